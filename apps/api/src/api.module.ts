@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditInterceptor, AuditModule } from '@sro/audit';
+import { AuthModule } from '@sro/auth';
+import { AppConfig, ConfigModule } from '@sro/config';
+import { DatabaseModule } from '@sro/database';
+import { ProblemFilter } from '@sro/http';
+import { RedisModule } from '@sro/queue';
+import { TemporalClientModule } from '@sro/temporal';
+import { AuditController } from './audit/audit.controller';
+import { CodecController } from './codec/codec.controller';
+import { HealthModule } from './health/health.module';
+import { MeController } from './me/me.controller';
+import { PingController } from './ping/ping.controller';
+
+@Module({
+  imports: [
+    DatabaseModule.forRoot('sro-api'),
+    RedisModule,
+    TemporalClientModule,
+    AuditModule,
+    AuthModule,
+    HealthModule,
+  ],
+  controllers: [AuditController, CodecController, MeController, PingController],
+  providers: [
+    { provide: APP_FILTER, useClass: ProblemFilter },
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+  ],
+})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ApiModule, imports: [ConfigModule.forRoot(config)] };
+  }
+}

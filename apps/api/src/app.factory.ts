@@ -1,0 +1,51 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import { AppConfig, loadConfig } from '@sro/config';
+import { createJsonLogger, createValidationPipe, requestContext, sendProblem, toProblem } from '@sro/http';
+import { ApiModule } from './api.module';
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  next();
+}
+
+/** Body-parser failures (malformed JSON, too large) happen before Nest routes; answer them here. */
+function bodyParserErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(error);
+  const { body, headers } = toProblem(error);
+  sendProblem(res, body, headers);
+}
+
+/** Builds the API application exactly as `main.ts` runs it; e2e tests use the same function. */
+export async function createApiApp(config: AppConfig = loadConfig()): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    bodyParser: false,
+    logger: createJsonLogger(config.logLevel),
+  });
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestContext);
+  app.use(securityHeaders);
+  app.use(express.json({ limit: config.api.bodyLimit, type: ['application/json', 'application/*+json'], strict: true }));
+  app.use(bodyParserErrors);
+  app.useGlobalPipes(createValidationPipe());
+  if (config.api.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.api.corsOrigins, allowedHeaders: ['authorization', 'content-type', 'x-namespace', 'x-purpose'] });
+  }
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('SRO Engine API')
+      .setDescription('Workflow and case management for youth welfare by the Fachkonzept Sozialraumorientierung. Errors are application/problem+json (RFC 9457).')
+      .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  app.enableShutdownHooks();
+  return app;
+}

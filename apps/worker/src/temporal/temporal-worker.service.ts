@@ -1,0 +1,47 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { AppConfig } from '@sro/config';
+import { ActivityRegistry, createDataConverter } from '@sro/temporal';
+import { workflowBundle } from '@sro/temporal-worker';
+
+/** Runs the Temporal worker with activities taken from the DI container. */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('TemporalWorker');
+  private worker?: Worker;
+  private connection?: NativeConnection;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly registry: ActivityRegistry,
+  ) {}
+
+  get state(): string {
+    return this.worker?.getState() ?? 'STARTING';
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { temporal } = this.config;
+    this.connection = await NativeConnection.connect({ address: temporal.address });
+    const activities = this.registry.collect();
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: temporal.namespace,
+      taskQueue: temporal.taskQueue,
+      workflowBundle: await workflowBundle(temporal.workflowBundlePath),
+      activities,
+      dataConverter: createDataConverter(this.config.payloadKeys),
+      shutdownGraceTime: '10 seconds',
+    });
+    this.running = this.worker.run();
+    this.running.catch((error: unknown) => this.logger.error({ msg: 'worker stopped with an error', error: (error as Error).message }));
+    this.logger.log({ msg: 'worker running', taskQueue: temporal.taskQueue, activities: Object.keys(activities).length });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AuditModule } from '@sro/audit';
+import { AppConfig, ConfigModule } from '@sro/config';
+import { DatabaseModule } from '@sro/database';
+import { RedisModule } from '@sro/queue';
+import { ActivityRegistry, PingActivities } from '@sro/temporal';
+import { TemporalWorkerService } from './temporal/temporal-worker.service';
+
+@Module({
+  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule],
+  providers: [ActivityRegistry, PingActivities, TemporalWorkerService],
+})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: WorkerModule, imports: [ConfigModule.forRoot(config)] };
+  }
+}

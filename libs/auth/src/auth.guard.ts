@@ -1,0 +1,35 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { auditEntryFor, AUDITED, AuditedOptions, AuditService } from '@sro/audit';
+import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
+import { IS_PUBLIC, ROLES } from './decorators';
+import { TokenVerifier } from './token-verifier';
+
+/** Global guard: bearer token on every non-public route, then the route's roles; refusals of audited routes are audited. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+    private readonly audit: AuditService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const req = context.switchToHttp().getRequest<Request & { user?: Principal }>();
+    const header = req.header('authorization');
+    const match = header?.match(/^Bearer\s+(\S+)$/i);
+    if (!match) throw new DomainError(ErrorCode.Unauthenticated, 'A bearer token is required');
+    req.user = await this.verifier.verify(match[1]);
+
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
+    if (!req.user.roles.some((role) => allowed.includes(role))) {
+      const audited = this.reflector.get<AuditedOptions | undefined>(AUDITED, context.getHandler());
+      if (audited) await this.audit.record(auditEntryFor(req, audited, 'denied', undefined, { reason: 'role' }));
+      throw new DomainError(ErrorCode.Forbidden, `This action requires one of the roles: ${allowed.join(', ') || '(none)'}`);
+    }
+    return true;
+  }
+}

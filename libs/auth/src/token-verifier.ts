@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { createRemoteJWKSet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { AppConfig } from '@sro/config';
+import { DomainError, ErrorCode, isRole, Principal } from '@sro/common';
+import { DEV_AUDIENCE, DEV_ISSUER } from './dev-token';
+
+function claimAt(payload: JWTPayload, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), payload);
+}
+
+/**
+ * Verifies bearer tokens: HS256 with the local secret in dev mode, otherwise the OIDC issuer's
+ * JWKS (Keycloak puts roles under `realm_access.roles`; the claim path is configurable).
+ */
+@Injectable()
+export class TokenVerifier {
+  private jwks?: JWTVerifyGetKey;
+
+  constructor(private readonly config: AppConfig) {}
+
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      payload = await this.verifyPayload(token);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token is invalid or expired');
+    }
+    if (!payload.sub) throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token has no subject');
+    const claimed = [claimAt(payload, this.config.auth.rolesClaim), payload.roles].flat().filter(isRole);
+    return { sub: payload.sub, roles: [...new Set(claimed)], name: typeof payload.name === 'string' ? payload.name : undefined };
+  }
+
+  private async verifyPayload(token: string): Promise<JWTPayload> {
+    const { auth } = this.config;
+    if (auth.mode === 'dev') {
+      const { payload } = await jwtVerify(token, new TextEncoder().encode(auth.devSecret), {
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+        algorithms: ['HS256'],
+      });
+      return payload;
+    }
+    const { payload } = await jwtVerify(token, await this.keySet(), {
+      issuer: auth.issuerUrl,
+      audience: auth.audience,
+      algorithms: ['RS256', 'ES256', 'PS256'],
+    });
+    return payload;
+  }
+
+  private async keySet(): Promise<JWTVerifyGetKey> {
+    if (this.jwks) return this.jwks;
+    const { issuerUrl, jwksUrl } = this.config.auth;
+    let uri = jwksUrl;
+    if (!uri) {
+      const discovery = await fetch(`${issuerUrl!.replace(/\/$/, '')}/.well-known/openid-configuration`);
+      if (!discovery.ok) throw new DomainError(ErrorCode.Unavailable, 'The identity provider is not reachable');
+      uri = ((await discovery.json()) as { jwks_uri: string }).jwks_uri;
+    }
+    this.jwks = createRemoteJWKSet(new URL(uri));
+    return this.jwks;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * What went wrong, in domain terms. The HTTP layer maps each code to a status; activities map the
+ * non-retryable ones to `ApplicationFailure.nonRetryable` with the code as its type.
+ */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  NotFound = 'NOT_FOUND',
+  Forbidden = 'FORBIDDEN',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Conflict = 'CONFLICT',
+  InvalidState = 'INVALID_STATE',
+  Unavailable = 'UNAVAILABLE',
+}
+
+/** A problem in one field of an input, addressed by JSON pointer (`/phases/2/duration`). */
+export interface FieldProblem {
+  pointer: string;
+  message: string;
+}
+
+/** A domain failure with a stable code; never carries personal data in its message. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError(ErrorCode.NotFound, `${what} was not found`);
+  }
+
+  static invalid(message: string, problems: FieldProblem[] = []): DomainError {
+    return new DomainError(ErrorCode.ValidationFailed, message, problems);
+  }
+
+  static conflict(message: string): DomainError {
+    return new DomainError(ErrorCode.Conflict, message);
+  }
+}
+
+/** The codes that retrying cannot fix. */
+export const NON_RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set([
+  ErrorCode.ValidationFailed,
+  ErrorCode.NotFound,
+  ErrorCode.Forbidden,
+  ErrorCode.Conflict,
+  ErrorCode.InvalidState,
+]);

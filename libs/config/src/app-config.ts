@@ -1,0 +1,111 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { ValidationError, validateSync } from 'class-validator';
+import { AuthMode, EnvSchema, LogLevel, RuntimeEnv } from './env.schema';
+
+/** A start-up stopper: names every variable that is missing or malformed. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface KeyRing {
+  activeKeyId: string;
+  keys: Map<string, Buffer>;
+}
+
+/** The typed, validated configuration; the only place that reads `process.env`. */
+export class AppConfig {
+  readonly env: RuntimeEnv;
+  readonly api: { host: string; port: number; bodyLimit: string; corsOrigins: string[] };
+  readonly workerHealthPort?: number;
+  readonly database: { url: string; poolSize: number };
+  readonly redis: { url: string };
+  readonly temporal: { address: string; namespace: string; taskQueue: string; workflowBundlePath?: string };
+  readonly payloadKeys: KeyRing;
+  readonly auth: {
+    mode: AuthMode;
+    devSecret?: string;
+    issuerUrl?: string;
+    audience?: string;
+    jwksUrl?: string;
+    rolesClaim: string;
+  };
+  readonly logLevel: LogLevel;
+
+  constructor(env: EnvSchema) {
+    this.env = env.SRO_ENV;
+    this.api = {
+      host: env.API_HOST,
+      port: env.API_PORT,
+      bodyLimit: env.HTTP_BODY_LIMIT,
+      corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    };
+    this.workerHealthPort = env.WORKER_HEALTH_PORT;
+    this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
+    this.redis = { url: env.REDIS_URL };
+    this.temporal = {
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
+    };
+    this.payloadKeys = parseKeyRing(env.PAYLOAD_KEYS);
+    this.auth = {
+      mode: env.AUTH_MODE,
+      devSecret: env.AUTH_DEV_SECRET,
+      issuerUrl: env.OIDC_ISSUER_URL,
+      audience: env.OIDC_AUDIENCE,
+      jwksUrl: env.OIDC_JWKS_URL,
+      rolesClaim: env.OIDC_ROLES_CLAIM,
+    };
+    this.logLevel = env.LOG_LEVEL;
+  }
+
+  get isProduction(): boolean {
+    return this.env === 'production';
+  }
+}
+
+/** Parses `keyId:base64,...`; the first key is the one that encrypts. */
+export function parseKeyRing(value: string): KeyRing {
+  const keys = new Map<string, Buffer>();
+  for (const entry of value.split(',')) {
+    const [id, material] = entry.split(':');
+    keys.set(id, Buffer.from(material, 'base64'));
+  }
+  return { activeKeyId: value.split(':')[0], keys };
+}
+
+const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'PAYLOAD_KEYS'] as const;
+
+function describe(errors: ValidationError[], missing: Set<string>): string[] {
+  return errors
+    .filter((error) => !missing.has(error.property))
+    .flatMap((error) =>
+      Object.values(error.constraints ?? {}).map((message) =>
+        message.startsWith(error.property) ? message : `${error.property}: ${message}`,
+      ),
+    );
+}
+
+/** Validates an environment (defaults to `process.env`) and returns the typed config, or throws ConfigError. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const relevant: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(source)) {
+    if (value !== undefined && value !== '') relevant[name] = value;
+  }
+  const env = plainToInstance(EnvSchema, relevant, { exposeDefaultValues: true });
+  const missing = new Set<string>(REQUIRED.filter((name) => !relevant[name]));
+  const problems = [...missing].map((name) => `${name} is required`);
+  problems.push(...describe(validateSync(env), missing));
+  if (env.SRO_ENV === 'production' && env.AUTH_MODE === 'dev') {
+    problems.push('AUTH_MODE=dev is not allowed when SRO_ENV=production (use oidc)');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError([...new Set(problems)]);
+  }
+  return new AppConfig(env);
+}

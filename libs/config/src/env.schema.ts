@@ -1,0 +1,119 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+export const RUNTIME_ENVS = ['development', 'test', 'production'] as const;
+export type RuntimeEnv = (typeof RUNTIME_ENVS)[number];
+
+export const AUTH_MODES = ['dev', 'oidc'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** `keyId:base64key` pairs, comma separated; the first one encrypts, all of them decrypt. */
+const KEY_RING_PATTERN = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/;
+
+const postgresUrl = { protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true };
+const redisUrl = { protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true };
+
+/**
+ * Every environment variable the API and the worker read. The names here are the contract with
+ * `docker-compose.yml`, the launcher and operators; a test keeps the compose file in step.
+ */
+export class EnvSchema {
+  @IsIn(RUNTIME_ENVS)
+  SRO_ENV: RuntimeEnv = 'production';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  API_PORT = 3000;
+
+  @IsString()
+  API_HOST = '0.0.0.0';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  @IsOptional()
+  WORKER_HEALTH_PORT?: number;
+
+  @IsUrl(postgresUrl, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsUrl(redisUrl, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL: string;
+
+  @Matches(/^[^\s:/]+:\d{1,5}$/, { message: 'TEMPORAL_ADDRESS must be host:port' })
+  TEMPORAL_ADDRESS: string;
+
+  @IsString()
+  @MinLength(1)
+  TEMPORAL_NAMESPACE = 'default';
+
+  @IsString()
+  @MinLength(1)
+  TEMPORAL_TASK_QUEUE = 'sro-engine';
+
+  /** A prebuilt workflow bundle (`npm run build` writes dist/workflow-bundle.js); bundled at start when absent. */
+  @IsOptional()
+  @IsString()
+  WORKFLOW_BUNDLE_PATH?: string;
+
+  @Matches(KEY_RING_PATTERN, {
+    message: 'PAYLOAD_KEYS must be keyId:base64(32 bytes)[,keyId:base64(32 bytes)...]',
+  })
+  PAYLOAD_KEYS: string;
+
+  @IsIn(AUTH_MODES)
+  AUTH_MODE: AuthMode = 'oidc';
+
+  @ValidateIf((env: EnvSchema) => env.AUTH_MODE === 'dev')
+  @IsString()
+  @MinLength(32, { message: 'AUTH_DEV_SECRET must be at least 32 characters' })
+  AUTH_DEV_SECRET?: string;
+
+  @ValidateIf((env: EnvSchema) => env.AUTH_MODE === 'oidc')
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'OIDC_ISSUER_URL must be an http(s) URL' })
+  OIDC_ISSUER_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_AUDIENCE?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  OIDC_JWKS_URL?: string;
+
+  @IsString()
+  OIDC_ROLES_CLAIM = 'realm_access.roles';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'log';
+
+  @Matches(/^\d+(kb|mb)$/, { message: 'HTTP_BODY_LIMIT must look like 512kb or 1mb' })
+  HTTP_BODY_LIMIT = '1mb';
+
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+}

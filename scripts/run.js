@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// The entry of `npm start`, `npm test`, `npm run token` and `npm run audit:verify`.
+// Plain JavaScript with no dependencies: it has to run before `node_modules` exists.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const say = (m) => process.stderr.write(`[sro] ${m}\n`);
+
+function dependencyHash() {
+  const hash = createHash('sha256');
+  for (const file of ['package.json', 'package-lock.json']) {
+    if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
+  }
+  hash.update(process.version);
+  return hash.digest('hex');
+}
+
+/** Installs dependencies when node_modules is missing or older than the lock file. */
+function ensureDependencies() {
+  const stamp = join(root, 'node_modules', '.sro-deps');
+  const wanted = dependencyHash();
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return;
+  // `npm install` rather than `npm ci`: it honours the lock file too, and this npm's `ci` rejects
+  // lock files that leave out other platforms' optional packages.
+  say('installing dependencies (npm install)…');
+  // stdout goes to stderr so that `npm run -s token` prints only the token
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: root,
+    stdio: ['ignore', process.stderr, process.stderr],
+  });
+  if (result.status !== 0) {
+    say('npm could not install the dependencies; see the output above.');
+    process.exit(result.status || 1);
+  }
+  writeFileSync(stamp, wanted);
+}
+
+function ensureBuilt() {
+  require('./build.js').build({ quiet: true });
+}
+
+const commands = {
+  start: 'dist/scripts/cli/start.js',
+  token: 'dist/scripts/cli/token.js',
+  'audit-verify': 'dist/scripts/cli/audit-verify.js',
+  migrate: 'dist/scripts/cli/migrate.js',
+  test: 'dist/scripts/cli/test.js',
+};
+
+const [command, ...args] = process.argv.slice(2);
+if (!commands[command]) {
+  say(`usage: node scripts/run.js <${Object.keys(commands).join('|')}> [args]`);
+  process.exit(2);
+}
+ensureDependencies();
+ensureBuilt();
+process.argv = [process.argv[0], join(root, commands[command]), ...args];
+require(join(root, commands[command]));
