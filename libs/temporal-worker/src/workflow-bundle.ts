@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleWorkflowCode, WorkflowBundleOption } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, WorkflowBundleOption } from '@temporalio/worker';
 
 /** The workflow entry point, found from this file both in sources (.ts) and in dist (.js). */
 export function workflowsEntry(): string {
@@ -11,7 +11,7 @@ export function workflowsEntry(): string {
 
 /** Bundles the workflow code (deterministic sandbox); `npm run build` does it once ahead of time. */
 export async function bundleWorkflows(): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: undefined });
+  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: new DefaultLogger('WARN') });
   return code;
 }
 

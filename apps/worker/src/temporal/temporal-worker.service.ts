@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { AppConfig } from '@sro/config';
 import { ActivityRegistry, createDataConverter } from '@sro/temporal';
-import { workflowBundle } from '@sro/temporal-worker';
+import { installTemporalRuntime, workflowBundle } from '@sro/temporal-worker';
 
 /** Runs the Temporal worker with activities taken from the DI container. */
 @Injectable()
@@ -23,6 +23,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const { temporal } = this.config;
+    installTemporalRuntime(this.config.logLevel === 'debug' || this.config.logLevel === 'verbose' ? 'DEBUG' : 'WARN');
     this.connection = await NativeConnection.connect({ address: temporal.address });
     const activities = this.registry.collect();
     this.worker = await Worker.create({

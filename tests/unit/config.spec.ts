@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadConfig } from '@sro/config';
+
+const key = () => randomBytes(32).toString('base64');
+const valid = {
+  DATABASE_URL: 'postgres://u:p@db:5432/sro',
+  REDIS_URL: 'redis://redis:6379',
+  TEMPORAL_ADDRESS: 'temporal:7233',
+  PAYLOAD_KEYS: `k1:${key()}`,
+  AUTH_MODE: 'oidc',
+  OIDC_ISSUER_URL: 'https://keycloak.example/realms/jugendamt',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('accepts a complete production environment and types its values', () => {
+    const config = loadConfig({ ...valid, API_PORT: '8080' });
+    expect(config.env).toBe('production');
+    expect(config.api.port).toBe(8080);
+    expect(config.payloadKeys.activeKeyId).toBe('k1');
+    expect(config.payloadKeys.keys.get('k1')).toHaveLength(32);
+  });
+
+  it('names every missing required variable at once', () => {
+    const problems = problemsOf({});
+    expect(problems).toEqual(
+      expect.arrayContaining(['DATABASE_URL is required', 'REDIS_URL is required', 'TEMPORAL_ADDRESS is required', 'PAYLOAD_KEYS is required']),
+    );
+  });
+
+  it('names a malformed variable', () => {
+    expect(problemsOf({ ...valid, REDIS_URL: 'http://nope' })).toEqual(['REDIS_URL must be a redis:// URL']);
+    expect(problemsOf({ ...valid, API_PORT: 'eighty' }).join()).toMatch(/API_PORT/);
+    expect(problemsOf({ ...valid, PAYLOAD_KEYS: 'k1:tooshort' }).join()).toMatch(/PAYLOAD_KEYS/);
+  });
+
+  it('has no default for the dev signing secret and refuses dev auth in production', () => {
+    expect(problemsOf({ ...valid, SRO_ENV: 'development', AUTH_MODE: 'dev' }).join()).toMatch(/AUTH_DEV_SECRET/);
+    expect(problemsOf({ ...valid, AUTH_MODE: 'dev', AUTH_DEV_SECRET: 'x'.repeat(40) }).join()).toMatch(/not allowed when SRO_ENV=production/);
+  });
+
+  it('requires an OIDC issuer in oidc mode', () => {
+    const { OIDC_ISSUER_URL: _, ...withoutIssuer } = valid;
+    expect(problemsOf(withoutIssuer).join()).toMatch(/OIDC_ISSUER_URL/);
+  });
+});
