@@ -1,0 +1,3 @@
+export * from './seed-specs';
+export * from './spec.types';
+export * from './spec.validator';
