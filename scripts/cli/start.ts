@@ -57,6 +57,9 @@ async function main(): Promise<void> {
       API_HOST: env.API_HOST ?? '127.0.0.1',
       API_PORT: String(apiPort),
       WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'),
+      MAIL_TRANSPORT: env.MAIL_TRANSPORT ?? (env.SMTP_URL ? 'smtp' : 'file'),
+      MAIL_DIR: env.MAIL_DIR ?? join(data, 'mail'),
+      APP_BASE_URL: env.APP_BASE_URL ?? `http://127.0.0.1:${apiPort}`,
     };
     const logDir = join(data, 'logs');
     apps.push(startApp(root, 'worker', appEnv, logDir), startApp(root, 'api', appEnv, logDir));

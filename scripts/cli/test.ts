@@ -61,6 +61,8 @@ async function main(): Promise<number> {
       TEMPORAL_TEST_SERVER: testServer,
       WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      MAIL_TRANSPORT: 'file',
+      MAIL_DIR: join(workDir, 'mail'),
       SRO_TEST_STACK: '1',
       SRO_TEST_WORK_DIR: workDir,
       SRO_REDIS_PRIVATE: stack.embedded.redis ? '1' : '',

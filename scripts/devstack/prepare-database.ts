@@ -1,13 +1,17 @@
 import { createDataSource, migrate } from '@sro/database';
+import { DefinitionsService } from '@sro/definitions';
 import { seedDemoData } from '@sro/reference-data';
 
-/** Applies migrations and, when asked, the idempotent demo reference data. */
-export async function prepareDatabase(url: string, options: { seed: boolean }): Promise<{ migrations: string[]; seeded?: Awaited<ReturnType<typeof seedDemoData>> }> {
+/**
+ * Applies migrations and publishes version 1 of every workflow definition that has none; with
+ * `seed`, also the idempotent demo reference data.
+ */
+export async function prepareDatabase(url: string, options: { seed: boolean }): Promise<{ migrations: string[]; definitions: string[]; seeded?: Awaited<ReturnType<typeof seedDemoData>> }> {
   const migrations = await migrate(url);
-  if (!options.seed) return { migrations };
   const dataSource = await createDataSource({ url, poolSize: 1, applicationName: 'sro-seed' }).initialize();
   try {
-    return { migrations, seeded: await seedDemoData(dataSource) };
+    const definitions = await new DefinitionsService(dataSource).ensureSeeded();
+    return { migrations, definitions, seeded: options.seed ? await seedDemoData(dataSource) : undefined };
   } finally {
     await dataSource.destroy();
   }

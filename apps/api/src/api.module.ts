@@ -7,6 +7,10 @@ import { DatabaseModule } from '@sro/database';
 import { ProblemFilter } from '@sro/http';
 import { RedisModule } from '@sro/queue';
 import { TemporalClientModule } from '@sro/temporal';
+import { DefinitionsService } from '@sro/definitions';
+import { RemindersModule } from '@sro/reminders';
+import { DefinitionsController } from './definitions/definitions.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { AuditController } from './audit/audit.controller';
 import { CodecController } from './codec/codec.controller';
 import { HealthModule } from './health/health.module';
@@ -21,9 +25,11 @@ import { PingController } from './ping/ping.controller';
     AuditModule,
     AuthModule,
     HealthModule,
+    RemindersModule,
   ],
-  controllers: [AuditController, CodecController, MeController, PingController],
+  controllers: [AuditController, CodecController, DefinitionsController, MeController, NotificationsController, PingController],
   providers: [
+    DefinitionsService,
     { provide: APP_FILTER, useClass: ProblemFilter },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],

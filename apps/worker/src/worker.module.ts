@@ -5,11 +5,14 @@ import { AppConfig, ConfigModule } from '@sro/config';
 import { DatabaseModule } from '@sro/database';
 import { RedisModule } from '@sro/queue';
 import { ActivityRegistry, PingActivities } from '@sro/temporal';
+import { ProcessActivities } from '@sro/processes';
+import { RemindersModule } from '@sro/reminders';
+import { RemindersProcessor } from './processors/reminders.processor';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({
-  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule],
-  providers: [ActivityRegistry, PingActivities, TemporalWorkerService],
+  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule],
+  providers: [ActivityRegistry, PingActivities, ProcessActivities, RemindersProcessor, TemporalWorkerService],
 })
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
-import { AuthMode, EnvSchema, LogLevel, RuntimeEnv } from './env.schema';
+import { AuthMode, EnvSchema, LogLevel, MailTransport, RuntimeEnv } from './env.schema';
 
 /** A start-up stopper: names every variable that is missing or malformed. */
 export class ConfigError extends Error {
@@ -34,6 +34,9 @@ export class AppConfig {
     rolesClaim: string;
   };
   readonly logLevel: LogLevel;
+  readonly mail: { transport: MailTransport; smtpUrl?: string; dir?: string; from: string };
+  readonly appBaseUrl: string;
+  readonly reminders: { concurrency: number; reconcileIntervalMs: number; attempts: number; backoffMs: number };
 
   constructor(env: EnvSchema) {
     this.env = env.SRO_ENV;
@@ -62,6 +65,12 @@ export class AppConfig {
       rolesClaim: env.OIDC_ROLES_CLAIM,
     };
     this.logLevel = env.LOG_LEVEL;
+    this.mail = { transport: env.MAIL_TRANSPORT, smtpUrl: env.SMTP_URL, dir: env.MAIL_DIR, from: env.MAIL_FROM };
+    this.appBaseUrl = env.APP_BASE_URL.replace(/\/$/, '');
+    this.reminders = { concurrency: env.REMINDER_CONCURRENCY, reconcileIntervalMs: env.RECONCILE_INTERVAL_SECONDS * 1000,
+      attempts: env.REMINDER_ATTEMPTS,
+      backoffMs: env.REMINDER_BACKOFF_MS,
+    };
   }
 
   get isProduction(): boolean {

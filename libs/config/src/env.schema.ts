@@ -18,6 +18,9 @@ export type RuntimeEnv = (typeof RUNTIME_ENVS)[number];
 export const AUTH_MODES = ['dev', 'oidc'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
 
+export const MAIL_TRANSPORTS = ['smtp', 'file'] as const;
+export type MailTransport = (typeof MAIL_TRANSPORTS)[number];
+
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -106,6 +109,50 @@ export class EnvSchema {
 
   @IsString()
   OIDC_ROLES_CLAIM = 'realm_access.roles';
+
+  /** `smtp` sends through SMTP_URL; `file` writes .eml files to MAIL_DIR (local development). */
+  @IsIn(MAIL_TRANSPORTS)
+  MAIL_TRANSPORT: MailTransport = 'smtp';
+
+  @ValidateIf((env: EnvSchema) => env.MAIL_TRANSPORT === 'smtp')
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true }, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @ValidateIf((env: EnvSchema) => env.MAIL_TRANSPORT === 'file')
+  @IsString()
+  @MinLength(1)
+  MAIL_DIR?: string;
+
+  @IsString()
+  MAIL_FROM = 'SRO Engine <no-reply@sro-engine.local>';
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  APP_BASE_URL = 'http://127.0.0.1:3000';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  REMINDER_CONCURRENCY = 50;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  RECONCILE_INTERVAL_SECONDS = 60;
+
+  /** Delivery attempts before a reminder is `failed`, with exponential backoff from REMINDER_BACKOFF_MS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  REMINDER_ATTEMPTS = 6;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(600_000)
+  REMINDER_BACKOFF_MS = 2_000;
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'log';

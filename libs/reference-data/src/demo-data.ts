@@ -108,10 +108,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ regions: n
       const regions = user.planningRegionCodes.map((code) => regionIds.get(code)!);
       const spaces = user.planningRegionCodes.flatMap((code) => spacesByRegion.get(code)!);
       await m.query(
-        `INSERT INTO app_user (id, display_name, roles, planning_region_ids, social_space_ids) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, roles = EXCLUDED.roles,
+        `INSERT INTO app_user (id, display_name, email, roles, planning_region_ids, social_space_ids) VALUES ($1, $2, $6, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email, roles = EXCLUDED.roles,
            planning_region_ids = EXCLUDED.planning_region_ids, social_space_ids = EXCLUDED.social_space_ids`,
-        [user.id, user.displayName, user.roles, regions, spaces],
+        [user.id, user.displayName, user.roles, regions, spaces, `${user.id}@sro-engine.local`],
       );
     }
     return { regions: DEMO_PLANNING_REGIONS.length, socialSpaces: spaceIds.length, partners: partners.length, users: DEMO_USERS.length };

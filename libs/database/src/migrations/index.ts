@@ -1,4 +1,6 @@
 import { Foundation1763700000000 } from './1763700000000-Foundation';
+import { DefinitionsAndProcesses1763710000000 } from './1763710000000-DefinitionsAndProcesses';
+import { Reminders1763720000000 } from './1763720000000-Reminders';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
-export const MIGRATIONS = [Foundation1763700000000];
+export const MIGRATIONS = [Foundation1763700000000, DefinitionsAndProcesses1763710000000, Reminders1763720000000];

@@ -1,0 +1,66 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { DomainError } from '@sro/common';
+import { AppConfig } from '@sro/config';
+import { redisConnection } from '@sro/queue';
+import { REMINDER_QUEUE, ReminderDeliveryService, ReminderJob, ReminderReconciler } from '@sro/reminders';
+
+/** Consumes the reminder queue and runs the reconciler at start and every interval. */
+@Injectable()
+export class RemindersProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('RemindersProcessor');
+  private worker?: Worker<ReminderJob>;
+  private connection?: ReturnType<typeof redisConnection>;
+  private timer?: NodeJS.Timeout;
+
+  private readonly handlers: Record<string, (job: Job<ReminderJob>) => Promise<unknown>> = {
+    deliver: (job) => this.delivery.deliver(job.data.key),
+  };
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly delivery: ReminderDeliveryService,
+    private readonly reconciler: ReminderReconciler,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // BullMQ leaves a connection it was given open on close; this one is ours to quit.
+    this.connection = redisConnection(this.config.redis.url);
+    this.worker = new Worker<ReminderJob>(REMINDER_QUEUE, (job) => this.process(job), {
+      connection: this.connection,
+      concurrency: this.config.reminders.concurrency,
+    });
+    this.worker.on('error', (error) => this.logger.error({ msg: 'reminder worker error', error: error.message }));
+    await this.reconcileSafely();
+    this.timer = setInterval(() => void this.reconcileSafely(), this.config.reminders.reconcileIntervalMs);
+    this.timer.unref();
+  }
+
+  private async process(job: Job<ReminderJob>): Promise<unknown> {
+    const handler = this.handlers[job.name];
+    if (!handler) throw new UnrecoverableError(`No handler for reminder job ${job.name}`);
+    try {
+      return await handler(job);
+    } catch (error) {
+      const message = (error as Error).message;
+      const final = error instanceof DomainError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await this.delivery.recordFailure(job.data.key, message, final);
+      this.logger.warn({ msg: 'reminder delivery failed', key: job.data.key, attempt: job.attemptsMade + 1, final, error: message });
+      throw error instanceof DomainError ? new UnrecoverableError(message) : error;
+    }
+  }
+
+  async reconcileSafely(): Promise<void> {
+    try {
+      await this.reconciler.reconcile();
+    } catch (error) {
+      this.logger.error({ msg: 'reconciliation failed', error: (error as Error).message });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.worker?.close();
+    await this.connection?.quit().catch(() => undefined);
+  }
+}

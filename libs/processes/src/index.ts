@@ -1,0 +1,2 @@
+export * from './process-instance.entity';
+export * from './process.activities';

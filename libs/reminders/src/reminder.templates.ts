@@ -1,0 +1,74 @@
+import { DomainError } from '@sro/common';
+
+type Context = Record<string, string | number | boolean | null>;
+
+export interface RenderedMessage {
+  title: string;
+  body: string;
+  /** Path inside the web app, e.g. `/sozialraum-processes/<id>`. */
+  link?: string;
+}
+
+const date = (value: unknown) =>
+  typeof value === 'string' && !Number.isNaN(Date.parse(value))
+    ? new Date(value).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' })
+    : String(value ?? '');
+
+const text = (value: unknown, fallback = '') => (value === undefined || value === null ? fallback : String(value));
+
+/** German message templates; a context carries ids and titles, never personal data. */
+export const REMINDER_TEMPLATES: Record<string, { required: string[]; render(ctx: Context): RenderedMessage }> = {
+  'step-due': {
+    required: ['processTitle', 'stepTitle', 'dueAt'],
+    render: (c) => ({
+      title: `Frist: ${text(c.stepTitle)} bis ${date(c.dueAt)}`,
+      body: `Im Prozess „${text(c.processTitle)}“ ist der Schritt „${text(c.stepTitle)}“ am ${date(c.dueAt)} fällig.`,
+      link: c.link ? text(c.link) : undefined,
+    }),
+  },
+  'step-overdue': {
+    required: ['processTitle', 'stepTitle', 'dueAt'],
+    render: (c) => ({
+      title: `Eskalation: ${text(c.stepTitle)} ist überfällig`,
+      body: `Im Prozess „${text(c.processTitle)}“ ist der Schritt „${text(c.stepTitle)}“ seit dem ${date(c.dueAt)} überfällig. Bitte klären Sie das weitere Vorgehen.`,
+      link: c.link ? text(c.link) : undefined,
+    }),
+  },
+  'conference-due': {
+    required: ['processTitle', 'dueAt'],
+    render: (c) => ({
+      title: `Sozialraumkonferenz am ${date(c.dueAt)}`,
+      body: `Für „${text(c.processTitle)}“ steht die nächste Sozialraumkonferenz am ${date(c.dueAt)} an. Bitte Einladung und Tagesordnung vorbereiten.`,
+      link: c.link ? text(c.link) : undefined,
+    }),
+  },
+  'follow-up-due': {
+    required: ['subjectTitle', 'dueAt'],
+    render: (c) => ({
+      title: `Wiedervorlage am ${date(c.dueAt)}`,
+      body: `Wiedervorlage für „${text(c.subjectTitle)}“ am ${date(c.dueAt)}.`,
+      link: c.link ? text(c.link) : undefined,
+    }),
+  },
+  'decision-due': {
+    required: ['subjectTitle', 'dueAt'],
+    render: (c) => ({
+      title: `Entscheidung erbeten bis ${date(c.dueAt)}`,
+      body: `Ihre Entscheidung zu „${text(c.subjectTitle)}“ wird bis zum ${date(c.dueAt)} erbeten.`,
+      link: c.link ? text(c.link) : undefined,
+    }),
+  },
+  generic: {
+    required: ['title'],
+    render: (c) => ({ title: text(c.title), body: text(c.body, text(c.title)), link: c.link ? text(c.link) : undefined }),
+  },
+};
+
+/** Renders a template; unknown templates and missing context fields are domain errors (non-retryable). */
+export function renderReminder(template: string, context: Context): RenderedMessage {
+  const found = REMINDER_TEMPLATES[template];
+  if (!found) throw DomainError.invalid(`Unknown reminder template ${template}; known: ${Object.keys(REMINDER_TEMPLATES).join(', ')}`);
+  const missing = found.required.filter((field) => context[field] === undefined || context[field] === null);
+  if (missing.length > 0) throw DomainError.invalid(`Reminder template ${template} needs ${missing.join(', ')} in its context`);
+  return found.render(context);
+}

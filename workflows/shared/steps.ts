@@ -1,0 +1,121 @@
+import type { StepSpec } from '@sro/definitions';
+import { addDuration } from './duration';
+
+export type StepStatus = 'pending' | 'active' | 'completed';
+
+/** A step (phase) of a running instance, as the workflow tracks it and the read model shows it. */
+export interface StepState {
+  key: string;
+  title: string;
+  status: StepStatus;
+  startedAt?: string;
+  dueAt?: string;
+  completedAt?: string;
+  /** Set when a due date was extended with a reason; migrations never move it earlier. */
+  extendedTo?: string;
+  overdue?: boolean;
+}
+
+/** Fresh step states for a spec; the first one starts at `startedAt`. */
+export function initialSteps(specs: StepSpec[], startedAt: Date): StepState[] {
+  return specs.map((spec, i) =>
+    i === 0
+      ? { key: spec.key, title: spec.title, status: 'active', startedAt: startedAt.toISOString(), dueAt: addDuration(startedAt, spec.duration).toISOString() }
+      : { key: spec.key, title: spec.title, status: 'pending' },
+  );
+}
+
+/** Due date of the active step, or projected for pending ones (each starts when the one before is due). */
+export function projectedDueDates(steps: StepState[], specs: StepSpec[]): Map<string, string> {
+  const bySpec = new Map(specs.map((s) => [s.key, s]));
+  const due = new Map<string, string>();
+  let cursor: Date | undefined;
+  for (const step of steps) {
+    if (step.status === 'completed') {
+      cursor = step.completedAt ? new Date(step.completedAt) : cursor;
+      continue;
+    }
+    const spec = bySpec.get(step.key);
+    if (!spec) continue;
+    let dueAt: Date;
+    if (step.status === 'active' && step.startedAt) {
+      dueAt = addDuration(new Date(step.startedAt), spec.duration);
+      if (step.extendedTo && new Date(step.extendedTo) > dueAt) dueAt = new Date(step.extendedTo);
+    } else {
+      dueAt = addDuration(cursor ?? new Date(0), spec.duration);
+    }
+    due.set(step.key, dueAt.toISOString());
+    cursor = dueAt;
+  }
+  return due;
+}
+
+export interface DueDateChange {
+  step: string;
+  from: string | null;
+  to: string;
+  /** Milliseconds the date moves (positive: later). */
+  deltaMs: number | null;
+  projected: boolean;
+}
+
+export interface MigrationPlan {
+  compatible: boolean;
+  reason?: string;
+  dueDateChanges: DueDateChange[];
+  addedSteps: string[];
+  removedSteps: string[];
+  /** The steps as they would be after adopting the new spec. */
+  steps: StepState[];
+}
+
+/**
+ * What adopting a new spec means for an instance: completed steps keep their dates, the active
+ * step gets its due date from the new duration (never earlier than an extension granted), the
+ * remaining steps follow the new spec's order. Incompatible when the active step was removed or a
+ * new step would come before it.
+ */
+export function planStepMigration(steps: StepState[], oldSpecs: StepSpec[], newSpecs: StepSpec[]): MigrationPlan {
+  const newKeys = new Set(newSpecs.map((s) => s.key));
+  const oldKeys = new Set(oldSpecs.map((s) => s.key));
+  const addedSteps = newSpecs.filter((s) => !oldKeys.has(s.key)).map((s) => s.key);
+  const removedSteps = oldSpecs.filter((s) => !newKeys.has(s.key)).map((s) => s.key);
+  const active = steps.find((s) => s.status === 'active');
+  const empty = { dueDateChanges: [], addedSteps, removedSteps, steps };
+  if (active && !newKeys.has(active.key)) {
+    return { compatible: false, reason: `the current step ${active.key} does not exist in the new version`, ...empty };
+  }
+  const doneKeys = new Set(steps.filter((s) => s.status === 'completed').map((s) => s.key));
+  const activeIndex = active ? newSpecs.findIndex((s) => s.key === active.key) : newSpecs.length;
+  const skipped = newSpecs.slice(0, activeIndex).filter((s) => !doneKeys.has(s.key));
+  if (skipped.length > 0) {
+    return { compatible: false, reason: `step ${skipped.map((s) => s.key).join(', ')} would come before the current step and never run`, ...empty };
+  }
+  const byKey = new Map(steps.map((s) => [s.key, s]));
+  const completed = steps.filter((s) => s.status === 'completed');
+  const remaining: StepState[] = newSpecs
+    .filter((spec) => !doneKeys.has(spec.key))
+    .map((spec) => {
+      const current = byKey.get(spec.key);
+      return current ? { ...current, title: spec.title } : { key: spec.key, title: spec.title, status: 'pending' as const };
+    });
+  const migrated = [...completed, ...remaining];
+  const before = projectedDueDates(steps, oldSpecs);
+  const after = projectedDueDates(migrated, newSpecs);
+  const dueDateChanges: DueDateChange[] = [];
+  for (const step of remaining) {
+    const to = after.get(step.key)!;
+    const from = before.get(step.key) ?? null;
+    if (from === to) continue;
+    dueDateChanges.push({
+      step: step.key,
+      from,
+      to,
+      deltaMs: from ? new Date(to).getTime() - new Date(from).getTime() : null,
+      projected: step.status !== 'active',
+    });
+  }
+  const activeStep = migrated.find((s) => s.status === 'active');
+  if (activeStep) activeStep.dueAt = after.get(activeStep.key);
+  return { compatible: true, dueDateChanges, addedSteps, removedSteps, steps: migrated };
+}
