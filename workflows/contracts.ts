@@ -2,9 +2,19 @@
  * The one place where task queues, workflow types, signals, updates and queries are named.
  * Imported by workflow code (bundled) and by the API; keep it free of I/O.
  */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { PinnedDefinition } from '@sro/definitions';
+import type { MigrationPlan, StepState } from './shared/steps';
+
 export const WorkflowType = {
   Ping: 'ping',
+  SozialraumDevelopment: 'sozialraumDevelopment',
 } as const;
+
+/** Workflow ids are derived from what they are about, so a second start is detected by Temporal. */
+export const workflowIds = {
+  sozialraumDevelopment: (socialSpaceId: string) => `sozialraum-development/${socialSpaceId}`,
+};
 
 export interface PingInput {
   message: string;
@@ -13,3 +23,140 @@ export interface PingInput {
 export interface PingOutput {
   reply: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Shared by all process workflows
+
+/** Who asked for a change (a user id, never a name). */
+export interface Actor {
+  actorId: string;
+}
+
+export interface MigrateDefinitionInput extends Actor {
+  definition: PinnedDefinition;
+}
+
+export interface MigrationResult {
+  fromVersion: number;
+  toVersion: number;
+  plan: Omit<MigrationPlan, 'steps'>;
+}
+
+export const migrateDefinitionUpdate = defineUpdate<MigrationResult, [MigrateDefinitionInput]>('migrateDefinition');
+
+// ---------------------------------------------------------------------------------------------
+// sozialraum-development
+
+/** A member of the lokale Verantwortungsgemeinschaft: an organisation or a staff user, by id. */
+export interface Member {
+  id: string;
+  kind: 'user' | 'contract_partner' | 'municipality';
+  refId: string;
+  /** The member's function in the community, e.g. "Schulsozialarbeit". */
+  function: string;
+}
+
+export interface SozialraumDevelopmentInput {
+  processId: string;
+  socialSpaceId: string;
+  planningRegionId: string;
+  /** The social space's name, for reminder texts (an organisational name, not personal data). */
+  title: string;
+  /** The responsible coordinator (user id). */
+  coordinatorId: string;
+  definition: PinnedDefinition<'sozialraum-development'>;
+  members?: Member[];
+  /** Continue-as-new after this many history events (tests lower it). */
+  maxHistoryEvents?: number;
+  /** State carried over by continue-as-new. */
+  carried?: SozialraumDevelopmentState;
+}
+
+export interface PhaseExtension {
+  phaseKey: string;
+  from: string;
+  to: string;
+  reason: string;
+  actorId: string;
+  at: string;
+}
+
+export interface SozialraumDevelopmentState {
+  processId: string;
+  socialSpaceId: string;
+  planningRegionId: string;
+  title: string;
+  coordinatorId: string;
+  definition: PinnedDefinition<'sozialraum-development'>;
+  status: 'running' | 'paused' | 'completed' | 'cancelled';
+  steps: StepState[];
+  /** Deliverable values by phase and deliverable key. */
+  deliverables: Record<string, Record<string, unknown>>;
+  members: Member[];
+  extensions: PhaseExtension[];
+  pausedAt?: string;
+  cancelReason?: string;
+  /** Bumped whenever reminders of the active phase must be re-armed (new due date). */
+  reminderCycle: number;
+  nextConferenceAt?: string;
+  nextReviewAt?: string;
+  conferencesHeld: number;
+  revision: number;
+  eventSequence: number;
+  continuedAsNew: number;
+}
+
+export interface SetDeliverableInput extends Actor {
+  phaseKey: string;
+  deliverableKey: string;
+  value: unknown;
+}
+
+export interface PhaseInput extends Actor {
+  phaseKey: string;
+}
+
+export interface ExtendDueDateInput extends Actor {
+  phaseKey: string;
+  /** ISO date-time, later than the current due date. */
+  dueAt: string;
+  reason: string;
+}
+
+export interface AddMemberInput extends Actor {
+  member: Omit<Member, 'id'>;
+}
+
+export interface RemoveMemberInput extends Actor {
+  memberId: string;
+}
+
+export interface ReasonInput extends Actor {
+  reason?: string;
+}
+
+/** What phase completion answers: the phase closed and the one now active. */
+export interface PhaseCompletion {
+  completed: string;
+  next: string | null;
+}
+
+export const sozialraumUpdates = {
+  setDeliverable: defineUpdate<SozialraumDevelopmentState, [SetDeliverableInput]>('setDeliverable'),
+  completePhase: defineUpdate<PhaseCompletion, [PhaseInput]>('completePhase'),
+  extendDueDate: defineUpdate<PhaseExtension, [ExtendDueDateInput]>('extendDueDate'),
+  addMember: defineUpdate<Member, [AddMemberInput]>('addMember'),
+  removeMember: defineUpdate<Member, [RemoveMemberInput]>('removeMember'),
+  pause: defineUpdate<SozialraumDevelopmentState, [ReasonInput]>('pause'),
+  resume: defineUpdate<SozialraumDevelopmentState, [ReasonInput]>('resume'),
+  cancel: defineUpdate<SozialraumDevelopmentState, [ReasonInput]>('cancel'),
+};
+
+export const sozialraumStateQuery = defineQuery<SozialraumDevelopmentState>('state');
+
+/** The failure type an update validator uses; details[0] lists the problems with pointers. */
+export const UPDATE_REJECTED = {
+  invalid: 'VALIDATION_FAILED',
+  state: 'INVALID_STATE',
+  notFound: 'NOT_FOUND',
+} as const;

@@ -1,0 +1,175 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { SEED_SPECS } from '@sro/definitions';
+import { addDuration } from '@sro/workflows/shared/duration';
+import { sozialraumStateQuery, sozialraumUpdates, WorkflowType, migrateDefinitionUpdate } from '@sro/workflows/contracts';
+import type { SozialraumDevelopmentInput } from '@sro/workflows/contracts';
+import { pinnedSozialraumDefinition, sozialraumInput, validDeliverables } from '../factories/sozialraum';
+import { uniqueTaskQueue } from '../support/config';
+import { eventually } from '../support/eventually';
+import { bundleWorker, recordingActivities, timeSkippingEnv } from '../support/time-skipping';
+
+const DAY = 24 * 3600 * 1000;
+
+describe('sozialraum-development workflow (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  let worker: Worker;
+  let running: Promise<void>;
+  const taskQueue = uniqueTaskQueue('srd');
+  const fake = recordingActivities();
+
+  beforeAll(async () => {
+    env = await timeSkippingEnv();
+    worker = await bundleWorker(env, taskQueue, fake.activities);
+    running = worker.run();
+  });
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+  });
+
+  const start = (input: SozialraumDevelopmentInput) =>
+    env.client.workflow.start(WorkflowType.SozialraumDevelopment, { taskQueue, workflowId: `srd-${input.processId}`, args: [input] });
+
+  async function reachPhase(handle: Awaited<ReturnType<typeof start>>, phases: number): Promise<void> {
+    for (const d of validDeliverables().slice(0, phases)) {
+      await handle.executeUpdate(sozialraumUpdates.setDeliverable, { args: [{ ...d, actorId: 'demo-coordinator' }] });
+      await handle.executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: d.phaseKey, actorId: 'demo-coordinator' }] });
+    }
+  }
+
+  it('schedules a reminder at each offset before the due date and the escalation at it', async () => {
+    const input = sozialraumInput();
+    const handle = await start(input);
+    const state = await handle.query(sozialraumStateQuery);
+    const phase = state.steps[0];
+    expect(phase).toMatchObject({ key: 'identify', status: 'active' });
+    const due = new Date(phase.dueAt!);
+    expect(due.getTime()).toBe(addDuration(new Date(phase.startedAt!), 'P2M').getTime());
+
+    const identify = () => fake.of('scheduleReminders').flat().filter((r: any) => r.key.startsWith(`srd/${input.processId}/identify/`));
+    await eventually(async () => identify().length > 0, 10_000, 'reminders scheduled');
+    const scheduled = identify();
+    expect(scheduled.map((r: any) => [r.key.split('/').pop(), r.dueAt, r.template])).toEqual([
+      ['P14D', new Date(due.getTime() - 14 * DAY).toISOString(), 'step-due'],
+      ['P3D', new Date(due.getTime() - 3 * DAY).toISOString(), 'step-due'],
+      ['escalation', due.toISOString(), 'step-overdue'],
+    ]);
+    expect(scheduled[2].recipients).toEqual([{ type: 'role', role: 'coordinator', planningRegionId: input.planningRegionId }]);
+    expect(scheduled[0].recipients).toEqual([{ type: 'user', id: 'demo-coordinator' }]);
+    // Reminders carry ids and titles only.
+    expect(Object.keys(scheduled[0].context).sort()).toEqual(['dueAt', 'link', 'processTitle', 'stepTitle']);
+  });
+
+  it('marks a phase overdue and records the escalation when its due date passes', async () => {
+    const input = sozialraumInput();
+    const handle = await start(input);
+    await env.sleep(61 * DAY);
+    const state = await handle.query(sozialraumStateQuery);
+    expect(state.steps[0]).toMatchObject({ key: 'identify', status: 'active', overdue: true });
+    const overdueEvents = () => fake.of('recordProcessEvent').filter((e: any) => e.processId === input.processId && e.kind === 'phase_overdue');
+    await eventually(async () => overdueEvents().length > 0, 10_000, 'overdue event');
+    const overdue = overdueEvents();
+    expect(overdue).toEqual([expect.objectContaining({ details: expect.objectContaining({ phaseKey: 'identify', escalatedTo: 'coordinator' }) })]);
+    const latestReadModel = () => fake.of('recordProcessState').filter((s: any) => s.processId === input.processId).pop();
+    await eventually(async () => latestReadModel()?.steps[0].overdue === true, 10_000, 'overdue in the read model');
+  });
+
+  it('refuses completion while deliverables are missing, then cancels the phase reminders on completion', async () => {
+    const input = sozialraumInput();
+    const handle = await start(input);
+    const refused = await handle.executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'identify', actorId: 'u' }] }).catch((e) => e);
+    expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect(refused.cause.message).toMatch(/missing deliverables boundaries/);
+    expect(refused.cause.details[0]).toEqual([{ pointer: '/deliverables/boundaries', message: 'required deliverable is missing' }]);
+
+    const outOfOrder = await handle.executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'goals', actorId: 'u' }] }).catch((e) => e);
+    expect(outOfOrder.cause.message).toMatch(/Phase goals is pending; the current phase is identify/);
+
+    await reachPhase(handle, 1);
+    await eventually(async () => fake.of('cancelReminders').includes(`srd/${input.processId}/identify`), 10_000, 'reminders cancelled');
+    const state = await handle.query(sozialraumStateQuery);
+    expect(state.steps.map((s) => s.status)).toEqual(['completed', 'active', 'pending', 'pending', 'pending', 'pending']);
+    const analyse = fake.of('scheduleReminders').flat().filter((r: any) => r.key.startsWith(`srd/${input.processId}/analyse/`));
+    expect(analyse).toHaveLength(3);
+  });
+
+  it('rejects invalid deliverables with pointers and leaves the state unchanged', async () => {
+    const handle = await start(sozialraumInput());
+    await reachPhase(handle, 3);
+    const before = await handle.query(sozialraumStateQuery);
+    const error = await handle
+      .executeUpdate(sozialraumUpdates.setDeliverable, {
+        args: [
+          {
+            phaseKey: 'goals',
+            deliverableKey: 'goals',
+            actorId: 'u',
+            value: [
+              { key: 'a', title: 'A', rank: 1, perspective: 'parents', indicator: 'x' },
+              { key: 'b', title: 'B', rank: 1, perspective: 'pets', indicator: 'y' },
+            ],
+          },
+        ],
+      })
+      .catch((e) => e);
+    expect(error.cause.details[0]).toEqual([
+      { pointer: '/value/1/rank', message: 'priority rank 1 is already used by goal 0' },
+      { pointer: '/value/1/perspective', message: 'must be one of children_youth, parents, professionals, community' },
+    ]);
+    expect((await handle.query(sozialraumStateQuery)).revision).toBe(before.revision);
+  });
+
+  it('extends a due date with a reason and re-arms the reminders for the new date', async () => {
+    const input = sozialraumInput();
+    const handle = await start(input);
+    const { dueAt } = (await handle.query(sozialraumStateQuery)).steps[0];
+    const later = new Date(Date.parse(dueAt!) + 30 * DAY).toISOString();
+    const noReason = await handle.executeUpdate(sozialraumUpdates.extendDueDate, { args: [{ phaseKey: 'identify', dueAt: later, reason: '', actorId: 'u' }] }).catch((e) => e);
+    expect(noReason.cause.details[0]).toEqual([{ pointer: '/reason', message: 'an extension needs a reason' }]);
+    const extension = await handle.executeUpdate(sozialraumUpdates.extendDueDate, {
+      args: [{ phaseKey: 'identify', dueAt: later, reason: 'Kommunalwahl verschiebt die Auftaktveranstaltung', actorId: 'demo-coordinator' }],
+    });
+    expect(extension).toMatchObject({ from: dueAt, to: later });
+    const rearmedReminders = () => fake.of('scheduleReminders').flat().filter((r: any) => r.key.startsWith(`srd/${input.processId}/identify/c1/`));
+    await eventually(async () => rearmedReminders().length > 0, 10_000, 're-armed reminders');
+    const rearmed = rearmedReminders();
+    expect(rearmed.find((r: any) => r.key.endsWith('escalation')).dueAt).toBe(later);
+    expect(fake.of('cancelReminders')).toContain(`srd/${input.processId}/identify`);
+  });
+
+  it('continues as new in phase 6 and keeps its state', async () => {
+    const input = sozialraumInput({ maxHistoryEvents: 80 });
+    const handle = await start(input);
+    await reachPhase(handle, 5);
+    const firstRun = (await handle.describe()).runId;
+    // Quarterly conferences and reviews for two years: far more events than the limit.
+    await env.sleep(24 * 31 * DAY);
+    const after = await env.client.workflow.getHandle(handle.workflowId).query(sozialraumStateQuery);
+    const latestRun = (await env.client.workflow.getHandle(handle.workflowId).describe()).runId;
+    expect(latestRun).not.toBe(firstRun);
+    expect(after.continuedAsNew).toBeGreaterThanOrEqual(1);
+    expect(after.conferencesHeld).toBeGreaterThanOrEqual(7);
+    expect(after.steps.find((s) => s.key === 'implementation')?.status).toBe('active');
+    expect(after.deliverables.goals.goals).toHaveLength(2);
+    expect(after.processId).toBe(input.processId);
+    // Still answering updates after continuing as new.
+    await env.client.workflow.getHandle(handle.workflowId).executeUpdate(sozialraumUpdates.setDeliverable, { args: [{ ...validDeliverables()[5], actorId: 'u' }] });
+  });
+
+  it('adopts a newer definition through the migration update, moving the active due date', async () => {
+    const input = sozialraumInput();
+    const handle = await start(input);
+    const v2 = JSON.parse(JSON.stringify(SEED_SPECS['sozialraum-development']));
+    v2.phases[0].duration = 'P3M';
+    const result = await handle.executeUpdate(migrateDefinitionUpdate, { args: [{ definition: pinnedSozialraumDefinition(2, v2), actorId: 'demo-admin' }] });
+    expect(result.toVersion).toBe(2);
+    const state = await handle.query(sozialraumStateQuery);
+    expect(state.definition.version).toBe(2);
+    expect(Date.parse(state.steps[0].dueAt!)).toBe(addDuration(new Date(state.steps[0].startedAt!), 'P3M').getTime());
+    const again = await handle.executeUpdate(migrateDefinitionUpdate, { args: [{ definition: pinnedSozialraumDefinition(2, v2), actorId: 'x' }] }).catch((e) => e);
+    expect(again.cause.message).toMatch(/already runs version 2/);
+  });
+});

@@ -1,0 +1,144 @@
+import type { DeliverableSpec, SozialraumDevelopmentSpec, TargetPerspective } from '@sro/definitions';
+import { Problems } from '../shared/validation';
+
+export const EVENT_KINDS = ['multiplikatorenveranstaltung', 'gruendungsveranstaltung', 'workshop', 'familienkonferenz_open_space', 'sozialraumkonferenz'] as const;
+export const AGE_GROUPS = ['0-5', '6-11', '12-17', '18-26', '27-64', '65+'] as const;
+export const PERSPECTIVES: readonly TargetPerspective[] = ['children_youth', 'parents', 'professionals', 'community'];
+export const MEASURE_STATUSES = ['planned', 'running', 'done', 'stopped'] as const;
+
+export interface Goal {
+  key: string;
+  title: string;
+  rank: number;
+  perspective: TargetPerspective;
+  indicator: string;
+}
+
+export interface Measure {
+  key: string;
+  title: string;
+  goalKey: string;
+  /** The organisation responsible (contract partner or municipality id), never a person. */
+  ownerId: string;
+  start: string;
+  end: string;
+  /** Euro cents from the social-space budget. */
+  budgetCents: number;
+}
+
+/** What the workflow already holds that a deliverable may refer to. */
+export interface DeliverableContext {
+  spec: SozialraumDevelopmentSpec;
+  goalKeys: string[];
+  measureKeys: string[];
+}
+
+function checkItems(p: Problems, value: unknown, spec: DeliverableSpec): unknown[] {
+  return p.array(value, '/value', spec.constraints?.minItems ?? 0, spec.constraints?.maxItems ?? 500);
+}
+
+const validators: Record<string, (p: Problems, value: unknown, spec: DeliverableSpec, ctx: DeliverableContext) => void> = {
+  text: (p, v, spec) => p.text(v, '/value', spec.constraints?.maxLength ?? 20_000),
+  number: (p, v) => (typeof v !== 'number' || !Number.isFinite(v)) && p.add('/value', 'must be a number'),
+  boolean: (p, v) => typeof v !== 'boolean' && p.add('/value', 'must be true or false'),
+  date: (p, v) => p.date(v, '/value'),
+  document: (p, v) => {
+    if (!p.object(v, '/value', ['title', 'reference'])) return;
+    p.text(v.title, '/value/title', 300);
+    p.text(v.reference, '/value/reference', 1000);
+  },
+  list: (p, v, spec) => checkItems(p, v, spec).forEach((item, i) => p.text(item, `/value/${i}`, 2000)),
+  boundaries: (p, v) => {
+    if (!p.object(v, '/value', ['description', 'municipalityIds', 'notes'])) return;
+    p.text(v.description, '/value/description', 10_000);
+    p.array(v.municipalityIds, '/value/municipalityIds', 1, 100).forEach((id, i) => p.uuid(id, `/value/municipalityIds/${i}`));
+    p.text(v.notes, '/value/notes', 10_000, true);
+  },
+  analysis: (p, v, _spec, ctx) => {
+    if (!p.object(v, '/value', ['profileYear', 'answers'])) return;
+    p.integer(v.profileYear, '/value/profileYear', 2000, 2100);
+    const answers = p.array(v.answers, '/value/answers', 1, 100);
+    const known = new Set(ctx.spec.analysisQuestions.map((q) => q.key));
+    const seen = new Set<string>();
+    answers.forEach((a, i) => {
+      if (!p.object(a, `/value/answers/${i}`, ['questionKey', 'answer'])) return;
+      const key = a.questionKey;
+      if (typeof key !== 'string' || !known.has(key)) p.add(`/value/answers/${i}/questionKey`, `unknown guideline question ${JSON.stringify(key)}`);
+      else if (seen.has(key)) p.add(`/value/answers/${i}/questionKey`, `question ${key} is answered twice`);
+      else seen.add(key);
+      p.text(a.answer, `/value/answers/${i}/answer`, 20_000);
+    });
+    const missing = [...known].filter((k) => !seen.has(k));
+    if (answers.length > 0 && missing.length > 0) p.add('/value/answers', `guideline questions not answered: ${missing.join(', ')}`);
+  },
+  events: (p, v, spec) =>
+    checkItems(p, v, spec).forEach((e, i) => {
+      const at = `/value/${i}`;
+      if (!p.object(e, at, ['kind', 'date', 'participants', 'ageGroups', 'notes'])) return;
+      p.oneOf(e.kind, `${at}/kind`, EVENT_KINDS);
+      p.date(e.date, `${at}/date`);
+      p.integer(e.participants, `${at}/participants`, 0, 100_000);
+      const groups = p.array(e.ageGroups, `${at}/ageGroups`, 1, AGE_GROUPS.length);
+      groups.forEach((g, j) => p.oneOf(g, `${at}/ageGroups/${j}`, AGE_GROUPS));
+      p.text(e.notes, `${at}/notes`, 5000, true);
+    }),
+  goals: (p, v, spec) => {
+    const ranks = new Map<number, number>();
+    const keys = new Set<string>();
+    checkItems(p, v, spec).forEach((g, i) => {
+      const at = `/value/${i}`;
+      if (!p.object(g, at, ['key', 'title', 'rank', 'perspective', 'indicator'])) return;
+      const key = p.key(g.key, `${at}/key`);
+      if (key && keys.has(key)) p.add(`${at}/key`, `goal key ${key} is used twice`);
+      if (key) keys.add(key);
+      p.text(g.title, `${at}/title`, 500);
+      const rank = p.integer(g.rank, `${at}/rank`, 1, 1000);
+      if (rank !== undefined && ranks.has(rank)) p.add(`${at}/rank`, `priority rank ${rank} is already used by goal ${ranks.get(rank)}`);
+      if (rank !== undefined) ranks.set(rank, i);
+      p.oneOf(g.perspective, `${at}/perspective`, PERSPECTIVES);
+      p.text(g.indicator, `${at}/indicator`, 1000);
+    });
+  },
+  measures: (p, v, spec, ctx) => {
+    const keys = new Set<string>();
+    checkItems(p, v, spec).forEach((m, i) => {
+      const at = `/value/${i}`;
+      if (!p.object(m, at, ['key', 'title', 'goalKey', 'ownerId', 'start', 'end', 'budgetCents'])) return;
+      const key = p.key(m.key, `${at}/key`);
+      if (key && keys.has(key)) p.add(`${at}/key`, `measure key ${key} is used twice`);
+      if (key) keys.add(key);
+      p.text(m.title, `${at}/title`, 500);
+      if (typeof m.goalKey !== 'string' || !m.goalKey) p.add(`${at}/goalKey`, 'a measure must be linked to a goal');
+      else if (!ctx.goalKeys.includes(m.goalKey)) p.add(`${at}/goalKey`, `unknown goal ${m.goalKey}; set the goals in phase 4 first`);
+      p.uuid(m.ownerId, `${at}/ownerId`);
+      const start = p.date(m.start, `${at}/start`);
+      const end = p.date(m.end, `${at}/end`);
+      if (start && end && end < start) p.add(`${at}/end`, `end ${end} is before start ${start}`);
+      p.integer(m.budgetCents, `${at}/budgetCents`, 0, 1_000_000_000);
+    });
+  },
+  monitoring: (p, v, _spec, ctx) => {
+    if (!p.object(v, '/value', ['measures', 'conferences'])) return;
+    p.array(v.measures, '/value/measures', 0, 500).forEach((m, i) => {
+      const at = `/value/measures/${i}`;
+      if (!p.object(m, at, ['measureKey', 'status', 'note'])) return;
+      if (typeof m.measureKey !== 'string' || !ctx.measureKeys.includes(m.measureKey)) p.add(`${at}/measureKey`, `unknown measure ${JSON.stringify(m.measureKey)}`);
+      p.oneOf(m.status, `${at}/status`, MEASURE_STATUSES);
+      p.text(m.note, `${at}/note`, 5000, true);
+    });
+    p.array(v.conferences, '/value/conferences', 0, 500).forEach((c, i) => {
+      const at = `/value/conferences/${i}`;
+      if (!p.object(c, at, ['date', 'participants', 'notes'])) return;
+      p.date(c.date, `${at}/date`);
+      p.integer(c.participants, `${at}/participants`, 0, 100_000);
+      p.text(c.notes, `${at}/notes`, 5000, true);
+    });
+  },
+};
+
+/** Every problem of a deliverable value for its declared type, pointers relative to the request body. */
+export function validateDeliverable(spec: DeliverableSpec, value: unknown, ctx: DeliverableContext): Problems {
+  const p = new Problems();
+  validators[spec.type](p, value, spec, ctx);
+  return p;
+}
