@@ -24,7 +24,7 @@ describe('migrations and demo data (PostgreSQL)', () => {
       expect(await count('planning_region')).toBe(4);
       expect(await count('social_space')).toBe(19);
       expect(await count('contract_partner')).toBe(35);
-      expect(await count('app_user')).toBe(5);
+      expect(await count('app_user')).toBe(8);
       const roles = await db.dataSource.query(`SELECT DISTINCT unnest(roles) AS role FROM app_user ORDER BY role`);
       expect(roles.map((r: { role: string }) => r.role)).toEqual(['adviser', 'admin', 'approver', 'caseworker', 'coordinator'].sort());
     } finally {

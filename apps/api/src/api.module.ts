@@ -10,6 +10,12 @@ import { TemporalClientModule } from '@sro/temporal';
 import { DefinitionsService } from '@sro/definitions';
 import { RemindersModule } from '@sro/reminders';
 import { DefinitionsController } from './definitions/definitions.controller';
+import { MigrationsController } from './definitions/migrations.controller';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { BudgetController, SozialraumController } from './sozialraum/sozialraum.controller';
+import { SozialraumModule } from '@sro/sozialraum';
+import { DashboardService, MigrationService } from '@sro/processes';
+import { AssignmentsService } from '@sro/reference-data';
 import { NotificationsController } from './notifications/notifications.controller';
 import { AuditController } from './audit/audit.controller';
 import { CodecController } from './codec/codec.controller';
@@ -26,10 +32,25 @@ import { PingController } from './ping/ping.controller';
     AuthModule,
     HealthModule,
     RemindersModule,
+    SozialraumModule,
   ],
-  controllers: [AuditController, CodecController, DefinitionsController, MeController, NotificationsController, PingController],
+  controllers: [
+    AuditController,
+    BudgetController,
+    CodecController,
+    DashboardController,
+    DefinitionsController,
+    MeController,
+    MigrationsController,
+    NotificationsController,
+    PingController,
+    SozialraumController,
+  ],
   providers: [
+    AssignmentsService,
+    DashboardService,
     DefinitionsService,
+    MigrationService,
     { provide: APP_FILTER, useClass: ProblemFilter },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],

@@ -1,2 +1,4 @@
+export * from './dashboard.service';
+export * from './migration.service';
 export * from './process-instance.entity';
 export * from './process.activities';

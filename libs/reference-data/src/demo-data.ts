@@ -40,7 +40,10 @@ export interface DemoUser {
 /** One demo user per role; their ids are the subjects of `npm run token -- <role>`. */
 export const DEMO_USERS: DemoUser[] = [
   { id: 'demo-caseworker', displayName: 'Demo Fachkraft (ASD)', roles: ['caseworker'], planningRegionCodes: ['PR1'] },
-  { id: 'demo-coordinator', displayName: 'Demo Regionalkoordination', roles: ['coordinator'], planningRegionCodes: ['PR1'] },
+  { id: 'demo-coordinator', displayName: 'Demo Regionalkoordination PR 1', roles: ['coordinator'], planningRegionCodes: ['PR1'] },
+  { id: 'demo-coordinator-pr2', displayName: 'Demo Regionalkoordination PR 2', roles: ['coordinator'], planningRegionCodes: ['PR2'] },
+  { id: 'demo-coordinator-pr3', displayName: 'Demo Regionalkoordination PR 3', roles: ['coordinator'], planningRegionCodes: ['PR3'] },
+  { id: 'demo-coordinator-pr4', displayName: 'Demo Regionalkoordination PR 4', roles: ['coordinator'], planningRegionCodes: ['PR4'] },
   { id: 'demo-admin', displayName: 'Demo Administration', roles: ['admin'], planningRegionCodes: [] },
   { id: 'demo-adviser', displayName: 'Demo Externe Beratung', roles: ['adviser'], planningRegionCodes: [] },
   { id: 'demo-approver', displayName: 'Demo Freigabe (Kommune)', roles: ['approver'], planningRegionCodes: [] },

@@ -4,3 +4,4 @@ export * from './municipality.entity';
 export * from './planning-region.entity';
 export * from './social-space.entity';
 export * from './demo-data';
+export * from './assignments.service';

@@ -3,3 +3,4 @@ export * from './data-converter';
 export * from './encryption.codec';
 export * from './temporal-client.module';
 export * from './ping.activities';
+export * from './temporal-errors';

@@ -1,0 +1,3 @@
+export * from './budget.service';
+export * from './sozialraum.module';
+export * from './sozialraum.service';

@@ -1,0 +1,33 @@
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DomainError, ErrorCode, FieldProblem } from '@sro/common';
+
+const CODES = new Set<string>(Object.values(ErrorCode));
+
+/** Turns Temporal client errors into domain errors: a rejected update keeps its code and problems. */
+export function toDomainError(error: unknown, what = 'The process'): unknown {
+  if (error instanceof WorkflowUpdateFailedError) {
+    const cause = error.cause;
+    if (cause instanceof ApplicationFailure && cause.type && CODES.has(cause.type)) {
+      const problems = Array.isArray(cause.details?.[0]) ? (cause.details[0] as FieldProblem[]) : [];
+      return new DomainError(cause.type as ErrorCode, cause.message, problems);
+    }
+    return new DomainError(ErrorCode.InvalidState, cause?.message ?? error.message);
+  }
+  if (error instanceof WorkflowNotFoundError) return DomainError.notFound(what);
+  if (error instanceof WorkflowExecutionAlreadyStartedError) return DomainError.conflict(`${what} is already running`);
+  return error;
+}
+
+/** Awaits a Temporal call, rethrowing its failure as a domain error. */
+export async function temporalCall<T>(call: Promise<T>, what?: string): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    throw toDomainError(error, what);
+  }
+}
