@@ -49,6 +49,7 @@ const commands = {
   'audit-verify': 'dist/scripts/cli/audit-verify.js',
   migrate: 'dist/scripts/cli/migrate.js',
   test: 'dist/scripts/cli/test.js',
+  'record-histories': 'dist/scripts/cli/record-histories.js',
 };
 
 const [command, ...args] = process.argv.slice(2);

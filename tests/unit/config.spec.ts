@@ -9,6 +9,7 @@ const valid = {
   PAYLOAD_KEYS: `k1:${key()}`,
   AUTH_MODE: 'oidc',
   OIDC_ISSUER_URL: 'https://keycloak.example/realms/jugendamt',
+  SMTP_URL: 'smtp://mail.example:25',
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -46,6 +47,13 @@ describe('configuration', () => {
   it('has no default for the dev signing secret and refuses dev auth in production', () => {
     expect(problemsOf({ ...valid, SRO_ENV: 'development', AUTH_MODE: 'dev' }).join()).toMatch(/AUTH_DEV_SECRET/);
     expect(problemsOf({ ...valid, AUTH_MODE: 'dev', AUTH_DEV_SECRET: 'x'.repeat(40) }).join()).toMatch(/not allowed when SRO_ENV=production/);
+  });
+
+  it('requires SMTP_URL for SMTP and MAIL_DIR for file mail', () => {
+    const { SMTP_URL: _, ...withoutSmtp } = valid;
+    expect(problemsOf(withoutSmtp).join()).toMatch(/SMTP_URL/);
+    expect(problemsOf({ ...withoutSmtp, MAIL_TRANSPORT: 'file' }).join()).toMatch(/MAIL_DIR/);
+    expect(problemsOf({ ...withoutSmtp, MAIL_TRANSPORT: 'file', MAIL_DIR: '/tmp/mail' })).toEqual([]);
   });
 
   it('requires an OIDC issuer in oidc mode', () => {

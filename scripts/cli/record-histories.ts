@@ -1,0 +1,92 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { SEED_SPECS } from '@sro/definitions';
+import { installTemporalRuntime } from '@sro/temporal-worker';
+import { migrateDefinitionUpdate, sozialraumStateQuery, sozialraumUpdates, WorkflowType } from '@sro/workflows/contracts';
+import type { SozialraumDevelopmentInput } from '@sro/workflows/contracts';
+import { repoRoot } from '../devstack/paths';
+import { encodeHistory } from '../../tests/workflows/histories/format';
+import { resolveTestServer } from '../devstack/temporal';
+
+const DAY = 86_400_000;
+
+/**
+ * `node scripts/run.js record-histories`: runs each workflow through a representative scenario on
+ * the time-skipping server and stores its history under tests/workflows/histories/. The replay test
+ * replays them against the current code, so a change to a command sequence without `patched()`
+ * fails CI. Re-record only for a deliberate, patched change of behaviour.
+ */
+async function main(): Promise<void> {
+  installTemporalRuntime('WARN');
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: await resolveTestServer() } } });
+  const taskQueue = 'record-histories';
+  const noop = async () => undefined;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: join(repoRoot(), 'dist', 'workflow-bundle.js') },
+    activities: { recordProcessState: noop, recordProcessEvent: noop, scheduleReminders: noop, cancelReminders: async () => 0, pong: async (m: string) => `pong: ${m}` },
+  });
+  const out = join(repoRoot(), 'tests', 'workflows', 'histories');
+  mkdirSync(out, { recursive: true });
+  await worker.runUntil(async () => {
+    const ping = await env.client.workflow.start(WorkflowType.Ping, { taskQueue, workflowId: 'history-ping', args: [{ message: 'hallo' }] });
+    await ping.result();
+    writeFileSync(join(out, 'ping.json'), encodeHistory('ping', await ping.fetchHistory()));
+
+    const v1 = { key: 'sozialraum-development' as const, version: 1, checksum: 'v1', spec: SEED_SPECS['sozialraum-development'] };
+    const v2spec = JSON.parse(JSON.stringify(v1.spec));
+    v2spec.phases[2].duration = 'P5M';
+    const input: SozialraumDevelopmentInput = {
+      processId: randomUUID(),
+      socialSpaceId: randomUUID(),
+      planningRegionId: randomUUID(),
+      title: 'Sozialraum Beispiel',
+      coordinatorId: 'demo-coordinator',
+      definition: v1,
+      maxHistoryEvents: 150,
+    };
+    const srd = await env.client.workflow.start(WorkflowType.SozialraumDevelopment, { taskQueue, workflowId: 'history-sozialraum-development', args: [input] });
+    const actor = { actorId: 'demo-coordinator' };
+    const questions = v1.spec.analysisQuestions.map((q) => ({ questionKey: q.key, answer: 'Antwort' }));
+    const owner = randomUUID();
+    const deliverables = [
+      ['identify', 'boundaries', { description: 'Beschreibung', municipalityIds: [randomUUID()] }],
+      ['analyse', 'analysis', { profileYear: 2026, answers: questions }],
+      ['visions', 'events', [{ kind: 'workshop', date: '2026-05-01', participants: 12, ageGroups: ['12-17'] }]],
+      ['goals', 'goals', [{ key: 'g1', title: 'Ziel', rank: 1, perspective: 'community', indicator: 'Anzahl' }]],
+      ['measures', 'measures', [{ key: 'm1', title: 'Maßnahme', goalKey: 'g1', ownerId: owner, start: '2026-06-01', end: '2026-09-01', budgetCents: 1000 }]],
+    ] as const;
+    await srd.executeUpdate(sozialraumUpdates.addMember, { args: [{ ...actor, member: { kind: 'contract_partner', refId: owner, function: 'Träger' } }] });
+    const [first, ...rest] = deliverables;
+    await srd.executeUpdate(sozialraumUpdates.setDeliverable, { args: [{ ...actor, phaseKey: first[0], deliverableKey: first[1], value: first[2] }] });
+    const state = await srd.query(sozialraumStateQuery);
+    const due = Date.parse(state.steps[0].dueAt!) + 10 * DAY;
+    await srd.executeUpdate(sozialraumUpdates.extendDueDate, { args: [{ ...actor, phaseKey: 'identify', dueAt: new Date(due).toISOString(), reason: 'Verschoben' }] });
+    await env.sleep(75 * DAY); // overdue
+    await srd.executeUpdate(sozialraumUpdates.completePhase, { args: [{ ...actor, phaseKey: 'identify' }] });
+    await srd.executeUpdate(migrateDefinitionUpdate, { args: [{ ...actor, definition: { ...v1, version: 2, checksum: 'v2', spec: v2spec } }] });
+    await srd.executeUpdate(sozialraumUpdates.pause, { args: [{ ...actor, reason: 'Sommerpause' }] });
+    await env.sleep(10 * DAY);
+    await srd.executeUpdate(sozialraumUpdates.resume, { args: [actor] });
+    for (const [phaseKey, deliverableKey, value] of rest) {
+      await srd.executeUpdate(sozialraumUpdates.setDeliverable, { args: [{ ...actor, phaseKey, deliverableKey, value }] });
+      await srd.executeUpdate(sozialraumUpdates.completePhase, { args: [{ ...actor, phaseKey }] });
+    }
+    const firstRun = (await srd.describe()).runId;
+    await env.sleep(3 * 365 * DAY); // phase 6: conferences until continue-as-new
+    const history = await env.client.workflow.getHandle(srd.workflowId, firstRun).fetchHistory();
+    writeFileSync(join(out, 'sozialraum-development.json'), encodeHistory('sozialraumDevelopment', history));
+    await env.client.workflow.getHandle(srd.workflowId).executeUpdate(sozialraumUpdates.cancel, { args: [{ ...actor, reason: 'Ende der Aufzeichnung' }] });
+  });
+  await env.teardown();
+  process.stdout.write(`histories written to ${out}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`recording failed: ${(error as Error).stack} ${String((error as { cause?: unknown }).cause)}\n`);
+  process.exit(1);
+});
