@@ -141,3 +141,20 @@ describe('health with a component down', () => {
     }
   });
 });
+
+describe('queue dashboard', () => {
+  it('is only for admins, then serves the board', async () => {
+    const config = testConfig();
+    const api = await startApi(config);
+    try {
+      expectProblem(await request(api.http).get('/admin/queues'), 401);
+      expectProblem(await request(api.http).get('/admin/queues').set('Authorization', await bearer(Role.Coordinator)), 403);
+      const ok = await request(api.http).get('/admin/queues').set('Authorization', await bearer(Role.Admin));
+      expect(ok.status).toBe(200);
+      expect(ok.text).toContain('<html');
+      expect(ok.headers['set-cookie'][0]).toMatch(/HttpOnly; SameSite=Strict/);
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { AppConfig, loadConfig } from '@sro/config';
 import { createJsonLogger, createValidationPipe, requestContext, sendProblem, toProblem } from '@sro/http';
 import { ApiModule } from './api.module';
+import { mountQueueBoard } from './queue-board';
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -32,6 +33,7 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   app.use(securityHeaders);
   app.use(express.json({ limit: config.api.bodyLimit, type: ['application/json', 'application/*+json'], strict: true }));
   app.use(bodyParserErrors);
+  mountQueueBoard(app);
   app.useGlobalPipes(createValidationPipe());
   if (config.api.corsOrigins.length > 0) {
     app.enableCors({ origin: config.api.corsOrigins, allowedHeaders: ['authorization', 'content-type', 'x-namespace', 'x-purpose'] });
