@@ -50,6 +50,7 @@ const commands = {
   migrate: 'dist/scripts/cli/migrate.js',
   test: 'dist/scripts/cli/test.js',
   'record-histories': 'dist/scripts/cli/record-histories.js',
+  'bench-reminders': 'dist/scripts/cli/bench-reminders.js',
 };
 
 const [command, ...args] = process.argv.slice(2);

@@ -13,6 +13,8 @@ export interface StackOptions {
   /** `dev`: persistent data and the Temporal Web UI; `test`: Temporal in memory, headless. */
   mode: 'dev' | 'test';
   codecEndpoint?: string;
+  /** Leave Temporal out (benchmarks of the reminder path need only PostgreSQL and Redis). */
+  withoutTemporal?: boolean;
   /** DATABASE_URL, REDIS_URL, TEMPORAL_ADDRESS given by the caller win over embedded services. */
   external?: { databaseUrl?: string; redisUrl?: string; temporalAddress?: string };
 }
@@ -64,6 +66,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       })(),
       (async () => {
         if (external.temporalAddress) return { address: external.temporalAddress, uiUrl: undefined };
+        if (options.withoutTemporal) return { address: '127.0.0.1:7233', uiUrl: undefined };
         const server = await startTemporalDevServer(
           options.mode === 'dev'
             ? { dbFile: join(options.dataDir, 'temporal.sqlite'), port: await preferredPort(7233), uiPort: await preferredPort(8233), codecEndpoint: options.codecEndpoint }

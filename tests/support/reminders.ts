@@ -1,31 +1,9 @@
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
-import { AppConfig, ConfigModule } from '@sro/config';
-import { DatabaseModule } from '@sro/database';
-import { createJsonLogger } from '@sro/http';
-import { RedisModule } from '@sro/queue';
-import { ReminderDeliveryService, ReminderQueue, ReminderReconciler, RemindersModule, ReminderService } from '@sro/reminders';
-import { RemindersProcessor } from '../../apps/worker/src/processors/reminders.processor';
-
-/** The reminder pieces of API and worker on real PostgreSQL and Redis; the processor only when asked. */
-export async function startReminders(config: AppConfig, options: { processor: boolean }) {
-  @Module({
-    imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot('sro-test-reminders'), RedisModule, RemindersModule],
-    providers: options.processor ? [RemindersProcessor] : [],
-  })
-  class RemindersTestModule {}
-
-  const context: INestApplicationContext = await NestFactory.createApplicationContext(RemindersTestModule, { logger: createJsonLogger('error') });
-  await context.init();
-  return {
-    context,
-    service: context.get(ReminderService),
-    delivery: context.get(ReminderDeliveryService),
-    reconciler: context.get(ReminderReconciler),
-    queue: context.get(ReminderQueue),
-    close: () => context.close(),
-  };
-}
+import type { AppConfig } from '@sro/config';
+import { startReminderContext } from '../../scripts/devstack/reminder-context';
 
 export { eventually } from './eventually';
+
+/** The reminder pieces of API and worker on real PostgreSQL and Redis; the processor only when asked. */
+export function startReminders(config: AppConfig, options: { processor: boolean }) {
+  return startReminderContext(config, options);
+}

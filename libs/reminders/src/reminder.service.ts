@@ -17,6 +17,8 @@ export interface ScheduleRequest {
 
 export type ScheduleOutcome = 'scheduled' | 'unchanged';
 
+const INSERT_BATCH = 1_000;
+
 /** Schedules, reschedules and cancels reminders: a PostgreSQL row, then a delayed BullMQ job keyed alike. */
 @Injectable()
 export class ReminderService {
@@ -32,22 +34,37 @@ export class ReminderService {
   }
 
   async scheduleMany(requests: ScheduleRequest[]): Promise<ScheduleOutcome[]> {
-    for (const request of requests) await this.check(request);
-    const outcomes: ScheduleOutcome[] = [];
+    await this.check(requests);
+    const scheduled = new Set<string>();
     const fresh: Array<{ key: string; dueAt: Date }> = [];
-    for (const request of requests) {
-      const dueAt = new Date(request.dueAt);
-      const inserted: Array<{ key: string }> = await this.dataSource.query(
+    for (let i = 0; i < requests.length; i += INSERT_BATCH) {
+      const batch = requests.slice(i, i + INSERT_BATCH);
+      const inserted: Array<{ key: string; due_at: Date }> = await this.dataSource.query(
         `INSERT INTO reminder (key, due_at, recipients, template, context, channels, status)
-         VALUES ($1, $2, $3, $4, $5, $6, 'scheduled') ON CONFLICT (key) DO NOTHING RETURNING key`,
-        [request.key, dueAt, JSON.stringify(request.recipients), request.template, JSON.stringify(request.context), request.channels ?? [...CHANNELS]],
+         SELECT r.key, r.due_at, r.recipients, r.template, r.context, r.channels, 'scheduled'
+           FROM jsonb_to_recordset($1::jsonb) AS r(key text, due_at timestamptz, recipients jsonb, template text, context jsonb, channels text[])
+         ON CONFLICT (key) DO NOTHING RETURNING key, due_at`,
+        [
+          JSON.stringify(
+            batch.map((r) => ({
+              key: r.key,
+              due_at: new Date(r.dueAt).toISOString(),
+              recipients: r.recipients,
+              template: r.template,
+              context: r.context,
+              channels: r.channels ?? [...CHANNELS],
+            })),
+          ),
+        ],
       );
-      outcomes.push(inserted.length > 0 ? 'scheduled' : 'unchanged');
-      if (inserted.length > 0) fresh.push({ key: request.key, dueAt });
+      for (const row of inserted) {
+        scheduled.add(row.key);
+        fresh.push({ key: row.key, dueAt: row.due_at });
+      }
     }
     // After the rows are committed: a lost enqueue is restored by the reconciler from these rows.
     await this.queue.enqueueMany(fresh);
-    return outcomes;
+    return requests.map((r) => (scheduled.has(r.key) ? 'scheduled' : 'unchanged'));
   }
 
   /** Moves a scheduled reminder to a new due time. */
@@ -81,24 +98,31 @@ export class ReminderService {
     return this.dataSource.getRepository(Reminder).findOneBy({ key });
   }
 
-  private async check(request: ScheduleRequest): Promise<void> {
-    const problems: FieldProblem[] = [];
-    if (!REMINDER_KEY.test(request.key)) problems.push({ pointer: '/key', message: 'must be 1–300 characters of A-Z a-z 0-9 . _ / -' });
-    if (Number.isNaN(new Date(request.dueAt).getTime())) problems.push({ pointer: '/dueAt', message: 'must be a date' });
-    if (!Array.isArray(request.recipients) || request.recipients.length === 0) problems.push({ pointer: '/recipients', message: 'needs at least one recipient' });
-    (request.channels ?? []).forEach((c, i) => !CHANNELS.includes(c) && problems.push({ pointer: `/channels/${i}`, message: `unknown channel ${c}` }));
-    const userIds: string[] = [];
-    (request.recipients ?? []).forEach((r, i) => {
-      if (r?.type === 'user' && typeof r.id === 'string' && r.id) userIds.push(r.id);
-      else if (r?.type === 'role' && isRole(r.role)) return;
-      else problems.push({ pointer: `/recipients/${i}`, message: `unknown recipient ${JSON.stringify(r)}` });
-    });
-    if (userIds.length > 0) {
-      const known: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM app_user WHERE id = ANY($1) AND active', [userIds]);
-      const knownIds = new Set(known.map((u) => u.id));
-      request.recipients.forEach((r, i) => r.type === 'user' && !knownIds.has(r.id) && problems.push({ pointer: `/recipients/${i}`, message: `unknown user ${r.id}` }));
+  /** Validates every request (one query for all user recipients); the first bad one is reported with its problems. */
+  private async check(requests: ScheduleRequest[]): Promise<void> {
+    const userIds = new Set<string>();
+    for (const request of requests) for (const r of request.recipients ?? []) if (r?.type === 'user' && typeof r.id === 'string') userIds.add(r.id);
+    const known = new Set<string>(
+      userIds.size > 0 ? (await this.dataSource.query('SELECT id FROM app_user WHERE id = ANY($1) AND active', [[...userIds]])).map((u: { id: string }) => u.id) : [],
+    );
+    const keys = new Set<string>();
+    for (const request of requests) {
+      const problems: FieldProblem[] = [];
+      if (!REMINDER_KEY.test(request.key)) problems.push({ pointer: '/key', message: 'must be 1–300 characters of A-Z a-z 0-9 . _ / -' });
+      if (keys.has(request.key)) problems.push({ pointer: '/key', message: 'appears twice in one request' });
+      keys.add(request.key);
+      if (Number.isNaN(new Date(request.dueAt).getTime())) problems.push({ pointer: '/dueAt', message: 'must be a date' });
+      if (!Array.isArray(request.recipients) || request.recipients.length === 0) problems.push({ pointer: '/recipients', message: 'needs at least one recipient' });
+      (request.channels ?? []).forEach((c, i) => !CHANNELS.includes(c) && problems.push({ pointer: `/channels/${i}`, message: `unknown channel ${c}` }));
+      (request.recipients ?? []).forEach((r, i) => {
+        if (r?.type === 'user' && typeof r.id === 'string' && r.id) {
+          if (!known.has(r.id)) problems.push({ pointer: `/recipients/${i}`, message: `unknown user ${r.id}` });
+        } else if (!(r?.type === 'role' && isRole(r.role))) {
+          problems.push({ pointer: `/recipients/${i}`, message: `unknown recipient ${JSON.stringify(r)}` });
+        }
+      });
+      if (problems.length > 0) throw DomainError.invalid(`Reminder ${request.key} cannot be scheduled`, problems);
+      renderReminder(request.template, request.context);
     }
-    if (problems.length > 0) throw DomainError.invalid(`Reminder ${request.key} cannot be scheduled`, problems);
-    renderReminder(request.template, request.context);
   }
 }

@@ -1,0 +1,169 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Queue, Worker } from 'bullmq';
+import { loadConfig } from '@sro/config';
+import { redisConnection } from '@sro/queue';
+import type { ScheduleRequest } from '@sro/reminders';
+import { round, summary, table } from '../bench/stats';
+import { say } from '../devstack/log';
+import { repoRoot } from '../devstack/paths';
+import { prepareDatabase } from '../devstack/prepare-database';
+import { startReminderContext } from '../devstack/reminder-context';
+import { ephemeralSecrets } from '../devstack/secrets';
+import { startStack } from '../devstack/stack';
+
+const arg = (name: string, fallback: number) => {
+  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return found ? Number(found.split('=')[1]) : fallback;
+};
+
+const N = arg('n', 10_000);
+const CONCURRENCY = arg('concurrency', 50);
+const SPREAD_MS = arg('spread-seconds', 60) * 1000;
+const LEAD_MS = 8_000;
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('timed out');
+}
+
+/**
+ * `npm run bench:reminders [-- --n=10000 --concurrency=50 --spread-seconds=60]`: the SRO reminder
+ * path (PostgreSQL record, BullMQ delayed job, exactly-once in-app delivery) against raw BullMQ
+ * (same delayed jobs, no-op processor) on the same private Redis, in two shapes: N reminders due
+ * spread over one minute (lag), and N due at one instant (throughput).
+ */
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'sro-bench-'));
+  chmodSync(work, 0o755);
+  const secrets = ephemeralSecrets();
+  const stack = await startStack({ mode: 'test', dataDir: work, postgresPassword: secrets.POSTGRES_PASSWORD, withoutTemporal: true });
+  try {
+    await prepareDatabase(stack.databaseUrl, { seed: true });
+    const config = loadConfig({
+      SRO_ENV: 'test',
+      DATABASE_URL: stack.databaseUrl,
+      DATABASE_POOL_SIZE: '20',
+      REDIS_URL: stack.redisUrl,
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      PAYLOAD_KEYS: secrets.PAYLOAD_KEYS,
+      AUTH_MODE: 'dev',
+      AUTH_DEV_SECRET: secrets.AUTH_DEV_SECRET,
+      MAIL_TRANSPORT: 'file',
+      MAIL_DIR: join(work, 'mail'),
+      REMINDER_CONCURRENCY: String(CONCURRENCY),
+      LOG_LEVEL: 'error',
+    });
+    const sro = await startReminderContext(config, { processor: true });
+    const results: Record<string, unknown> = { n: N, concurrency: CONCURRENCY, spreadSeconds: SPREAD_MS / 1000, machine: { cpus: require('node:os').cpus().length, node: process.version } };
+
+    const sroRun = async (label: string, dueAt: (i: number) => Date) => {
+      const requests: ScheduleRequest[] = Array.from({ length: N }, (_, i) => ({
+        key: `bench/${label}/${i}`,
+        dueAt: dueAt(i),
+        recipients: [{ type: 'user', id: 'demo-coordinator' }],
+        template: 'step-due',
+        context: { processTitle: 'Benchmark', stepTitle: `Schritt ${i}`, dueAt: dueAt(i).toISOString() },
+        channels: ['in_app'],
+      }));
+      const scheduledAt = Date.now();
+      for (let i = 0; i < requests.length; i += 2_000) await sro.service.scheduleMany(requests.slice(i, i + 2_000));
+      const scheduleMs = Date.now() - scheduledAt;
+      const db = sro.context.get(require('typeorm').DataSource);
+      const pattern = `bench/${label}/%`;
+      await waitFor(async () => (await db.query(`SELECT count(*)::int AS n FROM reminder WHERE key LIKE $1 AND status IN ('sent','late')`, [pattern]))[0].n === N, 10 * 60_000);
+      const rows: Array<{ lag: number; due: Date; sent: Date }> = await db.query(`SELECT lag_ms AS lag, due_at AS due, sent_at AS sent FROM reminder WHERE key LIKE $1`, [pattern]);
+      const first = Math.min(...rows.map((r) => r.due.getTime()));
+      const last = Math.max(...rows.map((r) => r.sent.getTime()));
+      const [{ dup }] = await db.query(
+        `SELECT count(*)::int - count(DISTINCT r.id)::int AS dup FROM reminder r JOIN reminder_delivery d ON d.reminder_id = r.id WHERE r.key LIKE $1`,
+        [pattern],
+      );
+      return { lag: summary(rows.map((r) => r.lag)), throughput: N / Math.max(0.001, (last - first) / 1000), scheduleMs, duplicates: dup };
+    };
+
+    const rawRun = async (label: string, dueAt: (i: number) => Date) => {
+      const connection = redisConnection(config.redis.url);
+      const queue = new Queue(`bench-raw-${label}`, { connection });
+      const lags: number[] = [];
+      let last = 0;
+      const worker = new Worker(
+        `bench-raw-${label}`,
+        async (job) => {
+          const now = Date.now();
+          lags.push(now - job.data.dueAt);
+          last = Math.max(last, now);
+        },
+        { connection: redisConnection(config.redis.url), concurrency: CONCURRENCY },
+      );
+      const scheduledAt = Date.now();
+      for (let i = 0; i < N; i += 2_000) {
+        const now = Date.now();
+        await queue.addBulk(
+          Array.from({ length: Math.min(2_000, N - i) }, (_, j) => {
+            const due = dueAt(i + j).getTime();
+            return { name: 'noop', data: { dueAt: due }, opts: { jobId: `raw/${label}/${i + j}`, delay: Math.max(0, due - now), removeOnComplete: true } };
+          }),
+        );
+      }
+      const scheduleMs = Date.now() - scheduledAt;
+      await waitFor(async () => lags.length >= N, 10 * 60_000);
+      const first = Math.min(...Array.from({ length: N }, (_, i) => dueAt(i).getTime()));
+      await worker.close();
+      await queue.close();
+      connection.disconnect();
+      return { lag: summary(lags), throughput: N / Math.max(0.001, (last - first) / 1000), scheduleMs, duplicates: 0 };
+    };
+
+    for (const shape of ['spread', 'burst'] as const) {
+      for (const system of ['sro', 'raw'] as const) {
+        const start = Date.now() + LEAD_MS + (N / 1000) * 400;
+        const dueAt = shape === 'spread' ? (i: number) => new Date(start + Math.floor((i * SPREAD_MS) / N)) : () => new Date(start);
+        say(`${system} ${shape}: ${N} reminders…`);
+        results[`${system}_${shape}`] = system === 'sro' ? await sroRun(shape, dueAt) : await rawRun(shape, dueAt);
+      }
+    }
+    await sro.close();
+
+    const r = results as Record<string, { lag: ReturnType<typeof summary>; throughput: number; scheduleMs: number; duplicates: number }>;
+    const rows = (['spread', 'burst'] as const).flatMap((shape) =>
+      (['sro', 'raw'] as const).map((system) => ({
+        scenario: `${shape === 'spread' ? `${N} due over ${SPREAD_MS / 1000} s` : `${N} due at one instant`}`,
+        system: system === 'sro' ? 'SRO reminders' : 'raw BullMQ',
+        'lag p50 ms': r[`${system}_${shape}`].lag.p50,
+        'lag p95 ms': r[`${system}_${shape}`].lag.p95,
+        'lag p99 ms': r[`${system}_${shape}`].lag.p99,
+        'throughput /s': round(r[`${system}_${shape}`].throughput, 0),
+        'schedule ms': r[`${system}_${shape}`].scheduleMs,
+        duplicates: r[`${system}_${shape}`].duplicates,
+      })),
+    );
+    results.ratio = {
+      burstThroughput: round(r.sro_burst.throughput / r.raw_burst.throughput, 2),
+      spreadP99LagMs: r.sro_spread.lag.p99,
+    };
+    process.stdout.write(`\n${table(rows)}\n\nthroughput ratio SRO/raw BullMQ (burst): ${(results.ratio as { burstThroughput: number }).burstThroughput}\n`);
+    process.stdout.write(`targets: p99 lag < 1000 ms at ${N} due in one minute -> ${r.sro_spread.lag.p99 < 1000 ? 'met' : 'MISSED'}; throughput >= 0.5 x raw -> ${r.sro_burst.throughput / r.raw_burst.throughput >= 0.5 ? 'met' : 'MISSED'}\n`);
+    const dir = join(repoRoot(), 'bench', 'results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${new Date().toISOString().slice(0, 10)}-reminders.json`);
+    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2));
+    process.stdout.write(`written to ${file}\n`);
+  } finally {
+    await stack.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${(error as Error).stack}\n`);
+    process.exit(1);
+  },
+);
