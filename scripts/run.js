@@ -51,6 +51,7 @@ const commands = {
   test: 'dist/scripts/cli/test.js',
   'record-histories': 'dist/scripts/cli/record-histories.js',
   'bench-reminders': 'dist/scripts/cli/bench-reminders.js',
+  'bench-dashboard': 'dist/scripts/cli/bench-dashboard.js',
 };
 
 const [command, ...args] = process.argv.slice(2);

@@ -19,7 +19,7 @@ const arg = (name: string, fallback: number) => {
 };
 
 const N = arg('n', 10_000);
-const CONCURRENCY = arg('concurrency', 50);
+const CONCURRENCY = arg('concurrency', 200);
 const SPREAD_MS = arg('spread-seconds', 60) * 1000;
 const LEAD_MS = 8_000;
 

@@ -6,6 +6,7 @@ import { prepareDatabase } from '../devstack/prepare-database';
 import { preferredPort } from '../devstack/process-utils';
 import { clearRuntime, writeRuntime } from '../devstack/runtime';
 import { ensureDevSecrets } from '../devstack/secrets';
+import { startDemoProcesses } from '../devstack/demo-processes';
 import { AppProcess, startApp, waitForHttp } from '../devstack/services';
 import { startStack, Stack } from '../devstack/stack';
 
@@ -73,6 +74,10 @@ async function main(): Promise<void> {
     }
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitForHttp(`${apiUrl}/health`, 90_000, () => apps.every((a) => a.child.exitCode === null));
+    if (appEnv.AUTH_MODE === 'dev') {
+      const demo = await startDemoProcesses(apiUrl, stack.databaseUrl, appEnv.AUTH_DEV_SECRET!);
+      if (demo > 0) say(`started ${demo} demo social-space processes`);
+    }
     writeRuntime({ pid: process.pid, apiUrl, databaseUrl: stack.databaseUrl, redisUrl: stack.redisUrl, temporalAddress: stack.temporalAddress, temporalUiUrl: stack.temporalUiUrl });
 
     const lines = [

@@ -1,3 +1,4 @@
 export * from './domain-error';
 export * from './json-pointer';
 export * from './principal';
+export * from './micro-batcher';

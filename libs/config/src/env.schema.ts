@@ -133,7 +133,7 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   @Max(500)
-  REMINDER_CONCURRENCY = 50;
+  REMINDER_CONCURRENCY = 200;
 
   @Type(() => Number)
   @IsInt()

@@ -34,16 +34,20 @@ export class DashboardService {
   async phaseDeadlines(filter: { planningRegionIds?: string[]; status?: DeadlineStatus; limit: number; offset: number; now?: Date }) {
     const now = filter.now ?? new Date();
     const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
-    const where = [`p.definition_key = 'sozialraum-development'`, `p.status IN ('running', 'paused')`, `p.current_due_at IS NOT NULL`];
+    // Each query numbers its own parameters: PostgreSQL refuses unused ones.
+    const build = (params: unknown[]) => {
+      const bind = (value: unknown) => `$${params.push(value)}`;
+      const where = [`p.definition_key = 'sozialraum-development'`, `p.status IN ('running', 'paused')`, `p.current_due_at IS NOT NULL`];
+      if (filter.planningRegionIds) where.push(`p.planning_region_id = ANY(${bind(filter.planningRegionIds)})`);
+      if (filter.status === 'overdue') where.push(`p.current_due_at <= ${bind(now)}`);
+      if (filter.status === 'due_soon') where.push(`p.current_due_at > ${bind(now)} AND p.current_due_at <= ${bind(soon)}`);
+      if (filter.status === 'on_track') where.push(`p.current_due_at > ${bind(soon)}`);
+      return where.join(' AND ');
+    };
     const params: unknown[] = [now, soon];
-    if (filter.planningRegionIds) {
-      params.push(filter.planningRegionIds);
-      where.push(`p.planning_region_id = ANY($${params.length})`);
-    }
-    if (filter.status === 'overdue') where.push('p.current_due_at <= $1');
-    if (filter.status === 'due_soon') where.push('p.current_due_at > $1 AND p.current_due_at <= $2');
-    if (filter.status === 'on_track') where.push('p.current_due_at > $2');
-    const whereSql = where.join(' AND ');
+    const whereSql = build(params);
+    const countParams: unknown[] = [];
+    const countWhere = build(countParams);
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(
         `SELECT p.id AS "processId", p.social_space_id AS "socialSpaceId", s.name AS "socialSpaceName",
@@ -60,7 +64,7 @@ export class DashboardService {
           LIMIT ${Number(filter.limit)} OFFSET ${Number(filter.offset)}`,
         params,
       ),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM process_instance p WHERE ${whereSql}`, params),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM process_instance p WHERE ${countWhere}`, countParams),
     ]);
     const items: PhaseDeadline[] = rows.map((r: PhaseDeadline & { dueAt: Date; phaseNumber: string }) => ({
       ...r,

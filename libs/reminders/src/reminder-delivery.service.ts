@@ -24,6 +24,74 @@ export class ReminderDeliveryService {
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Delivers many due reminders with a handful of statements: in-app deliveries of the whole batch
+   * in one insert, one status update. A failing batch falls back to one-by-one, so one bad reminder
+   * never holds up the others.
+   */
+  async deliverMany(keys: string[]): Promise<Array<DeliveryOutcome | Error>> {
+    if (keys.length === 1) return [await this.deliver(keys[0]).catch((e: Error) => e)];
+    try {
+      return await this.deliverBatch(keys);
+    } catch {
+      return Promise.all(keys.map((key) => this.deliver(key).catch((e: Error) => e)));
+    }
+  }
+
+  private async deliverBatch(keys: string[]): Promise<Array<DeliveryOutcome | Error>> {
+    const now = new Date();
+    const reminders = await this.dataSource
+      .getRepository(Reminder)
+      .createQueryBuilder('r')
+      .where('r.key = ANY(:keys)', { keys })
+      .getMany();
+    const due = reminders.filter((r) => r.status === 'scheduled' && r.dueAt.getTime() <= now.getTime() + 1_000);
+    // E-mail keeps its per-recipient transaction; those go one by one.
+    const withEmail = due.filter((r) => r.channels.includes('email'));
+    const inAppOnly = due.filter((r) => !r.channels.includes('email'));
+    const outcomes = new Map<string, DeliveryOutcome | Error>();
+    const recipientCache = new Map<string, Addressee[]>();
+    const rows: Array<{ reminder_id: string; user_id: string; title: string; body: string; link: string | null }> = [];
+    const delivered: Reminder[] = [];
+    for (const reminder of inAppOnly) {
+      try {
+        const message = renderReminder(reminder.template, reminder.context);
+        const cacheKey = JSON.stringify(reminder.recipients);
+        if (!recipientCache.has(cacheKey)) recipientCache.set(cacheKey, await this.resolve(reminder.recipients));
+        const addressees = recipientCache.get(cacheKey)!;
+        if (addressees.length === 0) throw new Error(`No active recipient for reminder ${reminder.key}`);
+        for (const a of addressees) rows.push({ reminder_id: reminder.id, user_id: a.id, title: message.title, body: message.body, link: message.link ?? null });
+        delivered.push(reminder);
+      } catch (error) {
+        outcomes.set(reminder.key, error as Error);
+      }
+    }
+    if (rows.length > 0) {
+      await this.dataSource.transaction(async (m) => {
+        await m.query(
+          `WITH targets AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(reminder_id uuid, user_id text, title text, body text, link text)),
+                claimed AS (
+                  INSERT INTO reminder_delivery (reminder_id, channel, user_id)
+                  SELECT reminder_id, 'in_app', user_id FROM targets ON CONFLICT DO NOTHING RETURNING reminder_id, user_id)
+           INSERT INTO notification (user_id, reminder_id, title, body, link)
+           SELECT t.user_id, t.reminder_id, t.title, t.body, t.link FROM targets t JOIN claimed c USING (reminder_id, user_id)`,
+          [JSON.stringify(rows)],
+        );
+        const sentAt = new Date();
+        await m.query(
+          `UPDATE reminder r SET status = CASE WHEN $2::timestamptz - r.due_at > make_interval(secs => $3) THEN 'late' ELSE 'sent' END,
+                  sent_at = $2, lag_ms = GREATEST(0, (extract(epoch FROM ($2::timestamptz - r.due_at)) * 1000)::int),
+                  attempts = attempts + 1, last_error = NULL, updated_at = now()
+            WHERE r.id = ANY($1) AND r.status = 'scheduled'`,
+          [delivered.map((r) => r.id), sentAt, LATE_AFTER_MS / 1000],
+        );
+      });
+      for (const r of delivered) outcomes.set(r.key, now.getTime() - r.dueAt.getTime() > LATE_AFTER_MS ? 'late' : 'sent');
+    }
+    for (const r of withEmail) outcomes.set(r.key, await this.deliver(r.key, now).catch((e: Error) => e));
+    return keys.map((key) => outcomes.get(key) ?? 'skipped');
+  }
+
   async deliver(key: string, now: Date = new Date()): Promise<DeliveryOutcome> {
     const reminder = await this.dataSource.getRepository(Reminder).findOneBy({ key });
     // Cancelled, already delivered, or moved later (its new job will come): nothing to do.
@@ -66,7 +134,7 @@ export class ReminderDeliveryService {
     await this.dataSource.query(
       `UPDATE reminder SET status = $2, sent_at = $3, lag_ms = $4, attempts = attempts + 1, last_error = NULL, updated_at = now()
         WHERE id = $1 AND status = 'scheduled'`,
-      [reminder.id, status, new Date(), Date.now() - reminder.dueAt.getTime()],
+      [reminder.id, status, new Date(), Math.max(0, Date.now() - reminder.dueAt.getTime())],
     );
     return status;
   }

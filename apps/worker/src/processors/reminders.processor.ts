@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
-import { DomainError } from '@sro/common';
+import { DomainError, MicroBatcher } from '@sro/common';
 import { AppConfig } from '@sro/config';
 import { redisConnection } from '@sro/queue';
 import { REMINDER_QUEUE, ReminderDeliveryService, ReminderJob, ReminderReconciler } from '@sro/reminders';
@@ -13,8 +13,11 @@ export class RemindersProcessor implements OnApplicationBootstrap, OnApplication
   private connection?: ReturnType<typeof redisConnection>;
   private timer?: NodeJS.Timeout;
 
+  // Jobs that become due together are delivered together: a few statements for many reminders.
+  private readonly batcher = new MicroBatcher<string, unknown>((keys) => this.delivery.deliverMany(keys), 100, 5);
+
   private readonly handlers: Record<string, (job: Job<ReminderJob>) => Promise<unknown>> = {
-    deliver: (job) => this.delivery.deliver(job.data.key),
+    deliver: (job) => this.batcher.submit(job.data.key),
   };
 
   constructor(
