@@ -139,7 +139,9 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     await eventually(async () => rearmedReminders().length > 0, 10_000, 're-armed reminders');
     const rearmed = rearmedReminders();
     expect(rearmed.find((r: any) => r.key.endsWith('escalation')).dueAt).toBe(later);
-    expect(fake.of('cancelReminders')).toContain(`srd/${input.processId}/identify`);
+    // Reminders for the old date were either never armed or cancelled before the new ones.
+    const old = fake.of('scheduleReminders').flat().filter((r: any) => r.key.startsWith(`srd/${input.processId}/identify/c0/`));
+    if (old.length > 0) expect(fake.of('cancelReminders')).toContain(`srd/${input.processId}/identify`);
   });
 
   it('continues as new in phase 6 and keeps its state', async () => {

@@ -7,7 +7,7 @@ export class MicroBatcher<I, O> {
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly run: (inputs: I[]) => Promise<Array<O | Error>>,
+    private readonly run: (inputs: I[]) => Promise<Array<PromiseSettledResult<O>>>,
     private readonly maxSize = 100,
     private readonly maxWaitMs = 5,
   ) {}
@@ -27,7 +27,11 @@ export class MicroBatcher<I, O> {
     this.pending = [];
     if (batch.length === 0) return;
     this.run(batch.map((b) => b.input)).then(
-      (results) => batch.forEach((b, i) => (results[i] instanceof Error ? b.reject(results[i]) : b.resolve(results[i] as O))),
+      (results) => batch.forEach((b, i) => {
+        const result = results[i];
+        if (result.status === 'fulfilled') b.resolve(result.value);
+        else b.reject(result.reason);
+      }),
       (error: unknown) => batch.forEach((b) => b.reject(error)),
     );
   }

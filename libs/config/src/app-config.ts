@@ -22,7 +22,7 @@ export class AppConfig {
   readonly api: { host: string; port: number; bodyLimit: string; corsOrigins: string[] };
   readonly workerHealthPort?: number;
   readonly database: { url: string; poolSize: number };
-  readonly redis: { url: string };
+  readonly redis: { url: string; queuePrefix: string };
   readonly temporal: { address: string; namespace: string; taskQueue: string; workflowBundlePath?: string };
   readonly payloadKeys: KeyRing;
   readonly auth: {
@@ -48,7 +48,7 @@ export class AppConfig {
     };
     this.workerHealthPort = env.WORKER_HEALTH_PORT;
     this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
-    this.redis = { url: env.REDIS_URL };
+    this.redis = { url: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX };
     this.temporal = {
       address: env.TEMPORAL_ADDRESS,
       namespace: env.TEMPORAL_NAMESPACE,

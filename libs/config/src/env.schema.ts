@@ -73,6 +73,10 @@ export class EnvSchema {
   @MinLength(1)
   TEMPORAL_NAMESPACE = 'default';
 
+  /** Key prefix of the BullMQ queues, so that several installations can share one Redis. */
+  @Matches(/^[A-Za-z0-9_-]{1,50}$/, { message: 'QUEUE_PREFIX must be 1–50 letters, digits, _ or -' })
+  QUEUE_PREFIX = 'sro';
+
   @IsString()
   @MinLength(1)
   TEMPORAL_TASK_QUEUE = 'sro-engine';

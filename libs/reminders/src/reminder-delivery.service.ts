@@ -29,16 +29,16 @@ export class ReminderDeliveryService {
    * in one insert, one status update. A failing batch falls back to one-by-one, so one bad reminder
    * never holds up the others.
    */
-  async deliverMany(keys: string[]): Promise<Array<DeliveryOutcome | Error>> {
-    if (keys.length === 1) return [await this.deliver(keys[0]).catch((e: Error) => e)];
+  async deliverMany(keys: string[]): Promise<Array<PromiseSettledResult<DeliveryOutcome>>> {
+    if (keys.length === 1) return Promise.allSettled([this.deliver(keys[0])]);
     try {
       return await this.deliverBatch(keys);
     } catch {
-      return Promise.all(keys.map((key) => this.deliver(key).catch((e: Error) => e)));
+      return Promise.allSettled(keys.map((key) => this.deliver(key)));
     }
   }
 
-  private async deliverBatch(keys: string[]): Promise<Array<DeliveryOutcome | Error>> {
+  private async deliverBatch(keys: string[]): Promise<Array<PromiseSettledResult<DeliveryOutcome>>> {
     const now = new Date();
     const reminders = await this.dataSource
       .getRepository(Reminder)
@@ -49,7 +49,7 @@ export class ReminderDeliveryService {
     // E-mail keeps its per-recipient transaction; those go one by one.
     const withEmail = due.filter((r) => r.channels.includes('email'));
     const inAppOnly = due.filter((r) => !r.channels.includes('email'));
-    const outcomes = new Map<string, DeliveryOutcome | Error>();
+    const outcomes = new Map<string, PromiseSettledResult<DeliveryOutcome>>();
     const recipientCache = new Map<string, Addressee[]>();
     const rows: Array<{ reminder_id: string; user_id: string; title: string; body: string; link: string | null }> = [];
     const delivered: Reminder[] = [];
@@ -63,7 +63,7 @@ export class ReminderDeliveryService {
         for (const a of addressees) rows.push({ reminder_id: reminder.id, user_id: a.id, title: message.title, body: message.body, link: message.link ?? null });
         delivered.push(reminder);
       } catch (error) {
-        outcomes.set(reminder.key, error as Error);
+        outcomes.set(reminder.key, { status: 'rejected', reason: error });
       }
     }
     if (rows.length > 0) {
@@ -86,10 +86,10 @@ export class ReminderDeliveryService {
           [delivered.map((r) => r.id), sentAt, LATE_AFTER_MS / 1000],
         );
       });
-      for (const r of delivered) outcomes.set(r.key, now.getTime() - r.dueAt.getTime() > LATE_AFTER_MS ? 'late' : 'sent');
+      for (const r of delivered) outcomes.set(r.key, { status: 'fulfilled', value: now.getTime() - r.dueAt.getTime() > LATE_AFTER_MS ? 'late' : 'sent' });
     }
-    for (const r of withEmail) outcomes.set(r.key, await this.deliver(r.key, now).catch((e: Error) => e));
-    return keys.map((key) => outcomes.get(key) ?? 'skipped');
+    for (const r of withEmail) outcomes.set(r.key, (await Promise.allSettled([this.deliver(r.key, now)]))[0]);
+    return keys.map((key) => outcomes.get(key) ?? { status: 'fulfilled', value: 'skipped' });
   }
 
   async deliver(key: string, now: Date = new Date()): Promise<DeliveryOutcome> {

@@ -28,7 +28,7 @@ export class ReminderQueue implements OnApplicationShutdown {
       removeOnComplete: true,
       removeOnFail: 1_000,
     };
-    this.queue = new Queue<ReminderJob>(REMINDER_QUEUE, { connection: redis, defaultJobOptions: this.jobOptions });
+    this.queue = new Queue<ReminderJob>(REMINDER_QUEUE, { connection: redis, prefix: config.redis.queuePrefix, defaultJobOptions: this.jobOptions });
   }
 
   /** Adds the delayed job; adding an id that exists is a no-op in BullMQ. */

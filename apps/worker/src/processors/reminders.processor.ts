@@ -31,6 +31,7 @@ export class RemindersProcessor implements OnApplicationBootstrap, OnApplication
     this.connection = redisConnection(this.config.redis.url);
     this.worker = new Worker<ReminderJob>(REMINDER_QUEUE, (job) => this.process(job), {
       connection: this.connection,
+      prefix: this.config.redis.queuePrefix,
       concurrency: this.config.reminders.concurrency,
     });
     this.worker.on('error', (error) => this.logger.error({ msg: 'reminder worker error', error: error.message }));
