@@ -9,6 +9,7 @@ import type { MigrationPlan, StepState } from './shared/steps';
 export const WorkflowType = {
   Ping: 'ping',
   SozialraumDevelopment: 'sozialraumDevelopment',
+  FallteamConsultation: 'fallteamConsultation',
 } as const;
 
 /** Workflow ids are derived from what they are about, so a second start is detected by Temporal. */
@@ -160,3 +161,68 @@ export const UPDATE_REJECTED = {
   state: 'INVALID_STATE',
   notFound: 'NOT_FOUND',
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// fallteam-consultation: ids and a pseudonym only; the case's content stays in PostgreSQL, encrypted.
+
+export const fallteamWorkflowId = (consultationId: string) => `fallteam-consultation/${consultationId}`;
+
+export interface FallteamConsultationInput {
+  consultationId: string;
+  caseId: string;
+  pseudonym: string;
+  caseworkerId: string;
+  socialSpaceId: string;
+  definition: PinnedDefinition<'fallteam-consultation'>;
+}
+
+export interface AdviserAccess {
+  adviserId: string;
+  opensAt: string;
+  closesAt: string;
+  closed: boolean;
+}
+
+export type ConsultationPhase = 'requested' | 'scheduled' | 'outcome_recorded' | 'closed' | 'cancelled';
+
+export interface FallteamConsultationState {
+  consultationId: string;
+  caseId: string;
+  pseudonym: string;
+  caseworkerId: string;
+  socialSpaceId: string;
+  definition: PinnedDefinition<'fallteam-consultation'>;
+  phase: ConsultationPhase;
+  steps: StepState[];
+  sessionId?: string;
+  sessionAt?: string;
+  access: AdviserAccess[];
+  outcome?: { professionals: number; participants: number; recordedAt: string };
+  followUpAt?: string;
+  revision: number;
+  eventSequence: number;
+}
+
+export interface ScheduleConsultationInput extends Actor {
+  sessionId: string;
+  sessionAt: string;
+}
+
+export interface InviteAdvisersInput extends Actor {
+  adviserIds: string[];
+}
+
+export interface RecordOutcomeInput extends Actor {
+  /** Counts only: who took part is recorded, encrypted, in PostgreSQL. */
+  professionals: number;
+  participants: number;
+}
+
+export const fallteamUpdates = {
+  schedule: defineUpdate<FallteamConsultationState, [ScheduleConsultationInput]>('schedule'),
+  inviteAdvisers: defineUpdate<AdviserAccess[], [InviteAdvisersInput]>('inviteAdvisers'),
+  recordOutcome: defineUpdate<FallteamConsultationState, [RecordOutcomeInput]>('recordOutcome'),
+  cancel: defineUpdate<FallteamConsultationState, [ReasonInput]>('cancelConsultation'),
+};
+
+export const fallteamStateQuery = defineQuery<FallteamConsultationState>('consultationState');

@@ -1,2 +1,3 @@
+export { fallteamConsultation } from './fallteam-consultation/fallteam-consultation.workflow';
 export { ping } from './ping/ping.workflow';
 export { sozialraumDevelopment } from './sozialraum-development/sozialraum-development.workflow';

@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       REDIS_URL: stack.redisUrl,
       TEMPORAL_ADDRESS: stack.temporalAddress,
       PAYLOAD_KEYS: secrets.PAYLOAD_KEYS,
+      FIELD_KEYS: secrets.FIELD_KEYS,
       AUTH_MODE: 'dev',
       AUTH_DEV_SECRET: secrets.AUTH_DEV_SECRET,
       MAIL_TRANSPORT: 'file',

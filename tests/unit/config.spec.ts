@@ -7,6 +7,7 @@ const valid = {
   REDIS_URL: 'redis://redis:6379',
   TEMPORAL_ADDRESS: 'temporal:7233',
   PAYLOAD_KEYS: `k1:${key()}`,
+  FIELD_KEYS: `f1:${key()}`,
   AUTH_MODE: 'oidc',
   OIDC_ISSUER_URL: 'https://keycloak.example/realms/jugendamt',
   SMTP_URL: 'smtp://mail.example:25',
@@ -34,7 +35,7 @@ describe('configuration', () => {
   it('names every missing required variable at once', () => {
     const problems = problemsOf({});
     expect(problems).toEqual(
-      expect.arrayContaining(['DATABASE_URL is required', 'REDIS_URL is required', 'TEMPORAL_ADDRESS is required', 'PAYLOAD_KEYS is required']),
+      expect.arrayContaining(['DATABASE_URL is required', 'REDIS_URL is required', 'TEMPORAL_ADDRESS is required', 'PAYLOAD_KEYS is required', 'FIELD_KEYS is required']),
     );
   });
 

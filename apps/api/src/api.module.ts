@@ -18,6 +18,8 @@ import { DashboardService, MigrationService } from '@sro/processes';
 import { AssignmentsService } from '@sro/reference-data';
 import { NotificationsController } from './notifications/notifications.controller';
 import { AuditController } from './audit/audit.controller';
+import { CasesController, ConsultationsController } from './cases/cases.controller';
+import { CasesModule } from '@sro/cases';
 import { CodecController } from './codec/codec.controller';
 import { HealthModule } from './health/health.module';
 import { MeController } from './me/me.controller';
@@ -33,10 +35,13 @@ import { PingController } from './ping/ping.controller';
     HealthModule,
     RemindersModule,
     SozialraumModule,
+    CasesModule,
   ],
   controllers: [
     AuditController,
     BudgetController,
+    CasesController,
+    ConsultationsController,
     CodecController,
     DashboardController,
     DefinitionsController,

@@ -6,13 +6,14 @@ import { DatabaseModule } from '@sro/database';
 import { RedisModule } from '@sro/queue';
 import { ActivityRegistry, PingActivities } from '@sro/temporal';
 import { ProcessActivities } from '@sro/processes';
+import { ConsultationActivities } from '@sro/cases';
 import { RemindersModule } from '@sro/reminders';
 import { RemindersProcessor } from './processors/reminders.processor';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({
   imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule],
-  providers: [ActivityRegistry, PingActivities, ProcessActivities, RemindersProcessor, TemporalWorkerService],
+  providers: [ActivityRegistry, ConsultationActivities, PingActivities, ProcessActivities, RemindersProcessor, TemporalWorkerService],
 })
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {

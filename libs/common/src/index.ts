@@ -2,3 +2,4 @@ export * from './domain-error';
 export * from './json-pointer';
 export * from './principal';
 export * from './micro-batcher';
+export * from './aes-gcm';

@@ -25,6 +25,7 @@ export class AppConfig {
   readonly redis: { url: string; queuePrefix: string };
   readonly temporal: { address: string; namespace: string; taskQueue: string; workflowBundlePath?: string };
   readonly payloadKeys: KeyRing;
+  readonly fieldKeys: KeyRing;
   readonly auth: {
     mode: AuthMode;
     devSecret?: string;
@@ -56,6 +57,7 @@ export class AppConfig {
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
     };
     this.payloadKeys = parseKeyRing(env.PAYLOAD_KEYS);
+    this.fieldKeys = parseKeyRing(env.FIELD_KEYS);
     this.auth = {
       mode: env.AUTH_MODE,
       devSecret: env.AUTH_DEV_SECRET,
@@ -88,7 +90,7 @@ export function parseKeyRing(value: string): KeyRing {
   return { activeKeyId: value.split(':')[0], keys };
 }
 
-const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'PAYLOAD_KEYS'] as const;
+const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'PAYLOAD_KEYS', 'FIELD_KEYS'] as const;
 
 function describe(errors: ValidationError[], missing: Set<string>): string[] {
   return errors

@@ -91,6 +91,10 @@ export class EnvSchema {
   })
   PAYLOAD_KEYS: string;
 
+  /** Keys of the field-level encryption of personal case data; same form as PAYLOAD_KEYS. */
+  @Matches(KEY_RING_PATTERN, { message: 'FIELD_KEYS must be keyId:base64(32 bytes)[,keyId:base64(32 bytes)...]' })
+  FIELD_KEYS: string;
+
   @IsIn(AUTH_MODES)
   AUTH_MODE: AuthMode = 'oidc';
 

@@ -1,12 +1,10 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { METADATA_ENCODING_KEY, Payload, PayloadCodec, ValueError } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { KeyRing } from '@sro/config';
+import { openAesGcm, sealAesGcm } from '@sro/common';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const text = (b: Uint8Array | null | undefined) => (b ? Buffer.from(b).toString('utf8') : '');
@@ -27,11 +25,7 @@ export class EncryptionCodec implements PayloadCodec {
     const keyId = this.keyRing.activeKeyId;
     const key = this.keyRing.keys.get(keyId)!;
     return payloads.map((payload) => {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      cipher.setAAD(Buffer.from(keyId));
-      const plain = temporal.api.common.v1.Payload.encode(payload).finish();
-      const data = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+      const data = sealAesGcm(key, keyId, temporal.api.common.v1.Payload.encode(payload).finish());
       return {
         metadata: { [METADATA_ENCODING_KEY]: utf8(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: utf8(keyId) },
         data,
@@ -45,12 +39,7 @@ export class EncryptionCodec implements PayloadCodec {
       const keyId = text(payload.metadata?.[KEY_ID_METADATA]);
       const key = this.keyRing.keys.get(keyId);
       if (!key) throw new ValueError(`No payload key with id ${keyId} is configured`);
-      const data = Buffer.from(payload.data ?? []);
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
-      decipher.setAAD(Buffer.from(keyId));
-      decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-      const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
-      return temporal.api.common.v1.Payload.decode(plain) as Payload;
+      return temporal.api.common.v1.Payload.decode(openAesGcm(key, keyId, payload.data ?? new Uint8Array())) as Payload;
     });
   }
 }

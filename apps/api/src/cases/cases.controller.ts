@@ -1,0 +1,152 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Audited } from '@sro/audit';
+import { CurrentUser, Roles } from '@sro/auth';
+import { CaseService, ConsultationService } from '@sro/cases';
+import { Principal, Role } from '@sro/common';
+import { ReasonDto } from '../sozialraum/dto/sozialraum.dto';
+import { PagingDto } from '../notifications/dto/paging.dto';
+import { ConsentDto, CreateCaseDto, InviteDto, OutcomeDto, RequestConsultationDto, ScheduleDto, SessionDto } from './dto/case.dto';
+
+const uuid = new ParseUUIDPipe();
+
+/** Case files: caseworkers only; every read and change is audited with its purpose. */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly consultations: ConsultationService,
+  ) {}
+
+  @Post()
+  @Roles(Role.Caseworker)
+  @Audited({ resourceType: 'case', action: 'create', purpose: 'Fallaufnahme' })
+  create(@CurrentUser() user: Principal, @Body() body: CreateCaseDto) {
+    return this.cases.create(user, {
+      socialSpaceId: body.socialSpaceId,
+      zone: body.zone,
+      personal: body.personal,
+      content: { will: body.will, goals: body.goals, resources: body.resources },
+      confided: body.confided ?? [],
+      deletionDate: body.deletionDate,
+    });
+  }
+
+  @Get()
+  @Roles(Role.Caseworker)
+  @Audited({ resourceType: 'case', action: 'list', purpose: 'Fallübersicht' })
+  list(@CurrentUser() user: Principal, @Query() page: PagingDto) {
+    return this.cases.list(user, page);
+  }
+
+  @Get(':id')
+  @Roles(Role.Caseworker)
+  @Audited({ resourceType: 'case', action: 'read', purpose: 'Fallbearbeitung' })
+  get(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+    return this.cases.get(user, id);
+  }
+
+  @Get(':id/consents')
+  @Roles(Role.Caseworker)
+  @Audited({ resourceType: 'case', action: 'read-consents', purpose: 'Einwilligungen prüfen' })
+  consents(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+    return this.cases.consents(user, id);
+  }
+
+  @Post(':id/consents')
+  @Roles(Role.Caseworker)
+  @Audited({ resourceType: 'case', action: 'add-consent', purpose: 'Einwilligung erfassen' })
+  addConsent(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ConsentDto) {
+    return this.cases.addConsent(user, id, body);
+  }
+
+  @Post(':id/consents/:consentId/revoke')
+  @HttpCode(200)
+  @Roles(Role.Caseworker)
+  @Audited({ resourceType: 'case', action: 'revoke-consent', purpose: 'Widerruf der Einwilligung' })
+  revoke(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('consentId', uuid) consentId: string) {
+    return this.cases.revokeConsent(user, id, consentId);
+  }
+
+  @Post(':id/consultations')
+  @Roles(Role.Caseworker)
+  @Audited({ resourceType: 'case', action: 'request-consultation', purpose: 'Fallteam-Anfrage' })
+  requestConsultation(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: RequestConsultationDto) {
+    return this.consultations.request(user, id, body.questions);
+  }
+}
+
+/** Fallteam sessions and consultations. */
+@ApiTags('consultations')
+@ApiBearerAuth()
+@Controller()
+export class ConsultationsController {
+  constructor(private readonly consultations: ConsultationService) {}
+
+  @Post('fallteam-sessions')
+  @Roles(Role.Caseworker, Role.Coordinator)
+  createSession(@CurrentUser() user: Principal, @Body() body: SessionDto) {
+    return this.consultations.createSession(user, body);
+  }
+
+  @Get('fallteam-sessions')
+  @Roles(Role.Caseworker, Role.Coordinator)
+  sessions(@Query() page: PagingDto) {
+    return this.consultations.sessions(page);
+  }
+
+  /** Advisers: the consultations they are invited to, while the window is open. */
+  @Get('consultations')
+  @Roles(Role.Adviser)
+  mine(@CurrentUser() user: Principal) {
+    return this.consultations.forAdviser(user);
+  }
+
+  @Get('consultations/:id')
+  @Roles(Role.Caseworker)
+  @Audited({ resourceType: 'consultation', action: 'read', purpose: 'Fallteam' })
+  get(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+    return this.consultations.get(user, id);
+  }
+
+  @Get('consultations/:id/packet')
+  @Roles(Role.Adviser, Role.Caseworker)
+  @Audited({ resourceType: 'consultation-packet', action: 'read', purpose: 'Fallberatung im erweiterten Fallteam' })
+  packet(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+    return this.consultations.packet(user, id);
+  }
+
+  @Post('consultations/:id/schedule')
+  @HttpCode(200)
+  @Roles(Role.Caseworker)
+  @Audited({ resourceType: 'consultation', action: 'schedule', purpose: 'Fallteam' })
+  schedule(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ScheduleDto) {
+    return this.consultations.schedule(user, id, body.sessionId);
+  }
+
+  @Post('consultations/:id/invitations')
+  @HttpCode(200)
+  @Roles(Role.Caseworker)
+  @Audited({ resourceType: 'consultation', action: 'invite', purpose: 'Fallteam' })
+  invite(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: InviteDto) {
+    return this.consultations.invite(user, id, body.adviserIds);
+  }
+
+  @Post('consultations/:id/outcome')
+  @HttpCode(200)
+  @Roles(Role.Caseworker)
+  @Audited({ resourceType: 'consultation', action: 'record-outcome', purpose: 'Fallteam' })
+  outcome(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: OutcomeDto) {
+    return this.consultations.recordOutcome(user, id, body);
+  }
+
+  @Post('consultations/:id/cancel')
+  @HttpCode(200)
+  @Roles(Role.Caseworker)
+  @Audited({ resourceType: 'consultation', action: 'cancel', purpose: 'Fallteam' })
+  cancel(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ReasonDto) {
+    return this.consultations.cancel(user, id, body.reason);
+  }
+}

@@ -1,0 +1,184 @@
+import { Client, Connection } from '@temporalio/client';
+import request from 'supertest';
+import { Role } from '@sro/common';
+import { createDataConverter } from '@sro/temporal';
+import { caseBody, PERSONAL_STRINGS } from '../factories/cases';
+import { eventually } from '../support/eventually';
+import { isolatedSystem } from '../support/isolated';
+import { bearer } from '../support/tokens';
+
+const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+
+describe('extended Fallteam under social-data protection (HTTP)', () => {
+  let system: Awaited<ReturnType<typeof isolatedSystem>>;
+  let cw: string;
+  let adviser: string;
+  let spaceId: string;
+  let caseId: string;
+  let consultationId: string;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    system = await isolatedSystem('e2e-fallteam');
+    await system.db.query(`INSERT INTO app_user (id, display_name, roles) VALUES ('adviser-2', 'Zweite Beratung', '{adviser}'), ('cw-other', 'Andere Fachkraft', '{caseworker}')`);
+    cw = await bearer(Role.Caseworker);
+    adviser = await bearer(Role.Adviser);
+    [{ id: spaceId }] = await system.db.query(`SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code LIMIT 1`);
+  });
+  afterAll(() => system?.close());
+
+  const http = () => system.http;
+
+  it('stores a case with its personal data encrypted at rest and shows it to the caseworker', async () => {
+    const res = await request(http()).post('/cases').set('Authorization', cw).send(caseBody(spaceId));
+    expect(res.status).toBe(201);
+    caseId = res.body.id;
+    expect(res.body.pseudonym).toMatch(/^F-\d{4}-[A-Z2-9]{6}$/);
+    expect(res.body.personal.familyName).toBe('Mustermann-Öztürk');
+    expect(res.body.confided).toEqual([expect.objectContaining({ text: expect.stringContaining('Schulden') })]);
+    const [raw] = await system.db.query('SELECT * FROM case_file WHERE id = $1', [caseId]);
+    const stored = JSON.stringify(raw);
+    for (const s of PERSONAL_STRINGS) expect(stored).not.toContain(s);
+    expect(raw.personal_enc).toMatch(/^t1\./);
+  });
+
+  it('rejects a case with bad input, naming the fields, and stores nothing', async () => {
+    const before = (await system.db.query('SELECT count(*)::int AS n FROM case_file'))[0].n;
+    const bad = await request(http()).post('/cases').set('Authorization', cw).send({ ...caseBody(spaceId), zone: 'red', personal: { familyName: '' }, name: 'x' });
+    expect(bad.status).toBe(400);
+    const pointers = bad.body.errors.map((e: { pointer: string }) => e.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/zone', '/personal/familyName', '/personal/address', '/name']));
+    expect((await system.db.query('SELECT count(*)::int AS n FROM case_file'))[0].n).toBe(before);
+  });
+
+  it('validates consents: unknown fields are 400', async () => {
+    const bad = await request(http()).post(`/cases/${caseId}/consents`).set('Authorization', cw).send({ givenBy: 'Mutter', purpose: 'fallteam', fields: ['familyName', 'shoeSize'], form: 'written', givenAt: '2026-11-01' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ pointer: '/fields/1' })]);
+  });
+
+  it('runs a consultation: request, schedule, invite; refuses a past session, a full one and a non-adviser', async () => {
+    const requested = await request(http()).post(`/cases/${caseId}/consultations`).set('Authorization', cw).send({ questions: ['Welche Ressourcen im Sozialraum passen?'] });
+    expect(requested.status).toBe(201);
+    consultationId = requested.body.id;
+    expect(requested.body.phase).toBe('requested');
+
+    const past = await request(http()).post('/fallteam-sessions').set('Authorization', cw).send({ startsAt: inDays(-1), place: 'Rathaus', capacity: 4, moderatorId: 'demo-caseworker' });
+    expect(past.status).toBe(400);
+    const session = await request(http()).post('/fallteam-sessions').set('Authorization', cw).send({ startsAt: inDays(7), place: 'Familienzentrum Teltow', capacity: 1, moderatorId: 'demo-caseworker' });
+    expect(session.status).toBe(201);
+    sessionId = session.body.id;
+    const pastId = (await system.db.query(`INSERT INTO fallteam_session (starts_at, place, capacity, moderator_id, created_by) VALUES (now() - interval '1 day', 'x', 5, 'demo-caseworker', 'demo-caseworker') RETURNING id`))[0].id;
+    const intoPast = await request(http()).post(`/consultations/${consultationId}/schedule`).set('Authorization', cw).send({ sessionId: pastId });
+    expect(intoPast.status).toBe(400);
+    expect(intoPast.body.errors).toEqual([{ pointer: '/sessionId', message: 'session is in the past' }]);
+
+    const scheduled = await request(http()).post(`/consultations/${consultationId}/schedule`).set('Authorization', cw).send({ sessionId });
+    expect(scheduled.status).toBe(200);
+    expect(scheduled.body.phase).toBe('scheduled');
+
+    // The session holds one consultation: a second one does not fit.
+    const other = await request(http()).post(`/cases/${caseId}/consultations`).set('Authorization', cw).send({ questions: ['Zweite Frage'] });
+    const full = await request(http()).post(`/consultations/${other.body.id}/schedule`).set('Authorization', cw).send({ sessionId });
+    expect(full.status).toBe(409);
+
+    const notAdviser = await request(http()).post(`/consultations/${consultationId}/invitations`).set('Authorization', cw).send({ adviserIds: ['demo-adviser', 'demo-coordinator'] });
+    expect(notAdviser.status).toBe(400);
+    expect(notAdviser.body.errors).toEqual([{ pointer: '/adviserIds/1', message: 'demo-coordinator is not an adviser' }]);
+    const invited = await request(http()).post(`/consultations/${consultationId}/invitations`).set('Authorization', cw).send({ adviserIds: ['demo-adviser'] });
+    expect(invited.status).toBe(200);
+    expect(Date.parse(invited.body[0].closesAt) - Date.now()).toBeGreaterThan(13 * 86_400_000);
+  });
+
+  it('gives the adviser a pseudonymised packet: no name, birth date, address or confided item', async () => {
+    const mine = await request(http()).get('/consultations').set('Authorization', adviser);
+    expect(mine.body.items).toEqual([expect.objectContaining({ id: consultationId })]);
+    const packet = await request(http()).get(`/consultations/${consultationId}/packet`).set('Authorization', adviser);
+    expect(packet.status).toBe(200);
+    expect(packet.body).toMatchObject({ zone: 'unclear', will: expect.stringContaining('Schule'), questions: ['Welche Ressourcen im Sozialraum passen?'], released: {} });
+    const text = JSON.stringify(packet.body);
+    for (const s of PERSONAL_STRINGS.filter((x) => x !== 'Leon')) expect(text).not.toContain(s);
+    // "Leon" is part of the family's own words in will/resources; the identity fields are what must not leak.
+    expect(Object.keys(packet.body).sort()).toEqual(['consultationId', 'goals', 'pseudonym', 'questions', 'released', 'resources', 'sessionAt', 'will', 'zone'].sort());
+  });
+
+  it('with a consent releasing the family name, the name appears and nothing else does; revoking hides it again', async () => {
+    const consent = await request(http()).post(`/cases/${caseId}/consents`).set('Authorization', cw).send({ givenBy: 'Mutter (sorgeberechtigt)', purpose: 'fallteam', fields: ['familyName'], form: 'written', givenAt: '2026-11-01' });
+    expect(consent.status).toBe(201);
+    const packet = await request(http()).get(`/consultations/${consultationId}/packet`).set('Authorization', adviser);
+    expect(packet.body.released).toEqual({ familyName: 'Mustermann-Öztürk' });
+    const text = JSON.stringify(packet.body);
+    for (const s of ['2014-02-03', 'Lindenallee', 'Hildegard', 'Schulden', 'Erika']) expect(text).not.toContain(s);
+    await request(http()).post(`/cases/${caseId}/consents/${consent.body.id}/revoke`).set('Authorization', cw).expect(200);
+    expect((await request(http()).get(`/consultations/${consultationId}/packet`).set('Authorization', adviser)).body.released).toEqual({});
+  });
+
+  it('answers 404 to an adviser who is not invited, and audits the refusal', async () => {
+    const outsider = await bearer(Role.Adviser, 'adviser-2');
+    const res = await request(http()).get(`/consultations/${consultationId}/packet`).set('Authorization', outsider);
+    expect(res.status).toBe(404);
+    const unknown = await request(http()).get(`/consultations/00000000-0000-4000-8000-000000000000/packet`).set('Authorization', outsider);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.detail).toBe(res.body.detail);
+    const denied = await system.db.query(`SELECT * FROM audit_event WHERE actor_id = 'adviser-2' AND resource_type = 'consultation-packet' AND outcome = 'denied'`);
+    expect(denied).toHaveLength(2);
+    const allowed = await system.db.query(`SELECT purpose FROM audit_event WHERE actor_id = 'demo-adviser' AND resource_type = 'consultation-packet' AND outcome = 'allowed'`);
+    expect(allowed.length).toBeGreaterThanOrEqual(3);
+    expect(allowed[0].purpose).toBe('Fallberatung im erweiterten Fallteam');
+  });
+
+  it('closes the packet when the access window has passed', async () => {
+    await system.db.query(`UPDATE consultation_invitation SET closes_at = now() - interval '1 second' WHERE consultation_id = $1`, [consultationId]);
+    expect((await request(http()).get(`/consultations/${consultationId}/packet`).set('Authorization', adviser)).status).toBe(404);
+    expect((await request(http()).get('/consultations').set('Authorization', adviser)).body.items).toEqual([]);
+  });
+
+  it('refuses an outcome with fewer than two professionals, storing nothing; accepts a valid one with a six-month follow-up', async () => {
+    const one = await request(http()).post(`/consultations/${consultationId}/outcome`).set('Authorization', cw).send({
+      participants: [{ role: 'professional', userId: 'demo-caseworker' }, { role: 'family' }],
+      recommendations: ['Schulsozialarbeit einbeziehen'],
+      decision: 'Beratung',
+      helpSetting: 'Jugendclub',
+    });
+    expect(one.status).toBe(400);
+    expect(one.body.errors).toEqual([expect.objectContaining({ pointer: '/participants' })]);
+    expect((await system.db.query('SELECT outcome_enc FROM consultation WHERE id = $1', [consultationId]))[0].outcome_enc).toBeNull();
+
+    const ok = await request(http()).post(`/consultations/${consultationId}/outcome`).set('Authorization', cw).send({
+      participants: [{ role: 'professional', userId: 'demo-caseworker' }, { role: 'adviser', userId: 'demo-adviser' }, { role: 'family' }],
+      recommendations: ['Schulsozialarbeit einbeziehen'],
+      decision: 'Hilfe zur Erziehung in Kooperation mit dem Jugendclub',
+      helpSetting: 'Jugendclub am Markt, Fußballverein',
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.phase).toBe('outcome_recorded');
+    expect(Date.parse(ok.body.followUpAt)).toBeGreaterThan(Date.now() + 170 * 86_400_000);
+    await eventually(async () => (await system.db.query(`SELECT count(*)::int AS n FROM reminder WHERE key = $1`, [`ftc/${consultationId}/follow-up/due`]))[0].n === 1, 10_000, 'follow-up reminder');
+  });
+
+  it('keeps personal data out of the Temporal history: without the key nothing, with it only ids and the pseudonym', async () => {
+    const connection = await Connection.connect({ address: system.config.temporal.address });
+    try {
+      const workflowId = `fallteam-consultation/${consultationId}`;
+      const plain = new Client({ connection, namespace: system.config.temporal.namespace });
+      const raw = JSON.stringify(await plain.workflow.getHandle(workflowId).fetchHistory());
+      for (const s of PERSONAL_STRINGS) expect(raw).not.toContain(s);
+      const decoded = new Client({ connection, namespace: system.config.temporal.namespace, dataConverter: createDataConverter(system.config.payloadKeys) });
+      const state = await decoded.workflow.getHandle(workflowId).query('consultationState' as never);
+      const text = JSON.stringify(state);
+      for (const s of PERSONAL_STRINGS) expect(text).not.toContain(s);
+      expect(text).toContain(caseId);
+      // Decode every payload in the history with the key: ids, pseudonym and counts only.
+      const codec = createDataConverter(system.config.payloadKeys).payloadCodecs![0];
+      const history = await plain.workflow.getHandle(workflowId).fetchHistory();
+      const payloads: any[] = [];
+      const walk = (n: any) => (Array.isArray(n) ? n.forEach(walk) : n && typeof n === 'object' && !(n instanceof Uint8Array) ? Object.entries(n).forEach(([k, v]) => (k === 'payloads' && Array.isArray(v) ? payloads.push(...v) : walk(v))) : undefined);
+      walk(history);
+      const clear = (await codec.decode(payloads)).map((p) => Buffer.from(p.data ?? []).toString()).join('\n');
+      expect(clear).toContain(consultationId);
+      for (const s of PERSONAL_STRINGS) expect(clear).not.toContain(s);
+    } finally {
+      await connection.close();
+    }
+  });
+});

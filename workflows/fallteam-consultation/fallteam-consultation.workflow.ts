@@ -1,0 +1,246 @@
+import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { ConsultationActivities } from '@sro/cases';
+import {
+  AdviserAccess,
+  FallteamConsultationInput,
+  FallteamConsultationState,
+  fallteamStateQuery,
+  fallteamUpdates,
+} from '../contracts';
+import { addDuration } from '../shared/duration';
+import { processActivities as act, reject, serialQueue, stepReminders } from '../shared/process-kit';
+import { initialSteps, StepState } from '../shared/steps';
+
+const access = proxyActivities<ConsultationActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+
+/**
+ * One case consultation in the extended Fallteam (seed 004): scheduled into a session, advisers
+ * invited with a time-boxed packet access, the outcome recorded (at least the definition's number
+ * of professionals), a follow-up (Wiedervorlage) after the definition's interval, then closed.
+ * It holds ids and a pseudonym only; everything personal stays encrypted in PostgreSQL.
+ */
+export async function fallteamConsultation(input: FallteamConsultationInput): Promise<FallteamConsultationState> {
+  const spec = input.definition.spec;
+  const state: FallteamConsultationState = {
+    consultationId: input.consultationId,
+    caseId: input.caseId,
+    pseudonym: input.pseudonym,
+    caseworkerId: input.caseworkerId,
+    socialSpaceId: input.socialSpaceId,
+    definition: input.definition,
+    phase: 'requested',
+    steps: initialSteps(spec.steps, new Date()),
+    access: [],
+    revision: 0,
+    eventSequence: 0,
+  };
+  const serial = serialQueue();
+  const prefix = `ftc/${state.consultationId}`;
+  const active = (): StepState | undefined => state.steps.find((s) => s.status === 'active');
+  let armed = '';
+
+  const complete = (key: string, now: Date) => {
+    const index = state.steps.findIndex((s) => s.key === key);
+    const step = state.steps[index];
+    if (step.status !== 'active') return;
+    step.status = 'completed';
+    step.completedAt = now.toISOString();
+    const next = state.steps[index + 1];
+    if (next) {
+      next.status = 'active';
+      next.startedAt = now.toISOString();
+      next.dueAt = addDuration(now, spec.steps[index + 1].duration).toISOString();
+    }
+  };
+
+  const persist = (event: { kind: string; actorId?: string; details?: Record<string, unknown> }) => {
+    state.revision += 1;
+    const done = state.phase === 'closed' || state.phase === 'cancelled';
+    const snapshot = {
+      processId: state.consultationId,
+      workflowId: workflowInfo().workflowId,
+      definitionKey: 'fallteam-consultation',
+      definitionVersion: state.definition.version,
+      status: state.phase === 'cancelled' ? ('cancelled' as const) : state.phase === 'closed' ? ('completed' as const) : ('running' as const),
+      subjectType: 'case',
+      subjectId: state.caseId,
+      socialSpaceId: state.socialSpaceId,
+      steps: state.steps,
+      summary: { phase: state.phase, pseudonym: state.pseudonym, sessionId: state.sessionId ?? null, sessionAt: state.sessionAt ?? null, followUpAt: state.followUpAt ?? null, advisers: state.access.length },
+      revision: state.revision,
+    };
+    const record = { processId: state.consultationId, sequence: ++state.eventSequence, occurredAt: new Date().toISOString(), ...event };
+    return serial(async () => {
+      await act.recordProcessEvent(record);
+      await act.recordProcessState(snapshot);
+      // Step reminders to the caseworker follow the active step and its due date.
+      const step = active();
+      const wanted = step && !done ? `${step.key}@${step.dueAt}` : '';
+      if (wanted !== armed) {
+        await act.cancelReminders(`${prefix}/steps`);
+        if (step && wanted) {
+          await act.scheduleReminders(
+            stepReminders({
+              prefix: `${prefix}/steps/${step.key}`,
+              cycle: state.revision,
+              step: spec.steps.find((s) => s.key === step.key)!,
+              dueAt: new Date(step.dueAt!),
+              now: new Date(),
+              responsibleUserId: state.caseworkerId,
+              context: { processTitle: `Fallteam ${state.pseudonym}`, link: `/consultations/${state.consultationId}` },
+            }),
+          );
+        }
+        armed = wanted;
+      }
+      // A cancelled consultation needs no follow-up; a closed one keeps the follow-up that is just due.
+      if (state.phase === 'cancelled') await act.cancelReminders(prefix);
+    });
+  };
+
+  const requireOpen = () => {
+    if (state.phase === 'closed' || state.phase === 'cancelled') reject('state', `The consultation is ${state.phase}`);
+  };
+
+  setHandler(
+    fallteamUpdates.schedule,
+    async ({ sessionId, sessionAt, actorId }) => {
+      const rescheduled = !!state.sessionId;
+      state.sessionId = sessionId;
+      state.sessionAt = sessionAt;
+      state.phase = 'scheduled';
+      complete('scheduling', new Date());
+      const session = state.steps.find((s) => s.key === 'session');
+      if (session?.status === 'active') session.dueAt = sessionAt;
+      await persist({ kind: rescheduled ? 'rescheduled' : 'scheduled', actorId, details: { sessionId, sessionAt } });
+      return state;
+    },
+    {
+      validator: ({ sessionAt }) => {
+        requireOpen();
+        if (state.phase === 'outcome_recorded') reject('state', 'The outcome is recorded; the consultation cannot move');
+        if (Number.isNaN(Date.parse(sessionAt)) || Date.parse(sessionAt) <= Date.now()) reject('invalid', 'The session lies in the past', [{ pointer: '/sessionId', message: 'session is in the past' }]);
+      },
+    },
+  );
+
+  setHandler(
+    fallteamUpdates.inviteAdvisers,
+    async ({ adviserIds, actorId }) => {
+      const now = new Date();
+      const closesAt = addDuration(now, spec.accessWindow).toISOString();
+      const granted: AdviserAccess[] = [];
+      for (const adviserId of adviserIds) {
+        const existing = state.access.find((a) => a.adviserId === adviserId);
+        if (existing) {
+          existing.closesAt = closesAt;
+          existing.closed = false;
+          granted.push(existing);
+        } else {
+          const entry = { adviserId, opensAt: now.toISOString(), closesAt, closed: false };
+          state.access.push(entry);
+          granted.push(entry);
+        }
+      }
+      await serial(() => access.openPacketAccess({ consultationId: state.consultationId, access: granted }));
+      await persist({ kind: 'advisers_invited', actorId, details: { adviserIds, closesAt } });
+      return granted;
+    },
+    {
+      validator: ({ adviserIds }) => {
+        requireOpen();
+        if (state.phase !== 'scheduled') reject('state', 'Advisers are invited once the consultation is scheduled into a session');
+        if (!Array.isArray(adviserIds) || adviserIds.length === 0) reject('invalid', 'Name at least one adviser', [{ pointer: '/adviserIds', message: 'must not be empty' }]);
+      },
+    },
+  );
+
+  setHandler(
+    fallteamUpdates.recordOutcome,
+    async ({ professionals, participants, actorId }) => {
+      const now = new Date();
+      state.outcome = { professionals, participants, recordedAt: now.toISOString() };
+      state.phase = 'outcome_recorded';
+      complete('session', now);
+      complete('outcome', now);
+      state.followUpAt = addDuration(now, spec.followUpAfter).toISOString();
+      await serial(() =>
+        act.scheduleReminders([
+          ...spec.followUpReminderOffsets.map((offset) => ({
+            key: `${prefix}/follow-up/${offset}`,
+            dueAt: addDuration(new Date(state.followUpAt!), offset, -1).toISOString(),
+            recipients: [{ type: 'user' as const, id: state.caseworkerId }],
+            template: 'follow-up-due',
+            context: { subjectTitle: `Fallteam ${state.pseudonym}`, dueAt: state.followUpAt!, link: `/consultations/${state.consultationId}` },
+          })),
+          {
+            key: `${prefix}/follow-up/due`,
+            dueAt: state.followUpAt!,
+            recipients: [{ type: 'user' as const, id: state.caseworkerId }],
+            template: 'follow-up-due',
+            context: { subjectTitle: `Fallteam ${state.pseudonym}`, dueAt: state.followUpAt!, link: `/consultations/${state.consultationId}` },
+          },
+        ]),
+      );
+      await persist({ kind: 'outcome_recorded', actorId, details: { professionals, participants, followUpAt: state.followUpAt } });
+      return state;
+    },
+    {
+      validator: ({ professionals, participants }) => {
+        requireOpen();
+        if (state.phase !== 'scheduled') reject('state', 'The outcome is recorded after a scheduled session');
+        if (!Number.isInteger(professionals) || professionals < spec.minProfessionals) {
+          reject('invalid', `At least ${spec.minProfessionals} professionals must take part`, [
+            { pointer: '/participants', message: `at least ${spec.minProfessionals} professionals (caseworkers or advisers) are required` },
+          ]);
+        }
+        if (!Number.isInteger(participants) || participants < professionals) reject('invalid', 'Participants must include the professionals');
+      },
+    },
+  );
+
+  setHandler(
+    fallteamUpdates.cancel,
+    async ({ reason, actorId }) => {
+      state.phase = 'cancelled';
+      for (const a of state.access) a.closed = true;
+      await serial(() => access.closePacketAccess({ consultationId: state.consultationId, adviserIds: state.access.map((a) => a.adviserId) }));
+      await persist({ kind: 'cancelled', actorId, details: { reason: reason ?? null } });
+      return state;
+    },
+    {
+      validator: (_input) => {
+        requireOpen();
+      },
+    },
+  );
+
+  setHandler(fallteamStateQuery, () => state);
+
+  await persist({ kind: 'requested', actorId: state.caseworkerId, details: { definitionVersion: state.definition.version } });
+
+  while (state.phase !== 'closed' && state.phase !== 'cancelled') {
+    const openAccess = state.access.filter((a) => !a.closed).map((a) => Date.parse(a.closesAt));
+    const followUp = state.followUpAt ? [Date.parse(state.followUpAt)] : [];
+    const wakeAt = Math.min(...openAccess, ...followUp);
+    const seen = state.revision;
+    if (wakeAt === Infinity) {
+      await condition(() => state.revision !== seen);
+      continue;
+    }
+    if (await condition(() => state.revision !== seen, Math.max(1, wakeAt - Date.now()))) continue;
+    const now = Date.now();
+    const expired = state.access.filter((a) => !a.closed && Date.parse(a.closesAt) <= now);
+    if (expired.length > 0) {
+      for (const a of expired) a.closed = true;
+      await serial(() => access.closePacketAccess({ consultationId: state.consultationId, adviserIds: expired.map((a) => a.adviserId) }));
+      await persist({ kind: 'packet_access_closed', details: { adviserIds: expired.map((a) => a.adviserId) } });
+    }
+    if (state.followUpAt && Date.parse(state.followUpAt) <= now) {
+      state.phase = 'closed';
+      await persist({ kind: 'follow_up_due', details: { followUpAt: state.followUpAt } });
+    }
+  }
+  await condition(allHandlersFinished);
+  return state;
+}
