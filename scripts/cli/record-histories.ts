@@ -5,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { SEED_SPECS } from '@sro/definitions';
 import { installTemporalRuntime } from '@sro/temporal-worker';
-import { migrateDefinitionUpdate, sozialraumStateQuery, sozialraumUpdates, WorkflowType } from '@sro/workflows/contracts';
+import { fallteamUpdates, migrateDefinitionUpdate, sozialraumStateQuery, sozialraumUpdates, WorkflowType } from '@sro/workflows/contracts';
 import type { SozialraumDevelopmentInput } from '@sro/workflows/contracts';
 import { repoRoot } from '../devstack/paths';
 import { encodeHistory } from '../../tests/workflows/histories/format';
@@ -28,7 +28,15 @@ async function main(): Promise<void> {
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: join(repoRoot(), 'dist', 'workflow-bundle.js') },
-    activities: { recordProcessState: noop, recordProcessEvent: noop, scheduleReminders: noop, cancelReminders: async () => 0, pong: async (m: string) => `pong: ${m}` },
+    activities: {
+      recordProcessState: noop,
+      recordProcessEvent: noop,
+      scheduleReminders: noop,
+      cancelReminders: async () => 0,
+      openPacketAccess: noop,
+      closePacketAccess: noop,
+      pong: async (m: string) => `pong: ${m}`,
+    },
   });
   const out = join(repoRoot(), 'tests', 'workflows', 'histories');
   mkdirSync(out, { recursive: true });
@@ -81,6 +89,20 @@ async function main(): Promise<void> {
     const history = await env.client.workflow.getHandle(srd.workflowId, firstRun).fetchHistory();
     writeFileSync(join(out, 'sozialraum-development.json'), encodeHistory('sozialraumDevelopment', history));
     await env.client.workflow.getHandle(srd.workflowId).executeUpdate(sozialraumUpdates.cancel, { args: [{ ...actor, reason: 'Ende der Aufzeichnung' }] });
+
+    const consultationId = randomUUID();
+    const ftc = await env.client.workflow.start(WorkflowType.FallteamConsultation, {
+      taskQueue,
+      workflowId: 'history-fallteam-consultation',
+      args: [{ consultationId, caseId: randomUUID(), pseudonym: 'F-2026-HIST01', caseworkerId: 'demo-caseworker', socialSpaceId: randomUUID(), definition: { key: 'fallteam-consultation', version: 1, checksum: 'v1', spec: SEED_SPECS['fallteam-consultation'] } }],
+    });
+    const sessionAt = new Date((await env.currentTimeMs()) + 7 * DAY).toISOString();
+    await ftc.executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId: randomUUID(), sessionAt, actorId: 'demo-caseworker' }] });
+    await ftc.executeUpdate(fallteamUpdates.inviteAdvisers, { args: [{ adviserIds: ['demo-adviser'], actorId: 'demo-caseworker' }] });
+    await env.sleep(15 * DAY); // access window closes
+    await ftc.executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals: 2, participants: 3, actorId: 'demo-caseworker' }] });
+    await ftc.result(); // follow-up after six months, then closed
+    writeFileSync(join(out, 'fallteam-consultation.json'), encodeHistory('fallteamConsultation', await ftc.fetchHistory()));
   });
   await env.teardown();
   process.stdout.write(`histories written to ${out}\n`);

@@ -38,6 +38,8 @@ export function recordingActivities() {
       scheduleReminders: record('scheduleReminders'),
       cancelReminders: record('cancelReminders', 0),
       pong: record('pong', 'pong'),
+      openPacketAccess: record('openPacketAccess'),
+      closePacketAccess: record('closePacketAccess'),
     },
   };
 }

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { SEED_SPECS } from '@sro/definitions';
+import { FallteamConsultationInput, fallteamStateQuery, fallteamUpdates, WorkflowType } from '@sro/workflows/contracts';
+import { uniqueTaskQueue } from '../support/config';
+import { eventually } from '../support/eventually';
+import { bundleWorker, recordingActivities, timeSkippingEnv } from '../support/time-skipping';
+
+const DAY = 86_400_000;
+
+describe('fallteam-consultation workflow (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  let worker: Worker;
+  let running: Promise<void>;
+  const taskQueue = uniqueTaskQueue('ftc');
+  const fake = recordingActivities();
+
+  beforeAll(async () => {
+    env = await timeSkippingEnv();
+    worker = await bundleWorker(env, taskQueue, fake.activities);
+    running = worker.run();
+  });
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+  });
+
+  const input = (): FallteamConsultationInput => ({
+    consultationId: randomUUID(),
+    caseId: randomUUID(),
+    pseudonym: 'F-2026-TEST01',
+    caseworkerId: 'demo-caseworker',
+    socialSpaceId: randomUUID(),
+    definition: { key: 'fallteam-consultation', version: 1, checksum: 'v1', spec: SEED_SPECS['fallteam-consultation'] },
+  });
+
+  async function scheduledAndInvited() {
+    const i = input();
+    const handle = await env.client.workflow.start(WorkflowType.FallteamConsultation, { taskQueue, workflowId: `ftc-${i.consultationId}`, args: [i] });
+    // The test server's clock, which earlier tests have moved on.
+    const sessionAt = new Date((await env.currentTimeMs()) + 7 * DAY).toISOString();
+    await handle.executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId: randomUUID(), sessionAt, actorId: 'demo-caseworker' }] });
+    const granted = await handle.executeUpdate(fallteamUpdates.inviteAdvisers, { args: [{ adviserIds: ['demo-adviser'], actorId: 'demo-caseworker' }] });
+    return { i, handle, granted };
+  }
+
+  it('opens the packet access at invitation and closes it after the window of the definition', async () => {
+    const { i, handle, granted } = await scheduledAndInvited();
+    expect(Date.parse(granted[0].closesAt) - Date.parse(granted[0].opensAt)).toBe(14 * DAY);
+    expect(fake.of('openPacketAccess').find((a: any) => a.consultationId === i.consultationId)).toBeDefined();
+    await env.sleep(10 * DAY);
+    expect((await handle.query(fallteamStateQuery)).access[0].closed).toBe(false);
+    await env.sleep(5 * DAY);
+    await eventually(async () => (await handle.query(fallteamStateQuery)).access[0].closed, 10_000, 'access closed');
+    await eventually(async () => fake.of('closePacketAccess').some((a: any) => a.consultationId === i.consultationId), 10_000, 'closePacketAccess');
+  });
+
+  it('refuses an outcome with one professional and leaves the state as it was', async () => {
+    const { handle } = await scheduledAndInvited();
+    const before = await handle.query(fallteamStateQuery);
+    const error = await handle.executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals: 1, participants: 3, actorId: 'x' }] }).catch((e) => e);
+    expect(error.cause.message).toMatch(/At least 2 professionals/);
+    const after = await handle.query(fallteamStateQuery);
+    expect(after.revision).toBe(before.revision);
+    expect(after.phase).toBe('scheduled');
+  });
+
+  it('sets the follow-up six months after the outcome, fires it then and closes', async () => {
+    const { i, handle } = await scheduledAndInvited();
+    const state = await handle.executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals: 2, participants: 3, actorId: 'demo-caseworker' }] });
+    const recordedAt = Date.parse(state.outcome!.recordedAt);
+    const followUp = Date.parse(state.followUpAt!);
+    expect(followUp - recordedAt).toBeGreaterThanOrEqual(181 * DAY);
+    expect(followUp - recordedAt).toBeLessThanOrEqual(184 * DAY);
+    const due = fake.of('scheduleReminders').flat().find((r: any) => r.key === `ftc/${i.consultationId}/follow-up/due`);
+    expect(due).toMatchObject({ dueAt: state.followUpAt, template: 'follow-up-due', recipients: [{ type: 'user', id: 'demo-caseworker' }] });
+    expect(Object.values(due.context).join(' ')).not.toMatch(/Muster/); // ids and pseudonym only
+
+    await env.sleep(100 * DAY);
+    expect((await handle.query(fallteamStateQuery)).phase).toBe('outcome_recorded');
+    const result = await handle.result(); // the time-skipping server jumps to the follow-up
+    expect(result.phase).toBe('closed');
+    expect(fake.of('recordProcessEvent').some((e: any) => e.processId === i.consultationId && e.kind === 'follow_up_due')).toBe(true);
+    // Closing keeps the follow-up reminder that has just become due.
+    expect(fake.of('cancelReminders')).not.toContain(`ftc/${i.consultationId}`);
+  });
+});
