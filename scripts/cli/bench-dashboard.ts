@@ -1,21 +1,12 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { signDevToken } from '@sro/auth';
 import { Role } from '@sro/common';
-import { loadConfig } from '@sro/config';
 import { SEED_SPECS } from '@sro/definitions';
 import { createApiApp } from '../../apps/api/src/app.factory';
+import { arg, runBench } from '../bench/harness';
 import { round, summary, table } from '../bench/stats';
 import { say } from '../devstack/log';
-import { repoRoot } from '../devstack/paths';
-import { prepareDatabase } from '../devstack/prepare-database';
-import { ephemeralSecrets } from '../devstack/secrets';
-import { startStack } from '../devstack/stack';
-
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const PROCESSES = arg('processes', 10_000);
 const REQUESTS = arg('requests', 600);
 const CONCURRENCY = arg('concurrency', 4);
@@ -26,13 +17,8 @@ const DAY = 86_400_000;
  * model with N social-space processes and measures GET /dashboard/phase-deadlines over HTTP (auth,
  * validation, SQL) with mixed filters and pages.
  */
-async function main(): Promise<void> {
-  const work = mkdtempSync(join(tmpdir(), 'sro-bench-'));
-  chmodSync(work, 0o755);
-  const secrets = ephemeralSecrets();
-  const stack = await startStack({ mode: 'test', dataDir: work, postgresPassword: secrets.POSTGRES_PASSWORD, withoutTemporal: true });
-  try {
-    await prepareDatabase(stack.databaseUrl, { seed: true });
+runBench('dashboard', async ({ stack, secrets, config: configure }) => {
+  {
     const db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
     const { rows: spaces } = await db.query<{ id: string; planning_region_id: string }>('SELECT id, planning_region_id FROM social_space');
@@ -61,21 +47,7 @@ async function main(): Promise<void> {
     const regions = (await db.query<{ id: string }>('SELECT id FROM planning_region')).rows.map((r) => r.id);
     await db.end();
 
-    const config = loadConfig({
-      SRO_ENV: 'test',
-      DATABASE_URL: stack.databaseUrl,
-      REDIS_URL: stack.redisUrl,
-      TEMPORAL_ADDRESS: stack.temporalAddress,
-      PAYLOAD_KEYS: secrets.PAYLOAD_KEYS,
-      FIELD_KEYS: secrets.FIELD_KEYS,
-      AUTH_MODE: 'dev',
-      AUTH_DEV_SECRET: secrets.AUTH_DEV_SECRET,
-      MAIL_TRANSPORT: 'file',
-      MAIL_DIR: join(work, 'mail'),
-      LOG_LEVEL: 'error',
-      API_HOST: '127.0.0.1',
-      API_PORT: '0',
-    });
+    const config = configure({ API_HOST: '127.0.0.1', API_PORT: '0' });
     const app = await createApiApp(config);
     await app.listen(0, '127.0.0.1');
     const url = await app.getUrl();
@@ -118,21 +90,6 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${PROCESSES} processes, ${CONCURRENCY} concurrent clients, ${round(all.length / elapsed, 0)} requests/s, ${errors} errors\n`);
     process.stdout.write(`first page: total ${first?.total}, first row ${first?.firstStatus}\n\n${table(rows)}\n\n`);
     process.stdout.write(`target: p95 < 100 ms -> ${p95 < 100 ? 'met' : 'MISSED'} (${round(p95)} ms)\n`);
-    const dir = join(repoRoot(), 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${new Date().toISOString().slice(0, 10)}-dashboard.json`);
-    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), processes: PROCESSES, concurrency: CONCURRENCY, requestsPerSecond: all.length / elapsed, errors, rows }, null, 2));
-    process.stdout.write(`written to ${file}\n`);
-  } finally {
-    await stack.stop();
-    rmSync(work, { recursive: true, force: true });
+    return { processes: PROCESSES, concurrency: CONCURRENCY, requestsPerSecond: all.length / elapsed, errors, rows };
   }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`bench failed: ${(error as Error).stack}\n`);
-    process.exit(1);
-  },
-);
+});

@@ -1,22 +1,10 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
-import { loadConfig } from '@sro/config';
 import { redisConnection } from '@sro/queue';
 import type { ScheduleRequest } from '@sro/reminders';
+import { arg, runBench } from '../bench/harness';
 import { round, summary, table } from '../bench/stats';
 import { say } from '../devstack/log';
-import { repoRoot } from '../devstack/paths';
-import { prepareDatabase } from '../devstack/prepare-database';
 import { startReminderContext } from '../devstack/reminder-context';
-import { ephemeralSecrets } from '../devstack/secrets';
-import { startStack } from '../devstack/stack';
-
-const arg = (name: string, fallback: number) => {
-  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return found ? Number(found.split('=')[1]) : fallback;
-};
 
 const N = arg('n', 10_000);
 const CONCURRENCY = arg('concurrency', 200);
@@ -38,28 +26,9 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
  * (same delayed jobs, no-op processor) on the same private Redis, in two shapes: N reminders due
  * spread over one minute (lag), and N due at one instant (throughput).
  */
-async function main(): Promise<void> {
-  const work = mkdtempSync(join(tmpdir(), 'sro-bench-'));
-  chmodSync(work, 0o755);
-  const secrets = ephemeralSecrets();
-  const stack = await startStack({ mode: 'test', dataDir: work, postgresPassword: secrets.POSTGRES_PASSWORD, withoutTemporal: true });
-  try {
-    await prepareDatabase(stack.databaseUrl, { seed: true });
-    const config = loadConfig({
-      SRO_ENV: 'test',
-      DATABASE_URL: stack.databaseUrl,
-      DATABASE_POOL_SIZE: '20',
-      REDIS_URL: stack.redisUrl,
-      TEMPORAL_ADDRESS: stack.temporalAddress,
-      PAYLOAD_KEYS: secrets.PAYLOAD_KEYS,
-      FIELD_KEYS: secrets.FIELD_KEYS,
-      AUTH_MODE: 'dev',
-      AUTH_DEV_SECRET: secrets.AUTH_DEV_SECRET,
-      MAIL_TRANSPORT: 'file',
-      MAIL_DIR: join(work, 'mail'),
-      REMINDER_CONCURRENCY: String(CONCURRENCY),
-      LOG_LEVEL: 'error',
-    });
+runBench('reminders', async (ctx) => {
+  {
+    const config = ctx.config({ DATABASE_POOL_SIZE: '20', REMINDER_CONCURRENCY: String(CONCURRENCY) });
     const sro = await startReminderContext(config, { processor: true });
     const results: Record<string, unknown> = { n: N, concurrency: CONCURRENCY, spreadSeconds: SPREAD_MS / 1000, machine: { cpus: require('node:os').cpus().length, node: process.version } };
 
@@ -150,21 +119,6 @@ async function main(): Promise<void> {
     };
     process.stdout.write(`\n${table(rows)}\n\nthroughput ratio SRO/raw BullMQ (burst): ${(results.ratio as { burstThroughput: number }).burstThroughput}\n`);
     process.stdout.write(`targets: p99 lag < 1000 ms at ${N} due in one minute -> ${r.sro_spread.lag.p99 < 1000 ? 'met' : 'MISSED'}; throughput >= 0.5 x raw -> ${r.sro_burst.throughput / r.raw_burst.throughput >= 0.5 ? 'met' : 'MISSED'}\n`);
-    const dir = join(repoRoot(), 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${new Date().toISOString().slice(0, 10)}-reminders.json`);
-    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2));
-    process.stdout.write(`written to ${file}\n`);
-  } finally {
-    await stack.stop();
-    rmSync(work, { recursive: true, force: true });
+    return results;
   }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`bench failed: ${(error as Error).stack}\n`);
-    process.exit(1);
-  },
-);
+});

@@ -43,3 +43,21 @@ export function recordingActivities() {
     },
   };
 }
+
+/** beforeAll/afterAll for a suite: a time-skipping server and a bundle worker with recording activities. */
+export function timeSkippingSuite(prefix: string) {
+  const suite = { env: undefined as unknown as TestWorkflowEnvironment, taskQueue: `${prefix}-${process.pid}-${Date.now().toString(36)}`, fake: recordingActivities() };
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  beforeAll(async () => {
+    suite.env = await timeSkippingEnv();
+    worker = await bundleWorker(suite.env, suite.taskQueue, suite.fake.activities);
+    running = worker.run();
+  });
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await suite.env?.teardown();
+  });
+  return suite;
+}

@@ -1,31 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { SEED_SPECS } from '@sro/definitions';
 import { FallteamConsultationInput, fallteamStateQuery, fallteamUpdates, WorkflowType } from '@sro/workflows/contracts';
-import { uniqueTaskQueue } from '../support/config';
 import { eventually } from '../support/eventually';
-import { bundleWorker, recordingActivities, timeSkippingEnv } from '../support/time-skipping';
+import { timeSkippingSuite } from '../support/time-skipping';
 
 const DAY = 86_400_000;
 
 describe('fallteam-consultation workflow (time-skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
-  const taskQueue = uniqueTaskQueue('ftc');
-  const fake = recordingActivities();
-
-  beforeAll(async () => {
-    env = await timeSkippingEnv();
-    worker = await bundleWorker(env, taskQueue, fake.activities);
-    running = worker.run();
-  });
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-  });
+  const suite = timeSkippingSuite('ftc');
+  const { taskQueue, fake } = suite;
 
   const input = (): FallteamConsultationInput => ({
     consultationId: randomUUID(),
@@ -38,9 +21,9 @@ describe('fallteam-consultation workflow (time-skipping)', () => {
 
   async function scheduledAndInvited() {
     const i = input();
-    const handle = await env.client.workflow.start(WorkflowType.FallteamConsultation, { taskQueue, workflowId: `ftc-${i.consultationId}`, args: [i] });
+    const handle = await suite.env.client.workflow.start(WorkflowType.FallteamConsultation, { taskQueue, workflowId: `ftc-${i.consultationId}`, args: [i] });
     // The test server's clock, which earlier tests have moved on.
-    const sessionAt = new Date((await env.currentTimeMs()) + 7 * DAY).toISOString();
+    const sessionAt = new Date((await suite.env.currentTimeMs()) + 7 * DAY).toISOString();
     await handle.executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId: randomUUID(), sessionAt, actorId: 'demo-caseworker' }] });
     const granted = await handle.executeUpdate(fallteamUpdates.inviteAdvisers, { args: [{ adviserIds: ['demo-adviser'], actorId: 'demo-caseworker' }] });
     return { i, handle, granted };
@@ -50,9 +33,9 @@ describe('fallteam-consultation workflow (time-skipping)', () => {
     const { i, handle, granted } = await scheduledAndInvited();
     expect(Date.parse(granted[0].closesAt) - Date.parse(granted[0].opensAt)).toBe(14 * DAY);
     expect(fake.of('openPacketAccess').find((a: any) => a.consultationId === i.consultationId)).toBeDefined();
-    await env.sleep(10 * DAY);
+    await suite.env.sleep(10 * DAY);
     expect((await handle.query(fallteamStateQuery)).access[0].closed).toBe(false);
-    await env.sleep(5 * DAY);
+    await suite.env.sleep(5 * DAY);
     await eventually(async () => (await handle.query(fallteamStateQuery)).access[0].closed, 10_000, 'access closed');
     await eventually(async () => fake.of('closePacketAccess').some((a: any) => a.consultationId === i.consultationId), 10_000, 'closePacketAccess');
   });
@@ -78,7 +61,7 @@ describe('fallteam-consultation workflow (time-skipping)', () => {
     expect(due).toMatchObject({ dueAt: state.followUpAt, template: 'follow-up-due', recipients: [{ type: 'user', id: 'demo-caseworker' }] });
     expect(Object.values(due.context).join(' ')).not.toMatch(/Muster/); // ids and pseudonym only
 
-    await env.sleep(100 * DAY);
+    await suite.env.sleep(100 * DAY);
     expect((await handle.query(fallteamStateQuery)).phase).toBe('outcome_recorded');
     const result = await handle.result(); // the time-skipping server jumps to the follow-up
     expect(result.phase).toBe('closed');

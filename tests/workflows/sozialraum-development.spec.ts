@@ -1,37 +1,20 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { SEED_SPECS } from '@sro/definitions';
 import { addDuration } from '@sro/workflows/shared/duration';
 import { sozialraumStateQuery, sozialraumUpdates, WorkflowType, migrateDefinitionUpdate } from '@sro/workflows/contracts';
 import type { SozialraumDevelopmentInput } from '@sro/workflows/contracts';
 import { pinnedSozialraumDefinition, sozialraumInput, validDeliverables } from '../factories/sozialraum';
-import { uniqueTaskQueue } from '../support/config';
 import { eventually } from '../support/eventually';
-import { bundleWorker, recordingActivities, timeSkippingEnv } from '../support/time-skipping';
+import { timeSkippingSuite } from '../support/time-skipping';
 
 const DAY = 24 * 3600 * 1000;
 
 describe('sozialraum-development workflow (time-skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
-  const taskQueue = uniqueTaskQueue('srd');
-  const fake = recordingActivities();
-
-  beforeAll(async () => {
-    env = await timeSkippingEnv();
-    worker = await bundleWorker(env, taskQueue, fake.activities);
-    running = worker.run();
-  });
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-  });
+  const suite = timeSkippingSuite('srd');
+  const { taskQueue, fake } = suite;
 
   const start = (input: SozialraumDevelopmentInput) =>
-    env.client.workflow.start(WorkflowType.SozialraumDevelopment, { taskQueue, workflowId: `srd-${input.processId}`, args: [input] });
+    suite.env.client.workflow.start(WorkflowType.SozialraumDevelopment, { taskQueue, workflowId: `srd-${input.processId}`, args: [input] });
 
   async function reachPhase(handle: Awaited<ReturnType<typeof start>>, phases: number): Promise<void> {
     for (const d of validDeliverables().slice(0, phases)) {
@@ -67,7 +50,7 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     const input = sozialraumInput();
     const handle = await start(input);
     // P2M is 59 to 62 days depending on the month.
-    await env.sleep(65 * DAY);
+    await suite.env.sleep(65 * DAY);
     await eventually(async () => (await handle.query(sozialraumStateQuery)).steps[0].overdue === true, 10_000, 'overdue');
     const state = await handle.query(sozialraumStateQuery);
     expect(state.steps[0]).toMatchObject({ key: 'identify', status: 'active', overdue: true });
@@ -150,9 +133,9 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     await reachPhase(handle, 5);
     const firstRun = (await handle.describe()).runId;
     // Quarterly conferences and reviews for two years: far more events than the limit.
-    await env.sleep(24 * 31 * DAY);
-    const after = await env.client.workflow.getHandle(handle.workflowId).query(sozialraumStateQuery);
-    const latestRun = (await env.client.workflow.getHandle(handle.workflowId).describe()).runId;
+    await suite.env.sleep(24 * 31 * DAY);
+    const after = await suite.env.client.workflow.getHandle(handle.workflowId).query(sozialraumStateQuery);
+    const latestRun = (await suite.env.client.workflow.getHandle(handle.workflowId).describe()).runId;
     expect(latestRun).not.toBe(firstRun);
     expect(after.continuedAsNew).toBeGreaterThanOrEqual(1);
     expect(after.conferencesHeld).toBeGreaterThanOrEqual(7);
@@ -160,7 +143,7 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     expect(after.deliverables.goals.goals).toHaveLength(2);
     expect(after.processId).toBe(input.processId);
     // Still answering updates after continuing as new.
-    await env.client.workflow.getHandle(handle.workflowId).executeUpdate(sozialraumUpdates.setDeliverable, { args: [{ ...validDeliverables()[5], actorId: 'u' }] });
+    await suite.env.client.workflow.getHandle(handle.workflowId).executeUpdate(sozialraumUpdates.setDeliverable, { args: [{ ...validDeliverables()[5], actorId: 'u' }] });
   });
 
   it('adopts a newer definition through the migration update, moving the active due date', async () => {

@@ -1,0 +1,66 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppConfig, loadConfig } from '@sro/config';
+import { repoRoot } from '../devstack/paths';
+import { prepareDatabase } from '../devstack/prepare-database';
+import { DevSecrets, ephemeralSecrets } from '../devstack/secrets';
+import { Stack, startStack } from '../devstack/stack';
+
+export interface BenchContext {
+  stack: Stack;
+  secrets: DevSecrets;
+  work: string;
+  /** The app configuration on the private stack, with changes. */
+  config(overrides?: Record<string, string>): AppConfig;
+}
+
+/** A numeric `--name=value` argument. */
+export const arg = (name: string, fallback: number): number => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+
+/**
+ * Runs a benchmark on private PostgreSQL and Redis (migrated, demo data), writes what it returns
+ * to bench/results/<date>-<name>.json, tears everything down and exits.
+ */
+export function runBench(name: string, body: (ctx: BenchContext) => Promise<Record<string, unknown>>): void {
+  const main = async () => {
+    const work = mkdtempSync(join(tmpdir(), 'sro-bench-'));
+    chmodSync(work, 0o755);
+    const secrets = ephemeralSecrets();
+    const stack = await startStack({ mode: 'test', dataDir: work, postgresPassword: secrets.POSTGRES_PASSWORD, withoutTemporal: true });
+    try {
+      await prepareDatabase(stack.databaseUrl, { seed: true });
+      const config = (overrides: Record<string, string> = {}) =>
+        loadConfig({
+          SRO_ENV: 'test',
+          DATABASE_URL: stack.databaseUrl,
+          REDIS_URL: stack.redisUrl,
+          TEMPORAL_ADDRESS: stack.temporalAddress,
+          PAYLOAD_KEYS: secrets.PAYLOAD_KEYS,
+          FIELD_KEYS: secrets.FIELD_KEYS,
+          AUTH_MODE: 'dev',
+          AUTH_DEV_SECRET: secrets.AUTH_DEV_SECRET,
+          MAIL_TRANSPORT: 'file',
+          MAIL_DIR: join(work, 'mail'),
+          LOG_LEVEL: 'error',
+          ...overrides,
+        });
+      const results = await body({ stack, secrets, work, config });
+      const dir = join(repoRoot(), 'bench', 'results');
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `${new Date().toISOString().slice(0, 10)}-${name}.json`);
+      writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2));
+      process.stdout.write(`written to ${file}\n`);
+    } finally {
+      await stack.stop();
+      rmSync(work, { recursive: true, force: true });
+    }
+  };
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`bench failed: ${(error as Error).stack}\n`);
+      process.exit(1);
+    },
+  );
+}
