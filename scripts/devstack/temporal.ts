@@ -14,7 +14,15 @@ function isTemporalCli(path: string): boolean {
   return result.status === 0 && /temporal version/i.test(result.stdout);
 }
 
-async function installIntoVenv(): Promise<string> {
+let installing: Promise<string> | undefined;
+
+/** One install per process, however many callers ask at once (the CLI and the test server resolve in parallel). */
+function installIntoVenv(): Promise<string> {
+  installing ??= installOnce();
+  return installing;
+}
+
+async function installOnce(): Promise<string> {
   const venv = join(toolsDir(), 'venv');
   const python = which('python3') ?? which('python');
   if (!python) {
