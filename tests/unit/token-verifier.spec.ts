@@ -1,7 +1,7 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
 import { signDevToken, TokenVerifier } from '@sro/auth';
 import { DomainError, Role } from '@sro/common';
 import { loadConfig } from '@sro/config';
@@ -20,12 +20,12 @@ describe('TokenVerifier', () => {
   describe('OIDC (Keycloak-style JWKS on a local issuer)', () => {
     let server: Server;
     let issuer: string;
-    let privateKey: CryptoKey;
+    let privateKey: KeyLike;
     let verifier: TokenVerifier;
 
     beforeAll(async () => {
       const pair = await generateKeyPair('RS256');
-      privateKey = pair.privateKey as CryptoKey;
+      privateKey = pair.privateKey;
       const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
       server = createServer((req, res) => {
         res.setHeader('content-type', 'application/json');

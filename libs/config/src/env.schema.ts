@@ -140,7 +140,7 @@ export class EnvSchema {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(2000)
   REMINDER_CONCURRENCY = 200;
 
   @Type(() => Number)

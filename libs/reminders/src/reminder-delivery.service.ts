@@ -40,11 +40,11 @@ export class ReminderDeliveryService {
 
   private async deliverBatch(keys: string[]): Promise<Array<PromiseSettledResult<DeliveryOutcome>>> {
     const now = new Date();
-    const reminders = await this.dataSource
-      .getRepository(Reminder)
-      .createQueryBuilder('r')
-      .where('r.key = ANY(:keys)', { keys })
-      .getMany();
+    // Plain rows: entity hydration costs more than the query at thousands per second.
+    const reminders: Reminder[] = await this.dataSource.query(
+      `SELECT id, key, due_at AS "dueAt", recipients, template, context, channels, status FROM reminder WHERE key = ANY($1) AND status = 'scheduled'`,
+      [keys],
+    );
     const due = reminders.filter((r) => r.status === 'scheduled' && r.dueAt.getTime() <= now.getTime() + 1_000);
     // E-mail keeps its per-recipient transaction; those go one by one.
     const withEmail = due.filter((r) => r.channels.includes('email'));
