@@ -15,9 +15,10 @@ import { DashboardController } from './dashboard/dashboard.controller';
 import { BudgetController, SozialraumController } from './sozialraum/sozialraum.controller';
 import { SozialraumModule } from '@sro/sozialraum';
 import { DashboardService, MigrationService } from '@sro/processes';
-import { AssignmentsService } from '@sro/reference-data';
+import { AssignmentsService, ContractPartnerService } from '@sro/reference-data';
 import { NotificationsController } from './notifications/notifications.controller';
 import { AuditController } from './audit/audit.controller';
+import { ContractPartnersController } from './contract-partners/contract-partners.controller';
 import { CasesController, ConsultationsController } from './cases/cases.controller';
 import { CasesModule } from '@sro/cases';
 import { CodecController } from './codec/codec.controller';
@@ -42,6 +43,7 @@ import { PingController } from './ping/ping.controller';
     BudgetController,
     CasesController,
     ConsultationsController,
+    ContractPartnersController,
     CodecController,
     DashboardController,
     DefinitionsController,
@@ -53,6 +55,7 @@ import { PingController } from './ping/ping.controller';
   ],
   providers: [
     AssignmentsService,
+    ContractPartnerService,
     DashboardService,
     DefinitionsService,
     MigrationService,

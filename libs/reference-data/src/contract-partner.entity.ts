@@ -4,6 +4,13 @@ import { SocialSpace } from './social-space.entity';
 export const CONTRACT_PARTNER_KINDS = ['municipality', 'free_provider'] as const;
 export type ContractPartnerKind = (typeof CONTRACT_PARTNER_KINDS)[number];
 
+export interface PartnerContact {
+  role: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
 /** A Sozialraumvertragspartner: a municipality or free provider that joined by accession declaration. */
 @Entity('contract_partner')
 export class ContractPartner {
@@ -32,6 +39,13 @@ export class ContractPartner {
     inverseJoinColumn: { name: 'social_space_id' },
   })
   socialSpaces: SocialSpace[];
+
+  /** Contacts of the organisation (office, coordinator), not of clients. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  contacts: PartnerContact[];
+
+  @Column({ name: 'updated_by', type: 'text', nullable: true })
+  updatedBy: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -5,3 +5,4 @@ export * from './planning-region.entity';
 export * from './social-space.entity';
 export * from './demo-data';
 export * from './assignments.service';
+export * from './contract-partner.service';
