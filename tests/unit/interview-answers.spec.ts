@@ -1,0 +1,45 @@
+import { SEED_SPECS } from '@sro/definitions';
+import { validateAnswers } from '@sro/workflows/partner-interview-cycle/answers';
+
+const questionnaire = SEED_SPECS['partner-interview-cycle'].questionnaire;
+const complete = () => [
+  { questionKey: 'cy_reach', value: 4 },
+  { questionKey: 'cy_participation', value: true },
+  { questionKey: 'pa_access', value: 3 },
+  { questionKey: 'pa_family_centre', value: 'häufig' },
+  { questionKey: 'pr_fallteam', value: 5 },
+  { questionKey: 'pr_cooperation_forms', value: ['Fallteam', 'Sozialraumkonferenz'] },
+  { questionKey: 'co_network', value: 2 },
+  { questionKey: 'co_budget_use', value: false },
+  { questionKey: 'pr_comment', value: 'Mehr Austausch zwischen den Trägern' },
+];
+
+describe('interview answers against the planned questionnaire version', () => {
+  it('accepts a complete, well-typed set of answers', () => {
+    expect(validateAnswers(questionnaire, complete()).list).toEqual([]);
+  });
+
+  it('rejects a scale value of 7, an unknown question, a wrong option and a missing required answer, all at once', () => {
+    const answers = complete().filter((a) => a.questionKey !== 'co_network');
+    answers[0] = { questionKey: 'cy_reach', value: 7 };
+    answers.push({ questionKey: 'not_in_version', value: 'x' });
+    answers[3] = { questionKey: 'pa_family_centre', value: 'manchmal' };
+    answers.push({ questionKey: 'pr_fallteam', value: 4 });
+    const pointers = validateAnswers(questionnaire, answers).list.map((p) => `${p.pointer}: ${p.message}`);
+    expect(pointers).toEqual(
+      expect.arrayContaining([
+        '/answers/0/value: must be a whole number from 1 to 5',
+        '/answers/3/value: must be one of häufig, gelegentlich, selten, nicht vorhanden',
+        expect.stringMatching(/^\/answers\/8\/questionKey: question "not_in_version" is not in questionnaire version 2026-1/),
+        '/answers/9/questionKey: question pr_fallteam is answered twice',
+        '/answers: required question co_network is not answered',
+      ]),
+    );
+  });
+
+  it('checks multiple choice options and duplicates', () => {
+    const answers = complete();
+    answers[5] = { questionKey: 'pr_cooperation_forms', value: ['Fallteam', 'Fallteam', 'Stammtisch'] };
+    expect(validateAnswers(questionnaire, answers).list.map((p) => p.pointer)).toEqual(['/answers/5/value', '/answers/5/value/2']);
+  });
+});
