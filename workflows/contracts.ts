@@ -57,7 +57,8 @@ export interface Member {
   function: string;
 }
 
-export interface SozialraumDevelopmentInput {
+/** What a social-space process is about; input and state share it. */
+export interface SozialraumSubject {
   processId: string;
   socialSpaceId: string;
   planningRegionId: string;
@@ -66,6 +67,9 @@ export interface SozialraumDevelopmentInput {
   /** The responsible coordinator (user id). */
   coordinatorId: string;
   definition: PinnedDefinition<'sozialraum-development'>;
+}
+
+export interface SozialraumDevelopmentInput extends SozialraumSubject {
   members?: Member[];
   /** Continue-as-new after this many history events (tests lower it). */
   maxHistoryEvents?: number;
@@ -82,13 +86,7 @@ export interface PhaseExtension {
   at: string;
 }
 
-export interface SozialraumDevelopmentState {
-  processId: string;
-  socialSpaceId: string;
-  planningRegionId: string;
-  title: string;
-  coordinatorId: string;
-  definition: PinnedDefinition<'sozialraum-development'>;
+export interface SozialraumDevelopmentState extends SozialraumSubject {
   status: 'running' | 'paused' | 'completed' | 'cancelled';
   steps: StepState[];
   /** Deliverable values by phase and deliverable key. */
