@@ -34,16 +34,14 @@ async function main(): Promise<number> {
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
   try {
     const started = Date.now();
-    const [startedStack, testServer] = await Promise.all([
-      startStack({
-        mode: 'test',
-        dataDir: workDir,
-        postgresPassword: secrets.POSTGRES_PASSWORD,
-        external: { databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, temporalAddress: process.env.TEMPORAL_ADDRESS },
-      }),
-      resolveTestServer(),
-    ]);
-    stack = startedStack;
+    // Resolved first: a failure here must not leave a started stack behind.
+    const testServer = await resolveTestServer();
+    stack = await startStack({
+      mode: 'test',
+      dataDir: workDir,
+      postgresPassword: secrets.POSTGRES_PASSWORD,
+      external: { databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, temporalAddress: process.env.TEMPORAL_ADDRESS },
+    });
     await prepareDatabase(stack.databaseUrl, { seed: true });
     say(`test stack up in ${Date.now() - started} ms (postgres ${stack.embedded.postgres ? 'embedded' : 'external'}, redis ${stack.embedded.redis ? 'private' : 'external'}, temporal ${stack.embedded.temporal ? 'dev server' : 'external'})`);
 

@@ -37,7 +37,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const fn of stops.reverse()) await fn().catch(() => undefined);
   };
   try {
-    const [postgres, redis, temporal] = await Promise.all([
+    // allSettled: when one part fails, the others have finished starting and are stopped below, none leaks.
+    const settled = await Promise.allSettled([
       (async () => {
         if (external.databaseUrl) {
           if (options.mode === 'test') {
@@ -76,6 +77,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         return { address: server.address, uiUrl: server.uiUrl };
       })(),
     ]);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [postgres, redis, temporal] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [string, string, { address: string; uiUrl?: string }];
     return {
       databaseUrl: postgres,
       redisUrl: redis,
