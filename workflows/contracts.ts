@@ -15,6 +15,7 @@ export const WorkflowType = {
 /** Workflow ids are derived from what they are about, so a second start is detected by Temporal. */
 export const workflowIds = {
   sozialraumDevelopment: (socialSpaceId: string) => `sozialraum-development/${socialSpaceId}`,
+  fallteamConsultation: (consultationId: string) => `fallteam-consultation/${consultationId}`,
 };
 
 export interface PingInput {
@@ -163,8 +164,6 @@ export const UPDATE_REJECTED = {
 // ---------------------------------------------------------------------------------------------
 // fallteam-consultation: ids and a pseudonym only; the case's content stays in PostgreSQL, encrypted.
 
-export const fallteamWorkflowId = (consultationId: string) => `fallteam-consultation/${consultationId}`;
-
 export interface FallteamConsultationInput {
   consultationId: string;
   caseId: string;
@@ -183,13 +182,7 @@ export interface AdviserAccess {
 
 export type ConsultationPhase = 'requested' | 'scheduled' | 'outcome_recorded' | 'closed' | 'cancelled';
 
-export interface FallteamConsultationState {
-  consultationId: string;
-  caseId: string;
-  pseudonym: string;
-  caseworkerId: string;
-  socialSpaceId: string;
-  definition: PinnedDefinition<'fallteam-consultation'>;
+export interface FallteamConsultationState extends FallteamConsultationInput {
   phase: ConsultationPhase;
   steps: StepState[];
   sessionId?: string;

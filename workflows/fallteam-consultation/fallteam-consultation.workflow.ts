@@ -22,12 +22,7 @@ const access = proxyActivities<ConsultationActivities>({ startToCloseTimeout: '3
 export async function fallteamConsultation(input: FallteamConsultationInput): Promise<FallteamConsultationState> {
   const spec = input.definition.spec;
   const state: FallteamConsultationState = {
-    consultationId: input.consultationId,
-    caseId: input.caseId,
-    pseudonym: input.pseudonym,
-    caseworkerId: input.caseworkerId,
-    socialSpaceId: input.socialSpaceId,
-    definition: input.definition,
+    ...input,
     phase: 'requested',
     steps: initialSteps(spec.steps, new Date()),
     access: [],

@@ -16,6 +16,11 @@ export interface StepState {
   overdue?: boolean;
 }
 
+/** The due date that counts: the extension when one was granted and it is later. */
+export function effectiveDueAt(step: StepState): string | undefined {
+  return step.extendedTo && (!step.dueAt || step.extendedTo > step.dueAt) ? step.extendedTo : step.dueAt;
+}
+
 /** Fresh step states for a spec; the first one starts at `startedAt`. */
 export function initialSteps(specs: StepSpec[], startedAt: Date): StepState[] {
   return specs.map((spec, i) =>
@@ -39,8 +44,8 @@ export function projectedDueDates(steps: StepState[], specs: StepSpec[]): Map<st
     if (!spec) continue;
     let dueAt: Date;
     if (step.status === 'active' && step.startedAt) {
-      dueAt = addDuration(new Date(step.startedAt), spec.duration);
-      if (step.extendedTo && new Date(step.extendedTo) > dueAt) dueAt = new Date(step.extendedTo);
+      // The new duration from the step's start, but never earlier than an extension granted.
+      dueAt = new Date(effectiveDueAt({ ...step, dueAt: addDuration(new Date(step.startedAt), spec.duration).toISOString() })!);
     } else {
       dueAt = addDuration(cursor ?? new Date(0), spec.duration);
     }

@@ -10,7 +10,7 @@ import {
 } from '../contracts';
 import { addDuration } from '../shared/duration';
 import { processActivities as act, reject, serialQueue, stepReminders } from '../shared/process-kit';
-import { initialSteps, planStepMigration, StepState } from '../shared/steps';
+import { effectiveDueAt, initialSteps, planStepMigration, StepState } from '../shared/steps';
 import { validateDeliverable } from './deliverables';
 import type { Goal, Measure } from './deliverables';
 
@@ -49,7 +49,7 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
   const spec = () => state.definition.spec;
   const phaseSpec = (key: string): StepSpec | undefined => spec().phases.find((p) => p.key === key);
   const active = (): StepState | undefined => state.steps.find((s) => s.status === 'active');
-  const effectiveDue = (step: StepState) => new Date(step.extendedTo && step.extendedTo > step.dueAt! ? step.extendedTo : step.dueAt!);
+  const effectiveDue = (step: StepState) => new Date(effectiveDueAt(step)!);
   const prefix = (phaseKey: string) => `srd/${state.processId}/${phaseKey}`;
   const context = () => ({ processTitle: state.title, link: `/sozialraum-processes/${state.processId}` });
   let armedFor = '';

@@ -6,7 +6,7 @@ import { AppConfig } from '@sro/config';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { temporalCall } from '@sro/temporal';
-import { FallteamConsultationInput, fallteamStateQuery, fallteamUpdates, fallteamWorkflowId, WorkflowType } from '@sro/workflows/contracts';
+import { FallteamConsultationInput, fallteamStateQuery, fallteamUpdates, workflowIds, WorkflowType } from '@sro/workflows/contracts';
 import { CaseContent, PersonalData, RELEASABLE_FIELDS } from './case.types';
 import { CaseService } from './case.service';
 import { FieldCipher } from './field-cipher';
@@ -80,12 +80,12 @@ export class ConsultationService {
     await this.dataSource.query(`INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by) VALUES ($1, $2, $3, $4, $5)`, [
       id,
       caseId,
-      fallteamWorkflowId(id),
+      workflowIds.fallteamConsultation(id),
       this.cipher.seal(questions),
       user.sub,
     ]);
     const input: FallteamConsultationInput = { consultationId: id, caseId, pseudonym: row.pseudonym, caseworkerId: user.sub, socialSpaceId: row.social_space_id, definition };
-    await temporalCall(this.temporal.workflow.start(WorkflowType.FallteamConsultation, { taskQueue: this.config.temporal.taskQueue, workflowId: fallteamWorkflowId(id), args: [input] }), WHAT);
+    await temporalCall(this.temporal.workflow.start(WorkflowType.FallteamConsultation, { taskQueue: this.config.temporal.taskQueue, workflowId: workflowIds.fallteamConsultation(id), args: [input] }), WHAT);
     return this.get(user, id);
   }
 

@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Activities } from '@sro/temporal';
 import type { ProcessEventRecord, ProcessSnapshot } from '@sro/workflows/shared/process';
+import { effectiveDueAt } from '@sro/workflows/shared/steps';
 
-/** Activities that write the process read model; idempotent, so retries and replays are harmless. */
+/** Writes of the process read model; idempotent, so retries and replays are harmless. */
 @Injectable()
-@Activities()
-export class ProcessActivities {
+export class ProcessReadModel {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Upserts the read model; an older revision never overwrites a newer one. */
-  async recordProcessState(snapshot: ProcessSnapshot): Promise<void> {
+  async record(snapshot: ProcessSnapshot): Promise<void> {
     const active = snapshot.steps.find((s) => s.status === 'active');
     await this.dataSource.query(
       `INSERT INTO process_instance (id, workflow_id, definition_key, definition_version, status, subject_type, subject_id,
@@ -34,7 +34,7 @@ export class ProcessActivities {
         snapshot.socialSpaceId ?? null,
         active?.key ?? null,
         active?.title ?? null,
-        active ? (active.extendedTo && active.extendedTo > (active.dueAt ?? '') ? active.extendedTo : active.dueAt) ?? null : null,
+        (active && effectiveDueAt(active)) ?? null,
         JSON.stringify(snapshot.steps),
         JSON.stringify(snapshot.summary ?? {}),
         snapshot.revision,
@@ -43,11 +43,26 @@ export class ProcessActivities {
   }
 
   /** Appends to the instance's history; the event id from the workflow makes a retry a no-op. */
-  async recordProcessEvent(event: ProcessEventRecord): Promise<void> {
+  async append(event: ProcessEventRecord): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO process_event (process_id, occurred_at, kind, actor_id, details, dedupe_key)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
       [event.processId, event.occurredAt, event.kind, event.actorId ?? null, JSON.stringify(event.details ?? {}), `${event.processId}:${event.sequence}`],
     );
+  }
+}
+
+/** The read-model writes as activities of the process workflows. */
+@Injectable()
+@Activities()
+export class ProcessActivities {
+  constructor(private readonly readModel: ProcessReadModel) {}
+
+  recordProcessState(snapshot: ProcessSnapshot): Promise<void> {
+    return this.readModel.record(snapshot);
+  }
+
+  recordProcessEvent(event: ProcessEventRecord): Promise<void> {
+    return this.readModel.append(event);
   }
 }

@@ -3,9 +3,9 @@ import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@sro/config';
-import { DomainError, Principal } from '@sro/common';
+import { DomainError, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
-import { ProcessEvent, ProcessInstance } from '@sro/processes';
+import { ProcessEvent, ProcessInstance, ProcessReadModel } from '@sro/processes';
 import { AssignmentsService, SocialSpace } from '@sro/reference-data';
 import { temporalCall } from '@sro/temporal';
 import {
@@ -41,6 +41,7 @@ export class SozialraumService {
     private readonly config: AppConfig,
     private readonly definitions: DefinitionsService,
     private readonly assignments: AssignmentsService,
+    private readonly readModel: ProcessReadModel,
   ) {}
 
   /** Starts the process of a social space; a second start while one runs is a conflict. */
@@ -75,8 +76,8 @@ export class SozialraumService {
       `The process of ${space.name}`,
     );
     // Revision 0: the workflow's first write (revision 1) replaces it; the caller can read at once.
-    const instance = this.dataSource.getRepository(ProcessInstance).create({
-      id: processId,
+    await this.readModel.record({
+      processId,
       workflowId,
       definitionKey: KEY,
       definitionVersion: definition.version,
@@ -88,19 +89,7 @@ export class SozialraumService {
       steps: initialSteps(definition.spec.phases, new Date()),
       summary: { title: space.name, coordinatorId: user.sub },
       revision: 0,
-      updatedAt: new Date(),
     });
-    const first = instance.steps[0];
-    instance.currentStep = first.key;
-    instance.currentStepTitle = first.title;
-    instance.currentDueAt = new Date(first.dueAt!);
-    await this.dataSource.query(
-      `INSERT INTO process_instance (id, workflow_id, definition_key, definition_version, status, subject_type, subject_id, planning_region_id,
-         social_space_id, current_step, current_step_title, current_due_at, steps, summary, revision, updated_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,0, now()) ON CONFLICT (id) DO NOTHING`,
-      [processId, workflowId, KEY, definition.version, 'running', 'social_space', socialSpaceId, space.planningRegionId, socialSpaceId,
-        first.key, first.title, first.dueAt, JSON.stringify(instance.steps), JSON.stringify(instance.summary)],
-    );
     return this.find(processId);
   }
 
@@ -111,8 +100,8 @@ export class SozialraumService {
       .createQueryBuilder('p')
       .where('p.definition_key = :key', { key: KEY })
       .andWhere('(p.planning_region_id = ANY(:regions) OR p.social_space_id = ANY(:spaces))', {
-        regions: user.roles.includes('coordinator' as never) ? scope.planningRegionIds : [],
-        spaces: user.roles.includes('caseworker' as never) ? scope.socialSpaceIds : [],
+        regions: user.roles.includes(Role.Coordinator) ? scope.planningRegionIds : [],
+        spaces: user.roles.includes(Role.Caseworker) ? scope.socialSpaceIds : [],
       });
     if (filter.planningRegionId) qb.andWhere('p.planning_region_id = :region', { region: filter.planningRegionId });
     if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
