@@ -5,7 +5,7 @@ import { CurrentUser, Roles } from '@sro/auth';
 import { CaseService, ConsultationService } from '@sro/cases';
 import { Principal, Role } from '@sro/common';
 import { ReasonDto } from '../sozialraum/dto/sozialraum.dto';
-import { PagingDto } from '../notifications/dto/paging.dto';
+import { PagingDto } from '../common/paging.dto';
 import { ConsentDto, CreateCaseDto, InviteDto, OutcomeDto, RequestConsultationDto, ScheduleDto, SessionDto } from './dto/case.dto';
 
 const uuid = new ParseUUIDPipe();

@@ -5,7 +5,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsEmail, IsIn, IsOption
 import { CurrentUser, Roles } from '@sro/auth';
 import { Principal, Role } from '@sro/common';
 import { CONTRACT_PARTNER_KINDS, ContractPartnerKind, ContractPartnerService } from '@sro/reference-data';
-import { PagingDto } from '../notifications/dto/paging.dto';
+import { PagingDto } from '../common/paging.dto';
 
 class ContactDto {
   @ApiProperty({ example: 'Geschäftsführung' }) @IsString() @MinLength(1) @MaxLength(200) role: string;

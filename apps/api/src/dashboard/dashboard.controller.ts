@@ -5,7 +5,7 @@ import { CurrentUser, Roles } from '@sro/auth';
 import { Principal, Role } from '@sro/common';
 import { DashboardService, DEADLINE_STATUSES, DeadlineStatus } from '@sro/processes';
 import { AssignmentsService } from '@sro/reference-data';
-import { PagingDto } from '../notifications/dto/paging.dto';
+import { PagingDto } from '../common/paging.dto';
 
 export class DeadlineQueryDto extends PagingDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() planningRegionId?: string;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '@sro/auth';
 import { ALL_ROLES, Principal, Role } from '@sro/common';
 import { NotificationService } from '@sro/reminders';
-import { InboxQueryDto, ReminderQueryDto } from './dto/paging.dto';
+import { InboxQueryDto, ReminderQueryDto } from './dto/notification-query.dto';
 
 @ApiTags('notifications')
 @ApiBearerAuth()

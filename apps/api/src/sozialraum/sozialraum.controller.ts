@@ -4,7 +4,7 @@ import { Audited } from '@sro/audit';
 import { CurrentUser, Roles } from '@sro/auth';
 import { DomainError, Principal, Role } from '@sro/common';
 import { BudgetService, SozialraumService } from '@sro/sozialraum';
-import { PagingDto } from '../notifications/dto/paging.dto';
+import { PagingDto } from '../common/paging.dto';
 import { AllocationDto, BudgetAmountDto, DeliverableDto, ExtensionDto, MemberDto, ProcessQueryDto, ReasonDto, StartProcessDto } from './dto/sozialraum.dto';
 
 const uuid = new ParseUUIDPipe();

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AUDIT_OUTCOMES, AuditOutcome } from '@sro/audit';
-import { PagingDto } from '../../notifications/dto/paging.dto';
+import { PagingDto } from '../../common/paging.dto';
 
 export class AuditQueryDto extends PagingDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) actorId?: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { PagingDto } from '../../notifications/dto/paging.dto';
+import { PagingDto } from '../../common/paging.dto';
 
 const MEMBER_KINDS = ['user', 'contract_partner', 'municipality'] as const;
 
