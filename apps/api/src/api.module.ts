@@ -23,6 +23,8 @@ import { CasesController, ConsultationsController } from './cases/cases.controll
 import { CasesModule } from '@sro/cases';
 import { CodecController } from './codec/codec.controller';
 import { HealthModule } from './health/health.module';
+import { InterviewCyclesController } from './interview-cycles/interview-cycles.controller';
+import { InterviewsModule } from '@sro/interviews';
 import { MeController } from './me/me.controller';
 import { PingController } from './ping/ping.controller';
 
@@ -37,6 +39,7 @@ import { PingController } from './ping/ping.controller';
     RemindersModule,
     SozialraumModule,
     CasesModule,
+    InterviewsModule,
   ],
   controllers: [
     AuditController,
@@ -47,6 +50,7 @@ import { PingController } from './ping/ping.controller';
     CodecController,
     DashboardController,
     DefinitionsController,
+    InterviewCyclesController,
     MeController,
     MigrationsController,
     NotificationsController,

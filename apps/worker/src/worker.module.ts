@@ -7,13 +7,15 @@ import { RedisModule } from '@sro/queue';
 import { ActivityRegistry, PingActivities } from '@sro/temporal';
 import { ProcessActivities, ProcessReadModel } from '@sro/processes';
 import { ConsultationActivities } from '@sro/cases';
+import { DefinitionsService } from '@sro/definitions';
+import { InterviewActivities, InterviewReportService } from '@sro/interviews';
 import { RemindersModule } from '@sro/reminders';
 import { RemindersProcessor } from './processors/reminders.processor';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({
   imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule],
-  providers: [ActivityRegistry, ConsultationActivities, PingActivities, ProcessActivities, ProcessReadModel, RemindersProcessor, TemporalWorkerService],
+  providers: [ActivityRegistry, ConsultationActivities, DefinitionsService, InterviewActivities, InterviewReportService, PingActivities, ProcessActivities, ProcessReadModel, RemindersProcessor, TemporalWorkerService],
 })
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CurrentUser, Roles } from '@sro/auth';
 import { Principal, Role } from '@sro/common';
-import { CONTRACT_PARTNER_KINDS, ContractPartnerKind, ContractPartnerService } from '@sro/reference-data';
+import { InterviewCycleService } from '@sro/interviews';
+import { CONTRACT_PARTNER_KINDS, ContractPartner, ContractPartnerKind, ContractPartnerService } from '@sro/reference-data';
 import { PagingDto } from '../common/paging.dto';
 
 class ContactDto {
@@ -42,7 +43,21 @@ const uuid = new ParseUUIDPipe();
 @ApiBearerAuth()
 @Controller('contract-partners')
 export class ContractPartnersController {
-  constructor(private readonly partners: ContractPartnerService) {}
+  private readonly logger = new Logger('ContractPartners');
+
+  constructor(
+    private readonly partners: ContractPartnerService,
+    private readonly cycles: InterviewCycleService,
+  ) {}
+
+  /**
+   * A join or exit reaches a running interview cycle at once; should Temporal be unreachable, the
+   * cycle's daily check of the registry picks it up, so the registry change itself stands.
+   */
+  private async tellRunningCycles(user: Principal, partner: ContractPartner): Promise<ContractPartner> {
+    await this.cycles.syncRunning(user).catch((error: unknown) => this.logger.warn(`interview cycles not told of the change to partner ${partner.id}: ${error instanceof Error ? error.message : String(error)}`));
+    return partner;
+  }
 
   @Get()
   @Roles(...READERS)
@@ -58,20 +73,20 @@ export class ContractPartnersController {
 
   @Post()
   @Roles(Role.Coordinator)
-  create(@CurrentUser() user: Principal, @Body() body: PartnerDto) {
-    return this.partners.create(user.sub, body);
+  async create(@CurrentUser() user: Principal, @Body() body: PartnerDto) {
+    return this.tellRunningCycles(user, await this.partners.create(user.sub, body));
   }
 
   @Put(':id')
   @Roles(Role.Coordinator)
-  update(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: PartnerDto) {
-    return this.partners.update(user.sub, id, body);
+  async update(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: PartnerDto) {
+    return this.tellRunningCycles(user, await this.partners.update(user.sub, id, body));
   }
 
   @Post(':id/exit')
   @HttpCode(200)
   @Roles(Role.Coordinator)
-  exit(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ExitDto) {
-    return this.partners.exit(user.sub, id, body.exitDate);
+  async exit(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ExitDto) {
+    return this.tellRunningCycles(user, await this.partners.exit(user.sub, id, body.exitDate));
   }
 }

@@ -1,0 +1,207 @@
+import { allHandlersFinished, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import type { InterviewActivities } from '@sro/interviews';
+import {
+  cycleClosingSignal,
+  InterviewSnapshot,
+  partnerLeftSignal,
+  interviewStateQuery,
+  interviewUpdates,
+  PartnerInterviewInput,
+  PartnerInterviewState,
+} from '../contracts';
+import { addDuration } from '../shared/duration';
+import { processActivities as act, reject, serialQueue, stepReminders } from '../shared/process-kit';
+import { effectiveDueAt, initialSteps, StepState } from '../shared/steps';
+import { validateAnswers } from './answers';
+
+const interviews = proxyActivities<InterviewActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** Answers are due this long after the planned interview date; then the interview is overdue. */
+export const ANSWERS_DUE_AFTER = 'P7D';
+
+const FINAL = new Set(['done', 'withdrawn']);
+
+/**
+ * One partner's interview in a cycle (seed 004): planned (date, interviewer) within the plan
+ * step's time, reminders to the interviewer before the date, answers recorded against the
+ * questionnaire version it was planned with, done. A step past its due date makes the interview
+ * `overdue` and the definition's role gets the escalation. It ends as `withdrawn` when the
+ * partner leaves, and stops where it is when the cycle closes.
+ */
+export async function partnerInterview(input: PartnerInterviewInput): Promise<PartnerInterviewState> {
+  const spec = input.definition.spec;
+  const state: PartnerInterviewState = {
+    ...input,
+    interviewId: uuid4(),
+    status: 'open',
+    steps: initialSteps(spec.steps, new Date()),
+    closedByCycle: false,
+    revision: 0,
+    eventSequence: 0,
+  };
+  const serial = serialQueue();
+  const prefix = `pic/${state.cycleId}/${state.partnerId}`;
+  const active = (): StepState | undefined => state.steps.find((s) => s.status === 'active');
+  const stepSpec = (key: string) => spec.steps.find((s) => s.key === key)!;
+  const ended = () => FINAL.has(state.status) || state.closedByCycle;
+  let armed = '';
+
+  const snapshot = (answers?: InterviewSnapshot['answers']): InterviewSnapshot => {
+    const step = active();
+    return {
+      cycleId: state.cycleId,
+      partnerId: state.partnerId,
+      interviewId: state.interviewId,
+      workflowId: workflowInfo().workflowId,
+      status: state.status,
+      plannedAt: state.plannedAt ?? null,
+      interviewerId: state.interviewerId ?? null,
+      dueAt: (step && !ended() && effectiveDueAt(step)) || null,
+      questionnaireVersion: state.questionnaireVersion ?? null,
+      answers,
+      withdrawnReason: state.withdrawnReason ?? null,
+      closedByCycle: state.closedByCycle,
+      revision: state.revision,
+    };
+  };
+
+  /** Writes the interview, its history entry, and keeps the active step's reminders in step. */
+  const persist = (event: { kind: string; actorId?: string; details?: Record<string, unknown> }, answers?: InterviewSnapshot['answers']) => {
+    state.revision += 1;
+    const snap = snapshot(answers);
+    const record = { processId: state.interviewId, sequence: ++state.eventSequence, occurredAt: new Date().toISOString(), ...event };
+    return serial(async () => {
+      await interviews.recordInterview(snap);
+      await act.recordProcessEvent(record);
+      const step = active();
+      const wanted = step && !ended() ? `${step.key}@${step.dueAt}` : '';
+      if (wanted === armed) return;
+      await act.cancelReminders(`${prefix}/`);
+      if (step && wanted) {
+        // Planning reminds the coordinator; the interview itself reminds its interviewer.
+        const responsible = step.key === 'plan' ? state.coordinatorId : (state.interviewerId ?? state.coordinatorId);
+        await act.scheduleReminders(
+          stepReminders({
+            prefix: `${prefix}/${step.key}`,
+            cycle: state.revision,
+            step: stepSpec(step.key),
+            dueAt: new Date(step.dueAt!),
+            now: new Date(),
+            responsibleUserId: responsible,
+            context: { processTitle: `Partnerinterview ${state.name} (Zyklus ${state.cycleNumber})`, link: `/interview-cycles/${state.cycleId}/interviews/${state.partnerId}` },
+          }),
+        );
+      }
+      armed = wanted;
+    });
+  };
+
+  const requireOpen = () => {
+    if (state.status === 'done' || state.status === 'withdrawn') reject('state', `The interview is ${state.status}`);
+    if (state.closedByCycle) reject('state', 'The interview cycle has ended');
+  };
+
+  setHandler(
+    interviewUpdates.plan,
+    async ({ plannedAt, interviewerId, actorId }) => {
+      const now = new Date();
+      const replanned = !!state.plannedAt;
+      const plan = state.steps.find((s) => s.key === 'plan')!;
+      if (plan.status === 'active') {
+        plan.status = 'completed';
+        plan.completedAt = now.toISOString();
+        delete plan.overdue;
+      }
+      const conduct = state.steps.find((s) => s.key === 'conduct')!;
+      conduct.status = 'active';
+      conduct.startedAt ??= now.toISOString();
+      conduct.dueAt = addDuration(new Date(plannedAt), ANSWERS_DUE_AFTER).toISOString();
+      delete conduct.overdue;
+      state.plannedAt = plannedAt;
+      state.interviewerId = interviewerId;
+      state.questionnaireVersion = spec.questionnaire.version;
+      state.status = 'planned';
+      await persist({ kind: replanned ? 'interview_replanned' : 'interview_planned', actorId, details: { plannedAt, interviewerId } });
+      return state;
+    },
+    {
+      validator: ({ plannedAt }) => {
+        requireOpen();
+        const at = Date.parse(plannedAt);
+        const latest = addDuration(new Date(), stepSpec('conduct').duration).getTime();
+        if (Number.isNaN(at) || at <= Date.now()) reject('invalid', 'The interview date lies in the past', [{ pointer: '/plannedAt', message: 'must be in the future' }]);
+        if (at > latest) reject('invalid', `The interview must take place within ${stepSpec('conduct').duration} of planning`, [{ pointer: '/plannedAt', message: `must not be after ${new Date(latest).toISOString()}` }]);
+      },
+    },
+  );
+
+  setHandler(
+    interviewUpdates.recordAnswers,
+    async ({ answers, actorId }) => {
+      const now = new Date();
+      const conduct = state.steps.find((s) => s.key === 'conduct')!;
+      conduct.status = 'completed';
+      conduct.completedAt = now.toISOString();
+      delete conduct.overdue;
+      state.status = 'done';
+      state.answeredAt = now.toISOString();
+      await persist({ kind: 'answers_recorded', actorId, details: { answers: answers.length, questionnaireVersion: state.questionnaireVersion } }, { items: answers, answeredAt: state.answeredAt, answeredBy: actorId });
+      return state;
+    },
+    {
+      validator: ({ answers }) => {
+        requireOpen();
+        if (!state.plannedAt) reject('state', 'Plan the interview (date and interviewer) before recording answers');
+        const problems = validateAnswers(spec.questionnaire, answers);
+        if (!problems.ok) reject('invalid', `The answers do not fit questionnaire version ${spec.questionnaire.version}`, problems.list);
+      },
+    },
+  );
+
+  const withdraw = async (reason: string, actorId?: string) => {
+    state.status = 'withdrawn';
+    state.withdrawnReason = reason;
+    await persist({ kind: 'interview_withdrawn', actorId, details: { reason } });
+    return state;
+  };
+
+  setHandler(interviewUpdates.withdraw, ({ reason, actorId }) => withdraw(reason, actorId), { validator: (_input) => requireOpen() });
+
+  setHandler(partnerLeftSignal, ({ reason, actorId }) => {
+    if (!ended()) void withdraw(reason, actorId);
+  });
+
+  setHandler(cycleClosingSignal, () => {
+    if (ended()) return;
+    state.closedByCycle = true;
+    void persist({ kind: 'closed_by_cycle', details: { status: state.status } });
+  });
+
+  setHandler(interviewStateQuery, () => state);
+
+  await persist({ kind: 'interview_opened', details: { cycleNumber: state.cycleNumber } });
+
+  while (!ended()) {
+    const step = active()!;
+    const seen = state.revision;
+    const dueIn = Date.parse(effectiveDueAt(step)!) - Date.now();
+    if (step.overdue || dueIn <= 0) {
+      if (!step.overdue) {
+        step.overdue = true;
+        state.status = 'overdue';
+        await persist({ kind: 'interview_overdue', details: { step: step.key, dueAt: step.dueAt } });
+        continue;
+      }
+      await condition(() => state.revision !== seen);
+      continue;
+    }
+    await condition(() => state.revision !== seen, dueIn);
+  }
+  await condition(allHandlersFinished);
+  // The last write (and cancelling the reminders) must be done before the workflow completes.
+  await serial(async () => undefined);
+  return state;
+}
