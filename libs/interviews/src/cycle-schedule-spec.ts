@@ -30,7 +30,8 @@ export function cycleScheduleSpec(interval: string, anchor: Date): ScheduleSpec 
   const onlyMonths = !d.years && d.months > 0 && 12 % d.months === 0 && !d.weeks && !d.days && !d.hours && !d.minutes && !d.seconds;
   if (onlyYears) {
     return {
-      calendars: [{ year: { start: local.year, end: local.year + 100 * d.years, step: d.years }, month: MONTHS[local.month - 1], dayOfMonth, hour: local.hour, minute: local.minute, comment: `every ${interval}` }],
+      // Temporal's calendar years run to 2100.
+      calendars: [{ year: { start: local.year, end: Math.max(local.year, 2100), step: d.years }, month: MONTHS[local.month - 1], dayOfMonth, hour: local.hour, minute: local.minute, comment: `every ${interval}` }],
       timezone: SCHEDULE_TIMEZONE,
       startAt: anchor,
     };
