@@ -5,8 +5,17 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { SEED_SPECS } from '@sro/definitions';
 import { installTemporalRuntime } from '@sro/temporal-worker';
-import { fallteamUpdates, migrateDefinitionUpdate, sozialraumStateQuery, sozialraumUpdates, WorkflowType } from '@sro/workflows/contracts';
-import type { SozialraumDevelopmentInput } from '@sro/workflows/contracts';
+import {
+  cycleStateQuery,
+  fallteamUpdates,
+  interviewUpdates,
+  migrateDefinitionUpdate,
+  sozialraumStateQuery,
+  sozialraumUpdates,
+  workflowIds,
+  WorkflowType,
+} from '@sro/workflows/contracts';
+import type { CyclePartner, SozialraumDevelopmentInput } from '@sro/workflows/contracts';
 import { repoRoot } from '../devstack/paths';
 import { encodeHistory } from '../../tests/workflows/histories/format';
 import { resolveTestServer } from '../devstack/temporal';
@@ -17,9 +26,13 @@ const DAY = 86_400_000;
  * `node scripts/run.js record-histories`: runs each workflow through a representative scenario on
  * the time-skipping server and stores its history under tests/workflows/histories/. The replay test
  * replays them against the current code, so a change to a command sequence without `patched()`
- * fails CI. Re-record only for a deliberate, patched change of behaviour.
+ * fails CI. Re-record only for a deliberate, patched change of behaviour. Names after the command
+ * (`npm run histories:record -- partnerInterviewCycle`) record only those workflows.
  */
 async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const wanted = (name: string) => only.length === 0 || only.includes(name);
+  const registry = { partners: [] as CyclePartner[], cycles: 0 };
   installTemporalRuntime('WARN');
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: await resolveTestServer() } } });
   const taskQueue = 'record-histories';
@@ -36,15 +49,36 @@ async function main(): Promise<void> {
       openPacketAccess: noop,
       closePacketAccess: noop,
       pong: async (m: string) => `pong: ${m}`,
+      openInterviewCycle: async () => ({
+        cycleId: randomUUID(),
+        number: ++registry.cycles,
+        definition: { key: 'partner-interview-cycle' as const, version: 1, checksum: 'v1', spec: SEED_SPECS['partner-interview-cycle'] },
+        partners: [...registry.partners],
+      }),
+      activeCyclePartners: async () => [...registry.partners],
+      recordInterview: noop,
+      recordInterviewFailure: noop,
+      closeInterviewCycle: noop,
     },
   });
   const out = join(repoRoot(), 'tests', 'workflows', 'histories');
   mkdirSync(out, { recursive: true });
   await worker.runUntil(async () => {
+    if (wanted('ping')) await recordPing();
+    if (wanted('sozialraumDevelopment')) await recordSozialraum();
+    if (wanted('fallteamConsultation')) await recordFallteam();
+    if (wanted('partnerInterviewCycle') || wanted('partnerInterview')) await recordInterviewCycle();
+  });
+  await env.teardown();
+  process.stdout.write(`histories written to ${out}\n`);
+
+  async function recordPing() {
     const ping = await env.client.workflow.start(WorkflowType.Ping, { taskQueue, workflowId: 'history-ping', args: [{ message: 'hallo' }] });
     await ping.result();
     writeFileSync(join(out, 'ping.json'), encodeHistory('ping', await ping.fetchHistory()));
+  }
 
+  async function recordSozialraum() {
     const v1 = { key: 'sozialraum-development' as const, version: 1, checksum: 'v1', spec: SEED_SPECS['sozialraum-development'] };
     const v2spec = JSON.parse(JSON.stringify(v1.spec));
     v2spec.phases[2].duration = 'P5M';
@@ -89,7 +123,9 @@ async function main(): Promise<void> {
     const history = await env.client.workflow.getHandle(srd.workflowId, firstRun).fetchHistory();
     writeFileSync(join(out, 'sozialraum-development.json'), encodeHistory('sozialraumDevelopment', history));
     await env.client.workflow.getHandle(srd.workflowId).executeUpdate(sozialraumUpdates.cancel, { args: [{ ...actor, reason: 'Ende der Aufzeichnung' }] });
+  }
 
+  async function recordFallteam() {
     const consultationId = randomUUID();
     const ftc = await env.client.workflow.start(WorkflowType.FallteamConsultation, {
       taskQueue,
@@ -103,9 +139,38 @@ async function main(): Promise<void> {
     await ftc.executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals: 2, participants: 3, actorId: 'demo-caseworker' }] });
     await ftc.result(); // follow-up after six months, then closed
     writeFileSync(join(out, 'fallteam-consultation.json'), encodeHistory('fallteamConsultation', await ftc.fetchHistory()));
-  });
-  await env.teardown();
-  process.stdout.write(`histories written to ${out}\n`);
+  }
+
+  /** A cycle of three partners: one answered at once, one overdue then answered, one that joins and leaves. */
+  async function recordInterviewCycle() {
+    const [a, b, c] = ['A', 'B', 'C'].map((n) => ({ partnerId: randomUUID(), name: `Partner ${n}` }));
+    registry.partners = [a, b];
+    const cycle = await env.client.workflow.start(WorkflowType.PartnerInterviewCycle, { taskQueue, workflowId: 'history-partner-interview-cycle', args: [{ coordinatorId: 'demo-coordinator', syncEveryDays: 7 }] });
+    let cycleId = '';
+    while (!cycleId || (await cycle.query(cycleStateQuery)).entries.length < 2) {
+      cycleId = (await cycle.query(cycleStateQuery)).cycleId;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const interview = (p: CyclePartner) => env.client.workflow.getHandle(workflowIds.partnerInterview(cycleId, p.partnerId));
+    const answers = SEED_SPECS['partner-interview-cycle'].questionnaire.sections.flatMap((s) => s.questions).filter((q) => q.required).map((q) => ({
+      questionKey: q.key,
+      value: q.type === 'scale' ? 4 : q.type === 'yes_no' ? true : q.type === 'multiple_choice' ? [q.options![0]] : q.options![0],
+    }));
+    const plan = async (p: CyclePartner, days: number) =>
+      interview(p).executeUpdate(interviewUpdates.plan, { args: [{ plannedAt: new Date((await env.currentTimeMs()) + days * DAY).toISOString(), interviewerId: 'demo-caseworker', actorId: 'demo-coordinator' }] });
+    await plan(a, 30);
+    await interview(a).executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers, actorId: 'demo-caseworker' }] });
+    await env.sleep(100 * DAY); // B overdue
+    registry.partners = [a, b, c];
+    await env.sleep(8 * DAY); // C joins
+    registry.partners = [a, b];
+    await env.sleep(8 * DAY); // C leaves
+    await plan(b, 10);
+    await interview(b).executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers, actorId: 'demo-caseworker' }] });
+    await cycle.result();
+    writeFileSync(join(out, 'partner-interview-cycle.json'), encodeHistory('partnerInterviewCycle', await cycle.fetchHistory()));
+    writeFileSync(join(out, 'partner-interview.json'), encodeHistory('partnerInterview', await interview(b).fetchHistory()));
+  }
 }
 
 main().catch((error: unknown) => {
