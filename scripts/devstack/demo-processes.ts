@@ -35,3 +35,21 @@ export async function startDemoProcesses(apiUrl: string, databaseUrl: string, de
   }
   return started;
 }
+
+/**
+ * Creates the interview schedule (every two years from now, first cycle at once) when the
+ * installation has none, as the demo coordinator. Returns whether it created one.
+ */
+export async function ensureDemoInterviewSchedule(apiUrl: string, devSecret: string): Promise<boolean> {
+  const authorization = `Bearer ${await signDevToken(devSecret, Role.Coordinator, 'demo-coordinator')}`;
+  const existing = await fetch(`${apiUrl}/interview-cycles/schedule`, { headers: { authorization } });
+  if (existing.status === 200) return false;
+  if (existing.status !== 404) throw new Error(`reading the interview schedule failed: ${existing.status} ${await existing.text()}`);
+  const res = await fetch(`${apiUrl}/interview-cycles/schedule`, {
+    method: 'PUT',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify({ startNow: true }),
+  });
+  if (res.status !== 200) throw new Error(`creating the interview schedule failed: ${res.status} ${await res.text()}`);
+  return true;
+}
