@@ -40,6 +40,7 @@ export function recordingActivities() {
       pong: record('pong', 'pong'),
       openPacketAccess: record('openPacketAccess'),
       closePacketAccess: record('closePacketAccess'),
+      recordAgreementState: record('recordAgreementState'),
     },
   };
 }
