@@ -347,9 +347,11 @@ export class AgreementService {
     throw DomainError.notFound(WHAT);
   }
 
+  /** For the coordinators of its planning region, and only while it has not ended (its workflow may be closed then). */
   private async writable(user: Principal, id: string): Promise<CooperationAgreement> {
     const agreement = await this.find(id);
     await this.assignments.assertCoordinates(user, agreement.planningRegionId, WHAT);
+    if (agreement.status === 'terminated' || agreement.status === 'expired') throw new DomainError(ErrorCode.InvalidState, `The agreement is ${agreement.status}; nothing changed`);
     return agreement;
   }
 
