@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { SEED_SPECS } from '@sro/definitions';
 import { installTemporalRuntime } from '@sro/temporal-worker';
 import {
+  agreementUpdates,
   cycleStateQuery,
   fallteamUpdates,
   interviewUpdates,
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
       cancelReminders: async () => 0,
       openPacketAccess: noop,
       closePacketAccess: noop,
+      recordAgreementState: noop,
       pong: async (m: string) => `pong: ${m}`,
       openInterviewCycle: async () => ({
         cycleId: randomUUID(),
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     if (wanted('sozialraumDevelopment')) await recordSozialraum();
     if (wanted('fallteamConsultation')) await recordFallteam();
     if (wanted('partnerInterviewCycle') || wanted('partnerInterview')) await recordInterviewCycle();
+    if (wanted('cooperationAgreement')) await recordAgreement();
   });
   await env.teardown();
   process.stdout.write(`histories written to ${out}\n`);
@@ -170,6 +173,46 @@ async function main(): Promise<void> {
     await cycle.result();
     writeFileSync(join(out, 'partner-interview-cycle.json'), encodeHistory('partnerInterviewCycle', await cycle.fetchHistory()));
     writeFileSync(join(out, 'partner-interview.json'), encodeHistory('partnerInterview', await interview(b).fetchHistory()));
+  }
+
+  /** A three-party agreement with the committee: a rejection, a revision, approval, renewal reminder, expiry. */
+  async function recordAgreement() {
+    // A three-party agreement with the committee: a rejection, a revision, approval, renewal reminder, expiry.
+    const serverNow = await env.currentTimeMs(); // the server's clock, moved on by the recordings above
+    const day = (offset: number) => new Date(serverNow + offset * DAY).toISOString().slice(0, 10);
+    const cav = await env.client.workflow.start(WorkflowType.CooperationAgreement, {
+      taskQueue,
+      workflowId: 'history-cooperation-agreement',
+      args: [
+        {
+          agreementId: randomUUID(),
+          reference: 'KV-HIST01',
+          planningRegionId: randomUUID(),
+          coordinatorId: 'demo-coordinator',
+          definition: { key: 'cooperation-agreement', version: 1, checksum: 'v1', spec: SEED_SPECS['cooperation-agreement'] },
+          firstVersion: { version: 1, validFrom: day(30), validUntil: day(400) },
+        },
+      ],
+    });
+    const approvers = [
+      { stageKey: 'parties', partyKey: 'municipality', approverIds: ['ap-municipality'] },
+      { stageKey: 'parties', partyKey: 'provider', approverIds: ['ap-provider'] },
+      { stageKey: 'parties', partyKey: 'landkreis', approverIds: ['ap-landkreis'] },
+      { stageKey: 'committee', partyKey: 'jha', approverIds: ['ap-jha'] },
+    ];
+    const coordinator = { actorId: 'demo-coordinator' };
+    const decideParty = (round: number, partyKey: string, decision: 'approve' | 'reject' = 'approve') =>
+      cav.executeUpdate(agreementUpdates.decide, { args: [{ round, stageKey: 'parties', partyKey, decision, actorId: `ap-${partyKey}` }] });
+    await cav.executeUpdate(agreementUpdates.submit, { args: [{ ...coordinator, version: 1, committeeRequired: true, approvers }] });
+    await decideParty(1, 'municipality');
+    await decideParty(1, 'landkreis', 'reject');
+    await cav.executeUpdate(agreementUpdates.revise, { args: [{ ...coordinator, version: 2, validFrom: day(30), validUntil: day(400) }] });
+    await cav.executeUpdate(agreementUpdates.submit, { args: [{ ...coordinator, version: 2, committeeRequired: true }] });
+    for (const party of ['municipality', 'provider', 'landkreis']) await decideParty(2, party);
+    await env.sleep(100 * DAY); // the committee stage is overdue
+    await cav.executeUpdate(agreementUpdates.decide, { args: [{ round: 2, stageKey: 'committee', partyKey: 'jha', decision: 'approve', resolutionNumber: 'JHA-2026/017', resolutionDate: day(100), actorId: 'ap-jha' }] });
+    await cav.result(); // renewal due, then expiry
+    writeFileSync(join(out, 'cooperation-agreement.json'), encodeHistory('cooperationAgreement', await cav.fetchHistory()));
   }
 }
 

@@ -62,6 +62,7 @@ export function recordingActivities() {
       },
       recordInterviewFailure: record('recordInterviewFailure'),
       closeInterviewCycle: record('closeInterviewCycle'),
+      recordAgreementState: record('recordAgreementState'),
     },
   };
 }

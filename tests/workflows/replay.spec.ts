@@ -13,7 +13,7 @@ describe('replay of stored workflow histories', () => {
   beforeAll(() => installTemporalRuntime('WARN'));
 
   it('has a stored history for every workflow', () => {
-    expect(stored.map((s) => s.workflowType).sort()).toEqual(['fallteamConsultation', 'partnerInterview', 'partnerInterviewCycle', 'ping', 'sozialraumDevelopment']);
+    expect(stored.map((s) => s.workflowType).sort()).toEqual(['cooperationAgreement', 'fallteamConsultation', 'partnerInterview', 'partnerInterviewCycle', 'ping', 'sozialraumDevelopment']);
   });
 
   it.each(stored.map((s) => [s.file, s]))('%s replays deterministically against the current code', async (_file, { history }) => {

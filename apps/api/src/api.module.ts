@@ -9,6 +9,8 @@ import { RedisModule } from '@sro/queue';
 import { TemporalClientModule } from '@sro/temporal';
 import { DefinitionsService } from '@sro/definitions';
 import { RemindersModule } from '@sro/reminders';
+import { AgreementsModule } from '@sro/agreements';
+import { AgreementsController } from './agreements/agreements.controller';
 import { DefinitionsController } from './definitions/definitions.controller';
 import { MigrationsController } from './definitions/migrations.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
@@ -40,8 +42,10 @@ import { PingController } from './ping/ping.controller';
     SozialraumModule,
     CasesModule,
     InterviewsModule,
+    AgreementsModule,
   ],
   controllers: [
+    AgreementsController,
     AuditController,
     BudgetController,
     CasesController,

@@ -6,6 +6,7 @@ import { DatabaseModule } from '@sro/database';
 import { RedisModule } from '@sro/queue';
 import { ActivityRegistry, PingActivities } from '@sro/temporal';
 import { ProcessActivities, ProcessReadModel } from '@sro/processes';
+import { AgreementActivities } from '@sro/agreements';
 import { ConsultationActivities } from '@sro/cases';
 import { DefinitionsService } from '@sro/definitions';
 import { InterviewActivities, InterviewReportService } from '@sro/interviews';
@@ -15,7 +16,7 @@ import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({
   imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule],
-  providers: [ActivityRegistry, ConsultationActivities, DefinitionsService, InterviewActivities, InterviewReportService, PingActivities, ProcessActivities, ProcessReadModel, RemindersProcessor, TemporalWorkerService],
+  providers: [ActivityRegistry, AgreementActivities, ConsultationActivities, DefinitionsService, InterviewActivities, InterviewReportService, PingActivities, ProcessActivities, ProcessReadModel, RemindersProcessor, TemporalWorkerService],
 })
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {

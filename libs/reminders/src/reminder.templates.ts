@@ -58,6 +58,22 @@ export const REMINDER_TEMPLATES: Record<string, { required: string[]; render(ctx
       link: c.link ? text(c.link) : undefined,
     }),
   },
+  'agreement-rejected': {
+    required: ['subjectTitle', 'stageTitle', 'partyTitle', 'version'],
+    render: (c) => ({
+      title: `Abgelehnt: ${text(c.subjectTitle)}`,
+      body: `Version ${text(c.version)} von „${text(c.subjectTitle)}“ wurde in der Stufe „${text(c.stageTitle)}“ von „${text(c.partyTitle)}“ abgelehnt. Die Vereinbarung ist wieder im Entwurf; bitte die Kommentare prüfen und eine überarbeitete Fassung einreichen.`,
+      link: c.link ? text(c.link) : undefined,
+    }),
+  },
+  'agreement-renewal-due': {
+    required: ['subjectTitle', 'validUntil'],
+    render: (c) => ({
+      title: `Verlängerung prüfen: ${text(c.subjectTitle)} gilt bis ${date(c.validUntil)}`,
+      body: `„${text(c.subjectTitle)}“ gilt bis zum ${date(c.validUntil)}. Soll sie weitergelten, reichen Sie rechtzeitig eine neue Fassung mit neuer Laufzeit zur Zustimmung ein; sonst läuft sie zu diesem Datum aus.`,
+      link: c.link ? text(c.link) : undefined,
+    }),
+  },
   generic: {
     required: ['title'],
     render: (c) => ({ title: text(c.title), body: text(c.body, text(c.title)), link: c.link ? text(c.link) : undefined }),

@@ -1,0 +1,420 @@
+import { Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '@sro/config';
+import { DomainError, ErrorCode, FieldProblem, Principal, Role } from '@sro/common';
+import { DefinitionsService } from '@sro/definitions';
+import { ProcessEvent } from '@sro/processes';
+import { AssignmentsService } from '@sro/reference-data';
+import { temporalCall } from '@sro/temporal';
+import {
+  AgreementDecision,
+  AgreementStatus,
+  agreementStateQuery,
+  agreementUpdates,
+  ApproverAssignment,
+  CooperationAgreementInput,
+  DecisionOutcome,
+  workflowIds,
+  WorkflowType,
+} from '@sro/workflows/contracts';
+import { AgreementDecisionRecord, AgreementKind, AgreementParty, AgreementPartyKind, AgreementVersion, AttachmentMeta, CooperationAgreement } from './agreement.entity';
+
+const KEY = 'cooperation-agreement';
+const WHAT = 'Cooperation agreement';
+const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const UNIQUE_VIOLATION = '23505';
+
+export interface PartyInput {
+  kind: AgreementPartyKind;
+  refId?: string;
+  /** Only for the Landkreis; contract partners and municipalities are named from the registry. */
+  name?: string;
+}
+
+export interface AgreementMetaInput {
+  title: string;
+  kind: AgreementKind;
+  parties: PartyInput[];
+  socialSpaceIds: string[];
+}
+
+export interface VersionInput {
+  body: string;
+  attachments?: AttachmentMeta[];
+  validFrom: string;
+  validUntil: string;
+  changeNote?: string;
+}
+
+export interface AgreementDraftInput extends AgreementMetaInput, VersionInput {
+  planningRegionId: string;
+}
+
+export interface SubmitInput {
+  approvers?: ApproverAssignment[];
+  committeeRequired?: boolean;
+  optionalStages?: string[];
+}
+
+export interface DecisionInput {
+  stageKey: string;
+  partyKey?: string;
+  decision: AgreementDecision;
+  comment?: string;
+  resolutionNumber?: string;
+  resolutionDate?: string;
+}
+
+/** `KV-7KQ3MX`: a short reference for letters and reminder texts. */
+function newReference(): string {
+  return `KV-${[...randomBytes(6)].map((b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]).join('')}`;
+}
+
+function checkValidity(input: { validFrom: string; validUntil: string }): void {
+  if (input.validUntil <= input.validFrom) throw DomainError.invalid('The validity ends before it starts', [{ pointer: '/validUntil', message: 'must be after validFrom' }]);
+}
+
+/**
+ * Cooperation agreements (Kooperationsvereinbarungen): coordinators draft, revise, submit and
+ * terminate; the named approvers decide. Text, parties and comments stay in PostgreSQL; the
+ * approval flow runs in the `cooperation-agreement` workflow with ids, versions and dates only.
+ */
+@Injectable()
+export class AgreementService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly temporal: Client,
+    private readonly config: AppConfig,
+    private readonly definitions: DefinitionsService,
+    private readonly assignments: AssignmentsService,
+  ) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(CooperationAgreement);
+  }
+
+  /** A coordinator drafts an agreement with its first version; the workflow starts in `draft`. */
+  async create(user: Principal, input: AgreementDraftInput) {
+    const [region] = await this.dataSource.query('SELECT id FROM planning_region WHERE id = $1', [input.planningRegionId]);
+    if (!region) throw DomainError.invalid('Unknown planning region', [{ pointer: '/planningRegionId', message: `no planning region ${input.planningRegionId}` }]);
+    if (!(await this.assignments.of(user.sub)).planningRegionIds.includes(input.planningRegionId)) {
+      throw new DomainError(ErrorCode.Forbidden, 'You coordinate other planning regions');
+    }
+    checkValidity(input);
+    const parties = await this.resolve(input);
+    const definition = await this.definitions.published(KEY);
+    const id = randomUUID();
+    const reference = newReference();
+    const workflowId = workflowIds.cooperationAgreement(id);
+    await this.dataSource.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO cooperation_agreement (id, reference, title, kind, planning_region_id, coordinator_id, parties, social_space_ids, workflow_id, definition_version, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $6)`,
+        [id, reference, input.title, input.kind, input.planningRegionId, user.sub, JSON.stringify(parties), input.socialSpaceIds, workflowId, definition.version],
+      );
+      await this.insertVersion(m, id, 1, input, user.sub);
+    });
+    const workflowInput: CooperationAgreementInput = {
+      agreementId: id,
+      reference,
+      planningRegionId: input.planningRegionId,
+      coordinatorId: user.sub,
+      definition,
+      firstVersion: { version: 1, validFrom: input.validFrom, validUntil: input.validUntil },
+    };
+    try {
+      await temporalCall(this.temporal.workflow.start(WorkflowType.CooperationAgreement, { taskQueue: this.config.temporal.taskQueue, workflowId, args: [workflowInput] }), WHAT);
+    } catch (error) {
+      // Without its workflow the draft could never move: take it back.
+      await this.dataSource.query('DELETE FROM cooperation_agreement WHERE id = $1', [id]);
+      throw error;
+    }
+    return this.get(user, id);
+  }
+
+  /** Title, kind, parties and social spaces can change while the agreement is a draft. */
+  async update(user: Principal, id: string, input: AgreementMetaInput) {
+    const agreement = await this.writable(user, id);
+    if (agreement.status !== 'draft') throw new DomainError(ErrorCode.InvalidState, `The agreement is ${agreement.status}; only a draft can change its parties`);
+    const parties = await this.resolve(input);
+    await this.dataSource.query(`UPDATE cooperation_agreement SET title = $2, kind = $3, parties = $4, social_space_ids = $5, updated_at = now() WHERE id = $1 AND status = 'draft'`, [
+      id,
+      input.title,
+      input.kind,
+      JSON.stringify(parties),
+      input.socialSpaceIds,
+    ]);
+    return this.get(user, id);
+  }
+
+  /** A new version of the text: after a rejection, or as the renewal of an active agreement. */
+  async revise(user: Principal, id: string, input: VersionInput) {
+    const agreement = await this.writable(user, id);
+    checkValidity(input);
+    const [{ latest }] = await this.dataSource.query('SELECT max(version)::int AS latest FROM cooperation_agreement_version WHERE agreement_id = $1', [id]);
+    const version = latest + 1;
+    await this.unique(() =>
+      this.dataSource.transaction(async (m) => {
+        await this.insertVersion(m, id, version, input, user.sub);
+        await temporalCall(
+          this.handle(agreement).executeUpdate(agreementUpdates.revise, { args: [{ version, validFrom: input.validFrom, validUntil: input.validUntil, actorId: user.sub }] }),
+          WHAT,
+        );
+      }),
+    );
+    return this.version(user, id, version);
+  }
+
+  /** Submits the latest version for approval, naming the approvers of every party of every stage. */
+  async submit(user: Principal, id: string, input: SubmitInput) {
+    const agreement = await this.writable(user, id);
+    if (agreement.parties.length < 2) {
+      throw DomainError.invalid('An agreement needs its parties before it is submitted', [{ pointer: '/parties', message: 'name at least two parties (PUT the draft)' }]);
+    }
+    if (input.approvers) await this.checkApprovers(input.approvers);
+    const [{ latest }] = await this.dataSource.query('SELECT max(version)::int AS latest FROM cooperation_agreement_version WHERE agreement_id = $1', [id]);
+    await temporalCall(
+      this.handle(agreement).executeUpdate(agreementUpdates.submit, {
+        args: [
+          {
+            version: latest,
+            committeeRequired: input.committeeRequired ?? agreement.approval?.committeeRequired ?? false,
+            optionalStages: input.optionalStages ?? agreement.approval?.optionalStages ?? [],
+            approvers: input.approvers,
+            actorId: user.sub,
+          },
+        ],
+      }),
+      WHAT,
+    );
+    return this.get(user, id);
+  }
+
+  /**
+   * An approver decides for a party of a stage. Only the approvers the stage names may; a second
+   * decision changes nothing and says so. The comment is stored here in the transaction in which
+   * the workflow accepts the decision.
+   */
+  async decide(user: Principal, id: string, input: DecisionInput): Promise<DecisionOutcome> {
+    const agreement = await this.find(id);
+    const state = await temporalCall(this.handle(agreement).query(agreementStateQuery), WHAT);
+    const round = state.approval;
+    if (!round || round.status !== 'running') throw new DomainError(ErrorCode.InvalidState, `The agreement is ${state.status}; nothing is open for decision`);
+    const stage = round.stages.find((s) => s.key === input.stageKey);
+    if (!stage) throw DomainError.invalid('Unknown stage', [{ pointer: '/stageKey', message: `stage ${input.stageKey} is not part of this approval` }]);
+    const named = stage.parties.filter((p) => p.approverIds.includes(user.sub));
+    if (named.length === 0) throw new DomainError(ErrorCode.Forbidden, `You are not named as an approver of stage ${stage.title}`);
+    let party = named[0];
+    if (input.partyKey) {
+      const chosen = stage.parties.find((p) => p.key === input.partyKey);
+      if (!chosen) throw DomainError.invalid('Unknown party', [{ pointer: '/partyKey', message: `stage ${stage.key} has no party ${input.partyKey}` }]);
+      if (!named.includes(chosen)) throw new DomainError(ErrorCode.Forbidden, `You are not named to decide for ${chosen.title}`);
+      party = chosen;
+    } else if (named.length > 1) {
+      throw DomainError.invalid('You are named for several parties of this stage; say for which one you decide', [{ pointer: '/partyKey', message: `one of ${named.map((p) => p.key).join(', ')}` }]);
+    }
+    if (party.decision) {
+      const d = party.decision;
+      const who = d.actorId === user.sub ? 'You already decided' : `${party.title} was already decided by another approver`;
+      throw DomainError.conflict(`${who} (${d.decision}) on ${d.at}; nothing changed`);
+    }
+    if (input.decision === 'reject' && !input.comment?.trim()) {
+      throw DomainError.invalid('A rejection says why', [{ pointer: '/comment', message: 'required when rejecting' }]);
+    }
+    return this.unique(() =>
+      this.dataSource.transaction(async (m) => {
+        await m.query(
+          `INSERT INTO cooperation_agreement_decision (agreement_id, version, round, stage_key, party_key, approver_id, decision, comment, resolution_number, resolution_date)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [id, round.version, round.round, stage.key, party.key, user.sub, input.decision, input.comment ?? null, input.resolutionNumber ?? null, input.resolutionDate ?? null],
+        );
+        return temporalCall(
+          this.handle(agreement).executeUpdate(agreementUpdates.decide, {
+            args: [{ round: round.round, stageKey: stage.key, partyKey: party.key, decision: input.decision, resolutionNumber: input.resolutionNumber, resolutionDate: input.resolutionDate, actorId: user.sub }],
+          }),
+          WHAT,
+        );
+      }),
+    );
+  }
+
+  /** Ends the agreement early (or abandons a draft); a running approval is withdrawn. */
+  async terminate(user: Principal, id: string, reason: string) {
+    const agreement = await this.writable(user, id);
+    await temporalCall(this.handle(agreement).executeUpdate(agreementUpdates.terminate, { args: [{ reason, actorId: user.sub }] }), WHAT);
+    await this.dataSource.query('UPDATE cooperation_agreement SET termination_reason = $2 WHERE id = $1', [id, reason]);
+    return this.get(user, id);
+  }
+
+  // --- reads ----------------------------------------------------------------------------------
+
+  async list(user: Principal, filter: { status?: AgreementStatus; limit: number; offset: number }) {
+    const qb = this.repo.createQueryBuilder('a');
+    if (!user.roles.includes(Role.Admin)) {
+      const scope = await this.assignments.of(user.sub);
+      qb.where('(a.planning_region_id = ANY(:regions) OR :sub = ANY(a.approver_ids))', {
+        regions: user.roles.includes(Role.Coordinator) ? scope.planningRegionIds : [],
+        sub: user.roles.includes(Role.Approver) ? user.sub : '',
+      });
+    }
+    if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
+    const [items, total] = await qb.orderBy('a.updated_at', 'DESC').addOrderBy('a.id').take(filter.limit).skip(filter.offset).getManyAndCount();
+    return { items, total, limit: filter.limit, offset: filter.offset };
+  }
+
+  /** The agreement, its versions (without text), the text of the latest one, and the comments of the last rejection. */
+  async get(user: Principal, id: string) {
+    const agreement = await this.visible(user, id);
+    const versions = await this.dataSource.getRepository(AgreementVersion).find({
+      where: { agreementId: id },
+      order: { version: 'ASC' },
+      select: ['version', 'status', 'validFrom', 'validUntil', 'changeNote', 'createdBy', 'createdAt'],
+    });
+    const latest = await this.dataSource.getRepository(AgreementVersion).findOneByOrFail({ agreementId: id, version: Math.max(...versions.map((v) => v.version)) });
+    const rejection = agreement.lastRejection;
+    const comments = rejection
+      ? await this.dataSource.getRepository(AgreementDecisionRecord).find({ where: { agreementId: id, round: rejection.round }, order: { decidedAt: 'ASC' } })
+      : [];
+    return {
+      ...agreement,
+      versions,
+      latest: { version: latest.version, status: latest.status, body: latest.body, attachments: latest.attachments, validFrom: latest.validFrom, validUntil: latest.validUntil },
+      lastRejection: rejection ? { ...rejection, comments: comments.filter((c) => c.comment).map(({ stageKey, partyKey, approverId, decision, comment, decidedAt }) => ({ stageKey, partyKey, approverId, decision, comment, decidedAt })) } : null,
+    };
+  }
+
+  async versions(user: Principal, id: string) {
+    await this.visible(user, id);
+    const items = await this.dataSource.getRepository(AgreementVersion).find({ where: { agreementId: id }, order: { version: 'ASC' } });
+    return { items };
+  }
+
+  async version(user: Principal, id: string, version: number) {
+    await this.visible(user, id);
+    const found = await this.dataSource.getRepository(AgreementVersion).findOneBy({ agreementId: id, version });
+    if (!found) throw DomainError.notFound(`Version ${version}`);
+    return found;
+  }
+
+  async decisions(user: Principal, id: string) {
+    await this.visible(user, id);
+    const items = await this.dataSource.getRepository(AgreementDecisionRecord).find({ where: { agreementId: id }, order: { decidedAt: 'ASC' } });
+    return { items };
+  }
+
+  async history(user: Principal, id: string, page: { limit: number; offset: number }) {
+    await this.visible(user, id);
+    const [items, total] = await this.dataSource.getRepository(ProcessEvent).findAndCount({ where: { processId: id }, order: { id: 'ASC' }, take: page.limit, skip: page.offset });
+    return { items, total, ...page };
+  }
+
+  /** An approver's open requests, the earliest deadline first. */
+  async pending(user: Principal, page: { limit: number; offset: number }) {
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT p.agreement_id AS "agreementId", a.reference, a.title, a.kind, p.round, p.version, p.stage_key AS "stageKey",
+                (SELECT s->>'title' FROM jsonb_array_elements(a.approval->'stages') s WHERE s->>'key' = p.stage_key) AS "stageTitle",
+                p.party_key AS "partyKey", p.due_at AS "dueAt", p.due_at <= now() AS overdue
+           FROM cooperation_agreement_pending p JOIN cooperation_agreement a ON a.id = p.agreement_id
+          WHERE p.approver_id = $1 ORDER BY p.due_at, p.agreement_id, p.stage_key, p.party_key LIMIT $2 OFFSET $3`,
+        [user.sub, page.limit, page.offset],
+      ),
+      this.dataSource.query('SELECT count(*)::int AS total FROM cooperation_agreement_pending WHERE approver_id = $1', [user.sub]),
+    ]);
+    return { items, total, ...page };
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private handle(agreement: CooperationAgreement) {
+    return this.temporal.workflow.getHandle(agreement.workflowId);
+  }
+
+  private async find(id: string): Promise<CooperationAgreement> {
+    const agreement = await this.repo.findOneBy({ id });
+    if (!agreement) throw DomainError.notFound(WHAT);
+    return agreement;
+  }
+
+  /** Admins see every agreement, coordinators those of their planning regions, approvers those they were named for; for others it does not exist. */
+  private async visible(user: Principal, id: string): Promise<CooperationAgreement> {
+    const agreement = await this.find(id);
+    if (user.roles.includes(Role.Admin)) return agreement;
+    if (user.roles.includes(Role.Approver) && agreement.approverIds.includes(user.sub)) return agreement;
+    if (user.roles.includes(Role.Coordinator) && (await this.assignments.of(user.sub)).planningRegionIds.includes(agreement.planningRegionId)) return agreement;
+    throw DomainError.notFound(WHAT);
+  }
+
+  /** For the coordinators of its planning region, and only while it has not ended (its workflow may be closed then). */
+  private async writable(user: Principal, id: string): Promise<CooperationAgreement> {
+    const agreement = await this.find(id);
+    await this.assignments.assertCoordinates(user, agreement.planningRegionId, WHAT);
+    if (agreement.status === 'terminated' || agreement.status === 'expired') throw new DomainError(ErrorCode.InvalidState, `The agreement is ${agreement.status}; nothing changed`);
+    return agreement;
+  }
+
+  private async insertVersion(m: EntityManager, agreementId: string, version: number, input: VersionInput, actor: string): Promise<void> {
+    await m.query(
+      `INSERT INTO cooperation_agreement_version (agreement_id, version, body, attachments, valid_from, valid_until, change_note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [agreementId, version, input.body, JSON.stringify(input.attachments ?? []), input.validFrom, input.validUntil, input.changeNote ?? null, actor],
+    );
+  }
+
+  /** Parties and social spaces by id: each must exist; the names are taken from the registry. */
+  private async resolve(input: AgreementMetaInput): Promise<AgreementParty[]> {
+    const problems: FieldProblem[] = [];
+    const parties: AgreementParty[] = [];
+    const seen = new Set<string>();
+    for (const [i, p] of input.parties.entries()) {
+      const at = `/parties/${i}`;
+      const id = `${p.kind}:${p.refId ?? ''}`;
+      if (seen.has(id)) problems.push({ pointer: at, message: 'named twice' });
+      seen.add(id);
+      if (p.kind === 'landkreis') {
+        if (p.refId) problems.push({ pointer: `${at}/refId`, message: 'the Landkreis has no registry id' });
+        parties.push({ kind: 'landkreis', refId: null, name: p.name ?? 'Landkreis' });
+        continue;
+      }
+      if (p.name !== undefined) problems.push({ pointer: `${at}/name`, message: 'the name comes from the registry' });
+      if (!p.refId) {
+        problems.push({ pointer: `${at}/refId`, message: `a ${p.kind.replace('_', ' ')} is named by id` });
+        continue;
+      }
+      const table = p.kind === 'contract_partner' ? 'contract_partner' : 'municipality';
+      const [row] = await this.dataSource.query(`SELECT name FROM ${table} WHERE id = $1`, [p.refId]);
+      if (!row) problems.push({ pointer: `${at}/refId`, message: `no ${p.kind.replace('_', ' ')} ${p.refId}` });
+      else parties.push({ kind: p.kind, refId: p.refId, name: row.name });
+    }
+    const spaces: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM social_space WHERE id = ANY($1)', [input.socialSpaceIds]);
+    const known = new Set(spaces.map((s) => s.id));
+    input.socialSpaceIds.forEach((s, i) => {
+      if (!known.has(s)) problems.push({ pointer: `/socialSpaceIds/${i}`, message: `no social space ${s}` });
+    });
+    if (problems.length > 0) throw DomainError.invalid('Unknown or repeated parties or social spaces', problems);
+    return parties;
+  }
+
+  /** Every named approver must be an active user with the approver role. */
+  private async checkApprovers(approvers: ApproverAssignment[]): Promise<void> {
+    const ids = [...new Set(approvers.flatMap((a) => a.approverIds))];
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM app_user WHERE id = ANY($1) AND active AND 'approver' = ANY(roles)`, [ids]);
+    const known = new Set(rows.map((r) => r.id));
+    const problems = approvers.flatMap((a, i) =>
+      a.approverIds.map((u, j) => ({ u, j })).filter(({ u }) => !known.has(u)).map(({ u, j }) => ({ pointer: `/approvers/${i}/approverIds/${j}`, message: `${u} is not an active approver` })),
+    );
+    if (problems.length > 0) throw DomainError.invalid('Only users with the approver role can be named', problems);
+  }
+
+  /** A concurrent second write of the same version or decision is a conflict, not a failure. */
+  private async unique<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      const code = (error as { code?: string; driverError?: { code?: string } }).code ?? (error as { driverError?: { code?: string } }).driverError?.code;
+      if (code === UNIQUE_VIOLATION) throw DomainError.conflict('Someone else changed the agreement at the same moment; nothing changed');
+      throw error;
+    }
+  }
+}

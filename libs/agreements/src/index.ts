@@ -1,0 +1,4 @@
+export * from './agreement.activities';
+export * from './agreement.entity';
+export * from './agreement.service';
+export * from './agreements.module';

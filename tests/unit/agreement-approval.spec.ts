@@ -1,0 +1,75 @@
+import type { StageApproval } from '@sro/workflows/contracts';
+import { buildStages, checkAssignments, evaluateStage, expiryOf, includedStages, partiesOnTurn } from '@sro/workflows/cooperation-agreement/approval';
+import { agreementSpec, seedApprovers } from '../factories/agreements';
+
+const stage = (mode: 'parallel' | 'sequential', quorum: number, decisions: Array<'approve' | 'reject' | undefined>): StageApproval => ({
+  key: 's',
+  title: 'Stufe',
+  mode,
+  quorum,
+  committee: false,
+  status: 'active',
+  parties: decisions.map((d, i) => ({ key: `p${i}`, title: `Partei ${i}`, kind: 'free_provider', approverIds: [`u${i}`], decision: d && { decision: d, actorId: `u${i}`, at: '2026-01-01T00:00:00.000Z', round: 1, version: 1 } })),
+});
+
+describe('approval rules of cooperation agreements', () => {
+  it('passes a stage at its quorum and rejects it once the quorum is out of reach', () => {
+    expect(evaluateStage(stage('parallel', 2, ['approve', undefined, undefined]))).toBe('open');
+    expect(evaluateStage(stage('parallel', 2, ['approve', 'approve', undefined]))).toBe('passed');
+    expect(evaluateStage(stage('parallel', 2, ['reject', undefined, undefined]))).toBe('open');
+    expect(evaluateStage(stage('parallel', 2, ['reject', 'reject', undefined]))).toBe('rejected');
+    expect(evaluateStage(stage('parallel', 3, ['approve', 'reject', undefined]))).toBe('rejected');
+  });
+
+  it('lets every undecided party decide in a parallel stage, only the next one in a sequential stage', () => {
+    expect(partiesOnTurn(stage('parallel', 3, ['approve', undefined, undefined])).map((p) => p.key)).toEqual(['p1', 'p2']);
+    expect(partiesOnTurn(stage('sequential', 3, ['approve', undefined, undefined])).map((p) => p.key)).toEqual(['p1']);
+    expect(partiesOnTurn({ ...stage('parallel', 1, [undefined]), status: 'pending' })).toEqual([]);
+  });
+
+  it('includes the optional committee stage only when a committee decision is required', () => {
+    const spec = agreementSpec();
+    expect(includedStages(spec, { committeeRequired: false }).map((s) => s.key)).toEqual(['parties']);
+    expect(includedStages(spec, { committeeRequired: true }).map((s) => s.key)).toEqual(['parties', 'committee']);
+  });
+
+  it('names every missing, unknown and repeated assignment by pointer', () => {
+    const spec = agreementSpec();
+    expect(checkAssignments(spec, { committeeRequired: true }, seedApprovers(true))).toEqual([]);
+    const [municipality, provider] = seedApprovers();
+    const problems = checkAssignments(spec, { committeeRequired: false, optionalStages: ['parties', 'nope'] }, [
+      municipality,
+      municipality,
+      { ...provider, approverIds: [] },
+      { stageKey: 'committee', partyKey: 'jha', approverIds: ['x'] },
+      { stageKey: 'parties', partyKey: 'jha', approverIds: ['x'] },
+    ]);
+    expect(problems).toEqual([
+      { pointer: '/optionalStages/0', message: 'stage parties is not optional' },
+      { pointer: '/optionalStages/1', message: 'no stage nope' },
+      { pointer: '/approvers/1', message: 'party parties/municipality is named twice' },
+      { pointer: '/approvers/2/approverIds', message: 'name at least one approver' },
+      { pointer: '/approvers/3/stageKey', message: 'stage committee is not part of this approval' },
+      { pointer: '/approvers/4/partyKey', message: 'stage parties has no party jha' },
+      { pointer: '/approvers', message: 'no approver named for party landkreis of stage parties' },
+    ]);
+  });
+
+  it('keeps the stages that passed before the rejected one and starts the next', () => {
+    const spec = agreementSpec();
+    const now = new Date('2026-11-01T00:00:00.000Z');
+    const first = buildStages(spec, { committeeRequired: true }, seedApprovers(true), now);
+    expect(first.map((s) => s.status)).toEqual(['active', 'pending']);
+    expect(first[0].dueAt).toBe('2026-12-01T00:00:00.000Z');
+    const rejected = [{ ...first[0], status: 'passed' as const }, { ...first[1], status: 'rejected' as const }];
+    const again = buildStages(spec, { committeeRequired: true }, seedApprovers(true), now, rejected);
+    expect(again.map((s) => [s.key, s.status, !!s.carriedOver])).toEqual([
+      ['parties', 'passed', true],
+      ['committee', 'active', false],
+    ]);
+  });
+
+  it('lets an agreement lapse at the start of the day after its last valid day', () => {
+    expect(expiryOf('2028-12-31').toISOString()).toBe('2029-01-01T00:00:00.000Z');
+  });
+});

@@ -1,0 +1,451 @@
+import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { AgreementActivities } from '@sro/agreements';
+import type { ScheduleRequest } from '@sro/reminders';
+import {
+  agreementStateQuery,
+  agreementUpdates,
+  AgreementSnapshot,
+  CooperationAgreementInput,
+  CooperationAgreementState,
+  migrateDefinitionUpdate,
+  PendingDecision,
+  StageApproval,
+} from '../contracts';
+import { addDuration } from '../shared/duration';
+import { processActivities as act, reject, serialQueue } from '../shared/process-kit';
+import type { StepState } from '../shared/steps';
+import { Problems } from '../shared/validation';
+import { buildStages, checkAssignments, evaluateStage, expiryOf, partiesOnTurn, startStage } from './approval';
+
+const agreements = proxyActivities<AgreementActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+type Event = { kind: string; actorId?: string; details?: Record<string, unknown> };
+
+/**
+ * A cooperation agreement (Kooperationsvereinbarung, seeds 000/002/004) from draft to its end: each
+ * submitted version runs the approval stages of the pinned definition (parallel or sequential, a
+ * quorum per stage, an optional Jugendhilfeausschuss stage with its resolution); a rejection returns
+ * it to draft, a revised version restarts the stages the definition names; approved, it is active
+ * until it lapses at the end of its validity, with a renewal reminder the lead time before. A
+ * renewal is a new version that runs the approval again while the old one stays in force.
+ */
+export async function cooperationAgreement(input: CooperationAgreementInput): Promise<CooperationAgreementState> {
+  const state: CooperationAgreementState = {
+    ...input,
+    status: 'draft',
+    versions: [{ ...input.firstVersion, status: 'draft' }],
+    latestVersion: input.firstVersion.version,
+    renewalDue: false,
+    rounds: 0,
+    assignments: [],
+    namedApprovers: [],
+    revision: 0,
+    eventSequence: 0,
+  };
+  const serial = serialQueue();
+  const spec = () => state.definition.spec;
+  const prefix = `cav/${state.agreementId}`;
+  const subjectTitle = () => `Kooperationsvereinbarung ${state.reference}`;
+  const link = `/cooperation-agreements/${state.agreementId}`;
+  const running = () => state.approval?.status === 'running';
+  const finished = () => state.status === 'terminated' || (state.status === 'expired' && !running());
+  const versionOf = (version: number) => state.versions.find((v) => v.version === version)!;
+  /** Reminder groups armed now, by key prefix; each prefix is armed at most once, so keys never repeat. */
+  const armed = new Set<string>();
+
+  // --- read model and reminders ----------------------------------------------------------------
+
+  const pending = (): PendingDecision[] => {
+    const round = state.approval;
+    if (!round || round.status !== 'running') return [];
+    return round.stages.flatMap((stage) =>
+      partiesOnTurn(stage).flatMap((party) =>
+        party.approverIds.map((approverId) => ({ approverId, round: round.round, version: round.version, stageKey: stage.key, partyKey: party.key, dueAt: stage.dueAt! })),
+      ),
+    );
+  };
+
+  const snapshot = (): AgreementSnapshot => ({
+    agreementId: state.agreementId,
+    status: state.status,
+    latestVersion: state.latestVersion,
+    activeVersion: state.activeVersion ?? null,
+    validFrom: state.validFrom ?? null,
+    validUntil: state.validUntil ?? null,
+    renewalDueAt: state.renewalDueAt ?? null,
+    definitionVersion: state.definition.version,
+    approval: state.approval ?? null,
+    lastRejection: state.lastRejection ?? null,
+    versions: state.versions.map(({ version, status }) => ({ version, status })),
+    pending: pending(),
+    namedApprovers: state.namedApprovers,
+    revision: state.revision,
+  });
+
+  /** The approval stages as steps of the generic process read model. */
+  const steps = (): StepState[] =>
+    (state.approval?.stages ?? []).map((s) => ({
+      key: s.key,
+      title: s.title,
+      status: s.status === 'active' ? 'active' : s.status === 'passed' ? 'completed' : 'pending',
+      startedAt: s.startedAt,
+      dueAt: s.dueAt,
+      completedAt: s.completedAt,
+      overdue: s.overdue,
+    }));
+
+  const wantedReminders = (): Map<string, () => ScheduleRequest[]> => {
+    const wanted = new Map<string, () => ScheduleRequest[]>();
+    const now = new Date();
+    const round = state.approval;
+    if (round && round.status === 'running') {
+      for (const stage of round.stages.filter((s) => s.status === 'active')) {
+        const stageSpec = spec().approvalStages.find((s) => s.key === stage.key)!;
+        const dueAt = new Date(stage.dueAt!);
+        const context = { subjectTitle: `${subjectTitle()} – ${stage.title}`, dueAt: stage.dueAt!, link };
+        for (const party of partiesOnTurn(stage)) {
+          const base = `${prefix}/r${round.round}/${stage.key}/p/${party.key}`;
+          const recipients = party.approverIds.map((id) => ({ type: 'user' as const, id }));
+          wanted.set(base, () => [
+            // The request itself, then one reminder per offset still ahead of the deadline.
+            { key: `${base}/request`, dueAt: now.toISOString(), recipients, template: 'decision-due', context },
+            ...stageSpec.reminderOffsets
+              .map((offset) => ({ offset, at: addDuration(dueAt, offset, -1) }))
+              .filter(({ at }) => at.getTime() > now.getTime())
+              .map(({ offset, at }) => ({ key: `${base}/${offset}`, dueAt: at.toISOString(), recipients, template: 'decision-due', context })),
+          ]);
+        }
+        if (stageSpec.escalationRole) {
+          const base = `${prefix}/r${round.round}/${stage.key}/escalation`;
+          wanted.set(base, () => [
+            {
+              key: `${base}/due`,
+              dueAt: stage.dueAt!,
+              recipients: [{ type: 'role', role: stageSpec.escalationRole!, planningRegionId: state.planningRegionId }],
+              template: 'step-overdue',
+              context: { processTitle: subjectTitle(), stepTitle: stage.title, dueAt: stage.dueAt!, link },
+            },
+          ]);
+        }
+      }
+    }
+    // Renewal reminders while the version in force has no renewal in approval.
+    if (state.status === 'active' && state.expiresAt && !(running() && round?.renewal)) {
+      const base = `${prefix}/renewal/v${state.activeVersion}-d${state.definition.version}-r${state.rounds}`;
+      const expiresAt = new Date(state.expiresAt);
+      const offsets = [...new Set([spec().renewalLeadTime, ...spec().renewalReminderOffsets])];
+      wanted.set(base, () =>
+        offsets
+          .map((offset) => ({ offset, at: addDuration(expiresAt, offset, -1) }))
+          // The lead-time reminder goes out even when the agreement was approved inside the lead time.
+          .map(({ offset, at }) => ({ offset, at: offset === spec().renewalLeadTime && at.getTime() < now.getTime() ? now : at }))
+          .filter(({ at }) => at.getTime() >= now.getTime() && at.getTime() < expiresAt.getTime())
+          .map(({ offset, at }) => ({
+            key: `${base}/${offset}`,
+            dueAt: at.toISOString(),
+            recipients: [{ type: 'user' as const, id: state.coordinatorId }],
+            template: 'agreement-renewal-due',
+            context: { subjectTitle: subjectTitle(), validUntil: state.validUntil!, link },
+          })),
+      );
+    }
+    return wanted;
+  };
+
+  const syncReminders = async () => {
+    const wanted = wantedReminders();
+    for (const key of [...armed]) {
+      if (wanted.has(key)) continue;
+      await act.cancelReminders(key);
+      armed.delete(key);
+    }
+    const fresh = [...wanted].filter(([key]) => !armed.has(key));
+    const requests = fresh.flatMap(([, build]) => build());
+    if (requests.length > 0) await act.scheduleReminders(requests);
+    for (const [key] of fresh) armed.add(key);
+  };
+
+  /** Persists the agreement rows, the process read model and one history event; then re-arms reminders. */
+  const persist = (event: Event, extra: ScheduleRequest[] = []) => {
+    state.revision += 1;
+    const snap = snapshot();
+    const process = {
+      processId: state.agreementId,
+      workflowId: workflowInfo().workflowId,
+      definitionKey: 'cooperation-agreement',
+      definitionVersion: state.definition.version,
+      status: state.status === 'terminated' ? ('cancelled' as const) : state.status === 'expired' && !running() ? ('completed' as const) : ('running' as const),
+      subjectType: 'cooperation_agreement',
+      subjectId: state.agreementId,
+      planningRegionId: state.planningRegionId,
+      steps: steps(),
+      summary: { reference: state.reference, status: state.status, activeVersion: state.activeVersion ?? null, validUntil: state.validUntil ?? null, round: state.approval?.round ?? null },
+      revision: state.revision,
+    };
+    const record = { processId: state.agreementId, sequence: ++state.eventSequence, occurredAt: new Date().toISOString(), ...event };
+    return serial(async () => {
+      await act.recordProcessEvent(record);
+      await agreements.recordAgreementState(snap);
+      await act.recordProcessState(process);
+      await syncReminders();
+      if (extra.length > 0) await act.scheduleReminders(extra);
+    });
+  };
+
+  // --- transitions ------------------------------------------------------------------------------
+
+  const activate = (now: Date) => {
+    const round = state.approval!;
+    if (state.activeVersion !== undefined) versionOf(state.activeVersion).status = 'superseded';
+    versionOf(round.version).status = 'approved';
+    state.activeVersion = round.version;
+    state.validFrom = round.validFrom;
+    state.validUntil = round.validUntil;
+    state.expiresAt = expiryOf(round.validUntil).toISOString();
+    state.renewalDueAt = addDuration(new Date(state.expiresAt), spec().renewalLeadTime, -1).toISOString();
+    state.renewalDue = false;
+    state.status = 'active';
+    round.status = 'passed';
+    round.completedAt = now.toISOString();
+  };
+
+  const endRound = (status: 'rejected' | 'withdrawn', now: Date) => {
+    const round = state.approval!;
+    round.status = status;
+    round.completedAt = now.toISOString();
+    for (const stage of round.stages) if (stage.status === 'active' || stage.status === 'pending') stage.status = status === 'rejected' && stage.status === 'active' ? 'rejected' : 'withdrawn';
+    versionOf(round.version).status = status;
+    // A first approval returns to draft; a renewal leaves the version in force (or the lapse) as it is.
+    if (state.status === 'in_approval') state.status = 'draft';
+  };
+
+  // --- updates ------------------------------------------------------------------------------------
+
+  const requireOpen = () => {
+    if (state.status === 'terminated' || state.status === 'expired') reject('state', `The agreement is ${state.status}`);
+  };
+  const requireNoApproval = () => {
+    if (running()) reject('state', `Version ${state.approval!.version} is in approval; wait for the decisions or terminate`);
+  };
+
+  setHandler(
+    agreementUpdates.revise,
+    async ({ version, validFrom, validUntil, actorId }) => {
+      const latest = versionOf(state.latestVersion);
+      if (latest.status === 'draft') latest.status = 'discarded';
+      state.versions.push({ version, validFrom, validUntil, status: 'draft' });
+      state.latestVersion = version;
+      await persist({ kind: 'version_created', actorId, details: { version, validFrom, validUntil, renewal: state.status === 'active' } });
+      return state;
+    },
+    {
+      validator: ({ version, validFrom, validUntil }) => {
+        requireOpen();
+        requireNoApproval();
+        if (version !== state.latestVersion + 1) reject('state', `The next version is ${state.latestVersion + 1}`, [{ pointer: '/version', message: `expected ${state.latestVersion + 1}` }]);
+        const p = new Problems();
+        const from = p.date(validFrom, '/validFrom');
+        const until = p.date(validUntil, '/validUntil');
+        if (from && until && until <= from) p.add('/validUntil', 'must be after validFrom');
+        if (until && state.status === 'active' && state.validUntil && until <= state.validUntil) p.add('/validUntil', `a renewal must extend the validity beyond ${state.validUntil}`);
+        if (!p.ok) reject('invalid', 'The validity period is invalid', p.list);
+      },
+    },
+  );
+
+  setHandler(
+    agreementUpdates.submit,
+    async ({ version, committeeRequired, optionalStages, approvers, actorId }) => {
+      const now = new Date();
+      const previous = state.approval;
+      const renewal = state.status === 'active';
+      const assignments = approvers ?? state.assignments;
+      const selection = { committeeRequired, optionalStages: optionalStages ?? [] };
+      // After a rejection of this approval chain, the definition says where the next round starts.
+      const carried = !renewal && previous?.status === 'rejected' && spec().revisionRestarts === 'from_rejected_stage' ? previous.stages : [];
+      let stages = buildStages(spec(), selection, assignments, now, carried);
+      // A new version needs at least one decision: when nothing would be left to decide, every stage restarts.
+      if (stages.every((s) => s.status === 'passed')) stages = buildStages(spec(), selection, assignments, now);
+      state.rounds += 1;
+      const v = versionOf(version);
+      state.approval = {
+        round: state.rounds,
+        version,
+        validFrom: v.validFrom,
+        validUntil: v.validUntil,
+        renewal,
+        committeeRequired,
+        optionalStages: selection.optionalStages,
+        status: 'running',
+        submittedAt: now.toISOString(),
+        submittedBy: actorId,
+        stages,
+      };
+      state.assignments = assignments;
+      state.namedApprovers = [...new Set([...state.namedApprovers, ...assignments.flatMap((a) => a.approverIds)])].sort();
+      v.status = 'in_approval';
+      if (!renewal) state.status = 'in_approval';
+      const carriedOver = stages.filter((s) => s.carriedOver).map((s) => s.key);
+      await persist({ kind: 'submitted', actorId, details: { version, round: state.rounds, renewal, committeeRequired, carriedOver } });
+      return state;
+    },
+    {
+      validator: ({ version, committeeRequired, optionalStages, approvers }) => {
+        requireOpen();
+        requireNoApproval();
+        if (version !== state.latestVersion) reject('state', `Only the latest version (${state.latestVersion}) can be submitted`, [{ pointer: '/version', message: `expected ${state.latestVersion}` }]);
+        const v = versionOf(version);
+        if (v.status !== 'draft') reject('state', `Version ${version} is ${v.status}; revise it to submit again`);
+        if (state.status === 'active' && state.validUntil && v.validUntil <= state.validUntil) reject('invalid', 'A renewal must extend the validity', [{ pointer: '/validUntil', message: `must be after ${state.validUntil}` }]);
+        if (typeof committeeRequired !== 'boolean') reject('invalid', 'committeeRequired must be true or false', [{ pointer: '/committeeRequired', message: 'must be a boolean' }]);
+        const assignments = approvers ?? state.assignments;
+        if (assignments.length === 0) reject('invalid', 'Name the approvers of every party of every stage', [{ pointer: '/approvers', message: 'required on the first submission' }]);
+        const problems = checkAssignments(spec(), { committeeRequired, optionalStages }, assignments);
+        if (problems.length > 0) reject('invalid', 'The approvers do not match the approval stages of the definition', problems);
+      },
+    },
+  );
+
+  setHandler(
+    agreementUpdates.decide,
+    async ({ round: roundNo, stageKey, partyKey, decision, resolutionNumber, resolutionDate, actorId }) => {
+      const now = new Date();
+      const round = state.approval!;
+      const stage = round.stages.find((s) => s.key === stageKey)!;
+      const party = stage.parties.find((p) => p.key === partyKey)!;
+      party.decision = { decision, actorId, at: now.toISOString(), round: roundNo, version: round.version, ...(stage.committee ? { resolutionNumber, resolutionDate } : {}) };
+      const outcome = evaluateStage(stage);
+      const events: Event[] = [{ kind: decision === 'approve' ? 'approved' : 'rejected', actorId, details: { round: roundNo, version: round.version, stageKey, partyKey, ...(stage.committee ? { resolutionNumber, resolutionDate } : {}) } }];
+      const extra: ScheduleRequest[] = [];
+      if (outcome === 'passed') {
+        stage.status = 'passed';
+        stage.completedAt = now.toISOString();
+        events.push({ kind: 'stage_passed', details: { round: roundNo, stageKey } });
+        const next = round.stages.find((s) => s.status === 'pending');
+        if (next) startStage(next, spec(), now);
+        else {
+          activate(now);
+          events.push({ kind: 'activated', details: { version: round.version, validFrom: state.validFrom, validUntil: state.validUntil } });
+        }
+      } else if (outcome === 'rejected') {
+        stage.completedAt = now.toISOString();
+        endRound('rejected', now);
+        state.lastRejection = { round: roundNo, version: round.version, stageKey, partyKey, actorId, at: now.toISOString() };
+        events.push({ kind: 'approval_rejected', details: { round: roundNo, version: round.version, stageKey, partyKey, status: state.status } });
+        extra.push({
+          key: `${prefix}/r${roundNo}/rejected`,
+          dueAt: now.toISOString(),
+          recipients: [{ type: 'user', id: state.coordinatorId }],
+          template: 'agreement-rejected',
+          context: { subjectTitle: subjectTitle(), stageTitle: stage.title, partyTitle: party.title, version: round.version, link },
+        });
+      }
+      for (const [i, event] of events.entries()) await persist(event, i === events.length - 1 ? extra : []);
+      return { round: roundNo, version: round.version, stageKey, partyKey, decision, stageStatus: stage.status, agreementStatus: state.status };
+    },
+    {
+      validator: ({ round: roundNo, stageKey, partyKey, decision, resolutionNumber, resolutionDate, actorId }) => {
+        const round = state.approval;
+        if (!round || round.status !== 'running' || round.round !== roundNo) reject('state', 'This approval round is over; nothing is open for decision', [{ pointer: '/round', message: 'not the running round' }]);
+        const stage = round.stages.find((s) => s.key === stageKey);
+        if (!stage) reject('notFound', `Stage ${stageKey} is not part of this approval`, [{ pointer: '/stageKey', message: 'unknown stage' }]);
+        const party = stage.parties.find((p) => p.key === partyKey);
+        if (!party) reject('notFound', `Stage ${stageKey} has no party ${partyKey}`, [{ pointer: '/partyKey', message: 'unknown party' }]);
+        if (!party.approverIds.includes(actorId)) reject('forbidden', `You are not named to decide for ${party.title} in stage ${stage.title}`);
+        if (party.decision) {
+          const d = party.decision;
+          if (d.actorId === actorId) reject('state', `You already decided (${d.decision}) on ${d.at}; nothing changed`);
+          reject('state', `${party.title} was already decided (${d.decision}) by another approver on ${d.at}; nothing changed`);
+        }
+        if (stage.status === 'pending') reject('state', `Stage ${stage.title} is not open yet`);
+        if (stage.status !== 'active') reject('state', `Stage ${stage.title} is already ${stage.status}; nothing changed`);
+        if (!partiesOnTurn(stage).includes(party)) reject('state', `Stage ${stage.title} is decided in order; ${partiesOnTurn(stage)[0]?.title} decides first`);
+        const p = new Problems();
+        p.oneOf(decision, '/decision', ['approve', 'reject'] as const);
+        if (stage.committee) {
+          p.text(resolutionNumber, '/resolutionNumber', 100);
+          p.date(resolutionDate, '/resolutionDate');
+        }
+        if (!p.ok) reject('invalid', stage.committee ? 'A committee decision records the resolution number and date' : 'The decision is invalid', p.list);
+      },
+    },
+  );
+
+  setHandler(
+    agreementUpdates.terminate,
+    async ({ reason, actorId }) => {
+      const now = new Date();
+      if (running()) endRound('withdrawn', now);
+      state.status = 'terminated';
+      state.terminatedAt = now.toISOString();
+      await persist({ kind: 'terminated', actorId, details: { reason: reason ?? null, activeVersion: state.activeVersion ?? null } });
+      return state;
+    },
+    { validator: (_input) => requireOpen() },
+  );
+
+  setHandler(
+    migrateDefinitionUpdate,
+    async ({ definition, actorId }) => {
+      const from = state.definition.version;
+      state.definition = definition as typeof state.definition;
+      // The running round keeps its stages; the next round and the renewal timing follow the new version.
+      if (state.expiresAt) state.renewalDueAt = addDuration(new Date(state.expiresAt), spec().renewalLeadTime, -1).toISOString();
+      await persist({ kind: 'definition_migrated', actorId, details: { fromVersion: from, toVersion: definition.version } });
+      return { fromVersion: from, toVersion: definition.version, plan: { compatible: true, dueDateChanges: [], addedSteps: [], removedSteps: [] } };
+    },
+    {
+      validator: ({ definition }) => {
+        requireOpen();
+        if (definition?.key !== 'cooperation-agreement') reject('invalid', `A ${String(definition?.key)} definition cannot drive this agreement`);
+        if (definition.version <= state.definition.version) reject('state', `The agreement already runs version ${state.definition.version}`);
+      },
+    },
+  );
+
+  setHandler(agreementStateQuery, () => state);
+
+  // --- main loop: approver deadlines, renewal, expiry ---------------------------------------------
+
+  await persist({ kind: 'drafted', actorId: state.coordinatorId, details: { version: input.firstVersion.version, definitionVersion: state.definition.version } });
+
+  while (!finished()) {
+    const activeStages = (state.approval?.status === 'running' ? state.approval.stages : []).filter((s) => s.status === 'active' && !s.overdue);
+    const timers = [
+      ...activeStages.map((s) => Date.parse(s.dueAt!)),
+      state.status === 'active' && !state.renewalDue && state.renewalDueAt ? Date.parse(state.renewalDueAt) : Infinity,
+      state.status === 'active' && state.expiresAt ? Date.parse(state.expiresAt) : Infinity,
+    ];
+    const wakeAt = Math.min(...timers);
+    const seen = state.revision;
+    if (wakeAt === Infinity) {
+      await condition(() => state.revision !== seen);
+      continue;
+    }
+    if (await condition(() => state.revision !== seen, Math.max(1, wakeAt - Date.now()))) continue;
+
+    const now = Date.now();
+    for (const stage of activeStages.filter((s: StageApproval) => s.status === 'active' && Date.parse(s.dueAt!) <= now)) {
+      stage.overdue = true;
+      const escalatedTo = spec().approvalStages.find((s) => s.key === stage.key)?.escalationRole ?? null;
+      await persist({ kind: 'stage_overdue', details: { round: state.approval!.round, stageKey: stage.key, dueAt: stage.dueAt, undecided: partiesOnTurn(stage).map((p) => p.key), escalatedTo } });
+    }
+    if (state.status === 'active' && !state.renewalDue && state.renewalDueAt && Date.parse(state.renewalDueAt) <= now) {
+      state.renewalDue = true;
+      await persist({ kind: 'renewal_due', details: { version: state.activeVersion, validUntil: state.validUntil, renewalDueAt: state.renewalDueAt } });
+    }
+    if (state.status === 'active' && state.expiresAt && Date.parse(state.expiresAt) <= now) {
+      state.status = 'expired';
+      await persist({ kind: 'expired', details: { version: state.activeVersion, validUntil: state.validUntil, renewalInApproval: running() ? state.approval!.version : null } });
+    }
+  }
+  await condition(allHandlersFinished);
+  await serial(async () => {
+    for (const key of [...armed]) await act.cancelReminders(key);
+    armed.clear();
+  });
+  return state;
+}
