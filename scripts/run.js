@@ -52,6 +52,7 @@ const commands = {
   'record-histories': 'dist/scripts/cli/record-histories.js',
   'bench-reminders': 'dist/scripts/cli/bench-reminders.js',
   'bench-dashboard': 'dist/scripts/cli/bench-dashboard.js',
+  bench: 'dist/scripts/cli/bench.js',
 };
 
 const [command, ...args] = process.argv.slice(2);

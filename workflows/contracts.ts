@@ -14,6 +14,7 @@ export const WorkflowType = {
   PartnerInterviewCycle: 'partnerInterviewCycle',
   PartnerInterview: 'partnerInterview',
   CooperationAgreement: 'cooperationAgreement',
+  BenchEcho: 'benchEcho',
 } as const;
 
 /** Workflow ids are derived from what they are about, so a second start is detected by Temporal. */
@@ -554,3 +555,9 @@ export const agreementUpdates = {
 };
 
 export const agreementStateQuery = defineQuery<CooperationAgreementState>('agreementState');
+
+// ---------------------------------------------------------------------------------------------
+// bench-echo: the raw baseline of `npm run bench` (no data at all)
+
+export const benchEchoUpdate = defineUpdate<number, [number]>('echo');
+export const benchEchoFinish = defineSignal('finish');

@@ -4,3 +4,4 @@ export { ping } from './ping/ping.workflow';
 export { sozialraumDevelopment } from './sozialraum-development/sozialraum-development.workflow';
 export { partnerInterview } from './partner-interview-cycle/partner-interview.workflow';
 export { partnerInterviewCycle } from './partner-interview-cycle/partner-interview-cycle.workflow';
+export { benchEcho } from './bench/bench-echo.workflow';

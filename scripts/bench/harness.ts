@@ -19,15 +19,16 @@ export interface BenchContext {
 export const arg = (name: string, fallback: number): number => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 
 /**
- * Runs a benchmark on private PostgreSQL and Redis (migrated, demo data), writes what it returns
- * to bench/results/<date>-<name>.json, tears everything down and exits.
+ * Runs a benchmark on private PostgreSQL and Redis (and the Temporal dev server when asked;
+ * migrated, demo data), writes what it returns to bench/results/<date>-<name>.json (or the file
+ * given), tears everything down and exits.
  */
-export function runBench(name: string, body: (ctx: BenchContext) => Promise<Record<string, unknown>>): void {
+export function runBench(name: string, body: (ctx: BenchContext) => Promise<Record<string, unknown>>, options: { temporal?: boolean; file?: () => string } = {}): void {
   const main = async () => {
     const work = mkdtempSync(join(tmpdir(), 'sro-bench-'));
     chmodSync(work, 0o755);
     const secrets = ephemeralSecrets();
-    const stack = await startStack({ mode: 'test', dataDir: work, postgresPassword: secrets.POSTGRES_PASSWORD, withoutTemporal: true });
+    const stack = await startStack({ mode: 'test', dataDir: work, postgresPassword: secrets.POSTGRES_PASSWORD, withoutTemporal: !options.temporal });
     try {
       await prepareDatabase(stack.databaseUrl, { seed: true });
       const config = (overrides: Record<string, string> = {}) =>
@@ -48,7 +49,7 @@ export function runBench(name: string, body: (ctx: BenchContext) => Promise<Reco
       const results = await body({ stack, secrets, work, config });
       const dir = join(repoRoot(), 'bench', 'results');
       mkdirSync(dir, { recursive: true });
-      const file = join(dir, `${new Date().toISOString().slice(0, 10)}-${name}.json`);
+      const file = join(dir, options.file?.() ?? `${new Date().toISOString().slice(0, 10)}-${name}.json`);
       writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2));
       process.stdout.write(`written to ${file}\n`);
     } finally {

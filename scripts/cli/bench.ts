@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { Client as Pg } from 'pg';
+import { signDevToken } from '@sro/auth';
+import { Role } from '@sro/common';
+import { createDataConverter } from '@sro/temporal';
+import { benchEchoFinish, benchEchoUpdate, WorkflowType } from '@sro/workflows/contracts';
+import { arg, runBench } from '../bench/harness';
+import { round, summary, table } from '../bench/stats';
+import { say } from '../devstack/log';
+import { repoRoot } from '../devstack/paths';
+import { freePort } from '../devstack/process-utils';
+import { startApp, waitForHttp } from '../devstack/services';
+
+const LEVELS = (process.argv.find((a) => a.startsWith('--levels='))?.split('=')[1] ?? '1,4,16,32').split(',').map(Number);
+const OPS = arg('ops', 200);
+const PHASE_OPS = arg('phase-ops', 60);
+
+interface Measured {
+  scenario: string;
+  concurrency: number;
+  ops: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** Runs `count` operations with `concurrency` in flight; throughput and latency (ms) of each. */
+async function measure(scenario: string, concurrency: number, count: number, op: (i: number) => Promise<void>): Promise<Measured> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t = process.hrtime.bigint();
+        try {
+          await op(i);
+        } catch (error) {
+          errors += 1;
+          if (errors <= 3) say(`${scenario}: ${(error as Error).message.slice(0, 300)}`);
+        }
+        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const s = summary(latencies);
+  return { scenario, concurrency, ops: count, errors, perSecond: round(count / seconds), p50: round(s.p50), p95: round(s.p95), p99: round(s.p99) };
+}
+
+/** Resident set size of a process in MB (Linux). */
+function rssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return round(Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024);
+}
+
+/**
+ * `npm run bench [-- --levels=1,4,16,32 --ops=200 --phase-ops=60]`: on the embedded stack
+ * (PostgreSQL, Redis, Temporal dev server) with the API and the worker as their own processes:
+ * - case intake: POST /cases, then POST /cases/:id/consultations (auth, validation, sealing,
+ *   PostgreSQL, Temporal start, the workflow's first task and activity as the answer queries it);
+ * - phase step: a deliverable and the phase's completion (two Temporal update round trips);
+ * - the raw Temporal baseline on the same server and worker: starting and updating a trivial workflow;
+ * then the ratios to the baseline and the RSS of API and worker.
+ */
+runBench(
+  'bench',
+  async ({ stack, secrets, work, config: configure }) => {
+    const root = repoRoot();
+    const db = new Pg({ connectionString: stack.databaseUrl });
+    await db.connect();
+    // Enough social spaces in PR1 for one process per phase-step operation (one process per space).
+    const phaseSpaces = LEVELS.length * PHASE_OPS;
+    await db.query(
+      `INSERT INTO social_space (code, name, planning_region_id)
+       SELECT 'BENCH-' || g, 'Bench-Sozialraum ' || g, (SELECT id FROM planning_region WHERE code = 'PR1') FROM generate_series(1, $1) g`,
+      [phaseSpaces],
+    );
+    const [caseworker] = (await db.query(`SELECT social_space_ids FROM app_user WHERE id = 'demo-caseworker'`)).rows;
+    const caseSpaces: string[] = caseworker.social_space_ids;
+    const benchSpaces = (await db.query(`SELECT id FROM social_space WHERE code LIKE 'BENCH-%' ORDER BY code`)).rows.map((r) => r.id as string);
+    const municipality = (await db.query(`SELECT id FROM municipality LIMIT 1`)).rows[0].id as string;
+    await db.end();
+
+    const config = configure();
+    const apiPort = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      SRO_ENV: 'test',
+      AUTH_MODE: 'dev',
+      AUTH_DEV_SECRET: secrets.AUTH_DEV_SECRET,
+      PAYLOAD_KEYS: secrets.PAYLOAD_KEYS,
+      FIELD_KEYS: secrets.FIELD_KEYS,
+      DATABASE_URL: stack.databaseUrl,
+      REDIS_URL: stack.redisUrl,
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      API_HOST: '127.0.0.1',
+      API_PORT: String(apiPort),
+      WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'),
+      MAIL_TRANSPORT: 'file',
+      MAIL_DIR: join(work, 'mail'),
+      LOG_LEVEL: 'warn',
+    };
+    const apps = [startApp(root, 'worker', env, join(work, 'logs')), startApp(root, 'api', env, join(work, 'logs'))];
+    const [worker, api] = apps;
+    const url = `http://127.0.0.1:${apiPort}`;
+    const temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }), dataConverter: createDataConverter(config.payloadKeys) });
+    const results: Measured[] = [];
+    try {
+      await waitForHttp(`${url}/health`, 90_000, () => apps.every((a) => a.child.exitCode === null));
+      const caseworkerToken = `Bearer ${await signDevToken(secrets.AUTH_DEV_SECRET, Role.Caseworker, 'demo-caseworker')}`;
+      const coordinatorToken = `Bearer ${await signDevToken(secrets.AUTH_DEV_SECRET, Role.Coordinator, 'demo-coordinator')}`;
+      const call = async (method: string, path: string, token: string, body?: unknown, expect = [200, 201]) => {
+        const res = await fetch(`${url}${path}`, { method, headers: { authorization: token, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+        const text = await res.text();
+        if (!expect.includes(res.status)) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
+        return text ? JSON.parse(text) : undefined;
+      };
+
+      const intake = async (i: number) => {
+        const created = await call('POST', '/cases', caseworkerToken, {
+          socialSpaceId: caseSpaces[i % caseSpaces.length],
+          zone: 'unclear',
+          personal: { familyName: `Bench-${i}`, givenNames: ['Kim'], birthDates: ['2015-05-05'], address: 'Teststraße 1', familyMembers: [] },
+          will: 'Unterstützung bei der Schule',
+          goals: ['Schulbesuch'],
+          resources: { person: [], surroundings: [], socialSpace: [] },
+          confided: [],
+        });
+        await call('POST', `/cases/${created.id}/consultations`, caseworkerToken, { questions: ['Welche Hilfe passt?'] });
+      };
+      const rawStart = async () => {
+        await temporal.workflow.start(WorkflowType.BenchEcho, { taskQueue: config.temporal.taskQueue, workflowId: `bench-echo/${randomUUID()}`, args: [] });
+      };
+
+      say('warming up…');
+      for (let i = 0; i < 5; i++) {
+        await intake(i);
+        await rawStart();
+      }
+
+      // Raw baseline and case intake alternate per level, so both see the same state of the server.
+      const echoIds: string[] = [];
+      for (const level of LEVELS) {
+        say(`concurrency ${level}: raw start, case intake…`);
+        results.push(
+          await measure('raw temporal start', level, OPS, async () => {
+            const id = `bench-echo/${randomUUID()}`;
+            await temporal.workflow.start(WorkflowType.BenchEcho, { taskQueue: config.temporal.taskQueue, workflowId: id, args: [] });
+            echoIds.push(id);
+          }),
+        );
+        results.push(await measure('case intake (HTTP)', level, OPS, (i) => intake(i)));
+      }
+
+      say(`starting ${phaseSpaces} social-space processes for the phase step…`);
+      const processes: string[] = [];
+      await measure('setup', 8, benchSpaces.length, async (i) => {
+        processes[i] = (await call('POST', '/sozialraum-processes', coordinatorToken, { socialSpaceId: benchSpaces[i] })).id;
+      });
+      let offset = 0;
+      let echoOffset = 0;
+      for (const level of LEVELS) {
+        say(`concurrency ${level}: raw update, phase step…`);
+        const echoBase = echoOffset;
+        results.push(
+          await measure('raw temporal update', level, PHASE_OPS, async (i) => {
+            await temporal.workflow.getHandle(echoIds[echoBase + i]).executeUpdate(benchEchoUpdate, { args: [i] });
+          }),
+        );
+        echoOffset += PHASE_OPS;
+        const base = offset;
+        results.push(
+          await measure('phase step (HTTP)', level, PHASE_OPS, async (i) => {
+            const id = processes[base + i];
+            await call('PUT', `/sozialraum-processes/${id}/phases/identify/deliverables/boundaries`, coordinatorToken, { value: { description: 'Grenzen des Sozialraums', municipalityIds: [municipality] } });
+            await call('POST', `/sozialraum-processes/${id}/phases/identify/complete`, coordinatorToken, {});
+          }),
+        );
+        offset += PHASE_OPS;
+      }
+
+      const rss = { apiMb: rssMb(api.child.pid), workerMb: rssMb(worker.child.pid) };
+      await Promise.all(echoIds.map((id) => temporal.workflow.getHandle(id).signal(benchEchoFinish).catch(() => undefined)));
+
+      const best = (scenario: string) => results.filter((r) => r.scenario === scenario && r.errors === 0).sort((a, b) => b.perSecond - a.perSecond)[0];
+      const rawStartBest = best('raw temporal start');
+      const rawUpdateBest = best('raw temporal update');
+      const intakeBest = best('case intake (HTTP)');
+      const phaseBest = best('phase step (HTTP)');
+      // p99 of case intake at (about) the raw start rate: the level whose throughput comes closest to 0.7 × raw.
+      const intakeAtTarget = results
+        .filter((r) => r.scenario === 'case intake (HTTP)')
+        .sort((a, b) => Math.abs(a.perSecond - 0.7 * rawStartBest.perSecond) - Math.abs(b.perSecond - 0.7 * rawStartBest.perSecond))[0];
+      const ratios = {
+        caseIntakeToRawStart: round(intakeBest.perSecond / rawStartBest.perSecond, 2),
+        phaseStepToRawUpdate: round(phaseBest.perSecond / rawUpdateBest.perSecond, 2),
+      };
+      const targets = {
+        caseIntakeRatio: { target: '>= 0.7', measured: ratios.caseIntakeToRawStart, met: ratios.caseIntakeToRawStart >= 0.7 },
+        caseIntakeP99AtRate: { target: '< 300 ms', measured: intakeAtTarget.p99, atPerSecond: intakeAtTarget.perSecond, met: intakeAtTarget.p99 < 300 },
+        apiRss: { target: '< 300 MB', measured: rss.apiMb, met: rss.apiMb < 300 },
+        workerRss: { target: '< 500 MB', measured: rss.workerMb, met: rss.workerMb < 500 },
+      };
+      process.stdout.write(`\n${table(results.map((r) => ({ ...r, perSecond: r.perSecond, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99 })).map(({ p50: _a, p95: _b, p99: _c, ...r }) => r))}\n\n`);
+      process.stdout.write(
+        `${table([
+          { measure: 'case intake / raw start', value: ratios.caseIntakeToRawStart, target: '>= 0.7', met: String(targets.caseIntakeRatio.met) },
+          { measure: `case intake p99 at ${intakeAtTarget.perSecond}/s (c=${intakeAtTarget.concurrency})`, value: intakeAtTarget.p99, target: '< 300 ms', met: String(targets.caseIntakeP99AtRate.met) },
+          { measure: 'phase step / raw update', value: ratios.phaseStepToRawUpdate, target: '(reported)', met: '-' },
+          { measure: 'API RSS (MB)', value: rss.apiMb, target: '< 300', met: String(targets.apiRss.met) },
+          { measure: 'worker RSS (MB)', value: rss.workerMb, target: '< 500', met: String(targets.workerRss.met) },
+        ])}\n\n`,
+      );
+      return { levels: LEVELS, ops: OPS, phaseOps: PHASE_OPS, results, ratios, rss, targets };
+    } finally {
+      await temporal.connection.close();
+      await Promise.all(apps.map((a) => a.stop()));
+    }
+  },
+  { temporal: true, file: () => `${new Date().toISOString().slice(0, 10)}.json` },
+);
