@@ -184,6 +184,8 @@ export interface FallteamConsultationInput {
   caseworkerId: string;
   socialSpaceId: string;
   definition: PinnedDefinition<'fallteam-consultation'>;
+  /** When the caseworker asked (ISO); the first step's due date counts from it. */
+  requestedAt?: string;
 }
 
 export interface AdviserAccess {

@@ -38,6 +38,22 @@ describe('audit log (PostgreSQL)', () => {
     expect(result).toEqual({ ok: true, checked: 60 });
   });
 
+  it('commits concurrent events in groups, across two writers (two API processes), each caller getting its own row', async () => {
+    const own = await scratchDatabase();
+    try {
+      const [first, second] = [new AuditService(own.dataSource), new AuditService(own.dataSource)];
+      const rows = await Promise.all(Array.from({ length: 400 }, (_, i) => (i % 2 ? second : first).record(entry(i))));
+      expect(rows.map((r) => r.resourceId)).toEqual(Array.from({ length: 400 }, (_, i) => `case-${i}`));
+      expect(new Set(rows.map((r) => r.id)).size).toBe(400);
+      expect(await first.verify()).toEqual({ ok: true, checked: 400 });
+      // Fewer transactions than events: each batch shares its commit instant.
+      const [{ commits }] = await own.dataSource.query(`SELECT count(DISTINCT occurred_at)::int AS commits FROM audit_event`);
+      expect(commits).toBeLessThan(400);
+    } finally {
+      await own.drop();
+    }
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
     await expect(db.dataSource.query(`UPDATE audit_event SET purpose = 'x' WHERE id = 1`)).rejects.toThrow(/append-only/);
     await expect(db.dataSource.query(`DELETE FROM audit_event WHERE id = 1`)).rejects.toThrow(/append-only/);

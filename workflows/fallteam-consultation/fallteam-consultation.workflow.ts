@@ -24,7 +24,8 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
   const state: FallteamConsultationState = {
     ...input,
     phase: 'requested',
-    steps: initialSteps(spec.steps, new Date()),
+    // The API answers the request with these steps before the workflow runs, so both use its instant.
+    steps: initialSteps(spec.steps, input.requestedAt ? new Date(input.requestedAt) : new Date()),
     access: [],
     revision: 0,
     eventSequence: 0,

@@ -41,33 +41,82 @@ export interface ChainVerification {
 const CHAIN_LOCK = 73_100_001;
 const VERIFY_BATCH = 5_000;
 
+const MAX_BATCH = 500;
+
+interface Waiting {
+  entry: AuditEntry;
+  resolve: (row: AuditEvent) => void;
+  reject: (error: unknown) => void;
+}
+
 /** Appends to and verifies the hash-chained audit log. */
 @Injectable()
 export class AuditService {
+  private readonly waiting: Waiting[] = [];
+  private writing = false;
+
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Appends one event, linked to the previous one. */
-  async record(entry: AuditEntry): Promise<AuditEvent> {
+  /**
+   * Appends one event, linked to the previous one; resolves once it is committed. Events that
+   * arrive while a write is under way are committed together in the next one (group commit), so
+   * a lone event waits for nothing and a busy API takes the chain's lock once per batch.
+   */
+  record(entry: AuditEntry): Promise<AuditEvent> {
+    return new Promise<AuditEvent>((resolve, reject) => {
+      this.waiting.push({ entry, resolve, reject });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_BATCH);
+        try {
+          const rows = await this.append(batch.map((w) => w.entry));
+          batch.forEach((w, i) => w.resolve(rows[i]));
+        } catch (error) {
+          batch.forEach((w) => w.reject(error));
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /** One transaction: the chain's lock, its last link, then every entry linked in order. */
+  private append(entries: AuditEntry[]): Promise<AuditEvent[]> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
       const [last] = await manager.query('SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1');
-      const row = manager.create(AuditEvent, {
-        id: last ? (BigInt(last.id) + 1n).toString() : '1',
-        occurredAt: new Date(),
-        actorId: entry.actorId,
-        actorRoles: [...entry.actorRoles].sort(),
-        action: entry.action,
-        resourceType: entry.resourceType,
-        resourceId: entry.resourceId ?? null,
-        purpose: entry.purpose,
-        outcome: entry.outcome,
-        requestId: entry.requestId ?? null,
-        details: entry.details ?? {},
-        prevHash: last ? last.hash : GENESIS_HASH,
+      let id = last ? BigInt(last.id) : 0n;
+      let prevHash: string = last ? last.hash : GENESIS_HASH;
+      const now = new Date();
+      const rows = entries.map((entry) => {
+        id += 1n;
+        const row = manager.create(AuditEvent, {
+          id: id.toString(),
+          occurredAt: now,
+          actorId: entry.actorId,
+          actorRoles: [...entry.actorRoles].sort(),
+          action: entry.action,
+          resourceType: entry.resourceType,
+          resourceId: entry.resourceId ?? null,
+          purpose: entry.purpose,
+          outcome: entry.outcome,
+          requestId: entry.requestId ?? null,
+          details: entry.details ?? {},
+          prevHash,
+        });
+        row.hash = chainHash(row.prevHash, row);
+        prevHash = row.hash;
+        return row;
       });
-      row.hash = chainHash(row.prevHash, row);
-      await manager.insert(AuditEvent, row as QueryDeepPartialEntity<AuditEvent>);
-      return row;
+      await manager.insert(AuditEvent, rows as QueryDeepPartialEntity<AuditEvent>[]);
+      return rows;
     });
   }
 

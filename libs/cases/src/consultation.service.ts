@@ -7,6 +7,7 @@ import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { temporalCall } from '@sro/temporal';
 import { FallteamConsultationInput, fallteamStateQuery, fallteamUpdates, workflowIds, WorkflowType } from '@sro/workflows/contracts';
+import { initialSteps } from '@sro/workflows/shared/steps';
 import { CaseContent, PersonalData, RELEASABLE_FIELDS } from './case.types';
 import { CaseService } from './case.service';
 import { FieldCipher } from './field-cipher';
@@ -84,9 +85,24 @@ export class ConsultationService {
       this.cipher.seal(questions),
       user.sub,
     ]);
-    const input: FallteamConsultationInput = { consultationId: id, caseId, pseudonym: row.pseudonym, caseworkerId: user.sub, socialSpaceId: row.social_space_id, definition };
+    const requestedAt = new Date();
+    const input: FallteamConsultationInput = { consultationId: id, caseId, pseudonym: row.pseudonym, caseworkerId: user.sub, socialSpaceId: row.social_space_id, definition, requestedAt: requestedAt.toISOString() };
     await temporalCall(this.temporal.workflow.start(WorkflowType.FallteamConsultation, { taskQueue: this.config.temporal.taskQueue, workflowId: workflowIds.fallteamConsultation(id), args: [input] }), WHAT);
-    return this.get(user, id);
+    // The answer is what the workflow starts with; no round trip to the worker is needed for it.
+    return {
+      id,
+      caseId,
+      pseudonym: row.pseudonym,
+      phase: 'requested' as const,
+      steps: initialSteps(definition.spec.steps, requestedAt),
+      definitionVersion: definition.version,
+      sessionId: null,
+      sessionAt: null,
+      followUpAt: null,
+      questions,
+      outcome: null,
+      invitations: [],
+    };
   }
 
   async get(user: Principal, id: string) {
