@@ -124,8 +124,8 @@ runBench(
         return text ? JSON.parse(text) : undefined;
       };
 
-      const intake = async (i: number) => {
-        const created = await call('POST', '/cases', caseworkerToken, {
+      const createCase = (i: number) =>
+        call('POST', '/cases', caseworkerToken, {
           socialSpaceId: caseSpaces[i % caseSpaces.length],
           zone: 'unclear',
           personal: { familyName: `Bench-${i}`, givenNames: ['Kim'], birthDates: ['2015-05-05'], address: 'Teststraße 1', familyMembers: [] },
@@ -134,7 +134,9 @@ runBench(
           resources: { person: [], surroundings: [], socialSpace: [] },
           confided: [],
         });
-        await call('POST', `/cases/${created.id}/consultations`, caseworkerToken, { questions: ['Welche Hilfe passt?'] });
+      const requestConsultation = (caseId: string) => call('POST', `/cases/${caseId}/consultations`, caseworkerToken, { questions: ['Welche Hilfe passt?'] });
+      const intake = async (i: number) => {
+        await requestConsultation((await createCase(i)).id);
       };
       const rawStart = async () => {
         await temporal.workflow.start(WorkflowType.BenchEcho, { taskQueue: config.temporal.taskQueue, workflowId: `bench-echo/${randomUUID()}`, args: [] });
@@ -145,6 +147,11 @@ runBench(
         await intake(i);
         await rawStart();
       }
+
+      // Where an intake's time goes: its two requests alone, one at a time.
+      const cases: string[] = [];
+      results.push(await measure('  POST /cases alone', 1, Math.ceil(OPS / 4), async (i) => void cases.push((await createCase(i)).id)));
+      results.push(await measure('  consultation request alone', 1, cases.length, (i) => requestConsultation(cases[i])));
 
       // Raw baseline and case intake alternate per level, so both see the same state of the server.
       const echoIds: string[] = [];
