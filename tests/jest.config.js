@@ -30,5 +30,6 @@ module.exports = {
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.spec.ts'] },
     { ...base, displayName: 'workflows', testMatch: ['<rootDir>/tests/workflows/**/*.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.spec.ts'] },
+    { ...base, displayName: 'faults', testMatch: ['<rootDir>/tests/faults/**/*.spec.ts'] },
   ],
 };

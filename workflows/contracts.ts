@@ -15,6 +15,7 @@ export const WorkflowType = {
   PartnerInterview: 'partnerInterview',
   CooperationAgreement: 'cooperationAgreement',
   BenchEcho: 'benchEcho',
+  Probe: 'probe',
 } as const;
 
 /** Workflow ids are derived from what they are about, so a second start is detected by Temporal. */
@@ -563,3 +564,20 @@ export const agreementStateQuery = defineQuery<CooperationAgreementState>('agree
 
 export const benchEchoUpdate = defineUpdate<number, [number]>('echo');
 export const benchEchoFinish = defineSignal('finish');
+
+// ---------------------------------------------------------------------------------------------
+// probe: an end-to-end self-check (ids only)
+
+export interface ProbeInput {
+  /** A UUID; the reminder key and the history entry are derived from it. */
+  probeId: string;
+  /** The user who receives the reminder. */
+  recipientId: string;
+  reminderInMs: number;
+  waitMs: number;
+}
+
+export interface ProbeOutput {
+  probeId: string;
+  completedAt: string;
+}

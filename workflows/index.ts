@@ -5,3 +5,4 @@ export { sozialraumDevelopment } from './sozialraum-development/sozialraum-devel
 export { partnerInterview } from './partner-interview-cycle/partner-interview.workflow';
 export { partnerInterviewCycle } from './partner-interview-cycle/partner-interview-cycle.workflow';
 export { benchEcho } from './bench/bench-echo.workflow';
+export { probe } from './probe/probe.workflow';

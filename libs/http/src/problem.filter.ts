@@ -17,15 +17,16 @@ const RETRY_AFTER_SECONDS = '5';
 
 /** Connection-level failures of PostgreSQL, Redis or Temporal: the client may retry. */
 export function isBackendUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const err = error as Error & { code?: string | number; driverError?: unknown };
+  // Duck-typed: errors raised by Node's own modules may come from another realm (instanceof fails there).
+  if (!error || typeof error !== 'object') return false;
+  const err = error as { code?: string | number; driverError?: unknown; name?: string; message?: unknown };
   if (err.driverError && isBackendUnavailable(err.driverError)) return true;
   if (typeof err.code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(err.code) || /^(08|57P)/.test(err.code))) {
     return true;
   }
   // gRPC UNAVAILABLE (14) from the Temporal client
   if (err.code === 14 || err.name === 'ServiceError') return true;
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Connection is closed/i.test(err.message);
+  return typeof err.message === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Connection is closed/i.test(err.message);
 }
 
 /** Body-parser failures carry a `type` and a status of their own. */
