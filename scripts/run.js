@@ -53,6 +53,7 @@ const commands = {
   'bench-reminders': 'dist/scripts/cli/bench-reminders.js',
   'bench-dashboard': 'dist/scripts/cli/bench-dashboard.js',
   bench: 'dist/scripts/cli/bench.js',
+  soak: 'dist/scripts/cli/soak.js',
 };
 
 const [command, ...args] = process.argv.slice(2);

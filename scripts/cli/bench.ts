@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Client as Pg } from 'pg';
-import { signDevToken } from '@sro/auth';
-import { Role } from '@sro/common';
 import { createDataConverter } from '@sro/temporal';
 import { benchEchoFinish, benchEchoUpdate, WorkflowType } from '@sro/workflows/contracts';
 import { arg, runBench } from '../bench/harness';
 import { round, summary, table } from '../bench/stats';
+import { startSystem } from '../bench/system';
 import { say } from '../devstack/log';
-import { repoRoot } from '../devstack/paths';
-import { freePort } from '../devstack/process-utils';
-import { startApp, waitForHttp } from '../devstack/services';
 
 const LEVELS = (process.argv.find((a) => a.startsWith('--levels='))?.split('=')[1] ?? '1,4,16,32').split(',').map(Number);
 const OPS = arg('ops', 200);
@@ -55,12 +49,6 @@ async function measure(scenario: string, concurrency: number, count: number, op:
   return { scenario, concurrency, ops: count, errors, perSecond: round(count / seconds), p50: round(s.p50), p95: round(s.p95), p99: round(s.p99) };
 }
 
-/** Resident set size of a process in MB (Linux). */
-function rssMb(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return round(Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024);
-}
-
 /**
  * `npm run bench [-- --levels=1,4,16,32 --ops=200 --phase-ops=60]`: on the embedded stack
  * (PostgreSQL, Redis, Temporal dev server) with the API and the worker as their own processes:
@@ -72,8 +60,8 @@ function rssMb(pid: number | undefined): number {
  */
 runBench(
   'bench',
-  async ({ stack, secrets, work, config: configure }) => {
-    const root = repoRoot();
+  async (ctx) => {
+    const { stack, config: configure } = ctx;
     const db = new Pg({ connectionString: stack.databaseUrl });
     await db.connect();
     // Enough social spaces in PR1 for one process per phase-step operation (one process per space).
@@ -90,51 +78,13 @@ runBench(
     await db.end();
 
     const config = configure();
-    const apiPort = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      SRO_ENV: 'test',
-      AUTH_MODE: 'dev',
-      AUTH_DEV_SECRET: secrets.AUTH_DEV_SECRET,
-      PAYLOAD_KEYS: secrets.PAYLOAD_KEYS,
-      FIELD_KEYS: secrets.FIELD_KEYS,
-      DATABASE_URL: stack.databaseUrl,
-      REDIS_URL: stack.redisUrl,
-      TEMPORAL_ADDRESS: stack.temporalAddress,
-      API_HOST: '127.0.0.1',
-      API_PORT: String(apiPort),
-      WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'),
-      MAIL_TRANSPORT: 'file',
-      MAIL_DIR: join(work, 'mail'),
-      LOG_LEVEL: 'warn',
-    };
-    const apps = [startApp(root, 'worker', env, join(work, 'logs')), startApp(root, 'api', env, join(work, 'logs'))];
-    const [worker, api] = apps;
-    const url = `http://127.0.0.1:${apiPort}`;
+    const system = await startSystem(ctx);
+    const { call, tokens } = system;
     const temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }), dataConverter: createDataConverter(config.payloadKeys) });
     const results: Measured[] = [];
     try {
-      await waitForHttp(`${url}/health`, 90_000, () => apps.every((a) => a.child.exitCode === null));
-      const caseworkerToken = `Bearer ${await signDevToken(secrets.AUTH_DEV_SECRET, Role.Caseworker, 'demo-caseworker')}`;
-      const coordinatorToken = `Bearer ${await signDevToken(secrets.AUTH_DEV_SECRET, Role.Coordinator, 'demo-coordinator')}`;
-      const call = async (method: string, path: string, token: string, body?: unknown, expect = [200, 201]) => {
-        const res = await fetch(`${url}${path}`, { method, headers: { authorization: token, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-        const text = await res.text();
-        if (!expect.includes(res.status)) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
-        return text ? JSON.parse(text) : undefined;
-      };
-
-      const createCase = (i: number) =>
-        call('POST', '/cases', caseworkerToken, {
-          socialSpaceId: caseSpaces[i % caseSpaces.length],
-          zone: 'unclear',
-          personal: { familyName: `Bench-${i}`, givenNames: ['Kim'], birthDates: ['2015-05-05'], address: 'Teststraße 1', familyMembers: [] },
-          will: 'Unterstützung bei der Schule',
-          goals: ['Schulbesuch'],
-          resources: { person: [], surroundings: [], socialSpace: [] },
-          confided: [],
-        });
-      const requestConsultation = (caseId: string) => call('POST', `/cases/${caseId}/consultations`, caseworkerToken, { questions: ['Welche Hilfe passt?'] });
+      const createCase = (i: number) => system.createCase(caseSpaces[i % caseSpaces.length], i);
+      const requestConsultation = system.requestConsultation;
       const intake = async (i: number) => {
         await requestConsultation((await createCase(i)).id);
       };
@@ -170,7 +120,7 @@ runBench(
       say(`starting ${phaseSpaces} social-space processes for the phase step…`);
       const processes: string[] = [];
       await measure('setup', 8, benchSpaces.length, async (i) => {
-        processes[i] = (await call('POST', '/sozialraum-processes', coordinatorToken, { socialSpaceId: benchSpaces[i] })).id;
+        processes[i] = (await call('POST', '/sozialraum-processes', tokens.coordinator, { socialSpaceId: benchSpaces[i] })).id;
       });
       let offset = 0;
       let echoOffset = 0;
@@ -187,14 +137,14 @@ runBench(
         results.push(
           await measure('phase step (HTTP)', level, PHASE_OPS, async (i) => {
             const id = processes[base + i];
-            await call('PUT', `/sozialraum-processes/${id}/phases/identify/deliverables/boundaries`, coordinatorToken, { value: { description: 'Grenzen des Sozialraums', municipalityIds: [municipality] } });
-            await call('POST', `/sozialraum-processes/${id}/phases/identify/complete`, coordinatorToken, {});
+            await call('PUT', `/sozialraum-processes/${id}/phases/identify/deliverables/boundaries`, tokens.coordinator, { value: { description: 'Grenzen des Sozialraums', municipalityIds: [municipality] } });
+            await call('POST', `/sozialraum-processes/${id}/phases/identify/complete`, tokens.coordinator, {});
           }),
         );
         offset += PHASE_OPS;
       }
 
-      const rss = { apiMb: rssMb(api.child.pid), workerMb: rssMb(worker.child.pid) };
+      const rss = system.rss();
       await Promise.all(echoIds.map((id) => temporal.workflow.getHandle(id).signal(benchEchoFinish).catch(() => undefined)));
 
       const best = (scenario: string) => results.filter((r) => r.scenario === scenario && r.errors === 0).sort((a, b) => b.perSecond - a.perSecond)[0];
@@ -229,7 +179,7 @@ runBench(
       return { levels: LEVELS, ops: OPS, phaseOps: PHASE_OPS, results, ratios, rss, targets };
     } finally {
       await temporal.connection.close();
-      await Promise.all(apps.map((a) => a.stop()));
+      await system.stop();
     }
   },
   { temporal: true, file: () => `${new Date().toISOString().slice(0, 10)}.json` },

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { signDevToken } from '@sro/auth';
+import { Role } from '@sro/common';
+import { freePort } from '../devstack/process-utils';
+import { repoRoot } from '../devstack/paths';
+import { AppProcess, startApp, waitForHttp } from '../devstack/services';
+import type { BenchContext } from './harness';
+import { round } from './stats';
+
+/** Resident set size of a process in MB (Linux). */
+export function rssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return round(Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024);
+}
+
+/**
+ * The API and the worker as processes of their own on the benchmark's stack, with a small HTTP
+ * client for the demo caseworker and coordinator.
+ */
+export async function startSystem({ stack, secrets, work }: BenchContext) {
+  const root = repoRoot();
+  const apiPort = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SRO_ENV: 'test',
+    AUTH_MODE: 'dev',
+    AUTH_DEV_SECRET: secrets.AUTH_DEV_SECRET,
+    PAYLOAD_KEYS: secrets.PAYLOAD_KEYS,
+    FIELD_KEYS: secrets.FIELD_KEYS,
+    DATABASE_URL: stack.databaseUrl,
+    REDIS_URL: stack.redisUrl,
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    API_HOST: '127.0.0.1',
+    API_PORT: String(apiPort),
+    WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'),
+    MAIL_TRANSPORT: 'file',
+    MAIL_DIR: join(work, 'mail'),
+    LOG_LEVEL: 'warn',
+  };
+  const apps: AppProcess[] = [startApp(root, 'worker', env, join(work, 'logs')), startApp(root, 'api', env, join(work, 'logs'))];
+  const [worker, api] = apps;
+  const url = `http://127.0.0.1:${apiPort}`;
+  await waitForHttp(`${url}/health`, 90_000, () => apps.every((a) => a.child.exitCode === null));
+  const tokens = {
+    caseworker: `Bearer ${await signDevToken(secrets.AUTH_DEV_SECRET, Role.Caseworker, 'demo-caseworker')}`,
+    coordinator: `Bearer ${await signDevToken(secrets.AUTH_DEV_SECRET, Role.Coordinator, 'demo-coordinator')}`,
+  };
+
+  /** One request; anything but the expected statuses is an error with the answer's start. */
+  const call = async (method: string, path: string, token: string, body?: unknown, expect = [200, 201]) => {
+    const res = await fetch(`${url}${path}`, { method, headers: { authorization: token, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    if (!expect.includes(res.status)) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+
+  const createCase = (socialSpaceId: string, i: number) =>
+    call('POST', '/cases', tokens.caseworker, {
+      socialSpaceId,
+      zone: 'unclear',
+      personal: { familyName: `Bench-${i}`, givenNames: ['Kim'], birthDates: ['2015-05-05'], address: 'Teststraße 1', familyMembers: [] },
+      will: 'Unterstützung bei der Schule',
+      goals: ['Schulbesuch'],
+      resources: { person: [], surroundings: [], socialSpace: [] },
+      confided: [],
+    });
+  const requestConsultation = (caseId: string) => call('POST', `/cases/${caseId}/consultations`, tokens.caseworker, { questions: ['Welche Hilfe passt?'] });
+
+  return {
+    url,
+    env,
+    tokens,
+    call,
+    createCase,
+    requestConsultation,
+    rss: () => ({ apiMb: rssMb(api.child.pid), workerMb: rssMb(worker.child.pid) }),
+    stop: () => Promise.all(apps.map((a) => a.stop())),
+  };
+}

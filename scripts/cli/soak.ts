@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client as Pg } from 'pg';
+import { arg, runBench } from '../bench/harness';
+import { round, summary, table } from '../bench/stats';
+import { startSystem } from '../bench/system';
+import { say } from '../devstack/log';
+import { repoRoot } from '../devstack/paths';
+
+const MINUTES = arg('minutes', 10);
+const WARMUP_SECONDS = arg('warmup', 60);
+
+/** Half the best case-intake rate of today's `npm run bench`, when there is one. */
+function defaultRate(): number {
+  const file = join(repoRoot(), 'bench', 'results', `${new Date().toISOString().slice(0, 10)}.json`);
+  if (!existsSync(file)) return 10;
+  const { results } = JSON.parse(readFileSync(file, 'utf8')) as { results: Array<{ scenario: string; perSecond: number; errors: number }> };
+  const best = Math.max(...results.filter((r) => r.scenario === 'case intake (HTTP)' && r.errors === 0).map((r) => r.perSecond));
+  return Number.isFinite(best) ? round(best / 2) : 10;
+}
+
+/**
+ * `npm run soak [-- --minutes=10 --rate=<intakes per second> --warmup=60]`: a steady mix of case
+ * intakes (case + Fallteam request) and reads (case list, phase-deadline board, notifications) at
+ * half the measured peak, for ten minutes; samples the RSS of API and worker and reports its growth
+ * after the warm-up, and every error response.
+ */
+runBench(
+  'soak',
+  async (ctx) => {
+    const rate = arg('rate', defaultRate());
+    const db = new Pg({ connectionString: ctx.stack.databaseUrl });
+    await db.connect();
+    const spaces: string[] = (await db.query(`SELECT social_space_ids FROM app_user WHERE id = 'demo-caseworker'`)).rows[0].social_space_ids;
+    await db.end();
+    const system = await startSystem(ctx);
+    const latencies: Record<string, number[]> = { intake: [], read: [] };
+    const errors: string[] = [];
+    const samples: Array<{ atSeconds: number; apiMb: number; workerMb: number }> = [];
+    const started = Date.now();
+    const end = started + MINUTES * 60_000;
+    let n = 0;
+    let inFlight = 0;
+    const reads = ['/cases?limit=20', '/dashboard/phase-deadlines?limit=50', '/me/notifications?limit=20'];
+    const op = async (i: number) => {
+      const t = Date.now();
+      const kind = i % 4 === 0 ? 'intake' : 'read';
+      try {
+        if (kind === 'intake') await system.requestConsultation((await system.createCase(spaces[i % spaces.length], i)).id);
+        else await system.call('GET', reads[i % reads.length], i % 3 === 1 ? system.tokens.coordinator : system.tokens.caseworker);
+      } catch (error) {
+        errors.push((error as Error).message.slice(0, 200));
+      }
+      latencies[kind].push(Date.now() - t);
+    };
+    try {
+      say(`soak: ${MINUTES} min at ${rate} intakes/s (plus three reads per intake), warm-up ${WARMUP_SECONDS} s`);
+      const sampler = setInterval(() => samples.push({ atSeconds: Math.round((Date.now() - started) / 1000), ...system.rss() }), 15_000);
+      // Open loop: operations start on schedule whether or not earlier ones finished (at most 200 in flight).
+      const interval = 1000 / (rate * 4);
+      while (Date.now() < end) {
+        const due = started + n * interval;
+        if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+        if (inFlight < 200) {
+          inFlight += 1;
+          void op(n).finally(() => (inFlight -= 1));
+        }
+        n += 1;
+      }
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 100));
+      clearInterval(sampler);
+      samples.push({ atSeconds: Math.round((Date.now() - started) / 1000), ...system.rss() });
+    } finally {
+      await system.stop();
+    }
+    const baseline = samples.find((s) => s.atSeconds >= WARMUP_SECONDS) ?? samples[0];
+    const last = samples[samples.length - 1];
+    const growth = { apiPercent: round(((last.apiMb - baseline.apiMb) / baseline.apiMb) * 100), workerPercent: round(((last.workerMb - baseline.workerMb) / baseline.workerMb) * 100) };
+    const rows = Object.entries(latencies).map(([kind, values]) => ({ kind, ops: values.length, ...summary(values) }));
+    process.stdout.write(`\n${table(rows.map((r) => ({ kind: r.kind, ops: r.ops, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, 'max ms': r.max })))}\n\n`);
+    process.stdout.write(
+      `${table([
+        { measure: 'API RSS after warm-up → end (MB)', value: `${baseline.apiMb} → ${last.apiMb} (${growth.apiPercent} %)`, target: '< 10 %', met: String(growth.apiPercent < 10) },
+        { measure: 'worker RSS after warm-up → end (MB)', value: `${baseline.workerMb} → ${last.workerMb} (${growth.workerPercent} %)`, target: '< 10 %', met: String(growth.workerPercent < 10) },
+        { measure: 'error responses', value: String(errors.length), target: '0', met: String(errors.length === 0) },
+      ])}\n\n`,
+    );
+    if (errors.length > 0) process.stdout.write(`first errors:\n${errors.slice(0, 5).join('\n')}\n`);
+    return { minutes: MINUTES, rate, operations: n, latencies: rows, samples, growth, errors: errors.length, firstErrors: errors.slice(0, 20) };
+  },
+  { temporal: true },
+);
