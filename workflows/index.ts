@@ -4,3 +4,5 @@ export { ping } from './ping/ping.workflow';
 export { sozialraumDevelopment } from './sozialraum-development/sozialraum-development.workflow';
 export { partnerInterview } from './partner-interview-cycle/partner-interview.workflow';
 export { partnerInterviewCycle } from './partner-interview-cycle/partner-interview-cycle.workflow';
+export { jugendhilfedienstCase } from './jugendhilfedienst-case/jugendhilfedienst-case.workflow';
+export { caseRetention } from './case-retention/case-retention.workflow';
