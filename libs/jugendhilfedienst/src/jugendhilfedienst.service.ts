@@ -3,7 +3,7 @@ import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseContent, CaseService, FieldCipher, newPseudonym, PersonalData } from '@sro/cases';
-import { DomainError, FieldProblem, Principal } from '@sro/common';
+import { DomainError, ErrorCode, FieldProblem, Principal } from '@sro/common';
 import { AppConfig } from '@sro/config';
 import { DefinitionsService } from '@sro/definitions';
 import { AssignmentsService } from '@sro/reference-data';
@@ -340,8 +340,10 @@ export class JugendhilfedienstService {
   async setLegalHold(user: Principal, id: string, hold: boolean) {
     await this.cases.visible(user, id);
     const [row] = await this.dataSource.query(
-      `UPDATE case_file SET legal_hold = $2, legal_hold_by = CASE WHEN $2 THEN $3 END, legal_hold_at = CASE WHEN $2 THEN now() END, updated_at = now()
-        WHERE id = $1 RETURNING id, legal_hold AS "legalHold", legal_hold_at AS "legalHoldAt", deletion_date AS "deletionDate"`,
+      `WITH changed AS (
+         UPDATE case_file SET legal_hold = $2, legal_hold_by = CASE WHEN $2 THEN $3 END, legal_hold_at = CASE WHEN $2 THEN now() END, updated_at = now()
+          WHERE id = $1 RETURNING id, legal_hold, legal_hold_at, deletion_date)
+       SELECT id, legal_hold AS "legalHold", legal_hold_at AS "legalHoldAt", to_char(deletion_date, 'YYYY-MM-DD') AS "deletionDate" FROM changed`,
       [id, hold, user.sub],
     );
     return row;
@@ -364,11 +366,20 @@ export class JugendhilfedienstService {
     return temporalCall(this.temporal.workflow.getHandle(workflowId).query(jugendhilfedienstStateQuery), WHAT);
   }
 
-  private update<A>(workflowId: string, update: { name: string } & object, arg: A): Promise<JugendhilfedienstCaseState> {
-    return temporalCall(
-      this.temporal.workflow.getHandle(workflowId).executeUpdate(update as typeof jugendhilfedienstUpdates.classify, { args: [arg as never] }),
-      WHAT,
-    );
+  private async update<A>(workflowId: string, update: { name: string } & object, arg: A): Promise<JugendhilfedienstCaseState> {
+    try {
+      return await temporalCall(
+        this.temporal.workflow.getHandle(workflowId).executeUpdate(update as typeof jugendhilfedienstUpdates.classify, { args: [arg as never] }),
+        WHAT,
+      );
+    } catch (error) {
+      // A closed case's workflow has ended and takes no updates: say so instead of "not found".
+      if (!(error instanceof DomainError) || error.code === ErrorCode.NotFound) {
+        const state = await this.state(workflowId).catch(() => undefined);
+        if (state?.phase === 'closed') throw DomainError.conflict('The case is closed; nothing changed');
+      }
+      throw error;
+    }
   }
 }
 

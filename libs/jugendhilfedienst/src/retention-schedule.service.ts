@@ -14,6 +14,7 @@ export interface RetentionScheduleView {
   paused: boolean;
   nextRuns: string[];
   recentRuns: Array<{ scheduledAt: string; startedAt: string; workflowId: string }>;
+  runningRuns: string[];
   runsStarted: number;
 }
 
@@ -99,6 +100,7 @@ export class RetentionScheduleService {
       paused: d.state.paused,
       nextRuns: d.info.nextActionTimes.map((t) => t.toISOString()),
       recentRuns: d.info.recentActions.map((a) => ({ scheduledAt: a.scheduledAt.toISOString(), startedAt: a.takenAt.toISOString(), workflowId: a.action.workflow.workflowId })),
+      runningRuns: d.info.runningActions.map((a) => a.workflow.workflowId),
       runsStarted: d.info.numActionsTaken,
     };
   }

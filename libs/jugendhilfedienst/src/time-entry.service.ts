@@ -114,7 +114,7 @@ export class TimeEntryService {
   }
 
   async remove(user: Principal, id: string): Promise<void> {
-    const rows = await this.dataSource.query('DELETE FROM time_entry WHERE id = $1 AND user_id = $2 RETURNING id', [id, user.sub]);
+    const rows = await this.dataSource.query('WITH gone AS (DELETE FROM time_entry WHERE id = $1 AND user_id = $2 RETURNING id) SELECT id FROM gone', [id, user.sub]);
     if (rows.length === 0) throw DomainError.notFound('Time entry');
   }
 
