@@ -6,3 +6,5 @@ export { partnerInterview } from './partner-interview-cycle/partner-interview.wo
 export { partnerInterviewCycle } from './partner-interview-cycle/partner-interview-cycle.workflow';
 export { benchEcho } from './bench/bench-echo.workflow';
 export { probe } from './probe/probe.workflow';
+export { jugendhilfedienstCase } from './jugendhilfedienst-case/jugendhilfedienst-case.workflow';
+export { caseRetention } from './case-retention/case-retention.workflow';

@@ -10,6 +10,8 @@ import {
   cycleStateQuery,
   fallteamUpdates,
   interviewUpdates,
+  jugendhilfedienstStateQuery,
+  jugendhilfedienstUpdates,
   migrateDefinitionUpdate,
   sozialraumStateQuery,
   sozialraumUpdates,
@@ -61,6 +63,14 @@ async function main(): Promise<void> {
       recordInterview: noop,
       recordInterviewFailure: noop,
       closeInterviewCycle: noop,
+      prepareFallteamConsultation: async (input: { consultationId: string }) => ({
+        consultationId: input.consultationId,
+        definition: { key: 'fallteam-consultation' as const, version: 1, checksum: 'v1', spec: SEED_SPECS['fallteam-consultation'] },
+      }),
+      recordCaseClosure: noop,
+      findExpiredCases: async (input: { limit: number; after?: string }) => (input.after ? [] : Array.from({ length: input.limit }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`)),
+      anonymiseCase: async (input: { caseId: string }) => !input.caseId.endsWith('1'),
+      countCasesOnHold: async () => ({ onHold: 1 }),
     },
   });
   const out = join(repoRoot(), 'tests', 'workflows', 'histories');
@@ -71,6 +81,8 @@ async function main(): Promise<void> {
     if (wanted('fallteamConsultation')) await recordFallteam();
     if (wanted('partnerInterviewCycle') || wanted('partnerInterview')) await recordInterviewCycle();
     if (wanted('cooperationAgreement')) await recordAgreement();
+    if (wanted('jugendhilfedienstCase')) await recordJugendhilfedienst();
+    if (wanted('caseRetention')) await recordRetention();
   });
   await env.teardown();
   process.stdout.write(`histories written to ${out}\n`);
@@ -213,6 +225,66 @@ async function main(): Promise<void> {
     await cav.executeUpdate(agreementUpdates.decide, { args: [{ round: 2, stageKey: 'committee', partyKey: 'jha', decision: 'approve', resolutionNumber: 'JHA-2026/017', resolutionDate: day(100), actorId: 'ap-jha' }] });
     await cav.result(); // renewal due, then expiry
     writeFileSync(join(out, 'cooperation-agreement.json'), encodeHistory('cooperationAgreement', await cav.fetchHistory()));
+  }
+
+  /**
+   * A case in the Gefährdungsbereich: the § 8a assessment runs late (escalation), nine months of help
+   * bring it to the Fallteam (child, stored as well), a help plan whose review is missed and then
+   * recorded, closure.
+   */
+  async function recordJugendhilfedienst() {
+    const caseId = randomUUID();
+    const caseworker = { actorId: 'demo-caseworker' };
+    const jhd = await env.client.workflow.start(WorkflowType.JugendhilfedienstCase, {
+      taskQueue,
+      workflowId: 'history-jugendhilfedienst-case',
+      args: [
+        {
+          caseId,
+          pseudonym: 'F-2026-HIST02',
+          caseworkerId: 'demo-caseworker',
+          socialSpaceId: randomUUID(),
+          planningRegionId: randomUUID(),
+          source: 'school',
+          anonymous: false,
+          reportedAt: new Date(await env.currentTimeMs()).toISOString(),
+          definition: { key: 'jugendhilfedienst-case', version: 1, checksum: 'v1', spec: SEED_SPECS['jugendhilfedienst-case'] },
+        },
+      ],
+    });
+    await jhd.executeUpdate(jugendhilfedienstUpdates.classify, { args: [{ ...caseworker, zone: 'endangerment' }] });
+    await env.sleep(2 * DAY); // the § 8a limit passes: escalation
+    await jhd.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, {
+      args: [{ ...caseworker, assessmentId: randomUUID(), professionals: 2, result: 'latent', parentsInvolved: true, childInvolved: true, homeVisit: false, expectedHelpDuration: 'P9M' }],
+    });
+    let consultationId = '';
+    while (!consultationId) {
+      consultationId = (await jhd.query(jugendhilfedienstStateQuery)).fallteam?.consultationId ?? '';
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const child = env.client.workflow.getHandle(workflowIds.fallteamConsultation(consultationId));
+    while (!(await child.describe().then(() => true, () => false))) await new Promise((r) => setTimeout(r, 50));
+    await child.executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId: randomUUID(), sessionAt: new Date((await env.currentTimeMs()) + 7 * DAY).toISOString(), ...caseworker }] });
+    await child.executeUpdate(fallteamUpdates.inviteAdvisers, { args: [{ adviserIds: ['demo-adviser'], ...caseworker }] });
+    await child.executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals: 2, participants: 3, ...caseworker }] });
+    await child.result();
+    while ((await jhd.query(jugendhilfedienstStateQuery)).phase !== 'help_plan') await new Promise((r) => setTimeout(r, 50));
+    const planDate = new Date(await env.currentTimeMs()).toISOString().slice(0, 10);
+    await jhd.executeUpdate(jugendhilfedienstUpdates.recordHelpPlan, { args: [{ ...caseworker, helpPlanId: randomUUID(), planDate }] });
+    await env.sleep(200 * DAY); // the review is missed
+    const reviewedAt = new Date(await env.currentTimeMs()).toISOString().slice(0, 10);
+    await jhd.executeUpdate(jugendhilfedienstUpdates.recordReview, { args: [{ ...caseworker, reviewedAt }] });
+    await jhd.executeUpdate(jugendhilfedienstUpdates.close, { args: [caseworker] });
+    await jhd.result();
+    writeFileSync(join(out, 'jugendhilfedienst-case.json'), encodeHistory('jugendhilfedienstCase', await jhd.fetchHistory()));
+    writeFileSync(join(out, 'fallteam-consultation-child.json'), encodeHistory('fallteamConsultation', await child.fetchHistory()));
+  }
+
+  /** A retention run over two batches; one case is refused (hold set meanwhile). */
+  async function recordRetention() {
+    const run = await env.client.workflow.start(WorkflowType.CaseRetention, { taskQueue, workflowId: 'history-case-retention', args: [{ batchSize: 3 }] });
+    await run.result();
+    writeFileSync(join(out, 'case-retention.json'), encodeHistory('caseRetention', await run.fetchHistory()));
   }
 }
 

@@ -6,7 +6,7 @@ import { prepareDatabase } from '../devstack/prepare-database';
 import { preferredPort } from '../devstack/process-utils';
 import { clearRuntime, writeRuntime } from '../devstack/runtime';
 import { ensureDevSecrets } from '../devstack/secrets';
-import { ensureDemoInterviewSchedule, startDemoProcesses } from '../devstack/demo-processes';
+import { ensureDemoInterviewSchedule, ensureRetentionSchedule, startDemoProcesses } from '../devstack/demo-processes';
 import { AppProcess, startApp, waitForHttp } from '../devstack/services';
 import { startStack, Stack } from '../devstack/stack';
 
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
       const demo = await startDemoProcesses(apiUrl, stack.databaseUrl, appEnv.AUTH_DEV_SECRET!);
       if (demo > 0) say(`started ${demo} demo social-space processes`);
       if (await ensureDemoInterviewSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!)) say('created the two-yearly interview schedule; the first cycle with all contract partners runs');
+      if (await ensureRetentionSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!)) say('created the daily retention schedule (02:00 Europe/Berlin)');
     }
     writeRuntime({ pid: process.pid, apiUrl, databaseUrl: stack.databaseUrl, redisUrl: stack.redisUrl, temporalAddress: stack.temporalAddress, temporalUiUrl: stack.temporalUiUrl });
 

@@ -53,3 +53,14 @@ export async function ensureDemoInterviewSchedule(apiUrl: string, devSecret: str
   if (res.status !== 200) throw new Error(`creating the interview schedule failed: ${res.status} ${await res.text()}`);
   return true;
 }
+
+/** Creates the daily retention schedule (case data past its deletion date) when there is none, as the demo admin. */
+export async function ensureRetentionSchedule(apiUrl: string, devSecret: string): Promise<boolean> {
+  const authorization = `Bearer ${await signDevToken(devSecret, Role.Admin, 'demo-admin')}`;
+  const existing = await fetch(`${apiUrl}/retention/schedule`, { headers: { authorization } });
+  if (existing.status === 200) return false;
+  if (existing.status !== 404) throw new Error(`reading the retention schedule failed: ${existing.status} ${await existing.text()}`);
+  const res = await fetch(`${apiUrl}/retention/schedule`, { method: 'PUT', headers: { authorization, 'content-type': 'application/json' }, body: '{}' });
+  if (res.status !== 200) throw new Error(`creating the retention schedule failed: ${res.status} ${await res.text()}`);
+  return true;
+}

@@ -4,7 +4,15 @@ import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { SEED_SPECS } from '@sro/definitions';
 import { installTemporalRuntime } from '@sro/temporal-worker';
-import type { CyclePartner, InterviewSnapshot, OpenedCycle } from '@sro/workflows/contracts';
+import type { CyclePartner, InterviewSnapshot, OpenedCycle, PreparedConsultation } from '@sro/workflows/contracts';
+
+/** A case file as the retention doubles see it. */
+export interface RetentionCase {
+  id: string;
+  deletionDate: string | null;
+  legalHold: boolean;
+  anonymisedAt?: string;
+}
 
 /** The time-skipping test server from the binary `npm test` resolved (no download). */
 export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
@@ -29,6 +37,12 @@ export function recordingActivities() {
   const calls: Array<{ name: string; args: any[] }> = [];
   /** The contract-partner registry the interview activities answer from; tests change it. */
   const registry = { partners: [] as CyclePartner[], failFor: new Set<string>(), cycles: 0 };
+  /** The case files the retention activities work on; tests fill it. */
+  const caseFiles = new Map<string, RetentionCase>();
+  /** Case ids whose Fallteam consultation cannot be prepared (no published definition). */
+  const fallteamFailsFor = new Set<string>();
+  /** Called after the retention doubles listed expired cases (a test can change the files meanwhile). */
+  const retentionHooks: { afterFind?: (ids: string[]) => void } = {};
   const record =
     (name: string, result: unknown = undefined) =>
     async (...args: any[]) => {
@@ -38,6 +52,9 @@ export function recordingActivities() {
   return {
     calls,
     registry,
+    caseFiles,
+    fallteamFailsFor,
+    retentionHooks,
     of: (name: string) => calls.filter((c) => c.name === name).map((c) => c.args[0]),
     activities: {
       recordProcessState: record('recordProcessState'),
@@ -63,6 +80,33 @@ export function recordingActivities() {
       recordInterviewFailure: record('recordInterviewFailure'),
       closeInterviewCycle: record('closeInterviewCycle'),
       recordAgreementState: record('recordAgreementState'),
+      prepareFallteamConsultation: async (input: { consultationId: string; caseId: string }): Promise<PreparedConsultation> => {
+        calls.push({ name: 'prepareFallteamConsultation', args: [input] });
+        if (fallteamFailsFor.has(input.caseId)) throw ApplicationFailure.nonRetryable('Definition fallteam-consultation has no published version', 'CONFLICT');
+        return { consultationId: input.consultationId, definition: { key: 'fallteam-consultation', version: 1, checksum: 'v1', spec: SEED_SPECS['fallteam-consultation'] } };
+      },
+      recordCaseClosure: record('recordCaseClosure'),
+      findExpiredCases: async (input: { asOf: string; limit: number; after?: string }) => {
+        calls.push({ name: 'findExpiredCases', args: [input] });
+        const ids = [...caseFiles.values()]
+          .filter((c) => !c.anonymisedAt && !c.legalHold && c.deletionDate !== null && c.deletionDate <= input.asOf && (!input.after || c.id > input.after))
+          .map((c) => c.id)
+          .sort()
+          .slice(0, input.limit);
+        retentionHooks.afterFind?.(ids);
+        return ids;
+      },
+      anonymiseCase: async (input: { caseId: string; asOf: string }) => {
+        calls.push({ name: 'anonymiseCase', args: [input] });
+        const c = caseFiles.get(input.caseId);
+        if (!c || c.anonymisedAt || c.legalHold || c.deletionDate === null || c.deletionDate > input.asOf) return false;
+        c.anonymisedAt = input.asOf;
+        return true;
+      },
+      countCasesOnHold: async (input: { asOf: string }) => {
+        calls.push({ name: 'countCasesOnHold', args: [input] });
+        return { onHold: [...caseFiles.values()].filter((c) => !c.anonymisedAt && c.legalHold && c.deletionDate !== null && c.deletionDate <= input.asOf).length };
+      },
     },
   };
 }

@@ -159,6 +159,15 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
       state.phase = 'outcome_recorded';
       complete('session', now);
       complete('outcome', now);
+      if (input.endsWithOutcome) {
+        // A case's child consultation ends here: the case takes the outcome and plans the follow-up itself.
+        state.phase = 'closed';
+        const open = state.access.filter((a) => !a.closed);
+        for (const a of open) a.closed = true;
+        if (open.length > 0) await serial(() => access.closePacketAccess({ consultationId: state.consultationId, adviserIds: open.map((a) => a.adviserId) }));
+        await persist({ kind: 'outcome_recorded', actorId, details: { professionals, participants } });
+        return state;
+      }
       state.followUpAt = addDuration(now, spec.followUpAfter).toISOString();
       await serial(() =>
         act.scheduleReminders([

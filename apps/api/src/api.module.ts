@@ -27,6 +27,8 @@ import { CodecController } from './codec/codec.controller';
 import { HealthModule } from './health/health.module';
 import { InterviewCyclesController } from './interview-cycles/interview-cycles.controller';
 import { InterviewsModule } from '@sro/interviews';
+import { JugendhilfedienstModule } from '@sro/jugendhilfedienst';
+import { JugendhilfedienstController, RetentionController, StatisticsController, TimeEntriesController } from './jugendhilfedienst/jugendhilfedienst.controller';
 import { MeController } from './me/me.controller';
 import { PingController } from './ping/ping.controller';
 
@@ -43,6 +45,7 @@ import { PingController } from './ping/ping.controller';
     CasesModule,
     InterviewsModule,
     AgreementsModule,
+    JugendhilfedienstModule,
   ],
   controllers: [
     AgreementsController,
@@ -55,11 +58,15 @@ import { PingController } from './ping/ping.controller';
     DashboardController,
     DefinitionsController,
     InterviewCyclesController,
+    JugendhilfedienstController,
     MeController,
     MigrationsController,
     NotificationsController,
     PingController,
+    RetentionController,
     SozialraumController,
+    StatisticsController,
+    TimeEntriesController,
   ],
   providers: [
     AssignmentsService,

@@ -7,16 +7,32 @@ import { RedisModule } from '@sro/queue';
 import { ActivityRegistry, PingActivities } from '@sro/temporal';
 import { ProcessActivities, ProcessReadModel } from '@sro/processes';
 import { AgreementActivities } from '@sro/agreements';
-import { ConsultationActivities } from '@sro/cases';
+import { ConsultationActivities, FieldCipher } from '@sro/cases';
 import { DefinitionsService } from '@sro/definitions';
 import { InterviewActivities, InterviewReportService } from '@sro/interviews';
+import { JugendhilfedienstActivities, RetentionActivities } from '@sro/jugendhilfedienst';
 import { RemindersModule } from '@sro/reminders';
 import { RemindersProcessor } from './processors/reminders.processor';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({
   imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule],
-  providers: [ActivityRegistry, AgreementActivities, ConsultationActivities, DefinitionsService, InterviewActivities, InterviewReportService, PingActivities, ProcessActivities, ProcessReadModel, RemindersProcessor, TemporalWorkerService],
+  providers: [
+    ActivityRegistry,
+    AgreementActivities,
+    ConsultationActivities,
+    DefinitionsService,
+    FieldCipher,
+    InterviewActivities,
+    InterviewReportService,
+    JugendhilfedienstActivities,
+    PingActivities,
+    ProcessActivities,
+    ProcessReadModel,
+    RemindersProcessor,
+    RetentionActivities,
+    TemporalWorkerService,
+  ],
 })
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {

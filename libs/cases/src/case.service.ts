@@ -9,14 +9,20 @@ import { FieldCipher } from './field-cipher';
 export interface CaseRow {
   id: string;
   pseudonym: string;
-  zone: CaseZone;
+  /** Null until a Jugendhilfedienst case is classified. */
+  zone: CaseZone | null;
   social_space_id: string;
   assigned_caseworker_ids: string[];
+  /** Sealed fields; null once the case is anonymised. */
   personal_enc: string;
   content_enc: string;
   confided_enc: string;
-  deletion_date: string;
+  /** Null while a Jugendhilfedienst case is open: closure sets it. */
+  deletion_date: string | null;
   legal_hold: boolean;
+  /** Set by the retention job; an anonymised case no longer exists for anyone. */
+  anonymised_at: Date | null;
+  workflow_id: string | null;
   created_at: Date;
 }
 
@@ -40,7 +46,7 @@ export interface NewConsent {
 const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** A pseudonym with no link to the person: `F-2026-7KQ3MX`. */
-function newPseudonym(): string {
+export function newPseudonym(): string {
   const bytes = randomBytes(6);
   return `F-${new Date().getUTCFullYear()}-${[...bytes].map((b) => PSEUDONYM_ALPHABET[b % PSEUDONYM_ALPHABET.length]).join('')}`;
 }
@@ -74,7 +80,7 @@ export class CaseService {
   async list(user: Principal, page: { limit: number; offset: number }) {
     const scope = await this.assignments.of(user.sub);
     const rows: Array<CaseRow & { total: number }> = await this.dataSource.query(
-      `SELECT *, count(*) OVER ()::int AS total FROM case_file WHERE $1 = ANY(assigned_caseworker_ids) OR social_space_id = ANY($2)
+      `SELECT *, count(*) OVER ()::int AS total FROM case_file WHERE ($1 = ANY(assigned_caseworker_ids) OR social_space_id = ANY($2)) AND anonymised_at IS NULL
         ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
       [user.sub, scope.socialSpaceIds, page.limit, page.offset],
     );
@@ -152,7 +158,7 @@ export class CaseService {
   /** Caseworkers see their own cases and those of their social spaces; for anyone else a case does not exist. */
   async visible(user: Principal, id: string): Promise<CaseRow> {
     const row = await this.row(id);
-    if (!row || !user.roles.includes(Role.Caseworker)) throw DomainError.notFound('Case');
+    if (!row || row.anonymised_at || !user.roles.includes(Role.Caseworker)) throw DomainError.notFound('Case');
     if (row.assigned_caseworker_ids.includes(user.sub)) return row;
     const scope = await this.assignments.of(user.sub);
     if (!scope.socialSpaceIds.includes(row.social_space_id)) throw DomainError.notFound('Case');

@@ -29,7 +29,7 @@ export interface Outcome {
 export interface ConsultationPacket {
   consultationId: string;
   pseudonym: string;
-  zone: string;
+  zone: string | null;
   will: string;
   goals: string[];
   resources: CaseContent['resources'];
@@ -205,7 +205,8 @@ export class ConsultationService {
     } else {
       await this.cases.visible(user, consultation.case_id);
     }
-    const row = (await this.cases.row(consultation.case_id))!;
+    const row = await this.cases.row(consultation.case_id);
+    if (!row || row.anonymised_at) throw DomainError.notFound(WHAT);
     const content = this.cipher.open<CaseContent>(row.content_enc);
     const personal = this.cipher.open<PersonalData>(row.personal_enc);
     const released = await this.cases.releasedFields(row.id);

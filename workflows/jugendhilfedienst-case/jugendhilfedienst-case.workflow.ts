@@ -1,0 +1,416 @@
+import { allHandlersFinished, condition, proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
+import type { JugendhilfedienstActivities } from '@sro/jugendhilfedienst';
+import {
+  CaseStepState,
+  JHD_ZONES,
+  JugendhilfedienstCaseInput,
+  JugendhilfedienstCaseState,
+  jugendhilfedienstStateQuery,
+  jugendhilfedienstUpdates,
+  RISK_RESULTS,
+  workflowIds,
+} from '../contracts';
+import { fallteamConsultation } from '../fallteam-consultation/fallteam-consultation.workflow';
+import { addDuration, compareDurations, parseDuration } from '../shared/duration';
+import { processActivities as act, reject, serialQueue, stepReminders } from '../shared/process-kit';
+import { Problems } from '../shared/validation';
+
+const cases = proxyActivities<JugendhilfedienstActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** A date `YYYY-MM-DD` as the instant its day begins (UTC). */
+const dayStart = (date: string) => new Date(`${date}T00:00:00.000Z`);
+const dateOf = (instant: Date) => instant.toISOString().slice(0, 10);
+
+/** The innermost cause's message (a child's failure wraps the activity's, which wraps the reason). */
+function rootMessage(error: unknown): string {
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
+}
+
+/**
+ * The standard process of a case in the Jugendhilfedienst (seed 000): intake → classification into
+ * a zone within the defined time → for the Gefährdungsbereich a § 8a risk assessment by at least
+ * the definition's number of professionals within its limit (reminders before, escalation at it) →
+ * a Fallteam consultation as a child workflow when help is expected to last the definition's
+ * threshold or longer → a help plan (§ 36) reviewed every interval (Wiedervorlage) → closure, which
+ * sets the deletion date. It holds ids, the pseudonym, codes and dates; everything else is sealed
+ * in PostgreSQL.
+ */
+export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): Promise<JugendhilfedienstCaseState> {
+  const spec = input.definition.spec;
+  const state: JugendhilfedienstCaseState = {
+    ...input,
+    phase: 'classification',
+    steps: spec.steps.map((s) => ({ key: s.key, title: s.title, status: 'pending' })),
+    revision: 0,
+    eventSequence: 0,
+  };
+  const serial = serialQueue();
+  const prefix = `jhd/${state.caseId}`;
+  const title = `Jugendhilfedienst ${state.pseudonym}`;
+  const link = `/jugendhilfedienst-cases/${state.caseId}`;
+  const stepOf = (key: string): CaseStepState | undefined => state.steps.find((s) => s.key === key);
+  const active = (): CaseStepState | undefined => state.steps.find((s) => s.status === 'active');
+  let armed = '';
+  let reviewArmed = '';
+  let fallteamDone: { phase: string; outcome?: { professionals: number; participants: number; recordedAt: string } } | { error: string } | undefined;
+
+  const activate = (key: string, now: Date) => {
+    const step = stepOf(key);
+    const stepSpec = spec.steps.find((s) => s.key === key);
+    if (!step || !stepSpec) return;
+    step.status = 'active';
+    step.startedAt = now.toISOString();
+    step.dueAt = addDuration(now, stepSpec.duration).toISOString();
+  };
+  const finish = (key: string, now: Date) => {
+    const step = stepOf(key);
+    if (!step || step.status === 'completed') return;
+    step.status = 'completed';
+    step.startedAt ??= now.toISOString();
+    step.completedAt = now.toISOString();
+  };
+  const skip = (key: string) => {
+    const step = stepOf(key);
+    if (step && step.status === 'pending') Object.assign(step, { status: 'completed', skipped: true });
+  };
+
+  /** After classification or assessment: the Fallteam for long help, the help plan for shorter, closure without help. */
+  const routeHelp = (now: Date, expected: string | undefined) => {
+    state.expectedHelpDuration = expected;
+    if (!expected) {
+      skip('fallteam');
+      skip('help_plan');
+      state.phase = 'closure';
+      activate('closure', now);
+    } else if (compareDurations(expected, spec.fallteamThreshold) >= 0) {
+      state.phase = 'fallteam';
+      activate('fallteam', now);
+    } else {
+      skip('fallteam');
+      state.phase = 'help_plan';
+      activate('help_plan', now);
+    }
+  };
+
+  const reviewReminders = () => {
+    const plan = state.helpPlan!;
+    const due = dayStart(plan.nextReviewAt);
+    const base = `${prefix}/review/${plan.version}-${plan.reviews}`;
+    const context = { subjectTitle: `Hilfeplanüberprüfung ${state.pseudonym}`, dueAt: due.toISOString(), link };
+    const recipients = [{ type: 'user' as const, id: state.caseworkerId }];
+    const now = Date.now();
+    return [
+      ...spec.helpPlanReviewReminderOffsets
+        .map((offset) => ({ offset, at: addDuration(due, offset, -1) }))
+        .filter(({ at }) => at.getTime() > now)
+        .map(({ offset, at }) => ({ key: `${base}/${offset}`, dueAt: at.toISOString(), recipients, template: 'follow-up-due', context })),
+      { key: `${base}/due`, dueAt: due.toISOString(), recipients, template: 'follow-up-due', context },
+    ];
+  };
+
+  const persist = (event: { kind: string; actorId?: string; details?: Record<string, unknown> }) => {
+    state.revision += 1;
+    const closed = state.phase === 'closed';
+    const snapshot = {
+      processId: state.caseId,
+      workflowId: workflowInfo().workflowId,
+      definitionKey: 'jugendhilfedienst-case',
+      definitionVersion: state.definition.version,
+      status: closed ? ('completed' as const) : ('running' as const),
+      subjectType: 'case',
+      subjectId: state.caseId,
+      planningRegionId: state.planningRegionId,
+      socialSpaceId: state.socialSpaceId,
+      steps: state.steps,
+      summary: {
+        phase: state.phase,
+        pseudonym: state.pseudonym,
+        zone: state.zone ?? null,
+        result: state.riskAssessment?.result ?? null,
+        nextReviewAt: state.helpPlan?.nextReviewAt ?? null,
+        deletionDate: state.deletionDate ?? null,
+      },
+      revision: state.revision,
+    };
+    const record = { processId: state.caseId, sequence: ++state.eventSequence, occurredAt: new Date().toISOString(), ...event };
+    return serial(async () => {
+      await act.recordProcessEvent(record);
+      await act.recordProcessState(snapshot);
+      if (closed) {
+        await act.cancelReminders(prefix);
+        armed = reviewArmed = '';
+        return;
+      }
+      // Step reminders to the caseworker and the escalation at the due date follow the active step.
+      const step = active();
+      const wanted = step?.dueAt ? `${step.key}@${step.dueAt}` : '';
+      if (wanted !== armed) {
+        await act.cancelReminders(`${prefix}/steps`);
+        const stepSpec = step && spec.steps.find((s) => s.key === step.key);
+        if (step && stepSpec && wanted) {
+          await act.scheduleReminders(
+            stepReminders({
+              prefix: `${prefix}/steps/${step.key}`,
+              cycle: state.revision,
+              step: stepSpec,
+              dueAt: new Date(step.dueAt!),
+              now: new Date(),
+              responsibleUserId: state.caseworkerId,
+              // Admins have no planning region: an escalation to them goes to all admins.
+              planningRegionId: stepSpec.escalationRole === 'admin' ? undefined : state.planningRegionId,
+              context: { processTitle: title, link },
+            }),
+          );
+        }
+        armed = wanted;
+      }
+      // The help plan's Wiedervorlage follows its next review date.
+      const review = state.helpPlan ? `${state.helpPlan.version}-${state.helpPlan.reviews}@${state.helpPlan.nextReviewAt}` : '';
+      if (review !== reviewArmed) {
+        await act.cancelReminders(`${prefix}/review`);
+        if (review) await act.scheduleReminders(reviewReminders());
+        reviewArmed = review;
+      }
+    });
+  };
+
+  const requireOpen = () => {
+    if (state.phase === 'closed') reject('state', 'The case is closed');
+  };
+  const requirePhase = (phase: JugendhilfedienstCaseState['phase'], what: string) => {
+    requireOpen();
+    if (state.phase !== phase) reject('state', `${what} is not possible now: the case is in phase ${state.phase}`);
+  };
+  const checkHelpDuration = (p: Problems, value: unknown) => {
+    if (value === undefined) return;
+    const d = parseDuration(value);
+    if (!d || compareDurations(d, 'PT0S') <= 0) p.add('/expectedHelpDuration', 'must be an ISO-8601 duration such as P3M or P1Y');
+  };
+  const invalid = (p: Problems) => {
+    if (!p.ok) reject('invalid', p.list.map((x) => `${x.pointer} ${x.message}`).join('; '), p.list);
+  };
+
+  setHandler(
+    jugendhilfedienstUpdates.classify,
+    async ({ zone, expectedHelpDuration, actorId }) => {
+      const now = new Date();
+      state.zone = zone;
+      finish('classification', now);
+      if (zone === 'endangerment') {
+        state.phase = 'risk_assessment';
+        activate('risk_assessment', now);
+      } else {
+        skip('risk_assessment');
+        routeHelp(now, expectedHelpDuration);
+      }
+      await persist({ kind: 'classified', actorId, details: { zone, expectedHelpDuration: expectedHelpDuration ?? null } });
+      return state;
+    },
+    {
+      validator: ({ zone, expectedHelpDuration }) => {
+        requirePhase('classification', 'A classification');
+        const p = new Problems();
+        p.oneOf(zone, '/zone', JHD_ZONES);
+        checkHelpDuration(p, expectedHelpDuration);
+        if (zone === 'endangerment' && expectedHelpDuration !== undefined) p.add('/expectedHelpDuration', 'is decided by the risk assessment in the Gefährdungsbereich');
+        invalid(p);
+      },
+    },
+  );
+
+  setHandler(
+    jugendhilfedienstUpdates.recordRiskAssessment,
+    async ({ assessmentId, professionals, result, parentsInvolved, childInvolved, homeVisit, expectedHelpDuration, actorId }) => {
+      const now = new Date();
+      const step = stepOf('risk_assessment')!;
+      const late = !!step.dueAt && now.getTime() > Date.parse(step.dueAt);
+      state.riskAssessment = { assessmentId, professionals, result, parentsInvolved, childInvolved, homeVisit, completedAt: now.toISOString(), late };
+      finish('risk_assessment', now);
+      routeHelp(now, result === 'none' ? undefined : expectedHelpDuration);
+      await persist({ kind: 'risk_assessment_completed', actorId, details: { assessmentId, result, professionals, late } });
+      return state;
+    },
+    {
+      validator: ({ professionals, result, parentsInvolved, childInvolved, homeVisit, expectedHelpDuration }) => {
+        requirePhase('risk_assessment', 'A risk assessment');
+        const p = new Problems();
+        const min = spec.riskAssessmentMinProfessionals;
+        if (typeof professionals !== 'number' || !Number.isInteger(professionals) || professionals < min) {
+          p.add('/professionals', `at least ${min} professionals must assess the risk together (§ 8a SGB VIII)`);
+        }
+        p.oneOf(result, '/result', RISK_RESULTS);
+        for (const [pointer, value] of [['/parentsInvolved', parentsInvolved], ['/childInvolved', childInvolved], ['/homeVisit', homeVisit]] as const) {
+          if (typeof value !== 'boolean') p.add(pointer, 'must be true or false');
+        }
+        checkHelpDuration(p, expectedHelpDuration);
+        if (result === 'none' && expectedHelpDuration !== undefined) p.add('/expectedHelpDuration', 'no help follows the result none');
+        if (result !== 'none' && (RISK_RESULTS as readonly string[]).includes(result) && expectedHelpDuration === undefined) {
+          p.add('/expectedHelpDuration', `is required for the result ${result}`);
+        }
+        invalid(p);
+      },
+    },
+  );
+
+  setHandler(
+    jugendhilfedienstUpdates.recordHelpPlan,
+    async ({ helpPlanId, planDate, reviewAt, actorId }) => {
+      const now = new Date();
+      const nextReviewAt = reviewAt ?? dateOf(addDuration(dayStart(planDate), spec.helpPlanReviewInterval));
+      const version = (state.helpPlan?.version ?? 0) + 1;
+      state.helpPlan = { helpPlanId, version, planDate, nextReviewAt, reviews: 0, reviewOverdue: false };
+      finish('help_plan', now);
+      state.phase = 'help';
+      await persist({ kind: 'help_plan_recorded', actorId, details: { helpPlanId, version, planDate, nextReviewAt } });
+      return state;
+    },
+    {
+      validator: ({ planDate, reviewAt }) => {
+        requireOpen();
+        if (state.phase !== 'help_plan' && state.phase !== 'help') reject('state', `A help plan is not possible now: the case is in phase ${state.phase}`);
+        const p = new Problems();
+        const plan = p.date(planDate, '/planDate');
+        const review = reviewAt === undefined ? undefined : p.date(reviewAt, '/reviewAt');
+        if (plan && review && review <= plan) p.add('/reviewAt', 'must be after the plan date');
+        if (plan && state.helpPlan && plan < state.helpPlan.planDate) p.add('/planDate', `must not be before the current plan of ${state.helpPlan.planDate}`);
+        invalid(p);
+      },
+    },
+  );
+
+  setHandler(
+    jugendhilfedienstUpdates.recordReview,
+    async ({ reviewedAt, nextReviewAt, actorId }) => {
+      const plan = state.helpPlan!;
+      plan.reviews += 1;
+      plan.lastReviewedAt = reviewedAt;
+      plan.nextReviewAt = nextReviewAt ?? dateOf(addDuration(dayStart(reviewedAt), spec.helpPlanReviewInterval));
+      plan.reviewOverdue = false;
+      await persist({ kind: 'help_plan_reviewed', actorId, details: { reviewedAt, nextReviewAt: plan.nextReviewAt, review: plan.reviews } });
+      return state;
+    },
+    {
+      validator: ({ reviewedAt, nextReviewAt }) => {
+        requirePhase('help', 'A help-plan review');
+        const p = new Problems();
+        const reviewed = p.date(reviewedAt, '/reviewedAt');
+        const next = nextReviewAt === undefined ? undefined : p.date(nextReviewAt, '/nextReviewAt');
+        const plan = state.helpPlan!;
+        if (reviewed && reviewed < plan.planDate) p.add('/reviewedAt', `must not be before the plan date ${plan.planDate}`);
+        if (reviewed && plan.lastReviewedAt && reviewed < plan.lastReviewedAt) p.add('/reviewedAt', `must not be before the last review of ${plan.lastReviewedAt}`);
+        if (reviewed && next && next <= reviewed) p.add('/nextReviewAt', 'must be after the review date');
+        invalid(p);
+      },
+    },
+  );
+
+  setHandler(
+    jugendhilfedienstUpdates.close,
+    async ({ actorId }) => {
+      const now = new Date();
+      for (const step of state.steps) {
+        if (step.status === 'active') finish(step.key, now);
+        else skip(step.key);
+      }
+      finish('closure', now);
+      state.phase = 'closed';
+      state.closedAt = now.toISOString();
+      state.deletionDate = dateOf(addDuration(now, spec.retentionAfterClosure));
+      await serial(() => cases.recordCaseClosure({ caseId: state.caseId, closedAt: state.closedAt!, deletionDate: state.deletionDate! }));
+      await persist({ kind: 'closed', actorId, details: { deletionDate: state.deletionDate } });
+      return state;
+    },
+    {
+      validator: (_actor) => {
+        requireOpen();
+        if (state.fallteam?.status === 'running') reject('state', 'The Fallteam consultation is running; record its outcome or cancel it before closing the case');
+      },
+    },
+  );
+
+  setHandler(jugendhilfedienstStateQuery, () => state);
+
+  // Intake: the report is recorded with the start; it was due a day after it came in.
+  const started = new Date();
+  const intake = stepOf('intake');
+  if (intake) {
+    const intakeSpec = spec.steps.find((s) => s.key === 'intake')!;
+    Object.assign(intake, { status: 'completed', startedAt: input.reportedAt, dueAt: addDuration(new Date(input.reportedAt), intakeSpec.duration).toISOString(), completedAt: started.toISOString() });
+    if (started.toISOString() > intake.dueAt!) intake.overdue = true;
+  }
+  activate('classification', started);
+  await persist({ kind: 'intake_recorded', actorId: state.caseworkerId, details: { source: state.source, anonymous: state.anonymous, definitionVersion: state.definition.version } });
+
+  while (state.phase !== 'closed') {
+    if (state.phase === 'fallteam' && !state.fallteam) {
+      await startFallteam();
+      continue;
+    }
+    if (fallteamDone) {
+      const done = fallteamDone;
+      fallteamDone = undefined;
+      const now = new Date();
+      const fallteam = state.fallteam!;
+      if ('error' in done) fallteam.status = 'failed';
+      else {
+        fallteam.status = done.phase === 'cancelled' ? 'cancelled' : 'outcome_recorded';
+        fallteam.outcome = done.outcome;
+      }
+      finish('fallteam', now);
+      state.phase = 'help_plan';
+      activate('help_plan', now);
+      await persist({ kind: `fallteam_${fallteam.status}`, details: { consultationId: fallteam.consultationId, ...('error' in done ? { error: done.error } : {}) } });
+      continue;
+    }
+    const step = active();
+    const stepDue = step?.dueAt && !step.overdue ? [Date.parse(step.dueAt)] : [];
+    const plan = state.helpPlan;
+    const reviewDue = state.phase === 'help' && plan && !plan.reviewOverdue ? [dayStart(plan.nextReviewAt).getTime()] : [];
+    const wakeAt = Math.min(...stepDue, ...reviewDue);
+    const seen = state.revision;
+    const woken = () => state.revision !== seen || fallteamDone !== undefined;
+    if (wakeAt === Infinity) {
+      await condition(woken);
+      continue;
+    }
+    if (await condition(woken, Math.max(1, wakeAt - Date.now()))) continue;
+    const now = Date.now();
+    if (step?.dueAt && !step.overdue && Date.parse(step.dueAt) <= now) {
+      // The escalation reminder went out at the due date; the read model shows the step overdue.
+      step.overdue = true;
+      const escalatedTo = spec.steps.find((s) => s.key === step.key)?.escalationRole ?? null;
+      await persist({ kind: `${step.key}_overdue`, details: { step: step.key, dueAt: step.dueAt, escalatedTo } });
+    }
+    if (state.phase === 'help' && plan && !plan.reviewOverdue && dayStart(plan.nextReviewAt).getTime() <= now) {
+      plan.reviewOverdue = true;
+      await persist({ kind: 'help_plan_review_due', details: { nextReviewAt: plan.nextReviewAt } });
+    }
+  }
+  await condition(allHandlersFinished);
+  return state;
+
+  async function startFallteam(): Promise<void> {
+    const consultationId = uuid4();
+    const workflowId = workflowIds.fallteamConsultation(consultationId);
+    state.fallteam = { consultationId, workflowId, status: 'running' };
+    try {
+      const prepared = await cases.prepareFallteamConsultation({ consultationId, caseId: state.caseId, caseworkerId: state.caseworkerId });
+      const child = await startChild(fallteamConsultation, {
+        workflowId,
+        args: [{ consultationId, caseId: state.caseId, pseudonym: state.pseudonym, caseworkerId: state.caseworkerId, socialSpaceId: state.socialSpaceId, definition: prepared.definition, endsWithOutcome: true }],
+      });
+      await persist({ kind: 'fallteam_requested', details: { consultationId } });
+      child.result().then(
+        (result) => (fallteamDone = { phase: result.phase, outcome: result.outcome }),
+        (error: unknown) => (fallteamDone = { error: rootMessage(error) }),
+      );
+    } catch (error) {
+      fallteamDone = { error: rootMessage(error) };
+    }
+  }
+}
