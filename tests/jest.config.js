@@ -31,5 +31,6 @@ module.exports = {
     { ...base, displayName: 'workflows', testMatch: ['<rootDir>/tests/workflows/**/*.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.spec.ts'] },
     { ...base, displayName: 'faults', testMatch: ['<rootDir>/tests/faults/**/*.spec.ts'] },
+    { ...base, displayName: 'fuzz', testMatch: ['<rootDir>/tests/fuzz/**/*.spec.ts'] },
   ],
 };
