@@ -29,6 +29,8 @@ import { InterviewCyclesController } from './interview-cycles/interview-cycles.c
 import { InterviewsModule } from '@sro/interviews';
 import { MeController } from './me/me.controller';
 import { PingController } from './ping/ping.controller';
+import { AuthConfigController, DevAuthController } from './auth/auth.controller';
+import { ReferenceController } from './reference/reference.controller';
 
 @Module({
   imports: [
@@ -47,6 +49,7 @@ import { PingController } from './ping/ping.controller';
   controllers: [
     AgreementsController,
     AuditController,
+    AuthConfigController,
     BudgetController,
     CasesController,
     ConsultationsController,
@@ -59,6 +62,7 @@ import { PingController } from './ping/ping.controller';
     MigrationsController,
     NotificationsController,
     PingController,
+    ReferenceController,
     SozialraumController,
   ],
   providers: [
@@ -73,6 +77,7 @@ import { PingController } from './ping/ping.controller';
 })
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ApiModule, imports: [ConfigModule.forRoot(config)] };
+    // The demo-user login exists only in dev mode (which the config refuses in production).
+    return { module: ApiModule, imports: [ConfigModule.forRoot(config)], controllers: config.auth.mode === 'dev' ? [DevAuthController] : [] };
   }
 }
