@@ -126,6 +126,7 @@ interface ProcessView {
     definitionVersion: number;
     currentStep: string | null;
     currentDueAt: string | null;
+    revision: number;
     steps: StepState[];
     summary: { title?: string; coordinatorId?: string };
   };
@@ -183,7 +184,7 @@ export function ProcessPage() {
             )}
           </section>
           <BudgetSection socialSpaceId={process.socialSpaceId} />
-          <HistorySection processId={process.id} />
+          <HistorySection processId={process.id} revision={process.revision} />
         </>
       )}
     </Loaded>
@@ -314,8 +315,8 @@ const EVENT_KIND: Record<string, string> = {
   measure_review_due: 'Maßnahmenprüfung fällig',
 };
 
-function HistorySection({ processId }: { processId: string }) {
-  const history = useLoad(() => api<Page<HistoryEvent>>(`/sozialraum-processes/${processId}/history?limit=200`), [processId]);
+function HistorySection({ processId, revision }: { processId: string; revision: number }) {
+  const history = useLoad(() => api<Page<HistoryEvent>>(`/sozialraum-processes/${processId}/history?limit=200`), [processId, revision]);
   return (
     <section aria-labelledby="history">
       <h2 id="history">Verlauf</h2>
