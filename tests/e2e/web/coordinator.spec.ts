@@ -21,7 +21,7 @@ describe('web app: the coordinator’s journey (board → process → interviews
     const spaces: Array<{ id: string; name: string }> = await web.db.query(
       `SELECT s.id, s.name FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code LIMIT 2`,
     );
-    const started = [];
+    const started: Array<{ id: string }> = [];
     for (const space of spaces) started.push((await http().post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: space.id }).expect(201)).body);
     // Once the workflow has written its start, the second process becomes overdue in the read model, so it must lead the board.
     overdueSpace = spaces[1].name;
