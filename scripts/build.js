@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Compiles TypeScript to dist/ (aliases rewritten) and bundles the workflow code, skipping both
-// when no source changed since the last build.
+// Compiles TypeScript to dist/ (aliases rewritten), bundles the workflow code and builds the web app
+// (apps/web with Vite into dist/web), each skipped when its sources did not change since the last build.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
@@ -9,27 +9,46 @@ const { join, relative } = require('node:path');
 
 const root = join(__dirname, '..');
 const SOURCE_DIRS = ['apps', 'libs', 'workflows', 'scripts'];
+const WEB_DIR = join('apps', 'web');
 const say = (m) => process.stderr.write(`[sro] ${m}\n`);
 
-function* files(dir) {
+function* files(dir, pattern = /\.(ts|js|json)$/) {
   if (!existsSync(dir)) return;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name === 'dist') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* files(path);
-    else if (/\.(ts|js|json)$/.test(entry.name)) yield path;
+    if (path === join(root, WEB_DIR)) continue; // built by Vite, hashed on its own
+    if (entry.isDirectory()) yield* files(path, pattern);
+    else if (pattern.test(entry.name)) yield path;
   }
 }
 
-function sourceHash() {
+function hashOf(inputs) {
   const hash = createHash('sha256');
-  const inputs = [...SOURCE_DIRS.flatMap((d) => [...files(join(root, d))]), join(root, 'tsconfig.json'), join(root, 'tsconfig.build.json'), join(root, 'package-lock.json')];
   for (const file of inputs.sort()) {
     if (!existsSync(file)) continue;
     const s = statSync(file);
     hash.update(`${relative(root, file)}:${s.size}:${s.mtimeMs}\n`);
   }
   return hash.digest('hex');
+}
+
+function sourceHash() {
+  return hashOf([...SOURCE_DIRS.flatMap((d) => [...files(join(root, d))]), join(root, 'tsconfig.json'), join(root, 'tsconfig.build.json'), join(root, 'package-lock.json')]);
+}
+
+function webHash() {
+  const web = join(root, WEB_DIR);
+  const inputs = [];
+  (function walk(dir) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else inputs.push(path);
+    }
+  })(web);
+  return hashOf([...inputs, join(root, 'package-lock.json')]);
 }
 
 function run(args, what) {
@@ -40,17 +59,31 @@ function run(args, what) {
   }
 }
 
+/** Type-checks apps/web and builds it with Vite into dist/web when its sources changed. */
+function buildWeb({ force = false } = {}) {
+  const stamp = join(root, 'dist', '.sro-build-web');
+  const wanted = webHash();
+  if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted && existsSync(join(root, 'dist', 'web', 'index.html'))) return;
+  say('building the web app (tsc, vite)…');
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  run([require.resolve('typescript/bin/tsc'), '-p', join(WEB_DIR, 'tsconfig.json'), '--noEmit'], 'web app type check');
+  run([join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB_DIR, 'vite.config.mjs'), '--logLevel', 'warn'], 'web app build');
+  writeFileSync(stamp, wanted);
+}
+
 /** Builds when sources changed; exits the process on a compile error. */
 function build({ quiet = false, force = false } = {}) {
   const stamp = join(root, 'dist', '.sro-build');
   const wanted = sourceHash();
-  if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return;
-  if (!quiet || true) say('building (tsc, workflow bundle)…');
-  mkdirSync(join(root, 'dist'), { recursive: true });
-  run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], 'TypeScript compilation');
-  run([require.resolve('tsc-alias/dist/bin/index.js'), '-p', 'tsconfig.build.json'], 'alias rewriting');
-  run([join(root, 'dist', 'scripts', 'cli', 'bundle-workflows.js'), join(root, 'dist', 'workflow-bundle.js')], 'workflow bundling');
-  writeFileSync(stamp, wanted);
+  if (force || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== wanted) {
+    if (!quiet || true) say('building (tsc, workflow bundle)…');
+    mkdirSync(join(root, 'dist'), { recursive: true });
+    run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], 'TypeScript compilation');
+    run([require.resolve('tsc-alias/dist/bin/index.js'), '-p', 'tsconfig.build.json'], 'alias rewriting');
+    run([join(root, 'dist', 'scripts', 'cli', 'bundle-workflows.js'), join(root, 'dist', 'workflow-bundle.js')], 'workflow bundling');
+    writeFileSync(stamp, wanted);
+  }
+  buildWeb({ force });
 }
 
 module.exports = { build };

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       API_HOST: env.API_HOST ?? '127.0.0.1',
       API_PORT: String(apiPort),
       WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'),
+      WEB_DIST_DIR: env.WEB_DIST_DIR ?? join(root, 'dist', 'web'),
       MAIL_TRANSPORT: env.MAIL_TRANSPORT ?? (env.SMTP_URL ? 'smtp' : 'file'),
       MAIL_DIR: env.MAIL_DIR ?? join(data, 'mail'),
       APP_BASE_URL: env.APP_BASE_URL ?? `http://127.0.0.1:${apiPort}`,
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
     const lines = [
       '',
       'SRO Engine is running.',
+      `  Web app      ${apiUrl}/   (sign in as a demo user)`,
       `  API          ${apiUrl}`,
       `  Health       ${apiUrl}/health`,
       `  API docs     ${apiUrl}/docs   (OpenAPI: ${apiUrl}/docs-json)`,

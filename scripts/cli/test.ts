@@ -8,6 +8,7 @@ import { prepareDatabase } from '../devstack/prepare-database';
 import { ephemeralSecrets } from '../devstack/secrets';
 import { startStack, Stack } from '../devstack/stack';
 import { resolveTestServer } from '../devstack/temporal';
+import { resolveChromium } from '../devstack/chromium';
 
 interface JestResult {
   numPassedTests: number;
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
     const started = Date.now();
     // Resolved first: a failure here must not leave a started stack behind.
     const testServer = await resolveTestServer();
+    const chromium = resolveChromium();
     stack = await startStack({
       mode: 'test',
       dataDir: workDir,
@@ -64,6 +66,7 @@ async function main(): Promise<number> {
       SRO_TEST_STACK: '1',
       SRO_TEST_WORK_DIR: workDir,
       SRO_REDIS_PRIVATE: stack.embedded.redis ? '1' : '',
+      SRO_CHROMIUM: chromium,
     };
     const jest = require.resolve('jest/bin/jest');
     const args = [jest, '--config', join(root, 'tests', 'jest.config.js'), '--json', '--outputFile', resultsFile, ...process.argv.slice(2)];

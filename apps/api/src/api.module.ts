@@ -31,6 +31,8 @@ import { JugendhilfedienstModule } from '@sro/jugendhilfedienst';
 import { JugendhilfedienstController, RetentionController, StatisticsController, TimeEntriesController } from './jugendhilfedienst/jugendhilfedienst.controller';
 import { MeController } from './me/me.controller';
 import { PingController } from './ping/ping.controller';
+import { AuthConfigController, DevAuthController } from './auth/auth.controller';
+import { ReferenceController } from './reference/reference.controller';
 
 @Module({
   imports: [
@@ -50,6 +52,7 @@ import { PingController } from './ping/ping.controller';
   controllers: [
     AgreementsController,
     AuditController,
+    AuthConfigController,
     BudgetController,
     CasesController,
     ConsultationsController,
@@ -63,6 +66,7 @@ import { PingController } from './ping/ping.controller';
     MigrationsController,
     NotificationsController,
     PingController,
+    ReferenceController,
     RetentionController,
     SozialraumController,
     StatisticsController,
@@ -80,6 +84,7 @@ import { PingController } from './ping/ping.controller';
 })
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ApiModule, imports: [ConfigModule.forRoot(config)] };
+    // The demo-user login exists only in dev mode (which the config refuses in production).
+    return { module: ApiModule, imports: [ConfigModule.forRoot(config)], controllers: config.auth.mode === 'dev' ? [DevAuthController] : [] };
   }
 }

@@ -6,6 +6,7 @@ import { AppConfig, loadConfig } from '@sro/config';
 import { createJsonLogger, createValidationPipe, requestContext, sendProblem, toProblem } from '@sro/http';
 import { ApiModule } from './api.module';
 import { mountQueueBoard } from './queue-board';
+import { mountWebApp } from './web/web-app';
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -48,6 +49,7 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  mountWebApp(app, config, Object.keys(document.paths));
   app.enableShutdownHooks();
   return app;
 }

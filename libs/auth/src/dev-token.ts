@@ -4,9 +4,9 @@ import { Role } from '@sro/common';
 export const DEV_ISSUER = 'sro-engine-dev';
 export const DEV_AUDIENCE = 'sro-engine';
 
-/** Signs a development token (HS256) for one role; only accepted when AUTH_MODE=dev. */
-export async function signDevToken(secret: string, role: Role, subject = `demo-${role}`, ttlSeconds = 12 * 3600): Promise<string> {
-  return new SignJWT({ roles: [role] })
+/** Signs a development token (HS256) for one role (or several); only accepted when AUTH_MODE=dev. */
+export async function signDevToken(secret: string, role: Role | Role[], subject = `demo-${[role].flat()[0]}`, ttlSeconds = 12 * 3600): Promise<string> {
+  return new SignJWT({ roles: [role].flat() })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(subject)
     .setIssuer(DEV_ISSUER)

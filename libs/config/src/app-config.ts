@@ -33,7 +33,10 @@ export class AppConfig {
     audience?: string;
     jwksUrl?: string;
     rolesClaim: string;
+    clientId?: string;
+    scope: string;
   };
+  readonly web: { distDir: string };
   readonly logLevel: LogLevel;
   readonly mail: { transport: MailTransport; smtpUrl?: string; dir?: string; from: string };
   readonly appBaseUrl: string;
@@ -65,7 +68,10 @@ export class AppConfig {
       audience: env.OIDC_AUDIENCE,
       jwksUrl: env.OIDC_JWKS_URL,
       rolesClaim: env.OIDC_ROLES_CLAIM,
+      clientId: env.OIDC_CLIENT_ID,
+      scope: env.OIDC_SCOPE,
     };
+    this.web = { distDir: env.WEB_DIST_DIR };
     this.logLevel = env.LOG_LEVEL;
     this.mail = { transport: env.MAIL_TRANSPORT, smtpUrl: env.SMTP_URL, dir: env.MAIL_DIR, from: env.MAIL_FROM };
     this.appBaseUrl = env.APP_BASE_URL.replace(/\/$/, '');

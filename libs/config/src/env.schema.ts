@@ -118,6 +118,20 @@ export class EnvSchema {
   @IsString()
   OIDC_ROLES_CLAIM = 'realm_access.roles';
 
+  /** The public client the web app signs in with (authorization code + PKCE); without it the web app cannot log in under OIDC. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  OIDC_CLIENT_ID?: string;
+
+  @Matches(/^openid( [\x21-\x7e]+)*$/, { message: 'OIDC_SCOPE must be space-separated scopes starting with openid' })
+  OIDC_SCOPE = 'openid profile';
+
+  /** The built web app (`npm run build` writes dist/web), relative to the working directory; the API serves it at `/` when present. */
+  @IsString()
+  @MinLength(1)
+  WEB_DIST_DIR = 'dist/web';
+
   /** `smtp` sends through SMTP_URL; `file` writes .eml files to MAIL_DIR (local development). */
   @IsIn(MAIL_TRANSPORTS)
   MAIL_TRANSPORT: MailTransport = 'smtp';

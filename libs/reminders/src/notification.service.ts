@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { DomainError } from '@sro/common';
 import { Notification, Reminder, ReminderStatus } from './reminder.entity';
+import { renderReminder } from './reminder.templates';
 
 /** The in-app inbox of a user, and the admin view of reminders. */
 @Injectable()
@@ -16,6 +17,28 @@ export class NotificationService {
       skip: options.offset,
     });
     return { items, total, limit: options.limit, offset: options.offset };
+  }
+
+  /** What is still to come for the user: scheduled reminders addressed to them by id (Wiedervorlagen, deadlines), earliest first. */
+  async upcoming(userId: string, options: { limit: number; offset: number }) {
+    const [items, total] = await this.dataSource
+      .getRepository(Reminder)
+      .createQueryBuilder('r')
+      .where(`r.status = 'scheduled'`)
+      .andWhere('r.recipients @> :me::jsonb', { me: JSON.stringify([{ type: 'user', id: userId }]) })
+      .orderBy('r.due_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .take(options.limit)
+      .skip(options.offset)
+      .getManyAndCount();
+    return {
+      items: items.map((r) => {
+        const message = renderReminder(r.template, r.context);
+        return { id: r.id, template: r.template, dueAt: r.dueAt, title: message.title, body: message.body, link: message.link ?? null };
+      }),
+      total,
+      ...options,
+    };
   }
 
   async unreadCount(userId: string): Promise<number> {

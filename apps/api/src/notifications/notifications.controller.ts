@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '@sro/auth';
 import { ALL_ROLES, Principal, Role } from '@sro/common';
 import { NotificationService } from '@sro/reminders';
+import { PagingDto } from '../common/paging.dto';
 import { InboxQueryDto, ReminderQueryDto } from './dto/notification-query.dto';
 
 @ApiTags('notifications')
@@ -16,6 +17,13 @@ export class NotificationsController {
   @Roles(...ALL_ROLES)
   inbox(@CurrentUser() user: Principal, @Query() query: InboxQueryDto) {
     return this.notifications.inbox(user.sub, { unreadOnly: query.unread, limit: query.limit, offset: query.offset });
+  }
+
+  /** Scheduled reminders addressed to the caller: follow-ups (Wiedervorlagen) and deadlines still ahead. */
+  @Get('me/follow-ups')
+  @Roles(...ALL_ROLES)
+  followUps(@CurrentUser() user: Principal, @Query() page: PagingDto) {
+    return this.notifications.upcoming(user.sub, page);
   }
 
   @Get('me/notifications/unread-count')

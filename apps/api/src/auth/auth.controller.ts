@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { Public, signDevToken } from '@sro/auth';
+import { DomainError, isRole } from '@sro/common';
+import { AppConfig } from '@sro/config';
+import { AppUser } from '@sro/reference-data';
+
+export class DevTokenDto {
+  @ApiProperty({ example: 'demo-caseworker' }) @IsString() @MinLength(1) @MaxLength(100) userId: string;
+}
+
+/** What the web app needs to sign in: the mode and, under OIDC, the issuer and the public client. */
+@ApiTags('auth')
+@Controller('auth')
+export class AuthConfigController {
+  constructor(private readonly config: AppConfig) {}
+
+  @Get('config')
+  @Public()
+  @Header('Cache-Control', 'no-store')
+  get() {
+    const { mode, issuerUrl, clientId, scope } = this.config.auth;
+    return mode === 'dev' ? { mode } : { mode, issuer: issuerUrl, clientId: clientId ?? null, scope };
+  }
+}
+
+/**
+ * The demo-user picker of the web app. Registered only when AUTH_MODE=dev (which the config
+ * refuses in production); under OIDC these routes do not exist and answer 404.
+ */
+@ApiTags('auth')
+@Controller('auth')
+export class DevAuthController {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('dev-users')
+  @Public()
+  async users() {
+    const users = await this.dataSource.getRepository(AppUser).find({ where: { active: true }, order: { id: 'ASC' } });
+    return { items: users.map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles.filter(isRole) })).filter((u) => u.roles.length > 0) };
+  }
+
+  @Post('dev-token')
+  @HttpCode(200)
+  @Public()
+  @Header('Cache-Control', 'no-store')
+  async token(@Body() body: DevTokenDto) {
+    const user = await this.dataSource.getRepository(AppUser).findOneBy({ id: body.userId, active: true });
+    const roles = user?.roles.filter(isRole) ?? [];
+    if (!user || roles.length === 0) throw DomainError.invalid('Unknown demo user', [{ pointer: '/userId', message: `${body.userId} is not an active user with a role` }]);
+    const ttlSeconds = 8 * 3600;
+    return { accessToken: await signDevToken(this.config.auth.devSecret!, roles, user.id, ttlSeconds), tokenType: 'Bearer', expiresIn: ttlSeconds };
+  }
+}

@@ -1,0 +1,143 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { api } from './api';
+import { currentToken, onSessionChange, signOut } from './auth';
+import { hasRole, Me, MeContext, Role, ROLE_LABELS } from './session';
+import { ErrorBox, toApiError } from './ui';
+import { LoginCallbackPage, LoginPage } from './pages/Login';
+import { AgreementsPage, BoardPage, InterviewsPage, ProcessPage } from './pages/Coordinator';
+import { CasePage, CasesPage, FollowUpsPage, InboxPage, NewCasePage } from './pages/Caseworker';
+import { AdviserConsultationsPage, PacketPage } from './pages/Adviser';
+import { AuditPage, DefinitionPage, DefinitionsPage, DraftEditorPage } from './pages/Admin';
+import { PendingDecisionsPage } from './pages/Approver';
+
+const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
+  { to: '/fristen', label: 'Phasenfristen', roles: ['coordinator', 'admin'] },
+  { to: '/interviews', label: 'Partnerinterviews', roles: ['coordinator'] },
+  { to: '/vereinbarungen', label: 'Vereinbarungen', roles: ['coordinator'] },
+  { to: '/faelle', label: 'Meine Fälle', roles: ['caseworker'] },
+  { to: '/faelle/neu', label: 'Fall anlegen', roles: ['caseworker'] },
+  { to: '/wiedervorlagen', label: 'Wiedervorlagen', roles: ['caseworker'] },
+  { to: '/beratungen', label: 'Meine Beratungen', roles: ['adviser'] },
+  { to: '/entscheidungen', label: 'Entscheidungen', roles: ['approver'] },
+  { to: '/definitionen', label: 'Definitionen', roles: ['admin'] },
+  { to: '/audit', label: 'Audit-Log', roles: ['admin'] },
+  { to: '/posteingang', label: 'Posteingang', roles: ['caseworker', 'coordinator', 'admin', 'adviser', 'approver'] },
+];
+
+function homeOf(me: Me): string {
+  if (hasRole(me, 'coordinator')) return '/fristen';
+  if (hasRole(me, 'caseworker')) return '/faelle';
+  if (hasRole(me, 'adviser')) return '/beratungen';
+  if (hasRole(me, 'admin')) return '/definitionen';
+  if (hasRole(me, 'approver')) return '/entscheidungen';
+  return '/posteingang';
+}
+
+/** Moves focus to the main heading after navigation, so screen readers announce the new page. */
+function useFocusOnNavigate() {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [location.pathname]);
+}
+
+export function App() {
+  const [token, setToken] = useState(currentToken());
+  const [me, setMe] = useState<Me | null>(null);
+  const [error, setError] = useState<ReturnType<typeof toApiError> | null>(null);
+  const location = useLocation();
+  useFocusOnNavigate();
+
+  useEffect(() => onSessionChange(() => setToken(currentToken())), []);
+  useEffect(() => {
+    setMe(null);
+    setError(null);
+    if (token) api<Me>('/me').then(setMe, (e: unknown) => setError(toApiError(e)));
+  }, [token]);
+
+  if (location.pathname.startsWith('/anmeldung/rueckkehr')) return <LoginCallbackPage />;
+  if (!token) return <LoginPage returnTo={location.pathname === '/anmeldung' ? '/' : location.pathname + location.search} />;
+  if (error) return <main className="container"><ErrorBox error={error} title="Anmeldung fehlgeschlagen." /></main>;
+  if (!me) return <p role="status" className="container">Wird geladen …</p>;
+
+  return (
+    <MeContext.Provider value={me}>
+      <a className="skip-link" href="#main">
+        Zum Inhalt springen
+      </a>
+      <header className="top">
+        <div className="container top-row">
+          <Link to="/" className="brand">
+            SRO Engine
+          </Link>
+          <span className="who">
+            {me.displayName} · {me.roles.map((r) => ROLE_LABELS[r]).join(', ')}
+          </span>
+          <button type="button" className="link-button" onClick={() => signOut()}>
+            Abmelden
+          </button>
+        </div>
+        <nav aria-label="Hauptnavigation" className="container">
+          <ul className="nav">
+            {NAV.filter((n) => hasRole(me, ...n.roles)).map((n) => (
+              <li key={n.to}>
+                <NavLink to={n.to} end>
+                  {n.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="container">
+        <Routes>
+          <Route path="/" element={<Navigate to={homeOf(me)} replace />} />
+          <Route path="/anmeldung" element={<Navigate to={homeOf(me)} replace />} />
+          <Route path="/fristen" element={<BoardPage />} />
+          <Route path="/prozesse/:id" element={<ProcessPage />} />
+          <Route path="/interviews" element={<InterviewsPage />} />
+          <Route path="/vereinbarungen" element={<AgreementsPage />} />
+          <Route path="/faelle" element={<CasesPage />} />
+          <Route path="/faelle/neu" element={<NewCasePage />} />
+          <Route path="/faelle/:id" element={<CasePage />} />
+          <Route path="/wiedervorlagen" element={<FollowUpsPage />} />
+          <Route path="/posteingang" element={<InboxPage />} />
+          <Route path="/beratungen" element={<AdviserConsultationsPage />} />
+          <Route path="/beratungen/:id" element={<PacketPage />} />
+          <Route path="/entscheidungen" element={<PendingDecisionsPage />} />
+          <Route path="/definitionen" element={<DefinitionsPage />} />
+          <Route path="/definitionen/:key" element={<DefinitionPage />} />
+          <Route path="/definitionen/:key/versionen/:version" element={<DraftEditorPage />} />
+          <Route path="/audit" element={<AuditPage />} />
+          <Route
+            path="*"
+            element={
+              <>
+                <h1 tabIndex={-1}>Seite nicht gefunden</h1>
+                <p>
+                  Diese Adresse gibt es nicht. <Link to="/">Zur Startseite</Link>
+                </p>
+              </>
+            }
+          />
+        </Routes>
+      </main>
+    </MeContext.Provider>
+  );
+}
+
+/** Notification links point at API resources; this maps them to pages of the web app. */
+export function pageForLink(link: string | null): string | null {
+  if (!link) return null;
+  const process = link.match(/^\/sozialraum-processes\/([0-9a-f-]{36})/);
+  if (process) return `/prozesse/${process[1]}`;
+  if (link.startsWith('/interview-cycles/')) return '/interviews';
+  if (link.startsWith('/cooperation-agreements')) return '/vereinbarungen';
+  return null;
+}

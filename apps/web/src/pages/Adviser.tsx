@@ -1,0 +1,111 @@
+import { Link, useParams } from 'react-router';
+import { api } from '../api';
+import { formatDate, formatDateTime, Loaded, useLoad } from '../ui';
+import { zoneLabel } from './Caseworker';
+
+interface AdviserConsultation {
+  id: string;
+  pseudonym: string;
+  sessionAt: string | null;
+  accessUntil: string;
+}
+interface Packet {
+  consultationId: string;
+  pseudonym: string;
+  zone: string;
+  will: string;
+  goals: string[];
+  resources: { person: string[]; surroundings: string[]; socialSpace: string[] };
+  questions: string[];
+  sessionAt: string | null;
+  released: Partial<{ familyName: string; givenNames: string[]; birthDates: string[]; address: string; familyMembers: Array<{ relation: string; name: string }> }>;
+}
+
+/** The consultations an adviser is invited to, while their access window is open. */
+export function AdviserConsultationsPage() {
+  const list = useLoad(() => api<{ items: AdviserConsultation[] }>('/consultations'), []);
+  return (
+    <>
+      <h1 tabIndex={-1}>Meine Beratungen im erweiterten Fallteam</h1>
+      <p>Sie sehen nur pseudonymisierte Unterlagen, und nur solange die Einladung gilt.</p>
+      <Loaded state={list}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <p>Zurzeit liegen keine Einladungen vor.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Fall (Pseudonym)</th>
+                  <th scope="col">Sitzung</th>
+                  <th scope="col">Zugang bis</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link to={`/beratungen/${c.id}`}>{c.pseudonym}</Link>
+                    </td>
+                    <td>{formatDateTime(c.sessionAt)}</td>
+                    <td>{formatDate(c.accessUntil)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
+
+const RELEASED_LABELS: Record<string, string> = { familyName: 'Familienname', givenNames: 'Vornamen', birthDates: 'Geburtsdaten', address: 'Anschrift', familyMembers: 'Familienmitglieder' };
+
+const List = ({ items }: { items: string[] }) => (items.length ? <ul>{items.map((x, i) => <li key={i}>{x}</li>)}</ul> : <p className="muted">Keine Angaben.</p>);
+
+/** The pseudonymised packet (Fallvorstellung) of one consultation. */
+export function PacketPage() {
+  const { id } = useParams();
+  const packet = useLoad(() => api<Packet>(`/consultations/${id}/packet`), [id]);
+  return (
+    <Loaded state={packet}>
+      {(p) => (
+        <>
+          <h1 tabIndex={-1}>Fallvorstellung {p.pseudonym}</h1>
+          <p>
+            Bereich: {zoneLabel(p.zone)} · Sitzung: {formatDateTime(p.sessionAt)}
+          </p>
+          <section aria-labelledby="released">
+            <h2 id="released">Freigegebene Angaben zur Person</h2>
+            {Object.keys(p.released).length === 0 ? (
+              <p>Keine: Die Familie hat keine Angaben freigegeben. Der Fall ist pseudonymisiert.</p>
+            ) : (
+              <dl className="facts">
+                {Object.entries(p.released).map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{RELEASED_LABELS[k] ?? k}</dt>
+                    <dd>{Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : `${x.relation}: ${x.name}`)).join(', ') : String(v)}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </section>
+          <h2>Wille der Familie</h2>
+          <blockquote>{p.will}</blockquote>
+          <h2>Ziele</h2>
+          <List items={p.goals} />
+          <h2>Ressourcen</h2>
+          <h3>Person</h3>
+          <List items={p.resources.person} />
+          <h3>Umfeld</h3>
+          <List items={p.resources.surroundings} />
+          <h3>Sozialraum</h3>
+          <List items={p.resources.socialSpace} />
+          <h2>Fragen an das Fallteam</h2>
+          <List items={p.questions} />
+        </>
+      )}
+    </Loaded>
+  );
+}

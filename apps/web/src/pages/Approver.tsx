@@ -1,0 +1,53 @@
+import { api, Page } from '../api';
+import { formatDate, Loaded, useLoad } from '../ui';
+
+interface PendingDecision {
+  agreementId: string;
+  reference: string;
+  title: string;
+  stageTitle: string | null;
+  partyKey: string;
+  dueAt: string;
+  overdue: boolean;
+}
+
+/** The approver's open decisions on cooperation agreements, the earliest deadline first. */
+export function PendingDecisionsPage() {
+  const pending = useLoad(() => api<Page<PendingDecision>>('/cooperation-agreements/pending-decisions?limit=100'), []);
+  return (
+    <>
+      <h1 tabIndex={-1}>Offene Entscheidungen</h1>
+      <Loaded state={pending}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p>Keine offenen Entscheidungen.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Aktenzeichen</th>
+                  <th scope="col">Vereinbarung</th>
+                  <th scope="col">Stufe</th>
+                  <th scope="col">Frist</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((d) => (
+                  <tr key={`${d.agreementId}-${d.partyKey}`}>
+                    <td>{d.reference}</td>
+                    <td>{d.title}</td>
+                    <td>{d.stageTitle ?? '–'}</td>
+                    <td>
+                      {formatDate(d.dueAt)}
+                      {d.overdue && <strong> (überfällig)</strong>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}

@@ -1,0 +1,488 @@
+import { FormEvent, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api, Page, query } from '../api';
+import { DeadlineBadge, formatDate, formatDateTime, formatEuro, FormErrors, Loaded, Pager, SelectField, SubmitButton, TextField, useLoad, useProblems } from '../ui';
+
+export interface PlanningRegion {
+  id: string;
+  code: string;
+  name: string;
+  socialSpaces: Array<{ id: string; code: string; name: string }>;
+}
+
+type DeadlineStatus = 'overdue' | 'due_soon' | 'on_track';
+interface PhaseDeadline {
+  processId: string;
+  socialSpaceName: string;
+  planningRegionName: string;
+  phaseTitle: string;
+  phaseNumber: number;
+  dueAt: string;
+  daysLeft: number;
+  status: DeadlineStatus;
+  processStatus: string;
+  definitionVersion: number;
+}
+
+const STATUS_OPTIONS = [
+  { value: 'overdue', label: 'Überfällig' },
+  { value: 'due_soon', label: 'Bald fällig (14 Tage)' },
+  { value: 'on_track', label: 'Im Plan' },
+];
+
+export const usePlanningRegions = () => useLoad(() => api<{ items: PlanningRegion[] }>('/planning-regions'), []);
+
+/** The phase-deadline board: every social-space process, overdue first. */
+export function BoardPage() {
+  const [params, setParams] = useSearchParams();
+  const region = params.get('planregion') ?? '';
+  const status = params.get('status') ?? '';
+  const offset = Number(params.get('offset') ?? 0);
+  const regions = usePlanningRegions();
+  const board = useLoad(
+    () => api<Page<PhaseDeadline>>(`/dashboard/phase-deadlines${query({ planningRegionId: region, status, limit: 50, offset })}`),
+    [region, status, offset],
+  );
+  const set = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
+    if (!('offset' in changes)) next.delete('offset');
+    setParams(next);
+  };
+  return (
+    <>
+      <h1 tabIndex={-1}>Phasenfristen der Sozialräume</h1>
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter">
+        <SelectField
+          label="Planregion"
+          value={region}
+          placeholder="Alle Planregionen"
+          options={(regions.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))}
+          onChange={(v) => set({ planregion: v })}
+        />
+        <SelectField label="Stand" value={status} placeholder="Alle" options={STATUS_OPTIONS} onChange={(v) => set({ status: v })} />
+      </form>
+      <Loaded state={board}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p>Keine laufenden Prozesse für diese Auswahl.</p>
+          ) : (
+            <>
+              <p role="status">{page.total} Prozesse, überfällige zuerst.</p>
+              <table>
+                <caption className="visually-hidden">Sozialraumprozesse mit aktueller Phase und Frist</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Stand</th>
+                    <th scope="col">Sozialraum</th>
+                    <th scope="col">Planregion</th>
+                    <th scope="col">Aktuelle Phase</th>
+                    <th scope="col">Fällig am</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((d) => (
+                    <tr key={d.processId}>
+                      <td>
+                        <DeadlineBadge status={d.status} daysLeft={d.daysLeft} />
+                      </td>
+                      <td>
+                        <Link to={`/prozesse/${d.processId}`}>{d.socialSpaceName}</Link>
+                        {d.processStatus === 'paused' && <span className="muted"> (pausiert)</span>}
+                      </td>
+                      <td>{d.planningRegionName}</td>
+                      <td>
+                        {d.phaseNumber}. {d.phaseTitle}
+                      </td>
+                      <td>{formatDate(d.dueAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <Pager total={page.total} limit={page.limit} offset={page.offset} onChange={(o) => set({ offset: String(o) })} />
+            </>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
+
+interface StepState {
+  key: string;
+  title: string;
+  status: string;
+  startedAt?: string;
+  dueAt?: string;
+  completedAt?: string;
+  extendedTo?: string;
+  overdue?: boolean;
+}
+interface ProcessView {
+  process: {
+    id: string;
+    status: string;
+    socialSpaceId: string;
+    definitionVersion: number;
+    currentStep: string | null;
+    currentDueAt: string | null;
+    revision: number;
+    steps: StepState[];
+    summary: { title?: string; coordinatorId?: string };
+  };
+  state: null | {
+    deliverables: Record<string, Record<string, unknown>>;
+    members: Array<{ id: string; kind: string; refId: string; function: string }>;
+    extensions: Array<{ phaseKey: string; dueAt: string; reason: string }>;
+  };
+}
+interface DefinitionVersion {
+  spec: { phases: Array<{ key: string; title: string; deliverables: Array<{ key: string; title: string; required: boolean }> }> };
+}
+interface Budget {
+  amountCents: number;
+  allocatedCents: number;
+  availableCents: number;
+  allocations: Array<{ id: string; purpose?: string; amountCents: number }>;
+}
+interface HistoryEvent {
+  id: string;
+  occurredAt: string;
+  kind: string;
+  actorId: string | null;
+  details: Record<string, unknown>;
+}
+
+const STEP_STATUS: Record<string, string> = { pending: 'offen', active: 'aktiv', completed: 'abgeschlossen' };
+const MEMBER_KIND: Record<string, string> = { user: 'Person', contract_partner: 'Vertragspartner', municipality: 'Kommune' };
+
+/** One social-space process: phases, deliverables, members, budget and history. */
+export function ProcessPage() {
+  const { id } = useParams();
+  const view = useLoad(() => api<ProcessView>(`/sozialraum-processes/${id}`), [id]);
+  return (
+    <Loaded state={view}>
+      {({ process, state }) => (
+        <>
+          <h1 tabIndex={-1}>Sozialraumprozess: {process.summary.title ?? 'Sozialraum'}</h1>
+          <p>
+            Status: <strong>{process.status === 'running' ? 'läuft' : process.status}</strong> · Definition Version {process.definitionVersion}
+          </p>
+          <Phases processId={process.id} version={process.definitionVersion} steps={process.steps} deliverables={state?.deliverables ?? {}} current={process.currentStep} onChange={view.reload} />
+          <section aria-labelledby="members">
+            <h2 id="members">Lokale Verantwortungsgemeinschaft</h2>
+            {state?.members.length ? (
+              <ul>
+                {state.members.map((m) => (
+                  <li key={m.id}>
+                    {m.function} ({MEMBER_KIND[m.kind] ?? m.kind})
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>Noch keine Mitglieder eingetragen.</p>
+            )}
+          </section>
+          <BudgetSection socialSpaceId={process.socialSpaceId} />
+          <HistorySection processId={process.id} revision={process.revision} />
+        </>
+      )}
+    </Loaded>
+  );
+}
+
+function Phases(props: { processId: string; version: number; steps: StepState[]; deliverables: Record<string, Record<string, unknown>>; current: string | null; onChange: () => void }) {
+  const definition = useLoad(() => api<DefinitionVersion>(`/definitions/sozialraum-development/versions/${props.version}`), [props.version]);
+  const phaseSpec = (key: string) => definition.data?.spec.phases.find((p) => p.key === key);
+  return (
+    <section aria-labelledby="phases">
+      <h2 id="phases">Phasen</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Nr.</th>
+            <th scope="col">Phase</th>
+            <th scope="col">Status</th>
+            <th scope="col">Fällig</th>
+            <th scope="col">Nachweise</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.steps.map((s, i) => {
+            const due = s.extendedTo && (!s.dueAt || s.extendedTo > s.dueAt) ? s.extendedTo : s.dueAt;
+            return (
+              <tr key={s.key} aria-current={s.key === props.current ? 'step' : undefined}>
+                <td>{i + 1}</td>
+                <td>{s.title}</td>
+                <td>
+                  {STEP_STATUS[s.status] ?? s.status}
+                  {s.overdue && <span className="badge badge-overdue"> überfällig</span>}
+                </td>
+                <td>
+                  {formatDate(due)}
+                  {s.extendedTo && <span className="muted"> (verlängert)</span>}
+                </td>
+                <td>
+                  <ul className="compact">
+                    {(phaseSpec(s.key)?.deliverables ?? []).map((d) => {
+                      const present = props.deliverables[s.key]?.[d.key] !== undefined;
+                      return (
+                        <li key={d.key}>
+                          {d.title}: {present ? 'vorhanden' : d.required ? 'fehlt (Pflicht)' : 'fehlt'}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {props.current && <ExtensionForm processId={props.processId} phaseKey={props.current} onDone={props.onChange} />}
+    </section>
+  );
+}
+
+function ExtensionForm({ processId, phaseKey, onDone }: { processId: string; phaseKey: string; onDone: () => void }) {
+  const [dueAt, setDueAt] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const { error, setError, at } = useProblems();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setDone(false);
+    try {
+      await api(`/sozialraum-processes/${processId}/phases/${phaseKey}/extension`, { method: 'POST', body: { dueAt: dueAt ? new Date(`${dueAt}T12:00:00`).toISOString() : '', reason } });
+      setError(null);
+      setDone(true);
+      onDone();
+    } catch (err) {
+      setError(err as never);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="extend">
+      <h3 id="extend">Frist der aktuellen Phase verlängern</h3>
+      <FormErrors error={error} fieldPointers={['/dueAt', '/reason']} />
+      {done && <p role="status">Die Frist wurde verlängert.</p>}
+      <TextField label="Neue Frist" type="date" value={dueAt} onChange={setDueAt} errors={at('/dueAt')} required />
+      <TextField label="Begründung" value={reason} onChange={setReason} errors={at('/reason')} multiline required />
+      <SubmitButton busy={busy}>Frist verlängern</SubmitButton>
+    </form>
+  );
+}
+
+function BudgetSection({ socialSpaceId }: { socialSpaceId: string }) {
+  const year = new Date().getFullYear();
+  const budget = useLoad(() => api<Budget>(`/sozialraum-budgets/${socialSpaceId}/${year}`), [socialSpaceId, year]);
+  return (
+    <section aria-labelledby="budget">
+      <h2 id="budget">Sozialraumbudget {year}</h2>
+      <Loaded state={budget}>
+        {(b) => (
+          <dl className="facts">
+            <dt>Budget</dt>
+            <dd>{formatEuro(b.amountCents)}</dd>
+            <dt>Zugewiesen</dt>
+            <dd>{formatEuro(b.allocatedCents)}</dd>
+            <dt>Verfügbar</dt>
+            <dd>{formatEuro(b.availableCents)}</dd>
+          </dl>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
+const EVENT_KIND: Record<string, string> = {
+  started: 'Gestartet',
+  phase_completed: 'Phase abgeschlossen',
+  deliverable_set: 'Nachweis erfasst',
+  due_date_extended: 'Frist verlängert',
+  member_added: 'Mitglied aufgenommen',
+  member_removed: 'Mitglied entfernt',
+  paused: 'Pausiert',
+  resumed: 'Fortgesetzt',
+  cancelled: 'Abgebrochen',
+  definition_migrated: 'Auf neue Definition umgestellt',
+  phase_overdue: 'Phase überfällig (eskaliert)',
+  conference_due: 'Sozialraumkonferenz fällig',
+  measure_review_due: 'Maßnahmenprüfung fällig',
+};
+
+function HistorySection({ processId, revision }: { processId: string; revision: number }) {
+  const history = useLoad(() => api<Page<HistoryEvent>>(`/sozialraum-processes/${processId}/history?limit=200`), [processId, revision]);
+  return (
+    <section aria-labelledby="history">
+      <h2 id="history">Verlauf</h2>
+      <Loaded state={history}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p>Noch keine Einträge.</p>
+          ) : (
+            <ol className="history">
+              {page.items.map((e) => (
+                <li key={e.id}>
+                  <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time> – {EVENT_KIND[e.kind] ?? e.kind}
+                  {e.actorId && <span className="muted"> ({e.actorId})</span>}
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+interface Cycle {
+  id: string;
+  number: number;
+  status: string;
+  startedAt: string;
+  counts: Record<string, number>;
+}
+interface PartnerInterview {
+  id: string;
+  partnerName: string;
+  status: string;
+  plannedAt: string | null;
+  dueAt: string | null;
+  interviewerId: string | null;
+}
+const INTERVIEW_STATUS: Record<string, string> = { open: 'offen', planned: 'geplant', overdue: 'überfällig', done: 'erledigt', withdrawn: 'zurückgezogen', failed: 'fehlgeschlagen' };
+
+/** The interview cycle's progress with every contract partner, overdue first. */
+export function InterviewsPage() {
+  const [status, setStatus] = useState('');
+  const [offset, setOffset] = useState(0);
+  const cycle = useLoad(() => api<Cycle>('/interview-cycles/current'), []);
+  const progress = useLoad(
+    () => (cycle.data ? api<Page<PartnerInterview>>(`/interview-cycles/${cycle.data.id}/progress${query({ status, limit: 50, offset })}`) : new Promise<Page<PartnerInterview>>(() => undefined)),
+    [cycle.data?.id, status, offset],
+  );
+  return (
+    <>
+      <h1 tabIndex={-1}>Partnerinterviews</h1>
+      {cycle.error?.status === 404 ? (
+        <p>Zurzeit läuft kein Interviewzyklus.</p>
+      ) : (
+        <Loaded state={cycle}>
+          {(c) => (
+            <>
+              <p>
+                Zyklus {c.number}, begonnen am {formatDate(c.startedAt)}.
+              </p>
+              <dl className="facts" aria-label="Stand des Zyklus">
+                {['total', 'open', 'planned', 'overdue', 'done', 'withdrawn', 'failed'].map((k) => (
+                  <div key={k}>
+                    <dt>{k === 'total' ? 'Vertragspartner' : INTERVIEW_STATUS[k]}</dt>
+                    <dd>{c.counts[k] ?? 0}</dd>
+                  </div>
+                ))}
+              </dl>
+              <SelectField
+                label="Stand filtern"
+                value={status}
+                placeholder="Alle"
+                options={Object.entries(INTERVIEW_STATUS).map(([value, label]) => ({ value, label }))}
+                onChange={(v) => {
+                  setStatus(v);
+                  setOffset(0);
+                }}
+              />
+              <Loaded state={progress}>
+                {(page) => (
+                  <>
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">Vertragspartner</th>
+                          <th scope="col">Stand</th>
+                          <th scope="col">Termin</th>
+                          <th scope="col">Fällig</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {page.items.map((i) => (
+                          <tr key={i.id}>
+                            <td>{i.partnerName}</td>
+                            <td>
+                              <span className={`badge badge-interview-${i.status}`}>{INTERVIEW_STATUS[i.status] ?? i.status}</span>
+                            </td>
+                            <td>{formatDate(i.plannedAt)}</td>
+                            <td>{formatDate(i.dueAt)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                    <Pager total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} />
+                  </>
+                )}
+              </Loaded>
+            </>
+          )}
+        </Loaded>
+      )}
+    </>
+  );
+}
+
+interface Agreement {
+  id: string;
+  reference: string;
+  title: string;
+  kind: string;
+  status: string;
+  latestVersion: number;
+  updatedAt?: string;
+}
+const AGREEMENT_STATUS: Record<string, string> = { draft: 'Entwurf', in_approval: 'In Abstimmung', active: 'Gültig', expired: 'Abgelaufen', terminated: 'Beendet' };
+const AGREEMENT_KIND: Record<string, string> = { cooperation: 'Kooperationsvereinbarung', three_party: 'Dreiseitiger Vertrag', social_space_contract: 'Sozialraumvertrag' };
+
+/** Cooperation agreements, by default those waiting for decisions. */
+export function AgreementsPage() {
+  const [status, setStatus] = useState('in_approval');
+  const list = useLoad(() => api<Page<Agreement>>(`/cooperation-agreements${query({ status, limit: 100 })}`), [status]);
+  return (
+    <>
+      <h1 tabIndex={-1}>Kooperationsvereinbarungen</h1>
+      <SelectField label="Status" value={status} placeholder="Alle" options={Object.entries(AGREEMENT_STATUS).map(([value, label]) => ({ value, label }))} onChange={setStatus} />
+      <Loaded state={list}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p>Keine Vereinbarungen mit diesem Status.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Aktenzeichen</th>
+                  <th scope="col">Titel</th>
+                  <th scope="col">Art</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Version</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((a) => (
+                  <tr key={a.id}>
+                    <td>{a.reference}</td>
+                    <td>{a.title}</td>
+                    <td>{AGREEMENT_KIND[a.kind] ?? a.kind}</td>
+                    <td>{AGREEMENT_STATUS[a.status] ?? a.status}</td>
+                    <td>{a.latestVersion}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { describedBy, screenshot, signInAs, webSystem } from '../../support/browser';
+import { expect } from '../../support/browser-expect';
+import { eventually } from '../../support/eventually';
+
+jest.setTimeout(180_000);
+
+describe('web app: the caseworker’s journey (open a case, consent, Fallteam request, inbox)', () => {
+  let web: Awaited<ReturnType<typeof webSystem>>;
+
+  beforeAll(async () => {
+    web = await webSystem('web-caseworker');
+    // A delivered reminder in the caseworker's inbox, as the worker writes it.
+    const [{ id }] = await web.db.query(
+      `INSERT INTO reminder (key, due_at, recipients, template, context, channels, status, sent_at)
+       VALUES ('web-test/inbox', now(), '[{"type":"user","id":"demo-caseworker"}]', 'follow-up-due', '{"subjectTitle":"Fallteam F-2026-ALT","dueAt":"2026-05-01T08:00:00Z"}', '{in_app}', 'sent', now()) RETURNING id`,
+    );
+    await web.db.query(`INSERT INTO notification (user_id, reminder_id, title, body) VALUES ('demo-caseworker', $1, 'Wiedervorlage am 01.05.2026', 'Wiedervorlage für „Fallteam F-2026-ALT“ am 01.05.2026.')`, [id]);
+  });
+  afterAll(() => web?.close());
+
+  it('opens a case (keeping the input on a server error), records a consent, requests a consultation and reads the inbox', async () => {
+    const { page } = web;
+    await signInAs(page, 'Demo Fachkraft (ASD)');
+    await page.getByRole('heading', { name: 'Meine Fälle' }).waitFor();
+    await expect(page.getByText('Sie haben noch keine Fälle.')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Neuen Fall anlegen' }).click();
+    await page.getByRole('combobox', { name: /^Sozialraum/ }).selectOption({ label: 'Sozialraum Teltow' });
+    await page.getByLabel('Bereich').selectOption({ label: 'Graubereich' });
+    await page.getByLabel('Familienname').fill('Mustermann-Öztürk');
+    await page.getByLabel('Vornamen').fill('Erika, Leon');
+    await page.getByLabel('Geburtsdaten').fill('03.02.2014'); // not the ISO date the server wants
+    await page.getByLabel('Anschrift').fill('Lindenallee 7, 14513 Teltow');
+    await page.getByLabel('Familienmitglieder').fill('Großmutter: Hildegard Mustermann');
+    await page.getByLabel('Wille der Familie (in ihren Worten)').fill('Wir wollen, dass Leon wieder gern zur Schule geht.');
+    await page.getByLabel('Ziele').fill('Regelmäßiger Schulbesuch');
+    await page.getByLabel('Ressourcen des Sozialraums').fill('Jugendclub am Markt');
+    await page.getByRole('button', { name: 'Fall anlegen' }).click();
+
+    const birthDates = page.getByLabel('Geburtsdaten');
+    await expect(birthDates).toHaveAttribute('aria-invalid', 'true');
+    await expect(await describedBy(page, birthDates)).toContainText('birthDates');
+    await expect(page.getByRole('alert').first()).toContainText('Bitte korrigieren Sie die markierten Angaben.');
+    // Nothing typed is lost.
+    await expect(page.getByLabel('Familienname')).toHaveValue('Mustermann-Öztürk');
+    await expect(page.getByLabel('Wille der Familie (in ihren Worten)')).toHaveValue('Wir wollen, dass Leon wieder gern zur Schule geht.');
+    await expect(birthDates).toHaveValue('03.02.2014');
+    expect((await web.db.query('SELECT id FROM case_file')) as unknown[]).toHaveLength(0);
+    await screenshot(page, 'caseworker-case-error');
+
+    await birthDates.fill('2014-02-03');
+    await page.getByRole('button', { name: 'Fall anlegen' }).click();
+    const heading = page.getByRole('heading', { name: /^Fall F-\d{4}-/ });
+    await heading.waitFor();
+    const pseudonym = (await heading.innerText()).replace('Fall ', '');
+    await expect(page.getByText('Mustermann-Öztürk (Erika, Leon)')).toBeVisible();
+
+    await page.getByLabel('Erteilt von').fill('Mutter (sorgeberechtigt)');
+    await page.getByRole('checkbox', { name: 'Familienname' }).check();
+    await page.getByRole('button', { name: 'Einwilligung speichern' }).click();
+    await expect(page.getByText('Die Einwilligung wurde gespeichert.')).toBeVisible();
+    await expect(page.locator('section', { has: page.getByRole('heading', { name: /Einwilligungen/ }) })).toContainText('Version 1: Mutter (sorgeberechtigt), Zweck „fallteam“, gibt frei: Familienname');
+
+    await page.getByLabel('Fragen an das Fallteam').fill('Welche Ressourcen im Sozialraum passen?');
+    await page.getByRole('button', { name: 'Fallteam-Beratung anfragen' }).click();
+    await expect(page.getByText(`Fallteam-Beratung für ${pseudonym} angefragt`)).toBeVisible();
+    const [consultation] = await web.db.query('SELECT c.id FROM consultation c JOIN case_file f ON f.id = c.case_id WHERE f.pseudonym = $1', [pseudonym]);
+    expect(consultation).toBeDefined();
+    await screenshot(page, 'caseworker-case');
+
+    // The consultation's step reminders reach the caseworker: they show as follow-ups still ahead.
+    await eventually(async () => (await web.db.query(`SELECT 1 FROM reminder WHERE status = 'scheduled' AND recipients @> '[{"type":"user","id":"demo-caseworker"}]'`)).length > 0, 30_000, 'the consultation reminders');
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Wiedervorlagen' }).click();
+    await expect(page.locator('table tbody')).toContainText(`Fallteam ${pseudonym}`);
+
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Posteingang' }).click();
+    const item = page.locator('.inbox li', { hasText: 'Wiedervorlage am 01.05.2026' });
+    await expect(item).toContainText('neu');
+    await item.getByRole('button', { name: /Als gelesen markieren/ }).click();
+    await expect(page.locator('.inbox li.read', { hasText: 'Wiedervorlage am 01.05.2026' })).toHaveCount(1);
+    expect((await web.db.query(`SELECT read_at FROM notification WHERE user_id = 'demo-caseworker'`))[0].read_at).not.toBeNull();
+
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Meine Fälle' }).click();
+    await expect(page.locator('table tbody tr')).toHaveCount(1);
+    await screenshot(page, 'caseworker');
+    expect(web.consoleErrors).toEqual([]);
+  });
+});
