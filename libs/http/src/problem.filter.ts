@@ -29,10 +29,26 @@ export function isBackendUnavailable(error: unknown): boolean {
   return typeof err.message === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Connection is closed/i.test(err.message);
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Body-parser failures carry a `type` and a status of their own. */
 function fromBodyParser(error: unknown): Problem | undefined {
-  const err = error as { type?: string; status?: number; limit?: number };
-  if (err?.type === 'entity.parse.failed') return problem(400, 'malformed-json', 'The request body is not valid JSON');
+  const err = error as { type?: string; status?: number; limit?: number; body?: unknown };
+  if (err?.type === 'entity.parse.failed') {
+    // Valid JSON that is not an object or array (`null`, `42`, `"x"`) is refused by the strict parser.
+    const raw = typeof err.body === 'string' ? err.body.trim() : '';
+    const scalar = raw !== '' && !/^[[{]/.test(raw) && isJson(raw);
+    return scalar
+      ? { ...problem(400, 'validation-failed', 'The request body must be a JSON object'), errors: [{ pointer: '/', message: 'must be a JSON object' }] }
+      : { ...problem(400, 'malformed-json', 'The request body is not valid JSON'), errors: [{ pointer: '/', message: 'is not valid JSON' }] };
+  }
   if (err?.type === 'entity.too.large') {
     return problem(413, 'payload-too-large', `The request body is larger than the limit of ${err.limit} bytes`);
   }
@@ -78,7 +94,18 @@ export function toProblem(error: unknown): { body: Problem; headers: Record<stri
       headers: { 'Retry-After': RETRY_AFTER_SECONDS },
     };
   }
+  if (isDataException(error)) {
+    // A value the validation let through but PostgreSQL refuses (out of range, malformed): the client's input.
+    return { body: problem(400, 'invalid-value', 'A value in the request is out of range or malformed', { errors: [{ pointer: '/', message: 'a value is out of range or malformed' }] }), headers: {} };
+  }
   return { body: problem(500, 'internal', 'An unexpected error occurred; it has been logged'), headers: {} };
+}
+
+/** PostgreSQL's class 22 (data exception: numeric out of range, invalid text representation, datetime overflow). */
+function isDataException(error: unknown): boolean {
+  const err = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = err?.driverError?.code ?? err?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 /** The one global filter: every error leaves as application/problem+json. */

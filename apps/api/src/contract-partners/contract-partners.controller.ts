@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsEmail, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CurrentUser, Roles } from '@sro/auth';
 import { Principal, Role } from '@sro/common';
 import { InterviewCycleService } from '@sro/interviews';
@@ -21,7 +21,7 @@ export class PartnerDto {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) socialSpaceIds: string[];
   @ApiProperty({ example: '2012-06-01', description: 'Beitrittserklärung' }) @IsDateString({ strict: true }) accessionDate: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) exitDate?: string;
-  @ApiProperty({ type: [ContactDto] }) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ContactDto) contacts: ContactDto[];
+  @ApiProperty({ type: [ContactDto] }) @IsArray() @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ContactDto) contacts: ContactDto[];
 }
 
 export class ExitDto {

@@ -1,23 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { AGREEMENT_KINDS, AGREEMENT_PARTY_KINDS, AgreementKind, AgreementPartyKind } from '@sro/agreements';
 import { AGREEMENT_STATUSES, AgreementStatus } from '@sro/workflows/contracts';
 import { PagingDto } from '../../common/paging.dto';
@@ -41,13 +24,13 @@ export class AttachmentDto {
 export class AgreementMetaDto {
   @ApiProperty({ example: 'Kooperationsvereinbarung Familienzentrum Teltow' }) @IsString() @MinLength(3) @MaxLength(300) title: string;
   @ApiProperty({ enum: AGREEMENT_KINDS }) @IsIn(AGREEMENT_KINDS) kind: AgreementKind;
-  @ApiProperty({ type: [AgreementPartyDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AgreementPartyDto) parties: AgreementPartyDto[];
+  @ApiProperty({ type: [AgreementPartyDto] }) @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AgreementPartyDto) parties: AgreementPartyDto[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) socialSpaceIds: string[];
 }
 
 export class VersionDto {
   @ApiProperty({ description: 'The text of the agreement' }) @IsString() @MinLength(1) @MaxLength(200_000) body: string;
-  @ApiPropertyOptional({ type: [AttachmentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AttachmentDto) attachments?: AttachmentDto[];
+  @ApiPropertyOptional({ type: [AttachmentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AttachmentDto) attachments?: AttachmentDto[];
   @ApiProperty({ example: '2027-01-01' }) @IsDateString({ strict: true }) validFrom: string;
   @ApiProperty({ example: '2029-12-31' }) @IsDateString({ strict: true }) validUntil: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) changeNote?: string;
@@ -56,7 +39,7 @@ export class VersionDto {
 export class CreateAgreementDto extends AgreementMetaDto {
   @ApiProperty() @IsUUID() planningRegionId: string;
   @ApiProperty({ description: 'The text of the agreement' }) @IsString() @MinLength(1) @MaxLength(200_000) body: string;
-  @ApiPropertyOptional({ type: [AttachmentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AttachmentDto) attachments?: AttachmentDto[];
+  @ApiPropertyOptional({ type: [AttachmentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AttachmentDto) attachments?: AttachmentDto[];
   @ApiProperty({ example: '2027-01-01' }) @IsDateString({ strict: true }) validFrom: string;
   @ApiProperty({ example: '2029-12-31' }) @IsDateString({ strict: true }) validUntil: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) changeNote?: string;
@@ -70,7 +53,7 @@ export class ApproverDto {
 
 export class SubmitAgreementDto {
   @ApiPropertyOptional({ type: [ApproverDto], description: 'For every party of every stage; a resubmission without it reuses the previous ones' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ApproverDto)
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ApproverDto)
   approvers?: ApproverDto[];
   @ApiPropertyOptional({ description: 'The Jugendhilfeausschuss decides too (optional committee stage)' }) @IsOptional() @IsBoolean() committeeRequired?: boolean;
   @ApiPropertyOptional({ type: [String], description: 'Other optional stages to include' }) @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(KEY, { each: true }) optionalStages?: string[];

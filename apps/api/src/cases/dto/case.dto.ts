@@ -1,22 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsISO8601, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CASE_ZONES, CaseZone } from '@sro/cases';
 
 class FamilyMemberDto {
@@ -29,7 +13,7 @@ export class PersonalDataDto {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true }) givenNames: string[];
   @ApiProperty({ type: [String], example: ['2015-03-01'] }) @IsArray() @ArrayMaxSize(20) @IsISO8601({ strict: true }, { each: true }) birthDates: string[];
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) address: string;
-  @ApiProperty({ type: [FamilyMemberDto] }) @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => FamilyMemberDto) familyMembers: FamilyMemberDto[];
+  @ApiProperty({ type: [FamilyMemberDto] }) @IsArray() @ArrayMaxSize(30) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => FamilyMemberDto) familyMembers: FamilyMemberDto[];
 }
 
 class ResourcesDto {
@@ -50,7 +34,7 @@ export class CreateCaseDto {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(2000, { each: true }) goals: string[];
   @ApiProperty({ type: ResourcesDto }) @ValidateNested() @Type(() => ResourcesDto) resources: ResourcesDto;
   @ApiPropertyOptional({ type: [ConfidedDto], description: 'Anvertraute Daten (§ 65 SGB VIII)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ConfidedDto) confided?: ConfidedDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ConfidedDto) confided?: ConfidedDto[];
   @ApiPropertyOptional({ example: '2031-12-31' }) @IsOptional() @IsDateString({ strict: true }) deletionDate?: string;
 }
 
@@ -89,7 +73,7 @@ class ParticipantDto {
 }
 
 export class OutcomeDto {
-  @ApiProperty({ type: [ParticipantDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ParticipantDto) participants: ParticipantDto[];
+  @ApiProperty({ type: [ParticipantDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ParticipantDto) participants: ParticipantDto[];
   @ApiProperty({ type: [String], description: 'Advisory only: the Jugendamt decides' }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(5000, { each: true }) recommendations: string[];
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(10_000) decision: string;
   @ApiProperty({ description: 'Help setting using social-space resources' }) @IsString() @MinLength(1) @MaxLength(10_000) helpSetting: string;

@@ -18,6 +18,7 @@ export class CodecRequestDto {
   @ApiProperty({ type: [JsonPayloadDto] })
   @IsArray()
   @ArrayMaxSize(1000)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => JsonPayloadDto)
   payloads: JsonPayloadDto[];

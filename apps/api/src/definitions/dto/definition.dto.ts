@@ -1,12 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+/** Versions are PostgreSQL integers. */
+const MAX_VERSION = 2_147_483_647;
 
 export class CreateDraftDto {
   @ApiPropertyOptional({ description: 'Copy the spec of this version; empty draft when absent' })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   fromVersion?: number;
 
   @ApiPropertyOptional({ example: 'Phase 3 verlängert' })
@@ -35,8 +39,8 @@ export class ValidateSpecDto {
 }
 
 export class DiffQueryDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) from: number;
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) to: number;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_VERSION) from: number;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_VERSION) to: number;
 }
 
 export class MigrationPreviewQueryDto {
@@ -45,6 +49,7 @@ export class MigrationPreviewQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   toVersion?: number;
 }
 
@@ -52,10 +57,13 @@ export class ApplyMigrationDto {
   @ApiProperty({ description: 'The published version to move running instances to' })
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   toVersion: number;
 
   @ApiPropertyOptional({ type: [String], description: 'Only these instances (default: every compatible one)' })
   @IsOptional()
-  @IsString({ each: true })
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @IsUUID('all', { each: true })
   processIds?: string[];
 }

@@ -1,24 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsISO8601, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CASE_SOURCES, CaseSource, DANGER_KINDS, DangerKind, HELP_KINDS, HelpKind, JHD_ZONES, JhdZone, RISK_RESULTS, RiskResult, SEXES, Sex, TIME_KINDS, TimeKind } from '@sro/jugendhilfedienst';
 import { PagingDto } from '../../common/paging.dto';
 
@@ -37,7 +19,7 @@ class IntakePersonalDto {
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true }) givenNames?: string[];
   @ApiPropertyOptional({ type: [String], example: ['2015-03-01'] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(DATE, { each: true, message: 'each value in birthDates must be a date YYYY-MM-DD' }) @IsISO8601({ strict: true }, { each: true }) birthDates?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
-  @ApiPropertyOptional({ type: [FamilyMemberDto] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => FamilyMemberDto) familyMembers?: FamilyMemberDto[];
+  @ApiPropertyOptional({ type: [FamilyMemberDto] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => FamilyMemberDto) familyMembers?: FamilyMemberDto[];
 }
 
 class ReporterDto {
@@ -78,7 +60,7 @@ class ProfessionalDto {
 
 export class RiskAssessmentDto {
   @ApiProperty({ type: [ProfessionalDto], description: 'At least the definition’s number of professionals (§ 8a: Zusammenwirken mehrerer Fachkräfte)' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ProfessionalDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ProfessionalDto)
   professionals: ProfessionalDto[];
   @ApiProperty() @IsBoolean() parentsInvolved: boolean;
   @ApiProperty() @IsBoolean() childInvolved: boolean;
