@@ -22,6 +22,8 @@ export class ReminderDispatcher {
   private readonly swept = new Map<string, DeliveryResult>();
   private readonly waiting = new Map<string, Array<(result: DeliveryResult | undefined) => void>>();
   private sweeping = false;
+  /** Counts jobs that joined a sweep: a lane claims once more when one joined during its last claim. */
+  private joined = 0;
   // Jobs that become due together and were not swept are still delivered together.
   private readonly batcher = new MicroBatcher<string, DeliveryOutcome>((keys) => this.delivery.deliverMany(keys), 100, 5);
 
@@ -43,10 +45,11 @@ export class ReminderDispatcher {
       const recipients = new RecipientCache();
       const lane = async () => {
         for (;;) {
+          const joined = this.joined;
           const outcomes = await this.delivery.deliverDue(SWEEP_BATCH, recipients);
           for (const [key, result] of outcomes) this.settle(key, result);
           delivered += outcomes.size;
-          if (outcomes.size < SWEEP_BATCH) break;
+          if (outcomes.size < SWEEP_BATCH && this.joined === joined) break;
         }
       };
       // Every lane ends before the sweep does, so no claim outlives it.
@@ -71,6 +74,7 @@ export class ReminderDispatcher {
   private joinSweep(key: string): Promise<DeliveryResult | undefined> {
     return new Promise((resolve) => {
       this.waiting.set(key, [...(this.waiting.get(key) ?? []), resolve]);
+      this.joined += 1;
       if (!this.sweeping) void this.sweep().catch((error: Error) => this.logger.warn({ msg: 'reminder sweep failed; jobs go by key', error: error.message }));
     });
   }
