@@ -61,7 +61,9 @@ runBench('reminders', async (ctx) => {
       const first = Math.min(...rows.map((r) => r.due.getTime()));
       const last = Math.max(...rows.map((r) => r.sent.getTime()));
       const [{ dup }] = await db.query(
-        `SELECT count(*)::int - count(DISTINCT r.id)::int AS dup FROM reminder r JOIN reminder_delivery d ON d.reminder_id = r.id WHERE r.key LIKE $1`,
+        // More than one delivery row per reminder and channel, or more than one notification per reminder (one recipient each).
+        `SELECT (SELECT count(*)::int - count(DISTINCT (d.reminder_id, d.channel))::int FROM reminder_delivery d JOIN reminder r ON r.id = d.reminder_id WHERE r.key LIKE $1)
+              + (SELECT count(*)::int - count(DISTINCT n.reminder_id)::int FROM notification n JOIN reminder r ON r.id = n.reminder_id WHERE r.key LIKE $1) AS dup`,
         [pattern],
       );
       return { lag: summary(rows.map((r) => r.lag)), throughput: N / Math.max(0.001, (last - first) / 1000), jobsDrainedPerSecond: N / Math.max(0.001, (drained - first) / 1000), scheduleMs, duplicates: dup };
