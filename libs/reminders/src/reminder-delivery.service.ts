@@ -44,7 +44,7 @@ export class ReminderDeliveryService {
    * (those follow their job's backoff), and delivers them in one transaction. Returns an outcome per
    * claimed key; fewer than `limit` means nothing else was due.
    */
-  async deliverDue(limit: number, recipients = new RecipientCache()): Promise<Map<string, DeliveryResult>> {
+  async deliverDue(limit: number): Promise<Map<string, DeliveryResult>> {
     return this.dataSource.transaction(async (m) => {
       const rows: DueReminder[] = await m.query(
         `SELECT ${COLUMNS} FROM reminder
@@ -52,7 +52,7 @@ export class ReminderDeliveryService {
           ORDER BY due_at LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
         [new Date(), limit],
       );
-      return this.deliverRows(m, rows, recipients);
+      return this.deliverRows(m, rows);
     });
   }
 
@@ -68,7 +68,7 @@ export class ReminderDeliveryService {
           `SELECT ${COLUMNS} FROM reminder WHERE key = ANY($1) AND status = 'scheduled' AND due_at <= $2 ORDER BY id FOR NO KEY UPDATE`,
           [keys, new Date(Date.now() + EARLY_TOLERANCE_MS)],
         );
-        return this.deliverRows(m, rows, new RecipientCache());
+        return this.deliverRows(m, rows);
       });
       // Cancelled, delivered, or moved later (its new job will come) reminders are simply skipped.
       return keys.map((key) => outcomes.get(key) ?? { status: 'fulfilled', value: 'skipped' });
@@ -89,9 +89,11 @@ export class ReminderDeliveryService {
    * The in-app deliveries of all rows in one insert, the e-mails claimed in one insert and sent
    * concurrently, one status update; everything inside the caller's transaction, which holds the rows.
    */
-  private async deliverRows(m: EntityManager, rows: DueReminder[], cache: RecipientCache): Promise<Map<string, DeliveryResult>> {
+  private async deliverRows(m: EntityManager, rows: DueReminder[]): Promise<Map<string, DeliveryResult>> {
     const outcomes = new Map<string, DeliveryResult>();
     if (rows.length === 0) return outcomes;
+    // Per transaction, not longer: a user who left or changed roles stops receiving with the next batch.
+    const cache = new RecipientCache();
     const failed = new Map<string, { reminder: DueReminder; error: unknown }>();
     const prepared: Array<{ reminder: DueReminder; message: RenderedMessage; addressees: Addressee[] }> = [];
     for (const reminder of rows) {
@@ -211,8 +213,8 @@ export class ReminderDeliveryService {
   }
 }
 
-/** Recipient lists resolved once per batch or sweep: reminders of one step share theirs. */
-export class RecipientCache {
+/** Recipient lists resolved once per batch: reminders of one step share theirs. */
+class RecipientCache {
   private readonly resolved = new Map<string, Addressee[]>();
 
   async resolve(recipients: Recipient[], lookup: (r: Recipient[]) => Promise<Addressee[]>): Promise<Addressee[]> {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MicroBatcher } from '@sro/common';
-import { DeliveryOutcome, DeliveryResult, RecipientCache, ReminderDeliveryService } from './reminder-delivery.service';
+import { DeliveryOutcome, DeliveryResult, ReminderDeliveryService } from './reminder-delivery.service';
 
 /** Reminders claimed per sweep transaction. */
 export const SWEEP_BATCH = 1_000;
@@ -42,11 +42,10 @@ export class ReminderDispatcher {
     this.sweeping = true;
     let delivered = 0;
     try {
-      const recipients = new RecipientCache();
       const lane = async () => {
         for (;;) {
           const joined = this.joined;
-          const outcomes = await this.delivery.deliverDue(SWEEP_BATCH, recipients);
+          const outcomes = await this.delivery.deliverDue(SWEEP_BATCH);
           for (const [key, result] of outcomes) this.settle(key, result);
           delivered += outcomes.size;
           if (outcomes.size < SWEEP_BATCH && this.joined === joined) break;
