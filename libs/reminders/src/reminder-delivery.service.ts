@@ -42,7 +42,7 @@ export class ReminderDeliveryService {
   /**
    * Claims up to `limit` due reminders that no other transaction holds and have not failed before
    * (those follow their job's backoff), and delivers them in one transaction. Returns an outcome per
-   * claimed key; fewer than `limit` means nothing else was due.
+   * claimed key; fewer than `limit` means nothing else was due and free to claim.
    */
   async deliverDue(limit: number): Promise<Map<string, DeliveryResult>> {
     return this.dataSource.transaction(async (m) => {
