@@ -4,7 +4,7 @@ import { AppConfig, ConfigModule } from '@sro/config';
 import { DatabaseModule } from '@sro/database';
 import { createJsonLogger } from '@sro/http';
 import { RedisModule } from '@sro/queue';
-import { ReminderDeliveryService, ReminderQueue, ReminderReconciler, RemindersModule, ReminderService } from '@sro/reminders';
+import { ReminderDeliveryService, ReminderDispatcher, ReminderQueue, ReminderReconciler, RemindersModule, ReminderService } from '@sro/reminders';
 import { RemindersProcessor } from '../../apps/worker/src/processors/reminders.processor';
 
 /** The reminder pieces of API and worker on real PostgreSQL and Redis (tests, benchmarks); the processor only when asked. */
@@ -21,6 +21,7 @@ export async function startReminderContext(config: AppConfig, options: { process
     context,
     service: context.get(ReminderService),
     delivery: context.get(ReminderDeliveryService),
+    dispatcher: context.get(ReminderDispatcher),
     reconciler: context.get(ReminderReconciler),
     queue: context.get(ReminderQueue),
     close: () => context.close(),

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@sro/common';
 import { startRedis } from '../../scripts/devstack/redis';
 import { testConfig } from '../support/config';
-import { sharedDataSource } from '../support/database';
-import { eventually, startReminders } from '../support/reminders';
+import { eventually, reminderDatabase, startReminders } from '../support/reminders';
 import { startSmtpSink } from '../support/smtp-sink';
 
 const prefix = () => `test/${randomBytes(4).toString('hex')}`;
@@ -21,18 +21,20 @@ const step = (key: string, dueAt: Date, channels: Array<'in_app' | 'email'> = ['
 });
 
 describe('reminders (PostgreSQL, Redis, SMTP)', () => {
+  let database: Awaited<ReturnType<typeof reminderDatabase>>;
   let db: DataSource;
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let reminders: Awaited<ReturnType<typeof startReminders>>;
 
   beforeAll(async () => {
-    [db, smtp] = await Promise.all([sharedDataSource(), startSmtpSink()]);
-    reminders = await startReminders(testConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url }), { processor: false });
+    [database, smtp] = await Promise.all([reminderDatabase(), startSmtpSink()]);
+    db = database.dataSource;
+    reminders = await startReminders(testConfig({ DATABASE_URL: database.url, MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url }), { processor: false });
   });
   afterAll(async () => {
     await reminders?.close();
     await smtp?.close();
-    await db?.destroy();
+    await database?.drop();
   });
 
   const status = async (key: string) => (await reminders.service.get(key))?.status;
@@ -109,15 +111,17 @@ describe('reminders (PostgreSQL, Redis, SMTP)', () => {
 });
 
 describe('reminder processor', () => {
+  let database: Awaited<ReturnType<typeof reminderDatabase>>;
   let db: DataSource;
   beforeAll(async () => {
-    db = await sharedDataSource();
+    database = await reminderDatabase();
+    db = database.dataSource;
   });
-  afterAll(() => db.destroy());
+  afterAll(() => database?.drop());
 
   it('delivers a reminder due in the past at once and marks it late', async () => {
     const smtp = await startSmtpSink();
-    const worker = await startReminders(testConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url }), { processor: true });
+    const worker = await startReminders(testConfig({ DATABASE_URL: database.url, MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url }), { processor: true });
     try {
       const key = `${prefix()}/past`;
       await worker.service.schedule(step(key, new Date(Date.now() - 5 * 60_000)));
@@ -130,7 +134,7 @@ describe('reminder processor', () => {
   });
 
   it('retries when SMTP is down, then marks the reminder failed with the error', async () => {
-    const worker = await startReminders(testConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:1', REMINDER_ATTEMPTS: '3', REMINDER_BACKOFF_MS: '50' }), { processor: true });
+    const worker = await startReminders(testConfig({ DATABASE_URL: database.url, MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:1', REMINDER_ATTEMPTS: '3', REMINDER_BACKOFF_MS: '50' }), { processor: true });
     try {
       const key = `${prefix()}/smtp-down`;
       await worker.service.schedule(step(key, new Date(), ['email']));
@@ -146,7 +150,7 @@ describe('reminder processor', () => {
   it('fault: 1,000 pending reminders survive a Redis FLUSHALL and are each delivered exactly once', async () => {
     // A Redis of its own: FLUSHALL must not touch the other suites.
     const redis = await startRedis(join(process.env.SRO_TEST_WORK_DIR!, `redis-fault-${randomBytes(3).toString('hex')}`), { appendOnly: false });
-    const config = testConfig({ REDIS_URL: redis.url, RECONCILE_INTERVAL_SECONDS: '3600' });
+    const config = testConfig({ DATABASE_URL: database.url, REDIS_URL: redis.url, RECONCILE_INTERVAL_SECONDS: '3600' });
     const base = prefix();
     const producer = await startReminders(config, { processor: false });
     let consumer: Awaited<ReturnType<typeof startReminders>> | undefined;
@@ -185,5 +189,98 @@ describe('reminder processor', () => {
       await producer.close();
       await redis.stop();
     }
+  });
+});
+
+describe('batch claiming (BullMQ triggers, PostgreSQL claims)', () => {
+  let database: Awaited<ReturnType<typeof reminderDatabase>>;
+  let db: DataSource;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let workers: Array<Awaited<ReturnType<typeof startReminders>>> = [];
+
+  beforeAll(async () => {
+    [database, smtp] = await Promise.all([reminderDatabase(), startSmtpSink()]);
+    db = database.dataSource;
+    // Two workers without BullMQ consumers: the test fires their jobs itself.
+    const config = testConfig({ DATABASE_URL: database.url, MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url });
+    workers = [await startReminders(config, { processor: false }), await startReminders(config, { processor: false })];
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.close()));
+    await smtp?.close();
+    await database?.drop();
+  });
+
+  const statuses = async (base: string) =>
+    Object.fromEntries(
+      (await db.query(`SELECT status, count(*)::int AS n FROM reminder WHERE key LIKE $1 GROUP BY status`, [`${base}/%`])).map((r: { status: string; n: number }) => [r.status, r.n]),
+    );
+  const deliveries = async (base: string) =>
+    (
+      await db.query(
+        `SELECT (SELECT count(*)::int FROM reminder_delivery d JOIN reminder r ON r.id = d.reminder_id WHERE r.key LIKE $1) AS deliveries,
+                (SELECT count(*)::int FROM notification n JOIN reminder r ON r.id = n.reminder_id WHERE r.key LIKE $1) AS notifications`,
+        [`${base}/%`],
+      )
+    )[0];
+
+  it('two workers firing every job of 300 due reminders at once deliver each once per channel, and leave cancelled and later ones alone', async () => {
+    const base = prefix();
+    const [a, b] = workers;
+    const keys = Array.from({ length: 300 }, (_, i) => `${base}/r${i}`);
+    await a.service.scheduleMany([...keys.map((key) => step(key, new Date(Date.now() - 1_000))), step(`${base}/later`, inMinutes(30)), step(`${base}/cancelled`, new Date(Date.now() - 1_000))]);
+    await a.service.cancel(`${base}/cancelled`);
+
+    const fired = [...keys, `${base}/later`, `${base}/cancelled`];
+    const outcomes = await Promise.all(fired.map((key) => Promise.all([a.dispatcher.dispatch(key), b.dispatcher.dispatch(key)])));
+
+    // Exactly one of the two jobs of each key delivered it; the other found it done.
+    expect(outcomes.slice(0, keys.length).filter(([x, y]) => [x, y].sort().join() === 'sent,skipped')).toHaveLength(keys.length);
+    expect(outcomes.slice(keys.length)).toEqual([['skipped', 'skipped'], ['skipped', 'skipped']]);
+    expect(await statuses(base)).toEqual({ sent: 300, scheduled: 1, cancelled: 1 });
+    expect(await deliveries(base)).toEqual({ deliveries: 600, notifications: 300 });
+    const ids: string[] = (await db.query(`SELECT id FROM reminder WHERE key LIKE $1 AND status = 'sent'`, [`${base}/%`])).map((r: { id: string }) => r.id);
+    const mailed = ids.map((id) => smtp.mails.filter((m) => m.raw.includes(`<${id}.demo-coordinator@sro-engine>`)).length);
+    expect(mailed.filter((n) => n === 1)).toHaveLength(300);
+  });
+
+  it('a sweep that dies between claim and commit leaves its reminders scheduled, and the next sweep delivers each once', async () => {
+    const base = prefix();
+    const [a, b] = workers;
+    const keys = Array.from({ length: 50 }, (_, i) => `${base}/r${i}`);
+    await a.service.scheduleMany(keys.map((key) => step(key, new Date(Date.now() - 1_000), ['in_app'])));
+    const [first] = await db.query(`SELECT id FROM reminder WHERE key = $1`, [keys[0]]);
+
+    // An open transaction holding the in-app delivery row of one reminder stalls the sweep after its claim.
+    const blocker = new Client({ connectionString: database.url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query(`INSERT INTO reminder_delivery (reminder_id, channel, user_id) VALUES ($1, 'in_app', 'demo-coordinator')`, [first.id]);
+      const [{ pid: blockerPid }] = (await blocker.query('SELECT pg_backend_pid() AS pid')).rows;
+      const dying = a.delivery.deliverDue(1_000);
+      dying.catch(() => undefined);
+      let sweeper: number | undefined;
+      await eventually(async () => {
+        sweeper = (await db.query(`SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [blockerPid]))[0]?.pid;
+        return sweeper !== undefined;
+      }, 10_000, 'the sweep waiting on the blocker');
+      // The stalled sweep holds all 50: a second sweep finds nothing to claim.
+      expect((await b.delivery.deliverDue(1_000)).size).toBe(0);
+
+      // The worker dies: its connection goes, and PostgreSQL rolls the claim back.
+      await db.query('SELECT pg_terminate_backend($1)', [sweeper]);
+      await expect(dying).rejects.toThrow();
+      await blocker.query('ROLLBACK');
+    } finally {
+      await blocker.end();
+    }
+    expect(await statuses(base)).toEqual({ scheduled: 50 });
+    expect(await deliveries(base)).toEqual({ deliveries: 0, notifications: 0 });
+
+    const outcomes = await b.delivery.deliverDue(1_000);
+    expect(keys.filter((key) => outcomes.get(key)?.status === 'fulfilled')).toHaveLength(50);
+    expect(await statuses(base)).toEqual({ sent: 50 });
+    expect(await deliveries(base)).toEqual({ deliveries: 50, notifications: 50 });
   });
 });

@@ -1,6 +1,7 @@
 export * from './mailer';
 export * from './reminder-delivery.service';
 export * from './reminder.activities';
+export * from './reminder.dispatcher';
 export * from './reminder.entity';
 export * from './reminder.queue';
 export * from './reminder.reconciler';

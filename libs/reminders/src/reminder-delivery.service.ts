@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@sro/config';
 import { Recipient, Reminder } from './reminder.entity';
 import { Mailer } from './mailer';
@@ -8,14 +8,29 @@ import { RenderedMessage, renderReminder } from './reminder.templates';
 /** A delivery more than this after its due time counts as late. */
 export const LATE_AFTER_MS = 60_000;
 
+/** A job may fire this much before the application clock says its reminder is due. */
+const EARLY_TOLERANCE_MS = 1_000;
+
 export type DeliveryOutcome = 'sent' | 'late' | 'skipped';
+export type DeliveryResult = PromiseSettledResult<DeliveryOutcome>;
 
 interface Addressee {
   id: string;
   email: string | null;
 }
 
-/** Delivers a due reminder exactly once per channel and recipient, however often its job runs. */
+type DueReminder = Pick<Reminder, 'id' | 'key' | 'dueAt' | 'recipients' | 'template' | 'context' | 'channels'>;
+
+/** Plain rows: entity hydration costs more than the query at thousands per second. */
+const COLUMNS = `id, key, due_at AS "dueAt", recipients, template, context, channels`;
+
+/**
+ * Delivers due reminders exactly once per channel and recipient, however often their jobs run.
+ * A reminder is claimed by locking its row in the transaction that writes its unique delivery rows
+ * and marks it sent: a worker that dies before the commit leaves it `scheduled` and unlocked.
+ * The lock is FOR NO KEY UPDATE, the one the status update takes anyway: it does not collide with
+ * the key-share locks that inserting delivery rows takes on their reminder.
+ */
 @Injectable()
 export class ReminderDeliveryService {
   constructor(
@@ -25,13 +40,38 @@ export class ReminderDeliveryService {
   ) {}
 
   /**
-   * Delivers many due reminders with a handful of statements: the in-app deliveries of the whole
-   * batch in one insert, e-mails one claimed transaction per recipient, one status update. A batch
-   * that fails as a whole is retried reminder by reminder, so one bad reminder never holds up others.
+   * Claims up to `limit` due reminders that no other transaction holds and have not failed before
+   * (those follow their job's backoff), and delivers them in one transaction. Returns an outcome per
+   * claimed key; fewer than `limit` means nothing else was due and free to claim.
    */
-  async deliverMany(keys: string[]): Promise<Array<PromiseSettledResult<DeliveryOutcome>>> {
+  async deliverDue(limit: number): Promise<Map<string, DeliveryResult>> {
+    return this.dataSource.transaction(async (m) => {
+      const rows: DueReminder[] = await m.query(
+        `SELECT ${COLUMNS} FROM reminder
+          WHERE status = 'scheduled' AND due_at <= $1 AND attempts = 0 AND last_error IS NULL
+          ORDER BY due_at LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
+        [new Date(), limit],
+      );
+      return this.deliverRows(m, rows);
+    });
+  }
+
+  /**
+   * Delivers the named reminders that are due with a handful of statements. A batch that fails as a
+   * whole is retried reminder by reminder, so one bad reminder never holds up others.
+   */
+  async deliverMany(keys: string[]): Promise<DeliveryResult[]> {
     try {
-      return await this.deliverBatch(keys);
+      const outcomes = await this.dataSource.transaction(async (m) => {
+        // Waits for a sweep that holds one of them; ordered so two batches cannot deadlock.
+        const rows: DueReminder[] = await m.query(
+          `SELECT ${COLUMNS} FROM reminder WHERE key = ANY($1) AND status = 'scheduled' AND due_at <= $2 ORDER BY id FOR NO KEY UPDATE`,
+          [keys, new Date(Date.now() + EARLY_TOLERANCE_MS)],
+        );
+        return this.deliverRows(m, rows);
+      });
+      // Cancelled, delivered, or moved later (its new job will come) reminders are simply skipped.
+      return keys.map((key) => outcomes.get(key) ?? { status: 'fulfilled', value: 'skipped' });
     } catch (error) {
       if (keys.length === 1) return [{ status: 'rejected', reason: error }];
       return Promise.all(keys.map(async (key) => (await this.deliverMany([key]))[0]));
@@ -45,28 +85,25 @@ export class ReminderDeliveryService {
     return result.value;
   }
 
-  private async deliverBatch(keys: string[]): Promise<Array<PromiseSettledResult<DeliveryOutcome>>> {
-    const now = new Date();
-    // Plain rows: entity hydration costs more than the query at thousands per second.
-    const reminders: Reminder[] = await this.dataSource.query(
-      `SELECT id, key, due_at AS "dueAt", recipients, template, context, channels FROM reminder WHERE key = ANY($1) AND status = 'scheduled'`,
-      [keys],
-    );
-    // Cancelled, delivered, or moved later (its new job will come) reminders are simply skipped.
-    const due = reminders.filter((r) => r.dueAt.getTime() <= now.getTime() + 1_000);
-    const outcomes = new Map<string, PromiseSettledResult<DeliveryOutcome>>();
-    const recipientCache = new Map<string, Addressee[]>();
-    const prepared: Array<{ reminder: Reminder; message: RenderedMessage; addressees: Addressee[] }> = [];
-    for (const reminder of due) {
+  /**
+   * The in-app deliveries of all rows in one insert, the e-mails claimed in one insert and sent
+   * concurrently, one status update; everything inside the caller's transaction, which holds the rows.
+   */
+  private async deliverRows(m: EntityManager, rows: DueReminder[]): Promise<Map<string, DeliveryResult>> {
+    const outcomes = new Map<string, DeliveryResult>();
+    if (rows.length === 0) return outcomes;
+    // Per transaction, not longer: a user who left or changed roles stops receiving with the next batch.
+    const cache = new RecipientCache();
+    const failed = new Map<string, { reminder: DueReminder; error: unknown }>();
+    const prepared: Array<{ reminder: DueReminder; message: RenderedMessage; addressees: Addressee[] }> = [];
+    for (const reminder of rows) {
       try {
         const message = renderReminder(reminder.template, reminder.context);
-        const cacheKey = JSON.stringify(reminder.recipients);
-        if (!recipientCache.has(cacheKey)) recipientCache.set(cacheKey, await this.resolve(reminder.recipients));
-        const addressees = recipientCache.get(cacheKey)!;
+        const addressees = await cache.resolve(reminder.recipients, (r) => this.resolve(m, r));
         if (addressees.length === 0) throw new Error(`No active recipient for reminder ${reminder.key}`);
         prepared.push({ reminder, message, addressees });
       } catch (error) {
-        outcomes.set(reminder.key, { status: 'rejected', reason: error });
+        failed.set(reminder.id, { reminder, error });
       }
     }
 
@@ -74,7 +111,7 @@ export class ReminderDeliveryService {
       .filter((p) => p.reminder.channels.includes('in_app'))
       .flatMap((p) => p.addressees.map((a) => ({ reminder_id: p.reminder.id, user_id: a.id, title: p.message.title, body: p.message.body, link: p.message.link ?? null })));
     if (inApp.length > 0) {
-      await this.dataSource.query(
+      await m.query(
         `WITH targets AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(reminder_id uuid, user_id text, title text, body text, link text)),
               claimed AS (
                 INSERT INTO reminder_delivery (reminder_id, channel, user_id)
@@ -85,45 +122,70 @@ export class ReminderDeliveryService {
       );
     }
 
-    const delivered: Reminder[] = [];
-    for (const { reminder, message, addressees } of prepared) {
-      try {
-        if (reminder.channels.includes('email')) await this.sendEmails(reminder, message, addressees);
-        delivered.push(reminder);
-      } catch (error) {
-        outcomes.set(reminder.key, { status: 'rejected', reason: error });
-      }
-    }
+    const mailFailures = await this.sendEmails(m, prepared.filter((p) => p.reminder.channels.includes('email')));
+    for (const [id, error] of mailFailures) failed.set(id, { reminder: prepared.find((p) => p.reminder.id === id)!.reminder, error });
+
+    const now = new Date();
+    const delivered = prepared.map((p) => p.reminder).filter((r) => !failed.has(r.id));
     if (delivered.length > 0) {
-      await this.dataSource.query(
+      await m.query(
         `UPDATE reminder r SET status = CASE WHEN $2::timestamptz - r.due_at > make_interval(secs => $3) THEN 'late' ELSE 'sent' END,
                 sent_at = $2, lag_ms = GREATEST(0, (extract(epoch FROM ($2::timestamptz - r.due_at)) * 1000)::int),
                 attempts = attempts + 1, last_error = NULL, updated_at = now()
           WHERE r.id = ANY($1) AND r.status = 'scheduled'`,
-        [delivered.map((r) => r.id), new Date(), LATE_AFTER_MS / 1000],
+        [delivered.map((r) => r.id), now, LATE_AFTER_MS / 1000],
       );
       for (const r of delivered) outcomes.set(r.key, { status: 'fulfilled', value: now.getTime() - r.dueAt.getTime() > LATE_AFTER_MS ? 'late' : 'sent' });
     }
-    return keys.map((key) => outcomes.get(key) ?? { status: 'fulfilled', value: 'skipped' });
+    if (failed.size > 0) {
+      // The error keeps later sweeps off the reminder; its job records the attempt and retries with backoff.
+      const errors = [...failed.values()].map(({ reminder, error }) => ({ id: reminder.id, error: String((error as Error)?.message ?? error).slice(0, 1000) }));
+      await m.query(
+        `UPDATE reminder r SET last_error = e.error, updated_at = now()
+           FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, error text) WHERE r.id = e.id AND r.status = 'scheduled'`,
+        [JSON.stringify(errors)],
+      );
+      for (const { reminder, error } of failed.values()) outcomes.set(reminder.key, { status: 'rejected', reason: error });
+    }
+    return outcomes;
   }
 
-  /** One transaction per recipient: the claim rolls back when sending fails, so a retry sends again. */
-  private async sendEmails(reminder: Reminder, message: RenderedMessage, addressees: Addressee[]): Promise<void> {
-    for (const addressee of addressees.filter((a) => a.email)) {
-      await this.dataSource.transaction(async (m) => {
-        const claimed: unknown[] = await m.query(
-          `INSERT INTO reminder_delivery (reminder_id, channel, user_id) VALUES ($1, 'email', $2) ON CONFLICT DO NOTHING RETURNING 1`,
-          [reminder.id, addressee.id],
-        );
-        if (claimed.length === 0) return;
-        await this.mailer.send({
+  /**
+   * Claims every e-mail delivery row in one insert, sends the claimed ones concurrently and gives
+   * back the rows of failed sends, so a retry sends exactly those again. Returns failures by reminder id.
+   */
+  private async sendEmails(m: EntityManager, items: Array<{ reminder: DueReminder; message: RenderedMessage; addressees: Addressee[] }>): Promise<Map<string, unknown>> {
+    const failures = new Map<string, unknown>();
+    const targets = items.flatMap((p) => p.addressees.filter((a) => a.email).map((a) => ({ item: p, addressee: a })));
+    if (targets.length === 0) return failures;
+    const claimed: Array<{ reminder_id: string; user_id: string }> = await m.query(
+      `INSERT INTO reminder_delivery (reminder_id, channel, user_id)
+       SELECT t.reminder_id, 'email', t.user_id FROM jsonb_to_recordset($1::jsonb) AS t(reminder_id uuid, user_id text)
+       ON CONFLICT DO NOTHING RETURNING reminder_id, user_id`,
+      [JSON.stringify(targets.map((t) => ({ reminder_id: t.item.reminder.id, user_id: t.addressee.id })))],
+    );
+    const toSend = new Set(claimed.map((c) => `${c.reminder_id}/${c.user_id}`));
+    const sends = targets.filter((t) => toSend.has(`${t.item.reminder.id}/${t.addressee.id}`));
+    const results = await Promise.allSettled(
+      sends.map(({ item: { reminder, message }, addressee }) =>
+        this.mailer.send({
           to: addressee.email!,
           subject: message.title,
           text: `${message.body}${message.link ? `\n\n${this.config.appBaseUrl}${message.link}` : ''}\n\n– SRO Engine`,
           messageId: `<${reminder.id}.${addressee.id}@sro-engine>`,
-        });
-      });
+        }),
+      ),
+    );
+    const unsent = sends.filter((_, i) => results[i].status === 'rejected');
+    results.forEach((r, i) => r.status === 'rejected' && !failures.has(sends[i].item.reminder.id) && failures.set(sends[i].item.reminder.id, r.reason));
+    if (unsent.length > 0) {
+      await m.query(
+        `DELETE FROM reminder_delivery d USING jsonb_to_recordset($1::jsonb) AS t(reminder_id uuid, user_id text)
+          WHERE d.channel = 'email' AND d.reminder_id = t.reminder_id AND d.user_id = t.user_id`,
+        [JSON.stringify(unsent.map((t) => ({ reminder_id: t.item.reminder.id, user_id: t.addressee.id })))],
+      );
     }
+    return failures;
   }
 
   /** Records a failed attempt; the final one marks the reminder `failed`, visible to admins. */
@@ -135,10 +197,10 @@ export class ReminderDeliveryService {
     );
   }
 
-  private async resolve(recipients: Recipient[]): Promise<Addressee[]> {
+  private async resolve(m: EntityManager, recipients: Recipient[]): Promise<Addressee[]> {
     const userIds = recipients.filter((r): r is Extract<Recipient, { type: 'user' }> => r.type === 'user').map((r) => r.id);
     const roles = recipients.filter((r): r is Extract<Recipient, { type: 'role' }> => r.type === 'role');
-    const rows: Addressee[] = await this.dataSource.query(
+    return m.query(
       `SELECT DISTINCT u.id, u.email FROM app_user u
         WHERE u.active AND (u.id = ANY($1::text[]) OR EXISTS (
           SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS r(role text, "planningRegionId" uuid, "socialSpaceId" uuid)
@@ -148,6 +210,17 @@ export class ReminderDeliveryService {
         ORDER BY u.id`,
       [userIds, JSON.stringify(roles)],
     );
-    return rows;
+  }
+}
+
+/** Recipient lists resolved once per batch: reminders of one step share theirs. */
+class RecipientCache {
+  private readonly resolved = new Map<string, Addressee[]>();
+
+  async resolve(recipients: Recipient[], lookup: (r: Recipient[]) => Promise<Addressee[]>): Promise<Addressee[]> {
+    const key = JSON.stringify(recipients);
+    let addressees = this.resolved.get(key);
+    if (!addressees) this.resolved.set(key, (addressees = await lookup(recipients)));
+    return addressees;
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
-import { DomainError, MicroBatcher } from '@sro/common';
+import { DomainError } from '@sro/common';
 import { AppConfig } from '@sro/config';
 import { redisConnection } from '@sro/queue';
-import { REMINDER_QUEUE, ReminderDeliveryService, ReminderJob, ReminderReconciler } from '@sro/reminders';
+import { REMINDER_QUEUE, ReminderDeliveryService, ReminderDispatcher, ReminderJob, ReminderReconciler } from '@sro/reminders';
 
 /** Consumes the reminder queue and runs the reconciler at start and every interval. */
 @Injectable()
@@ -13,16 +13,14 @@ export class RemindersProcessor implements OnApplicationBootstrap, OnApplication
   private connection?: ReturnType<typeof redisConnection>;
   private timer?: NodeJS.Timeout;
 
-  // Jobs that become due together are delivered together: a few statements for many reminders.
-  private readonly batcher = new MicroBatcher<string, unknown>((keys) => this.delivery.deliverMany(keys), 100, 5);
-
   private readonly handlers: Record<string, (job: Job<ReminderJob>) => Promise<unknown>> = {
-    deliver: (job) => this.batcher.submit(job.data.key),
+    deliver: (job) => this.dispatcher.dispatch(job.data.key),
   };
 
   constructor(
     private readonly config: AppConfig,
     private readonly delivery: ReminderDeliveryService,
+    private readonly dispatcher: ReminderDispatcher,
     private readonly reconciler: ReminderReconciler,
   ) {}
 
