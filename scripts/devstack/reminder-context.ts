@@ -4,7 +4,7 @@ import { AppConfig, ConfigModule } from '@sro/config';
 import { DatabaseModule } from '@sro/database';
 import { createJsonLogger } from '@sro/http';
 import { RedisModule } from '@sro/queue';
-import { ReminderDeliveryService, ReminderDispatcher, ReminderQueue, ReminderReconciler, RemindersModule, ReminderService } from '@sro/reminders';
+import { MailOutbox, ReminderDeliveryService, ReminderDispatcher, ReminderQueue, ReminderReconciler, ReminderService, RemindersModule } from '@sro/reminders';
 import { RemindersProcessor } from '../../apps/worker/src/processors/reminders.processor';
 
 /** The reminder pieces of API and worker on real PostgreSQL and Redis (tests, benchmarks); the processor only when asked. */
@@ -24,6 +24,11 @@ export async function startReminderContext(config: AppConfig, options: { process
     dispatcher: context.get(ReminderDispatcher),
     reconciler: context.get(ReminderReconciler),
     queue: context.get(ReminderQueue),
-    close: () => context.close(),
+    outbox: context.get(MailOutbox),
+    // Queued e-mails still being sent finish first, so nothing writes to a closed pool.
+    close: async () => {
+      await context.get(MailOutbox).settled();
+      await context.close();
+    },
   };
 }

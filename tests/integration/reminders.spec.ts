@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@sro/common';
+import { NotificationService } from '@sro/reminders';
 import { startRedis } from '../../scripts/devstack/redis';
 import { testConfig } from '../support/config';
 import { eventually, reminderDatabase, startReminders } from '../support/reminders';
@@ -84,6 +85,7 @@ describe('reminders (PostgreSQL, Redis, SMTP)', () => {
     await reminders.service.schedule(step(key, new Date(Date.now() - 1_000)));
     const outcomes = await Promise.all([reminders.delivery.deliver(key), reminders.delivery.deliver(key), reminders.delivery.deliver(key)]);
     expect(outcomes.filter((o) => o === 'sent')).toHaveLength(outcomes.filter((o) => o !== 'skipped').length);
+    await reminders.outbox.settled(); // the e-mail leaves after the delivery's commit
     const reminder = await reminders.service.get(key);
     expect(reminder!.status).toBe('sent');
     const [{ n: notifications }] = await db.query('SELECT count(*)::int AS n FROM notification WHERE reminder_id = $1', [reminder!.id]);
@@ -127,6 +129,29 @@ describe('reminder processor', () => {
       await worker.service.schedule(step(key, new Date(Date.now() - 5 * 60_000)));
       await eventually(async () => (await worker.service.get(key))?.status === 'late', 15_000, 'late delivery');
       expect((await worker.service.get(key))!.lagMs).toBeGreaterThanOrEqual(5 * 60_000);
+    } finally {
+      await worker.close();
+      await smtp.close();
+    }
+  });
+
+  it('sends a queued e-mail at most once: a send that dies after its claim is left in doubt, never resent', async () => {
+    const smtp = await startSmtpSink();
+    const worker = await startReminders(testConfig({ DATABASE_URL: database.url, MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url }), { processor: false });
+    try {
+      const key = `${prefix()}/in-doubt`;
+      await worker.service.schedule(step(key, new Date(Date.now() - 1_000), ['email']));
+      // A worker claimed the e-mail (committed as sending) and died before it could confirm the send.
+      const [reminder] = await db.query(`SELECT id FROM reminder WHERE key = $1`, [key]);
+      await db.query(
+        `INSERT INTO reminder_delivery (reminder_id, channel, user_id, status, attempts, sending_since, delivered_at) VALUES ($1, 'email', 'demo-coordinator', 'sending', 1, now() - interval '10 minutes', NULL)`,
+        [reminder.id],
+      );
+      expect(await worker.delivery.deliver(key)).toBe('sent'); // the in-app side is untouched; the e-mail is not queued twice
+      await worker.outbox.drain();
+      expect(smtp.mails.filter((m) => m.raw.includes(reminder.id))).toHaveLength(0);
+      const notifications = new NotificationService(db);
+      expect((await notifications.metrics()).emails).toMatchObject({ inDoubt: 1 });
     } finally {
       await worker.close();
       await smtp.close();
@@ -240,6 +265,7 @@ describe('batch claiming (BullMQ triggers, PostgreSQL claims)', () => {
     expect(await statuses(base)).toEqual({ sent: 300, scheduled: 1, cancelled: 1 });
     expect(await deliveries(base)).toEqual({ deliveries: 600, notifications: 300 });
     const ids: string[] = (await db.query(`SELECT id FROM reminder WHERE key LIKE $1 AND status = 'sent'`, [`${base}/%`])).map((r: { id: string }) => r.id);
+    await Promise.all(workers.map((w) => w.outbox.settled())); // e-mails leave after the commits
     const mailed = ids.map((id) => smtp.mails.filter((m) => m.raw.includes(`<${id}.demo-coordinator@sro-engine>`)).length);
     expect(mailed.filter((n) => n === 1)).toHaveLength(300);
   });

@@ -1,3 +1,4 @@
+export * from './mail-outbox';
 export * from './mailer';
 export * from './reminder-delivery.service';
 export * from './reminder.activities';

@@ -77,8 +77,16 @@ export class NotificationService {
              percentile_cont(0.99) WITHIN GROUP (ORDER BY lag_ms) AS p99,
              max(lag_ms) AS max
         FROM reminder WHERE sent_at > now() - interval '24 hours' AND lag_ms IS NOT NULL`);
+    // E-mails in doubt: committed as sending, no confirmation for five minutes (the worker died mid-send); never resent.
+    const [emails] = await this.dataSource.query(`
+      SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+             count(*) FILTER (WHERE status = 'sending' AND sending_since > now() - interval '5 minutes')::int AS sending,
+             count(*) FILTER (WHERE status = 'sending' AND sending_since <= now() - interval '5 minutes')::int AS "inDoubt",
+             count(*) FILTER (WHERE status = 'failed')::int AS failed
+        FROM reminder_delivery WHERE channel = 'email' AND status <> 'delivered'`);
     return {
       byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
+      emails,
       lagMsLast24h: { delivered: lag.delivered, p50: lag.p50, p95: lag.p95, p99: lag.p99, max: lag.max },
     };
   }

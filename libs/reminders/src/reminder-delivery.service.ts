@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig } from '@sro/config';
 import { Recipient, Reminder } from './reminder.entity';
-import { Mailer } from './mailer';
+import { MailOutbox } from './mail-outbox';
 import { RenderedMessage, renderReminder } from './reminder.templates';
 
 /** A delivery more than this after its due time counts as late. */
@@ -35,8 +34,7 @@ const COLUMNS = `id, key, due_at AS "dueAt", recipients, template, context, chan
 export class ReminderDeliveryService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly mailer: Mailer,
-    private readonly config: AppConfig,
+    private readonly outbox: MailOutbox,
   ) {}
 
   /**
@@ -45,15 +43,22 @@ export class ReminderDeliveryService {
    * claimed key; fewer than `limit` means nothing else was due and free to claim.
    */
   async deliverDue(limit: number): Promise<Map<string, DeliveryResult>> {
-    return this.dataSource.transaction(async (m) => {
+    return this.delivering(async (m) => {
       const rows: DueReminder[] = await m.query(
         `SELECT ${COLUMNS} FROM reminder
           WHERE status = 'scheduled' AND due_at <= $1 AND attempts = 0 AND last_error IS NULL
           ORDER BY due_at LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
         [new Date(), limit],
       );
-      return this.deliverRows(m, rows);
+      return rows;
     });
+  }
+
+  /** One delivering transaction over the rows `claim` locks; the e-mails it queued leave after its commit. */
+  private async delivering(claim: (m: EntityManager) => Promise<DueReminder[]>): Promise<Map<string, DeliveryResult>> {
+    const { outcomes, queued } = await this.dataSource.transaction(async (m) => this.deliverRows(m, await claim(m)));
+    if (queued > 0) this.outbox.kick();
+    return outcomes;
   }
 
   /**
@@ -62,13 +67,13 @@ export class ReminderDeliveryService {
    */
   async deliverMany(keys: string[]): Promise<DeliveryResult[]> {
     try {
-      const outcomes = await this.dataSource.transaction(async (m) => {
+      const outcomes = await this.delivering(async (m) => {
         // Waits for a sweep that holds one of them; ordered so two batches cannot deadlock.
         const rows: DueReminder[] = await m.query(
           `SELECT ${COLUMNS} FROM reminder WHERE key = ANY($1) AND status = 'scheduled' AND due_at <= $2 ORDER BY id FOR NO KEY UPDATE`,
           [keys, new Date(Date.now() + EARLY_TOLERANCE_MS)],
         );
-        return this.deliverRows(m, rows);
+        return rows;
       });
       // Cancelled, delivered, or moved later (its new job will come) reminders are simply skipped.
       return keys.map((key) => outcomes.get(key) ?? { status: 'fulfilled', value: 'skipped' });
@@ -86,12 +91,12 @@ export class ReminderDeliveryService {
   }
 
   /**
-   * The in-app deliveries of all rows in one insert, the e-mails claimed in one insert and sent
-   * concurrently, one status update; everything inside the caller's transaction, which holds the rows.
+   * The in-app deliveries of all rows in one insert, the e-mails queued in the outbox in one insert,
+   * one status update; everything inside the caller's transaction, which holds the rows.
    */
-  private async deliverRows(m: EntityManager, rows: DueReminder[]): Promise<Map<string, DeliveryResult>> {
+  private async deliverRows(m: EntityManager, rows: DueReminder[]): Promise<{ outcomes: Map<string, DeliveryResult>; queued: number }> {
     const outcomes = new Map<string, DeliveryResult>();
-    if (rows.length === 0) return outcomes;
+    if (rows.length === 0) return { outcomes, queued: 0 };
     // Per transaction, not longer: a user who left or changed roles stops receiving with the next batch.
     const cache = new RecipientCache();
     const failed = new Map<string, { reminder: DueReminder; error: unknown }>();
@@ -122,8 +127,7 @@ export class ReminderDeliveryService {
       );
     }
 
-    const mailFailures = await this.sendEmails(m, prepared.filter((p) => p.reminder.channels.includes('email')));
-    for (const [id, error] of mailFailures) failed.set(id, { reminder: prepared.find((p) => p.reminder.id === id)!.reminder, error });
+    const queued = await this.queueEmails(m, prepared.filter((p) => p.reminder.channels.includes('email')));
 
     const now = new Date();
     const delivered = prepared.map((p) => p.reminder).filter((r) => !failed.has(r.id));
@@ -147,45 +151,23 @@ export class ReminderDeliveryService {
       );
       for (const { reminder, error } of failed.values()) outcomes.set(reminder.key, { status: 'rejected', reason: error });
     }
-    return outcomes;
+    return { outcomes, queued };
   }
 
   /**
-   * Claims every e-mail delivery row in one insert, sends the claimed ones concurrently and gives
-   * back the rows of failed sends, so a retry sends exactly those again. Returns failures by reminder id.
+   * One outbox row per e-mail recipient (unique with the delivery key, so a second run queues
+   * nothing); the outbox sends them after the commit. Returns how many were queued.
    */
-  private async sendEmails(m: EntityManager, items: Array<{ reminder: DueReminder; message: RenderedMessage; addressees: Addressee[] }>): Promise<Map<string, unknown>> {
-    const failures = new Map<string, unknown>();
-    const targets = items.flatMap((p) => p.addressees.filter((a) => a.email).map((a) => ({ item: p, addressee: a })));
-    if (targets.length === 0) return failures;
-    const claimed: Array<{ reminder_id: string; user_id: string }> = await m.query(
-      `INSERT INTO reminder_delivery (reminder_id, channel, user_id)
-       SELECT t.reminder_id, 'email', t.user_id FROM jsonb_to_recordset($1::jsonb) AS t(reminder_id uuid, user_id text)
-       ON CONFLICT DO NOTHING RETURNING reminder_id, user_id`,
-      [JSON.stringify(targets.map((t) => ({ reminder_id: t.item.reminder.id, user_id: t.addressee.id })))],
+  private async queueEmails(m: EntityManager, items: Array<{ reminder: DueReminder; addressees: Addressee[] }>): Promise<number> {
+    const targets = items.flatMap((p) => p.addressees.filter((a) => a.email).map((a) => ({ reminder_id: p.reminder.id, user_id: a.id })));
+    if (targets.length === 0) return 0;
+    const queued: unknown[] = await m.query(
+      `INSERT INTO reminder_delivery (reminder_id, channel, user_id, status, next_attempt_at, delivered_at)
+       SELECT t.reminder_id, 'email', t.user_id, 'pending', now(), NULL FROM jsonb_to_recordset($1::jsonb) AS t(reminder_id uuid, user_id text)
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [JSON.stringify(targets)],
     );
-    const toSend = new Set(claimed.map((c) => `${c.reminder_id}/${c.user_id}`));
-    const sends = targets.filter((t) => toSend.has(`${t.item.reminder.id}/${t.addressee.id}`));
-    const results = await Promise.allSettled(
-      sends.map(({ item: { reminder, message }, addressee }) =>
-        this.mailer.send({
-          to: addressee.email!,
-          subject: message.title,
-          text: `${message.body}${message.link ? `\n\n${this.config.appBaseUrl}${message.link}` : ''}\n\n– SRO Engine`,
-          messageId: `<${reminder.id}.${addressee.id}@sro-engine>`,
-        }),
-      ),
-    );
-    const unsent = sends.filter((_, i) => results[i].status === 'rejected');
-    results.forEach((r, i) => r.status === 'rejected' && !failures.has(sends[i].item.reminder.id) && failures.set(sends[i].item.reminder.id, r.reason));
-    if (unsent.length > 0) {
-      await m.query(
-        `DELETE FROM reminder_delivery d USING jsonb_to_recordset($1::jsonb) AS t(reminder_id uuid, user_id text)
-          WHERE d.channel = 'email' AND d.reminder_id = t.reminder_id AND d.user_id = t.user_id`,
-        [JSON.stringify(unsent.map((t) => ({ reminder_id: t.item.reminder.id, user_id: t.addressee.id })))],
-      );
-    }
-    return failures;
+    return queued.length;
   }
 
   /** Records a failed attempt; the final one marks the reminder `failed`, visible to admins. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MailOutbox } from './mail-outbox';
 import { Mailer } from './mailer';
 import { NotificationService } from './notification.service';
 import { ReminderActivities } from './reminder.activities';
@@ -10,7 +11,7 @@ import { ReminderService } from './reminder.service';
 
 /** Reminder scheduling (API and activities) and delivery (worker). */
 @Module({
-  providers: [ReminderQueue, ReminderService, ReminderActivities, ReminderDeliveryService, ReminderDispatcher, ReminderReconciler, Mailer, NotificationService],
-  exports: [ReminderQueue, ReminderService, ReminderDeliveryService, ReminderDispatcher, ReminderReconciler, NotificationService],
+  providers: [ReminderQueue, ReminderService, ReminderActivities, ReminderDeliveryService, ReminderDispatcher, ReminderReconciler, Mailer, MailOutbox, NotificationService],
+  exports: [MailOutbox, ReminderQueue, ReminderService, ReminderDeliveryService, ReminderDispatcher, ReminderReconciler, NotificationService],
 })
 export class RemindersModule {}

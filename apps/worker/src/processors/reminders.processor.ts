@@ -3,7 +3,10 @@ import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { DomainError } from '@sro/common';
 import { AppConfig } from '@sro/config';
 import { redisConnection } from '@sro/queue';
-import { REMINDER_QUEUE, ReminderDeliveryService, ReminderDispatcher, ReminderJob, ReminderReconciler } from '@sro/reminders';
+import { MailOutbox, REMINDER_QUEUE, ReminderDeliveryService, ReminderDispatcher, ReminderJob, ReminderReconciler } from '@sro/reminders';
+
+/** How often queued e-mails are looked for besides the kicks after each delivery (after a restart, retries). */
+const OUTBOX_INTERVAL_MS = 5_000;
 
 /** Consumes the reminder queue and runs the reconciler at start and every interval. */
 @Injectable()
@@ -12,6 +15,7 @@ export class RemindersProcessor implements OnApplicationBootstrap, OnApplication
   private worker?: Worker<ReminderJob>;
   private connection?: ReturnType<typeof redisConnection>;
   private timer?: NodeJS.Timeout;
+  private outboxTimer?: NodeJS.Timeout;
 
   private readonly handlers: Record<string, (job: Job<ReminderJob>) => Promise<unknown>> = {
     deliver: (job) => this.dispatcher.dispatch(job.data.key),
@@ -22,6 +26,7 @@ export class RemindersProcessor implements OnApplicationBootstrap, OnApplication
     private readonly delivery: ReminderDeliveryService,
     private readonly dispatcher: ReminderDispatcher,
     private readonly reconciler: ReminderReconciler,
+    private readonly outbox: MailOutbox,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,6 +41,9 @@ export class RemindersProcessor implements OnApplicationBootstrap, OnApplication
     await this.reconcileSafely();
     this.timer = setInterval(() => void this.reconcileSafely(), this.config.reminders.reconcileIntervalMs);
     this.timer.unref();
+    this.outbox.kick();
+    this.outboxTimer = setInterval(() => this.outbox.kick(), OUTBOX_INTERVAL_MS);
+    this.outboxTimer.unref();
   }
 
   private async process(job: Job<ReminderJob>): Promise<unknown> {
@@ -62,7 +70,9 @@ export class RemindersProcessor implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    clearInterval(this.outboxTimer);
     await this.worker?.close();
+    await this.outbox.settled();
     await this.connection?.quit().catch(() => undefined);
   }
 }
