@@ -23,7 +23,7 @@ export class AppConfig {
   readonly workerHealthPort?: number;
   readonly database: { url: string; poolSize: number };
   readonly redis: { url: string; queuePrefix: string };
-  readonly temporal: { address: string; namespace: string; taskQueue: string; workflowBundlePath?: string };
+  readonly temporal: { address: string; namespace: string; taskQueue: string; workflowBundlePath?: string; workflowCacheSize: number };
   readonly payloadKeys: KeyRing;
   readonly fieldKeys: KeyRing;
   readonly auth: {
@@ -58,6 +58,7 @@ export class AppConfig {
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
+      workflowCacheSize: env.WORKFLOW_CACHE_SIZE,
     };
     this.payloadKeys = parseKeyRing(env.PAYLOAD_KEYS);
     this.fieldKeys = parseKeyRing(env.FIELD_KEYS);

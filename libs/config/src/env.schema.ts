@@ -81,6 +81,17 @@ export class EnvSchema {
   @MinLength(1)
   TEMPORAL_TASK_QUEUE = 'sro-engine';
 
+  /**
+   * Workflows the worker keeps in memory between their tasks (Temporal's default grows with the
+   * heap limit, to about 900 on a machine with 24 GB, and the worker's RSS with it); an evicted
+   * workflow is replayed from its history when it next has work.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  WORKFLOW_CACHE_SIZE = 200;
+
   /** A prebuilt workflow bundle (`npm run build` writes dist/workflow-bundle.js); bundled at start when absent. */
   @IsOptional()
   @IsString()

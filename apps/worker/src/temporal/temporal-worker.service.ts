@@ -34,6 +34,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       activities,
       dataConverter: createDataConverter(this.config.payloadKeys),
       shutdownGraceTime: '10 seconds',
+      maxCachedWorkflows: temporal.workflowCacheSize,
     });
     this.running = this.worker.run();
     this.running.catch((error: unknown) => this.logger.error({ msg: 'worker stopped with an error', error: (error as Error).message }));
