@@ -20,15 +20,17 @@ function defaultRate(): number {
 }
 
 /**
- * `npm run soak [-- --minutes=10 --rate=<intakes per second> --warmup=60]`: a steady mix of case
- * intakes (case + Fallteam request) and reads (case list, phase-deadline board, notifications) at
- * half the measured peak, for ten minutes; samples the RSS of API and worker and reports its growth
- * after the warm-up, and every error response.
+ * `npm run soak [-- --minutes=10 --rate=<intakes per second> --reads=0 --warmup=60]`: case intakes
+ * (case + Fallteam request, the scenario `npm run bench` measures) at half its measured peak, for
+ * ten minutes, optionally with reads (case list, phase-deadline board, notifications) per intake;
+ * samples the RSS of API and worker and reports its growth after the warm-up, every error response,
+ * and the operations that could not start because 200 were already in flight.
  */
 runBench(
   'soak',
   async (ctx) => {
     const rate = arg('rate', defaultRate());
+    const readsPerIntake = arg('reads', 0);
     const db = new Pg({ connectionString: ctx.stack.databaseUrl });
     await db.connect();
     const spaces: string[] = (await db.query(`SELECT social_space_ids FROM app_user WHERE id = 'demo-caseworker'`)).rows[0].social_space_ids;
@@ -41,10 +43,11 @@ runBench(
     const end = started + MINUTES * 60_000;
     let n = 0;
     let inFlight = 0;
+    let dropped = 0;
     const reads = ['/cases?limit=20', '/dashboard/phase-deadlines?limit=50', '/me/notifications?limit=20'];
     const op = async (i: number) => {
       const t = Date.now();
-      const kind = i % 4 === 0 ? 'intake' : 'read';
+      const kind = i % (readsPerIntake + 1) === 0 ? 'intake' : 'read';
       try {
         if (kind === 'intake') await system.requestConsultation((await system.createCase(spaces[i % spaces.length], i)).id);
         else await system.call('GET', reads[i % reads.length], i % 3 === 1 ? system.tokens.coordinator : system.tokens.caseworker);
@@ -54,16 +57,18 @@ runBench(
       latencies[kind].push(Date.now() - t);
     };
     try {
-      say(`soak: ${MINUTES} min at ${rate} intakes/s (plus three reads per intake), warm-up ${WARMUP_SECONDS} s`);
+      say(`soak: ${MINUTES} min at ${rate} intakes/s (and ${readsPerIntake} reads per intake), warm-up ${WARMUP_SECONDS} s`);
       const sampler = setInterval(() => samples.push({ atSeconds: Math.round((Date.now() - started) / 1000), ...system.rss() }), 15_000);
       // Open loop: operations start on schedule whether or not earlier ones finished (at most 200 in flight).
-      const interval = 1000 / (rate * 4);
+      const interval = 1000 / (rate * (readsPerIntake + 1));
       while (Date.now() < end) {
         const due = started + n * interval;
         if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
         if (inFlight < 200) {
           inFlight += 1;
           void op(n).finally(() => (inFlight -= 1));
+        } else {
+          dropped += 1;
         }
         n += 1;
       }
@@ -83,10 +88,12 @@ runBench(
         { measure: 'API RSS after warm-up → end (MB)', value: `${baseline.apiMb} → ${last.apiMb} (${growth.apiPercent} %)`, target: '< 10 %', met: String(growth.apiPercent < 10) },
         { measure: 'worker RSS after warm-up → end (MB)', value: `${baseline.workerMb} → ${last.workerMb} (${growth.workerPercent} %)`, target: '< 10 %', met: String(growth.workerPercent < 10) },
         { measure: 'error responses', value: String(errors.length), target: '0', met: String(errors.length === 0) },
+        { measure: 'operations not started (200 in flight)', value: String(dropped), target: '0', met: String(dropped === 0) },
+        { measure: 'intakes per second sustained', value: String(round(latencies.intake.length / (MINUTES * 60))), target: String(rate), met: '-' },
       ])}\n\n`,
     );
     if (errors.length > 0) process.stdout.write(`first errors:\n${errors.slice(0, 5).join('\n')}\n`);
-    return { minutes: MINUTES, rate, operations: n, latencies: rows, samples, growth, errors: errors.length, firstErrors: errors.slice(0, 20) };
+    return { minutes: MINUTES, rate, readsPerIntake, operations: n, dropped, latencies: rows, samples, growth, errors: errors.length, firstErrors: errors.slice(0, 20) };
   },
   { temporal: true },
 );
