@@ -1,11 +1,9 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { RetentionActivities } from '@sro/jugendhilfedienst';
 import type { CaseRetentionInput, CaseRetentionResult } from '../contracts';
+import { WRITE_ACTIVITY } from '../shared/process-kit';
 
-const retention = proxyActivities<RetentionActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const retention = proxyActivities<RetentionActivities>({ ...WRITE_ACTIVITY, startToCloseTimeout: '1 minute' });
 
 /**
  * One retention run, started daily by the installation's Temporal Schedule: finds the cases whose

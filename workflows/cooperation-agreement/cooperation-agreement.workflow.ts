@@ -12,15 +12,12 @@ import {
   StageApproval,
 } from '../contracts';
 import { addDuration } from '../shared/duration';
-import { processActivities as act, reject, serialQueue } from '../shared/process-kit';
+import { processActivities as act, reject, serialQueue, WRITE_ACTIVITY } from '../shared/process-kit';
 import type { StepState } from '../shared/steps';
 import { Problems } from '../shared/validation';
 import { buildStages, checkAssignments, evaluateStage, expiryOf, partiesOnTurn, startStage } from './approval';
 
-const agreements = proxyActivities<AgreementActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const agreements = proxyActivities<AgreementActivities>(WRITE_ACTIVITY);
 
 type Event = { kind: string; actorId?: string; details?: Record<string, unknown> };
 

@@ -12,13 +12,10 @@ import {
 } from '../contracts';
 import { fallteamConsultation } from '../fallteam-consultation/fallteam-consultation.workflow';
 import { addDuration, compareDurations, parseDuration } from '../shared/duration';
-import { processActivities as act, reject, serialQueue, stepReminders } from '../shared/process-kit';
+import { processActivities as act, reject, serialQueue, stepReminders, WRITE_ACTIVITY } from '../shared/process-kit';
 import { Problems } from '../shared/validation';
 
-const cases = proxyActivities<JugendhilfedienstActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const cases = proxyActivities<JugendhilfedienstActivities>(WRITE_ACTIVITY);
 
 /** A date `YYYY-MM-DD` as the instant its day begins (UTC). */
 const dayStart = (date: string) => new Date(`${date}T00:00:00.000Z`);

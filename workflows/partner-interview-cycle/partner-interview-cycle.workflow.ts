@@ -22,13 +22,10 @@ import {
   workflowIds,
 } from '../contracts';
 import { addDuration } from '../shared/duration';
-import { reject } from '../shared/process-kit';
+import { reject, WRITE_ACTIVITY } from '../shared/process-kit';
 import { partnerInterview } from './partner-interview.workflow';
 
-const interviews = proxyActivities<InterviewActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const interviews = proxyActivities<InterviewActivities>({ ...WRITE_ACTIVITY, startToCloseTimeout: '1 minute' });
 
 const DAY = 86_400_000;
 

@@ -10,14 +10,11 @@ import {
   PartnerInterviewState,
 } from '../contracts';
 import { addDuration } from '../shared/duration';
-import { processActivities as act, reject, serialQueue, stepReminders } from '../shared/process-kit';
+import { processActivities as act, reject, serialQueue, stepReminders, WRITE_ACTIVITY } from '../shared/process-kit';
 import { effectiveDueAt, initialSteps, StepState } from '../shared/steps';
 import { validateAnswers } from './answers';
 
-const interviews = proxyActivities<InterviewActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const interviews = proxyActivities<InterviewActivities>(WRITE_ACTIVITY);
 
 /** Answers are due this long after the planned interview date; then the interview is overdue. */
 export const ANSWERS_DUE_AFTER = 'P7D';

@@ -1,4 +1,4 @@
-import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { ActivityOptions, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { StepSpec } from '@sro/definitions';
 import type { ProcessActivities } from '@sro/processes';
 import type { ReminderActivities, ScheduleRequest } from '@sro/reminders';
@@ -6,12 +6,17 @@ import { UPDATE_REJECTED } from '../contracts';
 import { addDuration } from './duration';
 import type { Problem } from './validation';
 
-/** Activities every process workflow uses, with timeouts and retries. */
-export const processActivities = proxyActivities<ProcessActivities & ReminderActivities>({
+/**
+ * Timeouts and retries of the activities that write to PostgreSQL and Redis. No attempt limit: a
+ * write must eventually happen; non-retryable domain errors stop it.
+ */
+export const WRITE_ACTIVITY: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
-  // No attempt limit: a write to PostgreSQL must eventually happen; non-retryable domain errors stop it.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+};
+
+/** Activities every process workflow uses. */
+export const processActivities = proxyActivities<ProcessActivities & ReminderActivities>(WRITE_ACTIVITY);
 
 /** Rejects an update (nothing changes) with the problems listed by pointer. */
 export function reject(kind: keyof typeof UPDATE_REJECTED, message: string, problems: Problem[] = []): never {
