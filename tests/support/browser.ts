@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
@@ -65,4 +65,19 @@ export async function describedBy(page: Page, field: Locator): Promise<Locator> 
   const ids = (await field.getAttribute('aria-describedby'))?.split(' ') ?? [];
   if (ids.length === 0) throw new Error('the field describes no error');
   return page.locator(`[id="${ids[ids.length - 1]}"]`);
+}
+
+/**
+ * WCAG 2.1 A and AA violations of the page as axe-core finds them (rule id, impact and the first
+ * offending elements). Automated checks catch only part of WCAG; labels, contrast, ARIA and
+ * structure are in that part.
+ */
+export async function accessibilityViolations(page: Page): Promise<Array<{ rule: string; impact: string | null; nodes: string[] }>> {
+  // Evaluated through the DevTools protocol: the app's Content-Security-Policy forbids injected script tags, rightly.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  // A string, so that the test's TypeScript needs no DOM types; it runs in the page.
+  return page.evaluate(`(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  })()`);
 }

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Role } from '@sro/common';
-import { describedBy, screenshot, signInAs, webSystem } from '../../support/browser';
+import { accessibilityViolations, describedBy, screenshot, signInAs, webSystem } from '../../support/browser';
 import { expect } from '../../support/browser-expect';
 import { bearer } from '../../support/tokens';
 
@@ -35,6 +35,7 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
     await expect(duration).toHaveValue('drei Monate');
     await expect(page.getByLabel('Änderungsnotiz')).toHaveValue('Analysephase länger');
     await screenshot(page, 'admin-draft-error');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await duration.fill('P120D');
     await page.getByRole('button', { name: 'Prüfen' }).click();
@@ -76,6 +77,7 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
     await page.getByRole('button', { name: 'Filtern' }).click();
     await page.waitForURL(/outcome=denied/);
     await screenshot(page, 'admin');
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(web.consoleErrors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Role } from '@sro/common';
 import { caseBody } from '../../factories/cases';
-import { screenshot, signInAs, webSystem } from '../../support/browser';
+import { accessibilityViolations, screenshot, signInAs, webSystem } from '../../support/browser';
 import { expect } from '../../support/browser-expect';
 import { bearer } from '../../support/tokens';
 
@@ -47,6 +47,7 @@ describe('web app: the adviser’s journey (consultations and packets, nothing e
     await expect(main).toContainText('Keine: Die Familie hat keine Angaben freigegeben.');
     for (const secret of ['Mustermann', 'Lindenallee', '2014-02-03', 'Hildegard', 'Schulden']) await expect(main).not.toContainText(secret);
     await screenshot(page, 'adviser-packet');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     const refused = page.waitForResponse((res) => res.url().endsWith(`/cases/${caseId}`));
     await page.goto(`/faelle/${caseId}`);
@@ -57,6 +58,7 @@ describe('web app: the adviser’s journey (consultations and packets, nothing e
     const denied = await web.db.query(`SELECT 1 FROM audit_event WHERE actor_id = 'demo-adviser' AND resource_type = 'case' AND outcome = 'denied'`);
     expect(denied).toHaveLength(1);
     await screenshot(page, 'adviser');
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(web.consoleErrors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { describedBy, screenshot, signInAs, webSystem } from '../../support/browser';
+import { accessibilityViolations, describedBy, screenshot, signInAs, webSystem } from '../../support/browser';
 import { expect } from '../../support/browser-expect';
 import { eventually } from '../../support/eventually';
 
@@ -47,6 +47,7 @@ describe('web app: the caseworker’s journey (open a case, consent, Fallteam re
     await expect(birthDates).toHaveValue('03.02.2014');
     expect((await web.db.query('SELECT id FROM case_file')) as unknown[]).toHaveLength(0);
     await screenshot(page, 'caseworker-case-error');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await birthDates.fill('2014-02-03');
     await page.getByRole('button', { name: 'Fall anlegen' }).click();
@@ -67,6 +68,7 @@ describe('web app: the caseworker’s journey (open a case, consent, Fallteam re
     const [consultation] = await web.db.query('SELECT c.id FROM consultation c JOIN case_file f ON f.id = c.case_id WHERE f.pseudonym = $1', [pseudonym]);
     expect(consultation).toBeDefined();
     await screenshot(page, 'caseworker-case');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // The consultation's step reminders reach the caseworker: they show as follow-ups still ahead.
     await eventually(async () => (await web.db.query(`SELECT 1 FROM reminder WHERE status = 'scheduled' AND recipients @> '[{"type":"user","id":"demo-caseworker"}]'`)).length > 0, 30_000, 'the consultation reminders');
@@ -83,6 +85,7 @@ describe('web app: the caseworker’s journey (open a case, consent, Fallteam re
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Meine Fälle' }).click();
     await expect(page.locator('table tbody tr')).toHaveCount(1);
     await screenshot(page, 'caseworker');
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(web.consoleErrors).toEqual([]);
   });
 });

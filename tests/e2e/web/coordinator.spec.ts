@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Role } from '@sro/common';
-import { describedBy, screenshot, signInAs, webSystem } from '../../support/browser';
+import { accessibilityViolations, describedBy, screenshot, signInAs, webSystem } from '../../support/browser';
 import { expect } from '../../support/browser-expect';
 import { eventually } from '../../support/eventually';
 import { bearer } from '../../support/tokens';
@@ -81,6 +81,7 @@ describe('web app: the coordinator’s journey (board → process → interviews
     await page.getByLabel('Stand').selectOption('overdue');
     await expect(rows).toHaveCount(1);
     await screenshot(page, 'coordinator-board');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: overdueSpace }).click();
     await page.getByRole('heading', { name: `Sozialraumprozess: ${overdueSpace}` }).waitFor();
@@ -102,6 +103,7 @@ describe('web app: the coordinator’s journey (board → process → interviews
     await expect(page.getByText('Die Frist wurde verlängert.')).toBeVisible();
     await expect(page.locator('ol.history')).toContainText('Frist verlängert');
     await screenshot(page, 'coordinator-process');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Partnerinterviews' }).click();
     await page.getByText('Zyklus 1, begonnen am').waitFor();
@@ -112,6 +114,7 @@ describe('web app: the coordinator’s journey (board → process → interviews
     const agreement = page.locator('tbody tr', { hasText: agreementTitle });
     await expect(agreement).toContainText('In Abstimmung');
     await screenshot(page, 'coordinator');
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(web.consoleErrors).toEqual([]);
   });
 });

@@ -375,14 +375,17 @@ function ConsultationRequest({ caseId }: { caseId: string }) {
     <section aria-labelledby="fallteam">
       <h2 id="fallteam">Erweitertes Fallteam</h2>
       {requested.length > 0 && (
-        <ul role="status">
+        // A live region around the list, so the list keeps its list semantics for screen readers.
+        <div role="status">
+          <ul>
           {requested.map((c) => (
             <li key={c.id}>
               Fallteam-Beratung für {c.pseudonym} {PHASE[c.phase] ?? c.phase}
               {c.steps[0]?.dueAt ? `; nächster Schritt „${c.steps[0].title}“ bis ${formatDate(c.steps[0].dueAt)}` : ''}.
             </li>
           ))}
-        </ul>
+          </ul>
+        </div>
       )}
       <form onSubmit={submit} noValidate>
         <FormErrors error={error} fieldPointers={['/questions']} />
