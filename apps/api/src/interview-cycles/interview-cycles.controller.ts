@@ -9,7 +9,7 @@ import { InterviewCycleService, InterviewScheduleService } from '@sro/interviews
 import { INTERVIEW_STATUSES, InterviewStatus } from '@sro/workflows/contracts';
 import { PagingDto } from '../common/paging.dto';
 
-class ScheduleDto {
+class InterviewScheduleDto {
   @ApiPropertyOptional({ example: '2027-01-15T09:00:00+01:00', description: 'Start of the first cycle; the next follow every interval of the definition (default: now)' })
   @IsOptional()
   @IsDateString()
@@ -110,7 +110,7 @@ export class InterviewCyclesController {
   @Put('schedule')
   @Roles(Role.Coordinator)
   @Audited({ resourceType: 'interview-schedule', action: 'update', purpose: 'Interviewzyklus planen' })
-  upsertSchedule(@CurrentUser() user: Principal, @Body() body: ScheduleDto) {
+  upsertSchedule(@CurrentUser() user: Principal, @Body() body: InterviewScheduleDto) {
     return this.schedule.upsert(user, body);
   }
 

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsISO8601, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CASE_ZONES, CaseZone } from '@sro/cases';
 
-class FamilyMemberDto {
+export class FamilyMemberDto {
   @ApiProperty({ example: 'Mutter' }) @IsString() @MinLength(1) @MaxLength(100) relation: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
 }

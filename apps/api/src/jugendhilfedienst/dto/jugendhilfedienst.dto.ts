@@ -3,15 +3,11 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsISO8601, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CASE_SOURCES, CaseSource, DANGER_KINDS, DangerKind, HELP_KINDS, HelpKind, JHD_ZONES, JhdZone, RISK_RESULTS, RiskResult, SEXES, Sex, TIME_KINDS, TimeKind } from '@sro/jugendhilfedienst';
 import { PagingDto } from '../../common/paging.dto';
+import { FamilyMemberDto } from '../../cases/dto/case.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/;
 const USER_ID = /^[A-Za-z0-9._@-]{1,100}$/;
-
-class FamilyMemberDto {
-  @ApiProperty({ example: 'Mutter' }) @IsString() @MinLength(1) @MaxLength(100) relation: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
-}
 
 /** What is known of the family at intake; an anonymous report may know little. */
 class IntakePersonalDto {
