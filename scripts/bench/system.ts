@@ -21,6 +21,7 @@ export function rssMb(pid: number | undefined): number {
 export async function startSystem({ stack, secrets, work }: BenchContext) {
   const root = repoRoot();
   const apiPort = await freePort();
+  const workerHealthPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SRO_ENV: 'test',
@@ -33,6 +34,7 @@ export async function startSystem({ stack, secrets, work }: BenchContext) {
     TEMPORAL_ADDRESS: stack.temporalAddress,
     API_HOST: '127.0.0.1',
     API_PORT: String(apiPort),
+    WORKER_HEALTH_PORT: String(workerHealthPort),
     WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'),
     MAIL_TRANSPORT: 'file',
     MAIL_DIR: join(work, 'mail'),
@@ -75,6 +77,9 @@ export async function startSystem({ stack, secrets, work }: BenchContext) {
     createCase,
     requestConsultation,
     rss: () => ({ apiMb: rssMb(api.child.pid), workerMb: rssMb(worker.child.pid) }),
+    /** The worker's own view of its memory (RSS, JS heap, external), from its health port. */
+    workerMemory: async (): Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number } | undefined> =>
+      fetch(`http://127.0.0.1:${workerHealthPort}/health`).then((r) => r.json() as Promise<{ memory: { rss: number; heapUsed: number; heapTotal: number; external: number } }>).then((b) => b.memory, () => undefined),
     stop: () => Promise.all(apps.map((a) => a.stop())),
   };
 }

@@ -38,7 +38,7 @@ runBench(
     const system = await startSystem(ctx);
     const latencies: Record<string, number[]> = { intake: [], read: [] };
     const errors: string[] = [];
-    const samples: Array<{ atSeconds: number; apiMb: number; workerMb: number }> = [];
+    const samples: Array<{ atSeconds: number; apiMb: number; workerMb: number; workerHeapMb?: number; workerExternalMb?: number }> = [];
     const started = Date.now();
     const end = started + MINUTES * 60_000;
     let n = 0;
@@ -58,7 +58,11 @@ runBench(
     };
     try {
       say(`soak: ${MINUTES} min at ${rate} intakes/s (and ${readsPerIntake} reads per intake), warm-up ${WARMUP_SECONDS} s`);
-      const sampler = setInterval(() => samples.push({ atSeconds: Math.round((Date.now() - started) / 1000), ...system.rss() }), 15_000);
+      const sample = async () => {
+        const memory = await system.workerMemory();
+        samples.push({ atSeconds: Math.round((Date.now() - started) / 1000), ...system.rss(), workerHeapMb: memory?.heapUsed, workerExternalMb: memory?.external });
+      };
+      const sampler = setInterval(() => void sample(), 15_000);
       // Open loop: operations start on schedule whether or not earlier ones finished (at most 200 in flight).
       const interval = 1000 / (rate * (readsPerIntake + 1));
       while (Date.now() < end) {
@@ -74,7 +78,7 @@ runBench(
       }
       while (inFlight > 0) await new Promise((r) => setTimeout(r, 100));
       clearInterval(sampler);
-      samples.push({ atSeconds: Math.round((Date.now() - started) / 1000), ...system.rss() });
+      await sample();
     } finally {
       await system.stop();
     }
@@ -85,6 +89,7 @@ runBench(
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const baseline = { apiMb: median(after.slice(0, window).map((s) => s.apiMb)), workerMb: median(after.slice(0, window).map((s) => s.workerMb)) };
     const last = { apiMb: median(after.slice(-window).map((s) => s.apiMb)), workerMb: median(after.slice(-window).map((s) => s.workerMb)) };
+    const heap = (part: typeof after) => median(part.map((s) => s.workerHeapMb ?? NaN));
     const growth = { apiPercent: round(((last.apiMb - baseline.apiMb) / baseline.apiMb) * 100), workerPercent: round(((last.workerMb - baseline.workerMb) / baseline.workerMb) * 100) };
     const rows = Object.entries(latencies).map(([kind, values]) => ({ kind, ops: values.length, ...summary(values) }));
     process.stdout.write(`\n${table(rows.map((r) => ({ kind: r.kind, ops: r.ops, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, 'max ms': r.max })))}\n\n`);
@@ -92,6 +97,7 @@ runBench(
       `${table([
         { measure: 'API RSS, median first → last 2 min (MB)', value: `${baseline.apiMb} → ${last.apiMb} (${growth.apiPercent} %)`, target: '< 10 %', met: String(growth.apiPercent < 10) },
         { measure: 'worker RSS, median first → last 2 min (MB)', value: `${baseline.workerMb} → ${last.workerMb} (${growth.workerPercent} %)`, target: '< 10 %', met: String(growth.workerPercent < 10) },
+        { measure: 'worker JS heap used, median first → last 2 min (MB)', value: `${heap(after.slice(0, window))} → ${heap(after.slice(-window))}`, target: '(explains RSS)', met: '-' },
         { measure: 'error responses', value: String(errors.length), target: '0', met: String(errors.length === 0) },
         { measure: 'operations not started (200 in flight)', value: String(dropped), target: '0', met: String(dropped === 0) },
         { measure: 'intakes per second sustained', value: String(round(latencies.intake.length / (MINUTES * 60))), target: String(rate), met: '-' },

@@ -63,8 +63,8 @@ describe('fault tolerance with real processes', () => {
     cleanups.push(() => client.connection.close());
     const logs = mkdtempSync(join(tmpdir(), 'sro-faults-'));
     cleanups.push(async () => rmSync(logs, { recursive: true, force: true }));
-    const worker = (): AppProcess => {
-      const app = startApp(ROOT, 'worker', env, logs);
+    const worker = (extra: NodeJS.ProcessEnv = {}): AppProcess => {
+      const app = startApp(ROOT, 'worker', { ...env, ...extra }, logs);
       cleanups.push(() => app.stop());
       return app;
     };
@@ -116,13 +116,18 @@ describe('fault tolerance with real processes', () => {
 
   it('two workers on one task queue: when one is killed the other takes over', async () => {
     const s = await system();
-    const [doomed] = [s.worker(), s.worker()];
+    const healthPort = await freePort();
+    const [doomed] = [s.worker(), s.worker({ WORKER_HEALTH_PORT: String(healthPort) })];
     const handles = await s.startProbes(100, 1_000, 3_000);
     await new Promise((r) => setTimeout(r, 1_500));
     doomed.child.kill('SIGKILL');
     const results = await completed(handles);
     expect(results).toHaveLength(100);
     await s.deliveredOnce(100, 90_000);
+    // The survivor reports itself up, with its memory, on its health port.
+    const health = (await (await fetch(`http://127.0.0.1:${healthPort}/health`)).json()) as { status: string; memory: { rss: number; heapUsed: number } };
+    expect(health.status).toBe('up');
+    expect(health.memory.rss).toBeGreaterThan(health.memory.heapUsed);
   }, 240_000);
 
   it('a restart of the Temporal dev server (same database file) mid-flight: all complete', async () => {

@@ -13,11 +13,13 @@ async function main(): Promise<void> {
   await app.init();
   if (config.workerHealthPort !== undefined) {
     const worker = app.get(TemporalWorkerService);
-    // Liveness only; no API here.
+    // Liveness and memory (MB) only; no API here.
     createServer((req, res) => {
       const up = worker.state === 'RUNNING';
+      const mb = (bytes: number) => Math.round(bytes / 104857.6) / 10;
+      const m = process.memoryUsage();
       res.writeHead(req.url === '/health' ? (up ? 200 : 503) : 404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: up ? 'up' : 'down', worker: worker.state }));
+      res.end(JSON.stringify({ status: up ? 'up' : 'down', worker: worker.state, memory: { rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external) } }));
     }).listen(config.workerHealthPort, config.api.host);
   }
 }
