@@ -6,6 +6,7 @@ import { repoRoot } from '../devstack/paths';
 import { prepareDatabase } from '../devstack/prepare-database';
 import { DevSecrets, ephemeralSecrets } from '../devstack/secrets';
 import { Stack, startStack } from '../devstack/stack';
+import { stackEnvironment } from '../devstack/stack-env';
 
 export interface BenchContext {
   stack: Stack;
@@ -32,20 +33,7 @@ export function runBench(name: string, body: (ctx: BenchContext) => Promise<Reco
     try {
       await prepareDatabase(stack.databaseUrl, { seed: true });
       const config = (overrides: Record<string, string> = {}) =>
-        loadConfig({
-          SRO_ENV: 'test',
-          DATABASE_URL: stack.databaseUrl,
-          REDIS_URL: stack.redisUrl,
-          TEMPORAL_ADDRESS: stack.temporalAddress,
-          PAYLOAD_KEYS: secrets.PAYLOAD_KEYS,
-          FIELD_KEYS: secrets.FIELD_KEYS,
-          AUTH_MODE: 'dev',
-          AUTH_DEV_SECRET: secrets.AUTH_DEV_SECRET,
-          MAIL_TRANSPORT: 'file',
-          MAIL_DIR: join(work, 'mail'),
-          LOG_LEVEL: 'error',
-          ...overrides,
-        });
+        loadConfig({ ...stackEnvironment(stack, secrets, work), LOG_LEVEL: 'error', ...overrides });
       const results = await body({ stack, secrets, work, config });
       const dir = join(repoRoot(), 'bench', 'results');
       mkdirSync(dir, { recursive: true });

@@ -5,6 +5,7 @@ import { Role } from '@sro/common';
 import { freePort } from '../devstack/process-utils';
 import { repoRoot } from '../devstack/paths';
 import { AppProcess, startApp, waitForHttp } from '../devstack/services';
+import { stackEnvironment } from '../devstack/stack-env';
 import type { BenchContext } from './harness';
 import { round } from './stats';
 
@@ -24,20 +25,11 @@ export async function startSystem({ stack, secrets, work }: BenchContext) {
   const workerHealthPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    SRO_ENV: 'test',
-    AUTH_MODE: 'dev',
-    AUTH_DEV_SECRET: secrets.AUTH_DEV_SECRET,
-    PAYLOAD_KEYS: secrets.PAYLOAD_KEYS,
-    FIELD_KEYS: secrets.FIELD_KEYS,
-    DATABASE_URL: stack.databaseUrl,
-    REDIS_URL: stack.redisUrl,
-    TEMPORAL_ADDRESS: stack.temporalAddress,
+    ...stackEnvironment(stack, secrets, work),
     API_HOST: '127.0.0.1',
     API_PORT: String(apiPort),
     WORKER_HEALTH_PORT: String(workerHealthPort),
     WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'),
-    MAIL_TRANSPORT: 'file',
-    MAIL_DIR: join(work, 'mail'),
     LOG_LEVEL: 'warn',
   };
   const apps: AppProcess[] = [startApp(root, 'worker', env, join(work, 'logs')), startApp(root, 'api', env, join(work, 'logs'))];

@@ -7,6 +7,7 @@ import { repoRoot } from '../devstack/paths';
 import { prepareDatabase } from '../devstack/prepare-database';
 import { ephemeralSecrets } from '../devstack/secrets';
 import { startStack, Stack } from '../devstack/stack';
+import { stackEnvironment } from '../devstack/stack-env';
 import { resolveTestServer } from '../devstack/temporal';
 import { resolveChromium } from '../devstack/chromium';
 
@@ -50,19 +51,10 @@ async function main(): Promise<number> {
     const resultsFile = join(workDir, 'jest-results.json');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      SRO_ENV: 'test',
-      AUTH_MODE: 'dev',
-      AUTH_DEV_SECRET: secrets.AUTH_DEV_SECRET,
-      PAYLOAD_KEYS: secrets.PAYLOAD_KEYS,
-      FIELD_KEYS: secrets.FIELD_KEYS,
-      DATABASE_URL: stack.databaseUrl,
-      REDIS_URL: stack.redisUrl,
-      TEMPORAL_ADDRESS: stack.temporalAddress,
+      ...stackEnvironment(stack, secrets, workDir),
       TEMPORAL_TEST_SERVER: testServer,
       WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      MAIL_TRANSPORT: 'file',
-      MAIL_DIR: join(workDir, 'mail'),
       SRO_TEST_STACK: '1',
       SRO_TEST_WORK_DIR: workDir,
       SRO_REDIS_PRIVATE: stack.embedded.redis ? '1' : '',

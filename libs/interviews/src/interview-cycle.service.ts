@@ -67,7 +67,7 @@ export class InterviewCycleService {
 
   /** Every partner of the cycle with the status of its interview; overdue first, then by due date. */
   async progress(cycleId: string, filter: Page & { status?: InterviewStatus }) {
-    await this.get(cycleId);
+    if ((await this.dataSource.query(`SELECT 1 FROM interview_cycle WHERE id = $1`, [cycleId])).length === 0) throw DomainError.notFound('Interview cycle');
     const where = `i.cycle_id = $1 AND ($2::text IS NULL OR i.status = $2)`;
     const params = [cycleId, filter.status ?? null];
     const items = await this.dataSource.query(
@@ -83,14 +83,13 @@ export class InterviewCycleService {
 
   /** One interview with its answers and history: coordinators, admins and its interviewer. */
   async interview(user: Principal, cycleId: string, partnerId: string) {
-    const row = await this.find(cycleId, partnerId);
+    const row = await this.find(cycleId, partnerId, { answers: true });
     this.assertMayRead(user, row);
     const history = await this.dataSource.query(
       `SELECT occurred_at AS "occurredAt", kind, actor_id AS "actorId", details FROM process_event WHERE process_id = $1 ORDER BY occurred_at, id`,
       [row.id],
     );
-    const [{ answers }] = await this.dataSource.query(`SELECT answers FROM partner_interview WHERE id = $1`, [row.id]);
-    return { ...this.publicRow(row), answers, history };
+    return { ...this.publicRow(row), history };
   }
 
   /** The interviews the caller conducts that still wait for answers. */
@@ -167,9 +166,9 @@ export class InterviewCycleService {
     return reportToCsv(await this.reports.report(cycleId));
   }
 
-  private async find(cycleId: string, partnerId: string) {
+  private async find(cycleId: string, partnerId: string, include: { answers?: boolean } = {}) {
     const [row] = await this.dataSource.query(
-      `SELECT ${INTERVIEW_COLUMNS}, i.workflow_id AS "workflowId" FROM partner_interview i JOIN contract_partner p ON p.id = i.contract_partner_id
+      `SELECT ${INTERVIEW_COLUMNS}, i.workflow_id AS "workflowId"${include.answers ? ', i.answers' : ''} FROM partner_interview i JOIN contract_partner p ON p.id = i.contract_partner_id
         WHERE i.cycle_id = $1 AND i.contract_partner_id = $2`,
       [cycleId, partnerId],
     );

@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+import type { DevSecrets } from './secrets';
+import type { Stack } from './stack';
+
+/**
+ * The variables an app (API, worker, test or benchmark) needs to run on a private stack in test
+ * mode: its servers, its ephemeral secrets, dev tokens, and e-mail written to `<workDir>/mail`.
+ */
+export function stackEnvironment(stack: Pick<Stack, 'databaseUrl' | 'redisUrl' | 'temporalAddress'>, secrets: DevSecrets, workDir: string): Record<string, string> {
+  return {
+    SRO_ENV: 'test',
+    AUTH_MODE: 'dev',
+    AUTH_DEV_SECRET: secrets.AUTH_DEV_SECRET,
+    PAYLOAD_KEYS: secrets.PAYLOAD_KEYS,
+    FIELD_KEYS: secrets.FIELD_KEYS,
+    DATABASE_URL: stack.databaseUrl,
+    REDIS_URL: stack.redisUrl,
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    MAIL_TRANSPORT: 'file',
+    MAIL_DIR: join(workDir, 'mail'),
+  };
+}
