@@ -30,6 +30,10 @@ export function runBench(name: string, body: (ctx: BenchContext) => Promise<Reco
     chmodSync(work, 0o755);
     const secrets = ephemeralSecrets();
     const stack = await startStack({ mode: 'test', dataDir: work, postgresPassword: secrets.POSTGRES_PASSWORD, withoutTemporal: !options.temporal });
+    // Interrupted (Ctrl-C, timeout): the private servers go with the benchmark.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => void stack.stop().finally(() => process.exit(130)));
+    }
     try {
       await prepareDatabase(stack.databaseUrl, { seed: true });
       const config = (overrides: Record<string, string> = {}) =>

@@ -21,6 +21,10 @@ export function startApp(root: string, name: 'api' | 'worker', env: NodeJS.Proce
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  // Never outlive the process that started it (an interrupted benchmark, a failed start).
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.removeListener('exit', orphanGuard));
   return { name, child, logFile, stop: () => stopChild(child, 15_000) };
 }
 
