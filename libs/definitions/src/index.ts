@@ -5,3 +5,4 @@ export * from './spec.diff';
 export * from './spec.types';
 export * from './spec.validator';
 export * from './workflow-definition.entity';
+export * from './definitions.module';

@@ -2,3 +2,4 @@ export * from './dashboard.service';
 export * from './migration.service';
 export * from './process-instance.entity';
 export * from './process.activities';
+export * from './processes.module';

@@ -6,3 +6,4 @@ export * from './social-space.entity';
 export * from './demo-data';
 export * from './assignments.service';
 export * from './contract-partner.service';
+export * from './reference-data.module';
