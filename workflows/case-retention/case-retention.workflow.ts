@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { RetentionActivities } from '@sro/jugendhilfedienst';
-import type { CaseRetentionInput, CaseRetentionResult } from '../contracts';
+import type { CaseRetentionInput, CaseRetentionResult } from './contract';
 import { WRITE_ACTIVITY } from '../shared/process-kit';
 
 const retention = proxyActivities<RetentionActivities>({ ...WRITE_ACTIVITY, startToCloseTimeout: '1 minute' });

@@ -1,5 +1,5 @@
 import type { ApprovalStageSpec, CooperationAgreementSpec } from '@sro/definitions';
-import type { ApproverAssignment, PartyApproval, StageApproval } from '../contracts';
+import type { ApproverAssignment, PartyApproval, StageApproval } from './contract';
 import { addDuration } from '../shared/duration';
 import type { Problem } from '../shared/validation';
 

@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { PingActivities } from '@sro/temporal';
-import type { PingInput, PingOutput } from '../contracts';
+import type { PingInput, PingOutput } from './contract';
 
 const { pong } = proxyActivities<PingActivities>({
   startToCloseTimeout: '10 seconds',

@@ -2,7 +2,7 @@ import { ActivityOptions, ApplicationFailure, proxyActivities } from '@temporali
 import type { StepSpec } from '@sro/definitions';
 import type { ProcessActivities } from '@sro/processes';
 import type { ReminderActivities, ScheduleRequest } from '@sro/reminders';
-import { UPDATE_REJECTED } from '../contracts';
+import { UPDATE_REJECTED } from './contract';
 import { addDuration } from './duration';
 import type { Problem } from './validation';
 

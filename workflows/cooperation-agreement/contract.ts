@@ -1,0 +1,199 @@
+/**
+ * The contract of cooperation-agreement: ids, version numbers, approver user ids and dates only;
+ * the text, the parties' names and the decision comments stay in PostgreSQL.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { PinnedDefinition } from '@sro/definitions';
+import type { Actor, ReasonInput } from '../shared/contract';
+
+export const AGREEMENT_STATUSES = ['draft', 'in_approval', 'active', 'expired', 'terminated'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+export type AgreementDecision = 'approve' | 'reject';
+
+/** `discarded`: replaced by a newer draft before it was submitted; `withdrawn`: its approval ended by termination. */
+export type AgreementVersionStatus = 'draft' | 'in_approval' | 'rejected' | 'approved' | 'superseded' | 'discarded' | 'withdrawn';
+
+export interface AgreementVersionState {
+  version: number;
+  /** Dates `YYYY-MM-DD`; the version is valid through `validUntil`. */
+  validFrom: string;
+  validUntil: string;
+  status: AgreementVersionStatus;
+}
+
+export interface CooperationAgreementInput {
+  agreementId: string;
+  /** The agreement's reference (`KV-7KQ3MX`), for reminder texts. */
+  reference: string;
+  planningRegionId: string;
+  /** The responsible coordinator (user id): gets rejections and renewal reminders. */
+  coordinatorId: string;
+  definition: PinnedDefinition<'cooperation-agreement'>;
+  /** The first version, drafted with the agreement. */
+  firstVersion: Omit<AgreementVersionState, 'status'>;
+}
+
+/** Who may decide for one party of one stage (users with the approver role). */
+export interface ApproverAssignment {
+  stageKey: string;
+  partyKey: string;
+  approverIds: string[];
+}
+
+export interface PartyDecision {
+  decision: AgreementDecision;
+  actorId: string;
+  at: string;
+  round: number;
+  version: number;
+  /** Committee stages (Jugendhilfeausschuss): the resolution's number and date. */
+  resolutionNumber?: string;
+  resolutionDate?: string;
+}
+
+export interface PartyApproval {
+  key: string;
+  title: string;
+  kind: string;
+  approverIds: string[];
+  decision?: PartyDecision;
+}
+
+export type StageStatus = 'pending' | 'active' | 'passed' | 'rejected' | 'withdrawn';
+
+export interface StageApproval {
+  key: string;
+  title: string;
+  mode: 'parallel' | 'sequential';
+  quorum: number;
+  committee: boolean;
+  status: StageStatus;
+  startedAt?: string;
+  dueAt?: string;
+  completedAt?: string;
+  overdue?: boolean;
+  /** Passed in an earlier round and kept (revisionRestarts `from_rejected_stage`). */
+  carriedOver?: boolean;
+  parties: PartyApproval[];
+}
+
+export interface ApprovalRound {
+  round: number;
+  version: number;
+  validFrom: string;
+  validUntil: string;
+  /** A new version of an active agreement (renewal): the agreement stays in force meanwhile. */
+  renewal: boolean;
+  committeeRequired: boolean;
+  optionalStages: string[];
+  status: 'running' | 'passed' | 'rejected' | 'withdrawn';
+  submittedAt: string;
+  submittedBy: string;
+  completedAt?: string;
+  stages: StageApproval[];
+}
+
+export interface AgreementRejection {
+  round: number;
+  version: number;
+  stageKey: string;
+  partyKey: string;
+  actorId: string;
+  at: string;
+}
+
+export interface CooperationAgreementState extends CooperationAgreementInput {
+  status: AgreementStatus;
+  versions: AgreementVersionState[];
+  latestVersion: number;
+  /** The version in force and its validity. */
+  activeVersion?: number;
+  validFrom?: string;
+  validUntil?: string;
+  /** Start of the day after `validUntil`: the agreement lapses then unless renewed. */
+  expiresAt?: string;
+  /** `renewalLeadTime` before expiry. */
+  renewalDueAt?: string;
+  renewalDue: boolean;
+  approval?: ApprovalRound;
+  rounds: number;
+  /** The assignments of the last submission; a resubmission without new ones reuses them. */
+  assignments: ApproverAssignment[];
+  /** Everyone ever named, so approvers can read the agreements they decided. */
+  namedApprovers: string[];
+  lastRejection?: AgreementRejection;
+  terminatedAt?: string;
+  revision: number;
+  eventSequence: number;
+}
+
+export interface ReviseAgreementInput extends Actor {
+  version: number;
+  validFrom: string;
+  validUntil: string;
+}
+
+export interface SubmitAgreementInput extends Actor {
+  version: number;
+  committeeRequired: boolean;
+  optionalStages?: string[];
+  /** Required on the first submission; later ones reuse the previous assignments when omitted. */
+  approvers?: ApproverAssignment[];
+}
+
+export interface DecideAgreementInput extends Actor {
+  round: number;
+  stageKey: string;
+  partyKey: string;
+  decision: AgreementDecision;
+  resolutionNumber?: string;
+  resolutionDate?: string;
+}
+
+export interface DecisionOutcome {
+  round: number;
+  version: number;
+  stageKey: string;
+  partyKey: string;
+  decision: AgreementDecision;
+  stageStatus: StageStatus;
+  agreementStatus: AgreementStatus;
+}
+
+/** One approver's open request, as the read model lists it. */
+export interface PendingDecision {
+  approverId: string;
+  round: number;
+  version: number;
+  stageKey: string;
+  partyKey: string;
+  dueAt: string;
+}
+
+/** What the workflow writes to the agreement's rows after every change. */
+export interface AgreementSnapshot {
+  agreementId: string;
+  status: AgreementStatus;
+  latestVersion: number;
+  activeVersion: number | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  renewalDueAt: string | null;
+  definitionVersion: number;
+  approval: ApprovalRound | null;
+  lastRejection: AgreementRejection | null;
+  versions: Array<Pick<AgreementVersionState, 'version' | 'status'>>;
+  pending: PendingDecision[];
+  namedApprovers: string[];
+  revision: number;
+}
+
+export const agreementUpdates = {
+  revise: defineUpdate<CooperationAgreementState, [ReviseAgreementInput]>('reviseAgreement'),
+  submit: defineUpdate<CooperationAgreementState, [SubmitAgreementInput]>('submitAgreement'),
+  decide: defineUpdate<DecisionOutcome, [DecideAgreementInput]>('decideAgreement'),
+  terminate: defineUpdate<CooperationAgreementState, [ReasonInput]>('terminateAgreement'),
+};
+
+export const agreementStateQuery = defineQuery<CooperationAgreementState>('agreementState');
