@@ -1,25 +1,26 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { AgreementActivities } from '@sro/agreements';
 import type { ScheduleRequest } from '@sro/reminders';
+import { migrateDefinitionUpdate } from '../shared/contract';
+import { addDuration } from '../shared/duration';
+import { processActivities as act, reject, WRITE_ACTIVITY } from '../shared/process-kit';
+import type { ProcessSnapshot } from '../shared/process';
+import { ReminderGroups } from '../shared/reminders';
+import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
+import type { StepState } from '../shared/steps';
+import { Problems } from '../shared/validation';
+import { buildStages, checkAssignments, evaluateStage, expiryOf, partiesOnTurn, startStage } from './approval';
 import {
   agreementStateQuery,
   agreementUpdates,
   AgreementSnapshot,
   CooperationAgreementInput,
   CooperationAgreementState,
-  migrateDefinitionUpdate,
   PendingDecision,
   StageApproval,
-} from '../contracts';
-import { addDuration } from '../shared/duration';
-import { processActivities as act, reject, serialQueue, WRITE_ACTIVITY } from '../shared/process-kit';
-import type { StepState } from '../shared/steps';
-import { Problems } from '../shared/validation';
-import { buildStages, checkAssignments, evaluateStage, expiryOf, partiesOnTurn, startStage } from './approval';
+} from './contract';
 
 const agreements = proxyActivities<AgreementActivities>(WRITE_ACTIVITY);
-
-type Event = { kind: string; actorId?: string; details?: Record<string, unknown> };
 
 /**
  * A cooperation agreement (Kooperationsvereinbarung, seeds 000/002/004) from draft to its end: each
@@ -42,7 +43,6 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
     revision: 0,
     eventSequence: 0,
   };
-  const serial = serialQueue();
   const spec = () => state.definition.spec;
   const prefix = `cav/${state.agreementId}`;
   const subjectTitle = () => `Kooperationsvereinbarung ${state.reference}`;
@@ -50,8 +50,6 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
   const running = () => state.approval?.status === 'running';
   const finished = () => state.status === 'terminated' || (state.status === 'expired' && !running());
   const versionOf = (version: number) => state.versions.find((v) => v.version === version)!;
-  /** Reminder groups armed now, by key prefix; each prefix is armed at most once, so keys never repeat. */
-  const armed = new Set<string>();
 
   // --- read model and reminders ----------------------------------------------------------------
 
@@ -152,44 +150,39 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
     return wanted;
   };
 
-  const syncReminders = async () => {
-    const wanted = wantedReminders();
-    for (const key of [...armed]) {
-      if (wanted.has(key)) continue;
-      await act.cancelReminders(key);
-      armed.delete(key);
-    }
-    const fresh = [...wanted].filter(([key]) => !armed.has(key));
-    const requests = fresh.flatMap(([, build]) => build());
-    if (requests.length > 0) await act.scheduleReminders(requests);
-    for (const [key] of fresh) armed.add(key);
-  };
+  /** Reminder groups armed now, by key prefix; each prefix is armed at most once, so keys never repeat. */
+  const reminders = new ReminderGroups(wantedReminders);
+  const runtime = new ProcessRuntime(state, { processId: state.agreementId, syncReminders: () => reminders.sync() });
+
+  const processSnapshot = (): ProcessSnapshot => ({
+    processId: state.agreementId,
+    workflowId: workflowInfo().workflowId,
+    definitionKey: 'cooperation-agreement',
+    definitionVersion: state.definition.version,
+    status: state.status === 'terminated' ? 'cancelled' : state.status === 'expired' && !running() ? 'completed' : 'running',
+    subjectType: 'cooperation_agreement',
+    subjectId: state.agreementId,
+    planningRegionId: state.planningRegionId,
+    steps: steps(),
+    summary: { reference: state.reference, status: state.status, activeVersion: state.activeVersion ?? null, validUntil: state.validUntil ?? null, round: state.approval?.round ?? null },
+    revision: state.revision,
+  });
 
   /** Persists the agreement rows, the process read model and one history event; then re-arms reminders. */
-  const persist = (event: Event, extra: ScheduleRequest[] = []) => {
-    state.revision += 1;
-    const snap = snapshot();
-    const process = {
-      processId: state.agreementId,
-      workflowId: workflowInfo().workflowId,
-      definitionKey: 'cooperation-agreement',
-      definitionVersion: state.definition.version,
-      status: state.status === 'terminated' ? ('cancelled' as const) : state.status === 'expired' && !running() ? ('completed' as const) : ('running' as const),
-      subjectType: 'cooperation_agreement',
-      subjectId: state.agreementId,
-      planningRegionId: state.planningRegionId,
-      steps: steps(),
-      summary: { reference: state.reference, status: state.status, activeVersion: state.activeVersion ?? null, validUntil: state.validUntil ?? null, round: state.approval?.round ?? null },
-      revision: state.revision,
-    };
-    const record = { processId: state.agreementId, sequence: ++state.eventSequence, occurredAt: new Date().toISOString(), ...event };
-    return serial(async () => {
-      await act.recordProcessEvent(record);
-      await agreements.recordAgreementState(snap);
-      await act.recordProcessState(process);
-      await syncReminders();
-      if (extra.length > 0) await act.scheduleReminders(extra);
-    });
+  const persist = (event: ProcessEvent, extra: ScheduleRequest[] = []) => {
+    const record = runtime.change(event);
+    const agreement = snapshot();
+    const process = processSnapshot();
+    return runtime.write(
+      async () => {
+        await act.recordProcessEvent(record);
+        await agreements.recordAgreementState(agreement);
+        await act.recordProcessState(process);
+      },
+      async () => {
+        if (extra.length > 0) await act.scheduleReminders(extra);
+      },
+    );
   };
 
   // --- transitions ------------------------------------------------------------------------------
@@ -315,7 +308,7 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
       const party = stage.parties.find((p) => p.key === partyKey)!;
       party.decision = { decision, actorId, at: now.toISOString(), round: roundNo, version: round.version, ...(stage.committee ? { resolutionNumber, resolutionDate } : {}) };
       const outcome = evaluateStage(stage);
-      const events: Event[] = [{ kind: decision === 'approve' ? 'approved' : 'rejected', actorId, details: { round: roundNo, version: round.version, stageKey, partyKey, ...(stage.committee ? { resolutionNumber, resolutionDate } : {}) } }];
+      const events: ProcessEvent[] = [{ kind: decision === 'approve' ? 'approved' : 'rejected', actorId, details: { round: roundNo, version: round.version, stageKey, partyKey, ...(stage.committee ? { resolutionNumber, resolutionDate } : {}) } }];
       const extra: ScheduleRequest[] = [];
       if (outcome === 'passed') {
         stage.status = 'passed';
@@ -416,13 +409,7 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
       state.status === 'active' && !state.renewalDue && state.renewalDueAt ? Date.parse(state.renewalDueAt) : Infinity,
       state.status === 'active' && state.expiresAt ? Date.parse(state.expiresAt) : Infinity,
     ];
-    const wakeAt = Math.min(...timers);
-    const seen = state.revision;
-    if (wakeAt === Infinity) {
-      await condition(() => state.revision !== seen);
-      continue;
-    }
-    if (await condition(() => state.revision !== seen, Math.max(1, wakeAt - Date.now()))) continue;
+    if (!(await runtime.wake(timers))) continue;
 
     const now = Date.now();
     for (const stage of activeStages.filter((s: StageApproval) => s.status === 'active' && Date.parse(s.dueAt!) <= now)) {
@@ -439,10 +426,6 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
       await persist({ kind: 'expired', details: { version: state.activeVersion, validUntil: state.validUntil, renewalInApproval: running() ? state.approval!.version : null } });
     }
   }
-  await condition(allHandlersFinished);
-  await serial(async () => {
-    for (const key of [...armed]) await act.cancelReminders(key);
-    armed.clear();
-  });
+  await runtime.finish(() => reminders.disarm());
   return state;
 }

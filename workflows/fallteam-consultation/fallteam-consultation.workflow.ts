@@ -1,15 +1,12 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ConsultationActivities } from '@sro/cases';
-import {
-  AdviserAccess,
-  FallteamConsultationInput,
-  FallteamConsultationState,
-  fallteamStateQuery,
-  fallteamUpdates,
-} from '../contracts';
 import { addDuration } from '../shared/duration';
-import { processActivities as act, reject, serialQueue, stepReminders } from '../shared/process-kit';
+import { processActivities as act, reject, stepReminders } from '../shared/process-kit';
+import type { ProcessSnapshot } from '../shared/process';
+import { ReminderSlot } from '../shared/reminders';
+import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
 import { initialSteps, StepState } from '../shared/steps';
+import { AdviserAccess, FallteamConsultationInput, FallteamConsultationState, fallteamStateQuery, fallteamUpdates } from './contract';
 
 const access = proxyActivities<ConsultationActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
 
@@ -30,10 +27,37 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
     revision: 0,
     eventSequence: 0,
   };
-  const serial = serialQueue();
   const prefix = `ftc/${state.consultationId}`;
   const active = (): StepState | undefined => state.steps.find((s) => s.status === 'active');
-  let armed = '';
+
+  /** Step reminders to the caseworker follow the active step and its due date while the consultation runs. */
+  const stepSlot = new ReminderSlot<ProcessSnapshot>({
+    version: (written) => {
+      const step = active();
+      return step && written.status === 'running' ? `${step.key}@${step.dueAt}` : '';
+    },
+    cancel: () => `${prefix}/steps`,
+    build: () => {
+      const step = active()!;
+      return stepReminders({
+        prefix: `${prefix}/steps/${step.key}`,
+        cycle: state.revision,
+        step: spec.steps.find((s) => s.key === step.key)!,
+        dueAt: new Date(step.dueAt!),
+        now: new Date(),
+        responsibleUserId: state.caseworkerId,
+        context: { processTitle: `Fallteam ${state.pseudonym}`, link: `/consultations/${state.consultationId}` },
+      });
+    },
+  });
+  const runtime = new ProcessRuntime(state, {
+    processId: state.consultationId,
+    syncReminders: async (written) => {
+      await stepSlot.sync(written!);
+      // A cancelled consultation needs no follow-up; a closed one keeps the follow-up that is just due.
+      if (state.phase === 'cancelled') await act.cancelReminders(prefix);
+    },
+  });
 
   const complete = (key: string, now: Date) => {
     const index = state.steps.findIndex((s) => s.key === key);
@@ -49,50 +73,21 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
     }
   };
 
-  const persist = (event: { kind: string; actorId?: string; details?: Record<string, unknown> }) => {
-    state.revision += 1;
-    const done = state.phase === 'closed' || state.phase === 'cancelled';
-    const snapshot = {
-      processId: state.consultationId,
-      workflowId: workflowInfo().workflowId,
-      definitionKey: 'fallteam-consultation',
-      definitionVersion: state.definition.version,
-      status: state.phase === 'cancelled' ? ('cancelled' as const) : state.phase === 'closed' ? ('completed' as const) : ('running' as const),
-      subjectType: 'case',
-      subjectId: state.caseId,
-      socialSpaceId: state.socialSpaceId,
-      steps: state.steps,
-      summary: { phase: state.phase, pseudonym: state.pseudonym, sessionId: state.sessionId ?? null, sessionAt: state.sessionAt ?? null, followUpAt: state.followUpAt ?? null, advisers: state.access.length },
-      revision: state.revision,
-    };
-    const record = { processId: state.consultationId, sequence: ++state.eventSequence, occurredAt: new Date().toISOString(), ...event };
-    return serial(async () => {
-      await act.recordProcessEvent(record);
-      await act.recordProcessState(snapshot);
-      // Step reminders to the caseworker follow the active step and its due date.
-      const step = active();
-      const wanted = step && !done ? `${step.key}@${step.dueAt}` : '';
-      if (wanted !== armed) {
-        await act.cancelReminders(`${prefix}/steps`);
-        if (step && wanted) {
-          await act.scheduleReminders(
-            stepReminders({
-              prefix: `${prefix}/steps/${step.key}`,
-              cycle: state.revision,
-              step: spec.steps.find((s) => s.key === step.key)!,
-              dueAt: new Date(step.dueAt!),
-              now: new Date(),
-              responsibleUserId: state.caseworkerId,
-              context: { processTitle: `Fallteam ${state.pseudonym}`, link: `/consultations/${state.consultationId}` },
-            }),
-          );
-        }
-        armed = wanted;
-      }
-      // A cancelled consultation needs no follow-up; a closed one keeps the follow-up that is just due.
-      if (state.phase === 'cancelled') await act.cancelReminders(prefix);
-    });
-  };
+  const snapshot = (): ProcessSnapshot => ({
+    processId: state.consultationId,
+    workflowId: workflowInfo().workflowId,
+    definitionKey: 'fallteam-consultation',
+    definitionVersion: state.definition.version,
+    status: state.phase === 'cancelled' ? 'cancelled' : state.phase === 'closed' ? 'completed' : 'running',
+    subjectType: 'case',
+    subjectId: state.caseId,
+    socialSpaceId: state.socialSpaceId,
+    steps: state.steps,
+    summary: { phase: state.phase, pseudonym: state.pseudonym, sessionId: state.sessionId ?? null, sessionAt: state.sessionAt ?? null, followUpAt: state.followUpAt ?? null, advisers: state.access.length },
+    revision: state.revision,
+  });
+
+  const persist = (event: ProcessEvent) => runtime.persist(event, snapshot);
 
   const requireOpen = () => {
     if (state.phase === 'closed' || state.phase === 'cancelled') reject('state', `The consultation is ${state.phase}`);
@@ -138,7 +133,7 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
           granted.push(entry);
         }
       }
-      await serial(() => access.openPacketAccess({ consultationId: state.consultationId, access: granted }));
+      await runtime.run(() => access.openPacketAccess({ consultationId: state.consultationId, access: granted }));
       await persist({ kind: 'advisers_invited', actorId, details: { adviserIds, closesAt } });
       return granted;
     },
@@ -164,12 +159,12 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
         state.phase = 'closed';
         const open = state.access.filter((a) => !a.closed);
         for (const a of open) a.closed = true;
-        if (open.length > 0) await serial(() => access.closePacketAccess({ consultationId: state.consultationId, adviserIds: open.map((a) => a.adviserId) }));
+        if (open.length > 0) await runtime.run(() => access.closePacketAccess({ consultationId: state.consultationId, adviserIds: open.map((a) => a.adviserId) }));
         await persist({ kind: 'outcome_recorded', actorId, details: { professionals, participants } });
         return state;
       }
       state.followUpAt = addDuration(now, spec.followUpAfter).toISOString();
-      await serial(() =>
+      await runtime.run(() =>
         act.scheduleReminders([
           ...spec.followUpReminderOffsets.map((offset) => ({
             key: `${prefix}/follow-up/${offset}`,
@@ -209,7 +204,7 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
     async ({ reason, actorId }) => {
       state.phase = 'cancelled';
       for (const a of state.access) a.closed = true;
-      await serial(() => access.closePacketAccess({ consultationId: state.consultationId, adviserIds: state.access.map((a) => a.adviserId) }));
+      await runtime.run(() => access.closePacketAccess({ consultationId: state.consultationId, adviserIds: state.access.map((a) => a.adviserId) }));
       await persist({ kind: 'cancelled', actorId, details: { reason: reason ?? null } });
       return state;
     },
@@ -227,18 +222,12 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
   while (state.phase !== 'closed' && state.phase !== 'cancelled') {
     const openAccess = state.access.filter((a) => !a.closed).map((a) => Date.parse(a.closesAt));
     const followUp = state.followUpAt ? [Date.parse(state.followUpAt)] : [];
-    const wakeAt = Math.min(...openAccess, ...followUp);
-    const seen = state.revision;
-    if (wakeAt === Infinity) {
-      await condition(() => state.revision !== seen);
-      continue;
-    }
-    if (await condition(() => state.revision !== seen, Math.max(1, wakeAt - Date.now()))) continue;
+    if (!(await runtime.wake([...openAccess, ...followUp]))) continue;
     const now = Date.now();
     const expired = state.access.filter((a) => !a.closed && Date.parse(a.closesAt) <= now);
     if (expired.length > 0) {
       for (const a of expired) a.closed = true;
-      await serial(() => access.closePacketAccess({ consultationId: state.consultationId, adviserIds: expired.map((a) => a.adviserId) }));
+      await runtime.run(() => access.closePacketAccess({ consultationId: state.consultationId, adviserIds: expired.map((a) => a.adviserId) }));
       await persist({ kind: 'packet_access_closed', details: { adviserIds: expired.map((a) => a.adviserId) } });
     }
     if (state.followUpAt && Date.parse(state.followUpAt) <= now) {
@@ -246,6 +235,6 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
       await persist({ kind: 'follow_up_due', details: { followUpAt: state.followUpAt } });
     }
   }
-  await condition(allHandlersFinished);
+  await runtime.finish();
   return state;
 }

@@ -1,5 +1,13 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { JugendhilfedienstActivities } from '@sro/jugendhilfedienst';
+import { fallteamConsultation } from '../fallteam-consultation/fallteam-consultation.workflow';
+import { workflowIds } from '../shared/contract';
+import { addDuration, compareDurations, parseDuration } from '../shared/duration';
+import { processActivities as act, reject, stepReminders, WRITE_ACTIVITY } from '../shared/process-kit';
+import type { ProcessSnapshot } from '../shared/process';
+import { ReminderSlot } from '../shared/reminders';
+import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
+import { Problems } from '../shared/validation';
 import {
   CaseStepState,
   JHD_ZONES,
@@ -8,12 +16,7 @@ import {
   jugendhilfedienstStateQuery,
   jugendhilfedienstUpdates,
   RISK_RESULTS,
-  workflowIds,
-} from '../contracts';
-import { fallteamConsultation } from '../fallteam-consultation/fallteam-consultation.workflow';
-import { addDuration, compareDurations, parseDuration } from '../shared/duration';
-import { processActivities as act, reject, serialQueue, stepReminders, WRITE_ACTIVITY } from '../shared/process-kit';
-import { Problems } from '../shared/validation';
+} from './contract';
 
 const cases = proxyActivities<JugendhilfedienstActivities>(WRITE_ACTIVITY);
 
@@ -46,14 +49,11 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     revision: 0,
     eventSequence: 0,
   };
-  const serial = serialQueue();
   const prefix = `jhd/${state.caseId}`;
   const title = `Jugendhilfedienst ${state.pseudonym}`;
   const link = `/jugendhilfedienst-cases/${state.caseId}`;
   const stepOf = (key: string): CaseStepState | undefined => state.steps.find((s) => s.key === key);
   const active = (): CaseStepState | undefined => state.steps.find((s) => s.status === 'active');
-  let armed = '';
-  let reviewArmed = '';
   let fallteamDone: { phase: string; outcome?: { professionals: number; participants: number; recordedAt: string } } | { error: string } | undefined;
 
   const activate = (key: string, now: Date) => {
@@ -110,71 +110,72 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     ];
   };
 
-  const persist = (event: { kind: string; actorId?: string; details?: Record<string, unknown> }) => {
-    state.revision += 1;
-    const closed = state.phase === 'closed';
-    const snapshot = {
-      processId: state.caseId,
-      workflowId: workflowInfo().workflowId,
-      definitionKey: 'jugendhilfedienst-case',
-      definitionVersion: state.definition.version,
-      status: closed ? ('completed' as const) : ('running' as const),
-      subjectType: 'case',
-      subjectId: state.caseId,
-      planningRegionId: state.planningRegionId,
-      socialSpaceId: state.socialSpaceId,
-      steps: state.steps,
-      summary: {
-        phase: state.phase,
-        pseudonym: state.pseudonym,
-        zone: state.zone ?? null,
-        result: state.riskAssessment?.result ?? null,
-        nextReviewAt: state.helpPlan?.nextReviewAt ?? null,
-        deletionDate: state.deletionDate ?? null,
-      },
-      revision: state.revision,
-    };
-    const record = { processId: state.caseId, sequence: ++state.eventSequence, occurredAt: new Date().toISOString(), ...event };
-    return serial(async () => {
-      await act.recordProcessEvent(record);
-      await act.recordProcessState(snapshot);
-      if (closed) {
+  /** Step reminders to the caseworker and the escalation at the due date follow the active step. */
+  const stepSlot = new ReminderSlot({
+    version: () => {
+      const step = active();
+      return step?.dueAt ? `${step.key}@${step.dueAt}` : '';
+    },
+    cancel: () => `${prefix}/steps`,
+    build: () => {
+      const step = active()!;
+      const stepSpec = spec.steps.find((s) => s.key === step.key)!;
+      return stepReminders({
+        prefix: `${prefix}/steps/${step.key}`,
+        cycle: state.revision,
+        step: stepSpec,
+        dueAt: new Date(step.dueAt!),
+        now: new Date(),
+        responsibleUserId: state.caseworkerId,
+        // Admins have no planning region: an escalation to them goes to all admins.
+        planningRegionId: stepSpec.escalationRole === 'admin' ? undefined : state.planningRegionId,
+        context: { processTitle: title, link },
+      });
+    },
+  });
+  /** The help plan's Wiedervorlage follows its next review date. */
+  const reviewSlot = new ReminderSlot({
+    version: () => (state.helpPlan ? `${state.helpPlan.version}-${state.helpPlan.reviews}@${state.helpPlan.nextReviewAt}` : ''),
+    cancel: () => `${prefix}/review`,
+    build: reviewReminders,
+  });
+  const runtime = new ProcessRuntime(state, {
+    processId: state.caseId,
+    syncReminders: async (written) => {
+      if (written!.status === 'completed') {
         await act.cancelReminders(prefix);
-        armed = reviewArmed = '';
+        stepSlot.forget();
+        reviewSlot.forget();
         return;
       }
-      // Step reminders to the caseworker and the escalation at the due date follow the active step.
-      const step = active();
-      const wanted = step?.dueAt ? `${step.key}@${step.dueAt}` : '';
-      if (wanted !== armed) {
-        await act.cancelReminders(`${prefix}/steps`);
-        const stepSpec = step && spec.steps.find((s) => s.key === step.key);
-        if (step && stepSpec && wanted) {
-          await act.scheduleReminders(
-            stepReminders({
-              prefix: `${prefix}/steps/${step.key}`,
-              cycle: state.revision,
-              step: stepSpec,
-              dueAt: new Date(step.dueAt!),
-              now: new Date(),
-              responsibleUserId: state.caseworkerId,
-              // Admins have no planning region: an escalation to them goes to all admins.
-              planningRegionId: stepSpec.escalationRole === 'admin' ? undefined : state.planningRegionId,
-              context: { processTitle: title, link },
-            }),
-          );
-        }
-        armed = wanted;
-      }
-      // The help plan's Wiedervorlage follows its next review date.
-      const review = state.helpPlan ? `${state.helpPlan.version}-${state.helpPlan.reviews}@${state.helpPlan.nextReviewAt}` : '';
-      if (review !== reviewArmed) {
-        await act.cancelReminders(`${prefix}/review`);
-        if (review) await act.scheduleReminders(reviewReminders());
-        reviewArmed = review;
-      }
-    });
-  };
+      await stepSlot.sync();
+      await reviewSlot.sync();
+    },
+  });
+
+  const snapshot = (): ProcessSnapshot => ({
+    processId: state.caseId,
+    workflowId: workflowInfo().workflowId,
+    definitionKey: 'jugendhilfedienst-case',
+    definitionVersion: state.definition.version,
+    status: state.phase === 'closed' ? 'completed' : 'running',
+    subjectType: 'case',
+    subjectId: state.caseId,
+    planningRegionId: state.planningRegionId,
+    socialSpaceId: state.socialSpaceId,
+    steps: state.steps,
+    summary: {
+      phase: state.phase,
+      pseudonym: state.pseudonym,
+      zone: state.zone ?? null,
+      result: state.riskAssessment?.result ?? null,
+      nextReviewAt: state.helpPlan?.nextReviewAt ?? null,
+      deletionDate: state.deletionDate ?? null,
+    },
+    revision: state.revision,
+  });
+
+  const persist = (event: ProcessEvent) => runtime.persist(event, snapshot);
 
   const requireOpen = () => {
     if (state.phase === 'closed') reject('state', 'The case is closed');
@@ -318,7 +319,7 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
       state.phase = 'closed';
       state.closedAt = now.toISOString();
       state.deletionDate = dateOf(addDuration(now, spec.retentionAfterClosure));
-      await serial(() => cases.recordCaseClosure({ caseId: state.caseId, closedAt: state.closedAt!, deletionDate: state.deletionDate! }));
+      await runtime.run(() => cases.recordCaseClosure({ caseId: state.caseId, closedAt: state.closedAt!, deletionDate: state.deletionDate! }));
       await persist({ kind: 'closed', actorId, details: { deletionDate: state.deletionDate } });
       return state;
     },
@@ -368,14 +369,7 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     const stepDue = step?.dueAt && !step.overdue ? [Date.parse(step.dueAt)] : [];
     const plan = state.helpPlan;
     const reviewDue = state.phase === 'help' && plan && !plan.reviewOverdue ? [dayStart(plan.nextReviewAt).getTime()] : [];
-    const wakeAt = Math.min(...stepDue, ...reviewDue);
-    const seen = state.revision;
-    const woken = () => state.revision !== seen || fallteamDone !== undefined;
-    if (wakeAt === Infinity) {
-      await condition(woken);
-      continue;
-    }
-    if (await condition(woken, Math.max(1, wakeAt - Date.now()))) continue;
+    if (!(await runtime.wake([...stepDue, ...reviewDue], () => fallteamDone !== undefined))) continue;
     const now = Date.now();
     if (step?.dueAt && !step.overdue && Date.parse(step.dueAt) <= now) {
       // The escalation reminder went out at the due date; the read model shows the step overdue.
@@ -388,7 +382,7 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
       await persist({ kind: 'help_plan_review_due', details: { nextReviewAt: plan.nextReviewAt } });
     }
   }
-  await condition(allHandlersFinished);
+  await runtime.finish();
   return state;
 
   async function startFallteam(): Promise<void> {

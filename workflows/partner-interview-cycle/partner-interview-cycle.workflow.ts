@@ -9,8 +9,11 @@ import {
 } from '@temporalio/workflow';
 import type { PinnedDefinition } from '@sro/definitions';
 import type { InterviewActivities } from '@sro/interviews';
+import { Actor, workflowIds } from '../shared/contract';
+import { addDuration } from '../shared/duration';
+import { reject, WRITE_ACTIVITY } from '../shared/process-kit';
+import { untilTimerOrChange } from '../shared/runtime';
 import {
-  Actor,
   CycleEntry,
   cycleClosingSignal,
   CyclePartner,
@@ -19,10 +22,7 @@ import {
   InterviewCycleInput,
   InterviewCycleState,
   partnerLeftSignal,
-  workflowIds,
-} from '../contracts';
-import { addDuration } from '../shared/duration';
-import { reject, WRITE_ACTIVITY } from '../shared/process-kit';
+} from './contract';
 import { partnerInterview } from './partner-interview.workflow';
 
 const interviews = proxyActivities<InterviewActivities>({ ...WRITE_ACTIVITY, startToCloseTimeout: '1 minute' });
@@ -153,9 +153,7 @@ export async function partnerInterviewCycle(input: InterviewCycleInput): Promise
       await condition(allFinished);
       break;
     }
-    const seen = state.revision;
-    const wakeAt = Math.min(lastSync + syncEvery, closesAt);
-    await condition(() => state.revision !== seen || allFinished(), Math.max(1, wakeAt - Date.now()));
+    await untilTimerOrChange(state, [lastSync + syncEvery, closesAt], allFinished);
     if (Date.now() >= lastSync + syncEvery && Date.now() < closesAt) {
       await sync();
       lastSync = Date.now();

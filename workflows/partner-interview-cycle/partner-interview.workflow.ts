@@ -1,18 +1,20 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { InterviewActivities } from '@sro/interviews';
+import { addDuration } from '../shared/duration';
+import { processActivities as act, reject, stepReminders, WRITE_ACTIVITY } from '../shared/process-kit';
+import { ReminderSlot } from '../shared/reminders';
+import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
+import { effectiveDueAt, initialSteps, StepState } from '../shared/steps';
+import { validateAnswers } from './answers';
 import {
   cycleClosingSignal,
   InterviewSnapshot,
-  partnerLeftSignal,
   interviewStateQuery,
   interviewUpdates,
+  partnerLeftSignal,
   PartnerInterviewInput,
   PartnerInterviewState,
-} from '../contracts';
-import { addDuration } from '../shared/duration';
-import { processActivities as act, reject, serialQueue, stepReminders, WRITE_ACTIVITY } from '../shared/process-kit';
-import { effectiveDueAt, initialSteps, StepState } from '../shared/steps';
-import { validateAnswers } from './answers';
+} from './contract';
 
 const interviews = proxyActivities<InterviewActivities>(WRITE_ACTIVITY);
 
@@ -39,12 +41,32 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
     revision: 0,
     eventSequence: 0,
   };
-  const serial = serialQueue();
   const prefix = `pic/${state.cycleId}/${state.partnerId}`;
   const active = (): StepState | undefined => state.steps.find((s) => s.status === 'active');
   const stepSpec = (key: string) => spec.steps.find((s) => s.key === key)!;
   const ended = () => FINAL.has(state.status) || state.closedByCycle;
-  let armed = '';
+
+  /** The active step's reminders: planning reminds the coordinator, the interview itself its interviewer. */
+  const stepSlot = new ReminderSlot({
+    version: () => {
+      const step = active();
+      return step && !ended() ? `${step.key}@${step.dueAt}` : '';
+    },
+    cancel: () => `${prefix}/`,
+    build: () => {
+      const step = active()!;
+      return stepReminders({
+        prefix: `${prefix}/${step.key}`,
+        cycle: state.revision,
+        step: stepSpec(step.key),
+        dueAt: new Date(step.dueAt!),
+        now: new Date(),
+        responsibleUserId: step.key === 'plan' ? state.coordinatorId : (state.interviewerId ?? state.coordinatorId),
+        context: { processTitle: `Partnerinterview ${state.name} (Zyklus ${state.cycleNumber})`, link: `/interview-cycles/${state.cycleId}/interviews/${state.partnerId}` },
+      });
+    },
+  });
+  const runtime = new ProcessRuntime(state, { processId: state.interviewId, syncReminders: () => stepSlot.sync() });
 
   const snapshot = (answers?: InterviewSnapshot['answers']): InterviewSnapshot => {
     const step = active();
@@ -66,33 +88,12 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
   };
 
   /** Writes the interview, its history entry, and keeps the active step's reminders in step. */
-  const persist = (event: { kind: string; actorId?: string; details?: Record<string, unknown> }, answers?: InterviewSnapshot['answers']) => {
-    state.revision += 1;
+  const persist = (event: ProcessEvent, answers?: InterviewSnapshot['answers']) => {
+    const record = runtime.change(event);
     const snap = snapshot(answers);
-    const record = { processId: state.interviewId, sequence: ++state.eventSequence, occurredAt: new Date().toISOString(), ...event };
-    return serial(async () => {
+    return runtime.write(async () => {
       await interviews.recordInterview(snap);
       await act.recordProcessEvent(record);
-      const step = active();
-      const wanted = step && !ended() ? `${step.key}@${step.dueAt}` : '';
-      if (wanted === armed) return;
-      await act.cancelReminders(`${prefix}/`);
-      if (step && wanted) {
-        // Planning reminds the coordinator; the interview itself reminds its interviewer.
-        const responsible = step.key === 'plan' ? state.coordinatorId : (state.interviewerId ?? state.coordinatorId);
-        await act.scheduleReminders(
-          stepReminders({
-            prefix: `${prefix}/${step.key}`,
-            cycle: state.revision,
-            step: stepSpec(step.key),
-            dueAt: new Date(step.dueAt!),
-            now: new Date(),
-            responsibleUserId: responsible,
-            context: { processTitle: `Partnerinterview ${state.name} (Zyklus ${state.cycleNumber})`, link: `/interview-cycles/${state.cycleId}/interviews/${state.partnerId}` },
-          }),
-        );
-      }
-      armed = wanted;
     });
   };
 
@@ -183,22 +184,16 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
 
   while (!ended()) {
     const step = active()!;
-    const seen = state.revision;
-    const dueIn = Date.parse(effectiveDueAt(step)!) - Date.now();
-    if (step.overdue || dueIn <= 0) {
-      if (!step.overdue) {
-        step.overdue = true;
-        state.status = 'overdue';
-        await persist({ kind: 'interview_overdue', details: { step: step.key, dueAt: step.dueAt } });
-        continue;
-      }
-      await condition(() => state.revision !== seen);
+    const dueAt = Date.parse(effectiveDueAt(step)!);
+    if (!step.overdue && dueAt <= Date.now()) {
+      step.overdue = true;
+      state.status = 'overdue';
+      await persist({ kind: 'interview_overdue', details: { step: step.key, dueAt: step.dueAt } });
       continue;
     }
-    await condition(() => state.revision !== seen, dueIn);
+    await runtime.wake([step.overdue ? Infinity : dueAt]);
   }
-  await condition(allHandlersFinished);
   // The last write (and cancelling the reminders) must be done before the workflow completes.
-  await serial(async () => undefined);
+  await runtime.finish();
   return state;
 }

@@ -1,16 +1,13 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { StepSpec } from '@sro/definitions';
-import {
-  migrateDefinitionUpdate,
-  PhaseExtension,
-  SozialraumDevelopmentInput,
-  SozialraumDevelopmentState,
-  sozialraumStateQuery,
-  sozialraumUpdates,
-} from '../contracts';
+import { migrateDefinitionUpdate } from '../shared/contract';
 import { addDuration } from '../shared/duration';
-import { processActivities as act, reject, serialQueue, stepReminders } from '../shared/process-kit';
+import { processActivities as act, reject, stepReminders } from '../shared/process-kit';
+import type { ProcessSnapshot } from '../shared/process';
+import { ReminderSlot } from '../shared/reminders';
+import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
 import { effectiveDueAt, initialSteps, planStepMigration, StepState } from '../shared/steps';
+import { PhaseExtension, SozialraumDevelopmentInput, SozialraumDevelopmentState, sozialraumStateQuery, sozialraumUpdates } from './contract';
 import { validateDeliverable } from './deliverables';
 import type { Goal, Measure } from './deliverables';
 
@@ -45,16 +42,37 @@ function initialState(input: SozialraumDevelopmentInput): SozialraumDevelopmentS
  */
 export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): Promise<SozialraumDevelopmentState> {
   const state: SozialraumDevelopmentState = input.carried ?? initialState(input);
-  const serial = serialQueue();
   const spec = () => state.definition.spec;
   const phaseSpec = (key: string): StepSpec | undefined => spec().phases.find((p) => p.key === key);
   const active = (): StepState | undefined => state.steps.find((s) => s.status === 'active');
   const effectiveDue = (step: StepState) => new Date(effectiveDueAt(step)!);
   const prefix = (phaseKey: string) => `srd/${state.processId}/${phaseKey}`;
   const context = () => ({ processTitle: state.title, link: `/sozialraum-processes/${state.processId}` });
-  let armedFor = '';
 
-  const snapshot = () => ({
+  /** The active phase's reminders follow its due date, cycle and pause state. */
+  const phaseReminders = new ReminderSlot({
+    version: () => {
+      const step = active();
+      return step && state.status === 'running' ? `${step.key}/c${state.reminderCycle}` : '';
+    },
+    cancel: (armed) => (armed ? prefix(armed.split('/')[0]) : undefined),
+    build: () => {
+      const step = active()!;
+      return stepReminders({
+        prefix: prefix(step.key),
+        cycle: state.reminderCycle,
+        step: phaseSpec(step.key)!,
+        dueAt: effectiveDue(step),
+        now: new Date(),
+        responsibleUserId: state.coordinatorId,
+        planningRegionId: state.planningRegionId,
+        context: context(),
+      });
+    },
+  });
+  const runtime = new ProcessRuntime(state, { processId: state.processId, syncReminders: () => phaseReminders.sync() });
+
+  const snapshot = (): ProcessSnapshot => ({
     processId: state.processId,
     workflowId: workflowInfo().workflowId,
     definitionKey: 'sozialraum-development',
@@ -77,39 +95,7 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
   });
 
   /** Persists the read model and, when given, one history event; runs after every change. */
-  const persist = (event?: { kind: string; actorId?: string; details?: Record<string, unknown> }) => {
-    state.revision += 1;
-    const snap = snapshot();
-    const record = event ? { processId: state.processId, sequence: ++state.eventSequence, occurredAt: new Date().toISOString(), ...event } : undefined;
-    return serial(async () => {
-      if (record) await act.recordProcessEvent(record);
-      await act.recordProcessState(snap);
-      await syncReminders();
-    });
-  };
-
-  /** Keeps the active phase's reminders in step with its due date, cycle and pause state. */
-  const syncReminders = async () => {
-    const step = active();
-    const wanted = step && state.status === 'running' ? `${step.key}/c${state.reminderCycle}` : '';
-    if (wanted === armedFor) return;
-    if (armedFor) await act.cancelReminders(prefix(armedFor.split('/')[0]));
-    if (step && wanted) {
-      await act.scheduleReminders(
-        stepReminders({
-          prefix: prefix(step.key),
-          cycle: state.reminderCycle,
-          step: phaseSpec(step.key)!,
-          dueAt: effectiveDue(step),
-          now: new Date(),
-          responsibleUserId: state.coordinatorId,
-          planningRegionId: state.planningRegionId,
-          context: context(),
-        }),
-      );
-    }
-    armedFor = wanted;
-  };
+  const persist = (event?: ProcessEvent) => runtime.persist(event, snapshot);
 
   const requireRunning = () => {
     if (state.status === 'cancelled' || state.status === 'completed') reject('state', `The process is ${state.status}`);
@@ -343,7 +329,7 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
   // --- main loop: deadlines, phase-6 conferences and reviews -----------------------------------
 
   if (!input.carried) await persist({ kind: 'started', actorId: state.coordinatorId, details: { definitionVersion: state.definition.version } });
-  else await serial(syncReminders);
+  else await runtime.resyncReminders();
 
   const maxEvents = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
   while (state.status === 'running' || state.status === 'paused') {
@@ -353,14 +339,7 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
       state.status === 'running' && state.nextConferenceAt ? Date.parse(state.nextConferenceAt) : Infinity,
       state.status === 'running' && state.nextReviewAt ? Date.parse(state.nextReviewAt) : Infinity,
     ];
-    const wakeAt = Math.min(...timers);
-    const seen = state.revision;
-    if (wakeAt === Infinity) {
-      await condition(() => state.revision !== seen);
-      continue;
-    }
-    const changed = await condition(() => state.revision !== seen, Math.max(1, wakeAt - Date.now()));
-    if (changed || state.status !== 'running') continue;
+    if (!(await runtime.wake(timers)) || state.status !== 'running') continue;
 
     const now = Date.now();
     if (step && step.status === 'active' && !step.overdue && effectiveDue(step).getTime() <= now) {
@@ -371,7 +350,7 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
       const due = state.nextConferenceAt;
       state.conferencesHeld += 1;
       state.nextConferenceAt = addDuration(new Date(due), spec().conferenceInterval).toISOString();
-      await serial(() =>
+      await runtime.run(() =>
         act.scheduleReminders(
           spec().conferenceReminderOffsets
             .map((offset) => ({ offset, at: addDuration(new Date(state.nextConferenceAt!), offset, -1) }))
@@ -398,9 +377,8 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
       await continueAsNew<typeof sozialraumDevelopment>({ ...input, carried: state });
     }
   }
-  await condition(allHandlersFinished);
-  await serial(async () => {
-    if (armedFor) await act.cancelReminders(prefix(armedFor.split('/')[0]));
+  await runtime.finish(async () => {
+    await phaseReminders.disarm();
     await act.cancelReminders(`srd/${state.processId}/conference`);
   });
   return state;

@@ -1,0 +1,114 @@
+import { allHandlersFinished, condition } from '@temporalio/workflow';
+import { processActivities as act, serialQueue } from './process-kit';
+import type { ProcessEventRecord, ProcessSnapshot } from './process';
+
+/** One entry of an instance's history as a workflow states it; the runtime numbers and dates it. */
+export interface ProcessEvent {
+  kind: string;
+  actorId?: string;
+  details?: Record<string, unknown>;
+}
+
+/** The counters a process workflow keeps in its (queryable, carried-over) state. */
+export interface Revisioned {
+  /** Increases with every change; the read model keeps the highest. */
+  revision: number;
+  /** The sequence number of the last history entry. */
+  eventSequence: number;
+}
+
+export interface ProcessRuntimeOptions {
+  /** The instance the history entries belong to. */
+  processId: string;
+  /**
+   * Brings the reminders in line with the state; runs after the writes of every change, given the
+   * read model as `persist` took it at the change.
+   */
+  syncReminders?: (written?: ProcessSnapshot) => Promise<void>;
+}
+
+/**
+ * What every process workflow does around its own rules: each change gets the next revision and
+ * (with an event) the next history entry; its writes run one after another in a serial queue, so
+ * concurrent handlers never interleave, and the reminders follow after each; the main loop sleeps
+ * until the earliest timer or the next change.
+ */
+export class ProcessRuntime {
+  private readonly serial = serialQueue();
+
+  constructor(
+    private readonly state: Revisioned,
+    private readonly options: ProcessRuntimeOptions,
+  ) {}
+
+  /** The usual change: the history entry, then the read model (as it is now), then the reminders. */
+  persist(event: ProcessEvent | undefined, snapshot: () => ProcessSnapshot): Promise<void> {
+    const record = this.change(event);
+    const snap = snapshot();
+    return this.serial(async () => {
+      if (record) await act.recordProcessEvent(record);
+      await act.recordProcessState(snap);
+      await this.options.syncReminders?.(snap);
+    });
+  }
+
+  /**
+   * Counts one change: the next revision and, for an event, its history entry. Take the
+   * snapshots of the change right after and hand their writes to `write`.
+   */
+  change(event: ProcessEvent): ProcessEventRecord;
+  change(event?: ProcessEvent): ProcessEventRecord | undefined;
+  change(event?: ProcessEvent): ProcessEventRecord | undefined {
+    this.state.revision += 1;
+    if (!event) return undefined;
+    return { processId: this.options.processId, sequence: ++this.state.eventSequence, occurredAt: new Date().toISOString(), ...event };
+  }
+
+  /** Runs a change's writes after all earlier ones, then synchronises the reminders, then `after`. */
+  write(writes: () => Promise<void>, after?: () => Promise<void>): Promise<void> {
+    return this.serial(async () => {
+      await writes();
+      await this.options.syncReminders?.();
+      if (after) await after();
+    });
+  }
+
+  /** Runs a side effect in the serial queue (between the writes of changes, never inside one). */
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    return this.serial(fn);
+  }
+
+  /** Synchronises the reminders without a change (e.g. after continue-as-new). */
+  resyncReminders(): Promise<void> {
+    return this.serial(async () => this.options.syncReminders?.());
+  }
+
+  /**
+   * Sleeps until the earliest of the timers (epoch ms; Infinity for none) or the next change (or
+   * `woken`). True when a timer is due, false when woken by a change.
+   */
+  wake(timers: number[], woken?: () => boolean): Promise<boolean> {
+    return untilTimerOrChange(this.state, timers, woken);
+  }
+
+  /** Waits for the handlers still running and the writes still queued, then runs `cleanup` last. */
+  async finish(cleanup?: () => Promise<void>): Promise<void> {
+    await condition(allHandlersFinished);
+    await this.serial(async () => cleanup?.());
+  }
+}
+
+/**
+ * The wake loop's wait: until the earliest timer or until the state's revision moves (or `woken`
+ * answers true). True when a timer is due, false when woken by a change.
+ */
+export async function untilTimerOrChange(state: { revision: number }, timers: number[], woken?: () => boolean): Promise<boolean> {
+  const wakeAt = Math.min(...timers);
+  const seen = state.revision;
+  const changed = () => state.revision !== seen || (woken?.() ?? false);
+  if (wakeAt === Infinity) {
+    await condition(changed);
+    return false;
+  }
+  return !(await condition(changed, Math.max(1, wakeAt - Date.now())));
+}
