@@ -80,7 +80,7 @@ function build({ quiet = false, force = false } = {}) {
     mkdirSync(join(root, 'dist'), { recursive: true });
     run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], 'TypeScript compilation');
     run([require.resolve('tsc-alias/dist/bin/index.js'), '-p', 'tsconfig.build.json'], 'alias rewriting');
-    run([join(root, 'dist', 'scripts', 'cli', 'bundle-workflows.js'), join(root, 'dist', 'workflow-bundle.js')], 'workflow bundling');
+    run([join(root, 'dist', 'scripts', 'cli', 'bundle-workflows.js'), join(root, 'dist', 'workflow-bundle.js'), join(root, 'dist', 'workflow-bundle.testing.js')], 'workflow bundling');
     writeFileSync(stamp, wanted);
   }
   buildWeb({ force });

@@ -4,7 +4,5 @@ export { ping } from './ping/ping.workflow';
 export { sozialraumDevelopment } from './sozialraum-development/sozialraum-development.workflow';
 export { partnerInterview } from './partner-interview-cycle/partner-interview.workflow';
 export { partnerInterviewCycle } from './partner-interview-cycle/partner-interview-cycle.workflow';
-export { benchEcho } from './bench/bench-echo.workflow';
-export { probe } from './probe/probe.workflow';
 export { jugendhilfedienstCase } from './jugendhilfedienst-case/jugendhilfedienst-case.workflow';
 export { caseRetention } from './case-retention/case-retention.workflow';

@@ -29,7 +29,8 @@ export async function startSystem({ stack, secrets, work }: BenchContext) {
     API_HOST: '127.0.0.1',
     API_PORT: String(apiPort),
     WORKER_HEALTH_PORT: String(workerHealthPort),
-    WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'),
+    // The test-only bundle: production workflows plus the bench-echo baseline.
+    WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.testing.js'),
     LOG_LEVEL: 'warn',
   };
   const apps: AppProcess[] = [startApp(root, 'worker', env, join(work, 'logs')), startApp(root, 'api', env, join(work, 'logs'))];

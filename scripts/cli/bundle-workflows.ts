@@ -1,11 +1,26 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { bundleWorkflows } from '@sro/temporal-worker';
 
-/** Writes the workflow bundle to the path given; exits non-zero when bundling fails. */
+/** The test-only entry (production workflows plus bench and probe), in sources (.ts) and in dist (.js). */
+function testingEntry(): string {
+  const ts = join(__dirname, '..', '..', 'workflows', 'testing.ts');
+  return existsSync(ts) ? ts : join(__dirname, '..', '..', 'workflows', 'testing.js');
+}
+
+/**
+ * Writes the production workflow bundle to the first path given and, when a second is given, the
+ * test-only bundle (with the benchmark and probe workflows) to it; exits non-zero when bundling fails.
+ */
 async function main(): Promise<void> {
-  const target = process.argv[2];
-  if (!target) throw new Error('usage: bundle-workflows <output file>');
+  const [target, testingTarget] = process.argv.slice(2);
+  if (!target) throw new Error('usage: bundle-workflows <output file> [<test-only output file>]');
   writeFileSync(target, await bundleWorkflows());
+  if (testingTarget) {
+    const { code } = await bundleWorkflowCode({ workflowsPath: testingEntry(), logger: new DefaultLogger('WARN') });
+    writeFileSync(testingTarget, code);
+  }
 }
 
 main().catch((error: unknown) => {

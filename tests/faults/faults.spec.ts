@@ -24,6 +24,8 @@ import { bearer } from '../support/tokens';
 import { startWorker } from '../support/worker';
 
 const ROOT = join(__dirname, '..', '..');
+/** The probe workflow is test-only: the workers here load the testing bundle. */
+const TESTING_BUNDLE = join(ROOT, 'dist', 'workflow-bundle.testing.js');
 const PROBES = Number(process.env.FAULT_PROBES ?? 300);
 
 /**
@@ -57,6 +59,7 @@ describe('fault tolerance with real processes', () => {
       SMTP_URL: smtp.url,
       RECONCILE_INTERVAL_SECONDS: '5',
       LOG_LEVEL: 'warn',
+      WORKFLOW_BUNDLE_PATH: TESTING_BUNDLE,
     };
     const config = loadConfig(env);
     const client = new Client({ connection: await Connection.connect({ address: temporalAddress }), dataConverter: createDataConverter(config.payloadKeys) });
@@ -158,7 +161,7 @@ describe('fault tolerance with real processes', () => {
     cleanups.push(() => pg.stop());
     await migrate(pg.url);
     const seed = await scratchSeed(pg.url);
-    const config = testConfig({ DATABASE_URL: pg.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('faults-pg') });
+    const config = testConfig({ DATABASE_URL: pg.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('faults-pg'), WORKFLOW_BUNDLE_PATH: TESTING_BUNDLE });
     const api = await startApi(config);
     cleanups.push(() => api.close());
     const worker = await startWorker(config);

@@ -1,12 +1,12 @@
 import { sleep } from '@temporalio/workflow';
-import type { ProbeInput, ProbeOutput } from '../contracts';
+import type { ProbeInput, ProbeOutput } from './contract';
 import { processActivities as act } from '../shared/process-kit';
 
 /**
  * An end-to-end self-check: schedules one reminder to a user (delivered in-app and by e-mail by
  * the worker), waits, writes one history entry and completes. The fault tests run hundreds of
- * them while they kill workers and restart servers; operators can start one to see every part
- * (Temporal, PostgreSQL, Redis, delivery) work together.
+ * them while they kill workers and restart servers, to see every part (Temporal, PostgreSQL,
+ * Redis, delivery) work together. Test-only: in the testing bundle (../testing.ts), not in production.
  */
 export async function probe(input: ProbeInput): Promise<ProbeOutput> {
   const dueAt = new Date(Date.now() + input.reminderInMs).toISOString();
