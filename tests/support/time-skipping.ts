@@ -22,12 +22,15 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   });
 }
 
-/** A worker on the test environment with the project's workflow bundle and the given activities. */
-export function bundleWorker(env: TestWorkflowEnvironment, taskQueue: string, activities: object): Promise<Worker> {
+/**
+ * A worker on the test environment with the given activities and the project's workflow bundle,
+ * or the workflows of `workflowsPath` bundled now (test fixtures).
+ */
+export function bundleWorker(env: TestWorkflowEnvironment, taskQueue: string, activities: object, workflowsPath?: string): Promise<Worker> {
   return Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! },
+    ...(workflowsPath ? { workflowsPath } : { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! } }),
     activities,
   });
 }
@@ -111,14 +114,17 @@ export function recordingActivities() {
   };
 }
 
-/** beforeAll/afterAll for a suite: a time-skipping server and a bundle worker with recording activities. */
-export function timeSkippingSuite(prefix: string) {
+/**
+ * beforeAll/afterAll for a suite: a time-skipping server and a worker with recording activities,
+ * running the project's bundle or the workflows of `workflowsPath`.
+ */
+export function timeSkippingSuite(prefix: string, workflowsPath?: string) {
   const suite = { env: undefined as unknown as TestWorkflowEnvironment, taskQueue: `${prefix}-${process.pid}-${Date.now().toString(36)}`, fake: recordingActivities() };
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   beforeAll(async () => {
     suite.env = await timeSkippingEnv();
-    worker = await bundleWorker(suite.env, suite.taskQueue, suite.fake.activities);
+    worker = await bundleWorker(suite.env, suite.taskQueue, suite.fake.activities, workflowsPath);
     running = worker.run();
   });
   afterAll(async () => {
