@@ -113,9 +113,10 @@ export class SozialraumService {
   /** The read model and the live state (deliverables, members, extensions) of one process. */
   async get(user: Principal, id: string): Promise<ProcessDetail> {
     const process = await this.visible(user, id);
+    // A Temporal workflow query, not SQL; the state is null when the workflow cannot answer.
     const state = await this.temporal.workflow
       .getHandle(process.workflowId)
-      .query(sozialraumStateQuery)
+      .query<SozialraumDevelopmentState>(sozialraumStateQuery)
       .catch(() => null);
     return { process, state };
   }
