@@ -5,6 +5,9 @@ import type { DefinitionKey, DefinitionStatus, DefinitionVersionSummary, FieldCh
 import type { InstancePreview, MigrationOutcome, MigrationPreview } from '@sro/processes';
 import type { DueDateChange } from '@sro/workflows/shared/steps';
 
+/** A field of a spec holds any JSON value. */
+const ANY_JSON = [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object', additionalProperties: true }, { type: 'array', items: {} }];
+
 /** Where a key's versions stand. */
 export class DefinitionSummaryDto implements KeySummary {
   @ApiProperty({ enum: DEFINITION_KEYS })
@@ -106,10 +109,10 @@ export class SpecFieldChangeDto implements FieldChange {
   @ApiProperty({ example: '/phases[visions]/duration' })
   path: string;
 
-  @ApiPropertyOptional({ description: 'Any JSON value' })
+  @ApiPropertyOptional({ oneOf: ANY_JSON, nullable: true, description: 'The value before' })
   from?: unknown;
 
-  @ApiPropertyOptional({ description: 'Any JSON value' })
+  @ApiPropertyOptional({ oneOf: ANY_JSON, nullable: true, description: 'The value after' })
   to?: unknown;
 }
 
