@@ -1,5 +1,5 @@
 import { createDataSource, migrate } from '@sro/database';
-import { DefinitionsService } from '@sro/definitions';
+import { DefinitionRepository, DefinitionsService } from '@sro/definitions';
 import { seedDemoData } from '@sro/reference-data';
 
 /**
@@ -10,7 +10,7 @@ export async function prepareDatabase(url: string, options: { seed: boolean }): 
   const migrations = await migrate(url);
   const dataSource = await createDataSource({ url, poolSize: 1, applicationName: 'sro-seed' }).initialize();
   try {
-    const definitions = await new DefinitionsService(dataSource).ensureSeeded();
+    const definitions = await new DefinitionsService(new DefinitionRepository(dataSource)).ensureSeeded();
     return { migrations, definitions, seeded: options.seed ? await seedDemoData(dataSource) : undefined };
   } finally {
     await dataSource.destroy();

@@ -7,7 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Role } from '@sro/common';
 import { loadConfig } from '@sro/config';
 import { migrate } from '@sro/database';
-import { DefinitionsService } from '@sro/definitions';
+import { DefinitionRepository, DefinitionsService } from '@sro/definitions';
 import { seedDemoData } from '@sro/reference-data';
 import { createDataConverter } from '@sro/temporal';
 import { ProbeInput, ProbeOutput, WorkflowType } from '@sro/workflows/contracts';
@@ -44,7 +44,7 @@ describe('fault tolerance with real processes', () => {
   async function system(temporalAddress = process.env.TEMPORAL_ADDRESS!) {
     const db = await scratchDatabase();
     cleanups.push(() => db.drop());
-    await new DefinitionsService(db.dataSource).ensureSeeded();
+    await new DefinitionsService(new DefinitionRepository(db.dataSource)).ensureSeeded();
     await seedDemoData(db.dataSource);
     const smtp = await startSmtpSink();
     cleanups.push(() => smtp.close());
@@ -205,7 +205,7 @@ async function scratchSeed(url: string) {
   };
   const ds = await createDataSource({ url, poolSize: 1 }).initialize();
   try {
-    await new DefinitionsService(ds).ensureSeeded();
+    await new DefinitionsService(new DefinitionRepository(ds)).ensureSeeded();
     await seedDemoData(ds);
   } finally {
     await ds.destroy();

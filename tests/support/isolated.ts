@@ -1,4 +1,4 @@
-import { DefinitionsService } from '@sro/definitions';
+import { DefinitionRepository, DefinitionsService } from '@sro/definitions';
 import { seedDemoData } from '@sro/reference-data';
 import { testConfig, uniqueTaskQueue } from './config';
 import { scratchDatabase } from './database';
@@ -12,7 +12,7 @@ import { startWorker } from './worker';
  */
 export async function isolatedSystem(name: string, overrides: Record<string, string> = {}) {
   const db = await scratchDatabase();
-  await new DefinitionsService(db.dataSource).ensureSeeded();
+  await new DefinitionsService(new DefinitionRepository(db.dataSource)).ensureSeeded();
   await seedDemoData(db.dataSource);
   const config = testConfig({ DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue(name), ...overrides });
   const [api, worker] = await Promise.all([startApi(config), startWorker(config)]);

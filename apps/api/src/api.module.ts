@@ -7,16 +7,12 @@ import { DatabaseModule } from '@sro/database';
 import { ProblemFilter } from '@sro/http';
 import { RedisModule } from '@sro/queue';
 import { TemporalClientModule } from '@sro/temporal';
-import { DefinitionsService } from '@sro/definitions';
 import { RemindersModule } from '@sro/reminders';
 import { AgreementsModule } from '@sro/agreements';
 import { AgreementsController } from './agreements/agreements.controller';
-import { DefinitionsController } from './definitions/definitions.controller';
-import { MigrationsController } from './definitions/migrations.controller';
-import { DashboardController } from './dashboard/dashboard.controller';
-import { BudgetController, SozialraumController } from './sozialraum/sozialraum.controller';
-import { SozialraumModule } from '@sro/sozialraum';
-import { DashboardService, MigrationService } from '@sro/processes';
+import { DashboardApiModule } from './dashboard/dashboard.module';
+import { DefinitionsApiModule } from './definitions/definitions.module';
+import { SozialraumApiModule } from './sozialraum/sozialraum.module';
 import { AssignmentsService, ContractPartnerService } from '@sro/reference-data';
 import { NotificationsController } from './notifications/notifications.controller';
 import { AuditController } from './audit/audit.controller';
@@ -43,7 +39,9 @@ import { ReferenceController } from './reference/reference.controller';
     AuthModule,
     HealthModule,
     RemindersModule,
-    SozialraumModule,
+    SozialraumApiModule,
+    DashboardApiModule,
+    DefinitionsApiModule,
     CasesModule,
     InterviewsModule,
     AgreementsModule,
@@ -53,31 +51,23 @@ import { ReferenceController } from './reference/reference.controller';
     AgreementsController,
     AuditController,
     AuthConfigController,
-    BudgetController,
     CasesController,
     ConsultationsController,
     ContractPartnersController,
     CodecController,
-    DashboardController,
-    DefinitionsController,
     InterviewCyclesController,
     JugendhilfedienstController,
     MeController,
-    MigrationsController,
     NotificationsController,
     PingController,
     ReferenceController,
     RetentionController,
-    SozialraumController,
     StatisticsController,
     TimeEntriesController,
   ],
   providers: [
     AssignmentsService,
     ContractPartnerService,
-    DashboardService,
-    DefinitionsService,
-    MigrationService,
     { provide: APP_FILTER, useClass: ProblemFilter },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],

@@ -5,10 +5,10 @@ import { AppConfig, ConfigModule } from '@sro/config';
 import { DatabaseModule } from '@sro/database';
 import { RedisModule } from '@sro/queue';
 import { ActivityRegistry, PingActivities } from '@sro/temporal';
-import { ProcessActivities, ProcessReadModel } from '@sro/processes';
+import { ProcessesModule } from '@sro/processes';
 import { AgreementActivities } from '@sro/agreements';
 import { ConsultationActivities, FieldCipher } from '@sro/cases';
-import { DefinitionsService } from '@sro/definitions';
+import { DefinitionsModule } from '@sro/definitions';
 import { InterviewActivities, InterviewReportService } from '@sro/interviews';
 import { JugendhilfedienstActivities, RetentionActivities } from '@sro/jugendhilfedienst';
 import { RemindersModule } from '@sro/reminders';
@@ -16,19 +16,16 @@ import { RemindersProcessor } from './processors/reminders.processor';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({
-  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule],
+  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule, DefinitionsModule, ProcessesModule],
   providers: [
     ActivityRegistry,
     AgreementActivities,
     ConsultationActivities,
-    DefinitionsService,
     FieldCipher,
     InterviewActivities,
     InterviewReportService,
     JugendhilfedienstActivities,
     PingActivities,
-    ProcessActivities,
-    ProcessReadModel,
     RemindersProcessor,
     RetentionActivities,
     TemporalWorkerService,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DefinitionsService } from '@sro/definitions';
+import { DefinitionsModule } from '@sro/definitions';
 import { AssignmentsService } from '@sro/reference-data';
 import { CaseService } from './case.service';
 import { ConsultationService } from './consultation.service';
@@ -7,7 +7,8 @@ import { FieldCipher } from './field-cipher';
 
 /** Cases, consents and Fallteam consultations (API side). */
 @Module({
-  providers: [CaseService, ConsultationService, FieldCipher, AssignmentsService, DefinitionsService],
+  imports: [DefinitionsModule],
+  providers: [CaseService, ConsultationService, FieldCipher, AssignmentsService],
   exports: [CaseService, ConsultationService],
 })
 export class CasesModule {}

@@ -1,4 +1,5 @@
 export * from './checksum';
+export * from './definition.repository';
 export * from './definitions.service';
 export * from './seed-specs';
 export * from './spec.diff';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule, FieldCipher } from '@sro/cases';
-import { DefinitionsService } from '@sro/definitions';
+import { DefinitionsModule } from '@sro/definitions';
 import { AssignmentsService } from '@sro/reference-data';
 import { JugendhilfedienstService } from './jugendhilfedienst.service';
 import { RetentionScheduleService } from './retention-schedule.service';
@@ -9,8 +9,8 @@ import { TimeEntryService } from './time-entry.service';
 
 /** The standardised Jugendhilfedienst process, its statistics, staff time and retention (API side). */
 @Module({
-  imports: [CasesModule],
-  providers: [JugendhilfedienstService, RetentionScheduleService, StatisticsService, TimeEntryService, AssignmentsService, DefinitionsService, FieldCipher],
+  imports: [DefinitionsModule, CasesModule],
+  providers: [JugendhilfedienstService, RetentionScheduleService, StatisticsService, TimeEntryService, AssignmentsService, FieldCipher],
   exports: [JugendhilfedienstService, RetentionScheduleService, StatisticsService, TimeEntryService],
 })
 export class JugendhilfedienstModule {}

@@ -1,5 +1,6 @@
 export * from './dashboard.service';
 export * from './migration.service';
 export * from './process-instance.entity';
+export * from './process-instance.repository';
 export * from './process.activities';
 export * from './processes.module';

@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { AuditService } from '@sro/audit';
 import { DomainError, ErrorCode, Principal } from '@sro/common';
 import { DefinitionKey, DefinitionsService, StepSpec, WorkflowDefinition } from '@sro/definitions';
 import { toDomainError } from '@sro/temporal';
 import { migrateDefinitionUpdate } from '@sro/workflows/contracts';
 import { DueDateChange, planStepMigration } from '@sro/workflows/shared/steps';
-import { ProcessInstance } from './process-instance.entity';
+import { ProcessInstanceRepository } from './process-instance.repository';
 
 /** The step list a definition's migration is planned on. */
 export function stepSpecsOf(key: DefinitionKey, spec: Record<string, unknown>): StepSpec[] {
@@ -57,7 +56,7 @@ export class MigrationService {
   private readonly logger = new Logger('Migration');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly processes: ProcessInstanceRepository,
     private readonly definitions: DefinitionsService,
     private readonly temporal: Client,
     private readonly audit: AuditService,
@@ -65,13 +64,7 @@ export class MigrationService {
 
   async preview(key: DefinitionKey, toVersion?: number): Promise<MigrationPreview> {
     const target = toVersion !== undefined ? await this.definitions.get(key, toVersion) : await this.publishedRow(key);
-    const running = await this.dataSource.getRepository(ProcessInstance).find({
-      where: [
-        { definitionKey: key, status: 'running' },
-        { definitionKey: key, status: 'paused' },
-      ],
-      order: { createdAt: 'ASC' },
-    });
+    const running = await this.processes.unfinished(key);
     const older = running.filter((p) => p.definitionVersion < target.version);
     const specs = new Map<number, StepSpec[]>();
     for (const version of new Set(older.map((p) => p.definitionVersion))) {

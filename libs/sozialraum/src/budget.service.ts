@@ -1,20 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, Principal } from '@sro/common';
-import { AssignmentsService, SocialSpace } from '@sro/reference-data';
-
-export type AllocationKind = 'measure' | 'initiative';
-
-export interface Allocation {
-  id: string;
-  kind: AllocationKind;
-  title: string;
-  processId: string | null;
-  measureKey: string | null;
-  amountCents: number;
-  createdBy: string;
-  createdAt: Date;
-}
+import { AssignmentsService } from '@sro/reference-data';
+import { Allocation, AllocationKind, BudgetRepository } from './budget.repository';
+import { SocialSpaceRef, SozialraumReferenceRepository } from './sozialraum-reference.repository';
 
 export interface BudgetView {
   socialSpaceId: string;
@@ -29,7 +17,8 @@ export interface BudgetView {
 @Injectable()
 export class BudgetService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly budgets: BudgetRepository,
+    private readonly references: SozialraumReferenceRepository,
     private readonly assignments: AssignmentsService,
   ) {}
 
@@ -43,19 +32,15 @@ export class BudgetService {
   async setAmount(user: Principal, socialSpaceId: string, year: number, amountCents: number): Promise<BudgetView> {
     const space = await this.space(socialSpaceId);
     await this.assignments.assertCoordinates(user, space.planningRegionId, 'Budget');
-    await this.dataSource.transaction(async (m) => {
-      const [existing] = await m.query('SELECT id FROM social_space_budget WHERE social_space_id = $1 AND year = $2 FOR UPDATE', [socialSpaceId, year]);
-      if (existing) {
-        const [{ allocated }] = await m.query('SELECT coalesce(sum(amount_cents), 0)::bigint AS allocated FROM budget_allocation WHERE budget_id = $1', [existing.id]);
-        if (Number(allocated) > amountCents) {
-          throw new DomainError(ErrorCode.Conflict, `The budget cannot be lower than the ${Number(allocated)} cents already allocated`, [
-            { pointer: '/amountCents', message: `at least ${Number(allocated)}` },
-          ]);
-        }
-        await m.query('UPDATE social_space_budget SET amount_cents = $2, updated_at = now() WHERE id = $1', [existing.id, amountCents]);
-      } else {
-        await m.query('INSERT INTO social_space_budget (social_space_id, year, amount_cents) VALUES ($1, $2, $3)', [socialSpaceId, year, amountCents]);
+    await this.budgets.transaction(async (tx) => {
+      const existing = await this.budgets.lockYear(tx, socialSpaceId, year);
+      if (!existing) return this.budgets.create(tx, socialSpaceId, year, amountCents);
+      if (existing.allocatedCents > amountCents) {
+        throw new DomainError(ErrorCode.Conflict, `The budget cannot be lower than the ${existing.allocatedCents} cents already allocated`, [
+          { pointer: '/amountCents', message: `at least ${existing.allocatedCents}` },
+        ]);
       }
+      await this.budgets.setAmount(tx, existing.id, amountCents);
     });
     return this.view(socialSpaceId, year);
   }
@@ -75,41 +60,36 @@ export class BudgetService {
         ...(allocation.measureKey ? [] : [{ pointer: '/measureKey', message: 'required for a measure' }]),
       ]);
     }
-    await this.dataSource.transaction(async (m) => {
-      const [budget] = await m.query('SELECT id, amount_cents FROM social_space_budget WHERE social_space_id = $1 AND year = $2 FOR UPDATE', [socialSpaceId, year]);
+    await this.budgets.transaction(async (tx) => {
+      const budget = await this.budgets.lockYear(tx, socialSpaceId, year);
       if (!budget) throw new DomainError(ErrorCode.Conflict, `No budget is set for ${year}`);
-      const [{ allocated }] = await m.query('SELECT coalesce(sum(amount_cents), 0)::bigint AS allocated FROM budget_allocation WHERE budget_id = $1', [budget.id]);
-      const available = Number(budget.amount_cents) - Number(allocated);
+      const available = budget.amountCents - budget.allocatedCents;
       if (allocation.amountCents > available) {
         throw new DomainError(ErrorCode.Conflict, `The allocation of ${allocation.amountCents} cents exceeds the available ${available} cents`, [
           { pointer: '/amountCents', message: `at most ${available}` },
         ]);
       }
-      await m.query(
-        `INSERT INTO budget_allocation (budget_id, kind, title, process_id, measure_key, amount_cents, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [budget.id, allocation.kind, allocation.title, allocation.processId ?? null, allocation.measureKey ?? null, allocation.amountCents, user.sub],
-      );
+      await this.budgets.addAllocation(tx, budget.id, {
+        kind: allocation.kind,
+        title: allocation.title,
+        processId: allocation.processId ?? null,
+        measureKey: allocation.measureKey ?? null,
+        amountCents: allocation.amountCents,
+        createdBy: user.sub,
+      });
     });
     return this.view(socialSpaceId, year);
   }
 
-  private async space(id: string): Promise<SocialSpace> {
-    const space = await this.dataSource.getRepository(SocialSpace).findOneBy({ id });
+  private async space(id: string): Promise<SocialSpaceRef> {
+    const space = await this.references.socialSpace(id);
     if (!space) throw DomainError.notFound('Social space');
     return space;
   }
 
   private async view(socialSpaceId: string, year: number): Promise<BudgetView> {
-    const [budget] = await this.dataSource.query('SELECT id, amount_cents FROM social_space_budget WHERE social_space_id = $1 AND year = $2', [socialSpaceId, year]);
-    const rows = budget
-      ? await this.dataSource.query(
-          `SELECT id, kind, title, process_id AS "processId", measure_key AS "measureKey", amount_cents::int AS "amountCents", created_by AS "createdBy", created_at AS "createdAt"
-             FROM budget_allocation WHERE budget_id = $1 ORDER BY created_at, id`,
-          [budget.id],
-        )
-      : [];
-    const amountCents = budget ? Number(budget.amount_cents) : 0;
-    const allocatedCents = rows.reduce((sum: number, r: Allocation) => sum + r.amountCents, 0);
-    return { socialSpaceId, year, amountCents, allocatedCents, availableCents: amountCents - allocatedCents, allocations: rows };
+    const { amountCents, allocations } = await this.budgets.read(socialSpaceId, year);
+    const allocatedCents = allocations.reduce((sum, a) => sum + a.amountCents, 0);
+    return { socialSpaceId, year, amountCents, allocatedCents, availableCents: amountCents - allocatedCents, allocations };
   }
 }

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@sro/config';
 import { DomainError, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
-import { ProcessEvent, ProcessInstance, ProcessReadModel } from '@sro/processes';
-import { AssignmentsService, SocialSpace } from '@sro/reference-data';
+import { Page, ProcessEvent, ProcessInstance, ProcessInstanceRepository } from '@sro/processes';
+import { AssignmentsService } from '@sro/reference-data';
 import { temporalCall } from '@sro/temporal';
 import {
   AddMemberInput,
   ExtendDueDateInput,
   Member,
+  PhaseCompletion,
+  PhaseExtension,
   SetDeliverableInput,
   SozialraumDevelopmentInput,
   SozialraumDevelopmentState,
@@ -21,36 +22,38 @@ import {
   WorkflowType,
 } from '@sro/workflows/contracts';
 import { initialSteps } from '@sro/workflows/shared/steps';
+import { isMemberKind, SozialraumReferenceRepository } from './sozialraum-reference.repository';
 
 const KEY = 'sozialraum-development';
 const WHAT = 'Social-space process';
 
-export interface ProcessPage {
-  items: ProcessInstance[];
-  total: number;
-  limit: number;
-  offset: number;
+export type ProcessPage = Page<ProcessInstance>;
+
+/** A process as its detail page shows it: the read model and the workflow's live state. */
+export interface ProcessDetail {
+  process: ProcessInstance;
+  state: SozialraumDevelopmentState | null;
 }
 
 /** Starts and steers the six-phase social-space processes; reads come from PostgreSQL. */
 @Injectable()
 export class SozialraumService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly processes: ProcessInstanceRepository,
+    private readonly references: SozialraumReferenceRepository,
     private readonly temporal: Client,
     private readonly config: AppConfig,
     private readonly definitions: DefinitionsService,
     private readonly assignments: AssignmentsService,
-    private readonly readModel: ProcessReadModel,
   ) {}
 
   /** Starts the process of a social space; a second start while one runs is a conflict. */
   async start(user: Principal, socialSpaceId: string, members: Array<Omit<Member, 'id'>> = []): Promise<ProcessInstance> {
-    const space = await this.dataSource.getRepository(SocialSpace).findOneBy({ id: socialSpaceId });
+    const space = await this.references.socialSpace(socialSpaceId);
     if (!space) throw DomainError.invalid('Unknown social space', [{ pointer: '/socialSpaceId', message: `no social space ${socialSpaceId}` }]);
     await this.assignments.assertCoordinates(user, space.planningRegionId, 'Social space');
     await this.checkMembers(members, (i) => `/members/${i}`);
-    const running = await this.dataSource.getRepository(ProcessInstance).findOneBy({ definitionKey: KEY, subjectId: socialSpaceId, status: 'running' });
+    const running = await this.processes.findRunning(KEY, socialSpaceId);
     if (running) throw DomainError.conflict(`The social space already has a running process (${running.id})`);
 
     const definition = await this.definitions.published(KEY);
@@ -76,7 +79,7 @@ export class SozialraumService {
       `The process of ${space.name}`,
     );
     // Revision 0: the workflow's first write (revision 1) replaces it; the caller can read at once.
-    await this.readModel.record({
+    await this.processes.record({
       processId,
       workflowId,
       definitionKey: KEY,
@@ -95,71 +98,69 @@ export class SozialraumService {
 
   async list(user: Principal, filter: { planningRegionId?: string; status?: string; limit: number; offset: number }): Promise<ProcessPage> {
     const scope = await this.assignments.of(user.sub);
-    const qb = this.dataSource
-      .getRepository(ProcessInstance)
-      .createQueryBuilder('p')
-      .where('p.definition_key = :key', { key: KEY })
-      .andWhere('(p.planning_region_id = ANY(:regions) OR p.social_space_id = ANY(:spaces))', {
-        regions: user.roles.includes(Role.Coordinator) ? scope.planningRegionIds : [],
-        spaces: user.roles.includes(Role.Caseworker) ? scope.socialSpaceIds : [],
-      });
-    if (filter.planningRegionId) qb.andWhere('p.planning_region_id = :region', { region: filter.planningRegionId });
-    if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
-    const [items, total] = await qb.orderBy('p.current_due_at', 'ASC', 'NULLS LAST').addOrderBy('p.id').take(filter.limit).skip(filter.offset).getManyAndCount();
-    return { items, total, limit: filter.limit, offset: filter.offset };
+    // Coordinators see the processes of their regions, caseworkers those of their social spaces.
+    return this.processes.list({
+      definitionKey: KEY,
+      planningRegionIds: user.roles.includes(Role.Coordinator) ? scope.planningRegionIds : [],
+      socialSpaceIds: user.roles.includes(Role.Caseworker) ? scope.socialSpaceIds : [],
+      planningRegionId: filter.planningRegionId,
+      status: filter.status,
+      limit: filter.limit,
+      offset: filter.offset,
+    });
   }
 
   /** The read model and the live state (deliverables, members, extensions) of one process. */
-  async get(user: Principal, id: string): Promise<{ process: ProcessInstance; state: SozialraumDevelopmentState | null }> {
+  async get(user: Principal, id: string): Promise<ProcessDetail> {
     const process = await this.visible(user, id);
+    // A Temporal workflow query, not SQL; the state is null when the workflow cannot answer.
     const state = await this.temporal.workflow
       .getHandle(process.workflowId)
-      .query(sozialraumStateQuery)
+      .query<SozialraumDevelopmentState>(sozialraumStateQuery)
       .catch(() => null);
     return { process, state };
   }
 
-  async history(user: Principal, id: string, page: { limit: number; offset: number }) {
+  async history(user: Principal, id: string, page: { limit: number; offset: number }): Promise<Page<ProcessEvent>> {
     await this.visible(user, id);
-    const [items, total] = await this.dataSource.getRepository(ProcessEvent).findAndCount({ where: { processId: id }, order: { id: 'ASC' }, take: page.limit, skip: page.offset });
-    return { items, total, ...page };
+    return this.processes.history(id, page);
   }
 
-  async setDeliverable(user: Principal, id: string, input: Omit<SetDeliverableInput, 'actorId'>) {
+  async setDeliverable(user: Principal, id: string, input: Omit<SetDeliverableInput, 'actorId'>): Promise<ProcessInstance> {
     const handle = await this.writable(user, id);
     await temporalCall(handle.executeUpdate(sozialraumUpdates.setDeliverable, { args: [{ ...input, actorId: user.sub }] }), WHAT);
     return this.find(id);
   }
 
-  async completePhase(user: Principal, id: string, phaseKey: string) {
+  async completePhase(user: Principal, id: string, phaseKey: string): Promise<PhaseCompletion> {
     const handle = await this.writable(user, id);
     return temporalCall(handle.executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey, actorId: user.sub }] }), WHAT);
   }
 
-  async extendDueDate(user: Principal, id: string, input: Omit<ExtendDueDateInput, 'actorId'>) {
+  async extendDueDate(user: Principal, id: string, input: Omit<ExtendDueDateInput, 'actorId'>): Promise<PhaseExtension> {
     const handle = await this.writable(user, id);
     return temporalCall(handle.executeUpdate(sozialraumUpdates.extendDueDate, { args: [{ ...input, actorId: user.sub }] }), WHAT);
   }
 
-  async addMember(user: Principal, id: string, member: AddMemberInput['member']) {
+  async addMember(user: Principal, id: string, member: AddMemberInput['member']): Promise<Member> {
     const handle = await this.writable(user, id);
     await this.checkMembers([member], () => '');
     return temporalCall(handle.executeUpdate(sozialraumUpdates.addMember, { args: [{ member, actorId: user.sub }] }), WHAT);
   }
 
-  async removeMember(user: Principal, id: string, memberId: string) {
+  async removeMember(user: Principal, id: string, memberId: string): Promise<Member> {
     const handle = await this.writable(user, id);
     return temporalCall(handle.executeUpdate(sozialraumUpdates.removeMember, { args: [{ memberId, actorId: user.sub }] }), WHAT);
   }
 
-  async lifecycle(user: Principal, id: string, action: 'pause' | 'resume' | 'cancel', reason?: string) {
+  async lifecycle(user: Principal, id: string, action: 'pause' | 'resume' | 'cancel', reason?: string): Promise<ProcessInstance> {
     const handle = await this.writable(user, id);
     await temporalCall(handle.executeUpdate(sozialraumUpdates[action], { args: [{ reason, actorId: user.sub }] }), WHAT);
     return this.find(id);
   }
 
   private async find(id: string): Promise<ProcessInstance> {
-    const process = await this.dataSource.getRepository(ProcessInstance).findOneBy({ id, definitionKey: KEY });
+    const process = await this.processes.findById(id, KEY);
     if (!process) throw DomainError.notFound(WHAT);
     return process;
   }
@@ -178,14 +179,10 @@ export class SozialraumService {
 
   /** Members are referenced by id; each must exist. */
   private async checkMembers(members: Array<Omit<Member, 'id'>>, at: (i: number) => string): Promise<void> {
-    const tables: Record<Member['kind'], string> = { user: 'app_user', contract_partner: 'contract_partner', municipality: 'municipality' };
     const problems = [];
     for (const [i, m] of members.entries()) {
-      const table = tables[m.kind];
-      if (!table) continue; // the workflow validator names the bad kind
-      const isUuid = /^[0-9a-f-]{36}$/i.test(m.refId);
-      const found = m.kind === 'user' || isUuid ? await this.dataSource.query(`SELECT 1 FROM ${table} WHERE id::text = $1`, [m.refId]) : [];
-      if (found.length === 0) problems.push({ pointer: `${at(i)}/refId`, message: `no ${m.kind.replace('_', ' ')} ${m.refId}` });
+      if (!isMemberKind(m.kind)) continue; // the workflow validator names the bad kind
+      if (!(await this.references.memberExists(m.kind, m.refId))) problems.push({ pointer: `${at(i)}/refId`, message: `no ${m.kind.replace('_', ' ')} ${m.refId}` });
     }
     if (problems.length > 0) throw DomainError.invalid('Unknown member reference', problems);
   }

@@ -1,16 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '@sro/auth';
 import { Principal, Role } from '@sro/common';
-import { DashboardService, DEADLINE_STATUSES, DeadlineStatus } from '@sro/processes';
+import { DashboardService, Page, PhaseDeadline } from '@sro/processes';
 import { AssignmentsService } from '@sro/reference-data';
-import { PagingDto } from '../common/paging.dto';
-
-export class DeadlineQueryDto extends PagingDto {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() planningRegionId?: string;
-  @ApiPropertyOptional({ enum: DEADLINE_STATUSES }) @IsOptional() @IsIn(DEADLINE_STATUSES) status?: DeadlineStatus;
-}
+import { DeadlineQueryDto, PhaseDeadlinePageDto } from './dto/dashboard.dto';
 
 @ApiTags('dashboard')
 @ApiBearerAuth()
@@ -23,8 +17,9 @@ export class DashboardController {
 
   /** Every running social-space process with its current phase deadline, overdue first (from PostgreSQL). */
   @Get('phase-deadlines')
+  @ApiOkResponse({ type: PhaseDeadlinePageDto })
   @Roles(Role.Coordinator, Role.Admin)
-  async phaseDeadlines(@CurrentUser() user: Principal, @Query() query: DeadlineQueryDto) {
+  async phaseDeadlines(@CurrentUser() user: Principal, @Query() query: DeadlineQueryDto): Promise<Page<PhaseDeadline>> {
     // Admins oversee all regions; coordinators see the regions they are assigned to.
     let regions: string[] | undefined;
     if (!user.roles.includes(Role.Admin)) regions = (await this.assignments.of(user.sub)).planningRegionIds;

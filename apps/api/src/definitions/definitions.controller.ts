@@ -1,9 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '@sro/auth';
-import { Principal, Role } from '@sro/common';
-import { DefinitionsService } from '@sro/definitions';
+import { FieldProblem, Principal, Role } from '@sro/common';
+import { DefinitionsService, DefinitionVersionSummary, KeySummary, SpecDiff, WorkflowDefinition } from '@sro/definitions';
 import { CreateDraftDto, DiffQueryDto, UpdateDraftDto, ValidateSpecDto } from './dto/definition.dto';
+import {
+  DefinitionDiffDto,
+  DefinitionDto,
+  DefinitionSummaryListDto,
+  DefinitionVersionListDto,
+  PublishOutcomeDto,
+  SpecValidationDto,
+} from './dto/definition-response.dto';
 
 const key = DefinitionsService.assertKey;
 
@@ -15,60 +23,69 @@ export class DefinitionsController {
   constructor(private readonly definitions: DefinitionsService) {}
 
   @Get()
+  @ApiOkResponse({ type: DefinitionSummaryListDto })
   @Roles(Role.Admin, Role.Coordinator)
-  async list() {
+  async list(): Promise<{ items: KeySummary[] }> {
     return { items: await this.definitions.summary() };
   }
 
   @Get(':key/versions')
+  @ApiOkResponse({ type: DefinitionVersionListDto })
   @Roles(Role.Admin, Role.Coordinator)
-  async versions(@Param('key') k: string) {
+  async versions(@Param('key') k: string): Promise<{ items: DefinitionVersionSummary[] }> {
     return { items: await this.definitions.versions(key(k)) };
   }
 
   @Get(':key/versions/:version')
+  @ApiOkResponse({ type: DefinitionDto })
   @Roles(Role.Admin, Role.Coordinator)
-  get(@Param('key') k: string, @Param('version', ParseIntPipe) version: number) {
+  get(@Param('key') k: string, @Param('version', ParseIntPipe) version: number): Promise<WorkflowDefinition> {
     return this.definitions.get(key(k), version);
   }
 
   @Get(':key/diff')
+  @ApiOkResponse({ type: DefinitionDiffDto })
   @Roles(Role.Admin, Role.Coordinator)
-  diff(@Param('key') k: string, @Query() query: DiffQueryDto) {
+  diff(@Param('key') k: string, @Query() query: DiffQueryDto): Promise<SpecDiff & { from: number; to: number }> {
     return this.definitions.diff(key(k), query.from, query.to);
   }
 
   @Post(':key/validate')
+  @ApiOkResponse({ type: SpecValidationDto })
   @HttpCode(200)
   @Roles(Role.Admin)
-  validate(@Param('key') k: string, @Body() body: ValidateSpecDto) {
+  validate(@Param('key') k: string, @Body() body: ValidateSpecDto): { valid: boolean; problems: FieldProblem[] } {
     const problems = this.definitions.validate(key(k), body.spec);
     return { valid: problems.length === 0, problems };
   }
 
   @Post(':key/drafts')
+  @ApiCreatedResponse({ type: DefinitionDto })
   @Roles(Role.Admin)
-  createDraft(@Param('key') k: string, @Body() body: CreateDraftDto, @CurrentUser() user: Principal) {
+  createDraft(@Param('key') k: string, @Body() body: CreateDraftDto, @CurrentUser() user: Principal): Promise<WorkflowDefinition> {
     return this.definitions.createDraft(key(k), user.sub, body);
   }
 
   @Put(':key/versions/:version')
+  @ApiOkResponse({ type: DefinitionDto })
   @Roles(Role.Admin)
-  updateDraft(@Param('key') k: string, @Param('version', ParseIntPipe) version: number, @Body() body: UpdateDraftDto, @CurrentUser() user: Principal) {
+  updateDraft(@Param('key') k: string, @Param('version', ParseIntPipe) version: number, @Body() body: UpdateDraftDto, @CurrentUser() user: Principal): Promise<WorkflowDefinition> {
     return this.definitions.updateDraft(key(k), version, user.sub, body.spec, body.changeNote);
   }
 
   @Post(':key/versions/:version/publish')
+  @ApiOkResponse({ type: PublishOutcomeDto })
   @HttpCode(200)
   @Roles(Role.Admin)
-  publish(@Param('key') k: string, @Param('version', ParseIntPipe) version: number, @CurrentUser() user: Principal) {
+  publish(@Param('key') k: string, @Param('version', ParseIntPipe) version: number, @CurrentUser() user: Principal): Promise<{ published: WorkflowDefinition; retired: number | null }> {
     return this.definitions.publish(key(k), version, user.sub);
   }
 
   @Post(':key/versions/:version/retire')
+  @ApiOkResponse({ type: DefinitionDto })
   @HttpCode(200)
   @Roles(Role.Admin)
-  retire(@Param('key') k: string, @Param('version', ParseIntPipe) version: number) {
+  retire(@Param('key') k: string, @Param('version', ParseIntPipe) version: number): Promise<WorkflowDefinition> {
     return this.definitions.retire(key(k), version);
   }
 }

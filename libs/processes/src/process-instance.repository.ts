@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ProcessEventRecord, ProcessSnapshot } from '@sro/workflows/shared/process';
+import { effectiveDueAt } from '@sro/workflows/shared/steps';
+import { ProcessEvent, ProcessInstance, ProcessStatus } from './process-instance.entity';
+
+/** One page of a list and how many match in all. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** Which instances of a definition a list shows: those of the regions or the social spaces given. */
+export interface InstanceFilter {
+  definitionKey: string;
+  planningRegionIds: string[];
+  socialSpaceIds: string[];
+  planningRegionId?: string;
+  status?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The current phase deadline of a running social-space process, as the repository reads it. */
+export interface PhaseDeadlineRow {
+  processId: string;
+  socialSpaceId: string;
+  socialSpaceName: string;
+  planningRegionId: string;
+  planningRegionName: string;
+  definitionVersion: number;
+  processStatus: string;
+  phaseKey: string;
+  phaseTitle: string;
+  phaseNumber: number;
+  dueAt: Date;
+  status: 'overdue' | 'due_soon' | 'on_track';
+}
+
+/** Bounds of the deadline classes: due at or before `now` is overdue, at or before `soon` due soon. */
+export interface DeadlineFilter {
+  planningRegionIds?: string[];
+  status?: 'overdue' | 'due_soon' | 'on_track';
+  now: Date;
+  soon: Date;
+  limit: number;
+  offset: number;
+}
+
+const SOZIALRAUM = 'sozialraum-development';
+
+/**
+ * All SQL of the process read model (`process_instance`, `process_event`). Writes are idempotent,
+ * so retried and replayed activities are harmless.
+ */
+@Injectable()
+export class ProcessInstanceRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Upserts the read model; an older revision never overwrites a newer one. */
+  async record(snapshot: ProcessSnapshot): Promise<void> {
+    const active = snapshot.steps.find((s) => s.status === 'active');
+    await this.dataSource.query(
+      `INSERT INTO process_instance (id, workflow_id, definition_key, definition_version, status, subject_type, subject_id,
+         planning_region_id, social_space_id, current_step, current_step_title, current_due_at, steps, summary, revision, updated_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15, now())
+       ON CONFLICT (id) DO UPDATE SET
+         definition_version = EXCLUDED.definition_version, status = EXCLUDED.status,
+         current_step = EXCLUDED.current_step, current_step_title = EXCLUDED.current_step_title,
+         current_due_at = EXCLUDED.current_due_at, steps = EXCLUDED.steps, summary = EXCLUDED.summary,
+         revision = EXCLUDED.revision, updated_at = now()
+       WHERE process_instance.revision < EXCLUDED.revision`,
+      [
+        snapshot.processId,
+        snapshot.workflowId,
+        snapshot.definitionKey,
+        snapshot.definitionVersion,
+        snapshot.status,
+        snapshot.subjectType,
+        snapshot.subjectId,
+        snapshot.planningRegionId ?? null,
+        snapshot.socialSpaceId ?? null,
+        active?.key ?? null,
+        active?.title ?? null,
+        (active && effectiveDueAt(active)) ?? null,
+        JSON.stringify(snapshot.steps),
+        JSON.stringify(snapshot.summary ?? {}),
+        snapshot.revision,
+      ],
+    );
+  }
+
+  /** Appends to the instance's history; the event id from the workflow makes a retry a no-op. */
+  async append(event: ProcessEventRecord): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO process_event (process_id, occurred_at, kind, actor_id, details, dedupe_key)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
+      [event.processId, event.occurredAt, event.kind, event.actorId ?? null, JSON.stringify(event.details ?? {}), `${event.processId}:${event.sequence}`],
+    );
+  }
+
+  /** An instance of the given definition. */
+  findById(id: string, definitionKey: string): Promise<ProcessInstance | null> {
+    return this.dataSource.getRepository(ProcessInstance).findOneBy({ id, definitionKey });
+  }
+
+  /** The instance of a definition that runs for a subject, if any. */
+  findRunning(definitionKey: string, subjectId: string): Promise<ProcessInstance | null> {
+    return this.dataSource.getRepository(ProcessInstance).findOneBy({ definitionKey, subjectId, status: 'running' });
+  }
+
+  /** Instances of the regions or social spaces given, nearest due date first. */
+  async list(filter: InstanceFilter): Promise<Page<ProcessInstance>> {
+    const qb = this.dataSource
+      .getRepository(ProcessInstance)
+      .createQueryBuilder('p')
+      .where('p.definition_key = :key', { key: filter.definitionKey })
+      .andWhere('(p.planning_region_id = ANY(:regions) OR p.social_space_id = ANY(:spaces))', { regions: filter.planningRegionIds, spaces: filter.socialSpaceIds });
+    if (filter.planningRegionId) qb.andWhere('p.planning_region_id = :region', { region: filter.planningRegionId });
+    if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
+    const [items, total] = await qb.orderBy('p.current_due_at', 'ASC', 'NULLS LAST').addOrderBy('p.id').take(filter.limit).skip(filter.offset).getManyAndCount();
+    return { items, total, limit: filter.limit, offset: filter.offset };
+  }
+
+  /** Instances of a definition that are running or paused, oldest first. */
+  unfinished(definitionKey: string): Promise<ProcessInstance[]> {
+    const statuses: ProcessStatus[] = ['running', 'paused'];
+    return this.dataSource.getRepository(ProcessInstance).find({
+      where: statuses.map((status) => ({ definitionKey, status })),
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** One page of an instance's history, oldest first. */
+  async history(processId: string, page: { limit: number; offset: number }): Promise<Page<ProcessEvent>> {
+    const [items, total] = await this.dataSource.getRepository(ProcessEvent).findAndCount({ where: { processId }, order: { id: 'ASC' }, take: page.limit, skip: page.offset });
+    return { items, total, ...page };
+  }
+
+  /** Current phase deadlines of unfinished social-space processes, earliest first (uses the partial index). */
+  async phaseDeadlines(filter: DeadlineFilter): Promise<{ rows: PhaseDeadlineRow[]; total: number }> {
+    // Each query numbers its own parameters: PostgreSQL refuses unused ones.
+    const build = (params: unknown[]) => {
+      const bind = (value: unknown) => `$${params.push(value)}`;
+      const where = [`p.definition_key = '${SOZIALRAUM}'`, `p.status IN ('running', 'paused')`, `p.current_due_at IS NOT NULL`];
+      if (filter.planningRegionIds) where.push(`p.planning_region_id = ANY(${bind(filter.planningRegionIds)})`);
+      if (filter.status === 'overdue') where.push(`p.current_due_at <= ${bind(filter.now)}`);
+      if (filter.status === 'due_soon') where.push(`p.current_due_at > ${bind(filter.now)} AND p.current_due_at <= ${bind(filter.soon)}`);
+      if (filter.status === 'on_track') where.push(`p.current_due_at > ${bind(filter.soon)}`);
+      return where.join(' AND ');
+    };
+    const params: unknown[] = [filter.now, filter.soon];
+    const whereSql = build(params);
+    const countParams: unknown[] = [];
+    const countWhere = build(countParams);
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT p.id AS "processId", p.social_space_id AS "socialSpaceId", s.name AS "socialSpaceName",
+                p.planning_region_id AS "planningRegionId", r.name AS "planningRegionName", p.definition_version AS "definitionVersion",
+                p.status AS "processStatus", p.current_step AS "phaseKey", p.current_step_title AS "phaseTitle",
+                (SELECT i FROM jsonb_array_elements(p.steps) WITH ORDINALITY AS e(step, i) WHERE e.step->>'key' = p.current_step) AS "phaseNumber",
+                p.current_due_at AS "dueAt",
+                CASE WHEN p.current_due_at <= $1 THEN 'overdue' WHEN p.current_due_at <= $2 THEN 'due_soon' ELSE 'on_track' END AS status
+           FROM process_instance p
+           JOIN social_space s ON s.id = p.social_space_id
+           JOIN planning_region r ON r.id = p.planning_region_id
+          WHERE ${whereSql}
+          ORDER BY p.current_due_at ASC, p.id
+          LIMIT ${Number(filter.limit)} OFFSET ${Number(filter.offset)}`,
+        params,
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM process_instance p WHERE ${countWhere}`, countParams),
+    ]);
+    return {
+      rows: rows.map((r: PhaseDeadlineRow & { phaseNumber: string }) => ({ ...r, phaseNumber: Number(r.phaseNumber), dueAt: new Date(r.dueAt) })),
+      total,
+    };
+  }
+}
