@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DefinitionsService } from '@sro/definitions';
-import { AssignmentsService } from '@sro/reference-data';
+import { ReferenceDataModule } from '@sro/reference-data';
 import { CaseService } from './case.service';
 import { ConsultationService } from './consultation.service';
 import { FieldCipher } from './field-cipher';
 
 /** Cases, consents and Fallteam consultations (API side). */
 @Module({
-  providers: [CaseService, ConsultationService, FieldCipher, AssignmentsService, DefinitionsService],
+  imports: [ReferenceDataModule],
+  providers: [CaseService, ConsultationService, FieldCipher, DefinitionsService],
   exports: [CaseService, ConsultationService],
 })
 export class CasesModule {}
