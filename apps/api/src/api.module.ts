@@ -8,7 +8,6 @@ import { ProblemFilter } from '@sro/http';
 import { RedisModule } from '@sro/queue';
 import { TemporalClientModule } from '@sro/temporal';
 import { DefinitionsService } from '@sro/definitions';
-import { RemindersModule } from '@sro/reminders';
 import { AgreementsModule } from '@sro/agreements';
 import { AgreementsController } from './agreements/agreements.controller';
 import { DefinitionsController } from './definitions/definitions.controller';
@@ -17,22 +16,22 @@ import { DashboardController } from './dashboard/dashboard.controller';
 import { BudgetController, SozialraumController } from './sozialraum/sozialraum.controller';
 import { SozialraumModule } from '@sro/sozialraum';
 import { DashboardService, MigrationService } from '@sro/processes';
-import { AssignmentsService, ContractPartnerService } from '@sro/reference-data';
-import { NotificationsController } from './notifications/notifications.controller';
+import { ReferenceDataModule } from '@sro/reference-data';
+import { NotificationsModule } from './notifications/notifications.module';
 import { AuditController } from './audit/audit.controller';
-import { ContractPartnersController } from './contract-partners/contract-partners.controller';
+import { ContractPartnersModule } from './contract-partners/contract-partners.module';
 import { CasesController, ConsultationsController } from './cases/cases.controller';
 import { CasesModule } from '@sro/cases';
-import { CodecController } from './codec/codec.controller';
+import { CodecModule } from './codec/codec.module';
 import { HealthModule } from './health/health.module';
 import { InterviewCyclesController } from './interview-cycles/interview-cycles.controller';
 import { InterviewsModule } from '@sro/interviews';
 import { JugendhilfedienstModule } from '@sro/jugendhilfedienst';
 import { JugendhilfedienstController, RetentionController, StatisticsController, TimeEntriesController } from './jugendhilfedienst/jugendhilfedienst.controller';
-import { MeController } from './me/me.controller';
-import { PingController } from './ping/ping.controller';
+import { MeModule } from './me/me.module';
+import { PingModule } from './ping/ping.module';
 import { AuthConfigController, DevAuthController } from './auth/auth.controller';
-import { ReferenceController } from './reference/reference.controller';
+import { ReferenceModule } from './reference/reference.module';
 
 @Module({
   imports: [
@@ -42,12 +41,18 @@ import { ReferenceController } from './reference/reference.controller';
     AuditModule,
     AuthModule,
     HealthModule,
-    RemindersModule,
+    ReferenceDataModule,
     SozialraumModule,
     CasesModule,
     InterviewsModule,
     AgreementsModule,
     JugendhilfedienstModule,
+    MeModule,
+    NotificationsModule,
+    ReferenceModule,
+    ContractPartnersModule,
+    PingModule,
+    CodecModule,
   ],
   controllers: [
     AgreementsController,
@@ -56,25 +61,17 @@ import { ReferenceController } from './reference/reference.controller';
     BudgetController,
     CasesController,
     ConsultationsController,
-    ContractPartnersController,
-    CodecController,
     DashboardController,
     DefinitionsController,
     InterviewCyclesController,
     JugendhilfedienstController,
-    MeController,
     MigrationsController,
-    NotificationsController,
-    PingController,
-    ReferenceController,
     RetentionController,
     SozialraumController,
     StatisticsController,
     TimeEntriesController,
   ],
   providers: [
-    AssignmentsService,
-    ContractPartnerService,
     DashboardService,
     DefinitionsService,
     MigrationService,
