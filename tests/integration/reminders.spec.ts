@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@sro/common';
-import { NotificationService } from '@sro/reminders';
+import { MailOutboxRepository, NotificationRepository, NotificationService, ReminderRepository } from '@sro/reminders';
 import { startRedis } from '../../scripts/devstack/redis';
 import { testConfig } from '../support/config';
 import { eventually, reminderDatabase, startReminders } from '../support/reminders';
@@ -150,7 +150,7 @@ describe('reminder processor', () => {
       expect(await worker.delivery.deliver(key)).toBe('sent'); // the in-app side is untouched; the e-mail is not queued twice
       await worker.outbox.drain();
       expect(smtp.mails.filter((m) => m.raw.includes(reminder.id))).toHaveLength(0);
-      const notifications = new NotificationService(db);
+      const notifications = new NotificationService(new NotificationRepository(db), new ReminderRepository(db), new MailOutboxRepository(db));
       expect((await notifications.metrics()).emails).toMatchObject({ inDoubt: 1 });
     } finally {
       await worker.close();

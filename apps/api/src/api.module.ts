@@ -7,28 +7,27 @@ import { DatabaseModule } from '@sro/database';
 import { ProblemFilter } from '@sro/http';
 import { RedisModule } from '@sro/queue';
 import { TemporalClientModule } from '@sro/temporal';
-import { RemindersModule } from '@sro/reminders';
 import { AgreementsModule } from '@sro/agreements';
 import { AgreementsController } from './agreements/agreements.controller';
 import { DashboardApiModule } from './dashboard/dashboard.module';
 import { DefinitionsApiModule } from './definitions/definitions.module';
 import { SozialraumApiModule } from './sozialraum/sozialraum.module';
-import { AssignmentsService, ContractPartnerService } from '@sro/reference-data';
-import { NotificationsController } from './notifications/notifications.controller';
+import { ReferenceDataModule } from '@sro/reference-data';
+import { NotificationsModule } from './notifications/notifications.module';
 import { AuditController } from './audit/audit.controller';
-import { ContractPartnersController } from './contract-partners/contract-partners.controller';
+import { ContractPartnersModule } from './contract-partners/contract-partners.module';
 import { CasesController, ConsultationsController } from './cases/cases.controller';
 import { CasesModule } from '@sro/cases';
-import { CodecController } from './codec/codec.controller';
+import { CodecModule } from './codec/codec.module';
 import { HealthModule } from './health/health.module';
 import { InterviewCyclesController } from './interview-cycles/interview-cycles.controller';
 import { InterviewsModule } from '@sro/interviews';
 import { JugendhilfedienstModule } from '@sro/jugendhilfedienst';
 import { JugendhilfedienstController, RetentionController, StatisticsController, TimeEntriesController } from './jugendhilfedienst/jugendhilfedienst.controller';
-import { MeController } from './me/me.controller';
-import { PingController } from './ping/ping.controller';
+import { MeModule } from './me/me.module';
+import { PingModule } from './ping/ping.module';
 import { AuthConfigController, DevAuthController } from './auth/auth.controller';
-import { ReferenceController } from './reference/reference.controller';
+import { ReferenceModule } from './reference/reference.module';
 
 @Module({
   imports: [
@@ -38,7 +37,7 @@ import { ReferenceController } from './reference/reference.controller';
     AuditModule,
     AuthModule,
     HealthModule,
-    RemindersModule,
+    ReferenceDataModule,
     SozialraumApiModule,
     DashboardApiModule,
     DefinitionsApiModule,
@@ -46,6 +45,12 @@ import { ReferenceController } from './reference/reference.controller';
     InterviewsModule,
     AgreementsModule,
     JugendhilfedienstModule,
+    MeModule,
+    NotificationsModule,
+    ReferenceModule,
+    ContractPartnersModule,
+    PingModule,
+    CodecModule,
   ],
   controllers: [
     AgreementsController,
@@ -53,21 +58,13 @@ import { ReferenceController } from './reference/reference.controller';
     AuthConfigController,
     CasesController,
     ConsultationsController,
-    ContractPartnersController,
-    CodecController,
     InterviewCyclesController,
     JugendhilfedienstController,
-    MeController,
-    NotificationsController,
-    PingController,
-    ReferenceController,
     RetentionController,
     StatisticsController,
     TimeEntriesController,
   ],
   providers: [
-    AssignmentsService,
-    ContractPartnerService,
     { provide: APP_FILTER, useClass: ProblemFilter },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],

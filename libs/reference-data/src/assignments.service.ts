@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
-import { AppUser } from './app-user.entity';
+import { UserRepository } from './user.repository';
 
 export interface Assignments {
   planningRegionIds: string[];
@@ -11,10 +10,10 @@ export interface Assignments {
 /** Which planning regions and social spaces a user is assigned to (roles come from the token). */
 @Injectable()
 export class AssignmentsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly users: UserRepository) {}
 
   async of(userId: string): Promise<Assignments> {
-    const user = await this.dataSource.getRepository(AppUser).findOneBy({ id: userId, active: true });
+    const user = await this.users.findActive(userId);
     return { planningRegionIds: user?.planningRegionIds ?? [], socialSpaceIds: user?.socialSpaceIds ?? [] };
   }
 

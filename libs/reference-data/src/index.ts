@@ -5,5 +5,8 @@ export * from './planning-region.entity';
 export * from './social-space.entity';
 export * from './demo-data';
 export * from './assignments.service';
+export * from './contract-partner.repository';
 export * from './contract-partner.service';
+export * from './planning-region.repository';
+export * from './user.repository';
 export * from './reference-data.module';

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AssignmentsService } from './assignments.service';
+import { ContractPartnerRepository } from './contract-partner.repository';
 import { ContractPartnerService } from './contract-partner.service';
+import { PlanningRegionRepository } from './planning-region.repository';
+import { UserRepository } from './user.repository';
 
-/** Planning regions, social spaces, users' assignments and contract partners. */
+/** Planning regions, social spaces, users' assignments and contract partners; the one place that provides them. */
 @Module({
-  providers: [AssignmentsService, ContractPartnerService],
-  exports: [AssignmentsService, ContractPartnerService],
+  providers: [UserRepository, PlanningRegionRepository, ContractPartnerRepository, AssignmentsService, ContractPartnerService],
+  exports: [UserRepository, PlanningRegionRepository, AssignmentsService, ContractPartnerService],
 })
 export class ReferenceDataModule {}

@@ -4,7 +4,10 @@ import { DomainError, NON_RETRYABLE_CODES } from '@sro/common';
 import { Activities } from '@sro/temporal';
 import { ReminderService, ScheduleRequest } from './reminder.service';
 
-/** Domain errors a retry cannot fix become non-retryable failures with the code as type. */
+/**
+ * Domain errors a retry cannot fix become non-retryable failures with the code as type.
+ * @deprecated A worker interceptor in `@sro/temporal` is to map activity failures in one place; this wrapper goes once it lands.
+ */
 export async function asActivity<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { ReminderQueue } from './reminder.queue';
+import { ReminderRepository } from './reminder.repository';
 
 const BATCH = 1_000;
 
@@ -17,7 +17,7 @@ export class ReminderReconciler {
   private readonly logger = new Logger('ReminderReconciler');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reminders: ReminderRepository,
     private readonly queue: ReminderQueue,
   ) {}
 
@@ -26,10 +26,7 @@ export class ReminderReconciler {
     const client = (await this.queue.queue.client) as unknown as Redis;
     let after = '';
     for (;;) {
-      const rows: Array<{ key: string; due_at: Date }> = await this.dataSource.query(
-        `SELECT key, due_at FROM reminder WHERE status = 'scheduled' AND key > $1 ORDER BY key LIMIT ${BATCH}`,
-        [after],
-      );
+      const rows = await this.reminders.scheduledAfter(after, BATCH);
       if (rows.length === 0) break;
       after = rows[rows.length - 1].key;
       const pipeline = client.pipeline();
@@ -38,9 +35,9 @@ export class ReminderReconciler {
       const missing = rows.filter((_, i) => exists[i]?.[1] === 0);
       report.checked += rows.length;
       report.restored += missing.length;
-      report.pastDue += missing.filter((r) => r.due_at.getTime() <= Date.now()).length;
+      report.pastDue += missing.filter((r) => r.dueAt.getTime() <= Date.now()).length;
       // Past-due ones get no delay: they are delivered at once and marked late.
-      await this.queue.enqueueMany(missing.map((r) => ({ key: r.key, dueAt: r.due_at })));
+      await this.queue.enqueueMany(missing);
     }
     if (report.restored > 0) this.logger.warn({ msg: 'restored reminder jobs lost by Redis', ...report });
     return report;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, FieldProblem, isRole } from '@sro/common';
 import { Channel, CHANNELS, Recipient, Reminder } from './reminder.entity';
 import { REMINDER_KEY, ReminderQueue } from './reminder.queue';
+import { ReminderDue, ReminderRepository } from './reminder.repository';
 import { renderReminder } from './reminder.templates';
 
 export interface ScheduleRequest {
@@ -23,7 +23,7 @@ const INSERT_BATCH = 1_000;
 @Injectable()
 export class ReminderService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reminders: ReminderRepository,
     private readonly queue: ReminderQueue,
   ) {}
 
@@ -35,33 +35,16 @@ export class ReminderService {
 
   async scheduleMany(requests: ScheduleRequest[]): Promise<ScheduleOutcome[]> {
     await this.check(requests);
-    const scheduled = new Set<string>();
-    const fresh: Array<{ key: string; dueAt: Date }> = [];
+    const fresh: ReminderDue[] = [];
     for (let i = 0; i < requests.length; i += INSERT_BATCH) {
       const batch = requests.slice(i, i + INSERT_BATCH);
-      const inserted: Array<{ key: string; due_at: Date }> = await this.dataSource.query(
-        `INSERT INTO reminder (key, due_at, recipients, template, context, channels, status)
-         SELECT r.key, r.due_at, r.recipients, r.template, r.context, r.channels, 'scheduled'
-           FROM jsonb_to_recordset($1::jsonb) AS r(key text, due_at timestamptz, recipients jsonb, template text, context jsonb, channels text[])
-         ON CONFLICT (key) DO NOTHING RETURNING key, due_at`,
-        [
-          JSON.stringify(
-            batch.map((r) => ({
-              key: r.key,
-              due_at: new Date(r.dueAt).toISOString(),
-              recipients: r.recipients,
-              template: r.template,
-              context: r.context,
-              channels: r.channels ?? [...CHANNELS],
-            })),
-          ),
-        ],
+      fresh.push(
+        ...(await this.reminders.insertNew(
+          batch.map((r) => ({ key: r.key, dueAt: new Date(r.dueAt), recipients: r.recipients, template: r.template, context: r.context, channels: r.channels ?? [...CHANNELS] })),
+        )),
       );
-      for (const row of inserted) {
-        scheduled.add(row.key);
-        fresh.push({ key: row.key, dueAt: row.due_at });
-      }
     }
+    const scheduled = new Set(fresh.map((r) => r.key));
     // After the rows are committed: a lost enqueue is restored by the reconciler from these rows.
     await this.queue.enqueueMany(fresh);
     return requests.map((r) => (scheduled.has(r.key) ? 'scheduled' : 'unchanged'));
@@ -70,11 +53,7 @@ export class ReminderService {
   /** Moves a scheduled reminder to a new due time. */
   async reschedule(key: string, dueAt: Date | string): Promise<boolean> {
     const due = new Date(dueAt);
-    const updated: Array<{ key: string }> = await this.dataSource.query(
-      `WITH moved AS (UPDATE reminder SET due_at = $2, updated_at = now() WHERE key = $1 AND status = 'scheduled' RETURNING key) SELECT key FROM moved`,
-      [key, due],
-    );
-    if (updated.length === 0) return false;
+    if (!(await this.reminders.reschedule(key, due))) return false;
     await this.queue.remove(key);
     await this.queue.enqueue(key, due);
     return true;
@@ -82,29 +61,20 @@ export class ReminderService {
 
   /** Cancels one reminder, or every scheduled one whose key starts with `prefix/`. Returns how many. */
   async cancel(keyOrPrefix: string, options: { prefix?: boolean } = {}): Promise<number> {
-    const match = options.prefix ? 'key LIKE $1' : 'key = $1';
-    const value = options.prefix ? `${keyOrPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}/%` : keyOrPrefix;
-    // A CTE makes UPDATE … RETURNING come back as plain rows.
-    const rows: Array<{ key: string }> = await this.dataSource.query(
-      `WITH cancelled AS (UPDATE reminder SET status = 'cancelled', updated_at = now() WHERE ${match} AND status = 'scheduled' RETURNING key)
-       SELECT key FROM cancelled`,
-      [value],
-    );
-    await Promise.all(rows.map((r) => this.queue.remove(r.key)));
-    return rows.length;
+    const keys = await this.reminders.cancel(keyOrPrefix, options);
+    await Promise.all(keys.map((key) => this.queue.remove(key)));
+    return keys.length;
   }
 
   async get(key: string): Promise<Reminder | null> {
-    return this.dataSource.getRepository(Reminder).findOneBy({ key });
+    return this.reminders.findByKey(key);
   }
 
   /** Validates every request (one query for all user recipients); the first bad one is reported with its problems. */
   private async check(requests: ScheduleRequest[]): Promise<void> {
     const userIds = new Set<string>();
     for (const request of requests) for (const r of request.recipients ?? []) if (r?.type === 'user' && typeof r.id === 'string') userIds.add(r.id);
-    const known = new Set<string>(
-      userIds.size > 0 ? (await this.dataSource.query('SELECT id FROM app_user WHERE id = ANY($1) AND active', [[...userIds]])).map((u: { id: string }) => u.id) : [],
-    );
+    const known = await this.reminders.activeUserIds([...userIds]);
     const keys = new Set<string>();
     for (const request of requests) {
       const problems: FieldProblem[] = [];

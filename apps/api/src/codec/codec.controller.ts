@@ -1,12 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Payload } from '@temporalio/common';
 import { Audited } from '@sro/audit';
 import { Roles } from '@sro/auth';
 import { DomainError, Role } from '@sro/common';
 import { AppConfig } from '@sro/config';
 import { EncryptionCodec } from '@sro/temporal';
-import { CodecRequestDto, JsonPayloadDto } from './dto/codec.dto';
+import { CodecRequestDto, CodecResponseDto, JsonPayloadDto } from './dto/codec.dto';
 
 const toPayload = (p: JsonPayloadDto): Payload => ({
   metadata: Object.fromEntries(Object.entries(p.metadata).map(([k, v]) => [k, Buffer.from(String(v), 'base64')])),
@@ -36,7 +36,8 @@ export class CodecController {
   @HttpCode(200)
   @Roles(Role.Admin)
   @Audited({ resourceType: 'workflow-payload', action: 'decode', purpose: 'workflow operations' })
-  async decode(@Body() body: CodecRequestDto): Promise<CodecRequestDto> {
+  @ApiOkResponse({ type: CodecResponseDto })
+  async decode(@Body() body: CodecRequestDto): Promise<CodecResponseDto> {
     try {
       return { payloads: (await this.codec.decode(body.payloads.map(toPayload))).map(toJson) };
     } catch {
@@ -47,7 +48,8 @@ export class CodecController {
   @Post('encode')
   @HttpCode(200)
   @Roles(Role.Admin)
-  async encode(@Body() body: CodecRequestDto): Promise<CodecRequestDto> {
+  @ApiOkResponse({ type: CodecResponseDto })
+  async encode(@Body() body: CodecRequestDto): Promise<CodecResponseDto> {
     return { payloads: (await this.codec.encode(body.payloads.map(toPayload))).map(toJson) };
   }
 }

@@ -1,21 +1,22 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '@sro/auth';
 import { ALL_ROLES, Principal } from '@sro/common';
-import { AppUser } from '@sro/reference-data';
+import { UserRepository } from '@sro/reference-data';
+import { CurrentUserDto } from './dto/me.dto';
 
 @ApiTags('me')
 @ApiBearerAuth()
 @Controller('me')
 export class MeController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly users: UserRepository) {}
 
   /** The caller: token roles and, when known, the profile and assignments. */
   @Get()
   @Roles(...ALL_ROLES)
-  async me(@CurrentUser() user: Principal) {
-    const profile = await this.dataSource.getRepository(AppUser).findOneBy({ id: user.sub });
+  @ApiOkResponse({ type: CurrentUserDto })
+  async me(@CurrentUser() user: Principal): Promise<CurrentUserDto> {
+    const profile = await this.users.findById(user.sub);
     return {
       sub: user.sub,
       roles: user.roles,

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '@sro/auth';
 import { ALL_ROLES, Principal, Role } from '@sro/common';
 import { NotificationService } from '@sro/reminders';
 import { PagingDto } from '../common/paging.dto';
 import { InboxQueryDto, ReminderQueryDto } from './dto/notification-query.dto';
+import { FollowUpPageDto, NotificationDto, NotificationPageDto, ReminderMetricsDto, ReminderPageDto, UnreadCountDto } from './dto/notification.dto';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -15,41 +16,47 @@ export class NotificationsController {
   /** The caller's in-app inbox, newest first. */
   @Get('me/notifications')
   @Roles(...ALL_ROLES)
-  inbox(@CurrentUser() user: Principal, @Query() query: InboxQueryDto) {
+  @ApiOkResponse({ type: NotificationPageDto })
+  inbox(@CurrentUser() user: Principal, @Query() query: InboxQueryDto): Promise<NotificationPageDto> {
     return this.notifications.inbox(user.sub, { unreadOnly: query.unread, limit: query.limit, offset: query.offset });
   }
 
   /** Scheduled reminders addressed to the caller: follow-ups (Wiedervorlagen) and deadlines still ahead. */
   @Get('me/follow-ups')
   @Roles(...ALL_ROLES)
-  followUps(@CurrentUser() user: Principal, @Query() page: PagingDto) {
+  @ApiOkResponse({ type: FollowUpPageDto })
+  followUps(@CurrentUser() user: Principal, @Query() page: PagingDto): Promise<FollowUpPageDto> {
     return this.notifications.upcoming(user.sub, page);
   }
 
   @Get('me/notifications/unread-count')
   @Roles(...ALL_ROLES)
-  async unread(@CurrentUser() user: Principal) {
+  @ApiOkResponse({ type: UnreadCountDto })
+  async unread(@CurrentUser() user: Principal): Promise<UnreadCountDto> {
     return { unread: await this.notifications.unreadCount(user.sub) };
   }
 
   @Post('me/notifications/:id/read')
   @HttpCode(200)
   @Roles(...ALL_ROLES)
-  markRead(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+  @ApiOkResponse({ type: NotificationDto })
+  markRead(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<NotificationDto> {
     return this.notifications.markRead(user.sub, id);
   }
 
   /** Reminders for admins, e.g. `?status=failed` to see what could not be delivered. */
   @Get('reminders')
   @Roles(Role.Admin)
-  reminders(@Query() query: ReminderQueryDto) {
+  @ApiOkResponse({ type: ReminderPageDto })
+  reminders(@Query() query: ReminderQueryDto): Promise<ReminderPageDto> {
     return this.notifications.reminders(query);
   }
 
   /** Counts by status and due→delivered lag percentiles. */
   @Get('reminders/metrics')
   @Roles(Role.Admin)
-  metrics() {
+  @ApiOkResponse({ type: ReminderMetricsDto })
+  metrics(): Promise<ReminderMetricsDto> {
     return this.notifications.metrics();
   }
 }

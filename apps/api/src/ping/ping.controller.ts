@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@sro/config';
@@ -7,6 +7,7 @@ import { Roles } from '@sro/auth';
 import { Role } from '@sro/common';
 import { PingInput, PingOutput, WorkflowType } from '@sro/workflows/contracts';
 import { PingDto } from './dto/ping.dto';
+import { PingResultDto } from './dto/ping-result.dto';
 
 @ApiTags('system')
 @ApiBearerAuth()
@@ -21,7 +22,8 @@ export class PingController {
   @Post()
   @HttpCode(200)
   @Roles(Role.Admin)
-  async ping(@Body() body: PingDto): Promise<PingOutput & { workflowId: string }> {
+  @ApiOkResponse({ type: PingResultDto })
+  async ping(@Body() body: PingDto): Promise<PingResultDto> {
     const workflowId = `ping-${randomUUID()}`;
     const input: PingInput = { message: body.message };
     const result = await this.temporal.workflow.execute<(i: PingInput) => Promise<PingOutput>>(WorkflowType.Ping, {

@@ -1,31 +1,21 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@sro/auth';
 import { Role } from '@sro/common';
-import { PlanningRegion, SocialSpace } from '@sro/reference-data';
+import { PlanningRegionRepository } from '@sro/reference-data';
+import { PlanningRegionListDto } from './dto/reference.dto';
 
 /** Reference data for pickers and filters: planning regions with their social spaces (organisations only). */
 @ApiTags('reference')
 @ApiBearerAuth()
 @Controller('planning-regions')
 export class ReferenceController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly regions: PlanningRegionRepository) {}
 
   @Get()
   @Roles(Role.Coordinator, Role.Caseworker, Role.Admin, Role.Approver)
-  async list() {
-    const [regions, spaces] = await Promise.all([
-      this.dataSource.getRepository(PlanningRegion).find({ order: { code: 'ASC' } }),
-      this.dataSource.getRepository(SocialSpace).find({ order: { code: 'ASC' } }),
-    ]);
-    return {
-      items: regions.map((r) => ({
-        id: r.id,
-        code: r.code,
-        name: r.name,
-        socialSpaces: spaces.filter((s) => s.planningRegionId === r.id).map((s) => ({ id: s.id, code: s.code, name: s.name })),
-      })),
-    };
+  @ApiOkResponse({ type: PlanningRegionListDto })
+  async list(): Promise<PlanningRegionListDto> {
+    return { items: await this.regions.listWithSocialSpaces() };
   }
 }

@@ -23,3 +23,9 @@ export class CodecRequestDto {
   @Type(() => JsonPayloadDto)
   payloads: JsonPayloadDto[];
 }
+
+/** The payloads encoded or decoded, in the order sent. */
+export class CodecResponseDto {
+  @ApiProperty({ type: [JsonPayloadDto] })
+  payloads: JsonPayloadDto[];
+}

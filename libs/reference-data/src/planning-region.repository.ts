@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { PlanningRegion } from './planning-region.entity';
+import { SocialSpace } from './social-space.entity';
+
+/** A planning region with its social spaces. */
+export interface PlanningRegionWithSpaces {
+  id: string;
+  code: string;
+  name: string;
+  socialSpaces: Array<{ id: string; code: string; name: string }>;
+}
+
+/** All SQL of `planning_region` and `social_space`. */
+@Injectable()
+export class PlanningRegionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every planning region with its social spaces, both by code. */
+  async listWithSocialSpaces(): Promise<PlanningRegionWithSpaces[]> {
+    const [regions, spaces] = await Promise.all([
+      this.dataSource.getRepository(PlanningRegion).find({ order: { code: 'ASC' } }),
+      this.dataSource.getRepository(SocialSpace).find({ order: { code: 'ASC' } }),
+    ]);
+    return regions.map((r) => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      socialSpaces: spaces.filter((s) => s.planningRegionId === r.id).map((s) => ({ id: s.id, code: s.code, name: s.name })),
+    }));
+  }
+
+  /** The social spaces among the ids that exist (in no particular order). */
+  async socialSpacesByIds(ids: string[]): Promise<SocialSpace[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.getRepository(SocialSpace).findBy({ id: In(ids) });
+  }
+}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Channel, Recipient, Reminder, ReminderStatus } from './reminder.entity';
+
+/** A reminder row to insert; `dueAt` is already a valid date. */
+export interface NewReminder {
+  key: string;
+  dueAt: Date;
+  recipients: Recipient[];
+  template: string;
+  context: Record<string, string | number | boolean | null>;
+  channels: Channel[];
+}
+
+/** A reminder's key and due time: what its BullMQ job needs. */
+export interface ReminderDue {
+  key: string;
+  dueAt: Date;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** The due→delivered lag of the reminders sent in the last 24 hours, in milliseconds (null without any). */
+export interface DeliveryLag {
+  delivered: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+}
+
+/** All SQL of the `reminder` table outside the delivery transaction (scheduling, cancelling, reading). */
+@Injectable()
+export class ReminderRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts the reminders whose key is new; returns those inserted (an existing key is left as it is). */
+  async insertNew(reminders: NewReminder[]): Promise<ReminderDue[]> {
+    return this.dataSource.query(
+      `INSERT INTO reminder (key, due_at, recipients, template, context, channels, status)
+       SELECT r.key, r.due_at, r.recipients, r.template, r.context, r.channels, 'scheduled'
+         FROM jsonb_to_recordset($1::jsonb) AS r(key text, due_at timestamptz, recipients jsonb, template text, context jsonb, channels text[])
+       ON CONFLICT (key) DO NOTHING RETURNING key, due_at AS "dueAt"`,
+      [
+        JSON.stringify(
+          reminders.map((r) => ({
+            key: r.key,
+            due_at: r.dueAt.toISOString(),
+            recipients: r.recipients,
+            template: r.template,
+            context: r.context,
+            channels: r.channels,
+          })),
+        ),
+      ],
+    );
+  }
+
+  /** Moves a scheduled reminder to a new due time; false when none is scheduled under the key. */
+  async reschedule(key: string, dueAt: Date): Promise<boolean> {
+    const updated: Array<{ key: string }> = await this.dataSource.query(
+      `WITH moved AS (UPDATE reminder SET due_at = $2, updated_at = now() WHERE key = $1 AND status = 'scheduled' RETURNING key) SELECT key FROM moved`,
+      [key, dueAt],
+    );
+    return updated.length > 0;
+  }
+
+  /** Cancels the scheduled reminder with the key, or every scheduled one under `prefix/`; returns their keys. */
+  async cancel(keyOrPrefix: string, options: { prefix?: boolean } = {}): Promise<string[]> {
+    const match = options.prefix ? 'key LIKE $1' : 'key = $1';
+    const value = options.prefix ? `${keyOrPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}/%` : keyOrPrefix;
+    // A CTE makes UPDATE … RETURNING come back as plain rows.
+    const rows: Array<{ key: string }> = await this.dataSource.query(
+      `WITH cancelled AS (UPDATE reminder SET status = 'cancelled', updated_at = now() WHERE ${match} AND status = 'scheduled' RETURNING key)
+       SELECT key FROM cancelled`,
+      [value],
+    );
+    return rows.map((r) => r.key);
+  }
+
+  async findByKey(key: string): Promise<Reminder | null> {
+    return this.dataSource.getRepository(Reminder).findOneBy({ key });
+  }
+
+  /** Which of the user ids belong to active users (recipients must exist when a reminder is scheduled). */
+  async activeUserIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM app_user WHERE id = ANY($1) AND active', [ids]);
+    return new Set(rows.map((u) => u.id));
+  }
+
+  /** Scheduled reminders with a key after `after`, in key order (the reconciler walks them all). */
+  async scheduledAfter(after: string, limit: number): Promise<ReminderDue[]> {
+    return this.dataSource.query(`SELECT key, due_at AS "dueAt" FROM reminder WHERE status = 'scheduled' AND key > $1 ORDER BY key LIMIT ${Number(limit)}`, [after]);
+  }
+
+  /** Scheduled reminders addressed to the user by id, earliest first. */
+  async scheduledFor(userId: string, page: { limit: number; offset: number }): Promise<Page<Reminder>> {
+    const [items, total] = await this.dataSource
+      .getRepository(Reminder)
+      .createQueryBuilder('r')
+      .where(`r.status = 'scheduled'`)
+      .andWhere('r.recipients @> :me::jsonb', { me: JSON.stringify([{ type: 'user', id: userId }]) })
+      .orderBy('r.due_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** Reminders of any recipient, optionally of one status, latest due first. */
+  async list(options: { status?: ReminderStatus; limit: number; offset: number }): Promise<Page<Reminder>> {
+    const [items, total] = await this.dataSource.getRepository(Reminder).findAndCount({
+      where: options.status ? { status: options.status } : {},
+      order: { dueAt: 'DESC' },
+      take: options.limit,
+      skip: options.offset,
+    });
+    return { items, total };
+  }
+
+  async countByStatus(): Promise<Record<string, number>> {
+    const rows: Array<{ status: string; n: number }> = await this.dataSource.query(`SELECT status, count(*)::int AS n FROM reminder GROUP BY status`);
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  }
+
+  async deliveryLagLast24h(): Promise<DeliveryLag> {
+    const [lag] = await this.dataSource.query(`
+      SELECT count(*)::int AS delivered,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY lag_ms) AS p50,
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY lag_ms) AS p95,
+             percentile_cont(0.99) WITHIN GROUP (ORDER BY lag_ms) AS p99,
+             max(lag_ms) AS max
+        FROM reminder WHERE sent_at > now() - interval '24 hours' AND lag_ms IS NOT NULL`);
+    return { delivered: lag.delivered, p50: lag.p50, p95: lag.p95, p99: lag.p99, max: lag.max };
+  }
+}
