@@ -21,8 +21,7 @@ import { AssignmentsService, ContractPartnerService } from '@sro/reference-data'
 import { NotificationsController } from './notifications/notifications.controller';
 import { AuditController } from './audit/audit.controller';
 import { ContractPartnersController } from './contract-partners/contract-partners.controller';
-import { CasesController, ConsultationsController } from './cases/cases.controller';
-import { CasesModule } from '@sro/cases';
+import { CasesApiModule } from './cases/cases.module';
 import { CodecController } from './codec/codec.controller';
 import { HealthModule } from './health/health.module';
 import { InterviewCyclesController } from './interview-cycles/interview-cycles.controller';
@@ -44,7 +43,7 @@ import { ReferenceController } from './reference/reference.controller';
     HealthModule,
     RemindersModule,
     SozialraumModule,
-    CasesModule,
+    CasesApiModule,
     InterviewsModule,
     AgreementsModule,
     JugendhilfedienstModule,
@@ -54,8 +53,6 @@ import { ReferenceController } from './reference/reference.controller';
     AuditController,
     AuthConfigController,
     BudgetController,
-    CasesController,
-    ConsultationsController,
     ContractPartnersController,
     CodecController,
     DashboardController,

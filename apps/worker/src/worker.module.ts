@@ -7,7 +7,7 @@ import { RedisModule } from '@sro/queue';
 import { ActivityRegistry, PingActivities } from '@sro/temporal';
 import { ProcessActivities, ProcessReadModel } from '@sro/processes';
 import { AgreementActivities } from '@sro/agreements';
-import { ConsultationActivities, FieldCipher } from '@sro/cases';
+import { CasesActivitiesModule } from '@sro/cases';
 import { DefinitionsService } from '@sro/definitions';
 import { InterviewActivities, InterviewReportService } from '@sro/interviews';
 import { JugendhilfedienstActivities, RetentionActivities } from '@sro/jugendhilfedienst';
@@ -16,13 +16,11 @@ import { RemindersProcessor } from './processors/reminders.processor';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({
-  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule],
+  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule, CasesActivitiesModule],
   providers: [
     ActivityRegistry,
     AgreementActivities,
-    ConsultationActivities,
     DefinitionsService,
-    FieldCipher,
     InterviewActivities,
     InterviewReportService,
     JugendhilfedienstActivities,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsISO8601, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { CASE_ZONES, CaseZone } from '@sro/cases';
+import { CASE_ZONES, CaseZone, CONSENT_FORMS, ConsentForm } from '@sro/cases';
 
 export class FamilyMemberDto {
   @ApiProperty({ example: 'Mutter' })
@@ -52,7 +52,7 @@ export class PersonalDataDto {
   familyMembers: FamilyMemberDto[];
 }
 
-class ResourcesDto {
+export class ResourcesDto {
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMaxSize(50)
@@ -150,9 +150,9 @@ export class ConsentDto {
   @IsString({ each: true })
   fields: string[];
 
-  @ApiProperty({ enum: ['written', 'oral_documented', 'electronic'] })
-  @IsIn(['written', 'oral_documented', 'electronic'])
-  form: 'written' | 'oral_documented' | 'electronic';
+  @ApiProperty({ enum: CONSENT_FORMS })
+  @IsIn(CONSENT_FORMS)
+  form: ConsentForm;
 
   @ApiProperty({ example: '2026-11-20' })
   @IsDateString({ strict: true })
