@@ -113,6 +113,24 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     expect((await request(http()).get(`/consultations/${consultationId}/packet`).set('Authorization', adviser)).body.released).toEqual({});
   });
 
+  it('lists consents in camelCase, a revoked one with its revocation date', async () => {
+    const res = await request(http()).get(`/cases/${caseId}/consents`).set('Authorization', cw);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({ version: 1, givenBy: 'Mutter (sorgeberechtigt)', purpose: 'fallteam', fields: ['familyName'], form: 'written', givenAt: expect.any(String), revokedAt: expect.any(String) }),
+    ]);
+    expect(Object.keys(res.body.items[0]).filter((key) => key.includes('_'))).toEqual([]);
+  });
+
+  it('lists upcoming Fallteam sessions in camelCase with their bookings', async () => {
+    const res = await request(http()).get('/fallteam-sessions').set('Authorization', cw);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: sessionId, place: 'Familienzentrum Teltow', capacity: 1, moderatorId: 'demo-caseworker', startsAt: expect.any(String), booked: 1 })]),
+    );
+    for (const item of res.body.items) expect(Object.keys(item).filter((key) => key.includes('_'))).toEqual([]);
+  });
+
   it('answers 404 to an adviser who is not invited, and audits the refusal', async () => {
     const outsider = await bearer(Role.Adviser, 'adviser-2');
     const res = await request(http()).get(`/consultations/${consultationId}/packet`).set('Authorization', outsider);

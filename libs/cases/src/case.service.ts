@@ -1,30 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { AssignmentsService } from '@sro/reference-data';
-import { CaseContent, CaseZone, ConfidedItem, PersonalData, RELEASABLE_FIELDS, ReleasableField } from './case.types';
+import { CaseFile, CaseRepository, CaseRow, toCaseFile } from './case.repository';
+import { CaseContent, CaseZone, ConfidedItem, NewConsent, PersonalData, RELEASABLE_FIELDS, ReleasableField } from './case.types';
+import { Consent, ConsentRepository } from './consent.repository';
 import { FieldCipher } from './field-cipher';
-
-export interface CaseRow {
-  id: string;
-  pseudonym: string;
-  /** Null until a Jugendhilfedienst case is classified. */
-  zone: CaseZone | null;
-  social_space_id: string;
-  assigned_caseworker_ids: string[];
-  /** Sealed fields; null once the case is anonymised. */
-  personal_enc: string;
-  content_enc: string;
-  confided_enc: string;
-  /** Null while a Jugendhilfedienst case is open: closure sets it. */
-  deletion_date: string | null;
-  legal_hold: boolean;
-  /** Set by the retention job; an anonymised case no longer exists for anyone. */
-  anonymised_at: Date | null;
-  workflow_id: string | null;
-  created_at: Date;
-}
 
 export interface NewCase {
   socialSpaceId: string;
@@ -35,15 +16,32 @@ export interface NewCase {
   deletionDate?: string;
 }
 
-export interface NewConsent {
-  givenBy: string;
-  purpose: string;
-  fields: string[];
-  form: 'written' | 'oral_documented' | 'electronic';
-  givenAt: string;
+/** A case in the caseworker's list: the family name is the only personal datum opened. */
+export interface CaseSummary {
+  id: string;
+  pseudonym: string;
+  zone: CaseZone | null;
+  socialSpaceId: string;
+  familyName: string;
+  createdAt: Date;
+}
+
+/** The whole case file, opened for a caseworker who may see it. */
+export interface CaseDetails extends CaseContent {
+  id: string;
+  pseudonym: string;
+  zone: CaseZone | null;
+  socialSpaceId: string;
+  assignedCaseworkerIds: string[];
+  deletionDate: Date | null;
+  legalHold: boolean;
+  personal: PersonalData;
+  confided: ConfidedItem[];
+  createdAt: Date;
 }
 
 const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const DEFAULT_RETENTION_MS = 5 * 365 * 86_400_000;
 
 /** A pseudonym with no link to the person: `F-2026-7KQ3MX`. */
 export function newPseudonym(): string {
@@ -55,62 +53,71 @@ export function newPseudonym(): string {
 @Injectable()
 export class CaseService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly caseFiles: CaseRepository,
+    private readonly consentRecords: ConsentRepository,
     private readonly cipher: FieldCipher,
     private readonly assignments: AssignmentsService,
   ) {}
 
-  async create(user: Principal, input: NewCase) {
+  async create(user: Principal, input: NewCase): Promise<CaseDetails> {
     const scope = await this.assignments.of(user.sub);
     if (!scope.socialSpaceIds.includes(input.socialSpaceId)) {
       throw DomainError.invalid('You are not assigned to this social space', [{ pointer: '/socialSpaceId', message: 'not one of your social spaces' }]);
     }
     const id = randomUUID();
-    const deletionDate = input.deletionDate ?? new Date(Date.now() + 5 * 365 * 86_400_000).toISOString().slice(0, 10);
     const confided: ConfidedItem[] = input.confided.map((c) => ({ id: randomUUID(), text: c.text }));
-    await this.dataSource.query(
-      `INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [id, newPseudonym(), input.zone, input.socialSpaceId, [user.sub], this.cipher.seal(input.personal), this.cipher.seal(input.content), this.cipher.seal(confided), deletionDate, user.sub],
-    );
+    await this.caseFiles.insert({
+      id,
+      pseudonym: newPseudonym(),
+      zone: input.zone,
+      socialSpaceId: input.socialSpaceId,
+      caseworkerId: user.sub,
+      personalEnc: this.cipher.seal(input.personal),
+      contentEnc: this.cipher.seal(input.content),
+      confidedEnc: this.cipher.seal(confided),
+      deletionDate: input.deletionDate ?? new Date(Date.now() + DEFAULT_RETENTION_MS).toISOString().slice(0, 10),
+    });
     return this.get(user, id);
   }
 
   /** The caller's cases: assigned to them or in their social spaces. */
-  async list(user: Principal, page: { limit: number; offset: number }) {
+  async list(user: Principal, page: { limit: number; offset: number }): Promise<{ items: CaseSummary[]; total: number; limit: number; offset: number }> {
     const scope = await this.assignments.of(user.sub);
-    const rows: Array<CaseRow & { total: number }> = await this.dataSource.query(
-      `SELECT *, count(*) OVER ()::int AS total FROM case_file WHERE ($1 = ANY(assigned_caseworker_ids) OR social_space_id = ANY($2)) AND anonymised_at IS NULL
-        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
-      [user.sub, scope.socialSpaceIds, page.limit, page.offset],
-    );
+    const { items, total } = await this.caseFiles.pageFor(user.sub, scope.socialSpaceIds, page);
     return {
-      items: rows.map((r) => ({ id: r.id, pseudonym: r.pseudonym, zone: r.zone, socialSpaceId: r.social_space_id, familyName: this.cipher.open<PersonalData>(r.personal_enc).familyName, createdAt: r.created_at })),
-      total: rows[0]?.total ?? 0,
+      items: items.map((c) => ({
+        id: c.id,
+        pseudonym: c.pseudonym,
+        zone: c.zone,
+        socialSpaceId: c.socialSpaceId,
+        familyName: this.cipher.open<PersonalData>(c.personalEnc).familyName,
+        createdAt: c.createdAt,
+      })),
+      total,
       ...page,
     };
   }
 
   /** The full case for a caseworker who may see it. */
-  async get(user: Principal, id: string) {
-    const row = await this.visible(user, id);
+  async get(user: Principal, id: string): Promise<CaseDetails> {
+    const file = await this.visibleCase(user, id);
     return {
-      id: row.id,
-      pseudonym: row.pseudonym,
-      zone: row.zone,
-      socialSpaceId: row.social_space_id,
-      assignedCaseworkerIds: row.assigned_caseworker_ids,
-      deletionDate: row.deletion_date,
-      legalHold: row.legal_hold,
-      personal: this.cipher.open<PersonalData>(row.personal_enc),
-      ...this.cipher.open<CaseContent>(row.content_enc),
-      confided: this.cipher.open<ConfidedItem[]>(row.confided_enc),
-      createdAt: row.created_at,
+      id: file.id,
+      pseudonym: file.pseudonym,
+      zone: file.zone,
+      socialSpaceId: file.socialSpaceId,
+      assignedCaseworkerIds: file.assignedCaseworkerIds,
+      deletionDate: file.deletionDate,
+      legalHold: file.legalHold,
+      personal: this.cipher.open<PersonalData>(file.personalEnc),
+      ...this.cipher.open<CaseContent>(file.contentEnc),
+      confided: this.cipher.open<ConfidedItem[]>(file.confidedEnc),
+      createdAt: file.createdAt,
     };
   }
 
-  async addConsent(user: Principal, caseId: string, consent: NewConsent) {
-    await this.visible(user, caseId);
+  async addConsent(user: Principal, caseId: string, consent: NewConsent): Promise<Consent> {
+    await this.visibleCase(user, caseId);
     const unknown = consent.fields.map((f, i) => ({ f, i })).filter(({ f }) => !(RELEASABLE_FIELDS as readonly string[]).includes(f));
     if (unknown.length > 0) {
       throw DomainError.invalid(
@@ -118,50 +125,47 @@ export class CaseService {
         unknown.map(({ f, i }) => ({ pointer: `/fields/${i}`, message: `unknown field ${f}; releasable: ${RELEASABLE_FIELDS.join(', ')}` })),
       );
     }
-    const [row] = await this.dataSource.query(
-      `INSERT INTO consent (case_id, version, given_by, purpose, fields, form, given_at, created_by)
-       VALUES ($1, (SELECT coalesce(max(version), 0) + 1 FROM consent WHERE case_id = $1), $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [caseId, consent.givenBy, consent.purpose, consent.fields, consent.form, consent.givenAt, user.sub],
-    );
-    return row;
+    return this.consentRecords.add(caseId, consent, user.sub);
   }
 
-  async revokeConsent(user: Principal, caseId: string, consentId: string) {
-    await this.visible(user, caseId);
-    const rows = await this.dataSource.query(
-      `WITH revoked AS (UPDATE consent SET revoked_at = now() WHERE id = $1 AND case_id = $2 AND revoked_at IS NULL RETURNING *) SELECT * FROM revoked`,
-      [consentId, caseId],
-    );
-    if (rows.length === 0) throw new DomainError(ErrorCode.Conflict, 'No active consent with this id');
-    return rows[0];
+  async revokeConsent(user: Principal, caseId: string, consentId: string): Promise<Consent> {
+    await this.visibleCase(user, caseId);
+    const revoked = await this.consentRecords.revoke(caseId, consentId);
+    if (!revoked) throw new DomainError(ErrorCode.Conflict, 'No active consent with this id');
+    return revoked;
   }
 
-  async consents(user: Principal, caseId: string) {
-    await this.visible(user, caseId);
-    return { items: await this.dataSource.query('SELECT * FROM consent WHERE case_id = $1 ORDER BY version', [caseId]) };
+  async consents(user: Principal, caseId: string): Promise<{ items: Consent[] }> {
+    await this.visibleCase(user, caseId);
+    return { items: await this.consentRecords.listFor(caseId) };
   }
 
-  /** Identity fields released for external advisers by consents that are in force. */
+  /** Identity fields released for external advisers of the Fallteam by consents in force. */
   async releasedFields(caseId: string): Promise<Set<ReleasableField>> {
-    const rows: Array<{ fields: string[] }> = await this.dataSource.query(
-      `SELECT fields FROM consent WHERE case_id = $1 AND revoked_at IS NULL AND given_at <= current_date AND purpose = 'fallteam'`,
-      [caseId],
-    );
-    return new Set(rows.flatMap((r) => r.fields) as ReleasableField[]);
-  }
-
-  async row(id: string): Promise<CaseRow | undefined> {
-    const [row] = await this.dataSource.query('SELECT * FROM case_file WHERE id = $1', [id]);
-    return row;
+    return new Set((await this.consentRecords.fieldsReleasedFor(caseId, 'fallteam')) as ReleasableField[]);
   }
 
   /** Caseworkers see their own cases and those of their social spaces; for anyone else a case does not exist. */
+  async visibleCase(user: Principal, id: string): Promise<CaseFile> {
+    const file = await this.caseFiles.findById(id);
+    if (!file || !(await this.maySee(user, file))) throw DomainError.notFound('Case');
+    return file;
+  }
+
+  /**
+   * The same check, answering the stored row with every column.
+   * @deprecated For the Jugendhilfedienst lib until it reads its case through its own repository; use `visibleCase`.
+   */
   async visible(user: Principal, id: string): Promise<CaseRow> {
-    const row = await this.row(id);
-    if (!row || row.anonymised_at || !user.roles.includes(Role.Caseworker)) throw DomainError.notFound('Case');
-    if (row.assigned_caseworker_ids.includes(user.sub)) return row;
-    const scope = await this.assignments.of(user.sub);
-    if (!scope.socialSpaceIds.includes(row.social_space_id)) throw DomainError.notFound('Case');
+    const row = await this.caseFiles.findRow(id);
+    if (!row || !(await this.maySee(user, toCaseFile(row)))) throw DomainError.notFound('Case');
     return row;
+  }
+
+  private async maySee(user: Principal, file: CaseFile): Promise<boolean> {
+    if (file.anonymisedAt || !user.roles.includes(Role.Caseworker)) return false;
+    if (file.assignedCaseworkerIds.includes(user.sub)) return true;
+    const scope = await this.assignments.of(user.sub);
+    return scope.socialSpaceIds.includes(file.socialSpaceId);
   }
 }

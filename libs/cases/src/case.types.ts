@@ -26,3 +26,15 @@ export interface ConfidedItem {
   id: string;
   text: string;
 }
+
+export const CONSENT_FORMS = ['written', 'oral_documented', 'electronic'] as const;
+export type ConsentForm = (typeof CONSENT_FORMS)[number];
+
+/** A consent (release from confidentiality) as a caseworker records it. */
+export interface NewConsent {
+  givenBy: string;
+  purpose: string;
+  fields: string[];
+  form: ConsentForm;
+  givenAt: string;
+}

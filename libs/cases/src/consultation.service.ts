@@ -1,16 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@sro/config';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { temporalCall } from '@sro/temporal';
-import { FallteamConsultationInput, fallteamStateQuery, fallteamUpdates, workflowIds, WorkflowType } from '@sro/workflows/contracts';
-import { initialSteps } from '@sro/workflows/shared/steps';
-import { CaseContent, PersonalData, RELEASABLE_FIELDS } from './case.types';
+import {
+  AdviserAccess,
+  ConsultationPhase,
+  FallteamConsultationInput,
+  fallteamStateQuery,
+  fallteamUpdates,
+  workflowIds,
+  WorkflowType,
+} from '@sro/workflows/contracts';
+import { initialSteps, StepState } from '@sro/workflows/shared/steps';
+import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
+import { CaseContent, PersonalData, RELEASABLE_FIELDS } from './case.types';
+import { AdviserConsultation, ConsultationRecord, ConsultationRepository, Invitation } from './consultation.repository';
+import { FallteamSession, FallteamSessionRepository, NewFallteamSession } from './fallteam-session.repository';
 import { FieldCipher } from './field-cipher';
+import { StaffRepository } from './staff.repository';
 
 export interface Participant {
   role: 'professional' | 'adviser' | 'family' | 'other';
@@ -23,6 +34,22 @@ export interface Outcome {
   recommendations: string[];
   decision: string;
   helpSetting: string;
+}
+
+/** A consultation for its caseworker: the workflow's state with the sealed questions and outcome opened. */
+export interface ConsultationDetails {
+  id: string;
+  caseId: string;
+  pseudonym: string;
+  phase: ConsultationPhase;
+  steps: StepState[];
+  definitionVersion: number;
+  sessionId: string | null;
+  sessionAt: string | null;
+  followUpAt: string | null;
+  questions: string[];
+  outcome: Outcome | null;
+  invitations: Invitation[];
 }
 
 /** What an external adviser may see: pseudonymised, no confided items, identity only as far as consent releases it. */
@@ -44,56 +71,53 @@ const WHAT = 'Consultation';
 @Injectable()
 export class ConsultationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly consultations: ConsultationRepository,
+    private readonly sessionRecords: FallteamSessionRepository,
+    private readonly caseFiles: CaseRepository,
+    private readonly staff: StaffRepository,
+    private readonly cases: CaseService,
+    private readonly cipher: FieldCipher,
     private readonly temporal: Client,
     private readonly config: AppConfig,
     private readonly definitions: DefinitionsService,
-    private readonly cases: CaseService,
-    private readonly cipher: FieldCipher,
   ) {}
 
-  async createSession(user: Principal, session: { startsAt: string; place: string; capacity: number; moderatorId: string }) {
+  async createSession(user: Principal, session: NewFallteamSession): Promise<FallteamSession> {
     if (Date.parse(session.startsAt) <= Date.now()) throw DomainError.invalid('The session lies in the past', [{ pointer: '/startsAt', message: 'must be in the future' }]);
-    const [moderator] = await this.dataSource.query(`SELECT id FROM app_user WHERE id = $1 AND active AND roles && ARRAY['caseworker', 'coordinator']`, [session.moderatorId]);
-    if (!moderator) throw DomainError.invalid('Unknown moderator', [{ pointer: '/moderatorId', message: 'must be an active caseworker or coordinator' }]);
-    const [row] = await this.dataSource.query(
-      `INSERT INTO fallteam_session (starts_at, place, capacity, moderator_id, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-      [session.startsAt, session.place, session.capacity, session.moderatorId, user.sub],
-    );
-    return row;
+    const moderators = await this.staff.activeWithAnyRole([session.moderatorId], [Role.Caseworker, Role.Coordinator]);
+    if (moderators.length === 0) throw DomainError.invalid('Unknown moderator', [{ pointer: '/moderatorId', message: 'must be an active caseworker or coordinator' }]);
+    return this.sessionRecords.insert(session, user.sub);
   }
 
-  async sessions(page: { limit: number; offset: number }) {
-    const items = await this.dataSource.query(
-      `SELECT s.*, (SELECT count(*)::int FROM consultation c WHERE c.session_id = s.id) AS booked
-         FROM fallteam_session s WHERE s.starts_at > now() - interval '1 day' ORDER BY s.starts_at LIMIT $1 OFFSET $2`,
-      [page.limit, page.offset],
-    );
-    return { items, ...page };
+  async sessions(page: { limit: number; offset: number }): Promise<{ items: Array<FallteamSession & { booked: number }>; limit: number; offset: number }> {
+    return { items: await this.sessionRecords.upcoming(page), ...page };
   }
 
   /** An assigned caseworker brings the case to the Fallteam. */
-  async request(user: Principal, caseId: string, questions: string[]) {
-    const row = await this.cases.visible(user, caseId);
-    if (!row.assigned_caseworker_ids.includes(user.sub)) throw new DomainError(ErrorCode.Forbidden, 'Only a caseworker assigned to the case brings it to the Fallteam');
+  async request(user: Principal, caseId: string, questions: string[]): Promise<ConsultationDetails> {
+    const file = await this.cases.visibleCase(user, caseId);
+    if (!file.assignedCaseworkerIds.includes(user.sub)) throw new DomainError(ErrorCode.Forbidden, 'Only a caseworker assigned to the case brings it to the Fallteam');
     const definition = await this.definitions.published('fallteam-consultation');
     const id = randomUUID();
-    await this.dataSource.query(`INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by) VALUES ($1, $2, $3, $4, $5)`, [
-      id,
-      caseId,
-      workflowIds.fallteamConsultation(id),
-      this.cipher.seal(questions),
-      user.sub,
-    ]);
+    const workflowId = workflowIds.fallteamConsultation(id);
+    await this.consultations.insert({ id, caseId, workflowId, questionsEnc: this.cipher.seal(questions), requestedBy: user.sub });
     const requestedAt = new Date();
-    const input: FallteamConsultationInput = { consultationId: id, caseId, pseudonym: row.pseudonym, caseworkerId: user.sub, socialSpaceId: row.social_space_id, definition, requestedAt: requestedAt.toISOString() };
-    await temporalCall(this.temporal.workflow.start(WorkflowType.FallteamConsultation, { taskQueue: this.config.temporal.taskQueue, workflowId: workflowIds.fallteamConsultation(id), args: [input] }), WHAT);
+    const input: FallteamConsultationInput = {
+      consultationId: id,
+      caseId,
+      pseudonym: file.pseudonym,
+      caseworkerId: user.sub,
+      socialSpaceId: file.socialSpaceId,
+      definition,
+      requestedAt: requestedAt.toISOString(),
+    };
+    await temporalCall(this.temporal.workflow.start(WorkflowType.FallteamConsultation, { taskQueue: this.config.temporal.taskQueue, workflowId, args: [input] }), WHAT);
     // The answer is what the workflow starts with; no round trip to the worker is needed for it.
     return {
       id,
       caseId,
-      pseudonym: row.pseudonym,
-      phase: 'requested' as const,
+      pseudonym: file.pseudonym,
+      phase: 'requested',
       steps: initialSteps(definition.spec.steps, requestedAt),
       definitionVersion: definition.version,
       sessionId: null,
@@ -105,13 +129,12 @@ export class ConsultationService {
     };
   }
 
-  async get(user: Principal, id: string) {
+  async get(user: Principal, id: string): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id);
-    const state = await temporalCall(this.temporal.workflow.getHandle(consultation.workflow_id).query(fallteamStateQuery), WHAT);
-    const invitations = await this.dataSource.query('SELECT adviser_id AS "adviserId", opens_at AS "opensAt", closes_at AS "closesAt", closed_at AS "closedAt" FROM consultation_invitation WHERE consultation_id = $1', [id]);
+    const state = await temporalCall(this.temporal.workflow.getHandle(consultation.workflowId).query(fallteamStateQuery), WHAT);
     return {
       id,
-      caseId: consultation.case_id,
+      caseId: consultation.caseId,
       pseudonym: state.pseudonym,
       phase: state.phase,
       steps: state.steps,
@@ -119,51 +142,55 @@ export class ConsultationService {
       sessionId: state.sessionId ?? null,
       sessionAt: state.sessionAt ?? null,
       followUpAt: state.followUpAt ?? null,
-      questions: this.cipher.open<string[]>(consultation.questions_enc),
-      outcome: consultation.outcome_enc ? this.cipher.open<Outcome>(consultation.outcome_enc) : null,
-      invitations,
+      questions: this.cipher.open<string[]>(consultation.questionsEnc),
+      outcome: consultation.outcomeEnc ? this.cipher.open<Outcome>(consultation.outcomeEnc) : null,
+      invitations: await this.consultations.invitations(id),
     };
   }
 
-  async schedule(user: Principal, id: string, sessionId: string) {
+  /** Books the consultation into a future session that has room; the workflow accepts it in the same transaction. */
+  async schedule(user: Principal, id: string, sessionId: string): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id);
-    const [session] = await this.dataSource.query('SELECT * FROM fallteam_session WHERE id = $1', [sessionId]);
+    const session = await this.sessionRecords.findById(sessionId);
     if (!session) throw DomainError.invalid('Unknown session', [{ pointer: '/sessionId', message: 'no such Fallteam session' }]);
-    if (session.starts_at.getTime() <= Date.now()) throw DomainError.invalid('The session lies in the past', [{ pointer: '/sessionId', message: 'session is in the past' }]);
-    await this.dataSource.transaction(async (m) => {
-      await m.query('SELECT id FROM fallteam_session WHERE id = $1 FOR UPDATE', [sessionId]);
-      const [{ booked }] = await m.query('SELECT count(*)::int AS booked FROM consultation WHERE session_id = $1 AND id <> $2', [sessionId, id]);
+    if (session.startsAt.getTime() <= Date.now()) throw DomainError.invalid('The session lies in the past', [{ pointer: '/sessionId', message: 'session is in the past' }]);
+    await this.consultations.transaction(async (tx) => {
+      const booked = await this.sessionRecords.lockAndCountBooked(tx, sessionId, id);
       if (booked >= session.capacity) throw DomainError.conflict(`The session is full (${session.capacity} consultations)`);
       await temporalCall(
-        this.temporal.workflow.getHandle(consultation.workflow_id).executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId, sessionAt: session.starts_at.toISOString(), actorId: user.sub }] }),
+        this.temporal.workflow
+          .getHandle(consultation.workflowId)
+          .executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId, sessionAt: session.startsAt.toISOString(), actorId: user.sub }] }),
         WHAT,
       );
-      await m.query('UPDATE consultation SET session_id = $2 WHERE id = $1', [id, sessionId]);
+      await this.consultations.assignSession(tx, id, sessionId);
     });
     return this.get(user, id);
   }
 
-  async invite(user: Principal, id: string, adviserIds: string[]) {
+  async invite(user: Principal, id: string, adviserIds: string[]): Promise<AdviserAccess[]> {
     const consultation = await this.forCaseworker(user, id);
-    const advisers: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM app_user WHERE id = ANY($1) AND active AND 'adviser' = ANY(roles)`, [adviserIds]);
-    const known = new Set(advisers.map((a) => a.id));
-    const problems = adviserIds.map((a, i) => ({ a, i })).filter(({ a }) => !known.has(a)).map(({ a, i }) => ({ pointer: `/adviserIds/${i}`, message: `${a} is not an adviser` }));
+    const known = new Set(await this.staff.activeWithAnyRole(adviserIds, [Role.Adviser]));
+    const problems = adviserIds
+      .map((a, i) => ({ a, i }))
+      .filter(({ a }) => !known.has(a))
+      .map(({ a, i }) => ({ pointer: `/adviserIds/${i}`, message: `${a} is not an adviser` }));
     if (problems.length > 0) throw DomainError.invalid('Only external advisers can be invited', problems);
     return temporalCall(
-      this.temporal.workflow.getHandle(consultation.workflow_id).executeUpdate(fallteamUpdates.inviteAdvisers, { args: [{ adviserIds, actorId: user.sub }] }),
+      this.temporal.workflow.getHandle(consultation.workflowId).executeUpdate(fallteamUpdates.inviteAdvisers, { args: [{ adviserIds, actorId: user.sub }] }),
       WHAT,
     );
   }
 
   /** The outcome is sealed in PostgreSQL in the same transaction in which the workflow accepts it. */
-  async recordOutcome(user: Principal, id: string, outcome: Outcome) {
+  async recordOutcome(user: Principal, id: string, outcome: Outcome): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id);
     const professionals = outcome.participants.filter((p) => p.role === 'professional' || p.role === 'adviser').length;
-    await this.dataSource.transaction(async (m) => {
-      await m.query('UPDATE consultation SET outcome_enc = $2 WHERE id = $1', [id, this.cipher.seal(outcome)]);
+    await this.consultations.transaction(async (tx) => {
+      await this.consultations.storeOutcome(tx, id, this.cipher.seal(outcome));
       await temporalCall(
         this.temporal.workflow
-          .getHandle(consultation.workflow_id)
+          .getHandle(consultation.workflowId)
           .executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals, participants: outcome.participants.length, actorId: user.sub }] }),
         WHAT,
       );
@@ -171,22 +198,15 @@ export class ConsultationService {
     return this.get(user, id);
   }
 
-  async cancel(user: Principal, id: string, reason?: string) {
+  async cancel(user: Principal, id: string, reason?: string): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id);
-    await temporalCall(this.temporal.workflow.getHandle(consultation.workflow_id).executeUpdate(fallteamUpdates.cancel, { args: [{ reason, actorId: user.sub }] }), WHAT);
+    await temporalCall(this.temporal.workflow.getHandle(consultation.workflowId).executeUpdate(fallteamUpdates.cancel, { args: [{ reason, actorId: user.sub }] }), WHAT);
     return this.get(user, id);
   }
 
   /** An adviser's consultations with an open packet window: ids, pseudonyms and dates only. */
-  async forAdviser(user: Principal) {
-    const items = await this.dataSource.query(
-      `SELECT c.id, f.pseudonym, s.starts_at AS "sessionAt", i.closes_at AS "accessUntil"
-         FROM consultation_invitation i JOIN consultation c ON c.id = i.consultation_id JOIN case_file f ON f.id = c.case_id
-         LEFT JOIN fallteam_session s ON s.id = c.session_id
-        WHERE i.adviser_id = $1 AND i.opens_at <= now() AND i.closes_at > now() ORDER BY s.starts_at`,
-      [user.sub],
-    );
-    return { items };
+  async forAdviser(user: Principal): Promise<{ items: AdviserConsultation[] }> {
+    return { items: await this.consultations.openForAdviser(user.sub) };
   }
 
   /**
@@ -194,40 +214,36 @@ export class ConsultationService {
    * caseworker as a preview. Everyone else, and an adviser outside the window, gets "not found".
    */
   async packet(user: Principal, id: string): Promise<ConsultationPacket> {
-    const [consultation] = await this.dataSource.query('SELECT * FROM consultation WHERE id = $1', [id]);
+    const consultation = await this.consultations.findById(id);
     if (!consultation) throw DomainError.notFound(WHAT);
     if (user.roles.includes(Role.Adviser)) {
-      const [open] = await this.dataSource.query(
-        `SELECT 1 FROM consultation_invitation WHERE consultation_id = $1 AND adviser_id = $2 AND opens_at <= now() AND closes_at > now() AND closed_at IS NULL`,
-        [id, user.sub],
-      );
-      if (!open) throw DomainError.notFound(WHAT);
+      if (!(await this.consultations.hasOpenInvitation(id, user.sub))) throw DomainError.notFound(WHAT);
     } else {
-      await this.cases.visible(user, consultation.case_id);
+      await this.cases.visibleCase(user, consultation.caseId);
     }
-    const row = await this.cases.row(consultation.case_id);
-    if (!row || row.anonymised_at) throw DomainError.notFound(WHAT);
-    const content = this.cipher.open<CaseContent>(row.content_enc);
-    const personal = this.cipher.open<PersonalData>(row.personal_enc);
-    const released = await this.cases.releasedFields(row.id);
-    const [session] = consultation.session_id ? await this.dataSource.query('SELECT starts_at FROM fallteam_session WHERE id = $1', [consultation.session_id]) : [];
+    const file = await this.caseFiles.findById(consultation.caseId);
+    if (!file || file.anonymisedAt) throw DomainError.notFound(WHAT);
+    const content = this.cipher.open<CaseContent>(file.contentEnc);
+    const personal = this.cipher.open<PersonalData>(file.personalEnc);
+    const released = await this.cases.releasedFields(file.id);
+    const session = consultation.sessionId ? await this.sessionRecords.findById(consultation.sessionId) : undefined;
     return {
       consultationId: id,
-      pseudonym: row.pseudonym,
-      zone: row.zone,
+      pseudonym: file.pseudonym,
+      zone: file.zone,
       will: content.will,
       goals: content.goals,
       resources: content.resources,
-      questions: this.cipher.open<string[]>(consultation.questions_enc),
-      sessionAt: session ? session.starts_at.toISOString() : null,
+      questions: this.cipher.open<string[]>(consultation.questionsEnc),
+      sessionAt: session ? session.startsAt.toISOString() : null,
       released: Object.fromEntries(RELEASABLE_FIELDS.filter((f) => released.has(f)).map((f) => [f, personal[f]])),
     };
   }
 
-  private async forCaseworker(user: Principal, id: string) {
-    const [consultation] = await this.dataSource.query('SELECT * FROM consultation WHERE id = $1', [id]);
+  private async forCaseworker(user: Principal, id: string): Promise<ConsultationRecord> {
+    const consultation = await this.consultations.findById(id);
     if (!consultation) throw DomainError.notFound(WHAT);
-    await this.cases.visible(user, consultation.case_id);
+    await this.cases.visibleCase(user, consultation.caseId);
     return consultation;
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@sro/audit';
 import { CurrentUser, Roles } from '@sro/auth';
 import { CaseService, ConsultationService } from '@sro/cases';
@@ -7,6 +7,18 @@ import { Principal, Role } from '@sro/common';
 import { ReasonDto } from '../sozialraum/dto/sozialraum.dto';
 import { PagingDto } from '../common/paging.dto';
 import { ConsentDto, CreateCaseDto, InviteDto, OutcomeDto, RequestConsultationDto, ScheduleDto, SessionDto } from './dto/case.dto';
+import {
+  AdviserAccessDto,
+  AdviserConsultationListDto,
+  CaseDto,
+  CasePageDto,
+  ConsentListDto,
+  ConsentRecordDto,
+  ConsultationDto,
+  ConsultationPacketDto,
+  FallteamSessionDto,
+  FallteamSessionPageDto,
+} from './dto/case-response.dto';
 
 const uuid = new ParseUUIDPipe();
 
@@ -22,8 +34,9 @@ export class CasesController {
 
   @Post()
   @Roles(Role.Caseworker)
+  @ApiCreatedResponse({ type: CaseDto })
   @Audited({ resourceType: 'case', action: 'create', purpose: 'Fallaufnahme' })
-  create(@CurrentUser() user: Principal, @Body() body: CreateCaseDto) {
+  create(@CurrentUser() user: Principal, @Body() body: CreateCaseDto): Promise<CaseDto> {
     return this.cases.create(user, {
       socialSpaceId: body.socialSpaceId,
       zone: body.zone,
@@ -36,44 +49,50 @@ export class CasesController {
 
   @Get()
   @Roles(Role.Caseworker)
+  @ApiOkResponse({ type: CasePageDto })
   @Audited({ resourceType: 'case', action: 'list', purpose: 'Fallübersicht' })
-  list(@CurrentUser() user: Principal, @Query() page: PagingDto) {
+  list(@CurrentUser() user: Principal, @Query() page: PagingDto): Promise<CasePageDto> {
     return this.cases.list(user, page);
   }
 
   @Get(':id')
   @Roles(Role.Caseworker)
+  @ApiOkResponse({ type: CaseDto })
   @Audited({ resourceType: 'case', action: 'read', purpose: 'Fallbearbeitung' })
-  get(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+  get(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<CaseDto> {
     return this.cases.get(user, id);
   }
 
   @Get(':id/consents')
   @Roles(Role.Caseworker)
+  @ApiOkResponse({ type: ConsentListDto })
   @Audited({ resourceType: 'case', action: 'read-consents', purpose: 'Einwilligungen prüfen' })
-  consents(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+  consents(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ConsentListDto> {
     return this.cases.consents(user, id);
   }
 
   @Post(':id/consents')
   @Roles(Role.Caseworker)
+  @ApiCreatedResponse({ type: ConsentRecordDto })
   @Audited({ resourceType: 'case', action: 'add-consent', purpose: 'Einwilligung erfassen' })
-  addConsent(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ConsentDto) {
+  addConsent(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ConsentDto): Promise<ConsentRecordDto> {
     return this.cases.addConsent(user, id, body);
   }
 
   @Post(':id/consents/:consentId/revoke')
   @HttpCode(200)
   @Roles(Role.Caseworker)
+  @ApiOkResponse({ type: ConsentRecordDto })
   @Audited({ resourceType: 'case', action: 'revoke-consent', purpose: 'Widerruf der Einwilligung' })
-  revoke(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('consentId', uuid) consentId: string) {
+  revoke(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('consentId', uuid) consentId: string): Promise<ConsentRecordDto> {
     return this.cases.revokeConsent(user, id, consentId);
   }
 
   @Post(':id/consultations')
   @Roles(Role.Caseworker)
+  @ApiCreatedResponse({ type: ConsultationDto })
   @Audited({ resourceType: 'case', action: 'request-consultation', purpose: 'Fallteam-Anfrage' })
-  requestConsultation(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: RequestConsultationDto) {
+  requestConsultation(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: RequestConsultationDto): Promise<ConsultationDto> {
     return this.consultations.request(user, id, body.questions);
   }
 }
@@ -87,66 +106,75 @@ export class ConsultationsController {
 
   @Post('fallteam-sessions')
   @Roles(Role.Caseworker, Role.Coordinator)
-  createSession(@CurrentUser() user: Principal, @Body() body: SessionDto) {
+  @ApiCreatedResponse({ type: FallteamSessionDto })
+  createSession(@CurrentUser() user: Principal, @Body() body: SessionDto): Promise<FallteamSessionDto> {
     return this.consultations.createSession(user, body);
   }
 
   @Get('fallteam-sessions')
   @Roles(Role.Caseworker, Role.Coordinator)
-  sessions(@Query() page: PagingDto) {
+  @ApiOkResponse({ type: FallteamSessionPageDto })
+  sessions(@Query() page: PagingDto): Promise<FallteamSessionPageDto> {
     return this.consultations.sessions(page);
   }
 
   /** Advisers: the consultations they are invited to, while the window is open. */
   @Get('consultations')
   @Roles(Role.Adviser)
-  mine(@CurrentUser() user: Principal) {
+  @ApiOkResponse({ type: AdviserConsultationListDto })
+  mine(@CurrentUser() user: Principal): Promise<AdviserConsultationListDto> {
     return this.consultations.forAdviser(user);
   }
 
   @Get('consultations/:id')
   @Roles(Role.Caseworker)
+  @ApiOkResponse({ type: ConsultationDto })
   @Audited({ resourceType: 'consultation', action: 'read', purpose: 'Fallteam' })
-  get(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+  get(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ConsultationDto> {
     return this.consultations.get(user, id);
   }
 
   @Get('consultations/:id/packet')
   @Roles(Role.Adviser, Role.Caseworker)
+  @ApiOkResponse({ type: ConsultationPacketDto })
   @Audited({ resourceType: 'consultation-packet', action: 'read', purpose: 'Fallberatung im erweiterten Fallteam' })
-  packet(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+  packet(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ConsultationPacketDto> {
     return this.consultations.packet(user, id);
   }
 
   @Post('consultations/:id/schedule')
   @HttpCode(200)
   @Roles(Role.Caseworker)
+  @ApiOkResponse({ type: ConsultationDto })
   @Audited({ resourceType: 'consultation', action: 'schedule', purpose: 'Fallteam' })
-  schedule(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ScheduleDto) {
+  schedule(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ScheduleDto): Promise<ConsultationDto> {
     return this.consultations.schedule(user, id, body.sessionId);
   }
 
   @Post('consultations/:id/invitations')
   @HttpCode(200)
   @Roles(Role.Caseworker)
+  @ApiOkResponse({ type: [AdviserAccessDto] })
   @Audited({ resourceType: 'consultation', action: 'invite', purpose: 'Fallteam' })
-  invite(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: InviteDto) {
+  invite(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: InviteDto): Promise<AdviserAccessDto[]> {
     return this.consultations.invite(user, id, body.adviserIds);
   }
 
   @Post('consultations/:id/outcome')
   @HttpCode(200)
   @Roles(Role.Caseworker)
+  @ApiOkResponse({ type: ConsultationDto })
   @Audited({ resourceType: 'consultation', action: 'record-outcome', purpose: 'Fallteam' })
-  outcome(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: OutcomeDto) {
+  outcome(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: OutcomeDto): Promise<ConsultationDto> {
     return this.consultations.recordOutcome(user, id, body);
   }
 
   @Post('consultations/:id/cancel')
   @HttpCode(200)
   @Roles(Role.Caseworker)
+  @ApiOkResponse({ type: ConsultationDto })
   @Audited({ resourceType: 'consultation', action: 'cancel', purpose: 'Fallteam' })
-  cancel(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ReasonDto) {
+  cancel(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ReasonDto): Promise<ConsultationDto> {
     return this.consultations.cancel(user, id, body.reason);
   }
 }

@@ -189,16 +189,15 @@ interface CaseFile {
   confided: Array<{ id: string; text: string }>;
   createdAt: string;
 }
-/** As the API lists them (table columns). */
 interface Consent {
   id: string;
   version: number;
-  given_by: string;
+  givenBy: string;
   purpose: string;
   fields: string[];
   form: string;
-  given_at: string;
-  revoked_at: string | null;
+  givenAt: string;
+  revokedAt: string | null;
 }
 
 const RELEASABLE = [
@@ -314,10 +313,10 @@ function Consents({ caseId }: { caseId: string }) {
             <ul>
               {d.items.map((c) => (
                 <li key={c.id}>
-                  Version {c.version}: {c.given_by}, Zweck „{c.purpose}“, gibt frei: {c.fields.map((f) => RELEASABLE.find((r) => r.value === f)?.label ?? f).join(', ')} (
-                  {CONSENT_FORMS.find((f) => f.value === c.form)?.label ?? c.form}, {formatDate(c.given_at)}){' '}
-                  {c.revoked_at ? (
-                    <strong>widerrufen am {formatDate(c.revoked_at)}</strong>
+                  Version {c.version}: {c.givenBy}, Zweck „{c.purpose}“, gibt frei: {c.fields.map((f) => RELEASABLE.find((r) => r.value === f)?.label ?? f).join(', ')} (
+                  {CONSENT_FORMS.find((f) => f.value === c.form)?.label ?? c.form}, {formatDate(c.givenAt)}){' '}
+                  {c.revokedAt ? (
+                    <strong>widerrufen am {formatDate(c.revokedAt)}</strong>
                   ) : (
                     <button type="button" className="secondary" onClick={() => revoke(c.id)}>
                       Widerruf erfassen

@@ -1,80 +1,251 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsISO8601, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { CASE_ZONES, CaseZone } from '@sro/cases';
+import { CASE_ZONES, CaseZone, CONSENT_FORMS, ConsentForm } from '@sro/cases';
 
 export class FamilyMemberDto {
-  @ApiProperty({ example: 'Mutter' }) @IsString() @MinLength(1) @MaxLength(100) relation: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ example: 'Mutter' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  relation: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
 }
 
 export class PersonalDataDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) familyName: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true }) givenNames: string[];
-  @ApiProperty({ type: [String], example: ['2015-03-01'] }) @IsArray() @ArrayMaxSize(20) @IsISO8601({ strict: true }, { each: true }) birthDates: string[];
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) address: string;
-  @ApiProperty({ type: [FamilyMemberDto] }) @IsArray() @ArrayMaxSize(30) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => FamilyMemberDto) familyMembers: FamilyMemberDto[];
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  familyName: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  givenNames: string[];
+
+  @ApiProperty({ type: [String], example: ['2015-03-01'] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsISO8601({ strict: true }, { each: true })
+  birthDates: string[];
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  address: string;
+
+  @ApiProperty({ type: [FamilyMemberDto] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => FamilyMemberDto)
+  familyMembers: FamilyMemberDto[];
 }
 
-class ResourcesDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(2000, { each: true }) person: string[];
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(2000, { each: true }) surroundings: string[];
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(2000, { each: true }) socialSpace: string[];
+export class ResourcesDto {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  person: string[];
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  surroundings: string[];
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  socialSpace: string[];
 }
 
 class ConfidedDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(10_000) text: string;
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
+  text: string;
 }
 
 export class CreateCaseDto {
-  @ApiProperty() @IsUUID() socialSpaceId: string;
-  @ApiProperty({ enum: CASE_ZONES }) @IsIn(CASE_ZONES) zone: CaseZone;
-  @ApiProperty({ type: PersonalDataDto }) @ValidateNested() @Type(() => PersonalDataDto) personal: PersonalDataDto;
-  @ApiProperty({ description: 'The family’s will, in its own words' }) @IsString() @MinLength(1) @MaxLength(10_000) will: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(2000, { each: true }) goals: string[];
-  @ApiProperty({ type: ResourcesDto }) @ValidateNested() @Type(() => ResourcesDto) resources: ResourcesDto;
+  @ApiProperty()
+  @IsUUID()
+  socialSpaceId: string;
+
+  @ApiProperty({ enum: CASE_ZONES })
+  @IsIn(CASE_ZONES)
+  zone: CaseZone;
+
+  @ApiProperty({ type: PersonalDataDto })
+  @ValidateNested()
+  @Type(() => PersonalDataDto)
+  personal: PersonalDataDto;
+
+  @ApiProperty({ description: 'The family’s will, in its own words' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
+  will: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  goals: string[];
+
+  @ApiProperty({ type: ResourcesDto })
+  @ValidateNested()
+  @Type(() => ResourcesDto)
+  resources: ResourcesDto;
+
   @ApiPropertyOptional({ type: [ConfidedDto], description: 'Anvertraute Daten (§ 65 SGB VIII)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ConfidedDto) confided?: ConfidedDto[];
-  @ApiPropertyOptional({ example: '2031-12-31' }) @IsOptional() @IsDateString({ strict: true }) deletionDate?: string;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ConfidedDto)
+  confided?: ConfidedDto[];
+
+  @ApiPropertyOptional({ example: '2031-12-31' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  deletionDate?: string;
 }
 
 export class ConsentDto {
-  @ApiProperty({ example: 'Mutter (sorgeberechtigt)' }) @IsString() @MinLength(1) @MaxLength(200) givenBy: string;
-  @ApiProperty({ example: 'fallteam' }) @IsString() @MinLength(1) @MaxLength(200) purpose: string;
-  @ApiProperty({ type: [String], example: ['familyName'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsString({ each: true }) fields: string[];
-  @ApiProperty({ enum: ['written', 'oral_documented', 'electronic'] }) @IsIn(['written', 'oral_documented', 'electronic']) form: 'written' | 'oral_documented' | 'electronic';
-  @ApiProperty({ example: '2026-11-20' }) @IsDateString({ strict: true }) givenAt: string;
+  @ApiProperty({ example: 'Mutter (sorgeberechtigt)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  givenBy: string;
+
+  @ApiProperty({ example: 'fallteam' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  purpose: string;
+
+  @ApiProperty({ type: [String], example: ['familyName'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  fields: string[];
+
+  @ApiProperty({ enum: CONSENT_FORMS })
+  @IsIn(CONSENT_FORMS)
+  form: ConsentForm;
+
+  @ApiProperty({ example: '2026-11-20' })
+  @IsDateString({ strict: true })
+  givenAt: string;
 }
 
 export class RequestConsultationDto {
   @ApiProperty({ type: [String], description: 'Questions to the team' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(2000, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
   questions: string[];
 }
 
 export class SessionDto {
-  @ApiProperty() @IsDateString() startsAt: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) place: string;
-  @ApiProperty() @IsInt() @Min(1) @Max(50) capacity: number;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) moderatorId: string;
+  @ApiProperty()
+  @IsDateString()
+  startsAt: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  place: string;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  capacity: number;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  moderatorId: string;
 }
 
 export class ScheduleDto {
-  @ApiProperty() @IsUUID() sessionId: string;
+  @ApiProperty()
+  @IsUUID()
+  sessionId: string;
 }
 
 export class InviteDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) adviserIds: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  adviserIds: string[];
 }
 
 class ParticipantDto {
-  @ApiProperty({ enum: ['professional', 'adviser', 'family', 'other'] }) @IsIn(['professional', 'adviser', 'family', 'other']) role: 'professional' | 'adviser' | 'family' | 'other';
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) userId?: string;
+  @ApiProperty({ enum: ['professional', 'adviser', 'family', 'other'] })
+  @IsIn(['professional', 'adviser', 'family', 'other'])
+  role: 'professional' | 'adviser' | 'family' | 'other';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  userId?: string;
 }
 
 export class OutcomeDto {
-  @ApiProperty({ type: [ParticipantDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ParticipantDto) participants: ParticipantDto[];
-  @ApiProperty({ type: [String], description: 'Advisory only: the Jugendamt decides' }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(5000, { each: true }) recommendations: string[];
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(10_000) decision: string;
-  @ApiProperty({ description: 'Help setting using social-space resources' }) @IsString() @MinLength(1) @MaxLength(10_000) helpSetting: string;
+  @ApiProperty({ type: [ParticipantDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ParticipantDto)
+  participants: ParticipantDto[];
+
+  @ApiProperty({ type: [String], description: 'Advisory only: the Jugendamt decides' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(5000, { each: true })
+  recommendations: string[];
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
+  decision: string;
+
+  @ApiProperty({ description: 'Help setting using social-space resources' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
+  helpSetting: string;
 }

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '@sro/cases';
+import { CasesController, ConsultationsController } from './cases.controller';
+
+/** The HTTP routes of case files, consents and Fallteam consultations. */
+@Module({
+  imports: [CasesModule],
+  controllers: [CasesController, ConsultationsController],
+})
+export class CasesApiModule {}

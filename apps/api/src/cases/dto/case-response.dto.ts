@@ -1,0 +1,338 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CASE_ZONES, CaseZone, CONSENT_FORMS, ConsentForm } from '@sro/cases';
+import type { ConsultationPhase } from '@sro/workflows/contracts';
+import type { StepStatus } from '@sro/workflows/shared/steps';
+import { FamilyMemberDto, OutcomeDto, PersonalDataDto, ResourcesDto } from './case.dto';
+
+// Answers of the cases and consultations routes. Dates the database holds arrive as Date objects
+// and leave as ISO 8601 strings.
+
+const CONSULTATION_PHASES: ConsultationPhase[] = ['requested', 'scheduled', 'outcome_recorded', 'closed', 'cancelled'];
+const STEP_STATUSES: StepStatus[] = ['pending', 'active', 'completed'];
+
+export class CaseSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'F-2026-7KQ3MX' })
+  pseudonym: string;
+
+  @ApiProperty({ enum: CASE_ZONES, nullable: true, description: 'Null until a Jugendhilfedienst case is classified' })
+  zone: CaseZone | null;
+
+  @ApiProperty({ format: 'uuid' })
+  socialSpaceId: string;
+
+  @ApiProperty()
+  familyName: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+}
+
+export class CasePageDto {
+  @ApiProperty({ type: [CaseSummaryDto] })
+  items: CaseSummaryDto[];
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  limit: number;
+
+  @ApiProperty()
+  offset: number;
+}
+
+export class ConfidedItemDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  text: string;
+}
+
+/** The whole case file, for a caseworker who may see it. */
+export class CaseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'F-2026-7KQ3MX' })
+  pseudonym: string;
+
+  @ApiProperty({ enum: CASE_ZONES, nullable: true, description: 'Null until a Jugendhilfedienst case is classified' })
+  zone: CaseZone | null;
+
+  @ApiProperty({ format: 'uuid' })
+  socialSpaceId: string;
+
+  @ApiProperty({ type: [String] })
+  assignedCaseworkerIds: string[];
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null while a Jugendhilfedienst case is open' })
+  deletionDate: Date | null;
+
+  @ApiProperty()
+  legalHold: boolean;
+
+  @ApiProperty({ type: PersonalDataDto })
+  personal: PersonalDataDto;
+
+  @ApiProperty({ description: 'The family’s will, in its own words' })
+  will: string;
+
+  @ApiProperty({ type: [String] })
+  goals: string[];
+
+  @ApiProperty({ type: ResourcesDto })
+  resources: ResourcesDto;
+
+  @ApiProperty({ type: [ConfidedItemDto], description: 'Anvertraute Daten (§ 65 SGB VIII)' })
+  confided: ConfidedItemDto[];
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+}
+
+/** A recorded consent; a revoked one stays with its revocation date. */
+export class ConsentRecordDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  caseId: string;
+
+  @ApiProperty({ description: 'Counts per case from 1' })
+  version: number;
+
+  @ApiProperty({ example: 'Mutter (sorgeberechtigt)' })
+  givenBy: string;
+
+  @ApiProperty({ example: 'fallteam' })
+  purpose: string;
+
+  @ApiProperty({ type: [String], example: ['familyName'] })
+  fields: string[];
+
+  @ApiProperty({ enum: CONSENT_FORMS })
+  form: ConsentForm;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  givenAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt: Date | null;
+
+  @ApiProperty()
+  createdBy: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+}
+
+export class ConsentListDto {
+  @ApiProperty({ type: [ConsentRecordDto] })
+  items: ConsentRecordDto[];
+}
+
+export class FallteamSessionDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  startsAt: Date;
+
+  @ApiProperty()
+  place: string;
+
+  @ApiProperty({ description: 'How many consultations the session takes' })
+  capacity: number;
+
+  @ApiProperty()
+  moderatorId: string;
+
+  @ApiProperty()
+  createdBy: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+}
+
+export class BookedFallteamSessionDto extends FallteamSessionDto {
+  @ApiProperty({ description: 'Consultations booked into the session' })
+  booked: number;
+}
+
+export class FallteamSessionPageDto {
+  @ApiProperty({ type: [BookedFallteamSessionDto] })
+  items: BookedFallteamSessionDto[];
+
+  @ApiProperty()
+  limit: number;
+
+  @ApiProperty()
+  offset: number;
+}
+
+export class ConsultationStepDto {
+  @ApiProperty()
+  key: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ enum: STEP_STATUSES })
+  status: StepStatus;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  startedAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  dueAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  completedAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Set when the due date was extended with a reason' })
+  extendedTo?: string;
+
+  @ApiPropertyOptional()
+  overdue?: boolean;
+}
+
+/** An adviser's access window to the packet, as the consultation lists it. */
+export class InvitationDto {
+  @ApiProperty()
+  adviserId: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  opensAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  closesAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set when access was closed early' })
+  closedAt: Date | null;
+}
+
+/** A consultation for its caseworker: the workflow's state with the questions and outcome. */
+export class ConsultationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  caseId: string;
+
+  @ApiProperty()
+  pseudonym: string;
+
+  @ApiProperty({ enum: CONSULTATION_PHASES })
+  phase: ConsultationPhase;
+
+  @ApiProperty({ type: [ConsultationStepDto] })
+  steps: ConsultationStepDto[];
+
+  @ApiProperty()
+  definitionVersion: number;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  sessionId: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  sessionAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Wiedervorlage, set with the outcome' })
+  followUpAt: string | null;
+
+  @ApiProperty({ type: [String] })
+  questions: string[];
+
+  @ApiProperty({ type: OutcomeDto, nullable: true })
+  outcome: OutcomeDto | null;
+
+  @ApiProperty({ type: [InvitationDto] })
+  invitations: InvitationDto[];
+}
+
+/** An adviser's access as the workflow granted it. */
+export class AdviserAccessDto {
+  @ApiProperty()
+  adviserId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  opensAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  closesAt: string;
+
+  @ApiProperty()
+  closed: boolean;
+}
+
+/** A consultation an adviser may open now: ids, pseudonym and dates only. */
+export class AdviserConsultationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  pseudonym: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  sessionAt: Date | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  accessUntil: Date;
+}
+
+export class AdviserConsultationListDto {
+  @ApiProperty({ type: [AdviserConsultationDto] })
+  items: AdviserConsultationDto[];
+}
+
+/** The identity fields a consent in force releases; absent ones stay hidden. */
+export class ReleasedPersonalDataDto {
+  @ApiPropertyOptional()
+  familyName?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  givenNames?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  birthDates?: string[];
+
+  @ApiPropertyOptional()
+  address?: string;
+
+  @ApiPropertyOptional({ type: [FamilyMemberDto] })
+  familyMembers?: FamilyMemberDto[];
+}
+
+/** What an external adviser sees: pseudonymised, no confided items, identity only as far as consent releases it. */
+export class ConsultationPacketDto {
+  @ApiProperty({ format: 'uuid' })
+  consultationId: string;
+
+  @ApiProperty()
+  pseudonym: string;
+
+  @ApiProperty({ enum: CASE_ZONES, nullable: true })
+  zone: string | null;
+
+  @ApiProperty()
+  will: string;
+
+  @ApiProperty({ type: [String] })
+  goals: string[];
+
+  @ApiProperty({ type: ResourcesDto })
+  resources: ResourcesDto;
+
+  @ApiProperty({ type: [String] })
+  questions: string[];
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  sessionAt: string | null;
+
+  @ApiProperty({ type: ReleasedPersonalDataDto })
+  released: ReleasedPersonalDataDto;
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CaseZone } from './case.types';
+
+/**
+ * A `case_file` row with every column, as the Jugendhilfedienst lib still reads it through
+ * `CaseService.visible`; the cases lib itself works with `CaseFile`.
+ */
+export interface CaseRow {
+  id: string;
+  pseudonym: string;
+  /** Null until a Jugendhilfedienst case is classified. */
+  zone: CaseZone | null;
+  social_space_id: string;
+  assigned_caseworker_ids: string[];
+  /** Sealed fields; null once the case is anonymised. */
+  personal_enc: string;
+  content_enc: string;
+  confided_enc: string;
+  /** Null while a Jugendhilfedienst case is open: closure sets it (node-postgres gives a `date` as a Date). */
+  deletion_date: Date | null;
+  legal_hold: boolean;
+  /** Set by the retention job; an anonymised case no longer exists for anyone. */
+  anonymised_at: Date | null;
+  workflow_id: string | null;
+  created_at: Date;
+}
+
+/** A case file with its personal data still sealed: a rule of the service decides what is opened. */
+export interface CaseFile {
+  id: string;
+  pseudonym: string;
+  /** Null until a Jugendhilfedienst case is classified. */
+  zone: CaseZone | null;
+  socialSpaceId: string;
+  assignedCaseworkerIds: string[];
+  /** Sealed fields (FieldCipher); null once the case is anonymised, which only the retention job does. */
+  personalEnc: string;
+  contentEnc: string;
+  confidedEnc: string;
+  /** Null while a Jugendhilfedienst case is open: closure sets it. */
+  deletionDate: Date | null;
+  legalHold: boolean;
+  /** Set by the retention job; an anonymised case no longer exists for anyone. */
+  anonymisedAt: Date | null;
+  /** The Jugendhilfedienst workflow; null for a case file of the Fallteam alone. */
+  workflowId: string | null;
+  createdAt: Date;
+}
+
+/** What a new case file stores: sealed already, with its pseudonym. */
+export interface CaseFileInsert {
+  id: string;
+  pseudonym: string;
+  zone: CaseZone;
+  socialSpaceId: string;
+  caseworkerId: string;
+  personalEnc: string;
+  contentEnc: string;
+  confidedEnc: string;
+  deletionDate: string;
+}
+
+/** Maps a stored row to the case file the cases lib works with. */
+export function toCaseFile(row: CaseRow): CaseFile {
+  return {
+    id: row.id,
+    pseudonym: row.pseudonym,
+    zone: row.zone,
+    socialSpaceId: row.social_space_id,
+    assignedCaseworkerIds: row.assigned_caseworker_ids,
+    personalEnc: row.personal_enc,
+    contentEnc: row.content_enc,
+    confidedEnc: row.confided_enc,
+    deletionDate: row.deletion_date,
+    legalHold: row.legal_hold,
+    anonymisedAt: row.anonymised_at,
+    workflowId: row.workflow_id,
+    createdAt: row.created_at,
+  };
+}
+
+/** All SQL of the `case_file` table as the cases lib uses it. */
+@Injectable()
+export class CaseRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(file: CaseFileInsert): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [file.id, file.pseudonym, file.zone, file.socialSpaceId, [file.caseworkerId], file.personalEnc, file.contentEnc, file.confidedEnc, file.deletionDate, file.caseworkerId],
+    );
+  }
+
+  /** Cases assigned to the caseworker or in the given social spaces, newest first; anonymised cases are gone. */
+  async pageFor(caseworkerId: string, socialSpaceIds: string[], page: { limit: number; offset: number }): Promise<{ items: CaseFile[]; total: number }> {
+    const rows: Array<CaseRow & { total: number }> = await this.dataSource.query(
+      `SELECT *, count(*) OVER ()::int AS total FROM case_file WHERE ($1 = ANY(assigned_caseworker_ids) OR social_space_id = ANY($2)) AND anonymised_at IS NULL
+        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+      [caseworkerId, socialSpaceIds, page.limit, page.offset],
+    );
+    return { items: rows.map(toCaseFile), total: rows[0]?.total ?? 0 };
+  }
+
+  async findById(id: string): Promise<CaseFile | undefined> {
+    const row = await this.findRow(id);
+    return row && toCaseFile(row);
+  }
+
+  /** The row with every column (the Jugendhilfedienst lib's columns too). */
+  async findRow(id: string): Promise<CaseRow | undefined> {
+    const [row]: CaseRow[] = await this.dataSource.query('SELECT * FROM case_file WHERE id = $1', [id]);
+    return row;
+  }
+}

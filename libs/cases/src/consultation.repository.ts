@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AdviserAccess } from '@sro/workflows/contracts';
+
+/** What PostgreSQL keeps of a consultation beside its workflow: the sealed questions and outcome. */
+export interface ConsultationRecord {
+  id: string;
+  caseId: string;
+  workflowId: string;
+  sessionId: string | null;
+  questionsEnc: string;
+  /** Sealed when the workflow accepts the outcome. */
+  outcomeEnc: string | null;
+  requestedBy: string;
+  createdAt: Date;
+}
+
+export interface ConsultationInsert {
+  id: string;
+  caseId: string;
+  workflowId: string;
+  questionsEnc: string;
+  requestedBy: string;
+}
+
+/** An adviser's access window to the packet. */
+export interface Invitation {
+  adviserId: string;
+  opensAt: Date;
+  closesAt: Date;
+  /** Set when access was closed early (window over, or consultation cancelled). */
+  closedAt: Date | null;
+}
+
+/** A consultation an adviser may open now: ids, pseudonym and dates only. */
+export interface AdviserConsultation {
+  id: string;
+  pseudonym: string;
+  sessionAt: Date | null;
+  accessUntil: Date;
+}
+
+const COLUMNS = `id, case_id AS "caseId", workflow_id AS "workflowId", session_id AS "sessionId", questions_enc AS "questionsEnc", outcome_enc AS "outcomeEnc",
+  requested_by AS "requestedBy", created_at AS "createdAt"`;
+
+/** All SQL of the `consultation` and `consultation_invitation` tables. */
+@Injectable()
+export class ConsultationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in one transaction; the methods that take `tx` join it. */
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(consultation: ConsultationInsert): Promise<void> {
+    await this.dataSource.query(`INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by) VALUES ($1, $2, $3, $4, $5)`, [
+      consultation.id,
+      consultation.caseId,
+      consultation.workflowId,
+      consultation.questionsEnc,
+      consultation.requestedBy,
+    ]);
+  }
+
+  async findById(id: string): Promise<ConsultationRecord | undefined> {
+    const [row]: ConsultationRecord[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM consultation WHERE id = $1`, [id]);
+    return row;
+  }
+
+  async assignSession(tx: EntityManager, id: string, sessionId: string): Promise<void> {
+    await tx.query('UPDATE consultation SET session_id = $2 WHERE id = $1', [id, sessionId]);
+  }
+
+  async storeOutcome(tx: EntityManager, id: string, outcomeEnc: string): Promise<void> {
+    await tx.query('UPDATE consultation SET outcome_enc = $2 WHERE id = $1', [id, outcomeEnc]);
+  }
+
+  async invitations(consultationId: string): Promise<Invitation[]> {
+    return this.dataSource.query(
+      'SELECT adviser_id AS "adviserId", opens_at AS "opensAt", closes_at AS "closesAt", closed_at AS "closedAt" FROM consultation_invitation WHERE consultation_id = $1',
+      [consultationId],
+    );
+  }
+
+  /** Whether the adviser's window to this consultation is open now. */
+  async hasOpenInvitation(consultationId: string, adviserId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM consultation_invitation WHERE consultation_id = $1 AND adviser_id = $2 AND opens_at <= now() AND closes_at > now() AND closed_at IS NULL`,
+      [consultationId, adviserId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The consultations whose packet window is open for the adviser now, by session date. */
+  async openForAdviser(adviserId: string): Promise<AdviserConsultation[]> {
+    return this.dataSource.query(
+      `SELECT c.id, f.pseudonym, s.starts_at AS "sessionAt", i.closes_at AS "accessUntil"
+         FROM consultation_invitation i JOIN consultation c ON c.id = i.consultation_id JOIN case_file f ON f.id = c.case_id
+         LEFT JOIN fallteam_session s ON s.id = c.session_id
+        WHERE i.adviser_id = $1 AND i.opens_at <= now() AND i.closes_at > now() ORDER BY s.starts_at`,
+      [adviserId],
+    );
+  }
+
+  /** Opens (or reopens and extends) the advisers' windows. */
+  async openAccess(consultationId: string, access: AdviserAccess[]): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO consultation_invitation (consultation_id, adviser_id, opens_at, closes_at)
+       SELECT $1, a."adviserId", a."opensAt", a."closesAt" FROM jsonb_to_recordset($2::jsonb) AS a("adviserId" text, "opensAt" timestamptz, "closesAt" timestamptz)
+       ON CONFLICT (consultation_id, adviser_id) DO UPDATE SET closes_at = EXCLUDED.closes_at, closed_at = NULL`,
+      [consultationId, JSON.stringify(access)],
+    );
+  }
+
+  /** Closes the advisers' windows at once. */
+  async closeAccess(consultationId: string, adviserIds: string[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE consultation_invitation SET closed_at = coalesce(closed_at, now()), closes_at = least(closes_at, now())
+        WHERE consultation_id = $1 AND adviser_id = ANY($2)`,
+      [consultationId, adviserIds],
+    );
+  }
+}

@@ -1,0 +1,181 @@
+import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
+import { CaseFile, CaseFileInsert, CaseRepository, CaseService, Consent, ConsentRepository, FieldCipher, NewConsent } from '@sro/cases';
+import type { AssignmentsService } from '@sro/reference-data';
+
+const caseworker: Principal = { sub: 'cw-1', roles: [Role.Caseworker] };
+
+/** Sealing as JSON keeps the tests readable; the real cipher has its own tests. */
+const cipher = { seal: (value: unknown) => JSON.stringify(value), open: <T>(sealed: string) => JSON.parse(sealed) as T } as unknown as FieldCipher;
+
+const personal = { familyName: 'Muster', givenNames: ['Erika'], birthDates: ['2014-02-03'], address: 'Lindenallee 7', familyMembers: [] };
+const content = { will: 'Wieder zur Schule', goals: ['Schulbesuch'], resources: { person: [], surroundings: [], socialSpace: ['Jugendclub'] } };
+
+const caseFile = (over: Partial<CaseFile> = {}): CaseFile => ({
+  id: 'case-1',
+  pseudonym: 'F-2026-ABCDEF',
+  zone: 'unclear',
+  socialSpaceId: 'space-1',
+  assignedCaseworkerIds: ['cw-1'],
+  personalEnc: cipher.seal(personal),
+  contentEnc: cipher.seal(content),
+  confidedEnc: cipher.seal([{ id: 'c1', text: 'Vertraulich' }]),
+  deletionDate: new Date('2031-01-01T00:00:00Z'),
+  legalHold: false,
+  anonymisedAt: null,
+  workflowId: null,
+  createdAt: new Date('2026-01-01T00:00:00Z'),
+  ...over,
+});
+
+const consent = (over: Partial<Consent> = {}): Consent => ({
+  id: 'consent-1',
+  caseId: 'case-1',
+  version: 1,
+  givenBy: 'Mutter',
+  purpose: 'fallteam',
+  fields: ['familyName'],
+  form: 'written',
+  givenAt: new Date('2026-11-01T00:00:00Z'),
+  revokedAt: null,
+  createdBy: 'cw-1',
+  createdAt: new Date(),
+  ...over,
+});
+
+/** The service with inline fakes; each test replaces what its rule depends on. */
+function build() {
+  const stored: CaseFile[] = [caseFile()];
+  const caseFiles = {
+    insert: jest.fn(async (file: CaseFileInsert) => {
+      stored.push(caseFile({ id: file.id, pseudonym: file.pseudonym, zone: file.zone, socialSpaceId: file.socialSpaceId, assignedCaseworkerIds: [file.caseworkerId], personalEnc: file.personalEnc, contentEnc: file.contentEnc, confidedEnc: file.confidedEnc }));
+    }),
+    pageFor: jest.fn(async () => ({ items: stored, total: stored.length })),
+    findById: jest.fn(async (id: string): Promise<CaseFile | undefined> => stored.find((c) => c.id === id)),
+  };
+  const consents = {
+    add: jest.fn(async (_caseId: string, c: NewConsent) => consent({ givenBy: c.givenBy, fields: c.fields })),
+    revoke: jest.fn(async (): Promise<Consent | undefined> => consent({ revokedAt: new Date() })),
+    listFor: jest.fn(async () => [consent()]),
+    fieldsReleasedFor: jest.fn(async () => ['familyName', 'address', 'familyName']),
+  };
+  const assignments = { of: jest.fn(async () => ({ planningRegionIds: ['region-1'], socialSpaceIds: ['space-1'] })) };
+  const service = new CaseService(caseFiles as unknown as CaseRepository, consents as unknown as ConsentRepository, cipher, assignments as unknown as AssignmentsService);
+  return { service, stored, caseFiles, consents, assignments };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+const newCase = { socialSpaceId: 'space-1', zone: 'service' as const, personal, content, confided: [{ text: 'Schulden' }] };
+const newConsent: NewConsent = { givenBy: 'Mutter', purpose: 'fallteam', fields: ['familyName'], form: 'written', givenAt: '2026-11-01' };
+
+describe('CaseService', () => {
+  describe('create', () => {
+    it('refuses a case in a social space the caseworker is not assigned to, storing nothing', async () => {
+      const { service, caseFiles } = build();
+      const error = await refusal(service.create(caseworker, { ...newCase, socialSpaceId: 'space-9' }));
+      expect(error.problems).toEqual([{ pointer: '/socialSpaceId', message: 'not one of your social spaces' }]);
+      expect(caseFiles.insert).not.toHaveBeenCalled();
+    });
+
+    it('stores personal data, content and confided items sealed, under a pseudonym, assigned to its creator', async () => {
+      const { service, caseFiles } = build();
+      const created = await service.create(caseworker, newCase);
+      const [insert] = caseFiles.insert.mock.calls[0];
+      expect(insert.pseudonym).toMatch(/^F-\d{4}-[A-Z2-9]{6}$/);
+      expect(insert.caseworkerId).toBe('cw-1');
+      expect(insert.personalEnc).toBe(cipher.seal(personal));
+      expect(cipher.open(insert.confidedEnc)).toEqual([{ id: expect.any(String), text: 'Schulden' }]);
+      expect(created).toMatchObject({ id: insert.id, personal, will: content.will, confided: [{ text: 'Schulden' }], assignedCaseworkerIds: ['cw-1'] });
+    });
+
+    it('keeps a case five years unless a deletion date is given', async () => {
+      const { service, caseFiles } = build();
+      await service.create(caseworker, newCase);
+      await service.create(caseworker, { ...newCase, deletionDate: '2030-06-30' });
+      const [[first], [second]] = caseFiles.insert.mock.calls;
+      const years = (Date.parse(first.deletionDate) - Date.now()) / (365 * 86_400_000);
+      expect(years).toBeGreaterThan(4.99);
+      expect(years).toBeLessThan(5.01);
+      expect(second.deletionDate).toBe('2030-06-30');
+    });
+  });
+
+  describe('visibility', () => {
+    it('shows a case to the caseworker assigned to it even outside their social spaces', async () => {
+      const { service, stored, assignments } = build();
+      stored[0] = caseFile({ socialSpaceId: 'space-9' });
+      await expect(service.visibleCase(caseworker, 'case-1')).resolves.toMatchObject({ id: 'case-1' });
+      expect(assignments.of).not.toHaveBeenCalled();
+    });
+
+    it('shows a case of their social space to a caseworker who is not assigned to it', async () => {
+      const { service, stored } = build();
+      stored[0] = caseFile({ assignedCaseworkerIds: ['cw-2'] });
+      await expect(service.visibleCase(caseworker, 'case-1')).resolves.toMatchObject({ id: 'case-1' });
+    });
+
+    it.each([
+      ['a case of another social space', caseFile({ assignedCaseworkerIds: ['cw-2'], socialSpaceId: 'space-9' }), caseworker],
+      ['an anonymised case', caseFile({ anonymisedAt: new Date() }), caseworker],
+      ['a case to someone who is not a caseworker', caseFile(), { sub: 'cw-1', roles: [Role.Coordinator] }],
+    ])('answers "not found" for %s', async (_what, file, user) => {
+      const { service, stored } = build();
+      stored[0] = file;
+      expect((await refusal(service.get(user, 'case-1'))).code).toBe(ErrorCode.NotFound);
+    });
+
+    it('answers "not found" for an unknown case', async () => {
+      const { service } = build();
+      expect((await refusal(service.get(caseworker, 'nope'))).code).toBe(ErrorCode.NotFound);
+    });
+  });
+
+  it('lists the caller\'s cases with the family name as the only personal datum', async () => {
+    const { service, caseFiles } = build();
+    const page = await service.list(caseworker, { limit: 10, offset: 0 });
+    expect(caseFiles.pageFor).toHaveBeenCalledWith('cw-1', ['space-1'], { limit: 10, offset: 0 });
+    expect(page).toEqual({ items: [{ id: 'case-1', pseudonym: 'F-2026-ABCDEF', zone: 'unclear', socialSpaceId: 'space-1', familyName: 'Muster', createdAt: expect.any(Date) }], total: 1, limit: 10, offset: 0 });
+  });
+
+  describe('consents', () => {
+    it('names every field a consent cannot release, storing nothing', async () => {
+      const { service, consents } = build();
+      const error = await refusal(service.addConsent(caseworker, 'case-1', { ...newConsent, fields: ['familyName', 'shoeSize', 'income'] }));
+      expect(error.problems.map((p) => p.pointer)).toEqual(['/fields/1', '/fields/2']);
+      expect(consents.add).not.toHaveBeenCalled();
+    });
+
+    it('records a consent on a case the caseworker may see, with the caseworker as its author', async () => {
+      const { service, consents } = build();
+      await service.addConsent(caseworker, 'case-1', newConsent);
+      expect(consents.add).toHaveBeenCalledWith('case-1', newConsent, 'cw-1');
+    });
+
+    it('refuses consents on a case the caseworker may not see', async () => {
+      const { service, consents } = build();
+      expect((await refusal(service.addConsent(caseworker, 'nope', newConsent))).code).toBe(ErrorCode.NotFound);
+      expect((await refusal(service.consents(caseworker, 'nope'))).code).toBe(ErrorCode.NotFound);
+      expect(consents.add).not.toHaveBeenCalled();
+      expect(consents.listFor).not.toHaveBeenCalled();
+    });
+
+    it('answers a conflict when there is no active consent to revoke', async () => {
+      const { service, consents } = build();
+      consents.revoke.mockResolvedValue(undefined);
+      expect((await refusal(service.revokeConsent(caseworker, 'case-1', 'consent-1'))).code).toBe(ErrorCode.Conflict);
+    });
+
+    it('releases to the Fallteam the fields of consents for the purpose "fallteam"', async () => {
+      const { service, consents } = build();
+      expect([...(await service.releasedFields('case-1'))].sort()).toEqual(['address', 'familyName']);
+      expect(consents.fieldsReleasedFor).toHaveBeenCalledWith('case-1', 'fallteam');
+    });
+  });
+});

@@ -1,0 +1,326 @@
+import type { Client } from '@temporalio/client';
+import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
+import type { AppConfig } from '@sro/config';
+import { DefinitionsService, SEED_SPECS } from '@sro/definitions';
+import {
+  CaseFile,
+  CaseRepository,
+  CaseService,
+  ConsultationRecord,
+  ConsultationRepository,
+  ConsultationService,
+  FallteamSession,
+  FallteamSessionRepository,
+  FieldCipher,
+  StaffRepository,
+} from '@sro/cases';
+import type { EntityManager } from 'typeorm';
+
+const DAY = 86_400_000;
+const caseworker: Principal = { sub: 'cw-1', roles: [Role.Caseworker] };
+const adviser: Principal = { sub: 'adviser-1', roles: [Role.Adviser] };
+
+/** Sealing as JSON keeps the tests readable; the real cipher has its own tests. */
+const cipher = { seal: (value: unknown) => JSON.stringify(value), open: <T>(sealed: string) => JSON.parse(sealed) as T } as unknown as FieldCipher;
+
+const caseFile = (over: Partial<CaseFile> = {}): CaseFile => ({
+  id: 'case-1',
+  pseudonym: 'F-2026-ABCDEF',
+  zone: 'unclear',
+  socialSpaceId: 'space-1',
+  assignedCaseworkerIds: ['cw-1'],
+  personalEnc: cipher.seal({ familyName: 'Muster', givenNames: ['Erika'], birthDates: ['2014-02-03'], address: 'Lindenallee 7', familyMembers: [] }),
+  contentEnc: cipher.seal({ will: 'Wieder zur Schule', goals: ['Schulbesuch'], resources: { person: [], surroundings: [], socialSpace: ['Jugendclub'] } }),
+  confidedEnc: cipher.seal([{ id: 'c1', text: 'Vertraulich' }]),
+  deletionDate: null,
+  legalHold: false,
+  anonymisedAt: null,
+  workflowId: null,
+  createdAt: new Date('2026-01-01T00:00:00Z'),
+  ...over,
+});
+
+const consultation = (over: Partial<ConsultationRecord> = {}): ConsultationRecord => ({
+  id: 'con-1',
+  caseId: 'case-1',
+  workflowId: 'fallteam-consultation/con-1',
+  sessionId: null,
+  questionsEnc: cipher.seal(['Welche Hilfe passt?']),
+  outcomeEnc: null,
+  requestedBy: 'cw-1',
+  createdAt: new Date('2026-01-02T00:00:00Z'),
+  ...over,
+});
+
+const session = (over: Partial<FallteamSession> = {}): FallteamSession => ({
+  id: 'session-1',
+  startsAt: new Date(Date.now() + 7 * DAY),
+  place: 'Familienzentrum',
+  capacity: 2,
+  moderatorId: 'cw-1',
+  createdBy: 'cw-1',
+  createdAt: new Date(),
+  ...over,
+});
+
+/** The service with inline fakes; each test replaces what its rule depends on. */
+function build() {
+  const tx = {} as EntityManager;
+  const consultations = {
+    transaction: jest.fn(async <T>(work: (m: EntityManager) => Promise<T>) => work(tx)),
+    insert: jest.fn(async () => undefined),
+    findById: jest.fn(async (): Promise<ConsultationRecord | undefined> => consultation()),
+    assignSession: jest.fn(async () => undefined),
+    storeOutcome: jest.fn(async () => undefined),
+    invitations: jest.fn(async () => []),
+    hasOpenInvitation: jest.fn(async () => true),
+    openForAdviser: jest.fn(async () => []),
+  };
+  const sessions = {
+    insert: jest.fn(async () => session()),
+    upcoming: jest.fn(async () => []),
+    findById: jest.fn(async (): Promise<FallteamSession | undefined> => session()),
+    lockAndCountBooked: jest.fn(async () => 0),
+  };
+  const caseFiles = { findById: jest.fn(async (): Promise<CaseFile | undefined> => caseFile()) };
+  const staff = { activeWithAnyRole: jest.fn(async (ids: string[]) => ids) };
+  const cases = {
+    visibleCase: jest.fn(async (): Promise<CaseFile> => caseFile()),
+    releasedFields: jest.fn(async () => new Set<string>()),
+  };
+  const handle = {
+    query: jest.fn(async () => ({ pseudonym: 'F-2026-ABCDEF', phase: 'scheduled', steps: [], definition: { version: 1 }, access: [] })),
+    executeUpdate: jest.fn(async (): Promise<unknown> => ({})),
+  };
+  const temporal = { workflow: { start: jest.fn(async () => ({})), getHandle: jest.fn(() => handle) } };
+  const definitions = {
+    published: jest.fn(async () => ({ key: 'fallteam-consultation', version: 3, checksum: 'x', spec: SEED_SPECS['fallteam-consultation'] })),
+  };
+  const config = { temporal: { taskQueue: 'sro' } };
+  const service = new ConsultationService(
+    consultations as unknown as ConsultationRepository,
+    sessions as unknown as FallteamSessionRepository,
+    caseFiles as unknown as CaseRepository,
+    staff as unknown as StaffRepository,
+    cases as unknown as CaseService,
+    cipher,
+    temporal as unknown as Client,
+    config as unknown as AppConfig,
+    definitions as unknown as DefinitionsService,
+  );
+  return { service, tx, consultations, sessions, caseFiles, staff, cases, handle, temporal, definitions };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+describe('ConsultationService', () => {
+  describe('Fallteam sessions', () => {
+    it('refuses a session in the past without looking up the moderator or storing anything', async () => {
+      const { service, staff, sessions } = build();
+      const error = await refusal(service.createSession(caseworker, { startsAt: new Date(Date.now() - DAY).toISOString(), place: 'Rathaus', capacity: 4, moderatorId: 'cw-1' }));
+      expect(error.code).toBe(ErrorCode.ValidationFailed);
+      expect(error.problems).toEqual([{ pointer: '/startsAt', message: 'must be in the future' }]);
+      expect(staff.activeWithAnyRole).not.toHaveBeenCalled();
+      expect(sessions.insert).not.toHaveBeenCalled();
+    });
+
+    it('refuses a moderator who is not an active caseworker or coordinator', async () => {
+      const { service, staff, sessions } = build();
+      staff.activeWithAnyRole.mockResolvedValue([]);
+      const error = await refusal(service.createSession(caseworker, { startsAt: new Date(Date.now() + DAY).toISOString(), place: 'Rathaus', capacity: 4, moderatorId: 'adviser-1' }));
+      expect(error.problems).toEqual([{ pointer: '/moderatorId', message: 'must be an active caseworker or coordinator' }]);
+      expect(staff.activeWithAnyRole).toHaveBeenCalledWith(['adviser-1'], [Role.Caseworker, Role.Coordinator]);
+      expect(sessions.insert).not.toHaveBeenCalled();
+    });
+
+    it('stores a future session with its creator', async () => {
+      const { service, sessions } = build();
+      const input = { startsAt: new Date(Date.now() + DAY).toISOString(), place: 'Rathaus', capacity: 4, moderatorId: 'cw-1' };
+      await service.createSession(caseworker, input);
+      expect(sessions.insert).toHaveBeenCalledWith(input, 'cw-1');
+    });
+  });
+
+  describe('request', () => {
+    it('lets only a caseworker assigned to the case bring it to the Fallteam', async () => {
+      const { service, cases, consultations, temporal } = build();
+      // Visible through the social space, but assigned to someone else.
+      cases.visibleCase.mockResolvedValue(caseFile({ assignedCaseworkerIds: ['cw-2'] }));
+      const error = await refusal(service.request(caseworker, 'case-1', ['Frage']));
+      expect(error.code).toBe(ErrorCode.Forbidden);
+      expect(consultations.insert).not.toHaveBeenCalled();
+      expect(temporal.workflow.start).not.toHaveBeenCalled();
+    });
+
+    it('seals the questions, starts the workflow with ids and the pseudonym only, and answers the initial state', async () => {
+      const { service, consultations, temporal } = build();
+      const answer = await service.request(caseworker, 'case-1', ['Welche Ressourcen passen?']);
+      const [insert] = consultations.insert.mock.calls[0] as unknown as [{ id: string; questionsEnc: string; workflowId: string }];
+      expect(insert).toMatchObject({ caseId: 'case-1', requestedBy: 'cw-1', questionsEnc: cipher.seal(['Welche Ressourcen passen?']) });
+      const [type, options] = temporal.workflow.start.mock.calls[0] as unknown as [string, { workflowId: string; args: [Record<string, unknown>] }];
+      expect(type).toBe('fallteamConsultation');
+      expect(options.workflowId).toBe(insert.workflowId);
+      expect(Object.keys(options.args[0]).sort()).toEqual(['caseId', 'caseworkerId', 'consultationId', 'definition', 'pseudonym', 'requestedAt', 'socialSpaceId']);
+      expect(JSON.stringify(options.args[0])).not.toContain('Muster');
+      expect(answer).toMatchObject({ id: insert.id, phase: 'requested', definitionVersion: 3, questions: ['Welche Ressourcen passen?'], sessionId: null, outcome: null, invitations: [] });
+      expect(answer.steps.map((s) => s.status)).toEqual(['active', 'pending', 'pending']);
+    });
+  });
+
+  describe('schedule', () => {
+    it('refuses an unknown session', async () => {
+      const { service, sessions } = build();
+      sessions.findById.mockResolvedValue(undefined);
+      const error = await refusal(service.schedule(caseworker, 'con-1', 'nope'));
+      expect(error.problems).toEqual([{ pointer: '/sessionId', message: 'no such Fallteam session' }]);
+    });
+
+    it('refuses a session that lies in the past', async () => {
+      const { service, sessions, consultations } = build();
+      sessions.findById.mockResolvedValue(session({ startsAt: new Date(Date.now() - 1000) }));
+      const error = await refusal(service.schedule(caseworker, 'con-1', 'session-1'));
+      expect(error.problems).toEqual([{ pointer: '/sessionId', message: 'session is in the past' }]);
+      expect(consultations.transaction).not.toHaveBeenCalled();
+    });
+
+    it('refuses a full session as a conflict, before the workflow hears of it and without booking', async () => {
+      const { service, sessions, consultations, handle, tx } = build();
+      sessions.lockAndCountBooked.mockResolvedValue(2);
+      const error = await refusal(service.schedule(caseworker, 'con-1', 'session-1'));
+      expect(error.code).toBe(ErrorCode.Conflict);
+      expect(sessions.lockAndCountBooked).toHaveBeenCalledWith(tx, 'session-1', 'con-1');
+      expect(handle.executeUpdate).not.toHaveBeenCalled();
+      expect(consultations.assignSession).not.toHaveBeenCalled();
+    });
+
+    it('books a session with room: the workflow accepts it first, then the booking is stored in the same transaction', async () => {
+      const { service, sessions, consultations, handle, tx } = build();
+      const booked = session({ capacity: 2 });
+      sessions.findById.mockResolvedValue(booked);
+      sessions.lockAndCountBooked.mockResolvedValue(1);
+      const order: string[] = [];
+      handle.executeUpdate.mockImplementation(async () => order.push('workflow'));
+      consultations.assignSession.mockImplementation(async () => {
+        order.push('booking');
+      });
+      await service.schedule(caseworker, 'con-1', 'session-1');
+      expect(handle.executeUpdate).toHaveBeenCalledWith(expect.objectContaining({ name: 'schedule' }), {
+        args: [{ sessionId: 'session-1', sessionAt: booked.startsAt.toISOString(), actorId: 'cw-1' }],
+      });
+      expect(consultations.assignSession).toHaveBeenCalledWith(tx, 'con-1', 'session-1');
+      expect(order).toEqual(['workflow', 'booking']);
+    });
+  });
+
+  describe('invite', () => {
+    it('names each invitee who is not an active adviser and tells the workflow nothing', async () => {
+      const { service, staff, handle } = build();
+      staff.activeWithAnyRole.mockResolvedValue(['adviser-1']);
+      const error = await refusal(service.invite(caseworker, 'con-1', ['adviser-1', 'cw-2']));
+      expect(error.problems).toEqual([{ pointer: '/adviserIds/1', message: 'cw-2 is not an adviser' }]);
+      expect(staff.activeWithAnyRole).toHaveBeenCalledWith(['adviser-1', 'cw-2'], [Role.Adviser]);
+      expect(handle.executeUpdate).not.toHaveBeenCalled();
+    });
+
+    it('answers the access windows the workflow grants', async () => {
+      const { service, handle } = build();
+      const access = [{ adviserId: 'adviser-1', opensAt: '2026-01-01T00:00:00.000Z', closesAt: '2026-01-15T00:00:00.000Z', closed: false }];
+      handle.executeUpdate.mockResolvedValue(access);
+      expect(await service.invite(caseworker, 'con-1', ['adviser-1'])).toEqual(access);
+    });
+  });
+
+  describe('recordOutcome', () => {
+    it('seals the outcome and tells the workflow how many professionals (advisers included) took part', async () => {
+      const { service, consultations, handle, tx } = build();
+      const outcome = {
+        participants: [{ role: 'professional' as const, userId: 'cw-1' }, { role: 'adviser' as const, userId: 'adviser-1' }, { role: 'family' as const }],
+        recommendations: ['Schulsozialarbeit'],
+        decision: 'Beratung',
+        helpSetting: 'Jugendclub',
+      };
+      await service.recordOutcome(caseworker, 'con-1', outcome);
+      expect(consultations.storeOutcome).toHaveBeenCalledWith(tx, 'con-1', cipher.seal(outcome));
+      expect(handle.executeUpdate).toHaveBeenCalledWith(expect.objectContaining({ name: 'recordOutcome' }), { args: [{ professionals: 2, participants: 3, actorId: 'cw-1' }] });
+    });
+
+    it('keeps nothing when the workflow refuses the outcome (the refusal leaves the transaction)', async () => {
+      const { service, consultations, handle } = build();
+      handle.executeUpdate.mockRejectedValue(DomainError.invalid('At least two professionals', [{ pointer: '/participants', message: 'too few' }]));
+      const error = await refusal(service.recordOutcome(caseworker, 'con-1', { participants: [{ role: 'family' }], recommendations: [], decision: 'x', helpSetting: 'y' }));
+      expect(error.problems).toEqual([{ pointer: '/participants', message: 'too few' }]);
+      expect(consultations.transaction).toHaveBeenCalledTimes(1);
+      await expect(consultations.transaction.mock.results[0].value).rejects.toBe(error);
+    });
+  });
+
+  describe('access', () => {
+    it('answers "not found" for a consultation on a case the caseworker may not see', async () => {
+      const { service, cases, temporal } = build();
+      cases.visibleCase.mockRejectedValue(DomainError.notFound('Case'));
+      const error = await refusal(service.get(caseworker, 'con-1'));
+      expect(error.code).toBe(ErrorCode.NotFound);
+      expect(temporal.workflow.getHandle).not.toHaveBeenCalled();
+    });
+
+    it('answers "not found" for an unknown consultation', async () => {
+      const { service, consultations } = build();
+      consultations.findById.mockResolvedValue(undefined);
+      expect((await refusal(service.get(caseworker, 'nope'))).code).toBe(ErrorCode.NotFound);
+    });
+  });
+
+  describe('packet', () => {
+    it('gives an adviser outside the access window the same "not found" as for an unknown consultation', async () => {
+      const { service, consultations, caseFiles } = build();
+      consultations.hasOpenInvitation.mockResolvedValue(false);
+      const outside = await refusal(service.packet(adviser, 'con-1'));
+      consultations.findById.mockResolvedValue(undefined);
+      const unknown = await refusal(service.packet(adviser, 'nope'));
+      expect(outside.code).toBe(ErrorCode.NotFound);
+      expect(outside.message).toBe(unknown.message);
+      expect(caseFiles.findById).not.toHaveBeenCalled();
+    });
+
+    it('shows an invited adviser the pseudonymised content, no confided item, and only the identity fields a consent releases', async () => {
+      const { service, cases, sessions, consultations } = build();
+      consultations.findById.mockResolvedValue(consultation({ sessionId: 'session-1' }));
+      const booked = session();
+      sessions.findById.mockResolvedValue(booked);
+      cases.releasedFields.mockResolvedValue(new Set(['familyName']));
+      const packet = await service.packet(adviser, 'con-1');
+      expect(packet).toEqual({
+        consultationId: 'con-1',
+        pseudonym: 'F-2026-ABCDEF',
+        zone: 'unclear',
+        will: 'Wieder zur Schule',
+        goals: ['Schulbesuch'],
+        resources: { person: [], surroundings: [], socialSpace: ['Jugendclub'] },
+        questions: ['Welche Hilfe passt?'],
+        sessionAt: booked.startsAt.toISOString(),
+        released: { familyName: 'Muster' },
+      });
+      expect(cases.visibleCase).not.toHaveBeenCalled();
+    });
+
+    it('checks a caseworker against the case, not against invitations', async () => {
+      const { service, cases, consultations } = build();
+      await service.packet(caseworker, 'con-1');
+      expect(cases.visibleCase).toHaveBeenCalledWith(caseworker, 'case-1');
+      expect(consultations.hasOpenInvitation).not.toHaveBeenCalled();
+    });
+
+    it('answers "not found" once the case is anonymised', async () => {
+      const { service, caseFiles } = build();
+      caseFiles.findById.mockResolvedValue(caseFile({ anonymisedAt: new Date() }));
+      expect((await refusal(service.packet(adviser, 'con-1'))).code).toBe(ErrorCode.NotFound);
+    });
+  });
+});
