@@ -27,8 +27,7 @@ import { CodecController } from './codec/codec.controller';
 import { HealthModule } from './health/health.module';
 import { InterviewCyclesController } from './interview-cycles/interview-cycles.controller';
 import { InterviewsModule } from '@sro/interviews';
-import { JugendhilfedienstModule } from '@sro/jugendhilfedienst';
-import { JugendhilfedienstController, RetentionController, StatisticsController, TimeEntriesController } from './jugendhilfedienst/jugendhilfedienst.controller';
+import { JugendhilfedienstApiModule } from './jugendhilfedienst/jugendhilfedienst.module';
 import { MeController } from './me/me.controller';
 import { PingController } from './ping/ping.controller';
 import { AuthConfigController, DevAuthController } from './auth/auth.controller';
@@ -47,7 +46,7 @@ import { ReferenceController } from './reference/reference.controller';
     CasesModule,
     InterviewsModule,
     AgreementsModule,
-    JugendhilfedienstModule,
+    JugendhilfedienstApiModule,
   ],
   controllers: [
     AgreementsController,
@@ -61,16 +60,12 @@ import { ReferenceController } from './reference/reference.controller';
     DashboardController,
     DefinitionsController,
     InterviewCyclesController,
-    JugendhilfedienstController,
     MeController,
     MigrationsController,
     NotificationsController,
     PingController,
     ReferenceController,
-    RetentionController,
     SozialraumController,
-    StatisticsController,
-    TimeEntriesController,
   ],
   providers: [
     AssignmentsService,

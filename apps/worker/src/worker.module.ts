@@ -10,13 +10,13 @@ import { AgreementActivities } from '@sro/agreements';
 import { ConsultationActivities, FieldCipher } from '@sro/cases';
 import { DefinitionsService } from '@sro/definitions';
 import { InterviewActivities, InterviewReportService } from '@sro/interviews';
-import { JugendhilfedienstActivities, RetentionActivities } from '@sro/jugendhilfedienst';
+import { JugendhilfedienstActivitiesModule } from '@sro/jugendhilfedienst';
 import { RemindersModule } from '@sro/reminders';
 import { RemindersProcessor } from './processors/reminders.processor';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({
-  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule],
+  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule, JugendhilfedienstActivitiesModule],
   providers: [
     ActivityRegistry,
     AgreementActivities,
@@ -25,12 +25,10 @@ import { TemporalWorkerService } from './temporal/temporal-worker.service';
     FieldCipher,
     InterviewActivities,
     InterviewReportService,
-    JugendhilfedienstActivities,
     PingActivities,
     ProcessActivities,
     ProcessReadModel,
     RemindersProcessor,
-    RetentionActivities,
     TemporalWorkerService,
   ],
 })
