@@ -1,5 +1,6 @@
 export * from './jugendhilfedienst-activities.module';
 export * from './jugendhilfedienst-case.repository';
+export * from './jugendhilfedienst-workflow.client';
 export * from './jugendhilfedienst.activities';
 export * from './jugendhilfedienst.module';
 export * from './jugendhilfedienst.service';

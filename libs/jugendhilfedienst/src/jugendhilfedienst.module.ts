@@ -3,6 +3,7 @@ import { CasesModule } from '@sro/cases';
 import { DefinitionsModule } from '@sro/definitions';
 import { ReferenceDataModule } from '@sro/reference-data';
 import { JugendhilfedienstActivitiesModule } from './jugendhilfedienst-activities.module';
+import { JugendhilfedienstWorkflowClient } from './jugendhilfedienst-workflow.client';
 import { JugendhilfedienstService } from './jugendhilfedienst.service';
 import { RetentionScheduleService } from './retention-schedule.service';
 import { StatisticsRepository } from './statistics.repository';
@@ -13,7 +14,15 @@ import { TimeEntryService } from './time-entry.service';
 /** The standardised Jugendhilfedienst process, its statistics, staff time and retention (API side; needs the Temporal client). */
 @Module({
   imports: [CasesModule, DefinitionsModule, ReferenceDataModule, JugendhilfedienstActivitiesModule],
-  providers: [JugendhilfedienstService, RetentionScheduleService, StatisticsRepository, StatisticsService, TimeEntryRepository, TimeEntryService],
+  providers: [
+    JugendhilfedienstService,
+    JugendhilfedienstWorkflowClient,
+    RetentionScheduleService,
+    StatisticsRepository,
+    StatisticsService,
+    TimeEntryRepository,
+    TimeEntryService,
+  ],
   exports: [JugendhilfedienstService, RetentionScheduleService, StatisticsService, TimeEntryService],
 })
 export class JugendhilfedienstModule {}

@@ -1,28 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { CaseContent, CaseService, newPseudonym, PersonalData } from '@sro/cases';
 import { DomainError, ErrorCode, FieldProblem, Principal } from '@sro/common';
-import { AppConfig } from '@sro/config';
 import { DefinitionsService } from '@sro/definitions';
 import { AssignmentsService } from '@sro/reference-data';
-import { temporalCall } from '@sro/temporal';
 import {
   CaseFallteam,
   CaseSource,
   CaseStepState,
   HelpPlanState,
   JhdZone,
-  JugendhilfedienstCaseInput,
   JugendhilfedienstCaseState,
-  jugendhilfedienstStateQuery,
-  jugendhilfedienstUpdates,
   RiskResult,
-  workflowIds,
-  WorkflowType,
 } from '@sro/workflows/contracts';
 import { addDuration } from '@sro/workflows/shared/duration';
 import { CaseReport, HelpPlanContent, HelpPlanRecord, JugendhilfedienstCaseFile, JugendhilfedienstCaseRepository, JugendhilfedienstCaseSummary, RiskAssessmentRecord } from './jugendhilfedienst-case.repository';
+import { CaseUpdateArg, JugendhilfedienstWorkflowClient } from './jugendhilfedienst-workflow.client';
 import { AssessmentProfessional, DangerKind, HelpKind, Sex } from './jugendhilfedienst.types';
 import { LegalHoldState, RetentionRepository } from './retention.repository';
 import { ageGroup } from './statistics';
@@ -125,8 +118,7 @@ export class JugendhilfedienstService {
   constructor(
     private readonly caseFiles: JugendhilfedienstCaseRepository,
     private readonly retention: RetentionRepository,
-    private readonly temporal: Client,
-    private readonly config: AppConfig,
+    private readonly workflows: JugendhilfedienstWorkflowClient,
     private readonly definitions: DefinitionsService,
     private readonly cases: CaseService,
     private readonly assignments: AssignmentsService,
@@ -147,7 +139,7 @@ export class JugendhilfedienstService {
     const planningRegionId = await this.caseFiles.planningRegionOf(input.socialSpaceId);
     const id = randomUUID();
     const pseudonym = newPseudonym();
-    const workflowId = workflowIds.jugendhilfedienstCase(id);
+    const workflowId = this.workflows.workflowId(id);
     const content: CaseContent = { will: input.will ?? '', goals: [], resources: { person: [], surroundings: [], socialSpace: [] } };
     // The row commits only when the workflow started: a case without its process is never stored.
     await this.caseFiles.transaction(async (tx) => {
@@ -167,10 +159,17 @@ export class JugendhilfedienstService {
         },
         tx,
       );
-      const args: [JugendhilfedienstCaseInput] = [
-        { caseId: id, pseudonym, caseworkerId: user.sub, socialSpaceId: input.socialSpaceId, planningRegionId, source: input.source, anonymous, reportedAt: reportedAt.toISOString(), definition },
-      ];
-      await temporalCall(this.temporal.workflow.start(WorkflowType.JugendhilfedienstCase, { taskQueue: this.config.temporal.taskQueue, workflowId, args }), WHAT);
+      await this.workflows.start({
+        caseId: id,
+        pseudonym,
+        caseworkerId: user.sub,
+        socialSpaceId: input.socialSpaceId,
+        planningRegionId,
+        source: input.source,
+        anonymous,
+        reportedAt: reportedAt.toISOString(),
+        definition,
+      });
     });
     return this.get(user, id);
   }
@@ -216,7 +215,7 @@ export class JugendhilfedienstService {
     // The transaction stays open while the workflow decides, so a refused step stores nothing.
     await this.caseFiles.transaction(async (tx) => {
       await this.caseFiles.setZone(id, input.zone, tx);
-      await this.update(file.workflowId, jugendhilfedienstUpdates.classify, { ...input, actorId: user.sub });
+      await this.update(file.workflowId, 'classify', { ...input, actorId: user.sub });
     });
     return this.get(user, id);
   }
@@ -273,7 +272,7 @@ export class JugendhilfedienstService {
         },
         tx,
       );
-      const state = await this.update(file.workflowId, jugendhilfedienstUpdates.recordRiskAssessment, {
+      const state = await this.update(file.workflowId, 'recordRiskAssessment', {
         assessmentId,
         professionals: input.professionals.length,
         result: input.result,
@@ -308,7 +307,7 @@ export class JugendhilfedienstService {
         },
         tx,
       );
-      await this.update(file.workflowId, jugendhilfedienstUpdates.recordHelpPlan, { helpPlanId, planDate: input.planDate, reviewAt, actorId: user.sub });
+      await this.update(file.workflowId, 'recordHelpPlan', { helpPlanId, planDate: input.planDate, reviewAt, actorId: user.sub });
     });
     return this.get(user, id);
   }
@@ -323,7 +322,7 @@ export class JugendhilfedienstService {
     const helpPlanId = state.helpPlan.helpPlanId;
     await this.caseFiles.transaction(async (tx) => {
       await this.caseFiles.insertHelpPlanReview({ helpPlanId, reviewedAt: input.reviewedAt, nextReviewAt, notes: input.notes, createdBy: user.sub }, tx);
-      await this.update(file.workflowId, jugendhilfedienstUpdates.recordReview, { reviewedAt: input.reviewedAt, nextReviewAt, actorId: user.sub });
+      await this.update(file.workflowId, 'recordReview', { reviewedAt: input.reviewedAt, nextReviewAt, actorId: user.sub });
     });
     return this.get(user, id);
   }
@@ -331,7 +330,7 @@ export class JugendhilfedienstService {
   /** Closure: the workflow sets the deletion date (closure + the definition's retention period). */
   async close(user: Principal, id: string): Promise<JugendhilfedienstCaseView> {
     const file = await this.visible(user, id);
-    await this.update(file.workflowId, jugendhilfedienstUpdates.close, { actorId: user.sub });
+    await this.update(file.workflowId, 'close', { actorId: user.sub });
     return this.get(user, id);
   }
 
@@ -353,15 +352,12 @@ export class JugendhilfedienstService {
   }
 
   private state(workflowId: string): Promise<JugendhilfedienstCaseState> {
-    return temporalCall(this.temporal.workflow.getHandle(workflowId).query(jugendhilfedienstStateQuery), WHAT);
+    return this.workflows.state(workflowId);
   }
 
-  private async update<A>(workflowId: string, update: { name: string } & object, arg: A): Promise<JugendhilfedienstCaseState> {
+  private async update<K extends Parameters<JugendhilfedienstWorkflowClient['update']>[1]>(workflowId: string, update: K, arg: CaseUpdateArg<K>): Promise<JugendhilfedienstCaseState> {
     try {
-      return await temporalCall(
-        this.temporal.workflow.getHandle(workflowId).executeUpdate(update as typeof jugendhilfedienstUpdates.classify, { args: [arg as never] }),
-        WHAT,
-      );
+      return await this.workflows.update(workflowId, update, arg);
     } catch (error) {
       // A closed case's workflow has ended and takes no updates: say so instead of "not found".
       if (!(error instanceof DomainError) || error.code === ErrorCode.NotFound) {
