@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { FieldCipher } from '@sro/cases';
 import { DefinitionsService } from '@sro/definitions';
 import { asActivity } from '@sro/reminders';
 import { Activities } from '@sro/temporal';
 import { PreparedConsultation, workflowIds } from '@sro/workflows/contracts';
+import { JugendhilfedienstCaseRepository } from './jugendhilfedienst-case.repository';
 
 /** The question a case brings to the Fallteam when help is expected to last long (sealed like any other). */
 const FALLTEAM_QUESTION = 'Die Hilfe wird voraussichtlich länger dauern: Welches Hilfesetting unter Nutzung sozialräumlicher Ressourcen empfiehlt das Fallteam?';
@@ -14,8 +13,7 @@ const FALLTEAM_QUESTION = 'Die Hilfe wird voraussichtlich länger dauern: Welche
 @Activities()
 export class JugendhilfedienstActivities {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly cipher: FieldCipher,
+    private readonly caseFiles: JugendhilfedienstCaseRepository,
     private readonly definitions: DefinitionsService,
   ) {}
 
@@ -23,16 +21,19 @@ export class JugendhilfedienstActivities {
   async prepareFallteamConsultation(input: { consultationId: string; caseId: string; caseworkerId: string }): Promise<PreparedConsultation> {
     return asActivity(async () => {
       const definition = await this.definitions.published('fallteam-consultation');
-      await this.dataSource.query(
-        `INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
-        [input.consultationId, input.caseId, workflowIds.fallteamConsultation(input.consultationId), this.cipher.seal([FALLTEAM_QUESTION]), input.caseworkerId],
-      );
+      await this.caseFiles.insertFallteamConsultation({
+        id: input.consultationId,
+        caseId: input.caseId,
+        workflowId: workflowIds.fallteamConsultation(input.consultationId),
+        questions: [FALLTEAM_QUESTION],
+        requestedBy: input.caseworkerId,
+      });
       return { consultationId: input.consultationId, definition };
     });
   }
 
   /** Closure: the case file gets its closing time and deletion date. */
   async recordCaseClosure(input: { caseId: string; closedAt: string; deletionDate: string }): Promise<void> {
-    await this.dataSource.query('UPDATE case_file SET closed_at = $2, deletion_date = $3, updated_at = now() WHERE id = $1', [input.caseId, input.closedAt, input.deletionDate]);
+    await this.caseFiles.recordClosure(input);
   }
 }

@@ -1,26 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { CaseContent, CaseService, FieldCipher, newPseudonym, PersonalData } from '@sro/cases';
+import { CaseContent, CaseService, newPseudonym, PersonalData } from '@sro/cases';
 import { DomainError, ErrorCode, FieldProblem, Principal } from '@sro/common';
-import { AppConfig } from '@sro/config';
 import { DefinitionsService } from '@sro/definitions';
 import { AssignmentsService } from '@sro/reference-data';
-import { temporalCall } from '@sro/temporal';
 import {
+  CaseFallteam,
   CaseSource,
+  CaseStepState,
+  HelpPlanState,
   JhdZone,
-  JugendhilfedienstCaseInput,
   JugendhilfedienstCaseState,
-  jugendhilfedienstStateQuery,
-  jugendhilfedienstUpdates,
   RiskResult,
-  workflowIds,
-  WorkflowType,
 } from '@sro/workflows/contracts';
 import { addDuration } from '@sro/workflows/shared/duration';
+import { CaseReport, HelpPlanContent, HelpPlanRecord, JugendhilfedienstCaseFile, JugendhilfedienstCaseRepository, JugendhilfedienstCaseSummary, RiskAssessmentRecord } from './jugendhilfedienst-case.repository';
+import { CaseUpdateArg, JugendhilfedienstWorkflowClient } from './jugendhilfedienst-workflow.client';
 import { AssessmentProfessional, DangerKind, HelpKind, Sex } from './jugendhilfedienst.types';
+import { LegalHoldState, RetentionRepository } from './retention.repository';
 import { ageGroup } from './statistics';
 
 export interface Intake {
@@ -70,6 +67,43 @@ export interface ReviewInput {
   notes: string;
 }
 
+/** A help plan version as the case shows it: its sealed content opened into it. */
+export type HelpPlanView = Omit<HelpPlanRecord, 'content'> & Partial<HelpPlanContent>;
+
+/** A Jugendhilfedienst case: the case file, the sealed records and the workflow's state. */
+export interface JugendhilfedienstCaseView {
+  id: string;
+  pseudonym: string;
+  socialSpaceId: string;
+  source: CaseSource | null;
+  anonymous: boolean;
+  reportedAt: Date | null;
+  report: CaseReport | null;
+  personal: PersonalData;
+  zone: JhdZone | null;
+  phase: JugendhilfedienstCaseState['phase'];
+  steps: CaseStepState[];
+  definitionVersion: number;
+  expectedHelpDuration: string | null;
+  riskAssessments: RiskAssessmentRecord[];
+  fallteam: CaseFallteam | null;
+  helpPlan: HelpPlanState | null;
+  helpPlans: HelpPlanView[];
+  closedAt: string | null;
+  deletionDate: string | null;
+  legalHold: boolean;
+}
+
+export interface JugendhilfedienstCaseList {
+  items: JugendhilfedienstCaseSummary[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** A case file with a Jugendhilfedienst process. */
+type ProcessCaseFile = JugendhilfedienstCaseFile & { workflowId: string };
+
 const WHAT = 'Case';
 const EMPTY_PERSONAL: PersonalData = { familyName: '', givenNames: [], birthDates: [], address: '', familyMembers: [] };
 
@@ -82,17 +116,16 @@ const EMPTY_PERSONAL: PersonalData = { familyName: '', givenNames: [], birthDate
 @Injectable()
 export class JugendhilfedienstService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly temporal: Client,
-    private readonly config: AppConfig,
+    private readonly caseFiles: JugendhilfedienstCaseRepository,
+    private readonly retention: RetentionRepository,
+    private readonly workflows: JugendhilfedienstWorkflowClient,
     private readonly definitions: DefinitionsService,
     private readonly cases: CaseService,
-    private readonly cipher: FieldCipher,
     private readonly assignments: AssignmentsService,
   ) {}
 
   /** Intake: a report comes in (anonymous reports allowed); the case's workflow starts. */
-  async intake(user: Principal, input: Intake) {
+  async intake(user: Principal, input: Intake): Promise<JugendhilfedienstCaseView> {
     const scope = await this.assignments.of(user.sub);
     const problems: FieldProblem[] = [];
     if (!scope.socialSpaceIds.includes(input.socialSpaceId)) problems.push({ pointer: '/socialSpaceId', message: 'not one of your social spaces' });
@@ -103,124 +136,93 @@ export class JugendhilfedienstService {
     if (reportedAt.getTime() > Date.now() + 60_000) problems.push({ pointer: '/reportedAt', message: 'must not be in the future' });
     if (problems.length > 0) throw DomainError.invalid('The intake cannot be recorded', problems);
     const definition = await this.definitions.published('jugendhilfedienst-case');
-    const [{ planning_region_id: planningRegionId }] = await this.dataSource.query('SELECT planning_region_id FROM social_space WHERE id = $1', [input.socialSpaceId]);
+    const planningRegionId = await this.caseFiles.planningRegionOf(input.socialSpaceId);
     const id = randomUUID();
     const pseudonym = newPseudonym();
-    const workflowId = workflowIds.jugendhilfedienstCase(id);
+    const workflowId = this.workflows.workflowId(id);
     const content: CaseContent = { will: input.will ?? '', goals: [], resources: { person: [], surroundings: [], socialSpace: [] } };
-    await this.dataSource.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by,
-           source, anonymous_report, report_enc, reported_at, workflow_id)
-         VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, NULL, $8, $9, $10, $11, $12, $13)`,
-        [
+    // The row commits only when the workflow started: a case without its process is never stored.
+    await this.caseFiles.transaction(async (tx) => {
+      await this.caseFiles.insert(
+        {
           id,
           pseudonym,
-          input.socialSpaceId,
-          [user.sub],
-          this.cipher.seal({ ...EMPTY_PERSONAL, ...input.personal }),
-          this.cipher.seal(content),
-          this.cipher.seal([]),
-          user.sub,
-          input.source,
+          socialSpaceId: input.socialSpaceId,
+          caseworkerId: user.sub,
+          personal: { ...EMPTY_PERSONAL, ...input.personal },
+          content,
+          source: input.source,
           anonymous,
-          this.cipher.seal({ text: input.report, reporter: anonymous ? null : (input.reporter ?? null) }),
-          reportedAt.toISOString(),
+          report: { text: input.report, reporter: anonymous ? null : (input.reporter ?? null) },
+          reportedAt: reportedAt.toISOString(),
           workflowId,
-        ],
+        },
+        tx,
       );
-      const args: [JugendhilfedienstCaseInput] = [
-        { caseId: id, pseudonym, caseworkerId: user.sub, socialSpaceId: input.socialSpaceId, planningRegionId, source: input.source, anonymous, reportedAt: reportedAt.toISOString(), definition },
-      ];
-      await temporalCall(this.temporal.workflow.start(WorkflowType.JugendhilfedienstCase, { taskQueue: this.config.temporal.taskQueue, workflowId, args }), WHAT);
+      await this.workflows.start({
+        caseId: id,
+        pseudonym,
+        caseworkerId: user.sub,
+        socialSpaceId: input.socialSpaceId,
+        planningRegionId,
+        source: input.source,
+        anonymous,
+        reportedAt: reportedAt.toISOString(),
+        definition,
+      });
     });
     return this.get(user, id);
   }
 
   /** The caller's Jugendhilfedienst cases (assigned or in their social spaces), from the read model. */
-  async list(user: Principal, page: { limit: number; offset: number; phase?: string }) {
+  async list(user: Principal, page: { limit: number; offset: number; phase?: string }): Promise<JugendhilfedienstCaseList> {
     const scope = await this.assignments.of(user.sub);
-    const rows = await this.dataSource.query(
-      `SELECT f.id, f.pseudonym, f.zone, f.social_space_id AS "socialSpaceId", f.source, f.reported_at AS "reportedAt", f.closed_at AS "closedAt",
-              f.deletion_date AS "deletionDate", p.summary->>'phase' AS phase, p.current_step AS "currentStep", p.current_due_at AS "currentDueAt",
-              count(*) OVER ()::int AS total
-         FROM case_file f LEFT JOIN process_instance p ON p.id = f.id
-        WHERE f.workflow_id IS NOT NULL AND f.anonymised_at IS NULL AND ($1 = ANY(f.assigned_caseworker_ids) OR f.social_space_id = ANY($2))
-          AND ($5::text IS NULL OR p.summary->>'phase' = $5)
-        ORDER BY p.current_due_at NULLS LAST, f.created_at DESC, f.id LIMIT $3 OFFSET $4`,
-      [user.sub, scope.socialSpaceIds, page.limit, page.offset, page.phase ?? null],
-    );
-    return { items: rows.map(({ total: _total, ...r }: { total: number }) => r), total: rows[0]?.total ?? 0, limit: page.limit, offset: page.offset };
+    const { items, total } = await this.caseFiles.list({ userId: user.sub, socialSpaceIds: scope.socialSpaceIds, ...page });
+    return { items, total, limit: page.limit, offset: page.offset };
   }
 
-  async get(user: Principal, id: string) {
-    const row = await this.visible(user, id);
-    const state = await this.state(row.workflow_id);
-    const assessments = await this.dataSource.query('SELECT * FROM risk_assessment WHERE case_id = $1 ORDER BY completed_at', [id]);
-    const plans = await this.dataSource.query('SELECT * FROM help_plan WHERE case_id = $1 ORDER BY version', [id]);
-    const reviews = await this.dataSource.query('SELECT r.* FROM help_plan_review r JOIN help_plan p ON p.id = r.help_plan_id WHERE p.case_id = $1 ORDER BY r.reviewed_at, r.created_at', [id]);
-    const report = row.report_enc ? this.cipher.open<{ text: string; reporter: unknown }>(row.report_enc) : null;
+  async get(user: Principal, id: string): Promise<JugendhilfedienstCaseView> {
+    const file = await this.visible(user, id);
+    const state = await this.state(file.workflowId);
+    const riskAssessments = await this.caseFiles.riskAssessments(id);
+    const plans = await this.caseFiles.helpPlans(id);
     return {
       id,
-      pseudonym: row.pseudonym,
-      socialSpaceId: row.social_space_id,
-      source: row.source,
-      anonymous: row.anonymous_report,
-      reportedAt: row.reported_at,
-      report,
-      personal: this.cipher.open<PersonalData>(row.personal_enc),
+      pseudonym: file.pseudonym,
+      socialSpaceId: file.socialSpaceId,
+      source: file.source,
+      anonymous: file.anonymousReport,
+      reportedAt: file.reportedAt,
+      report: file.report,
+      personal: file.personal,
       zone: state.zone ?? null,
       phase: state.phase,
       steps: state.steps,
       definitionVersion: state.definition.version,
       expectedHelpDuration: state.expectedHelpDuration ?? null,
-      riskAssessments: assessments.map((a: Record<string, any>) => ({
-        id: a.id,
-        result: a.result,
-        professionals: a.professionals_enc ? this.cipher.open(a.professionals_enc) : [],
-        parentsInvolved: a.parents_involved,
-        childInvolved: a.child_involved,
-        involvementNote: a.involvement_enc ? this.cipher.open<string>(a.involvement_enc) : null,
-        homeVisit: a.home_visit,
-        dangerKinds: a.danger_kinds,
-        existingHelp: a.existing_help,
-        newHelp: a.new_help,
-        familyCourt: a.family_court,
-        details: a.details_enc ? this.cipher.open<string>(a.details_enc) : null,
-        completedAt: a.completed_at,
-        late: a.late,
-      })),
+      riskAssessments,
       fallteam: state.fallteam ?? null,
       helpPlan: state.helpPlan ?? null,
-      helpPlans: plans.map((p: Record<string, any>) => ({
-        id: p.id,
-        version: p.version,
-        planDate: p.plan_date,
-        reviewAt: p.review_at,
-        helpKinds: p.help_kinds,
-        ...(p.content_enc ? this.cipher.open<object>(p.content_enc) : {}),
-        reviews: reviews
-          .filter((r: Record<string, any>) => r.help_plan_id === p.id)
-          .map((r: Record<string, any>) => ({ reviewedAt: r.reviewed_at, nextReviewAt: r.next_review_at, notes: r.notes_enc ? this.cipher.open<string>(r.notes_enc) : null })),
-      })),
+      helpPlans: plans.map(({ content, reviews, ...plan }) => ({ ...plan, ...content, reviews })),
       closedAt: state.closedAt ?? null,
       deletionDate: state.deletionDate ?? null,
-      legalHold: row.legal_hold,
+      legalHold: file.legalHold,
     };
   }
 
-  async classify(user: Principal, id: string, input: { zone: JhdZone; expectedHelpDuration?: string }) {
-    const row = await this.visible(user, id);
-    await this.dataSource.transaction(async (m) => {
-      await m.query('UPDATE case_file SET zone = $2, updated_at = now() WHERE id = $1', [id, input.zone]);
-      await this.update(row.workflow_id, jugendhilfedienstUpdates.classify, { ...input, actorId: user.sub });
+  async classify(user: Principal, id: string, input: { zone: JhdZone; expectedHelpDuration?: string }): Promise<JugendhilfedienstCaseView> {
+    const file = await this.visible(user, id);
+    // The transaction stays open while the workflow decides, so a refused step stores nothing.
+    await this.caseFiles.transaction(async (tx) => {
+      await this.caseFiles.setZone(id, input.zone, tx);
+      await this.update(file.workflowId, 'classify', { ...input, actorId: user.sub });
     });
     return this.get(user, id);
   }
 
   /** § 8a risk assessment: sealed details and anonymous statistics fields in one row, accepted by the workflow in the same transaction. */
-  async recordRiskAssessment(user: Principal, id: string, input: RiskAssessmentInput) {
-    const row = await this.visible(user, id);
+  async recordRiskAssessment(user: Principal, id: string, input: RiskAssessmentInput): Promise<JugendhilfedienstCaseView> {
+    const file = await this.visible(user, id);
     const problems: FieldProblem[] = [];
     if ((!input.parentsInvolved || !input.childInvolved) && !input.involvementNote?.trim()) {
       problems.push({ pointer: '/involvementNote', message: 'say why the parents or the child were not involved' });
@@ -234,49 +236,43 @@ export class JugendhilfedienstService {
       if (seen.has(p.userId)) problems.push({ pointer: `/professionals/${i}/userId`, message: 'the same professional is named twice' });
       seen.add(p.userId);
     });
-    const staff: Array<{ id: string }> = seen.size
-      ? await this.dataSource.query(`SELECT id FROM app_user WHERE id = ANY($1) AND active AND roles && ARRAY['caseworker', 'coordinator', 'adviser']`, [[...seen]])
-      : [];
-    const known = new Set(staff.map((s) => s.id));
+    const known = new Set(await this.caseFiles.activeProfessionalIds([...seen]));
     input.professionals.forEach((p, i) => {
       if (p.userId && !known.has(p.userId)) problems.push({ pointer: `/professionals/${i}/userId`, message: 'not an active professional of the system' });
     });
-    const personal = this.cipher.open<PersonalData>(row.personal_enc);
+    const personal = file.personal;
     const childIndex = input.childIndex ?? 0;
     if (input.childIndex !== undefined && childIndex >= personal.birthDates.length) problems.push({ pointer: '/childIndex', message: `the case records ${personal.birthDates.length} birth date(s)` });
     if (problems.length > 0) throw DomainError.invalid('The risk assessment cannot be recorded', problems);
 
     const assessmentId = randomUUID();
     const now = new Date();
-    await this.dataSource.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO risk_assessment (id, case_id, social_space_id, professional_count, professionals_enc, parents_involved, child_involved, involvement_enc, home_visit,
-           details_enc, result, completed_at, age_group, sex, danger_kinds, reported_by, existing_help, new_help, family_court, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
-        [
-          assessmentId,
-          id,
-          row.social_space_id,
-          input.professionals.length,
-          this.cipher.seal(input.professionals),
-          input.parentsInvolved,
-          input.childInvolved,
-          input.involvementNote ? this.cipher.seal(input.involvementNote) : null,
-          input.homeVisit,
-          this.cipher.seal(input.details),
-          input.result,
-          now.toISOString(),
-          ageGroup(personal.birthDates[childIndex], now),
-          input.childSex,
-          input.dangerKinds,
-          row.source ?? 'other',
-          input.existingHelp,
-          input.newHelp,
-          input.familyCourt,
-          user.sub,
-        ],
+    await this.caseFiles.transaction(async (tx) => {
+      await this.caseFiles.insertRiskAssessment(
+        {
+          id: assessmentId,
+          caseId: id,
+          socialSpaceId: file.socialSpaceId,
+          professionals: input.professionals,
+          parentsInvolved: input.parentsInvolved,
+          childInvolved: input.childInvolved,
+          involvementNote: input.involvementNote,
+          homeVisit: input.homeVisit,
+          details: input.details,
+          result: input.result,
+          completedAt: now.toISOString(),
+          ageGroup: ageGroup(personal.birthDates[childIndex], now),
+          sex: input.childSex,
+          dangerKinds: input.dangerKinds,
+          reportedBy: file.source ?? 'other',
+          existingHelp: input.existingHelp,
+          newHelp: input.newHelp,
+          familyCourt: input.familyCourt,
+          createdBy: user.sub,
+        },
+        tx,
       );
-      const state = await this.update(row.workflow_id, jugendhilfedienstUpdates.recordRiskAssessment, {
+      const state = await this.update(file.workflowId, 'recordRiskAssessment', {
         assessmentId,
         professionals: input.professionals.length,
         result: input.result,
@@ -286,92 +282,82 @@ export class JugendhilfedienstService {
         expectedHelpDuration: input.expectedHelpDuration,
         actorId: user.sub,
       });
-      await m.query('UPDATE risk_assessment SET late = $2 WHERE id = $1', [assessmentId, state.riskAssessment?.late ?? false]);
+      await this.caseFiles.markRiskAssessmentLate(assessmentId, state.riskAssessment?.late ?? false, tx);
     });
     return this.get(user, id);
   }
 
   /** A help plan (§ 36): its first review by default after the definition's interval. */
-  async recordHelpPlan(user: Principal, id: string, input: HelpPlanInput) {
-    const row = await this.visible(user, id);
-    const state = await this.state(row.workflow_id);
+  async recordHelpPlan(user: Principal, id: string, input: HelpPlanInput): Promise<JugendhilfedienstCaseView> {
+    const file = await this.visible(user, id);
+    const state = await this.state(file.workflowId);
     const reviewAt = input.reviewAt ?? dayAfter(input.planDate, state.definition.spec.helpPlanReviewInterval);
     if (reviewAt <= input.planDate) throw DomainError.invalid('The review lies before the plan', [{ pointer: '/reviewAt', message: 'must be after the plan date' }]);
     const helpPlanId = randomUUID();
-    await this.dataSource.transaction(async (m: EntityManager) => {
-      await m.query(
-        `INSERT INTO help_plan (id, case_id, version, plan_date, review_at, help_kinds, content_enc, created_by)
-         VALUES ($1, $2, (SELECT coalesce(max(version), 0) + 1 FROM help_plan WHERE case_id = $2), $3, $4, $5, $6, $7)`,
-        [helpPlanId, id, input.planDate, reviewAt, input.helpKinds, this.cipher.seal({ goals: input.goals, agreements: input.agreements, participants: input.participants }), user.sub],
+    await this.caseFiles.transaction(async (tx) => {
+      await this.caseFiles.insertHelpPlan(
+        {
+          id: helpPlanId,
+          caseId: id,
+          planDate: input.planDate,
+          reviewAt,
+          helpKinds: input.helpKinds,
+          content: { goals: input.goals, agreements: input.agreements, participants: input.participants },
+          createdBy: user.sub,
+        },
+        tx,
       );
-      await this.update(row.workflow_id, jugendhilfedienstUpdates.recordHelpPlan, { helpPlanId, planDate: input.planDate, reviewAt, actorId: user.sub });
+      await this.update(file.workflowId, 'recordHelpPlan', { helpPlanId, planDate: input.planDate, reviewAt, actorId: user.sub });
     });
     return this.get(user, id);
   }
 
   /** A review of the current help plan; the next one by default after the definition's interval. */
-  async recordReview(user: Principal, id: string, input: ReviewInput) {
-    const row = await this.visible(user, id);
-    const state = await this.state(row.workflow_id);
+  async recordReview(user: Principal, id: string, input: ReviewInput): Promise<JugendhilfedienstCaseView> {
+    const file = await this.visible(user, id);
+    const state = await this.state(file.workflowId);
     if (!state.helpPlan) throw DomainError.conflict('The case has no help plan to review');
     const nextReviewAt = input.nextReviewAt ?? dayAfter(input.reviewedAt, state.definition.spec.helpPlanReviewInterval);
     if (nextReviewAt <= input.reviewedAt) throw DomainError.invalid('The next review lies before this one', [{ pointer: '/nextReviewAt', message: 'must be after the review date' }]);
-    await this.dataSource.transaction(async (m: EntityManager) => {
-      await m.query(`INSERT INTO help_plan_review (help_plan_id, reviewed_at, next_review_at, notes_enc, created_by) VALUES ($1, $2, $3, $4, $5)`, [
-        state.helpPlan!.helpPlanId,
-        input.reviewedAt,
-        nextReviewAt,
-        this.cipher.seal(input.notes),
-        user.sub,
-      ]);
-      await this.update(row.workflow_id, jugendhilfedienstUpdates.recordReview, { reviewedAt: input.reviewedAt, nextReviewAt, actorId: user.sub });
+    const helpPlanId = state.helpPlan.helpPlanId;
+    await this.caseFiles.transaction(async (tx) => {
+      await this.caseFiles.insertHelpPlanReview({ helpPlanId, reviewedAt: input.reviewedAt, nextReviewAt, notes: input.notes, createdBy: user.sub }, tx);
+      await this.update(file.workflowId, 'recordReview', { reviewedAt: input.reviewedAt, nextReviewAt, actorId: user.sub });
     });
     return this.get(user, id);
   }
 
   /** Closure: the workflow sets the deletion date (closure + the definition's retention period). */
-  async close(user: Principal, id: string) {
-    const row = await this.visible(user, id);
-    await this.update(row.workflow_id, jugendhilfedienstUpdates.close, { actorId: user.sub });
+  async close(user: Principal, id: string): Promise<JugendhilfedienstCaseView> {
+    const file = await this.visible(user, id);
+    await this.update(file.workflowId, 'close', { actorId: user.sub });
     return this.get(user, id);
   }
 
   /** A legal hold keeps the case past its deletion date until it is lifted. */
-  async setLegalHold(user: Principal, id: string, hold: boolean) {
+  async setLegalHold(user: Principal, id: string, hold: boolean): Promise<LegalHoldState> {
     await this.cases.visible(user, id);
-    const [row] = await this.dataSource.query(
-      `WITH changed AS (
-         UPDATE case_file SET legal_hold = $2, legal_hold_by = CASE WHEN $2 THEN $3 END, legal_hold_at = CASE WHEN $2 THEN now() END, updated_at = now()
-          WHERE id = $1 RETURNING id, legal_hold, legal_hold_at, deletion_date)
-       SELECT id, legal_hold AS "legalHold", legal_hold_at AS "legalHoldAt", to_char(deletion_date, 'YYYY-MM-DD') AS "deletionDate" FROM changed`,
-      [id, hold, user.sub],
-    );
-    return row;
+    const state = await this.retention.setLegalHold(id, hold, user.sub);
+    if (!state) throw DomainError.notFound(WHAT);
+    return state;
   }
 
-  private async visible(user: Principal, id: string) {
-    const row = (await this.cases.visible(user, id)) as Awaited<ReturnType<CaseService['visible']>> & {
-      workflow_id: string;
-      source: string | null;
-      anonymous_report: boolean;
-      reported_at: Date | null;
-      report_enc: string | null;
-    };
+  /** The case file if the caller may see it (the case file's access rule) and it has a Jugendhilfedienst process. */
+  private async visible(user: Principal, id: string): Promise<ProcessCaseFile> {
+    await this.cases.visible(user, id);
+    const file = await this.caseFiles.find(id);
     // A case file of the Fallteam alone has no Jugendhilfedienst process.
-    if (!row.workflow_id) throw DomainError.notFound(WHAT);
-    return row;
+    if (!file?.workflowId) throw DomainError.notFound(WHAT);
+    return { ...file, workflowId: file.workflowId };
   }
 
   private state(workflowId: string): Promise<JugendhilfedienstCaseState> {
-    return temporalCall(this.temporal.workflow.getHandle(workflowId).query(jugendhilfedienstStateQuery), WHAT);
+    return this.workflows.state(workflowId);
   }
 
-  private async update<A>(workflowId: string, update: { name: string } & object, arg: A): Promise<JugendhilfedienstCaseState> {
+  private async update<K extends Parameters<JugendhilfedienstWorkflowClient['update']>[1]>(workflowId: string, update: K, arg: CaseUpdateArg<K>): Promise<JugendhilfedienstCaseState> {
     try {
-      return await temporalCall(
-        this.temporal.workflow.getHandle(workflowId).executeUpdate(update as typeof jugendhilfedienstUpdates.classify, { args: [arg as never] }),
-        WHAT,
-      );
+      return await this.workflows.update(workflowId, update, arg);
     } catch (error) {
       // A closed case's workflow has ended and takes no updates: say so instead of "not found".
       if (!(error instanceof DomainError) || error.code === ErrorCode.NotFound) {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Client, ScheduleAlreadyRunning, ScheduleDescription, ScheduleNotFoundError } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@sro/config';
 import { DomainError, ErrorCode } from '@sro/common';
 import { temporalCall } from '@sro/temporal';
 import { CaseRetentionInput, workflowIds, WorkflowType } from '@sro/workflows/contracts';
-import { RETENTION_ACTOR } from './retention.activities';
+import { AnonymisedCase, RetentionRepository } from './retention.repository';
 
 export interface RetentionScheduleView {
   scheduleId: string;
@@ -18,13 +17,20 @@ export interface RetentionScheduleView {
   runsStarted: number;
 }
 
+export interface AnonymisedCaseList {
+  items: AnonymisedCase[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
 const WHAT = 'The retention schedule';
 
 /** The installation's Temporal Schedule that runs the case retention once a day. */
 @Injectable()
 export class RetentionScheduleService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly retention: RetentionRepository,
     private readonly temporal: Client,
     private readonly config: AppConfig,
   ) {}
@@ -74,13 +80,9 @@ export class RetentionScheduleService {
   }
 
   /** What the runs anonymised, from the audit log: ids and times only. */
-  async anonymised(page: { limit: number; offset: number }) {
-    const items = await this.dataSource.query(
-      `SELECT resource_id AS "caseId", occurred_at AS "anonymisedAt", details->>'asOf' AS "asOf", count(*) OVER ()::int AS total
-         FROM audit_event WHERE actor_id = $1 AND action = 'anonymise' ORDER BY id DESC LIMIT $2 OFFSET $3`,
-      [RETENTION_ACTOR, page.limit, page.offset],
-    );
-    return { items: items.map(({ total: _t, ...r }: { total: number }) => r), total: items[0]?.total ?? 0, ...page };
+  async anonymised(page: { limit: number; offset: number }): Promise<AnonymisedCaseList> {
+    const { items, total } = await this.retention.anonymisedCases(page);
+    return { items, total, ...page };
   }
 
   private async call<T>(promise: Promise<T>): Promise<T> {

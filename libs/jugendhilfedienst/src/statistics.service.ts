@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Principal, Role } from '@sro/common';
 import { AssignmentsService } from '@sro/reference-data';
 import { RiskAssessmentStatistic, statisticsCsv } from './statistics';
+import { StatisticsRepository } from './statistics.repository';
+
+/** The § 8a statistics of one year (and month). */
+export interface RiskAssessmentStatistics {
+  year: number;
+  month: number | null;
+  count: number;
+  items: RiskAssessmentStatistic[];
+}
 
 /**
  * The anonymised export of completed § 8a assessments with the fields of the official child and
@@ -12,26 +20,15 @@ import { RiskAssessmentStatistic, statisticsCsv } from './statistics';
 @Injectable()
 export class StatisticsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly statistics: StatisticsRepository,
     private readonly assignments: AssignmentsService,
   ) {}
 
-  async riskAssessments(user: Principal, filter: { year: number; month?: number }): Promise<{ year: number; month: number | null; count: number; items: RiskAssessmentStatistic[] }> {
+  async riskAssessments(user: Principal, filter: { year: number; month?: number }): Promise<RiskAssessmentStatistics> {
     // Admins export for the whole Jugendamt; coordinators for their planning regions.
     const regions = user.roles.includes(Role.Admin) ? null : (await this.assignments.of(user.sub)).planningRegionIds;
-    const rows: RiskAssessmentStatistic[] = await this.dataSource.query(
-      `SELECT extract(year FROM r.completed_at AT TIME ZONE 'Europe/Berlin')::int AS "completionYear",
-              extract(month FROM r.completed_at AT TIME ZONE 'Europe/Berlin')::int AS "completionMonth",
-              r.age_group AS "ageGroup", r.sex, r.result, r.danger_kinds AS "dangerKinds", r.reported_by AS "reportedBy",
-              r.existing_help AS "existingHelp", r.new_help AS "newHelp", r.family_court AS "familyCourt"
-         FROM risk_assessment r JOIN social_space s ON s.id = r.social_space_id
-        WHERE extract(year FROM r.completed_at AT TIME ZONE 'Europe/Berlin') = $1
-          AND ($2::int IS NULL OR extract(month FROM r.completed_at AT TIME ZONE 'Europe/Berlin') = $2)
-          AND ($3::uuid[] IS NULL OR s.planning_region_id = ANY($3))
-        ORDER BY 1, 2, r.result, r.age_group, r.sex, r.reported_by, r.family_court, r.danger_kinds, r.existing_help, r.new_help`,
-      [filter.year, filter.month ?? null, regions],
-    );
-    return { year: filter.year, month: filter.month ?? null, count: rows.length, items: rows };
+    const items = await this.statistics.riskAssessments({ year: filter.year, month: filter.month, planningRegionIds: regions });
+    return { year: filter.year, month: filter.month ?? null, count: items.length, items };
   }
 
   async riskAssessmentsCsv(user: Principal, filter: { year: number; month?: number }): Promise<string> {

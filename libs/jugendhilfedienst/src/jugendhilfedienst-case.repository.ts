@@ -1,0 +1,399 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CaseContent, FieldCipher, PersonalData } from '@sro/cases';
+import { CaseSource, JhdZone, RiskResult } from '@sro/workflows/contracts';
+import { AgeGroup, AssessmentProfessional, DangerKind, HelpKind, Sex } from './jugendhilfedienst.types';
+
+/** What was reported at intake, sealed: the reporter is null for an anonymous report. */
+export interface CaseReport {
+  text: string;
+  reporter: { name: string; contact?: string } | null;
+}
+
+/** A case file as the Jugendhilfedienst process reads it, sealed fields opened. */
+export interface JugendhilfedienstCaseFile {
+  id: string;
+  pseudonym: string;
+  socialSpaceId: string;
+  /** Null for a case file of the Fallteam alone (no Jugendhilfedienst process). */
+  workflowId: string | null;
+  source: CaseSource | null;
+  anonymousReport: boolean;
+  reportedAt: Date | null;
+  legalHold: boolean;
+  personal: PersonalData;
+  report: CaseReport | null;
+}
+
+export interface NewJugendhilfedienstCase {
+  id: string;
+  pseudonym: string;
+  socialSpaceId: string;
+  caseworkerId: string;
+  personal: PersonalData;
+  content: CaseContent;
+  source: CaseSource;
+  anonymous: boolean;
+  report: CaseReport;
+  reportedAt: string;
+  workflowId: string;
+}
+
+/** One line of the case list, from the case file and the process read model. */
+export interface JugendhilfedienstCaseSummary {
+  id: string;
+  pseudonym: string;
+  zone: string | null;
+  socialSpaceId: string;
+  source: CaseSource | null;
+  reportedAt: Date | null;
+  closedAt: Date | null;
+  deletionDate: Date | null;
+  phase: string | null;
+  currentStep: string | null;
+  currentDueAt: Date | null;
+}
+
+export interface NewRiskAssessment {
+  id: string;
+  caseId: string;
+  socialSpaceId: string;
+  professionals: AssessmentProfessional[];
+  parentsInvolved: boolean;
+  childInvolved: boolean;
+  involvementNote?: string;
+  homeVisit: boolean;
+  details: string;
+  result: RiskResult;
+  completedAt: string;
+  ageGroup: AgeGroup;
+  sex: Sex;
+  dangerKinds: DangerKind[];
+  reportedBy: string;
+  existingHelp: HelpKind[];
+  newHelp: HelpKind[];
+  familyCourt: boolean;
+  createdBy: string;
+}
+
+/** A recorded § 8a assessment; sealed fields are null (or empty) once the case was anonymised. */
+export interface RiskAssessmentRecord {
+  id: string;
+  result: RiskResult;
+  professionals: AssessmentProfessional[];
+  parentsInvolved: boolean;
+  childInvolved: boolean;
+  involvementNote: string | null;
+  homeVisit: boolean;
+  dangerKinds: DangerKind[];
+  existingHelp: HelpKind[];
+  newHelp: HelpKind[];
+  familyCourt: boolean;
+  details: string | null;
+  completedAt: Date;
+  late: boolean;
+}
+
+/** The sealed part of a help plan. */
+export interface HelpPlanContent {
+  goals: string[];
+  agreements: string;
+  participants: string[];
+}
+
+export interface NewHelpPlan {
+  id: string;
+  caseId: string;
+  planDate: string;
+  reviewAt: string;
+  helpKinds: HelpKind[];
+  content: HelpPlanContent;
+  createdBy: string;
+}
+
+export interface HelpPlanReviewRecord {
+  reviewedAt: Date;
+  nextReviewAt: Date;
+  notes: string | null;
+}
+
+/** A help plan version with its reviews; the content is null once the case was anonymised. */
+export interface HelpPlanRecord {
+  id: string;
+  version: number;
+  planDate: Date;
+  reviewAt: Date;
+  helpKinds: HelpKind[];
+  content: HelpPlanContent | null;
+  reviews: HelpPlanReviewRecord[];
+}
+
+export interface NewHelpPlanReview {
+  helpPlanId: string;
+  reviewedAt: string;
+  nextReviewAt: string;
+  notes: string;
+  createdBy: string;
+}
+
+interface CaseFileRow {
+  id: string;
+  pseudonym: string;
+  social_space_id: string;
+  workflow_id: string | null;
+  source: CaseSource | null;
+  anonymous_report: boolean;
+  reported_at: Date | null;
+  legal_hold: boolean;
+  personal_enc: string | null;
+  report_enc: string | null;
+}
+
+interface RiskAssessmentRow {
+  id: string;
+  result: RiskResult;
+  professionals_enc: string | null;
+  parents_involved: boolean;
+  child_involved: boolean;
+  involvement_enc: string | null;
+  home_visit: boolean;
+  danger_kinds: DangerKind[];
+  existing_help: HelpKind[];
+  new_help: HelpKind[];
+  family_court: boolean;
+  details_enc: string | null;
+  completed_at: Date;
+  late: boolean;
+}
+
+interface HelpPlanRow {
+  id: string;
+  version: number;
+  plan_date: Date;
+  review_at: Date;
+  help_kinds: HelpKind[];
+  content_enc: string | null;
+}
+
+interface HelpPlanReviewRow {
+  help_plan_id: string;
+  reviewed_at: Date;
+  next_review_at: Date;
+  notes_enc: string | null;
+}
+
+const EMPTY_PERSONAL: PersonalData = { familyName: '', givenNames: [], birthDates: [], address: '', familyMembers: [] };
+
+/**
+ * The Jugendhilfedienst case files with their § 8a assessments, help plans and reviews: all SQL of
+ * these tables; sealed fields are sealed and opened here, so callers see plain typed values.
+ * Writes take an optional transaction from {@link transaction}.
+ */
+@Injectable()
+export class JugendhilfedienstCaseRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  /** Runs `work` in one database transaction; it commits when `work` resolves. */
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async find(id: string): Promise<JugendhilfedienstCaseFile | undefined> {
+    const [row]: CaseFileRow[] = await this.dataSource.query(
+      `SELECT id, pseudonym, social_space_id, workflow_id, source, anonymous_report, reported_at, legal_hold, personal_enc, report_enc
+         FROM case_file WHERE id = $1`,
+      [id],
+    );
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      pseudonym: row.pseudonym,
+      socialSpaceId: row.social_space_id,
+      workflowId: row.workflow_id,
+      source: row.source,
+      anonymousReport: row.anonymous_report,
+      reportedAt: row.reported_at,
+      legalHold: row.legal_hold,
+      personal: row.personal_enc ? this.cipher.open<PersonalData>(row.personal_enc) : EMPTY_PERSONAL,
+      report: row.report_enc ? this.cipher.open<CaseReport>(row.report_enc) : null,
+    };
+  }
+
+  /** The planning region a social space belongs to. */
+  async planningRegionOf(socialSpaceId: string): Promise<string> {
+    const [row]: Array<{ planningRegionId: string }> = await this.dataSource.query('SELECT planning_region_id AS "planningRegionId" FROM social_space WHERE id = $1', [
+      socialSpaceId,
+    ]);
+    return row.planningRegionId;
+  }
+
+  /** Which of the given user ids are active professionals (caseworkers, coordinators, advisers). */
+  async activeProfessionalIds(userIds: string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM app_user WHERE id = ANY($1) AND active AND roles && ARRAY['caseworker', 'coordinator', 'adviser']`,
+      [userIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async insert(c: NewJugendhilfedienstCase, tx?: EntityManager): Promise<void> {
+    await this.db(tx).query(
+      `INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by,
+         source, anonymous_report, report_enc, reported_at, workflow_id)
+       VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, NULL, $8, $9, $10, $11, $12, $13)`,
+      [
+        c.id,
+        c.pseudonym,
+        c.socialSpaceId,
+        [c.caseworkerId],
+        this.cipher.seal(c.personal),
+        this.cipher.seal(c.content),
+        this.cipher.seal([]),
+        c.caseworkerId,
+        c.source,
+        c.anonymous,
+        this.cipher.seal(c.report),
+        c.reportedAt,
+        c.workflowId,
+      ],
+    );
+  }
+
+  /**
+   * The caller's cases: assigned to them or in their social spaces, not anonymised, with a
+   * Jugendhilfedienst process; the most urgent first.
+   */
+  async list(filter: { userId: string; socialSpaceIds: string[]; limit: number; offset: number; phase?: string }): Promise<{ items: JugendhilfedienstCaseSummary[]; total: number }> {
+    const rows: Array<JugendhilfedienstCaseSummary & { total: number }> = await this.dataSource.query(
+      `SELECT f.id, f.pseudonym, f.zone, f.social_space_id AS "socialSpaceId", f.source, f.reported_at AS "reportedAt", f.closed_at AS "closedAt",
+              f.deletion_date AS "deletionDate", p.summary->>'phase' AS phase, p.current_step AS "currentStep", p.current_due_at AS "currentDueAt",
+              count(*) OVER ()::int AS total
+         FROM case_file f LEFT JOIN process_instance p ON p.id = f.id
+        WHERE f.workflow_id IS NOT NULL AND f.anonymised_at IS NULL AND ($1 = ANY(f.assigned_caseworker_ids) OR f.social_space_id = ANY($2))
+          AND ($5::text IS NULL OR p.summary->>'phase' = $5)
+        ORDER BY p.current_due_at NULLS LAST, f.created_at DESC, f.id LIMIT $3 OFFSET $4`,
+      [filter.userId, filter.socialSpaceIds, filter.limit, filter.offset, filter.phase ?? null],
+    );
+    return { items: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 };
+  }
+
+  async setZone(id: string, zone: JhdZone, tx?: EntityManager): Promise<void> {
+    await this.db(tx).query('UPDATE case_file SET zone = $2, updated_at = now() WHERE id = $1', [id, zone]);
+  }
+
+  /** Closure: the case file gets its closing time and deletion date. */
+  async recordClosure(input: { caseId: string; closedAt: string; deletionDate: string }): Promise<void> {
+    await this.dataSource.query('UPDATE case_file SET closed_at = $2, deletion_date = $3, updated_at = now() WHERE id = $1', [input.caseId, input.closedAt, input.deletionDate]);
+  }
+
+  /** The assessments of a case in the order they were completed. */
+  async riskAssessments(caseId: string): Promise<RiskAssessmentRecord[]> {
+    const rows: RiskAssessmentRow[] = await this.dataSource.query('SELECT * FROM risk_assessment WHERE case_id = $1 ORDER BY completed_at', [caseId]);
+    return rows.map((a) => ({
+      id: a.id,
+      result: a.result,
+      professionals: a.professionals_enc ? this.cipher.open<AssessmentProfessional[]>(a.professionals_enc) : [],
+      parentsInvolved: a.parents_involved,
+      childInvolved: a.child_involved,
+      involvementNote: a.involvement_enc ? this.cipher.open<string>(a.involvement_enc) : null,
+      homeVisit: a.home_visit,
+      dangerKinds: a.danger_kinds,
+      existingHelp: a.existing_help,
+      newHelp: a.new_help,
+      familyCourt: a.family_court,
+      details: a.details_enc ? this.cipher.open<string>(a.details_enc) : null,
+      completedAt: a.completed_at,
+      late: a.late,
+    }));
+  }
+
+  /** Sealed details and the anonymous statistics fields of one assessment in one row. */
+  async insertRiskAssessment(a: NewRiskAssessment, tx?: EntityManager): Promise<void> {
+    await this.db(tx).query(
+      `INSERT INTO risk_assessment (id, case_id, social_space_id, professional_count, professionals_enc, parents_involved, child_involved, involvement_enc, home_visit,
+         details_enc, result, completed_at, age_group, sex, danger_kinds, reported_by, existing_help, new_help, family_court, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+      [
+        a.id,
+        a.caseId,
+        a.socialSpaceId,
+        a.professionals.length,
+        this.cipher.seal(a.professionals),
+        a.parentsInvolved,
+        a.childInvolved,
+        a.involvementNote ? this.cipher.seal(a.involvementNote) : null,
+        a.homeVisit,
+        this.cipher.seal(a.details),
+        a.result,
+        a.completedAt,
+        a.ageGroup,
+        a.sex,
+        a.dangerKinds,
+        a.reportedBy,
+        a.existingHelp,
+        a.newHelp,
+        a.familyCourt,
+        a.createdBy,
+      ],
+    );
+  }
+
+  async markRiskAssessmentLate(id: string, late: boolean, tx?: EntityManager): Promise<void> {
+    await this.db(tx).query('UPDATE risk_assessment SET late = $2 WHERE id = $1', [id, late]);
+  }
+
+  /** The help plan versions of a case, oldest first, each with its reviews in the order they took place. */
+  async helpPlans(caseId: string): Promise<HelpPlanRecord[]> {
+    const plans: HelpPlanRow[] = await this.dataSource.query('SELECT * FROM help_plan WHERE case_id = $1 ORDER BY version', [caseId]);
+    const reviews: HelpPlanReviewRow[] = await this.dataSource.query(
+      'SELECT r.* FROM help_plan_review r JOIN help_plan p ON p.id = r.help_plan_id WHERE p.case_id = $1 ORDER BY r.reviewed_at, r.created_at',
+      [caseId],
+    );
+    return plans.map((p) => ({
+      id: p.id,
+      version: p.version,
+      planDate: p.plan_date,
+      reviewAt: p.review_at,
+      helpKinds: p.help_kinds,
+      content: p.content_enc ? this.cipher.open<HelpPlanContent>(p.content_enc) : null,
+      reviews: reviews
+        .filter((r) => r.help_plan_id === p.id)
+        .map((r) => ({ reviewedAt: r.reviewed_at, nextReviewAt: r.next_review_at, notes: r.notes_enc ? this.cipher.open<string>(r.notes_enc) : null })),
+    }));
+  }
+
+  /** A new help plan version: one more than the case's latest. */
+  async insertHelpPlan(p: NewHelpPlan, tx?: EntityManager): Promise<void> {
+    await this.db(tx).query(
+      `INSERT INTO help_plan (id, case_id, version, plan_date, review_at, help_kinds, content_enc, created_by)
+       VALUES ($1, $2, (SELECT coalesce(max(version), 0) + 1 FROM help_plan WHERE case_id = $2), $3, $4, $5, $6, $7)`,
+      [p.id, p.caseId, p.planDate, p.reviewAt, p.helpKinds, this.cipher.seal(p.content), p.createdBy],
+    );
+  }
+
+  async insertHelpPlanReview(r: NewHelpPlanReview, tx?: EntityManager): Promise<void> {
+    await this.db(tx).query('INSERT INTO help_plan_review (help_plan_id, reviewed_at, next_review_at, notes_enc, created_by) VALUES ($1, $2, $3, $4, $5)', [
+      r.helpPlanId,
+      r.reviewedAt,
+      r.nextReviewAt,
+      this.cipher.seal(r.notes),
+      r.createdBy,
+    ]);
+  }
+
+  /** The consultation row of a case's Fallteam child workflow; idempotent by its id. */
+  async insertFallteamConsultation(c: { id: string; caseId: string; workflowId: string; questions: string[]; requestedBy: string }): Promise<void> {
+    await this.dataSource.query(
+      'INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
+      [c.id, c.caseId, c.workflowId, this.cipher.seal(c.questions), c.requestedBy],
+    );
+  }
+
+  private db(tx?: EntityManager): EntityManager {
+    return tx ?? this.dataSource.manager;
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { Client, UpdateDefinition } from '@temporalio/client';
+import { AppConfig } from '@sro/config';
+import { temporalCall } from '@sro/temporal';
+import { JugendhilfedienstCaseInput, JugendhilfedienstCaseState, jugendhilfedienstStateQuery, jugendhilfedienstUpdates, workflowIds, WorkflowType } from '@sro/workflows/contracts';
+
+type CaseUpdates = typeof jugendhilfedienstUpdates;
+/** The argument of a Jugendhilfedienst case update. */
+export type CaseUpdateArg<K extends keyof CaseUpdates> = CaseUpdates[K] extends UpdateDefinition<JugendhilfedienstCaseState, [infer A]> ? A : never;
+
+const WHAT = 'Case';
+
+/** The `jugendhilfedienst-case` workflows as the API talks to them: start, query the state, send updates. */
+@Injectable()
+export class JugendhilfedienstWorkflowClient {
+  constructor(
+    private readonly temporal: Client,
+    private readonly config: AppConfig,
+  ) {}
+
+  workflowId(caseId: string): string {
+    return workflowIds.jugendhilfedienstCase(caseId);
+  }
+
+  async start(input: JugendhilfedienstCaseInput): Promise<void> {
+    const args: [JugendhilfedienstCaseInput] = [input];
+    await temporalCall(
+      this.temporal.workflow.start(WorkflowType.JugendhilfedienstCase, { taskQueue: this.config.temporal.taskQueue, workflowId: this.workflowId(input.caseId), args }),
+      WHAT,
+    );
+  }
+
+  state(workflowId: string): Promise<JugendhilfedienstCaseState> {
+    return temporalCall(this.temporal.workflow.getHandle(workflowId).query(jugendhilfedienstStateQuery), WHAT);
+  }
+
+  /** Sends an update and answers the state after it; the workflow's refusal comes back as a domain error. */
+  update<K extends keyof CaseUpdates>(workflowId: string, update: K, arg: CaseUpdateArg<K>): Promise<JugendhilfedienstCaseState> {
+    const definition = jugendhilfedienstUpdates[update] as CaseUpdates['classify'];
+    return temporalCall(this.temporal.workflow.getHandle(workflowId).executeUpdate(definition, { args: [arg as never] }), WHAT);
+  }
+}

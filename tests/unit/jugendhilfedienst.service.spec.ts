@@ -1,0 +1,273 @@
+import type { EntityManager } from 'typeorm';
+import type { CaseService } from '@sro/cases';
+import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
+import type { DefinitionsService } from '@sro/definitions';
+import {
+  JugendhilfedienstCaseFile,
+  JugendhilfedienstCaseRepository,
+  JugendhilfedienstService,
+  JugendhilfedienstWorkflowClient,
+  RetentionRepository,
+  RiskAssessmentInput,
+} from '@sro/jugendhilfedienst';
+import type { AssignmentsService } from '@sro/reference-data';
+import type { JugendhilfedienstCaseState } from '@sro/workflows/contracts';
+
+const user: Principal = { sub: 'cw-1', roles: [Role.Caseworker] };
+const SPACE = '00000000-0000-4000-8000-000000000001';
+const CASE_ID = '00000000-0000-4000-8000-0000000000ca';
+
+const caseFile = (overrides: Partial<JugendhilfedienstCaseFile> = {}): JugendhilfedienstCaseFile => ({
+  id: CASE_ID,
+  pseudonym: 'F-ABC',
+  socialSpaceId: SPACE,
+  workflowId: `jugendhilfedienst-case-${CASE_ID}`,
+  source: 'school',
+  anonymousReport: false,
+  reportedAt: new Date('2026-11-01T08:00:00Z'),
+  legalHold: false,
+  personal: { familyName: 'M', givenNames: ['L'], birthDates: ['2014-02-03'], address: '', familyMembers: [] },
+  report: { text: 'Bericht', reporter: null },
+  ...overrides,
+});
+
+const caseState = (overrides: Partial<JugendhilfedienstCaseState> = {}): JugendhilfedienstCaseState =>
+  ({
+    phase: 'risk_assessment',
+    steps: [],
+    definition: { key: 'jugendhilfedienst-case', version: 1, spec: { helpPlanReviewInterval: 'P6M' } },
+    revision: 1,
+    eventSequence: 1,
+    ...overrides,
+  }) as unknown as JugendhilfedienstCaseState;
+
+const assessment = (overrides: Partial<RiskAssessmentInput> = {}): RiskAssessmentInput => ({
+  professionals: [{ userId: 'cw-1', function: 'ASD-Fachkraft' }, { function: 'Insoweit erfahrene Fachkraft' }],
+  parentsInvolved: true,
+  childInvolved: true,
+  homeVisit: true,
+  result: 'latent',
+  dangerKinds: ['neglect'],
+  childSex: 'male',
+  existingHelp: [],
+  newHelp: [],
+  familyCourt: false,
+  details: 'Einschätzung',
+  expectedHelpDuration: 'P9M',
+  ...overrides,
+});
+
+/** The service with typed fakes; each test overrides what it needs. */
+function setup(options: { file?: JugendhilfedienstCaseFile | undefined; state?: JugendhilfedienstCaseState; activeProfessionals?: string[]; socialSpaceIds?: string[] } = {}) {
+  const file = 'file' in options ? options.file : caseFile();
+  const state = options.state ?? caseState();
+  const tx = {} as EntityManager;
+  const caseFiles = {
+    transaction: jest.fn(async <T>(work: (m: EntityManager) => Promise<T>) => work(tx)),
+    find: jest.fn(async () => file),
+    planningRegionOf: jest.fn(async () => 'region-1'),
+    activeProfessionalIds: jest.fn(async (ids: string[]) => ids.filter((id) => (options.activeProfessionals ?? ['cw-1']).includes(id))),
+    insert: jest.fn(async () => undefined),
+    setZone: jest.fn(async () => undefined),
+    insertRiskAssessment: jest.fn(async () => undefined),
+    markRiskAssessmentLate: jest.fn(async () => undefined),
+    insertHelpPlan: jest.fn(async () => undefined),
+    insertHelpPlanReview: jest.fn(async () => undefined),
+    riskAssessments: jest.fn(async () => []),
+    helpPlans: jest.fn(async () => []),
+  } satisfies Partial<Record<keyof JugendhilfedienstCaseRepository, unknown>>;
+  const retention = { setLegalHold: jest.fn(async () => ({ id: CASE_ID, legalHold: true, legalHoldAt: new Date(), deletionDate: null })) } satisfies Partial<
+    Record<keyof RetentionRepository, unknown>
+  >;
+  const workflows = {
+    workflowId: (caseId: string) => `jugendhilfedienst-case-${caseId}`,
+    start: jest.fn(async () => undefined),
+    state: jest.fn(async () => state),
+    update: jest.fn(async () => state),
+  } satisfies Partial<Record<keyof JugendhilfedienstWorkflowClient, unknown>>;
+  const definitions = { published: jest.fn(async () => ({ key: 'jugendhilfedienst-case', version: 1, spec: {} })) };
+  const cases = { visible: jest.fn(async () => ({})) };
+  const assignments = { of: jest.fn(async () => ({ planningRegionIds: ['region-1'], socialSpaceIds: options.socialSpaceIds ?? [SPACE] })) };
+  const service = new JugendhilfedienstService(
+    caseFiles as unknown as JugendhilfedienstCaseRepository,
+    retention as unknown as RetentionRepository,
+    workflows as unknown as JugendhilfedienstWorkflowClient,
+    definitions as unknown as DefinitionsService,
+    cases as unknown as CaseService,
+    assignments as unknown as AssignmentsService,
+  );
+  return { service, caseFiles, retention, workflows, cases, tx };
+}
+
+/** The domain error a call rejects with. */
+async function refusal(call: Promise<unknown>): Promise<DomainError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+describe('JugendhilfedienstService', () => {
+  describe('intake', () => {
+    const intake = { socialSpaceId: SPACE, source: 'school' as const, report: 'Leon kommt ohne Frühstück.' };
+
+    it('stores the case and starts its workflow in one transaction', async () => {
+      const { service, caseFiles, workflows, tx } = setup();
+      await service.intake(user, intake);
+      expect(caseFiles.transaction).toHaveBeenCalledTimes(1);
+      expect(caseFiles.insert).toHaveBeenCalledWith(expect.objectContaining({ socialSpaceId: SPACE, caseworkerId: 'cw-1', anonymous: false, source: 'school' }), tx);
+      expect(workflows.start).toHaveBeenCalledWith(expect.objectContaining({ socialSpaceId: SPACE, planningRegionId: 'region-1', caseworkerId: 'cw-1', anonymous: false }));
+    });
+
+    it('keeps no reporter for an anonymous report, and the source anonymous means an anonymous report', async () => {
+      const { service, caseFiles } = setup();
+      await service.intake(user, { ...intake, source: 'anonymous' });
+      expect(caseFiles.insert).toHaveBeenCalledWith(expect.objectContaining({ anonymous: true, report: { text: intake.report, reporter: null } }), expect.anything());
+    });
+
+    it('refuses a social space outside the caller’s, a reporter on an anonymous report and a report from the future, storing nothing', async () => {
+      const { service, caseFiles, workflows } = setup({ socialSpaceIds: [] });
+      const error = await refusal(
+        service.intake(user, { ...intake, anonymous: true, reporter: { name: 'Nachbarin' }, reportedAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      );
+      expect(error.code).toBe(ErrorCode.ValidationFailed);
+      expect(error.problems.map((p) => p.pointer)).toEqual(['/socialSpaceId', '/reporter', '/reportedAt']);
+      expect(caseFiles.insert).not.toHaveBeenCalled();
+      expect(workflows.start).not.toHaveBeenCalled();
+    });
+
+    it('refuses the source anonymous on a report that is not anonymous', async () => {
+      const { service } = setup();
+      const error = await refusal(service.intake(user, { ...intake, source: 'anonymous', anonymous: false }));
+      expect(error.problems).toEqual([{ pointer: '/anonymous', message: 'the source anonymous means an anonymous report' }]);
+    });
+  });
+
+  it('answers not found for a case file without a Jugendhilfedienst process', async () => {
+    const { service } = setup({ file: caseFile({ workflowId: null }) });
+    expect((await refusal(service.get(user, CASE_ID))).code).toBe(ErrorCode.NotFound);
+  });
+
+  it('opens nothing the case file’s access rule refuses', async () => {
+    const { service, cases, caseFiles } = setup();
+    cases.visible.mockRejectedValueOnce(DomainError.notFound('Case'));
+    expect((await refusal(service.get(user, CASE_ID))).code).toBe(ErrorCode.NotFound);
+    expect(caseFiles.find).not.toHaveBeenCalled();
+  });
+
+  it('classifies inside the transaction in which the workflow accepts the step', async () => {
+    const { service, caseFiles, workflows, tx } = setup();
+    await service.classify(user, CASE_ID, { zone: 'endangerment' });
+    expect(caseFiles.setZone).toHaveBeenCalledWith(CASE_ID, 'endangerment', tx);
+    expect(workflows.update).toHaveBeenCalledWith(caseFile().workflowId, 'classify', { zone: 'endangerment', actorId: 'cw-1' });
+  });
+
+  describe('§ 8a risk assessment', () => {
+    it('records the assessment, its age group from the child’s birth date, and whether the workflow found it late', async () => {
+      const { service, caseFiles, tx } = setup({ state: caseState({ riskAssessment: { late: true } as JugendhilfedienstCaseState['riskAssessment'] }) });
+      await service.recordRiskAssessment(user, CASE_ID, assessment());
+      expect(caseFiles.insertRiskAssessment).toHaveBeenCalledWith(expect.objectContaining({ caseId: CASE_ID, ageGroup: expect.any(String), reportedBy: 'school', sex: 'male' }), tx);
+      const [{ id }] = caseFiles.insertRiskAssessment.mock.calls[0] as unknown as [{ id: string }];
+      expect(caseFiles.markRiskAssessmentLate).toHaveBeenCalledWith(id, true, tx);
+    });
+
+    it('requires a reason when the parents or the child were not involved', async () => {
+      const { service } = setup();
+      const error = await refusal(service.recordRiskAssessment(user, CASE_ID, assessment({ childInvolved: false })));
+      expect(error.problems).toEqual([{ pointer: '/involvementNote', message: 'say why the parents or the child were not involved' }]);
+    });
+
+    it('names kinds of danger exactly when the result is an endangerment', async () => {
+      const { service } = setup();
+      const missing = await refusal(service.recordRiskAssessment(user, CASE_ID, assessment({ result: 'acute', dangerKinds: [] })));
+      expect(missing.problems[0].pointer).toBe('/dangerKinds');
+      const superfluous = await refusal(service.recordRiskAssessment(user, CASE_ID, assessment({ result: 'none', dangerKinds: ['neglect'] })));
+      expect(superfluous.problems).toEqual([{ pointer: '/dangerKinds', message: 'no kind of danger for the result none' }]);
+    });
+
+    it('refuses the same professional twice and users who are not active professionals', async () => {
+      const { service, caseFiles } = setup({ activeProfessionals: ['cw-1'] });
+      const error = await refusal(
+        service.recordRiskAssessment(
+          user,
+          CASE_ID,
+          assessment({ professionals: [{ userId: 'cw-1', function: 'ASD' }, { userId: 'cw-1', function: 'ASD' }, { userId: 'gone', function: 'ASD' }] }),
+        ),
+      );
+      expect(error.problems).toEqual([
+        { pointer: '/professionals/1/userId', message: 'the same professional is named twice' },
+        { pointer: '/professionals/2/userId', message: 'not an active professional of the system' },
+      ]);
+      expect(caseFiles.activeProfessionalIds).toHaveBeenCalledWith(['cw-1', 'gone']);
+      expect(caseFiles.insertRiskAssessment).not.toHaveBeenCalled();
+    });
+
+    it('refuses a child the case does not record', async () => {
+      const { service } = setup();
+      const error = await refusal(service.recordRiskAssessment(user, CASE_ID, assessment({ childIndex: 1 })));
+      expect(error.problems).toEqual([{ pointer: '/childIndex', message: 'the case records 1 birth date(s)' }]);
+    });
+  });
+
+  describe('help plan and reviews', () => {
+    const plan = { planDate: '2026-11-20', helpKinds: ['educational_assistance' as const], goals: ['Frühstück'], agreements: 'Familienhilfe', participants: ['Mutter'] };
+
+    it('sets the first review after the definition’s interval when none is given', async () => {
+      const { service, caseFiles, workflows } = setup();
+      await service.recordHelpPlan(user, CASE_ID, plan);
+      expect(caseFiles.insertHelpPlan).toHaveBeenCalledWith(expect.objectContaining({ planDate: '2026-11-20', reviewAt: '2027-05-20' }), expect.anything());
+      expect(workflows.update).toHaveBeenCalledWith(expect.any(String), 'recordHelpPlan', expect.objectContaining({ reviewAt: '2027-05-20' }));
+    });
+
+    it('refuses a review date on or before the plan date', async () => {
+      const { service, caseFiles } = setup();
+      const error = await refusal(service.recordHelpPlan(user, CASE_ID, { ...plan, reviewAt: '2026-11-20' }));
+      expect(error.problems).toEqual([{ pointer: '/reviewAt', message: 'must be after the plan date' }]);
+      expect(caseFiles.insertHelpPlan).not.toHaveBeenCalled();
+    });
+
+    it('refuses a review while the case has no help plan', async () => {
+      const { service } = setup();
+      expect((await refusal(service.recordReview(user, CASE_ID, { reviewedAt: '2027-05-20', notes: 'gut' }))).code).toBe(ErrorCode.Conflict);
+    });
+
+    it('records a review of the current plan, the next one after the interval', async () => {
+      const state = caseState({ phase: 'help', helpPlan: { helpPlanId: 'plan-1' } as JugendhilfedienstCaseState['helpPlan'] });
+      const { service, caseFiles } = setup({ state });
+      await service.recordReview(user, CASE_ID, { reviewedAt: '2027-05-20', notes: 'gut' });
+      expect(caseFiles.insertHelpPlanReview).toHaveBeenCalledWith({ helpPlanId: 'plan-1', reviewedAt: '2027-05-20', nextReviewAt: '2027-11-20', notes: 'gut', createdBy: 'cw-1' }, expect.anything());
+    });
+
+    it('refuses a next review on or before this one', async () => {
+      const state = caseState({ phase: 'help', helpPlan: { helpPlanId: 'plan-1' } as JugendhilfedienstCaseState['helpPlan'] });
+      const { service } = setup({ state });
+      const error = await refusal(service.recordReview(user, CASE_ID, { reviewedAt: '2027-05-20', nextReviewAt: '2027-05-01', notes: 'gut' }));
+      expect(error.problems).toEqual([{ pointer: '/nextReviewAt', message: 'must be after the review date' }]);
+    });
+  });
+
+  it('says a closed case takes no more steps instead of answering not found', async () => {
+    const { service, workflows } = setup({ state: caseState({ phase: 'closed' }) });
+    workflows.update.mockRejectedValueOnce(DomainError.notFound('Case'));
+    const error = await refusal(service.close(user, CASE_ID));
+    expect(error.code).toBe(ErrorCode.Conflict);
+    expect(error.message).toBe('The case is closed; nothing changed');
+  });
+
+  it('passes the workflow’s refusal of a step through unchanged', async () => {
+    const { service, workflows } = setup();
+    workflows.update.mockRejectedValueOnce(new DomainError(ErrorCode.InvalidState, 'not now'));
+    expect((await refusal(service.classify(user, CASE_ID, { zone: 'service' }))).code).toBe(ErrorCode.InvalidState);
+  });
+
+  it('sets a legal hold only on a case the caller may see', async () => {
+    const { service, cases, retention } = setup();
+    await expect(service.setLegalHold(user, CASE_ID, true)).resolves.toMatchObject({ legalHold: true });
+    expect(retention.setLegalHold).toHaveBeenCalledWith(CASE_ID, true, 'cw-1');
+    cases.visible.mockRejectedValueOnce(DomainError.notFound('Case'));
+    await refusal(service.setLegalHold(user, CASE_ID, false));
+    expect(retention.setLegalHold).toHaveBeenCalledTimes(1);
+  });
+});
