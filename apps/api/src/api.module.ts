@@ -9,8 +9,7 @@ import { RedisModule } from '@sro/queue';
 import { TemporalClientModule } from '@sro/temporal';
 import { DefinitionsService } from '@sro/definitions';
 import { RemindersModule } from '@sro/reminders';
-import { AgreementsModule } from '@sro/agreements';
-import { AgreementsController } from './agreements/agreements.controller';
+import { AgreementsApiModule } from './agreements/agreements.module';
 import { DefinitionsController } from './definitions/definitions.controller';
 import { MigrationsController } from './definitions/migrations.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
@@ -25,8 +24,7 @@ import { CasesController, ConsultationsController } from './cases/cases.controll
 import { CasesModule } from '@sro/cases';
 import { CodecController } from './codec/codec.controller';
 import { HealthModule } from './health/health.module';
-import { InterviewCyclesController } from './interview-cycles/interview-cycles.controller';
-import { InterviewsModule } from '@sro/interviews';
+import { InterviewCyclesApiModule } from './interview-cycles/interview-cycles.module';
 import { JugendhilfedienstModule } from '@sro/jugendhilfedienst';
 import { JugendhilfedienstController, RetentionController, StatisticsController, TimeEntriesController } from './jugendhilfedienst/jugendhilfedienst.controller';
 import { MeController } from './me/me.controller';
@@ -45,12 +43,11 @@ import { ReferenceController } from './reference/reference.controller';
     RemindersModule,
     SozialraumModule,
     CasesModule,
-    InterviewsModule,
-    AgreementsModule,
+    InterviewCyclesApiModule,
+    AgreementsApiModule,
     JugendhilfedienstModule,
   ],
   controllers: [
-    AgreementsController,
     AuditController,
     AuthConfigController,
     BudgetController,
@@ -60,7 +57,6 @@ import { ReferenceController } from './reference/reference.controller';
     CodecController,
     DashboardController,
     DefinitionsController,
-    InterviewCyclesController,
     JugendhilfedienstController,
     MeController,
     MigrationsController,

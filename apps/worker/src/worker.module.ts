@@ -6,25 +6,22 @@ import { DatabaseModule } from '@sro/database';
 import { RedisModule } from '@sro/queue';
 import { ActivityRegistry, PingActivities } from '@sro/temporal';
 import { ProcessActivities, ProcessReadModel } from '@sro/processes';
-import { AgreementActivities } from '@sro/agreements';
+import { AgreementActivitiesModule } from '@sro/agreements';
 import { ConsultationActivities, FieldCipher } from '@sro/cases';
 import { DefinitionsService } from '@sro/definitions';
-import { InterviewActivities, InterviewReportService } from '@sro/interviews';
+import { InterviewActivitiesModule } from '@sro/interviews';
 import { JugendhilfedienstActivities, RetentionActivities } from '@sro/jugendhilfedienst';
 import { RemindersModule } from '@sro/reminders';
 import { RemindersProcessor } from './processors/reminders.processor';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({
-  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule],
+  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule, AgreementActivitiesModule, InterviewActivitiesModule],
   providers: [
     ActivityRegistry,
-    AgreementActivities,
     ConsultationActivities,
     DefinitionsService,
     FieldCipher,
-    InterviewActivities,
-    InterviewReportService,
     JugendhilfedienstActivities,
     PingActivities,
     ProcessActivities,
