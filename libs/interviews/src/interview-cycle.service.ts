@@ -16,7 +16,7 @@ export interface Page {
 
 /** An interview with its answers and its history, as its readers see it. */
 export interface InterviewDetail extends PartnerInterview {
-  answers: InterviewRecord['answers'];
+  answers: Answer[] | null;
   history: InterviewEvent[];
 }
 
