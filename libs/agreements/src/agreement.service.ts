@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@sro/config';
 import { DomainError, ErrorCode, FieldProblem, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
-import { ProcessEvent } from '@sro/processes';
+import type { ProcessEvent } from '@sro/processes';
 import { AssignmentsService } from '@sro/reference-data';
 import { temporalCall } from '@sro/temporal';
 import {
   AgreementDecision,
+  AgreementRejection,
   AgreementStatus,
   agreementStateQuery,
   agreementUpdates,
@@ -20,11 +20,11 @@ import {
   WorkflowType,
 } from '@sro/workflows/contracts';
 import { AgreementDecisionRecord, AgreementKind, AgreementParty, AgreementPartyKind, AgreementVersion, AttachmentMeta, CooperationAgreement } from './agreement.entity';
+import { AgreementRepository, AgreementScope, AgreementVersionSummary, isUniqueViolation, NewAgreementVersion, PendingDecisionItem } from './agreement.repository';
 
 const KEY = 'cooperation-agreement';
 const WHAT = 'Cooperation agreement';
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const UNIQUE_VIOLATION = '23505';
 
 export interface PartyInput {
   kind: AgreementPartyKind;
@@ -67,9 +67,39 @@ export interface DecisionInput {
   resolutionDate?: string;
 }
 
+export interface PageOf<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** A comment of the round that was rejected. */
+export type RejectionComment = Pick<AgreementDecisionRecord, 'stageKey' | 'partyKey' | 'approverId' | 'decision' | 'comment' | 'decidedAt'>;
+
+/** The agreement as one reads it: its row, its versions without text, the latest text, and why it was last rejected. */
+export interface AgreementDetail extends Omit<CooperationAgreement, 'lastRejection'> {
+  versions: AgreementVersionSummary[];
+  latest: Pick<AgreementVersion, 'version' | 'status' | 'body' | 'attachments' | 'validFrom' | 'validUntil'>;
+  lastRejection: (AgreementRejection & { comments: RejectionComment[] }) | null;
+}
+
 /** `KV-7KQ3MX`: a short reference for letters and reminder texts. */
 function newReference(): string {
   return `KV-${[...randomBytes(6)].map((b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]).join('')}`;
+}
+
+function newVersion(agreementId: string, version: number, input: VersionInput, actor: string): NewAgreementVersion {
+  return {
+    agreementId,
+    version,
+    body: input.body,
+    attachments: input.attachments ?? [],
+    validFrom: input.validFrom,
+    validUntil: input.validUntil,
+    changeNote: input.changeNote ?? null,
+    createdBy: actor,
+  };
 }
 
 function checkValidity(input: { validFrom: string; validUntil: string }): void {
@@ -84,21 +114,18 @@ function checkValidity(input: { validFrom: string; validUntil: string }): void {
 @Injectable()
 export class AgreementService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly agreements: AgreementRepository,
     private readonly temporal: Client,
     private readonly config: AppConfig,
     private readonly definitions: DefinitionsService,
     private readonly assignments: AssignmentsService,
   ) {}
 
-  private get repo() {
-    return this.dataSource.getRepository(CooperationAgreement);
-  }
-
   /** A coordinator drafts an agreement with its first version; the workflow starts in `draft`. */
-  async create(user: Principal, input: AgreementDraftInput) {
-    const [region] = await this.dataSource.query('SELECT id FROM planning_region WHERE id = $1', [input.planningRegionId]);
-    if (!region) throw DomainError.invalid('Unknown planning region', [{ pointer: '/planningRegionId', message: `no planning region ${input.planningRegionId}` }]);
+  async create(user: Principal, input: AgreementDraftInput): Promise<AgreementDetail> {
+    if (!(await this.agreements.planningRegionExists(input.planningRegionId))) {
+      throw DomainError.invalid('Unknown planning region', [{ pointer: '/planningRegionId', message: `no planning region ${input.planningRegionId}` }]);
+    }
     if (!(await this.assignments.of(user.sub)).planningRegionIds.includes(input.planningRegionId)) {
       throw new DomainError(ErrorCode.Forbidden, 'You coordinate other planning regions');
     }
@@ -108,14 +135,10 @@ export class AgreementService {
     const id = randomUUID();
     const reference = newReference();
     const workflowId = workflowIds.cooperationAgreement(id);
-    await this.dataSource.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO cooperation_agreement (id, reference, title, kind, planning_region_id, coordinator_id, parties, social_space_ids, workflow_id, definition_version, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $6)`,
-        [id, reference, input.title, input.kind, input.planningRegionId, user.sub, JSON.stringify(parties), input.socialSpaceIds, workflowId, definition.version],
-      );
-      await this.insertVersion(m, id, 1, input, user.sub);
-    });
+    await this.agreements.insertDraft(
+      { id, reference, title: input.title, kind: input.kind, planningRegionId: input.planningRegionId, coordinatorId: user.sub, parties, socialSpaceIds: input.socialSpaceIds, workflowId, definitionVersion: definition.version },
+      newVersion(id, 1, input, user.sub),
+    );
     const workflowInput: CooperationAgreementInput = {
       agreementId: id,
       reference,
@@ -128,36 +151,29 @@ export class AgreementService {
       await temporalCall(this.temporal.workflow.start(WorkflowType.CooperationAgreement, { taskQueue: this.config.temporal.taskQueue, workflowId, args: [workflowInput] }), WHAT);
     } catch (error) {
       // Without its workflow the draft could never move: take it back.
-      await this.dataSource.query('DELETE FROM cooperation_agreement WHERE id = $1', [id]);
+      await this.agreements.delete(id);
       throw error;
     }
     return this.get(user, id);
   }
 
   /** Title, kind, parties and social spaces can change while the agreement is a draft. */
-  async update(user: Principal, id: string, input: AgreementMetaInput) {
+  async update(user: Principal, id: string, input: AgreementMetaInput): Promise<AgreementDetail> {
     const agreement = await this.writable(user, id);
     if (agreement.status !== 'draft') throw new DomainError(ErrorCode.InvalidState, `The agreement is ${agreement.status}; only a draft can change its parties`);
     const parties = await this.resolve(input);
-    await this.dataSource.query(`UPDATE cooperation_agreement SET title = $2, kind = $3, parties = $4, social_space_ids = $5, updated_at = now() WHERE id = $1 AND status = 'draft'`, [
-      id,
-      input.title,
-      input.kind,
-      JSON.stringify(parties),
-      input.socialSpaceIds,
-    ]);
+    await this.agreements.updateDraftMeta(id, { title: input.title, kind: input.kind, parties, socialSpaceIds: input.socialSpaceIds });
     return this.get(user, id);
   }
 
   /** A new version of the text: after a rejection, or as the renewal of an active agreement. */
-  async revise(user: Principal, id: string, input: VersionInput) {
+  async revise(user: Principal, id: string, input: VersionInput): Promise<AgreementVersion> {
     const agreement = await this.writable(user, id);
     checkValidity(input);
-    const [{ latest }] = await this.dataSource.query('SELECT max(version)::int AS latest FROM cooperation_agreement_version WHERE agreement_id = $1', [id]);
-    const version = latest + 1;
+    const version = (await this.agreements.latestVersionNumber(id)) + 1;
     await this.unique(() =>
-      this.dataSource.transaction(async (m) => {
-        await this.insertVersion(m, id, version, input, user.sub);
+      this.agreements.transaction(async (tx) => {
+        await this.agreements.insertVersion(newVersion(id, version, input, user.sub), tx);
         await temporalCall(
           this.handle(agreement).executeUpdate(agreementUpdates.revise, { args: [{ version, validFrom: input.validFrom, validUntil: input.validUntil, actorId: user.sub }] }),
           WHAT,
@@ -168,13 +184,13 @@ export class AgreementService {
   }
 
   /** Submits the latest version for approval, naming the approvers of every party of every stage. */
-  async submit(user: Principal, id: string, input: SubmitInput) {
+  async submit(user: Principal, id: string, input: SubmitInput): Promise<AgreementDetail> {
     const agreement = await this.writable(user, id);
     if (agreement.parties.length < 2) {
       throw DomainError.invalid('An agreement needs its parties before it is submitted', [{ pointer: '/parties', message: 'name at least two parties (PUT the draft)' }]);
     }
     if (input.approvers) await this.checkApprovers(input.approvers);
-    const [{ latest }] = await this.dataSource.query('SELECT max(version)::int AS latest FROM cooperation_agreement_version WHERE agreement_id = $1', [id]);
+    const latest = await this.agreements.latestVersionNumber(id);
     await temporalCall(
       this.handle(agreement).executeUpdate(agreementUpdates.submit, {
         args: [
@@ -224,11 +240,21 @@ export class AgreementService {
       throw DomainError.invalid('A rejection says why', [{ pointer: '/comment', message: 'required when rejecting' }]);
     }
     return this.unique(() =>
-      this.dataSource.transaction(async (m) => {
-        await m.query(
-          `INSERT INTO cooperation_agreement_decision (agreement_id, version, round, stage_key, party_key, approver_id, decision, comment, resolution_number, resolution_date)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [id, round.version, round.round, stage.key, party.key, user.sub, input.decision, input.comment ?? null, input.resolutionNumber ?? null, input.resolutionDate ?? null],
+      this.agreements.transaction(async (tx) => {
+        await this.agreements.insertDecision(
+          {
+            agreementId: id,
+            version: round.version,
+            round: round.round,
+            stageKey: stage.key,
+            partyKey: party.key,
+            approverId: user.sub,
+            decision: input.decision,
+            comment: input.comment ?? null,
+            resolutionNumber: input.resolutionNumber ?? null,
+            resolutionDate: input.resolutionDate ?? null,
+          },
+          tx,
         );
         return temporalCall(
           this.handle(agreement).executeUpdate(agreementUpdates.decide, {
@@ -241,42 +267,33 @@ export class AgreementService {
   }
 
   /** Ends the agreement early (or abandons a draft); a running approval is withdrawn. */
-  async terminate(user: Principal, id: string, reason: string) {
+  async terminate(user: Principal, id: string, reason: string): Promise<AgreementDetail> {
     const agreement = await this.writable(user, id);
     await temporalCall(this.handle(agreement).executeUpdate(agreementUpdates.terminate, { args: [{ reason, actorId: user.sub }] }), WHAT);
-    await this.dataSource.query('UPDATE cooperation_agreement SET termination_reason = $2 WHERE id = $1', [id, reason]);
+    await this.agreements.setTerminationReason(id, reason);
     return this.get(user, id);
   }
 
   // --- reads ----------------------------------------------------------------------------------
 
-  async list(user: Principal, filter: { status?: AgreementStatus; limit: number; offset: number }) {
-    const qb = this.repo.createQueryBuilder('a');
+  async list(user: Principal, filter: { status?: AgreementStatus; limit: number; offset: number }): Promise<PageOf<CooperationAgreement>> {
+    let scope: AgreementScope | null = null;
     if (!user.roles.includes(Role.Admin)) {
-      const scope = await this.assignments.of(user.sub);
-      qb.where('(a.planning_region_id = ANY(:regions) OR :sub = ANY(a.approver_ids))', {
-        regions: user.roles.includes(Role.Coordinator) ? scope.planningRegionIds : [],
-        sub: user.roles.includes(Role.Approver) ? user.sub : '',
-      });
+      const assigned = await this.assignments.of(user.sub);
+      scope = { planningRegionIds: user.roles.includes(Role.Coordinator) ? assigned.planningRegionIds : [], approverId: user.roles.includes(Role.Approver) ? user.sub : '' };
     }
-    if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
-    const [items, total] = await qb.orderBy('a.updated_at', 'DESC').addOrderBy('a.id').take(filter.limit).skip(filter.offset).getManyAndCount();
+    const { items, total } = await this.agreements.list(scope, filter);
     return { items, total, limit: filter.limit, offset: filter.offset };
   }
 
   /** The agreement, its versions (without text), the text of the latest one, and the comments of the last rejection. */
-  async get(user: Principal, id: string) {
+  async get(user: Principal, id: string): Promise<AgreementDetail> {
     const agreement = await this.visible(user, id);
-    const versions = await this.dataSource.getRepository(AgreementVersion).find({
-      where: { agreementId: id },
-      order: { version: 'ASC' },
-      select: ['version', 'status', 'validFrom', 'validUntil', 'changeNote', 'createdBy', 'createdAt'],
-    });
-    const latest = await this.dataSource.getRepository(AgreementVersion).findOneByOrFail({ agreementId: id, version: Math.max(...versions.map((v) => v.version)) });
+    const versions = await this.agreements.versionSummaries(id);
+    const latest = await this.agreements.findVersion(id, Math.max(...versions.map((v) => v.version)));
+    if (!latest) throw new Error(`Agreement ${id} has no version ${Math.max(...versions.map((v) => v.version))}`);
     const rejection = agreement.lastRejection;
-    const comments = rejection
-      ? await this.dataSource.getRepository(AgreementDecisionRecord).find({ where: { agreementId: id, round: rejection.round }, order: { decidedAt: 'ASC' } })
-      : [];
+    const comments = rejection ? await this.agreements.decisions(id, rejection.round) : [];
     return {
       ...agreement,
       versions,
@@ -285,44 +302,32 @@ export class AgreementService {
     };
   }
 
-  async versions(user: Principal, id: string) {
+  async versions(user: Principal, id: string): Promise<{ items: AgreementVersion[] }> {
     await this.visible(user, id);
-    const items = await this.dataSource.getRepository(AgreementVersion).find({ where: { agreementId: id }, order: { version: 'ASC' } });
-    return { items };
+    return { items: await this.agreements.versions(id) };
   }
 
-  async version(user: Principal, id: string, version: number) {
+  async version(user: Principal, id: string, version: number): Promise<AgreementVersion> {
     await this.visible(user, id);
-    const found = await this.dataSource.getRepository(AgreementVersion).findOneBy({ agreementId: id, version });
+    const found = await this.agreements.findVersion(id, version);
     if (!found) throw DomainError.notFound(`Version ${version}`);
     return found;
   }
 
-  async decisions(user: Principal, id: string) {
+  async decisions(user: Principal, id: string): Promise<{ items: AgreementDecisionRecord[] }> {
     await this.visible(user, id);
-    const items = await this.dataSource.getRepository(AgreementDecisionRecord).find({ where: { agreementId: id }, order: { decidedAt: 'ASC' } });
-    return { items };
+    return { items: await this.agreements.decisions(id) };
   }
 
-  async history(user: Principal, id: string, page: { limit: number; offset: number }) {
+  async history(user: Principal, id: string, page: { limit: number; offset: number }): Promise<PageOf<ProcessEvent>> {
     await this.visible(user, id);
-    const [items, total] = await this.dataSource.getRepository(ProcessEvent).findAndCount({ where: { processId: id }, order: { id: 'ASC' }, take: page.limit, skip: page.offset });
+    const { items, total } = await this.agreements.history(id, page);
     return { items, total, ...page };
   }
 
   /** An approver's open requests, the earliest deadline first. */
-  async pending(user: Principal, page: { limit: number; offset: number }) {
-    const [items, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT p.agreement_id AS "agreementId", a.reference, a.title, a.kind, p.round, p.version, p.stage_key AS "stageKey",
-                (SELECT s->>'title' FROM jsonb_array_elements(a.approval->'stages') s WHERE s->>'key' = p.stage_key) AS "stageTitle",
-                p.party_key AS "partyKey", p.due_at AS "dueAt", p.due_at <= now() AS overdue
-           FROM cooperation_agreement_pending p JOIN cooperation_agreement a ON a.id = p.agreement_id
-          WHERE p.approver_id = $1 ORDER BY p.due_at, p.agreement_id, p.stage_key, p.party_key LIMIT $2 OFFSET $3`,
-        [user.sub, page.limit, page.offset],
-      ),
-      this.dataSource.query('SELECT count(*)::int AS total FROM cooperation_agreement_pending WHERE approver_id = $1', [user.sub]),
-    ]);
+  async pending(user: Principal, page: { limit: number; offset: number }): Promise<PageOf<PendingDecisionItem>> {
+    const { items, total } = await this.agreements.pending(user.sub, page);
     return { items, total, ...page };
   }
 
@@ -333,7 +338,7 @@ export class AgreementService {
   }
 
   private async find(id: string): Promise<CooperationAgreement> {
-    const agreement = await this.repo.findOneBy({ id });
+    const agreement = await this.agreements.findById(id);
     if (!agreement) throw DomainError.notFound(WHAT);
     return agreement;
   }
@@ -353,13 +358,6 @@ export class AgreementService {
     await this.assignments.assertCoordinates(user, agreement.planningRegionId, WHAT);
     if (agreement.status === 'terminated' || agreement.status === 'expired') throw new DomainError(ErrorCode.InvalidState, `The agreement is ${agreement.status}; nothing changed`);
     return agreement;
-  }
-
-  private async insertVersion(m: EntityManager, agreementId: string, version: number, input: VersionInput, actor: string): Promise<void> {
-    await m.query(
-      `INSERT INTO cooperation_agreement_version (agreement_id, version, body, attachments, valid_from, valid_until, change_note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [agreementId, version, input.body, JSON.stringify(input.attachments ?? []), input.validFrom, input.validUntil, input.changeNote ?? null, actor],
-    );
   }
 
   /** Parties and social spaces by id: each must exist; the names are taken from the registry. */
@@ -382,13 +380,11 @@ export class AgreementService {
         problems.push({ pointer: `${at}/refId`, message: `a ${p.kind.replace('_', ' ')} is named by id` });
         continue;
       }
-      const table = p.kind === 'contract_partner' ? 'contract_partner' : 'municipality';
-      const [row] = await this.dataSource.query(`SELECT name FROM ${table} WHERE id = $1`, [p.refId]);
-      if (!row) problems.push({ pointer: `${at}/refId`, message: `no ${p.kind.replace('_', ' ')} ${p.refId}` });
-      else parties.push({ kind: p.kind, refId: p.refId, name: row.name });
+      const name = await this.agreements.partyName(p.kind, p.refId);
+      if (name === null) problems.push({ pointer: `${at}/refId`, message: `no ${p.kind.replace('_', ' ')} ${p.refId}` });
+      else parties.push({ kind: p.kind, refId: p.refId, name });
     }
-    const spaces: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM social_space WHERE id = ANY($1)', [input.socialSpaceIds]);
-    const known = new Set(spaces.map((s) => s.id));
+    const known = await this.agreements.existingSocialSpaceIds(input.socialSpaceIds);
     input.socialSpaceIds.forEach((s, i) => {
       if (!known.has(s)) problems.push({ pointer: `/socialSpaceIds/${i}`, message: `no social space ${s}` });
     });
@@ -399,8 +395,7 @@ export class AgreementService {
   /** Every named approver must be an active user with the approver role. */
   private async checkApprovers(approvers: ApproverAssignment[]): Promise<void> {
     const ids = [...new Set(approvers.flatMap((a) => a.approverIds))];
-    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM app_user WHERE id = ANY($1) AND active AND 'approver' = ANY(roles)`, [ids]);
-    const known = new Set(rows.map((r) => r.id));
+    const known = await this.agreements.activeApproverIds(ids);
     const problems = approvers.flatMap((a, i) =>
       a.approverIds.map((u, j) => ({ u, j })).filter(({ u }) => !known.has(u)).map(({ u, j }) => ({ pointer: `/approvers/${i}/approverIds/${j}`, message: `${u} is not an active approver` })),
     );
@@ -412,8 +407,7 @@ export class AgreementService {
     try {
       return await fn();
     } catch (error) {
-      const code = (error as { code?: string; driverError?: { code?: string } }).code ?? (error as { driverError?: { code?: string } }).driverError?.code;
-      if (code === UNIQUE_VIOLATION) throw DomainError.conflict('Someone else changed the agreement at the same moment; nothing changed');
+      if (isUniqueViolation(error)) throw DomainError.conflict('Someone else changed the agreement at the same moment; nothing changed');
       throw error;
     }
   }

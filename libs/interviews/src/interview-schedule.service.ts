@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Client, ScheduleAlreadyRunning, ScheduleDescription, ScheduleNotFoundError } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@sro/config';
-import { DomainError, ErrorCode, Principal } from '@sro/common';
+import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { temporalCall } from '@sro/temporal';
 import { InterviewCycleInput, workflowIds, WorkflowType } from '@sro/workflows/contracts';
 import { cycleScheduleSpec } from './cycle-schedule-spec';
+import { InterviewCycleRepository } from './interview-cycle.repository';
 
 export interface ScheduleSettings {
   /** The first cycle's start (date and time); later ones follow every interval of the definition. */
@@ -36,7 +36,7 @@ const WHAT = 'The interview schedule';
 @Injectable()
 export class InterviewScheduleService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly cycles: InterviewCycleRepository,
     private readonly temporal: Client,
     private readonly config: AppConfig,
     private readonly definitions: DefinitionsService,
@@ -120,8 +120,7 @@ export class InterviewScheduleService {
   }
 
   private async assertCoordinator(userId: string) {
-    const [row] = await this.dataSource.query(`SELECT id FROM app_user WHERE id = $1 AND active AND 'coordinator' = ANY(roles)`, [userId]);
-    if (!row) throw DomainError.invalid('Unknown coordinator', [{ pointer: '/coordinatorId', message: 'must be an active coordinator' }]);
+    if (!(await this.cycles.isActiveUserWithRole(userId, [Role.Coordinator]))) throw DomainError.invalid('Unknown coordinator', [{ pointer: '/coordinatorId', message: 'must be an active coordinator' }]);
   }
 
   private async call<T>(promise: Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Audited } from '@sro/audit';
@@ -8,6 +8,18 @@ import { Principal, Role } from '@sro/common';
 import { InterviewCycleService, InterviewScheduleService } from '@sro/interviews';
 import { INTERVIEW_STATUSES, InterviewStatus } from '@sro/workflows/contracts';
 import { PagingDto } from '../common/paging.dto';
+import {
+  AssignedInterviewPageDto,
+  CycleEntryDto,
+  InterviewCycleDto,
+  InterviewCyclePageDto,
+  InterviewDetailDto,
+  InterviewProgressPageDto,
+  InterviewReportDto,
+  InterviewScheduleViewDto,
+  PartnerSyncDto,
+  UpdatedInterviewDto,
+} from './dto/interview-cycle-response.dto';
 
 class InterviewScheduleDto {
   @ApiPropertyOptional({ example: '2027-01-15T09:00:00+01:00', description: 'Start of the first cycle; the next follow every interval of the definition (default: now)' })
@@ -91,26 +103,30 @@ export class InterviewCyclesController {
 
   @Get()
   @Roles(...READERS)
-  list(@Query() page: PagingDto) {
+  @ApiOkResponse({ type: InterviewCyclePageDto })
+  list(@Query() page: PagingDto): Promise<InterviewCyclePageDto> {
     return this.cycles.list(page);
   }
 
   @Get('current')
   @Roles(...READERS)
-  current() {
+  @ApiOkResponse({ type: InterviewCycleDto })
+  current(): Promise<InterviewCycleDto> {
     return this.cycles.current();
   }
 
   @Get('schedule')
   @Roles(Role.Coordinator, Role.Admin)
-  describeSchedule() {
+  @ApiOkResponse({ type: InterviewScheduleViewDto })
+  describeSchedule(): Promise<InterviewScheduleViewDto> {
     return this.schedule.describe();
   }
 
   @Put('schedule')
   @Roles(Role.Coordinator)
   @Audited({ resourceType: 'interview-schedule', action: 'update', purpose: 'Interviewzyklus planen' })
-  upsertSchedule(@CurrentUser() user: Principal, @Body() body: InterviewScheduleDto) {
+  @ApiOkResponse({ type: InterviewScheduleViewDto })
+  upsertSchedule(@CurrentUser() user: Principal, @Body() body: InterviewScheduleDto): Promise<InterviewScheduleViewDto> {
     return this.schedule.upsert(user, body);
   }
 
@@ -118,7 +134,8 @@ export class InterviewCyclesController {
   @HttpCode(200)
   @Roles(Role.Coordinator)
   @Audited({ resourceType: 'interview-schedule', action: 'pause', purpose: 'Interviewzyklus pausieren' })
-  pause(@Body() body: NoteDto) {
+  @ApiOkResponse({ type: InterviewScheduleViewDto })
+  pause(@Body() body: NoteDto): Promise<InterviewScheduleViewDto> {
     return this.schedule.pause(body.note ?? 'pausiert');
   }
 
@@ -126,7 +143,8 @@ export class InterviewCyclesController {
   @HttpCode(200)
   @Roles(Role.Coordinator)
   @Audited({ resourceType: 'interview-schedule', action: 'unpause', purpose: 'Interviewzyklus fortsetzen' })
-  unpause(@Body() body: NoteDto) {
+  @ApiOkResponse({ type: InterviewScheduleViewDto })
+  unpause(@Body() body: NoteDto): Promise<InterviewScheduleViewDto> {
     return this.schedule.unpause(body.note ?? 'fortgesetzt');
   }
 
@@ -134,7 +152,8 @@ export class InterviewCyclesController {
   @HttpCode(200)
   @Roles(Role.Coordinator)
   @Audited({ resourceType: 'interview-schedule', action: 'trigger', purpose: 'Interviewzyklus sofort starten' })
-  trigger(@Body() _body: NoteDto) {
+  @ApiOkResponse({ type: InterviewScheduleViewDto })
+  trigger(@Body() _body: NoteDto): Promise<InterviewScheduleViewDto> {
     return this.schedule.trigger();
   }
 
@@ -142,7 +161,8 @@ export class InterviewCyclesController {
   @HttpCode(200)
   @Roles(Role.Coordinator)
   @Audited({ resourceType: 'interview-schedule', action: 'backfill', purpose: 'Versäumte Interviewzyklen nachholen' })
-  backfill(@Body() body: BackfillDto) {
+  @ApiOkResponse({ type: InterviewScheduleViewDto })
+  backfill(@Body() body: BackfillDto): Promise<InterviewScheduleViewDto> {
     return this.schedule.backfill(body.from, body.to);
   }
 
@@ -150,32 +170,37 @@ export class InterviewCyclesController {
   @HttpCode(204)
   @Roles(Role.Coordinator)
   @Audited({ resourceType: 'interview-schedule', action: 'delete', purpose: 'Interviewzyklus beenden' })
-  async removeSchedule() {
+  @ApiNoContentResponse({ description: 'The schedule is deleted; running cycles go on' })
+  async removeSchedule(): Promise<void> {
     await this.schedule.remove();
   }
 
   @Get('interviews/mine')
   @Roles(Role.Coordinator, Role.Caseworker)
-  mine(@CurrentUser() user: Principal, @Query() page: PagingDto) {
+  @ApiOkResponse({ type: AssignedInterviewPageDto })
+  mine(@CurrentUser() user: Principal, @Query() page: PagingDto): Promise<AssignedInterviewPageDto> {
     return this.cycles.mine(user, page);
   }
 
   @Get(':id')
   @Roles(...READERS)
-  get(@Param('id', uuid) id: string) {
+  @ApiOkResponse({ type: InterviewCycleDto })
+  get(@Param('id', uuid) id: string): Promise<InterviewCycleDto> {
     return this.cycles.get(id);
   }
 
   @Get(':id/progress')
   @Roles(...READERS)
-  progress(@Param('id', uuid) id: string, @Query() query: ProgressQueryDto) {
+  @ApiOkResponse({ type: InterviewProgressPageDto })
+  progress(@Param('id', uuid) id: string, @Query() query: ProgressQueryDto): Promise<InterviewProgressPageDto> {
     return this.cycles.progress(id, query);
   }
 
   @Get(':id/report')
   @Roles(...READERS)
   @ApiProduces('application/json', 'text/csv')
-  async report(@Param('id', uuid) id: string, @Query() query: ReportQueryDto) {
+  @ApiOkResponse({ type: InterviewReportDto, description: 'JSON, or with format=csv a CSV file (text/csv)' })
+  async report(@Param('id', uuid) id: string, @Query() query: ReportQueryDto): Promise<InterviewReportDto | StreamableFile> {
     if (query.format !== 'csv') return this.cycles.report(id);
     const csv = await this.cycles.reportCsv(id);
     return new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="interviewzyklus-${id}.csv"` });
@@ -184,35 +209,40 @@ export class InterviewCyclesController {
   @Post(':id/partners')
   @Roles(Role.Coordinator)
   @Audited({ resourceType: 'interview-cycle', action: 'add-partner', idParam: 'id', purpose: 'Partner in den Interviewzyklus aufnehmen' })
-  addPartner(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: AddPartnerDto) {
+  @ApiCreatedResponse({ type: CycleEntryDto })
+  addPartner(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: AddPartnerDto): Promise<CycleEntryDto> {
     return this.cycles.addPartner(user, id, body.partnerId);
   }
 
   @Post(':id/sync')
   @HttpCode(200)
   @Roles(Role.Coordinator)
-  sync(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+  @ApiOkResponse({ type: PartnerSyncDto })
+  sync(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<PartnerSyncDto> {
     return this.cycles.sync(user, id);
   }
 
   @Get(':id/interviews/:partnerId')
   @Roles(Role.Coordinator, Role.Admin, Role.Caseworker)
   @Audited({ resourceType: 'partner-interview', action: 'read', idParam: 'partnerId', purpose: 'Partnerinterview einsehen' })
-  interview(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('partnerId', uuid) partnerId: string) {
+  @ApiOkResponse({ type: InterviewDetailDto })
+  interview(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('partnerId', uuid) partnerId: string): Promise<InterviewDetailDto> {
     return this.cycles.interview(user, id, partnerId);
   }
 
   @Put(':id/interviews/:partnerId/plan')
   @Roles(Role.Coordinator)
   @Audited({ resourceType: 'partner-interview', action: 'plan', idParam: 'partnerId', purpose: 'Partnerinterview planen' })
-  plan(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('partnerId', uuid) partnerId: string, @Body() body: PlanDto) {
+  @ApiOkResponse({ type: UpdatedInterviewDto })
+  plan(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('partnerId', uuid) partnerId: string, @Body() body: PlanDto): Promise<UpdatedInterviewDto> {
     return this.cycles.plan(user, id, partnerId, body);
   }
 
   @Put(':id/interviews/:partnerId/answers')
   @Roles(Role.Coordinator, Role.Caseworker)
   @Audited({ resourceType: 'partner-interview', action: 'record-answers', idParam: 'partnerId', purpose: 'Antworten des Partnerinterviews erfassen' })
-  answers(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('partnerId', uuid) partnerId: string, @Body() body: AnswersDto) {
+  @ApiOkResponse({ type: UpdatedInterviewDto })
+  answers(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('partnerId', uuid) partnerId: string, @Body() body: AnswersDto): Promise<UpdatedInterviewDto> {
     return this.cycles.recordAnswers(user, id, partnerId, body.answers);
   }
 
@@ -220,7 +250,8 @@ export class InterviewCyclesController {
   @HttpCode(200)
   @Roles(Role.Coordinator)
   @Audited({ resourceType: 'partner-interview', action: 'withdraw', idParam: 'partnerId', purpose: 'Partnerinterview zurückziehen' })
-  withdraw(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('partnerId', uuid) partnerId: string, @Body() body: WithdrawDto) {
+  @ApiOkResponse({ type: UpdatedInterviewDto })
+  withdraw(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('partnerId', uuid) partnerId: string, @Body() body: WithdrawDto): Promise<UpdatedInterviewDto> {
     return this.cycles.withdraw(user, id, partnerId, body.reason);
   }
 }

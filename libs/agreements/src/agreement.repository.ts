@@ -1,0 +1,281 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ProcessEvent } from '@sro/processes';
+import type { AgreementSnapshot, AgreementStatus } from '@sro/workflows/contracts';
+import { AgreementDecisionRecord, AgreementKind, AgreementParty, AgreementVersion, AttachmentMeta, CooperationAgreement } from './agreement.entity';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** A version as the agreement lists it: everything but the text and the attachments. */
+export type AgreementVersionSummary = Pick<AgreementVersion, 'version' | 'status' | 'validFrom' | 'validUntil' | 'changeNote' | 'createdBy' | 'createdAt'>;
+
+/** What drafting writes: the agreement's row (status, revisions and dates take their defaults). */
+export interface NewAgreement {
+  id: string;
+  reference: string;
+  title: string;
+  kind: AgreementKind;
+  planningRegionId: string;
+  coordinatorId: string;
+  parties: AgreementParty[];
+  socialSpaceIds: string[];
+  workflowId: string;
+  definitionVersion: number;
+}
+
+export interface NewAgreementVersion {
+  agreementId: string;
+  version: number;
+  body: string;
+  attachments: AttachmentMeta[];
+  validFrom: string;
+  validUntil: string;
+  changeNote: string | null;
+  createdBy: string;
+}
+
+export type NewAgreementDecision = Omit<AgreementDecisionRecord, 'id' | 'decidedAt'>;
+
+export interface AgreementMeta {
+  title: string;
+  kind: AgreementKind;
+  parties: AgreementParty[];
+  socialSpaceIds: string[];
+}
+
+/** Who sees which agreements: the coordinator's planning regions, and those an approver was named for. */
+export interface AgreementScope {
+  planningRegionIds: string[];
+  approverId: string;
+}
+
+/** An approver's open request, with what the list shows of its agreement. */
+export interface PendingDecisionItem {
+  agreementId: string;
+  reference: string;
+  title: string;
+  kind: AgreementKind;
+  round: number;
+  version: number;
+  stageKey: string;
+  stageTitle: string | null;
+  partyKey: string;
+  dueAt: Date;
+  overdue: boolean;
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+}
+
+/** A concurrent second write of the same version or decision violates a unique key. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return (e.code ?? e.driverError?.code) === UNIQUE_VIOLATION;
+}
+
+/**
+ * All SQL of the cooperation agreements: the agreement, its versions, the decisions and the
+ * pending requests, plus the registry look-ups drafting needs. Writes that must share a
+ * transaction take the `EntityManager` of {@link AgreementRepository.transaction}.
+ */
+@Injectable()
+export class AgreementRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Runs the work in one transaction; a failure anywhere in it (e.g. a refused workflow update) writes nothing. */
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  // --- agreements -----------------------------------------------------------------------------
+
+  findById(id: string): Promise<CooperationAgreement | null> {
+    return this.dataSource.getRepository(CooperationAgreement).findOneBy({ id });
+  }
+
+  /** The agreements in the scope (all without one), the last changed first. */
+  async list(scope: AgreementScope | null, filter: { status?: AgreementStatus; limit: number; offset: number }): Promise<Paged<CooperationAgreement>> {
+    const qb = this.dataSource.getRepository(CooperationAgreement).createQueryBuilder('a');
+    if (scope) qb.where('(a.planning_region_id = ANY(:regions) OR :sub = ANY(a.approver_ids))', { regions: scope.planningRegionIds, sub: scope.approverId });
+    if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
+    const [items, total] = await qb.orderBy('a.updated_at', 'DESC').addOrderBy('a.id').take(filter.limit).skip(filter.offset).getManyAndCount();
+    return { items, total };
+  }
+
+  /** The agreement's row and its first version, together or not at all. */
+  async insertDraft(agreement: NewAgreement, firstVersion: NewAgreementVersion): Promise<void> {
+    await this.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO cooperation_agreement (id, reference, title, kind, planning_region_id, coordinator_id, parties, social_space_ids, workflow_id, definition_version, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $6)`,
+        [
+          agreement.id,
+          agreement.reference,
+          agreement.title,
+          agreement.kind,
+          agreement.planningRegionId,
+          agreement.coordinatorId,
+          JSON.stringify(agreement.parties),
+          agreement.socialSpaceIds,
+          agreement.workflowId,
+          agreement.definitionVersion,
+        ],
+      );
+      await this.insertVersion(firstVersion, tx);
+    });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM cooperation_agreement WHERE id = $1', [id]);
+  }
+
+  /** Changes title, kind, parties and social spaces, only while the agreement is a draft. */
+  async updateDraftMeta(id: string, meta: AgreementMeta): Promise<void> {
+    await this.dataSource.query(`UPDATE cooperation_agreement SET title = $2, kind = $3, parties = $4, social_space_ids = $5, updated_at = now() WHERE id = $1 AND status = 'draft'`, [
+      id,
+      meta.title,
+      meta.kind,
+      JSON.stringify(meta.parties),
+      meta.socialSpaceIds,
+    ]);
+  }
+
+  async setTerminationReason(id: string, reason: string): Promise<void> {
+    await this.dataSource.query('UPDATE cooperation_agreement SET termination_reason = $2 WHERE id = $1', [id, reason]);
+  }
+
+  /** Writes what the workflow decided; an older revision never overwrites a newer one. */
+  async recordState(s: AgreementSnapshot): Promise<void> {
+    await this.transaction(async (m) => {
+      const updated: Array<{ id: string }> = await m.query(
+        `UPDATE cooperation_agreement SET status = $2, latest_version = $3, active_version = $4, valid_from = $5, valid_until = $6, renewal_due_at = $7,
+                definition_version = $8, approval = $9, last_rejection = $10, approver_ids = $11, state_revision = $12, updated_at = now()
+          WHERE id = $1 AND state_revision < $12 RETURNING id`,
+        [
+          s.agreementId,
+          s.status,
+          s.latestVersion,
+          s.activeVersion,
+          s.validFrom,
+          s.validUntil,
+          s.renewalDueAt,
+          s.definitionVersion,
+          s.approval ? JSON.stringify(s.approval) : null,
+          s.lastRejection ? JSON.stringify(s.lastRejection) : null,
+          s.namedApprovers,
+          s.revision,
+        ],
+      );
+      if (updated.length === 0) return;
+      await m.query(
+        `UPDATE cooperation_agreement_version v SET status = x.status
+           FROM jsonb_to_recordset($2::jsonb) AS x(version int, status text)
+          WHERE v.agreement_id = $1 AND v.version = x.version AND v.status IS DISTINCT FROM x.status`,
+        [s.agreementId, JSON.stringify(s.versions)],
+      );
+      await m.query('DELETE FROM cooperation_agreement_pending WHERE agreement_id = $1', [s.agreementId]);
+      if (s.pending.length > 0) {
+        await m.query(
+          `INSERT INTO cooperation_agreement_pending (agreement_id, approver_id, round, version, stage_key, party_key, due_at)
+           SELECT $1, p."approverId", p.round, p.version, p."stageKey", p."partyKey", p."dueAt"
+             FROM jsonb_to_recordset($2::jsonb) AS p("approverId" text, round int, version int, "stageKey" text, "partyKey" text, "dueAt" timestamptz)`,
+          [s.agreementId, JSON.stringify(s.pending)],
+        );
+      }
+    });
+  }
+
+  // --- versions -------------------------------------------------------------------------------
+
+  async latestVersionNumber(agreementId: string): Promise<number> {
+    const [{ latest }]: Array<{ latest: number }> = await this.dataSource.query('SELECT max(version)::int AS latest FROM cooperation_agreement_version WHERE agreement_id = $1', [agreementId]);
+    return latest;
+  }
+
+  async insertVersion(v: NewAgreementVersion, tx: EntityManager = this.dataSource.manager): Promise<void> {
+    await tx.query(
+      `INSERT INTO cooperation_agreement_version (agreement_id, version, body, attachments, valid_from, valid_until, change_note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [v.agreementId, v.version, v.body, JSON.stringify(v.attachments), v.validFrom, v.validUntil, v.changeNote, v.createdBy],
+    );
+  }
+
+  versionSummaries(agreementId: string): Promise<AgreementVersionSummary[]> {
+    return this.dataSource.getRepository(AgreementVersion).find({
+      where: { agreementId },
+      order: { version: 'ASC' },
+      select: ['version', 'status', 'validFrom', 'validUntil', 'changeNote', 'createdBy', 'createdAt'],
+    });
+  }
+
+  versions(agreementId: string): Promise<AgreementVersion[]> {
+    return this.dataSource.getRepository(AgreementVersion).find({ where: { agreementId }, order: { version: 'ASC' } });
+  }
+
+  findVersion(agreementId: string, version: number): Promise<AgreementVersion | null> {
+    return this.dataSource.getRepository(AgreementVersion).findOneBy({ agreementId, version });
+  }
+
+  // --- decisions ------------------------------------------------------------------------------
+
+  async insertDecision(d: NewAgreementDecision, tx: EntityManager = this.dataSource.manager): Promise<void> {
+    await tx.query(
+      `INSERT INTO cooperation_agreement_decision (agreement_id, version, round, stage_key, party_key, approver_id, decision, comment, resolution_number, resolution_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [d.agreementId, d.version, d.round, d.stageKey, d.partyKey, d.approverId, d.decision, d.comment, d.resolutionNumber, d.resolutionDate],
+    );
+  }
+
+  /** The decisions in the order they were taken, of every round or of one. */
+  decisions(agreementId: string, round?: number): Promise<AgreementDecisionRecord[]> {
+    return this.dataSource.getRepository(AgreementDecisionRecord).find({ where: { agreementId, ...(round === undefined ? {} : { round }) }, order: { decidedAt: 'ASC' } });
+  }
+
+  /** An approver's open requests, the earliest deadline first. */
+  async pending(approverId: string, page: { limit: number; offset: number }): Promise<Paged<PendingDecisionItem>> {
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT p.agreement_id AS "agreementId", a.reference, a.title, a.kind, p.round, p.version, p.stage_key AS "stageKey",
+                (SELECT s->>'title' FROM jsonb_array_elements(a.approval->'stages') s WHERE s->>'key' = p.stage_key) AS "stageTitle",
+                p.party_key AS "partyKey", p.due_at AS "dueAt", p.due_at <= now() AS overdue
+           FROM cooperation_agreement_pending p JOIN cooperation_agreement a ON a.id = p.agreement_id
+          WHERE p.approver_id = $1 ORDER BY p.due_at, p.agreement_id, p.stage_key, p.party_key LIMIT $2 OFFSET $3`,
+        [approverId, page.limit, page.offset],
+      ) as Promise<PendingDecisionItem[]>,
+      this.dataSource.query('SELECT count(*)::int AS total FROM cooperation_agreement_pending WHERE approver_id = $1', [approverId]) as Promise<Array<{ total: number }>>,
+    ]);
+    return { items, total };
+  }
+
+  /** The agreement's process events in the order the workflow wrote them. */
+  async history(agreementId: string, page: { limit: number; offset: number }): Promise<Paged<ProcessEvent>> {
+    const [items, total] = await this.dataSource.getRepository(ProcessEvent).findAndCount({ where: { processId: agreementId }, order: { id: 'ASC' }, take: page.limit, skip: page.offset });
+    return { items, total };
+  }
+
+  // --- registry look-ups drafting needs -------------------------------------------------------
+
+  async planningRegionExists(id: string): Promise<boolean> {
+    return (await this.dataSource.query('SELECT id FROM planning_region WHERE id = $1', [id])).length > 0;
+  }
+
+  /** The registry name of a contract partner or municipality, or null when there is none with that id. */
+  async partyName(kind: 'contract_partner' | 'municipality', id: string): Promise<string | null> {
+    const table = kind === 'contract_partner' ? 'contract_partner' : 'municipality';
+    const [row]: Array<{ name: string }> = await this.dataSource.query(`SELECT name FROM ${table} WHERE id = $1`, [id]);
+    return row?.name ?? null;
+  }
+
+  /** Those of the ids that name a social space. */
+  async existingSocialSpaceIds(ids: string[]): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM social_space WHERE id = ANY($1)', [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Those of the user ids that name an active user with the approver role. */
+  async activeApproverIds(ids: string[]): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM app_user WHERE id = ANY($1) AND active AND 'approver' = ANY(roles)`, [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+}
