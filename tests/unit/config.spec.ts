@@ -10,6 +10,7 @@ const valid = {
   FIELD_KEYS: `f1:${key()}`,
   AUTH_MODE: 'oidc',
   OIDC_ISSUER_URL: 'https://keycloak.example/realms/jugendamt',
+  OIDC_AUDIENCE: 'sro-engine',
   SMTP_URL: 'smtp://mail.example:25',
 };
 

@@ -109,6 +109,16 @@ function describe(errors: ValidationError[], missing: Set<string>): string[] {
     );
 }
 
+/** Tokens of a production installation must be meant for it and come from an issuer reached over TLS. */
+function productionOidcProblems(env: EnvSchema): string[] {
+  const problems: string[] = [];
+  if (!env.OIDC_AUDIENCE) problems.push('OIDC_AUDIENCE is required when SRO_ENV=production');
+  for (const name of ['OIDC_ISSUER_URL', 'OIDC_JWKS_URL'] as const) {
+    if (env[name] && !env[name]!.startsWith('https://')) problems.push(`${name} must be an https:// URL when SRO_ENV=production`);
+  }
+  return problems;
+}
+
 /** Validates an environment (defaults to `process.env`) and returns the typed config, or throws ConfigError. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const relevant: Record<string, string | undefined> = {};
@@ -122,6 +132,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.SRO_ENV === 'production' && env.AUTH_MODE === 'dev') {
     problems.push('AUTH_MODE=dev is not allowed when SRO_ENV=production (use oidc)');
   }
+  if (env.SRO_ENV === 'production' && env.AUTH_MODE === 'oidc') problems.push(...productionOidcProblems(env));
   if (problems.length > 0) {
     throw new ConfigError([...new Set(problems)]);
   }
