@@ -19,7 +19,9 @@ export interface KeyRing {
 /** The typed, validated configuration; the only place that reads `process.env`. */
 export class AppConfig {
   readonly env: RuntimeEnv;
-  readonly api: { host: string; port: number; bodyLimit: string; corsOrigins: string[] };
+  readonly api: { host: string; port: number; bodyLimit: string; jsonMaxDepth: number; corsOrigins: string[] };
+  /** Requests per minute and client to the rate-limited route classes. */
+  readonly rateLimits: { auth: number; export: number };
   readonly workerHealthPort?: number;
   readonly database: { url: string; poolSize: number };
   readonly redis: { url: string; queuePrefix: string };
@@ -48,8 +50,10 @@ export class AppConfig {
       host: env.API_HOST,
       port: env.API_PORT,
       bodyLimit: env.HTTP_BODY_LIMIT,
+      jsonMaxDepth: env.HTTP_JSON_MAX_DEPTH,
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     };
+    this.rateLimits = { auth: env.RATE_LIMIT_AUTH_PER_MINUTE, export: env.RATE_LIMIT_EXPORT_PER_MINUTE };
     this.workerHealthPort = env.WORKER_HEALTH_PORT;
     this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
     this.redis = { url: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX };

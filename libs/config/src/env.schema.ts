@@ -196,4 +196,23 @@ export class EnvSchema {
   @IsOptional()
   @IsString()
   CORS_ORIGINS?: string;
+
+  /** JSON bodies nested deeper than this are refused with 400 before any code walks them. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  HTTP_JSON_MAX_DEPTH = 32;
+
+  /** Requests per minute and client address to the sign-in endpoints (/auth/*). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_AUTH_PER_MINUTE = 30;
+
+  /** Requests per minute and client address to the expensive exports (audit log, reports). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_EXPORT_PER_MINUTE = 30;
 }
