@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { Role } from '@sro/common';
 import { testConfig } from '../support/config';
@@ -14,7 +15,9 @@ describe('HTTP hardening', () => {
   let api: TestApi;
 
   beforeAll(async () => {
-    api = await startApi(testConfig({ RATE_LIMIT_AUTH_PER_MINUTE: '3', RATE_LIMIT_EXPORT_PER_MINUTE: '2' }));
+    // Counters of its own: suites in the same Jest worker can share a queue prefix, and the limits count per prefix.
+    const QUEUE_PREFIX = `rl-${randomBytes(6).toString('hex')}`;
+    api = await startApi(testConfig({ QUEUE_PREFIX, RATE_LIMIT_AUTH_PER_MINUTE: '3', RATE_LIMIT_EXPORT_PER_MINUTE: '2' }));
   });
   afterAll(() => api?.close());
 
