@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       postgresPassword: secrets.POSTGRES_PASSWORD,
       external: { databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, temporalAddress: env.TEMPORAL_ADDRESS },
     });
-    const prepared = await prepareDatabase(stack.databaseUrl, { seed: true });
+    const prepared = await prepareDatabase(stack.databaseUrl, { seed: true, ownerUrl: stack.databaseOwnerUrl });
     say(`database ready (${prepared.migrations.length} migrations applied; demo data ${JSON.stringify(prepared.seeded)})`);
 
     const appEnv: NodeJS.ProcessEnv = {
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       if (await ensureDemoInterviewSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!)) say('created the two-yearly interview schedule; the first cycle with all contract partners runs');
       if (await ensureRetentionSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!)) say('created the daily retention schedule (02:00 Europe/Berlin)');
     }
-    writeRuntime({ pid: process.pid, apiUrl, databaseUrl: stack.databaseUrl, redisUrl: stack.redisUrl, temporalAddress: stack.temporalAddress, temporalUiUrl: stack.temporalUiUrl });
+    writeRuntime({ pid: process.pid, apiUrl, databaseUrl: stack.databaseUrl, databaseOwnerUrl: stack.databaseOwnerUrl, redisUrl: stack.redisUrl, temporalAddress: stack.temporalAddress, temporalUiUrl: stack.temporalUiUrl });
 
     const lines = [
       '',
