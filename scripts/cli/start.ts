@@ -52,6 +52,8 @@ async function main(): Promise<void> {
       AUTH_DEV_SECRET: env.AUTH_DEV_SECRET ?? secrets.AUTH_DEV_SECRET,
       PAYLOAD_KEYS: env.PAYLOAD_KEYS ?? secrets.PAYLOAD_KEYS,
       FIELD_KEYS: env.FIELD_KEYS ?? secrets.FIELD_KEYS,
+      AUDIT_CHAIN_KEY: env.AUDIT_CHAIN_KEY ?? secrets.AUDIT_CHAIN_KEY,
+      AUDIT_CHECKPOINT_DIR: env.AUDIT_CHECKPOINT_DIR ?? join(data, 'audit-checkpoints'),
       DATABASE_URL: stack.databaseUrl,
       REDIS_URL: stack.redisUrl,
       TEMPORAL_ADDRESS: stack.temporalAddress,

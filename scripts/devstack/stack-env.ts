@@ -13,6 +13,8 @@ export function stackEnvironment(stack: Pick<Stack, 'databaseUrl' | 'databaseOwn
     AUTH_DEV_SECRET: secrets.AUTH_DEV_SECRET,
     PAYLOAD_KEYS: secrets.PAYLOAD_KEYS,
     FIELD_KEYS: secrets.FIELD_KEYS,
+    AUDIT_CHAIN_KEY: secrets.AUDIT_CHAIN_KEY,
+    AUDIT_CHECKPOINT_DIR: join(workDir, 'audit-checkpoints'),
     DATABASE_URL: stack.databaseUrl,
     // Not for the apps: tests and tools that migrate or make scratch databases use the owner role.
     ...(stack.databaseOwnerUrl ? { DATABASE_OWNER_URL: stack.databaseOwnerUrl } : {}),

@@ -8,6 +8,7 @@ const production = {
   TEMPORAL_ADDRESS: 'temporal:7233',
   PAYLOAD_KEYS: `k1:${key()}`,
   FIELD_KEYS: `f1:${key()}`,
+  AUDIT_CHAIN_KEY: key(),
   SMTP_URL: 'smtp://mail.example:25',
   AUTH_MODE: 'oidc',
   OIDC_ISSUER_URL: 'https://keycloak.example/realms/jugendamt',

@@ -12,6 +12,7 @@ const base = {
   TEMPORAL_ADDRESS: 'temporal:7233',
   PAYLOAD_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   FIELD_KEYS: `f1:${randomBytes(32).toString('base64')}`,
+  AUDIT_CHAIN_KEY: randomBytes(32).toString('base64'),
   MAIL_TRANSPORT: 'file',
   MAIL_DIR: '/tmp/mail',
 };

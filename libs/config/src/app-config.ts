@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
-import { AuthMode, EnvSchema, LogLevel, MailTransport, RuntimeEnv } from './env.schema';
+import { AUDIT_KEY_PATTERN, AuthMode, EnvSchema, LogLevel, MailTransport, RuntimeEnv } from './env.schema';
 
 /** A start-up stopper: names every variable that is missing or malformed. */
 export class ConfigError extends Error {
@@ -26,6 +26,7 @@ export class AppConfig {
   readonly database: { url: string; poolSize: number };
   readonly redis: { url: string; queuePrefix: string };
   readonly temporal: { address: string; namespace: string; taskQueue: string; workflowBundlePath?: string; workflowCacheSize: number };
+  readonly audit: { chainKey: Buffer; checkpointDir: string; checkpointIntervalMs: number };
   readonly payloadKeys: KeyRing;
   readonly fieldKeys: KeyRing;
   readonly auth: {
@@ -64,6 +65,11 @@ export class AppConfig {
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
       workflowCacheSize: env.WORKFLOW_CACHE_SIZE,
     };
+    this.audit = {
+      chainKey: parseAuditKey(env.AUDIT_CHAIN_KEY),
+      checkpointDir: env.AUDIT_CHECKPOINT_DIR,
+      checkpointIntervalMs: env.AUDIT_CHECKPOINT_INTERVAL_HOURS * 3600 * 1000,
+    };
     this.payloadKeys = parseKeyRing(env.PAYLOAD_KEYS);
     this.fieldKeys = parseKeyRing(env.FIELD_KEYS);
     this.auth = {
@@ -101,7 +107,13 @@ export function parseKeyRing(value: string): KeyRing {
   return { activeKeyId: value.split(':')[0], keys };
 }
 
-const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'PAYLOAD_KEYS', 'FIELD_KEYS'] as const;
+/** The audit chain's key (for tools that verify the chain without the whole configuration). */
+export function parseAuditKey(value: string): Buffer {
+  if (!AUDIT_KEY_PATTERN.test(value)) throw new ConfigError(['AUDIT_CHAIN_KEY must be base64 of 32 bytes']);
+  return Buffer.from(value, 'base64');
+}
+
+const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'PAYLOAD_KEYS', 'FIELD_KEYS', 'AUDIT_CHAIN_KEY'] as const;
 
 function describe(errors: ValidationError[], missing: Set<string>): string[] {
   return errors
