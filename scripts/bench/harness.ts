@@ -35,7 +35,7 @@ export function runBench(name: string, body: (ctx: BenchContext) => Promise<Reco
       process.once(signal, () => void stack.stop().finally(() => process.exit(130)));
     }
     try {
-      await prepareDatabase(stack.databaseUrl, { seed: true });
+      await prepareDatabase(stack.databaseUrl, { seed: true, ownerUrl: stack.databaseOwnerUrl });
       const config = (overrides: Record<string, string> = {}) =>
         loadConfig({ ...stackEnvironment(stack, secrets, work), LOG_LEVEL: 'error', ...overrides });
       const results = await body({ stack, secrets, work, config });

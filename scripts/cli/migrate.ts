@@ -5,7 +5,7 @@ import { toolDatabase } from '../devstack/runtime';
 async function main(): Promise<void> {
   const database = await toolDatabase();
   try {
-    const result = await prepareDatabase(database.url, { seed: process.argv.includes('--seed') });
+    const result = await prepareDatabase(database.url, { seed: process.argv.includes('--seed'), ownerUrl: database.ownerUrl });
     process.stdout.write(`migrations applied: ${result.migrations.length ? result.migrations.join(', ') : 'none pending'}\n`);
     if (result.seeded) process.stdout.write(`demo data: ${JSON.stringify(result.seeded)}\n`);
   } finally {

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       postgresPassword: secrets.POSTGRES_PASSWORD,
       external: { databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, temporalAddress: env.TEMPORAL_ADDRESS },
     });
-    const prepared = await prepareDatabase(stack.databaseUrl, { seed: true });
+    const prepared = await prepareDatabase(stack.databaseUrl, { seed: true, ownerUrl: stack.databaseOwnerUrl });
     say(`database ready (${prepared.migrations.length} migrations applied; demo data ${JSON.stringify(prepared.seeded)})`);
 
     const appEnv: NodeJS.ProcessEnv = {
@@ -52,6 +52,8 @@ async function main(): Promise<void> {
       AUTH_DEV_SECRET: env.AUTH_DEV_SECRET ?? secrets.AUTH_DEV_SECRET,
       PAYLOAD_KEYS: env.PAYLOAD_KEYS ?? secrets.PAYLOAD_KEYS,
       FIELD_KEYS: env.FIELD_KEYS ?? secrets.FIELD_KEYS,
+      AUDIT_CHAIN_KEY: env.AUDIT_CHAIN_KEY ?? secrets.AUDIT_CHAIN_KEY,
+      AUDIT_CHECKPOINT_DIR: env.AUDIT_CHECKPOINT_DIR ?? join(data, 'audit-checkpoints'),
       DATABASE_URL: stack.databaseUrl,
       REDIS_URL: stack.redisUrl,
       TEMPORAL_ADDRESS: stack.temporalAddress,
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
       if (await ensureDemoInterviewSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!)) say('created the two-yearly interview schedule; the first cycle with all contract partners runs');
       if (await ensureRetentionSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!)) say('created the daily retention schedule (02:00 Europe/Berlin)');
     }
-    writeRuntime({ pid: process.pid, apiUrl, databaseUrl: stack.databaseUrl, redisUrl: stack.redisUrl, temporalAddress: stack.temporalAddress, temporalUiUrl: stack.temporalUiUrl });
+    writeRuntime({ pid: process.pid, apiUrl, databaseUrl: stack.databaseUrl, databaseOwnerUrl: stack.databaseOwnerUrl, redisUrl: stack.redisUrl, temporalAddress: stack.temporalAddress, temporalUiUrl: stack.temporalUiUrl });
 
     const lines = [
       '',

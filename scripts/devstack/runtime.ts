@@ -10,6 +10,8 @@ export interface Runtime {
   pid: number;
   apiUrl: string;
   databaseUrl: string;
+  /** The owner role (migrations); absent when one DATABASE_URL serves both. */
+  databaseOwnerUrl?: string;
   redisUrl: string;
   temporalAddress: string;
   temporalUiUrl?: string;
@@ -49,14 +51,15 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 /**
- * The database for a tool: DATABASE_URL, else the one a running `npm start` uses, else the
+ * The database for a tool (`url` the app role, `ownerUrl` the owner for migrations): DATABASE_URL
+ * (and DATABASE_OWNER_URL), else the one a running `npm start` uses, else the
  * embedded cluster in `.data/` started just for this call.
  */
-export async function toolDatabase(): Promise<{ url: string; release(): Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, release: async () => undefined };
+export async function toolDatabase(): Promise<{ url: string; ownerUrl?: string; release(): Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL, release: async () => undefined };
   const runtime = readRuntime();
-  if (runtime && (await reachable(runtime.databaseUrl))) return { url: runtime.databaseUrl, release: async () => undefined };
+  if (runtime && (await reachable(runtime.databaseUrl))) return { url: runtime.databaseUrl, ownerUrl: runtime.databaseOwnerUrl, release: async () => undefined };
   const secrets = ensureDevSecrets(dataDir());
   const server = await startEmbeddedPostgres({ dir: join(dataDir(), 'postgres'), password: secrets.POSTGRES_PASSWORD, database: 'sro' });
-  return { url: server.url, release: server.stop };
+  return { url: server.appUrl, ownerUrl: server.ownerUrl, release: server.stop };
 }

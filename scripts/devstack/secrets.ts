@@ -7,6 +7,7 @@ export interface DevSecrets {
   PAYLOAD_KEYS: string;
   FIELD_KEYS: string;
   POSTGRES_PASSWORD: string;
+  AUDIT_CHAIN_KEY: string;
 }
 
 /** Random secrets for a local installation, made once and kept in `.data/dev-secrets.json` (0600). */
@@ -18,6 +19,7 @@ export function ensureDevSecrets(dir: string): DevSecrets {
     PAYLOAD_KEYS: existing.PAYLOAD_KEYS ?? `p1:${randomBytes(32).toString('base64')}`,
     FIELD_KEYS: existing.FIELD_KEYS ?? `f1:${randomBytes(32).toString('base64')}`,
     POSTGRES_PASSWORD: existing.POSTGRES_PASSWORD ?? randomBytes(18).toString('base64url'),
+    AUDIT_CHAIN_KEY: existing.AUDIT_CHAIN_KEY ?? randomBytes(32).toString('base64'),
   };
   if (JSON.stringify(existing) !== JSON.stringify(secrets)) {
     mkdirSync(dir, { recursive: true });
@@ -33,5 +35,6 @@ export function ephemeralSecrets(): DevSecrets {
     PAYLOAD_KEYS: `t1:${randomBytes(32).toString('base64')}`,
     FIELD_KEYS: `t1:${randomBytes(32).toString('base64')}`,
     POSTGRES_PASSWORD: randomBytes(12).toString('base64url'),
+    AUDIT_CHAIN_KEY: randomBytes(32).toString('base64'),
   };
 }

@@ -20,7 +20,10 @@ export interface StackOptions {
 }
 
 export interface Stack {
+  /** The app role's URL (API, worker). */
   databaseUrl: string;
+  /** The owner role's URL (migrations, seeding); absent when one external DATABASE_URL serves both. */
+  databaseOwnerUrl?: string;
   redisUrl: string;
   temporalAddress: string;
   temporalUiUrl?: string;
@@ -47,9 +50,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
             const database = `sro_test_${randomBytes(4).toString('hex')}`;
             await ensureDatabase(external.databaseUrl, database);
             url.pathname = `/${database}`;
-            return url.toString();
+            return { url: url.toString() };
           }
-          return external.databaseUrl;
+          return { url: external.databaseUrl };
         }
         const server = await startEmbeddedPostgres({
           dir: join(options.dataDir, 'postgres'),
@@ -57,7 +60,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           database: 'sro',
         });
         stops.push(server.stop);
-        return server.url;
+        return { url: server.appUrl, ownerUrl: server.ownerUrl };
       })(),
       (async () => {
         if (external.redisUrl) return external.redisUrl;
@@ -79,9 +82,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ]);
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
-    const [postgres, redis, temporal] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [string, string, { address: string; uiUrl?: string }];
+    const [postgres, redis, temporal] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [{ url: string; ownerUrl?: string }, string, { address: string; uiUrl?: string }];
     return {
-      databaseUrl: postgres,
+      databaseUrl: postgres.url,
+      databaseOwnerUrl: postgres.ownerUrl,
       redisUrl: redis,
       temporalAddress: temporal.address,
       temporalUiUrl: temporal.uiUrl,

@@ -1,7 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { AuditService } from '@sro/audit';
+import { DataSource } from 'typeorm';
+import { AuditRepository, AuditService, AuditSettings } from '@sro/audit';
+import { testConfig } from '../support/config';
 import { scratchDatabase } from '../support/database';
+
+/** An audit service on a database, with the test stack's chain key (the one `audit:verify` gets). */
+function auditOn(dataSource: DataSource): AuditService {
+  const { audit } = testConfig();
+  return new AuditService(new AuditRepository(dataSource), new AuditSettings(audit.chainKey, audit.checkpointDir));
+}
 
 const entry = (n: number) => ({
   actorId: `user-${n % 3}`,
@@ -28,7 +36,7 @@ describe('audit log (PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await scratchDatabase();
-    audit = new AuditService(db.dataSource);
+    audit = auditOn(db.dataSource);
   });
   afterAll(() => db.drop());
 
@@ -41,7 +49,7 @@ describe('audit log (PostgreSQL)', () => {
   it('commits concurrent events in groups, across two writers (two API processes), each caller getting its own row', async () => {
     const own = await scratchDatabase();
     try {
-      const [first, second] = [new AuditService(own.dataSource), new AuditService(own.dataSource)];
+      const [first, second] = [auditOn(own.dataSource), auditOn(own.dataSource)];
       const rows = await Promise.all(Array.from({ length: 400 }, (_, i) => (i % 2 ? second : first).record(entry(i))));
       expect(rows.map((r) => r.resourceId)).toEqual(Array.from({ length: 400 }, (_, i) => `case-${i}`));
       expect(new Set(rows.map((r) => r.id)).size).toBe(400);
@@ -87,7 +95,7 @@ describe('audit log (PostgreSQL)', () => {
   it('detects an appended row whose hash was made up', async () => {
     const other = await scratchDatabase();
     try {
-      const service = new AuditService(other.dataSource);
+      const service = auditOn(other.dataSource);
       await service.record(entry(1));
       await other.dataSource.query(
         `INSERT INTO audit_event (id, occurred_at, actor_id, actor_roles, action, resource_type, purpose, outcome, prev_hash, hash)

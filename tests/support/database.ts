@@ -2,9 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '@sro/database';
+import { grantAppRole } from '../../scripts/devstack/database-roles';
 
-function serverUrl(database: string): string {
-  const url = new URL(process.env.DATABASE_URL!);
+/** The owner role makes and migrates databases; without one (one external DATABASE_URL) that URL does. */
+function ownerBase(): string {
+  return process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL!;
+}
+
+function serverUrl(database: string, base = ownerBase()): string {
+  const url = new URL(base);
   url.pathname = `/${database}`;
   return url.toString();
 }
@@ -19,15 +25,23 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh, migrated database of its own, for tests that must break things (forged audit rows, down migrations). */
-export async function scratchDatabase(options: { migrate?: boolean } = {}): Promise<{ url: string; dataSource: DataSource; drop(): Promise<void> }> {
+/**
+ * A fresh, migrated database of its own, for tests that must break things (forged audit rows, down
+ * migrations). `url` is the app role's (for the API and the worker), `dataSource` the owner's.
+ */
+export async function scratchDatabase(options: { migrate?: boolean } = {}): Promise<{ url: string; ownerUrl: string; dataSource: DataSource; drop(): Promise<void> }> {
   const name = `sro_scratch_${randomBytes(5).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = serverUrl(name);
-  if (options.migrate !== false) await migrate(url);
-  const dataSource = await createDataSource({ url, poolSize: 4 }).initialize();
+  const ownerUrl = serverUrl(name);
+  const url = serverUrl(name, process.env.DATABASE_URL!);
+  if (options.migrate !== false) {
+    await migrate(ownerUrl);
+    if (ownerUrl !== url) await grantAppRole(ownerUrl, decodeURIComponent(new URL(url).username));
+  }
+  const dataSource = await createDataSource({ url: ownerUrl, poolSize: 4 }).initialize();
   return {
     url,
+    ownerUrl,
     dataSource,
     drop: async () => {
       await dataSource.destroy();

@@ -8,8 +8,10 @@ const valid = {
   TEMPORAL_ADDRESS: 'temporal:7233',
   PAYLOAD_KEYS: `k1:${key()}`,
   FIELD_KEYS: `f1:${key()}`,
+  AUDIT_CHAIN_KEY: key(),
   AUTH_MODE: 'oidc',
   OIDC_ISSUER_URL: 'https://keycloak.example/realms/jugendamt',
+  OIDC_AUDIENCE: 'sro-engine',
   SMTP_URL: 'smtp://mail.example:25',
 };
 

@@ -12,6 +12,7 @@ const base = {
   TEMPORAL_ADDRESS: 'temporal:7233',
   PAYLOAD_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   FIELD_KEYS: `f1:${randomBytes(32).toString('base64')}`,
+  AUDIT_CHAIN_KEY: randomBytes(32).toString('base64'),
   MAIL_TRANSPORT: 'file',
   MAIL_DIR: '/tmp/mail',
 };
@@ -35,7 +36,8 @@ describe('TokenVerifier', () => {
       });
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/jugendamt`;
-      verifier = new TokenVerifier(loadConfig({ ...base, AUTH_MODE: 'oidc', OIDC_ISSUER_URL: issuer, OIDC_AUDIENCE: 'sro-engine' }));
+      // A local issuer speaks plain http, which only a non-production installation accepts.
+      verifier = new TokenVerifier(loadConfig({ ...base, SRO_ENV: 'test', AUTH_MODE: 'oidc', OIDC_ISSUER_URL: issuer, OIDC_AUDIENCE: 'sro-engine' }));
     });
     afterAll(() => new Promise((r) => server.close(r)));
 
@@ -62,6 +64,19 @@ describe('TokenVerifier', () => {
       ]) {
         await expect(verifier.verify(bad)).rejects.toBeInstanceOf(DomainError);
       }
+    });
+
+    it('refuses a token without an expiry or without a subject', async () => {
+      const claims = { realm_access: { roles: ['admin'] } };
+      const noExpiry = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('kc-user-1').setIssuer(issuer).setAudience('sro-engine').setIssuedAt().sign(privateKey);
+      const noSubject = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(issuer).setAudience('sro-engine').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+      await expect(verifier.verify(noExpiry)).rejects.toThrow(/invalid or expired/);
+      await expect(verifier.verify(noSubject)).rejects.toBeInstanceOf(DomainError);
+    });
+
+    it('reads roles from the configured claim only, not from a top-level roles claim', async () => {
+      const principal = await verifier.verify(await token({ roles: ['admin'], realm_access: { roles: ['caseworker'] } }));
+      expect(principal.roles).toEqual([Role.Caseworker]);
     });
 
     it('refuses a dev token when running with OIDC', async () => {

@@ -4,7 +4,7 @@ import { AuditInterceptor, AuditModule } from '@sro/audit';
 import { AuthModule } from '@sro/auth';
 import { AppConfig, ConfigModule } from '@sro/config';
 import { DatabaseModule } from '@sro/database';
-import { ProblemFilter } from '@sro/http';
+import { ProblemFilter, RateLimitModule } from '@sro/http';
 import { RedisModule } from '@sro/queue';
 import { TemporalClientModule } from '@sro/temporal';
 import { AgreementsModule } from '@sro/agreements';
@@ -35,6 +35,7 @@ import { ReferenceModule } from './reference/reference.module';
     RedisModule,
     TemporalClientModule,
     AuditModule,
+    RateLimitModule,
     AuthModule,
     HealthModule,
     ReferenceDataModule,

@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import { AppConfig, loadConfig } from '@sro/config';
-import { createJsonLogger, createValidationPipe, requestContext, sendProblem, toProblem } from '@sro/http';
+import { createJsonLogger, createValidationPipe, limitJsonDepth, requestContext, sendProblem, toProblem } from '@sro/http';
 import { ApiModule } from './api.module';
 import { mountQueueBoard } from './queue-board';
 import { mountWebApp } from './web/web-app';
@@ -12,6 +12,8 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('X-Frame-Options', 'DENY');
+  // API answers carry personal data: no browser or proxy may keep them. The web app's files set their own.
+  res.setHeader('Cache-Control', 'no-store');
   next();
 }
 
@@ -32,7 +34,14 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   app.set('query parser', 'simple');
   app.use(requestContext);
   app.use(securityHeaders);
-  app.use(express.json({ limit: config.api.bodyLimit, type: ['application/json', 'application/*+json'], strict: true }));
+  app.use(
+    express.json({
+      limit: config.api.bodyLimit,
+      type: ['application/json', 'application/*+json'],
+      strict: true,
+      verify: limitJsonDepth(config.api.jsonMaxDepth),
+    }),
+  );
   app.use(bodyParserErrors);
   mountQueueBoard(app);
   app.useGlobalPipes(createValidationPipe());

@@ -20,7 +20,8 @@ function tokenOf(req: Request): string | undefined {
 
 /**
  * The BullMQ dashboard for admins. A browser cannot send a bearer header to a page, so a valid
- * admin token given once as `Authorization` is kept in an HttpOnly, same-site cookie for the board.
+ * admin token given once as `Authorization` is kept in an HttpOnly, Secure, same-site cookie for the board (browsers send
+ * Secure cookies to http://localhost too, so local use keeps working).
  */
 export function mountQueueBoard(app: NestExpressApplication): void {
   const verifier = app.get(TokenVerifier);
@@ -34,7 +35,7 @@ export function mountQueueBoard(app: NestExpressApplication): void {
       const user = await verifier.verify(token);
       if (!user.roles.includes(Role.Admin)) throw new DomainError(ErrorCode.Forbidden, 'The queue dashboard is for admins');
       if (req.header('authorization')) {
-        res.setHeader('Set-Cookie', `${COOKIE}=${token}; Path=${QUEUE_BOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=3600`);
+        res.setHeader('Set-Cookie', `${COOKIE}=${token}; Path=${QUEUE_BOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=3600; Secure`);
       }
       next();
     } catch (error) {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { EntityManager } from 'typeorm';
 import { AuditEvent, AuditOutcome } from './audit-event.entity';
+import { AuditCheckpoint, checkpointSignatureHolds } from './audit-checkpoints';
+import { AuditRepository, AuditFilter } from './audit.repository';
+import { AuditSettings } from './audit.settings';
 import { chainHash, GENESIS_HASH } from './canonical';
 
 /** What a caller tells the audit log; ids and purposes only, never personal data. */
@@ -17,30 +19,25 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export interface AuditFilter {
-  actorId?: string;
-  resourceType?: string;
-  resourceId?: string;
-  action?: string;
-  outcome?: AuditOutcome;
-  from?: Date;
-  to?: Date;
-  limit: number;
-  offset: number;
-}
-
 export interface ChainVerification {
   ok: boolean;
   checked: number;
   /** The first row whose hash or link does not hold. */
   brokenAt?: string;
   reason?: string;
+  /** Rows from before the chain was keyed (plain SHA-256); present only when there are any. */
+  legacyRows?: number;
+  /** Checkpoints the chain was held against; present only when checkpoints were given. */
+  checkpoints?: number;
 }
 
-// One writer at a time extends the chain; the lock lives only as long as the transaction.
-const CHAIN_LOCK = 73_100_001;
-const VERIFY_BATCH = 5_000;
+/**
+ * The row that starts the keyed part of a chain that has older, unkeyed rows; it is itself keyed.
+ * A chain that starts empty is keyed from its first row and needs none.
+ */
+export const KEYED_CHAIN_MARKER = { action: 'chain-keyed', resourceType: 'audit-log' } as const;
 
+const VERIFY_BATCH = 5_000;
 const MAX_BATCH = 500;
 
 interface Waiting {
@@ -49,13 +46,18 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-/** Appends to and verifies the hash-chained audit log. */
+/** Appends to and verifies the keyed hash chain of the audit log. */
 @Injectable()
 export class AuditService {
   private readonly waiting: Waiting[] = [];
   private writing = false;
+  /** Known to end in a keyed row (or a marker exists), so no marker is needed any more. */
+  private chainKeyed = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly repo: AuditRepository,
+    private readonly settings: AuditSettings,
+  ) {}
 
   /**
    * Appends one event, linked to the previous one; resolves once it is committed. Events that
@@ -88,16 +90,17 @@ export class AuditService {
   }
 
   /** One transaction: the chain's lock, its last link, then every entry linked in order. */
-  private append(entries: AuditEntry[]): Promise<AuditEvent[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-      const [last] = await manager.query('SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1');
+  private async append(entries: AuditEntry[]): Promise<AuditEvent[]> {
+    const rows = await this.repo.withChainLock(async (tx) => {
+      const last = await this.repo.lastLink(tx);
+      // Once per process: a chain that ends in an unkeyed row was written before the chain was keyed.
+      const needsMarker = !this.chainKeyed && last !== undefined && !(await this.endsKeyed(tx));
       let id = last ? BigInt(last.id) : 0n;
-      let prevHash: string = last ? last.hash : GENESIS_HASH;
+      let prevHash = last?.hash ?? GENESIS_HASH;
       const now = new Date();
-      const rows = entries.map((entry) => {
+      const link = (entry: AuditEntry): AuditEvent => {
         id += 1n;
-        const row = manager.create(AuditEvent, {
+        const row = this.repo.create(tx, {
           id: id.toString(),
           occurredAt: now,
           actorId: entry.actorId,
@@ -111,43 +114,53 @@ export class AuditService {
           details: entry.details ?? {},
           prevHash,
         });
-        row.hash = chainHash(row.prevHash, row);
+        row.hash = chainHash(row.prevHash, row, this.settings.chainKey);
         prevHash = row.hash;
         return row;
-      });
-      await manager.insert(AuditEvent, rows as QueryDeepPartialEntity<AuditEvent>[]);
-      return rows;
+      };
+      const marker = needsMarker
+        ? [link({ actorId: 'system', actorRoles: [], ...KEYED_CHAIN_MARKER, purpose: 'Manipulationsschutz', outcome: 'allowed', details: { chainVersion: 2 } })]
+        : [];
+      const linked = entries.map(link);
+      await this.repo.insert(tx, [...marker, ...linked]);
+      return linked;
     });
+    this.chainKeyed = true;
+    return rows;
+  }
+
+  private async endsKeyed(tx: EntityManager): Promise<boolean> {
+    const row = await this.repo.lastRow(tx);
+    return !row || chainHash(row.prevHash, row, this.settings.chainKey) === row.hash;
   }
 
   /** A page of events, newest first. */
-  async list(filter: AuditFilter): Promise<{ items: AuditEvent[]; total: number }> {
-    const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
-    if (filter.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
-    if (filter.resourceType) qb.andWhere('e.resource_type = :resourceType', { resourceType: filter.resourceType });
-    if (filter.resourceId) qb.andWhere('e.resource_id = :resourceId', { resourceId: filter.resourceId });
-    if (filter.action) qb.andWhere('e.action = :action', { action: filter.action });
-    if (filter.outcome) qb.andWhere('e.outcome = :outcome', { outcome: filter.outcome });
-    if (filter.from) qb.andWhere('e.occurred_at >= :from', { from: filter.from });
-    if (filter.to) qb.andWhere('e.occurred_at < :to', { to: filter.to });
-    const [items, total] = await qb.orderBy('e.id', 'DESC').take(filter.limit).skip(filter.offset).getManyAndCount();
-    return { items, total };
+  list(filter: AuditFilter): Promise<{ items: AuditEvent[]; total: number }> {
+    return this.repo.list(filter);
   }
 
-  /** Walks the whole chain in id order and recomputes every hash. */
-  async verify(): Promise<ChainVerification> {
-    const repo = this.dataSource.getRepository(AuditEvent);
+  /**
+   * Walks the whole chain in id order and recomputes every hash: keyed rows with the chain key,
+   * rows from before the chain was keyed with plain SHA-256 up to the marker. With checkpoints,
+   * the rows they name must still have their hashes, and the chain must reach the last of them:
+   * a chain rewritten and recomputed (even with the key) after a checkpoint fails here.
+   */
+  async verify(checkpoints?: AuditCheckpoint[]): Promise<ChainVerification> {
+    const pending = new Map<string, AuditCheckpoint[]>();
+    for (const checkpoint of checkpoints ?? []) {
+      if (!checkpointSignatureHolds(this.settings.checkpointKey, checkpoint)) {
+        return { ok: false, checked: 0, brokenAt: String(checkpoint.id), reason: `the checkpoint of ${checkpoint.at} has an invalid signature` };
+      }
+      pending.set(checkpoint.id, [...(pending.get(checkpoint.id) ?? []), checkpoint]);
+    }
     let prevHash = GENESIS_HASH;
     let expectedId = 1n;
     let checked = 0;
+    let legacyRows = 0;
+    let keyed: boolean | undefined;
     for (;;) {
-      const batch = await repo
-        .createQueryBuilder('e')
-        .where('e.id >= :from', { from: expectedId.toString() })
-        .orderBy('e.id', 'ASC')
-        .take(VERIFY_BATCH)
-        .getMany();
-      if (batch.length === 0) return { ok: true, checked };
+      const batch = await this.repo.batchFrom(expectedId, VERIFY_BATCH);
+      if (batch.length === 0) break;
       for (const row of batch) {
         if (BigInt(row.id) !== expectedId) {
           return { ok: false, checked, brokenAt: expectedId.toString(), reason: `row ${expectedId} is missing` };
@@ -155,13 +168,28 @@ export class AuditService {
         if (row.prevHash !== prevHash) {
           return { ok: false, checked, brokenAt: row.id, reason: 'link to the previous row does not match' };
         }
-        if (chainHash(prevHash, row) !== row.hash) {
+        const keyedHash = chainHash(prevHash, row, this.settings.chainKey);
+        if (keyed === undefined) keyed = keyedHash === row.hash || chainHash(prevHash, row) !== row.hash;
+        else if (!keyed && row.action === KEYED_CHAIN_MARKER.action && row.resourceType === KEYED_CHAIN_MARKER.resourceType) keyed = true;
+        if ((keyed ? keyedHash : chainHash(prevHash, row)) !== row.hash) {
           return { ok: false, checked, brokenAt: row.id, reason: 'content does not match its hash' };
         }
+        for (const checkpoint of pending.get(row.id) ?? []) {
+          if (checkpoint.hash !== row.hash) {
+            return { ok: false, checked, brokenAt: row.id, reason: `the row differs from the checkpoint of ${checkpoint.at}` };
+          }
+        }
+        pending.delete(row.id);
+        if (!keyed) legacyRows += 1;
         prevHash = row.hash;
         expectedId += 1n;
         checked += 1;
       }
     }
+    const beyond = [...pending.values()].flat().sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)))[0];
+    if (beyond) {
+      return { ok: false, checked, brokenAt: expectedId.toString(), reason: `the chain ends before row ${beyond.id} of the checkpoint of ${beyond.at}` };
+    }
+    return { ok: true, checked, ...(legacyRows > 0 ? { legacyRows } : {}), ...(checkpoints ? { checkpoints: checkpoints.length } : {}) };
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -29,8 +29,12 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** SHA-256 over the previous hash and a canonical serialisation (jsonb reorders keys, so keys are sorted). */
-export function chainHash(prevHash: string, row: ChainedFields): string {
+/**
+ * The link of a row: HMAC-SHA-256 with the chain key (or, for rows written before the chain was
+ * keyed, plain SHA-256) over the previous hash and a canonical serialisation (jsonb reorders keys,
+ * so keys are sorted). Without the key nobody can recompute a keyed chain.
+ */
+export function chainHash(prevHash: string, row: ChainedFields, key?: Buffer): string {
   const canonical = JSON.stringify([
     row.id,
     row.occurredAt.toISOString(),
@@ -44,5 +48,12 @@ export function chainHash(prevHash: string, row: ChainedFields): string {
     row.requestId,
     sortKeys(row.details),
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+  const digest = key ? createHmac('sha256', key) : createHash('sha256');
+  return digest.update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+/** The chain key and the checkpoint key, both derived from AUDIT_CHAIN_KEY (one secret, two purposes). */
+export function auditKeys(secret: Buffer): { chain: Buffer; checkpoint: Buffer } {
+  const derive = (purpose: string) => createHmac('sha256', secret).update(`sro-audit:${purpose}`).digest();
+  return { chain: derive('chain'), checkpoint: derive('checkpoint') };
 }

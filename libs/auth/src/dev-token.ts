@@ -3,6 +3,8 @@ import { Role } from '@sro/common';
 
 export const DEV_ISSUER = 'sro-engine-dev';
 export const DEV_AUDIENCE = 'sro-engine';
+/** Where a dev token carries its roles (the verifier reads no other claim in dev mode). */
+export const DEV_ROLES_CLAIM = 'roles';
 
 /** Signs a development token (HS256) for one role (or several); only accepted when AUTH_MODE=dev. */
 export async function signDevToken(secret: string, role: Role | Role[], subject = `demo-${[role].flat()[0]}`, ttlSeconds = 12 * 3600): Promise<string> {

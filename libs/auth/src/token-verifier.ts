@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { AppConfig } from '@sro/config';
 import { DomainError, ErrorCode, isRole, Principal } from '@sro/common';
-import { DEV_AUDIENCE, DEV_ISSUER } from './dev-token';
+import { DEV_AUDIENCE, DEV_ISSUER, DEV_ROLES_CLAIM } from './dev-token';
+
+// A token without an expiry would be valid forever; one without a subject names nobody.
+const REQUIRED_CLAIMS = ['exp', 'sub'];
 
 function claimAt(payload: JWTPayload, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), payload);
@@ -10,7 +13,8 @@ function claimAt(payload: JWTPayload, path: string): unknown {
 
 /**
  * Verifies bearer tokens: HS256 with the local secret in dev mode, otherwise the OIDC issuer's
- * JWKS (Keycloak puts roles under `realm_access.roles`; the claim path is configurable).
+ * JWKS (Keycloak puts roles under `realm_access.roles`; the claim path is configurable). `exp` and
+ * `sub` are required; roles are read from the configured claim only.
  */
 @Injectable()
 export class TokenVerifier {
@@ -26,8 +30,10 @@ export class TokenVerifier {
       if (error instanceof DomainError) throw error;
       throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token is invalid or expired');
     }
-    if (!payload.sub) throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token has no subject');
-    const claimed = [claimAt(payload, this.config.auth.rolesClaim), payload.roles].flat().filter(isRole);
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token has no subject');
+    // Only the one configured claim carries roles: a second place would let a realm's other clients grant them.
+    const claim = this.config.auth.mode === 'dev' ? DEV_ROLES_CLAIM : this.config.auth.rolesClaim;
+    const claimed = [claimAt(payload, claim)].flat().filter(isRole);
     return { sub: payload.sub, roles: [...new Set(claimed)], name: typeof payload.name === 'string' ? payload.name : undefined };
   }
 
@@ -38,6 +44,7 @@ export class TokenVerifier {
         issuer: DEV_ISSUER,
         audience: DEV_AUDIENCE,
         algorithms: ['HS256'],
+        requiredClaims: REQUIRED_CLAIMS,
       });
       return payload;
     }
@@ -45,6 +52,7 @@ export class TokenVerifier {
       issuer: auth.issuerUrl,
       audience: auth.audience,
       algorithms: ['RS256', 'ES256', 'PS256'],
+      requiredClaims: REQUIRED_CLAIMS,
     });
     return payload;
   }

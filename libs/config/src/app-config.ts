@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
-import { AuthMode, EnvSchema, LogLevel, MailTransport, RuntimeEnv } from './env.schema';
+import { AUDIT_KEY_PATTERN, AuthMode, EnvSchema, LogLevel, MailTransport, RuntimeEnv } from './env.schema';
 
 /** A start-up stopper: names every variable that is missing or malformed. */
 export class ConfigError extends Error {
@@ -19,11 +19,14 @@ export interface KeyRing {
 /** The typed, validated configuration; the only place that reads `process.env`. */
 export class AppConfig {
   readonly env: RuntimeEnv;
-  readonly api: { host: string; port: number; bodyLimit: string; corsOrigins: string[] };
+  readonly api: { host: string; port: number; bodyLimit: string; jsonMaxDepth: number; corsOrigins: string[] };
+  /** Requests per minute and client to the rate-limited route classes. */
+  readonly rateLimits: { auth: number; export: number };
   readonly workerHealthPort?: number;
   readonly database: { url: string; poolSize: number };
   readonly redis: { url: string; queuePrefix: string };
   readonly temporal: { address: string; namespace: string; taskQueue: string; workflowBundlePath?: string; workflowCacheSize: number };
+  readonly audit: { chainKey: Buffer; checkpointDir: string; checkpointIntervalMs: number };
   readonly payloadKeys: KeyRing;
   readonly fieldKeys: KeyRing;
   readonly auth: {
@@ -48,8 +51,10 @@ export class AppConfig {
       host: env.API_HOST,
       port: env.API_PORT,
       bodyLimit: env.HTTP_BODY_LIMIT,
+      jsonMaxDepth: env.HTTP_JSON_MAX_DEPTH,
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     };
+    this.rateLimits = { auth: env.RATE_LIMIT_AUTH_PER_MINUTE, export: env.RATE_LIMIT_EXPORT_PER_MINUTE };
     this.workerHealthPort = env.WORKER_HEALTH_PORT;
     this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
     this.redis = { url: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX };
@@ -59,6 +64,11 @@ export class AppConfig {
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
       workflowCacheSize: env.WORKFLOW_CACHE_SIZE,
+    };
+    this.audit = {
+      chainKey: parseAuditKey(env.AUDIT_CHAIN_KEY),
+      checkpointDir: env.AUDIT_CHECKPOINT_DIR,
+      checkpointIntervalMs: env.AUDIT_CHECKPOINT_INTERVAL_HOURS * 3600 * 1000,
     };
     this.payloadKeys = parseKeyRing(env.PAYLOAD_KEYS);
     this.fieldKeys = parseKeyRing(env.FIELD_KEYS);
@@ -97,7 +107,13 @@ export function parseKeyRing(value: string): KeyRing {
   return { activeKeyId: value.split(':')[0], keys };
 }
 
-const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'PAYLOAD_KEYS', 'FIELD_KEYS'] as const;
+/** The audit chain's key (for tools that verify the chain without the whole configuration). */
+export function parseAuditKey(value: string): Buffer {
+  if (!AUDIT_KEY_PATTERN.test(value)) throw new ConfigError(['AUDIT_CHAIN_KEY must be base64 of 32 bytes']);
+  return Buffer.from(value, 'base64');
+}
+
+const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'PAYLOAD_KEYS', 'FIELD_KEYS', 'AUDIT_CHAIN_KEY'] as const;
 
 function describe(errors: ValidationError[], missing: Set<string>): string[] {
   return errors
@@ -107,6 +123,16 @@ function describe(errors: ValidationError[], missing: Set<string>): string[] {
         message.startsWith(error.property) ? message : `${error.property}: ${message}`,
       ),
     );
+}
+
+/** Tokens of a production installation must be meant for it and come from an issuer reached over TLS. */
+function productionOidcProblems(env: EnvSchema): string[] {
+  const problems: string[] = [];
+  if (!env.OIDC_AUDIENCE) problems.push('OIDC_AUDIENCE is required when SRO_ENV=production');
+  for (const name of ['OIDC_ISSUER_URL', 'OIDC_JWKS_URL'] as const) {
+    if (env[name] && !env[name]!.startsWith('https://')) problems.push(`${name} must be an https:// URL when SRO_ENV=production`);
+  }
+  return problems;
 }
 
 /** Validates an environment (defaults to `process.env`) and returns the typed config, or throws ConfigError. */
@@ -122,6 +148,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.SRO_ENV === 'production' && env.AUTH_MODE === 'dev') {
     problems.push('AUTH_MODE=dev is not allowed when SRO_ENV=production (use oidc)');
   }
+  if (env.SRO_ENV === 'production' && env.AUTH_MODE === 'oidc') problems.push(...productionOidcProblems(env));
   if (problems.length > 0) {
     throw new ConfigError([...new Set(problems)]);
   }

@@ -27,6 +27,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** `keyId:base64key` pairs, comma separated; the first one encrypts, all of them decrypt. */
 const KEY_RING_PATTERN = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/;
 
+/** A 32-byte key in base64. */
+export const AUDIT_KEY_PATTERN = /^[A-Za-z0-9+/]{43}=$/;
+
 const postgresUrl = { protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true };
 const redisUrl = { protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true };
 
@@ -196,4 +199,39 @@ export class EnvSchema {
   @IsOptional()
   @IsString()
   CORS_ORIGINS?: string;
+
+  /** Key of the audit chain (HMAC-SHA-256) and of its checkpoints' signatures: base64 of 32 bytes. */
+  @Matches(AUDIT_KEY_PATTERN, { message: 'AUDIT_CHAIN_KEY must be base64 of 32 bytes' })
+  AUDIT_CHAIN_KEY: string;
+
+  /** Where signed checkpoints of the audit chain's end are appended (outside the database; keep it append-only). */
+  @IsString()
+  @MinLength(1)
+  AUDIT_CHECKPOINT_DIR = 'audit-checkpoints';
+
+  /** Hours between checkpoints (one is also written at every shutdown). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  AUDIT_CHECKPOINT_INTERVAL_HOURS = 24;
+
+  /** JSON bodies nested deeper than this are refused with 400 before any code walks them. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  HTTP_JSON_MAX_DEPTH = 32;
+
+  /** Requests per minute and client address to the sign-in endpoints (/auth/*). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_AUTH_PER_MINUTE = 30;
+
+  /** Requests per minute and client address to the expensive exports (audit log, reports). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_EXPORT_PER_MINUTE = 30;
 }

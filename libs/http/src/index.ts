@@ -3,3 +3,5 @@ export * from './problem.filter';
 export * from './request-id.middleware';
 export * from './validation';
 export * from './logger';
+export * from './json-depth';
+export * from './rate-limit';

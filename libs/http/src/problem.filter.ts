@@ -49,6 +49,9 @@ function fromBodyParser(error: unknown): Problem | undefined {
       ? { ...problem(400, 'validation-failed', 'The request body must be a JSON object'), errors: [{ pointer: '/', message: 'must be a JSON object' }] }
       : { ...problem(400, 'malformed-json', 'The request body is not valid JSON'), errors: [{ pointer: '/', message: 'is not valid JSON' }] };
   }
+  if (err?.type === 'entity.too.deep') {
+    return { ...problem(400, 'json-too-deep', `The request body is nested deeper than ${err.limit} levels`), errors: [{ pointer: '/', message: 'is nested too deeply' }] };
+  }
   if (err?.type === 'entity.too.large') {
     return problem(413, 'payload-too-large', `The request body is larger than the limit of ${err.limit} bytes`);
   }
@@ -71,7 +74,7 @@ function fromHttpException(error: HttpException): Problem {
 
 function slugFor(status: number): string {
   return (
-    { 400: 'bad-request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large' }[
+    { 400: 'bad-request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large', 429: 'too-many-requests' }[
       status
     ] ?? 'http-error'
   );

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadConfig } from '@sro/config';
+
+const key = () => randomBytes(32).toString('base64');
+const production = {
+  DATABASE_URL: 'postgres://u:p@db:5432/sro',
+  REDIS_URL: 'redis://redis:6379',
+  TEMPORAL_ADDRESS: 'temporal:7233',
+  PAYLOAD_KEYS: `k1:${key()}`,
+  FIELD_KEYS: `f1:${key()}`,
+  AUDIT_CHAIN_KEY: key(),
+  SMTP_URL: 'smtp://mail.example:25',
+  AUTH_MODE: 'oidc',
+  OIDC_ISSUER_URL: 'https://keycloak.example/realms/jugendamt',
+  OIDC_AUDIENCE: 'sro-engine',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('production token settings', () => {
+  it('requires an audience in production', () => {
+    const { OIDC_AUDIENCE: _, ...withoutAudience } = production;
+    expect(problemsOf(withoutAudience)).toEqual(['OIDC_AUDIENCE is required when SRO_ENV=production']);
+    expect(problemsOf({ ...withoutAudience, SRO_ENV: 'test' })).toEqual([]);
+  });
+
+  it('requires https for the issuer and the JWKS in production', () => {
+    expect(problemsOf({ ...production, OIDC_ISSUER_URL: 'http://keycloak.example/realms/jugendamt', OIDC_JWKS_URL: 'http://keycloak.example/certs' })).toEqual([
+      'OIDC_ISSUER_URL must be an https:// URL when SRO_ENV=production',
+      'OIDC_JWKS_URL must be an https:// URL when SRO_ENV=production',
+    ]);
+    expect(problemsOf({ ...production, SRO_ENV: 'development', OIDC_ISSUER_URL: 'http://127.0.0.1:8080/realms/jugendamt' })).toEqual([]);
+  });
+});
