@@ -7,28 +7,24 @@ import { DatabaseModule } from '@sro/database';
 import { ProblemFilter, RateLimitModule } from '@sro/http';
 import { RedisModule } from '@sro/queue';
 import { TemporalClientModule } from '@sro/temporal';
-import { AgreementsModule } from '@sro/agreements';
-import { AgreementsController } from './agreements/agreements.controller';
+import { AgreementsApiModule } from './agreements/agreements.module';
+import { AuditApiModule } from './audit/audit.module';
+import { AuthApiModule } from './auth/auth.module';
+import { CasesApiModule } from './cases/cases.module';
+import { CodecModule } from './codec/codec.module';
+import { ContractPartnersModule } from './contract-partners/contract-partners.module';
 import { DashboardApiModule } from './dashboard/dashboard.module';
 import { DefinitionsApiModule } from './definitions/definitions.module';
-import { SozialraumApiModule } from './sozialraum/sozialraum.module';
-import { ReferenceDataModule } from '@sro/reference-data';
-import { NotificationsModule } from './notifications/notifications.module';
-import { AuditController } from './audit/audit.controller';
-import { ContractPartnersModule } from './contract-partners/contract-partners.module';
-import { CasesController, ConsultationsController } from './cases/cases.controller';
-import { CasesModule } from '@sro/cases';
-import { CodecModule } from './codec/codec.module';
 import { HealthModule } from './health/health.module';
-import { InterviewCyclesController } from './interview-cycles/interview-cycles.controller';
-import { InterviewsModule } from '@sro/interviews';
-import { JugendhilfedienstModule } from '@sro/jugendhilfedienst';
-import { JugendhilfedienstController, RetentionController, StatisticsController, TimeEntriesController } from './jugendhilfedienst/jugendhilfedienst.controller';
+import { InterviewCyclesApiModule } from './interview-cycles/interview-cycles.module';
+import { JugendhilfedienstApiModule } from './jugendhilfedienst/jugendhilfedienst.module';
 import { MeModule } from './me/me.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PingModule } from './ping/ping.module';
-import { AuthConfigController, DevAuthController } from './auth/auth.controller';
 import { ReferenceModule } from './reference/reference.module';
+import { SozialraumApiModule } from './sozialraum/sozialraum.module';
 
+/** The HTTP API: infrastructure first, then one feature module per area (each owns its controllers). */
 @Module({
   imports: [
     DatabaseModule.forRoot('sro-api'),
@@ -38,32 +34,20 @@ import { ReferenceModule } from './reference/reference.module';
     RateLimitModule,
     AuthModule,
     HealthModule,
-    ReferenceDataModule,
-    SozialraumApiModule,
+    AgreementsApiModule,
+    AuditApiModule,
+    CasesApiModule,
+    CodecModule,
+    ContractPartnersModule,
     DashboardApiModule,
     DefinitionsApiModule,
-    CasesModule,
-    InterviewsModule,
-    AgreementsModule,
-    JugendhilfedienstModule,
+    InterviewCyclesApiModule,
+    JugendhilfedienstApiModule,
     MeModule,
     NotificationsModule,
-    ReferenceModule,
-    ContractPartnersModule,
     PingModule,
-    CodecModule,
-  ],
-  controllers: [
-    AgreementsController,
-    AuditController,
-    AuthConfigController,
-    CasesController,
-    ConsultationsController,
-    InterviewCyclesController,
-    JugendhilfedienstController,
-    RetentionController,
-    StatisticsController,
-    TimeEntriesController,
+    ReferenceModule,
+    SozialraumApiModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemFilter },
@@ -72,7 +56,6 @@ import { ReferenceModule } from './reference/reference.module';
 })
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    // The demo-user login exists only in dev mode (which the config refuses in production).
-    return { module: ApiModule, imports: [ConfigModule.forRoot(config)], controllers: config.auth.mode === 'dev' ? [DevAuthController] : [] };
+    return { module: ApiModule, imports: [ConfigModule.forRoot(config), AuthApiModule.forRoot(config.auth.mode)] };
   }
 }

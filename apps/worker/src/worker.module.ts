@@ -1,35 +1,36 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AgreementActivitiesModule } from '@sro/agreements';
 import { AuditModule } from '@sro/audit';
+import { CasesActivitiesModule } from '@sro/cases';
 import { AppConfig, ConfigModule } from '@sro/config';
 import { DatabaseModule } from '@sro/database';
-import { RedisModule } from '@sro/queue';
-import { ActivityRegistry, PingActivities } from '@sro/temporal';
-import { ProcessesModule } from '@sro/processes';
-import { AgreementActivities } from '@sro/agreements';
-import { ConsultationActivities, FieldCipher } from '@sro/cases';
 import { DefinitionsModule } from '@sro/definitions';
-import { InterviewActivities, InterviewReportService } from '@sro/interviews';
-import { JugendhilfedienstActivities, RetentionActivities } from '@sro/jugendhilfedienst';
+import { InterviewActivitiesModule } from '@sro/interviews';
+import { JugendhilfedienstActivitiesModule } from '@sro/jugendhilfedienst';
+import { ProcessesModule } from '@sro/processes';
+import { RedisModule } from '@sro/queue';
 import { RemindersModule } from '@sro/reminders';
+import { ActivityRegistry, PingActivities } from '@sro/temporal';
 import { RemindersProcessor } from './processors/reminders.processor';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
+/** The worker: the domain modules' activities (discovered by the registry) and the reminder queue's processor. */
 @Module({
-  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule, DefinitionsModule, ProcessesModule],
-  providers: [
-    ActivityRegistry,
-    AgreementActivities,
-    ConsultationActivities,
-    FieldCipher,
-    InterviewActivities,
-    InterviewReportService,
-    JugendhilfedienstActivities,
-    PingActivities,
-    RemindersProcessor,
-    RetentionActivities,
-    TemporalWorkerService,
+  imports: [
+    DatabaseModule.forRoot('sro-worker'),
+    RedisModule,
+    AuditModule,
+    DiscoveryModule,
+    RemindersModule,
+    DefinitionsModule,
+    ProcessesModule,
+    CasesActivitiesModule,
+    AgreementActivitiesModule,
+    InterviewActivitiesModule,
+    JugendhilfedienstActivitiesModule,
   ],
+  providers: [ActivityRegistry, PingActivities, RemindersProcessor, TemporalWorkerService],
 })
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
