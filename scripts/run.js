@@ -24,11 +24,10 @@ function ensureDependencies() {
   const stamp = join(root, 'node_modules', '.sro-deps');
   const wanted = dependencyHash();
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return;
-  // `npm install` rather than `npm ci`: it honours the lock file too, and this npm's `ci` rejects
-  // lock files that leave out other platforms' optional packages.
-  say('installing dependencies (npm install)…');
+  // `npm ci`: exactly the lock file's versions (the lock lists every platform's optional packages).
+  say('installing dependencies (npm ci)…');
   // stdout goes to stderr so that `npm run -s token` prints only the token
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: root,
     stdio: ['ignore', process.stderr, process.stderr],
   });
