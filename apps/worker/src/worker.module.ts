@@ -1,10 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '@sro/audit';
 import { AppConfig, ConfigModule } from '@sro/config';
 import { DatabaseModule } from '@sro/database';
 import { RedisModule } from '@sro/queue';
-import { ActivityRegistry, PingActivities } from '@sro/temporal';
 import { ProcessActivities, ProcessReadModel } from '@sro/processes';
 import { AgreementActivities } from '@sro/agreements';
 import { ConsultationActivities, FieldCipher } from '@sro/cases';
@@ -13,12 +11,11 @@ import { InterviewActivities, InterviewReportService } from '@sro/interviews';
 import { JugendhilfedienstActivities, RetentionActivities } from '@sro/jugendhilfedienst';
 import { RemindersModule } from '@sro/reminders';
 import { RemindersProcessor } from './processors/reminders.processor';
-import { TemporalWorkerService } from './temporal/temporal-worker.service';
+import { TemporalWorkerModule } from './temporal/temporal-worker.module';
 
 @Module({
-  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, DiscoveryModule, RemindersModule],
+  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, TemporalWorkerModule, RemindersModule],
   providers: [
-    ActivityRegistry,
     AgreementActivities,
     ConsultationActivities,
     DefinitionsService,
@@ -26,12 +23,10 @@ import { TemporalWorkerService } from './temporal/temporal-worker.service';
     InterviewActivities,
     InterviewReportService,
     JugendhilfedienstActivities,
-    PingActivities,
     ProcessActivities,
     ProcessReadModel,
     RemindersProcessor,
     RetentionActivities,
-    TemporalWorkerService,
   ],
 })
 export class WorkerModule {
