@@ -1,11 +1,12 @@
 import { AuditService } from '@sro/audit';
 import { createDataSource } from '@sro/database';
+import { ENTITIES } from '../../apps/shared/entities';
 import { toolDatabase } from '../devstack/runtime';
 
 /** `npm run -s audit:verify`: recomputes the audit hash chain; exit 1 on a break. */
 async function main(): Promise<number> {
   const database = await toolDatabase();
-  const dataSource = await createDataSource({ url: database.url, poolSize: 2, applicationName: 'sro-audit-verify' }).initialize();
+  const dataSource = await createDataSource({ url: database.url, entities: ENTITIES, poolSize: 2, applicationName: 'sro-audit-verify' }).initialize();
   try {
     const result = await new AuditService(dataSource).verify();
     if (result.ok) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '@sro/database';
+import { ENTITIES } from '../../apps/shared/entities';
 
 function serverUrl(database: string): string {
   const url = new URL(process.env.DATABASE_URL!);
@@ -25,7 +26,7 @@ export async function scratchDatabase(options: { migrate?: boolean } = {}): Prom
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
   const url = serverUrl(name);
   if (options.migrate !== false) await migrate(url);
-  const dataSource = await createDataSource({ url, poolSize: 4 }).initialize();
+  const dataSource = await createDataSource({ url, entities: ENTITIES, poolSize: 4 }).initialize();
   return {
     url,
     dataSource,
@@ -38,5 +39,5 @@ export async function scratchDatabase(options: { migrate?: boolean } = {}): Prom
 
 /** The shared test database (migrated, demo data seeded). */
 export function sharedDataSource(): Promise<DataSource> {
-  return createDataSource({ url: process.env.DATABASE_URL!, poolSize: 4 }).initialize();
+  return createDataSource({ url: process.env.DATABASE_URL!, entities: ENTITIES, poolSize: 4 }).initialize();
 }

@@ -33,10 +33,11 @@ import { MeController } from './me/me.controller';
 import { PingController } from './ping/ping.controller';
 import { AuthConfigController, DevAuthController } from './auth/auth.controller';
 import { ReferenceController } from './reference/reference.controller';
+import { ENTITIES } from '../../shared/entities';
 
 @Module({
   imports: [
-    DatabaseModule.forRoot('sro-api'),
+    DatabaseModule.forRoot('sro-api', ENTITIES),
     RedisModule,
     TemporalClientModule,
     AuditModule,

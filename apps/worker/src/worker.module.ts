@@ -10,11 +10,12 @@ import { DefinitionsService } from '@sro/definitions';
 import { InterviewActivities, InterviewReportService } from '@sro/interviews';
 import { JugendhilfedienstActivities, RetentionActivities } from '@sro/jugendhilfedienst';
 import { RemindersModule } from '@sro/reminders';
+import { ENTITIES } from '../../shared/entities';
 import { RemindersProcessor } from './processors/reminders.processor';
 import { TemporalWorkerModule } from './temporal/temporal-worker.module';
 
 @Module({
-  imports: [DatabaseModule.forRoot('sro-worker'), RedisModule, AuditModule, TemporalWorkerModule, RemindersModule],
+  imports: [DatabaseModule.forRoot('sro-worker', ENTITIES), RedisModule, AuditModule, TemporalWorkerModule, RemindersModule],
   providers: [
     AgreementActivities,
     ConsultationActivities,
