@@ -19,7 +19,7 @@ export class ActivityRegistry {
 
   collect(): Record<string, ActivityFn> {
     const activities: Record<string, ActivityFn> = {};
-    const owners = new Map<string, Function>();
+    const owners = new Map<string, { name: string }>();
     for (const wrapper of this.discovery.getProviders()) {
       const { instance, metatype } = wrapper;
       if (!instance || !metatype || !Reflect.getMetadata(ACTIVITIES, metatype)) continue;
