@@ -190,7 +190,8 @@ async function main(): Promise<void> {
       if (!stopping) say(`the Vite dev server exited (${code}); API and worker keep running`);
     });
     const webUrl = `http://127.0.0.1:${webPort}`;
-    await waitForHttp(`${webUrl}/`, 60_000, () => vite?.exitCode === null);
+    // Vite's own client module: `/` without a browser's Accept header is the API's (404).
+    await waitForHttp(`${webUrl}/@vite/client`, 60_000, () => vite?.exitCode === null);
 
     const lines = [
       '',
