@@ -63,7 +63,11 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@sro/*'], allowTypeImports: true, message: 'Workflows may import only types from the libs.' },
-            { group: ['@temporalio/*', '!@temporalio/workflow'], allowTypeImports: true, message: 'Workflows run in the sandbox: only @temporalio/workflow.' },
+            {
+              group: ['@temporalio/*', '!@temporalio/workflow'],
+              allowTypeImports: true,
+              message: 'Workflows run in the sandbox: only @temporalio/workflow.',
+            },
           ],
           paths: ['node:crypto', 'node:fs', 'crypto', 'fs'],
         },

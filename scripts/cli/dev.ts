@@ -42,10 +42,14 @@ function runNode(root: string, args: string[], what: string): boolean {
  * the errors themselves are printed as tsc reports them.
  */
 function watchCompiler(root: string, onCompiled: (errors: number) => void): ChildProcess {
-  const tsc = spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const tsc = spawn(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let pending = '';
   tsc.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     pending += chunk;
@@ -141,7 +145,14 @@ async function main(): Promise<void> {
       const hash = workflowsHash(root);
       if (hash !== bundled) {
         say('workflow code changed: bundling…');
-        if (!runNode(root, [join(root, 'dist', 'scripts', 'cli', 'bundle-workflows.js'), join(root, 'dist', 'workflow-bundle.js')], 'workflow bundling')) return;
+        if (
+          !runNode(
+            root,
+            [join(root, 'dist', 'scripts', 'cli', 'bundle-workflows.js'), join(root, 'dist', 'workflow-bundle.js')],
+            'workflow bundling',
+          )
+        )
+          return;
         bundled = hash;
       }
       say('compiled; restarting api and worker…');
@@ -179,13 +190,33 @@ async function main(): Promise<void> {
     startOne('api');
     await waitForHttp(`${apiUrl}/health`, 90_000, () => [...apps.values()].every((a) => a.child.exitCode === null));
     await ensureDemoProcesses(apiUrl, stack, appEnv);
-    writeRuntime({ pid: process.pid, apiUrl, databaseUrl: stack.databaseUrl, redisUrl: stack.redisUrl, temporalAddress: stack.temporalAddress, temporalUiUrl: stack.temporalUiUrl });
-
-    vite = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), '--config', join(root, 'apps', 'web', 'vite.config.mjs'), '--host', '127.0.0.1', '--port', String(webPort), '--strictPort'], {
-      cwd: root,
-      env: { ...env, SRO_API_URL: apiUrl },
-      stdio: ['ignore', 'ignore', 'inherit'],
+    writeRuntime({
+      pid: process.pid,
+      apiUrl,
+      databaseUrl: stack.databaseUrl,
+      redisUrl: stack.redisUrl,
+      temporalAddress: stack.temporalAddress,
+      temporalUiUrl: stack.temporalUiUrl,
     });
+
+    vite = spawn(
+      process.execPath,
+      [
+        join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+        '--config',
+        join(root, 'apps', 'web', 'vite.config.mjs'),
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(webPort),
+        '--strictPort',
+      ],
+      {
+        cwd: root,
+        env: { ...env, SRO_API_URL: apiUrl },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     vite.on('exit', (code) => {
       if (!stopping) say(`the Vite dev server exited (${code}); API and worker keep running`);
     });

@@ -9,7 +9,14 @@ import type { Stack } from './stack';
  * development secrets in `.data/`, dev tokens and e-mail written to `.data/mail`, unless the
  * caller's environment names its own.
  */
-export function devAppEnvironment(root: string, data: string, stack: Stack, secrets: DevSecrets, apiPort: number, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function devAppEnvironment(
+  root: string,
+  data: string,
+  stack: Stack,
+  secrets: DevSecrets,
+  apiPort: number,
+  env: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
   return {
     ...env,
     SRO_ENV: env.SRO_ENV ?? 'development',
@@ -35,6 +42,7 @@ export async function ensureDemoProcesses(apiUrl: string, stack: Stack, appEnv: 
   if (appEnv.AUTH_MODE !== 'dev') return;
   const demo = await startDemoProcesses(apiUrl, stack.databaseUrl, appEnv.AUTH_DEV_SECRET!);
   if (demo > 0) say(`started ${demo} demo social-space processes`);
-  if (await ensureDemoInterviewSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!)) say('created the two-yearly interview schedule; the first cycle with all contract partners runs');
+  if (await ensureDemoInterviewSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!))
+    say('created the two-yearly interview schedule; the first cycle with all contract partners runs');
   if (await ensureRetentionSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!)) say('created the daily retention schedule (02:00 Europe/Berlin)');
 }

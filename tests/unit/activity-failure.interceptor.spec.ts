@@ -8,12 +8,14 @@ const input: ActivityExecuteInput = { args: [], headers: {} };
 /** What the interceptor throws when the activity throws `error`. */
 async function failureOf(error: unknown): Promise<unknown> {
   const interceptor = new ActivityFailureInterceptor();
-  return interceptor.execute(input, async () => Promise.reject(error)).then(
-    () => {
-      throw new Error('the activity was expected to fail');
-    },
-    (failure: unknown) => failure,
-  );
+  return interceptor
+    .execute(input, async () => Promise.reject(error))
+    .then(
+      () => {
+        throw new Error('the activity was expected to fail');
+      },
+      (failure: unknown) => failure,
+    );
 }
 
 describe('ActivityFailureInterceptor', () => {

@@ -59,7 +59,8 @@ function snakeProperties(document: OpenAPIObject, schema: Schema | boolean | und
   }
   found.push(...snakeProperties(document, schema.items, `${at}[]`, seen));
   found.push(...snakeProperties(document, schema.additionalProperties, `${at}{}`, seen));
-  for (const part of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) found.push(...snakeProperties(document, part, at, seen));
+  for (const part of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])])
+    found.push(...snakeProperties(document, part, at, seen));
   return found;
 }
 
@@ -109,10 +110,18 @@ describe('OpenAPI document', () => {
       components: {
         schemas: {
           ConsentDto: { properties: { givenBy: { type: 'string' }, revoked_at: { type: 'string' } } },
-          CaseDto: { properties: { consents: { type: 'array', items: { $ref: '#/components/schemas/ConsentDto' } }, meta: { properties: { created_by: {} } } } },
+          CaseDto: {
+            properties: {
+              consents: { type: 'array', items: { $ref: '#/components/schemas/ConsentDto' } },
+              meta: { properties: { created_by: {} } },
+            },
+          },
         },
       },
     } as unknown as OpenAPIObject;
-    expect(snakeProperties(sample, { $ref: '#/components/schemas/CaseDto' }, '', new Set()).sort()).toEqual(['CaseDto.meta.created_by', 'ConsentDto.revoked_at']);
+    expect(snakeProperties(sample, { $ref: '#/components/schemas/CaseDto' }, '', new Set()).sort()).toEqual([
+      'CaseDto.meta.created_by',
+      'ConsentDto.revoked_at',
+    ]);
   });
 });
