@@ -71,12 +71,12 @@ function buildWeb({ force = false } = {}) {
   writeFileSync(stamp, wanted);
 }
 
-/** Builds when sources changed; exits the process on a compile error. */
-function build({ quiet = false, force = false } = {}) {
+/** Builds when sources changed (always with `force`); exits the process on a compile error. */
+function build({ force = false } = {}) {
   const stamp = join(root, 'dist', '.sro-build');
   const wanted = sourceHash();
   if (force || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== wanted) {
-    if (!quiet || true) say('building (tsc, workflow bundle)…');
+    say('building (tsc, workflow bundle)…');
     mkdirSync(join(root, 'dist'), { recursive: true });
     run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], 'TypeScript compilation');
     run([require.resolve('tsc-alias/dist/bin/index.js'), '-p', 'tsconfig.build.json'], 'alias rewriting');

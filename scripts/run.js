@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The entry of `npm start`, `npm test`, `npm run token` and `npm run audit:verify`.
+// The entry of `npm start`, `npm run dev`, `npm test`, `npm run token` and `npm run audit:verify`
+// (`node scripts/run.js deps` only installs, e.g. before `npm run lint` in CI).
 // Plain JavaScript with no dependencies: it has to run before `node_modules` exists.
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -24,11 +25,10 @@ function ensureDependencies() {
   const stamp = join(root, 'node_modules', '.sro-deps');
   const wanted = dependencyHash();
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return;
-  // `npm install` rather than `npm ci`: it honours the lock file too, and this npm's `ci` rejects
-  // lock files that leave out other platforms' optional packages.
-  say('installing dependencies (npm install)…');
+  // `npm ci`: exactly the lock file's versions (the lock lists every platform's optional packages).
+  say('installing dependencies (npm ci)…');
   // stdout goes to stderr so that `npm run -s token` prints only the token
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: root,
     stdio: ['ignore', process.stderr, process.stderr],
   });
@@ -40,11 +40,13 @@ function ensureDependencies() {
 }
 
 function ensureBuilt() {
-  require('./build.js').build({ quiet: true });
+  require('./build.js').build();
 }
 
 const commands = {
+  deps: null,
   start: 'dist/scripts/cli/start.js',
+  dev: 'dist/scripts/cli/dev.js',
   token: 'dist/scripts/cli/token.js',
   'audit-verify': 'dist/scripts/cli/audit-verify.js',
   migrate: 'dist/scripts/cli/migrate.js',
@@ -57,11 +59,12 @@ const commands = {
 };
 
 const [command, ...args] = process.argv.slice(2);
-if (!commands[command]) {
+if (!(command in commands)) {
   say(`usage: node scripts/run.js <${Object.keys(commands).join('|')}> [args]`);
   process.exit(2);
 }
 ensureDependencies();
+if (command === 'deps') process.exit(0);
 ensureBuilt();
 process.argv = [process.argv[0], join(root, commands[command]), ...args];
 require(join(root, commands[command]));

@@ -3,6 +3,7 @@ import { AuditRepository, AuditService, AuditSettings, CheckpointFile } from '@s
 import { parseAuditKey } from '@sro/config';
 import { createDataSource } from '@sro/database';
 import { dataDir } from '../devstack/paths';
+import { ENTITIES } from '../../apps/shared/entities';
 import { toolDatabase } from '../devstack/runtime';
 import { ensureDevSecrets } from '../devstack/secrets';
 
@@ -15,7 +16,7 @@ async function main(): Promise<number> {
   const key = parseAuditKey(process.env.AUDIT_CHAIN_KEY ?? ensureDevSecrets(dataDir()).AUDIT_CHAIN_KEY);
   const settings = new AuditSettings(key, process.env.AUDIT_CHECKPOINT_DIR ?? join(dataDir(), 'audit-checkpoints'));
   const database = await toolDatabase();
-  const dataSource = await createDataSource({ url: database.url, poolSize: 2, applicationName: 'sro-audit-verify' }).initialize();
+  const dataSource = await createDataSource({ url: database.url, entities: ENTITIES, poolSize: 2, applicationName: 'sro-audit-verify' }).initialize();
   try {
     const repo = new AuditRepository(dataSource);
     const checkpoints = new CheckpointFile(settings.checkpointDir).read(await repo.databaseName());

@@ -6,7 +6,7 @@ import { prepareDatabase } from '../devstack/prepare-database';
 import { preferredPort } from '../devstack/process-utils';
 import { clearRuntime, writeRuntime } from '../devstack/runtime';
 import { ensureDevSecrets } from '../devstack/secrets';
-import { ensureDemoInterviewSchedule, ensureRetentionSchedule, startDemoProcesses } from '../devstack/demo-processes';
+import { devAppEnvironment, ensureDemoProcesses } from '../devstack/dev-env';
 import { AppProcess, startApp, waitForHttp } from '../devstack/services';
 import { startStack, Stack } from '../devstack/stack';
 
@@ -45,26 +45,7 @@ async function main(): Promise<void> {
     const prepared = await prepareDatabase(stack.databaseUrl, { seed: true, ownerUrl: stack.databaseOwnerUrl });
     say(`database ready (${prepared.migrations.length} migrations applied; demo data ${JSON.stringify(prepared.seeded)})`);
 
-    const appEnv: NodeJS.ProcessEnv = {
-      ...env,
-      SRO_ENV: env.SRO_ENV ?? 'development',
-      AUTH_MODE: env.AUTH_MODE ?? 'dev',
-      AUTH_DEV_SECRET: env.AUTH_DEV_SECRET ?? secrets.AUTH_DEV_SECRET,
-      PAYLOAD_KEYS: env.PAYLOAD_KEYS ?? secrets.PAYLOAD_KEYS,
-      FIELD_KEYS: env.FIELD_KEYS ?? secrets.FIELD_KEYS,
-      AUDIT_CHAIN_KEY: env.AUDIT_CHAIN_KEY ?? secrets.AUDIT_CHAIN_KEY,
-      AUDIT_CHECKPOINT_DIR: env.AUDIT_CHECKPOINT_DIR ?? join(data, 'audit-checkpoints'),
-      DATABASE_URL: stack.databaseUrl,
-      REDIS_URL: stack.redisUrl,
-      TEMPORAL_ADDRESS: stack.temporalAddress,
-      API_HOST: env.API_HOST ?? '127.0.0.1',
-      API_PORT: String(apiPort),
-      WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'),
-      WEB_DIST_DIR: env.WEB_DIST_DIR ?? join(root, 'dist', 'web'),
-      MAIL_TRANSPORT: env.MAIL_TRANSPORT ?? (env.SMTP_URL ? 'smtp' : 'file'),
-      MAIL_DIR: env.MAIL_DIR ?? join(data, 'mail'),
-      APP_BASE_URL: env.APP_BASE_URL ?? `http://127.0.0.1:${apiPort}`,
-    };
+    const appEnv = devAppEnvironment(root, data, stack, secrets, apiPort, env);
     const logDir = join(data, 'logs');
     apps.push(startApp(root, 'worker', appEnv, logDir), startApp(root, 'api', appEnv, logDir));
     for (const app of apps) {
@@ -77,12 +58,7 @@ async function main(): Promise<void> {
     }
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitForHttp(`${apiUrl}/health`, 90_000, () => apps.every((a) => a.child.exitCode === null));
-    if (appEnv.AUTH_MODE === 'dev') {
-      const demo = await startDemoProcesses(apiUrl, stack.databaseUrl, appEnv.AUTH_DEV_SECRET!);
-      if (demo > 0) say(`started ${demo} demo social-space processes`);
-      if (await ensureDemoInterviewSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!)) say('created the two-yearly interview schedule; the first cycle with all contract partners runs');
-      if (await ensureRetentionSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!)) say('created the daily retention schedule (02:00 Europe/Berlin)');
-    }
+    await ensureDemoProcesses(apiUrl, stack, appEnv);
     writeRuntime({ pid: process.pid, apiUrl, databaseUrl: stack.databaseUrl, databaseOwnerUrl: stack.databaseOwnerUrl, redisUrl: stack.redisUrl, temporalAddress: stack.temporalAddress, temporalUiUrl: stack.temporalUiUrl });
 
     const lines = [

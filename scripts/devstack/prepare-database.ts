@@ -2,6 +2,7 @@ import { createDataSource, migrate } from '@sro/database';
 import { DefinitionRepository, DefinitionsService } from '@sro/definitions';
 import { seedDemoData } from '@sro/reference-data';
 import { grantAppRole } from './database-roles';
+import { ENTITIES } from '../../apps/shared/entities';
 
 /**
  * Applies migrations and publishes version 1 of every workflow definition that has none; with
@@ -16,7 +17,7 @@ export async function prepareDatabase(
   const ownerUrl = options.ownerUrl ?? url;
   const migrations = await migrate(ownerUrl);
   if (options.ownerUrl && options.ownerUrl !== url) await grantAppRole(ownerUrl, decodeURIComponent(new URL(url).username));
-  const dataSource = await createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'sro-seed' }).initialize();
+  const dataSource = await createDataSource({ url: ownerUrl, entities: ENTITIES, poolSize: 1, applicationName: 'sro-seed' }).initialize();
   try {
     const definitions = await new DefinitionsService(new DefinitionRepository(dataSource)).ensureSeeded();
     return { migrations, definitions, seeded: options.seed ? await seedDemoData(dataSource) : undefined };

@@ -5,12 +5,13 @@ import { DatabaseModule } from '@sro/database';
 import { createJsonLogger } from '@sro/http';
 import { RedisModule } from '@sro/queue';
 import { MailOutbox, ReminderDeliveryService, ReminderDispatcher, ReminderQueue, ReminderReconciler, ReminderService, RemindersModule } from '@sro/reminders';
+import { ENTITIES } from '../../apps/shared/entities';
 import { RemindersProcessor } from '../../apps/worker/src/processors/reminders.processor';
 
 /** The reminder pieces of API and worker on real PostgreSQL and Redis (tests, benchmarks); the processor only when asked. */
 export async function startReminderContext(config: AppConfig, options: { processor: boolean }) {
   @Module({
-    imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot('sro-reminders'), RedisModule, RemindersModule],
+    imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot('sro-reminders', ENTITIES), RedisModule, RemindersModule],
     providers: options.processor ? [RemindersProcessor] : [],
   })
   class ReminderContextModule {}

@@ -10,6 +10,7 @@ import { migrate } from '@sro/database';
 import { DefinitionRepository, DefinitionsService } from '@sro/definitions';
 import { seedDemoData } from '@sro/reference-data';
 import { createDataConverter } from '@sro/temporal';
+import { ENTITIES } from '../../apps/shared/entities';
 import { ProbeInput, ProbeOutput, WorkflowType } from '@sro/workflows/contracts';
 import { freePort } from '../../scripts/devstack/process-utils';
 import { AppProcess, startApp } from '../../scripts/devstack/services';
@@ -196,14 +197,14 @@ describe('fault tolerance with real processes', () => {
 async function scratchSeed(url: string) {
   const { createDataSource } = await import('@sro/database');
   const query = async (sql: string, params: unknown[] = []) => {
-    const ds = await createDataSource({ url, poolSize: 1 }).initialize();
+    const ds = await createDataSource({ url, entities: ENTITIES, poolSize: 1 }).initialize();
     try {
       return await ds.query(sql, params);
     } finally {
       await ds.destroy();
     }
   };
-  const ds = await createDataSource({ url, poolSize: 1 }).initialize();
+  const ds = await createDataSource({ url, entities: ENTITIES, poolSize: 1 }).initialize();
   try {
     await new DefinitionsService(new DefinitionRepository(ds)).ensureSeeded();
     await seedDemoData(ds);

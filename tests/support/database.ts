@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '@sro/database';
 import { grantAppRole } from '../../scripts/devstack/database-roles';
+import { ENTITIES } from '../../apps/shared/entities';
 
 /** The owner role makes and migrates databases; without one (one external DATABASE_URL) that URL does. */
 function ownerBase(): string {
@@ -38,7 +39,7 @@ export async function scratchDatabase(options: { migrate?: boolean } = {}): Prom
     await migrate(ownerUrl);
     if (ownerUrl !== url) await grantAppRole(ownerUrl, decodeURIComponent(new URL(url).username));
   }
-  const dataSource = await createDataSource({ url: ownerUrl, poolSize: 4 }).initialize();
+  const dataSource = await createDataSource({ url: ownerUrl, entities: ENTITIES, poolSize: 4 }).initialize();
   return {
     url,
     ownerUrl,
@@ -52,5 +53,5 @@ export async function scratchDatabase(options: { migrate?: boolean } = {}): Prom
 
 /** The shared test database (migrated, demo data seeded). */
 export function sharedDataSource(): Promise<DataSource> {
-  return createDataSource({ url: process.env.DATABASE_URL!, poolSize: 4 }).initialize();
+  return createDataSource({ url: process.env.DATABASE_URL!, entities: ENTITIES, poolSize: 4 }).initialize();
 }

@@ -23,11 +23,12 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PingModule } from './ping/ping.module';
 import { ReferenceModule } from './reference/reference.module';
 import { SozialraumApiModule } from './sozialraum/sozialraum.module';
+import { ENTITIES } from '../../shared/entities';
 
 /** The HTTP API: infrastructure first, then one feature module per area (each owns its controllers). */
 @Module({
   imports: [
-    DatabaseModule.forRoot('sro-api'),
+    DatabaseModule.forRoot('sro-api', ENTITIES),
     RedisModule,
     TemporalClientModule,
     AuditModule,

@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { AgreementActivitiesModule } from '@sro/agreements';
 import { AuditModule } from '@sro/audit';
 import { CasesActivitiesModule } from '@sro/cases';
@@ -11,17 +10,17 @@ import { JugendhilfedienstActivitiesModule } from '@sro/jugendhilfedienst';
 import { ProcessesModule } from '@sro/processes';
 import { RedisModule } from '@sro/queue';
 import { RemindersModule } from '@sro/reminders';
-import { ActivityRegistry, PingActivities } from '@sro/temporal';
+import { ENTITIES } from '../../shared/entities';
 import { RemindersProcessor } from './processors/reminders.processor';
-import { TemporalWorkerService } from './temporal/temporal-worker.service';
+import { TemporalWorkerModule } from './temporal/temporal-worker.module';
 
 /** The worker: the domain modules' activities (discovered by the registry) and the reminder queue's processor. */
 @Module({
   imports: [
-    DatabaseModule.forRoot('sro-worker'),
+    DatabaseModule.forRoot('sro-worker', ENTITIES),
     RedisModule,
     AuditModule,
-    DiscoveryModule,
+    TemporalWorkerModule,
     RemindersModule,
     DefinitionsModule,
     ProcessesModule,
@@ -30,7 +29,7 @@ import { TemporalWorkerService } from './temporal/temporal-worker.service';
     InterviewActivitiesModule,
     JugendhilfedienstActivitiesModule,
   ],
-  providers: [ActivityRegistry, PingActivities, RemindersProcessor, TemporalWorkerService],
+  providers: [RemindersProcessor],
 })
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {

@@ -1,20 +1,23 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
-import { ENTITIES } from './entities';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+
+/** The entity classes a DataSource maps; the app assembles them (this lib knows no domain). */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
 
 export interface DatabaseOptions {
   url: string;
+  entities: EntityList;
   poolSize?: number;
   applicationName?: string;
 }
 
-/** The one way to build a DataSource: explicit entities and migrations, never `synchronize`. */
+/** The one way to build a DataSource: the app's entities, this lib's migrations, never `synchronize`. */
 export function createDataSource(options: DatabaseOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url: options.url,
-    entities: ENTITIES,
+    entities: options.entities,
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
@@ -30,9 +33,9 @@ export function createDataSource(options: DatabaseOptions): DataSource {
   });
 }
 
-/** Applies all pending migrations; returns the names applied. */
+/** Applies all pending migrations (plain SQL, no entity needed); returns the names applied. */
 export async function migrate(url: string): Promise<string[]> {
-  const dataSource = createDataSource({ url, poolSize: 1, applicationName: 'sro-migrate' });
+  const dataSource = createDataSource({ url, entities: [], poolSize: 1, applicationName: 'sro-migrate' });
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

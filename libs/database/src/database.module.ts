@@ -1,13 +1,13 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@sro/config';
-import { createDataSource } from './data-source';
+import { createDataSource, EntityList } from './data-source';
 
-async function connectWithRetry(config: AppConfig, appName: string): Promise<DataSource> {
+async function connectWithRetry(config: AppConfig, appName: string, entities: EntityList): Promise<DataSource> {
   const logger = new Logger('Database');
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const dataSource = createDataSource({ url: config.database.url, poolSize: config.database.poolSize, applicationName: appName });
+    const dataSource = createDataSource({ url: config.database.url, entities, poolSize: config.database.poolSize, applicationName: appName });
     try {
       return await dataSource.initialize();
     } catch (error) {
@@ -18,16 +18,16 @@ async function connectWithRetry(config: AppConfig, appName: string): Promise<Dat
   }
 }
 
-/** Provides the TypeORM DataSource (global) and closes it on shutdown. */
+/** Provides the TypeORM DataSource (global) with the entities the app passes, and closes it on shutdown. */
 @Global()
 @Module({})
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  static forRoot(applicationName: string) {
+  static forRoot(applicationName: string, entities: EntityList) {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DataSource, inject: [AppConfig], useFactory: (config: AppConfig) => connectWithRetry(config, applicationName) }],
+      providers: [{ provide: DataSource, inject: [AppConfig], useFactory: (config: AppConfig) => connectWithRetry(config, applicationName, entities) }],
       exports: [DataSource],
     };
   }

@@ -1,4 +1,5 @@
 export * from './activities';
+export * from './activity-failure.interceptor';
 export * from './data-converter';
 export * from './encryption.codec';
 export * from './temporal-client.module';

@@ -1,12 +1,15 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { AppConfig } from '@sro/config';
-import { ActivityRegistry, createDataConverter } from '@sro/temporal';
+import { activityFailureInterceptors, ActivityRegistry, createDataConverter } from '@sro/temporal';
 import { installTemporalRuntime, workflowBundle } from '@sro/temporal-worker';
 
-/** Runs the Temporal worker with activities taken from the DI container. */
+/**
+ * Runs the Temporal worker with every @Activities provider of the imported modules (ActivityRegistry)
+ * and one failure mapping for all of them.
+ */
 @Injectable()
-export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('TemporalWorker');
   private worker?: Worker;
   private connection?: NativeConnection;
@@ -32,6 +35,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: temporal.taskQueue,
       workflowBundle: await workflowBundle(temporal.workflowBundlePath),
       activities,
+      // Domain refusals fail an activity at once; everything else is retried (libs/temporal).
+      interceptors: { activity: [activityFailureInterceptors] },
       dataConverter: createDataConverter(this.config.payloadKeys),
       shutdownGraceTime: '10 seconds',
       maxCachedWorkflows: temporal.workflowCacheSize,
@@ -41,7 +46,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.logger.log({ msg: 'worker running', taskQueue: temporal.taskQueue, activities: Object.keys(activities).length });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before any module closes its resources: activities in flight still have the database, Redis and the queues.
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();

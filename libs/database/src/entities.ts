@@ -1,9 +1,0 @@
-import { AgreementDecisionRecord, AgreementVersion, CooperationAgreement } from '@sro/agreements';
-import { AuditEvent } from '@sro/audit';
-import { WorkflowDefinition } from '@sro/definitions';
-import { ProcessEvent, ProcessInstance } from '@sro/processes';
-import { Notification, Reminder } from '@sro/reminders';
-import { AppUser, ContractPartner, Municipality, PlanningRegion, SocialSpace } from '@sro/reference-data';
-
-/** Every TypeORM entity of the system. */
-export const ENTITIES = [Reminder, Notification, WorkflowDefinition, ProcessInstance, ProcessEvent, AuditEvent, AppUser, ContractPartner, Municipality, PlanningRegion, SocialSpace, CooperationAgreement, AgreementVersion, AgreementDecisionRecord];
