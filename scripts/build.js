@@ -34,7 +34,12 @@ function hashOf(inputs) {
 }
 
 function sourceHash() {
-  return hashOf([...SOURCE_DIRS.flatMap((d) => [...files(join(root, d))]), join(root, 'tsconfig.json'), join(root, 'tsconfig.build.json'), join(root, 'package-lock.json')]);
+  return hashOf([
+    ...SOURCE_DIRS.flatMap((d) => [...files(join(root, d))]),
+    join(root, 'tsconfig.json'),
+    join(root, 'tsconfig.build.json'),
+    join(root, 'package-lock.json'),
+  ]);
 }
 
 function webHash() {
@@ -67,7 +72,10 @@ function buildWeb({ force = false } = {}) {
   say('building the web app (tsc, vite)…');
   mkdirSync(join(root, 'dist'), { recursive: true });
   run([require.resolve('typescript/bin/tsc'), '-p', join(WEB_DIR, 'tsconfig.json'), '--noEmit'], 'web app type check');
-  run([join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB_DIR, 'vite.config.mjs'), '--logLevel', 'warn'], 'web app build');
+  run(
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB_DIR, 'vite.config.mjs'), '--logLevel', 'warn'],
+    'web app build',
+  );
   writeFileSync(stamp, wanted);
 }
 
@@ -80,7 +88,14 @@ function build({ force = false } = {}) {
     mkdirSync(join(root, 'dist'), { recursive: true });
     run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], 'TypeScript compilation');
     run([require.resolve('tsc-alias/dist/bin/index.js'), '-p', 'tsconfig.build.json'], 'alias rewriting');
-    run([join(root, 'dist', 'scripts', 'cli', 'bundle-workflows.js'), join(root, 'dist', 'workflow-bundle.js'), join(root, 'dist', 'workflow-bundle.testing.js')], 'workflow bundling');
+    run(
+      [
+        join(root, 'dist', 'scripts', 'cli', 'bundle-workflows.js'),
+        join(root, 'dist', 'workflow-bundle.js'),
+        join(root, 'dist', 'workflow-bundle.testing.js'),
+      ],
+      'workflow bundling',
+    );
     writeFileSync(stamp, wanted);
   }
   buildWeb({ force });

@@ -17,19 +17,29 @@ export interface BenchContext {
 }
 
 /** A numeric `--name=value` argument. */
-export const arg = (name: string, fallback: number): number => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+export const arg = (name: string, fallback: number): number =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 
 /**
  * Runs a benchmark on private PostgreSQL and Redis (and the Temporal dev server when asked;
  * migrated, demo data), writes what it returns to bench/results/<date>-<name>.json (or the file
  * given), tears everything down and exits.
  */
-export function runBench(name: string, body: (ctx: BenchContext) => Promise<Record<string, unknown>>, options: { temporal?: boolean; file?: () => string } = {}): void {
+export function runBench(
+  name: string,
+  body: (ctx: BenchContext) => Promise<Record<string, unknown>>,
+  options: { temporal?: boolean; file?: () => string } = {},
+): void {
   const main = async () => {
     const work = mkdtempSync(join(tmpdir(), 'sro-bench-'));
     chmodSync(work, 0o755);
     const secrets = ephemeralSecrets();
-    const stack = await startStack({ mode: 'test', dataDir: work, postgresPassword: secrets.POSTGRES_PASSWORD, withoutTemporal: !options.temporal });
+    const stack = await startStack({
+      mode: 'test',
+      dataDir: work,
+      postgresPassword: secrets.POSTGRES_PASSWORD,
+      withoutTemporal: !options.temporal,
+    });
     // Interrupted (Ctrl-C, timeout): the private servers go with the benchmark.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => void stack.stop().finally(() => process.exit(130)));

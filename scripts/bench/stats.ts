@@ -6,7 +6,13 @@ export function percentile(values: number[], p: number): number {
 }
 
 export function summary(values: number[]) {
-  return { n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), max: Math.max(...values) };
+  return {
+    n: values.length,
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    p99: percentile(values, 99),
+    max: Math.max(...values),
+  };
 }
 
 export function table(rows: Array<Record<string, string | number>>): string {

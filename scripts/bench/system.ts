@@ -44,7 +44,11 @@ export async function startSystem({ stack, secrets, work }: BenchContext) {
 
   /** One request; anything but the expected statuses is an error with the answer's start. */
   const call = async (method: string, path: string, token: string, body?: unknown, expect = [200, 201]) => {
-    const res = await fetch(`${url}${path}`, { method, headers: { authorization: token, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { authorization: token, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     if (!expect.includes(res.status)) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
     return text ? JSON.parse(text) : undefined;
@@ -60,7 +64,8 @@ export async function startSystem({ stack, secrets, work }: BenchContext) {
       resources: { person: [], surroundings: [], socialSpace: [] },
       confided: [],
     });
-  const requestConsultation = (caseId: string) => call('POST', `/cases/${caseId}/consultations`, tokens.caseworker, { questions: ['Welche Hilfe passt?'] });
+  const requestConsultation = (caseId: string) =>
+    call('POST', `/cases/${caseId}/consultations`, tokens.caseworker, { questions: ['Welche Hilfe passt?'] });
 
   return {
     url,
@@ -72,7 +77,12 @@ export async function startSystem({ stack, secrets, work }: BenchContext) {
     rss: () => ({ apiMb: rssMb(api.child.pid), workerMb: rssMb(worker.child.pid) }),
     /** The worker's own view of its memory (RSS, JS heap, external), from its health port. */
     workerMemory: async (): Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number } | undefined> =>
-      fetch(`http://127.0.0.1:${workerHealthPort}/health`).then((r) => r.json() as Promise<{ memory: { rss: number; heapUsed: number; heapTotal: number; external: number } }>).then((b) => b.memory, () => undefined),
+      fetch(`http://127.0.0.1:${workerHealthPort}/health`)
+        .then((r) => r.json() as Promise<{ memory: { rss: number; heapUsed: number; heapTotal: number; external: number } }>)
+        .then(
+          (b) => b.memory,
+          () => undefined,
+        ),
     stop: () => Promise.all(apps.map((a) => a.stop())),
   };
 }

@@ -16,7 +16,12 @@ async function main(): Promise<number> {
   const key = parseAuditKey(process.env.AUDIT_CHAIN_KEY ?? ensureDevSecrets(dataDir()).AUDIT_CHAIN_KEY);
   const settings = new AuditSettings(key, process.env.AUDIT_CHECKPOINT_DIR ?? join(dataDir(), 'audit-checkpoints'));
   const database = await toolDatabase();
-  const dataSource = await createDataSource({ url: database.url, entities: ENTITIES, poolSize: 2, applicationName: 'sro-audit-verify' }).initialize();
+  const dataSource = await createDataSource({
+    url: database.url,
+    entities: ENTITIES,
+    poolSize: 2,
+    applicationName: 'sro-audit-verify',
+  }).initialize();
   try {
     const repo = new AuditRepository(dataSource);
     const checkpoints = new CheckpointFile(settings.checkpointDir).read(await repo.databaseName());
@@ -24,10 +29,13 @@ async function main(): Promise<number> {
     const legacy = result.legacyRows ? ` (${result.legacyRows} of them from before the chain was keyed)` : '';
     if (result.ok) {
       process.stdout.write(`audit chain intact: ${result.checked} events verified against ${checkpoints.length} checkpoint(s)${legacy}\n`);
-      if (checkpoints.length === 0) process.stdout.write(`no checkpoints in ${settings.checkpointDir}: a chain recomputed with the key would not be noticed\n`);
+      if (checkpoints.length === 0)
+        process.stdout.write(`no checkpoints in ${settings.checkpointDir}: a chain recomputed with the key would not be noticed\n`);
       return 0;
     }
-    process.stdout.write(`audit chain BROKEN at event ${result.brokenAt}: ${result.reason} (${result.checked} events verified before it)\n`);
+    process.stdout.write(
+      `audit chain BROKEN at event ${result.brokenAt}: ${result.reason} (${result.checked} events verified before it)\n`,
+    );
     return 1;
   } finally {
     await dataSource.destroy();

@@ -31,7 +31,12 @@ runBench('dashboard', async ({ stack, secrets, config: configure }) => {
         const space = spaces[n % spaces.length];
         const current = n % phases.length;
         const due = new Date(now + ((n * 7919) % 180) * DAY - 90 * DAY);
-        const steps = phases.map((p, k) => ({ key: p.key, title: p.title, status: k < current ? 'completed' : k === current ? 'active' : 'pending', dueAt: k === current ? due.toISOString() : undefined }));
+        const steps = phases.map((p, k) => ({
+          key: p.key,
+          title: p.title,
+          status: k < current ? 'completed' : k === current ? 'active' : 'pending',
+          dueAt: k === current ? due.toISOString() : undefined,
+        }));
         return { id: randomUUID(), workflow_id: `bench/${n}`, space, current: phases[current], due, steps };
       });
       await db.query(
@@ -40,7 +45,20 @@ runBench('dashboard', async ({ stack, secrets, config: configure }) => {
          SELECT x.id, x.workflow_id, 'sozialraum-development', 1, 'running', 'social_space', x.space_id, x.region_id, x.space_id::uuid,
                 x.step_key, x.step_title, x.due, x.steps, '{}', 1, now()
            FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, workflow_id text, space_id text, region_id uuid, step_key text, step_title text, due timestamptz, steps jsonb)`,
-        [JSON.stringify(batch.map((b) => ({ id: b.id, workflow_id: b.workflow_id, space_id: b.space.id, region_id: b.space.planning_region_id, step_key: b.current.key, step_title: b.current.title, due: b.due, steps: b.steps })))],
+        [
+          JSON.stringify(
+            batch.map((b) => ({
+              id: b.id,
+              workflow_id: b.workflow_id,
+              space_id: b.space.id,
+              region_id: b.space.planning_region_id,
+              step_key: b.current.key,
+              step_title: b.current.title,
+              due: b.due,
+              steps: b.steps,
+            })),
+          ),
+        ],
       );
     }
     await db.query('ANALYZE process_instance');
@@ -87,7 +105,9 @@ runBench('dashboard', async ({ stack, secrets, config: configure }) => {
       return { query, requests: s.n, 'p50 ms': round(s.p50), 'p95 ms': round(s.p95), 'p99 ms': round(s.p99), 'max ms': round(s.max) };
     });
     const p95 = summary(all).p95;
-    process.stdout.write(`\n${PROCESSES} processes, ${CONCURRENCY} concurrent clients, ${round(all.length / elapsed, 0)} requests/s, ${errors} errors\n`);
+    process.stdout.write(
+      `\n${PROCESSES} processes, ${CONCURRENCY} concurrent clients, ${round(all.length / elapsed, 0)} requests/s, ${errors} errors\n`,
+    );
     process.stdout.write(`first page: total ${first?.total}, first row ${first?.firstStatus}\n\n${table(rows)}\n\n`);
     process.stdout.write(`target: p95 < 100 ms -> ${p95 < 100 ? 'met' : 'MISSED'} (${round(p95)} ms)\n`);
     return { processes: PROCESSES, concurrency: CONCURRENCY, requestsPerSecond: all.length / elapsed, errors, rows };

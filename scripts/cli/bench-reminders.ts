@@ -14,7 +14,9 @@ const SPREAD_MS = arg('spread-seconds', 60) * 1000;
 const LEAD_MS = 8_000;
 const CHANNELS = (process.argv.find((a) => a.startsWith('--channels='))?.split('=')[1] ?? 'in_app').split(',') as Array<'in_app' | 'email'>;
 // `--shapes=burst` runs one shape only (quicker while iterating); the README figures use both.
-const SHAPES = (process.argv.find((a) => a.startsWith('--shapes='))?.split('=')[1] ?? 'spread,burst').split(',') as Array<'spread' | 'burst'>;
+const SHAPES = (process.argv.find((a) => a.startsWith('--shapes='))?.split('=')[1] ?? 'spread,burst').split(',') as Array<
+  'spread' | 'burst'
+>;
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -36,7 +38,13 @@ runBench('reminders', async (ctx) => {
   {
     const config = ctx.config({ DATABASE_POOL_SIZE: '20', REMINDER_CONCURRENCY: String(CONCURRENCY) });
     const sro = await startReminderContext(config, { processor: true });
-    const results: Record<string, unknown> = { n: N, concurrency: CONCURRENCY, rawConcurrency: RAW_CONCURRENCY, spreadSeconds: SPREAD_MS / 1000, machine: { cpus: require('node:os').cpus().length, node: process.version } };
+    const results: Record<string, unknown> = {
+      n: N,
+      concurrency: CONCURRENCY,
+      rawConcurrency: RAW_CONCURRENCY,
+      spreadSeconds: SPREAD_MS / 1000,
+      machine: { cpus: require('node:os').cpus().length, node: process.version },
+    };
 
     const sroRun = async (label: string, dueAt: (i: number) => Date) => {
       const requests: ScheduleRequest[] = Array.from({ length: N }, (_, i) => ({
@@ -52,12 +60,19 @@ runBench('reminders', async (ctx) => {
       const scheduleMs = Date.now() - scheduledAt;
       const db = sro.context.get(require('typeorm').DataSource);
       const pattern = `bench/${label}/%`;
-      await waitFor(async () => (await db.query(`SELECT count(*)::int AS n FROM reminder WHERE key LIKE $1 AND status IN ('sent','late')`, [pattern]))[0].n === N, 10 * 60_000);
+      await waitFor(
+        async () =>
+          (await db.query(`SELECT count(*)::int AS n FROM reminder WHERE key LIKE $1 AND status IN ('sent','late')`, [pattern]))[0].n === N,
+        10 * 60_000,
+      );
       // Delivered is what counts; the jobs that are left (no-ops once their reminder went out) are reported apart.
       const counts = () => sro.queue.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
       while (Object.values(await counts()).some((n) => n > 0)) await new Promise((r) => setTimeout(r, 20));
       const drained = Date.now();
-      const rows: Array<{ lag: number; due: Date; sent: Date }> = await db.query(`SELECT lag_ms AS lag, due_at AS due, sent_at AS sent FROM reminder WHERE key LIKE $1`, [pattern]);
+      const rows: Array<{ lag: number; due: Date; sent: Date }> = await db.query(
+        `SELECT lag_ms AS lag, due_at AS due, sent_at AS sent FROM reminder WHERE key LIKE $1`,
+        [pattern],
+      );
       const first = Math.min(...rows.map((r) => r.due.getTime()));
       const last = Math.max(...rows.map((r) => r.sent.getTime()));
       const [{ dup }] = await db.query(
@@ -66,7 +81,13 @@ runBench('reminders', async (ctx) => {
               + (SELECT count(*)::int - count(DISTINCT n.reminder_id)::int FROM notification n JOIN reminder r ON r.id = n.reminder_id WHERE r.key LIKE $1) AS dup`,
         [pattern],
       );
-      return { lag: summary(rows.map((r) => r.lag)), throughput: N / Math.max(0.001, (last - first) / 1000), jobsDrainedPerSecond: N / Math.max(0.001, (drained - first) / 1000), scheduleMs, duplicates: dup };
+      return {
+        lag: summary(rows.map((r) => r.lag)),
+        throughput: N / Math.max(0.001, (last - first) / 1000),
+        jobsDrainedPerSecond: N / Math.max(0.001, (drained - first) / 1000),
+        scheduleMs,
+        duplicates: dup,
+      };
     };
 
     const rawRun = async (label: string, dueAt: (i: number) => Date) => {
@@ -89,7 +110,11 @@ runBench('reminders', async (ctx) => {
         await queue.addBulk(
           Array.from({ length: Math.min(2_000, N - i) }, (_, j) => {
             const due = dueAt(i + j).getTime();
-            return { name: 'noop', data: { dueAt: due }, opts: { jobId: `raw/${label}/${i + j}`, delay: Math.max(0, due - now), removeOnComplete: true } };
+            return {
+              name: 'noop',
+              data: { dueAt: due },
+              opts: { jobId: `raw/${label}/${i + j}`, delay: Math.max(0, due - now), removeOnComplete: true },
+            };
           }),
         );
       }
@@ -113,7 +138,10 @@ runBench('reminders', async (ctx) => {
     }
     await sro.close();
 
-    const r = results as Record<string, { lag: ReturnType<typeof summary>; throughput: number; jobsDrainedPerSecond: number; scheduleMs: number; duplicates: number }>;
+    const r = results as Record<
+      string,
+      { lag: ReturnType<typeof summary>; throughput: number; jobsDrainedPerSecond: number; scheduleMs: number; duplicates: number }
+    >;
     const rows = SHAPES.flatMap((shape) =>
       (['sro', 'raw'] as const).map((system) => ({
         scenario: `${shape === 'spread' ? `${N} due over ${SPREAD_MS / 1000} s` : `${N} due at one instant`}`,
@@ -132,7 +160,9 @@ runBench('reminders', async (ctx) => {
     if (has('burst')) {
       const ratio = r.sro_burst.throughput / r.raw_burst.throughput;
       results.ratio = { burstThroughput: round(ratio, 2) };
-      process.stdout.write(`throughput ratio SRO/raw BullMQ (burst): ${round(ratio, 2)}; throughput >= 0.5 x raw -> ${ratio >= 0.5 ? 'met' : 'MISSED'}\n`);
+      process.stdout.write(
+        `throughput ratio SRO/raw BullMQ (burst): ${round(ratio, 2)}; throughput >= 0.5 x raw -> ${ratio >= 0.5 ? 'met' : 'MISSED'}\n`,
+      );
     }
     if (has('spread')) {
       results.spreadP99LagMs = r.sro_spread.lag.p99;

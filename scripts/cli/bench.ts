@@ -46,7 +46,16 @@ async function measure(scenario: string, concurrency: number, count: number, op:
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const s = summary(latencies);
-  return { scenario, concurrency, ops: count, errors, perSecond: round(count / seconds), p50: round(s.p50), p95: round(s.p95), p99: round(s.p99) };
+  return {
+    scenario,
+    concurrency,
+    ops: count,
+    errors,
+    perSecond: round(count / seconds),
+    p50: round(s.p50),
+    p95: round(s.p95),
+    p99: round(s.p99),
+  };
 }
 
 /**
@@ -73,14 +82,19 @@ runBench(
     );
     const [caseworker] = (await db.query(`SELECT social_space_ids FROM app_user WHERE id = 'demo-caseworker'`)).rows;
     const caseSpaces: string[] = caseworker.social_space_ids;
-    const benchSpaces = (await db.query(`SELECT id FROM social_space WHERE code LIKE 'BENCH-%' ORDER BY code`)).rows.map((r) => r.id as string);
+    const benchSpaces = (await db.query(`SELECT id FROM social_space WHERE code LIKE 'BENCH-%' ORDER BY code`)).rows.map(
+      (r) => r.id as string,
+    );
     const municipality = (await db.query(`SELECT id FROM municipality LIMIT 1`)).rows[0].id as string;
     await db.end();
 
     const config = configure();
     const system = await startSystem(ctx);
     const { call, tokens } = system;
-    const temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }), dataConverter: createDataConverter(config.payloadKeys) });
+    const temporal = new Client({
+      connection: await Connection.connect({ address: stack.temporalAddress }),
+      dataConverter: createDataConverter(config.payloadKeys),
+    });
     const results: Measured[] = [];
     try {
       const createCase = (i: number) => system.createCase(caseSpaces[i % caseSpaces.length], i);
@@ -89,7 +103,11 @@ runBench(
         await requestConsultation((await createCase(i)).id);
       };
       const rawStart = async () => {
-        await temporal.workflow.start(WorkflowType.BenchEcho, { taskQueue: config.temporal.taskQueue, workflowId: `bench-echo/${randomUUID()}`, args: [] });
+        await temporal.workflow.start(WorkflowType.BenchEcho, {
+          taskQueue: config.temporal.taskQueue,
+          workflowId: `bench-echo/${randomUUID()}`,
+          args: [],
+        });
       };
 
       say('warming up…');
@@ -137,7 +155,9 @@ runBench(
         results.push(
           await measure('phase step (HTTP)', level, PHASE_OPS, async (i) => {
             const id = processes[base + i];
-            await call('PUT', `/sozialraum-processes/${id}/phases/identify/deliverables/boundaries`, tokens.coordinator, { value: { description: 'Grenzen des Sozialraums', municipalityIds: [municipality] } });
+            await call('PUT', `/sozialraum-processes/${id}/phases/identify/deliverables/boundaries`, tokens.coordinator, {
+              value: { description: 'Grenzen des Sozialraums', municipalityIds: [municipality] },
+            });
             await call('POST', `/sozialraum-processes/${id}/phases/identify/complete`, tokens.coordinator, {});
           }),
         );
@@ -145,9 +165,17 @@ runBench(
       }
 
       const rss = system.rss();
-      await Promise.all(echoIds.map((id) => temporal.workflow.getHandle(id).signal(benchEchoFinish).catch(() => undefined)));
+      await Promise.all(
+        echoIds.map((id) =>
+          temporal.workflow
+            .getHandle(id)
+            .signal(benchEchoFinish)
+            .catch(() => undefined),
+        ),
+      );
 
-      const best = (scenario: string) => results.filter((r) => r.scenario === scenario && r.errors === 0).sort((a, b) => b.perSecond - a.perSecond)[0];
+      const best = (scenario: string) =>
+        results.filter((r) => r.scenario === scenario && r.errors === 0).sort((a, b) => b.perSecond - a.perSecond)[0];
       const rawStartBest = best('raw temporal start');
       const rawUpdateBest = best('raw temporal update');
       const intakeBest = best('case intake (HTTP)');
@@ -162,15 +190,32 @@ runBench(
       };
       const targets = {
         caseIntakeRatio: { target: '>= 0.7', measured: ratios.caseIntakeToRawStart, met: ratios.caseIntakeToRawStart >= 0.7 },
-        caseIntakeP99AtRate: { target: '< 300 ms', measured: intakeAtTarget.p99, atPerSecond: intakeAtTarget.perSecond, met: intakeAtTarget.p99 < 300 },
+        caseIntakeP99AtRate: {
+          target: '< 300 ms',
+          measured: intakeAtTarget.p99,
+          atPerSecond: intakeAtTarget.perSecond,
+          met: intakeAtTarget.p99 < 300,
+        },
         apiRss: { target: '< 300 MB', measured: rss.apiMb, met: rss.apiMb < 300 },
         workerRss: { target: '< 500 MB', measured: rss.workerMb, met: rss.workerMb < 500 },
       };
-      process.stdout.write(`\n${table(results.map((r) => ({ ...r, perSecond: r.perSecond, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99 })).map(({ p50: _a, p95: _b, p99: _c, ...r }) => r))}\n\n`);
+      process.stdout.write(
+        `\n${table(results.map((r) => ({ ...r, perSecond: r.perSecond, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99 })).map(({ p50: _a, p95: _b, p99: _c, ...r }) => r))}\n\n`,
+      );
       process.stdout.write(
         `${table([
-          { measure: 'case intake / raw start', value: ratios.caseIntakeToRawStart, target: '>= 0.7', met: String(targets.caseIntakeRatio.met) },
-          { measure: `case intake p99 at ${intakeAtTarget.perSecond}/s (c=${intakeAtTarget.concurrency})`, value: intakeAtTarget.p99, target: '< 300 ms', met: String(targets.caseIntakeP99AtRate.met) },
+          {
+            measure: 'case intake / raw start',
+            value: ratios.caseIntakeToRawStart,
+            target: '>= 0.7',
+            met: String(targets.caseIntakeRatio.met),
+          },
+          {
+            measure: `case intake p99 at ${intakeAtTarget.perSecond}/s (c=${intakeAtTarget.concurrency})`,
+            value: intakeAtTarget.p99,
+            target: '< 300 ms',
+            met: String(targets.caseIntakeP99AtRate.met),
+          },
           { measure: 'phase step / raw update', value: ratios.phaseStepToRawUpdate, target: '(reported)', met: '-' },
           { measure: 'API RSS (MB)', value: rss.apiMb, target: '< 300', met: String(targets.apiRss.met) },
           { measure: 'worker RSS (MB)', value: rss.workerMb, target: '< 500', met: String(targets.workerRss.met) },

@@ -37,7 +37,9 @@ async function main(): Promise<void> {
   const wanted = (name: string) => only.length === 0 || only.includes(name);
   const registry = { partners: [] as CyclePartner[], cycles: 0 };
   installTemporalRuntime('WARN');
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: await resolveTestServer() } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: await resolveTestServer() } },
+  });
   const taskQueue = 'record-histories';
   const noop = async () => undefined;
   const worker = await Worker.create({
@@ -68,7 +70,8 @@ async function main(): Promise<void> {
         definition: { key: 'fallteam-consultation' as const, version: 1, checksum: 'v1', spec: SEED_SPECS['fallteam-consultation'] },
       }),
       recordCaseClosure: noop,
-      findExpiredCases: async (input: { limit: number; after?: string }) => (input.after ? [] : Array.from({ length: input.limit }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`)),
+      findExpiredCases: async (input: { limit: number; after?: string }) =>
+        input.after ? [] : Array.from({ length: input.limit }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`),
       anonymiseCase: async (input: { caseId: string }) => !input.caseId.endsWith('1'),
       countCasesOnHold: async () => ({ onHold: 1 }),
     },
@@ -88,7 +91,11 @@ async function main(): Promise<void> {
   process.stdout.write(`histories written to ${out}\n`);
 
   async function recordPing() {
-    const ping = await env.client.workflow.start(WorkflowType.Ping, { taskQueue, workflowId: 'history-ping', args: [{ message: 'hallo' }] });
+    const ping = await env.client.workflow.start(WorkflowType.Ping, {
+      taskQueue,
+      workflowId: 'history-ping',
+      args: [{ message: 'hallo' }],
+    });
     await ping.result();
     writeFileSync(join(out, 'ping.json'), encodeHistory('ping', await ping.fetchHistory()));
   }
@@ -106,7 +113,11 @@ async function main(): Promise<void> {
       definition: v1,
       maxHistoryEvents: 150,
     };
-    const srd = await env.client.workflow.start(WorkflowType.SozialraumDevelopment, { taskQueue, workflowId: 'history-sozialraum-development', args: [input] });
+    const srd = await env.client.workflow.start(WorkflowType.SozialraumDevelopment, {
+      taskQueue,
+      workflowId: 'history-sozialraum-development',
+      args: [input],
+    });
     const actor = { actorId: 'demo-coordinator' };
     const questions = v1.spec.analysisQuestions.map((q) => ({ questionKey: q.key, answer: 'Antwort' }));
     const owner = randomUUID();
@@ -115,17 +126,29 @@ async function main(): Promise<void> {
       ['analyse', 'analysis', { profileYear: 2026, answers: questions }],
       ['visions', 'events', [{ kind: 'workshop', date: '2026-05-01', participants: 12, ageGroups: ['12-17'] }]],
       ['goals', 'goals', [{ key: 'g1', title: 'Ziel', rank: 1, perspective: 'community', indicator: 'Anzahl' }]],
-      ['measures', 'measures', [{ key: 'm1', title: 'Maßnahme', goalKey: 'g1', ownerId: owner, start: '2026-06-01', end: '2026-09-01', budgetCents: 1000 }]],
+      [
+        'measures',
+        'measures',
+        [{ key: 'm1', title: 'Maßnahme', goalKey: 'g1', ownerId: owner, start: '2026-06-01', end: '2026-09-01', budgetCents: 1000 }],
+      ],
     ] as const;
-    await srd.executeUpdate(sozialraumUpdates.addMember, { args: [{ ...actor, member: { kind: 'contract_partner', refId: owner, function: 'Träger' } }] });
+    await srd.executeUpdate(sozialraumUpdates.addMember, {
+      args: [{ ...actor, member: { kind: 'contract_partner', refId: owner, function: 'Träger' } }],
+    });
     const [first, ...rest] = deliverables;
-    await srd.executeUpdate(sozialraumUpdates.setDeliverable, { args: [{ ...actor, phaseKey: first[0], deliverableKey: first[1], value: first[2] }] });
+    await srd.executeUpdate(sozialraumUpdates.setDeliverable, {
+      args: [{ ...actor, phaseKey: first[0], deliverableKey: first[1], value: first[2] }],
+    });
     const state = await srd.query(sozialraumStateQuery);
     const due = Date.parse(state.steps[0].dueAt!) + 10 * DAY;
-    await srd.executeUpdate(sozialraumUpdates.extendDueDate, { args: [{ ...actor, phaseKey: 'identify', dueAt: new Date(due).toISOString(), reason: 'Verschoben' }] });
+    await srd.executeUpdate(sozialraumUpdates.extendDueDate, {
+      args: [{ ...actor, phaseKey: 'identify', dueAt: new Date(due).toISOString(), reason: 'Verschoben' }],
+    });
     await env.sleep(75 * DAY); // overdue
     await srd.executeUpdate(sozialraumUpdates.completePhase, { args: [{ ...actor, phaseKey: 'identify' }] });
-    await srd.executeUpdate(migrateDefinitionUpdate, { args: [{ ...actor, definition: { ...v1, version: 2, checksum: 'v2', spec: v2spec } }] });
+    await srd.executeUpdate(migrateDefinitionUpdate, {
+      args: [{ ...actor, definition: { ...v1, version: 2, checksum: 'v2', spec: v2spec } }],
+    });
     await srd.executeUpdate(sozialraumUpdates.pause, { args: [{ ...actor, reason: 'Sommerpause' }] });
     await env.sleep(10 * DAY);
     await srd.executeUpdate(sozialraumUpdates.resume, { args: [actor] });
@@ -137,7 +160,9 @@ async function main(): Promise<void> {
     await env.sleep(3 * 365 * DAY); // phase 6: conferences until continue-as-new
     const history = await env.client.workflow.getHandle(srd.workflowId, firstRun).fetchHistory();
     writeFileSync(join(out, 'sozialraum-development.json'), encodeHistory('sozialraumDevelopment', history));
-    await env.client.workflow.getHandle(srd.workflowId).executeUpdate(sozialraumUpdates.cancel, { args: [{ ...actor, reason: 'Ende der Aufzeichnung' }] });
+    await env.client.workflow
+      .getHandle(srd.workflowId)
+      .executeUpdate(sozialraumUpdates.cancel, { args: [{ ...actor, reason: 'Ende der Aufzeichnung' }] });
   }
 
   async function recordFallteam() {
@@ -145,7 +170,16 @@ async function main(): Promise<void> {
     const ftc = await env.client.workflow.start(WorkflowType.FallteamConsultation, {
       taskQueue,
       workflowId: 'history-fallteam-consultation',
-      args: [{ consultationId, caseId: randomUUID(), pseudonym: 'F-2026-HIST01', caseworkerId: 'demo-caseworker', socialSpaceId: randomUUID(), definition: { key: 'fallteam-consultation', version: 1, checksum: 'v1', spec: SEED_SPECS['fallteam-consultation'] } }],
+      args: [
+        {
+          consultationId,
+          caseId: randomUUID(),
+          pseudonym: 'F-2026-HIST01',
+          caseworkerId: 'demo-caseworker',
+          socialSpaceId: randomUUID(),
+          definition: { key: 'fallteam-consultation', version: 1, checksum: 'v1', spec: SEED_SPECS['fallteam-consultation'] },
+        },
+      ],
     });
     const sessionAt = new Date((await env.currentTimeMs()) + 7 * DAY).toISOString();
     await ftc.executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId: randomUUID(), sessionAt, actorId: 'demo-caseworker' }] });
@@ -160,19 +194,34 @@ async function main(): Promise<void> {
   async function recordInterviewCycle() {
     const [a, b, c] = ['A', 'B', 'C'].map((n) => ({ partnerId: randomUUID(), name: `Partner ${n}` }));
     registry.partners = [a, b];
-    const cycle = await env.client.workflow.start(WorkflowType.PartnerInterviewCycle, { taskQueue, workflowId: 'history-partner-interview-cycle', args: [{ coordinatorId: 'demo-coordinator', syncEveryDays: 7 }] });
+    const cycle = await env.client.workflow.start(WorkflowType.PartnerInterviewCycle, {
+      taskQueue,
+      workflowId: 'history-partner-interview-cycle',
+      args: [{ coordinatorId: 'demo-coordinator', syncEveryDays: 7 }],
+    });
     let cycleId = '';
     while (!cycleId || (await cycle.query(cycleStateQuery)).entries.length < 2) {
       cycleId = (await cycle.query(cycleStateQuery)).cycleId;
       await new Promise((r) => setTimeout(r, 50));
     }
     const interview = (p: CyclePartner) => env.client.workflow.getHandle(workflowIds.partnerInterview(cycleId, p.partnerId));
-    const answers = SEED_SPECS['partner-interview-cycle'].questionnaire.sections.flatMap((s) => s.questions).filter((q) => q.required).map((q) => ({
-      questionKey: q.key,
-      value: q.type === 'scale' ? 4 : q.type === 'yes_no' ? true : q.type === 'multiple_choice' ? [q.options![0]] : q.options![0],
-    }));
+    const answers = SEED_SPECS['partner-interview-cycle'].questionnaire.sections
+      .flatMap((s) => s.questions)
+      .filter((q) => q.required)
+      .map((q) => ({
+        questionKey: q.key,
+        value: q.type === 'scale' ? 4 : q.type === 'yes_no' ? true : q.type === 'multiple_choice' ? [q.options![0]] : q.options![0],
+      }));
     const plan = async (p: CyclePartner, days: number) =>
-      interview(p).executeUpdate(interviewUpdates.plan, { args: [{ plannedAt: new Date((await env.currentTimeMs()) + days * DAY).toISOString(), interviewerId: 'demo-caseworker', actorId: 'demo-coordinator' }] });
+      interview(p).executeUpdate(interviewUpdates.plan, {
+        args: [
+          {
+            plannedAt: new Date((await env.currentTimeMs()) + days * DAY).toISOString(),
+            interviewerId: 'demo-caseworker',
+            actorId: 'demo-coordinator',
+          },
+        ],
+      });
     await plan(a, 30);
     await interview(a).executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers, actorId: 'demo-caseworker' }] });
     await env.sleep(100 * DAY); // B overdue
@@ -222,7 +271,19 @@ async function main(): Promise<void> {
     await cav.executeUpdate(agreementUpdates.submit, { args: [{ ...coordinator, version: 2, committeeRequired: true }] });
     for (const party of ['municipality', 'provider', 'landkreis']) await decideParty(2, party);
     await env.sleep(100 * DAY); // the committee stage is overdue
-    await cav.executeUpdate(agreementUpdates.decide, { args: [{ round: 2, stageKey: 'committee', partyKey: 'jha', decision: 'approve', resolutionNumber: 'JHA-2026/017', resolutionDate: day(100), actorId: 'ap-jha' }] });
+    await cav.executeUpdate(agreementUpdates.decide, {
+      args: [
+        {
+          round: 2,
+          stageKey: 'committee',
+          partyKey: 'jha',
+          decision: 'approve',
+          resolutionNumber: 'JHA-2026/017',
+          resolutionDate: day(100),
+          actorId: 'ap-jha',
+        },
+      ],
+    });
     await cav.result(); // renewal due, then expiry
     writeFileSync(join(out, 'cooperation-agreement.json'), encodeHistory('cooperationAgreement', await cav.fetchHistory()));
   }
@@ -255,7 +316,18 @@ async function main(): Promise<void> {
     await jhd.executeUpdate(jugendhilfedienstUpdates.classify, { args: [{ ...caseworker, zone: 'endangerment' }] });
     await env.sleep(2 * DAY); // the § 8a limit passes: escalation
     await jhd.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, {
-      args: [{ ...caseworker, assessmentId: randomUUID(), professionals: 2, result: 'latent', parentsInvolved: true, childInvolved: true, homeVisit: false, expectedHelpDuration: 'P9M' }],
+      args: [
+        {
+          ...caseworker,
+          assessmentId: randomUUID(),
+          professionals: 2,
+          result: 'latent',
+          parentsInvolved: true,
+          childInvolved: true,
+          homeVisit: false,
+          expectedHelpDuration: 'P9M',
+        },
+      ],
     });
     let consultationId = '';
     while (!consultationId) {
@@ -263,8 +335,16 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 50));
     }
     const child = env.client.workflow.getHandle(workflowIds.fallteamConsultation(consultationId));
-    while (!(await child.describe().then(() => true, () => false))) await new Promise((r) => setTimeout(r, 50));
-    await child.executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId: randomUUID(), sessionAt: new Date((await env.currentTimeMs()) + 7 * DAY).toISOString(), ...caseworker }] });
+    while (
+      !(await child.describe().then(
+        () => true,
+        () => false,
+      ))
+    )
+      await new Promise((r) => setTimeout(r, 50));
+    await child.executeUpdate(fallteamUpdates.schedule, {
+      args: [{ sessionId: randomUUID(), sessionAt: new Date((await env.currentTimeMs()) + 7 * DAY).toISOString(), ...caseworker }],
+    });
     await child.executeUpdate(fallteamUpdates.inviteAdvisers, { args: [{ adviserIds: ['demo-adviser'], ...caseworker }] });
     await child.executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals: 2, participants: 3, ...caseworker }] });
     await child.result();
@@ -282,7 +362,11 @@ async function main(): Promise<void> {
 
   /** A retention run over two batches; one case is refused (hold set meanwhile). */
   async function recordRetention() {
-    const run = await env.client.workflow.start(WorkflowType.CaseRetention, { taskQueue, workflowId: 'history-case-retention', args: [{ batchSize: 3 }] });
+    const run = await env.client.workflow.start(WorkflowType.CaseRetention, {
+      taskQueue,
+      workflowId: 'history-case-retention',
+      args: [{ batchSize: 3 }],
+    });
     await run.result();
     writeFileSync(join(out, 'case-retention.json'), encodeHistory('caseRetention', await run.fetchHistory()));
   }

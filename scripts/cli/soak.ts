@@ -33,7 +33,8 @@ runBench(
     const readsPerIntake = arg('reads', 0);
     const db = new Pg({ connectionString: ctx.stack.databaseUrl });
     await db.connect();
-    const spaces: string[] = (await db.query(`SELECT social_space_ids FROM app_user WHERE id = 'demo-caseworker'`)).rows[0].social_space_ids;
+    const spaces: string[] = (await db.query(`SELECT social_space_ids FROM app_user WHERE id = 'demo-caseworker'`)).rows[0]
+      .social_space_ids;
     await db.end();
     const system = await startSystem(ctx);
     const latencies: Record<string, number[]> = { intake: [], read: [] };
@@ -60,7 +61,12 @@ runBench(
       say(`soak: ${MINUTES} min at ${rate} intakes/s (and ${readsPerIntake} reads per intake), warm-up ${WARMUP_SECONDS} s`);
       const sample = async () => {
         const memory = await system.workerMemory();
-        samples.push({ atSeconds: Math.round((Date.now() - started) / 1000), ...system.rss(), workerHeapMb: memory?.heapUsed, workerExternalMb: memory?.external });
+        samples.push({
+          atSeconds: Math.round((Date.now() - started) / 1000),
+          ...system.rss(),
+          workerHeapMb: memory?.heapUsed,
+          workerExternalMb: memory?.external,
+        });
       };
       const sampler = setInterval(() => void sample(), 15_000);
       // Open loop: operations start on schedule whether or not earlier ones finished (at most 200 in flight).
@@ -87,24 +93,64 @@ runBench(
     const after = samples.filter((s) => s.atSeconds >= WARMUP_SECONDS);
     const window = Math.max(1, Math.min(8, Math.floor(after.length / 2)));
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    const baseline = { apiMb: median(after.slice(0, window).map((s) => s.apiMb)), workerMb: median(after.slice(0, window).map((s) => s.workerMb)) };
+    const baseline = {
+      apiMb: median(after.slice(0, window).map((s) => s.apiMb)),
+      workerMb: median(after.slice(0, window).map((s) => s.workerMb)),
+    };
     const last = { apiMb: median(after.slice(-window).map((s) => s.apiMb)), workerMb: median(after.slice(-window).map((s) => s.workerMb)) };
     const heap = (part: typeof after) => median(part.map((s) => s.workerHeapMb ?? NaN));
-    const growth = { apiPercent: round(((last.apiMb - baseline.apiMb) / baseline.apiMb) * 100), workerPercent: round(((last.workerMb - baseline.workerMb) / baseline.workerMb) * 100) };
+    const growth = {
+      apiPercent: round(((last.apiMb - baseline.apiMb) / baseline.apiMb) * 100),
+      workerPercent: round(((last.workerMb - baseline.workerMb) / baseline.workerMb) * 100),
+    };
     const rows = Object.entries(latencies).map(([kind, values]) => ({ kind, ops: values.length, ...summary(values) }));
-    process.stdout.write(`\n${table(rows.map((r) => ({ kind: r.kind, ops: r.ops, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, 'max ms': r.max })))}\n\n`);
+    process.stdout.write(
+      `\n${table(rows.map((r) => ({ kind: r.kind, ops: r.ops, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, 'max ms': r.max })))}\n\n`,
+    );
     process.stdout.write(
       `${table([
-        { measure: 'API RSS, median first → last 2 min (MB)', value: `${baseline.apiMb} → ${last.apiMb} (${growth.apiPercent} %)`, target: '< 10 %', met: String(growth.apiPercent < 10) },
-        { measure: 'worker RSS, median first → last 2 min (MB)', value: `${baseline.workerMb} → ${last.workerMb} (${growth.workerPercent} %)`, target: '< 10 %', met: String(growth.workerPercent < 10) },
-        { measure: 'worker JS heap used, median first → last 2 min (MB)', value: `${heap(after.slice(0, window))} → ${heap(after.slice(-window))}`, target: '(explains RSS)', met: '-' },
+        {
+          measure: 'API RSS, median first → last 2 min (MB)',
+          value: `${baseline.apiMb} → ${last.apiMb} (${growth.apiPercent} %)`,
+          target: '< 10 %',
+          met: String(growth.apiPercent < 10),
+        },
+        {
+          measure: 'worker RSS, median first → last 2 min (MB)',
+          value: `${baseline.workerMb} → ${last.workerMb} (${growth.workerPercent} %)`,
+          target: '< 10 %',
+          met: String(growth.workerPercent < 10),
+        },
+        {
+          measure: 'worker JS heap used, median first → last 2 min (MB)',
+          value: `${heap(after.slice(0, window))} → ${heap(after.slice(-window))}`,
+          target: '(explains RSS)',
+          met: '-',
+        },
         { measure: 'error responses', value: String(errors.length), target: '0', met: String(errors.length === 0) },
         { measure: 'operations not started (200 in flight)', value: String(dropped), target: '0', met: String(dropped === 0) },
-        { measure: 'intakes per second sustained', value: String(round(latencies.intake.length / (MINUTES * 60))), target: String(rate), met: '-' },
+        {
+          measure: 'intakes per second sustained',
+          value: String(round(latencies.intake.length / (MINUTES * 60))),
+          target: String(rate),
+          met: '-',
+        },
       ])}\n\n`,
     );
     if (errors.length > 0) process.stdout.write(`first errors:\n${errors.slice(0, 5).join('\n')}\n`);
-    return { minutes: MINUTES, rate, readsPerIntake, operations: n, dropped, latencies: rows, samples, rss: { first: baseline, last }, growth, errors: errors.length, firstErrors: errors.slice(0, 20) };
+    return {
+      minutes: MINUTES,
+      rate,
+      readsPerIntake,
+      operations: n,
+      dropped,
+      latencies: rows,
+      samples,
+      rss: { first: baseline, last },
+      growth,
+      errors: errors.length,
+      firstErrors: errors.slice(0, 20),
+    };
   },
   { temporal: true },
 );

@@ -59,7 +59,15 @@ async function main(): Promise<void> {
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitForHttp(`${apiUrl}/health`, 90_000, () => apps.every((a) => a.child.exitCode === null));
     await ensureDemoProcesses(apiUrl, stack, appEnv);
-    writeRuntime({ pid: process.pid, apiUrl, databaseUrl: stack.databaseUrl, databaseOwnerUrl: stack.databaseOwnerUrl, redisUrl: stack.redisUrl, temporalAddress: stack.temporalAddress, temporalUiUrl: stack.temporalUiUrl });
+    writeRuntime({
+      pid: process.pid,
+      apiUrl,
+      databaseUrl: stack.databaseUrl,
+      databaseOwnerUrl: stack.databaseOwnerUrl,
+      redisUrl: stack.redisUrl,
+      temporalAddress: stack.temporalAddress,
+      temporalUiUrl: stack.temporalUiUrl,
+    });
 
     const lines = [
       '',

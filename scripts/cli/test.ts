@@ -46,7 +46,9 @@ async function main(): Promise<number> {
       external: { databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, temporalAddress: process.env.TEMPORAL_ADDRESS },
     });
     await prepareDatabase(stack.databaseUrl, { seed: true, ownerUrl: stack.databaseOwnerUrl });
-    say(`test stack up in ${Date.now() - started} ms (postgres ${stack.embedded.postgres ? 'embedded' : 'external'}, redis ${stack.embedded.redis ? 'private' : 'external'}, temporal ${stack.embedded.temporal ? 'dev server' : 'external'})`);
+    say(
+      `test stack up in ${Date.now() - started} ms (postgres ${stack.embedded.postgres ? 'embedded' : 'external'}, redis ${stack.embedded.redis ? 'private' : 'external'}, temporal ${stack.embedded.temporal ? 'dev server' : 'external'})`,
+    );
 
     const resultsFile = join(workDir, 'jest-results.json');
     const env: NodeJS.ProcessEnv = {
@@ -69,7 +71,9 @@ async function main(): Promise<number> {
     if (existsSync(resultsFile)) {
       const r = JSON.parse(readFileSync(resultsFile, 'utf8')) as JestResult;
       // The plain closing line CI reads.
-      process.stdout.write(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed, ${r.numPendingTests + r.numTodoTests} skipped\n`);
+      process.stdout.write(
+        `\ntests: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed, ${r.numPendingTests + r.numTodoTests} skipped\n`,
+      );
     }
     return code;
   } finally {

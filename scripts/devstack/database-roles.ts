@@ -28,7 +28,11 @@ const ident = (value: string) => `"${value.replace(/"/g, '""')}"`;
  * and hands the owner every object an earlier version created as the superuser. The owner may
  * create databases and end other sessions so that tests can make and drop scratch databases.
  */
-export async function provisionRoles(superuserUrl: string, database: string, passwords: { owner: string; app: string }): Promise<DatabaseRoles> {
+export async function provisionRoles(
+  superuserUrl: string,
+  database: string,
+  passwords: { owner: string; app: string },
+): Promise<DatabaseRoles> {
   const roles = rolesFor(database);
   await withClient(superuserUrl, async (client) => {
     for (const [role, password, extra] of [
@@ -37,7 +41,9 @@ export async function provisionRoles(superuserUrl: string, database: string, pas
     ] as const) {
       const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
       const verb = rowCount ? 'ALTER' : 'CREATE';
-      await client.query(`${verb} ROLE ${ident(role)} LOGIN NOSUPERUSER NOCREATEROLE NOREPLICATION NOBYPASSRLS ${extra} PASSWORD ${literal(password)}`);
+      await client.query(
+        `${verb} ROLE ${ident(role)} LOGIN NOSUPERUSER NOCREATEROLE NOREPLICATION NOBYPASSRLS ${extra} PASSWORD ${literal(password)}`,
+      );
     }
     await client.query(`GRANT pg_signal_backend TO ${ident(roles.owner)}`);
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);

@@ -60,7 +60,11 @@ export async function ensureRetentionSchedule(apiUrl: string, devSecret: string)
   const existing = await fetch(`${apiUrl}/retention/schedule`, { headers: { authorization } });
   if (existing.status === 200) return false;
   if (existing.status !== 404) throw new Error(`reading the retention schedule failed: ${existing.status} ${await existing.text()}`);
-  const res = await fetch(`${apiUrl}/retention/schedule`, { method: 'PUT', headers: { authorization, 'content-type': 'application/json' }, body: '{}' });
+  const res = await fetch(`${apiUrl}/retention/schedule`, {
+    method: 'PUT',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: '{}',
+  });
   if (res.status !== 200) throw new Error(`creating the retention schedule failed: ${res.status} ${await res.text()}`);
   return true;
 }

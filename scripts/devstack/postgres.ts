@@ -49,7 +49,8 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
  */
 function releaseSignals(): void {
   const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'])
+    if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
 }
 
 function derivedPassword(clusterPassword: string, role: string): string {

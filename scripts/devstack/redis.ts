@@ -35,14 +35,22 @@ export async function startRedis(dir: string, options: { port?: number; appendOn
   const port = options.port ?? (await freePort());
   mkdirSync(dir, { recursive: true });
   const args = [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--dir', dir,
-    '--appendonly', options.appendOnly === false ? 'no' : 'yes',
-    '--save', '',
-    '--daemonize', 'no',
-    '--protected-mode', 'yes',
-    '--loglevel', 'warning',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--appendonly',
+    options.appendOnly === false ? 'no' : 'yes',
+    '--save',
+    '',
+    '--daemonize',
+    'no',
+    '--protected-mode',
+    'yes',
+    '--loglevel',
+    'warning',
   ];
   const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   await waitForPort('127.0.0.1', port, 15_000, child, 'redis-server');

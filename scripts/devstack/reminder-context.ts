@@ -4,7 +4,15 @@ import { AppConfig, ConfigModule } from '@sro/config';
 import { DatabaseModule } from '@sro/database';
 import { createJsonLogger } from '@sro/http';
 import { RedisModule } from '@sro/queue';
-import { MailOutbox, ReminderDeliveryService, ReminderDispatcher, ReminderQueue, ReminderReconciler, ReminderService, RemindersModule } from '@sro/reminders';
+import {
+  MailOutbox,
+  ReminderDeliveryService,
+  ReminderDispatcher,
+  ReminderQueue,
+  ReminderReconciler,
+  ReminderService,
+  RemindersModule,
+} from '@sro/reminders';
 import { ENTITIES } from '../../apps/shared/entities';
 import { RemindersProcessor } from '../../apps/worker/src/processors/reminders.processor';
 
@@ -16,7 +24,9 @@ export async function startReminderContext(config: AppConfig, options: { process
   })
   class ReminderContextModule {}
 
-  const context: INestApplicationContext = await NestFactory.createApplicationContext(ReminderContextModule, { logger: createJsonLogger('error') });
+  const context: INestApplicationContext = await NestFactory.createApplicationContext(ReminderContextModule, {
+    logger: createJsonLogger('error'),
+  });
   await context.init();
   return {
     context,

@@ -56,9 +56,11 @@ async function reachable(url: string): Promise<boolean> {
  * embedded cluster in `.data/` started just for this call.
  */
 export async function toolDatabase(): Promise<{ url: string; ownerUrl?: string; release(): Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL, release: async () => undefined };
+  if (process.env.DATABASE_URL)
+    return { url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL, release: async () => undefined };
   const runtime = readRuntime();
-  if (runtime && (await reachable(runtime.databaseUrl))) return { url: runtime.databaseUrl, ownerUrl: runtime.databaseOwnerUrl, release: async () => undefined };
+  if (runtime && (await reachable(runtime.databaseUrl)))
+    return { url: runtime.databaseUrl, ownerUrl: runtime.databaseOwnerUrl, release: async () => undefined };
   const secrets = ensureDevSecrets(dataDir());
   const server = await startEmbeddedPostgres({ dir: join(dataDir(), 'postgres'), password: secrets.POSTGRES_PASSWORD, database: 'sro' });
   return { url: server.appUrl, ownerUrl: server.ownerUrl, release: server.stop };

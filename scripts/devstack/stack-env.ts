@@ -6,7 +6,11 @@ import type { Stack } from './stack';
  * The variables an app (API, worker, test or benchmark) needs to run on a private stack in test
  * mode: its servers, its ephemeral secrets, dev tokens, and e-mail written to `<workDir>/mail`.
  */
-export function stackEnvironment(stack: Pick<Stack, 'databaseUrl' | 'databaseOwnerUrl' | 'redisUrl' | 'temporalAddress'>, secrets: DevSecrets, workDir: string): Record<string, string> {
+export function stackEnvironment(
+  stack: Pick<Stack, 'databaseUrl' | 'databaseOwnerUrl' | 'redisUrl' | 'temporalAddress'>,
+  secrets: DevSecrets,
+  workDir: string,
+): Record<string, string> {
   return {
     SRO_ENV: 'test',
     AUTH_MODE: 'dev',

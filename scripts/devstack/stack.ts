@@ -73,7 +73,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         if (options.withoutTemporal) return { address: '127.0.0.1:7233', uiUrl: undefined };
         const server = await startTemporalDevServer(
           options.mode === 'dev'
-            ? { dbFile: join(options.dataDir, 'temporal.sqlite'), port: await preferredPort(7233), uiPort: await preferredPort(8233), codecEndpoint: options.codecEndpoint }
+            ? {
+                dbFile: join(options.dataDir, 'temporal.sqlite'),
+                port: await preferredPort(7233),
+                uiPort: await preferredPort(8233),
+                codecEndpoint: options.codecEndpoint,
+              }
             : { headless: true },
         );
         stops.push(server.stop);
@@ -82,7 +87,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ]);
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
-    const [postgres, redis, temporal] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [{ url: string; ownerUrl?: string }, string, { address: string; uiUrl?: string }];
+    const [postgres, redis, temporal] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
+      { url: string; ownerUrl?: string },
+      string,
+      { address: string; uiUrl?: string },
+    ];
     return {
       databaseUrl: postgres.url,
       databaseOwnerUrl: postgres.ownerUrl,

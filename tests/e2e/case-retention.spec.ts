@@ -20,13 +20,21 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
   let admin: string;
   let spaceId: string;
   const api = () => request(system.http);
-  const ids: Record<'expired' | 'held' | 'later' | 'assessed' | 'open', string> = { expired: '', held: '', later: '', assessed: '', open: '' };
+  const ids: Record<'expired' | 'held' | 'later' | 'assessed' | 'open', string> = {
+    expired: '',
+    held: '',
+    later: '',
+    assessed: '',
+    open: '',
+  };
 
   beforeAll(async () => {
     system = await isolatedSystem('e2e-retention');
     cw = await bearer(Role.Caseworker);
     admin = await bearer(Role.Admin);
-    [{ id: spaceId }] = await system.db.query(`SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code LIMIT 1`);
+    [{ id: spaceId }] = await system.db.query(
+      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code LIMIT 1`,
+    );
   });
   afterAll(async () => {
     await api().delete('/retention/schedule').set('Authorization', admin);
@@ -34,11 +42,21 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
   });
 
   it('prepares cases: expired, expired under legal hold, expiring later, a closed case with an assessment, an open case', async () => {
-    const create = async (deletionDate: string) => (await api().post('/cases').set('Authorization', cw).send({ ...caseBody(spaceId), deletionDate })).body.id as string;
+    const create = async (deletionDate: string) =>
+      (
+        await api()
+          .post('/cases')
+          .set('Authorization', cw)
+          .send({ ...caseBody(spaceId), deletionDate })
+      ).body.id as string;
     ids.expired = await create(day(-1));
     ids.held = await create(day(-30));
     ids.later = await create(day(3));
-    await api().post(`/cases/${ids.expired}/consents`).set('Authorization', cw).send({ givenBy: 'Mutter', purpose: 'fallteam', fields: ['familyName'], form: 'written', givenAt: day(-10) }).expect(201);
+    await api()
+      .post(`/cases/${ids.expired}/consents`)
+      .set('Authorization', cw)
+      .send({ givenBy: 'Mutter', purpose: 'fallteam', fields: ['familyName'], form: 'written', givenAt: day(-10) })
+      .expect(201);
     const hold = await api().put(`/cases/${ids.held}/legal-hold`).set('Authorization', cw).send({ hold: true });
     expect(hold.status).toBe(200);
     expect(hold.body).toMatchObject({ legalHold: true });
@@ -46,8 +64,16 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
 
     const assessed = await api().post('/jugendhilfedienst-cases').set('Authorization', cw).send(intakeBody(spaceId));
     ids.assessed = assessed.body.id;
-    await api().post(`/jugendhilfedienst-cases/${ids.assessed}/classification`).set('Authorization', cw).send({ zone: 'endangerment' }).expect(200);
-    await api().post(`/jugendhilfedienst-cases/${ids.assessed}/risk-assessment`).set('Authorization', cw).send(assessmentBody({ result: 'none', dangerKinds: [], newHelp: [], expectedHelpDuration: undefined })).expect(200);
+    await api()
+      .post(`/jugendhilfedienst-cases/${ids.assessed}/classification`)
+      .set('Authorization', cw)
+      .send({ zone: 'endangerment' })
+      .expect(200);
+    await api()
+      .post(`/jugendhilfedienst-cases/${ids.assessed}/risk-assessment`)
+      .set('Authorization', cw)
+      .send(assessmentBody({ result: 'none', dangerKinds: [], newHelp: [], expectedHelpDuration: undefined }))
+      .expect(200);
     const closed = await api().post(`/jugendhilfedienst-cases/${ids.assessed}/close`).set('Authorization', cw);
     expect(closed.body.deletionDate).toBe(new Date(new Date().setUTCFullYear(new Date().getUTCFullYear() + 5)).toISOString().slice(0, 10));
     // Five years later: the deletion date has come.
@@ -68,22 +94,44 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
   it('a triggered run anonymises exactly the expired cases, keeps the one under hold, the statistics and the audit trail', async () => {
     const triggered = await api().post('/retention/schedule/trigger').set('Authorization', admin);
     expect(triggered.status).toBe(200);
-    await eventually(async () => (await system.db.query('SELECT 1 FROM case_file WHERE anonymised_at IS NOT NULL')).length === 2, 30_000, 'two cases anonymised');
-    const rows: Array<Record<string, any>> = await system.db.query('SELECT id, anonymised_at, personal_enc, content_enc, confided_enc, report_enc, legal_hold, pseudonym FROM case_file');
+    await eventually(
+      async () => (await system.db.query('SELECT 1 FROM case_file WHERE anonymised_at IS NOT NULL')).length === 2,
+      30_000,
+      'two cases anonymised',
+    );
+    const rows: Array<Record<string, any>> = await system.db.query(
+      'SELECT id, anonymised_at, personal_enc, content_enc, confided_enc, report_enc, legal_hold, pseudonym FROM case_file',
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(rows.filter((r) => r.anonymised_at).map((r) => r.id).sort()).toEqual([ids.expired, ids.assessed].sort());
-    for (const id of [ids.expired, ids.assessed]) expect(byId.get(id)).toMatchObject({ personal_enc: null, content_enc: null, confided_enc: null, report_enc: null });
+    expect(
+      rows
+        .filter((r) => r.anonymised_at)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([ids.expired, ids.assessed].sort());
+    for (const id of [ids.expired, ids.assessed])
+      expect(byId.get(id)).toMatchObject({ personal_enc: null, content_enc: null, confided_enc: null, report_enc: null });
     for (const id of [ids.held, ids.later, ids.open]) expect(byId.get(id)!.personal_enc).toMatch(/^t1\./);
     expect(await system.db.query('SELECT 1 FROM consent WHERE case_id = $1', [ids.expired])).toEqual([]);
 
     const [stat] = await system.db.query('SELECT * FROM risk_assessment WHERE case_id = $1', [ids.assessed]);
-    expect(stat).toMatchObject({ result: 'none', sex: 'male', reported_by: 'anonymous', details_enc: null, professionals_enc: null, involvement_enc: null });
+    expect(stat).toMatchObject({
+      result: 'none',
+      sex: 'male',
+      reported_by: 'anonymous',
+      details_enc: null,
+      professionals_enc: null,
+      involvement_enc: null,
+    });
     expect(new Date(stat.completed_at).getUTCDate()).toBe(1); // the month is kept, not the day
     const year = new Date().getUTCFullYear();
     const exported = await api().get(`/statistics/risk-assessments?year=${year}`).set('Authorization', admin);
     expect(exported.body.count).toBe(1);
 
-    const audit = await system.db.query(`SELECT resource_id, purpose, outcome FROM audit_event WHERE actor_id = $1 AND action = 'anonymise' ORDER BY resource_id`, [RETENTION_ACTOR]);
+    const audit = await system.db.query(
+      `SELECT resource_id, purpose, outcome FROM audit_event WHERE actor_id = $1 AND action = 'anonymise' ORDER BY resource_id`,
+      [RETENTION_ACTOR],
+    );
     expect(audit.map((a: { resource_id: string }) => a.resource_id)).toEqual([ids.expired, ids.assessed].sort());
     expect(audit[0]).toMatchObject({ outcome: 'allowed', purpose: expect.stringContaining('Löschfrist') });
     const listed = await api().get('/retention/anonymised').set('Authorization', admin);
@@ -91,7 +139,9 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
 
     // An anonymised case exists for no one any more.
     expect((await api().get(`/cases/${ids.expired}`).set('Authorization', cw)).status).toBe(404);
-    expect((await api().get('/cases?limit=200').set('Authorization', cw)).body.items.map((c: { id: string }) => c.id)).not.toContain(ids.expired);
+    expect((await api().get('/cases?limit=200').set('Authorization', cw)).body.items.map((c: { id: string }) => c.id)).not.toContain(
+      ids.expired,
+    );
     const described = await api().get('/retention/schedule').set('Authorization', admin);
     expect(described.body.runsStarted).toBe(1);
   });
@@ -99,10 +149,22 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
   it('once the hold is lifted, the next run takes the held case and nothing else', async () => {
     await api().put(`/cases/${ids.held}/legal-hold`).set('Authorization', cw).send({ hold: false }).expect(200);
     // The first run has ended (the schedule skips a trigger while a run is going on).
-    await eventually(async () => (await api().get('/retention/schedule').set('Authorization', admin)).body.runningRuns.length === 0, 30_000, 'first run ended');
+    await eventually(
+      async () => (await api().get('/retention/schedule').set('Authorization', admin)).body.runningRuns.length === 0,
+      30_000,
+      'first run ended',
+    );
     expect((await api().post('/retention/schedule/trigger').set('Authorization', admin)).status).toBe(200);
-    await eventually(async () => (await system.db.query('SELECT 1 FROM case_file WHERE id = $1 AND anonymised_at IS NOT NULL', [ids.held])).length === 1, 30_000, 'held case anonymised');
-    await eventually(async () => (await api().get('/retention/schedule').set('Authorization', admin)).body.runningRuns.length === 0, 30_000, 'second run ended');
+    await eventually(
+      async () => (await system.db.query('SELECT 1 FROM case_file WHERE id = $1 AND anonymised_at IS NOT NULL', [ids.held])).length === 1,
+      30_000,
+      'held case anonymised',
+    );
+    await eventually(
+      async () => (await api().get('/retention/schedule').set('Authorization', admin)).body.runningRuns.length === 0,
+      30_000,
+      'second run ended',
+    );
     const anonymised = await system.db.query('SELECT id FROM case_file WHERE anonymised_at IS NOT NULL ORDER BY id');
     expect(anonymised.map((r: { id: string }) => r.id)).toEqual([ids.expired, ids.assessed, ids.held].sort());
   });

@@ -24,25 +24,60 @@ describe('contract-partner registry over HTTP', () => {
   });
 
   it('lists the 35 demo partners, paged and filtered, to every staff role but advisers', async () => {
-    const all = await request(system.http).get('/contract-partners?limit=100').set('Authorization', await bearer(Role.Approver));
+    const all = await request(system.http)
+      .get('/contract-partners?limit=100')
+      .set('Authorization', await bearer(Role.Approver));
     expect(all.status).toBe(200);
     expect(all.body.total).toBe(35);
-    const municipalities = await request(system.http).get('/contract-partners?kind=municipality&limit=100').set('Authorization', coordinator);
+    const municipalities = await request(system.http)
+      .get('/contract-partners?kind=municipality&limit=100')
+      .set('Authorization', coordinator);
     expect(municipalities.body.total).toBe(19);
-    const inSpace = await request(system.http).get(`/contract-partners?socialSpaceId=${spaces[0].id}`).set('Authorization', await bearer(Role.Caseworker));
-    expect(inSpace.body.items.every((p: { socialSpaces: Array<{ id: string }> }) => p.socialSpaces.some((s) => s.id === spaces[0].id))).toBe(true);
-    expect((await request(system.http).get('/contract-partners').set('Authorization', await bearer(Role.Adviser))).status).toBe(403);
+    const inSpace = await request(system.http)
+      .get(`/contract-partners?socialSpaceId=${spaces[0].id}`)
+      .set('Authorization', await bearer(Role.Caseworker));
+    expect(
+      inSpace.body.items.every((p: { socialSpaces: Array<{ id: string }> }) => p.socialSpaces.some((s) => s.id === spaces[0].id)),
+    ).toBe(true);
+    expect(
+      (
+        await request(system.http)
+          .get('/contract-partners')
+          .set('Authorization', await bearer(Role.Adviser))
+      ).status,
+    ).toBe(403);
   });
 
   it('lets coordinators create, update and close a partner; others may not write', async () => {
-    expect((await request(system.http).post('/contract-partners').set('Authorization', await bearer(Role.Caseworker)).send(body())).status).toBe(403);
+    expect(
+      (
+        await request(system.http)
+          .post('/contract-partners')
+          .set('Authorization', await bearer(Role.Caseworker))
+          .send(body())
+      ).status,
+    ).toBe(403);
     const created = await request(system.http).post('/contract-partners').set('Authorization', coordinator).send(body());
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Familienzentrum Seehof e.V.', kind: 'free_provider', exitDate: null, updatedBy: 'demo-coordinator' });
+    expect(created.body).toMatchObject({
+      name: 'Familienzentrum Seehof e.V.',
+      kind: 'free_provider',
+      exitDate: null,
+      updatedBy: 'demo-coordinator',
+    });
     expect(created.body.socialSpaces).toHaveLength(2);
-    const updated = await request(system.http).put(`/contract-partners/${created.body.id}`).set('Authorization', coordinator).send({ ...body(), name: 'Familienzentrum Seehof gGmbH', socialSpaceIds: [spaces[0].id] });
-    expect(updated.body).toMatchObject({ name: 'Familienzentrum Seehof gGmbH', socialSpaces: [expect.objectContaining({ id: spaces[0].id })] });
-    const exited = await request(system.http).post(`/contract-partners/${created.body.id}/exit`).set('Authorization', coordinator).send({ exitDate: '2026-01-31' });
+    const updated = await request(system.http)
+      .put(`/contract-partners/${created.body.id}`)
+      .set('Authorization', coordinator)
+      .send({ ...body(), name: 'Familienzentrum Seehof gGmbH', socialSpaceIds: [spaces[0].id] });
+    expect(updated.body).toMatchObject({
+      name: 'Familienzentrum Seehof gGmbH',
+      socialSpaces: [expect.objectContaining({ id: spaces[0].id })],
+    });
+    const exited = await request(system.http)
+      .post(`/contract-partners/${created.body.id}/exit`)
+      .set('Authorization', coordinator)
+      .send({ exitDate: '2026-01-31' });
     expect(exited.body.exitDate).toBe('2026-01-31');
     const active = await request(system.http).get('/contract-partners?active=true&limit=100').set('Authorization', coordinator);
     expect(active.body.items.some((p: { id: string }) => p.id === created.body.id)).toBe(false);
@@ -53,16 +88,28 @@ describe('contract-partner registry over HTTP', () => {
     const bad = await request(system.http)
       .post('/contract-partners')
       .set('Authorization', coordinator)
-      .send({ ...body(), kind: 'church', accessionDate: '2024-03-01', exitDate: '2020-01-01', socialSpaceIds: ['00000000-0000-4000-8000-000000000000'], contacts: [{ role: 'x', email: 'nope' }] });
+      .send({
+        ...body(),
+        kind: 'church',
+        accessionDate: '2024-03-01',
+        exitDate: '2020-01-01',
+        socialSpaceIds: ['00000000-0000-4000-8000-000000000000'],
+        contacts: [{ role: 'x', email: 'nope' }],
+      });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/kind', '/contacts/0/email']));
-    const order = await request(system.http).post('/contract-partners').set('Authorization', coordinator).send({ ...body(), exitDate: '2020-01-01', socialSpaceIds: ['00000000-0000-4000-8000-000000000000'] });
+    const order = await request(system.http)
+      .post('/contract-partners')
+      .set('Authorization', coordinator)
+      .send({ ...body(), exitDate: '2020-01-01', socialSpaceIds: ['00000000-0000-4000-8000-000000000000'] });
     expect(order.status).toBe(400);
     expect(order.body.errors).toEqual([
       { pointer: '/exitDate', message: 'must not be before accessionDate' },
       { pointer: '/socialSpaceIds/0', message: 'unknown social space 00000000-0000-4000-8000-000000000000' },
     ]);
     expect((await system.db.query('SELECT count(*)::int AS n FROM contract_partner'))[0].n).toBe(before);
-    expect((await request(system.http).get('/contract-partners/00000000-0000-4000-8000-000000000000').set('Authorization', coordinator)).status).toBe(404);
+    expect(
+      (await request(system.http).get('/contract-partners/00000000-0000-4000-8000-000000000000').set('Authorization', coordinator)).status,
+    ).toBe(404);
   });
 });

@@ -32,8 +32,12 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
       unnamed: await bearer(Role.Approver), // demo-approver: an approver, but named in no stage
     };
     [{ id: regionId }] = await system.db.query(`SELECT id FROM planning_region WHERE code = 'PR1'`);
-    [{ id: spaceId }] = await system.db.query(`SELECT id FROM social_space WHERE planning_region_id = $1 ORDER BY code LIMIT 1`, [regionId]);
-    [{ id: municipalityPartner }] = await system.db.query(`SELECT id FROM contract_partner WHERE kind = 'municipality' ORDER BY code LIMIT 1`);
+    [{ id: spaceId }] = await system.db.query(`SELECT id FROM social_space WHERE planning_region_id = $1 ORDER BY code LIMIT 1`, [
+      regionId,
+    ]);
+    [{ id: municipalityPartner }] = await system.db.query(
+      `SELECT id FROM contract_partner WHERE kind = 'municipality' ORDER BY code LIMIT 1`,
+    );
     [{ id: providerPartner }] = await system.db.query(`SELECT id FROM contract_partner WHERE kind = 'free_provider' ORDER BY code LIMIT 1`);
   });
   afterAll(() => system?.close());
@@ -56,15 +60,25 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
     { stageKey: 'parties', partyKey: 'provider', approverIds: ['ap-provider'] },
     { stageKey: 'parties', partyKey: 'landkreis', approverIds: ['ap-landkreis'] },
   ];
-  const decide = (who: keyof typeof approver, body: Record<string, unknown>) => request(http()).post(`/cooperation-agreements/${id}/decisions`).set('Authorization', approver[who]).send({ stageKey: 'parties', ...body });
+  const decide = (who: keyof typeof approver, body: Record<string, unknown>) =>
+    request(http())
+      .post(`/cooperation-agreements/${id}/decisions`)
+      .set('Authorization', approver[who])
+      .send({ stageKey: 'parties', ...body });
 
   it('refuses a validity that ends before it starts and unknown fields, as problem+json, and stores nothing', async () => {
     const before = await count('cooperation_agreement');
-    const backwards = await request(http()).post('/cooperation-agreements').set('Authorization', coordinator).send({ ...draft(), validFrom: day(400), validUntil: day(100) });
+    const backwards = await request(http())
+      .post('/cooperation-agreements')
+      .set('Authorization', coordinator)
+      .send({ ...draft(), validFrom: day(400), validUntil: day(100) });
     expect(backwards.status).toBe(400);
     expect(backwards.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(backwards.body.errors).toEqual([{ pointer: '/validUntil', message: 'must be after validFrom' }]);
-    const unknown = await request(http()).post('/cooperation-agreements').set('Authorization', coordinator).send({ ...draft(), kind: 'handshake', secret: 1 });
+    const unknown = await request(http())
+      .post('/cooperation-agreements')
+      .set('Authorization', coordinator)
+      .send({ ...draft(), kind: 'handshake', secret: 1 });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/kind', '/secret']));
     expect(await count('cooperation_agreement')).toBe(before);
@@ -75,7 +89,11 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
     const created = await request(http()).post('/cooperation-agreements').set('Authorization', coordinator).send(draft());
     expect(created.status).toBe(201);
     id = created.body.id;
-    expect(created.body).toMatchObject({ status: 'draft', reference: expect.stringMatching(/^KV-[A-Z2-9]{6}$/), latest: { version: 1, body: expect.stringContaining(BODY_MARKER) } });
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      reference: expect.stringMatching(/^KV-[A-Z2-9]{6}$/),
+      latest: { version: 1, body: expect.stringContaining(BODY_MARKER) },
+    });
 
     const submit = await request(http()).post(`/cooperation-agreements/${id}/submit`).set('Authorization', coordinator).send({ approvers });
     expect(submit.status).toBe(400);
@@ -92,23 +110,47 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
       { kind: 'contract_partner', refId: providerPartner },
       { kind: 'landkreis', name: 'Landkreis Potsdam-Mittelmark' },
     ];
-    const updated = await request(http()).put(`/cooperation-agreements/${id}`).set('Authorization', coordinator).send({ title: draft().title, kind: 'three_party', parties, socialSpaceIds: [spaceId] });
+    const updated = await request(http())
+      .put(`/cooperation-agreements/${id}`)
+      .set('Authorization', coordinator)
+      .send({ title: draft().title, kind: 'three_party', parties, socialSpaceIds: [spaceId] });
     expect(updated.status).toBe(200);
     expect(updated.body.parties).toHaveLength(3);
     expect(updated.body.parties[2]).toEqual({ kind: 'landkreis', refId: null, name: 'Landkreis Potsdam-Mittelmark' });
 
-    const wrongUser = await request(http()).post(`/cooperation-agreements/${id}/submit`).set('Authorization', coordinator).send({ approvers: [{ ...approvers[0], approverIds: ['not-an-approver'] }, ...approvers.slice(1)] });
+    const wrongUser = await request(http())
+      .post(`/cooperation-agreements/${id}/submit`)
+      .set('Authorization', coordinator)
+      .send({ approvers: [{ ...approvers[0], approverIds: ['not-an-approver'] }, ...approvers.slice(1)] });
     expect(wrongUser.status).toBe(400);
-    expect(wrongUser.body.errors).toEqual([{ pointer: '/approvers/0/approverIds/0', message: 'not-an-approver is not an active approver' }]);
-    const missingParty = await request(http()).post(`/cooperation-agreements/${id}/submit`).set('Authorization', coordinator).send({ approvers: approvers.slice(0, 2) });
+    expect(wrongUser.body.errors).toEqual([
+      { pointer: '/approvers/0/approverIds/0', message: 'not-an-approver is not an active approver' },
+    ]);
+    const missingParty = await request(http())
+      .post(`/cooperation-agreements/${id}/submit`)
+      .set('Authorization', coordinator)
+      .send({ approvers: approvers.slice(0, 2) });
     expect(missingParty.status).toBe(400);
-    expect(missingParty.body.errors).toEqual([{ pointer: '/approvers', message: 'no approver named for party landkreis of stage parties' }]);
+    expect(missingParty.body.errors).toEqual([
+      { pointer: '/approvers', message: 'no approver named for party landkreis of stage parties' },
+    ]);
 
-    const submitted = await request(http()).post(`/cooperation-agreements/${id}/submit`).set('Authorization', coordinator).send({ approvers, committeeRequired: false });
+    const submitted = await request(http())
+      .post(`/cooperation-agreements/${id}/submit`)
+      .set('Authorization', coordinator)
+      .send({ approvers, committeeRequired: false });
     expect(submitted.status).toBe(200);
-    expect(submitted.body).toMatchObject({ status: 'in_approval', approval: { round: 1, version: 1, stages: [{ key: 'parties', status: 'active' }] } });
+    expect(submitted.body).toMatchObject({
+      status: 'in_approval',
+      approval: { round: 1, version: 1, stages: [{ key: 'parties', status: 'active' }] },
+    });
     const pending = await request(http()).get('/cooperation-agreements/pending-decisions').set('Authorization', approver.landkreis);
-    expect(pending.body).toMatchObject({ total: 1, items: [{ agreementId: id, stageKey: 'parties', partyKey: 'landkreis', stageTitle: 'Zustimmung der Vertragsparteien', overdue: false }] });
+    expect(pending.body).toMatchObject({
+      total: 1,
+      items: [
+        { agreementId: id, stageKey: 'parties', partyKey: 'landkreis', stageTitle: 'Zustimmung der Vertragsparteien', overdue: false },
+      ],
+    });
   });
 
   it('answers 403 to an approver the stage does not name, audits it, and records nothing', async () => {
@@ -118,7 +160,10 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
     const wrongParty = await decide('provider', { partyKey: 'municipality', decision: 'approve' });
     expect(wrongParty.status).toBe(403);
     expect(await count('cooperation_agreement_decision')).toBe(0);
-    const denied = await system.db.query(`SELECT actor_id FROM audit_event WHERE resource_type = 'cooperation-agreement' AND action = 'decide' AND outcome = 'denied' AND resource_id = $1 ORDER BY id`, [id]);
+    const denied = await system.db.query(
+      `SELECT actor_id FROM audit_event WHERE resource_type = 'cooperation-agreement' AND action = 'decide' AND outcome = 'denied' AND resource_id = $1 ORDER BY id`,
+      [id],
+    );
     expect(denied.map((d: { actor_id: string }) => d.actor_id)).toEqual(['demo-approver', 'ap-provider']);
     // An approver named nowhere does not see the agreement at all.
     expect((await request(http()).get(`/cooperation-agreements/${id}`).set('Authorization', approver.unnamed)).status).toBe(404);
@@ -132,7 +177,9 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
     expect(again.status).toBe(409);
     expect(again.body.detail).toMatch(/You already decided \(approve\).*nothing changed/);
     expect(await count('cooperation_agreement_decision')).toBe(1);
-    expect((await request(http()).get('/cooperation-agreements/pending-decisions').set('Authorization', approver.municipality)).body.total).toBe(0);
+    expect(
+      (await request(http()).get('/cooperation-agreements/pending-decisions').set('Authorization', approver.municipality)).body.total,
+    ).toBe(0);
   });
 
   it('returns the agreement to draft when the Landkreis rejects, with its comment', async () => {
@@ -145,9 +192,19 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
     const agreement = await request(http()).get(`/cooperation-agreements/${id}`).set('Authorization', coordinator);
     expect(agreement.body).toMatchObject({
       status: 'draft',
-      lastRejection: { round: 1, version: 1, stageKey: 'parties', partyKey: 'landkreis', comments: expect.arrayContaining([expect.objectContaining({ approverId: 'ap-landkreis', decision: 'reject', comment: 'Die Finanzierungsanteile in § 4 fehlen.' })]) },
+      lastRejection: {
+        round: 1,
+        version: 1,
+        stageKey: 'parties',
+        partyKey: 'landkreis',
+        comments: expect.arrayContaining([
+          expect.objectContaining({ approverId: 'ap-landkreis', decision: 'reject', comment: 'Die Finanzierungsanteile in § 4 fehlen.' }),
+        ]),
+      },
     });
-    expect((await request(http()).get('/cooperation-agreements/pending-decisions').set('Authorization', approver.provider)).body.total).toBe(0);
+    expect(
+      (await request(http()).get('/cooperation-agreements/pending-decisions').set('Authorization', approver.provider)).body.total,
+    ).toBe(0);
     const [notice] = await system.db.query(`SELECT template, recipients FROM reminder WHERE key = $1`, [`cav/${id}/r1/rejected`]);
     expect(notice).toEqual({ template: 'agreement-rejected', recipients: [{ type: 'user', id: 'demo-coordinator' }] });
   });
@@ -156,14 +213,20 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
     const revised = await request(http())
       .post(`/cooperation-agreements/${id}/versions`)
       .set('Authorization', coordinator)
-      .send({ body: `${BODY_MARKER}; § 4 Finanzierung: Stadt 40 %, Landkreis 60 %.`, validFrom: day(30), validUntil: day(30 + 3 * 365), changeNote: 'Finanzierungsanteile ergänzt' });
+      .send({
+        body: `${BODY_MARKER}; § 4 Finanzierung: Stadt 40 %, Landkreis 60 %.`,
+        validFrom: day(30),
+        validUntil: day(30 + 3 * 365),
+        changeNote: 'Finanzierungsanteile ergänzt',
+      });
     expect(revised.status).toBe(201);
     expect(revised.body).toMatchObject({ version: 2, status: 'draft' });
     const resubmitted = await request(http()).post(`/cooperation-agreements/${id}/submit`).set('Authorization', coordinator).send({});
     expect(resubmitted.status).toBe(200);
     expect(resubmitted.body.approval).toMatchObject({ round: 2, version: 2 });
 
-    for (const who of ['municipality', 'provider'] as const) expect((await decide(who, { decision: 'approve' })).body.agreementStatus).toBe('in_approval');
+    for (const who of ['municipality', 'provider'] as const)
+      expect((await decide(who, { decision: 'approve' })).body.agreementStatus).toBe('in_approval');
     const last = await decide('landkreis', { decision: 'approve', comment: 'Finanzierung geklärt' });
     expect(last.body).toMatchObject({ stageStatus: 'passed', agreementStatus: 'active' });
 
@@ -203,7 +266,10 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
       'stage_passed',
       'activated',
     ]);
-    const allowed = await system.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE resource_type = 'cooperation-agreement' AND action = 'decide' AND outcome = 'allowed' AND resource_id = $1`, [id]);
+    const allowed = await system.db.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE resource_type = 'cooperation-agreement' AND action = 'decide' AND outcome = 'allowed' AND resource_id = $1`,
+      [id],
+    );
     expect(allowed[0].n).toBe(5);
     // The renewal reminder to the coordinator waits for the lead time before the end of the validity.
     const renewal = await system.db.query(`SELECT due_at, status FROM reminder WHERE key LIKE $1 ORDER BY due_at`, [`cav/${id}/renewal/%`]);
@@ -215,13 +281,42 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
   });
 
   it('shows agreements only to those entitled: caseworkers 403, coordinators of other regions 404', async () => {
-    expect((await request(http()).get(`/cooperation-agreements/${id}`).set('Authorization', await bearer(Role.Caseworker))).status).toBe(403);
-    expect((await request(http()).get(`/cooperation-agreements/${id}`).set('Authorization', await bearer(Role.Coordinator, 'demo-coordinator-pr2'))).status).toBe(404);
-    expect((await request(http()).post(`/cooperation-agreements/${id}/terminate`).set('Authorization', await bearer(Role.Coordinator, 'demo-coordinator-pr2')).send({ reason: 'Versuch' })).status).toBe(404);
-    expect((await request(http()).post(`/cooperation-agreements/${id}/decisions`).set('Authorization', coordinator).send({ stageKey: 'parties', decision: 'approve' })).status).toBe(403);
+    expect(
+      (
+        await request(http())
+          .get(`/cooperation-agreements/${id}`)
+          .set('Authorization', await bearer(Role.Caseworker))
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await request(http())
+          .get(`/cooperation-agreements/${id}`)
+          .set('Authorization', await bearer(Role.Coordinator, 'demo-coordinator-pr2'))
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await request(http())
+          .post(`/cooperation-agreements/${id}/terminate`)
+          .set('Authorization', await bearer(Role.Coordinator, 'demo-coordinator-pr2'))
+          .send({ reason: 'Versuch' })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await request(http())
+          .post(`/cooperation-agreements/${id}/decisions`)
+          .set('Authorization', coordinator)
+          .send({ stageKey: 'parties', decision: 'approve' })
+      ).status,
+    ).toBe(403);
     const listed = await request(http()).get('/cooperation-agreements?status=active').set('Authorization', approver.provider);
     expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([id]);
-    const reads = await system.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE resource_type = 'cooperation-agreement' AND action = 'read' AND resource_id = $1`, [id]);
+    const reads = await system.db.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE resource_type = 'cooperation-agreement' AND action = 'read' AND resource_id = $1`,
+      [id],
+    );
     expect(reads[0].n).toBeGreaterThanOrEqual(3);
   });
 
@@ -233,13 +328,17 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
       const payloads: any[] = [];
       const walk = (n: any): void => {
         if (Array.isArray(n)) n.forEach(walk);
-        else if (n && typeof n === 'object' && !(n instanceof Uint8Array)) Object.entries(n).forEach(([k, v]) => (k === 'payloads' && Array.isArray(v) ? payloads.push(...v) : walk(v)));
+        else if (n && typeof n === 'object' && !(n instanceof Uint8Array))
+          Object.entries(n).forEach(([k, v]) => (k === 'payloads' && Array.isArray(v) ? payloads.push(...v) : walk(v)));
       };
       walk(history);
-      const clear = (await createDataConverter(system.config.payloadKeys).payloadCodecs![0].decode(payloads)).map((p) => Buffer.from(p.data ?? []).toString()).join('\n');
+      const clear = (await createDataConverter(system.config.payloadKeys).payloadCodecs![0].decode(payloads))
+        .map((p) => Buffer.from(p.data ?? []).toString())
+        .join('\n');
       expect(clear).toContain(id);
       expect(clear).toContain('ap-landkreis');
-      for (const text of [BODY_MARKER, 'Finanzierungsanteile in § 4', 'Landkreis Potsdam-Mittelmark', 'Leistungsbeschreibung.pdf']) expect(clear).not.toContain(text);
+      for (const text of [BODY_MARKER, 'Finanzierungsanteile in § 4', 'Landkreis Potsdam-Mittelmark', 'Leistungsbeschreibung.pdf'])
+        expect(clear).not.toContain(text);
     } finally {
       await connection.close();
     }
@@ -248,10 +347,16 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
   it('terminates the agreement early', async () => {
     const bad = await request(http()).post(`/cooperation-agreements/${id}/terminate`).set('Authorization', coordinator).send({});
     expect(bad.status).toBe(400);
-    const ended = await request(http()).post(`/cooperation-agreements/${id}/terminate`).set('Authorization', coordinator).send({ reason: 'Neuer Sozialraumvertrag ersetzt die Vereinbarung' });
+    const ended = await request(http())
+      .post(`/cooperation-agreements/${id}/terminate`)
+      .set('Authorization', coordinator)
+      .send({ reason: 'Neuer Sozialraumvertrag ersetzt die Vereinbarung' });
     expect(ended.status).toBe(200);
     expect(ended.body).toMatchObject({ status: 'terminated', terminationReason: 'Neuer Sozialraumvertrag ersetzt die Vereinbarung' });
-    const again = await request(http()).post(`/cooperation-agreements/${id}/terminate`).set('Authorization', coordinator).send({ reason: 'Noch einmal' });
+    const again = await request(http())
+      .post(`/cooperation-agreements/${id}/terminate`)
+      .set('Authorization', coordinator)
+      .send({ reason: 'Noch einmal' });
     expect(again.status).toBe(409);
     const renewal = await system.db.query(`SELECT status FROM reminder WHERE key LIKE $1`, [`cav/${id}/renewal/%`]);
     expect(renewal.map((r: { status: string }) => r.status)).toEqual(['cancelled', 'cancelled']);

@@ -15,7 +15,11 @@ describe('phase-deadline dashboard with the 19 demo processes', () => {
     expect(started).toBe(19);
     // Starting again is idempotent.
     expect(await startDemoProcesses(await system.api.app.getUrl(), system.config.database.url, process.env.AUTH_DEV_SECRET!)).toBe(0);
-    await eventually(async () => (await system.db.query(`SELECT count(*)::int AS n FROM process_instance WHERE revision > 0`))[0].n === 19, 15_000, 'read model written');
+    await eventually(
+      async () => (await system.db.query(`SELECT count(*)::int AS n FROM process_instance WHERE revision > 0`))[0].n === 19,
+      15_000,
+      'read model written',
+    );
   });
   afterAll(() => system?.close());
 
@@ -25,34 +29,63 @@ describe('phase-deadline dashboard with the 19 demo processes', () => {
     await system.db.query(`UPDATE process_instance SET current_due_at = now() - interval '3 days' WHERE id = $1`, [late.id]);
     await system.db.query(`UPDATE process_instance SET current_due_at = now() + interval '5 days' WHERE id = $1`, [soon.id]);
 
-    const res = await request(system.http).get('/dashboard/phase-deadlines?limit=50').set('Authorization', await bearer(Role.Admin));
+    const res = await request(system.http)
+      .get('/dashboard/phase-deadlines?limit=50')
+      .set('Authorization', await bearer(Role.Admin));
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(19);
     expect(res.body.items).toHaveLength(19);
-    expect(res.body.items[0]).toMatchObject({ processId: late.id, status: 'overdue', daysLeft: -3, phaseKey: 'identify', phaseNumber: 1, phaseTitle: 'Sozialraum identifizieren' });
+    expect(res.body.items[0]).toMatchObject({
+      processId: late.id,
+      status: 'overdue',
+      daysLeft: -3,
+      phaseKey: 'identify',
+      phaseNumber: 1,
+      phaseTitle: 'Sozialraum identifizieren',
+    });
     expect(res.body.items[1]).toMatchObject({ processId: soon.id, status: 'due_soon', daysLeft: 5 });
     expect(res.body.items.slice(2).every((i: { status: string }) => i.status === 'on_track')).toBe(true);
     const dues = res.body.items.map((i: { dueAt: string }) => Date.parse(i.dueAt));
     expect([...dues].sort((a, b) => a - b)).toEqual(dues);
     expect(new Set(res.body.items.map((i: { socialSpaceName: string }) => i.socialSpaceName)).size).toBe(19);
 
-    const overdue = await request(system.http).get('/dashboard/phase-deadlines?status=overdue').set('Authorization', await bearer(Role.Admin));
+    const overdue = await request(system.http)
+      .get('/dashboard/phase-deadlines?status=overdue')
+      .set('Authorization', await bearer(Role.Admin));
     expect(overdue.body).toMatchObject({ total: 1, items: [expect.objectContaining({ processId: late.id })] });
-    const paged = await request(system.http).get('/dashboard/phase-deadlines?limit=5&offset=15').set('Authorization', await bearer(Role.Admin));
+    const paged = await request(system.http)
+      .get('/dashboard/phase-deadlines?limit=5&offset=15')
+      .set('Authorization', await bearer(Role.Admin));
     expect(paged.body.items).toHaveLength(4);
   });
 
   it('filters by planning region and limits coordinators to their own', async () => {
     const [pr2] = await system.db.query(`SELECT id FROM planning_region WHERE code = 'PR2'`);
-    const byRegion = await request(system.http).get(`/dashboard/phase-deadlines?planningRegionId=${pr2.id}`).set('Authorization', await bearer(Role.Admin));
+    const byRegion = await request(system.http)
+      .get(`/dashboard/phase-deadlines?planningRegionId=${pr2.id}`)
+      .set('Authorization', await bearer(Role.Admin));
     expect(byRegion.body.total).toBe(5);
-    const mine = await request(system.http).get('/dashboard/phase-deadlines').set('Authorization', await bearer(Role.Coordinator));
+    const mine = await request(system.http)
+      .get('/dashboard/phase-deadlines')
+      .set('Authorization', await bearer(Role.Coordinator));
     expect(mine.body.total).toBe(5);
-    expect(new Set(mine.body.items.map((i: { planningRegionName: string }) => i.planningRegionName))).toEqual(new Set(['Planregion 1 – Teltow/Kleinmachnow']));
-    const notMine = await request(system.http).get(`/dashboard/phase-deadlines?planningRegionId=${pr2.id}`).set('Authorization', await bearer(Role.Coordinator));
+    expect(new Set(mine.body.items.map((i: { planningRegionName: string }) => i.planningRegionName))).toEqual(
+      new Set(['Planregion 1 – Teltow/Kleinmachnow']),
+    );
+    const notMine = await request(system.http)
+      .get(`/dashboard/phase-deadlines?planningRegionId=${pr2.id}`)
+      .set('Authorization', await bearer(Role.Coordinator));
     expect(notMine.body.total).toBe(0);
-    expect((await request(system.http).get('/dashboard/phase-deadlines').set('Authorization', await bearer(Role.Adviser))).status).toBe(403);
-    const bad = await request(system.http).get('/dashboard/phase-deadlines?status=late').set('Authorization', await bearer(Role.Admin));
+    expect(
+      (
+        await request(system.http)
+          .get('/dashboard/phase-deadlines')
+          .set('Authorization', await bearer(Role.Adviser))
+      ).status,
+    ).toBe(403);
+    const bad = await request(system.http)
+      .get('/dashboard/phase-deadlines?status=late')
+      .set('Authorization', await bearer(Role.Admin));
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].pointer).toBe('/status');
   });

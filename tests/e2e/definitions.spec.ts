@@ -26,16 +26,27 @@ describe('workflow definitions over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: { key: string }) => i.key)).toEqual([...DEFINITION_KEYS]);
     expect(res.body.items.every((i: { publishedVersion: number }) => i.publishedVersion === 1)).toBe(true);
-    expect((await request(system.http).get('/definitions').set('Authorization', await bearer(Role.Caseworker))).status).toBe(403);
+    expect(
+      (
+        await request(system.http)
+          .get('/definitions')
+          .set('Authorization', await bearer(Role.Caseworker))
+      ).status,
+    ).toBe(403);
     const v1 = await request(system.http).get('/definitions/sozialraum-development/versions/1').set('Authorization', coordinator);
     expect(v1.body).toMatchObject({ status: 'published', version: 1, spec: { phases: expect.any(Array) } });
     expect(v1.body.spec.analysisQuestions).toHaveLength(8);
-    expect((await request(system.http).post('/definitions/fallteam-consultation/drafts').set('Authorization', coordinator).send({})).status).toBe(403);
+    expect(
+      (await request(system.http).post('/definitions/fallteam-consultation/drafts').set('Authorization', coordinator).send({})).status,
+    ).toBe(403);
     expect((await request(system.http).get('/definitions/no-such-key/versions').set('Authorization', admin)).status).toBe(404);
   });
 
   it('returns every problem of a bad spec at once with pointers, and saves nothing', async () => {
-    const draft = await request(system.http).post('/definitions/cooperation-agreement/drafts').set('Authorization', admin).send({ fromVersion: 1, changeNote: 'Test' });
+    const draft = await request(system.http)
+      .post('/definitions/cooperation-agreement/drafts')
+      .set('Authorization', admin)
+      .send({ fromVersion: 1, changeNote: 'Test' });
     expect(draft.status).toBe(201);
     expect(draft.body).toMatchObject({ version: 2, status: 'draft' });
     const spec = clone(SEED_SPECS['cooperation-agreement']) as any;
@@ -58,7 +69,10 @@ describe('workflow definitions over HTTP', () => {
     );
     const stored = await request(system.http).get('/definitions/cooperation-agreement/versions/2').set('Authorization', admin);
     expect(stored.body.spec).toEqual(SEED_SPECS['cooperation-agreement']);
-    const validation = await request(system.http).post('/definitions/cooperation-agreement/validate').set('Authorization', admin).send({ spec });
+    const validation = await request(system.http)
+      .post('/definitions/cooperation-agreement/validate')
+      .set('Authorization', admin)
+      .send({ spec });
     expect(validation.body.valid).toBe(false);
     expect(validation.body.problems).toHaveLength(5);
   });
@@ -66,7 +80,9 @@ describe('workflow definitions over HTTP', () => {
   it('refuses to publish a draft that does not validate (409) and publishes nothing half-written', async () => {
     const empty = await request(system.http).post('/definitions/jugendhilfedienst-case/drafts').set('Authorization', admin).send({});
     expect(empty.status).toBe(201);
-    const publish = await request(system.http).post(`/definitions/jugendhilfedienst-case/versions/${empty.body.version}/publish`).set('Authorization', admin);
+    const publish = await request(system.http)
+      .post(`/definitions/jugendhilfedienst-case/versions/${empty.body.version}/publish`)
+      .set('Authorization', admin);
     expect(publish.status).toBe(409);
     expect(publish.body.errors.length).toBeGreaterThan(3);
     const list = await request(system.http).get('/definitions').set('Authorization', admin);
@@ -77,7 +93,9 @@ describe('workflow definitions over HTTP', () => {
 
   it('publishes version 2 with a longer phase 3, previews and applies the migration of running instances', async () => {
     const http = system.http;
-    const spaces: Array<{ id: string }> = await system.db.query(`SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code`);
+    const spaces: Array<{ id: string }> = await system.db.query(
+      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code`,
+    );
     // Three instances: in phase 1, in phase 3, and past phase 3 (in phase 4).
     const ids: string[] = [];
     for (const [i, space] of spaces.slice(0, 3).entries()) {
@@ -86,36 +104,68 @@ describe('workflow definitions over HTTP', () => {
       ids.push(started.body.id);
       const phasesToComplete = [0, 2, 3][i];
       for (const d of validDeliverables().slice(0, phasesToComplete)) {
-        await request(http).put(`/sozialraum-processes/${started.body.id}/phases/${d.phaseKey}/deliverables/${d.deliverableKey}`).set('Authorization', coordinator).send({ value: d.value }).expect(200);
-        await request(http).post(`/sozialraum-processes/${started.body.id}/phases/${d.phaseKey}/complete`).set('Authorization', coordinator).expect(200);
+        await request(http)
+          .put(`/sozialraum-processes/${started.body.id}/phases/${d.phaseKey}/deliverables/${d.deliverableKey}`)
+          .set('Authorization', coordinator)
+          .send({ value: d.value })
+          .expect(200);
+        await request(http)
+          .post(`/sozialraum-processes/${started.body.id}/phases/${d.phaseKey}/complete`)
+          .set('Authorization', coordinator)
+          .expect(200);
       }
     }
     const [inPhase1, inPhase3, inPhase4] = ids;
-    await eventually(async () => {
-      const rows = await system.db.query('SELECT current_step FROM process_instance WHERE id = ANY($1) ORDER BY array_position($1, id)', [ids]);
-      return rows.map((r: { current_step: string }) => r.current_step).join() === 'identify,visions,goals';
-    }, 10_000, 'read model at phases 1, 3, 4');
+    await eventually(
+      async () => {
+        const rows = await system.db.query('SELECT current_step FROM process_instance WHERE id = ANY($1) ORDER BY array_position($1, id)', [
+          ids,
+        ]);
+        return rows.map((r: { current_step: string }) => r.current_step).join() === 'identify,visions,goals';
+      },
+      10_000,
+      'read model at phases 1, 3, 4',
+    );
     const before = Object.fromEntries(
-      (await system.db.query('SELECT id, current_due_at, steps FROM process_instance WHERE id = ANY($1)', [ids])).map((r: any) => [r.id, r]),
+      (await system.db.query('SELECT id, current_due_at, steps FROM process_instance WHERE id = ANY($1)', [ids])).map((r: any) => [
+        r.id,
+        r,
+      ]),
     );
 
-    const draft = await request(http).post('/definitions/sozialraum-development/drafts').set('Authorization', admin).send({ fromVersion: 1, changeNote: 'Phase 3 braucht mehr Zeit für Beteiligung' });
+    const draft = await request(http)
+      .post('/definitions/sozialraum-development/drafts')
+      .set('Authorization', admin)
+      .send({ fromVersion: 1, changeNote: 'Phase 3 braucht mehr Zeit für Beteiligung' });
     const spec = clone(draft.body.spec);
     spec.phases[2].duration = 'P5M';
-    await request(http).put(`/definitions/sozialraum-development/versions/${draft.body.version}`).set('Authorization', admin).send({ spec }).expect(200);
+    await request(http)
+      .put(`/definitions/sozialraum-development/versions/${draft.body.version}`)
+      .set('Authorization', admin)
+      .send({ spec })
+      .expect(200);
 
-    const diff = await request(http).get(`/definitions/sozialraum-development/diff?from=1&to=${draft.body.version}`).set('Authorization', coordinator);
+    const diff = await request(http)
+      .get(`/definitions/sozialraum-development/diff?from=1&to=${draft.body.version}`)
+      .set('Authorization', coordinator);
     expect(diff.body.steps.filter((s: { change: string }) => s.change === 'changed')).toEqual([
       expect.objectContaining({ key: 'visions', fields: [{ path: '/duration', from: 'P3M', to: 'P5M' }] }),
     ]);
 
     // A draft can be previewed before it is published.
-    const early = await request(http).get(`/definitions/sozialraum-development/migrations/preview?toVersion=${draft.body.version}`).set('Authorization', admin);
+    const early = await request(http)
+      .get(`/definitions/sozialraum-development/migrations/preview?toVersion=${draft.body.version}`)
+      .set('Authorization', admin);
     expect(early.body.toStatus).toBe('draft');
-    const notYet = await request(http).post('/definitions/sozialraum-development/migrations').set('Authorization', admin).send({ toVersion: draft.body.version });
+    const notYet = await request(http)
+      .post('/definitions/sozialraum-development/migrations')
+      .set('Authorization', admin)
+      .send({ toVersion: draft.body.version });
     expect(notYet.status).toBe(409);
 
-    const published = await request(http).post(`/definitions/sozialraum-development/versions/${draft.body.version}/publish`).set('Authorization', admin);
+    const published = await request(http)
+      .post(`/definitions/sozialraum-development/versions/${draft.body.version}/publish`)
+      .set('Authorization', admin);
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ retired: 1, published: { status: 'published' } });
 
@@ -133,24 +183,36 @@ describe('workflow definitions over HTTP', () => {
     // Past phase 3: nothing moves.
     expect(byId[inPhase4]).toMatchObject({ compatible: true, affected: false, dueDateChanges: [] });
 
-    const applied = await request(http).post('/definitions/sozialraum-development/migrations').set('Authorization', admin).send({ toVersion: draft.body.version });
+    const applied = await request(http)
+      .post('/definitions/sozialraum-development/migrations')
+      .set('Authorization', admin)
+      .send({ toVersion: draft.body.version });
     expect(applied.status).toBe(200);
     expect(applied.body.migrated.map((m: any) => m.processId).sort()).toEqual([...ids].sort());
     expect(applied.body.failed).toEqual([]);
 
     const after = Object.fromEntries(
-      (await system.db.query('SELECT id, definition_version, current_due_at, steps FROM process_instance WHERE id = ANY($1)', [ids])).map((r: any) => [r.id, r]),
+      (await system.db.query('SELECT id, definition_version, current_due_at, steps FROM process_instance WHERE id = ANY($1)', [ids])).map(
+        (r: any) => [r.id, r],
+      ),
     );
     for (const id of ids) expect(after[id].definition_version).toBe(draft.body.version);
     expect(after[inPhase3].current_due_at.toISOString()).toBe(p3.to);
     expect(after[inPhase4].current_due_at.toISOString()).toBe(before[inPhase4].current_due_at.toISOString());
-    expect(after[inPhase4].steps.filter((s: any) => s.status === 'completed')).toEqual(before[inPhase4].steps.filter((s: any) => s.status === 'completed'));
+    expect(after[inPhase4].steps.filter((s: any) => s.status === 'completed')).toEqual(
+      before[inPhase4].steps.filter((s: any) => s.status === 'completed'),
+    );
     const detail = await request(http).get(`/sozialraum-processes/${inPhase3}`).set('Authorization', coordinator);
     expect(detail.body.process.definitionVersion).toBe(draft.body.version);
 
-    const history = await system.db.query(`SELECT kind, details FROM process_event WHERE process_id = $1 AND kind = 'definition_migrated'`, [inPhase3]);
+    const history = await system.db.query(
+      `SELECT kind, details FROM process_event WHERE process_id = $1 AND kind = 'definition_migrated'`,
+      [inPhase3],
+    );
     expect(history).toHaveLength(1);
-    const audits = await system.db.query(`SELECT resource_id FROM audit_event WHERE action = 'migrate' AND resource_type = 'process-instance'`);
+    const audits = await system.db.query(
+      `SELECT resource_id FROM audit_event WHERE action = 'migrate' AND resource_type = 'process-instance'`,
+    );
     expect(audits.map((a: any) => a.resource_id).sort()).toEqual([...ids].sort());
 
     // Nothing left to migrate.
@@ -160,16 +222,36 @@ describe('workflow definitions over HTTP', () => {
 
   it('lists incompatible instances and leaves them untouched', async () => {
     const http = system.http;
-    const [space] = await system.db.query(`SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code OFFSET 3 LIMIT 1`);
+    const [space] = await system.db.query(
+      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code OFFSET 3 LIMIT 1`,
+    );
     const started = await request(http).post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: space.id });
-    const current = (await request(http).get('/definitions').set('Authorization', admin)).body.items.find((i: any) => i.key === 'sozialraum-development').publishedVersion;
-    const draft = await request(http).post('/definitions/sozialraum-development/drafts').set('Authorization', admin).send({ fromVersion: current });
+    const current = (await request(http).get('/definitions').set('Authorization', admin)).body.items.find(
+      (i: any) => i.key === 'sozialraum-development',
+    ).publishedVersion;
+    const draft = await request(http)
+      .post('/definitions/sozialraum-development/drafts')
+      .set('Authorization', admin)
+      .send({ fromVersion: current });
     const spec = clone(draft.body.spec);
     spec.phases[0].key = 'identify_and_describe'; // the step the instance is in disappears
-    await request(http).put(`/definitions/sozialraum-development/versions/${draft.body.version}`).set('Authorization', admin).send({ spec }).expect(200);
-    await request(http).post(`/definitions/sozialraum-development/versions/${draft.body.version}/publish`).set('Authorization', admin).expect(200);
-    const applied = await request(http).post('/definitions/sozialraum-development/migrations').set('Authorization', admin).send({ toVersion: draft.body.version });
-    expect(applied.body.incompatible).toContainEqual({ processId: started.body.id, reason: 'the current step identify does not exist in the new version' });
+    await request(http)
+      .put(`/definitions/sozialraum-development/versions/${draft.body.version}`)
+      .set('Authorization', admin)
+      .send({ spec })
+      .expect(200);
+    await request(http)
+      .post(`/definitions/sozialraum-development/versions/${draft.body.version}/publish`)
+      .set('Authorization', admin)
+      .expect(200);
+    const applied = await request(http)
+      .post('/definitions/sozialraum-development/migrations')
+      .set('Authorization', admin)
+      .send({ toVersion: draft.body.version });
+    expect(applied.body.incompatible).toContainEqual({
+      processId: started.body.id,
+      reason: 'the current step identify does not exist in the new version',
+    });
     // Instances already past phase 1 would skip the renamed first step: incompatible as well.
     expect(applied.body.incompatible.filter((i: any) => /would come before the current step/.test(i.reason)).length).toBeGreaterThan(0);
     expect(applied.body.migrated.find((m: any) => m.processId === started.body.id)).toBeUndefined();

@@ -20,10 +20,14 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
 
   beforeAll(async () => {
     system = await isolatedSystem('e2e-fallteam');
-    await system.db.query(`INSERT INTO app_user (id, display_name, roles) VALUES ('adviser-2', 'Zweite Beratung', '{adviser}'), ('cw-other', 'Andere Fachkraft', '{caseworker}')`);
+    await system.db.query(
+      `INSERT INTO app_user (id, display_name, roles) VALUES ('adviser-2', 'Zweite Beratung', '{adviser}'), ('cw-other', 'Andere Fachkraft', '{caseworker}')`,
+    );
     cw = await bearer(Role.Caseworker);
     adviser = await bearer(Role.Adviser);
-    [{ id: spaceId }] = await system.db.query(`SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code LIMIT 1`);
+    [{ id: spaceId }] = await system.db.query(
+      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code LIMIT 1`,
+    );
   });
   afterAll(() => system?.close());
 
@@ -44,7 +48,10 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
 
   it('rejects a case with bad input, naming the fields, and stores nothing', async () => {
     const before = (await system.db.query('SELECT count(*)::int AS n FROM case_file'))[0].n;
-    const bad = await request(http()).post('/cases').set('Authorization', cw).send({ ...caseBody(spaceId), zone: 'red', personal: { familyName: '' }, name: 'x' });
+    const bad = await request(http())
+      .post('/cases')
+      .set('Authorization', cw)
+      .send({ ...caseBody(spaceId), zone: 'red', personal: { familyName: '' }, name: 'x' });
     expect(bad.status).toBe(400);
     const pointers = bad.body.errors.map((e: { pointer: string }) => e.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['/zone', '/personal/familyName', '/personal/address', '/name']));
@@ -52,24 +59,43 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
   });
 
   it('validates consents: unknown fields are 400', async () => {
-    const bad = await request(http()).post(`/cases/${caseId}/consents`).set('Authorization', cw).send({ givenBy: 'Mutter', purpose: 'fallteam', fields: ['familyName', 'shoeSize'], form: 'written', givenAt: '2026-11-01' });
+    const bad = await request(http())
+      .post(`/cases/${caseId}/consents`)
+      .set('Authorization', cw)
+      .send({ givenBy: 'Mutter', purpose: 'fallteam', fields: ['familyName', 'shoeSize'], form: 'written', givenAt: '2026-11-01' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ pointer: '/fields/1' })]);
   });
 
   it('runs a consultation: request, schedule, invite; refuses a past session, a full one and a non-adviser', async () => {
-    const requested = await request(http()).post(`/cases/${caseId}/consultations`).set('Authorization', cw).send({ questions: ['Welche Ressourcen im Sozialraum passen?'] });
+    const requested = await request(http())
+      .post(`/cases/${caseId}/consultations`)
+      .set('Authorization', cw)
+      .send({ questions: ['Welche Ressourcen im Sozialraum passen?'] });
     expect(requested.status).toBe(201);
     consultationId = requested.body.id;
     expect(requested.body.phase).toBe('requested');
 
-    const past = await request(http()).post('/fallteam-sessions').set('Authorization', cw).send({ startsAt: inDays(-1), place: 'Rathaus', capacity: 4, moderatorId: 'demo-caseworker' });
+    const past = await request(http())
+      .post('/fallteam-sessions')
+      .set('Authorization', cw)
+      .send({ startsAt: inDays(-1), place: 'Rathaus', capacity: 4, moderatorId: 'demo-caseworker' });
     expect(past.status).toBe(400);
-    const session = await request(http()).post('/fallteam-sessions').set('Authorization', cw).send({ startsAt: inDays(7), place: 'Familienzentrum Teltow', capacity: 1, moderatorId: 'demo-caseworker' });
+    const session = await request(http())
+      .post('/fallteam-sessions')
+      .set('Authorization', cw)
+      .send({ startsAt: inDays(7), place: 'Familienzentrum Teltow', capacity: 1, moderatorId: 'demo-caseworker' });
     expect(session.status).toBe(201);
     sessionId = session.body.id;
-    const pastId = (await system.db.query(`INSERT INTO fallteam_session (starts_at, place, capacity, moderator_id, created_by) VALUES (now() - interval '1 day', 'x', 5, 'demo-caseworker', 'demo-caseworker') RETURNING id`))[0].id;
-    const intoPast = await request(http()).post(`/consultations/${consultationId}/schedule`).set('Authorization', cw).send({ sessionId: pastId });
+    const pastId = (
+      await system.db.query(
+        `INSERT INTO fallteam_session (starts_at, place, capacity, moderator_id, created_by) VALUES (now() - interval '1 day', 'x', 5, 'demo-caseworker', 'demo-caseworker') RETURNING id`,
+      )
+    )[0].id;
+    const intoPast = await request(http())
+      .post(`/consultations/${consultationId}/schedule`)
+      .set('Authorization', cw)
+      .send({ sessionId: pastId });
     expect(intoPast.status).toBe(400);
     expect(intoPast.body.errors).toEqual([{ pointer: '/sessionId', message: 'session is in the past' }]);
 
@@ -78,14 +104,23 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     expect(scheduled.body.phase).toBe('scheduled');
 
     // The session holds one consultation: a second one does not fit.
-    const other = await request(http()).post(`/cases/${caseId}/consultations`).set('Authorization', cw).send({ questions: ['Zweite Frage'] });
+    const other = await request(http())
+      .post(`/cases/${caseId}/consultations`)
+      .set('Authorization', cw)
+      .send({ questions: ['Zweite Frage'] });
     const full = await request(http()).post(`/consultations/${other.body.id}/schedule`).set('Authorization', cw).send({ sessionId });
     expect(full.status).toBe(409);
 
-    const notAdviser = await request(http()).post(`/consultations/${consultationId}/invitations`).set('Authorization', cw).send({ adviserIds: ['demo-adviser', 'demo-coordinator'] });
+    const notAdviser = await request(http())
+      .post(`/consultations/${consultationId}/invitations`)
+      .set('Authorization', cw)
+      .send({ adviserIds: ['demo-adviser', 'demo-coordinator'] });
     expect(notAdviser.status).toBe(400);
     expect(notAdviser.body.errors).toEqual([{ pointer: '/adviserIds/1', message: 'demo-coordinator is not an adviser' }]);
-    const invited = await request(http()).post(`/consultations/${consultationId}/invitations`).set('Authorization', cw).send({ adviserIds: ['demo-adviser'] });
+    const invited = await request(http())
+      .post(`/consultations/${consultationId}/invitations`)
+      .set('Authorization', cw)
+      .send({ adviserIds: ['demo-adviser'] });
     expect(invited.status).toBe(200);
     expect(Date.parse(invited.body[0].closesAt) - Date.now()).toBeGreaterThan(13 * 86_400_000);
   });
@@ -95,15 +130,25 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     expect(mine.body.items).toEqual([expect.objectContaining({ id: consultationId })]);
     const packet = await request(http()).get(`/consultations/${consultationId}/packet`).set('Authorization', adviser);
     expect(packet.status).toBe(200);
-    expect(packet.body).toMatchObject({ zone: 'unclear', will: expect.stringContaining('Schule'), questions: ['Welche Ressourcen im Sozialraum passen?'], released: {} });
+    expect(packet.body).toMatchObject({
+      zone: 'unclear',
+      will: expect.stringContaining('Schule'),
+      questions: ['Welche Ressourcen im Sozialraum passen?'],
+      released: {},
+    });
     const text = JSON.stringify(packet.body);
     for (const s of PERSONAL_STRINGS.filter((x) => x !== 'Leon')) expect(text).not.toContain(s);
     // "Leon" is part of the family's own words in will/resources; the identity fields are what must not leak.
-    expect(Object.keys(packet.body).sort()).toEqual(['consultationId', 'goals', 'pseudonym', 'questions', 'released', 'resources', 'sessionAt', 'will', 'zone'].sort());
+    expect(Object.keys(packet.body).sort()).toEqual(
+      ['consultationId', 'goals', 'pseudonym', 'questions', 'released', 'resources', 'sessionAt', 'will', 'zone'].sort(),
+    );
   });
 
   it('with a consent releasing the family name, the name appears and nothing else does; revoking hides it again', async () => {
-    const consent = await request(http()).post(`/cases/${caseId}/consents`).set('Authorization', cw).send({ givenBy: 'Mutter (sorgeberechtigt)', purpose: 'fallteam', fields: ['familyName'], form: 'written', givenAt: '2026-11-01' });
+    const consent = await request(http())
+      .post(`/cases/${caseId}/consents`)
+      .set('Authorization', cw)
+      .send({ givenBy: 'Mutter (sorgeberechtigt)', purpose: 'fallteam', fields: ['familyName'], form: 'written', givenAt: '2026-11-01' });
     expect(consent.status).toBe(201);
     const packet = await request(http()).get(`/consultations/${consultationId}/packet`).set('Authorization', adviser);
     expect(packet.body.released).toEqual({ familyName: 'Mustermann-Öztürk' });
@@ -117,7 +162,15 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     const res = await request(http()).get(`/cases/${caseId}/consents`).set('Authorization', cw);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      expect.objectContaining({ version: 1, givenBy: 'Mutter (sorgeberechtigt)', purpose: 'fallteam', fields: ['familyName'], form: 'written', givenAt: expect.any(String), revokedAt: expect.any(String) }),
+      expect.objectContaining({
+        version: 1,
+        givenBy: 'Mutter (sorgeberechtigt)',
+        purpose: 'fallteam',
+        fields: ['familyName'],
+        form: 'written',
+        givenAt: expect.any(String),
+        revokedAt: expect.any(String),
+      }),
     ]);
     expect(Object.keys(res.body.items[0]).filter((key) => key.includes('_'))).toEqual([]);
   });
@@ -126,7 +179,16 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     const res = await request(http()).get('/fallteam-sessions').set('Authorization', cw);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ id: sessionId, place: 'Familienzentrum Teltow', capacity: 1, moderatorId: 'demo-caseworker', startsAt: expect.any(String), booked: 1 })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: sessionId,
+          place: 'Familienzentrum Teltow',
+          capacity: 1,
+          moderatorId: 'demo-caseworker',
+          startsAt: expect.any(String),
+          booked: 1,
+        }),
+      ]),
     );
     for (const item of res.body.items) expect(Object.keys(item).filter((key) => key.includes('_'))).toEqual([]);
   });
@@ -138,40 +200,62 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     const unknown = await request(http()).get(`/consultations/00000000-0000-4000-8000-000000000000/packet`).set('Authorization', outsider);
     expect(unknown.status).toBe(404);
     expect(unknown.body.detail).toBe(res.body.detail);
-    const denied = await system.db.query(`SELECT * FROM audit_event WHERE actor_id = 'adviser-2' AND resource_type = 'consultation-packet' AND outcome = 'denied'`);
+    const denied = await system.db.query(
+      `SELECT * FROM audit_event WHERE actor_id = 'adviser-2' AND resource_type = 'consultation-packet' AND outcome = 'denied'`,
+    );
     expect(denied).toHaveLength(2);
-    const allowed = await system.db.query(`SELECT purpose FROM audit_event WHERE actor_id = 'demo-adviser' AND resource_type = 'consultation-packet' AND outcome = 'allowed'`);
+    const allowed = await system.db.query(
+      `SELECT purpose FROM audit_event WHERE actor_id = 'demo-adviser' AND resource_type = 'consultation-packet' AND outcome = 'allowed'`,
+    );
     expect(allowed.length).toBeGreaterThanOrEqual(3);
     expect(allowed[0].purpose).toBe('Fallberatung im erweiterten Fallteam');
   });
 
   it('closes the packet when the access window has passed', async () => {
-    await system.db.query(`UPDATE consultation_invitation SET closes_at = now() - interval '1 second' WHERE consultation_id = $1`, [consultationId]);
+    await system.db.query(`UPDATE consultation_invitation SET closes_at = now() - interval '1 second' WHERE consultation_id = $1`, [
+      consultationId,
+    ]);
     expect((await request(http()).get(`/consultations/${consultationId}/packet`).set('Authorization', adviser)).status).toBe(404);
     expect((await request(http()).get('/consultations').set('Authorization', adviser)).body.items).toEqual([]);
   });
 
   it('refuses an outcome with fewer than two professionals, storing nothing; accepts a valid one with a six-month follow-up', async () => {
-    const one = await request(http()).post(`/consultations/${consultationId}/outcome`).set('Authorization', cw).send({
-      participants: [{ role: 'professional', userId: 'demo-caseworker' }, { role: 'family' }],
-      recommendations: ['Schulsozialarbeit einbeziehen'],
-      decision: 'Beratung',
-      helpSetting: 'Jugendclub',
-    });
+    const one = await request(http())
+      .post(`/consultations/${consultationId}/outcome`)
+      .set('Authorization', cw)
+      .send({
+        participants: [{ role: 'professional', userId: 'demo-caseworker' }, { role: 'family' }],
+        recommendations: ['Schulsozialarbeit einbeziehen'],
+        decision: 'Beratung',
+        helpSetting: 'Jugendclub',
+      });
     expect(one.status).toBe(400);
     expect(one.body.errors).toEqual([expect.objectContaining({ pointer: '/participants' })]);
     expect((await system.db.query('SELECT outcome_enc FROM consultation WHERE id = $1', [consultationId]))[0].outcome_enc).toBeNull();
 
-    const ok = await request(http()).post(`/consultations/${consultationId}/outcome`).set('Authorization', cw).send({
-      participants: [{ role: 'professional', userId: 'demo-caseworker' }, { role: 'adviser', userId: 'demo-adviser' }, { role: 'family' }],
-      recommendations: ['Schulsozialarbeit einbeziehen'],
-      decision: 'Hilfe zur Erziehung in Kooperation mit dem Jugendclub',
-      helpSetting: 'Jugendclub am Markt, Fußballverein',
-    });
+    const ok = await request(http())
+      .post(`/consultations/${consultationId}/outcome`)
+      .set('Authorization', cw)
+      .send({
+        participants: [
+          { role: 'professional', userId: 'demo-caseworker' },
+          { role: 'adviser', userId: 'demo-adviser' },
+          { role: 'family' },
+        ],
+        recommendations: ['Schulsozialarbeit einbeziehen'],
+        decision: 'Hilfe zur Erziehung in Kooperation mit dem Jugendclub',
+        helpSetting: 'Jugendclub am Markt, Fußballverein',
+      });
     expect(ok.status).toBe(200);
     expect(ok.body.phase).toBe('outcome_recorded');
     expect(Date.parse(ok.body.followUpAt)).toBeGreaterThan(Date.now() + 170 * 86_400_000);
-    await eventually(async () => (await system.db.query(`SELECT count(*)::int AS n FROM reminder WHERE key = $1`, [`ftc/${consultationId}/follow-up/due`]))[0].n === 1, 10_000, 'follow-up reminder');
+    await eventually(
+      async () =>
+        (await system.db.query(`SELECT count(*)::int AS n FROM reminder WHERE key = $1`, [`ftc/${consultationId}/follow-up/due`]))[0].n ===
+        1,
+      10_000,
+      'follow-up reminder',
+    );
   });
 
   it('keeps personal data out of the Temporal history: without the key nothing, with it only ids and the pseudonym', async () => {
@@ -181,7 +265,11 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       const plain = new Client({ connection, namespace: system.config.temporal.namespace });
       const raw = JSON.stringify(await plain.workflow.getHandle(workflowId).fetchHistory());
       for (const s of PERSONAL_STRINGS) expect(raw).not.toContain(s);
-      const decoded = new Client({ connection, namespace: system.config.temporal.namespace, dataConverter: createDataConverter(system.config.payloadKeys) });
+      const decoded = new Client({
+        connection,
+        namespace: system.config.temporal.namespace,
+        dataConverter: createDataConverter(system.config.payloadKeys),
+      });
       const state = await decoded.workflow.getHandle(workflowId).query('consultationState' as never);
       const text = JSON.stringify(state);
       for (const s of PERSONAL_STRINGS) expect(text).not.toContain(s);
@@ -190,7 +278,12 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       const codec = createDataConverter(system.config.payloadKeys).payloadCodecs![0];
       const history = await plain.workflow.getHandle(workflowId).fetchHistory();
       const payloads: any[] = [];
-      const walk = (n: any) => (Array.isArray(n) ? n.forEach(walk) : n && typeof n === 'object' && !(n instanceof Uint8Array) ? Object.entries(n).forEach(([k, v]) => (k === 'payloads' && Array.isArray(v) ? payloads.push(...v) : walk(v))) : undefined);
+      const walk = (n: any) =>
+        Array.isArray(n)
+          ? n.forEach(walk)
+          : n && typeof n === 'object' && !(n instanceof Uint8Array)
+            ? Object.entries(n).forEach(([k, v]) => (k === 'payloads' && Array.isArray(v) ? payloads.push(...v) : walk(v)))
+            : undefined;
       walk(history);
       const clear = (await codec.decode(payloads)).map((p) => Buffer.from(p.data ?? []).toString()).join('\n');
       expect(clear).toContain(consultationId);

@@ -51,9 +51,13 @@ describe('API foundation (HTTP, real services)', () => {
     });
 
     it('is 403 for a caseworker, and the refusal is audited', async () => {
-      const res = await request(api.http).get('/audit').set('Authorization', await bearer(Role.Caseworker, 'cw-audit-403'));
+      const res = await request(api.http)
+        .get('/audit')
+        .set('Authorization', await bearer(Role.Caseworker, 'cw-audit-403'));
       expectProblem(res, 403);
-      const log = await request(api.http).get('/audit?actorId=cw-audit-403').set('Authorization', await bearer(Role.Admin));
+      const log = await request(api.http)
+        .get('/audit?actorId=cw-audit-403')
+        .set('Authorization', await bearer(Role.Admin));
       expect(log.body.items).toEqual([expect.objectContaining({ outcome: 'denied', resourceType: 'audit-log', actorId: 'cw-audit-403' })]);
     });
 
@@ -71,28 +75,46 @@ describe('API foundation (HTTP, real services)', () => {
 
   describe('bad input', () => {
     it('rejects an unknown field with 400 naming it', async () => {
-      const res = await request(api.http).post('/ping').set('Authorization', await bearer(Role.Admin)).send({ message: 'hi', zone: 'x' });
+      const res = await request(api.http)
+        .post('/ping')
+        .set('Authorization', await bearer(Role.Admin))
+        .send({ message: 'hi', zone: 'x' });
       expectProblem(res, 400);
       expect(res.body.errors).toEqual([{ pointer: '/zone', message: 'property zone is not allowed' }]);
     });
 
     it('lists a missing and a wrongly typed field', async () => {
-      const res = await request(api.http).post('/ping').set('Authorization', await bearer(Role.Admin)).send({ message: 42 });
+      const res = await request(api.http)
+        .post('/ping')
+        .set('Authorization', await bearer(Role.Admin))
+        .send({ message: 42 });
       expectProblem(res, 400);
       expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/message');
     });
 
     it('answers malformed JSON with 400 and an oversized body with 413', async () => {
       const admin = await bearer(Role.Admin);
-      const malformed = await request(api.http).post('/ping').set('Authorization', admin).set('Content-Type', 'application/json').send('{"message":');
+      const malformed = await request(api.http)
+        .post('/ping')
+        .set('Authorization', admin)
+        .set('Content-Type', 'application/json')
+        .send('{"message":');
       expectProblem(malformed, 400);
       expect(malformed.body.detail).toMatch(/not valid JSON/);
-      const big = await request(api.http).post('/ping').set('Authorization', admin).send({ message: 'x'.repeat(70 * 1024) });
+      const big = await request(api.http)
+        .post('/ping')
+        .set('Authorization', admin)
+        .send({ message: 'x'.repeat(70 * 1024) });
       expectProblem(big, 413);
     });
 
     it('answers an unknown route with 404 problem+json', async () => {
-      expectProblem(await request(api.http).get('/no-such-thing').set('Authorization', await bearer(Role.Admin)), 404);
+      expectProblem(
+        await request(api.http)
+          .get('/no-such-thing')
+          .set('Authorization', await bearer(Role.Admin)),
+        404,
+      );
       expectProblem(await request(api.http).get('/no-such-thing'), 404);
     });
 
@@ -103,7 +125,10 @@ describe('API foundation (HTTP, real services)', () => {
   });
 
   it('runs the ping workflow end to end through the API', async () => {
-    const res = await request(api.http).post('/ping').set('Authorization', await bearer(Role.Admin)).send({ message: 'hallo' });
+    const res = await request(api.http)
+      .post('/ping')
+      .set('Authorization', await bearer(Role.Admin))
+      .send({ message: 'hallo' });
     expect(res.status).toBe(200);
     expect(res.body.reply).toBe(`pong from ${config.temporal.taskQueue}: hallo`);
   });
@@ -112,16 +137,31 @@ describe('API foundation (HTTP, real services)', () => {
     const encoded = await request(api.http)
       .post('/temporal-codec/encode')
       .set('Authorization', await bearer(Role.Admin))
-      .send({ payloads: [{ metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('"Wille"').toString('base64') }] });
+      .send({
+        payloads: [
+          { metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('"Wille"').toString('base64') },
+        ],
+      });
     expect(encoded.status).toBe(200);
     expect(Buffer.from(encoded.body.payloads[0].data, 'base64').toString('latin1')).not.toContain('Wille');
-    const decoded = await request(api.http).post('/temporal-codec/decode').set('Authorization', await bearer(Role.Admin)).send(encoded.body);
+    const decoded = await request(api.http)
+      .post('/temporal-codec/decode')
+      .set('Authorization', await bearer(Role.Admin))
+      .send(encoded.body);
     expect(Buffer.from(decoded.body.payloads[0].data, 'base64').toString()).toBe('"Wille"');
-    expectProblem(await request(api.http).post('/temporal-codec/decode').set('Authorization', await bearer(Role.Caseworker)).send(encoded.body), 403);
+    expectProblem(
+      await request(api.http)
+        .post('/temporal-codec/decode')
+        .set('Authorization', await bearer(Role.Caseworker))
+        .send(encoded.body),
+      403,
+    );
   });
 
   it('returns the caller with the assignments of the demo user', async () => {
-    const res = await request(api.http).get('/me').set('Authorization', await bearer(Role.Caseworker));
+    const res = await request(api.http)
+      .get('/me')
+      .set('Authorization', await bearer(Role.Caseworker));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ sub: 'demo-caseworker', roles: ['caseworker'] });
     expect(res.body.socialSpaceIds).toHaveLength(5);
@@ -148,8 +188,15 @@ describe('queue dashboard', () => {
     const api = await startApi(config);
     try {
       expectProblem(await request(api.http).get('/admin/queues'), 401);
-      expectProblem(await request(api.http).get('/admin/queues').set('Authorization', await bearer(Role.Coordinator)), 403);
-      const ok = await request(api.http).get('/admin/queues').set('Authorization', await bearer(Role.Admin));
+      expectProblem(
+        await request(api.http)
+          .get('/admin/queues')
+          .set('Authorization', await bearer(Role.Coordinator)),
+        403,
+      );
+      const ok = await request(api.http)
+        .get('/admin/queues')
+        .set('Authorization', await bearer(Role.Admin));
       expect(ok.status).toBe(200);
       expect(ok.text).toContain('<html');
       expect(ok.headers['set-cookie'][0]).toMatch(/HttpOnly; SameSite=Strict/);

@@ -22,7 +22,9 @@ describe('HTTP hardening', () => {
   afterAll(() => api?.close());
 
   it('marks API answers with personal data, and problems, as not to be stored', async () => {
-    const me = await request(api.http).get('/me').set('Authorization', await bearer(Role.Caseworker));
+    const me = await request(api.http)
+      .get('/me')
+      .set('Authorization', await bearer(Role.Caseworker));
     expect(me.status).toBe(200);
     expect(me.headers['cache-control']).toBe('no-store');
     const refused = await request(api.http).get('/cases');
@@ -52,7 +54,9 @@ describe('HTTP hardening', () => {
   });
 
   it('keeps the queue board token in a Secure cookie', async () => {
-    const ok = await request(api.http).get('/admin/queues').set('Authorization', await bearer(Role.Admin));
+    const ok = await request(api.http)
+      .get('/admin/queues')
+      .set('Authorization', await bearer(Role.Admin));
     expect(ok.status).toBe(200);
     expect(ok.headers['set-cookie'][0]).toMatch(/; Secure/);
   });

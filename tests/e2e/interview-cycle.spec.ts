@@ -30,9 +30,15 @@ function expected(given: Answer[][], key: string) {
   const values = given.flatMap((a) => a.filter((x) => x.questionKey === key).map((x) => x.value));
   const count = (v: unknown) => values.filter((x) => (Array.isArray(x) ? x.includes(v) : x === v)).length;
   const q = question(key);
-  if (q.type === 'scale') return { answered: values.length, counts: [1, 2, 3, 4, 5].map(count), mean: Math.round((values.reduce((s: number, v) => s + Number(v), 0) / values.length) * 100) / 100 };
+  if (q.type === 'scale')
+    return {
+      answered: values.length,
+      counts: [1, 2, 3, 4, 5].map(count),
+      mean: Math.round((values.reduce((s: number, v) => s + Number(v), 0) / values.length) * 100) / 100,
+    };
   if (q.type === 'yes_no') return { answered: values.length, counts: [count(true), count(false)] };
-  if (q.type === 'free_text') return { answered: values.length, texts: [...values].sort((a, b) => String(a).localeCompare(String(b), 'de')) };
+  if (q.type === 'free_text')
+    return { answered: values.length, texts: [...values].sort((a, b) => String(a).localeCompare(String(b), 'de')) };
   return { answered: values.length, counts: q.options!.map(count) };
 }
 
@@ -52,7 +58,9 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
     system = await isolatedSystem('e2e-interviews');
     coordinator = await bearer(Role.Coordinator);
     interviewer = await bearer(Role.Caseworker);
-    partners = await system.db.query(`SELECT id, name FROM contract_partner WHERE exit_date IS NULL OR exit_date > current_date ORDER BY code`);
+    partners = await system.db.query(
+      `SELECT id, name FROM contract_partner WHERE exit_date IS NULL OR exit_date > current_date ORDER BY code`,
+    );
   });
   afterAll(async () => {
     await api().delete('/interview-cycles/schedule').set('Authorization', coordinator);
@@ -69,38 +77,75 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
     expect(next - Date.now()).toBeGreaterThan(729 * 86_400_000);
     expect(next - Date.now()).toBeLessThan(732 * 86_400_000);
 
-    await eventually(async () => (await api().get('/interview-cycles/current').set('Authorization', coordinator)).body.counts?.total === 35, 30_000, '35 interviews');
-    const current = await api().get('/interview-cycles/current').set('Authorization', await bearer(Role.Approver));
+    await eventually(
+      async () => (await api().get('/interview-cycles/current').set('Authorization', coordinator)).body.counts?.total === 35,
+      30_000,
+      '35 interviews',
+    );
+    const current = await api()
+      .get('/interview-cycles/current')
+      .set('Authorization', await bearer(Role.Approver));
     expect(current.body).toMatchObject({ number: 1, status: 'running', questionnaireVersion: '2026-1', counts: { total: 35, open: 35 } });
     cycleId = current.body.id;
     const progress = await api().get(`/interview-cycles/${cycleId}/progress?limit=100`).set('Authorization', coordinator);
     expect(progress.body.total).toBe(35);
     expect(new Set(progress.body.items.map((i: { partnerId: string }) => i.partnerId))).toEqual(new Set(partners.map((p) => p.id)));
-    expect((await api().get(`/interview-cycles/${cycleId}/progress`).set('Authorization', await bearer(Role.Adviser))).status).toBe(403);
+    expect(
+      (
+        await api()
+          .get(`/interview-cycles/${cycleId}/progress`)
+          .set('Authorization', await bearer(Role.Adviser))
+      ).status,
+    ).toBe(403);
   });
 
   it('plans every interview; bad answers are refused with pointers and store nothing', async () => {
     for (const p of partners) {
-      const planned = await api().put(`${interview(p.id)}/plan`).set('Authorization', coordinator).send({ plannedAt: at(14), interviewerId: 'demo-caseworker' });
+      const planned = await api()
+        .put(`${interview(p.id)}/plan`)
+        .set('Authorization', coordinator)
+        .send({ plannedAt: at(14), interviewerId: 'demo-caseworker' });
       expect(planned.status).toBe(200);
       expect(planned.body).toMatchObject({ status: 'planned', interviewerId: 'demo-caseworker', questionnaireVersion: '2026-1' });
     }
     const first = partners[0].id;
-    const past = await api().put(`${interview(first)}/plan`).set('Authorization', coordinator).send({ plannedAt: at(-1), interviewerId: 'demo-caseworker' });
+    const past = await api()
+      .put(`${interview(first)}/plan`)
+      .set('Authorization', coordinator)
+      .send({ plannedAt: at(-1), interviewerId: 'demo-caseworker' });
     expect(past.status).toBe(400);
-    expect((await api().put(`${interview(first)}/plan`).set('Authorization', coordinator).send({ plannedAt: at(3), interviewerId: 'demo-adviser' })).status).toBe(400);
+    expect(
+      (
+        await api()
+          .put(`${interview(first)}/plan`)
+          .set('Authorization', coordinator)
+          .send({ plannedAt: at(3), interviewerId: 'demo-adviser' })
+      ).status,
+    ).toBe(400);
 
     const seven = answersOf(0).map((a) => (a.questionKey === 'cy_reach' ? { ...a, value: 7 } : a));
-    const bad = await api().put(`${interview(first)}/answers`).set('Authorization', interviewer).send({ answers: seven });
+    const bad = await api()
+      .put(`${interview(first)}/answers`)
+      .set('Authorization', interviewer)
+      .send({ answers: seven });
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(bad.body.errors).toEqual([{ pointer: '/answers/0/value', message: 'must be a whole number from 1 to 5' }]);
-    const unknown = await api().put(`${interview(first)}/answers`).set('Authorization', interviewer).send({ answers: [...answersOf(0), { questionKey: 'q_from_2030', value: 3 }] });
+    const unknown = await api()
+      .put(`${interview(first)}/answers`)
+      .set('Authorization', interviewer)
+      .send({ answers: [...answersOf(0), { questionKey: 'q_from_2030', value: 3 }] });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].message).toMatch(/not in questionnaire version 2026-1/);
-    const missing = await api().put(`${interview(first)}/answers`).set('Authorization', interviewer).send({ answers: answersOf(0).slice(1) });
+    const missing = await api()
+      .put(`${interview(first)}/answers`)
+      .set('Authorization', interviewer)
+      .send({ answers: answersOf(0).slice(1) });
     expect(missing.body.errors).toEqual([{ pointer: '/answers', message: 'required question cy_reach is not answered' }]);
-    const notTheInterviewer = await api().put(`${interview(first)}/answers`).set('Authorization', await bearer(Role.Caseworker, 'someone-else')).send({ answers: answersOf(0) });
+    const notTheInterviewer = await api()
+      .put(`${interview(first)}/answers`)
+      .set('Authorization', await bearer(Role.Caseworker, 'someone-else'))
+      .send({ answers: answersOf(0) });
     expect(notTheInterviewer.status).toBe(403);
     const stored = await api().get(interview(first)).set('Authorization', interviewer);
     expect(stored.body).toMatchObject({ status: 'planned', answers: null });
@@ -112,12 +157,22 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
 
   it('records answers, withdraws, adds a partner who joins mid-cycle and reports the numbers', async () => {
     for (let i = 0; i < 30; i++) {
-      const res = await api().put(`${interview(partners[i].id)}/answers`).set('Authorization', interviewer).send({ answers: answersOf(i) });
+      const res = await api()
+        .put(`${interview(partners[i].id)}/answers`)
+        .set('Authorization', interviewer)
+        .send({ answers: answersOf(i) });
       expect(res.status).toBe(200);
       given.push(answersOf(i));
     }
     for (const p of partners.slice(30, 32)) {
-      expect((await api().post(`${interview(p.id)}/withdraw`).set('Authorization', coordinator).send({ reason: 'Austritt zum Jahresende' })).status).toBe(200);
+      expect(
+        (
+          await api()
+            .post(`${interview(p.id)}/withdraw`)
+            .set('Authorization', coordinator)
+            .send({ reason: 'Austritt zum Jahresende' })
+        ).status,
+      ).toBe(200);
     }
 
     // A new partner joins the contract today: the registry tells the running cycle.
@@ -125,11 +180,41 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
     const joined = await api()
       .post('/contract-partners')
       .set('Authorization', coordinator)
-      .send({ name: 'Jugendwerkstatt Neustart gGmbH', kind: 'free_provider', socialSpaceIds: [spaces[0].id], accessionDate: new Date().toISOString().slice(0, 10), contacts: [] });
+      .send({
+        name: 'Jugendwerkstatt Neustart gGmbH',
+        kind: 'free_provider',
+        socialSpaceIds: [spaces[0].id],
+        accessionDate: new Date().toISOString().slice(0, 10),
+        contacts: [],
+      });
     expect(joined.status).toBe(201);
-    await eventually(async () => (await system.db.query(`SELECT 1 FROM partner_interview WHERE cycle_id = $1 AND contract_partner_id = $2`, [cycleId, joined.body.id])).length === 1, 20_000, 'the new partner has an interview');
-    expect((await api().put(`${interview(joined.body.id)}/plan`).set('Authorization', coordinator).send({ plannedAt: at(7), interviewerId: 'demo-caseworker' })).status).toBe(200);
-    expect((await api().put(`${interview(joined.body.id)}/answers`).set('Authorization', interviewer).send({ answers: answersOf(35) })).status).toBe(200);
+    await eventually(
+      async () =>
+        (
+          await system.db.query(`SELECT 1 FROM partner_interview WHERE cycle_id = $1 AND contract_partner_id = $2`, [
+            cycleId,
+            joined.body.id,
+          ])
+        ).length === 1,
+      20_000,
+      'the new partner has an interview',
+    );
+    expect(
+      (
+        await api()
+          .put(`${interview(joined.body.id)}/plan`)
+          .set('Authorization', coordinator)
+          .send({ plannedAt: at(7), interviewerId: 'demo-caseworker' })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await api()
+          .put(`${interview(joined.body.id)}/answers`)
+          .set('Authorization', interviewer)
+          .send({ answers: answersOf(35) })
+      ).status,
+    ).toBe(200);
     given.push(answersOf(35));
 
     const mine = await api().get('/interview-cycles/interviews/mine?limit=200').set('Authorization', interviewer);
@@ -140,16 +225,31 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
 
     const report = await api().get(`/interview-cycles/${cycleId}/report`).set('Authorization', coordinator);
     expect(report.status).toBe(200);
-    expect(report.body).toMatchObject({ final: false, partners: { total: 36, done: 31, withdrawn: 2, notAnswered: 3, failed: 0 }, responseRate: 0.9118, previous: null });
-    const byKey = new Map<string, any>(report.body.perspectives.flatMap((p: any) => p.questions.map((q: any) => [q.key, { ...q, perspective: p.perspective }])));
+    expect(report.body).toMatchObject({
+      final: false,
+      partners: { total: 36, done: 31, withdrawn: 2, notAnswered: 3, failed: 0 },
+      responseRate: 0.9118,
+      previous: null,
+    });
+    const byKey = new Map<string, any>(
+      report.body.perspectives.flatMap((p: any) => p.questions.map((q: any) => [q.key, { ...q, perspective: p.perspective }])),
+    );
     expect(report.body.perspectives.map((p: any) => p.perspective)).toEqual(['children_youth', 'parents', 'professionals', 'community']);
     for (const key of ['cy_reach', 'pa_access', 'pr_fallteam', 'co_network']) {
       const want = expected(given, key) as { answered: number; counts: number[]; mean: number };
-      expect({ key, answered: byKey.get(key).answered, counts: byKey.get(key).distribution.map((d: any) => d.count), mean: byKey.get(key).mean }).toEqual({ key, ...want });
+      expect({
+        key,
+        answered: byKey.get(key).answered,
+        counts: byKey.get(key).distribution.map((d: any) => d.count),
+        mean: byKey.get(key).mean,
+      }).toEqual({ key, ...want });
     }
     for (const key of ['cy_participation', 'co_budget_use', 'pa_family_centre', 'pr_cooperation_forms']) {
       const want = expected(given, key) as { answered: number; counts: number[] };
-      expect({ key, answered: byKey.get(key).answered, counts: byKey.get(key).distribution.map((d: any) => d.count) }).toEqual({ key, ...want });
+      expect({ key, answered: byKey.get(key).answered, counts: byKey.get(key).distribution.map((d: any) => d.count) }).toEqual({
+        key,
+        ...want,
+      });
     }
     expect(byKey.get('cy_comment').texts).toEqual((expected(given, 'cy_comment') as { texts: string[] }).texts);
     expect(JSON.stringify(report.body)).not.toMatch(/demo-caseworker|Jugendwerkstatt/); // organisations' answers, no names of people or partners
@@ -157,8 +257,13 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
     const csv = await api().get(`/interview-cycles/${cycleId}/report?format=csv`).set('Authorization', coordinator);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('perspective;question_key;question;type;value;count;share;mean;previous_share;previous_mean;change_share;change_mean');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'perspective;question_key;question;type;value;count;share;mean;previous_share;previous_mean;change_share;change_mean',
+    );
     const reach = expected(given, 'cy_reach') as { counts: number[]; mean: number };
     expect(lines).toContain(
       `children_youth;cy_reach;Wie gut erreichen die Angebote im Sozialraum Kinder und Jugendliche?;scale;1;${reach.counts[0]};${String(Math.round((reach.counts[0] / 31) * 10000) / 10000).replace('.', ',')};${String(reach.mean).replace('.', ',')};;;;`,
@@ -166,23 +271,45 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
   });
 
   it('completes when every interview has ended and compares the next cycle with it', async () => {
-    for (const p of partners.slice(32)) await api().post(`${interview(p.id)}/withdraw`).set('Authorization', coordinator).send({ reason: 'Kein Termin zustande gekommen' });
-    await eventually(async () => (await api().get(`/interview-cycles/${cycleId}`).set('Authorization', coordinator)).body.status === 'completed', 20_000, 'cycle 1 completed');
+    for (const p of partners.slice(32))
+      await api()
+        .post(`${interview(p.id)}/withdraw`)
+        .set('Authorization', coordinator)
+        .send({ reason: 'Kein Termin zustande gekommen' });
+    await eventually(
+      async () => (await api().get(`/interview-cycles/${cycleId}`).set('Authorization', coordinator)).body.status === 'completed',
+      20_000,
+      'cycle 1 completed',
+    );
     const final = await api().get(`/interview-cycles/${cycleId}/report`).set('Authorization', coordinator);
     expect(final.body).toMatchObject({ final: true, responseRate: round(31 / 31) });
 
     const triggered = await api().post('/interview-cycles/schedule/trigger').set('Authorization', coordinator).send({});
     expect(triggered.status).toBe(200);
     let second = '';
-    await eventually(async () => {
-      const current = await api().get('/interview-cycles/current').set('Authorization', coordinator);
-      second = current.body.number === 2 && current.body.counts.total === 36 ? current.body.id : '';
-      return !!second;
-    }, 30_000, 'cycle 2 with 36 interviews');
+    await eventually(
+      async () => {
+        const current = await api().get('/interview-cycles/current').set('Authorization', coordinator);
+        second = current.body.number === 2 && current.body.counts.total === 36 ? current.body.id : '';
+        return !!second;
+      },
+      30_000,
+      'cycle 2 with 36 interviews',
+    );
     for (const p of partners.slice(0, 2)) {
-      await api().put(`${interview(p.id, second)}/plan`).set('Authorization', coordinator).send({ plannedAt: at(10), interviewerId: 'demo-caseworker' });
+      await api()
+        .put(`${interview(p.id, second)}/plan`)
+        .set('Authorization', coordinator)
+        .send({ plannedAt: at(10), interviewerId: 'demo-caseworker' });
       const answers = answersOf(0).map((a) => (a.questionKey === 'cy_reach' ? { ...a, value: 5 } : a));
-      expect((await api().put(`${interview(p.id, second)}/answers`).set('Authorization', interviewer).send({ answers })).status).toBe(200);
+      expect(
+        (
+          await api()
+            .put(`${interview(p.id, second)}/answers`)
+            .set('Authorization', interviewer)
+            .send({ answers })
+        ).status,
+      ).toBe(200);
     }
     const report = await api().get(`/interview-cycles/${second}/report`).set('Authorization', coordinator);
     const reach = report.body.perspectives[0].questions.find((q: any) => q.key === 'cy_reach');

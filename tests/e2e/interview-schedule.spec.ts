@@ -30,7 +30,10 @@ describe('the interview schedule (Temporal Schedule on the dev server)', () => {
     const none = await api().get('/interview-cycles/schedule').set('Authorization', coordinator);
     expect(none.status).toBe(404);
     expect(none.body.detail).toMatch(/PUT \/interview-cycles\/schedule/);
-    const unknown = await api().put('/interview-cycles/schedule').set('Authorization', coordinator).send({ coordinatorId: 'demo-caseworker' });
+    const unknown = await api()
+      .put('/interview-cycles/schedule')
+      .set('Authorization', coordinator)
+      .send({ coordinatorId: 'demo-caseworker' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([{ pointer: '/coordinatorId', message: 'must be an active coordinator' }]);
     const extra = await api().put('/interview-cycles/schedule').set('Authorization', coordinator).send({ every: 'P1Y' });
@@ -54,7 +57,11 @@ describe('the interview schedule (Temporal Schedule on the dev server)', () => {
       .set('Authorization', coordinator)
       .send({ from: new Date(anchor.getTime() - 3_600_000).toISOString(), to: new Date().toISOString() });
     expect(filled.status).toBe(200);
-    await eventually(async () => (await system.db.query(`SELECT 1 FROM interview_cycle WHERE status = 'completed'`)).length === 2, 30_000, 'two cycles completed');
+    await eventually(
+      async () => (await system.db.query(`SELECT 1 FROM interview_cycle WHERE status = 'completed'`)).length === 2,
+      30_000,
+      'two cycles completed',
+    );
     const described = await api().get('/interview-cycles/schedule').set('Authorization', coordinator);
     const started = described.body.recentCycles.map((c: { scheduledAt: string }) => Date.parse(c.scheduledAt));
     expect(started).toHaveLength(2);
@@ -65,14 +72,24 @@ describe('the interview schedule (Temporal Schedule on the dev server)', () => {
   });
 
   it('pauses, resumes and triggers for coordinators only', async () => {
-    expect((await api().post('/interview-cycles/schedule/pause').set('Authorization', await bearer(Role.Caseworker)).send({})).status).toBe(403);
+    expect(
+      (
+        await api()
+          .post('/interview-cycles/schedule/pause')
+          .set('Authorization', await bearer(Role.Caseworker))
+          .send({})
+      ).status,
+    ).toBe(403);
     const paused = await api().post('/interview-cycles/schedule/pause').set('Authorization', coordinator).send({ note: 'Kommunalwahl' });
     expect(paused.body).toMatchObject({ paused: true, note: 'Kommunalwahl' });
     const resumed = await api().post('/interview-cycles/schedule/unpause').set('Authorization', coordinator).send({});
     expect(resumed.body.paused).toBe(false);
     await api().post('/interview-cycles/schedule/trigger').set('Authorization', coordinator).send({});
     await eventually(async () => (await system.db.query(`SELECT 1 FROM interview_cycle`)).length === 3, 30_000, 'a third cycle');
-    const backwards = await api().post('/interview-cycles/schedule/backfill').set('Authorization', coordinator).send({ from: '2025-01-02T00:00:00Z', to: '2025-01-01T00:00:00Z' });
+    const backwards = await api()
+      .post('/interview-cycles/schedule/backfill')
+      .set('Authorization', coordinator)
+      .send({ from: '2025-01-02T00:00:00Z', to: '2025-01-01T00:00:00Z' });
     expect(backwards.status).toBe(400);
     expect(backwards.body.errors[0].pointer).toBe('/to');
   });

@@ -24,9 +24,13 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
 
   beforeAll(async () => {
     system = await isolatedSystem('e2e-jugendhilfedienst');
-    await system.db.query(`INSERT INTO app_user (id, display_name, roles) VALUES ('cw-elsewhere', 'Fachkraft ohne Sozialraum', '{caseworker}')`);
+    await system.db.query(
+      `INSERT INTO app_user (id, display_name, roles) VALUES ('cw-elsewhere', 'Fachkraft ohne Sozialraum', '{caseworker}')`,
+    );
     cw = await bearer(Role.Caseworker);
-    [{ id: spaceId }] = await system.db.query(`SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code LIMIT 1`);
+    [{ id: spaceId }] = await system.db.query(
+      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code LIMIT 1`,
+    );
   });
   afterAll(() => system?.close());
 
@@ -35,7 +39,14 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
     expect(res.status).toBe(201);
     caseId = res.body.id;
     pseudonym = res.body.pseudonym;
-    expect(res.body).toMatchObject({ source: 'anonymous', anonymous: true, phase: 'classification', zone: null, deletionDate: null, definitionVersion: 1 });
+    expect(res.body).toMatchObject({
+      source: 'anonymous',
+      anonymous: true,
+      phase: 'classification',
+      zone: null,
+      deletionDate: null,
+      definitionVersion: 1,
+    });
     expect(res.body.report).toEqual({ text: expect.stringContaining('ohne Frühstück'), reporter: null });
     expect(res.body.personal.familyName).toBe('Mustermann-Öztürk');
     expect(res.body.steps.map((s: { key: string; status: string }) => [s.key, s.status])).toEqual([
@@ -49,31 +60,67 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
     const [raw] = await system.db.query('SELECT * FROM case_file WHERE id = $1', [caseId]);
     for (const s of PERSONAL_STRINGS) expect(JSON.stringify(raw)).not.toContain(s);
     expect(raw).toMatchObject({ source: 'anonymous', anonymous_report: true, workflow_id: `jugendhilfedienst-case/${caseId}` });
-    await eventually(async () => (await count(`SELECT count(*)::int AS n FROM process_instance WHERE id = $1 AND current_step = 'classification'`, [caseId])) === 1, 10_000, 'read model');
+    await eventually(
+      async () =>
+        (await count(`SELECT count(*)::int AS n FROM process_instance WHERE id = $1 AND current_step = 'classification'`, [caseId])) === 1,
+      10_000,
+      'read model',
+    );
     const list = await api().get('/jugendhilfedienst-cases?phase=classification').set('Authorization', cw);
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(caseId);
   });
 
   it('refuses a bad intake with pointers and stores nothing', async () => {
     const before = await count('SELECT count(*)::int AS n FROM case_file');
-    const reporter = await api().post('/jugendhilfedienst-cases').set('Authorization', cw).send({ ...intakeBody(spaceId), reporter: { name: 'Frau Nachbarin' } });
+    const reporter = await api()
+      .post('/jugendhilfedienst-cases')
+      .set('Authorization', cw)
+      .send({ ...intakeBody(spaceId), reporter: { name: 'Frau Nachbarin' } });
     expect(reporter.status).toBe(400);
     expect(reporter.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(reporter.body.errors).toEqual([{ pointer: '/reporter', message: 'an anonymous report has no reporter' }]);
-    const bad = await api().post('/jugendhilfedienst-cases').set('Authorization', cw).send({ ...intakeBody(spaceId), source: 'rumour', personal: { birthDates: ['03.02.2014'] } });
+    const bad = await api()
+      .post('/jugendhilfedienst-cases')
+      .set('Authorization', cw)
+      .send({ ...intakeBody(spaceId), source: 'rumour', personal: { birthDates: ['03.02.2014'] } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/source', '/personal/birthDates']));
-    const future = await api().post('/jugendhilfedienst-cases').set('Authorization', cw).send({ ...intakeBody(spaceId), reportedAt: inDays(2) });
+    const future = await api()
+      .post('/jugendhilfedienst-cases')
+      .set('Authorization', cw)
+      .send({ ...intakeBody(spaceId), reportedAt: inDays(2) });
     expect(future.status).toBe(400);
     expect(future.body.errors[0].pointer).toBe('/reportedAt');
     expect(await count('SELECT count(*)::int AS n FROM case_file')).toBe(before);
   });
 
   it('shows the case only to caseworkers of its social space', async () => {
-    expect((await api().get(`/jugendhilfedienst-cases/${caseId}`).set('Authorization', await bearer(Role.Caseworker, 'cw-elsewhere'))).status).toBe(404);
-    expect((await api().get(`/jugendhilfedienst-cases/${caseId}`).set('Authorization', await bearer(Role.Coordinator))).status).toBe(403);
-    expect((await api().post(`/jugendhilfedienst-cases/${caseId}/classification`).set('Authorization', await bearer(Role.Admin)).send({ zone: 'service' })).status).toBe(403);
-    const denied = await system.db.query(`SELECT 1 FROM audit_event WHERE actor_id = 'cw-elsewhere' AND resource_id = $1 AND outcome = 'denied'`, [caseId]);
+    expect(
+      (
+        await api()
+          .get(`/jugendhilfedienst-cases/${caseId}`)
+          .set('Authorization', await bearer(Role.Caseworker, 'cw-elsewhere'))
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await api()
+          .get(`/jugendhilfedienst-cases/${caseId}`)
+          .set('Authorization', await bearer(Role.Coordinator))
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await api()
+          .post(`/jugendhilfedienst-cases/${caseId}/classification`)
+          .set('Authorization', await bearer(Role.Admin))
+          .send({ zone: 'service' })
+      ).status,
+    ).toBe(403);
+    const denied = await system.db.query(
+      `SELECT 1 FROM audit_event WHERE actor_id = 'cw-elsewhere' AND resource_id = $1 AND outcome = 'denied'`,
+      [caseId],
+    );
     expect(denied).toHaveLength(1);
   });
 
@@ -81,7 +128,10 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
     const zone = await api().post(`/jugendhilfedienst-cases/${caseId}/classification`).set('Authorization', cw).send({ zone: 'red' });
     expect(zone.status).toBe(400);
     expect(zone.body.errors[0].pointer).toBe('/zone');
-    const classified = await api().post(`/jugendhilfedienst-cases/${caseId}/classification`).set('Authorization', cw).send({ zone: 'endangerment' });
+    const classified = await api()
+      .post(`/jugendhilfedienst-cases/${caseId}/classification`)
+      .set('Authorization', cw)
+      .send({ zone: 'endangerment' });
     expect(classified.status).toBe(200);
     expect(classified.body).toMatchObject({ zone: 'endangerment', phase: 'risk_assessment' });
 
@@ -92,16 +142,29 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
     expect(one.status).toBe(400);
     expect(one.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(one.body.errors).toEqual([{ pointer: '/professionals', message: expect.stringContaining('at least 2 professionals') }]);
-    const result = await api().post(`/jugendhilfedienst-cases/${caseId}/risk-assessment`).set('Authorization', cw).send(assessmentBody({ result: 'dramatic' }));
+    const result = await api()
+      .post(`/jugendhilfedienst-cases/${caseId}/risk-assessment`)
+      .set('Authorization', cw)
+      .send(assessmentBody({ result: 'dramatic' }));
     expect(result.status).toBe(400);
     expect(result.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/result']);
-    const reason = await api().post(`/jugendhilfedienst-cases/${caseId}/risk-assessment`).set('Authorization', cw).send(assessmentBody({ involvementNote: undefined }));
+    const reason = await api()
+      .post(`/jugendhilfedienst-cases/${caseId}/risk-assessment`)
+      .set('Authorization', cw)
+      .send(assessmentBody({ involvementNote: undefined }));
     expect(reason.status).toBe(400);
     expect(reason.body.errors).toEqual([{ pointer: '/involvementNote', message: 'say why the parents or the child were not involved' }]);
     const twice = await api()
       .post(`/jugendhilfedienst-cases/${caseId}/risk-assessment`)
       .set('Authorization', cw)
-      .send(assessmentBody({ professionals: [{ userId: 'demo-caseworker', function: 'a' }, { userId: 'demo-caseworker', function: 'b' }] }));
+      .send(
+        assessmentBody({
+          professionals: [
+            { userId: 'demo-caseworker', function: 'a' },
+            { userId: 'demo-caseworker', function: 'b' },
+          ],
+        }),
+      );
     expect(twice.status).toBe(400);
     expect(twice.body.errors[0].pointer).toBe('/professionals/1/userId');
     expect(await count('SELECT count(*)::int AS n FROM risk_assessment WHERE case_id = $1', [caseId])).toBe(0);
@@ -112,56 +175,118 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
     const res = await api().post(`/jugendhilfedienst-cases/${caseId}/risk-assessment`).set('Authorization', cw).send(assessmentBody());
     expect(res.status).toBe(200);
     expect(res.body.riskAssessments).toEqual([
-      expect.objectContaining({ result: 'latent', parentsInvolved: true, childInvolved: false, homeVisit: true, late: false, details: expect.stringContaining('Hildegard'), involvementNote: expect.stringContaining('Schule') }),
+      expect.objectContaining({
+        result: 'latent',
+        parentsInvolved: true,
+        childInvolved: false,
+        homeVisit: true,
+        late: false,
+        details: expect.stringContaining('Hildegard'),
+        involvementNote: expect.stringContaining('Schule'),
+      }),
     ]);
     expect(res.body.phase).toBe('fallteam');
     const [raw] = await system.db.query('SELECT * FROM risk_assessment WHERE case_id = $1', [caseId]);
     for (const s of PERSONAL_STRINGS) expect(JSON.stringify(raw)).not.toContain(s);
-    expect(raw).toMatchObject({ professional_count: 2, result: 'latent', sex: 'male', reported_by: 'anonymous', danger_kinds: ['neglect'], new_help: ['educational_assistance'] });
+    expect(raw).toMatchObject({
+      professional_count: 2,
+      result: 'latent',
+      sex: 'male',
+      reported_by: 'anonymous',
+      danger_kinds: ['neglect'],
+      new_help: ['educational_assistance'],
+    });
 
     let consultationId = '';
-    await eventually(async () => {
-      consultationId = (await api().get(`/jugendhilfedienst-cases/${caseId}`).set('Authorization', cw)).body.fallteam?.consultationId ?? '';
-      return consultationId !== '' && (await count('SELECT count(*)::int AS n FROM consultation WHERE id = $1', [consultationId])) === 1;
-    }, 20_000, 'child consultation');
-    await eventually(async () => (await api().get(`/consultations/${consultationId}`).set('Authorization', cw)).status === 200, 20_000, 'consultation readable');
+    await eventually(
+      async () => {
+        consultationId =
+          (await api().get(`/jugendhilfedienst-cases/${caseId}`).set('Authorization', cw)).body.fallteam?.consultationId ?? '';
+        return consultationId !== '' && (await count('SELECT count(*)::int AS n FROM consultation WHERE id = $1', [consultationId])) === 1;
+      },
+      20_000,
+      'child consultation',
+    );
+    await eventually(
+      async () => (await api().get(`/consultations/${consultationId}`).set('Authorization', cw)).status === 200,
+      20_000,
+      'consultation readable',
+    );
     const consultation = await api().get(`/consultations/${consultationId}`).set('Authorization', cw);
     expect(consultation.body).toMatchObject({ caseId, pseudonym, phase: 'requested' });
 
-    const session = await api().post('/fallteam-sessions').set('Authorization', cw).send({ startsAt: inDays(5), place: 'Familienzentrum Teltow', capacity: 3, moderatorId: 'demo-caseworker' });
-    expect((await api().post(`/consultations/${consultationId}/schedule`).set('Authorization', cw).send({ sessionId: session.body.id })).status).toBe(200);
+    const session = await api()
+      .post('/fallteam-sessions')
+      .set('Authorization', cw)
+      .send({ startsAt: inDays(5), place: 'Familienzentrum Teltow', capacity: 3, moderatorId: 'demo-caseworker' });
+    expect(
+      (await api().post(`/consultations/${consultationId}/schedule`).set('Authorization', cw).send({ sessionId: session.body.id })).status,
+    ).toBe(200);
     const closeEarly = await api().post(`/jugendhilfedienst-cases/${caseId}/close`).set('Authorization', cw);
     expect(closeEarly.status).toBe(409);
-    const outcome = await api().post(`/consultations/${consultationId}/outcome`).set('Authorization', cw).send({
-      participants: [{ role: 'professional', userId: 'demo-caseworker' }, { role: 'adviser', userId: 'demo-adviser' }, { role: 'family' }],
-      recommendations: ['Sozialpädagogische Familienhilfe mit dem Familienzentrum'],
-      decision: 'Hilfe zur Erziehung',
-      helpSetting: 'Familienzentrum, Schulsozialarbeit',
-    });
+    const outcome = await api()
+      .post(`/consultations/${consultationId}/outcome`)
+      .set('Authorization', cw)
+      .send({
+        participants: [
+          { role: 'professional', userId: 'demo-caseworker' },
+          { role: 'adviser', userId: 'demo-adviser' },
+          { role: 'family' },
+        ],
+        recommendations: ['Sozialpädagogische Familienhilfe mit dem Familienzentrum'],
+        decision: 'Hilfe zur Erziehung',
+        helpSetting: 'Familienzentrum, Schulsozialarbeit',
+      });
     expect(outcome.status).toBe(200);
-    await eventually(async () => (await api().get(`/jugendhilfedienst-cases/${caseId}`).set('Authorization', cw)).body.phase === 'help_plan', 20_000, 'outcome returned to the case');
+    await eventually(
+      async () => (await api().get(`/jugendhilfedienst-cases/${caseId}`).set('Authorization', cw)).body.phase === 'help_plan',
+      20_000,
+      'outcome returned to the case',
+    );
     const after = await api().get(`/jugendhilfedienst-cases/${caseId}`).set('Authorization', cw);
-    expect(after.body.fallteam).toMatchObject({ consultationId, status: 'outcome_recorded', outcome: { professionals: 2, participants: 3 } });
+    expect(after.body.fallteam).toMatchObject({
+      consultationId,
+      status: 'outcome_recorded',
+      outcome: { professionals: 2, participants: 3 },
+    });
   });
 
   it('refuses a help plan whose review lies before the plan and stores nothing; a valid plan is reviewed six months on with reminders', async () => {
-    const body = { planDate: today(), helpKinds: ['educational_assistance'], goals: ['Leon frühstückt vor der Schule'], agreements: 'Familienhilfe zweimal pro Woche', participants: ['Mutter', 'Leon', 'ASD'] };
-    const early = await api().post(`/jugendhilfedienst-cases/${caseId}/help-plans`).set('Authorization', cw).send({ ...body, reviewAt: '2020-01-01' });
+    const body = {
+      planDate: today(),
+      helpKinds: ['educational_assistance'],
+      goals: ['Leon frühstückt vor der Schule'],
+      agreements: 'Familienhilfe zweimal pro Woche',
+      participants: ['Mutter', 'Leon', 'ASD'],
+    };
+    const early = await api()
+      .post(`/jugendhilfedienst-cases/${caseId}/help-plans`)
+      .set('Authorization', cw)
+      .send({ ...body, reviewAt: '2020-01-01' });
     expect(early.status).toBe(400);
     expect(early.body.errors).toEqual([{ pointer: '/reviewAt', message: 'must be after the plan date' }]);
     expect(await count('SELECT count(*)::int AS n FROM help_plan WHERE case_id = $1', [caseId])).toBe(0);
 
     const res = await api().post(`/jugendhilfedienst-cases/${caseId}/help-plans`).set('Authorization', cw).send(body);
     expect(res.status).toBe(200);
-    const review = addDuration(new Date(`${today()}T00:00:00Z`), 'P6M').toISOString().slice(0, 10);
+    const review = addDuration(new Date(`${today()}T00:00:00Z`), 'P6M')
+      .toISOString()
+      .slice(0, 10);
     expect(res.body).toMatchObject({ phase: 'help', helpPlan: { version: 1, planDate: today(), nextReviewAt: review } });
     expect(res.body.helpPlans[0]).toMatchObject({ version: 1, goals: body.goals, reviews: [] });
-    await eventually(async () => (await count(`SELECT count(*)::int AS n FROM reminder WHERE key LIKE $1`, [`jhd/${caseId}/review/1-0/%`])) === 3, 10_000, 'review reminders');
+    await eventually(
+      async () => (await count(`SELECT count(*)::int AS n FROM reminder WHERE key LIKE $1`, [`jhd/${caseId}/review/1-0/%`])) === 3,
+      10_000,
+      'review reminders',
+    );
     const [due] = await system.db.query(`SELECT due_at, template FROM reminder WHERE key = $1`, [`jhd/${caseId}/review/1-0/due`]);
     expect(due).toMatchObject({ template: 'follow-up-due' });
     expect(new Date(due.due_at).toISOString()).toBe(`${review}T00:00:00.000Z`);
 
-    const badReview = await api().post(`/jugendhilfedienst-cases/${caseId}/help-plans/reviews`).set('Authorization', cw).send({ reviewedAt: '2020-01-01', notes: 'zu früh' });
+    const badReview = await api()
+      .post(`/jugendhilfedienst-cases/${caseId}/help-plans/reviews`)
+      .set('Authorization', cw)
+      .send({ reviewedAt: '2020-01-01', notes: 'zu früh' });
     expect(badReview.status).toBe(400);
     expect(badReview.body.errors[0].pointer).toBe('/reviewedAt');
     expect(await count('SELECT count(*)::int AS n FROM help_plan_review')).toBe(0);
@@ -172,10 +297,17 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
     expect(res.status).toBe(200);
     const expected = addDuration(new Date(), 'P5Y').toISOString().slice(0, 10);
     expect(res.body).toMatchObject({ phase: 'closed', deletionDate: expected });
-    const [row] = await system.db.query('SELECT to_char(deletion_date, \'YYYY-MM-DD\') AS d, closed_at FROM case_file WHERE id = $1', [caseId]);
+    const [row] = await system.db.query("SELECT to_char(deletion_date, 'YYYY-MM-DD') AS d, closed_at FROM case_file WHERE id = $1", [
+      caseId,
+    ]);
     expect(row.d).toBe(expected);
     expect(row.closed_at).not.toBeNull();
-    await eventually(async () => (await count(`SELECT count(*)::int AS n FROM reminder WHERE key LIKE $1 AND status = 'scheduled'`, [`jhd/${caseId}/%`])) === 0, 10_000, 'reminders cancelled');
+    await eventually(
+      async () =>
+        (await count(`SELECT count(*)::int AS n FROM reminder WHERE key LIKE $1 AND status = 'scheduled'`, [`jhd/${caseId}/%`])) === 0,
+      10_000,
+      'reminders cancelled',
+    );
     const again = await api().post(`/jugendhilfedienst-cases/${caseId}/close`).set('Authorization', cw);
     expect(again.status).toBe(409);
     expect(again.body.detail).toMatch(/closed/);
@@ -184,28 +316,55 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
   it('exports the completed assessments for the official statistics without any personal identifier', async () => {
     const year = new Date().getUTCFullYear();
     expect((await api().get(`/statistics/risk-assessments?year=${year}`).set('Authorization', cw)).status).toBe(403);
-    const res = await api().get(`/statistics/risk-assessments?year=${year}`).set('Authorization', await bearer(Role.Admin));
+    const res = await api()
+      .get(`/statistics/risk-assessments?year=${year}`)
+      .set('Authorization', await bearer(Role.Admin));
     expect(res.status).toBe(200);
     expect(res.body.count).toBe(1);
     const [item] = res.body.items;
     expect(Object.keys(item).sort()).toEqual([...STATISTIC_FIELDS].sort());
-    expect(item).toMatchObject({ completionYear: year, completionMonth: new Date().getUTCMonth() + 1, sex: 'male', result: 'latent', reportedBy: 'anonymous', dangerKinds: ['neglect'], existingHelp: [], newHelp: ['educational_assistance'], familyCourt: false });
+    expect(item).toMatchObject({
+      completionYear: year,
+      completionMonth: new Date().getUTCMonth() + 1,
+      sex: 'male',
+      result: 'latent',
+      reportedBy: 'anonymous',
+      dangerKinds: ['neglect'],
+      existingHelp: [],
+      newHelp: ['educational_assistance'],
+      familyCourt: false,
+    });
     expect(item.ageGroup).toMatch(/^(9-11|12-13)$/);
     const text = JSON.stringify(res.body);
     for (const s of [...PERSONAL_STRINGS, caseId, pseudonym, 'demo-caseworker', 'Teltow']) expect(text).not.toContain(s);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/); // no exact dates at all
 
-    const csv = await api().get(`/statistics/risk-assessments?year=${year}&format=csv`).set('Authorization', await bearer(Role.Admin));
+    const csv = await api()
+      .get(`/statistics/risk-assessments?year=${year}&format=csv`)
+      .set('Authorization', await bearer(Role.Admin));
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(STATISTIC_FIELDS.join(';'));
     for (const s of [...PERSONAL_STRINGS, caseId, pseudonym]) expect(csv.text).not.toContain(s);
     // Coordinators export their planning regions only.
-    const elsewhere = await api().get(`/statistics/risk-assessments?year=${year}`).set('Authorization', await bearer(Role.Coordinator, 'demo-coordinator-pr2'));
+    const elsewhere = await api()
+      .get(`/statistics/risk-assessments?year=${year}`)
+      .set('Authorization', await bearer(Role.Coordinator, 'demo-coordinator-pr2'));
     expect(elsewhere.body.count).toBe(0);
-    expect((await api().get(`/statistics/risk-assessments?year=${year}`).set('Authorization', await bearer(Role.Coordinator))).body.count).toBe(1);
-    const bad = await api().get(`/statistics/risk-assessments?year=twenty`).set('Authorization', await bearer(Role.Admin));
+    expect(
+      (
+        await api()
+          .get(`/statistics/risk-assessments?year=${year}`)
+          .set('Authorization', await bearer(Role.Coordinator))
+      ).body.count,
+    ).toBe(1);
+    const bad = await api()
+      .get(`/statistics/risk-assessments?year=twenty`)
+      .set('Authorization', await bearer(Role.Admin));
     expect(bad.status).toBe(400);
   });
 
@@ -218,7 +377,12 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
       for (const s of PERSONAL_STRINGS) expect(raw).not.toContain(s);
       const codec = createDataConverter(system.config.payloadKeys).payloadCodecs![0];
       const payloads: any[] = [];
-      const walk = (n: any) => (Array.isArray(n) ? n.forEach(walk) : n && typeof n === 'object' && !(n instanceof Uint8Array) ? Object.entries(n).forEach(([k, v]) => (k === 'payloads' && Array.isArray(v) ? payloads.push(...v) : walk(v))) : undefined);
+      const walk = (n: any) =>
+        Array.isArray(n)
+          ? n.forEach(walk)
+          : n && typeof n === 'object' && !(n instanceof Uint8Array)
+            ? Object.entries(n).forEach(([k, v]) => (k === 'payloads' && Array.isArray(v) ? payloads.push(...v) : walk(v)))
+            : undefined;
       walk(history);
       const clear = (await codec.decode(payloads)).map((p) => Buffer.from(p.data ?? []).toString()).join('\n');
       expect(clear).toContain(caseId);

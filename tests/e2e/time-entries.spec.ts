@@ -18,7 +18,9 @@ describe('time entries and the preventive share (HTTP)', () => {
 
   beforeAll(async () => {
     system = await isolatedSystem('e2e-time-entries');
-    const spaces: Array<{ id: string }> = await system.db.query(`SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code`);
+    const spaces: Array<{ id: string }> = await system.db.query(
+      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code`,
+    );
     [{ id: spaceId }, { id: otherSpaceId }] = spaces;
     await system.db.query(
       `INSERT INTO app_user (id, display_name, roles, planning_region_ids, social_space_ids)
@@ -31,22 +33,42 @@ describe('time entries and the preventive share (HTTP)', () => {
   afterAll(() => system?.close());
 
   it('records case, preventive and other time', async () => {
-    const preventive = await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, start: '08:00', minutes: 120, kind: 'preventive', socialSpaceId: spaceId, note: 'Sozialraumkonferenz' });
+    const preventive = await api()
+      .post('/time-entries')
+      .set('Authorization', cw)
+      .send({ date: yesterday, start: '08:00', minutes: 120, kind: 'preventive', socialSpaceId: spaceId, note: 'Sozialraumkonferenz' });
     expect(preventive.status).toBe(201);
     expect(preventive.body).toMatchObject({ date: yesterday, start: '08:00', minutes: 120, kind: 'preventive', socialSpaceId: spaceId });
-    const casework = await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, start: '10:00', minutes: 300, kind: 'case', caseId });
+    const casework = await api()
+      .post('/time-entries')
+      .set('Authorization', cw)
+      .send({ date: yesterday, start: '10:00', minutes: 300, kind: 'case', caseId });
     expect(casework.status).toBe(201);
     expect(casework.body.socialSpaceId).toBe(spaceId);
-    expect((await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, minutes: 60, kind: 'other' })).status).toBe(201);
-    expect((await api().post('/time-entries').set('Authorization', cw2).send({ date: yesterday, minutes: 480, kind: 'case', caseId })).status).toBe(201);
-    expect((await api().post('/time-entries').set('Authorization', cw2).send({ date: yesterday, minutes: 30, kind: 'preventive', socialSpaceId: otherSpaceId })).status).toBe(201);
+    expect((await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, minutes: 60, kind: 'other' })).status).toBe(
+      201,
+    );
+    expect(
+      (await api().post('/time-entries').set('Authorization', cw2).send({ date: yesterday, minutes: 480, kind: 'case', caseId })).status,
+    ).toBe(201);
+    expect(
+      (
+        await api()
+          .post('/time-entries')
+          .set('Authorization', cw2)
+          .send({ date: yesterday, minutes: 30, kind: 'preventive', socialSpaceId: otherSpaceId })
+      ).status,
+    ).toBe(201);
     const mine = await api().get(`/time-entries?from=${yesterday}&to=${yesterday}`).set('Authorization', cw);
     expect(mine.body.items.map((e: { kind: string }) => e.kind)).toEqual(['preventive', 'case', 'other']);
   });
 
   it('refuses overlapping entries, more than 24 hours a day and entries past midnight, storing nothing', async () => {
     const before = await entries();
-    const overlap = await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, start: '09:30', minutes: 60, kind: 'other' });
+    const overlap = await api()
+      .post('/time-entries')
+      .set('Authorization', cw)
+      .send({ date: yesterday, start: '09:30', minutes: 60, kind: 'other' });
     expect(overlap.status).toBe(400);
     expect(overlap.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(overlap.body.errors).toEqual([{ pointer: '/start', message: 'overlaps the entry from 08:00 to 10:00' }]);
@@ -56,14 +78,23 @@ describe('time entries and the preventive share (HTTP)', () => {
     const dayFull = await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, minutes: 1000, kind: 'other' }); // 480 already recorded
     expect(dayFull.status).toBe(400);
     expect(dayFull.body.errors).toEqual([{ pointer: '/minutes', message: expect.stringContaining('a day has 24 hours') }]);
-    const midnight = await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, start: '23:00', minutes: 120, kind: 'other' });
+    const midnight = await api()
+      .post('/time-entries')
+      .set('Authorization', cw)
+      .send({ date: yesterday, start: '23:00', minutes: 120, kind: 'other' });
     expect(midnight.status).toBe(400);
     expect(midnight.body.errors[0].pointer).toBe('/minutes');
-    const caseNote = await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, minutes: 10, kind: 'case', caseId, note: 'Gespräch mit Frau Mustermann' });
+    const caseNote = await api()
+      .post('/time-entries')
+      .set('Authorization', cw)
+      .send({ date: yesterday, minutes: 10, kind: 'case', caseId, note: 'Gespräch mit Frau Mustermann' });
     expect(caseNote.body.errors).toEqual([{ pointer: '/note', message: 'case time has no note' }]);
     const noSpace = await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, minutes: 10, kind: 'preventive' });
     expect(noSpace.body.errors).toEqual([{ pointer: '/socialSpaceId', message: 'preventive work names its social space' }]);
-    const badTime = await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, start: '25:00', minutes: 10, kind: 'other', extra: 1 });
+    const badTime = await api()
+      .post('/time-entries')
+      .set('Authorization', cw)
+      .send({ date: yesterday, start: '25:00', minutes: 10, kind: 'other', extra: 1 });
     expect(badTime.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/extra', '/start']);
     expect(await entries()).toBe(before);
   });
@@ -74,20 +105,53 @@ describe('time entries and the preventive share (HTTP)', () => {
     expect(own.status).toBe(200);
     expect(own.body.target).toBe(0.1);
     expect(own.body.items).toEqual([
-      expect.objectContaining({ key: 'demo-caseworker', caseMinutes: 300, preventiveMinutes: 120, otherMinutes: 60, totalMinutes: 480, preventiveShare: 0.25, meetsTarget: true, shortfallMinutes: 0 }),
+      expect.objectContaining({
+        key: 'demo-caseworker',
+        caseMinutes: 300,
+        preventiveMinutes: 120,
+        otherMinutes: 60,
+        totalMinutes: 480,
+        preventiveShare: 0.25,
+        meetsTarget: true,
+        shortfallMinutes: 0,
+      }),
     ]);
     expect((await api().get(`/time-entries/report?${q}&groupBy=team`).set('Authorization', cw)).status).toBe(403);
 
     const coordinator = await bearer(Role.Coordinator);
     const people = await api().get(`/time-entries/report?${q}&groupBy=person`).set('Authorization', coordinator);
     const second = people.body.items.find((i: { key: string }) => i.key === 'cw-2');
-    expect(second).toMatchObject({ caseMinutes: 480, preventiveMinutes: 30, totalMinutes: 510, preventiveShare: 0.059, meetsTarget: false, shortfallMinutes: 21 });
+    expect(second).toMatchObject({
+      caseMinutes: 480,
+      preventiveMinutes: 30,
+      totalMinutes: 510,
+      preventiveShare: 0.059,
+      meetsTarget: false,
+      shortfallMinutes: 21,
+    });
     const team = await api().get(`/time-entries/report?${q}&groupBy=team`).set('Authorization', coordinator);
-    expect(team.body.items).toEqual([expect.objectContaining({ label: expect.stringContaining('Planregion 1'), totalMinutes: 990, preventiveMinutes: 150, preventiveShare: 0.152, meetsTarget: true })]);
+    expect(team.body.items).toEqual([
+      expect.objectContaining({
+        label: expect.stringContaining('Planregion 1'),
+        totalMinutes: 990,
+        preventiveMinutes: 150,
+        preventiveShare: 0.152,
+        meetsTarget: true,
+      }),
+    ]);
     const spaces = await api().get(`/time-entries/report?${q}&groupBy=social_space`).set('Authorization', coordinator);
-    expect(spaces.body.items.find((i: { key: string }) => i.key === otherSpaceId)).toMatchObject({ preventiveMinutes: 30, totalMinutes: 30, preventiveShare: 1 });
-    expect(spaces.body.items.find((i: { key: string | null }) => i.key === null)).toMatchObject({ otherMinutes: 60, label: 'ohne Sozialraum' });
-    const elsewhere = await api().get(`/time-entries/report?${q}&groupBy=team`).set('Authorization', await bearer(Role.Coordinator, 'demo-coordinator-pr2'));
+    expect(spaces.body.items.find((i: { key: string }) => i.key === otherSpaceId)).toMatchObject({
+      preventiveMinutes: 30,
+      totalMinutes: 30,
+      preventiveShare: 1,
+    });
+    expect(spaces.body.items.find((i: { key: string | null }) => i.key === null)).toMatchObject({
+      otherMinutes: 60,
+      label: 'ohne Sozialraum',
+    });
+    const elsewhere = await api()
+      .get(`/time-entries/report?${q}&groupBy=team`)
+      .set('Authorization', await bearer(Role.Coordinator, 'demo-coordinator-pr2'));
     expect(elsewhere.body.items).toEqual([]);
     // Entries are deleted by their owner only; someone else's is not found.
     const spare = await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, minutes: 5, kind: 'other' });

@@ -30,8 +30,9 @@ describe('docker-compose.yml', () => {
     const resolved = Object.fromEntries(
       Object.entries(env).map(([k, v]) => [
         k,
-        String(v).replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_m, name: string, kind?: string, fallback?: string) =>
-          dotEnv[name] ?? (kind === '-' ? fallback ?? '' : ''),
+        String(v).replace(
+          /\$\{(\w+)(?::([-?])([^}]*))?\}/g,
+          (_m, name: string, kind?: string, fallback?: string) => dotEnv[name] ?? (kind === '-' ? (fallback ?? '') : ''),
         ),
       ]),
     );
@@ -41,13 +42,19 @@ describe('docker-compose.yml', () => {
 
 describe('npm run -s token', () => {
   it('prints a token and nothing else', () => {
-    const out = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'cli', 'token.js'), 'coordinator'], { encoding: 'utf8', env: process.env });
+    const out = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'cli', 'token.js'), 'coordinator'], {
+      encoding: 'utf8',
+      env: process.env,
+    });
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
   });
 
   it('refuses an unknown role', () => {
-    const out = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'cli', 'token.js'), 'superuser'], { encoding: 'utf8', env: process.env });
+    const out = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'cli', 'token.js'), 'superuser'], {
+      encoding: 'utf8',
+      env: process.env,
+    });
     expect(out.status).toBe(2);
     expect(out.stdout).toBe('');
   });

@@ -52,7 +52,9 @@ describe('the web app served by the API, and its sign-in endpoints', () => {
     expect((await http().get('/auth/config')).body).toEqual({ mode: 'dev' });
     const users = await http().get('/auth/dev-users');
     expect(users.status).toBe(200);
-    expect(users.body.items).toEqual(expect.arrayContaining([{ id: 'demo-adviser', displayName: 'Demo Externe Beratung', roles: ['adviser'] }]));
+    expect(users.body.items).toEqual(
+      expect.arrayContaining([{ id: 'demo-adviser', displayName: 'Demo Externe Beratung', roles: ['adviser'] }]),
+    );
     const token = await http().post('/auth/dev-token').send({ userId: 'demo-coordinator' });
     expect(token.status).toBe(200);
     const me = await http().get('/me').set('Authorization', `Bearer ${token.body.accessToken}`);
@@ -63,16 +65,29 @@ describe('the web app served by the API, and its sign-in endpoints', () => {
   });
 
   it('gives pickers the planning regions with their social spaces, and the caller the reminders still ahead', async () => {
-    const regions = await http().get('/planning-regions').set('Authorization', await bearer(Role.Caseworker));
+    const regions = await http()
+      .get('/planning-regions')
+      .set('Authorization', await bearer(Role.Caseworker));
     expect(regions.body.items).toHaveLength(4);
-    expect(regions.body.items[0]).toMatchObject({ code: 'PR1', socialSpaces: expect.arrayContaining([expect.objectContaining({ name: 'Sozialraum Teltow' })]) });
-    expect((await http().get('/planning-regions').set('Authorization', await bearer(Role.Adviser))).status).toBe(403);
+    expect(regions.body.items[0]).toMatchObject({
+      code: 'PR1',
+      socialSpaces: expect.arrayContaining([expect.objectContaining({ name: 'Sozialraum Teltow' })]),
+    });
+    expect(
+      (
+        await http()
+          .get('/planning-regions')
+          .set('Authorization', await bearer(Role.Adviser))
+      ).status,
+    ).toBe(403);
     await system.db.query(
       `INSERT INTO reminder (key, due_at, recipients, template, context, channels, status)
        VALUES ('web-test/follow-up', now() + interval '30 days', '[{"type":"user","id":"demo-caseworker"}]', 'follow-up-due', '{"subjectTitle":"Fallteam F-TEST","dueAt":"2030-01-15T09:00:00Z"}', '{in_app}', 'scheduled'),
               ('web-test/other', now() + interval '30 days', '[{"type":"user","id":"someone-else"}]', 'follow-up-due', '{"subjectTitle":"Fremd","dueAt":"2030-01-15T09:00:00Z"}', '{in_app}', 'scheduled')`,
     );
-    const mine = await http().get('/me/follow-ups').set('Authorization', await bearer(Role.Caseworker));
+    const mine = await http()
+      .get('/me/follow-ups')
+      .set('Authorization', await bearer(Role.Caseworker));
     expect(mine.body).toMatchObject({ total: 1, items: [{ template: 'follow-up-due', title: 'Wiedervorlage am 15.01.2030' }] });
   });
 });
@@ -80,14 +95,24 @@ describe('the web app served by the API, and its sign-in endpoints', () => {
 describe('sign-in endpoints under OIDC', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startApi(testConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER_URL: 'https://login.example.org/realms/jugendamt', OIDC_CLIENT_ID: 'sro-web' }));
+    api = await startApi(
+      testConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER_URL: 'https://login.example.org/realms/jugendamt', OIDC_CLIENT_ID: 'sro-web' }),
+    );
   });
   afterAll(() => api?.close());
 
   it('tells the web app the issuer and client, and has no demo login at all', async () => {
     const config = await request(api.http).get('/auth/config');
-    expect(config.body).toEqual({ mode: 'oidc', issuer: 'https://login.example.org/realms/jugendamt', clientId: 'sro-web', scope: 'openid profile' });
-    for (const call of [request(api.http).get('/auth/dev-users'), request(api.http).post('/auth/dev-token').send({ userId: 'demo-admin' })]) {
+    expect(config.body).toEqual({
+      mode: 'oidc',
+      issuer: 'https://login.example.org/realms/jugendamt',
+      clientId: 'sro-web',
+      scope: 'openid profile',
+    });
+    for (const call of [
+      request(api.http).get('/auth/dev-users'),
+      request(api.http).post('/auth/dev-token').send({ userId: 'demo-admin' }),
+    ]) {
       const res = await call;
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);

@@ -4,16 +4,18 @@ export function intakeBody(socialSpaceId: string) {
     socialSpaceId,
     source: 'anonymous',
     report: 'Anrufer meldet: Leon Mustermann-Öztürk kommt seit Wochen ohne Frühstück zur Schule.',
-    personal: { familyName: 'Mustermann-Öztürk', givenNames: ['Erika', 'Leon'], birthDates: ['2014-02-03'], address: 'Lindenallee 7, 14513 Teltow' },
+    personal: {
+      familyName: 'Mustermann-Öztürk',
+      givenNames: ['Erika', 'Leon'],
+      birthDates: ['2014-02-03'],
+      address: 'Lindenallee 7, 14513 Teltow',
+    },
   };
 }
 
 export function assessmentBody(overrides: Record<string, unknown> = {}) {
   return {
-    professionals: [
-      { userId: 'demo-caseworker', function: 'ASD-Fachkraft' },
-      { function: 'Insoweit erfahrene Fachkraft (extern)' },
-    ],
+    professionals: [{ userId: 'demo-caseworker', function: 'ASD-Fachkraft' }, { function: 'Insoweit erfahrene Fachkraft (extern)' }],
     parentsInvolved: true,
     childInvolved: false,
     involvementNote: 'Leon war beim Hausbesuch in der Schule.',

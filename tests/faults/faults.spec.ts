@@ -63,7 +63,10 @@ describe('fault tolerance with real processes', () => {
       WORKFLOW_BUNDLE_PATH: TESTING_BUNDLE,
     };
     const config = loadConfig(env);
-    const client = new Client({ connection: await Connection.connect({ address: temporalAddress }), dataConverter: createDataConverter(config.payloadKeys) });
+    const client = new Client({
+      connection: await Connection.connect({ address: temporalAddress }),
+      dataConverter: createDataConverter(config.payloadKeys),
+    });
     cleanups.push(() => client.connection.close());
     const logs = mkdtempSync(join(tmpdir(), 'sro-faults-'));
     cleanups.push(async () => rmSync(logs, { recursive: true, force: true }));
@@ -81,16 +84,29 @@ describe('fault tolerance with real processes', () => {
       );
     /** Every reminder of the probes sent (or late), once in-app and once by e-mail. */
     const deliveredOnce = async (n: number, timeoutMs: number) => {
-      await eventually(async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM reminder WHERE status IN ('sent', 'late')`))[0].n === n, timeoutMs, `${n} reminders delivered`);
-      const [{ notifications, distinct }] = await db.dataSource.query(`SELECT count(*)::int AS notifications, count(DISTINCT reminder_id)::int AS distinct FROM notification`);
+      await eventually(
+        async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM reminder WHERE status IN ('sent', 'late')`))[0].n === n,
+        timeoutMs,
+        `${n} reminders delivered`,
+      );
+      const [{ notifications, distinct }] = await db.dataSource.query(
+        `SELECT count(*)::int AS notifications, count(DISTINCT reminder_id)::int AS distinct FROM notification`,
+      );
       expect({ notifications, distinct }).toEqual({ notifications: n, distinct: n });
       // E-mails: each one delivered, or (killed mid-send) left in doubt — never sent twice.
-      const emailRows = async () => (await db.dataSource.query(`SELECT status, count(*)::int AS n FROM reminder_delivery WHERE channel = 'email' GROUP BY status`)) as Array<{ status: string; n: number }>;
+      const emailRows = async () =>
+        (await db.dataSource.query(
+          `SELECT status, count(*)::int AS n FROM reminder_delivery WHERE channel = 'email' GROUP BY status`,
+        )) as Array<{ status: string; n: number }>;
       const count = (rows: Array<{ status: string; n: number }>, status: string) => rows.find((r) => r.status === status)?.n ?? 0;
-      await eventually(async () => {
-        const rows = await emailRows();
-        return count(rows, 'delivered') + count(rows, 'sending') === n;
-      }, 60_000, `${n} e-mails sent or in doubt`);
+      await eventually(
+        async () => {
+          const rows = await emailRows();
+          return count(rows, 'delivered') + count(rows, 'sending') === n;
+        },
+        60_000,
+        `${n} e-mails sent or in doubt`,
+      );
       const rows = await emailRows();
       const ids = smtp.mails.map((m) => /^Message-ID: (.+)$/im.exec(m.raw)?.[1]);
       expect(new Set(ids).size).toBe(smtp.mails.length);
@@ -129,7 +145,10 @@ describe('fault tolerance with real processes', () => {
     expect(results).toHaveLength(100);
     await s.deliveredOnce(100, 90_000);
     // The survivor reports itself up, with its memory, on its health port.
-    const health = (await (await fetch(`http://127.0.0.1:${healthPort}/health`)).json()) as { status: string; memory: { rss: number; heapUsed: number } };
+    const health = (await (await fetch(`http://127.0.0.1:${healthPort}/health`)).json()) as {
+      status: string;
+      memory: { rss: number; heapUsed: number };
+    };
     expect(health.status).toBe('up');
     expect(health.memory.rss).toBeGreaterThan(health.memory.heapUsed);
   }, 240_000);
@@ -162,13 +181,23 @@ describe('fault tolerance with real processes', () => {
     cleanups.push(() => pg.stop());
     await migrate(pg.url);
     const seed = await scratchSeed(pg.url);
-    const config = testConfig({ DATABASE_URL: pg.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('faults-pg'), WORKFLOW_BUNDLE_PATH: TESTING_BUNDLE });
+    const config = testConfig({
+      DATABASE_URL: pg.url,
+      TEMPORAL_TASK_QUEUE: uniqueTaskQueue('faults-pg'),
+      WORKFLOW_BUNDLE_PATH: TESTING_BUNDLE,
+    });
     const api = await startApi(config);
     cleanups.push(() => api.close());
     const worker = await startWorker(config);
     cleanups.push(() => worker.close());
     const coordinator = await bearer(Role.Coordinator);
-    const partner = { name: 'Ausfall-Test e.V.', kind: 'free_provider', socialSpaceIds: [seed.spaceId], accessionDate: '2024-01-01', contacts: [] };
+    const partner = {
+      name: 'Ausfall-Test e.V.',
+      kind: 'free_provider',
+      socialSpaceIds: [seed.spaceId],
+      accessionDate: '2024-01-01',
+      contacts: [],
+    };
 
     await pg.stop();
     await eventually(async () => (await request(api.http).get('/health')).status === 503, 30_000, 'health 503');
@@ -185,11 +214,24 @@ describe('fault tolerance with real processes', () => {
     expect((await request(api.http).post('/contract-partners').set('Authorization', coordinator).send(partner)).status).toBe(201);
 
     // The worker's activities reach PostgreSQL again: a probe completes and its reminder arrives in-app.
-    const client = new Client({ connection: await Connection.connect({ address: config.temporal.address }), dataConverter: createDataConverter(config.payloadKeys) });
+    const client = new Client({
+      connection: await Connection.connect({ address: config.temporal.address }),
+      dataConverter: createDataConverter(config.payloadKeys),
+    });
     cleanups.push(() => client.connection.close());
     const probeId = randomUUID();
-    await client.workflow.execute(WorkflowType.Probe, { taskQueue: config.temporal.taskQueue, workflowId: `probe/${probeId}`, args: [{ probeId, recipientId: 'demo-admin', reminderInMs: 200, waitMs: 500 }] });
-    await eventually(async () => (await seed.query(`SELECT 1 FROM notification n JOIN reminder r ON r.id = n.reminder_id WHERE r.key = $1`, [`probe/${probeId}`])).length === 1, 30_000, 'probe reminder delivered');
+    await client.workflow.execute(WorkflowType.Probe, {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: `probe/${probeId}`,
+      args: [{ probeId, recipientId: 'demo-admin', reminderInMs: 200, waitMs: 500 }],
+    });
+    await eventually(
+      async () =>
+        (await seed.query(`SELECT 1 FROM notification n JOIN reminder r ON r.id = n.reminder_id WHERE r.key = $1`, [`probe/${probeId}`]))
+          .length === 1,
+      30_000,
+      'probe reminder delivered',
+    );
   }, 240_000);
 });
 
@@ -213,5 +255,10 @@ async function scratchSeed(url: string) {
   }
   const [{ id: spaceId }] = await query('SELECT id FROM social_space LIMIT 1');
   const [{ n: partners }] = await query('SELECT count(*)::int AS n FROM contract_partner');
-  return { spaceId: spaceId as string, partners: partners as number, count: () => query('SELECT count(*)::int AS n FROM contract_partner'), query };
+  return {
+    spaceId: spaceId as string,
+    partners: partners as number,
+    count: () => query('SELECT count(*)::int AS n FROM contract_partner'),
+    query,
+  };
 }

@@ -10,9 +10,22 @@ import { bearer } from '../support/tokens';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const ROLES = [Role.Coordinator, Role.Caseworker, Role.Admin, Role.Approver, Role.Adviser];
 /** Operations that would start real work at scale when a generated body happens to be valid. */
-const EXCLUDED = new Set(['post /interview-cycles/schedule/backfill', 'post /interview-cycles/schedule/trigger', 'post /retention/schedule/trigger']);
+const EXCLUDED = new Set([
+  'post /interview-cycles/schedule/backfill',
+  'post /interview-cycles/schedule/trigger',
+  'post /retention/schedule/trigger',
+]);
 
-type Schema = { $ref?: string; type?: string; format?: string; enum?: unknown[]; properties?: Record<string, Schema>; items?: Schema; required?: string[]; allOf?: Schema[] };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  required?: string[];
+  allOf?: Schema[];
+};
 
 interface Operation {
   method: 'post' | 'put' | 'patch';
@@ -28,7 +41,7 @@ interface Operation {
  */
 describe('fuzzing every request body (fast-check)', () => {
   let system: Awaited<ReturnType<typeof isolatedSystem>>;
-  let operations: Operation[] = [];
+  const operations: Operation[] = [];
   let components: Record<string, Schema> = {};
   const tokens = new Map<Role, string>();
 
@@ -51,7 +64,8 @@ describe('fuzzing every request body (fast-check)', () => {
     await system?.close();
   });
 
-  const resolve = (schema: Schema): Schema => (schema.$ref ? resolve(components[schema.$ref.split('/').pop()!]) : schema.allOf ? resolve(schema.allOf[0]) : schema);
+  const resolve = (schema: Schema): Schema =>
+    schema.$ref ? resolve(components[schema.$ref.split('/').pop()!]) : schema.allOf ? resolve(schema.allOf[0]) : schema;
 
   /** Values of the declared type, or of a wrong one, or missing; unknown fields now and then. */
   const shaped = (schema: Schema, depth = 0): fc.Arbitrary<unknown> => {
@@ -63,22 +77,49 @@ describe('fuzzing every request body (fast-check)', () => {
       if (depth > 3) return fc.constant({});
       const props = Object.entries(s.properties ?? {});
       right = fc
-        .tuple(fc.record(Object.fromEntries(props.map(([k, v]) => [k, shaped(v, depth + 1)])), { requiredKeys: [] }), fc.option(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 })))
+        .tuple(
+          fc.record(Object.fromEntries(props.map(([k, v]) => [k, shaped(v, depth + 1)])), { requiredKeys: [] }),
+          fc.option(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 })),
+        )
         .map(([known, extra]) => ({ ...(extra ?? {}), ...known }));
     } else if (s.type === 'array') right = fc.array(shaped(s.items ?? {}, depth + 1), { maxLength: 4 });
-    else if (s.type === 'string' && s.format === 'date-time') right = fc.oneof(fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01') }).map((d) => (Number.isNaN(d.getTime()) ? '2026-13-45' : d.toISOString())), fc.string());
+    else if (s.type === 'string' && s.format === 'date-time')
+      right = fc.oneof(
+        fc
+          .date({ min: new Date('1990-01-01'), max: new Date('2100-01-01') })
+          .map((d) => (Number.isNaN(d.getTime()) ? '2026-13-45' : d.toISOString())),
+        fc.string(),
+      );
     else if (s.type === 'string' && s.format === 'uuid') right = fc.oneof(fc.uuid(), fc.string());
-    else if (s.type === 'string') right = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('', ' ', '2026-02-30', 'Ä'.repeat(3000), '../../etc/passwd', "'; DROP TABLE case_file; --"));
-    else if (s.type === 'integer' || s.type === 'number') right = fc.oneof(fc.integer({ min: -5, max: 5000 }), fc.double(), fc.constant(Number.MAX_SAFE_INTEGER));
+    else if (s.type === 'string')
+      right = fc.oneof(
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom('', ' ', '2026-02-30', 'Ä'.repeat(3000), '../../etc/passwd', "'; DROP TABLE case_file; --"),
+      );
+    else if (s.type === 'integer' || s.type === 'number')
+      right = fc.oneof(fc.integer({ min: -5, max: 5000 }), fc.double(), fc.constant(Number.MAX_SAFE_INTEGER));
     else if (s.type === 'boolean') right = fc.boolean();
     else right = fc.jsonValue({ maxDepth: 2 });
     return fc.oneof({ weight: 4, arbitrary: right }, { weight: 1, arbitrary: wrong });
   };
 
   const concrete = (path: string) =>
-    path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'key' ? DEFINITION_KEYS[0] : name === 'version' ? '1' : name === 'phase' ? 'identify' : name === 'deliverable' ? 'boundaries' : name === 'year' ? '2026' : randomUUID()));
+    path.replace(/\{(\w+)\}/g, (_, name: string) =>
+      name === 'key'
+        ? DEFINITION_KEYS[0]
+        : name === 'version'
+          ? '1'
+          : name === 'phase'
+            ? 'identify'
+            : name === 'deliverable'
+              ? 'boundaries'
+              : name === 'year'
+                ? '2026'
+                : randomUUID(),
+    );
 
-  const send = (op: Operation, path: string, token: string, body: unknown) => request(system.http)[op.method](path).set('Authorization', token).set('Content-Type', 'application/json').send(JSON.stringify(body));
+  const send = (op: Operation, path: string, token: string, body: unknown) =>
+    request(system.http)[op.method](path).set('Authorization', token).set('Content-Type', 'application/json').send(JSON.stringify(body));
 
   /** The first role the route lets through (validation runs after the guard). */
   const roleFor = async (op: Operation, path: string) => {
@@ -93,55 +134,96 @@ describe('fuzzing every request body (fast-check)', () => {
     expect(operations.length).toBeGreaterThan(40);
   });
 
-  it('answers every generated body without a 5xx; every rejection is problem+json, a 400 names its fields', async () => {
-    const failures: string[] = [];
-    let requests = 0;
-    for (const op of operations) {
-      const path = concrete(op.path);
-      const token = await roleFor(op, path);
-      await fc.assert(
-        fc.asyncProperty(fc.oneof({ weight: 5, arbitrary: shaped(op.schema) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }), async (body) => {
-          requests += 1;
-          const res = await send(op, path, token, body);
-          const problem = res.status >= 400 && /application\/problem\+json/.test(res.headers['content-type'] ?? '');
-          const named = res.status !== 400 || (Array.isArray(res.body.errors) && res.body.errors.length > 0 && res.body.errors.every((e: { pointer?: unknown }) => typeof e.pointer === 'string' && e.pointer.startsWith('/')));
-          if (res.status >= 500 || (res.status >= 400 && !problem) || !named) {
-            failures.push(`${op.method.toUpperCase()} ${op.path} ${res.status} ${JSON.stringify(body).slice(0, 200)} → ${JSON.stringify(res.body).slice(0, 300)}`);
-            return false;
-          }
-          return true;
-        }),
-        { numRuns: RUNS, endOnFailure: true },
-      ).catch(() => undefined);
-    }
-    expect(failures).toEqual([]);
-    expect(requests).toBeGreaterThanOrEqual(operations.length);
-  }, 60 * 60_000);
+  it(
+    'answers every generated body without a 5xx; every rejection is problem+json, a 400 names its fields',
+    async () => {
+      const failures: string[] = [];
+      let requests = 0;
+      for (const op of operations) {
+        const path = concrete(op.path);
+        const token = await roleFor(op, path);
+        await fc
+          .assert(
+            fc.asyncProperty(
+              fc.oneof({ weight: 5, arbitrary: shaped(op.schema) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }),
+              async (body) => {
+                requests += 1;
+                const res = await send(op, path, token, body);
+                const problem = res.status >= 400 && /application\/problem\+json/.test(res.headers['content-type'] ?? '');
+                const named =
+                  res.status !== 400 ||
+                  (Array.isArray(res.body.errors) &&
+                    res.body.errors.length > 0 &&
+                    res.body.errors.every((e: { pointer?: unknown }) => typeof e.pointer === 'string' && e.pointer.startsWith('/')));
+                if (res.status >= 500 || (res.status >= 400 && !problem) || !named) {
+                  failures.push(
+                    `${op.method.toUpperCase()} ${op.path} ${res.status} ${JSON.stringify(body).slice(0, 200)} → ${JSON.stringify(res.body).slice(0, 300)}`,
+                  );
+                  return false;
+                }
+                return true;
+              },
+            ),
+            { numRuns: RUNS, endOnFailure: true },
+          )
+          .catch(() => undefined);
+      }
+      expect(failures).toEqual([]);
+      expect(requests).toBeGreaterThanOrEqual(operations.length);
+    },
+    60 * 60_000,
+  );
 
-  it('answers every mutated definition spec (a draft edit) with 200 or a 400 naming the field, never a 5xx', async () => {
-    const admin = tokens.get(Role.Admin)!;
-    const failures: string[] = [];
-    for (const key of DEFINITION_KEYS) {
-      // The body fuzzing may have opened a draft already; one open draft per key.
-      await request(system.http).post(`/definitions/${key}/drafts`).set('Authorization', admin).send({ fromVersion: 1 });
-      const versions = (await request(system.http).get(`/definitions/${key}/versions`).set('Authorization', admin)).body.items as Array<{ version: number; status: string }>;
-      const draft = { body: versions.find((v) => v.status === 'draft')! };
-      expect(draft.body).toBeDefined();
-      const pointers = paths(SEED_SPECS[key]);
-      await fc.assert(
-        fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...pointers), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined))), { minLength: 1, maxLength: 3 }), async (mutations) => {
-          const spec = structuredClone(SEED_SPECS[key]) as unknown as Record<string, unknown>;
-          for (const [pointer, value] of mutations) setAt(spec, pointer, value);
-          const res = await request(system.http).put(`/definitions/${key}/versions/${draft.body.version}`).set('Authorization', admin).send({ spec });
-          const ok = res.status === 200 || (res.status === 400 && /problem\+json/.test(res.headers['content-type']) && res.body.errors?.length > 0 && res.body.errors.every((e: { pointer: string }) => e.pointer.startsWith('/')));
-          if (!ok) failures.push(`${key} ${res.status} ${JSON.stringify(mutations).slice(0, 200)} → ${JSON.stringify(res.body).slice(0, 300)}`);
-          return ok;
-        }),
-        { numRuns: RUNS, endOnFailure: true },
-      ).catch(() => undefined);
-    }
-    expect(failures).toEqual([]);
-  }, 60 * 60_000);
+  it(
+    'answers every mutated definition spec (a draft edit) with 200 or a 400 naming the field, never a 5xx',
+    async () => {
+      const admin = tokens.get(Role.Admin)!;
+      const failures: string[] = [];
+      for (const key of DEFINITION_KEYS) {
+        // The body fuzzing may have opened a draft already; one open draft per key.
+        await request(system.http).post(`/definitions/${key}/drafts`).set('Authorization', admin).send({ fromVersion: 1 });
+        const versions = (await request(system.http).get(`/definitions/${key}/versions`).set('Authorization', admin)).body.items as Array<{
+          version: number;
+          status: string;
+        }>;
+        const draft = { body: versions.find((v) => v.status === 'draft')! };
+        expect(draft.body).toBeDefined();
+        const pointers = paths(SEED_SPECS[key]);
+        await fc
+          .assert(
+            fc.asyncProperty(
+              fc.array(fc.tuple(fc.constantFrom(...pointers), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined))), {
+                minLength: 1,
+                maxLength: 3,
+              }),
+              async (mutations) => {
+                const spec = structuredClone(SEED_SPECS[key]) as unknown as Record<string, unknown>;
+                for (const [pointer, value] of mutations) setAt(spec, pointer, value);
+                const res = await request(system.http)
+                  .put(`/definitions/${key}/versions/${draft.body.version}`)
+                  .set('Authorization', admin)
+                  .send({ spec });
+                const ok =
+                  res.status === 200 ||
+                  (res.status === 400 &&
+                    /problem\+json/.test(res.headers['content-type']) &&
+                    res.body.errors?.length > 0 &&
+                    res.body.errors.every((e: { pointer: string }) => e.pointer.startsWith('/')));
+                if (!ok)
+                  failures.push(
+                    `${key} ${res.status} ${JSON.stringify(mutations).slice(0, 200)} → ${JSON.stringify(res.body).slice(0, 300)}`,
+                  );
+                return ok;
+              },
+            ),
+            { numRuns: RUNS, endOnFailure: true },
+          )
+          .catch(() => undefined);
+      }
+      expect(failures).toEqual([]);
+    },
+    60 * 60_000,
+  );
 });
 
 /** Every JSON pointer inside a value (objects and arrays), the root excluded. */

@@ -4,7 +4,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { AuditCheckpointer, AuditRepository, AuditService, AuditSettings, chainHash, CheckpointFile, GENESIS_HASH, KEYED_CHAIN_MARKER } from '@sro/audit';
+import {
+  AuditCheckpointer,
+  AuditRepository,
+  AuditService,
+  AuditSettings,
+  chainHash,
+  CheckpointFile,
+  GENESIS_HASH,
+  KEYED_CHAIN_MARKER,
+} from '@sro/audit';
 import { scratchDatabase } from '../support/database';
 
 const entry = (n: number) => ({
@@ -61,7 +70,10 @@ describe('keyed audit chain and checkpoints (PostgreSQL)', () => {
       const audit = new AuditService(new AuditRepository(db.dataSource), settings);
       for (let i = 0; i < 5; i += 1) await audit.record(entry(i));
       expect(await audit.verify()).toEqual({ ok: true, checked: 5 });
-      expect(await new AuditService(new AuditRepository(db.dataSource), settingsWith(randomBytes(32))).verify()).toMatchObject({ ok: false, brokenAt: '1' });
+      expect(await new AuditService(new AuditRepository(db.dataSource), settingsWith(randomBytes(32))).verify()).toMatchObject({
+        ok: false,
+        brokenAt: '1',
+      });
       await rewriteAndRecompute(db.dataSource, 3);
       expect(await audit.verify()).toMatchObject({ ok: false, brokenAt: '3', reason: 'content does not match its hash' });
     } finally {
@@ -74,12 +86,38 @@ describe('keyed audit chain and checkpoints (PostgreSQL)', () => {
     try {
       let prev = GENESIS_HASH;
       for (let id = 1; id <= 3; id += 1) {
-        const row = { id: String(id), occurredAt: new Date(), actorId: 'old', actorRoles: ['admin'], action: 'read', resourceType: 'case', resourceId: null, purpose: 'p', outcome: 'allowed', requestId: null, details: {} };
+        const row = {
+          id: String(id),
+          occurredAt: new Date(),
+          actorId: 'old',
+          actorRoles: ['admin'],
+          action: 'read',
+          resourceType: 'case',
+          resourceId: null,
+          purpose: 'p',
+          outcome: 'allowed',
+          requestId: null,
+          details: {},
+        };
         const hash = chainHash(prev, row);
         await db.dataSource.query(
           `INSERT INTO audit_event (id, occurred_at, actor_id, actor_roles, action, resource_type, resource_id, purpose, outcome, request_id, details, prev_hash, hash)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-          [row.id, row.occurredAt, row.actorId, row.actorRoles, row.action, row.resourceType, null, row.purpose, row.outcome, null, row.details, prev, hash],
+          [
+            row.id,
+            row.occurredAt,
+            row.actorId,
+            row.actorRoles,
+            row.action,
+            row.resourceType,
+            null,
+            row.purpose,
+            row.outcome,
+            null,
+            row.details,
+            prev,
+            hash,
+          ],
         );
         prev = hash;
       }
@@ -119,7 +157,11 @@ describe('keyed audit chain and checkpoints (PostgreSQL)', () => {
       // The chain alone holds: whoever has the key can recompute it ...
       expect(await audit.verify()).toEqual({ ok: true, checked: 10 });
       // ... but not the checkpoint kept outside the database.
-      expect(await audit.verify(checkpoints)).toMatchObject({ ok: false, brokenAt: '10', reason: expect.stringMatching(/differs from the checkpoint/) });
+      expect(await audit.verify(checkpoints)).toMatchObject({
+        ok: false,
+        brokenAt: '10',
+        reason: expect.stringMatching(/differs from the checkpoint/),
+      });
       const broken = auditVerifyCli(db.url, settings.checkpointDir, secret.toString('base64'));
       expect(broken.stdout).toMatch(/BROKEN at event 10/);
       expect(broken.status).toBe(1);
@@ -127,7 +169,11 @@ describe('keyed audit chain and checkpoints (PostgreSQL)', () => {
       await db.dataSource.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete');
       await db.dataSource.query('DELETE FROM audit_event WHERE id > 7');
       await db.dataSource.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete');
-      expect(await audit.verify(checkpoints)).toMatchObject({ ok: false, brokenAt: '8', reason: expect.stringMatching(/ends before row 10/) });
+      expect(await audit.verify(checkpoints)).toMatchObject({
+        ok: false,
+        brokenAt: '8',
+        reason: expect.stringMatching(/ends before row 10/),
+      });
     } finally {
       await db.drop();
     }

@@ -23,7 +23,9 @@ withRoles('database roles (least privilege)', () => {
   });
 
   it('runs the apps as a role that is neither superuser nor owner', async () => {
-    const { rows } = await app.query(`SELECT current_user AS name, rolsuper, rolcreatedb, rolcreaterole, rolbypassrls FROM pg_roles WHERE rolname = current_user`);
+    const { rows } = await app.query(
+      `SELECT current_user AS name, rolsuper, rolcreatedb, rolcreaterole, rolbypassrls FROM pg_roles WHERE rolname = current_user`,
+    );
     expect(rows[0]).toMatchObject({ rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolbypassrls: false });
     expect(rows[0].name).not.toBe(new URL(db.ownerUrl).username);
   });
@@ -44,7 +46,9 @@ withRoles('database roles (least privilege)', () => {
 
   it('refuses the app role the switch that bypasses triggers, and any schema change', async () => {
     await expect(app.query('SET session_replication_role = replica')).rejects.toThrow(/permission denied/);
-    await expect(app.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete')).rejects.toThrow(/must be owner|permission denied/);
+    await expect(app.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete')).rejects.toThrow(
+      /must be owner|permission denied/,
+    );
     await expect(app.query('CREATE TABLE intruder (id int)')).rejects.toThrow(/permission denied/);
     await expect(app.query('DROP TABLE case_file')).rejects.toThrow(/must be owner|permission denied/);
     await expect(app.query(`INSERT INTO migrations (timestamp, name) VALUES (1, 'x')`)).rejects.toThrow(/permission denied/);

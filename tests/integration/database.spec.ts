@@ -7,7 +7,9 @@ describe('migrations and demo data (PostgreSQL)', () => {
     try {
       const migrations = db.dataSource.migrations.length;
       for (let i = 0; i < migrations; i += 1) await db.dataSource.undoLastMigration();
-      const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`);
+      const [{ count }] = await db.dataSource.query(
+        `SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+      );
       expect(count).toBe(0);
       expect(await db.dataSource.runMigrations()).toHaveLength(migrations);
     } finally {

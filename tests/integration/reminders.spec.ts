@@ -30,7 +30,9 @@ describe('reminders (PostgreSQL, Redis, SMTP)', () => {
   beforeAll(async () => {
     [database, smtp] = await Promise.all([reminderDatabase(), startSmtpSink()]);
     db = database.dataSource;
-    reminders = await startReminders(testConfig({ DATABASE_URL: database.url, MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url }), { processor: false });
+    reminders = await startReminders(testConfig({ DATABASE_URL: database.url, MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url }), {
+      processor: false,
+    });
   });
   afterAll(async () => {
     await reminders?.close();
@@ -66,7 +68,11 @@ describe('reminders (PostgreSQL, Redis, SMTP)', () => {
 
   it('cancels every reminder of a step by prefix', async () => {
     const base = `${prefix()}/phase`;
-    await reminders.service.scheduleMany([step(`${base}/P14D`, inMinutes(10)), step(`${base}/P3D`, inMinutes(20)), step(`${base}x/P1D`, inMinutes(20))]);
+    await reminders.service.scheduleMany([
+      step(`${base}/P14D`, inMinutes(10)),
+      step(`${base}/P3D`, inMinutes(20)),
+      step(`${base}x/P1D`, inMinutes(20)),
+    ]);
     expect(await reminders.service.cancel(base, { prefix: true })).toBe(2);
     expect(await status(`${base}x/P1D`)).toBe('scheduled');
   });
@@ -89,7 +95,10 @@ describe('reminders (PostgreSQL, Redis, SMTP)', () => {
     const reminder = await reminders.service.get(key);
     expect(reminder!.status).toBe('sent');
     const [{ n: notifications }] = await db.query('SELECT count(*)::int AS n FROM notification WHERE reminder_id = $1', [reminder!.id]);
-    const deliveries = await db.query('SELECT channel, count(*)::int AS n FROM reminder_delivery WHERE reminder_id = $1 GROUP BY channel ORDER BY channel', [reminder!.id]);
+    const deliveries = await db.query(
+      'SELECT channel, count(*)::int AS n FROM reminder_delivery WHERE reminder_id = $1 GROUP BY channel ORDER BY channel',
+      [reminder!.id],
+    );
     expect(notifications).toBe(1);
     expect(deliveries).toEqual([
       { channel: 'email', n: 1 },
@@ -104,8 +113,12 @@ describe('reminders (PostgreSQL, Redis, SMTP)', () => {
 
   it('rejects an unknown template and an unknown recipient with a clear error, storing nothing', async () => {
     const key = `${prefix()}/bad`;
-    await expect(reminders.service.schedule({ ...step(key, inMinutes(5)), template: 'nope' })).rejects.toThrow(/Unknown reminder template nope/);
-    const error = await reminders.service.schedule({ ...step(key, inMinutes(5)), recipients: [{ type: 'user', id: 'ghost' }] }).catch((e: unknown) => e);
+    await expect(reminders.service.schedule({ ...step(key, inMinutes(5)), template: 'nope' })).rejects.toThrow(
+      /Unknown reminder template nope/,
+    );
+    const error = await reminders.service
+      .schedule({ ...step(key, inMinutes(5)), recipients: [{ type: 'user', id: 'ghost' }] })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).problems).toEqual([{ pointer: '/recipients/0', message: 'unknown user ghost' }]);
     expect(await reminders.service.get(key)).toBeNull();
@@ -123,7 +136,9 @@ describe('reminder processor', () => {
 
   it('delivers a reminder due in the past at once and marks it late', async () => {
     const smtp = await startSmtpSink();
-    const worker = await startReminders(testConfig({ DATABASE_URL: database.url, MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url }), { processor: true });
+    const worker = await startReminders(testConfig({ DATABASE_URL: database.url, MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url }), {
+      processor: true,
+    });
     try {
       const key = `${prefix()}/past`;
       await worker.service.schedule(step(key, new Date(Date.now() - 5 * 60_000)));
@@ -137,7 +152,9 @@ describe('reminder processor', () => {
 
   it('sends a queued e-mail at most once: a send that dies after its claim is left in doubt, never resent', async () => {
     const smtp = await startSmtpSink();
-    const worker = await startReminders(testConfig({ DATABASE_URL: database.url, MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url }), { processor: false });
+    const worker = await startReminders(testConfig({ DATABASE_URL: database.url, MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url }), {
+      processor: false,
+    });
     try {
       const key = `${prefix()}/in-doubt`;
       await worker.service.schedule(step(key, new Date(Date.now() - 1_000), ['email']));
@@ -150,7 +167,11 @@ describe('reminder processor', () => {
       expect(await worker.delivery.deliver(key)).toBe('sent'); // the in-app side is untouched; the e-mail is not queued twice
       await worker.outbox.drain();
       expect(smtp.mails.filter((m) => m.raw.includes(reminder.id))).toHaveLength(0);
-      const notifications = new NotificationService(new NotificationRepository(db), new ReminderRepository(db), new MailOutboxRepository(db));
+      const notifications = new NotificationService(
+        new NotificationRepository(db),
+        new ReminderRepository(db),
+        new MailOutboxRepository(db),
+      );
       expect((await notifications.metrics()).emails).toMatchObject({ inDoubt: 1 });
     } finally {
       await worker.close();
@@ -159,7 +180,16 @@ describe('reminder processor', () => {
   });
 
   it('retries when SMTP is down, then marks the reminder failed with the error', async () => {
-    const worker = await startReminders(testConfig({ DATABASE_URL: database.url, MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:1', REMINDER_ATTEMPTS: '3', REMINDER_BACKOFF_MS: '50' }), { processor: true });
+    const worker = await startReminders(
+      testConfig({
+        DATABASE_URL: database.url,
+        MAIL_TRANSPORT: 'smtp',
+        SMTP_URL: 'smtp://127.0.0.1:1',
+        REMINDER_ATTEMPTS: '3',
+        REMINDER_BACKOFF_MS: '50',
+      }),
+      { processor: true },
+    );
     try {
       const key = `${prefix()}/smtp-down`;
       await worker.service.schedule(step(key, new Date(), ['email']));
@@ -174,7 +204,9 @@ describe('reminder processor', () => {
 
   it('fault: 1,000 pending reminders survive a Redis FLUSHALL and are each delivered exactly once', async () => {
     // A Redis of its own: FLUSHALL must not touch the other suites.
-    const redis = await startRedis(join(process.env.SRO_TEST_WORK_DIR!, `redis-fault-${randomBytes(3).toString('hex')}`), { appendOnly: false });
+    const redis = await startRedis(join(process.env.SRO_TEST_WORK_DIR!, `redis-fault-${randomBytes(3).toString('hex')}`), {
+      appendOnly: false,
+    });
     const config = testConfig({ DATABASE_URL: database.url, REDIS_URL: redis.url, RECONCILE_INTERVAL_SECONDS: '3600' });
     const base = prefix();
     const producer = await startReminders(config, { processor: false });
@@ -193,7 +225,8 @@ describe('reminder processor', () => {
       // A worker starting up reconciles at once.
       consumer = await startReminders(config, { processor: true });
       const count = async () =>
-        (await db.query(`SELECT count(*)::int AS n FROM reminder WHERE key LIKE $1 AND status IN ('sent', 'late')`, [`${base}/%`]))[0].n as number;
+        (await db.query(`SELECT count(*)::int AS n FROM reminder WHERE key LIKE $1 AND status IN ('sent', 'late')`, [`${base}/%`]))[0]
+          .n as number;
       await eventually(async () => (await count()) === 1000, 60_000, 'all 1,000 delivered');
       // Run the reconciler again and give any duplicate a chance to show.
       await consumer.reconciler.reconcile();
@@ -238,7 +271,9 @@ describe('batch claiming (BullMQ triggers, PostgreSQL claims)', () => {
 
   const statuses = async (base: string) =>
     Object.fromEntries(
-      (await db.query(`SELECT status, count(*)::int AS n FROM reminder WHERE key LIKE $1 GROUP BY status`, [`${base}/%`])).map((r: { status: string; n: number }) => [r.status, r.n]),
+      (await db.query(`SELECT status, count(*)::int AS n FROM reminder WHERE key LIKE $1 GROUP BY status`, [`${base}/%`])).map(
+        (r: { status: string; n: number }) => [r.status, r.n],
+      ),
     );
   const deliveries = async (base: string) =>
     (
@@ -253,7 +288,11 @@ describe('batch claiming (BullMQ triggers, PostgreSQL claims)', () => {
     const base = prefix();
     const [a, b] = workers;
     const keys = Array.from({ length: 300 }, (_, i) => `${base}/r${i}`);
-    await a.service.scheduleMany([...keys.map((key) => step(key, new Date(Date.now() - 1_000))), step(`${base}/later`, inMinutes(30)), step(`${base}/cancelled`, new Date(Date.now() - 1_000))]);
+    await a.service.scheduleMany([
+      ...keys.map((key) => step(key, new Date(Date.now() - 1_000))),
+      step(`${base}/later`, inMinutes(30)),
+      step(`${base}/cancelled`, new Date(Date.now() - 1_000)),
+    ]);
     await a.service.cancel(`${base}/cancelled`);
 
     const fired = [...keys, `${base}/later`, `${base}/cancelled`];
@@ -261,10 +300,15 @@ describe('batch claiming (BullMQ triggers, PostgreSQL claims)', () => {
 
     // Exactly one of the two jobs of each key delivered it; the other found it done.
     expect(outcomes.slice(0, keys.length).filter(([x, y]) => [x, y].sort().join() === 'sent,skipped')).toHaveLength(keys.length);
-    expect(outcomes.slice(keys.length)).toEqual([['skipped', 'skipped'], ['skipped', 'skipped']]);
+    expect(outcomes.slice(keys.length)).toEqual([
+      ['skipped', 'skipped'],
+      ['skipped', 'skipped'],
+    ]);
     expect(await statuses(base)).toEqual({ sent: 300, scheduled: 1, cancelled: 1 });
     expect(await deliveries(base)).toEqual({ deliveries: 600, notifications: 300 });
-    const ids: string[] = (await db.query(`SELECT id FROM reminder WHERE key LIKE $1 AND status = 'sent'`, [`${base}/%`])).map((r: { id: string }) => r.id);
+    const ids: string[] = (await db.query(`SELECT id FROM reminder WHERE key LIKE $1 AND status = 'sent'`, [`${base}/%`])).map(
+      (r: { id: string }) => r.id,
+    );
     await Promise.all(workers.map((w) => w.outbox.settled())); // e-mails leave after the commits
     const mailed = ids.map((id) => smtp.mails.filter((m) => m.raw.includes(`<${id}.demo-coordinator@sro-engine>`)).length);
     expect(mailed.filter((n) => n === 1)).toHaveLength(300);
@@ -282,15 +326,21 @@ describe('batch claiming (BullMQ triggers, PostgreSQL claims)', () => {
     await blocker.connect();
     try {
       await blocker.query('BEGIN');
-      await blocker.query(`INSERT INTO reminder_delivery (reminder_id, channel, user_id) VALUES ($1, 'in_app', 'demo-coordinator')`, [first.id]);
+      await blocker.query(`INSERT INTO reminder_delivery (reminder_id, channel, user_id) VALUES ($1, 'in_app', 'demo-coordinator')`, [
+        first.id,
+      ]);
       const [{ pid: blockerPid }] = (await blocker.query('SELECT pg_backend_pid() AS pid')).rows;
       const dying = a.delivery.deliverDue(1_000);
       dying.catch(() => undefined);
       let sweeper: number | undefined;
-      await eventually(async () => {
-        sweeper = (await db.query(`SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [blockerPid]))[0]?.pid;
-        return sweeper !== undefined;
-      }, 10_000, 'the sweep waiting on the blocker');
+      await eventually(
+        async () => {
+          sweeper = (await db.query(`SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [blockerPid]))[0]?.pid;
+          return sweeper !== undefined;
+        },
+        10_000,
+        'the sweep waiting on the blocker',
+      );
       // The stalled sweep holds all 50: a second sweep finds nothing to claim.
       expect((await b.delivery.deliverDue(1_000)).size).toBe(0);
 

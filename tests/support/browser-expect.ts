@@ -23,40 +23,48 @@ const matches = (text: string, expected: string | RegExp) => (typeof expected ==
 /** Auto-waiting assertions on locators (playwright-core ships no test runner). */
 function locatorExpect(locator: Locator) {
   return {
-    toHaveCount: (n: number) => poll(`expected ${n} elements for ${locator}`, async () => {
-      const actual = await locator.count();
-      return { pass: actual === n, actual };
-    }),
-    toContainText: (expected: string | RegExp) => poll(`expected ${locator} to contain ${expected}`, async () => {
-      const actual = await locator.innerText({ timeout: 1_000 });
-      return { pass: matches(actual, expected), actual };
-    }),
-    toHaveText: (expected: string) => poll(`expected ${locator} to have text ${expected}`, async () => {
-      const actual = (await locator.innerText({ timeout: 1_000 })).trim();
-      return { pass: actual === expected, actual };
-    }),
-    toBeVisible: () => poll(`expected ${locator} to be visible`, async () => {
-      const actual = await locator.isVisible();
-      return { pass: actual, actual };
-    }),
-    toHaveAttribute: (name: string, value: string) => poll(`expected ${locator} to have ${name}=${value}`, async () => {
-      const actual = await locator.getAttribute(name, { timeout: 1_000 });
-      return { pass: actual === value, actual };
-    }),
-    toHaveValue: (value: string) => poll(`expected ${locator} to have value ${value}`, async () => {
-      const actual = await locator.inputValue({ timeout: 1_000 });
-      return { pass: actual === value, actual };
-    }),
-    not: {
-      toContainText: (unexpected: string | RegExp) => poll(`expected ${locator} not to contain ${unexpected}`, async () => {
-        const actual = await locator.innerText({ timeout: 1_000 });
-        return { pass: !matches(actual, unexpected), actual };
+    toHaveCount: (n: number) =>
+      poll(`expected ${n} elements for ${locator}`, async () => {
+        const actual = await locator.count();
+        return { pass: actual === n, actual };
       }),
+    toContainText: (expected: string | RegExp) =>
+      poll(`expected ${locator} to contain ${expected}`, async () => {
+        const actual = await locator.innerText({ timeout: 1_000 });
+        return { pass: matches(actual, expected), actual };
+      }),
+    toHaveText: (expected: string) =>
+      poll(`expected ${locator} to have text ${expected}`, async () => {
+        const actual = (await locator.innerText({ timeout: 1_000 })).trim();
+        return { pass: actual === expected, actual };
+      }),
+    toBeVisible: () =>
+      poll(`expected ${locator} to be visible`, async () => {
+        const actual = await locator.isVisible();
+        return { pass: actual, actual };
+      }),
+    toHaveAttribute: (name: string, value: string) =>
+      poll(`expected ${locator} to have ${name}=${value}`, async () => {
+        const actual = await locator.getAttribute(name, { timeout: 1_000 });
+        return { pass: actual === value, actual };
+      }),
+    toHaveValue: (value: string) =>
+      poll(`expected ${locator} to have value ${value}`, async () => {
+        const actual = await locator.inputValue({ timeout: 1_000 });
+        return { pass: actual === value, actual };
+      }),
+    not: {
+      toContainText: (unexpected: string | RegExp) =>
+        poll(`expected ${locator} not to contain ${unexpected}`, async () => {
+          const actual = await locator.innerText({ timeout: 1_000 });
+          return { pass: !matches(actual, unexpected), actual };
+        }),
     },
   };
 }
 
-const isLocator = (value: unknown): value is Locator => !!value && typeof (value as Locator).waitFor === 'function' && typeof (value as Locator).count === 'function';
+const isLocator = (value: unknown): value is Locator =>
+  !!value && typeof (value as Locator).waitFor === 'function' && typeof (value as Locator).count === 'function';
 
 export function expect(value: Locator): ReturnType<typeof locatorExpect>;
 export function expect<T>(value: T): jest.JestMatchers<T>;

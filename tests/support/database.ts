@@ -30,7 +30,9 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
  * A fresh, migrated database of its own, for tests that must break things (forged audit rows, down
  * migrations). `url` is the app role's (for the API and the worker), `dataSource` the owner's.
  */
-export async function scratchDatabase(options: { migrate?: boolean } = {}): Promise<{ url: string; ownerUrl: string; dataSource: DataSource; drop(): Promise<void> }> {
+export async function scratchDatabase(
+  options: { migrate?: boolean } = {},
+): Promise<{ url: string; ownerUrl: string; dataSource: DataSource; drop(): Promise<void> }> {
   const name = `sro_scratch_${randomBytes(5).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
   const ownerUrl = serverUrl(name);

@@ -69,7 +69,12 @@ export function recordingActivities() {
       closePacketAccess: record('closePacketAccess'),
       openInterviewCycle: async (input: unknown): Promise<OpenedCycle> => {
         calls.push({ name: 'openInterviewCycle', args: [input] });
-        const definition = { key: 'partner-interview-cycle' as const, version: 1, checksum: 'v1', spec: SEED_SPECS['partner-interview-cycle'] };
+        const definition = {
+          key: 'partner-interview-cycle' as const,
+          version: 1,
+          checksum: 'v1',
+          spec: SEED_SPECS['partner-interview-cycle'],
+        };
         return { cycleId: randomUUID(), number: ++registry.cycles, definition, partners: [...registry.partners] };
       },
       activeCyclePartners: async (input: unknown) => {
@@ -78,21 +83,33 @@ export function recordingActivities() {
       },
       recordInterview: async (snapshot: InterviewSnapshot) => {
         calls.push({ name: 'recordInterview', args: [snapshot] });
-        if (registry.failFor.has(snapshot.partnerId)) throw ApplicationFailure.nonRetryable(`partner ${snapshot.partnerId} cannot be written`, 'TEST_FAILURE');
+        if (registry.failFor.has(snapshot.partnerId))
+          throw ApplicationFailure.nonRetryable(`partner ${snapshot.partnerId} cannot be written`, 'TEST_FAILURE');
       },
       recordInterviewFailure: record('recordInterviewFailure'),
       closeInterviewCycle: record('closeInterviewCycle'),
       recordAgreementState: record('recordAgreementState'),
       prepareFallteamConsultation: async (input: { consultationId: string; caseId: string }): Promise<PreparedConsultation> => {
         calls.push({ name: 'prepareFallteamConsultation', args: [input] });
-        if (fallteamFailsFor.has(input.caseId)) throw ApplicationFailure.nonRetryable('Definition fallteam-consultation has no published version', 'CONFLICT');
-        return { consultationId: input.consultationId, definition: { key: 'fallteam-consultation', version: 1, checksum: 'v1', spec: SEED_SPECS['fallteam-consultation'] } };
+        if (fallteamFailsFor.has(input.caseId))
+          throw ApplicationFailure.nonRetryable('Definition fallteam-consultation has no published version', 'CONFLICT');
+        return {
+          consultationId: input.consultationId,
+          definition: { key: 'fallteam-consultation', version: 1, checksum: 'v1', spec: SEED_SPECS['fallteam-consultation'] },
+        };
       },
       recordCaseClosure: record('recordCaseClosure'),
       findExpiredCases: async (input: { asOf: string; limit: number; after?: string }) => {
         calls.push({ name: 'findExpiredCases', args: [input] });
         const ids = [...caseFiles.values()]
-          .filter((c) => !c.anonymisedAt && !c.legalHold && c.deletionDate !== null && c.deletionDate <= input.asOf && (!input.after || c.id > input.after))
+          .filter(
+            (c) =>
+              !c.anonymisedAt &&
+              !c.legalHold &&
+              c.deletionDate !== null &&
+              c.deletionDate <= input.asOf &&
+              (!input.after || c.id > input.after),
+          )
           .map((c) => c.id)
           .sort()
           .slice(0, input.limit);
@@ -108,7 +125,11 @@ export function recordingActivities() {
       },
       countCasesOnHold: async (input: { asOf: string }) => {
         calls.push({ name: 'countCasesOnHold', args: [input] });
-        return { onHold: [...caseFiles.values()].filter((c) => !c.anonymisedAt && c.legalHold && c.deletionDate !== null && c.deletionDate <= input.asOf).length };
+        return {
+          onHold: [...caseFiles.values()].filter(
+            (c) => !c.anonymisedAt && c.legalHold && c.deletionDate !== null && c.deletionDate <= input.asOf,
+          ).length,
+        };
       },
     },
   };
@@ -119,7 +140,11 @@ export function recordingActivities() {
  * running the project's bundle or the workflows of `workflowsPath`.
  */
 export function timeSkippingSuite(prefix: string, workflowsPath?: string) {
-  const suite = { env: undefined as unknown as TestWorkflowEnvironment, taskQueue: `${prefix}-${process.pid}-${Date.now().toString(36)}`, fake: recordingActivities() };
+  const suite = {
+    env: undefined as unknown as TestWorkflowEnvironment,
+    taskQueue: `${prefix}-${process.pid}-${Date.now().toString(36)}`,
+    fake: recordingActivities(),
+  };
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   beforeAll(async () => {

@@ -1,5 +1,12 @@
 import type { StageApproval } from '@sro/workflows/contracts';
-import { buildStages, checkAssignments, evaluateStage, expiryOf, includedStages, partiesOnTurn } from '@sro/workflows/cooperation-agreement/approval';
+import {
+  buildStages,
+  checkAssignments,
+  evaluateStage,
+  expiryOf,
+  includedStages,
+  partiesOnTurn,
+} from '@sro/workflows/cooperation-agreement/approval';
 import { agreementSpec, seedApprovers } from '../factories/agreements';
 
 const stage = (mode: 'parallel' | 'sequential', quorum: number, decisions: Array<'approve' | 'reject' | undefined>): StageApproval => ({
@@ -9,7 +16,13 @@ const stage = (mode: 'parallel' | 'sequential', quorum: number, decisions: Array
   quorum,
   committee: false,
   status: 'active',
-  parties: decisions.map((d, i) => ({ key: `p${i}`, title: `Partei ${i}`, kind: 'free_provider', approverIds: [`u${i}`], decision: d && { decision: d, actorId: `u${i}`, at: '2026-01-01T00:00:00.000Z', round: 1, version: 1 } })),
+  parties: decisions.map((d, i) => ({
+    key: `p${i}`,
+    title: `Partei ${i}`,
+    kind: 'free_provider',
+    approverIds: [`u${i}`],
+    decision: d && { decision: d, actorId: `u${i}`, at: '2026-01-01T00:00:00.000Z', round: 1, version: 1 },
+  })),
 });
 
 describe('approval rules of cooperation agreements', () => {
@@ -61,7 +74,10 @@ describe('approval rules of cooperation agreements', () => {
     const first = buildStages(spec, { committeeRequired: true }, seedApprovers(true), now);
     expect(first.map((s) => s.status)).toEqual(['active', 'pending']);
     expect(first[0].dueAt).toBe('2026-12-01T00:00:00.000Z');
-    const rejected = [{ ...first[0], status: 'passed' as const }, { ...first[1], status: 'rejected' as const }];
+    const rejected = [
+      { ...first[0], status: 'passed' as const },
+      { ...first[1], status: 'rejected' as const },
+    ];
     const again = buildStages(spec, { committeeRequired: true }, seedApprovers(true), now, rejected);
     expect(again.map((s) => [s.key, s.status, !!s.carriedOver])).toEqual([
       ['parties', 'passed', true],

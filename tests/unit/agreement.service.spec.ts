@@ -71,7 +71,17 @@ function runningRound(parties: PartyApproval[]): ApprovalRound {
     status: 'running',
     submittedAt: '2026-11-01T00:00:00.000Z',
     submittedBy: 'demo-coordinator',
-    stages: [{ key: 'parties', title: 'Zustimmung der Vertragsparteien', mode: 'parallel', quorum: parties.length, committee: false, status: 'active', parties }],
+    stages: [
+      {
+        key: 'parties',
+        title: 'Zustimmung der Vertragsparteien',
+        mode: 'parallel',
+        quorum: parties.length,
+        committee: false,
+        status: 'active',
+        parties,
+      },
+    ],
   };
 }
 
@@ -106,10 +116,15 @@ function setup(options: { stored?: CooperationAgreement; approval?: ApprovalRoun
   } satisfies Partial<Record<keyof AgreementRepository, unknown>>;
   const handle = {
     query: jest.fn(async () => ({ status: options.stored?.status ?? 'draft', approval: options.approval })),
-    executeUpdate: jest.fn(async (_update: unknown, _options: unknown): Promise<unknown> => ({ stageStatus: 'active', agreementStatus: 'in_approval' })),
+    executeUpdate: jest.fn(async (_update: unknown, _options: unknown): Promise<unknown> => ({
+      stageStatus: 'active',
+      agreementStatus: 'in_approval',
+    })),
   };
   const temporal = { workflow: { start: jest.fn(async () => undefined), getHandle: jest.fn(() => handle) } };
-  const definitions = { published: jest.fn(async () => pinnedAgreementDefinition()) } satisfies Partial<Record<keyof DefinitionsService, unknown>>;
+  const definitions = { published: jest.fn(async () => pinnedAgreementDefinition()) } satisfies Partial<
+    Record<keyof DefinitionsService, unknown>
+  >;
   const assignments = {
     of: jest.fn(async () => ({ planningRegionIds: options.regions ?? [REGION], socialSpaceIds: [] })),
     assertCoordinates: jest.fn(async () => undefined),
@@ -196,14 +211,18 @@ describe('AgreementService drafting', () => {
 
   it('changes parties only while the agreement is a draft', async () => {
     const { service, repo } = setup({ stored: agreement({ status: 'in_approval' }) });
-    const error = await refusal(service.update(coordinator, AGREEMENT, { title: 'Neu', kind: 'cooperation', parties: [], socialSpaceIds: [] }));
+    const error = await refusal(
+      service.update(coordinator, AGREEMENT, { title: 'Neu', kind: 'cooperation', parties: [], socialSpaceIds: [] }),
+    );
     expect(error.code).toBe(ErrorCode.InvalidState);
     expect(repo.updateDraftMeta).not.toHaveBeenCalled();
   });
 
   it('refuses every change to an agreement that has ended', async () => {
     const { service, repo, handle } = setup({ stored: agreement({ status: 'terminated' }) });
-    expect((await refusal(service.revise(coordinator, AGREEMENT, { body: 'x', validFrom: '2027-01-01', validUntil: '2028-01-01' }))).code).toBe(ErrorCode.InvalidState);
+    expect(
+      (await refusal(service.revise(coordinator, AGREEMENT, { body: 'x', validFrom: '2027-01-01', validUntil: '2028-01-01' }))).code,
+    ).toBe(ErrorCode.InvalidState);
     expect((await refusal(service.terminate(coordinator, AGREEMENT, 'noch einmal'))).code).toBe(ErrorCode.InvalidState);
     expect(repo.insertVersion).not.toHaveBeenCalled();
     expect(handle.executeUpdate).not.toHaveBeenCalled();
@@ -212,9 +231,16 @@ describe('AgreementService drafting', () => {
   it('stores a new version in the transaction of the workflow update, as the next number', async () => {
     const { service, repo, handle } = setup({ stored: agreement({ status: 'draft' }) });
     repo.latestVersionNumber.mockResolvedValueOnce(2);
-    await expect(service.revise(coordinator, AGREEMENT, { body: 'Neu', validFrom: '2027-01-01', validUntil: '2029-12-31' })).resolves.toMatchObject({ version: 3 });
-    expect(repo.insertVersion).toHaveBeenCalledWith(expect.objectContaining({ agreementId: AGREEMENT, version: 3, body: 'Neu', attachments: [], changeNote: null }), undefined);
-    expect(handle.executeUpdate).toHaveBeenCalledWith(expect.anything(), { args: [expect.objectContaining({ version: 3, actorId: 'demo-coordinator' })] });
+    await expect(
+      service.revise(coordinator, AGREEMENT, { body: 'Neu', validFrom: '2027-01-01', validUntil: '2029-12-31' }),
+    ).resolves.toMatchObject({ version: 3 });
+    expect(repo.insertVersion).toHaveBeenCalledWith(
+      expect.objectContaining({ agreementId: AGREEMENT, version: 3, body: 'Neu', attachments: [], changeNote: null }),
+      undefined,
+    );
+    expect(handle.executeUpdate).toHaveBeenCalledWith(expect.anything(), {
+      args: [expect.objectContaining({ version: 3, actorId: 'demo-coordinator' })],
+    });
   });
 });
 
@@ -254,7 +280,9 @@ describe('AgreementService decisions', () => {
   });
 
   it('refuses a stage the round does not have', async () => {
-    const { result } = decide({ approval: runningRound([party('municipality', ['ap-municipality'])]) }, 'ap-municipality', { stageKey: 'committee' });
+    const { result } = decide({ approval: runningRound([party('municipality', ['ap-municipality'])]) }, 'ap-municipality', {
+      stageKey: 'committee',
+    });
     expect((await refusal(result)).problems.map((p) => p.pointer)).toEqual(['/stageKey']);
   });
 
@@ -287,23 +315,42 @@ describe('AgreementService decisions', () => {
   });
 
   it('requires a comment for a rejection', async () => {
-    const { result } = decide({ approval: runningRound([party('municipality', ['ap-municipality'])]) }, 'ap-municipality', { decision: 'reject', comment: '  ' });
+    const { result } = decide({ approval: runningRound([party('municipality', ['ap-municipality'])]) }, 'ap-municipality', {
+      decision: 'reject',
+      comment: '  ',
+    });
     expect((await refusal(result)).problems).toEqual([{ pointer: '/comment', message: 'required when rejecting' }]);
   });
 
   it('records the decision with its comment in the transaction in which the workflow accepts it', async () => {
-    const { result, repo, handle } = decide({ approval: runningRound([party('municipality', ['ap-municipality'])]) }, 'ap-municipality', { comment: 'Einverstanden' });
+    const { result, repo, handle } = decide({ approval: runningRound([party('municipality', ['ap-municipality'])]) }, 'ap-municipality', {
+      comment: 'Einverstanden',
+    });
     await expect(result).resolves.toMatchObject({ agreementStatus: 'in_approval' });
     expect(repo.transaction).toHaveBeenCalledTimes(1);
     expect(repo.insertDecision).toHaveBeenCalledWith(
-      expect.objectContaining({ agreementId: AGREEMENT, round: 1, version: 1, stageKey: 'parties', partyKey: 'municipality', approverId: 'ap-municipality', decision: 'approve', comment: 'Einverstanden' }),
+      expect.objectContaining({
+        agreementId: AGREEMENT,
+        round: 1,
+        version: 1,
+        stageKey: 'parties',
+        partyKey: 'municipality',
+        approverId: 'ap-municipality',
+        decision: 'approve',
+        comment: 'Einverstanden',
+      }),
       undefined,
     );
-    expect(handle.executeUpdate).toHaveBeenCalledWith(expect.anything(), { args: [expect.objectContaining({ round: 1, partyKey: 'municipality', actorId: 'ap-municipality' })] });
+    expect(handle.executeUpdate).toHaveBeenCalledWith(expect.anything(), {
+      args: [expect.objectContaining({ round: 1, partyKey: 'municipality', actorId: 'ap-municipality' })],
+    });
   });
 
   it('turns a concurrent second write of the same decision into a conflict', async () => {
-    const fakes = setup({ stored: agreement({ status: 'in_approval' }), approval: runningRound([party('municipality', ['ap-municipality'])]) });
+    const fakes = setup({
+      stored: agreement({ status: 'in_approval' }),
+      approval: runningRound([party('municipality', ['ap-municipality'])]),
+    });
     fakes.repo.insertDecision.mockRejectedValueOnce(Object.assign(new Error('duplicate key'), { code: '23505' }));
     const error = await refusal(fakes.service.decide(approver('ap-municipality'), AGREEMENT, { stageKey: 'parties', decision: 'approve' }));
     expect(error.code).toBe(ErrorCode.Conflict);
@@ -312,8 +359,13 @@ describe('AgreementService decisions', () => {
 
 describe('AgreementService visibility', () => {
   it('hides an agreement from an approver it never named and from coordinators of other regions', async () => {
-    expect((await refusal(setup({ stored: agreement({ approverIds: ['ap-landkreis'] }) }).service.versions(approver('ap-provider'), AGREEMENT))).code).toBe(ErrorCode.NotFound);
-    expect((await refusal(setup({ stored: agreement(), regions: [OTHER_REGION] }).service.versions(coordinator, AGREEMENT))).code).toBe(ErrorCode.NotFound);
+    expect(
+      (await refusal(setup({ stored: agreement({ approverIds: ['ap-landkreis'] }) }).service.versions(approver('ap-provider'), AGREEMENT)))
+        .code,
+    ).toBe(ErrorCode.NotFound);
+    expect((await refusal(setup({ stored: agreement(), regions: [OTHER_REGION] }).service.versions(coordinator, AGREEMENT))).code).toBe(
+      ErrorCode.NotFound,
+    );
   });
 
   it('answers 404 for an agreement that does not exist', async () => {

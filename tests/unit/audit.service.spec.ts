@@ -1,11 +1,34 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AuditEvent, AuditRepository, AuditService, AuditSettings, chainHash, GENESIS_HASH, KEYED_CHAIN_MARKER, signCheckpoint } from '@sro/audit';
+import {
+  AuditEvent,
+  AuditRepository,
+  AuditService,
+  AuditSettings,
+  chainHash,
+  GENESIS_HASH,
+  KEYED_CHAIN_MARKER,
+  signCheckpoint,
+} from '@sro/audit';
 
 const settings = new AuditSettings(randomBytes(32), '/nonexistent');
 
 function row(id: number, prevHash: string, key?: Buffer, overrides: Partial<AuditEvent> = {}): AuditEvent {
-  const fields = { id: String(id), occurredAt: new Date('2026-12-01T10:00:00Z'), actorId: 'u', actorRoles: [], action: 'read', resourceType: 'case', resourceId: null, purpose: 'p', outcome: 'allowed' as const, requestId: null, details: {}, prevHash, ...overrides };
+  const fields = {
+    id: String(id),
+    occurredAt: new Date('2026-12-01T10:00:00Z'),
+    actorId: 'u',
+    actorRoles: [],
+    action: 'read',
+    resourceType: 'case',
+    resourceId: null,
+    purpose: 'p',
+    outcome: 'allowed' as const,
+    requestId: null,
+    details: {},
+    prevHash,
+    ...overrides,
+  };
   return { ...fields, hash: chainHash(prevHash, fields, key) };
 }
 
@@ -23,7 +46,15 @@ function fakeRepository(rows: AuditEvent[]) {
   return repo as unknown as Pick<AuditRepository, keyof typeof repo> as AuditRepository;
 }
 
-const entry = { actorId: 'a', actorRoles: ['admin'], action: 'read', resourceType: 'case', resourceId: 'c', purpose: 'p', outcome: 'allowed' as const };
+const entry = {
+  actorId: 'a',
+  actorRoles: ['admin'],
+  action: 'read',
+  resourceType: 'case',
+  resourceId: 'c',
+  purpose: 'p',
+  outcome: 'allowed' as const,
+};
 
 describe('AuditService', () => {
   it('keys a new chain from its first row, without a marker', async () => {
@@ -58,7 +89,14 @@ describe('AuditService', () => {
     const good = signCheckpoint(settings.checkpointKey, { database: 'sro', id: '1', hash: first.hash, at: 'now' });
     expect(await audit.verify([good])).toEqual({ ok: true, checked: 1, checkpoints: 1 });
     const other = signCheckpoint(settings.checkpointKey, { database: 'sro', id: '1', hash: 'f'.repeat(64), at: 'then' });
-    expect(await audit.verify([other])).toMatchObject({ ok: false, brokenAt: '1', reason: expect.stringMatching(/differs from the checkpoint/) });
-    expect(await audit.verify([{ ...good, id: '2', mac: good.mac }])).toMatchObject({ ok: false, reason: expect.stringMatching(/invalid signature/) });
+    expect(await audit.verify([other])).toMatchObject({
+      ok: false,
+      brokenAt: '1',
+      reason: expect.stringMatching(/differs from the checkpoint/),
+    });
+    expect(await audit.verify([{ ...good, id: '2', mac: good.mac }])).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/invalid signature/),
+    });
   });
 });

@@ -13,7 +13,16 @@ function setup(initial?: { amountCents: number; allocations?: number[] }) {
   let year: BudgetYear | null = initial ? { id: 'b1', amountCents: initial.amountCents, allocatedCents: 0 } : null;
   const allocations: Allocation[] = [];
   const book = (amountCents: number) =>
-    allocations.push({ id: `a${allocations.length}`, kind: 'initiative', title: 'x', processId: null, measureKey: null, amountCents, createdBy: 'u', createdAt: new Date() });
+    allocations.push({
+      id: `a${allocations.length}`,
+      kind: 'initiative',
+      title: 'x',
+      processId: null,
+      measureKey: null,
+      amountCents,
+      createdBy: 'u',
+      createdAt: new Date(),
+    });
   for (const amount of initial?.allocations ?? []) book(amount);
   const tx = {} as EntityManager;
   const budgets = {
@@ -34,7 +43,8 @@ function setup(initial?: { amountCents: number; allocations?: number[] }) {
   const assignments = {
     assertCanSee: jest.fn(async () => undefined),
     assertCoordinates: jest.fn(async (user: Principal) => {
-      if (!user.roles.includes(Role.Coordinator)) throw new DomainError(ErrorCode.Forbidden, 'Only coordinators change social-space processes');
+      if (!user.roles.includes(Role.Coordinator))
+        throw new DomainError(ErrorCode.Forbidden, 'Only coordinators change social-space processes');
     }),
   };
   const service = new BudgetService(
@@ -57,19 +67,32 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
 describe('BudgetService', () => {
   it('shows a year without a budget as zero', async () => {
     const { service } = setup();
-    await expect(service.get(coordinator, SPACE, 2026)).resolves.toEqual({ socialSpaceId: SPACE, year: 2026, amountCents: 0, allocatedCents: 0, availableCents: 0, allocations: [] });
+    await expect(service.get(coordinator, SPACE, 2026)).resolves.toEqual({
+      socialSpaceId: SPACE,
+      year: 2026,
+      amountCents: 0,
+      allocatedCents: 0,
+      availableCents: 0,
+      allocations: [],
+    });
   });
 
   it('sets a new year and then books allocations up to the amount', async () => {
     const { service } = setup();
     await service.setAmount(coordinator, SPACE, 2026, 500_000);
-    const view = await service.allocate(coordinator, SPACE, 2026, { kind: 'initiative', title: 'Nachbarschaftsfest', amountCents: 300_000 });
+    const view = await service.allocate(coordinator, SPACE, 2026, {
+      kind: 'initiative',
+      title: 'Nachbarschaftsfest',
+      amountCents: 300_000,
+    });
     expect(view).toMatchObject({ amountCents: 500_000, allocatedCents: 300_000, availableCents: 200_000 });
   });
 
   it('rejects an allocation beyond the available amount as a conflict and books nothing', async () => {
     const { service, budgets } = setup({ amountCents: 500_000, allocations: [300_000] });
-    const error = await refusal(service.allocate(coordinator, SPACE, 2026, { kind: 'initiative', title: 'Zu teuer', amountCents: 250_000 }));
+    const error = await refusal(
+      service.allocate(coordinator, SPACE, 2026, { kind: 'initiative', title: 'Zu teuer', amountCents: 250_000 }),
+    );
     expect(error.code).toBe(ErrorCode.Conflict);
     expect(error.problems).toEqual([{ pointer: '/amountCents', message: 'at most 200000' }]);
     expect(budgets.addAllocation).not.toHaveBeenCalled();
@@ -77,7 +100,9 @@ describe('BudgetService', () => {
 
   it('books an allocation that uses exactly what is left', async () => {
     const { service } = setup({ amountCents: 500_000, allocations: [300_000] });
-    await expect(service.allocate(coordinator, SPACE, 2026, { kind: 'initiative', title: 'Rest', amountCents: 200_000 })).resolves.toMatchObject({ availableCents: 0 });
+    await expect(
+      service.allocate(coordinator, SPACE, 2026, { kind: 'initiative', title: 'Rest', amountCents: 200_000 }),
+    ).resolves.toMatchObject({ availableCents: 0 });
   });
 
   it('rejects an allocation in a year without a budget as a conflict', async () => {
@@ -97,7 +122,13 @@ describe('BudgetService', () => {
 
   it('books a measure allocation with its process and measure', async () => {
     const { service, budgets } = setup({ amountCents: 500_000 });
-    await service.allocate(coordinator, SPACE, 2026, { kind: 'measure', title: 'Jugendraum', processId: PROCESS, measureKey: 'jugendraum', amountCents: 1_000 });
+    await service.allocate(coordinator, SPACE, 2026, {
+      kind: 'measure',
+      title: 'Jugendraum',
+      processId: PROCESS,
+      measureKey: 'jugendraum',
+      amountCents: 1_000,
+    });
     expect(budgets.addAllocation).toHaveBeenCalledWith(expect.anything(), 'b1', {
       kind: 'measure',
       title: 'Jugendraum',

@@ -5,10 +5,17 @@ import type { AssignmentsService } from '@sro/reference-data';
 const caseworker: Principal = { sub: 'cw-1', roles: [Role.Caseworker] };
 
 /** Sealing as JSON keeps the tests readable; the real cipher has its own tests. */
-const cipher = { seal: (value: unknown) => JSON.stringify(value), open: <T>(sealed: string) => JSON.parse(sealed) as T } as unknown as FieldCipher;
+const cipher = {
+  seal: (value: unknown) => JSON.stringify(value),
+  open: <T>(sealed: string) => JSON.parse(sealed) as T,
+} as unknown as FieldCipher;
 
 const personal = { familyName: 'Muster', givenNames: ['Erika'], birthDates: ['2014-02-03'], address: 'Lindenallee 7', familyMembers: [] };
-const content = { will: 'Wieder zur Schule', goals: ['Schulbesuch'], resources: { person: [], surroundings: [], socialSpace: ['Jugendclub'] } };
+const content = {
+  will: 'Wieder zur Schule',
+  goals: ['Schulbesuch'],
+  resources: { person: [], surroundings: [], socialSpace: ['Jugendclub'] },
+};
 
 const caseFile = (over: Partial<CaseFile> = {}): CaseFile => ({
   id: 'case-1',
@@ -47,7 +54,18 @@ function build() {
   const stored: CaseFile[] = [caseFile()];
   const caseFiles = {
     insert: jest.fn(async (file: CaseFileInsert) => {
-      stored.push(caseFile({ id: file.id, pseudonym: file.pseudonym, zone: file.zone, socialSpaceId: file.socialSpaceId, assignedCaseworkerIds: [file.caseworkerId], personalEnc: file.personalEnc, contentEnc: file.contentEnc, confidedEnc: file.confidedEnc }));
+      stored.push(
+        caseFile({
+          id: file.id,
+          pseudonym: file.pseudonym,
+          zone: file.zone,
+          socialSpaceId: file.socialSpaceId,
+          assignedCaseworkerIds: [file.caseworkerId],
+          personalEnc: file.personalEnc,
+          contentEnc: file.contentEnc,
+          confidedEnc: file.confidedEnc,
+        }),
+      );
     }),
     pageFor: jest.fn(async () => ({ items: stored, total: stored.length })),
     findById: jest.fn(async (id: string): Promise<CaseFile | undefined> => stored.find((c) => c.id === id)),
@@ -59,7 +77,12 @@ function build() {
     fieldsReleasedFor: jest.fn(async () => ['familyName', 'address', 'familyName']),
   };
   const assignments = { of: jest.fn(async () => ({ planningRegionIds: ['region-1'], socialSpaceIds: ['space-1'] })) };
-  const service = new CaseService(caseFiles as unknown as CaseRepository, consents as unknown as ConsentRepository, cipher, assignments as unknown as AssignmentsService);
+  const service = new CaseService(
+    caseFiles as unknown as CaseRepository,
+    consents as unknown as ConsentRepository,
+    cipher,
+    assignments as unknown as AssignmentsService,
+  );
   return { service, stored, caseFiles, consents, assignments };
 }
 
@@ -92,7 +115,13 @@ describe('CaseService', () => {
       expect(insert.caseworkerId).toBe('cw-1');
       expect(insert.personalEnc).toBe(cipher.seal(personal));
       expect(cipher.open(insert.confidedEnc)).toEqual([{ id: expect.any(String), text: 'Schulden' }]);
-      expect(created).toMatchObject({ id: insert.id, personal, will: content.will, confided: [{ text: 'Schulden' }], assignedCaseworkerIds: ['cw-1'] });
+      expect(created).toMatchObject({
+        id: insert.id,
+        personal,
+        will: content.will,
+        confided: [{ text: 'Schulden' }],
+        assignedCaseworkerIds: ['cw-1'],
+      });
     });
 
     it('keeps a case five years unless a deletion date is given', async () => {
@@ -137,17 +166,33 @@ describe('CaseService', () => {
     });
   });
 
-  it('lists the caller\'s cases with the family name as the only personal datum', async () => {
+  it("lists the caller's cases with the family name as the only personal datum", async () => {
     const { service, caseFiles } = build();
     const page = await service.list(caseworker, { limit: 10, offset: 0 });
     expect(caseFiles.pageFor).toHaveBeenCalledWith('cw-1', ['space-1'], { limit: 10, offset: 0 });
-    expect(page).toEqual({ items: [{ id: 'case-1', pseudonym: 'F-2026-ABCDEF', zone: 'unclear', socialSpaceId: 'space-1', familyName: 'Muster', createdAt: expect.any(Date) }], total: 1, limit: 10, offset: 0 });
+    expect(page).toEqual({
+      items: [
+        {
+          id: 'case-1',
+          pseudonym: 'F-2026-ABCDEF',
+          zone: 'unclear',
+          socialSpaceId: 'space-1',
+          familyName: 'Muster',
+          createdAt: expect.any(Date),
+        },
+      ],
+      total: 1,
+      limit: 10,
+      offset: 0,
+    });
   });
 
   describe('consents', () => {
     it('names every field a consent cannot release, storing nothing', async () => {
       const { service, consents } = build();
-      const error = await refusal(service.addConsent(caseworker, 'case-1', { ...newConsent, fields: ['familyName', 'shoeSize', 'income'] }));
+      const error = await refusal(
+        service.addConsent(caseworker, 'case-1', { ...newConsent, fields: ['familyName', 'shoeSize', 'income'] }),
+      );
       expect(error.problems.map((p) => p.pointer)).toEqual(['/fields/1', '/fields/2']);
       expect(consents.add).not.toHaveBeenCalled();
     });

@@ -37,7 +37,13 @@ describe('configuration', () => {
   it('names every missing required variable at once', () => {
     const problems = problemsOf({});
     expect(problems).toEqual(
-      expect.arrayContaining(['DATABASE_URL is required', 'REDIS_URL is required', 'TEMPORAL_ADDRESS is required', 'PAYLOAD_KEYS is required', 'FIELD_KEYS is required']),
+      expect.arrayContaining([
+        'DATABASE_URL is required',
+        'REDIS_URL is required',
+        'TEMPORAL_ADDRESS is required',
+        'PAYLOAD_KEYS is required',
+        'FIELD_KEYS is required',
+      ]),
     );
   });
 
@@ -49,7 +55,9 @@ describe('configuration', () => {
 
   it('has no default for the dev signing secret and refuses dev auth in production', () => {
     expect(problemsOf({ ...valid, SRO_ENV: 'development', AUTH_MODE: 'dev' }).join()).toMatch(/AUTH_DEV_SECRET/);
-    expect(problemsOf({ ...valid, AUTH_MODE: 'dev', AUTH_DEV_SECRET: 'x'.repeat(40) }).join()).toMatch(/not allowed when SRO_ENV=production/);
+    expect(problemsOf({ ...valid, AUTH_MODE: 'dev', AUTH_DEV_SECRET: 'x'.repeat(40) }).join()).toMatch(
+      /not allowed when SRO_ENV=production/,
+    );
   });
 
   it('requires SMTP_URL for SMTP and MAIL_DIR for file mail', () => {

@@ -21,7 +21,10 @@ const caseworker: Principal = { sub: 'cw-1', roles: [Role.Caseworker] };
 const adviser: Principal = { sub: 'adviser-1', roles: [Role.Adviser] };
 
 /** Sealing as JSON keeps the tests readable; the real cipher has its own tests. */
-const cipher = { seal: (value: unknown) => JSON.stringify(value), open: <T>(sealed: string) => JSON.parse(sealed) as T } as unknown as FieldCipher;
+const cipher = {
+  seal: (value: unknown) => JSON.stringify(value),
+  open: <T>(sealed: string) => JSON.parse(sealed) as T,
+} as unknown as FieldCipher;
 
 const caseFile = (over: Partial<CaseFile> = {}): CaseFile => ({
   id: 'case-1',
@@ -29,8 +32,18 @@ const caseFile = (over: Partial<CaseFile> = {}): CaseFile => ({
   zone: 'unclear',
   socialSpaceId: 'space-1',
   assignedCaseworkerIds: ['cw-1'],
-  personalEnc: cipher.seal({ familyName: 'Muster', givenNames: ['Erika'], birthDates: ['2014-02-03'], address: 'Lindenallee 7', familyMembers: [] }),
-  contentEnc: cipher.seal({ will: 'Wieder zur Schule', goals: ['Schulbesuch'], resources: { person: [], surroundings: [], socialSpace: ['Jugendclub'] } }),
+  personalEnc: cipher.seal({
+    familyName: 'Muster',
+    givenNames: ['Erika'],
+    birthDates: ['2014-02-03'],
+    address: 'Lindenallee 7',
+    familyMembers: [],
+  }),
+  contentEnc: cipher.seal({
+    will: 'Wieder zur Schule',
+    goals: ['Schulbesuch'],
+    resources: { person: [], surroundings: [], socialSpace: ['Jugendclub'] },
+  }),
   confidedEnc: cipher.seal([{ id: 'c1', text: 'Vertraulich' }]),
   deletionDate: null,
   legalHold: false,
@@ -94,7 +107,12 @@ function build() {
   };
   const temporal = { workflow: { start: jest.fn(async () => ({})), getHandle: jest.fn(() => handle) } };
   const definitions = {
-    published: jest.fn(async () => ({ key: 'fallteam-consultation', version: 3, checksum: 'x', spec: SEED_SPECS['fallteam-consultation'] })),
+    published: jest.fn(async () => ({
+      key: 'fallteam-consultation',
+      version: 3,
+      checksum: 'x',
+      spec: SEED_SPECS['fallteam-consultation'],
+    })),
   };
   const config = { temporal: { taskQueue: 'sro' } };
   const service = new ConsultationService(
@@ -124,7 +142,14 @@ describe('ConsultationService', () => {
   describe('Fallteam sessions', () => {
     it('refuses a session in the past without looking up the moderator or storing anything', async () => {
       const { service, staff, sessions } = build();
-      const error = await refusal(service.createSession(caseworker, { startsAt: new Date(Date.now() - DAY).toISOString(), place: 'Rathaus', capacity: 4, moderatorId: 'cw-1' }));
+      const error = await refusal(
+        service.createSession(caseworker, {
+          startsAt: new Date(Date.now() - DAY).toISOString(),
+          place: 'Rathaus',
+          capacity: 4,
+          moderatorId: 'cw-1',
+        }),
+      );
       expect(error.code).toBe(ErrorCode.ValidationFailed);
       expect(error.problems).toEqual([{ pointer: '/startsAt', message: 'must be in the future' }]);
       expect(staff.activeWithAnyRole).not.toHaveBeenCalled();
@@ -134,7 +159,14 @@ describe('ConsultationService', () => {
     it('refuses a moderator who is not an active caseworker or coordinator', async () => {
       const { service, staff, sessions } = build();
       staff.activeWithAnyRole.mockResolvedValue([]);
-      const error = await refusal(service.createSession(caseworker, { startsAt: new Date(Date.now() + DAY).toISOString(), place: 'Rathaus', capacity: 4, moderatorId: 'adviser-1' }));
+      const error = await refusal(
+        service.createSession(caseworker, {
+          startsAt: new Date(Date.now() + DAY).toISOString(),
+          place: 'Rathaus',
+          capacity: 4,
+          moderatorId: 'adviser-1',
+        }),
+      );
       expect(error.problems).toEqual([{ pointer: '/moderatorId', message: 'must be an active caseworker or coordinator' }]);
       expect(staff.activeWithAnyRole).toHaveBeenCalledWith(['adviser-1'], [Role.Caseworker, Role.Coordinator]);
       expect(sessions.insert).not.toHaveBeenCalled();
@@ -164,12 +196,31 @@ describe('ConsultationService', () => {
       const answer = await service.request(caseworker, 'case-1', ['Welche Ressourcen passen?']);
       const [insert] = consultations.insert.mock.calls[0] as unknown as [{ id: string; questionsEnc: string; workflowId: string }];
       expect(insert).toMatchObject({ caseId: 'case-1', requestedBy: 'cw-1', questionsEnc: cipher.seal(['Welche Ressourcen passen?']) });
-      const [type, options] = temporal.workflow.start.mock.calls[0] as unknown as [string, { workflowId: string; args: [Record<string, unknown>] }];
+      const [type, options] = temporal.workflow.start.mock.calls[0] as unknown as [
+        string,
+        { workflowId: string; args: [Record<string, unknown>] },
+      ];
       expect(type).toBe('fallteamConsultation');
       expect(options.workflowId).toBe(insert.workflowId);
-      expect(Object.keys(options.args[0]).sort()).toEqual(['caseId', 'caseworkerId', 'consultationId', 'definition', 'pseudonym', 'requestedAt', 'socialSpaceId']);
+      expect(Object.keys(options.args[0]).sort()).toEqual([
+        'caseId',
+        'caseworkerId',
+        'consultationId',
+        'definition',
+        'pseudonym',
+        'requestedAt',
+        'socialSpaceId',
+      ]);
       expect(JSON.stringify(options.args[0])).not.toContain('Muster');
-      expect(answer).toMatchObject({ id: insert.id, phase: 'requested', definitionVersion: 3, questions: ['Welche Ressourcen passen?'], sessionId: null, outcome: null, invitations: [] });
+      expect(answer).toMatchObject({
+        id: insert.id,
+        phase: 'requested',
+        definitionVersion: 3,
+        questions: ['Welche Ressourcen passen?'],
+        sessionId: null,
+        outcome: null,
+        invitations: [],
+      });
       expect(answer.steps.map((s) => s.status)).toEqual(['active', 'pending', 'pending']);
     });
   });
@@ -241,20 +292,35 @@ describe('ConsultationService', () => {
     it('seals the outcome and tells the workflow how many professionals (advisers included) took part', async () => {
       const { service, consultations, handle, tx } = build();
       const outcome = {
-        participants: [{ role: 'professional' as const, userId: 'cw-1' }, { role: 'adviser' as const, userId: 'adviser-1' }, { role: 'family' as const }],
+        participants: [
+          { role: 'professional' as const, userId: 'cw-1' },
+          { role: 'adviser' as const, userId: 'adviser-1' },
+          { role: 'family' as const },
+        ],
         recommendations: ['Schulsozialarbeit'],
         decision: 'Beratung',
         helpSetting: 'Jugendclub',
       };
       await service.recordOutcome(caseworker, 'con-1', outcome);
       expect(consultations.storeOutcome).toHaveBeenCalledWith(tx, 'con-1', cipher.seal(outcome));
-      expect(handle.executeUpdate).toHaveBeenCalledWith(expect.objectContaining({ name: 'recordOutcome' }), { args: [{ professionals: 2, participants: 3, actorId: 'cw-1' }] });
+      expect(handle.executeUpdate).toHaveBeenCalledWith(expect.objectContaining({ name: 'recordOutcome' }), {
+        args: [{ professionals: 2, participants: 3, actorId: 'cw-1' }],
+      });
     });
 
     it('keeps nothing when the workflow refuses the outcome (the refusal leaves the transaction)', async () => {
       const { service, consultations, handle } = build();
-      handle.executeUpdate.mockRejectedValue(DomainError.invalid('At least two professionals', [{ pointer: '/participants', message: 'too few' }]));
-      const error = await refusal(service.recordOutcome(caseworker, 'con-1', { participants: [{ role: 'family' }], recommendations: [], decision: 'x', helpSetting: 'y' }));
+      handle.executeUpdate.mockRejectedValue(
+        DomainError.invalid('At least two professionals', [{ pointer: '/participants', message: 'too few' }]),
+      );
+      const error = await refusal(
+        service.recordOutcome(caseworker, 'con-1', {
+          participants: [{ role: 'family' }],
+          recommendations: [],
+          decision: 'x',
+          helpSetting: 'y',
+        }),
+      );
       expect(error.problems).toEqual([{ pointer: '/participants', message: 'too few' }]);
       expect(consultations.transaction).toHaveBeenCalledTimes(1);
       await expect(consultations.transaction.mock.results[0].value).rejects.toBe(error);

@@ -1,5 +1,13 @@
 import { DomainError, ErrorCode } from '@sro/common';
-import { ContractPartner, ContractPartnerFields, ContractPartnerRepository, ContractPartnerService, PartnerInput, PlanningRegionRepository, SocialSpace } from '@sro/reference-data';
+import {
+  ContractPartner,
+  ContractPartnerFields,
+  ContractPartnerRepository,
+  ContractPartnerService,
+  PartnerInput,
+  PlanningRegionRepository,
+  SocialSpace,
+} from '@sro/reference-data';
 
 const SPACES: SocialSpace[] = [
   { id: '00000000-0000-4000-8000-000000000001', code: 'SR01', name: 'Sozialraum Teltow', planningRegionId: 'r1' },
@@ -41,7 +49,10 @@ function setup(existing: ContractPartner | null = stored()) {
   const regions = {
     socialSpacesByIds: jest.fn(async (ids: string[]) => SPACES.filter((s) => ids.includes(s.id))),
   } satisfies Partial<Record<keyof PlanningRegionRepository, unknown>>;
-  const service = new ContractPartnerService(partners as unknown as ContractPartnerRepository, regions as unknown as PlanningRegionRepository);
+  const service = new ContractPartnerService(
+    partners as unknown as ContractPartnerRepository,
+    regions as unknown as PlanningRegionRepository,
+  );
   return { service, partners, regions };
 }
 
@@ -70,7 +81,9 @@ describe('ContractPartnerService', () => {
 
   it('refuses an exit before the accession and unknown social spaces, naming each by pointer, and stores nothing', async () => {
     const { service, partners } = setup();
-    const error = await refusal(service.create('demo-coordinator', input({ exitDate: '2020-01-01', socialSpaceIds: [SPACES[0].id, UNKNOWN] })));
+    const error = await refusal(
+      service.create('demo-coordinator', input({ exitDate: '2020-01-01', socialSpaceIds: [SPACES[0].id, UNKNOWN] })),
+    );
     expect(error.code).toBe(ErrorCode.ValidationFailed);
     expect(error.problems).toEqual([
       { pointer: '/exitDate', message: 'must not be before accessionDate' },
@@ -82,7 +95,10 @@ describe('ContractPartnerService', () => {
   it('replaces the fields of an existing partner and answers 404 for an unknown one', async () => {
     const { service, partners } = setup();
     await service.update('demo-coordinator-pr2', 'p1', input({ name: 'Familienzentrum Seehof gGmbH' }));
-    expect(partners.update).toHaveBeenCalledWith(stored(), expect.objectContaining({ name: 'Familienzentrum Seehof gGmbH', updatedBy: 'demo-coordinator-pr2' }));
+    expect(partners.update).toHaveBeenCalledWith(
+      stored(),
+      expect.objectContaining({ name: 'Familienzentrum Seehof gGmbH', updatedBy: 'demo-coordinator-pr2' }),
+    );
 
     const missing = setup(null);
     expect((await refusal(missing.service.update('demo-coordinator', 'nope', input()))).code).toBe(ErrorCode.NotFound);

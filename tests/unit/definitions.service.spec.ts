@@ -1,13 +1,24 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '@sro/common';
-import { DefinitionKey, DefinitionRepository, DefinitionsService, DefinitionStatus, NewDefinition, SEED_SPECS, specChecksum, WorkflowDefinition } from '@sro/definitions';
+import {
+  DefinitionKey,
+  DefinitionRepository,
+  DefinitionsService,
+  DefinitionStatus,
+  NewDefinition,
+  SEED_SPECS,
+  specChecksum,
+  WorkflowDefinition,
+} from '@sro/definitions';
 
 const KEY: DefinitionKey = 'sozialraum-development';
 const valid = SEED_SPECS[KEY] as unknown as Record<string, unknown>;
 
 /** The versions of every key in memory, behind the repository's methods. */
 function setup(versions: Array<{ key?: DefinitionKey; version: number; status: DefinitionStatus; spec?: Record<string, unknown> }> = []) {
-  const rows: WorkflowDefinition[] = versions.map((v) => row({ key: v.key ?? KEY, version: v.version, status: v.status, spec: v.spec ?? valid }));
+  const rows: WorkflowDefinition[] = versions.map((v) =>
+    row({ key: v.key ?? KEY, version: v.version, status: v.status, spec: v.spec ?? valid }),
+  );
   const tx = {} as EntityManager;
   const locked: DefinitionKey[] = [];
   const repository = {
@@ -68,7 +79,15 @@ describe('DefinitionsService', () => {
     it('creates an empty draft as the next version, under the key lock', async () => {
       const { service, locked } = setup([{ version: 1, status: 'published' }]);
       const draft = await service.createDraft(KEY, 'demo-admin', { changeNote: 'Phase 3 verlängert' });
-      expect(draft).toMatchObject({ key: KEY, version: 2, status: 'draft', spec: {}, checksum: specChecksum({}), author: 'demo-admin', changeNote: 'Phase 3 verlängert' });
+      expect(draft).toMatchObject({
+        key: KEY,
+        version: 2,
+        status: 'draft',
+        spec: {},
+        checksum: specChecksum({}),
+        author: 'demo-admin',
+        changeNote: 'Phase 3 verlängert',
+      });
       expect(locked).toEqual([KEY]);
     });
 
@@ -194,7 +213,9 @@ describe('DefinitionsService', () => {
       repository.counts.mockResolvedValueOnce([{ key: KEY, publishedVersion: 1, latestVersion: 2, draftVersion: 2, versions: 2 }] as never);
       const summary = await service.summary();
       expect(summary.find((s) => s.key === KEY)).toEqual({ key: KEY, publishedVersion: 1, latestVersion: 2, draftVersion: 2, versions: 2 });
-      expect(summary.filter((s) => s.key !== KEY).every((s) => s.versions === 0 && s.publishedVersion === null && s.latestVersion === 0)).toBe(true);
+      expect(
+        summary.filter((s) => s.key !== KEY).every((s) => s.versions === 0 && s.publishedVersion === null && s.latestVersion === 0),
+      ).toBe(true);
       expect(summary.length).toBe(Object.keys(SEED_SPECS).length);
     });
 
@@ -203,7 +224,9 @@ describe('DefinitionsService', () => {
       const created = await service.ensureSeeded();
       expect(created).not.toContain(KEY);
       expect(created.length).toBe(Object.keys(SEED_SPECS).length - 1);
-      expect(rows.filter((r) => r.key !== KEY).every((r) => r.version === 1 && r.status === 'published' && r.author === 'system')).toBe(true);
+      expect(rows.filter((r) => r.key !== KEY).every((r) => r.version === 1 && r.status === 'published' && r.author === 'system')).toBe(
+        true,
+      );
     });
 
     it('refuses an unknown key as not found', () => {

@@ -71,7 +71,12 @@ function setup(options: { stored?: InterviewCycle; found?: InterviewRecord; inte
   } satisfies Partial<Record<keyof InterviewRepository, unknown>>;
   const handle = { executeUpdate: jest.fn(async (): Promise<unknown> => ({ revision: 7 })) };
   const temporal = { workflow: { getHandle: jest.fn(() => handle) } };
-  const service = new InterviewCycleService(cycles as unknown as InterviewCycleRepository, interviews as unknown as InterviewRepository, temporal as unknown as Client, {} as InterviewReportService);
+  const service = new InterviewCycleService(
+    cycles as unknown as InterviewCycleRepository,
+    interviews as unknown as InterviewRepository,
+    temporal as unknown as Client,
+    {} as InterviewReportService,
+  );
   return { service, cycles, interviews, handle };
 }
 
@@ -106,7 +111,9 @@ describe('InterviewCycleService', () => {
 
   it('plans only with an active coordinator or caseworker as interviewer', async () => {
     const { service, cycles, handle } = setup({ found: interview() });
-    const error = await refusal(service.plan(coordinator, CYCLE, PARTNER, { plannedAt: '2027-01-10T10:00:00Z', interviewerId: 'demo-adviser' }));
+    const error = await refusal(
+      service.plan(coordinator, CYCLE, PARTNER, { plannedAt: '2027-01-10T10:00:00Z', interviewerId: 'demo-adviser' }),
+    );
     expect(error.problems).toEqual([{ pointer: '/interviewerId', message: 'must be an active coordinator or caseworker' }]);
     expect(cycles.isActiveUserWithRole).toHaveBeenCalledWith('demo-adviser', [Role.Coordinator, Role.Caseworker]);
     expect(handle.executeUpdate).not.toHaveBeenCalled();
@@ -120,18 +127,27 @@ describe('InterviewCycleService', () => {
     const ended = setup({ stored: cycle({ status: 'completed' }), partners: [PARTNER] });
     expect((await refusal(ended.service.addPartner(coordinator, CYCLE, PARTNER))).code).toBe(ErrorCode.InvalidState);
     const notInContract = setup({ stored: cycle(), partners: [] });
-    expect((await refusal(notInContract.service.addPartner(coordinator, CYCLE, PARTNER))).problems.map((p) => p.pointer)).toEqual(['/partnerId']);
+    expect((await refusal(notInContract.service.addPartner(coordinator, CYCLE, PARTNER))).problems.map((p) => p.pointer)).toEqual([
+      '/partnerId',
+    ]);
     expect(notInContract.handle.executeUpdate).not.toHaveBeenCalled();
   });
 });
 
 describe('InterviewScheduleService', () => {
   function schedule(coordinators: string[] = ['demo-coordinator']) {
-    const cycles = { isActiveUserWithRole: jest.fn(async (id: string) => coordinators.includes(id)) } satisfies Partial<Record<keyof InterviewCycleRepository, unknown>>;
+    const cycles = { isActiveUserWithRole: jest.fn(async (id: string) => coordinators.includes(id)) } satisfies Partial<
+      Record<keyof InterviewCycleRepository, unknown>
+    >;
     const handle = { backfill: jest.fn(async () => undefined) };
     const temporal = { schedule: { getHandle: jest.fn(() => handle), create: jest.fn() } };
     const config = { temporal: { taskQueue: 'test' } } as AppConfig;
-    const service = new InterviewScheduleService(cycles as unknown as InterviewCycleRepository, temporal as unknown as Client, config, {} as DefinitionsService);
+    const service = new InterviewScheduleService(
+      cycles as unknown as InterviewCycleRepository,
+      temporal as unknown as Client,
+      config,
+      {} as DefinitionsService,
+    );
     return { service, handle, temporal };
   }
 
@@ -144,8 +160,12 @@ describe('InterviewScheduleService', () => {
 
   it('refuses a backfill that ends before it starts or reaches into the future', async () => {
     const { service, handle } = schedule();
-    expect((await refusal(service.backfill('2025-01-02T00:00:00Z', '2025-01-01T00:00:00Z'))).problems).toEqual([{ pointer: '/to', message: 'must be after from' }]);
-    expect((await refusal(service.backfill('2025-01-01T00:00:00Z', new Date(Date.now() + 86_400_000).toISOString()))).problems).toEqual([{ pointer: '/to', message: 'must not be in the future' }]);
+    expect((await refusal(service.backfill('2025-01-02T00:00:00Z', '2025-01-01T00:00:00Z'))).problems).toEqual([
+      { pointer: '/to', message: 'must be after from' },
+    ]);
+    expect((await refusal(service.backfill('2025-01-01T00:00:00Z', new Date(Date.now() + 86_400_000).toISOString()))).problems).toEqual([
+      { pointer: '/to', message: 'must not be in the future' },
+    ]);
     expect(handle.backfill).not.toHaveBeenCalled();
   });
 });

@@ -17,12 +17,31 @@ describe('interview report', () => {
     const report = buildReport(
       cycle(2, 'running'),
       [
-        { status: 'done', answers: [{ questionKey: 'cy_reach', value: 5 }, { questionKey: 'pr_cooperation_forms', value: ['Fallteam', 'Regionalteam'] }, { questionKey: 'cy_comment', value: '=HYPERLINK("x")' }] },
-        { status: 'done', answers: [{ questionKey: 'cy_reach', value: 2 }, { questionKey: 'pr_cooperation_forms', value: ['Fallteam'] }] },
+        {
+          status: 'done',
+          answers: [
+            { questionKey: 'cy_reach', value: 5 },
+            { questionKey: 'pr_cooperation_forms', value: ['Fallteam', 'Regionalteam'] },
+            { questionKey: 'cy_comment', value: '=HYPERLINK("x")' },
+          ],
+        },
+        {
+          status: 'done',
+          answers: [
+            { questionKey: 'cy_reach', value: 2 },
+            { questionKey: 'pr_cooperation_forms', value: ['Fallteam'] },
+          ],
+        },
         { status: 'planned', answers: null },
         { status: 'withdrawn', answers: null },
       ],
-      { cycle: cycle(1), interviews: [{ status: 'done', answers: [{ questionKey: 'cy_reach', value: 1 }] }, { status: 'overdue', answers: null }] },
+      {
+        cycle: cycle(1),
+        interviews: [
+          { status: 'done', answers: [{ questionKey: 'cy_reach', value: 1 }] },
+          { status: 'overdue', answers: null },
+        ],
+      },
     );
     expect(report.final).toBe(false);
     expect(report.partners).toEqual({ total: 4, done: 2, withdrawn: 1, notAnswered: 1, failed: 0 });
@@ -39,8 +58,12 @@ describe('interview report', () => {
 
     const csv = reportToCsv(report);
     expect(csv.startsWith('\uFEFFperspective;')).toBe(true);
-    expect(csv).toContain(`children_youth;cy_comment;Was sollte sich für Kinder und Jugendliche ändern?;free_text;"'=HYPERLINK(""x"")";1;;;;;;`);
-    expect(csv).toContain('children_youth;cy_reach;Wie gut erreichen die Angebote im Sozialraum Kinder und Jugendliche?;scale;5;1;0,5;3,5;0;1;0,5;2,5');
+    expect(csv).toContain(
+      `children_youth;cy_comment;Was sollte sich für Kinder und Jugendliche ändern?;free_text;"'=HYPERLINK(""x"")";1;;;;;;`,
+    );
+    expect(csv).toContain(
+      'children_youth;cy_reach;Wie gut erreichen die Angebote im Sozialraum Kinder und Jugendliche?;scale;5;1;0,5;3,5;0;1;0,5;2,5',
+    );
   });
 
   it('reports an empty cycle without dividing by zero', () => {
@@ -57,7 +80,9 @@ describe('cycle schedule spec', () => {
       calendars: [{ year: { start: 2027, end: 2100, step: 2 }, month: 'JANUARY', dayOfMonth: 28, hour: 9, minute: 30 }],
       timezone: 'Europe/Berlin',
     });
-    expect(cycleScheduleSpec('P6M', new Date('2027-08-10T06:00:00Z'))).toMatchObject({ calendars: [{ month: { start: 'FEBRUARY', end: 'DECEMBER', step: 6 }, dayOfMonth: 10, hour: 8 }] });
+    expect(cycleScheduleSpec('P6M', new Date('2027-08-10T06:00:00Z'))).toMatchObject({
+      calendars: [{ month: { start: 'FEBRUARY', end: 'DECEMBER', step: 6 }, dayOfMonth: 10, hour: 8 }],
+    });
     const interval = cycleScheduleSpec('P100D', anchor);
     expect(interval.intervals).toEqual([{ every: 100 * 86_400_000, offset: anchor.getTime() % (100 * 86_400_000) }]);
     expect(() => cycleScheduleSpec('two years', anchor)).toThrow(/ISO-8601/);

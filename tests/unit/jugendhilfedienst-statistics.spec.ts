@@ -31,7 +31,10 @@ describe('§ 8a statistics helpers', () => {
       familyCourt: true,
     };
     const csv = statisticsCsv([row, { ...row, reportedBy: 'a;"b' }]);
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe(STATISTIC_FIELDS.join(';'));
     expect(lines[1]).toBe('2026;11;6-8;female;acute;neglect|physical_abuse;school;;protective_custody;ja');
     expect(lines[2]).toContain('"a;""b"');

@@ -58,7 +58,14 @@ const assessment = (overrides: Partial<RiskAssessmentInput> = {}): RiskAssessmen
 });
 
 /** The service with typed fakes; each test overrides what it needs. */
-function setup(options: { file?: JugendhilfedienstCaseFile | undefined; state?: JugendhilfedienstCaseState; activeProfessionals?: string[]; socialSpaceIds?: string[] } = {}) {
+function setup(
+  options: {
+    file?: JugendhilfedienstCaseFile | undefined;
+    state?: JugendhilfedienstCaseState;
+    activeProfessionals?: string[];
+    socialSpaceIds?: string[];
+  } = {},
+) {
   const file = 'file' in options ? options.file : caseFile();
   const state = options.state ?? caseState();
   const tx = {} as EntityManager;
@@ -76,9 +83,9 @@ function setup(options: { file?: JugendhilfedienstCaseFile | undefined; state?: 
     riskAssessments: jest.fn(async () => []),
     helpPlans: jest.fn(async () => []),
   } satisfies Partial<Record<keyof JugendhilfedienstCaseRepository, unknown>>;
-  const retention = { setLegalHold: jest.fn(async () => ({ id: CASE_ID, legalHold: true, legalHoldAt: new Date(), deletionDate: null })) } satisfies Partial<
-    Record<keyof RetentionRepository, unknown>
-  >;
+  const retention = {
+    setLegalHold: jest.fn(async () => ({ id: CASE_ID, legalHold: true, legalHoldAt: new Date(), deletionDate: null })),
+  } satisfies Partial<Record<keyof RetentionRepository, unknown>>;
   const workflows = {
     workflowId: (caseId: string) => `jugendhilfedienst-case-${caseId}`,
     start: jest.fn(async () => undefined),
@@ -117,20 +124,33 @@ describe('JugendhilfedienstService', () => {
       const { service, caseFiles, workflows, tx } = setup();
       await service.intake(user, intake);
       expect(caseFiles.transaction).toHaveBeenCalledTimes(1);
-      expect(caseFiles.insert).toHaveBeenCalledWith(expect.objectContaining({ socialSpaceId: SPACE, caseworkerId: 'cw-1', anonymous: false, source: 'school' }), tx);
-      expect(workflows.start).toHaveBeenCalledWith(expect.objectContaining({ socialSpaceId: SPACE, planningRegionId: 'region-1', caseworkerId: 'cw-1', anonymous: false }));
+      expect(caseFiles.insert).toHaveBeenCalledWith(
+        expect.objectContaining({ socialSpaceId: SPACE, caseworkerId: 'cw-1', anonymous: false, source: 'school' }),
+        tx,
+      );
+      expect(workflows.start).toHaveBeenCalledWith(
+        expect.objectContaining({ socialSpaceId: SPACE, planningRegionId: 'region-1', caseworkerId: 'cw-1', anonymous: false }),
+      );
     });
 
     it('keeps no reporter for an anonymous report, and the source anonymous means an anonymous report', async () => {
       const { service, caseFiles } = setup();
       await service.intake(user, { ...intake, source: 'anonymous' });
-      expect(caseFiles.insert).toHaveBeenCalledWith(expect.objectContaining({ anonymous: true, report: { text: intake.report, reporter: null } }), expect.anything());
+      expect(caseFiles.insert).toHaveBeenCalledWith(
+        expect.objectContaining({ anonymous: true, report: { text: intake.report, reporter: null } }),
+        expect.anything(),
+      );
     });
 
     it('refuses a social space outside the caller’s, a reporter on an anonymous report and a report from the future, storing nothing', async () => {
       const { service, caseFiles, workflows } = setup({ socialSpaceIds: [] });
       const error = await refusal(
-        service.intake(user, { ...intake, anonymous: true, reporter: { name: 'Nachbarin' }, reportedAt: new Date(Date.now() + 3_600_000).toISOString() }),
+        service.intake(user, {
+          ...intake,
+          anonymous: true,
+          reporter: { name: 'Nachbarin' },
+          reportedAt: new Date(Date.now() + 3_600_000).toISOString(),
+        }),
       );
       expect(error.code).toBe(ErrorCode.ValidationFailed);
       expect(error.problems.map((p) => p.pointer)).toEqual(['/socialSpaceId', '/reporter', '/reportedAt']);
@@ -166,9 +186,14 @@ describe('JugendhilfedienstService', () => {
 
   describe('§ 8a risk assessment', () => {
     it('records the assessment, its age group from the child’s birth date, and whether the workflow found it late', async () => {
-      const { service, caseFiles, tx } = setup({ state: caseState({ riskAssessment: { late: true } as JugendhilfedienstCaseState['riskAssessment'] }) });
+      const { service, caseFiles, tx } = setup({
+        state: caseState({ riskAssessment: { late: true } as JugendhilfedienstCaseState['riskAssessment'] }),
+      });
       await service.recordRiskAssessment(user, CASE_ID, assessment());
-      expect(caseFiles.insertRiskAssessment).toHaveBeenCalledWith(expect.objectContaining({ caseId: CASE_ID, ageGroup: expect.any(String), reportedBy: 'school', sex: 'male' }), tx);
+      expect(caseFiles.insertRiskAssessment).toHaveBeenCalledWith(
+        expect.objectContaining({ caseId: CASE_ID, ageGroup: expect.any(String), reportedBy: 'school', sex: 'male' }),
+        tx,
+      );
       const [{ id }] = caseFiles.insertRiskAssessment.mock.calls[0] as unknown as [{ id: string }];
       expect(caseFiles.markRiskAssessmentLate).toHaveBeenCalledWith(id, true, tx);
     });
@@ -183,7 +208,9 @@ describe('JugendhilfedienstService', () => {
       const { service } = setup();
       const missing = await refusal(service.recordRiskAssessment(user, CASE_ID, assessment({ result: 'acute', dangerKinds: [] })));
       expect(missing.problems[0].pointer).toBe('/dangerKinds');
-      const superfluous = await refusal(service.recordRiskAssessment(user, CASE_ID, assessment({ result: 'none', dangerKinds: ['neglect'] })));
+      const superfluous = await refusal(
+        service.recordRiskAssessment(user, CASE_ID, assessment({ result: 'none', dangerKinds: ['neglect'] })),
+      );
       expect(superfluous.problems).toEqual([{ pointer: '/dangerKinds', message: 'no kind of danger for the result none' }]);
     });
 
@@ -193,7 +220,13 @@ describe('JugendhilfedienstService', () => {
         service.recordRiskAssessment(
           user,
           CASE_ID,
-          assessment({ professionals: [{ userId: 'cw-1', function: 'ASD' }, { userId: 'cw-1', function: 'ASD' }, { userId: 'gone', function: 'ASD' }] }),
+          assessment({
+            professionals: [
+              { userId: 'cw-1', function: 'ASD' },
+              { userId: 'cw-1', function: 'ASD' },
+              { userId: 'gone', function: 'ASD' },
+            ],
+          }),
         ),
       );
       expect(error.problems).toEqual([
@@ -212,13 +245,26 @@ describe('JugendhilfedienstService', () => {
   });
 
   describe('help plan and reviews', () => {
-    const plan = { planDate: '2026-11-20', helpKinds: ['educational_assistance' as const], goals: ['Frühstück'], agreements: 'Familienhilfe', participants: ['Mutter'] };
+    const plan = {
+      planDate: '2026-11-20',
+      helpKinds: ['educational_assistance' as const],
+      goals: ['Frühstück'],
+      agreements: 'Familienhilfe',
+      participants: ['Mutter'],
+    };
 
     it('sets the first review after the definition’s interval when none is given', async () => {
       const { service, caseFiles, workflows } = setup();
       await service.recordHelpPlan(user, CASE_ID, plan);
-      expect(caseFiles.insertHelpPlan).toHaveBeenCalledWith(expect.objectContaining({ planDate: '2026-11-20', reviewAt: '2027-05-20' }), expect.anything());
-      expect(workflows.update).toHaveBeenCalledWith(expect.any(String), 'recordHelpPlan', expect.objectContaining({ reviewAt: '2027-05-20' }));
+      expect(caseFiles.insertHelpPlan).toHaveBeenCalledWith(
+        expect.objectContaining({ planDate: '2026-11-20', reviewAt: '2027-05-20' }),
+        expect.anything(),
+      );
+      expect(workflows.update).toHaveBeenCalledWith(
+        expect.any(String),
+        'recordHelpPlan',
+        expect.objectContaining({ reviewAt: '2027-05-20' }),
+      );
     });
 
     it('refuses a review date on or before the plan date', async () => {
@@ -230,20 +276,27 @@ describe('JugendhilfedienstService', () => {
 
     it('refuses a review while the case has no help plan', async () => {
       const { service } = setup();
-      expect((await refusal(service.recordReview(user, CASE_ID, { reviewedAt: '2027-05-20', notes: 'gut' }))).code).toBe(ErrorCode.Conflict);
+      expect((await refusal(service.recordReview(user, CASE_ID, { reviewedAt: '2027-05-20', notes: 'gut' }))).code).toBe(
+        ErrorCode.Conflict,
+      );
     });
 
     it('records a review of the current plan, the next one after the interval', async () => {
       const state = caseState({ phase: 'help', helpPlan: { helpPlanId: 'plan-1' } as JugendhilfedienstCaseState['helpPlan'] });
       const { service, caseFiles } = setup({ state });
       await service.recordReview(user, CASE_ID, { reviewedAt: '2027-05-20', notes: 'gut' });
-      expect(caseFiles.insertHelpPlanReview).toHaveBeenCalledWith({ helpPlanId: 'plan-1', reviewedAt: '2027-05-20', nextReviewAt: '2027-11-20', notes: 'gut', createdBy: 'cw-1' }, expect.anything());
+      expect(caseFiles.insertHelpPlanReview).toHaveBeenCalledWith(
+        { helpPlanId: 'plan-1', reviewedAt: '2027-05-20', nextReviewAt: '2027-11-20', notes: 'gut', createdBy: 'cw-1' },
+        expect.anything(),
+      );
     });
 
     it('refuses a next review on or before this one', async () => {
       const state = caseState({ phase: 'help', helpPlan: { helpPlanId: 'plan-1' } as JugendhilfedienstCaseState['helpPlan'] });
       const { service } = setup({ state });
-      const error = await refusal(service.recordReview(user, CASE_ID, { reviewedAt: '2027-05-20', nextReviewAt: '2027-05-01', notes: 'gut' }));
+      const error = await refusal(
+        service.recordReview(user, CASE_ID, { reviewedAt: '2027-05-20', nextReviewAt: '2027-05-01', notes: 'gut' }),
+      );
       expect(error.problems).toEqual([{ pointer: '/nextReviewAt', message: 'must be after the review date' }]);
     });
   });

@@ -1,5 +1,12 @@
 import { ErrorCode } from '@sro/common';
-import { MailOutboxRepository, Notification, NotificationRepository, NotificationService, Reminder, ReminderRepository } from '@sro/reminders';
+import {
+  MailOutboxRepository,
+  Notification,
+  NotificationRepository,
+  NotificationService,
+  Reminder,
+  ReminderRepository,
+} from '@sro/reminders';
 
 const notification = (readAt: Date | null): Notification => ({
   id: 'n1',
@@ -30,7 +37,11 @@ function setup(found: Notification | null) {
       total: 1,
     })),
   } satisfies Partial<Record<keyof ReminderRepository, unknown>>;
-  const service = new NotificationService(notifications as unknown as NotificationRepository, reminders as unknown as ReminderRepository, {} as MailOutboxRepository);
+  const service = new NotificationService(
+    notifications as unknown as NotificationRepository,
+    reminders as unknown as ReminderRepository,
+    {} as MailOutboxRepository,
+  );
   return { service, notifications };
 }
 
@@ -57,7 +68,16 @@ describe('NotificationService', () => {
   it('renders upcoming reminders as they will read, with the page it was asked for', async () => {
     const { service } = setup(null);
     expect(await service.upcoming('demo-caseworker', { limit: 10, offset: 0 })).toEqual({
-      items: [{ id: 'r1', template: 'follow-up-due', dueAt: new Date('2027-03-01T08:00:00Z'), title: 'Wiedervorlage am 01.03.2027', body: 'Wiedervorlage für „Fall 4711“ am 01.03.2027.', link: '/cases/4711' }],
+      items: [
+        {
+          id: 'r1',
+          template: 'follow-up-due',
+          dueAt: new Date('2027-03-01T08:00:00Z'),
+          title: 'Wiedervorlage am 01.03.2027',
+          body: 'Wiedervorlage für „Fall 4711“ am 01.03.2027.',
+          link: '/cases/4711',
+        },
+      ],
       total: 1,
       limit: 10,
       offset: 0,

@@ -45,7 +45,17 @@ describe('problem documents', () => {
   it('lists every invalid and every unknown field with a pointer', async () => {
     const pipe = createValidationPipe();
     const error = await pipe
-      .transform({ title: 3, extra: true, phases: [{ key: 'p1', days: 1 }, { key: 'p2', days: 0 }] }, { type: 'body', metatype: Spec })
+      .transform(
+        {
+          title: 3,
+          extra: true,
+          phases: [
+            { key: 'p1', days: 1 },
+            { key: 'p2', days: 0 },
+          ],
+        },
+        { type: 'body', metatype: Spec },
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     const pointers = (error as DomainError).problems.map((p) => p.pointer);

@@ -33,7 +33,13 @@ describe('production token settings', () => {
   });
 
   it('requires https for the issuer and the JWKS in production', () => {
-    expect(problemsOf({ ...production, OIDC_ISSUER_URL: 'http://keycloak.example/realms/jugendamt', OIDC_JWKS_URL: 'http://keycloak.example/certs' })).toEqual([
+    expect(
+      problemsOf({
+        ...production,
+        OIDC_ISSUER_URL: 'http://keycloak.example/realms/jugendamt',
+        OIDC_JWKS_URL: 'http://keycloak.example/certs',
+      }),
+    ).toEqual([
       'OIDC_ISSUER_URL must be an https:// URL when SRO_ENV=production',
       'OIDC_JWKS_URL must be an https:// URL when SRO_ENV=production',
     ]);

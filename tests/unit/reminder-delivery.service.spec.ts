@@ -1,5 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { Addressee, DueReminder, InAppDelivery, MailOutbox, Recipient, ReminderDeliveryRepository, ReminderDeliveryService } from '@sro/reminders';
+import {
+  Addressee,
+  DueReminder,
+  InAppDelivery,
+  MailOutbox,
+  Recipient,
+  ReminderDeliveryRepository,
+  ReminderDeliveryService,
+} from '@sro/reminders';
 
 const TX = {} as EntityManager;
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
@@ -15,7 +23,10 @@ const due = (key: string, overrides: Partial<DueReminder> = {}): DueReminder => 
   ...overrides,
 });
 
-function setup(claimed: DueReminder[], addressees: (r: Recipient[]) => Addressee[] = () => [{ id: 'demo-coordinator', email: 'c@example.org' }]) {
+function setup(
+  claimed: DueReminder[],
+  addressees: (r: Recipient[]) => Addressee[] = () => [{ id: 'demo-coordinator', email: 'c@example.org' }],
+) {
   const repo = {
     transaction: jest.fn(async <T>(work: (tx: EntityManager) => Promise<T>) => work(TX)),
     claimDue: jest.fn(async (_tx: EntityManager, _now: Date, _limit: number) => claimed),
@@ -55,8 +66,9 @@ describe('ReminderDeliveryService', () => {
   });
 
   it('records a reminder that cannot be rendered or has no active recipient as an error without holding up the others', async () => {
-    const { service, repo } = setup([due('good'), due('no-title', { context: {} }), due('nobody', { recipients: [{ type: 'user', id: 'gone' }] })], (r) =>
-      r.some((x) => x.type === 'user' && x.id === 'gone') ? [] : [{ id: 'demo-coordinator', email: null }],
+    const { service, repo } = setup(
+      [due('good'), due('no-title', { context: {} }), due('nobody', { recipients: [{ type: 'user', id: 'gone' }] })],
+      (r) => (r.some((x) => x.type === 'user' && x.id === 'gone') ? [] : [{ id: 'demo-coordinator', email: null }]),
     );
     const outcomes = await service.deliverDue(1_000);
     expect(outcomes.get('good')).toEqual({ status: 'fulfilled', value: 'sent' });

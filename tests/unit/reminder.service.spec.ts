@@ -14,13 +14,17 @@ function setup(options: { existing?: string[]; activeUsers?: string[] } = {}) {
   const existing = new Set(options.existing ?? []);
   const inserted: NewReminder[][] = [];
   const repo = {
-    activeUserIds: jest.fn(async (ids: string[]) => new Set(ids.filter((id) => (options.activeUsers ?? ['demo-coordinator']).includes(id)))),
+    activeUserIds: jest.fn(
+      async (ids: string[]) => new Set(ids.filter((id) => (options.activeUsers ?? ['demo-coordinator']).includes(id))),
+    ),
     insertNew: jest.fn(async (rows: NewReminder[]): Promise<ReminderDue[]> => {
       inserted.push(rows);
       return rows.filter((r) => !existing.has(r.key)).map((r) => ({ key: r.key, dueAt: r.dueAt }));
     }),
     reschedule: jest.fn(async (key: string) => key === 'known/key'),
-    cancel: jest.fn(async (keyOrPrefix: string, o: { prefix?: boolean } = {}) => (o.prefix ? [`${keyOrPrefix}/P14D`, `${keyOrPrefix}/P3D`] : [keyOrPrefix])),
+    cancel: jest.fn(async (keyOrPrefix: string, o: { prefix?: boolean } = {}) =>
+      o.prefix ? [`${keyOrPrefix}/P14D`, `${keyOrPrefix}/P3D`] : [keyOrPrefix],
+    ),
   } satisfies Partial<Record<keyof ReminderRepository, unknown>>;
   const queue = {
     enqueue: jest.fn(async (_key: string, _dueAt: Date) => undefined),
@@ -57,11 +61,21 @@ describe('ReminderService', () => {
 
   it('refuses a bad key, a duplicate key, a bad date, no recipients and an unknown channel, storing nothing', async () => {
     const { service, repo, queue } = setup();
-    expect(await problemsOf(service.schedule(request('bad:key')))).toEqual([{ pointer: '/key', message: 'must be 1–300 characters of A-Z a-z 0-9 . _ / -' }]);
-    expect(await problemsOf(service.scheduleMany([request('p/a'), request('p/a')]))).toEqual([{ pointer: '/key', message: 'appears twice in one request' }]);
-    expect(await problemsOf(service.schedule(request('p/b', { dueAt: 'tomorrow' })))).toEqual([{ pointer: '/dueAt', message: 'must be a date' }]);
-    expect(await problemsOf(service.schedule(request('p/c', { recipients: [] })))).toEqual([{ pointer: '/recipients', message: 'needs at least one recipient' }]);
-    expect(await problemsOf(service.schedule(request('p/d', { channels: ['in_app', 'fax' as 'email'] })))).toEqual([{ pointer: '/channels/1', message: 'unknown channel fax' }]);
+    expect(await problemsOf(service.schedule(request('bad:key')))).toEqual([
+      { pointer: '/key', message: 'must be 1–300 characters of A-Z a-z 0-9 . _ / -' },
+    ]);
+    expect(await problemsOf(service.scheduleMany([request('p/a'), request('p/a')]))).toEqual([
+      { pointer: '/key', message: 'appears twice in one request' },
+    ]);
+    expect(await problemsOf(service.schedule(request('p/b', { dueAt: 'tomorrow' })))).toEqual([
+      { pointer: '/dueAt', message: 'must be a date' },
+    ]);
+    expect(await problemsOf(service.schedule(request('p/c', { recipients: [] })))).toEqual([
+      { pointer: '/recipients', message: 'needs at least one recipient' },
+    ]);
+    expect(await problemsOf(service.schedule(request('p/d', { channels: ['in_app', 'fax' as 'email'] })))).toEqual([
+      { pointer: '/channels/1', message: 'unknown channel fax' },
+    ]);
     expect(repo.insertNew).not.toHaveBeenCalled();
     expect(queue.enqueueMany).not.toHaveBeenCalled();
   });

@@ -41,10 +41,15 @@ function readModel(overrides: Partial<ProcessInstance> = {}): ProcessInstance {
 
 /** The refusal a workflow update validator sends, as the Temporal client hands it over. */
 function refusedUpdate(type: ErrorCode, message: string, problems: Array<{ pointer: string; message: string }>) {
-  return new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type, message, details: [problems], nonRetryable: true }));
+  return new WorkflowUpdateFailedError(
+    'Workflow Update failed',
+    ApplicationFailure.create({ type, message, details: [problems], nonRetryable: true }),
+  );
 }
 
-function setup(options: { process?: ProcessInstance | null; running?: ProcessInstance | null; space?: boolean; knownMembers?: string[] } = {}) {
+function setup(
+  options: { process?: ProcessInstance | null; running?: ProcessInstance | null; space?: boolean; knownMembers?: string[] } = {},
+) {
   const processes = {
     findById: jest.fn(async () => (options.process === undefined ? readModel() : options.process)),
     findRunning: jest.fn(async () => options.running ?? null),
@@ -56,7 +61,8 @@ function setup(options: { process?: ProcessInstance | null; running?: ProcessIns
   };
   const assignments = {
     assertCoordinates: jest.fn(async (user: Principal, planningRegionId: string, what: string) => {
-      if (!user.roles.includes(Role.Coordinator)) throw new DomainError(ErrorCode.Forbidden, 'Only coordinators change social-space processes');
+      if (!user.roles.includes(Role.Coordinator))
+        throw new DomainError(ErrorCode.Forbidden, 'Only coordinators change social-space processes');
       if (planningRegionId !== REGION) throw DomainError.notFound(what);
     }),
     assertCanSee: jest.fn(async () => undefined),
@@ -95,13 +101,32 @@ describe('SozialraumService', () => {
       const { service, temporal, processes } = setup();
       const started = await service.start(coordinator, SPACE, [{ kind: 'contract_partner', refId: PARTNER, function: 'Familienzentrum' }]);
       expect(started.id).toBe(PROCESS);
-      const [type, options] = temporal.workflow.start.mock.calls[0] as unknown as [string, { workflowId: string; taskQueue: string; args: [Record<string, unknown>] }];
+      const [type, options] = temporal.workflow.start.mock.calls[0] as unknown as [
+        string,
+        { workflowId: string; taskQueue: string; args: [Record<string, unknown>] },
+      ];
       expect(type).toBe(WorkflowType.SozialraumDevelopment);
       expect(options).toMatchObject({ workflowId: `sozialraum-development/${SPACE}`, taskQueue: 'sro-test' });
-      expect(options.args[0]).toMatchObject({ socialSpaceId: SPACE, planningRegionId: REGION, title: 'Nordstadt', coordinatorId: 'demo-coordinator', definition: pinned });
-      expect(options.args[0].members).toEqual([{ id: expect.any(String), kind: 'contract_partner', refId: PARTNER, function: 'Familienzentrum' }]);
-      const recorded = (processes.record.mock.calls[0] as unknown[])[0] as Record<string, unknown> & { steps: Array<{ key: string; status: string }> };
-      expect(recorded).toMatchObject({ revision: 0, status: 'running', definitionVersion: 3, subjectId: SPACE, processId: (options.args[0] as { processId: string }).processId });
+      expect(options.args[0]).toMatchObject({
+        socialSpaceId: SPACE,
+        planningRegionId: REGION,
+        title: 'Nordstadt',
+        coordinatorId: 'demo-coordinator',
+        definition: pinned,
+      });
+      expect(options.args[0].members).toEqual([
+        { id: expect.any(String), kind: 'contract_partner', refId: PARTNER, function: 'Familienzentrum' },
+      ]);
+      const recorded = (processes.record.mock.calls[0] as unknown[])[0] as Record<string, unknown> & {
+        steps: Array<{ key: string; status: string }>;
+      };
+      expect(recorded).toMatchObject({
+        revision: 0,
+        status: 'running',
+        definitionVersion: 3,
+        subjectId: SPACE,
+        processId: (options.args[0] as { processId: string }).processId,
+      });
       expect(recorded.steps.map((s) => s.status)).toEqual(['active', 'pending', 'pending', 'pending', 'pending', 'pending']);
     });
 
@@ -155,8 +180,12 @@ describe('SozialraumService', () => {
 
     it('passes on an invalid deliverable as a validation error with the pointers the workflow named', async () => {
       const { service, handle } = setup();
-      handle.executeUpdate.mockRejectedValueOnce(refusedUpdate(ErrorCode.ValidationFailed, 'Invalid deliverable', [{ pointer: '/value/description', message: 'must not be empty' }]));
-      const error = await refusal(service.setDeliverable(coordinator, PROCESS, { phaseKey: 'identify', deliverableKey: 'boundaries', value: { description: '' } }));
+      handle.executeUpdate.mockRejectedValueOnce(
+        refusedUpdate(ErrorCode.ValidationFailed, 'Invalid deliverable', [{ pointer: '/value/description', message: 'must not be empty' }]),
+      );
+      const error = await refusal(
+        service.setDeliverable(coordinator, PROCESS, { phaseKey: 'identify', deliverableKey: 'boundaries', value: { description: '' } }),
+      );
       expect(error.code).toBe(ErrorCode.ValidationFailed);
       expect(error.problems).toEqual([{ pointer: '/value/description', message: 'must not be empty' }]);
     });
@@ -164,7 +193,9 @@ describe('SozialraumService', () => {
     it('lets no caseworker change a deliverable, and never asks the workflow', async () => {
       const { service, handle } = setup();
       const caseworker: Principal = { sub: 'demo-caseworker', roles: [Role.Caseworker] };
-      const error = await refusal(service.setDeliverable(caseworker, PROCESS, { phaseKey: 'identify', deliverableKey: 'boundaries', value: {} }));
+      const error = await refusal(
+        service.setDeliverable(caseworker, PROCESS, { phaseKey: 'identify', deliverableKey: 'boundaries', value: {} }),
+      );
       expect(error.code).toBe(ErrorCode.Forbidden);
       expect(handle.executeUpdate).not.toHaveBeenCalled();
     });
@@ -174,7 +205,9 @@ describe('SozialraumService', () => {
     it('answers the completed and the next phase', async () => {
       const { service, handle } = setup();
       await expect(service.completePhase(coordinator, PROCESS, 'identify')).resolves.toEqual({ completed: 'identify', next: 'analyse' });
-      expect(handle.executeUpdate).toHaveBeenCalledWith(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'identify', actorId: 'demo-coordinator' }] });
+      expect(handle.executeUpdate).toHaveBeenCalledWith(sozialraumUpdates.completePhase, {
+        args: [{ phaseKey: 'identify', actorId: 'demo-coordinator' }],
+      });
     });
 
     it('rejects phase completion while deliverables are missing, as a conflict that names them', async () => {
@@ -206,7 +239,9 @@ describe('SozialraumService', () => {
   describe('members and reads', () => {
     it('checks a new member reference before the workflow hears of it', async () => {
       const { service, handle } = setup({ knownMembers: [] });
-      const error = await refusal(service.addMember(coordinator, PROCESS, { kind: 'municipality', refId: PARTNER, function: 'Bürgermeisteramt' }));
+      const error = await refusal(
+        service.addMember(coordinator, PROCESS, { kind: 'municipality', refId: PARTNER, function: 'Bürgermeisteramt' }),
+      );
       expect(error.problems).toEqual([{ pointer: '/refId', message: `no municipality ${PARTNER}` }]);
       expect(handle.executeUpdate).not.toHaveBeenCalled();
     });

@@ -2,7 +2,14 @@ import type { EntityManager } from 'typeorm';
 import type { CaseService } from '@sro/cases';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import type { DefinitionsService } from '@sro/definitions';
-import { NewTimeEntry, RecordedSlot, TimeEntryRecord, TimeEntryRepository, TimeEntryService, TimeMinutesByGroup } from '@sro/jugendhilfedienst';
+import {
+  NewTimeEntry,
+  RecordedSlot,
+  TimeEntryRecord,
+  TimeEntryRepository,
+  TimeEntryService,
+  TimeMinutesByGroup,
+} from '@sro/jugendhilfedienst';
 import type { AssignmentsService } from '@sro/reference-data';
 
 const caseworker: Principal = { sub: 'cw-1', roles: [Role.Caseworker] };
@@ -56,7 +63,10 @@ describe('TimeEntryService', () => {
     const { service, entries, tx } = setup();
     const created = await service.create(caseworker, entry({ start: '09:30', note: 'Teamsitzung' }));
     expect(entries.lockPerson).toHaveBeenCalledWith('cw-1', tx);
-    expect(entries.insert).toHaveBeenCalledWith(expect.objectContaining({ userId: 'cw-1', startMinute: 570, minutes: 60, kind: 'other', note: 'Teamsitzung' }), tx);
+    expect(entries.insert).toHaveBeenCalledWith(
+      expect.objectContaining({ userId: 'cw-1', startMinute: 570, minutes: 60, kind: 'other', note: 'Teamsitzung' }),
+      tx,
+    );
     expect(created).toMatchObject({ id: 'entry-1', start: '09:30', date: YESTERDAY });
     expect(created).not.toHaveProperty('startMinute');
   });
@@ -84,7 +94,9 @@ describe('TimeEntryService', () => {
     expect(other.problems).toEqual([{ pointer: '/caseId', message: 'other time is not about a case' }]);
     const unnamed = await refusal(service.create(caseworker, entry({ kind: 'preventive' })));
     expect(unnamed.problems).toEqual([{ pointer: '/socialSpaceId', message: 'preventive work names its social space' }]);
-    const foreign = await refusal(service.create(caseworker, entry({ kind: 'preventive', socialSpaceId: '00000000-0000-4000-8000-0000000000ff' })));
+    const foreign = await refusal(
+      service.create(caseworker, entry({ kind: 'preventive', socialSpaceId: '00000000-0000-4000-8000-0000000000ff' })),
+    );
     expect(foreign.problems).toEqual([{ pointer: '/socialSpaceId', message: 'not one of your social spaces' }]);
     expect(entries.transaction).not.toHaveBeenCalled();
   });
@@ -119,7 +131,9 @@ describe('TimeEntryService', () => {
   describe('report', () => {
     it('shows caseworkers only their own time, grouped by person', async () => {
       const { service, entries } = setup();
-      expect((await refusal(service.report(caseworker, { from: '2026-11-01', to: '2026-11-30', groupBy: 'team' }))).code).toBe(ErrorCode.Forbidden);
+      expect((await refusal(service.report(caseworker, { from: '2026-11-01', to: '2026-11-30', groupBy: 'team' }))).code).toBe(
+        ErrorCode.Forbidden,
+      );
       await service.report(caseworker, { from: '2026-11-01', to: '2026-11-30', groupBy: 'person' });
       expect(entries.minutesByGroup).toHaveBeenCalledWith(expect.objectContaining({ userId: 'cw-1', planningRegionIds: null }));
     });

@@ -30,14 +30,17 @@ describe('TokenVerifier', () => {
       const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
       server = createServer((req, res) => {
         res.setHeader('content-type', 'application/json');
-        if (req.url?.endsWith('/.well-known/openid-configuration')) res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/protocol/openid-connect/certs` }));
+        if (req.url?.endsWith('/.well-known/openid-configuration'))
+          res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/protocol/openid-connect/certs` }));
         else if (req.url?.endsWith('/certs')) res.end(JSON.stringify({ keys: [jwk] }));
         else res.writeHead(404).end();
       });
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/jugendamt`;
       // A local issuer speaks plain http, which only a non-production installation accepts.
-      verifier = new TokenVerifier(loadConfig({ ...base, SRO_ENV: 'test', AUTH_MODE: 'oidc', OIDC_ISSUER_URL: issuer, OIDC_AUDIENCE: 'sro-engine' }));
+      verifier = new TokenVerifier(
+        loadConfig({ ...base, SRO_ENV: 'test', AUTH_MODE: 'oidc', OIDC_ISSUER_URL: issuer, OIDC_AUDIENCE: 'sro-engine' }),
+      );
     });
     afterAll(() => new Promise((r) => server.close(r)));
 
@@ -52,7 +55,9 @@ describe('TokenVerifier', () => {
         .sign(privateKey);
 
     it('accepts a token of the issuer and reads the roles from realm_access.roles', async () => {
-      const principal = await verifier.verify(await token({ realm_access: { roles: ['caseworker', 'offline_access'] }, name: 'Fachkraft' }));
+      const principal = await verifier.verify(
+        await token({ realm_access: { roles: ['caseworker', 'offline_access'] }, name: 'Fachkraft' }),
+      );
       expect(principal).toEqual({ sub: 'kc-user-1', roles: [Role.Caseworker], name: 'Fachkraft' });
     });
 
@@ -60,7 +65,9 @@ describe('TokenVerifier', () => {
       for (const bad of [
         await token({ realm_access: { roles: ['admin'] } }, { issuer: 'http://evil.example/realms/x' }),
         await token({ realm_access: { roles: ['admin'] } }, { audience: 'other-app' }),
-        await token({ realm_access: { roles: ['admin'] } }, { expires: '1s' }).then(async (t) => (await new Promise((r) => setTimeout(r, 2100)), t)),
+        await token({ realm_access: { roles: ['admin'] } }, { expires: '1s' }).then(
+          async (t) => (await new Promise((r) => setTimeout(r, 2100)), t),
+        ),
       ]) {
         await expect(verifier.verify(bad)).rejects.toBeInstanceOf(DomainError);
       }
@@ -68,8 +75,20 @@ describe('TokenVerifier', () => {
 
     it('refuses a token without an expiry or without a subject', async () => {
       const claims = { realm_access: { roles: ['admin'] } };
-      const noExpiry = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('kc-user-1').setIssuer(issuer).setAudience('sro-engine').setIssuedAt().sign(privateKey);
-      const noSubject = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(issuer).setAudience('sro-engine').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+      const noExpiry = await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('kc-user-1')
+        .setIssuer(issuer)
+        .setAudience('sro-engine')
+        .setIssuedAt()
+        .sign(privateKey);
+      const noSubject = await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer(issuer)
+        .setAudience('sro-engine')
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(privateKey);
       await expect(verifier.verify(noExpiry)).rejects.toThrow(/invalid or expired/);
       await expect(verifier.verify(noSubject)).rejects.toBeInstanceOf(DomainError);
     });
@@ -89,7 +108,10 @@ describe('TokenVerifier', () => {
     const verifier = new TokenVerifier(loadConfig({ ...base, SRO_ENV: 'development', AUTH_MODE: 'dev', AUTH_DEV_SECRET: secret }));
 
     it('accepts its own tokens and refuses ones signed with another secret', async () => {
-      expect(await verifier.verify(await signDevToken(secret, Role.Approver, 'kommune-1'))).toMatchObject({ sub: 'kommune-1', roles: ['approver'] });
+      expect(await verifier.verify(await signDevToken(secret, Role.Approver, 'kommune-1'))).toMatchObject({
+        sub: 'kommune-1',
+        roles: ['approver'],
+      });
       await expect(verifier.verify(await signDevToken('e'.repeat(40), Role.Approver))).rejects.toThrow(/invalid or expired/);
     });
   });

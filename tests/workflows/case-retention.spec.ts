@@ -9,14 +9,22 @@ describe('case-retention workflow (time-skipping)', () => {
   const { taskQueue, fake } = suite;
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const run = async (batchSize?: number) =>
-    suite.env.client.workflow.execute(WorkflowType.CaseRetention, { taskQueue, workflowId: `retention-${randomUUID()}`, args: [{ batchSize }] });
+    suite.env.client.workflow.execute(WorkflowType.CaseRetention, {
+      taskQueue,
+      workflowId: `retention-${randomUUID()}`,
+      args: [{ batchSize }],
+    });
   const add = (deletionDate: string | null, legalHold = false) => {
     // Ids sort in creation order, so keyset paging is easy to follow.
     const id = `${String(fake.caseFiles.size).padStart(4, '0')}-${randomUUID()}`;
     fake.caseFiles.set(id, { id, deletionDate, legalHold });
     return id;
   };
-  const anonymised = () => [...fake.caseFiles.values()].filter((c) => c.anonymisedAt).map((c) => c.id).sort();
+  const anonymised = () =>
+    [...fake.caseFiles.values()]
+      .filter((c) => c.anonymisedAt)
+      .map((c) => c.id)
+      .sort();
 
   beforeEach(() => fake.caseFiles.clear());
 

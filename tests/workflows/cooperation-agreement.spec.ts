@@ -13,28 +13,62 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
 
   async function start(overrides: Partial<CooperationAgreementInput> = {}) {
     const input = agreementInput(await suite.env.currentTimeMs(), overrides);
-    const handle = await suite.env.client.workflow.start(WorkflowType.CooperationAgreement, { taskQueue, workflowId: `cav-${input.agreementId}`, args: [input] });
+    const handle = await suite.env.client.workflow.start(WorkflowType.CooperationAgreement, {
+      taskQueue,
+      workflowId: `cav-${input.agreementId}`,
+      args: [input],
+    });
     return { input, handle };
   }
 
   type Handle = Awaited<ReturnType<typeof start>>['handle'];
-  const decide = (handle: Handle, round: number, partyKey: string, decision: 'approve' | 'reject' = 'approve', extra: Partial<DecideAgreementInput> = {}) =>
+  const decide = (
+    handle: Handle,
+    round: number,
+    partyKey: string,
+    decision: 'approve' | 'reject' = 'approve',
+    extra: Partial<DecideAgreementInput> = {},
+  ) =>
     handle.executeUpdate(agreementUpdates.decide, {
       args: [{ round, stageKey: partyKey === 'jha' ? 'committee' : 'parties', partyKey, decision, actorId: `ap-${partyKey}`, ...extra }],
     });
-  const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: any) => ({ type: e.cause?.type as string, message: e.cause?.message as string, problems: e.cause?.details?.[0] }));
-  const snapshots = (agreementId: string): AgreementSnapshot[] => fake.of('recordAgreementState').filter((s: AgreementSnapshot) => s.agreementId === agreementId);
-  const lastSnapshot = (agreementId: string) => snapshots(agreementId).sort((a, b) => a.revision - b.revision).at(-1)!;
-  const events = (agreementId: string) => fake.of('recordProcessEvent').filter((e: any) => e.processId === agreementId).map((e: any) => e.kind);
-  const reminders = (prefix: string) => fake.of('scheduleReminders').flat().filter((r: any) => r.key.startsWith(prefix));
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (e: any) => ({ type: e.cause?.type as string, message: e.cause?.message as string, problems: e.cause?.details?.[0] }),
+    );
+  const snapshots = (agreementId: string): AgreementSnapshot[] =>
+    fake.of('recordAgreementState').filter((s: AgreementSnapshot) => s.agreementId === agreementId);
+  const lastSnapshot = (agreementId: string) =>
+    snapshots(agreementId)
+      .sort((a, b) => a.revision - b.revision)
+      .at(-1)!;
+  const events = (agreementId: string) =>
+    fake
+      .of('recordProcessEvent')
+      .filter((e: any) => e.processId === agreementId)
+      .map((e: any) => e.kind);
+  const reminders = (prefix: string) =>
+    fake
+      .of('scheduleReminders')
+      .flat()
+      .filter((r: any) => r.key.startsWith(prefix));
 
   it('passes a parallel stage once its quorum approves; the undecided party has nothing left to decide', async () => {
-    const { input, handle } = await start({ definition: pinnedAgreementDefinition(agreementSpec((s) => (s.approvalStages[0].quorum = 2))) });
-    await handle.executeUpdate(agreementUpdates.submit, { args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }] });
+    const { input, handle } = await start({
+      definition: pinnedAgreementDefinition(agreementSpec((s) => (s.approvalStages[0].quorum = 2))),
+    });
+    await handle.executeUpdate(agreementUpdates.submit, {
+      args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }],
+    });
     const submitted = await handle.query(agreementStateQuery);
     expect(submitted.status).toBe('in_approval');
     expect(submitted.approval!.stages.map((s) => [s.key, s.status])).toEqual([['parties', 'active']]); // the committee is optional and not required
-    expect(lastSnapshot(input.agreementId).pending.map((p) => p.approverId).sort()).toEqual(['ap-landkreis', 'ap-municipality', 'ap-provider']);
+    expect(
+      lastSnapshot(input.agreementId)
+        .pending.map((p) => p.approverId)
+        .sort(),
+    ).toEqual(['ap-landkreis', 'ap-municipality', 'ap-provider']);
 
     expect(await decide(handle, 1, 'municipality')).toMatchObject({ stageStatus: 'active', agreementStatus: 'in_approval' });
     expect(await decide(handle, 1, 'provider')).toMatchObject({ stageStatus: 'passed', agreementStatus: 'active' });
@@ -45,16 +79,24 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
     expect(state).toMatchObject({ status: 'active', activeVersion: 1, validUntil: input.firstVersion.validUntil });
     expect(state.approval!.stages[0].parties.find((p) => p.key === 'landkreis')!.decision).toBeUndefined();
     await eventually(async () => lastSnapshot(input.agreementId).status === 'active', 10_000, 'active snapshot');
-    expect(lastSnapshot(input.agreementId)).toMatchObject({ pending: [], activeVersion: 1, versions: [{ version: 1, status: 'approved' }] });
+    expect(lastSnapshot(input.agreementId)).toMatchObject({
+      pending: [],
+      activeVersion: 1,
+      versions: [{ version: 1, status: 'approved' }],
+    });
     // The undecided party's reminders and the stage's escalation are withdrawn.
     const cancelled = fake.of('cancelReminders');
-    expect(cancelled).toEqual(expect.arrayContaining([`cav/${input.agreementId}/r1/parties/p/landkreis`, `cav/${input.agreementId}/r1/parties/escalation`]));
+    expect(cancelled).toEqual(
+      expect.arrayContaining([`cav/${input.agreementId}/r1/parties/p/landkreis`, `cav/${input.agreementId}/r1/parties/escalation`]),
+    );
     expect(events(input.agreementId)).toEqual(['drafted', 'submitted', 'approved', 'approved', 'stage_passed', 'activated']);
   });
 
   it('lets only the named approvers decide, and a second click by the same approver changes nothing and says so', async () => {
     const { handle } = await start();
-    await handle.executeUpdate(agreementUpdates.submit, { args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }] });
+    await handle.executeUpdate(agreementUpdates.submit, {
+      args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }],
+    });
 
     const stranger = await failure(decide(handle, 1, 'municipality', 'approve', { actorId: 'ap-provider' }));
     expect(stranger).toMatchObject({ type: 'FORBIDDEN', message: expect.stringContaining('not named') });
@@ -62,7 +104,10 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
     await decide(handle, 1, 'municipality');
     const before = await handle.query(agreementStateQuery);
     const again = await failure(decide(handle, 1, 'municipality', 'reject'));
-    expect(again).toMatchObject({ type: 'INVALID_STATE', message: expect.stringMatching(/You already decided \(approve\).*nothing changed/) });
+    expect(again).toMatchObject({
+      type: 'INVALID_STATE',
+      message: expect.stringMatching(/You already decided \(approve\).*nothing changed/),
+    });
     const after = await handle.query(agreementStateQuery);
     expect(after.revision).toBe(before.revision);
     expect(after.approval!.stages[0].parties[0].decision).toMatchObject({ decision: 'approve', actorId: 'ap-municipality' });
@@ -71,9 +116,14 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
   it('returns a rejected agreement to draft; a revision restarts at the rejected stage when the definition says so', async () => {
     const spec = agreementSpec((s) => (s.revisionRestarts = 'from_rejected_stage'));
     const { input, handle } = await start({ definition: pinnedAgreementDefinition(spec) });
-    await handle.executeUpdate(agreementUpdates.submit, { args: [{ version: 1, committeeRequired: true, approvers: seedApprovers(true), actorId: 'demo-coordinator' }] });
+    await handle.executeUpdate(agreementUpdates.submit, {
+      args: [{ version: 1, committeeRequired: true, approvers: seedApprovers(true), actorId: 'demo-coordinator' }],
+    });
     // The committee stage waits for the parties.
-    expect(await failure(decide(handle, 1, 'jha', 'approve', { resolutionNumber: 'JHA-1', resolutionDate: '2026-11-20' }))).toMatchObject({ type: 'INVALID_STATE', message: expect.stringContaining('not open yet') });
+    expect(await failure(decide(handle, 1, 'jha', 'approve', { resolutionNumber: 'JHA-1', resolutionDate: '2026-11-20' }))).toMatchObject({
+      type: 'INVALID_STATE',
+      message: expect.stringContaining('not open yet'),
+    });
     for (const party of ['municipality', 'provider', 'landkreis']) await decide(handle, 1, party);
 
     const noResolution = await failure(decide(handle, 1, 'jha', 'reject'));
@@ -84,20 +134,39 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
     const draft = await handle.query(agreementStateQuery);
     expect(draft.lastRejection).toMatchObject({ round: 1, version: 1, stageKey: 'committee', partyKey: 'jha', actorId: 'ap-jha' });
     expect(draft.approval!.stages[1].parties[0].decision).toMatchObject({ resolutionNumber: 'JHA-2026/017', resolutionDate: '2026-11-20' });
-    expect(reminders(`cav/${input.agreementId}/r1/rejected`)).toEqual([expect.objectContaining({ template: 'agreement-rejected', recipients: [{ type: 'user', id: 'demo-coordinator' }] })]);
+    expect(reminders(`cav/${input.agreementId}/r1/rejected`)).toEqual([
+      expect.objectContaining({ template: 'agreement-rejected', recipients: [{ type: 'user', id: 'demo-coordinator' }] }),
+    ]);
 
     // The rejected version cannot go round again unchanged.
-    expect(await failure(handle.executeUpdate(agreementUpdates.submit, { args: [{ version: 1, committeeRequired: true, actorId: 'demo-coordinator' }] }))).toMatchObject({ type: 'INVALID_STATE' });
+    expect(
+      await failure(
+        handle.executeUpdate(agreementUpdates.submit, { args: [{ version: 1, committeeRequired: true, actorId: 'demo-coordinator' }] }),
+      ),
+    ).toMatchObject({ type: 'INVALID_STATE' });
     const now = await suite.env.currentTimeMs();
-    const badRevision = await failure(handle.executeUpdate(agreementUpdates.revise, { args: [{ version: 2, validFrom: dayFrom(now, 60), validUntil: dayFrom(now, 30), actorId: 'demo-coordinator' }] }));
-    expect(badRevision).toMatchObject({ type: 'VALIDATION_FAILED', problems: [{ pointer: '/validUntil', message: 'must be after validFrom' }] });
-    await handle.executeUpdate(agreementUpdates.revise, { args: [{ version: 2, validFrom: dayFrom(now, 60), validUntil: dayFrom(now, 800), actorId: 'demo-coordinator' }] });
-    const resubmitted = await handle.executeUpdate(agreementUpdates.submit, { args: [{ version: 2, committeeRequired: true, actorId: 'demo-coordinator' }] });
+    const badRevision = await failure(
+      handle.executeUpdate(agreementUpdates.revise, {
+        args: [{ version: 2, validFrom: dayFrom(now, 60), validUntil: dayFrom(now, 30), actorId: 'demo-coordinator' }],
+      }),
+    );
+    expect(badRevision).toMatchObject({
+      type: 'VALIDATION_FAILED',
+      problems: [{ pointer: '/validUntil', message: 'must be after validFrom' }],
+    });
+    await handle.executeUpdate(agreementUpdates.revise, {
+      args: [{ version: 2, validFrom: dayFrom(now, 60), validUntil: dayFrom(now, 800), actorId: 'demo-coordinator' }],
+    });
+    const resubmitted = await handle.executeUpdate(agreementUpdates.submit, {
+      args: [{ version: 2, committeeRequired: true, actorId: 'demo-coordinator' }],
+    });
     expect(resubmitted.approval!.stages.map((s) => [s.key, s.status, !!s.carriedOver])).toEqual([
       ['parties', 'passed', true],
       ['committee', 'active', false],
     ]);
-    expect(await decide(handle, 2, 'jha', 'approve', { resolutionNumber: 'JHA-2026/031', resolutionDate: '2026-12-04' })).toMatchObject({ agreementStatus: 'active' });
+    expect(await decide(handle, 2, 'jha', 'approve', { resolutionNumber: 'JHA-2026/031', resolutionDate: '2026-12-04' })).toMatchObject({
+      agreementStatus: 'active',
+    });
     const active = await handle.query(agreementStateQuery);
     expect(active).toMatchObject({ status: 'active', activeVersion: 2, validUntil: dayFrom(now, 800) });
     expect(active.versions.map((v) => [v.version, v.status])).toEqual([
@@ -108,12 +177,18 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
 
   it('with revisionRestarts "all", every stage decides the revised version again', async () => {
     const { handle } = await start();
-    await handle.executeUpdate(agreementUpdates.submit, { args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }] });
+    await handle.executeUpdate(agreementUpdates.submit, {
+      args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }],
+    });
     await decide(handle, 1, 'municipality');
     expect(await decide(handle, 1, 'landkreis', 'reject')).toMatchObject({ stageStatus: 'rejected', agreementStatus: 'draft' });
     const now = await suite.env.currentTimeMs();
-    await handle.executeUpdate(agreementUpdates.revise, { args: [{ version: 2, validFrom: dayFrom(now, 30), validUntil: dayFrom(now, 400), actorId: 'demo-coordinator' }] });
-    const round2 = await handle.executeUpdate(agreementUpdates.submit, { args: [{ version: 2, committeeRequired: false, actorId: 'demo-coordinator' }] });
+    await handle.executeUpdate(agreementUpdates.revise, {
+      args: [{ version: 2, validFrom: dayFrom(now, 30), validUntil: dayFrom(now, 400), actorId: 'demo-coordinator' }],
+    });
+    const round2 = await handle.executeUpdate(agreementUpdates.submit, {
+      args: [{ version: 2, committeeRequired: false, actorId: 'demo-coordinator' }],
+    });
     expect(round2.approval).toMatchObject({ round: 2, version: 2 });
     expect(round2.approval!.stages[0]).toMatchObject({ status: 'active' });
     expect(round2.approval!.stages[0].parties.every((p) => !p.decision)).toBe(true);
@@ -123,7 +198,9 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
 
   it('reminds the named approvers before the stage deadline, escalates to the coordinators at it, and still accepts the decisions', async () => {
     const { input, handle } = await start();
-    const submitted = await handle.executeUpdate(agreementUpdates.submit, { args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }] });
+    const submitted = await handle.executeUpdate(agreementUpdates.submit, {
+      args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }],
+    });
     const stage = submitted.approval!.stages[0];
     const due = new Date(stage.dueAt!);
     expect(due.getTime()).toBe(addDuration(new Date(stage.startedAt!), 'P30D').getTime());
@@ -135,11 +212,21 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
       ['P7D', 'decision-due'],
       ['P2D', 'decision-due'],
     ]);
-    expect(municipality.slice(1).map((r: any) => r.dueAt)).toEqual([new Date(due.getTime() - 7 * DAY).toISOString(), new Date(due.getTime() - 2 * DAY).toISOString()]);
+    expect(municipality.slice(1).map((r: any) => r.dueAt)).toEqual([
+      new Date(due.getTime() - 7 * DAY).toISOString(),
+      new Date(due.getTime() - 2 * DAY).toISOString(),
+    ]);
     expect(municipality[0].recipients).toEqual([{ type: 'user', id: 'ap-municipality' }]);
-    expect(municipality[0].context).toMatchObject({ subjectTitle: 'Kooperationsvereinbarung KV-TEST01 – Zustimmung der Vertragsparteien', dueAt: stage.dueAt });
+    expect(municipality[0].context).toMatchObject({
+      subjectTitle: 'Kooperationsvereinbarung KV-TEST01 – Zustimmung der Vertragsparteien',
+      dueAt: stage.dueAt,
+    });
     expect(reminders(`${base}/escalation/`)).toEqual([
-      expect.objectContaining({ dueAt: stage.dueAt, template: 'step-overdue', recipients: [{ type: 'role', role: 'coordinator', planningRegionId: input.planningRegionId }] }),
+      expect.objectContaining({
+        dueAt: stage.dueAt,
+        template: 'step-overdue',
+        recipients: [{ type: 'role', role: 'coordinator', planningRegionId: input.planningRegionId }],
+      }),
     ]);
 
     await decide(handle, 1, 'municipality');
@@ -161,7 +248,9 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
     const now = await suite.env.currentTimeMs();
     const validUntil = dayFrom(now, 365);
     const { input, handle } = await start({ firstVersion: { version: 1, validFrom: dayFrom(now, 1), validUntil } });
-    await handle.executeUpdate(agreementUpdates.submit, { args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }] });
+    await handle.executeUpdate(agreementUpdates.submit, {
+      args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }],
+    });
     for (const party of ['municipality', 'provider', 'landkreis']) await decide(handle, 1, party);
     const active = await handle.query(agreementStateQuery);
     const expiresAt = new Date(`${validUntil}T00:00:00.000Z`).getTime() + DAY;
@@ -184,20 +273,37 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
     expect(result.status).toBe('expired');
     expect(events(input.agreementId).slice(-2)).toEqual(['renewal_due', 'expired']);
     expect(lastSnapshot(input.agreementId)).toMatchObject({ status: 'expired', activeVersion: 1 });
-    const process = fake.of('recordProcessState').filter((p: any) => p.processId === input.agreementId).sort((a: any, b: any) => a.revision - b.revision).at(-1);
+    const process = fake
+      .of('recordProcessState')
+      .filter((p: any) => p.processId === input.agreementId)
+      .sort((a: any, b: any) => a.revision - b.revision)
+      .at(-1);
     expect(process.status).toBe('completed');
   });
 
   it('renews an active agreement: the new version runs the approval while the old one stays in force, then replaces it', async () => {
     const now = await suite.env.currentTimeMs();
     const { input, handle } = await start({ firstVersion: { version: 1, validFrom: dayFrom(now, 1), validUntil: dayFrom(now, 200) } });
-    await handle.executeUpdate(agreementUpdates.submit, { args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }] });
+    await handle.executeUpdate(agreementUpdates.submit, {
+      args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }],
+    });
     for (const party of ['municipality', 'provider', 'landkreis']) await decide(handle, 1, party);
 
-    const shorter = await failure(handle.executeUpdate(agreementUpdates.revise, { args: [{ version: 2, validFrom: dayFrom(now, 1), validUntil: dayFrom(now, 100), actorId: 'demo-coordinator' }] }));
-    expect(shorter).toMatchObject({ type: 'VALIDATION_FAILED', problems: [{ pointer: '/validUntil', message: expect.stringContaining('renewal must extend') }] });
-    await handle.executeUpdate(agreementUpdates.revise, { args: [{ version: 2, validFrom: dayFrom(now, 201), validUntil: dayFrom(now, 900), actorId: 'demo-coordinator' }] });
-    const renewing = await handle.executeUpdate(agreementUpdates.submit, { args: [{ version: 2, committeeRequired: false, actorId: 'demo-coordinator' }] });
+    const shorter = await failure(
+      handle.executeUpdate(agreementUpdates.revise, {
+        args: [{ version: 2, validFrom: dayFrom(now, 1), validUntil: dayFrom(now, 100), actorId: 'demo-coordinator' }],
+      }),
+    );
+    expect(shorter).toMatchObject({
+      type: 'VALIDATION_FAILED',
+      problems: [{ pointer: '/validUntil', message: expect.stringContaining('renewal must extend') }],
+    });
+    await handle.executeUpdate(agreementUpdates.revise, {
+      args: [{ version: 2, validFrom: dayFrom(now, 201), validUntil: dayFrom(now, 900), actorId: 'demo-coordinator' }],
+    });
+    const renewing = await handle.executeUpdate(agreementUpdates.submit, {
+      args: [{ version: 2, committeeRequired: false, actorId: 'demo-coordinator' }],
+    });
     expect(renewing).toMatchObject({ status: 'active', activeVersion: 1, approval: { round: 2, renewal: true } });
     for (const party of ['municipality', 'provider', 'landkreis']) await decide(handle, 2, party);
     const renewed = await handle.query(agreementStateQuery);
@@ -209,12 +315,17 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
 
   it('terminating withdraws a running approval and cancels its reminders', async () => {
     const { input, handle } = await start();
-    await handle.executeUpdate(agreementUpdates.submit, { args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }] });
-    await handle.executeUpdate(agreementUpdates.terminate, { args: [{ reason: 'Träger gibt das Familienzentrum auf', actorId: 'demo-coordinator' }] });
+    await handle.executeUpdate(agreementUpdates.submit, {
+      args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }],
+    });
+    await handle.executeUpdate(agreementUpdates.terminate, {
+      args: [{ reason: 'Träger gibt das Familienzentrum auf', actorId: 'demo-coordinator' }],
+    });
     const result = await handle.result();
     expect(result).toMatchObject({ status: 'terminated', approval: { status: 'withdrawn' } });
     expect(result.versions[0].status).toBe('withdrawn');
-    for (const party of ['municipality', 'provider', 'landkreis']) expect(fake.of('cancelReminders')).toContain(`cav/${input.agreementId}/r1/parties/p/${party}`);
+    for (const party of ['municipality', 'provider', 'landkreis'])
+      expect(fake.of('cancelReminders')).toContain(`cav/${input.agreementId}/r1/parties/p/${party}`);
     expect(lastSnapshot(input.agreementId)).toMatchObject({ status: 'terminated', pending: [] });
   });
 });

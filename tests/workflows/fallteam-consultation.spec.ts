@@ -21,11 +21,17 @@ describe('fallteam-consultation workflow (time-skipping)', () => {
 
   async function scheduledAndInvited() {
     const i = input();
-    const handle = await suite.env.client.workflow.start(WorkflowType.FallteamConsultation, { taskQueue, workflowId: `ftc-${i.consultationId}`, args: [i] });
+    const handle = await suite.env.client.workflow.start(WorkflowType.FallteamConsultation, {
+      taskQueue,
+      workflowId: `ftc-${i.consultationId}`,
+      args: [i],
+    });
     // The test server's clock, which earlier tests have moved on.
     const sessionAt = new Date((await suite.env.currentTimeMs()) + 7 * DAY).toISOString();
     await handle.executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId: randomUUID(), sessionAt, actorId: 'demo-caseworker' }] });
-    const granted = await handle.executeUpdate(fallteamUpdates.inviteAdvisers, { args: [{ adviserIds: ['demo-adviser'], actorId: 'demo-caseworker' }] });
+    const granted = await handle.executeUpdate(fallteamUpdates.inviteAdvisers, {
+      args: [{ adviserIds: ['demo-adviser'], actorId: 'demo-caseworker' }],
+    });
     return { i, handle, granted };
   }
 
@@ -37,13 +43,19 @@ describe('fallteam-consultation workflow (time-skipping)', () => {
     expect((await handle.query(fallteamStateQuery)).access[0].closed).toBe(false);
     await suite.env.sleep(5 * DAY);
     await eventually(async () => (await handle.query(fallteamStateQuery)).access[0].closed, 10_000, 'access closed');
-    await eventually(async () => fake.of('closePacketAccess').some((a: any) => a.consultationId === i.consultationId), 10_000, 'closePacketAccess');
+    await eventually(
+      async () => fake.of('closePacketAccess').some((a: any) => a.consultationId === i.consultationId),
+      10_000,
+      'closePacketAccess',
+    );
   });
 
   it('refuses an outcome with one professional and leaves the state as it was', async () => {
     const { handle } = await scheduledAndInvited();
     const before = await handle.query(fallteamStateQuery);
-    const error = await handle.executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals: 1, participants: 3, actorId: 'x' }] }).catch((e) => e);
+    const error = await handle
+      .executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals: 1, participants: 3, actorId: 'x' }] })
+      .catch((e) => e);
     expect(error.cause.message).toMatch(/At least 2 professionals/);
     const after = await handle.query(fallteamStateQuery);
     expect(after.revision).toBe(before.revision);
@@ -52,13 +64,22 @@ describe('fallteam-consultation workflow (time-skipping)', () => {
 
   it('sets the follow-up six months after the outcome, fires it then and closes', async () => {
     const { i, handle } = await scheduledAndInvited();
-    const state = await handle.executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals: 2, participants: 3, actorId: 'demo-caseworker' }] });
+    const state = await handle.executeUpdate(fallteamUpdates.recordOutcome, {
+      args: [{ professionals: 2, participants: 3, actorId: 'demo-caseworker' }],
+    });
     const recordedAt = Date.parse(state.outcome!.recordedAt);
     const followUp = Date.parse(state.followUpAt!);
     expect(followUp - recordedAt).toBeGreaterThanOrEqual(181 * DAY);
     expect(followUp - recordedAt).toBeLessThanOrEqual(184 * DAY);
-    const due = fake.of('scheduleReminders').flat().find((r: any) => r.key === `ftc/${i.consultationId}/follow-up/due`);
-    expect(due).toMatchObject({ dueAt: state.followUpAt, template: 'follow-up-due', recipients: [{ type: 'user', id: 'demo-caseworker' }] });
+    const due = fake
+      .of('scheduleReminders')
+      .flat()
+      .find((r: any) => r.key === `ftc/${i.consultationId}/follow-up/due`);
+    expect(due).toMatchObject({
+      dueAt: state.followUpAt,
+      template: 'follow-up-due',
+      recipients: [{ type: 'user', id: 'demo-caseworker' }],
+    });
     expect(Object.values(due.context).join(' ')).not.toMatch(/Muster/); // ids and pseudonym only
 
     await suite.env.sleep(100 * DAY);

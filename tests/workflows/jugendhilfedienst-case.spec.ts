@@ -36,14 +36,30 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
       definition: { key: 'jugendhilfedienst-case', version: 1, checksum: 'v1', spec: SEED_SPECS['jugendhilfedienst-case'] },
       ...overrides,
     };
-    const handle = await suite.env.client.workflow.start(WorkflowType.JugendhilfedienstCase, { taskQueue, workflowId: `jhd-${input.caseId}`, args: [input] });
+    const handle = await suite.env.client.workflow.start(WorkflowType.JugendhilfedienstCase, {
+      taskQueue,
+      workflowId: `jhd-${input.caseId}`,
+      args: [input],
+    });
     return { input, handle };
   }
   type Handle = Awaited<ReturnType<typeof start>>['handle'];
 
-  const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: any) => ({ type: e.cause?.type as string, message: e.cause?.message as string, problems: e.cause?.details?.[0] as Array<{ pointer: string }> }));
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (e: any) => ({
+        type: e.cause?.type as string,
+        message: e.cause?.message as string,
+        problems: e.cause?.details?.[0] as Array<{ pointer: string }>,
+      }),
+    );
   const events = (caseId: string) => fake.of('recordProcessEvent').filter((e: any) => e.processId === caseId);
-  const reminders = (prefix: string) => fake.of('scheduleReminders').flat().filter((r: any) => r.key.startsWith(prefix));
+  const reminders = (prefix: string) =>
+    fake
+      .of('scheduleReminders')
+      .flat()
+      .filter((r: any) => r.key.startsWith(prefix));
   const assessment = (overrides: Partial<RecordRiskAssessmentInput> = {}): RecordRiskAssessmentInput => ({
     assessmentId: randomUUID(),
     professionals: 2,
@@ -68,7 +84,9 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     expect(intake.overdue).toBeUndefined();
     expect(Date.parse(classification.dueAt!) - Date.parse(classification.startedAt!)).toBe(3 * DAY);
     await eventually(async () => reminders(`jhd/${input.caseId}/steps/classification/`).length === 2, 10_000, 'classification reminders');
-    expect(reminders(`jhd/${input.caseId}/steps/classification/`).map((r: any) => [r.key.split('/').pop(), r.template, r.recipients])).toEqual([
+    expect(
+      reminders(`jhd/${input.caseId}/steps/classification/`).map((r: any) => [r.key.split('/').pop(), r.template, r.recipients]),
+    ).toEqual([
       ['P1D', 'step-due', [{ type: 'user', id: caseworker }]],
       ['escalation', 'step-overdue', [{ type: 'role', role: 'admin', planningRegionId: undefined }]],
     ]);
@@ -90,13 +108,20 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
       ['escalation', step.dueAt, 'step-overdue'],
     ]);
     expect(reminders(prefix)[2].recipients).toEqual([{ type: 'role', role: 'admin', planningRegionId: undefined }]);
-    expect(reminders(prefix)[2].context).toMatchObject({ processTitle: 'Jugendhilfedienst F-2026-JHD001', stepTitle: 'Gefährdungseinschätzung nach § 8a SGB VIII' });
+    expect(reminders(prefix)[2].context).toMatchObject({
+      processTitle: 'Jugendhilfedienst F-2026-JHD001',
+      stepTitle: 'Gefährdungseinschätzung nach § 8a SGB VIII',
+    });
 
     await suite.env.sleep(20 * HOUR);
     expect(events(input.caseId).map((e: any) => e.kind)).not.toContain('risk_assessment_overdue');
     await suite.env.sleep(5 * HOUR);
     await eventually(async () => events(input.caseId).some((e: any) => e.kind === 'risk_assessment_overdue'), 10_000, 'overdue event');
-    expect(events(input.caseId).find((e: any) => e.kind === 'risk_assessment_overdue').details).toMatchObject({ step: 'risk_assessment', dueAt: step.dueAt, escalatedTo: 'admin' });
+    expect(events(input.caseId).find((e: any) => e.kind === 'risk_assessment_overdue').details).toMatchObject({
+      step: 'risk_assessment',
+      dueAt: step.dueAt,
+      escalatedTo: 'admin',
+    });
     expect((await handle.query(jugendhilfedienstStateQuery)).steps.find((s) => s.key === 'risk_assessment')!.overdue).toBe(true);
 
     const done = await handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, { args: [assessment()] });
@@ -110,11 +135,24 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     const { input, handle } = await start();
     await classify(handle, 'endangerment');
     const before = await handle.query(jugendhilfedienstStateQuery);
-    const one = await failure(handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, { args: [assessment({ professionals: 1 })] }));
-    expect(one).toMatchObject({ type: 'VALIDATION_FAILED', problems: [{ pointer: '/professionals', message: expect.stringContaining('at least 2 professionals') }] });
-    const odd = await failure(handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, { args: [assessment({ result: 'dramatic' as never, expectedHelpDuration: undefined })] }));
+    const one = await failure(
+      handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, { args: [assessment({ professionals: 1 })] }),
+    );
+    expect(one).toMatchObject({
+      type: 'VALIDATION_FAILED',
+      problems: [{ pointer: '/professionals', message: expect.stringContaining('at least 2 professionals') }],
+    });
+    const odd = await failure(
+      handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, {
+        args: [assessment({ result: 'dramatic' as never, expectedHelpDuration: undefined })],
+      }),
+    );
     expect(odd?.problems.map((p) => p.pointer)).toEqual(['/result']);
-    const noHelp = await failure(handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, { args: [assessment({ result: 'acute', expectedHelpDuration: undefined })] }));
+    const noHelp = await failure(
+      handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, {
+        args: [assessment({ result: 'acute', expectedHelpDuration: undefined })],
+      }),
+    );
     expect(noHelp?.problems.map((p) => p.pointer)).toEqual(['/expectedHelpDuration']);
     const after = await handle.query(jugendhilfedienstStateQuery);
     expect(after.revision).toBe(before.revision);
@@ -122,9 +160,15 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     expect(events(input.caseId).map((e: any) => e.kind)).toEqual(['intake_recorded', 'classified']);
 
     // In time, the step's reminders go and the result "none" leads to closure.
-    const done = await handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, { args: [assessment({ result: 'none', expectedHelpDuration: undefined })] });
+    const done = await handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, {
+      args: [assessment({ result: 'none', expectedHelpDuration: undefined })],
+    });
     expect(done).toMatchObject({ phase: 'closure', riskAssessment: { result: 'none', late: false } });
-    await eventually(async () => fake.of('cancelReminders').filter((p: string) => p === `jhd/${input.caseId}/steps`).length >= 2, 10_000, 'step reminders re-armed');
+    await eventually(
+      async () => fake.of('cancelReminders').filter((p: string) => p === `jhd/${input.caseId}/steps`).length >= 2,
+      10_000,
+      'step reminders re-armed',
+    );
     expect(reminders(`jhd/${input.caseId}/steps/closure/`).length).toBeGreaterThan(0);
   });
 
@@ -133,10 +177,17 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     const classified = await classify(handle, 'service', 'P9M');
     expect(classified.phase).toBe('fallteam');
     let consultationId = '';
-    await eventually(async () => {
-      consultationId = (await handle.query(jugendhilfedienstStateQuery)).fallteam?.consultationId ?? '';
-      return consultationId !== '' && fake.of('recordProcessEvent').some((e: any) => e.processId === input.caseId && e.kind === 'fallteam_requested');
-    }, 10_000, 'fallteam requested');
+    await eventually(
+      async () => {
+        consultationId = (await handle.query(jugendhilfedienstStateQuery)).fallteam?.consultationId ?? '';
+        return (
+          consultationId !== '' &&
+          fake.of('recordProcessEvent').some((e: any) => e.processId === input.caseId && e.kind === 'fallteam_requested')
+        );
+      },
+      10_000,
+      'fallteam requested',
+    );
     expect(fake.of('prepareFallteamConsultation')).toContainEqual({ consultationId, caseId: input.caseId, caseworkerId: caseworker });
 
     const child = suite.env.client.workflow.getHandle(workflowIds.fallteamConsultation(consultationId));
@@ -145,7 +196,10 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     expect((await child.describe()).parentExecution?.workflowId).toBe(`jhd-${input.caseId}`);
 
     // The case cannot close while its consultation runs.
-    expect(await failure(handle.executeUpdate(jugendhilfedienstUpdates.close, { args: [{ actorId: caseworker }] }))).toMatchObject({ type: 'INVALID_STATE', message: expect.stringContaining('Fallteam') });
+    expect(await failure(handle.executeUpdate(jugendhilfedienstUpdates.close, { args: [{ actorId: caseworker }] }))).toMatchObject({
+      type: 'INVALID_STATE',
+      message: expect.stringContaining('Fallteam'),
+    });
 
     const sessionAt = new Date((await suite.env.currentTimeMs()) + 7 * DAY).toISOString();
     await child.executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId: randomUUID(), sessionAt, actorId: caseworker }] });
@@ -157,12 +211,21 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     expect(result.followUpAt).toBeUndefined(); // the case's help plan takes over the Wiedervorlage
     expect(fake.of('closePacketAccess')).toContainEqual({ consultationId, adviserIds: ['demo-adviser'] });
 
-    await eventually(async () => (await handle.query(jugendhilfedienstStateQuery)).phase === 'help_plan', 10_000, 'parent took the outcome');
+    await eventually(
+      async () => (await handle.query(jugendhilfedienstStateQuery)).phase === 'help_plan',
+      10_000,
+      'parent took the outcome',
+    );
     const parent = await handle.query(jugendhilfedienstStateQuery);
     expect(parent.fallteam).toMatchObject({ consultationId, status: 'outcome_recorded', outcome: { professionals: 3, participants: 4 } });
     expect(parent.steps.find((s) => s.key === 'fallteam')).toMatchObject({ status: 'completed' });
     expect(parent.steps.find((s) => s.key === 'help_plan')).toMatchObject({ status: 'active' });
-    expect(events(input.caseId).map((e: any) => e.kind)).toEqual(['intake_recorded', 'classified', 'fallteam_requested', 'fallteam_outcome_recorded']);
+    expect(events(input.caseId).map((e: any) => e.kind)).toEqual([
+      'intake_recorded',
+      'classified',
+      'fallteam_requested',
+      'fallteam_outcome_recorded',
+    ]);
   });
 
   it('goes on to the help plan when the Fallteam consultation cannot start, and says why', async () => {
@@ -170,7 +233,11 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     fake.fallteamFailsFor.add(caseId);
     const { handle } = await start({ caseId });
     await classify(handle, 'unclear', 'P1Y');
-    await eventually(async () => (await handle.query(jugendhilfedienstStateQuery)).phase === 'help_plan', 10_000, 'help plan after failure');
+    await eventually(
+      async () => (await handle.query(jugendhilfedienstStateQuery)).phase === 'help_plan',
+      10_000,
+      'help plan after failure',
+    );
     expect((await handle.query(jugendhilfedienstStateQuery)).fallteam).toMatchObject({ status: 'failed' });
     expect(events(caseId).find((e: any) => e.kind === 'fallteam_failed').details.error).toMatch(/no published version/);
   });
@@ -179,11 +246,17 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     const { input, handle } = await start();
     await classify(handle, 'service', 'P3M');
     const planDate = day(await suite.env.currentTimeMs());
-    const bad = await failure(handle.executeUpdate(jugendhilfedienstUpdates.recordHelpPlan, { args: [{ helpPlanId: randomUUID(), planDate, reviewAt: day(Date.parse(planDate) - DAY), actorId: caseworker }] }));
+    const bad = await failure(
+      handle.executeUpdate(jugendhilfedienstUpdates.recordHelpPlan, {
+        args: [{ helpPlanId: randomUUID(), planDate, reviewAt: day(Date.parse(planDate) - DAY), actorId: caseworker }],
+      }),
+    );
     expect(bad).toMatchObject({ type: 'VALIDATION_FAILED', problems: [{ pointer: '/reviewAt', message: 'must be after the plan date' }] });
     expect((await handle.query(jugendhilfedienstStateQuery)).helpPlan).toBeUndefined();
 
-    const planned = await handle.executeUpdate(jugendhilfedienstUpdates.recordHelpPlan, { args: [{ helpPlanId: randomUUID(), planDate, actorId: caseworker }] });
+    const planned = await handle.executeUpdate(jugendhilfedienstUpdates.recordHelpPlan, {
+      args: [{ helpPlanId: randomUUID(), planDate, actorId: caseworker }],
+    });
     const firstReview = day(addDuration(new Date(`${planDate}T00:00:00Z`), 'P6M').getTime());
     expect(planned).toMatchObject({ phase: 'help', helpPlan: { version: 1, planDate, nextReviewAt: firstReview, reviews: 0 } });
     const due = Date.parse(`${firstReview}T00:00:00Z`);
@@ -200,9 +273,15 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     await eventually(async () => events(input.caseId).some((e: any) => e.kind === 'help_plan_review_due'), 10_000, 'review due');
     expect((await handle.query(jugendhilfedienstStateQuery)).helpPlan!.reviewOverdue).toBe(true);
 
-    const early = await failure(handle.executeUpdate(jugendhilfedienstUpdates.recordReview, { args: [{ reviewedAt: day(Date.parse(planDate) - DAY), actorId: caseworker }] }));
+    const early = await failure(
+      handle.executeUpdate(jugendhilfedienstUpdates.recordReview, {
+        args: [{ reviewedAt: day(Date.parse(planDate) - DAY), actorId: caseworker }],
+      }),
+    );
     expect(early?.problems.map((p) => p.pointer)).toEqual(['/reviewedAt']);
-    const reviewed = await handle.executeUpdate(jugendhilfedienstUpdates.recordReview, { args: [{ reviewedAt: firstReview, actorId: caseworker }] });
+    const reviewed = await handle.executeUpdate(jugendhilfedienstUpdates.recordReview, {
+      args: [{ reviewedAt: firstReview, actorId: caseworker }],
+    });
     const secondReview = day(addDuration(new Date(`${firstReview}T00:00:00Z`), 'P6M').getTime());
     expect(reviewed.helpPlan).toMatchObject({ reviews: 1, lastReviewedAt: firstReview, nextReviewAt: secondReview, reviewOverdue: false });
     await eventually(async () => reminders(`jhd/${input.caseId}/review/1-1/`).length === 3, 10_000, 'next review reminders');
@@ -218,11 +297,24 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     const closed = await handle.executeUpdate(jugendhilfedienstUpdates.close, { args: [{ actorId: caseworker }] });
     expect(closed.phase).toBe('closed');
     expect(closed.deletionDate).toBe(day(addDuration(new Date(closed.closedAt!), 'P5Y').getTime()));
-    expect(fake.of('recordCaseClosure')).toContainEqual({ caseId: input.caseId, closedAt: closed.closedAt, deletionDate: closed.deletionDate });
+    expect(fake.of('recordCaseClosure')).toContainEqual({
+      caseId: input.caseId,
+      closedAt: closed.closedAt,
+      deletionDate: closed.deletionDate,
+    });
     const result = await handle.result();
     expect(result.steps.every((s: { status: string }) => s.status === 'completed')).toBe(true);
     expect(fake.of('cancelReminders')).toContain(`jhd/${input.caseId}`);
-    const last = fake.of('recordProcessState').filter((s: any) => s.processId === input.caseId).sort((a: any, b: any) => a.revision - b.revision).at(-1);
-    expect(last).toMatchObject({ status: 'completed', definitionKey: 'jugendhilfedienst-case', subjectType: 'case', summary: { phase: 'closed', deletionDate: closed.deletionDate } });
+    const last = fake
+      .of('recordProcessState')
+      .filter((s: any) => s.processId === input.caseId)
+      .sort((a: any, b: any) => a.revision - b.revision)
+      .at(-1);
+    expect(last).toMatchObject({
+      status: 'completed',
+      definitionKey: 'jugendhilfedienst-case',
+      subjectType: 'case',
+      summary: { phase: 'closed', deletionDate: closed.deletionDate },
+    });
   });
 });

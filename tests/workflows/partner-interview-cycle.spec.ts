@@ -44,17 +44,23 @@ describe('partner-interview-cycle workflow (time-skipping)', () => {
       args: [{ coordinatorId: 'demo-coordinator', syncEveryDays }],
     });
     let state: InterviewCycleState | undefined;
-    await eventually(async () => {
-      state = await handle.query(cycleStateQuery);
-      return state.entries.length === partners.length;
-    }, 20_000, 'every partner has an interview');
+    await eventually(
+      async () => {
+        state = await handle.query(cycleStateQuery);
+        return state.entries.length === partners.length;
+      },
+      20_000,
+      'every partner has an interview',
+    );
     const interview = (p: CyclePartner) => suite.env.client.workflow.getHandle(workflowIds.partnerInterview(state!.cycleId, p.partnerId));
     return { handle, state: state!, interview };
   }
 
   const now = async () => suite.env.currentTimeMs();
   const plan = async (h: WorkflowHandle, inDays: number, interviewerId = 'demo-caseworker') =>
-    h.executeUpdate(interviewUpdates.plan, { args: [{ plannedAt: new Date((await now()) + inDays * DAY).toISOString(), interviewerId, actorId: 'demo-coordinator' }] });
+    h.executeUpdate(interviewUpdates.plan, {
+      args: [{ plannedAt: new Date((await now()) + inDays * DAY).toISOString(), interviewerId, actorId: 'demo-coordinator' }],
+    });
 
   it('interviews every partner, reminds the interviewer, escalates the overdue and interviews a partner who joins mid-cycle', async () => {
     const [a, b, c] = [partner('Familienzentrum A'), partner('Jugendhilfe B e.V.'), partner('Gemeinde C')];
@@ -75,7 +81,9 @@ describe('partner-interview-cycle workflow (time-skipping)', () => {
       ['step-due', { type: 'user', id: 'demo-caseworker' }, 0],
       ['step-overdue', { type: 'role', role: 'coordinator' }, 7 * DAY],
     ]);
-    const done = await interview(a).executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers: answers(4), actorId: 'demo-caseworker' }] });
+    const done = await interview(a).executeUpdate(interviewUpdates.recordAnswers, {
+      args: [{ answers: answers(4), actorId: 'demo-caseworker' }],
+    });
     expect(done.status).toBe('done');
     expect(fake.of('recordInterview').find((s: any) => s.partnerId === a.partnerId && s.answers)?.answers.items).toEqual(answers(4));
     expect(fake.of('cancelReminders')).toContain(`pic/${state.cycleId}/${a.partnerId}/`);
@@ -91,7 +99,15 @@ describe('partner-interview-cycle workflow (time-skipping)', () => {
     expect((await interview(b).query(interviewStateQuery)).status).toBe('open');
     await suite.env.sleep(2 * DAY);
     await eventually(async () => (await interview(b).query(interviewStateQuery)).status === 'overdue', 10_000, 'B overdue');
-    expect(fake.of('recordProcessEvent').some((e: any) => e.kind === 'interview_overdue' && e.processId === (fake.of('recordInterview').find((s: any) => s.partnerId === b.partnerId) as any).interviewId)).toBe(true);
+    expect(
+      fake
+        .of('recordProcessEvent')
+        .some(
+          (e: any) =>
+            e.kind === 'interview_overdue' &&
+            e.processId === (fake.of('recordInterview').find((s: any) => s.partnerId === b.partnerId) as any).interviewId,
+        ),
+    ).toBe(true);
 
     // D joins the contract, C leaves it: the daily check of the registry adds D and withdraws C.
     const d = partner('Neuer Träger D gGmbH');
@@ -99,7 +115,10 @@ describe('partner-interview-cycle workflow (time-skipping)', () => {
     await suite.env.sleep(2 * DAY);
     await eventually(async () => (await handle.query(cycleStateQuery)).entries.some((e) => e.partnerId === d.partnerId), 10_000, 'D added');
     await eventually(async () => (await interview(c).query(interviewStateQuery)).status === 'withdrawn', 10_000, 'C withdrawn');
-    expect((await handle.query(cycleStateQuery)).entries.find((e) => e.partnerId === d.partnerId)).toMatchObject({ joinedLate: true, name: d.name });
+    expect((await handle.query(cycleStateQuery)).entries.find((e) => e.partnerId === d.partnerId)).toMatchObject({
+      joinedLate: true,
+      name: d.name,
+    });
 
     await plan(interview(d), 10);
     await interview(d).executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers: answers(2), actorId: 'demo-caseworker' }] });
@@ -121,19 +140,25 @@ describe('partner-interview-cycle workflow (time-skipping)', () => {
   it('refuses invalid answers and a partner twice, changing nothing', async () => {
     const [a] = [partner('Verein A')];
     const { handle, state, interview } = await startCycle([a]);
-    const early = await interview(a).executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers: answers(3), actorId: 'x' }] }).catch((e) => e);
+    const early = await interview(a)
+      .executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers: answers(3), actorId: 'x' }] })
+      .catch((e) => e);
     expect(early.cause.type).toBe('INVALID_STATE');
     await plan(interview(a), 20);
     const before = await interview(a).query(interviewStateQuery);
 
     const bad = [...answers(3).slice(1), { questionKey: 'cy_reach', value: 7 }, { questionKey: 'not_in_version', value: 'x' }];
-    const error = await interview(a).executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers: bad, actorId: 'x' }] }).catch((e) => e);
+    const error = await interview(a)
+      .executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers: bad, actorId: 'x' }] })
+      .catch((e) => e);
     expect(error.cause.type).toBe('VALIDATION_FAILED');
     expect(error.cause.details[0]).toEqual([
       { pointer: '/answers/7/value', message: 'must be a whole number from 1 to 5' },
       { pointer: '/answers/8/questionKey', message: 'question "not_in_version" is not in questionnaire version 2026-1' },
     ]);
-    const missing = await interview(a).executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers: answers(3).slice(1), actorId: 'x' }] }).catch((e) => e);
+    const missing = await interview(a)
+      .executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers: answers(3).slice(1), actorId: 'x' }] })
+      .catch((e) => e);
     expect(missing.cause.details[0]).toEqual([{ pointer: '/answers', message: 'required question cy_reach is not answered' }]);
     expect((await interview(a).query(interviewStateQuery)).revision).toBe(before.revision);
 
@@ -149,7 +174,11 @@ describe('partner-interview-cycle workflow (time-skipping)', () => {
     const [broken, fine] = [partner('Defekt e.V.'), partner('Intakt e.V.')];
     fake.registry.failFor.add(broken.partnerId);
     const { handle, interview } = await startCycle([broken, fine]);
-    await eventually(async () => (await handle.query(cycleStateQuery)).entries.find((e) => e.partnerId === broken.partnerId)!.finished, 10_000, 'failure noticed');
+    await eventually(
+      async () => (await handle.query(cycleStateQuery)).entries.find((e) => e.partnerId === broken.partnerId)!.finished,
+      10_000,
+      'failure noticed',
+    );
     await plan(interview(fine), 3);
     await interview(fine).executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers: answers(3), actorId: 'demo-caseworker' }] });
     const result = (await handle.result()) as InterviewCycleState;
@@ -169,7 +198,7 @@ describe('partner-interview-cycle workflow (time-skipping)', () => {
       ['overdue', true],
       ['overdue', true],
     ]);
-    const last = (await interview(b).query(interviewStateQuery));
+    const last = await interview(b).query(interviewStateQuery);
     expect(last.closedByCycle).toBe(true);
     expect(fake.of('cancelReminders')).toContain(`pic/${state.cycleId}/${b.partnerId}/`);
     expect(SEED_SPECS['partner-interview-cycle'].cycleInterval).toBe('P2Y');

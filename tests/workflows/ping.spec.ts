@@ -37,7 +37,11 @@ describe('ping workflow through the Temporal dev server', () => {
 
   it('runs the activity from the DI container and leaves no plaintext of its input in the history', async () => {
     const secret = `Sozialdaten-${randomUUID()}`;
-    const encrypted = new Client({ connection, namespace: config.temporal.namespace, dataConverter: createDataConverter(config.payloadKeys) });
+    const encrypted = new Client({
+      connection,
+      namespace: config.temporal.namespace,
+      dataConverter: createDataConverter(config.payloadKeys),
+    });
     const workflowId = `ping-${randomUUID()}`;
     const result = await encrypted.workflow.execute<(i: PingInput) => Promise<PingOutput>>(WorkflowType.Ping, {
       taskQueue: config.temporal.taskQueue,

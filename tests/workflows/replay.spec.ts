@@ -33,7 +33,10 @@ describe('replay of stored workflow histories', () => {
 
   it('fails when the command sequence changes without a patch', async () => {
     const { history } = stored.find((s) => s.workflowType === 'sozialraumDevelopment')!;
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./fixtures/changed-command-order'), logger: new DefaultLogger('WARN') });
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('./fixtures/changed-command-order'),
+      logger: new DefaultLogger('WARN'),
+    });
     await expect(Worker.runReplayHistory({ workflowBundle: { code } }, history)).rejects.toThrow(/[Nn]ondeterminism/);
   });
 });

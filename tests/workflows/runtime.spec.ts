@@ -17,7 +17,8 @@ describe('process runtime (time-skipping)', () => {
     fake.calls.flatMap(({ name, args: [arg] }) => {
       if (name === 'recordProcessEvent' && arg.processId === processId) return [`event ${arg.sequence} ${arg.kind}`];
       if (name === 'recordProcessState' && arg.processId === processId) return [`state r${arg.revision}`];
-      if (name === 'scheduleReminders' && arg[0]?.key.startsWith(`fx/${processId}/`)) return [`schedule ${arg.map((r: { key: string }) => short(r.key)).join(',')}`];
+      if (name === 'scheduleReminders' && arg[0]?.key.startsWith(`fx/${processId}/`))
+        return [`schedule ${arg.map((r: { key: string }) => short(r.key)).join(',')}`];
       if (name === 'cancelReminders' && arg.startsWith(`fx/${processId}/`)) return [`cancel ${short(arg)}`];
       return [];
     });
@@ -25,7 +26,11 @@ describe('process runtime (time-skipping)', () => {
   async function start() {
     const processId = randomUUID();
     const dueAt = (await suite.env.currentTimeMs()) + 10 * DAY;
-    const handle = await suite.env.client.workflow.start(runtimeFixture, { taskQueue: suite.taskQueue, workflowId: `runtime-${processId}`, args: [{ processId, dueAt }] });
+    const handle = await suite.env.client.workflow.start(runtimeFixture, {
+      taskQueue: suite.taskQueue,
+      workflowId: `runtime-${processId}`,
+      args: [{ processId, dueAt }],
+    });
     // The start's writes are done (a change meanwhile would be synchronised with them).
     await eventually(async () => writes(processId).some((w) => w.startsWith('schedule step/')), 10_000, 'started');
     return { handle, processId, dueAt };

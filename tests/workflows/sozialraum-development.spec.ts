@@ -32,7 +32,11 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     const due = new Date(phase.dueAt!);
     expect(due.getTime()).toBe(addDuration(new Date(phase.startedAt!), 'P2M').getTime());
 
-    const identify = () => fake.of('scheduleReminders').flat().filter((r: any) => r.key.startsWith(`srd/${input.processId}/identify/`));
+    const identify = () =>
+      fake
+        .of('scheduleReminders')
+        .flat()
+        .filter((r: any) => r.key.startsWith(`srd/${input.processId}/identify/`));
     await eventually(async () => identify().length > 0, 10_000, 'reminders scheduled');
     const scheduled = identify();
     expect(scheduled.map((r: any) => [r.key.split('/').pop(), r.dueAt, r.template])).toEqual([
@@ -54,30 +58,44 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     await eventually(async () => (await handle.query(sozialraumStateQuery)).steps[0].overdue === true, 10_000, 'overdue');
     const state = await handle.query(sozialraumStateQuery);
     expect(state.steps[0]).toMatchObject({ key: 'identify', status: 'active', overdue: true });
-    const overdueEvents = () => fake.of('recordProcessEvent').filter((e: any) => e.processId === input.processId && e.kind === 'phase_overdue');
+    const overdueEvents = () =>
+      fake.of('recordProcessEvent').filter((e: any) => e.processId === input.processId && e.kind === 'phase_overdue');
     await eventually(async () => overdueEvents().length > 0, 10_000, 'overdue event');
     const overdue = overdueEvents();
-    expect(overdue).toEqual([expect.objectContaining({ details: expect.objectContaining({ phaseKey: 'identify', escalatedTo: 'coordinator' }) })]);
-    const latestReadModel = () => fake.of('recordProcessState').filter((s: any) => s.processId === input.processId).pop();
+    expect(overdue).toEqual([
+      expect.objectContaining({ details: expect.objectContaining({ phaseKey: 'identify', escalatedTo: 'coordinator' }) }),
+    ]);
+    const latestReadModel = () =>
+      fake
+        .of('recordProcessState')
+        .filter((s: any) => s.processId === input.processId)
+        .pop();
     await eventually(async () => latestReadModel()?.steps[0].overdue === true, 10_000, 'overdue in the read model');
   });
 
   it('refuses completion while deliverables are missing, then cancels the phase reminders on completion', async () => {
     const input = sozialraumInput();
     const handle = await start(input);
-    const refused = await handle.executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'identify', actorId: 'u' }] }).catch((e) => e);
+    const refused = await handle
+      .executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'identify', actorId: 'u' }] })
+      .catch((e) => e);
     expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
     expect(refused.cause.message).toMatch(/missing deliverables boundaries/);
     expect(refused.cause.details[0]).toEqual([{ pointer: '/deliverables/boundaries', message: 'required deliverable is missing' }]);
 
-    const outOfOrder = await handle.executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'goals', actorId: 'u' }] }).catch((e) => e);
+    const outOfOrder = await handle
+      .executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'goals', actorId: 'u' }] })
+      .catch((e) => e);
     expect(outOfOrder.cause.message).toMatch(/Phase goals is pending; the current phase is identify/);
 
     await reachPhase(handle, 1);
     await eventually(async () => fake.of('cancelReminders').includes(`srd/${input.processId}/identify`), 10_000, 'reminders cancelled');
     const state = await handle.query(sozialraumStateQuery);
     expect(state.steps.map((s) => s.status)).toEqual(['completed', 'active', 'pending', 'pending', 'pending', 'pending']);
-    const analyse = fake.of('scheduleReminders').flat().filter((r: any) => r.key.startsWith(`srd/${input.processId}/analyse/`));
+    const analyse = fake
+      .of('scheduleReminders')
+      .flat()
+      .filter((r: any) => r.key.startsWith(`srd/${input.processId}/analyse/`));
     expect(analyse).toHaveLength(3);
   });
 
@@ -112,18 +130,29 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     const handle = await start(input);
     const { dueAt } = (await handle.query(sozialraumStateQuery)).steps[0];
     const later = new Date(Date.parse(dueAt!) + 30 * DAY).toISOString();
-    const noReason = await handle.executeUpdate(sozialraumUpdates.extendDueDate, { args: [{ phaseKey: 'identify', dueAt: later, reason: '', actorId: 'u' }] }).catch((e) => e);
+    const noReason = await handle
+      .executeUpdate(sozialraumUpdates.extendDueDate, { args: [{ phaseKey: 'identify', dueAt: later, reason: '', actorId: 'u' }] })
+      .catch((e) => e);
     expect(noReason.cause.details[0]).toEqual([{ pointer: '/reason', message: 'an extension needs a reason' }]);
     const extension = await handle.executeUpdate(sozialraumUpdates.extendDueDate, {
-      args: [{ phaseKey: 'identify', dueAt: later, reason: 'Kommunalwahl verschiebt die Auftaktveranstaltung', actorId: 'demo-coordinator' }],
+      args: [
+        { phaseKey: 'identify', dueAt: later, reason: 'Kommunalwahl verschiebt die Auftaktveranstaltung', actorId: 'demo-coordinator' },
+      ],
     });
     expect(extension).toMatchObject({ from: dueAt, to: later });
-    const rearmedReminders = () => fake.of('scheduleReminders').flat().filter((r: any) => r.key.startsWith(`srd/${input.processId}/identify/c1/`));
+    const rearmedReminders = () =>
+      fake
+        .of('scheduleReminders')
+        .flat()
+        .filter((r: any) => r.key.startsWith(`srd/${input.processId}/identify/c1/`));
     await eventually(async () => rearmedReminders().length > 0, 10_000, 're-armed reminders');
     const rearmed = rearmedReminders();
     expect(rearmed.find((r: any) => r.key.endsWith('escalation')).dueAt).toBe(later);
     // Reminders for the old date were either never armed or cancelled before the new ones.
-    const old = fake.of('scheduleReminders').flat().filter((r: any) => r.key.startsWith(`srd/${input.processId}/identify/c0/`));
+    const old = fake
+      .of('scheduleReminders')
+      .flat()
+      .filter((r: any) => r.key.startsWith(`srd/${input.processId}/identify/c0/`));
     if (old.length > 0) expect(fake.of('cancelReminders')).toContain(`srd/${input.processId}/identify`);
   });
 
@@ -143,7 +172,9 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     expect(after.deliverables.goals.goals).toHaveLength(2);
     expect(after.processId).toBe(input.processId);
     // Still answering updates after continuing as new.
-    await suite.env.client.workflow.getHandle(handle.workflowId).executeUpdate(sozialraumUpdates.setDeliverable, { args: [{ ...validDeliverables()[5], actorId: 'u' }] });
+    await suite.env.client.workflow
+      .getHandle(handle.workflowId)
+      .executeUpdate(sozialraumUpdates.setDeliverable, { args: [{ ...validDeliverables()[5], actorId: 'u' }] });
   });
 
   it('adopts a newer definition through the migration update, moving the active due date', async () => {
@@ -151,12 +182,16 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     const handle = await start(input);
     const v2 = JSON.parse(JSON.stringify(SEED_SPECS['sozialraum-development']));
     v2.phases[0].duration = 'P3M';
-    const result = await handle.executeUpdate(migrateDefinitionUpdate, { args: [{ definition: pinnedSozialraumDefinition(2, v2), actorId: 'demo-admin' }] });
+    const result = await handle.executeUpdate(migrateDefinitionUpdate, {
+      args: [{ definition: pinnedSozialraumDefinition(2, v2), actorId: 'demo-admin' }],
+    });
     expect(result.toVersion).toBe(2);
     const state = await handle.query(sozialraumStateQuery);
     expect(state.definition.version).toBe(2);
     expect(Date.parse(state.steps[0].dueAt!)).toBe(addDuration(new Date(state.steps[0].startedAt!), 'P3M').getTime());
-    const again = await handle.executeUpdate(migrateDefinitionUpdate, { args: [{ definition: pinnedSozialraumDefinition(2, v2), actorId: 'x' }] }).catch((e) => e);
+    const again = await handle
+      .executeUpdate(migrateDefinitionUpdate, { args: [{ definition: pinnedSozialraumDefinition(2, v2), actorId: 'x' }] })
+      .catch((e) => e);
     expect(again.cause.message).toMatch(/already runs version 2/);
   });
 });

@@ -29,17 +29,21 @@ export function checkAssignments(spec: CooperationAgreementSpec, selection: Stag
   assignments.forEach((a, i) => {
     const stage = spec.approvalStages.find((s) => s.key === a.stageKey);
     if (!stage) return problems.push({ pointer: `/approvers/${i}/stageKey`, message: `no stage ${a.stageKey}` });
-    if (!included.includes(stage)) return problems.push({ pointer: `/approvers/${i}/stageKey`, message: `stage ${a.stageKey} is not part of this approval` });
-    if (!stage.parties.some((p) => p.key === a.partyKey)) return problems.push({ pointer: `/approvers/${i}/partyKey`, message: `stage ${a.stageKey} has no party ${a.partyKey}` });
+    if (!included.includes(stage))
+      return problems.push({ pointer: `/approvers/${i}/stageKey`, message: `stage ${a.stageKey} is not part of this approval` });
+    if (!stage.parties.some((p) => p.key === a.partyKey))
+      return problems.push({ pointer: `/approvers/${i}/partyKey`, message: `stage ${a.stageKey} has no party ${a.partyKey}` });
     const id = `${a.stageKey}/${a.partyKey}`;
     if (seen.has(id)) problems.push({ pointer: `/approvers/${i}`, message: `party ${id} is named twice` });
     seen.add(id);
-    if (!Array.isArray(a.approverIds) || a.approverIds.length === 0) problems.push({ pointer: `/approvers/${i}/approverIds`, message: 'name at least one approver' });
+    if (!Array.isArray(a.approverIds) || a.approverIds.length === 0)
+      problems.push({ pointer: `/approvers/${i}/approverIds`, message: 'name at least one approver' });
     return undefined;
   });
   for (const stage of included) {
     for (const party of stage.parties) {
-      if (!seen.has(`${stage.key}/${party.key}`)) problems.push({ pointer: '/approvers', message: `no approver named for party ${party.key} of stage ${stage.key}` });
+      if (!seen.has(`${stage.key}/${party.key}`))
+        problems.push({ pointer: '/approvers', message: `no approver named for party ${party.key} of stage ${stage.key}` });
     }
   }
   return problems;
@@ -73,7 +77,13 @@ export function startStage(stage: StageApproval, spec: CooperationAgreementSpec,
  * The stages of a new round with their approvers. With `carried` (the stages of a rejected round
  * under `from_rejected_stage`), the stages that passed before the rejected one stay passed.
  */
-export function buildStages(spec: CooperationAgreementSpec, selection: StageSelection, assignments: ApproverAssignment[], now: Date, carried: StageApproval[] = []): StageApproval[] {
+export function buildStages(
+  spec: CooperationAgreementSpec,
+  selection: StageSelection,
+  assignments: ApproverAssignment[],
+  now: Date,
+  carried: StageApproval[] = [],
+): StageApproval[] {
   const keep = new Map<string, StageApproval>();
   for (const stage of carried) {
     if (stage.status !== 'passed') break;

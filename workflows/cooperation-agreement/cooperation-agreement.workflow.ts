@@ -58,7 +58,14 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
     if (!round || round.status !== 'running') return [];
     return round.stages.flatMap((stage) =>
       partiesOnTurn(stage).flatMap((party) =>
-        party.approverIds.map((approverId) => ({ approverId, round: round.round, version: round.version, stageKey: stage.key, partyKey: party.key, dueAt: stage.dueAt! })),
+        party.approverIds.map((approverId) => ({
+          approverId,
+          round: round.round,
+          version: round.version,
+          stageKey: stage.key,
+          partyKey: party.key,
+          dueAt: stage.dueAt!,
+        })),
       ),
     );
   };
@@ -110,7 +117,13 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
             ...stageSpec.reminderOffsets
               .map((offset) => ({ offset, at: addDuration(dueAt, offset, -1) }))
               .filter(({ at }) => at.getTime() > now.getTime())
-              .map(({ offset, at }) => ({ key: `${base}/${offset}`, dueAt: at.toISOString(), recipients, template: 'decision-due', context })),
+              .map(({ offset, at }) => ({
+                key: `${base}/${offset}`,
+                dueAt: at.toISOString(),
+                recipients,
+                template: 'decision-due',
+                context,
+              })),
           ]);
         }
         if (stageSpec.escalationRole) {
@@ -164,7 +177,13 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
     subjectId: state.agreementId,
     planningRegionId: state.planningRegionId,
     steps: steps(),
-    summary: { reference: state.reference, status: state.status, activeVersion: state.activeVersion ?? null, validUntil: state.validUntil ?? null, round: state.approval?.round ?? null },
+    summary: {
+      reference: state.reference,
+      status: state.status,
+      activeVersion: state.activeVersion ?? null,
+      validUntil: state.validUntil ?? null,
+      round: state.approval?.round ?? null,
+    },
     revision: state.revision,
   });
 
@@ -206,7 +225,9 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
     const round = state.approval!;
     round.status = status;
     round.completedAt = now.toISOString();
-    for (const stage of round.stages) if (stage.status === 'active' || stage.status === 'pending') stage.status = status === 'rejected' && stage.status === 'active' ? 'rejected' : 'withdrawn';
+    for (const stage of round.stages)
+      if (stage.status === 'active' || stage.status === 'pending')
+        stage.status = status === 'rejected' && stage.status === 'active' ? 'rejected' : 'withdrawn';
     versionOf(round.version).status = status;
     // A first approval returns to draft; a renewal leaves the version in force (or the lapse) as it is.
     if (state.status === 'in_approval') state.status = 'draft';
@@ -235,12 +256,16 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
       validator: ({ version, validFrom, validUntil }) => {
         requireOpen();
         requireNoApproval();
-        if (version !== state.latestVersion + 1) reject('state', `The next version is ${state.latestVersion + 1}`, [{ pointer: '/version', message: `expected ${state.latestVersion + 1}` }]);
+        if (version !== state.latestVersion + 1)
+          reject('state', `The next version is ${state.latestVersion + 1}`, [
+            { pointer: '/version', message: `expected ${state.latestVersion + 1}` },
+          ]);
         const p = new Problems();
         const from = p.date(validFrom, '/validFrom');
         const until = p.date(validUntil, '/validUntil');
         if (from && until && until <= from) p.add('/validUntil', 'must be after validFrom');
-        if (until && state.status === 'active' && state.validUntil && until <= state.validUntil) p.add('/validUntil', `a renewal must extend the validity beyond ${state.validUntil}`);
+        if (until && state.status === 'active' && state.validUntil && until <= state.validUntil)
+          p.add('/validUntil', `a renewal must extend the validity beyond ${state.validUntil}`);
         if (!p.ok) reject('invalid', 'The validity period is invalid', p.list);
       },
     },
@@ -255,7 +280,8 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
       const assignments = approvers ?? state.assignments;
       const selection = { committeeRequired, optionalStages: optionalStages ?? [] };
       // After a rejection of this approval chain, the definition says where the next round starts.
-      const carried = !renewal && previous?.status === 'rejected' && spec().revisionRestarts === 'from_rejected_stage' ? previous.stages : [];
+      const carried =
+        !renewal && previous?.status === 'rejected' && spec().revisionRestarts === 'from_rejected_stage' ? previous.stages : [];
       let stages = buildStages(spec(), selection, assignments, now, carried);
       // A new version needs at least one decision: when nothing would be left to decide, every stage restarts.
       if (stages.every((s) => s.status === 'passed')) stages = buildStages(spec(), selection, assignments, now);
@@ -286,13 +312,23 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
       validator: ({ version, committeeRequired, optionalStages, approvers }) => {
         requireOpen();
         requireNoApproval();
-        if (version !== state.latestVersion) reject('state', `Only the latest version (${state.latestVersion}) can be submitted`, [{ pointer: '/version', message: `expected ${state.latestVersion}` }]);
+        if (version !== state.latestVersion)
+          reject('state', `Only the latest version (${state.latestVersion}) can be submitted`, [
+            { pointer: '/version', message: `expected ${state.latestVersion}` },
+          ]);
         const v = versionOf(version);
         if (v.status !== 'draft') reject('state', `Version ${version} is ${v.status}; revise it to submit again`);
-        if (state.status === 'active' && state.validUntil && v.validUntil <= state.validUntil) reject('invalid', 'A renewal must extend the validity', [{ pointer: '/validUntil', message: `must be after ${state.validUntil}` }]);
-        if (typeof committeeRequired !== 'boolean') reject('invalid', 'committeeRequired must be true or false', [{ pointer: '/committeeRequired', message: 'must be a boolean' }]);
+        if (state.status === 'active' && state.validUntil && v.validUntil <= state.validUntil)
+          reject('invalid', 'A renewal must extend the validity', [
+            { pointer: '/validUntil', message: `must be after ${state.validUntil}` },
+          ]);
+        if (typeof committeeRequired !== 'boolean')
+          reject('invalid', 'committeeRequired must be true or false', [{ pointer: '/committeeRequired', message: 'must be a boolean' }]);
         const assignments = approvers ?? state.assignments;
-        if (assignments.length === 0) reject('invalid', 'Name the approvers of every party of every stage', [{ pointer: '/approvers', message: 'required on the first submission' }]);
+        if (assignments.length === 0)
+          reject('invalid', 'Name the approvers of every party of every stage', [
+            { pointer: '/approvers', message: 'required on the first submission' },
+          ]);
         const problems = checkAssignments(spec(), { committeeRequired, optionalStages }, assignments);
         if (problems.length > 0) reject('invalid', 'The approvers do not match the approval stages of the definition', problems);
       },
@@ -306,9 +342,28 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
       const round = state.approval!;
       const stage = round.stages.find((s) => s.key === stageKey)!;
       const party = stage.parties.find((p) => p.key === partyKey)!;
-      party.decision = { decision, actorId, at: now.toISOString(), round: roundNo, version: round.version, ...(stage.committee ? { resolutionNumber, resolutionDate } : {}) };
+      party.decision = {
+        decision,
+        actorId,
+        at: now.toISOString(),
+        round: roundNo,
+        version: round.version,
+        ...(stage.committee ? { resolutionNumber, resolutionDate } : {}),
+      };
       const outcome = evaluateStage(stage);
-      const events: ProcessEvent[] = [{ kind: decision === 'approve' ? 'approved' : 'rejected', actorId, details: { round: roundNo, version: round.version, stageKey, partyKey, ...(stage.committee ? { resolutionNumber, resolutionDate } : {}) } }];
+      const events: ProcessEvent[] = [
+        {
+          kind: decision === 'approve' ? 'approved' : 'rejected',
+          actorId,
+          details: {
+            round: roundNo,
+            version: round.version,
+            stageKey,
+            partyKey,
+            ...(stage.committee ? { resolutionNumber, resolutionDate } : {}),
+          },
+        },
+      ];
       const extra: ScheduleRequest[] = [];
       if (outcome === 'passed') {
         stage.status = 'passed';
@@ -324,7 +379,10 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
         stage.completedAt = now.toISOString();
         endRound('rejected', now);
         state.lastRejection = { round: roundNo, version: round.version, stageKey, partyKey, actorId, at: now.toISOString() };
-        events.push({ kind: 'approval_rejected', details: { round: roundNo, version: round.version, stageKey, partyKey, status: state.status } });
+        events.push({
+          kind: 'approval_rejected',
+          details: { round: roundNo, version: round.version, stageKey, partyKey, status: state.status },
+        });
         extra.push({
           key: `${prefix}/r${roundNo}/rejected`,
           dueAt: now.toISOString(),
@@ -334,17 +392,30 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
         });
       }
       for (const [i, event] of events.entries()) await persist(event, i === events.length - 1 ? extra : []);
-      return { round: roundNo, version: round.version, stageKey, partyKey, decision, stageStatus: stage.status, agreementStatus: state.status };
+      return {
+        round: roundNo,
+        version: round.version,
+        stageKey,
+        partyKey,
+        decision,
+        stageStatus: stage.status,
+        agreementStatus: state.status,
+      };
     },
     {
       validator: ({ round: roundNo, stageKey, partyKey, decision, resolutionNumber, resolutionDate, actorId }) => {
         const round = state.approval;
-        if (!round || round.status !== 'running' || round.round !== roundNo) reject('state', 'This approval round is over; nothing is open for decision', [{ pointer: '/round', message: 'not the running round' }]);
+        if (!round || round.status !== 'running' || round.round !== roundNo)
+          reject('state', 'This approval round is over; nothing is open for decision', [
+            { pointer: '/round', message: 'not the running round' },
+          ]);
         const stage = round.stages.find((s) => s.key === stageKey);
-        if (!stage) reject('notFound', `Stage ${stageKey} is not part of this approval`, [{ pointer: '/stageKey', message: 'unknown stage' }]);
+        if (!stage)
+          reject('notFound', `Stage ${stageKey} is not part of this approval`, [{ pointer: '/stageKey', message: 'unknown stage' }]);
         const party = stage.parties.find((p) => p.key === partyKey);
         if (!party) reject('notFound', `Stage ${stageKey} has no party ${partyKey}`, [{ pointer: '/partyKey', message: 'unknown party' }]);
-        if (!party.approverIds.includes(actorId)) reject('forbidden', `You are not named to decide for ${party.title} in stage ${stage.title}`);
+        if (!party.approverIds.includes(actorId))
+          reject('forbidden', `You are not named to decide for ${party.title} in stage ${stage.title}`);
         if (party.decision) {
           const d = party.decision;
           if (d.actorId === actorId) reject('state', `You already decided (${d.decision}) on ${d.at}; nothing changed`);
@@ -352,14 +423,20 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
         }
         if (stage.status === 'pending') reject('state', `Stage ${stage.title} is not open yet`);
         if (stage.status !== 'active') reject('state', `Stage ${stage.title} is already ${stage.status}; nothing changed`);
-        if (!partiesOnTurn(stage).includes(party)) reject('state', `Stage ${stage.title} is decided in order; ${partiesOnTurn(stage)[0]?.title} decides first`);
+        if (!partiesOnTurn(stage).includes(party))
+          reject('state', `Stage ${stage.title} is decided in order; ${partiesOnTurn(stage)[0]?.title} decides first`);
         const p = new Problems();
         p.oneOf(decision, '/decision', ['approve', 'reject'] as const);
         if (stage.committee) {
           p.text(resolutionNumber, '/resolutionNumber', 100);
           p.date(resolutionDate, '/resolutionDate');
         }
-        if (!p.ok) reject('invalid', stage.committee ? 'A committee decision records the resolution number and date' : 'The decision is invalid', p.list);
+        if (!p.ok)
+          reject(
+            'invalid',
+            stage.committee ? 'A committee decision records the resolution number and date' : 'The decision is invalid',
+            p.list,
+          );
       },
     },
   );
@@ -385,13 +462,19 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
       // The running round keeps its stages; the next round and the renewal timing follow the new version.
       if (state.expiresAt) state.renewalDueAt = addDuration(new Date(state.expiresAt), spec().renewalLeadTime, -1).toISOString();
       await persist({ kind: 'definition_migrated', actorId, details: { fromVersion: from, toVersion: definition.version } });
-      return { fromVersion: from, toVersion: definition.version, plan: { compatible: true, dueDateChanges: [], addedSteps: [], removedSteps: [] } };
+      return {
+        fromVersion: from,
+        toVersion: definition.version,
+        plan: { compatible: true, dueDateChanges: [], addedSteps: [], removedSteps: [] },
+      };
     },
     {
       validator: ({ definition }) => {
         requireOpen();
-        if (definition?.key !== 'cooperation-agreement') reject('invalid', `A ${String(definition?.key)} definition cannot drive this agreement`);
-        if (definition.version <= state.definition.version) reject('state', `The agreement already runs version ${state.definition.version}`);
+        if (definition?.key !== 'cooperation-agreement')
+          reject('invalid', `A ${String(definition?.key)} definition cannot drive this agreement`);
+        if (definition.version <= state.definition.version)
+          reject('state', `The agreement already runs version ${state.definition.version}`);
       },
     },
   );
@@ -400,10 +483,16 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
 
   // --- main loop: approver deadlines, renewal, expiry ---------------------------------------------
 
-  await persist({ kind: 'drafted', actorId: state.coordinatorId, details: { version: input.firstVersion.version, definitionVersion: state.definition.version } });
+  await persist({
+    kind: 'drafted',
+    actorId: state.coordinatorId,
+    details: { version: input.firstVersion.version, definitionVersion: state.definition.version },
+  });
 
   while (!finished()) {
-    const activeStages = (state.approval?.status === 'running' ? state.approval.stages : []).filter((s) => s.status === 'active' && !s.overdue);
+    const activeStages = (state.approval?.status === 'running' ? state.approval.stages : []).filter(
+      (s) => s.status === 'active' && !s.overdue,
+    );
     const timers = [
       ...activeStages.map((s) => Date.parse(s.dueAt!)),
       state.status === 'active' && !state.renewalDue && state.renewalDueAt ? Date.parse(state.renewalDueAt) : Infinity,
@@ -415,15 +504,34 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
     for (const stage of activeStages.filter((s: StageApproval) => s.status === 'active' && Date.parse(s.dueAt!) <= now)) {
       stage.overdue = true;
       const escalatedTo = spec().approvalStages.find((s) => s.key === stage.key)?.escalationRole ?? null;
-      await persist({ kind: 'stage_overdue', details: { round: state.approval!.round, stageKey: stage.key, dueAt: stage.dueAt, undecided: partiesOnTurn(stage).map((p) => p.key), escalatedTo } });
+      await persist({
+        kind: 'stage_overdue',
+        details: {
+          round: state.approval!.round,
+          stageKey: stage.key,
+          dueAt: stage.dueAt,
+          undecided: partiesOnTurn(stage).map((p) => p.key),
+          escalatedTo,
+        },
+      });
     }
     if (state.status === 'active' && !state.renewalDue && state.renewalDueAt && Date.parse(state.renewalDueAt) <= now) {
       state.renewalDue = true;
-      await persist({ kind: 'renewal_due', details: { version: state.activeVersion, validUntil: state.validUntil, renewalDueAt: state.renewalDueAt } });
+      await persist({
+        kind: 'renewal_due',
+        details: { version: state.activeVersion, validUntil: state.validUntil, renewalDueAt: state.renewalDueAt },
+      });
     }
     if (state.status === 'active' && state.expiresAt && Date.parse(state.expiresAt) <= now) {
       state.status = 'expired';
-      await persist({ kind: 'expired', details: { version: state.activeVersion, validUntil: state.validUntil, renewalInApproval: running() ? state.approval!.version : null } });
+      await persist({
+        kind: 'expired',
+        details: {
+          version: state.activeVersion,
+          validUntil: state.validUntil,
+          renewalInApproval: running() ? state.approval!.version : null,
+        },
+      });
     }
   }
   await runtime.finish(() => reminders.disarm());

@@ -83,7 +83,14 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
     subjectId: state.caseId,
     socialSpaceId: state.socialSpaceId,
     steps: state.steps,
-    summary: { phase: state.phase, pseudonym: state.pseudonym, sessionId: state.sessionId ?? null, sessionAt: state.sessionAt ?? null, followUpAt: state.followUpAt ?? null, advisers: state.access.length },
+    summary: {
+      phase: state.phase,
+      pseudonym: state.pseudonym,
+      sessionId: state.sessionId ?? null,
+      sessionAt: state.sessionAt ?? null,
+      followUpAt: state.followUpAt ?? null,
+      advisers: state.access.length,
+    },
     revision: state.revision,
   });
 
@@ -110,7 +117,8 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
       validator: ({ sessionAt }) => {
         requireOpen();
         if (state.phase === 'outcome_recorded') reject('state', 'The outcome is recorded; the consultation cannot move');
-        if (Number.isNaN(Date.parse(sessionAt)) || Date.parse(sessionAt) <= Date.now()) reject('invalid', 'The session lies in the past', [{ pointer: '/sessionId', message: 'session is in the past' }]);
+        if (Number.isNaN(Date.parse(sessionAt)) || Date.parse(sessionAt) <= Date.now())
+          reject('invalid', 'The session lies in the past', [{ pointer: '/sessionId', message: 'session is in the past' }]);
       },
     },
   );
@@ -141,7 +149,8 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
       validator: ({ adviserIds }) => {
         requireOpen();
         if (state.phase !== 'scheduled') reject('state', 'Advisers are invited once the consultation is scheduled into a session');
-        if (!Array.isArray(adviserIds) || adviserIds.length === 0) reject('invalid', 'Name at least one adviser', [{ pointer: '/adviserIds', message: 'must not be empty' }]);
+        if (!Array.isArray(adviserIds) || adviserIds.length === 0)
+          reject('invalid', 'Name at least one adviser', [{ pointer: '/adviserIds', message: 'must not be empty' }]);
       },
     },
   );
@@ -159,7 +168,10 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
         state.phase = 'closed';
         const open = state.access.filter((a) => !a.closed);
         for (const a of open) a.closed = true;
-        if (open.length > 0) await runtime.run(() => access.closePacketAccess({ consultationId: state.consultationId, adviserIds: open.map((a) => a.adviserId) }));
+        if (open.length > 0)
+          await runtime.run(() =>
+            access.closePacketAccess({ consultationId: state.consultationId, adviserIds: open.map((a) => a.adviserId) }),
+          );
         await persist({ kind: 'outcome_recorded', actorId, details: { professionals, participants } });
         return state;
       }
@@ -171,14 +183,22 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
             dueAt: addDuration(new Date(state.followUpAt!), offset, -1).toISOString(),
             recipients: [{ type: 'user' as const, id: state.caseworkerId }],
             template: 'follow-up-due',
-            context: { subjectTitle: `Fallteam ${state.pseudonym}`, dueAt: state.followUpAt!, link: `/consultations/${state.consultationId}` },
+            context: {
+              subjectTitle: `Fallteam ${state.pseudonym}`,
+              dueAt: state.followUpAt!,
+              link: `/consultations/${state.consultationId}`,
+            },
           })),
           {
             key: `${prefix}/follow-up/due`,
             dueAt: state.followUpAt!,
             recipients: [{ type: 'user' as const, id: state.caseworkerId }],
             template: 'follow-up-due',
-            context: { subjectTitle: `Fallteam ${state.pseudonym}`, dueAt: state.followUpAt!, link: `/consultations/${state.consultationId}` },
+            context: {
+              subjectTitle: `Fallteam ${state.pseudonym}`,
+              dueAt: state.followUpAt!,
+              link: `/consultations/${state.consultationId}`,
+            },
           },
         ]),
       );
@@ -194,7 +214,8 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
             { pointer: '/participants', message: `at least ${spec.minProfessionals} professionals (caseworkers or advisers) are required` },
           ]);
         }
-        if (!Number.isInteger(participants) || participants < professionals) reject('invalid', 'Participants must include the professionals');
+        if (!Number.isInteger(participants) || participants < professionals)
+          reject('invalid', 'Participants must include the professionals');
       },
     },
   );
@@ -204,7 +225,9 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
     async ({ reason, actorId }) => {
       state.phase = 'cancelled';
       for (const a of state.access) a.closed = true;
-      await runtime.run(() => access.closePacketAccess({ consultationId: state.consultationId, adviserIds: state.access.map((a) => a.adviserId) }));
+      await runtime.run(() =>
+        access.closePacketAccess({ consultationId: state.consultationId, adviserIds: state.access.map((a) => a.adviserId) }),
+      );
       await persist({ kind: 'cancelled', actorId, details: { reason: reason ?? null } });
       return state;
     },
@@ -227,7 +250,9 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
     const expired = state.access.filter((a) => !a.closed && Date.parse(a.closesAt) <= now);
     if (expired.length > 0) {
       for (const a of expired) a.closed = true;
-      await runtime.run(() => access.closePacketAccess({ consultationId: state.consultationId, adviserIds: expired.map((a) => a.adviserId) }));
+      await runtime.run(() =>
+        access.closePacketAccess({ consultationId: state.consultationId, adviserIds: expired.map((a) => a.adviserId) }),
+      );
       await persist({ kind: 'packet_access_closed', details: { adviserIds: expired.map((a) => a.adviserId) } });
     }
     if (state.followUpAt && Date.parse(state.followUpAt) <= now) {

@@ -54,7 +54,8 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
   const link = `/jugendhilfedienst-cases/${state.caseId}`;
   const stepOf = (key: string): CaseStepState | undefined => state.steps.find((s) => s.key === key);
   const active = (): CaseStepState | undefined => state.steps.find((s) => s.status === 'active');
-  let fallteamDone: { phase: string; outcome?: { professionals: number; participants: number; recordedAt: string } } | { error: string } | undefined;
+  let fallteamDone:
+    { phase: string; outcome?: { professionals: number; participants: number; recordedAt: string } } | { error: string } | undefined;
 
   const activate = (key: string, now: Date) => {
     const step = stepOf(key);
@@ -215,7 +216,8 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         const p = new Problems();
         p.oneOf(zone, '/zone', JHD_ZONES);
         checkHelpDuration(p, expectedHelpDuration);
-        if (zone === 'endangerment' && expectedHelpDuration !== undefined) p.add('/expectedHelpDuration', 'is decided by the risk assessment in the Gefährdungsbereich');
+        if (zone === 'endangerment' && expectedHelpDuration !== undefined)
+          p.add('/expectedHelpDuration', 'is decided by the risk assessment in the Gefährdungsbereich');
         invalid(p);
       },
     },
@@ -227,7 +229,16 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
       const now = new Date();
       const step = stepOf('risk_assessment')!;
       const late = !!step.dueAt && now.getTime() > Date.parse(step.dueAt);
-      state.riskAssessment = { assessmentId, professionals, result, parentsInvolved, childInvolved, homeVisit, completedAt: now.toISOString(), late };
+      state.riskAssessment = {
+        assessmentId,
+        professionals,
+        result,
+        parentsInvolved,
+        childInvolved,
+        homeVisit,
+        completedAt: now.toISOString(),
+        late,
+      };
       finish('risk_assessment', now);
       routeHelp(now, result === 'none' ? undefined : expectedHelpDuration);
       await persist({ kind: 'risk_assessment_completed', actorId, details: { assessmentId, result, professionals, late } });
@@ -242,7 +253,11 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
           p.add('/professionals', `at least ${min} professionals must assess the risk together (§ 8a SGB VIII)`);
         }
         p.oneOf(result, '/result', RISK_RESULTS);
-        for (const [pointer, value] of [['/parentsInvolved', parentsInvolved], ['/childInvolved', childInvolved], ['/homeVisit', homeVisit]] as const) {
+        for (const [pointer, value] of [
+          ['/parentsInvolved', parentsInvolved],
+          ['/childInvolved', childInvolved],
+          ['/homeVisit', homeVisit],
+        ] as const) {
           if (typeof value !== 'boolean') p.add(pointer, 'must be true or false');
         }
         checkHelpDuration(p, expectedHelpDuration);
@@ -270,12 +285,14 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     {
       validator: ({ planDate, reviewAt }) => {
         requireOpen();
-        if (state.phase !== 'help_plan' && state.phase !== 'help') reject('state', `A help plan is not possible now: the case is in phase ${state.phase}`);
+        if (state.phase !== 'help_plan' && state.phase !== 'help')
+          reject('state', `A help plan is not possible now: the case is in phase ${state.phase}`);
         const p = new Problems();
         const plan = p.date(planDate, '/planDate');
         const review = reviewAt === undefined ? undefined : p.date(reviewAt, '/reviewAt');
         if (plan && review && review <= plan) p.add('/reviewAt', 'must be after the plan date');
-        if (plan && state.helpPlan && plan < state.helpPlan.planDate) p.add('/planDate', `must not be before the current plan of ${state.helpPlan.planDate}`);
+        if (plan && state.helpPlan && plan < state.helpPlan.planDate)
+          p.add('/planDate', `must not be before the current plan of ${state.helpPlan.planDate}`);
         invalid(p);
       },
     },
@@ -289,7 +306,11 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
       plan.lastReviewedAt = reviewedAt;
       plan.nextReviewAt = nextReviewAt ?? dateOf(addDuration(dayStart(reviewedAt), spec.helpPlanReviewInterval));
       plan.reviewOverdue = false;
-      await persist({ kind: 'help_plan_reviewed', actorId, details: { reviewedAt, nextReviewAt: plan.nextReviewAt, review: plan.reviews } });
+      await persist({
+        kind: 'help_plan_reviewed',
+        actorId,
+        details: { reviewedAt, nextReviewAt: plan.nextReviewAt, review: plan.reviews },
+      });
       return state;
     },
     {
@@ -300,7 +321,8 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         const next = nextReviewAt === undefined ? undefined : p.date(nextReviewAt, '/nextReviewAt');
         const plan = state.helpPlan!;
         if (reviewed && reviewed < plan.planDate) p.add('/reviewedAt', `must not be before the plan date ${plan.planDate}`);
-        if (reviewed && plan.lastReviewedAt && reviewed < plan.lastReviewedAt) p.add('/reviewedAt', `must not be before the last review of ${plan.lastReviewedAt}`);
+        if (reviewed && plan.lastReviewedAt && reviewed < plan.lastReviewedAt)
+          p.add('/reviewedAt', `must not be before the last review of ${plan.lastReviewedAt}`);
         if (reviewed && next && next <= reviewed) p.add('/nextReviewAt', 'must be after the review date');
         invalid(p);
       },
@@ -319,14 +341,17 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
       state.phase = 'closed';
       state.closedAt = now.toISOString();
       state.deletionDate = dateOf(addDuration(now, spec.retentionAfterClosure));
-      await runtime.run(() => cases.recordCaseClosure({ caseId: state.caseId, closedAt: state.closedAt!, deletionDate: state.deletionDate! }));
+      await runtime.run(() =>
+        cases.recordCaseClosure({ caseId: state.caseId, closedAt: state.closedAt!, deletionDate: state.deletionDate! }),
+      );
       await persist({ kind: 'closed', actorId, details: { deletionDate: state.deletionDate } });
       return state;
     },
     {
       validator: (_actor) => {
         requireOpen();
-        if (state.fallteam?.status === 'running') reject('state', 'The Fallteam consultation is running; record its outcome or cancel it before closing the case');
+        if (state.fallteam?.status === 'running')
+          reject('state', 'The Fallteam consultation is running; record its outcome or cancel it before closing the case');
       },
     },
   );
@@ -338,11 +363,20 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
   const intake = stepOf('intake');
   if (intake) {
     const intakeSpec = spec.steps.find((s) => s.key === 'intake')!;
-    Object.assign(intake, { status: 'completed', startedAt: input.reportedAt, dueAt: addDuration(new Date(input.reportedAt), intakeSpec.duration).toISOString(), completedAt: started.toISOString() });
+    Object.assign(intake, {
+      status: 'completed',
+      startedAt: input.reportedAt,
+      dueAt: addDuration(new Date(input.reportedAt), intakeSpec.duration).toISOString(),
+      completedAt: started.toISOString(),
+    });
     if (started.toISOString() > intake.dueAt!) intake.overdue = true;
   }
   activate('classification', started);
-  await persist({ kind: 'intake_recorded', actorId: state.caseworkerId, details: { source: state.source, anonymous: state.anonymous, definitionVersion: state.definition.version } });
+  await persist({
+    kind: 'intake_recorded',
+    actorId: state.caseworkerId,
+    details: { source: state.source, anonymous: state.anonymous, definitionVersion: state.definition.version },
+  });
 
   while (state.phase !== 'closed') {
     if (state.phase === 'fallteam' && !state.fallteam) {
@@ -362,7 +396,10 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
       finish('fallteam', now);
       state.phase = 'help_plan';
       activate('help_plan', now);
-      await persist({ kind: `fallteam_${fallteam.status}`, details: { consultationId: fallteam.consultationId, ...('error' in done ? { error: done.error } : {}) } });
+      await persist({
+        kind: `fallteam_${fallteam.status}`,
+        details: { consultationId: fallteam.consultationId, ...('error' in done ? { error: done.error } : {}) },
+      });
       continue;
     }
     const step = active();
@@ -393,7 +430,17 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
       const prepared = await cases.prepareFallteamConsultation({ consultationId, caseId: state.caseId, caseworkerId: state.caseworkerId });
       const child = await startChild(fallteamConsultation, {
         workflowId,
-        args: [{ consultationId, caseId: state.caseId, pseudonym: state.pseudonym, caseworkerId: state.caseworkerId, socialSpaceId: state.socialSpaceId, definition: prepared.definition, endsWithOutcome: true }],
+        args: [
+          {
+            consultationId,
+            caseId: state.caseId,
+            pseudonym: state.pseudonym,
+            caseworkerId: state.caseworkerId,
+            socialSpaceId: state.socialSpaceId,
+            definition: prepared.definition,
+            endsWithOutcome: true,
+          },
+        ],
       });
       await persist({ kind: 'fallteam_requested', details: { consultationId } });
       child.result().then(

@@ -85,7 +85,12 @@ export async function partnerInterviewCycle(input: InterviewCycleInput): Promise
           // One partner's failure is recorded; the cycle and the other interviews go on.
           entry.status = 'failed';
           entry.error = rootMessage(error);
-          await interviews.recordInterviewFailure({ cycleId: state.cycleId, partnerId: partner.partnerId, workflowId, message: entry.error });
+          await interviews.recordInterviewFailure({
+            cycleId: state.cycleId,
+            partnerId: partner.partnerId,
+            workflowId,
+            message: entry.error,
+          });
           entry.finished = true;
           state.revision += 1;
         },
@@ -109,7 +114,9 @@ export async function partnerInterviewCycle(input: InterviewCycleInput): Promise
     const left = state.entries.filter((e) => !e.finished && !activeIds.has(e.partnerId));
     await Promise.all(joined.map((p) => add(p, true)));
     for (const entry of left) {
-      await children.get(entry.partnerId)?.signal(partnerLeftSignal, { reason: 'Austritt aus dem Sozialraumvertrag', actorId: actor?.actorId ?? 'system' });
+      await children
+        .get(entry.partnerId)
+        ?.signal(partnerLeftSignal, { reason: 'Austritt aus dem Sozialraumvertrag', actorId: actor?.actorId ?? 'system' });
     }
     return { added: joined.map((p) => p.partnerId), withdrawn: left.map((e) => e.partnerId) };
   };
@@ -119,16 +126,15 @@ export async function partnerInterviewCycle(input: InterviewCycleInput): Promise
     if (state.status !== 'running') reject('state', 'The interview cycle has ended');
   };
 
-  setHandler(
-    cycleUpdates.addPartner,
-    ({ partnerId, name }) => add({ partnerId, name }, true),
-    {
-      validator: ({ partnerId }) => {
-        requireRunning();
-        if (entryOf(partnerId)) reject('conflict', `The partner is already part of cycle ${state.number}`, [{ pointer: '/partnerId', message: 'already in this cycle' }]);
-      },
+  setHandler(cycleUpdates.addPartner, ({ partnerId, name }) => add({ partnerId, name }, true), {
+    validator: ({ partnerId }) => {
+      requireRunning();
+      if (entryOf(partnerId))
+        reject('conflict', `The partner is already part of cycle ${state.number}`, [
+          { pointer: '/partnerId', message: 'already in this cycle' },
+        ]);
     },
-  );
+  });
 
   setHandler(cycleUpdates.syncPartners, (actor) => sync(actor), { validator: (_actor) => requireRunning() });
   setHandler(cycleStateQuery, () => state);

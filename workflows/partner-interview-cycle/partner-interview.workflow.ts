@@ -62,7 +62,10 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
         dueAt: new Date(step.dueAt!),
         now: new Date(),
         responsibleUserId: step.key === 'plan' ? state.coordinatorId : (state.interviewerId ?? state.coordinatorId),
-        context: { processTitle: `Partnerinterview ${state.name} (Zyklus ${state.cycleNumber})`, link: `/interview-cycles/${state.cycleId}/interviews/${state.partnerId}` },
+        context: {
+          processTitle: `Partnerinterview ${state.name} (Zyklus ${state.cycleNumber})`,
+          link: `/interview-cycles/${state.cycleId}/interviews/${state.partnerId}`,
+        },
       });
     },
   });
@@ -130,8 +133,12 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
         requireOpen();
         const at = Date.parse(plannedAt);
         const latest = addDuration(new Date(), stepSpec('conduct').duration).getTime();
-        if (Number.isNaN(at) || at <= Date.now()) reject('invalid', 'The interview date lies in the past', [{ pointer: '/plannedAt', message: 'must be in the future' }]);
-        if (at > latest) reject('invalid', `The interview must take place within ${stepSpec('conduct').duration} of planning`, [{ pointer: '/plannedAt', message: `must not be after ${new Date(latest).toISOString()}` }]);
+        if (Number.isNaN(at) || at <= Date.now())
+          reject('invalid', 'The interview date lies in the past', [{ pointer: '/plannedAt', message: 'must be in the future' }]);
+        if (at > latest)
+          reject('invalid', `The interview must take place within ${stepSpec('conduct').duration} of planning`, [
+            { pointer: '/plannedAt', message: `must not be after ${new Date(latest).toISOString()}` },
+          ]);
       },
     },
   );
@@ -146,7 +153,10 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
       delete conduct.overdue;
       state.status = 'done';
       state.answeredAt = now.toISOString();
-      await persist({ kind: 'answers_recorded', actorId, details: { answers: answers.length, questionnaireVersion: state.questionnaireVersion } }, { items: answers, answeredAt: state.answeredAt, answeredBy: actorId });
+      await persist(
+        { kind: 'answers_recorded', actorId, details: { answers: answers.length, questionnaireVersion: state.questionnaireVersion } },
+        { items: answers, answeredAt: state.answeredAt, answeredBy: actorId },
+      );
       return state;
     },
     {

@@ -25,7 +25,13 @@ export function effectiveDueAt(step: StepState): string | undefined {
 export function initialSteps(specs: StepSpec[], startedAt: Date): StepState[] {
   return specs.map((spec, i) =>
     i === 0
-      ? { key: spec.key, title: spec.title, status: 'active', startedAt: startedAt.toISOString(), dueAt: addDuration(startedAt, spec.duration).toISOString() }
+      ? {
+          key: spec.key,
+          title: spec.title,
+          status: 'active',
+          startedAt: startedAt.toISOString(),
+          dueAt: addDuration(startedAt, spec.duration).toISOString(),
+        }
       : { key: spec.key, title: spec.title, status: 'pending' },
   );
 }
@@ -94,7 +100,11 @@ export function planStepMigration(steps: StepState[], oldSpecs: StepSpec[], newS
   const activeIndex = active ? newSpecs.findIndex((s) => s.key === active.key) : newSpecs.length;
   const skipped = newSpecs.slice(0, activeIndex).filter((s) => !doneKeys.has(s.key));
   if (skipped.length > 0) {
-    return { compatible: false, reason: `step ${skipped.map((s) => s.key).join(', ')} would come before the current step and never run`, ...empty };
+    return {
+      compatible: false,
+      reason: `step ${skipped.map((s) => s.key).join(', ')} would come before the current step and never run`,
+      ...empty,
+    };
   }
   const byKey = new Map(steps.map((s) => [s.key, s]));
   const completed = steps.filter((s) => s.status === 'completed');

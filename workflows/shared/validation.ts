@@ -49,7 +49,12 @@ export class Problems {
   }
 
   date(value: unknown, at: string): string | undefined {
-    if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    if (
+      typeof value !== 'string' ||
+      !ISO_DATE.test(value) ||
+      Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+      new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+    ) {
       this.add(at, 'must be a date YYYY-MM-DD');
       return undefined;
     }

@@ -1,7 +1,13 @@
 import type { DeliverableSpec, SozialraumDevelopmentSpec, TargetPerspective } from '@sro/definitions';
 import { Problems } from '../shared/validation';
 
-export const EVENT_KINDS = ['multiplikatorenveranstaltung', 'gruendungsveranstaltung', 'workshop', 'familienkonferenz_open_space', 'sozialraumkonferenz'] as const;
+export const EVENT_KINDS = [
+  'multiplikatorenveranstaltung',
+  'gruendungsveranstaltung',
+  'workshop',
+  'familienkonferenz_open_space',
+  'sozialraumkonferenz',
+] as const;
 export const AGE_GROUPS = ['0-5', '6-11', '12-17', '18-26', '27-64', '65+'] as const;
 export const PERSPECTIVES: readonly TargetPerspective[] = ['children_youth', 'parents', 'professionals', 'community'];
 export const MEASURE_STATUSES = ['planned', 'running', 'done', 'stopped'] as const;
@@ -63,7 +69,8 @@ const validators: Record<string, (p: Problems, value: unknown, spec: Deliverable
     answers.forEach((a, i) => {
       if (!p.object(a, `/value/answers/${i}`, ['questionKey', 'answer'])) return;
       const key = a.questionKey;
-      if (typeof key !== 'string' || !known.has(key)) p.add(`/value/answers/${i}/questionKey`, `unknown guideline question ${JSON.stringify(key)}`);
+      if (typeof key !== 'string' || !known.has(key))
+        p.add(`/value/answers/${i}/questionKey`, `unknown guideline question ${JSON.stringify(key)}`);
       else if (seen.has(key)) p.add(`/value/answers/${i}/questionKey`, `question ${key} is answered twice`);
       else seen.add(key);
       p.text(a.answer, `/value/answers/${i}/answer`, 20_000);
@@ -122,7 +129,8 @@ const validators: Record<string, (p: Problems, value: unknown, spec: Deliverable
     p.array(v.measures, '/value/measures', 0, 500).forEach((m, i) => {
       const at = `/value/measures/${i}`;
       if (!p.object(m, at, ['measureKey', 'status', 'note'])) return;
-      if (typeof m.measureKey !== 'string' || !ctx.measureKeys.includes(m.measureKey)) p.add(`${at}/measureKey`, `unknown measure ${JSON.stringify(m.measureKey)}`);
+      if (typeof m.measureKey !== 'string' || !ctx.measureKeys.includes(m.measureKey))
+        p.add(`${at}/measureKey`, `unknown measure ${JSON.stringify(m.measureKey)}`);
       p.oneOf(m.status, `${at}/status`, MEASURE_STATUSES);
       p.text(m.note, `${at}/note`, 5000, true);
     });

@@ -7,7 +7,13 @@ import type { ProcessSnapshot } from '../shared/process';
 import { ReminderSlot } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
 import { effectiveDueAt, initialSteps, planStepMigration, StepState } from '../shared/steps';
-import { PhaseExtension, SozialraumDevelopmentInput, SozialraumDevelopmentState, sozialraumStateQuery, sozialraumUpdates } from './contract';
+import {
+  PhaseExtension,
+  SozialraumDevelopmentInput,
+  SozialraumDevelopmentState,
+  sozialraumStateQuery,
+  sozialraumUpdates,
+} from './contract';
 import { validateDeliverable } from './deliverables';
 import type { Goal, Measure } from './deliverables';
 
@@ -103,7 +109,10 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
 
   const requireActivePhase = (phaseKey: string): StepState => {
     const step = state.steps.find((s) => s.key === phaseKey);
-    if (!step) reject('notFound', `Phase ${phaseKey} does not exist in version ${state.definition.version}`, [{ pointer: '/phaseKey', message: 'unknown phase' }]);
+    if (!step)
+      reject('notFound', `Phase ${phaseKey} does not exist in version ${state.definition.version}`, [
+        { pointer: '/phaseKey', message: 'unknown phase' },
+      ]);
     const current = active();
     if (step.status !== 'active') {
       reject('state', `Phase ${phaseKey} is ${step.status}; the current phase is ${current?.key ?? 'none'}`, [
@@ -121,7 +130,9 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
 
   const missingDeliverables = (phaseKey: string): string[] => {
     const given = state.deliverables[phaseKey] ?? {};
-    return phaseSpec(phaseKey)!.deliverables.filter((d) => d.required && given[d.key] === undefined).map((d) => d.key);
+    return phaseSpec(phaseKey)!
+      .deliverables.filter((d) => d.required && given[d.key] === undefined)
+      .map((d) => d.key);
   };
 
   const startPhase = (step: StepState, at: Date) => {
@@ -149,7 +160,10 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
         requireRunning();
         requireActivePhase(phaseKey);
         const deliverable = phaseSpec(phaseKey)!.deliverables.find((d) => d.key === deliverableKey);
-        if (!deliverable) reject('notFound', `Phase ${phaseKey} has no deliverable ${deliverableKey}`, [{ pointer: '/deliverableKey', message: 'unknown deliverable' }]);
+        if (!deliverable)
+          reject('notFound', `Phase ${phaseKey} has no deliverable ${deliverableKey}`, [
+            { pointer: '/deliverableKey', message: 'unknown deliverable' },
+          ]);
         const problems = validateDeliverable(deliverable, value, deliverableContext());
         if (!problems.ok) reject('invalid', `The ${deliverableKey} deliverable is invalid`, problems.list);
       },
@@ -190,7 +204,14 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
     sozialraumUpdates.extendDueDate,
     async ({ phaseKey, dueAt, reason, actorId }) => {
       const step = active()!;
-      const extension: PhaseExtension = { phaseKey, from: effectiveDue(step).toISOString(), to: new Date(dueAt).toISOString(), reason, actorId, at: new Date().toISOString() };
+      const extension: PhaseExtension = {
+        phaseKey,
+        from: effectiveDue(step).toISOString(),
+        to: new Date(dueAt).toISOString(),
+        reason,
+        actorId,
+        at: new Date().toISOString(),
+      };
       step.extendedTo = extension.to;
       step.overdue = false;
       state.extensions.push(extension);
@@ -205,9 +226,11 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
         const problems = [];
         const due = Date.parse(dueAt);
         if (Number.isNaN(due)) problems.push({ pointer: '/dueAt', message: 'must be a date-time' });
-        else if (due <= effectiveDue(step).getTime()) problems.push({ pointer: '/dueAt', message: `must be later than the current due date ${effectiveDue(step).toISOString()}` });
+        else if (due <= effectiveDue(step).getTime())
+          problems.push({ pointer: '/dueAt', message: `must be later than the current due date ${effectiveDue(step).toISOString()}` });
         else if (due <= Date.now()) problems.push({ pointer: '/dueAt', message: 'must be in the future' });
-        if (typeof reason !== 'string' || reason.trim().length < 3) problems.push({ pointer: '/reason', message: 'an extension needs a reason' });
+        if (typeof reason !== 'string' || reason.trim().length < 3)
+          problems.push({ pointer: '/reason', message: 'an extension needs a reason' });
         if (problems.length > 0) reject('invalid', 'The extension is invalid', problems);
       },
     },
@@ -224,9 +247,12 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
     {
       validator: ({ member }) => {
         requireRunning();
-        if (!MEMBER_KINDS.includes(member?.kind)) reject('invalid', 'Unknown member kind', [{ pointer: '/kind', message: `must be one of ${MEMBER_KINDS.join(', ')}` }]);
+        if (!MEMBER_KINDS.includes(member?.kind))
+          reject('invalid', 'Unknown member kind', [{ pointer: '/kind', message: `must be one of ${MEMBER_KINDS.join(', ')}` }]);
         if (state.members.some((m) => m.kind === member.kind && m.refId === member.refId)) {
-          reject('state', 'This member already belongs to the local responsibility community', [{ pointer: '/refId', message: 'already a member' }]);
+          reject('state', 'This member already belongs to the local responsibility community', [
+            { pointer: '/refId', message: 'already a member' },
+          ]);
         }
       },
     },
@@ -316,7 +342,8 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
     {
       validator: ({ definition }) => {
         requireRunning();
-        if (definition?.key !== 'sozialraum-development') reject('invalid', `A ${String(definition?.key)} definition cannot drive this process`);
+        if (definition?.key !== 'sozialraum-development')
+          reject('invalid', `A ${String(definition?.key)} definition cannot drive this process`);
         if (definition.version <= state.definition.version) reject('state', `The process already runs version ${state.definition.version}`);
         const plan = planStepMigration(state.steps, spec().phases, (definition.spec as typeof state.definition.spec).phases);
         if (!plan.compatible) reject('state', `Incompatible with version ${definition.version}: ${plan.reason}`);
@@ -328,7 +355,8 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
 
   // --- main loop: deadlines, phase-6 conferences and reviews -----------------------------------
 
-  if (!input.carried) await persist({ kind: 'started', actorId: state.coordinatorId, details: { definitionVersion: state.definition.version } });
+  if (!input.carried)
+    await persist({ kind: 'started', actorId: state.coordinatorId, details: { definitionVersion: state.definition.version } });
   else await runtime.resyncReminders();
 
   const maxEvents = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
@@ -344,7 +372,10 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
     const now = Date.now();
     if (step && step.status === 'active' && !step.overdue && effectiveDue(step).getTime() <= now) {
       step.overdue = true;
-      await persist({ kind: 'phase_overdue', details: { phaseKey: step.key, dueAt: effectiveDue(step).toISOString(), escalatedTo: phaseSpec(step.key)?.escalationRole ?? null } });
+      await persist({
+        kind: 'phase_overdue',
+        details: { phaseKey: step.key, dueAt: effectiveDue(step).toISOString(), escalatedTo: phaseSpec(step.key)?.escalationRole ?? null },
+      });
     }
     if (state.nextConferenceAt && Date.parse(state.nextConferenceAt) <= now) {
       const due = state.nextConferenceAt;
@@ -352,8 +383,8 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
       state.nextConferenceAt = addDuration(new Date(due), spec().conferenceInterval).toISOString();
       await runtime.run(() =>
         act.scheduleReminders(
-          spec().conferenceReminderOffsets
-            .map((offset) => ({ offset, at: addDuration(new Date(state.nextConferenceAt!), offset, -1) }))
+          spec()
+            .conferenceReminderOffsets.map((offset) => ({ offset, at: addDuration(new Date(state.nextConferenceAt!), offset, -1) }))
             .filter(({ at }) => at.getTime() > now)
             .map(({ offset, at }) => ({
               key: `srd/${state.processId}/conference/${state.nextConferenceAt!.slice(0, 10)}/${offset}`,

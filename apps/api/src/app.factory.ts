@@ -52,7 +52,9 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
     app,
     new DocumentBuilder()
       .setTitle('SRO Engine API')
-      .setDescription('Workflow and case management for youth welfare by the Fachkonzept Sozialraumorientierung. Errors are application/problem+json (RFC 9457).')
+      .setDescription(
+        'Workflow and case management for youth welfare by the Fachkonzept Sozialraumorientierung. Errors are application/problem+json (RFC 9457).',
+      )
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),

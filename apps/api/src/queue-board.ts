@@ -14,7 +14,11 @@ const COOKIE = 'sro_admin_token';
 function tokenOf(req: Request): string | undefined {
   const bearer = req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) return bearer;
-  const cookie = req.header('cookie')?.split(';').map((c) => c.trim().split('=')).find(([name]) => name === COOKIE);
+  const cookie = req
+    .header('cookie')
+    ?.split(';')
+    .map((c) => c.trim().split('='))
+    .find(([name]) => name === COOKIE);
   return cookie?.[1];
 }
 

@@ -63,8 +63,18 @@ export function App() {
 
   if (location.pathname.startsWith('/anmeldung/rueckkehr')) return <LoginCallbackPage />;
   if (!token) return <LoginPage returnTo={location.pathname === '/anmeldung' ? '/' : location.pathname + location.search} />;
-  if (error) return <main className="container"><ErrorBox error={error} title="Anmeldung fehlgeschlagen." /></main>;
-  if (!me) return <p role="status" className="container">Wird geladen …</p>;
+  if (error)
+    return (
+      <main className="container">
+        <ErrorBox error={error} title="Anmeldung fehlgeschlagen." />
+      </main>
+    );
+  if (!me)
+    return (
+      <p role="status" className="container">
+        Wird geladen …
+      </p>
+    );
 
   return (
     <MeContext.Provider value={me}>

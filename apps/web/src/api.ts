@@ -43,14 +43,21 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    res = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
   } catch {
     throw new ApiError({ status: 0, title: 'Netzwerkfehler', detail: 'Der Server ist nicht erreichbar. Bitte versuchen Sie es erneut.' });
   }
   const text = await res.text();
   const body = text ? safeJson(text) : undefined;
   if (!res.ok) {
-    const problem: Problem = body && typeof body === 'object' ? { status: res.status, ...(body as object) } : { status: res.status, detail: text || res.statusText };
+    const problem: Problem =
+      body && typeof body === 'object'
+        ? { status: res.status, ...(body as object) }
+        : { status: res.status, detail: text || res.statusText };
     if (res.status === 401 && token) signOut('Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.');
     throw new ApiError(problem);
   }

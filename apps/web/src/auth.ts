@@ -49,7 +49,11 @@ export function takeNotice(): string | null {
   return notice;
 }
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const randomString = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
 
 /** RFC 7636: the S256 challenge of a verifier. */
@@ -74,7 +78,10 @@ export async function beginOidcLogin(config: Extract<AuthConfig, { mode: 'oidc' 
   const discovery = await discover(config.issuer);
   const verifier = randomString();
   const state = randomString();
-  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, returnTo, tokenEndpoint: discovery.token_endpoint, clientId: config.clientId }));
+  sessionStorage.setItem(
+    PENDING,
+    JSON.stringify({ verifier, state, returnTo, tokenEndpoint: discovery.token_endpoint, clientId: config.clientId }),
+  );
   const url = new URL(discovery.authorization_endpoint);
   url.search = new URLSearchParams({
     response_type: 'code',
@@ -91,10 +98,17 @@ export async function beginOidcLogin(config: Extract<AuthConfig, { mode: 'oidc' 
 /** Completes the login on the callback page; returns where the user wanted to go. */
 export async function completeOidcLogin(search: string): Promise<string> {
   const params = new URLSearchParams(search);
-  const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') as { verifier: string; state: string; returnTo: string; tokenEndpoint: string; clientId: string } | null;
+  const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') as {
+    verifier: string;
+    state: string;
+    returnTo: string;
+    tokenEndpoint: string;
+    clientId: string;
+  } | null;
   sessionStorage.removeItem(PENDING);
   if (params.get('error')) throw new Error(`Die Anmeldung wurde abgelehnt: ${params.get('error_description') ?? params.get('error')}`);
-  if (!pending || params.get('state') !== pending.state || !params.get('code')) throw new Error('Die Anmeldung konnte nicht zugeordnet werden. Bitte erneut anmelden.');
+  if (!pending || params.get('state') !== pending.state || !params.get('code'))
+    throw new Error('Die Anmeldung konnte nicht zugeordnet werden. Bitte erneut anmelden.');
   const res = await fetch(pending.tokenEndpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

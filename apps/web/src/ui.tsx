@@ -2,7 +2,9 @@ import { ReactNode, useCallback, useEffect, useId, useRef, useState } from 'reac
 import { ApiError, FieldProblem } from './api';
 
 export const formatDate = (value?: string | null) =>
-  value ? new Date(value).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }) : '–';
+  value
+    ? new Date(value).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' })
+    : '–';
 export const formatDateTime = (value?: string | null) =>
   value ? new Date(value).toLocaleString('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }) : '–';
 export const formatEuro = (cents: number) => (cents / 100).toLocaleString('de-DE', { style: 'currency', currency: 'EUR' });
@@ -49,7 +51,13 @@ export function describeError(error: ApiError): string {
 }
 
 /** Page-level status: loading, a clear refusal, or the content. */
-export function Loaded<T>({ state, children }: { state: { data?: T; error?: ApiError; loading: boolean }; children: (data: T) => ReactNode }) {
+export function Loaded<T>({
+  state,
+  children,
+}: {
+  state: { data?: T; error?: ApiError; loading: boolean };
+  children: (data: T) => ReactNode;
+}) {
   if (state.error) return <ErrorBox error={state.error} />;
   if (state.data === undefined) return <p role="status">Wird geladen …</p>;
   return <>{children(state.data)}</>;
@@ -71,7 +79,8 @@ export function ErrorBox({ error, title }: { error: ApiError; title?: string }) 
 export function useProblems() {
   const [error, setError] = useState<ApiError | null>(null);
   const problems = error?.errors ?? [];
-  const at = (pointer: string): string[] => problems.filter((p) => p.pointer === pointer || p.pointer.startsWith(`${pointer}/`)).map((p) => p.message);
+  const at = (pointer: string): string[] =>
+    problems.filter((p) => p.pointer === pointer || p.pointer.startsWith(`${pointer}/`)).map((p) => p.message);
   return { error, setError, at };
 }
 
@@ -123,9 +132,12 @@ function FieldShell({ id, label, errors = [], hint, required, children }: InputP
   );
 }
 
-const describedBy = (id: string, hint?: string, errors: string[] = []) => [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+const describedBy = (id: string, hint?: string, errors: string[] = []) =>
+  [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export function TextField(props: InputProps & { value: string; onChange: (v: string) => void; type?: string; multiline?: boolean; rows?: number; name?: string }) {
+export function TextField(
+  props: InputProps & { value: string; onChange: (v: string) => void; type?: string; multiline?: boolean; rows?: number; name?: string },
+) {
   const id = useId();
   const common = {
     id,
@@ -146,7 +158,14 @@ export function TextField(props: InputProps & { value: string; onChange: (v: str
   );
 }
 
-export function SelectField(props: InputProps & { value: string; onChange: (v: string) => void; options: Array<{ value: string; label: string }>; placeholder?: string }) {
+export function SelectField(
+  props: InputProps & {
+    value: string;
+    onChange: (v: string) => void;
+    options: Array<{ value: string; label: string }>;
+    placeholder?: string;
+  },
+) {
   const id = useId();
   return (
     <FieldShell id={id} {...props}>
@@ -169,7 +188,13 @@ export function SelectField(props: InputProps & { value: string; onChange: (v: s
   );
 }
 
-export function CheckboxGroup(props: { legend: string; errors?: string[]; options: Array<{ value: string; label: string }>; value: string[]; onChange: (v: string[]) => void }) {
+export function CheckboxGroup(props: {
+  legend: string;
+  errors?: string[];
+  options: Array<{ value: string; label: string }>;
+  value: string[];
+  onChange: (v: string[]) => void;
+}) {
   const id = useId();
   const errors = props.errors ?? [];
   return (
@@ -195,7 +220,11 @@ export function CheckboxGroup(props: { legend: string; errors?: string[]; option
 }
 
 /** Lines of a textarea as a list (empty lines dropped). */
-export const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+export const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
   return (
@@ -219,7 +248,17 @@ export function DeadlineBadge({ status, daysLeft }: { status: 'overdue' | 'due_s
   );
 }
 
-export function Pager({ total, limit, offset, onChange }: { total: number; limit: number; offset: number; onChange: (offset: number) => void }) {
+export function Pager({
+  total,
+  limit,
+  offset,
+  onChange,
+}: {
+  total: number;
+  limit: number;
+  offset: number;
+  onChange: (offset: number) => void;
+}) {
   if (total <= limit) return null;
   return (
     <nav className="pager" aria-label="Seiten">

@@ -19,7 +19,13 @@ async function main(): Promise<void> {
       const mb = (bytes: number) => Math.round(bytes / 104857.6) / 10;
       const m = process.memoryUsage();
       res.writeHead(req.url === '/health' ? (up ? 200 : 503) : 404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: up ? 'up' : 'down', worker: worker.state, memory: { rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external) } }));
+      res.end(
+        JSON.stringify({
+          status: up ? 'up' : 'down',
+          worker: worker.state,
+          memory: { rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external) },
+        }),
+      );
     }).listen(config.workerHealthPort, config.api.host);
   }
 }

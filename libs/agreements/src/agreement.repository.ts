@@ -2,12 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProcessEvent } from '@sro/processes';
 import type { AgreementSnapshot, AgreementStatus } from '@sro/workflows/contracts';
-import { AgreementDecisionRecord, AgreementKind, AgreementParty, AgreementVersion, AttachmentMeta, CooperationAgreement } from './agreement.entity';
+import {
+  AgreementDecisionRecord,
+  AgreementKind,
+  AgreementParty,
+  AgreementVersion,
+  AttachmentMeta,
+  CooperationAgreement,
+} from './agreement.entity';
 
 const UNIQUE_VIOLATION = '23505';
 
 /** A version as the agreement lists it: everything but the text and the attachments. */
-export type AgreementVersionSummary = Pick<AgreementVersion, 'version' | 'status' | 'validFrom' | 'validUntil' | 'changeNote' | 'createdBy' | 'createdAt'>;
+export type AgreementVersionSummary = Pick<
+  AgreementVersion,
+  'version' | 'status' | 'validFrom' | 'validUntil' | 'changeNote' | 'createdBy' | 'createdAt'
+>;
 
 /** What drafting writes: the agreement's row (status, revisions and dates take their defaults). */
 export interface NewAgreement {
@@ -96,11 +106,23 @@ export class AgreementRepository {
   }
 
   /** The agreements in the scope (all without one), the last changed first. */
-  async list(scope: AgreementScope | null, filter: { status?: AgreementStatus; limit: number; offset: number }): Promise<Paged<CooperationAgreement>> {
+  async list(
+    scope: AgreementScope | null,
+    filter: { status?: AgreementStatus; limit: number; offset: number },
+  ): Promise<Paged<CooperationAgreement>> {
     const qb = this.dataSource.getRepository(CooperationAgreement).createQueryBuilder('a');
-    if (scope) qb.where('(a.planning_region_id = ANY(:regions) OR :sub = ANY(a.approver_ids))', { regions: scope.planningRegionIds, sub: scope.approverId });
+    if (scope)
+      qb.where('(a.planning_region_id = ANY(:regions) OR :sub = ANY(a.approver_ids))', {
+        regions: scope.planningRegionIds,
+        sub: scope.approverId,
+      });
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
-    const [items, total] = await qb.orderBy('a.updated_at', 'DESC').addOrderBy('a.id').take(filter.limit).skip(filter.offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('a.updated_at', 'DESC')
+      .addOrderBy('a.id')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
     return { items, total };
   }
 
@@ -133,13 +155,10 @@ export class AgreementRepository {
 
   /** Changes title, kind, parties and social spaces, only while the agreement is a draft. */
   async updateDraftMeta(id: string, meta: AgreementMeta): Promise<void> {
-    await this.dataSource.query(`UPDATE cooperation_agreement SET title = $2, kind = $3, parties = $4, social_space_ids = $5, updated_at = now() WHERE id = $1 AND status = 'draft'`, [
-      id,
-      meta.title,
-      meta.kind,
-      JSON.stringify(meta.parties),
-      meta.socialSpaceIds,
-    ]);
+    await this.dataSource.query(
+      `UPDATE cooperation_agreement SET title = $2, kind = $3, parties = $4, social_space_ids = $5, updated_at = now() WHERE id = $1 AND status = 'draft'`,
+      [id, meta.title, meta.kind, JSON.stringify(meta.parties), meta.socialSpaceIds],
+    );
   }
 
   async setTerminationReason(id: string, reason: string): Promise<void> {
@@ -190,7 +209,10 @@ export class AgreementRepository {
   // --- versions -------------------------------------------------------------------------------
 
   async latestVersionNumber(agreementId: string): Promise<number> {
-    const [{ latest }]: Array<{ latest: number }> = await this.dataSource.query('SELECT max(version)::int AS latest FROM cooperation_agreement_version WHERE agreement_id = $1', [agreementId]);
+    const [{ latest }]: Array<{ latest: number }> = await this.dataSource.query(
+      'SELECT max(version)::int AS latest FROM cooperation_agreement_version WHERE agreement_id = $1',
+      [agreementId],
+    );
     return latest;
   }
 
@@ -223,13 +245,26 @@ export class AgreementRepository {
     await tx.query(
       `INSERT INTO cooperation_agreement_decision (agreement_id, version, round, stage_key, party_key, approver_id, decision, comment, resolution_number, resolution_date)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [d.agreementId, d.version, d.round, d.stageKey, d.partyKey, d.approverId, d.decision, d.comment, d.resolutionNumber, d.resolutionDate],
+      [
+        d.agreementId,
+        d.version,
+        d.round,
+        d.stageKey,
+        d.partyKey,
+        d.approverId,
+        d.decision,
+        d.comment,
+        d.resolutionNumber,
+        d.resolutionDate,
+      ],
     );
   }
 
   /** The decisions in the order they were taken, of every round or of one. */
   decisions(agreementId: string, round?: number): Promise<AgreementDecisionRecord[]> {
-    return this.dataSource.getRepository(AgreementDecisionRecord).find({ where: { agreementId, ...(round === undefined ? {} : { round }) }, order: { decidedAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(AgreementDecisionRecord)
+      .find({ where: { agreementId, ...(round === undefined ? {} : { round }) }, order: { decidedAt: 'ASC' } });
   }
 
   /** An approver's open requests, the earliest deadline first. */
@@ -243,14 +278,18 @@ export class AgreementRepository {
           WHERE p.approver_id = $1 ORDER BY p.due_at, p.agreement_id, p.stage_key, p.party_key LIMIT $2 OFFSET $3`,
         [approverId, page.limit, page.offset],
       ) as Promise<PendingDecisionItem[]>,
-      this.dataSource.query('SELECT count(*)::int AS total FROM cooperation_agreement_pending WHERE approver_id = $1', [approverId]) as Promise<Array<{ total: number }>>,
+      this.dataSource.query('SELECT count(*)::int AS total FROM cooperation_agreement_pending WHERE approver_id = $1', [
+        approverId,
+      ]) as Promise<Array<{ total: number }>>,
     ]);
     return { items, total };
   }
 
   /** The agreement's process events in the order the workflow wrote them. */
   async history(agreementId: string, page: { limit: number; offset: number }): Promise<Paged<ProcessEvent>> {
-    const [items, total] = await this.dataSource.getRepository(ProcessEvent).findAndCount({ where: { processId: agreementId }, order: { id: 'ASC' }, take: page.limit, skip: page.offset });
+    const [items, total] = await this.dataSource
+      .getRepository(ProcessEvent)
+      .findAndCount({ where: { processId: agreementId }, order: { id: 'ASC' }, take: page.limit, skip: page.offset });
     return { items, total };
   }
 
@@ -275,7 +314,10 @@ export class AgreementRepository {
 
   /** Those of the user ids that name an active user with the approver role. */
   async activeApproverIds(ids: string[]): Promise<Set<string>> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM app_user WHERE id = ANY($1) AND active AND 'approver' = ANY(roles)`, [ids]);
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM app_user WHERE id = ANY($1) AND active AND 'approver' = ANY(roles)`,
+      [ids],
+    );
     return new Set(rows.map((r) => r.id));
   }
 }

@@ -19,8 +19,23 @@ import {
   workflowIds,
   WorkflowType,
 } from '@sro/workflows/contracts';
-import { AgreementDecisionRecord, AgreementKind, AgreementParty, AgreementPartyKind, AgreementVersion, AttachmentMeta, CooperationAgreement } from './agreement.entity';
-import { AgreementRepository, AgreementScope, AgreementVersionSummary, isUniqueViolation, NewAgreementVersion, PendingDecisionItem } from './agreement.repository';
+import {
+  AgreementDecisionRecord,
+  AgreementKind,
+  AgreementParty,
+  AgreementPartyKind,
+  AgreementVersion,
+  AttachmentMeta,
+  CooperationAgreement,
+} from './agreement.entity';
+import {
+  AgreementRepository,
+  AgreementScope,
+  AgreementVersionSummary,
+  isUniqueViolation,
+  NewAgreementVersion,
+  PendingDecisionItem,
+} from './agreement.repository';
 
 const KEY = 'cooperation-agreement';
 const WHAT = 'Cooperation agreement';
@@ -103,7 +118,8 @@ function newVersion(agreementId: string, version: number, input: VersionInput, a
 }
 
 function checkValidity(input: { validFrom: string; validUntil: string }): void {
-  if (input.validUntil <= input.validFrom) throw DomainError.invalid('The validity ends before it starts', [{ pointer: '/validUntil', message: 'must be after validFrom' }]);
+  if (input.validUntil <= input.validFrom)
+    throw DomainError.invalid('The validity ends before it starts', [{ pointer: '/validUntil', message: 'must be after validFrom' }]);
 }
 
 /**
@@ -124,7 +140,9 @@ export class AgreementService {
   /** A coordinator drafts an agreement with its first version; the workflow starts in `draft`. */
   async create(user: Principal, input: AgreementDraftInput): Promise<AgreementDetail> {
     if (!(await this.agreements.planningRegionExists(input.planningRegionId))) {
-      throw DomainError.invalid('Unknown planning region', [{ pointer: '/planningRegionId', message: `no planning region ${input.planningRegionId}` }]);
+      throw DomainError.invalid('Unknown planning region', [
+        { pointer: '/planningRegionId', message: `no planning region ${input.planningRegionId}` },
+      ]);
     }
     if (!(await this.assignments.of(user.sub)).planningRegionIds.includes(input.planningRegionId)) {
       throw new DomainError(ErrorCode.Forbidden, 'You coordinate other planning regions');
@@ -136,7 +154,18 @@ export class AgreementService {
     const reference = newReference();
     const workflowId = workflowIds.cooperationAgreement(id);
     await this.agreements.insertDraft(
-      { id, reference, title: input.title, kind: input.kind, planningRegionId: input.planningRegionId, coordinatorId: user.sub, parties, socialSpaceIds: input.socialSpaceIds, workflowId, definitionVersion: definition.version },
+      {
+        id,
+        reference,
+        title: input.title,
+        kind: input.kind,
+        planningRegionId: input.planningRegionId,
+        coordinatorId: user.sub,
+        parties,
+        socialSpaceIds: input.socialSpaceIds,
+        workflowId,
+        definitionVersion: definition.version,
+      },
       newVersion(id, 1, input, user.sub),
     );
     const workflowInput: CooperationAgreementInput = {
@@ -148,7 +177,14 @@ export class AgreementService {
       firstVersion: { version: 1, validFrom: input.validFrom, validUntil: input.validUntil },
     };
     try {
-      await temporalCall(this.temporal.workflow.start(WorkflowType.CooperationAgreement, { taskQueue: this.config.temporal.taskQueue, workflowId, args: [workflowInput] }), WHAT);
+      await temporalCall(
+        this.temporal.workflow.start(WorkflowType.CooperationAgreement, {
+          taskQueue: this.config.temporal.taskQueue,
+          workflowId,
+          args: [workflowInput],
+        }),
+        WHAT,
+      );
     } catch (error) {
       // Without its workflow the draft could never move: take it back.
       await this.agreements.delete(id);
@@ -160,7 +196,8 @@ export class AgreementService {
   /** Title, kind, parties and social spaces can change while the agreement is a draft. */
   async update(user: Principal, id: string, input: AgreementMetaInput): Promise<AgreementDetail> {
     const agreement = await this.writable(user, id);
-    if (agreement.status !== 'draft') throw new DomainError(ErrorCode.InvalidState, `The agreement is ${agreement.status}; only a draft can change its parties`);
+    if (agreement.status !== 'draft')
+      throw new DomainError(ErrorCode.InvalidState, `The agreement is ${agreement.status}; only a draft can change its parties`);
     const parties = await this.resolve(input);
     await this.agreements.updateDraftMeta(id, { title: input.title, kind: input.kind, parties, socialSpaceIds: input.socialSpaceIds });
     return this.get(user, id);
@@ -175,7 +212,9 @@ export class AgreementService {
       this.agreements.transaction(async (tx) => {
         await this.agreements.insertVersion(newVersion(id, version, input, user.sub), tx);
         await temporalCall(
-          this.handle(agreement).executeUpdate(agreementUpdates.revise, { args: [{ version, validFrom: input.validFrom, validUntil: input.validUntil, actorId: user.sub }] }),
+          this.handle(agreement).executeUpdate(agreementUpdates.revise, {
+            args: [{ version, validFrom: input.validFrom, validUntil: input.validUntil, actorId: user.sub }],
+          }),
           WHAT,
         );
       }),
@@ -187,7 +226,9 @@ export class AgreementService {
   async submit(user: Principal, id: string, input: SubmitInput): Promise<AgreementDetail> {
     const agreement = await this.writable(user, id);
     if (agreement.parties.length < 2) {
-      throw DomainError.invalid('An agreement needs its parties before it is submitted', [{ pointer: '/parties', message: 'name at least two parties (PUT the draft)' }]);
+      throw DomainError.invalid('An agreement needs its parties before it is submitted', [
+        { pointer: '/parties', message: 'name at least two parties (PUT the draft)' },
+      ]);
     }
     if (input.approvers) await this.checkApprovers(input.approvers);
     const latest = await this.agreements.latestVersionNumber(id);
@@ -217,19 +258,28 @@ export class AgreementService {
     const agreement = await this.find(id);
     const state = await temporalCall(this.handle(agreement).query(agreementStateQuery), WHAT);
     const round = state.approval;
-    if (!round || round.status !== 'running') throw new DomainError(ErrorCode.InvalidState, `The agreement is ${state.status}; nothing is open for decision`);
+    if (!round || round.status !== 'running')
+      throw new DomainError(ErrorCode.InvalidState, `The agreement is ${state.status}; nothing is open for decision`);
     const stage = round.stages.find((s) => s.key === input.stageKey);
-    if (!stage) throw DomainError.invalid('Unknown stage', [{ pointer: '/stageKey', message: `stage ${input.stageKey} is not part of this approval` }]);
+    if (!stage)
+      throw DomainError.invalid('Unknown stage', [
+        { pointer: '/stageKey', message: `stage ${input.stageKey} is not part of this approval` },
+      ]);
     const named = stage.parties.filter((p) => p.approverIds.includes(user.sub));
     if (named.length === 0) throw new DomainError(ErrorCode.Forbidden, `You are not named as an approver of stage ${stage.title}`);
     let party = named[0];
     if (input.partyKey) {
       const chosen = stage.parties.find((p) => p.key === input.partyKey);
-      if (!chosen) throw DomainError.invalid('Unknown party', [{ pointer: '/partyKey', message: `stage ${stage.key} has no party ${input.partyKey}` }]);
+      if (!chosen)
+        throw DomainError.invalid('Unknown party', [
+          { pointer: '/partyKey', message: `stage ${stage.key} has no party ${input.partyKey}` },
+        ]);
       if (!named.includes(chosen)) throw new DomainError(ErrorCode.Forbidden, `You are not named to decide for ${chosen.title}`);
       party = chosen;
     } else if (named.length > 1) {
-      throw DomainError.invalid('You are named for several parties of this stage; say for which one you decide', [{ pointer: '/partyKey', message: `one of ${named.map((p) => p.key).join(', ')}` }]);
+      throw DomainError.invalid('You are named for several parties of this stage; say for which one you decide', [
+        { pointer: '/partyKey', message: `one of ${named.map((p) => p.key).join(', ')}` },
+      ]);
     }
     if (party.decision) {
       const d = party.decision;
@@ -258,7 +308,17 @@ export class AgreementService {
         );
         return temporalCall(
           this.handle(agreement).executeUpdate(agreementUpdates.decide, {
-            args: [{ round: round.round, stageKey: stage.key, partyKey: party.key, decision: input.decision, resolutionNumber: input.resolutionNumber, resolutionDate: input.resolutionDate, actorId: user.sub }],
+            args: [
+              {
+                round: round.round,
+                stageKey: stage.key,
+                partyKey: party.key,
+                decision: input.decision,
+                resolutionNumber: input.resolutionNumber,
+                resolutionDate: input.resolutionDate,
+                actorId: user.sub,
+              },
+            ],
           }),
           WHAT,
         );
@@ -280,7 +340,10 @@ export class AgreementService {
     let scope: AgreementScope | null = null;
     if (!user.roles.includes(Role.Admin)) {
       const assigned = await this.assignments.of(user.sub);
-      scope = { planningRegionIds: user.roles.includes(Role.Coordinator) ? assigned.planningRegionIds : [], approverId: user.roles.includes(Role.Approver) ? user.sub : '' };
+      scope = {
+        planningRegionIds: user.roles.includes(Role.Coordinator) ? assigned.planningRegionIds : [],
+        approverId: user.roles.includes(Role.Approver) ? user.sub : '',
+      };
     }
     const { items, total } = await this.agreements.list(scope, filter);
     return { items, total, limit: filter.limit, offset: filter.offset };
@@ -297,8 +360,29 @@ export class AgreementService {
     return {
       ...agreement,
       versions,
-      latest: { version: latest.version, status: latest.status, body: latest.body, attachments: latest.attachments, validFrom: latest.validFrom, validUntil: latest.validUntil },
-      lastRejection: rejection ? { ...rejection, comments: comments.filter((c) => c.comment).map(({ stageKey, partyKey, approverId, decision, comment, decidedAt }) => ({ stageKey, partyKey, approverId, decision, comment, decidedAt })) } : null,
+      latest: {
+        version: latest.version,
+        status: latest.status,
+        body: latest.body,
+        attachments: latest.attachments,
+        validFrom: latest.validFrom,
+        validUntil: latest.validUntil,
+      },
+      lastRejection: rejection
+        ? {
+            ...rejection,
+            comments: comments
+              .filter((c) => c.comment)
+              .map(({ stageKey, partyKey, approverId, decision, comment, decidedAt }) => ({
+                stageKey,
+                partyKey,
+                approverId,
+                decision,
+                comment,
+                decidedAt,
+              })),
+          }
+        : null,
     };
   }
 
@@ -348,7 +432,11 @@ export class AgreementService {
     const agreement = await this.find(id);
     if (user.roles.includes(Role.Admin)) return agreement;
     if (user.roles.includes(Role.Approver) && agreement.approverIds.includes(user.sub)) return agreement;
-    if (user.roles.includes(Role.Coordinator) && (await this.assignments.of(user.sub)).planningRegionIds.includes(agreement.planningRegionId)) return agreement;
+    if (
+      user.roles.includes(Role.Coordinator) &&
+      (await this.assignments.of(user.sub)).planningRegionIds.includes(agreement.planningRegionId)
+    )
+      return agreement;
     throw DomainError.notFound(WHAT);
   }
 
@@ -356,7 +444,8 @@ export class AgreementService {
   private async writable(user: Principal, id: string): Promise<CooperationAgreement> {
     const agreement = await this.find(id);
     await this.assignments.assertCoordinates(user, agreement.planningRegionId, WHAT);
-    if (agreement.status === 'terminated' || agreement.status === 'expired') throw new DomainError(ErrorCode.InvalidState, `The agreement is ${agreement.status}; nothing changed`);
+    if (agreement.status === 'terminated' || agreement.status === 'expired')
+      throw new DomainError(ErrorCode.InvalidState, `The agreement is ${agreement.status}; nothing changed`);
     return agreement;
   }
 
@@ -397,7 +486,10 @@ export class AgreementService {
     const ids = [...new Set(approvers.flatMap((a) => a.approverIds))];
     const known = await this.agreements.activeApproverIds(ids);
     const problems = approvers.flatMap((a, i) =>
-      a.approverIds.map((u, j) => ({ u, j })).filter(({ u }) => !known.has(u)).map(({ u, j }) => ({ pointer: `/approvers/${i}/approverIds/${j}`, message: `${u} is not an active approver` })),
+      a.approverIds
+        .map((u, j) => ({ u, j }))
+        .filter(({ u }) => !known.has(u))
+        .map(({ u, j }) => ({ pointer: `/approvers/${i}/approverIds/${j}`, message: `${u} is not an active approver` })),
     );
     if (problems.length > 0) throw DomainError.invalid('Only users with the approver role can be named', problems);
   }

@@ -22,21 +22,31 @@ export class AuditCheckpointer implements OnApplicationBootstrap, BeforeApplicat
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.write().catch((error) => this.logger.error(`checkpoint failed: ${(error as Error).message}`)), this.settings.checkpointIntervalMs);
+    this.timer = setInterval(
+      () => void this.write().catch((error) => this.logger.error(`checkpoint failed: ${(error as Error).message}`)),
+      this.settings.checkpointIntervalMs,
+    );
     this.timer.unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_WRITE_TIMEOUT_MS).unref());
-    await Promise.race([this.write(), timeout]).catch((error) => this.logger.warn(`no checkpoint at shutdown: ${(error as Error).message}`));
+    await Promise.race([this.write(), timeout]).catch((error) =>
+      this.logger.warn(`no checkpoint at shutdown: ${(error as Error).message}`),
+    );
   }
 
   /** Appends a checkpoint of the chain's current end; none for an empty chain or an unchanged end. */
   async write(): Promise<AuditCheckpoint | undefined> {
     const last = await this.repo.lastLink();
     if (!last || last.hash === this.lastWritten) return undefined;
-    const checkpoint = signCheckpoint(this.settings.checkpointKey, { database: await this.repo.databaseName(), id: last.id, hash: last.hash, at: new Date().toISOString() });
+    const checkpoint = signCheckpoint(this.settings.checkpointKey, {
+      database: await this.repo.databaseName(),
+      id: last.id,
+      hash: last.hash,
+      at: new Date().toISOString(),
+    });
     this.file.append(checkpoint);
     this.lastWritten = last.hash;
     return checkpoint;

@@ -15,7 +15,9 @@ export interface AuditCheckpoint {
 export type UnsignedCheckpoint = Omit<AuditCheckpoint, 'mac' | 'v'>;
 
 function macOf(key: Buffer, checkpoint: UnsignedCheckpoint): string {
-  return createHmac('sha256', key).update(JSON.stringify([1, checkpoint.database, checkpoint.id, checkpoint.hash, checkpoint.at])).digest('hex');
+  return createHmac('sha256', key)
+    .update(JSON.stringify([1, checkpoint.database, checkpoint.id, checkpoint.hash, checkpoint.at]))
+    .digest('hex');
 }
 
 /** Signs a checkpoint with HMAC-SHA-256 (the checkpoint key, not the chain key). */

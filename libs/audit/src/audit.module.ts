@@ -15,7 +15,8 @@ import { AuditSettings } from './audit.settings';
     {
       provide: AuditSettings,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => new AuditSettings(config.audit.chainKey, config.audit.checkpointDir, config.audit.checkpointIntervalMs),
+      useFactory: (config: AppConfig) =>
+        new AuditSettings(config.audit.chainKey, config.audit.checkpointDir, config.audit.checkpointIntervalMs),
     },
   ],
   exports: [AuditService, AuditRepository, AuditSettings],

@@ -119,7 +119,16 @@ export class AuditService {
         return row;
       };
       const marker = needsMarker
-        ? [link({ actorId: 'system', actorRoles: [], ...KEYED_CHAIN_MARKER, purpose: 'Manipulationsschutz', outcome: 'allowed', details: { chainVersion: 2 } })]
+        ? [
+            link({
+              actorId: 'system',
+              actorRoles: [],
+              ...KEYED_CHAIN_MARKER,
+              purpose: 'Manipulationsschutz',
+              outcome: 'allowed',
+              details: { chainVersion: 2 },
+            }),
+          ]
         : [];
       const linked = entries.map(link);
       await this.repo.insert(tx, [...marker, ...linked]);
@@ -149,7 +158,12 @@ export class AuditService {
     const pending = new Map<string, AuditCheckpoint[]>();
     for (const checkpoint of checkpoints ?? []) {
       if (!checkpointSignatureHolds(this.settings.checkpointKey, checkpoint)) {
-        return { ok: false, checked: 0, brokenAt: String(checkpoint.id), reason: `the checkpoint of ${checkpoint.at} has an invalid signature` };
+        return {
+          ok: false,
+          checked: 0,
+          brokenAt: String(checkpoint.id),
+          reason: `the checkpoint of ${checkpoint.at} has an invalid signature`,
+        };
       }
       pending.set(checkpoint.id, [...(pending.get(checkpoint.id) ?? []), checkpoint]);
     }
@@ -188,7 +202,12 @@ export class AuditService {
     }
     const beyond = [...pending.values()].flat().sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)))[0];
     if (beyond) {
-      return { ok: false, checked, brokenAt: expectedId.toString(), reason: `the chain ends before row ${beyond.id} of the checkpoint of ${beyond.at}` };
+      return {
+        ok: false,
+        checked,
+        brokenAt: expectedId.toString(),
+        reason: `the chain ends before row ${beyond.id} of the checkpoint of ${beyond.at}`,
+      };
     }
     return { ok: true, checked, ...(legacyRows > 0 ? { legacyRows } : {}), ...(checkpoints ? { checkpoints: checkpoints.length } : {}) };
   }

@@ -7,7 +7,12 @@ export const DEV_AUDIENCE = 'sro-engine';
 export const DEV_ROLES_CLAIM = 'roles';
 
 /** Signs a development token (HS256) for one role (or several); only accepted when AUTH_MODE=dev. */
-export async function signDevToken(secret: string, role: Role | Role[], subject = `demo-${[role].flat()[0]}`, ttlSeconds = 12 * 3600): Promise<string> {
+export async function signDevToken(
+  secret: string,
+  role: Role | Role[],
+  subject = `demo-${[role].flat()[0]}`,
+  ttlSeconds = 12 * 3600,
+): Promise<string> {
   return new SignJWT({ roles: [role].flat() })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(subject)

@@ -8,7 +8,9 @@ import { DEV_AUDIENCE, DEV_ISSUER, DEV_ROLES_CLAIM } from './dev-token';
 const REQUIRED_CLAIMS = ['exp', 'sub'];
 
 function claimAt(payload: JWTPayload, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), payload);
+  return path
+    .split('.')
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), payload);
 }
 
 /**
@@ -30,7 +32,8 @@ export class TokenVerifier {
       if (error instanceof DomainError) throw error;
       throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token is invalid or expired');
     }
-    if (typeof payload.sub !== 'string' || payload.sub === '') throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token has no subject');
+    if (typeof payload.sub !== 'string' || payload.sub === '')
+      throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token has no subject');
     // Only the one configured claim carries roles: a second place would let a realm's other clients grant them.
     const claim = this.config.auth.mode === 'dev' ? DEV_ROLES_CLAIM : this.config.auth.rolesClaim;
     const claimed = [claimAt(payload, claim)].flat().filter(isRole);

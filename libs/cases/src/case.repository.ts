@@ -89,12 +89,27 @@ export class CaseRepository {
     await this.dataSource.query(
       `INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [file.id, file.pseudonym, file.zone, file.socialSpaceId, [file.caseworkerId], file.personalEnc, file.contentEnc, file.confidedEnc, file.deletionDate, file.caseworkerId],
+      [
+        file.id,
+        file.pseudonym,
+        file.zone,
+        file.socialSpaceId,
+        [file.caseworkerId],
+        file.personalEnc,
+        file.contentEnc,
+        file.confidedEnc,
+        file.deletionDate,
+        file.caseworkerId,
+      ],
     );
   }
 
   /** Cases assigned to the caseworker or in the given social spaces, newest first; anonymised cases are gone. */
-  async pageFor(caseworkerId: string, socialSpaceIds: string[], page: { limit: number; offset: number }): Promise<{ items: CaseFile[]; total: number }> {
+  async pageFor(
+    caseworkerId: string,
+    socialSpaceIds: string[],
+    page: { limit: number; offset: number },
+  ): Promise<{ items: CaseFile[]; total: number }> {
     const rows: Array<CaseRow & { total: number }> = await this.dataSource.query(
       `SELECT *, count(*) OVER ()::int AS total FROM case_file WHERE ($1 = ANY(assigned_caseworker_ids) OR social_space_id = ANY($2)) AND anonymised_at IS NULL
         ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,

@@ -62,7 +62,9 @@ export class CaseService {
   async create(user: Principal, input: NewCase): Promise<CaseDetails> {
     const scope = await this.assignments.of(user.sub);
     if (!scope.socialSpaceIds.includes(input.socialSpaceId)) {
-      throw DomainError.invalid('You are not assigned to this social space', [{ pointer: '/socialSpaceId', message: 'not one of your social spaces' }]);
+      throw DomainError.invalid('You are not assigned to this social space', [
+        { pointer: '/socialSpaceId', message: 'not one of your social spaces' },
+      ]);
     }
     const id = randomUUID();
     const confided: ConfidedItem[] = input.confided.map((c) => ({ id: randomUUID(), text: c.text }));
@@ -81,7 +83,10 @@ export class CaseService {
   }
 
   /** The caller's cases: assigned to them or in their social spaces. */
-  async list(user: Principal, page: { limit: number; offset: number }): Promise<{ items: CaseSummary[]; total: number; limit: number; offset: number }> {
+  async list(
+    user: Principal,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: CaseSummary[]; total: number; limit: number; offset: number }> {
     const scope = await this.assignments.of(user.sub);
     const { items, total } = await this.caseFiles.pageFor(user.sub, scope.socialSpaceIds, page);
     return {
@@ -122,7 +127,10 @@ export class CaseService {
     if (unknown.length > 0) {
       throw DomainError.invalid(
         'The consent names fields that do not exist',
-        unknown.map(({ f, i }) => ({ pointer: `/fields/${i}`, message: `unknown field ${f}; releasable: ${RELEASABLE_FIELDS.join(', ')}` })),
+        unknown.map(({ f, i }) => ({
+          pointer: `/fields/${i}`,
+          message: `unknown field ${f}; releasable: ${RELEASABLE_FIELDS.join(', ')}`,
+        })),
       );
     }
     return this.consentRecords.add(caseId, consent, user.sub);

@@ -38,10 +38,10 @@ export class ConsentRepository {
 
   /** Revokes a consent that is still active; undefined when there is none with this id. */
   async revoke(caseId: string, consentId: string): Promise<Consent | undefined> {
-    const [row]: Consent[] = await this.dataSource.query(`UPDATE consent SET revoked_at = now() WHERE id = $1 AND case_id = $2 AND revoked_at IS NULL RETURNING ${COLUMNS}`, [
-      consentId,
-      caseId,
-    ]);
+    const [row]: Consent[] = await this.dataSource.query(
+      `UPDATE consent SET revoked_at = now() WHERE id = $1 AND case_id = $2 AND revoked_at IS NULL RETURNING ${COLUMNS}`,
+      [consentId, caseId],
+    );
     return row;
   }
 

@@ -54,13 +54,10 @@ export class ConsultationRepository {
   }
 
   async insert(consultation: ConsultationInsert): Promise<void> {
-    await this.dataSource.query(`INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by) VALUES ($1, $2, $3, $4, $5)`, [
-      consultation.id,
-      consultation.caseId,
-      consultation.workflowId,
-      consultation.questionsEnc,
-      consultation.requestedBy,
-    ]);
+    await this.dataSource.query(
+      `INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by) VALUES ($1, $2, $3, $4, $5)`,
+      [consultation.id, consultation.caseId, consultation.workflowId, consultation.questionsEnc, consultation.requestedBy],
+    );
   }
 
   async findById(id: string): Promise<ConsultationRecord | undefined> {

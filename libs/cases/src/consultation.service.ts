@@ -83,20 +83,26 @@ export class ConsultationService {
   ) {}
 
   async createSession(user: Principal, session: NewFallteamSession): Promise<FallteamSession> {
-    if (Date.parse(session.startsAt) <= Date.now()) throw DomainError.invalid('The session lies in the past', [{ pointer: '/startsAt', message: 'must be in the future' }]);
+    if (Date.parse(session.startsAt) <= Date.now())
+      throw DomainError.invalid('The session lies in the past', [{ pointer: '/startsAt', message: 'must be in the future' }]);
     const moderators = await this.staff.activeWithAnyRole([session.moderatorId], [Role.Caseworker, Role.Coordinator]);
-    if (moderators.length === 0) throw DomainError.invalid('Unknown moderator', [{ pointer: '/moderatorId', message: 'must be an active caseworker or coordinator' }]);
+    if (moderators.length === 0)
+      throw DomainError.invalid('Unknown moderator', [{ pointer: '/moderatorId', message: 'must be an active caseworker or coordinator' }]);
     return this.sessionRecords.insert(session, user.sub);
   }
 
-  async sessions(page: { limit: number; offset: number }): Promise<{ items: Array<FallteamSession & { booked: number }>; limit: number; offset: number }> {
+  async sessions(page: {
+    limit: number;
+    offset: number;
+  }): Promise<{ items: Array<FallteamSession & { booked: number }>; limit: number; offset: number }> {
     return { items: await this.sessionRecords.upcoming(page), ...page };
   }
 
   /** An assigned caseworker brings the case to the Fallteam. */
   async request(user: Principal, caseId: string, questions: string[]): Promise<ConsultationDetails> {
     const file = await this.cases.visibleCase(user, caseId);
-    if (!file.assignedCaseworkerIds.includes(user.sub)) throw new DomainError(ErrorCode.Forbidden, 'Only a caseworker assigned to the case brings it to the Fallteam');
+    if (!file.assignedCaseworkerIds.includes(user.sub))
+      throw new DomainError(ErrorCode.Forbidden, 'Only a caseworker assigned to the case brings it to the Fallteam');
     const definition = await this.definitions.published('fallteam-consultation');
     const id = randomUUID();
     const workflowId = workflowIds.fallteamConsultation(id);
@@ -111,7 +117,14 @@ export class ConsultationService {
       definition,
       requestedAt: requestedAt.toISOString(),
     };
-    await temporalCall(this.temporal.workflow.start(WorkflowType.FallteamConsultation, { taskQueue: this.config.temporal.taskQueue, workflowId, args: [input] }), WHAT);
+    await temporalCall(
+      this.temporal.workflow.start(WorkflowType.FallteamConsultation, {
+        taskQueue: this.config.temporal.taskQueue,
+        workflowId,
+        args: [input],
+      }),
+      WHAT,
+    );
     // The answer is what the workflow starts with; no round trip to the worker is needed for it.
     return {
       id,
@@ -153,7 +166,8 @@ export class ConsultationService {
     const consultation = await this.forCaseworker(user, id);
     const session = await this.sessionRecords.findById(sessionId);
     if (!session) throw DomainError.invalid('Unknown session', [{ pointer: '/sessionId', message: 'no such Fallteam session' }]);
-    if (session.startsAt.getTime() <= Date.now()) throw DomainError.invalid('The session lies in the past', [{ pointer: '/sessionId', message: 'session is in the past' }]);
+    if (session.startsAt.getTime() <= Date.now())
+      throw DomainError.invalid('The session lies in the past', [{ pointer: '/sessionId', message: 'session is in the past' }]);
     await this.consultations.transaction(async (tx) => {
       const booked = await this.sessionRecords.lockAndCountBooked(tx, sessionId, id);
       if (booked >= session.capacity) throw DomainError.conflict(`The session is full (${session.capacity} consultations)`);
@@ -177,7 +191,9 @@ export class ConsultationService {
       .map(({ a, i }) => ({ pointer: `/adviserIds/${i}`, message: `${a} is not an adviser` }));
     if (problems.length > 0) throw DomainError.invalid('Only external advisers can be invited', problems);
     return temporalCall(
-      this.temporal.workflow.getHandle(consultation.workflowId).executeUpdate(fallteamUpdates.inviteAdvisers, { args: [{ adviserIds, actorId: user.sub }] }),
+      this.temporal.workflow
+        .getHandle(consultation.workflowId)
+        .executeUpdate(fallteamUpdates.inviteAdvisers, { args: [{ adviserIds, actorId: user.sub }] }),
       WHAT,
     );
   }
@@ -191,7 +207,9 @@ export class ConsultationService {
       await temporalCall(
         this.temporal.workflow
           .getHandle(consultation.workflowId)
-          .executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals, participants: outcome.participants.length, actorId: user.sub }] }),
+          .executeUpdate(fallteamUpdates.recordOutcome, {
+            args: [{ professionals, participants: outcome.participants.length, actorId: user.sub }],
+          }),
         WHAT,
       );
     });
@@ -200,7 +218,12 @@ export class ConsultationService {
 
   async cancel(user: Principal, id: string, reason?: string): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id);
-    await temporalCall(this.temporal.workflow.getHandle(consultation.workflowId).executeUpdate(fallteamUpdates.cancel, { args: [{ reason, actorId: user.sub }] }), WHAT);
+    await temporalCall(
+      this.temporal.workflow
+        .getHandle(consultation.workflowId)
+        .executeUpdate(fallteamUpdates.cancel, { args: [{ reason, actorId: user.sub }] }),
+      WHAT,
+    );
     return this.get(user, id);
   }
 

@@ -54,7 +54,10 @@ export class FallteamSessionRepository {
    */
   async lockAndCountBooked(tx: EntityManager, sessionId: string, exceptConsultationId: string): Promise<number> {
     await tx.query('SELECT id FROM fallteam_session WHERE id = $1 FOR UPDATE', [sessionId]);
-    const [{ booked }]: Array<{ booked: number }> = await tx.query('SELECT count(*)::int AS booked FROM consultation WHERE session_id = $1 AND id <> $2', [sessionId, exceptConsultationId]);
+    const [{ booked }]: Array<{ booked: number }> = await tx.query(
+      'SELECT count(*)::int AS booked FROM consultation WHERE session_id = $1 AND id <> $2',
+      [sessionId, exceptConsultationId],
+    );
     return booked;
   }
 }

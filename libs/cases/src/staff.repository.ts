@@ -9,7 +9,10 @@ export class StaffRepository {
 
   /** Of the given user ids, those of active users holding at least one of the roles. */
   async activeWithAnyRole(userIds: string[], roles: Role[]): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM app_user WHERE id = ANY($1) AND active AND roles && $2::text[]`, [userIds, roles]);
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM app_user WHERE id = ANY($1) AND active AND roles && $2::text[]`,
+      [userIds, roles],
+    );
     return rows.map((r) => r.id);
   }
 }

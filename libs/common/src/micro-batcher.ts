@@ -27,11 +27,12 @@ export class MicroBatcher<I, O> {
     this.pending = [];
     if (batch.length === 0) return;
     this.run(batch.map((b) => b.input)).then(
-      (results) => batch.forEach((b, i) => {
-        const result = results[i];
-        if (result.status === 'fulfilled') b.resolve(result.value);
-        else b.reject(result.reason);
-      }),
+      (results) =>
+        batch.forEach((b, i) => {
+          const result = results[i];
+          if (result.status === 'fulfilled') b.resolve(result.value);
+          else b.reject(result.reason);
+        }),
       (error: unknown) => batch.forEach((b) => b.reject(error)),
     );
   }

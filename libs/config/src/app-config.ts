@@ -52,7 +52,10 @@ export class AppConfig {
       port: env.API_PORT,
       bodyLimit: env.HTTP_BODY_LIMIT,
       jsonMaxDepth: env.HTTP_JSON_MAX_DEPTH,
-      corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+      corsOrigins: (env.CORS_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
     };
     this.rateLimits = { auth: env.RATE_LIMIT_AUTH_PER_MINUTE, export: env.RATE_LIMIT_EXPORT_PER_MINUTE };
     this.workerHealthPort = env.WORKER_HEALTH_PORT;
@@ -86,7 +89,9 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL;
     this.mail = { transport: env.MAIL_TRANSPORT, smtpUrl: env.SMTP_URL, dir: env.MAIL_DIR, from: env.MAIL_FROM };
     this.appBaseUrl = env.APP_BASE_URL.replace(/\/$/, '');
-    this.reminders = { concurrency: env.REMINDER_CONCURRENCY, reconcileIntervalMs: env.RECONCILE_INTERVAL_SECONDS * 1000,
+    this.reminders = {
+      concurrency: env.REMINDER_CONCURRENCY,
+      reconcileIntervalMs: env.RECONCILE_INTERVAL_SECONDS * 1000,
       attempts: env.REMINDER_ATTEMPTS,
       backoffMs: env.REMINDER_BACKOFF_MS,
     };

@@ -1,16 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 export const RUNTIME_ENVS = ['development', 'test', 'production'] as const;
 export type RuntimeEnv = (typeof RUNTIME_ENVS)[number];
@@ -151,7 +140,10 @@ export class EnvSchema {
   MAIL_TRANSPORT: MailTransport = 'smtp';
 
   @ValidateIf((env: EnvSchema) => env.MAIL_TRANSPORT === 'smtp')
-  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true }, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  @IsUrl(
+    { protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true },
+    { message: 'SMTP_URL must be an smtp:// or smtps:// URL' },
+  )
   SMTP_URL?: string;
 
   @ValidateIf((env: EnvSchema) => env.MAIL_TRANSPORT === 'file')

@@ -7,7 +7,12 @@ async function connectWithRetry(config: AppConfig, appName: string, entities: En
   const logger = new Logger('Database');
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const dataSource = createDataSource({ url: config.database.url, entities, poolSize: config.database.poolSize, applicationName: appName });
+    const dataSource = createDataSource({
+      url: config.database.url,
+      entities,
+      poolSize: config.database.poolSize,
+      applicationName: appName,
+    });
     try {
       return await dataSource.initialize();
     } catch (error) {
@@ -27,7 +32,13 @@ export class DatabaseModule implements OnApplicationShutdown {
   static forRoot(applicationName: string, entities: EntityList) {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DataSource, inject: [AppConfig], useFactory: (config: AppConfig) => connectWithRetry(config, applicationName, entities) }],
+      providers: [
+        {
+          provide: DataSource,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => connectWithRetry(config, applicationName, entities),
+        },
+      ],
       exports: [DataSource],
     };
   }

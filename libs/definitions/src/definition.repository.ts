@@ -38,14 +38,21 @@ export class DefinitionRepository {
 
   /** Version counts of every key that has at least one version. */
   async counts(): Promise<DefinitionCounts[]> {
-    const rows: Array<{ key: DefinitionKey; published: number | null; latest: number; draft: number | null; versions: number }> = await this.dataSource.query(`
+    const rows: Array<{ key: DefinitionKey; published: number | null; latest: number; draft: number | null; versions: number }> = await this
+      .dataSource.query(`
       SELECT key,
              max(version) FILTER (WHERE status = 'published') AS published,
              max(version) AS latest,
              max(version) FILTER (WHERE status = 'draft') AS draft,
              count(*)::int AS versions
         FROM workflow_definition GROUP BY key`);
-    return rows.map((r) => ({ key: r.key, publishedVersion: r.published, latestVersion: r.latest, draftVersion: r.draft, versions: r.versions }));
+    return rows.map((r) => ({
+      key: r.key,
+      publishedVersion: r.published,
+      latestVersion: r.latest,
+      draftVersion: r.draft,
+      versions: r.versions,
+    }));
   }
 
   /** Every version of a key, newest first, without the specs. */
@@ -75,7 +82,10 @@ export class DefinitionRepository {
 
   /** The number the next version of a key gets. */
   async nextVersion(key: DefinitionKey, tx?: EntityManager): Promise<number> {
-    const [{ next }] = await this.manager(tx).query('SELECT coalesce(max(version), 0) + 1 AS next FROM workflow_definition WHERE key = $1', [key]);
+    const [{ next }] = await this.manager(tx).query(
+      'SELECT coalesce(max(version), 0) + 1 AS next FROM workflow_definition WHERE key = $1',
+      [key],
+    );
     return Number(next);
   }
 
@@ -90,9 +100,16 @@ export class DefinitionRepository {
   }
 
   /** Marks a version published (by `author`) or retired at `at`, and reads it back. */
-  async setStatus(id: string, change: { status: 'published'; author: string; at: Date } | { status: 'retired'; at: Date }, tx?: EntityManager): Promise<WorkflowDefinition> {
+  async setStatus(
+    id: string,
+    change: { status: 'published'; author: string; at: Date } | { status: 'retired'; at: Date },
+    tx?: EntityManager,
+  ): Promise<WorkflowDefinition> {
     const m = this.manager(tx);
-    const fields = change.status === 'published' ? { status: change.status, publishedAt: change.at, author: change.author } : { status: change.status, retiredAt: change.at };
+    const fields =
+      change.status === 'published'
+        ? { status: change.status, publishedAt: change.at, author: change.author }
+        : { status: change.status, retiredAt: change.at };
     await m.update(WorkflowDefinition, { id }, fields);
     return m.findOneByOrFail(WorkflowDefinition, { id });
   }

@@ -24,7 +24,9 @@ export class DefinitionsService {
   /** One entry per known key, also for keys without any version yet. */
   async summary(): Promise<KeySummary[]> {
     const byKey = new Map((await this.repository.counts()).map((c) => [c.key, c]));
-    return DEFINITION_KEYS.map((key) => byKey.get(key) ?? { key, publishedVersion: null, latestVersion: 0, draftVersion: null, versions: 0 });
+    return DEFINITION_KEYS.map(
+      (key) => byKey.get(key) ?? { key, publishedVersion: null, latestVersion: 0, draftVersion: null, versions: 0 },
+    );
   }
 
   versions(key: DefinitionKey): Promise<DefinitionVersionSummary[]> {
@@ -45,7 +47,12 @@ export class DefinitionsService {
   }
 
   pin(definition: WorkflowDefinition): PinnedDefinition {
-    return { key: definition.key, version: definition.version, checksum: definition.checksum, spec: definition.spec as unknown as SpecByKey[DefinitionKey] };
+    return {
+      key: definition.key,
+      version: definition.version,
+      checksum: definition.checksum,
+      spec: definition.spec as unknown as SpecByKey[DefinitionKey],
+    };
   }
 
   validate(key: DefinitionKey, spec: unknown): FieldProblem[] {
@@ -53,22 +60,34 @@ export class DefinitionsService {
   }
 
   /** A new draft, empty or a copy of a version; one open draft per key. */
-  async createDraft(key: DefinitionKey, author: string, options: { fromVersion?: number; changeNote?: string }): Promise<WorkflowDefinition> {
+  async createDraft(
+    key: DefinitionKey,
+    author: string,
+    options: { fromVersion?: number; changeNote?: string },
+  ): Promise<WorkflowDefinition> {
     return this.repository.inKeyLock(key, async (tx) => {
       const draft = await this.repository.findDraft(key, tx);
-      if (draft) throw DomainError.conflict(`Definition ${key} already has an open draft (version ${draft.version}); edit or publish it first`);
+      if (draft)
+        throw DomainError.conflict(`Definition ${key} already has an open draft (version ${draft.version}); edit or publish it first`);
       const source = options.fromVersion !== undefined ? await this.repository.find(key, options.fromVersion, tx) : null;
       if (options.fromVersion !== undefined && !source) throw DomainError.notFound(`Version ${options.fromVersion} of definition ${key}`);
       const version = await this.repository.nextVersion(key, tx);
       const spec = source ? source.spec : {};
-      return this.repository.insert({ key, version, status: 'draft', spec, checksum: specChecksum(spec), author, changeNote: options.changeNote ?? null }, tx);
+      return this.repository.insert(
+        { key, version, status: 'draft', spec, checksum: specChecksum(spec), author, changeNote: options.changeNote ?? null },
+        tx,
+      );
     });
   }
 
   /** Replaces a draft's spec; an invalid spec is refused with every problem and nothing is saved. */
   async updateDraft(key: DefinitionKey, version: number, author: string, spec: unknown, changeNote?: string): Promise<WorkflowDefinition> {
     const problems = validateSpec(key, spec);
-    if (problems.length > 0) throw DomainError.invalid(`The spec has ${problems.length} problem(s)`, problems.map((p) => ({ ...p, pointer: `/spec${p.pointer === '/' ? '' : p.pointer}` })));
+    if (problems.length > 0)
+      throw DomainError.invalid(
+        `The spec has ${problems.length} problem(s)`,
+        problems.map((p) => ({ ...p, pointer: `/spec${p.pointer === '/' ? '' : p.pointer}` })),
+      );
     return this.repository.inKeyLock(key, async (tx) => {
       const draft = await this.requireDraft(tx, key, version);
       draft.spec = spec as Record<string, unknown>;
@@ -85,7 +104,8 @@ export class DefinitionsService {
     return this.repository.inKeyLock(key, async (tx) => {
       const draft = await this.requireDraft(tx, key, version);
       const problems = validateSpec(key, draft.spec);
-      if (problems.length > 0) throw new DomainError(ErrorCode.Conflict, `Version ${version} does not validate and cannot be published`, problems);
+      if (problems.length > 0)
+        throw new DomainError(ErrorCode.Conflict, `Version ${version} does not validate and cannot be published`, problems);
       const previous = await this.repository.findPublished(key, tx);
       const now = new Date();
       if (previous) await this.repository.setStatus(previous.id, { status: 'retired', at: now }, tx);
@@ -117,7 +137,16 @@ export class DefinitionsService {
         if (await this.repository.hasAny(key, tx)) return;
         const spec = SEED_SPECS[key] as unknown as Record<string, unknown>;
         await this.repository.insert(
-          { key, version: 1, status: 'published', spec, checksum: specChecksum(spec), author, changeNote: 'Version 1 aus den Quelldokumenten', publishedAt: new Date() },
+          {
+            key,
+            version: 1,
+            status: 'published',
+            spec,
+            checksum: specChecksum(spec),
+            author,
+            changeNote: 'Version 1 aus den Quelldokumenten',
+            publishedAt: new Date(),
+          },
           tx,
         );
         created.push(key);
@@ -129,7 +158,8 @@ export class DefinitionsService {
   private async requireDraft(tx: EntityManager, key: DefinitionKey, version: number): Promise<WorkflowDefinition> {
     const definition = await this.repository.find(key, version, tx);
     if (!definition) throw DomainError.notFound(`Version ${version} of definition ${key}`);
-    if (definition.status !== 'draft') throw new DomainError(ErrorCode.InvalidState, `Version ${version} of ${key} is ${definition.status}; only drafts can change`);
+    if (definition.status !== 'draft')
+      throw new DomainError(ErrorCode.InvalidState, `Version ${version} of ${key} is ${definition.status}; only drafts can change`);
     return definition;
   }
 }

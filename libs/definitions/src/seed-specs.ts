@@ -15,7 +15,9 @@ export const SEED_SPECS: SpecByKey = {
         duration: 'P2M',
         reminderOffsets: ['P14D', 'P3D'],
         escalationRole: 'coordinator',
-        deliverables: [{ key: 'boundaries', title: 'Abgrenzung und Beschreibung des Sozialraums, seine Kommunen', type: 'boundaries', required: true }],
+        deliverables: [
+          { key: 'boundaries', title: 'Abgrenzung und Beschreibung des Sozialraums, seine Kommunen', type: 'boundaries', required: true },
+        ],
       },
       {
         key: 'analyse',
@@ -23,7 +25,14 @@ export const SEED_SPECS: SpecByKey = {
         duration: 'P4M',
         reminderOffsets: ['P14D', 'P3D'],
         escalationRole: 'coordinator',
-        deliverables: [{ key: 'analysis', title: 'Sozialraumanalyse: Antworten auf die Leitfragen, Bezug zum Sozialraumprofil', type: 'analysis', required: true }],
+        deliverables: [
+          {
+            key: 'analysis',
+            title: 'Sozialraumanalyse: Antworten auf die Leitfragen, Bezug zum Sozialraumprofil',
+            type: 'analysis',
+            required: true,
+          },
+        ],
       },
       {
         key: 'visions',
@@ -31,7 +40,9 @@ export const SEED_SPECS: SpecByKey = {
         duration: 'P3M',
         reminderOffsets: ['P14D', 'P3D'],
         escalationRole: 'coordinator',
-        deliverables: [{ key: 'events', title: 'Beteiligungsveranstaltungen', type: 'events', required: true, constraints: { minItems: 1 } }],
+        deliverables: [
+          { key: 'events', title: 'Beteiligungsveranstaltungen', type: 'events', required: true, constraints: { minItems: 1 } },
+        ],
       },
       {
         key: 'goals',
@@ -64,7 +75,10 @@ export const SEED_SPECS: SpecByKey = {
       { key: 'problems', text: 'Sind bestimmte Problemlagen in den Stadtteilen von besonderer Bedeutung?' },
       { key: 'leisure_infrastructure', text: 'Wie gestaltet sich die soziale Infrastruktur für Kinder und Jugendliche in ihrer Freizeit?' },
       { key: 'cooperation', text: 'Bestehen Kooperationsmöglichkeiten mit anderen Trägern, Diensten und Einrichtungen?' },
-      { key: 'meeting_places', text: 'Welche Orte im Stadtteil werden von Kindern/Jugendlichen in ihrer Freizeit aufgesucht, welche fungieren als Treffpunkte?' },
+      {
+        key: 'meeting_places',
+        text: 'Welche Orte im Stadtteil werden von Kindern/Jugendlichen in ihrer Freizeit aufgesucht, welche fungieren als Treffpunkte?',
+      },
       { key: 'meeting_activities', text: 'Was geschieht an den Treffpunkten?' },
       { key: 'needs', text: 'Welche Bedürfnisse haben Kinder und Jugendliche?' },
     ],
@@ -75,7 +89,14 @@ export const SEED_SPECS: SpecByKey = {
 
   'fallteam-consultation': {
     steps: [
-      { key: 'scheduling', title: 'Fall ins Fallteam einbringen und terminieren', duration: 'P14D', reminderOffsets: ['P3D'], escalationRole: 'coordinator', deliverables: [] },
+      {
+        key: 'scheduling',
+        title: 'Fall ins Fallteam einbringen und terminieren',
+        duration: 'P14D',
+        reminderOffsets: ['P3D'],
+        escalationRole: 'coordinator',
+        deliverables: [],
+      },
       { key: 'session', title: 'Beratung im erweiterten Fallteam', duration: 'P21D', reminderOffsets: ['P7D', 'P1D'], deliverables: [] },
       {
         key: 'outcome',
@@ -84,7 +105,13 @@ export const SEED_SPECS: SpecByKey = {
         reminderOffsets: ['P2D'],
         escalationRole: 'coordinator',
         deliverables: [
-          { key: 'participants', title: 'Teilnehmende (mindestens zwei Fachkräfte)', type: 'list', required: true, constraints: { minItems: 2 } },
+          {
+            key: 'participants',
+            title: 'Teilnehmende (mindestens zwei Fachkräfte)',
+            type: 'list',
+            required: true,
+            constraints: { minItems: 2 },
+          },
           { key: 'recommendations', title: 'Empfehlungen (beratend)', type: 'list', required: false },
           { key: 'decision', title: 'Entscheidung des Jugendamts', type: 'text', required: true },
           { key: 'help_setting', title: 'Hilfesetting unter Nutzung sozialräumlicher Ressourcen', type: 'text', required: true },
@@ -101,7 +128,14 @@ export const SEED_SPECS: SpecByKey = {
   'partner-interview-cycle': {
     cycleInterval: 'P2Y',
     steps: [
-      { key: 'plan', title: 'Interview planen (Termin, Interviewer:in)', duration: 'P3M', reminderOffsets: ['P14D'], escalationRole: 'coordinator', deliverables: [] },
+      {
+        key: 'plan',
+        title: 'Interview planen (Termin, Interviewer:in)',
+        duration: 'P3M',
+        reminderOffsets: ['P14D'],
+        escalationRole: 'coordinator',
+        deliverables: [],
+      },
       {
         key: 'conduct',
         title: 'Interview führen und Antworten erfassen',
@@ -119,7 +153,12 @@ export const SEED_SPECS: SpecByKey = {
           title: 'Zielperspektive Kinder und Jugendliche',
           perspective: 'children_youth',
           questions: [
-            { key: 'cy_reach', text: 'Wie gut erreichen die Angebote im Sozialraum Kinder und Jugendliche?', type: 'scale', required: true },
+            {
+              key: 'cy_reach',
+              text: 'Wie gut erreichen die Angebote im Sozialraum Kinder und Jugendliche?',
+              type: 'scale',
+              required: true,
+            },
             { key: 'cy_participation', text: 'Werden Kinder und Jugendliche an der Planung beteiligt?', type: 'yes_no', required: true },
             { key: 'cy_comment', text: 'Was sollte sich für Kinder und Jugendliche ändern?', type: 'free_text', required: false },
           ],
@@ -130,7 +169,13 @@ export const SEED_SPECS: SpecByKey = {
           perspective: 'parents',
           questions: [
             { key: 'pa_access', text: 'Wie leicht finden Eltern Zugang zu Beratung und Unterstützung?', type: 'scale', required: true },
-            { key: 'pa_family_centre', text: 'Wird das Familienzentrum von Eltern genutzt?', type: 'single_choice', required: true, options: ['häufig', 'gelegentlich', 'selten', 'nicht vorhanden'] },
+            {
+              key: 'pa_family_centre',
+              text: 'Wird das Familienzentrum von Eltern genutzt?',
+              type: 'single_choice',
+              required: true,
+              options: ['häufig', 'gelegentlich', 'selten', 'nicht vorhanden'],
+            },
           ],
         },
         {
@@ -154,8 +199,18 @@ export const SEED_SPECS: SpecByKey = {
           title: 'Zielperspektive Gemeinwesen',
           perspective: 'community',
           questions: [
-            { key: 'co_network', text: 'Wie gut ist der Sozialraum vernetzt (Vereine, Schulen, Kitas, Kommune)?', type: 'scale', required: true },
-            { key: 'co_budget_use', text: 'Wurde das Sozialraumbudget für Initiativen von Bürgerinnen und Bürgern genutzt?', type: 'yes_no', required: true },
+            {
+              key: 'co_network',
+              text: 'Wie gut ist der Sozialraum vernetzt (Vereine, Schulen, Kitas, Kommune)?',
+              type: 'scale',
+              required: true,
+            },
+            {
+              key: 'co_budget_use',
+              text: 'Wurde das Sozialraumbudget für Initiativen von Bürgerinnen und Bürgern genutzt?',
+              type: 'yes_no',
+              required: true,
+            },
           ],
         },
       ],
@@ -201,17 +256,40 @@ export const SEED_SPECS: SpecByKey = {
   'jugendhilfedienst-case': {
     steps: [
       { key: 'intake', title: 'Eingang und Erfassung', duration: 'P1D', reminderOffsets: [], deliverables: [] },
-      { key: 'classification', title: 'Einordnung (Leistungs-, Grau- oder Gefährdungsbereich)', duration: 'P3D', reminderOffsets: ['P1D'], escalationRole: 'admin', deliverables: [] },
+      {
+        key: 'classification',
+        title: 'Einordnung (Leistungs-, Grau- oder Gefährdungsbereich)',
+        duration: 'P3D',
+        reminderOffsets: ['P1D'],
+        escalationRole: 'admin',
+        deliverables: [],
+      },
       {
         key: 'risk_assessment',
         title: 'Gefährdungseinschätzung nach § 8a SGB VIII',
         duration: 'P1D',
         reminderOffsets: ['PT12H', 'PT4H'],
         escalationRole: 'admin',
-        deliverables: [{ key: 'assessment', title: 'Gefährdungseinschätzung im Zusammenwirken mehrerer Fachkräfte', type: 'text', required: true }],
+        deliverables: [
+          { key: 'assessment', title: 'Gefährdungseinschätzung im Zusammenwirken mehrerer Fachkräfte', type: 'text', required: true },
+        ],
       },
-      { key: 'fallteam', title: 'Beratung im erweiterten Fallteam', duration: 'P1M', reminderOffsets: ['P7D'], escalationRole: 'admin', deliverables: [] },
-      { key: 'help_plan', title: 'Hilfeplan (§ 36 SGB VIII)', duration: 'P1M', reminderOffsets: ['P7D'], escalationRole: 'admin', deliverables: [] },
+      {
+        key: 'fallteam',
+        title: 'Beratung im erweiterten Fallteam',
+        duration: 'P1M',
+        reminderOffsets: ['P7D'],
+        escalationRole: 'admin',
+        deliverables: [],
+      },
+      {
+        key: 'help_plan',
+        title: 'Hilfeplan (§ 36 SGB VIII)',
+        duration: 'P1M',
+        reminderOffsets: ['P7D'],
+        escalationRole: 'admin',
+        deliverables: [],
+      },
       { key: 'closure', title: 'Abschluss', duration: 'P14D', reminderOffsets: ['P3D'], deliverables: [] },
     ],
     riskAssessmentMinProfessionals: 2,

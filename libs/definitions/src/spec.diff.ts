@@ -25,13 +25,19 @@ export interface SpecDiff {
 }
 
 const isKeyedList = (value: Json): value is Array<{ key: string }> =>
-  Array.isArray(value) && value.length > 0 && value.every((v) => v && typeof v === 'object' && typeof (v as { key?: unknown }).key === 'string');
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.every((v) => v && typeof v === 'object' && typeof (v as { key?: unknown }).key === 'string');
 
 const isObject = (value: Json): value is Record<string, Json> => !!value && typeof value === 'object' && !Array.isArray(value);
 
 function deepDiff(a: Json, b: Json, path: string, out: FieldChange[]): void {
   if (JSON.stringify(a) === JSON.stringify(b)) return;
-  if ((isKeyedList(a) || (Array.isArray(a) && a.length === 0)) && (isKeyedList(b) || (Array.isArray(b) && b.length === 0)) && (isKeyedList(a) || isKeyedList(b))) {
+  if (
+    (isKeyedList(a) || (Array.isArray(a) && a.length === 0)) &&
+    (isKeyedList(b) || (Array.isArray(b) && b.length === 0)) &&
+    (isKeyedList(a) || isKeyedList(b))
+  ) {
     const before = new Map((a as Array<{ key: string }>).map((v) => [v.key, v]));
     const after = new Map((b as Array<{ key: string }>).map((v) => [v.key, v]));
     for (const [key, value] of before) if (!after.has(key)) out.push({ path: `${path}[${key}]`, from: value });

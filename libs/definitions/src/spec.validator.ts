@@ -1,13 +1,6 @@
 import type { FieldProblem } from '@sro/common';
 import { compareDurations, isPositive, parseDuration } from '@sro/workflows/shared/duration';
-import {
-  DefinitionKey,
-  DELIVERABLE_TYPES,
-  ESCALATION_ROLES,
-  PARTY_KINDS,
-  QUESTION_TYPES,
-  TARGET_PERSPECTIVES,
-} from './spec.types';
+import { DefinitionKey, DELIVERABLE_TYPES, ESCALATION_ROLES, PARTY_KINDS, QUESTION_TYPES, TARGET_PERSPECTIVES } from './spec.types';
 
 type Json = Record<string, unknown>;
 const KEY = /^[a-z][a-z0-9_-]{0,63}$/;
@@ -38,7 +31,8 @@ class Checker {
       this.add(`${pointer}/${name}`, 'must be an array');
       return [];
     }
-    if (options.min !== undefined && value.length < options.min) this.add(`${pointer}/${name}`, `must have at least ${options.min} entries`);
+    if (options.min !== undefined && value.length < options.min)
+      this.add(`${pointer}/${name}`, `must have at least ${options.min} entries`);
     return value;
   }
 
@@ -119,7 +113,8 @@ class Checker {
     items.forEach((item, i) => {
       const value = (item as Json | undefined)?.[field];
       if (value === undefined) return;
-      if (seen.has(value)) this.add(`${pointer}/${i}/${field}`, `duplicate ${field} ${JSON.stringify(value)} (also at index ${seen.get(value)})`);
+      if (seen.has(value))
+        this.add(`${pointer}/${i}/${field}`, `duplicate ${field} ${JSON.stringify(value)} (also at index ${seen.get(value)})`);
       else seen.set(value, i);
     });
   }
@@ -147,7 +142,10 @@ function checkSteps(c: Checker, spec: Json, name: string, pointer: string, min =
       c.text(deliverable, 'title', dat, { max: 200 });
       c.oneOf(deliverable, 'type', dat, DELIVERABLE_TYPES, 'deliverable type');
       c.bool(deliverable, 'required', dat);
-      if (deliverable.constraints !== undefined && c.object(deliverable.constraints, `${dat}/constraints`, ['minItems', 'maxItems', 'maxLength'])) {
+      if (
+        deliverable.constraints !== undefined &&
+        c.object(deliverable.constraints, `${dat}/constraints`, ['minItems', 'maxItems', 'maxLength'])
+      ) {
         const k = deliverable.constraints;
         for (const field of ['minItems', 'maxItems', 'maxLength'] as const) {
           if (k[field] !== undefined) c.integer(k, field, `${dat}/constraints`, 0, 100_000);
@@ -157,12 +155,14 @@ function checkSteps(c: Checker, spec: Json, name: string, pointer: string, min =
         }
       }
     });
-    if (step.checklist !== undefined) c.array(step, 'checklist', at).forEach((item, j) => typeof item !== 'string' && c.add(`${at}/checklist/${j}`, 'must be a string'));
+    if (step.checklist !== undefined)
+      c.array(step, 'checklist', at).forEach((item, j) => typeof item !== 'string' && c.add(`${at}/checklist/${j}`, 'must be a string'));
   });
 }
 
 function checkSozialraum(c: Checker, spec: Json): void {
-  if (!c.object(spec, '', ['phases', 'analysisQuestions', 'conferenceInterval', 'conferenceReminderOffsets', 'measureReviewInterval'])) return;
+  if (!c.object(spec, '', ['phases', 'analysisQuestions', 'conferenceInterval', 'conferenceReminderOffsets', 'measureReviewInterval']))
+    return;
   checkSteps(c, spec, 'phases', '');
   const questions = c.array(spec, 'analysisQuestions', '');
   c.unique(questions, '/analysisQuestions');
@@ -177,13 +177,15 @@ function checkSozialraum(c: Checker, spec: Json): void {
 }
 
 function checkFallteam(c: Checker, spec: Json): void {
-  if (!c.object(spec, '', ['steps', 'minProfessionals', 'accessWindow', 'followUpAfter', 'followUpReminderOffsets', 'pseudonymisePacket'])) return;
+  if (!c.object(spec, '', ['steps', 'minProfessionals', 'accessWindow', 'followUpAfter', 'followUpReminderOffsets', 'pseudonymisePacket']))
+    return;
   checkSteps(c, spec, 'steps', '');
   c.integer(spec, 'minProfessionals', '', 2, 50);
   c.duration(spec, 'accessWindow', '');
   const followUp = c.duration(spec, 'followUpAfter', '');
   c.offsets(spec, 'followUpReminderOffsets', '', followUp);
-  if (c.bool(spec, 'pseudonymisePacket', '') === false) c.add('/pseudonymisePacket', 'packets for external advisers must be pseudonymised (SGB VIII § 64, § 65)');
+  if (c.bool(spec, 'pseudonymisePacket', '') === false)
+    c.add('/pseudonymisePacket', 'packets for external advisers must be pseudonymised (SGB VIII § 64, § 65)');
 }
 
 function checkQuestionnaire(c: Checker, questionnaire: unknown, at: string): void {
@@ -236,7 +238,21 @@ function checkAgreement(c: Checker, spec: Json): void {
   const partyKeys = new Map<string, string>();
   stages.forEach((stage, i) => {
     const at = `/approvalStages/${i}`;
-    if (!c.object(stage, at, ['key', 'title', 'mode', 'parties', 'quorum', 'optional', 'committee', 'duration', 'reminderOffsets', 'escalationRole'])) return;
+    if (
+      !c.object(stage, at, [
+        'key',
+        'title',
+        'mode',
+        'parties',
+        'quorum',
+        'optional',
+        'committee',
+        'duration',
+        'reminderOffsets',
+        'escalationRole',
+      ])
+    )
+      return;
     c.key(stage, 'key', at);
     c.text(stage, 'title', at, { max: 200 });
     c.oneOf(stage, 'mode', at, ['parallel', 'sequential'] as const, 'mode');
@@ -252,7 +268,8 @@ function checkAgreement(c: Checker, spec: Json): void {
       c.oneOf(party, 'kind', pat, PARTY_KINDS, 'party kind');
     });
     const quorum = c.integer(stage, 'quorum', at, 1, 100);
-    if (quorum !== undefined && quorum > parties.length) c.add(`${at}/quorum`, `quorum ${quorum} is larger than the ${parties.length} parties of the stage`);
+    if (quorum !== undefined && quorum > parties.length)
+      c.add(`${at}/quorum`, `quorum ${quorum} is larger than the ${parties.length} parties of the stage`);
     c.bool(stage, 'optional', at);
     const committee = c.bool(stage, 'committee', at);
     if (committee && parties.some((p) => (p as Json)?.kind !== 'youth_welfare_committee')) {
@@ -268,7 +285,15 @@ function checkAgreement(c: Checker, spec: Json): void {
 }
 
 function checkJugendhilfedienst(c: Checker, spec: Json): void {
-  const fields = ['steps', 'riskAssessmentMinProfessionals', 'fallteamThreshold', 'helpPlanReviewInterval', 'helpPlanReviewReminderOffsets', 'preventiveShareTarget', 'retentionAfterClosure'];
+  const fields = [
+    'steps',
+    'riskAssessmentMinProfessionals',
+    'fallteamThreshold',
+    'helpPlanReviewInterval',
+    'helpPlanReviewReminderOffsets',
+    'preventiveShareTarget',
+    'retentionAfterClosure',
+  ];
   if (!c.object(spec, '', fields)) return;
   checkSteps(c, spec, 'steps', '');
   c.integer(spec, 'riskAssessmentMinProfessionals', '', 2, 20);

@@ -21,12 +21,18 @@ export function isBackendUnavailable(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const err = error as { code?: string | number; driverError?: unknown; name?: string; message?: unknown };
   if (err.driverError && isBackendUnavailable(err.driverError)) return true;
-  if (typeof err.code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(err.code) || /^(08|57P)/.test(err.code))) {
+  if (
+    typeof err.code === 'string' &&
+    (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(err.code) || /^(08|57P)/.test(err.code))
+  ) {
     return true;
   }
   // gRPC UNAVAILABLE (14) from the Temporal client
   if (err.code === 14 || err.name === 'ServiceError') return true;
-  return typeof err.message === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Connection is closed/i.test(err.message);
+  return (
+    typeof err.message === 'string' &&
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Connection is closed/i.test(err.message)
+  );
 }
 
 function isJson(text: string): boolean {
@@ -46,11 +52,20 @@ function fromBodyParser(error: unknown): Problem | undefined {
     const raw = typeof err.body === 'string' ? err.body.trim() : '';
     const scalar = raw !== '' && !/^[[{]/.test(raw) && isJson(raw);
     return scalar
-      ? { ...problem(400, 'validation-failed', 'The request body must be a JSON object'), errors: [{ pointer: '/', message: 'must be a JSON object' }] }
-      : { ...problem(400, 'malformed-json', 'The request body is not valid JSON'), errors: [{ pointer: '/', message: 'is not valid JSON' }] };
+      ? {
+          ...problem(400, 'validation-failed', 'The request body must be a JSON object'),
+          errors: [{ pointer: '/', message: 'must be a JSON object' }],
+        }
+      : {
+          ...problem(400, 'malformed-json', 'The request body is not valid JSON'),
+          errors: [{ pointer: '/', message: 'is not valid JSON' }],
+        };
   }
   if (err?.type === 'entity.too.deep') {
-    return { ...problem(400, 'json-too-deep', `The request body is nested deeper than ${err.limit} levels`), errors: [{ pointer: '/', message: 'is nested too deeply' }] };
+    return {
+      ...problem(400, 'json-too-deep', `The request body is nested deeper than ${err.limit} levels`),
+      errors: [{ pointer: '/', message: 'is nested too deeply' }],
+    };
   }
   if (err?.type === 'entity.too.large') {
     return problem(413, 'payload-too-large', `The request body is larger than the limit of ${err.limit} bytes`);
@@ -74,9 +89,15 @@ function fromHttpException(error: HttpException): Problem {
 
 function slugFor(status: number): string {
   return (
-    { 400: 'bad-request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large', 429: 'too-many-requests' }[
-      status
-    ] ?? 'http-error'
+    {
+      400: 'bad-request',
+      401: 'unauthenticated',
+      403: 'forbidden',
+      404: 'not-found',
+      409: 'conflict',
+      413: 'payload-too-large',
+      429: 'too-many-requests',
+    }[status] ?? 'http-error'
   );
 }
 
@@ -99,7 +120,12 @@ export function toProblem(error: unknown): { body: Problem; headers: Record<stri
   }
   if (isDataException(error)) {
     // A value the validation let through but PostgreSQL refuses (out of range, malformed): the client's input.
-    return { body: problem(400, 'invalid-value', 'A value in the request is out of range or malformed', { errors: [{ pointer: '/', message: 'a value is out of range or malformed' }] }), headers: {} };
+    return {
+      body: problem(400, 'invalid-value', 'A value in the request is out of range or malformed', {
+        errors: [{ pointer: '/', message: 'a value is out of range or malformed' }],
+      }),
+      headers: {},
+    };
   }
   return { body: problem(500, 'internal', 'An unexpected error occurred; it has been logged'), headers: {} };
 }

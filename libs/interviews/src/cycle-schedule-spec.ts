@@ -3,12 +3,33 @@ import { addDuration, parseDuration } from '@sro/workflows/shared/duration';
 
 export const SCHEDULE_TIMEZONE = 'Europe/Berlin';
 
-const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;
+const MONTHS = [
+  'JANUARY',
+  'FEBRUARY',
+  'MARCH',
+  'APRIL',
+  'MAY',
+  'JUNE',
+  'JULY',
+  'AUGUST',
+  'SEPTEMBER',
+  'OCTOBER',
+  'NOVEMBER',
+  'DECEMBER',
+] as const;
 
 /** The wall-clock parts of an instant in the schedule's time zone. */
 function localParts(at: Date) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: SCHEDULE_TIMEZONE, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: SCHEDULE_TIMEZONE,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    })
       .formatToParts(at)
       .map((p) => [p.type, Number(p.value)]),
   );
@@ -31,7 +52,16 @@ export function cycleScheduleSpec(interval: string, anchor: Date): ScheduleSpec 
   if (onlyYears) {
     return {
       // Temporal's calendar years run to 2100.
-      calendars: [{ year: { start: local.year, end: Math.max(local.year, 2100), step: d.years }, month: MONTHS[local.month - 1], dayOfMonth, hour: local.hour, minute: local.minute, comment: `every ${interval}` }],
+      calendars: [
+        {
+          year: { start: local.year, end: Math.max(local.year, 2100), step: d.years },
+          month: MONTHS[local.month - 1],
+          dayOfMonth,
+          hour: local.hour,
+          minute: local.minute,
+          comment: `every ${interval}`,
+        },
+      ],
       timezone: SCHEDULE_TIMEZONE,
       startAt: anchor,
     };
@@ -39,7 +69,15 @@ export function cycleScheduleSpec(interval: string, anchor: Date): ScheduleSpec 
   if (onlyMonths) {
     const first = ((local.month - 1) % d.months) + 1;
     return {
-      calendars: [{ month: { start: MONTHS[first - 1], end: MONTHS[11], step: d.months }, dayOfMonth, hour: local.hour, minute: local.minute, comment: `every ${interval}` }],
+      calendars: [
+        {
+          month: { start: MONTHS[first - 1], end: MONTHS[11], step: d.months },
+          dayOfMonth,
+          hour: local.hour,
+          minute: local.minute,
+          comment: `every ${interval}`,
+        },
+      ],
       timezone: SCHEDULE_TIMEZONE,
       startAt: anchor,
     };

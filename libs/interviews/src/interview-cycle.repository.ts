@@ -63,12 +63,17 @@ export class InterviewCycleRepository {
   }
 
   async findById(cycleId: string): Promise<InterviewCycle | null> {
-    const [cycle]: InterviewCycle[] = await this.dataSource.query(`SELECT ${CYCLE_COLUMNS} FROM interview_cycle c WHERE c.id = $1`, [cycleId]);
+    const [cycle]: InterviewCycle[] = await this.dataSource.query(`SELECT ${CYCLE_COLUMNS} FROM interview_cycle c WHERE c.id = $1`, [
+      cycleId,
+    ]);
     return cycle ?? null;
   }
 
   async counts(cycleId: string): Promise<InterviewCounts> {
-    const [counts]: InterviewCounts[] = await this.dataSource.query(`SELECT count(*)::int AS total, ${STATUS_COUNTS} FROM partner_interview i WHERE i.cycle_id = $1`, [cycleId]);
+    const [counts]: InterviewCounts[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total, ${STATUS_COUNTS} FROM partner_interview i WHERE i.cycle_id = $1`,
+      [cycleId],
+    );
     return counts;
   }
 
@@ -78,7 +83,9 @@ export class InterviewCycleRepository {
 
   /** The running cycle with the highest number (several run after a backfill), or null. */
   async latestRunningId(): Promise<string | null> {
-    const [row]: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM interview_cycle WHERE status = 'running' ORDER BY number DESC LIMIT 1`);
+    const [row]: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM interview_cycle WHERE status = 'running' ORDER BY number DESC LIMIT 1`,
+    );
     return row?.id ?? null;
   }
 
@@ -95,12 +102,18 @@ export class InterviewCycleRepository {
   }
 
   async findByWorkflowId(workflowId: string, tx: EntityManager = this.dataSource.manager): Promise<OpenedCycleRow | null> {
-    const [row]: OpenedCycleRow[] = await tx.query(`SELECT id, number, definition_version AS "definitionVersion" FROM interview_cycle WHERE workflow_id = $1`, [workflowId]);
+    const [row]: OpenedCycleRow[] = await tx.query(
+      `SELECT id, number, definition_version AS "definitionVersion" FROM interview_cycle WHERE workflow_id = $1`,
+      [workflowId],
+    );
     return row ?? null;
   }
 
   /** Inserts the cycle with the next number (call under {@link lockNumbers}). */
-  async insert(cycle: { workflowId: string; definitionVersion: number; questionnaire: QuestionnaireSpec; coordinatorId: string }, tx: EntityManager): Promise<{ id: string; number: number }> {
+  async insert(
+    cycle: { workflowId: string; definitionVersion: number; questionnaire: QuestionnaireSpec; coordinatorId: string },
+    tx: EntityManager,
+  ): Promise<{ id: string; number: number }> {
     const [row]: Array<{ id: string; number: number }> = await tx.query(
       `INSERT INTO interview_cycle (number, workflow_id, definition_version, questionnaire, coordinator_id)
        VALUES ((SELECT coalesce(max(number), 0) + 1 FROM interview_cycle), $1, $2, $3, $4) RETURNING id, number`,
@@ -111,7 +124,9 @@ export class InterviewCycleRepository {
 
   /** Marks the cycle completed; the first completion time stays. */
   async complete(cycleId: string, tx: EntityManager): Promise<void> {
-    await tx.query(`UPDATE interview_cycle SET status = 'completed', completed_at = coalesce(completed_at, now()) WHERE id = $1`, [cycleId]);
+    await tx.query(`UPDATE interview_cycle SET status = 'completed', completed_at = coalesce(completed_at, now()) WHERE id = $1`, [
+      cycleId,
+    ]);
   }
 
   async storeReport(cycleId: string, report: InterviewReport, tx: EntityManager): Promise<void> {
@@ -122,7 +137,10 @@ export class InterviewCycleRepository {
 
   /** The report kept at the end, null while the cycle runs; undefined when there is no such cycle. */
   async storedReport(cycleId: string): Promise<InterviewReport | null | undefined> {
-    const [row]: Array<{ report: InterviewReport | null }> = await this.dataSource.query(`SELECT report FROM interview_cycle WHERE id = $1`, [cycleId]);
+    const [row]: Array<{ report: InterviewReport | null }> = await this.dataSource.query(
+      `SELECT report FROM interview_cycle WHERE id = $1`,
+      [cycleId],
+    );
     return row ? row.report : undefined;
   }
 
@@ -160,6 +178,8 @@ export class InterviewCycleRepository {
 
   /** Whether the user is active and has at least one of the roles. */
   async isActiveUserWithRole(userId: string, roles: string[]): Promise<boolean> {
-    return (await this.dataSource.query(`SELECT id FROM app_user WHERE id = $1 AND active AND roles && $2::text[]`, [userId, roles])).length > 0;
+    return (
+      (await this.dataSource.query(`SELECT id FROM app_user WHERE id = $1 AND active AND roles && $2::text[]`, [userId, roles])).length > 0
+    );
   }
 }

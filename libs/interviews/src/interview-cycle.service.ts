@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { temporalCall } from '@sro/temporal';
-import { CycleEntry, cycleStateQuery, cycleUpdates, InterviewCycleState, InterviewStatus, interviewUpdates } from '@sro/workflows/contracts';
+import {
+  CycleEntry,
+  cycleStateQuery,
+  cycleUpdates,
+  InterviewCycleState,
+  InterviewStatus,
+  interviewUpdates,
+} from '@sro/workflows/contracts';
 import type { Answer } from '@sro/workflows/partner-interview-cycle/answers';
 import { InterviewCycleRepository, InterviewCycleWithCounts } from './interview-cycle.repository';
 import { InterviewReport, reportToCsv } from './interview-report';
@@ -56,7 +63,10 @@ export class InterviewCycleService {
   }
 
   /** Every partner of the cycle with the status of its interview; overdue first, then by due date. */
-  async progress(cycleId: string, filter: Page & { status?: InterviewStatus }): Promise<{ items: PartnerInterview[]; total: number } & Page> {
+  async progress(
+    cycleId: string,
+    filter: Page & { status?: InterviewStatus },
+  ): Promise<{ items: PartnerInterview[]; total: number } & Page> {
     if (!(await this.cycles.exists(cycleId))) throw DomainError.notFound('Interview cycle');
     const { items, total } = await this.interviews.progress(cycleId, filter);
     return { items, total, limit: filter.limit, offset: filter.offset };
@@ -76,11 +86,23 @@ export class InterviewCycleService {
     return { items, ...page };
   }
 
-  async plan(user: Principal, cycleId: string, partnerId: string, input: { plannedAt: string; interviewerId: string }): Promise<UpdatedInterview> {
+  async plan(
+    user: Principal,
+    cycleId: string,
+    partnerId: string,
+    input: { plannedAt: string; interviewerId: string },
+  ): Promise<UpdatedInterview> {
     const row = await this.find(cycleId, partnerId);
-    if (!(await this.cycles.isActiveUserWithRole(input.interviewerId, [Role.Coordinator, Role.Caseworker]))) throw DomainError.invalid('Unknown interviewer', [{ pointer: '/interviewerId', message: 'must be an active coordinator or caseworker' }]);
+    if (!(await this.cycles.isActiveUserWithRole(input.interviewerId, [Role.Coordinator, Role.Caseworker])))
+      throw DomainError.invalid('Unknown interviewer', [
+        { pointer: '/interviewerId', message: 'must be an active coordinator or caseworker' },
+      ]);
     const state = await temporalCall(
-      this.temporal.workflow.getHandle(row.workflowId).executeUpdate(interviewUpdates.plan, { args: [{ ...input, plannedAt: new Date(input.plannedAt).toISOString(), actorId: user.sub }] }),
+      this.temporal.workflow
+        .getHandle(row.workflowId)
+        .executeUpdate(interviewUpdates.plan, {
+          args: [{ ...input, plannedAt: new Date(input.plannedAt).toISOString(), actorId: user.sub }],
+        }),
       'The interview',
     );
     return this.afterUpdate(row, state.revision);
@@ -92,13 +114,21 @@ export class InterviewCycleService {
     if (!user.roles.includes(Role.Coordinator) && row.interviewerId !== user.sub) {
       throw new DomainError(ErrorCode.Forbidden, 'Only the interviewer or a coordinator records the answers of this interview');
     }
-    const state = await temporalCall(this.temporal.workflow.getHandle(row.workflowId).executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers, actorId: user.sub }] }), 'The interview');
+    const state = await temporalCall(
+      this.temporal.workflow
+        .getHandle(row.workflowId)
+        .executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers, actorId: user.sub }] }),
+      'The interview',
+    );
     return this.afterUpdate(row, state.revision);
   }
 
   async withdraw(user: Principal, cycleId: string, partnerId: string, reason: string): Promise<UpdatedInterview> {
     const row = await this.find(cycleId, partnerId);
-    const state = await temporalCall(this.temporal.workflow.getHandle(row.workflowId).executeUpdate(interviewUpdates.withdraw, { args: [{ reason, actorId: user.sub }] }), 'The interview');
+    const state = await temporalCall(
+      this.temporal.workflow.getHandle(row.workflowId).executeUpdate(interviewUpdates.withdraw, { args: [{ reason, actorId: user.sub }] }),
+      'The interview',
+    );
     return this.afterUpdate(row, state.revision);
   }
 
@@ -107,8 +137,16 @@ export class InterviewCycleService {
     const cycle = await this.get(cycleId);
     if (cycle.status !== 'running') throw new DomainError(ErrorCode.InvalidState, `Interview cycle ${cycle.number} has ended`);
     const partner = (await this.cycles.activePartners()).find((p) => p.partnerId === partnerId);
-    if (!partner) throw DomainError.invalid('The partner is not in the contract', [{ pointer: '/partnerId', message: 'unknown, not yet joined, or already left' }]);
-    const entry = await temporalCall(this.temporal.workflow.getHandle(cycle.workflowId).executeUpdate(cycleUpdates.addPartner, { args: [{ ...partner, actorId: user.sub }] }), WHAT);
+    if (!partner)
+      throw DomainError.invalid('The partner is not in the contract', [
+        { pointer: '/partnerId', message: 'unknown, not yet joined, or already left' },
+      ]);
+    const entry = await temporalCall(
+      this.temporal.workflow
+        .getHandle(cycle.workflowId)
+        .executeUpdate(cycleUpdates.addPartner, { args: [{ ...partner, actorId: user.sub }] }),
+      WHAT,
+    );
     return entry;
   }
 
@@ -116,7 +154,10 @@ export class InterviewCycleService {
   async sync(user: Principal, cycleId: string): Promise<{ added: string[]; withdrawn: string[] }> {
     const cycle = await this.get(cycleId);
     if (cycle.status !== 'running') throw new DomainError(ErrorCode.InvalidState, `Interview cycle ${cycle.number} has ended`);
-    return temporalCall(this.temporal.workflow.getHandle(cycle.workflowId).executeUpdate(cycleUpdates.syncPartners, { args: [{ actorId: user.sub }] }), WHAT);
+    return temporalCall(
+      this.temporal.workflow.getHandle(cycle.workflowId).executeUpdate(cycleUpdates.syncPartners, { args: [{ actorId: user.sub }] }),
+      WHAT,
+    );
   }
 
   /** After a registry change: tells every running cycle (none running is fine). */

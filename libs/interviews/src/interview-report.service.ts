@@ -21,6 +21,10 @@ export class InterviewReportService {
     const cycle = await this.cycles.reportCycle(cycleId, tx);
     if (!cycle) throw DomainError.notFound('Interview cycle');
     const previous = await this.cycles.previousReportCycle(cycle.number, tx);
-    return buildReport(cycle, await this.cycles.reportInterviews(cycle.id, tx), previous ? { cycle: previous, interviews: await this.cycles.reportInterviews(previous.id, tx) } : undefined);
+    return buildReport(
+      cycle,
+      await this.cycles.reportInterviews(cycle.id, tx),
+      previous ? { cycle: previous, interviews: await this.cycles.reportInterviews(previous.id, tx) } : undefined,
+    );
   }
 }

@@ -105,7 +105,10 @@ function partnerCounts(interviews: ReportInterview[]) {
   const withdrawn = count('withdrawn');
   const failed = count('failed');
   const eligible = total - withdrawn;
-  return { partners: { total, done, withdrawn, notAnswered: eligible - done, failed }, responseRate: eligible ? round(done / eligible) : 0 };
+  return {
+    partners: { total, done, withdrawn, notAnswered: eligible - done, failed },
+    responseRate: eligible ? round(done / eligible) : 0,
+  };
 }
 
 /**
@@ -113,7 +116,11 @@ function partnerCounts(interviews: ReportInterview[]) {
  * the mean (scales) and the free-text answers; and the change against the previous cycle for the
  * questions both asked (same key and type).
  */
-export function buildReport(cycle: ReportCycle, interviews: ReportInterview[], previous?: { cycle: ReportCycle; interviews: ReportInterview[] }): InterviewReport {
+export function buildReport(
+  cycle: ReportCycle,
+  interviews: ReportInterview[],
+  previous?: { cycle: ReportCycle; interviews: ReportInterview[] },
+): InterviewReport {
   const { partners, responseRate } = partnerCounts(interviews);
   const answers = answersByQuestion(interviews);
   const before = previous ? answersByQuestion(previous.interviews) : undefined;
@@ -152,7 +159,20 @@ export function buildReport(cycle: ReportCycle, interviews: ReportInterview[], p
   };
 }
 
-const CSV_COLUMNS = ['perspective', 'question_key', 'question', 'type', 'value', 'count', 'share', 'mean', 'previous_share', 'previous_mean', 'change_share', 'change_mean'];
+const CSV_COLUMNS = [
+  'perspective',
+  'question_key',
+  'question',
+  'type',
+  'value',
+  'count',
+  'share',
+  'mean',
+  'previous_share',
+  'previous_mean',
+  'change_share',
+  'change_mean',
+];
 
 /** A CSV cell: quoted when needed; a leading =, +, - or @ is defused so spreadsheets never run it. */
 function cell(value: unknown): string {
@@ -165,14 +185,40 @@ function cell(value: unknown): string {
 /** The report as CSV for spreadsheets used in German offices: `;` separated, decimal comma, BOM. */
 export function reportToCsv(report: InterviewReport): string {
   const rows: unknown[][] = [
-    ['gesamt', 'response_rate', 'Rücklaufquote', 'summary', `${report.partners.done}/${report.partners.total - report.partners.withdrawn}`, report.partners.done, report.responseRate, null, report.previous?.responseRate ?? null, null, report.change?.responseRate ?? null, null],
+    [
+      'gesamt',
+      'response_rate',
+      'Rücklaufquote',
+      'summary',
+      `${report.partners.done}/${report.partners.total - report.partners.withdrawn}`,
+      report.partners.done,
+      report.responseRate,
+      null,
+      report.previous?.responseRate ?? null,
+      null,
+      report.change?.responseRate ?? null,
+      null,
+    ],
   ];
   for (const perspective of report.perspectives) {
     for (const q of perspective.questions) {
       const previous = new Map(q.previous?.distribution.map((d) => [d.value, d.share]) ?? []);
       const changes = new Map(q.change?.shares.map((s) => [s.value, s.change]) ?? []);
       for (const d of q.distribution) {
-        rows.push([perspective.perspective, q.key, q.text, q.type, d.value, d.count, d.share, q.mean, previous.get(d.value) ?? null, q.previous?.mean ?? null, changes.get(d.value) ?? null, q.change?.mean ?? null]);
+        rows.push([
+          perspective.perspective,
+          q.key,
+          q.text,
+          q.type,
+          d.value,
+          d.count,
+          d.share,
+          q.mean,
+          previous.get(d.value) ?? null,
+          q.previous?.mean ?? null,
+          changes.get(d.value) ?? null,
+          q.change?.mean ?? null,
+        ]);
       }
       for (const text of q.texts) rows.push([perspective.perspective, q.key, q.text, q.type, text, 1, null, null, null, null, null, null]);
     }

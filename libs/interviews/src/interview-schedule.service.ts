@@ -109,8 +109,10 @@ export class InterviewScheduleService {
   async backfill(from: string, to: string): Promise<ScheduleView> {
     const start = new Date(from);
     const end = new Date(to);
-    if (end <= start) throw DomainError.invalid('The backfill period ends before it starts', [{ pointer: '/to', message: 'must be after from' }]);
-    if (end.getTime() > Date.now()) throw DomainError.invalid('A backfill lies in the past', [{ pointer: '/to', message: 'must not be in the future' }]);
+    if (end <= start)
+      throw DomainError.invalid('The backfill period ends before it starts', [{ pointer: '/to', message: 'must be after from' }]);
+    if (end.getTime() > Date.now())
+      throw DomainError.invalid('A backfill lies in the past', [{ pointer: '/to', message: 'must not be in the future' }]);
     await this.call(this.handle().backfill([{ start, end, overlap: 'ALLOW_ALL' }]));
     return this.describe();
   }
@@ -120,14 +122,16 @@ export class InterviewScheduleService {
   }
 
   private async assertCoordinator(userId: string) {
-    if (!(await this.cycles.isActiveUserWithRole(userId, [Role.Coordinator]))) throw DomainError.invalid('Unknown coordinator', [{ pointer: '/coordinatorId', message: 'must be an active coordinator' }]);
+    if (!(await this.cycles.isActiveUserWithRole(userId, [Role.Coordinator])))
+      throw DomainError.invalid('Unknown coordinator', [{ pointer: '/coordinatorId', message: 'must be an active coordinator' }]);
   }
 
   private async call<T>(promise: Promise<T>): Promise<T> {
     try {
       return await temporalCall(promise, WHAT);
     } catch (error) {
-      if (error instanceof ScheduleNotFoundError) throw new DomainError(ErrorCode.NotFound, 'No interview schedule exists; create one with PUT /interview-cycles/schedule');
+      if (error instanceof ScheduleNotFoundError)
+        throw new DomainError(ErrorCode.NotFound, 'No interview schedule exists; create one with PUT /interview-cycles/schedule');
       throw error;
     }
   }
@@ -142,7 +146,11 @@ export class InterviewScheduleService {
       paused: d.state.paused,
       note: d.state.note ?? null,
       nextCycles: d.info.nextActionTimes.map((t) => t.toISOString()),
-      recentCycles: d.info.recentActions.map((a) => ({ scheduledAt: a.scheduledAt.toISOString(), startedAt: a.takenAt.toISOString(), workflowId: a.action.workflow.workflowId })),
+      recentCycles: d.info.recentActions.map((a) => ({
+        scheduledAt: a.scheduledAt.toISOString(),
+        startedAt: a.takenAt.toISOString(),
+        workflowId: a.action.workflow.workflowId,
+      })),
       runningCycles: d.info.runningActions.map((a) => a.workflow.workflowId),
       cyclesStarted: d.info.numActionsTaken,
     };

@@ -28,10 +28,20 @@ export class InterviewActivities {
         let definition: PinnedDefinition<'partner-interview-cycle'>;
         if (opened) {
           cycle = opened;
-          definition = this.definitions.pin(await this.definitions.get('partner-interview-cycle', opened.definitionVersion)) as PinnedDefinition<'partner-interview-cycle'>;
+          definition = this.definitions.pin(
+            await this.definitions.get('partner-interview-cycle', opened.definitionVersion),
+          ) as PinnedDefinition<'partner-interview-cycle'>;
         } else {
           definition = await this.definitions.published('partner-interview-cycle');
-          cycle = await this.cycles.insert({ workflowId: input.workflowId, definitionVersion: definition.version, questionnaire: definition.spec.questionnaire, coordinatorId: input.coordinatorId }, tx);
+          cycle = await this.cycles.insert(
+            {
+              workflowId: input.workflowId,
+              definitionVersion: definition.version,
+              questionnaire: definition.spec.questionnaire,
+              coordinatorId: input.coordinatorId,
+            },
+            tx,
+          );
         }
         return { cycleId: cycle.id, number: cycle.number, definition, partners: await this.cycles.activePartners(tx) };
       }),

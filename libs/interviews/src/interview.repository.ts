@@ -50,7 +50,10 @@ export class InterviewRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The cycle's interviews: overdue first, then failed, open, planned, done, the rest; by due date within. */
-  async progress(cycleId: string, filter: { status?: InterviewStatus; limit: number; offset: number }): Promise<{ items: PartnerInterview[]; total: number }> {
+  async progress(
+    cycleId: string,
+    filter: { status?: InterviewStatus; limit: number; offset: number },
+  ): Promise<{ items: PartnerInterview[]; total: number }> {
     const where = `i.cycle_id = $1 AND ($2::text IS NULL OR i.status = $2)`;
     const params = [cycleId, filter.status ?? null];
     const items: PartnerInterview[] = await this.dataSource.query(
@@ -60,7 +63,10 @@ export class InterviewRepository {
         LIMIT $3 OFFSET $4`,
       [...params, filter.limit, filter.offset],
     );
-    const [{ total }]: Array<{ total: number }> = await this.dataSource.query(`SELECT count(*)::int AS total FROM partner_interview i WHERE ${where}`, params);
+    const [{ total }]: Array<{ total: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM partner_interview i WHERE ${where}`,
+      params,
+    );
     return { items, total };
   }
 
@@ -85,7 +91,10 @@ export class InterviewRepository {
   }
 
   history(interviewId: string): Promise<InterviewEvent[]> {
-    return this.dataSource.query(`SELECT occurred_at AS "occurredAt", kind, actor_id AS "actorId", details FROM process_event WHERE process_id = $1 ORDER BY occurred_at, id`, [interviewId]);
+    return this.dataSource.query(
+      `SELECT occurred_at AS "occurredAt", kind, actor_id AS "actorId", details FROM process_event WHERE process_id = $1 ORDER BY occurred_at, id`,
+      [interviewId],
+    );
   }
 
   /** Upserts an interview; an older revision never overwrites a newer one; answers are written once. */
@@ -123,10 +132,9 @@ export class InterviewRepository {
 
   /** The interview's workflow failed: its row shows it, with the (shortened) message. */
   async markFailed(cycleId: string, partnerId: string, message: string): Promise<void> {
-    await this.dataSource.query(`UPDATE partner_interview SET status = 'failed', error = $3, updated_at = now() WHERE cycle_id = $1 AND contract_partner_id = $2`, [
-      cycleId,
-      partnerId,
-      message.slice(0, 2000),
-    ]);
+    await this.dataSource.query(
+      `UPDATE partner_interview SET status = 'failed', error = $3, updated_at = now() WHERE cycle_id = $1 AND contract_partner_id = $2`,
+      [cycleId, partnerId, message.slice(0, 2000)],
+    );
   }
 }

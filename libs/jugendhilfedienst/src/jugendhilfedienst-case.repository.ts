@@ -224,9 +224,10 @@ export class JugendhilfedienstCaseRepository {
 
   /** The planning region a social space belongs to. */
   async planningRegionOf(socialSpaceId: string): Promise<string> {
-    const [row]: Array<{ planningRegionId: string }> = await this.dataSource.query('SELECT planning_region_id AS "planningRegionId" FROM social_space WHERE id = $1', [
-      socialSpaceId,
-    ]);
+    const [row]: Array<{ planningRegionId: string }> = await this.dataSource.query(
+      'SELECT planning_region_id AS "planningRegionId" FROM social_space WHERE id = $1',
+      [socialSpaceId],
+    );
     return row.planningRegionId;
   }
 
@@ -267,7 +268,13 @@ export class JugendhilfedienstCaseRepository {
    * The caller's cases: assigned to them or in their social spaces, not anonymised, with a
    * Jugendhilfedienst process; the most urgent first.
    */
-  async list(filter: { userId: string; socialSpaceIds: string[]; limit: number; offset: number; phase?: string }): Promise<{ items: JugendhilfedienstCaseSummary[]; total: number }> {
+  async list(filter: {
+    userId: string;
+    socialSpaceIds: string[];
+    limit: number;
+    offset: number;
+    phase?: string;
+  }): Promise<{ items: JugendhilfedienstCaseSummary[]; total: number }> {
     const rows: Array<JugendhilfedienstCaseSummary & { total: number }> = await this.dataSource.query(
       `SELECT f.id, f.pseudonym, f.zone, f.social_space_id AS "socialSpaceId", f.source, f.reported_at AS "reportedAt", f.closed_at AS "closedAt",
               f.deletion_date AS "deletionDate", p.summary->>'phase' AS phase, p.current_step AS "currentStep", p.current_due_at AS "currentDueAt",
@@ -287,12 +294,19 @@ export class JugendhilfedienstCaseRepository {
 
   /** Closure: the case file gets its closing time and deletion date. */
   async recordClosure(input: { caseId: string; closedAt: string; deletionDate: string }): Promise<void> {
-    await this.dataSource.query('UPDATE case_file SET closed_at = $2, deletion_date = $3, updated_at = now() WHERE id = $1', [input.caseId, input.closedAt, input.deletionDate]);
+    await this.dataSource.query('UPDATE case_file SET closed_at = $2, deletion_date = $3, updated_at = now() WHERE id = $1', [
+      input.caseId,
+      input.closedAt,
+      input.deletionDate,
+    ]);
   }
 
   /** The assessments of a case in the order they were completed. */
   async riskAssessments(caseId: string): Promise<RiskAssessmentRecord[]> {
-    const rows: RiskAssessmentRow[] = await this.dataSource.query('SELECT * FROM risk_assessment WHERE case_id = $1 ORDER BY completed_at', [caseId]);
+    const rows: RiskAssessmentRow[] = await this.dataSource.query(
+      'SELECT * FROM risk_assessment WHERE case_id = $1 ORDER BY completed_at',
+      [caseId],
+    );
     return rows.map((a) => ({
       id: a.id,
       result: a.result,
@@ -362,7 +376,11 @@ export class JugendhilfedienstCaseRepository {
       content: p.content_enc ? this.cipher.open<HelpPlanContent>(p.content_enc) : null,
       reviews: reviews
         .filter((r) => r.help_plan_id === p.id)
-        .map((r) => ({ reviewedAt: r.reviewed_at, nextReviewAt: r.next_review_at, notes: r.notes_enc ? this.cipher.open<string>(r.notes_enc) : null })),
+        .map((r) => ({
+          reviewedAt: r.reviewed_at,
+          nextReviewAt: r.next_review_at,
+          notes: r.notes_enc ? this.cipher.open<string>(r.notes_enc) : null,
+        })),
     }));
   }
 
@@ -376,17 +394,20 @@ export class JugendhilfedienstCaseRepository {
   }
 
   async insertHelpPlanReview(r: NewHelpPlanReview, tx?: EntityManager): Promise<void> {
-    await this.db(tx).query('INSERT INTO help_plan_review (help_plan_id, reviewed_at, next_review_at, notes_enc, created_by) VALUES ($1, $2, $3, $4, $5)', [
-      r.helpPlanId,
-      r.reviewedAt,
-      r.nextReviewAt,
-      this.cipher.seal(r.notes),
-      r.createdBy,
-    ]);
+    await this.db(tx).query(
+      'INSERT INTO help_plan_review (help_plan_id, reviewed_at, next_review_at, notes_enc, created_by) VALUES ($1, $2, $3, $4, $5)',
+      [r.helpPlanId, r.reviewedAt, r.nextReviewAt, this.cipher.seal(r.notes), r.createdBy],
+    );
   }
 
   /** The consultation row of a case's Fallteam child workflow; idempotent by its id. */
-  async insertFallteamConsultation(c: { id: string; caseId: string; workflowId: string; questions: string[]; requestedBy: string }): Promise<void> {
+  async insertFallteamConsultation(c: {
+    id: string;
+    caseId: string;
+    workflowId: string;
+    questions: string[];
+    requestedBy: string;
+  }): Promise<void> {
     await this.dataSource.query(
       'INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
       [c.id, c.caseId, c.workflowId, this.cipher.seal(c.questions), c.requestedBy],

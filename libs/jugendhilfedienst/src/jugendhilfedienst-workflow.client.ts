@@ -2,11 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { Client, UpdateDefinition } from '@temporalio/client';
 import { AppConfig } from '@sro/config';
 import { temporalCall } from '@sro/temporal';
-import { JugendhilfedienstCaseInput, JugendhilfedienstCaseState, jugendhilfedienstStateQuery, jugendhilfedienstUpdates, workflowIds, WorkflowType } from '@sro/workflows/contracts';
+import {
+  JugendhilfedienstCaseInput,
+  JugendhilfedienstCaseState,
+  jugendhilfedienstStateQuery,
+  jugendhilfedienstUpdates,
+  workflowIds,
+  WorkflowType,
+} from '@sro/workflows/contracts';
 
 type CaseUpdates = typeof jugendhilfedienstUpdates;
 /** The argument of a Jugendhilfedienst case update. */
-export type CaseUpdateArg<K extends keyof CaseUpdates> = CaseUpdates[K] extends UpdateDefinition<JugendhilfedienstCaseState, [infer A]> ? A : never;
+export type CaseUpdateArg<K extends keyof CaseUpdates> =
+  CaseUpdates[K] extends UpdateDefinition<JugendhilfedienstCaseState, [infer A]> ? A : never;
 
 const WHAT = 'Case';
 
@@ -25,7 +33,11 @@ export class JugendhilfedienstWorkflowClient {
   async start(input: JugendhilfedienstCaseInput): Promise<void> {
     const args: [JugendhilfedienstCaseInput] = [input];
     await temporalCall(
-      this.temporal.workflow.start(WorkflowType.JugendhilfedienstCase, { taskQueue: this.config.temporal.taskQueue, workflowId: this.workflowId(input.caseId), args }),
+      this.temporal.workflow.start(WorkflowType.JugendhilfedienstCase, {
+        taskQueue: this.config.temporal.taskQueue,
+        workflowId: this.workflowId(input.caseId),
+        args,
+      }),
       WHAT,
     );
   }

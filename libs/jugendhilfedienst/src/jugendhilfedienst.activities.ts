@@ -6,7 +6,8 @@ import { PreparedConsultation, workflowIds } from '@sro/workflows/contracts';
 import { JugendhilfedienstCaseRepository } from './jugendhilfedienst-case.repository';
 
 /** The question a case brings to the Fallteam when help is expected to last long (sealed like any other). */
-const FALLTEAM_QUESTION = 'Die Hilfe wird voraussichtlich länger dauern: Welches Hilfesetting unter Nutzung sozialräumlicher Ressourcen empfiehlt das Fallteam?';
+const FALLTEAM_QUESTION =
+  'Die Hilfe wird voraussichtlich länger dauern: Welches Hilfesetting unter Nutzung sozialräumlicher Ressourcen empfiehlt das Fallteam?';
 
 /** What the Jugendhilfedienst case workflow writes to PostgreSQL. */
 @Injectable()
@@ -18,7 +19,11 @@ export class JugendhilfedienstActivities {
   ) {}
 
   /** The consultation row of the case's child workflow (idempotent by its id) and the Fallteam definition it pins. */
-  async prepareFallteamConsultation(input: { consultationId: string; caseId: string; caseworkerId: string }): Promise<PreparedConsultation> {
+  async prepareFallteamConsultation(input: {
+    consultationId: string;
+    caseId: string;
+    caseworkerId: string;
+  }): Promise<PreparedConsultation> {
     return asActivity(async () => {
       const definition = await this.definitions.published('fallteam-consultation');
       await this.caseFiles.insertFallteamConsultation({

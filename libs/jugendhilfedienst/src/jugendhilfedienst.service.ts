@@ -14,7 +14,15 @@ import {
   RiskResult,
 } from '@sro/workflows/contracts';
 import { addDuration } from '@sro/workflows/shared/duration';
-import { CaseReport, HelpPlanContent, HelpPlanRecord, JugendhilfedienstCaseFile, JugendhilfedienstCaseRepository, JugendhilfedienstCaseSummary, RiskAssessmentRecord } from './jugendhilfedienst-case.repository';
+import {
+  CaseReport,
+  HelpPlanContent,
+  HelpPlanRecord,
+  JugendhilfedienstCaseFile,
+  JugendhilfedienstCaseRepository,
+  JugendhilfedienstCaseSummary,
+  RiskAssessmentRecord,
+} from './jugendhilfedienst-case.repository';
 import { CaseUpdateArg, JugendhilfedienstWorkflowClient } from './jugendhilfedienst-workflow.client';
 import { AssessmentProfessional, DangerKind, HelpKind, Sex } from './jugendhilfedienst.types';
 import { LegalHoldState, RetentionRepository } from './retention.repository';
@@ -128,10 +136,12 @@ export class JugendhilfedienstService {
   async intake(user: Principal, input: Intake): Promise<JugendhilfedienstCaseView> {
     const scope = await this.assignments.of(user.sub);
     const problems: FieldProblem[] = [];
-    if (!scope.socialSpaceIds.includes(input.socialSpaceId)) problems.push({ pointer: '/socialSpaceId', message: 'not one of your social spaces' });
+    if (!scope.socialSpaceIds.includes(input.socialSpaceId))
+      problems.push({ pointer: '/socialSpaceId', message: 'not one of your social spaces' });
     const anonymous = input.anonymous ?? input.source === 'anonymous';
     if (anonymous && input.reporter) problems.push({ pointer: '/reporter', message: 'an anonymous report has no reporter' });
-    if (input.source === 'anonymous' && !anonymous) problems.push({ pointer: '/anonymous', message: 'the source anonymous means an anonymous report' });
+    if (input.source === 'anonymous' && !anonymous)
+      problems.push({ pointer: '/anonymous', message: 'the source anonymous means an anonymous report' });
     const reportedAt = input.reportedAt ? new Date(input.reportedAt) : new Date();
     if (reportedAt.getTime() > Date.now() + 60_000) problems.push({ pointer: '/reportedAt', message: 'must not be in the future' });
     if (problems.length > 0) throw DomainError.invalid('The intake cannot be recorded', problems);
@@ -228,8 +238,10 @@ export class JugendhilfedienstService {
       problems.push({ pointer: '/involvementNote', message: 'say why the parents or the child were not involved' });
     }
     const endangered = input.result === 'acute' || input.result === 'latent';
-    if (endangered && input.dangerKinds.length === 0) problems.push({ pointer: '/dangerKinds', message: `name the kind of danger for the result ${input.result}` });
-    if (!endangered && input.dangerKinds.length > 0) problems.push({ pointer: '/dangerKinds', message: `no kind of danger for the result ${input.result}` });
+    if (endangered && input.dangerKinds.length === 0)
+      problems.push({ pointer: '/dangerKinds', message: `name the kind of danger for the result ${input.result}` });
+    if (!endangered && input.dangerKinds.length > 0)
+      problems.push({ pointer: '/dangerKinds', message: `no kind of danger for the result ${input.result}` });
     const seen = new Set<string>();
     input.professionals.forEach((p, i) => {
       if (!p.userId) return;
@@ -238,11 +250,13 @@ export class JugendhilfedienstService {
     });
     const known = new Set(await this.caseFiles.activeProfessionalIds([...seen]));
     input.professionals.forEach((p, i) => {
-      if (p.userId && !known.has(p.userId)) problems.push({ pointer: `/professionals/${i}/userId`, message: 'not an active professional of the system' });
+      if (p.userId && !known.has(p.userId))
+        problems.push({ pointer: `/professionals/${i}/userId`, message: 'not an active professional of the system' });
     });
     const personal = file.personal;
     const childIndex = input.childIndex ?? 0;
-    if (input.childIndex !== undefined && childIndex >= personal.birthDates.length) problems.push({ pointer: '/childIndex', message: `the case records ${personal.birthDates.length} birth date(s)` });
+    if (input.childIndex !== undefined && childIndex >= personal.birthDates.length)
+      problems.push({ pointer: '/childIndex', message: `the case records ${personal.birthDates.length} birth date(s)` });
     if (problems.length > 0) throw DomainError.invalid('The risk assessment cannot be recorded', problems);
 
     const assessmentId = randomUUID();
@@ -292,7 +306,8 @@ export class JugendhilfedienstService {
     const file = await this.visible(user, id);
     const state = await this.state(file.workflowId);
     const reviewAt = input.reviewAt ?? dayAfter(input.planDate, state.definition.spec.helpPlanReviewInterval);
-    if (reviewAt <= input.planDate) throw DomainError.invalid('The review lies before the plan', [{ pointer: '/reviewAt', message: 'must be after the plan date' }]);
+    if (reviewAt <= input.planDate)
+      throw DomainError.invalid('The review lies before the plan', [{ pointer: '/reviewAt', message: 'must be after the plan date' }]);
     const helpPlanId = randomUUID();
     await this.caseFiles.transaction(async (tx) => {
       await this.caseFiles.insertHelpPlan(
@@ -318,10 +333,16 @@ export class JugendhilfedienstService {
     const state = await this.state(file.workflowId);
     if (!state.helpPlan) throw DomainError.conflict('The case has no help plan to review');
     const nextReviewAt = input.nextReviewAt ?? dayAfter(input.reviewedAt, state.definition.spec.helpPlanReviewInterval);
-    if (nextReviewAt <= input.reviewedAt) throw DomainError.invalid('The next review lies before this one', [{ pointer: '/nextReviewAt', message: 'must be after the review date' }]);
+    if (nextReviewAt <= input.reviewedAt)
+      throw DomainError.invalid('The next review lies before this one', [
+        { pointer: '/nextReviewAt', message: 'must be after the review date' },
+      ]);
     const helpPlanId = state.helpPlan.helpPlanId;
     await this.caseFiles.transaction(async (tx) => {
-      await this.caseFiles.insertHelpPlanReview({ helpPlanId, reviewedAt: input.reviewedAt, nextReviewAt, notes: input.notes, createdBy: user.sub }, tx);
+      await this.caseFiles.insertHelpPlanReview(
+        { helpPlanId, reviewedAt: input.reviewedAt, nextReviewAt, notes: input.notes, createdBy: user.sub },
+        tx,
+      );
       await this.update(file.workflowId, 'recordReview', { reviewedAt: input.reviewedAt, nextReviewAt, actorId: user.sub });
     });
     return this.get(user, id);
@@ -355,7 +376,11 @@ export class JugendhilfedienstService {
     return this.workflows.state(workflowId);
   }
 
-  private async update<K extends Parameters<JugendhilfedienstWorkflowClient['update']>[1]>(workflowId: string, update: K, arg: CaseUpdateArg<K>): Promise<JugendhilfedienstCaseState> {
+  private async update<K extends Parameters<JugendhilfedienstWorkflowClient['update']>[1]>(
+    workflowId: string,
+    update: K,
+    arg: CaseUpdateArg<K>,
+  ): Promise<JugendhilfedienstCaseState> {
     try {
       return await this.workflows.update(workflowId, update, arg);
     } catch (error) {
@@ -371,5 +396,7 @@ export class JugendhilfedienstService {
 
 /** The date an ISO duration after a date (`YYYY-MM-DD`). */
 function dayAfter(date: string, duration: string): string {
-  return addDuration(new Date(`${date}T00:00:00.000Z`), duration).toISOString().slice(0, 10);
+  return addDuration(new Date(`${date}T00:00:00.000Z`), duration)
+    .toISOString()
+    .slice(0, 10);
 }

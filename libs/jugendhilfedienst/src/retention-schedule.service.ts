@@ -61,7 +61,14 @@ export class RetentionScheduleService {
     };
     const memo = { hour };
     try {
-      await this.temporal.schedule.create({ scheduleId: this.scheduleId, spec, action, memo, policies: { overlap: 'SKIP', catchupWindow: '1 day' }, state: { note } });
+      await this.temporal.schedule.create({
+        scheduleId: this.scheduleId,
+        spec,
+        action,
+        memo,
+        policies: { overlap: 'SKIP', catchupWindow: '1 day' },
+        state: { note },
+      });
     } catch (error) {
       if (!(error instanceof ScheduleAlreadyRunning)) throw error;
       await this.call(this.handle().update((previous) => ({ ...previous, spec, action, memo })));
@@ -89,7 +96,8 @@ export class RetentionScheduleService {
     try {
       return await temporalCall(promise, WHAT);
     } catch (error) {
-      if (error instanceof ScheduleNotFoundError) throw new DomainError(ErrorCode.NotFound, 'No retention schedule exists; create one with PUT /retention/schedule');
+      if (error instanceof ScheduleNotFoundError)
+        throw new DomainError(ErrorCode.NotFound, 'No retention schedule exists; create one with PUT /retention/schedule');
       throw error;
     }
   }
@@ -101,7 +109,11 @@ export class RetentionScheduleService {
       hour: memo.hour ?? 2,
       paused: d.state.paused,
       nextRuns: d.info.nextActionTimes.map((t) => t.toISOString()),
-      recentRuns: d.info.recentActions.map((a) => ({ scheduledAt: a.scheduledAt.toISOString(), startedAt: a.takenAt.toISOString(), workflowId: a.action.workflow.workflowId })),
+      recentRuns: d.info.recentActions.map((a) => ({
+        scheduledAt: a.scheduledAt.toISOString(),
+        startedAt: a.takenAt.toISOString(),
+        workflowId: a.action.workflow.workflowId,
+      })),
       runningRuns: d.info.runningActions.map((a) => a.workflow.workflowId),
       runsStarted: d.info.numActionsTaken,
     };

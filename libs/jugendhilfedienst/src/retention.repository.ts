@@ -66,7 +66,9 @@ export class RetentionRepository {
         `UPDATE risk_assessment SET professionals_enc = NULL, involvement_enc = NULL, details_enc = NULL, completed_at = date_trunc('month', completed_at) WHERE case_id = $1`,
         [input.caseId],
       );
-      await m.query('UPDATE help_plan_review SET notes_enc = NULL WHERE help_plan_id IN (SELECT id FROM help_plan WHERE case_id = $1)', [input.caseId]);
+      await m.query('UPDATE help_plan_review SET notes_enc = NULL WHERE help_plan_id IN (SELECT id FROM help_plan WHERE case_id = $1)', [
+        input.caseId,
+      ]);
       await m.query('UPDATE help_plan SET content_enc = NULL WHERE case_id = $1', [input.caseId]);
       await m.query('UPDATE time_entry SET note = NULL, case_id = NULL WHERE case_id = $1', [input.caseId]);
       return 'anonymised';
@@ -75,7 +77,10 @@ export class RetentionRepository {
 
   /** Whether the audit log already records the anonymisation of a case. */
   async anonymisationAudited(caseId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM audit_event WHERE resource_type = 'case' AND resource_id = $1 AND action = 'anonymise'`, [caseId]);
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM audit_event WHERE resource_type = 'case' AND resource_id = $1 AND action = 'anonymise'`,
+      [caseId],
+    );
     return rows.length > 0;
   }
 

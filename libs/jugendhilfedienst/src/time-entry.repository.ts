@@ -55,7 +55,10 @@ export class TimeEntryRepository {
   }
 
   async slotsOfDay(userId: string, date: string, tx?: EntityManager): Promise<RecordedSlot[]> {
-    return this.db(tx).query('SELECT id, start_minute AS "startMinute", minutes FROM time_entry WHERE user_id = $1 AND work_date = $2', [userId, date]);
+    return this.db(tx).query('SELECT id, start_minute AS "startMinute", minutes FROM time_entry WHERE user_id = $1 AND work_date = $2', [
+      userId,
+      date,
+    ]);
   }
 
   async insert(e: NewTimeEntryRecord, tx?: EntityManager): Promise<TimeEntryRecord> {
@@ -78,7 +81,10 @@ export class TimeEntryRepository {
 
   /** Deletes a person's own entry; false when they have no such entry. */
   async remove(id: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('WITH gone AS (DELETE FROM time_entry WHERE id = $1 AND user_id = $2 RETURNING id) SELECT id FROM gone', [id, userId]);
+    const rows: unknown[] = await this.dataSource.query(
+      'WITH gone AS (DELETE FROM time_entry WHERE id = $1 AND user_id = $2 RETURNING id) SELECT id FROM gone',
+      [id, userId],
+    );
     return rows.length > 0;
   }
 
@@ -86,7 +92,13 @@ export class TimeEntryRepository {
    * Minutes per kind in a period, grouped by person, team (the first planning region of the
    * person) or social space; `userId` limits to one person, `planningRegionIds` to regions.
    */
-  minutesByGroup(q: { from: string; to: string; groupBy: TimeGrouping; userId: string | null; planningRegionIds: string[] | null }): Promise<TimeMinutesByGroup[]> {
+  minutesByGroup(q: {
+    from: string;
+    to: string;
+    groupBy: TimeGrouping;
+    userId: string | null;
+    planningRegionIds: string[] | null;
+  }): Promise<TimeMinutesByGroup[]> {
     const group = {
       person: { key: 'u.id', label: 'u.display_name' },
       team: { key: 'u.planning_region_ids[1]', label: '(SELECT name FROM planning_region WHERE id = u.planning_region_ids[1])' },

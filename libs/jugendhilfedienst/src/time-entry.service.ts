@@ -76,7 +76,8 @@ export class TimeEntryService {
   async create(user: Principal, input: NewTimeEntry): Promise<TimeEntryView> {
     const problems: FieldProblem[] = [];
     const start = input.start === undefined ? null : Number(input.start.slice(0, 2)) * 60 + Number(input.start.slice(3, 5));
-    if (start !== null && start + input.minutes > DAY_MINUTES) problems.push({ pointer: '/minutes', message: `the entry from ${input.start} runs past midnight; record the next day separately` });
+    if (start !== null && start + input.minutes > DAY_MINUTES)
+      problems.push({ pointer: '/minutes', message: `the entry from ${input.start} runs past midnight; record the next day separately` });
     if (input.date > new Date().toISOString().slice(0, 10)) problems.push({ pointer: '/date', message: 'must not be in the future' });
     let socialSpaceId = input.socialSpaceId ?? null;
     if (input.kind === 'case') {
@@ -94,7 +95,8 @@ export class TimeEntryService {
     if (input.kind === 'preventive') {
       const scope = await this.assignments.of(user.sub);
       if (!input.socialSpaceId) problems.push({ pointer: '/socialSpaceId', message: 'preventive work names its social space' });
-      else if (!scope.socialSpaceIds.includes(input.socialSpaceId)) problems.push({ pointer: '/socialSpaceId', message: 'not one of your social spaces' });
+      else if (!scope.socialSpaceIds.includes(input.socialSpaceId))
+        problems.push({ pointer: '/socialSpaceId', message: 'not one of your social spaces' });
     }
     if (problems.length > 0) throw DomainError.invalid('The time entry cannot be recorded', problems);
 
@@ -104,18 +106,35 @@ export class TimeEntryService {
       const day = await this.entries.slotsOfDay(user.sub, input.date, tx);
       const total = day.reduce((sum, e) => sum + e.minutes, 0) + input.minutes;
       if (total > DAY_MINUTES) {
-        throw DomainError.invalid('More than 24 hours on one day', [{ pointer: '/minutes', message: `${input.date} would have ${Math.floor(total / 60)} h ${total % 60} min recorded; a day has 24 hours` }]);
+        throw DomainError.invalid('More than 24 hours on one day', [
+          {
+            pointer: '/minutes',
+            message: `${input.date} would have ${Math.floor(total / 60)} h ${total % 60} min recorded; a day has 24 hours`,
+          },
+        ]);
       }
       if (start !== null) {
         const clash = day.find((e) => e.startMinute !== null && e.startMinute < start + input.minutes && start < e.startMinute + e.minutes);
         if (clash) {
           throw DomainError.invalid('The entry overlaps another one', [
-            { pointer: '/start', message: `overlaps the entry from ${hhmm(clash.startMinute!)} to ${hhmm(clash.startMinute! + clash.minutes)}` },
+            {
+              pointer: '/start',
+              message: `overlaps the entry from ${hhmm(clash.startMinute!)} to ${hhmm(clash.startMinute! + clash.minutes)}`,
+            },
           ]);
         }
       }
       const entry = await this.entries.insert(
-        { userId: user.sub, date: input.date, startMinute: start, minutes: input.minutes, kind: input.kind, socialSpaceId, caseId: input.caseId ?? null, note: input.note ?? null },
+        {
+          userId: user.sub,
+          date: input.date,
+          startMinute: start,
+          minutes: input.minutes,
+          kind: input.kind,
+          socialSpaceId,
+          caseId: input.caseId ?? null,
+          note: input.note ?? null,
+        },
         tx,
       );
       return view(entry);
@@ -137,14 +156,21 @@ export class TimeEntryService {
    * coordinators their planning regions; admins everyone.
    */
   async report(user: Principal, q: { from: string; to: string; groupBy: ReportGrouping }): Promise<TimeReport> {
-    if (q.to < q.from) throw DomainError.invalid('The period ends before it starts', [{ pointer: '/to', message: 'must not be before from' }]);
+    if (q.to < q.from)
+      throw DomainError.invalid('The period ends before it starts', [{ pointer: '/to', message: 'must not be before from' }]);
     const admin = user.roles.includes(Role.Admin);
     const coordinator = user.roles.includes(Role.Coordinator);
     if (!admin && !coordinator && q.groupBy !== 'person') throw new DomainError(ErrorCode.Forbidden, 'Caseworkers see their own time only');
     const regions = admin || !coordinator ? null : (await this.assignments.of(user.sub)).planningRegionIds;
     const onlyUser = admin || coordinator ? null : user.sub;
     const target = (await this.definitions.published('jugendhilfedienst-case')).spec.preventiveShareTarget;
-    const groups = await this.entries.minutesByGroup({ from: q.from, to: q.to, groupBy: q.groupBy, userId: onlyUser, planningRegionIds: regions });
+    const groups = await this.entries.minutesByGroup({
+      from: q.from,
+      to: q.to,
+      groupBy: q.groupBy,
+      userId: onlyUser,
+      planningRegionIds: regions,
+    });
     const items: TimeReportRow[] = groups.map((r) => {
       const total = r.caseMinutes + r.preventiveMinutes + r.otherMinutes;
       const share = total === 0 ? 0 : r.preventiveMinutes / total;

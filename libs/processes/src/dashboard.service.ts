@@ -31,17 +31,28 @@ export interface PhaseDeadline {
 export class DashboardService {
   constructor(private readonly processes: ProcessInstanceRepository) {}
 
-  async phaseDeadlines(filter: { planningRegionIds?: string[]; status?: DeadlineStatus; limit: number; offset: number; now?: Date }): Promise<Page<PhaseDeadline>> {
+  async phaseDeadlines(filter: {
+    planningRegionIds?: string[];
+    status?: DeadlineStatus;
+    limit: number;
+    offset: number;
+    now?: Date;
+  }): Promise<Page<PhaseDeadline>> {
     const now = filter.now ?? new Date();
     const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
-    const { rows, total } = await this.processes.phaseDeadlines({ planningRegionIds: filter.planningRegionIds, status: filter.status, now, soon, limit: filter.limit, offset: filter.offset });
-    const items = rows.map(
-      (r): PhaseDeadline => ({
-        ...r,
-        dueAt: r.dueAt.toISOString(),
-        daysLeft: Math.ceil((r.dueAt.getTime() - now.getTime()) / 86_400_000),
-      }),
-    );
+    const { rows, total } = await this.processes.phaseDeadlines({
+      planningRegionIds: filter.planningRegionIds,
+      status: filter.status,
+      now,
+      soon,
+      limit: filter.limit,
+      offset: filter.offset,
+    });
+    const items = rows.map((r): PhaseDeadline => ({
+      ...r,
+      dueAt: r.dueAt.toISOString(),
+      daysLeft: Math.ceil((r.dueAt.getTime() - now.getTime()) / 86_400_000),
+    }));
     return { items, total, limit: filter.limit, offset: filter.offset };
   }
 }

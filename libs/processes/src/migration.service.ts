@@ -103,22 +103,34 @@ export class MigrationService {
 
   async apply(key: DefinitionKey, toVersion: number, user: Principal, processIds?: string[]): Promise<MigrationOutcome> {
     const target = await this.definitions.get(key, toVersion);
-    if (target.status !== 'published') throw new DomainError(ErrorCode.Conflict, `Only the published version can be applied; version ${toVersion} is ${target.status}`);
+    if (target.status !== 'published')
+      throw new DomainError(ErrorCode.Conflict, `Only the published version can be applied; version ${toVersion} is ${target.status}`);
     const preview = await this.preview(key, toVersion);
     const selected = processIds ? preview.instances.filter((i) => processIds.includes(i.processId)) : preview.instances;
     if (processIds) {
       const unknown = processIds.filter((id) => !preview.instances.some((i) => i.processId === id));
-      if (unknown.length > 0) throw DomainError.invalid('Not running instances of an older version', unknown.map((id, i) => ({ pointer: `/processIds/${i}`, message: `${id} cannot be migrated` })));
+      if (unknown.length > 0)
+        throw DomainError.invalid(
+          'Not running instances of an older version',
+          unknown.map((id, i) => ({ pointer: `/processIds/${i}`, message: `${id} cannot be migrated` })),
+        );
     }
     const outcome: MigrationOutcome = { key, toVersion, migrated: [], incompatible: [], failed: [] };
-    for (const instance of selected.filter((i) => !i.compatible)) outcome.incompatible.push({ processId: instance.processId, reason: instance.reason! });
+    for (const instance of selected.filter((i) => !i.compatible))
+      outcome.incompatible.push({ processId: instance.processId, reason: instance.reason! });
     const pinned = this.definitions.pin(target);
     const queue = selected.filter((i) => i.compatible);
     const worker = async () => {
       for (let instance = queue.shift(); instance; instance = queue.shift()) {
         try {
-          await this.temporal.workflow.getHandle(instance.workflowId).executeUpdate(migrateDefinitionUpdate, { args: [{ definition: pinned, actorId: user.sub }] });
-          outcome.migrated.push({ processId: instance.processId, fromVersion: instance.fromVersion, dueDateChanges: instance.dueDateChanges });
+          await this.temporal.workflow
+            .getHandle(instance.workflowId)
+            .executeUpdate(migrateDefinitionUpdate, { args: [{ definition: pinned, actorId: user.sub }] });
+          outcome.migrated.push({
+            processId: instance.processId,
+            fromVersion: instance.fromVersion,
+            dueDateChanges: instance.dueDateChanges,
+          });
           await this.audit.record({
             actorId: user.sub,
             actorRoles: user.roles,

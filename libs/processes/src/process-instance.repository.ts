@@ -97,7 +97,14 @@ export class ProcessInstanceRepository {
     await this.dataSource.query(
       `INSERT INTO process_event (process_id, occurred_at, kind, actor_id, details, dedupe_key)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
-      [event.processId, event.occurredAt, event.kind, event.actorId ?? null, JSON.stringify(event.details ?? {}), `${event.processId}:${event.sequence}`],
+      [
+        event.processId,
+        event.occurredAt,
+        event.kind,
+        event.actorId ?? null,
+        JSON.stringify(event.details ?? {}),
+        `${event.processId}:${event.sequence}`,
+      ],
     );
   }
 
@@ -117,10 +124,18 @@ export class ProcessInstanceRepository {
       .getRepository(ProcessInstance)
       .createQueryBuilder('p')
       .where('p.definition_key = :key', { key: filter.definitionKey })
-      .andWhere('(p.planning_region_id = ANY(:regions) OR p.social_space_id = ANY(:spaces))', { regions: filter.planningRegionIds, spaces: filter.socialSpaceIds });
+      .andWhere('(p.planning_region_id = ANY(:regions) OR p.social_space_id = ANY(:spaces))', {
+        regions: filter.planningRegionIds,
+        spaces: filter.socialSpaceIds,
+      });
     if (filter.planningRegionId) qb.andWhere('p.planning_region_id = :region', { region: filter.planningRegionId });
     if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
-    const [items, total] = await qb.orderBy('p.current_due_at', 'ASC', 'NULLS LAST').addOrderBy('p.id').take(filter.limit).skip(filter.offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('p.current_due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('p.id')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
     return { items, total, limit: filter.limit, offset: filter.offset };
   }
 
@@ -135,7 +150,9 @@ export class ProcessInstanceRepository {
 
   /** One page of an instance's history, oldest first. */
   async history(processId: string, page: { limit: number; offset: number }): Promise<Page<ProcessEvent>> {
-    const [items, total] = await this.dataSource.getRepository(ProcessEvent).findAndCount({ where: { processId }, order: { id: 'ASC' }, take: page.limit, skip: page.offset });
+    const [items, total] = await this.dataSource
+      .getRepository(ProcessEvent)
+      .findAndCount({ where: { processId }, order: { id: 'ASC' }, take: page.limit, skip: page.offset });
     return { items, total, ...page };
   }
 
@@ -174,7 +191,11 @@ export class ProcessInstanceRepository {
       this.dataSource.query(`SELECT count(*)::int AS total FROM process_instance p WHERE ${countWhere}`, countParams),
     ]);
     return {
-      rows: rows.map((r: PhaseDeadlineRow & { phaseNumber: string }) => ({ ...r, phaseNumber: Number(r.phaseNumber), dueAt: new Date(r.dueAt) })),
+      rows: rows.map((r: PhaseDeadlineRow & { phaseNumber: string }) => ({
+        ...r,
+        phaseNumber: Number(r.phaseNumber),
+        dueAt: new Date(r.dueAt),
+      })),
       total,
     };
   }

@@ -20,19 +20,25 @@ export class AssignmentsService {
   /** Coordinators act in their planning regions; caseworkers read in their social spaces. */
   async canSee(user: Principal, target: { planningRegionId: string | null; socialSpaceId: string | null }): Promise<boolean> {
     const a = await this.of(user.sub);
-    if (user.roles.includes(Role.Coordinator) && target.planningRegionId && a.planningRegionIds.includes(target.planningRegionId)) return true;
+    if (user.roles.includes(Role.Coordinator) && target.planningRegionId && a.planningRegionIds.includes(target.planningRegionId))
+      return true;
     if (user.roles.includes(Role.Caseworker) && target.socialSpaceId && a.socialSpaceIds.includes(target.socialSpaceId)) return true;
     return false;
   }
 
   /** Throws 404 (not 403) so that no one learns what exists outside their assignment. */
-  async assertCanSee(user: Principal, target: { planningRegionId: string | null; socialSpaceId: string | null }, what: string): Promise<void> {
+  async assertCanSee(
+    user: Principal,
+    target: { planningRegionId: string | null; socialSpaceId: string | null },
+    what: string,
+  ): Promise<void> {
     if (!(await this.canSee(user, target))) throw DomainError.notFound(what);
   }
 
   async assertCoordinates(user: Principal, planningRegionId: string, what: string): Promise<void> {
     const a = await this.of(user.sub);
-    if (!user.roles.includes(Role.Coordinator)) throw new DomainError(ErrorCode.Forbidden, 'Only coordinators change social-space processes');
+    if (!user.roles.includes(Role.Coordinator))
+      throw new DomainError(ErrorCode.Forbidden, 'Only coordinators change social-space processes');
     if (!a.planningRegionIds.includes(planningRegionId)) throw DomainError.notFound(what);
   }
 }

@@ -41,7 +41,9 @@ export class ContractPartnerRepository {
     if (filter.active === false) qb.andWhere('p.exit_date <= current_date');
     if (filter.q) qb.andWhere('p.name ILIKE :q', { q: `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     if (filter.socialSpaceId) {
-      qb.andWhere('p.id IN (SELECT contract_partner_id FROM contract_partner_social_space WHERE social_space_id = :space)', { space: filter.socialSpaceId });
+      qb.andWhere('p.id IN (SELECT contract_partner_id FROM contract_partner_social_space WHERE social_space_id = :space)', {
+        space: filter.socialSpaceId,
+      });
     }
     const [items, total] = await qb.orderBy('p.code', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
     return { items, total };

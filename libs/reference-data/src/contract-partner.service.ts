@@ -5,7 +5,6 @@ import { ContractPartner, ContractPartnerKind, PartnerContact } from './contract
 import { ContractPartnerFields, ContractPartnerRepository, PartnerFilter } from './contract-partner.repository';
 import { PlanningRegionRepository } from './planning-region.repository';
 
-
 export interface PartnerInput {
   name: string;
   kind: ContractPartnerKind;
@@ -49,7 +48,10 @@ export class ContractPartnerService {
   /** A partner leaves the contract (kept for history; its running interviews are closed as withdrawn). */
   async exit(actor: string, id: string, exitDate: string): Promise<ContractPartner> {
     const partner = await this.get(id);
-    if (exitDate < partner.accessionDate) throw DomainError.invalid('The exit lies before the accession', [{ pointer: '/exitDate', message: `must not be before ${partner.accessionDate}` }]);
+    if (exitDate < partner.accessionDate)
+      throw DomainError.invalid('The exit lies before the accession', [
+        { pointer: '/exitDate', message: `must not be before ${partner.accessionDate}` },
+      ]);
     await this.partners.setExit(id, exitDate, actor);
     return this.get(id);
   }
@@ -57,10 +59,22 @@ export class ContractPartnerService {
   /** Checks the input (exit not before accession, every social space known) and resolves its social spaces. */
   private async fields(actor: string, input: PartnerInput): Promise<ContractPartnerFields> {
     const problems: FieldProblem[] = [];
-    if (input.exitDate && input.exitDate < input.accessionDate) problems.push({ pointer: '/exitDate', message: 'must not be before accessionDate' });
+    if (input.exitDate && input.exitDate < input.accessionDate)
+      problems.push({ pointer: '/exitDate', message: 'must not be before accessionDate' });
     const spaces = await this.regions.socialSpacesByIds([...new Set(input.socialSpaceIds)]);
-    input.socialSpaceIds.forEach((id, i) => !spaces.some((s) => s.id === id) && problems.push({ pointer: `/socialSpaceIds/${i}`, message: `unknown social space ${id}` }));
+    input.socialSpaceIds.forEach(
+      (id, i) =>
+        !spaces.some((s) => s.id === id) && problems.push({ pointer: `/socialSpaceIds/${i}`, message: `unknown social space ${id}` }),
+    );
     if (problems.length > 0) throw DomainError.invalid('The contract partner is invalid', problems);
-    return { name: input.name, kind: input.kind, accessionDate: input.accessionDate, exitDate: input.exitDate ?? null, contacts: input.contacts, socialSpaces: spaces, updatedBy: actor };
+    return {
+      name: input.name,
+      kind: input.kind,
+      accessionDate: input.accessionDate,
+      exitDate: input.exitDate ?? null,
+      contacts: input.contacts,
+      socialSpaces: spaces,
+      updatedBy: actor,
+    };
   }
 }

@@ -5,9 +5,21 @@ import { DataSource } from 'typeorm';
  * 35 contract partners). Organisations only; no person in here is real.
  */
 export const DEMO_PLANNING_REGIONS: Array<{ code: string; name: string; socialSpaces: string[] }> = [
-  { code: 'PR1', name: 'Planregion 1 – Teltow/Kleinmachnow', socialSpaces: ['Teltow', 'Kleinmachnow', 'Stahnsdorf', 'Nuthetal', 'Michendorf'] },
-  { code: 'PR2', name: 'Planregion 2 – Werder/Beelitz', socialSpaces: ['Werder (Havel)', 'Schwielowsee', 'Beelitz', 'Seddiner See', 'Groß Kreutz (Havel)'] },
-  { code: 'PR3', name: 'Planregion 3 – Lehnin/Brück', socialSpaces: ['Kloster Lehnin', 'Brück', 'Wusterwitz-Ziesar', 'Beetzsee', 'Treuenbrietzen'] },
+  {
+    code: 'PR1',
+    name: 'Planregion 1 – Teltow/Kleinmachnow',
+    socialSpaces: ['Teltow', 'Kleinmachnow', 'Stahnsdorf', 'Nuthetal', 'Michendorf'],
+  },
+  {
+    code: 'PR2',
+    name: 'Planregion 2 – Werder/Beelitz',
+    socialSpaces: ['Werder (Havel)', 'Schwielowsee', 'Beelitz', 'Seddiner See', 'Groß Kreutz (Havel)'],
+  },
+  {
+    code: 'PR3',
+    name: 'Planregion 3 – Lehnin/Brück',
+    socialSpaces: ['Kloster Lehnin', 'Brück', 'Wusterwitz-Ziesar', 'Beetzsee', 'Treuenbrietzen'],
+  },
   { code: 'PR4', name: 'Planregion 4 – Bad Belzig/Fläming', socialSpaces: ['Bad Belzig', 'Wiesenburg/Mark', 'Niemegk', 'Görzke'] },
 ];
 
@@ -52,7 +64,9 @@ export const DEMO_USERS: DemoUser[] = [
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Inserts or refreshes the demo reference data; running it twice changes nothing. */
-export async function seedDemoData(dataSource: DataSource): Promise<{ regions: number; socialSpaces: number; partners: number; users: number }> {
+export async function seedDemoData(
+  dataSource: DataSource,
+): Promise<{ regions: number; socialSpaces: number; partners: number; users: number }> {
   return dataSource.transaction(async (m) => {
     let spaceNo = 0;
     const spaceIds: string[] = [];

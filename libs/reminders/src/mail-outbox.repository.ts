@@ -42,7 +42,10 @@ export class MailOutboxRepository {
   }
 
   async markDelivered(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE reminder_delivery SET status = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1`, [id]);
+    await this.dataSource.query(
+      `UPDATE reminder_delivery SET status = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1`,
+      [id],
+    );
   }
 
   /** A refused send: back to `pending` for another attempt after `retryInMs`, or `failed` when it was the final one. */
@@ -56,11 +59,10 @@ export class MailOutboxRepository {
 
   /** Marks the reminder of an e-mail that finally failed `failed`, with the error and the attempts made. */
   async failReminder(reminderId: string, error: string, attempts: number): Promise<void> {
-    await this.dataSource.query(`UPDATE reminder SET status = 'failed', last_error = $2, attempts = GREATEST(attempts, $3), updated_at = now() WHERE id = $1`, [
-      reminderId,
-      error,
-      attempts,
-    ]);
+    await this.dataSource.query(
+      `UPDATE reminder SET status = 'failed', last_error = $2, attempts = GREATEST(attempts, $3), updated_at = now() WHERE id = $1`,
+      [reminderId, error, attempts],
+    );
   }
 
   async countUndelivered(): Promise<EmailCounts> {

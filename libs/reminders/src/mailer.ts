@@ -21,12 +21,25 @@ export class Mailer implements OnApplicationShutdown {
     const { mail } = config;
     this.transport =
       mail.transport === 'smtp'
-        ? nodemailer.createTransport({ url: mail.smtpUrl!, pool: true, maxConnections: 5, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 } as nodemailer.TransportOptions)
+        ? nodemailer.createTransport({
+            url: mail.smtpUrl!,
+            pool: true,
+            maxConnections: 5,
+            connectionTimeout: 5_000,
+            greetingTimeout: 5_000,
+            socketTimeout: 10_000,
+          } as nodemailer.TransportOptions)
         : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    const info = await this.transport.sendMail({ from: this.config.mail.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+    const info = await this.transport.sendMail({
+      from: this.config.mail.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      messageId: mail.messageId,
+    });
     if (this.config.mail.transport === 'file') {
       mkdirSync(this.config.mail.dir!, { recursive: true });
       const name = mail.messageId.replace(/[^A-Za-z0-9._-]/g, '_');

@@ -70,7 +70,11 @@ export class NotificationService {
 
   /** Counts by status, the e-mails not yet delivered, and the due→delivered lag of the last 24 hours. */
   async metrics() {
-    const [byStatus, emails, lagMsLast24h] = await Promise.all([this.reminderRepository.countByStatus(), this.emails.countUndelivered(), this.reminderRepository.deliveryLagLast24h()]);
+    const [byStatus, emails, lagMsLast24h] = await Promise.all([
+      this.reminderRepository.countByStatus(),
+      this.emails.countUndelivered(),
+      this.reminderRepository.deliveryLagLast24h(),
+    ]);
     return { byStatus, emails, lagMsLast24h };
   }
 }

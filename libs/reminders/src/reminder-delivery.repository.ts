@@ -52,7 +52,10 @@ export class ReminderDeliveryRepository {
 
   /** Locks the named reminders due by `until`, waiting for a sweep that holds one; ordered so two batches cannot deadlock. */
   async claimKeys(tx: EntityManager, keys: string[], until: Date): Promise<DueReminder[]> {
-    return tx.query(`SELECT ${COLUMNS} FROM reminder WHERE key = ANY($1) AND status = 'scheduled' AND due_at <= $2 ORDER BY id FOR NO KEY UPDATE`, [keys, until]);
+    return tx.query(
+      `SELECT ${COLUMNS} FROM reminder WHERE key = ANY($1) AND status = 'scheduled' AND due_at <= $2 ORDER BY id FOR NO KEY UPDATE`,
+      [keys, until],
+    );
   }
 
   /** The active users a recipient list names: by id, or by role within the optional planning region or social space. */

@@ -93,24 +93,43 @@ export class ReminderDeliveryService {
       tx,
       prepared
         .filter((p) => p.reminder.channels.includes('in_app'))
-        .flatMap((p) => p.addressees.map((a) => ({ reminderId: p.reminder.id, userId: a.id, title: p.message.title, body: p.message.body, link: p.message.link ?? null }))),
+        .flatMap((p) =>
+          p.addressees.map((a) => ({
+            reminderId: p.reminder.id,
+            userId: a.id,
+            title: p.message.title,
+            body: p.message.body,
+            link: p.message.link ?? null,
+          })),
+        ),
     );
 
     // The outbox sends them after the commit.
     const queued = await this.deliveries.queueEmails(
       tx,
-      prepared.filter((p) => p.reminder.channels.includes('email')).flatMap((p) => p.addressees.filter((a) => a.email).map((a) => ({ reminderId: p.reminder.id, userId: a.id }))),
+      prepared
+        .filter((p) => p.reminder.channels.includes('email'))
+        .flatMap((p) => p.addressees.filter((a) => a.email).map((a) => ({ reminderId: p.reminder.id, userId: a.id }))),
     );
 
     const now = new Date();
     const delivered = prepared.map((p) => p.reminder).filter((r) => !failed.has(r.id));
     if (delivered.length > 0) {
-      await this.deliveries.markDelivered(tx, delivered.map((r) => r.id), now, LATE_AFTER_MS);
-      for (const r of delivered) outcomes.set(r.key, { status: 'fulfilled', value: now.getTime() - r.dueAt.getTime() > LATE_AFTER_MS ? 'late' : 'sent' });
+      await this.deliveries.markDelivered(
+        tx,
+        delivered.map((r) => r.id),
+        now,
+        LATE_AFTER_MS,
+      );
+      for (const r of delivered)
+        outcomes.set(r.key, { status: 'fulfilled', value: now.getTime() - r.dueAt.getTime() > LATE_AFTER_MS ? 'late' : 'sent' });
     }
     if (failed.size > 0) {
       // The error keeps later sweeps off the reminder; its job records the attempt and retries with backoff.
-      const errors = [...failed.values()].map(({ reminder, error }) => ({ id: reminder.id, error: String((error as Error)?.message ?? error).slice(0, 1000) }));
+      const errors = [...failed.values()].map(({ reminder, error }) => ({
+        id: reminder.id,
+        error: String((error as Error)?.message ?? error).slice(0, 1000),
+      }));
       await this.deliveries.markErrors(tx, errors);
       for (const { reminder, error } of failed.values()) outcomes.set(reminder.key, { status: 'rejected', reason: error });
     }

@@ -74,7 +74,8 @@ export class ReminderDispatcher {
     return new Promise((resolve) => {
       this.waiting.set(key, [...(this.waiting.get(key) ?? []), resolve]);
       this.joined += 1;
-      if (!this.sweeping) void this.sweep().catch((error: Error) => this.logger.warn({ msg: 'reminder sweep failed; jobs go by key', error: error.message }));
+      if (!this.sweeping)
+        void this.sweep().catch((error: Error) => this.logger.warn({ msg: 'reminder sweep failed; jobs go by key', error: error.message }));
     });
   }
 

@@ -7,9 +7,7 @@ export const CHANNELS = ['in_app', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Who receives a reminder: a user, or everyone with a role (optionally within a planning region or social space). */
-export type Recipient =
-  | { type: 'user'; id: string }
-  | { type: 'role'; role: string; planningRegionId?: string; socialSpaceId?: string };
+export type Recipient = { type: 'user'; id: string } | { type: 'role'; role: string; planningRegionId?: string; socialSpaceId?: string };
 
 /** A reminder: PostgreSQL is the record, BullMQ holds a delayed job whose id is the key. */
 @Entity('reminder')

@@ -5,7 +5,6 @@ import { AppConfig } from '@sro/config';
 
 export const REMINDER_QUEUE = 'reminders';
 
-
 /** The job carries the reminder key only; everything else is read from PostgreSQL. */
 export interface ReminderJob {
   key: string;
@@ -28,7 +27,11 @@ export class ReminderQueue implements OnApplicationShutdown {
       removeOnComplete: true,
       removeOnFail: 1_000,
     };
-    this.queue = new Queue<ReminderJob>(REMINDER_QUEUE, { connection: redis, prefix: config.redis.queuePrefix, defaultJobOptions: this.jobOptions });
+    this.queue = new Queue<ReminderJob>(REMINDER_QUEUE, {
+      connection: redis,
+      prefix: config.redis.queuePrefix,
+      defaultJobOptions: this.jobOptions,
+    });
   }
 
   /** Adds the delayed job; adding an id that exists is a no-op in BullMQ. */
@@ -39,7 +42,13 @@ export class ReminderQueue implements OnApplicationShutdown {
   async enqueueMany(items: Array<{ key: string; dueAt: Date }>): Promise<void> {
     if (items.length === 0) return;
     const now = Date.now();
-    await this.queue.addBulk(items.map(({ key, dueAt }) => ({ name: 'deliver', data: { key }, opts: { ...this.jobOptions, jobId: key, delay: Math.max(0, dueAt.getTime() - now) } })));
+    await this.queue.addBulk(
+      items.map(({ key, dueAt }) => ({
+        name: 'deliver',
+        data: { key },
+        opts: { ...this.jobOptions, jobId: key, delay: Math.max(0, dueAt.getTime() - now) },
+      })),
+    );
   }
 
   async remove(key: string): Promise<void> {

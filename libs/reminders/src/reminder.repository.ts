@@ -94,7 +94,10 @@ export class ReminderRepository {
 
   /** Scheduled reminders with a key after `after`, in key order (the reconciler walks them all). */
   async scheduledAfter(after: string, limit: number): Promise<ReminderDue[]> {
-    return this.dataSource.query(`SELECT key, due_at AS "dueAt" FROM reminder WHERE status = 'scheduled' AND key > $1 ORDER BY key LIMIT ${Number(limit)}`, [after]);
+    return this.dataSource.query(
+      `SELECT key, due_at AS "dueAt" FROM reminder WHERE status = 'scheduled' AND key > $1 ORDER BY key LIMIT ${Number(limit)}`,
+      [after],
+    );
   }
 
   /** Scheduled reminders addressed to the user by id, earliest first. */
@@ -124,7 +127,9 @@ export class ReminderRepository {
   }
 
   async countByStatus(): Promise<Record<string, number>> {
-    const rows: Array<{ status: string; n: number }> = await this.dataSource.query(`SELECT status, count(*)::int AS n FROM reminder GROUP BY status`);
+    const rows: Array<{ status: string; n: number }> = await this.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM reminder GROUP BY status`,
+    );
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 

@@ -40,7 +40,14 @@ export class ReminderService {
       const batch = requests.slice(i, i + INSERT_BATCH);
       fresh.push(
         ...(await this.reminders.insertNew(
-          batch.map((r) => ({ key: r.key, dueAt: new Date(r.dueAt), recipients: r.recipients, template: r.template, context: r.context, channels: r.channels ?? [...CHANNELS] })),
+          batch.map((r) => ({
+            key: r.key,
+            dueAt: new Date(r.dueAt),
+            recipients: r.recipients,
+            template: r.template,
+            context: r.context,
+            channels: r.channels ?? [...CHANNELS],
+          })),
         )),
       );
     }
@@ -73,7 +80,8 @@ export class ReminderService {
   /** Validates every request (one query for all user recipients); the first bad one is reported with its problems. */
   private async check(requests: ScheduleRequest[]): Promise<void> {
     const userIds = new Set<string>();
-    for (const request of requests) for (const r of request.recipients ?? []) if (r?.type === 'user' && typeof r.id === 'string') userIds.add(r.id);
+    for (const request of requests)
+      for (const r of request.recipients ?? []) if (r?.type === 'user' && typeof r.id === 'string') userIds.add(r.id);
     const known = await this.reminders.activeUserIds([...userIds]);
     const keys = new Set<string>();
     for (const request of requests) {
@@ -82,8 +90,11 @@ export class ReminderService {
       if (keys.has(request.key)) problems.push({ pointer: '/key', message: 'appears twice in one request' });
       keys.add(request.key);
       if (Number.isNaN(new Date(request.dueAt).getTime())) problems.push({ pointer: '/dueAt', message: 'must be a date' });
-      if (!Array.isArray(request.recipients) || request.recipients.length === 0) problems.push({ pointer: '/recipients', message: 'needs at least one recipient' });
-      (request.channels ?? []).forEach((c, i) => !CHANNELS.includes(c) && problems.push({ pointer: `/channels/${i}`, message: `unknown channel ${c}` }));
+      if (!Array.isArray(request.recipients) || request.recipients.length === 0)
+        problems.push({ pointer: '/recipients', message: 'needs at least one recipient' });
+      (request.channels ?? []).forEach(
+        (c, i) => !CHANNELS.includes(c) && problems.push({ pointer: `/channels/${i}`, message: `unknown channel ${c}` }),
+      );
       (request.recipients ?? []).forEach((r, i) => {
         if (r?.type === 'user' && typeof r.id === 'string' && r.id) {
           if (!known.has(r.id)) problems.push({ pointer: `/recipients/${i}`, message: `unknown user ${r.id}` });

@@ -12,7 +12,8 @@ export interface RenderedMessage {
 // One formatter: toLocaleDateString builds a new one per call, which dominated rendering a batch.
 const GERMAN_DATE = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
 
-const date = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? GERMAN_DATE.format(new Date(value)) : String(value ?? ''));
+const date = (value: unknown) =>
+  typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? GERMAN_DATE.format(new Date(value)) : String(value ?? '');
 
 const text = (value: unknown, fallback = '') => (value === undefined || value === null ? fallback : String(value));
 

@@ -30,6 +30,14 @@ import { ReminderService } from './reminder.service';
     MailOutbox,
     NotificationService,
   ],
-  exports: [MailOutbox, ReminderQueue, ReminderService, ReminderDeliveryService, ReminderDispatcher, ReminderReconciler, NotificationService],
+  exports: [
+    MailOutbox,
+    ReminderQueue,
+    ReminderService,
+    ReminderDeliveryService,
+    ReminderDispatcher,
+    ReminderReconciler,
+    NotificationService,
+  ],
 })
 export class RemindersModule {}

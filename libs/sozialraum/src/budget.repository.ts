@@ -45,9 +45,15 @@ export class BudgetRepository {
 
   /** The year's budget with its allocated sum, locked for the transaction; null when none is set. */
   async lockYear(tx: EntityManager, socialSpaceId: string, year: number): Promise<BudgetYear | null> {
-    const [budget] = await tx.query('SELECT id, amount_cents FROM social_space_budget WHERE social_space_id = $1 AND year = $2 FOR UPDATE', [socialSpaceId, year]);
+    const [budget] = await tx.query(
+      'SELECT id, amount_cents FROM social_space_budget WHERE social_space_id = $1 AND year = $2 FOR UPDATE',
+      [socialSpaceId, year],
+    );
     if (!budget) return null;
-    const [{ allocated }] = await tx.query('SELECT coalesce(sum(amount_cents), 0)::bigint AS allocated FROM budget_allocation WHERE budget_id = $1', [budget.id]);
+    const [{ allocated }] = await tx.query(
+      'SELECT coalesce(sum(amount_cents), 0)::bigint AS allocated FROM budget_allocation WHERE budget_id = $1',
+      [budget.id],
+    );
     return { id: budget.id, amountCents: Number(budget.amount_cents), allocatedCents: Number(allocated) };
   }
 
@@ -56,19 +62,34 @@ export class BudgetRepository {
   }
 
   async create(tx: EntityManager, socialSpaceId: string, year: number, amountCents: number): Promise<void> {
-    await tx.query('INSERT INTO social_space_budget (social_space_id, year, amount_cents) VALUES ($1, $2, $3)', [socialSpaceId, year, amountCents]);
+    await tx.query('INSERT INTO social_space_budget (social_space_id, year, amount_cents) VALUES ($1, $2, $3)', [
+      socialSpaceId,
+      year,
+      amountCents,
+    ]);
   }
 
   async addAllocation(tx: EntityManager, budgetId: string, allocation: NewAllocation): Promise<void> {
     await tx.query(
       `INSERT INTO budget_allocation (budget_id, kind, title, process_id, measure_key, amount_cents, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [budgetId, allocation.kind, allocation.title, allocation.processId, allocation.measureKey, allocation.amountCents, allocation.createdBy],
+      [
+        budgetId,
+        allocation.kind,
+        allocation.title,
+        allocation.processId,
+        allocation.measureKey,
+        allocation.amountCents,
+        allocation.createdBy,
+      ],
     );
   }
 
   /** The year's amount (0 when none is set) and its allocations in booking order. */
   async read(socialSpaceId: string, year: number): Promise<{ amountCents: number; allocations: Allocation[] }> {
-    const [budget] = await this.dataSource.query('SELECT id, amount_cents FROM social_space_budget WHERE social_space_id = $1 AND year = $2', [socialSpaceId, year]);
+    const [budget] = await this.dataSource.query(
+      'SELECT id, amount_cents FROM social_space_budget WHERE social_space_id = $1 AND year = $2',
+      [socialSpaceId, year],
+    );
     if (!budget) return { amountCents: 0, allocations: [] };
     const allocations: Allocation[] = await this.dataSource.query(
       `SELECT id, kind, title, process_id AS "processId", measure_key AS "measureKey", amount_cents::int AS "amountCents", created_by AS "createdBy", created_at AS "createdAt"

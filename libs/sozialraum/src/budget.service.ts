@@ -36,9 +36,11 @@ export class BudgetService {
       const existing = await this.budgets.lockYear(tx, socialSpaceId, year);
       if (!existing) return this.budgets.create(tx, socialSpaceId, year, amountCents);
       if (existing.allocatedCents > amountCents) {
-        throw new DomainError(ErrorCode.Conflict, `The budget cannot be lower than the ${existing.allocatedCents} cents already allocated`, [
-          { pointer: '/amountCents', message: `at least ${existing.allocatedCents}` },
-        ]);
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `The budget cannot be lower than the ${existing.allocatedCents} cents already allocated`,
+          [{ pointer: '/amountCents', message: `at least ${existing.allocatedCents}` }],
+        );
       }
       await this.budgets.setAmount(tx, existing.id, amountCents);
     });
@@ -65,9 +67,11 @@ export class BudgetService {
       if (!budget) throw new DomainError(ErrorCode.Conflict, `No budget is set for ${year}`);
       const available = budget.amountCents - budget.allocatedCents;
       if (allocation.amountCents > available) {
-        throw new DomainError(ErrorCode.Conflict, `The allocation of ${allocation.amountCents} cents exceeds the available ${available} cents`, [
-          { pointer: '/amountCents', message: `at most ${available}` },
-        ]);
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `The allocation of ${allocation.amountCents} cents exceeds the available ${available} cents`,
+          [{ pointer: '/amountCents', message: `at most ${available}` }],
+        );
       }
       await this.budgets.addAllocation(tx, budget.id, {
         kind: allocation.kind,

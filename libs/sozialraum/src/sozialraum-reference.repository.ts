@@ -10,7 +10,11 @@ export interface SocialSpaceRef {
   planningRegionId: string;
 }
 
-const MEMBER_TABLES: Record<Member['kind'], string> = { user: 'app_user', contract_partner: 'contract_partner', municipality: 'municipality' };
+const MEMBER_TABLES: Record<Member['kind'], string> = {
+  user: 'app_user',
+  contract_partner: 'contract_partner',
+  municipality: 'municipality',
+};
 
 /** Whether a member kind is one the repository can look up. */
 export function isMemberKind(kind: string): kind is Member['kind'] {

@@ -50,7 +50,8 @@ export class SozialraumService {
   /** Starts the process of a social space; a second start while one runs is a conflict. */
   async start(user: Principal, socialSpaceId: string, members: Array<Omit<Member, 'id'>> = []): Promise<ProcessInstance> {
     const space = await this.references.socialSpace(socialSpaceId);
-    if (!space) throw DomainError.invalid('Unknown social space', [{ pointer: '/socialSpaceId', message: `no social space ${socialSpaceId}` }]);
+    if (!space)
+      throw DomainError.invalid('Unknown social space', [{ pointer: '/socialSpaceId', message: `no social space ${socialSpaceId}` }]);
     await this.assignments.assertCoordinates(user, space.planningRegionId, 'Social space');
     await this.checkMembers(members, (i) => `/members/${i}`);
     const running = await this.processes.findRunning(KEY, socialSpaceId);
@@ -182,7 +183,8 @@ export class SozialraumService {
     const problems = [];
     for (const [i, m] of members.entries()) {
       if (!isMemberKind(m.kind)) continue; // the workflow validator names the bad kind
-      if (!(await this.references.memberExists(m.kind, m.refId))) problems.push({ pointer: `${at(i)}/refId`, message: `no ${m.kind.replace('_', ' ')} ${m.refId}` });
+      if (!(await this.references.memberExists(m.kind, m.refId)))
+        problems.push({ pointer: `${at(i)}/refId`, message: `no ${m.kind.replace('_', ' ')} ${m.refId}` });
     }
     if (problems.length > 0) throw DomainError.invalid('Unknown member reference', problems);
   }

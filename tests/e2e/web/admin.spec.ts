@@ -12,7 +12,11 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
   beforeAll(async () => {
     web = await webSystem('web-admin');
     const [space] = await web.db.query(`SELECT id FROM social_space WHERE name = 'Sozialraum Teltow'`);
-    await request(web.http).post('/sozialraum-processes').set('Authorization', await bearer(Role.Coordinator)).send({ socialSpaceId: space.id }).expect(201);
+    await request(web.http)
+      .post('/sozialraum-processes')
+      .set('Authorization', await bearer(Role.Coordinator))
+      .send({ socialSpaceId: space.id })
+      .expect(201);
   });
   afterAll(() => web?.close());
 

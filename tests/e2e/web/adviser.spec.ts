@@ -20,14 +20,31 @@ describe('web app: the adviser’s journey (consultations and packets, nothing e
     const created = await http().post('/cases').set('Authorization', cw).send(caseBody(space.id)).expect(201);
     caseId = created.body.id;
     pseudonym = created.body.pseudonym;
-    const consultation = await http().post(`/cases/${caseId}/consultations`).set('Authorization', cw).send({ questions: ['Welche Ressourcen im Sozialraum passen?'] }).expect(201);
+    const consultation = await http()
+      .post(`/cases/${caseId}/consultations`)
+      .set('Authorization', cw)
+      .send({ questions: ['Welche Ressourcen im Sozialraum passen?'] })
+      .expect(201);
     const session = await http()
       .post('/fallteam-sessions')
       .set('Authorization', cw)
-      .send({ startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), place: 'Familienzentrum Teltow', capacity: 4, moderatorId: 'demo-caseworker' })
+      .send({
+        startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        place: 'Familienzentrum Teltow',
+        capacity: 4,
+        moderatorId: 'demo-caseworker',
+      })
       .expect(201);
-    await http().post(`/consultations/${consultation.body.id}/schedule`).set('Authorization', cw).send({ sessionId: session.body.id }).expect(200);
-    await http().post(`/consultations/${consultation.body.id}/invitations`).set('Authorization', cw).send({ adviserIds: ['demo-adviser'] }).expect(200);
+    await http()
+      .post(`/consultations/${consultation.body.id}/schedule`)
+      .set('Authorization', cw)
+      .send({ sessionId: session.body.id })
+      .expect(200);
+    await http()
+      .post(`/consultations/${consultation.body.id}/invitations`)
+      .set('Authorization', cw)
+      .send({ adviserIds: ['demo-adviser'] })
+      .expect(200);
   });
   afterAll(() => web?.close());
 
@@ -55,7 +72,9 @@ describe('web app: the adviser’s journey (consultations and packets, nothing e
     await page.getByRole('heading', { name: 'Kein Zugriff auf diese Fallakte' }).waitFor();
     await expect(page.getByRole('alert')).toContainText('Sie haben keinen Zugriff auf Fallakten.');
     await expect(main).not.toContainText('Mustermann');
-    const denied = await web.db.query(`SELECT 1 FROM audit_event WHERE actor_id = 'demo-adviser' AND resource_type = 'case' AND outcome = 'denied'`);
+    const denied = await web.db.query(
+      `SELECT 1 FROM audit_event WHERE actor_id = 'demo-adviser' AND resource_type = 'case' AND outcome = 'denied'`,
+    );
     expect(denied).toHaveLength(1);
     await screenshot(page, 'adviser');
     expect(await accessibilityViolations(page)).toEqual([]);

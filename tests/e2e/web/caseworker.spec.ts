@@ -14,7 +14,10 @@ describe('web app: the caseworker’s journey (open a case, consent, Fallteam re
       `INSERT INTO reminder (key, due_at, recipients, template, context, channels, status, sent_at)
        VALUES ('web-test/inbox', now(), '[{"type":"user","id":"demo-caseworker"}]', 'follow-up-due', '{"subjectTitle":"Fallteam F-2026-ALT","dueAt":"2026-05-01T08:00:00Z"}', '{in_app}', 'sent', now()) RETURNING id`,
     );
-    await web.db.query(`INSERT INTO notification (user_id, reminder_id, title, body) VALUES ('demo-caseworker', $1, 'Wiedervorlage am 01.05.2026', 'Wiedervorlage für „Fallteam F-2026-ALT“ am 01.05.2026.')`, [id]);
+    await web.db.query(
+      `INSERT INTO notification (user_id, reminder_id, title, body) VALUES ('demo-caseworker', $1, 'Wiedervorlage am 01.05.2026', 'Wiedervorlage für „Fallteam F-2026-ALT“ am 01.05.2026.')`,
+      [id],
+    );
   });
   afterAll(() => web?.close());
 
@@ -60,18 +63,32 @@ describe('web app: the caseworker’s journey (open a case, consent, Fallteam re
     await page.getByRole('checkbox', { name: 'Familienname' }).check();
     await page.getByRole('button', { name: 'Einwilligung speichern' }).click();
     await expect(page.getByText('Die Einwilligung wurde gespeichert.')).toBeVisible();
-    await expect(page.locator('section', { has: page.getByRole('heading', { name: /Einwilligungen/ }) })).toContainText('Version 1: Mutter (sorgeberechtigt), Zweck „fallteam“, gibt frei: Familienname');
+    await expect(page.locator('section', { has: page.getByRole('heading', { name: /Einwilligungen/ }) })).toContainText(
+      'Version 1: Mutter (sorgeberechtigt), Zweck „fallteam“, gibt frei: Familienname',
+    );
 
     await page.getByLabel('Fragen an das Fallteam').fill('Welche Ressourcen im Sozialraum passen?');
     await page.getByRole('button', { name: 'Fallteam-Beratung anfragen' }).click();
     await expect(page.getByText(`Fallteam-Beratung für ${pseudonym} angefragt`)).toBeVisible();
-    const [consultation] = await web.db.query('SELECT c.id FROM consultation c JOIN case_file f ON f.id = c.case_id WHERE f.pseudonym = $1', [pseudonym]);
+    const [consultation] = await web.db.query(
+      'SELECT c.id FROM consultation c JOIN case_file f ON f.id = c.case_id WHERE f.pseudonym = $1',
+      [pseudonym],
+    );
     expect(consultation).toBeDefined();
     await screenshot(page, 'caseworker-case');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // The consultation's step reminders reach the caseworker: they show as follow-ups still ahead.
-    await eventually(async () => (await web.db.query(`SELECT 1 FROM reminder WHERE status = 'scheduled' AND recipients @> '[{"type":"user","id":"demo-caseworker"}]'`)).length > 0, 30_000, 'the consultation reminders');
+    await eventually(
+      async () =>
+        (
+          await web.db.query(
+            `SELECT 1 FROM reminder WHERE status = 'scheduled' AND recipients @> '[{"type":"user","id":"demo-caseworker"}]'`,
+          )
+        ).length > 0,
+      30_000,
+      'the consultation reminders',
+    );
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Wiedervorlagen' }).click();
     await expect(page.locator('table tbody')).toContainText(`Fallteam ${pseudonym}`);
 

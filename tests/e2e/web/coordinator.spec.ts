@@ -22,17 +22,27 @@ describe('web app: the coordinator’s journey (board → process → interviews
       `SELECT s.id, s.name FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code LIMIT 2`,
     );
     const started: Array<{ id: string }> = [];
-    for (const space of spaces) started.push((await http().post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: space.id }).expect(201)).body);
+    for (const space of spaces)
+      started.push(
+        (await http().post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: space.id }).expect(201)).body,
+      );
     // Once the workflow has written its start, the second process becomes overdue in the read model, so it must lead the board.
     overdueSpace = spaces[1].name;
-    const recorded = async () => (await web.db.query(`SELECT 1 FROM process_instance WHERE id = ANY($1) AND revision >= 1`, [started.map((p) => p.id)])).length === 2;
+    const recorded = async () =>
+      (await web.db.query(`SELECT 1 FROM process_instance WHERE id = ANY($1) AND revision >= 1`, [started.map((p) => p.id)])).length === 2;
     await eventually(recorded, 30_000, 'both workflows recorded their state');
     await web.db.query(`UPDATE process_instance SET current_due_at = now() - interval '3 days' WHERE id = $1`, [started[1].id]);
 
     await http().put('/interview-cycles/schedule').set('Authorization', coordinator).send({ startNow: true }).expect(200);
-    await eventually(async () => (await http().get('/interview-cycles/current').set('Authorization', coordinator)).body?.counts?.total === 35, 90_000, 'the interview cycle with 35 partners');
+    await eventually(
+      async () => (await http().get('/interview-cycles/current').set('Authorization', coordinator)).body?.counts?.total === 35,
+      90_000,
+      'the interview cycle with 35 partners',
+    );
 
-    await web.db.query(`INSERT INTO app_user (id, display_name, roles) VALUES ('ap-m', 'Amt Teltow', '{approver}'), ('ap-p', 'Träger', '{approver}'), ('ap-l', 'Landkreis', '{approver}')`);
+    await web.db.query(
+      `INSERT INTO app_user (id, display_name, roles) VALUES ('ap-m', 'Amt Teltow', '{approver}'), ('ap-p', 'Träger', '{approver}'), ('ap-l', 'Landkreis', '{approver}')`,
+    );
     const [{ id: regionId }] = await web.db.query(`SELECT id FROM planning_region WHERE code = 'PR1'`);
     const [{ id: municipality }] = await web.db.query(`SELECT id FROM contract_partner WHERE kind = 'municipality' ORDER BY code LIMIT 1`);
     const [{ id: provider }] = await web.db.query(`SELECT id FROM contract_partner WHERE kind = 'free_provider' ORDER BY code LIMIT 1`);
@@ -45,7 +55,17 @@ describe('web app: the coordinator’s journey (board → process → interviews
     const created = await http()
       .post('/cooperation-agreements')
       .set('Authorization', coordinator)
-      .send({ title: agreementTitle, kind: 'three_party', planningRegionId: regionId, parties, socialSpaceIds: [spaces[0].id], body: 'Gemeinsame Finanzierung des Familienzentrums.', attachments: [], validFrom: day(30), validUntil: day(30 + 3 * 365) })
+      .send({
+        title: agreementTitle,
+        kind: 'three_party',
+        planningRegionId: regionId,
+        parties,
+        socialSpaceIds: [spaces[0].id],
+        body: 'Gemeinsame Finanzierung des Familienzentrums.',
+        attachments: [],
+        validFrom: day(30),
+        validUntil: day(30 + 3 * 365),
+      })
       .expect(201);
     await http()
       .post(`/cooperation-agreements/${created.body.id}/submit`)

@@ -21,15 +21,22 @@ async function fakeIssuer() {
     res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
     res.end(JSON.stringify(body));
   };
-  const readBody = (req: IncomingMessage) => new Promise<string>((resolve) => {
-    let data = '';
-    req.on('data', (c) => (data += c));
-    req.on('end', () => resolve(data));
-  });
+  const readBody = (req: IncomingMessage) =>
+    new Promise<string>((resolve) => {
+      let data = '';
+      req.on('data', (c) => (data += c));
+      req.on('end', () => resolve(data));
+    });
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url!, issuer);
     url.pathname = url.pathname.replace(/^\/realms\/jugendamt/, '');
-    if (url.pathname === '/.well-known/openid-configuration') return json(res, 200, { issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks` });
+    if (url.pathname === '/.well-known/openid-configuration')
+      return json(res, 200, {
+        issuer,
+        authorization_endpoint: `${issuer}/authorize`,
+        token_endpoint: `${issuer}/token`,
+        jwks_uri: `${issuer}/jwks`,
+      });
     if (url.pathname === '/jwks') return json(res, 200, { keys: [jwk] });
     if (url.pathname === '/authorize') {
       const p = url.searchParams;
@@ -44,8 +51,16 @@ async function fakeIssuer() {
       const form = new URLSearchParams(await readBody(req));
       const grant = codes.get(form.get('code') ?? '');
       codes.delete(form.get('code') ?? '');
-      const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
-      if (!grant || grant.challenge !== challenge || grant.redirectUri !== form.get('redirect_uri') || grant.clientId !== form.get('client_id')) return json(res, 400, { error: 'invalid_grant' });
+      const challenge = createHash('sha256')
+        .update(form.get('code_verifier') ?? '')
+        .digest('base64url');
+      if (
+        !grant ||
+        grant.challenge !== challenge ||
+        grant.redirectUri !== form.get('redirect_uri') ||
+        grant.clientId !== form.get('client_id')
+      )
+        return json(res, 400, { error: 'invalid_grant' });
       seen.verifierChecked = true;
       const accessToken = await new SignJWT({ realm_access: { roles: ['coordinator'] }, name: 'Koordination (OIDC)' })
         .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
@@ -72,7 +87,9 @@ describe('web app: production sign-in with OpenID Connect (authorization code + 
 
   beforeAll(async () => {
     idp = await fakeIssuer();
-    api = await startApi(testConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER_URL: idp.issuer, OIDC_AUDIENCE: 'sro-api', OIDC_CLIENT_ID: 'sro-web' }));
+    api = await startApi(
+      testConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER_URL: idp.issuer, OIDC_AUDIENCE: 'sro-api', OIDC_CLIENT_ID: 'sro-web' }),
+    );
     await new Promise<void>((resolve) => api.http.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(api.http.address() as AddressInfo).port}`;
     browser = await launchBrowser();

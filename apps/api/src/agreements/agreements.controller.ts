@@ -15,7 +15,15 @@ import {
   DecisionOutcomeDto,
   PendingDecisionPageDto,
 } from './dto/agreement-response.dto';
-import { AgreementMetaDto, AgreementQueryDto, CreateAgreementDto, DecisionDto, SubmitAgreementDto, TerminateDto, VersionDto } from './dto/agreement.dto';
+import {
+  AgreementMetaDto,
+  AgreementQueryDto,
+  CreateAgreementDto,
+  DecisionDto,
+  SubmitAgreementDto,
+  TerminateDto,
+  VersionDto,
+} from './dto/agreement.dto';
 
 const uuid = new ParseUUIDPipe();
 const READERS = [Role.Coordinator, Role.Admin, Role.Approver];
@@ -80,7 +88,11 @@ export class AgreementsController {
   @Roles(...READERS)
   @Audited({ resourceType: RESOURCE, action: 'read-version', purpose: 'Kooperationsvereinbarung' })
   @ApiOkResponse({ type: AgreementVersionDto })
-  version(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('version', ParseIntPipe) version: number): Promise<AgreementVersionDto> {
+  version(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('version', ParseIntPipe) version: number,
+  ): Promise<AgreementVersionDto> {
     return this.agreements.version(user, id, version);
   }
 

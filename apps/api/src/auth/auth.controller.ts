@@ -42,7 +42,9 @@ export class DevAuthController {
   @Public()
   async users() {
     const users = await this.dataSource.getRepository(AppUser).find({ where: { active: true }, order: { id: 'ASC' } });
-    return { items: users.map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles.filter(isRole) })).filter((u) => u.roles.length > 0) };
+    return {
+      items: users.map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles.filter(isRole) })).filter((u) => u.roles.length > 0),
+    };
   }
 
   @Post('dev-token')
@@ -52,8 +54,13 @@ export class DevAuthController {
   async token(@Body() body: DevTokenDto) {
     const user = await this.dataSource.getRepository(AppUser).findOneBy({ id: body.userId, active: true });
     const roles = user?.roles.filter(isRole) ?? [];
-    if (!user || roles.length === 0) throw DomainError.invalid('Unknown demo user', [{ pointer: '/userId', message: `${body.userId} is not an active user with a role` }]);
+    if (!user || roles.length === 0)
+      throw DomainError.invalid('Unknown demo user', [{ pointer: '/userId', message: `${body.userId} is not an active user with a role` }]);
     const ttlSeconds = 8 * 3600;
-    return { accessToken: await signDevToken(this.config.auth.devSecret!, roles, user.id, ttlSeconds), tokenType: 'Bearer', expiresIn: ttlSeconds };
+    return {
+      accessToken: await signDevToken(this.config.auth.devSecret!, roles, user.id, ttlSeconds),
+      tokenType: 'Bearer',
+      expiresIn: ttlSeconds,
+    };
   }
 }

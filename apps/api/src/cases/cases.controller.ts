@@ -84,7 +84,11 @@ export class CasesController {
   @Roles(Role.Caseworker)
   @ApiOkResponse({ type: ConsentRecordDto })
   @Audited({ resourceType: 'case', action: 'revoke-consent', purpose: 'Widerruf der Einwilligung' })
-  revoke(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('consentId', uuid) consentId: string): Promise<ConsentRecordDto> {
+  revoke(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('consentId', uuid) consentId: string,
+  ): Promise<ConsentRecordDto> {
     return this.cases.revokeConsent(user, id, consentId);
   }
 
@@ -92,7 +96,11 @@ export class CasesController {
   @Roles(Role.Caseworker)
   @ApiCreatedResponse({ type: ConsultationDto })
   @Audited({ resourceType: 'case', action: 'request-consultation', purpose: 'Fallteam-Anfrage' })
-  requestConsultation(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: RequestConsultationDto): Promise<ConsultationDto> {
+  requestConsultation(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() body: RequestConsultationDto,
+  ): Promise<ConsultationDto> {
     return this.consultations.request(user, id, body.questions);
   }
 }

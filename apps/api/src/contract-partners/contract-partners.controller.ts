@@ -26,7 +26,13 @@ export class ContractPartnersController {
    * cycle's daily check of the registry picks it up, so the registry change itself stands.
    */
   private async tellRunningCycles(user: Principal, partner: ContractPartner): Promise<ContractPartnerDto> {
-    await this.cycles.syncRunning(user).catch((error: unknown) => this.logger.warn(`interview cycles not told of the change to partner ${partner.id}: ${error instanceof Error ? error.message : String(error)}`));
+    await this.cycles
+      .syncRunning(user)
+      .catch((error: unknown) =>
+        this.logger.warn(
+          `interview cycles not told of the change to partner ${partner.id}: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     return partner;
   }
 

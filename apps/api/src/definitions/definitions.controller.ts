@@ -69,7 +69,12 @@ export class DefinitionsController {
   @Put(':key/versions/:version')
   @ApiOkResponse({ type: DefinitionDto })
   @Roles(Role.Admin)
-  updateDraft(@Param('key') k: string, @Param('version', ParseIntPipe) version: number, @Body() body: UpdateDraftDto, @CurrentUser() user: Principal): Promise<WorkflowDefinition> {
+  updateDraft(
+    @Param('key') k: string,
+    @Param('version', ParseIntPipe) version: number,
+    @Body() body: UpdateDraftDto,
+    @CurrentUser() user: Principal,
+  ): Promise<WorkflowDefinition> {
     return this.definitions.updateDraft(key(k), version, user.sub, body.spec, body.changeNote);
   }
 
@@ -77,7 +82,11 @@ export class DefinitionsController {
   @ApiOkResponse({ type: PublishOutcomeDto })
   @HttpCode(200)
   @Roles(Role.Admin)
-  publish(@Param('key') k: string, @Param('version', ParseIntPipe) version: number, @CurrentUser() user: Principal): Promise<{ published: WorkflowDefinition; retired: number | null }> {
+  publish(
+    @Param('key') k: string,
+    @Param('version', ParseIntPipe) version: number,
+    @CurrentUser() user: Principal,
+  ): Promise<{ published: WorkflowDefinition; retired: number | null }> {
     return this.definitions.publish(key(k), version, user.sub);
   }
 

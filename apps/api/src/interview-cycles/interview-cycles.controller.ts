@@ -1,7 +1,31 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { Audited } from '@sro/audit';
 import { CurrentUser, Roles } from '@sro/auth';
 import { Principal, Role } from '@sro/common';
@@ -22,7 +46,10 @@ import {
 } from './dto/interview-cycle-response.dto';
 
 class InterviewScheduleDto {
-  @ApiPropertyOptional({ example: '2027-01-15T09:00:00+01:00', description: 'Start of the first cycle; the next follow every interval of the definition (default: now)' })
+  @ApiPropertyOptional({
+    example: '2027-01-15T09:00:00+01:00',
+    description: 'Start of the first cycle; the next follow every interval of the definition (default: now)',
+  })
   @IsOptional()
   @IsDateString()
   anchor?: string;
@@ -76,7 +103,8 @@ class AnswersDto {
   @ApiProperty({ type: [AnswerDto] })
   @IsArray()
   @ArrayMaxSize(500)
-  @IsObject({ each: true }) @ValidateNested({ each: true })
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
   @Type(() => AnswerDto)
   answers: AnswerDto[];
 }
@@ -203,7 +231,10 @@ export class InterviewCyclesController {
   async report(@Param('id', uuid) id: string, @Query() query: ReportQueryDto): Promise<InterviewReportDto | StreamableFile> {
     if (query.format !== 'csv') return this.cycles.report(id);
     const csv = await this.cycles.reportCsv(id);
-    return new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="interviewzyklus-${id}.csv"` });
+    return new StreamableFile(Buffer.from(csv, 'utf8'), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="interviewzyklus-${id}.csv"`,
+    });
   }
 
   @Post(':id/partners')
@@ -226,7 +257,11 @@ export class InterviewCyclesController {
   @Roles(Role.Coordinator, Role.Admin, Role.Caseworker)
   @Audited({ resourceType: 'partner-interview', action: 'read', idParam: 'partnerId', purpose: 'Partnerinterview einsehen' })
   @ApiOkResponse({ type: InterviewDetailDto })
-  interview(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('partnerId', uuid) partnerId: string): Promise<InterviewDetailDto> {
+  interview(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('partnerId', uuid) partnerId: string,
+  ): Promise<InterviewDetailDto> {
     return this.cycles.interview(user, id, partnerId);
   }
 
@@ -234,15 +269,30 @@ export class InterviewCyclesController {
   @Roles(Role.Coordinator)
   @Audited({ resourceType: 'partner-interview', action: 'plan', idParam: 'partnerId', purpose: 'Partnerinterview planen' })
   @ApiOkResponse({ type: UpdatedInterviewDto })
-  plan(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('partnerId', uuid) partnerId: string, @Body() body: PlanDto): Promise<UpdatedInterviewDto> {
+  plan(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('partnerId', uuid) partnerId: string,
+    @Body() body: PlanDto,
+  ): Promise<UpdatedInterviewDto> {
     return this.cycles.plan(user, id, partnerId, body);
   }
 
   @Put(':id/interviews/:partnerId/answers')
   @Roles(Role.Coordinator, Role.Caseworker)
-  @Audited({ resourceType: 'partner-interview', action: 'record-answers', idParam: 'partnerId', purpose: 'Antworten des Partnerinterviews erfassen' })
+  @Audited({
+    resourceType: 'partner-interview',
+    action: 'record-answers',
+    idParam: 'partnerId',
+    purpose: 'Antworten des Partnerinterviews erfassen',
+  })
   @ApiOkResponse({ type: UpdatedInterviewDto })
-  answers(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('partnerId', uuid) partnerId: string, @Body() body: AnswersDto): Promise<UpdatedInterviewDto> {
+  answers(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('partnerId', uuid) partnerId: string,
+    @Body() body: AnswersDto,
+  ): Promise<UpdatedInterviewDto> {
     return this.cycles.recordAnswers(user, id, partnerId, body.answers);
   }
 
@@ -251,7 +301,12 @@ export class InterviewCyclesController {
   @Roles(Role.Coordinator)
   @Audited({ resourceType: 'partner-interview', action: 'withdraw', idParam: 'partnerId', purpose: 'Partnerinterview zurückziehen' })
   @ApiOkResponse({ type: UpdatedInterviewDto })
-  withdraw(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('partnerId', uuid) partnerId: string, @Body() body: WithdrawDto): Promise<UpdatedInterviewDto> {
+  withdraw(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('partnerId', uuid) partnerId: string,
+    @Body() body: WithdrawDto,
+  ): Promise<UpdatedInterviewDto> {
     return this.cycles.withdraw(user, id, partnerId, body.reason);
   }
 }

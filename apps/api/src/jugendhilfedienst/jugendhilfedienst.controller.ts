@@ -54,7 +54,11 @@ export class JugendhilfedienstController {
   @ApiOkResponse({ type: JhdCaseResponseDto })
   @Roles(Role.Caseworker)
   @Audited({ resourceType: 'case', action: 'risk-assessment', purpose: 'Gefährdungseinschätzung nach § 8a SGB VIII' })
-  riskAssessment(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: RiskAssessmentDto): Promise<JhdCaseResponseDto> {
+  riskAssessment(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() body: RiskAssessmentDto,
+  ): Promise<JhdCaseResponseDto> {
     return this.cases.recordRiskAssessment(user, id, body);
   }
 

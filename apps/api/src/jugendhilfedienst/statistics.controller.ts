@@ -19,9 +19,15 @@ export class StatisticsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: RiskAssessmentStatisticsResponseDto, description: 'JSON, or with format=csv a `;`-separated CSV file' })
   @Audited({ resourceType: 'statistics', action: 'export', purpose: 'Kinder- und Jugendhilfestatistik (§§ 98 ff. SGB VIII)' })
-  async riskAssessments(@CurrentUser() user: Principal, @Query() query: StatisticsQueryDto): Promise<RiskAssessmentStatisticsResponseDto | StreamableFile> {
+  async riskAssessments(
+    @CurrentUser() user: Principal,
+    @Query() query: StatisticsQueryDto,
+  ): Promise<RiskAssessmentStatisticsResponseDto | StreamableFile> {
     if (query.format !== 'csv') return this.statistics.riskAssessments(user, query);
     const csv = await this.statistics.riskAssessmentsCsv(user, query);
-    return new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="gefaehrdungseinschaetzungen-${query.year}${query.month ? `-${query.month}` : ''}.csv"` });
+    return new StreamableFile(Buffer.from(csv, 'utf8'), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="gefaehrdungseinschaetzungen-${query.year}${query.month ? `-${query.month}` : ''}.csv"`,
+    });
   }
 }

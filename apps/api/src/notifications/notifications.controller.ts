@@ -5,7 +5,14 @@ import { ALL_ROLES, Principal, Role } from '@sro/common';
 import { NotificationService } from '@sro/reminders';
 import { PagingDto } from '../common/paging.dto';
 import { InboxQueryDto, ReminderQueryDto } from './dto/notification-query.dto';
-import { FollowUpPageDto, NotificationDto, NotificationPageDto, ReminderMetricsDto, ReminderPageDto, UnreadCountDto } from './dto/notification.dto';
+import {
+  FollowUpPageDto,
+  NotificationDto,
+  NotificationPageDto,
+  ReminderMetricsDto,
+  ReminderPageDto,
+  UnreadCountDto,
+} from './dto/notification.dto';
 
 @ApiTags('notifications')
 @ApiBearerAuth()

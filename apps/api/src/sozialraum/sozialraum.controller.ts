@@ -7,7 +7,16 @@ import { Page, ProcessEvent, ProcessInstance } from '@sro/processes';
 import { BudgetService, BudgetView, ProcessDetail, ProcessPage, SozialraumService } from '@sro/sozialraum';
 import type { Member, PhaseCompletion, PhaseExtension } from '@sro/workflows/contracts';
 import { PagingDto } from '../common/paging.dto';
-import { AllocationDto, BudgetAmountDto, DeliverableDto, ExtensionDto, MemberDto, ProcessQueryDto, ReasonDto, StartProcessDto } from './dto/sozialraum.dto';
+import {
+  AllocationDto,
+  BudgetAmountDto,
+  DeliverableDto,
+  ExtensionDto,
+  MemberDto,
+  ProcessQueryDto,
+  ReasonDto,
+  StartProcessDto,
+} from './dto/sozialraum.dto';
 import {
   BudgetDto,
   PhaseCompletionDto,
@@ -83,7 +92,12 @@ export class SozialraumController {
   @HttpCode(200)
   @Roles(Role.Coordinator)
   @Audited({ resourceType: 'sozialraum-process', action: 'extend-deadline', purpose: 'Fristverlängerung' })
-  extend(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('phaseKey') phaseKey: string, @Body() body: ExtensionDto): Promise<PhaseExtension> {
+  extend(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Body() body: ExtensionDto,
+  ): Promise<PhaseExtension> {
     return this.processes.extendDueDate(user, id, { phaseKey: key(phaseKey), dueAt: body.dueAt, reason: body.reason });
   }
 
@@ -142,21 +156,35 @@ export class BudgetController {
   @Get(':socialSpaceId/:year')
   @ApiOkResponse({ type: BudgetDto })
   @Roles(Role.Coordinator, Role.Caseworker)
-  get(@CurrentUser() user: Principal, @Param('socialSpaceId', uuid) socialSpaceId: string, @Param('year', ParseIntPipe) year: number): Promise<BudgetView> {
+  get(
+    @CurrentUser() user: Principal,
+    @Param('socialSpaceId', uuid) socialSpaceId: string,
+    @Param('year', ParseIntPipe) year: number,
+  ): Promise<BudgetView> {
     return this.budgets.get(user, socialSpaceId, year);
   }
 
   @Put(':socialSpaceId/:year')
   @ApiOkResponse({ type: BudgetDto })
   @Roles(Role.Coordinator)
-  set(@CurrentUser() user: Principal, @Param('socialSpaceId', uuid) socialSpaceId: string, @Param('year', ParseIntPipe) year: number, @Body() body: BudgetAmountDto): Promise<BudgetView> {
+  set(
+    @CurrentUser() user: Principal,
+    @Param('socialSpaceId', uuid) socialSpaceId: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: BudgetAmountDto,
+  ): Promise<BudgetView> {
     return this.budgets.setAmount(user, socialSpaceId, year, body.amountCents);
   }
 
   @Post(':socialSpaceId/:year/allocations')
   @ApiCreatedResponse({ type: BudgetDto })
   @Roles(Role.Coordinator)
-  allocate(@CurrentUser() user: Principal, @Param('socialSpaceId', uuid) socialSpaceId: string, @Param('year', ParseIntPipe) year: number, @Body() body: AllocationDto): Promise<BudgetView> {
+  allocate(
+    @CurrentUser() user: Principal,
+    @Param('socialSpaceId', uuid) socialSpaceId: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: AllocationDto,
+  ): Promise<BudgetView> {
     return this.budgets.allocate(user, socialSpaceId, year, body);
   }
 }

@@ -1,7 +1,20 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, ApiError, FieldProblem, Page, query } from '../api';
-import { ErrorBox, formatDate, formatDateTime, FormErrors, Loaded, Pager, SelectField, SubmitButton, TextField, toApiError, useLoad, useProblems } from '../ui';
+import {
+  ErrorBox,
+  formatDate,
+  formatDateTime,
+  FormErrors,
+  Loaded,
+  Pager,
+  SelectField,
+  SubmitButton,
+  TextField,
+  toApiError,
+  useLoad,
+  useProblems,
+} from '../ui';
 
 const DEFINITION_TITLES: Record<string, string> = {
   'sozialraum-development': 'Sozialraumentwicklung (sechs Phasen)',
@@ -73,7 +86,10 @@ export function DefinitionPage() {
   const published = versions.data?.items.find((v) => v.status === 'published');
   const newDraft = async () => {
     try {
-      const draft = await api<DefinitionVersion>(`/definitions/${key}/drafts`, { method: 'POST', body: published ? { fromVersion: published.version } : {} });
+      const draft = await api<DefinitionVersion>(`/definitions/${key}/drafts`, {
+        method: 'POST',
+        body: published ? { fromVersion: published.version } : {},
+      });
       navigate(`/definitionen/${key}/versionen/${draft.version}`);
     } catch (e) {
       setError(toApiError(e));
@@ -224,7 +240,18 @@ function DiffSection({ definitionKey, versions }: { definitionKey: string; versi
 
 interface MigrationPreview {
   toVersion: number;
-  instances: Array<{ processId: string; subjectId: string; fromVersion: number; currentStep: string | null; compatible: boolean; reason?: string; affected: boolean; dueDateChanges: Array<{ stepKey?: string; from?: string; to?: string }>; addedSteps: string[]; removedSteps: string[] }>;
+  instances: Array<{
+    processId: string;
+    subjectId: string;
+    fromVersion: number;
+    currentStep: string | null;
+    compatible: boolean;
+    reason?: string;
+    affected: boolean;
+    dueDateChanges: Array<{ stepKey?: string; from?: string; to?: string }>;
+    addedSteps: string[];
+    removedSteps: string[];
+  }>;
   summary: { running: number; compatible: number; incompatible: number; affected: number };
 }
 interface MigrationOutcome {
@@ -253,7 +280,9 @@ function MigrationSection({ definitionKey, versions }: { definitionKey: string; 
   const apply = async () => {
     setBusy(true);
     try {
-      setOutcome(await api<MigrationOutcome>(`/definitions/${definitionKey}/migrations`, { method: 'POST', body: { toVersion: Number(toVersion) } }));
+      setOutcome(
+        await api<MigrationOutcome>(`/definitions/${definitionKey}/migrations`, { method: 'POST', body: { toVersion: Number(toVersion) } }),
+      );
       setPreview(null);
       setError(null);
     } catch (err) {
@@ -267,13 +296,20 @@ function MigrationSection({ definitionKey, versions }: { definitionKey: string; 
       <h2 id="migration">Laufende Instanzen umstellen</h2>
       <form onSubmit={load} className="filters" noValidate>
         <FormErrors error={error} fieldPointers={['/toVersion']} />
-        <SelectField label="Zielversion" value={toVersion} onChange={setToVersion} options={versions.map((v) => ({ value: String(v.version), label: `Version ${v.version} (${STATUS[v.status]})` }))} errors={at('/toVersion')} />
+        <SelectField
+          label="Zielversion"
+          value={toVersion}
+          onChange={setToVersion}
+          options={versions.map((v) => ({ value: String(v.version), label: `Version ${v.version} (${STATUS[v.status]})` }))}
+          errors={at('/toVersion')}
+        />
         <button type="submit">Vorschau</button>
       </form>
       {preview && (
         <div>
           <p role="status">
-            {preview.summary.running} laufende Instanzen, davon {preview.summary.compatible} umstellbar, {preview.summary.incompatible} nicht umstellbar, {preview.summary.affected} mit Änderungen.
+            {preview.summary.running} laufende Instanzen, davon {preview.summary.compatible} umstellbar, {preview.summary.incompatible}{' '}
+            nicht umstellbar, {preview.summary.affected} mit Änderungen.
           </p>
           {preview.instances.length > 0 && (
             <table>
@@ -386,14 +422,27 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
 const domId = (pointer: string) => `spec${pointer.replace(/[^A-Za-z0-9]/g, '_')}`;
 
 /** A generic form over any spec: objects become fieldsets, lists of text become textareas, values inputs. */
-function SpecNode({ name, value, pointer, problems, onChange }: { name: string; value: Json; pointer: string; problems: Map<string, string[]>; onChange: (pointer: string, value: Json) => void }) {
+function SpecNode({
+  name,
+  value,
+  pointer,
+  problems,
+  onChange,
+}: {
+  name: string;
+  value: Json;
+  pointer: string;
+  problems: Map<string, string[]>;
+  onChange: (pointer: string, value: Json) => void;
+}) {
   const id = domId(pointer);
   const messages = problems.get(pointer);
   const invalid = messages?.length ? true : undefined;
   const describedBy = invalid ? `${id}-error` : undefined;
   if (isObject(value) || (Array.isArray(value) && !isPrimitiveList(value))) {
     const entries: Array<[string, Json]> = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
-    const itemName = (k: string, v: Json) => (Array.isArray(value) ? `${labelOf(name)} ${Number(k) + 1}${isObject(v) && typeof v.title === 'string' ? `: ${v.title}` : ''}` : k);
+    const itemName = (k: string, v: Json) =>
+      Array.isArray(value) ? `${labelOf(name)} ${Number(k) + 1}${isObject(v) && typeof v.title === 'string' ? `: ${v.title}` : ''}` : k;
     return (
       <fieldset className={`spec-group${invalid ? ' field-invalid' : ''}`} aria-describedby={describedBy} data-pointer={pointer}>
         <legend>{labelOf(name)}</legend>
@@ -421,7 +470,15 @@ function SpecNode({ name, value, pointer, problems, onChange }: { name: string; 
           value={value.map((v) => String(v ?? '')).join('\n')}
           aria-invalid={invalid}
           aria-describedby={describedBy}
-          onChange={(e) => onChange(pointer, e.target.value.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1).map((l) => (numeric && l.trim() !== '' && !Number.isNaN(Number(l)) ? Number(l) : l)))}
+          onChange={(e) =>
+            onChange(
+              pointer,
+              e.target.value
+                .split('\n')
+                .filter((l, i, all) => l !== '' || i < all.length - 1)
+                .map((l) => (numeric && l.trim() !== '' && !Number.isNaN(Number(l)) ? Number(l) : l)),
+            )
+          }
         />
         <FieldError id={`${id}-error`} messages={messages} />
       </div>
@@ -431,7 +488,16 @@ function SpecNode({ name, value, pointer, problems, onChange }: { name: string; 
     return (
       <div className={`field${invalid ? ' field-invalid' : ''}`}>
         <label className="check">
-          <input type="checkbox" id={id} name={pointer} checked={value} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => onChange(pointer, e.target.checked)} /> {labelOf(name)}
+          <input
+            type="checkbox"
+            id={id}
+            name={pointer}
+            checked={value}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            onChange={(e) => onChange(pointer, e.target.checked)}
+          />{' '}
+          {labelOf(name)}
         </label>
         <FieldError id={`${id}-error`} messages={messages} />
       </div>
@@ -450,7 +516,12 @@ function SpecNode({ name, value, pointer, problems, onChange }: { name: string; 
         aria-invalid={invalid}
         aria-describedby={describedBy}
         // A number field keeps what was typed even when it is not a number: the server says what is wrong.
-        onChange={(e) => onChange(pointer, numeric && e.target.value.trim() !== '' && !Number.isNaN(Number(e.target.value)) ? Number(e.target.value) : e.target.value)}
+        onChange={(e) =>
+          onChange(
+            pointer,
+            numeric && e.target.value.trim() !== '' && !Number.isNaN(Number(e.target.value)) ? Number(e.target.value) : e.target.value,
+          )
+        }
       />
       <FieldError id={`${id}-error`} messages={messages} />
     </div>
@@ -513,11 +584,13 @@ function DraftForm({ definition }: { definition: DefinitionVersion }) {
       setBusy(false);
     }
   };
-  const save = () => api(`${base}/versions/${definition.version}`, { method: 'PUT', body: { spec, ...(changeNote ? { changeNote } : {}) } });
+  const save = () =>
+    api(`${base}/versions/${definition.version}`, { method: 'PUT', body: { spec, ...(changeNote ? { changeNote } : {}) } });
   const check = () =>
     run(async () => {
       const result = await api<{ valid: boolean; problems: FieldProblem[] }>(`${base}/validate`, { method: 'POST', body: { spec } });
-      if (!result.valid) throw new ApiError({ status: 400, detail: `Die Definition hat ${result.problems.length} Problem(e).`, errors: result.problems });
+      if (!result.valid)
+        throw new ApiError({ status: 400, detail: `Die Definition hat ${result.problems.length} Problem(e).`, errors: result.problems });
       return 'Die Definition ist gültig.';
     });
   const submit = (e: FormEvent) => {
@@ -540,7 +613,9 @@ function DraftForm({ definition }: { definition: DefinitionVersion }) {
     <form onSubmit={submit} noValidate>
       {failure && (
         <div className="alert alert-error" role="alert">
-          <strong>{problems.length ? `Die Definition hat ${problems.length} Problem(e); sie sind bei den Feldern markiert.` : failure.message}</strong>
+          <strong>
+            {problems.length ? `Die Definition hat ${problems.length} Problem(e); sie sind bei den Feldern markiert.` : failure.message}
+          </strong>
           {rootProblems.length > 0 && (
             <ul>
               {rootProblems.map((m, i) => (
@@ -556,7 +631,13 @@ function DraftForm({ definition }: { definition: DefinitionVersion }) {
         </p>
       )}
       <TextField label="Änderungsnotiz" value={changeNote} onChange={setChangeNote} />
-      <SpecNode name="Definition" value={spec} pointer="" problems={new Map([...placed].filter(([k]) => k !== ''))} onChange={(pointer, value) => setSpec((s: Json) => setAt(s, pointer.split('/').slice(1), value))} />
+      <SpecNode
+        name="Definition"
+        value={spec}
+        pointer=""
+        problems={new Map([...placed].filter(([k]) => k !== ''))}
+        onChange={(pointer, value) => setSpec((s: Json) => setAt(s, pointer.split('/').slice(1), value))}
+      />
       <div className="actions">
         <button type="button" className="secondary" onClick={check} disabled={busy}>
           Prüfen
@@ -586,7 +667,9 @@ const AUDIT_FILTERS = ['actorId', 'resourceType', 'action', 'outcome', 'from', '
 /** The audit log, newest first; the filter's problems appear at its fields. */
 export function AuditPage() {
   const [params, setParams] = useSearchParams();
-  const [form, setForm] = useState(() => Object.fromEntries(AUDIT_FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<(typeof AUDIT_FILTERS)[number], string>);
+  const [form, setForm] = useState(
+    () => Object.fromEntries(AUDIT_FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<(typeof AUDIT_FILTERS)[number], string>,
+  );
   const offset = Number(params.get('offset') ?? 0);
   const active = Object.fromEntries(AUDIT_FILTERS.map((f) => [f, params.get(f) ?? '']));
   const log = useLoad(() => api<Page<AuditEvent>>(`/audit${query({ ...active, limit: 50, offset })}`), [params.toString()]);
@@ -602,7 +685,13 @@ export function AuditPage() {
       <h1 tabIndex={-1}>Audit-Log</h1>
       <form onSubmit={submit} className="filters" noValidate aria-label="Filter">
         <TextField label="Wer (Kennung)" value={form.actorId} onChange={set('actorId')} errors={at('/actorId')} />
-        <TextField label="Ressource" hint="z. B. case, consultation-packet" value={form.resourceType} onChange={set('resourceType')} errors={at('/resourceType')} />
+        <TextField
+          label="Ressource"
+          hint="z. B. case, consultation-packet"
+          value={form.resourceType}
+          onChange={set('resourceType')}
+          errors={at('/resourceType')}
+        />
         <TextField label="Aktion" value={form.action} onChange={set('action')} errors={at('/action')} />
         <SelectField
           label="Ergebnis"

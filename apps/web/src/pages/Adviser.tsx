@@ -18,7 +18,13 @@ interface Packet {
   resources: { person: string[]; surroundings: string[]; socialSpace: string[] };
   questions: string[];
   sessionAt: string | null;
-  released: Partial<{ familyName: string; givenNames: string[]; birthDates: string[]; address: string; familyMembers: Array<{ relation: string; name: string }> }>;
+  released: Partial<{
+    familyName: string;
+    givenNames: string[];
+    birthDates: string[];
+    address: string;
+    familyMembers: Array<{ relation: string; name: string }>;
+  }>;
 }
 
 /** The consultations an adviser is invited to, while their access window is open. */
@@ -60,9 +66,24 @@ export function AdviserConsultationsPage() {
   );
 }
 
-const RELEASED_LABELS: Record<string, string> = { familyName: 'Familienname', givenNames: 'Vornamen', birthDates: 'Geburtsdaten', address: 'Anschrift', familyMembers: 'Familienmitglieder' };
+const RELEASED_LABELS: Record<string, string> = {
+  familyName: 'Familienname',
+  givenNames: 'Vornamen',
+  birthDates: 'Geburtsdaten',
+  address: 'Anschrift',
+  familyMembers: 'Familienmitglieder',
+};
 
-const List = ({ items }: { items: string[] }) => (items.length ? <ul>{items.map((x, i) => <li key={i}>{x}</li>)}</ul> : <p className="muted">Keine Angaben.</p>);
+const List = ({ items }: { items: string[] }) =>
+  items.length ? (
+    <ul>
+      {items.map((x, i) => (
+        <li key={i}>{x}</li>
+      ))}
+    </ul>
+  ) : (
+    <p className="muted">Keine Angaben.</p>
+  );
 
 /** The pseudonymised packet (Fallvorstellung) of one consultation. */
 export function PacketPage() {
@@ -85,7 +106,9 @@ export function PacketPage() {
                 {Object.entries(p.released).map(([k, v]) => (
                   <div key={k}>
                     <dt>{RELEASED_LABELS[k] ?? k}</dt>
-                    <dd>{Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : `${x.relation}: ${x.name}`)).join(', ') : String(v)}</dd>
+                    <dd>
+                      {Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : `${x.relation}: ${x.name}`)).join(', ') : String(v)}
+                    </dd>
                   </div>
                 ))}
               </dl>

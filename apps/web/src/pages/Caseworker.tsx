@@ -3,7 +3,22 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, Page } from '../api';
 import { pageForLink } from '../App';
 import { useMe } from '../session';
-import { CheckboxGroup, ErrorBox, formatDate, formatDateTime, FormErrors, lines, Loaded, Pager, SelectField, SubmitButton, TextField, toApiError, useLoad, useProblems } from '../ui';
+import {
+  CheckboxGroup,
+  ErrorBox,
+  formatDate,
+  formatDateTime,
+  FormErrors,
+  lines,
+  Loaded,
+  Pager,
+  SelectField,
+  SubmitButton,
+  TextField,
+  toApiError,
+  useLoad,
+  useProblems,
+} from '../ui';
 import { usePlanningRegions } from './Coordinator';
 
 export const ZONES = [
@@ -96,7 +111,22 @@ const EMPTY_CASE = {
   deletionDate: '',
 };
 
-const CASE_POINTERS = ['/socialSpaceId', '/zone', '/personal/familyName', '/personal/givenNames', '/personal/birthDates', '/personal/address', '/personal/familyMembers', '/will', '/goals', '/resources/person', '/resources/surroundings', '/resources/socialSpace', '/confided', '/deletionDate'];
+const CASE_POINTERS = [
+  '/socialSpaceId',
+  '/zone',
+  '/personal/familyName',
+  '/personal/givenNames',
+  '/personal/birthDates',
+  '/personal/address',
+  '/personal/familyMembers',
+  '/will',
+  '/goals',
+  '/resources/person',
+  '/resources/surroundings',
+  '/resources/socialSpace',
+  '/confided',
+  '/deletionDate',
+];
 
 /** Opening a case: personal data is sealed by the server; what was typed stays on an error. */
 export function NewCasePage() {
@@ -120,7 +150,10 @@ export function NewCasePage() {
           zone: form.zone,
           personal: {
             familyName: form.familyName,
-            givenNames: form.givenNames.split(',').map((n) => n.trim()).filter(Boolean),
+            givenNames: form.givenNames
+              .split(',')
+              .map((n) => n.trim())
+              .filter(Boolean),
             birthDates: lines(form.birthDates),
             address: form.address,
             familyMembers: lines(form.familyMembers).map((l) => {
@@ -150,26 +183,111 @@ export function NewCasePage() {
         <FormErrors error={error} fieldPointers={CASE_POINTERS} />
         <fieldset>
           <legend>Zuordnung</legend>
-          <SelectField label="Sozialraum" value={form.socialSpaceId} onChange={set('socialSpaceId')} placeholder="Bitte wählen" options={spaces.map((s) => ({ value: s.id, label: s.name }))} errors={at('/socialSpaceId')} required />
-          <SelectField label="Bereich" value={form.zone} onChange={set('zone')} placeholder="Bitte wählen" options={ZONES} errors={at('/zone')} required />
+          <SelectField
+            label="Sozialraum"
+            value={form.socialSpaceId}
+            onChange={set('socialSpaceId')}
+            placeholder="Bitte wählen"
+            options={spaces.map((s) => ({ value: s.id, label: s.name }))}
+            errors={at('/socialSpaceId')}
+            required
+          />
+          <SelectField
+            label="Bereich"
+            value={form.zone}
+            onChange={set('zone')}
+            placeholder="Bitte wählen"
+            options={ZONES}
+            errors={at('/zone')}
+            required
+          />
         </fieldset>
         <fieldset>
           <legend>Familie</legend>
-          <TextField label="Familienname" value={form.familyName} onChange={set('familyName')} errors={at('/personal/familyName')} required />
-          <TextField label="Vornamen" hint="Mehrere durch Komma trennen." value={form.givenNames} onChange={set('givenNames')} errors={at('/personal/givenNames')} />
-          <TextField label="Geburtsdaten" hint="Eines je Zeile, im Format JJJJ-MM-TT (z. B. 2014-02-03)." multiline value={form.birthDates} onChange={set('birthDates')} errors={at('/personal/birthDates')} />
+          <TextField
+            label="Familienname"
+            value={form.familyName}
+            onChange={set('familyName')}
+            errors={at('/personal/familyName')}
+            required
+          />
+          <TextField
+            label="Vornamen"
+            hint="Mehrere durch Komma trennen."
+            value={form.givenNames}
+            onChange={set('givenNames')}
+            errors={at('/personal/givenNames')}
+          />
+          <TextField
+            label="Geburtsdaten"
+            hint="Eines je Zeile, im Format JJJJ-MM-TT (z. B. 2014-02-03)."
+            multiline
+            value={form.birthDates}
+            onChange={set('birthDates')}
+            errors={at('/personal/birthDates')}
+          />
           <TextField label="Anschrift" value={form.address} onChange={set('address')} errors={at('/personal/address')} required />
-          <TextField label="Familienmitglieder" hint="Eines je Zeile: Beziehung: Name (z. B. Großmutter: Hildegard M.)." multiline value={form.familyMembers} onChange={set('familyMembers')} errors={at('/personal/familyMembers')} />
+          <TextField
+            label="Familienmitglieder"
+            hint="Eines je Zeile: Beziehung: Name (z. B. Großmutter: Hildegard M.)."
+            multiline
+            value={form.familyMembers}
+            onChange={set('familyMembers')}
+            errors={at('/personal/familyMembers')}
+          />
         </fieldset>
         <fieldset>
           <legend>Fallvorstellung</legend>
-          <TextField label="Wille der Familie (in ihren Worten)" multiline rows={4} value={form.will} onChange={set('will')} errors={at('/will')} required />
+          <TextField
+            label="Wille der Familie (in ihren Worten)"
+            multiline
+            rows={4}
+            value={form.will}
+            onChange={set('will')}
+            errors={at('/will')}
+            required
+          />
           <TextField label="Ziele" hint="Eines je Zeile." multiline value={form.goals} onChange={set('goals')} errors={at('/goals')} />
-          <TextField label="Ressourcen der Person" hint="Eine je Zeile." multiline value={form.person} onChange={set('person')} errors={at('/resources/person')} />
-          <TextField label="Ressourcen des Umfelds" hint="Eine je Zeile." multiline value={form.surroundings} onChange={set('surroundings')} errors={at('/resources/surroundings')} />
-          <TextField label="Ressourcen des Sozialraums" hint="Eine je Zeile." multiline value={form.socialSpace} onChange={set('socialSpace')} errors={at('/resources/socialSpace')} />
-          <TextField label="Anvertraute Angaben (§ 65 SGB VIII)" hint="Eine je Zeile. Sie verlassen den Fall nie ohne Einwilligung." multiline value={form.confided} onChange={set('confided')} errors={at('/confided')} />
-          <TextField label="Löschdatum" hint="Leer lassen für die Regelfrist." type="date" value={form.deletionDate} onChange={set('deletionDate')} errors={at('/deletionDate')} />
+          <TextField
+            label="Ressourcen der Person"
+            hint="Eine je Zeile."
+            multiline
+            value={form.person}
+            onChange={set('person')}
+            errors={at('/resources/person')}
+          />
+          <TextField
+            label="Ressourcen des Umfelds"
+            hint="Eine je Zeile."
+            multiline
+            value={form.surroundings}
+            onChange={set('surroundings')}
+            errors={at('/resources/surroundings')}
+          />
+          <TextField
+            label="Ressourcen des Sozialraums"
+            hint="Eine je Zeile."
+            multiline
+            value={form.socialSpace}
+            onChange={set('socialSpace')}
+            errors={at('/resources/socialSpace')}
+          />
+          <TextField
+            label="Anvertraute Angaben (§ 65 SGB VIII)"
+            hint="Eine je Zeile. Sie verlassen den Fall nie ohne Einwilligung."
+            multiline
+            value={form.confided}
+            onChange={set('confided')}
+            errors={at('/confided')}
+          />
+          <TextField
+            label="Löschdatum"
+            hint="Leer lassen für die Regelfrist."
+            type="date"
+            value={form.deletionDate}
+            onChange={set('deletionDate')}
+            errors={at('/deletionDate')}
+          />
         </fieldset>
         <SubmitButton busy={busy}>Fall anlegen</SubmitButton>
       </form>
@@ -182,7 +300,13 @@ interface CaseFile {
   pseudonym: string;
   zone: string;
   deletionDate: string;
-  personal: { familyName: string; givenNames: string[]; birthDates: string[]; address: string; familyMembers: Array<{ relation: string; name: string }> };
+  personal: {
+    familyName: string;
+    givenNames: string[];
+    birthDates: string[];
+    address: string;
+    familyMembers: Array<{ relation: string; name: string }>;
+  };
   will: string;
   goals: string[];
   resources: { person: string[]; surroundings: string[]; socialSpace: string[] };
@@ -313,7 +437,8 @@ function Consents({ caseId }: { caseId: string }) {
             <ul>
               {d.items.map((c) => (
                 <li key={c.id}>
-                  Version {c.version}: {c.givenBy}, Zweck „{c.purpose}“, gibt frei: {c.fields.map((f) => RELEASABLE.find((r) => r.value === f)?.label ?? f).join(', ')} (
+                  Version {c.version}: {c.givenBy}, Zweck „{c.purpose}“, gibt frei:{' '}
+                  {c.fields.map((f) => RELEASABLE.find((r) => r.value === f)?.label ?? f).join(', ')} (
                   {CONSENT_FORMS.find((f) => f.value === c.form)?.label ?? c.form}, {formatDate(c.givenAt)}){' '}
                   {c.revokedAt ? (
                     <strong>widerrufen am {formatDate(c.revokedAt)}</strong>
@@ -332,8 +457,22 @@ function Consents({ caseId }: { caseId: string }) {
         <h3 id="consent-form">Einwilligung erfassen</h3>
         <FormErrors error={error} fieldPointers={['/givenBy', '/purpose', '/fields', '/form', '/givenAt']} />
         {saved && <p role="status">Die Einwilligung wurde gespeichert.</p>}
-        <TextField label="Erteilt von" hint="z. B. Mutter (sorgeberechtigt)" value={form.givenBy} onChange={set('givenBy')} errors={at('/givenBy')} required />
-        <TextField label="Zweck" value={form.purpose} onChange={set('purpose')} errors={at('/purpose')} hint="„fallteam“ gibt die Angaben für das erweiterte Fallteam frei." required />
+        <TextField
+          label="Erteilt von"
+          hint="z. B. Mutter (sorgeberechtigt)"
+          value={form.givenBy}
+          onChange={set('givenBy')}
+          errors={at('/givenBy')}
+          required
+        />
+        <TextField
+          label="Zweck"
+          value={form.purpose}
+          onChange={set('purpose')}
+          errors={at('/purpose')}
+          hint="„fallteam“ gibt die Angaben für das erweiterte Fallteam frei."
+          required
+        />
         <CheckboxGroup legend="Freigegebene Angaben" options={RELEASABLE} value={fields} onChange={setFields} errors={at('/fields')} />
         <SelectField label="Form" value={form.form} onChange={set('form')} options={CONSENT_FORMS} errors={at('/form')} required />
         <TextField label="Erteilt am" type="date" value={form.givenAt} onChange={set('givenAt')} errors={at('/givenAt')} required />
@@ -349,7 +488,13 @@ interface ConsultationState {
   phase: string;
   steps: Array<{ key: string; title: string; status: string; dueAt?: string }>;
 }
-const PHASE: Record<string, string> = { requested: 'angefragt', scheduled: 'terminiert', outcome_recorded: 'beraten', closed: 'abgeschlossen', cancelled: 'abgesagt' };
+const PHASE: Record<string, string> = {
+  requested: 'angefragt',
+  scheduled: 'terminiert',
+  outcome_recorded: 'beraten',
+  closed: 'abgeschlossen',
+  cancelled: 'abgesagt',
+};
 
 function ConsultationRequest({ caseId }: { caseId: string }) {
   const [questions, setQuestions] = useState('');
@@ -360,7 +505,10 @@ function ConsultationRequest({ caseId }: { caseId: string }) {
     e.preventDefault();
     setBusy(true);
     try {
-      const created = await api<ConsultationState>(`/cases/${caseId}/consultations`, { method: 'POST', body: { questions: lines(questions) } });
+      const created = await api<ConsultationState>(`/cases/${caseId}/consultations`, {
+        method: 'POST',
+        body: { questions: lines(questions) },
+      });
       setError(null);
       setQuestions('');
       setRequested((r) => [...r, created]);
@@ -377,18 +525,27 @@ function ConsultationRequest({ caseId }: { caseId: string }) {
         // A live region around the list, so the list keeps its list semantics for screen readers.
         <div role="status">
           <ul>
-          {requested.map((c) => (
-            <li key={c.id}>
-              Fallteam-Beratung für {c.pseudonym} {PHASE[c.phase] ?? c.phase}
-              {c.steps[0]?.dueAt ? `; nächster Schritt „${c.steps[0].title}“ bis ${formatDate(c.steps[0].dueAt)}` : ''}.
-            </li>
-          ))}
+            {requested.map((c) => (
+              <li key={c.id}>
+                Fallteam-Beratung für {c.pseudonym} {PHASE[c.phase] ?? c.phase}
+                {c.steps[0]?.dueAt ? `; nächster Schritt „${c.steps[0].title}“ bis ${formatDate(c.steps[0].dueAt)}` : ''}.
+              </li>
+            ))}
           </ul>
         </div>
       )}
       <form onSubmit={submit} noValidate>
         <FormErrors error={error} fieldPointers={['/questions']} />
-        <TextField label="Fragen an das Fallteam" hint="Eine Frage je Zeile." multiline rows={4} value={questions} onChange={setQuestions} errors={at('/questions')} required />
+        <TextField
+          label="Fragen an das Fallteam"
+          hint="Eine Frage je Zeile."
+          multiline
+          rows={4}
+          value={questions}
+          onChange={setQuestions}
+          errors={at('/questions')}
+          required
+        />
         <SubmitButton busy={busy}>Fallteam-Beratung anfragen</SubmitButton>
       </form>
     </section>

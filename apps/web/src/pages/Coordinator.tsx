@@ -1,7 +1,20 @@
 import { FormEvent, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, Page, query } from '../api';
-import { DeadlineBadge, formatDate, formatDateTime, formatEuro, FormErrors, Loaded, Pager, SelectField, SubmitButton, TextField, useLoad, useProblems } from '../ui';
+import {
+  DeadlineBadge,
+  formatDate,
+  formatDateTime,
+  formatEuro,
+  FormErrors,
+  Loaded,
+  Pager,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useLoad,
+  useProblems,
+} from '../ui';
 
 export interface PlanningRegion {
   id: string;
@@ -45,7 +58,7 @@ export function BoardPage() {
   );
   const set = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
+    for (const [k, v] of Object.entries(changes)) v ? next.set(k, v) : next.delete(k);
     if (!('offset' in changes)) next.delete('offset');
     setParams(next);
   };
@@ -166,9 +179,17 @@ export function ProcessPage() {
         <>
           <h1 tabIndex={-1}>Sozialraumprozess: {process.summary.title ?? 'Sozialraum'}</h1>
           <p>
-            Status: <strong>{process.status === 'running' ? 'läuft' : process.status}</strong> · Definition Version {process.definitionVersion}
+            Status: <strong>{process.status === 'running' ? 'läuft' : process.status}</strong> · Definition Version{' '}
+            {process.definitionVersion}
           </p>
-          <Phases processId={process.id} version={process.definitionVersion} steps={process.steps} deliverables={state?.deliverables ?? {}} current={process.currentStep} onChange={view.reload} />
+          <Phases
+            processId={process.id}
+            version={process.definitionVersion}
+            steps={process.steps}
+            deliverables={state?.deliverables ?? {}}
+            current={process.currentStep}
+            onChange={view.reload}
+          />
           <section aria-labelledby="members">
             <h2 id="members">Lokale Verantwortungsgemeinschaft</h2>
             {state?.members.length ? (
@@ -191,8 +212,18 @@ export function ProcessPage() {
   );
 }
 
-function Phases(props: { processId: string; version: number; steps: StepState[]; deliverables: Record<string, Record<string, unknown>>; current: string | null; onChange: () => void }) {
-  const definition = useLoad(() => api<DefinitionVersion>(`/definitions/sozialraum-development/versions/${props.version}`), [props.version]);
+function Phases(props: {
+  processId: string;
+  version: number;
+  steps: StepState[];
+  deliverables: Record<string, Record<string, unknown>>;
+  current: string | null;
+  onChange: () => void;
+}) {
+  const definition = useLoad(
+    () => api<DefinitionVersion>(`/definitions/sozialraum-development/versions/${props.version}`),
+    [props.version],
+  );
   const phaseSpec = (key: string) => definition.data?.spec.phases.find((p) => p.key === key);
   return (
     <section aria-labelledby="phases">
@@ -255,7 +286,10 @@ function ExtensionForm({ processId, phaseKey, onDone }: { processId: string; pha
     setBusy(true);
     setDone(false);
     try {
-      await api(`/sozialraum-processes/${processId}/phases/${phaseKey}/extension`, { method: 'POST', body: { dueAt: dueAt ? new Date(`${dueAt}T12:00:00`).toISOString() : '', reason } });
+      await api(`/sozialraum-processes/${processId}/phases/${phaseKey}/extension`, {
+        method: 'POST',
+        body: { dueAt: dueAt ? new Date(`${dueAt}T12:00:00`).toISOString() : '', reason },
+      });
       setError(null);
       setDone(true);
       onDone();
@@ -355,7 +389,14 @@ interface PartnerInterview {
   dueAt: string | null;
   interviewerId: string | null;
 }
-const INTERVIEW_STATUS: Record<string, string> = { open: 'offen', planned: 'geplant', overdue: 'überfällig', done: 'erledigt', withdrawn: 'zurückgezogen', failed: 'fehlgeschlagen' };
+const INTERVIEW_STATUS: Record<string, string> = {
+  open: 'offen',
+  planned: 'geplant',
+  overdue: 'überfällig',
+  done: 'erledigt',
+  withdrawn: 'zurückgezogen',
+  failed: 'fehlgeschlagen',
+};
 
 /** The interview cycle's progress with every contract partner, overdue first. */
 export function InterviewsPage() {
@@ -363,7 +404,10 @@ export function InterviewsPage() {
   const [offset, setOffset] = useState(0);
   const cycle = useLoad(() => api<Cycle>('/interview-cycles/current'), []);
   const progress = useLoad(
-    () => (cycle.data ? api<Page<PartnerInterview>>(`/interview-cycles/${cycle.data.id}/progress${query({ status, limit: 50, offset })}`) : new Promise<Page<PartnerInterview>>(() => undefined)),
+    () =>
+      cycle.data
+        ? api<Page<PartnerInterview>>(`/interview-cycles/${cycle.data.id}/progress${query({ status, limit: 50, offset })}`)
+        : new Promise<Page<PartnerInterview>>(() => undefined),
     [cycle.data?.id, status, offset],
   );
   return (
@@ -442,8 +486,18 @@ interface Agreement {
   latestVersion: number;
   updatedAt?: string;
 }
-const AGREEMENT_STATUS: Record<string, string> = { draft: 'Entwurf', in_approval: 'In Abstimmung', active: 'Gültig', expired: 'Abgelaufen', terminated: 'Beendet' };
-const AGREEMENT_KIND: Record<string, string> = { cooperation: 'Kooperationsvereinbarung', three_party: 'Dreiseitiger Vertrag', social_space_contract: 'Sozialraumvertrag' };
+const AGREEMENT_STATUS: Record<string, string> = {
+  draft: 'Entwurf',
+  in_approval: 'In Abstimmung',
+  active: 'Gültig',
+  expired: 'Abgelaufen',
+  terminated: 'Beendet',
+};
+const AGREEMENT_KIND: Record<string, string> = {
+  cooperation: 'Kooperationsvereinbarung',
+  three_party: 'Dreiseitiger Vertrag',
+  social_space_contract: 'Sozialraumvertrag',
+};
 
 /** Cooperation agreements, by default those waiting for decisions. */
 export function AgreementsPage() {
@@ -452,7 +506,13 @@ export function AgreementsPage() {
   return (
     <>
       <h1 tabIndex={-1}>Kooperationsvereinbarungen</h1>
-      <SelectField label="Status" value={status} placeholder="Alle" options={Object.entries(AGREEMENT_STATUS).map(([value, label]) => ({ value, label }))} onChange={setStatus} />
+      <SelectField
+        label="Status"
+        value={status}
+        placeholder="Alle"
+        options={Object.entries(AGREEMENT_STATUS).map(([value, label]) => ({ value, label }))}
+        onChange={setStatus}
+      />
       <Loaded state={list}>
         {(page) =>
           page.items.length === 0 ? (

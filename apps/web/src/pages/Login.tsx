@@ -23,7 +23,9 @@ export function LoginPage({ returnTo }: { returnTo: string }) {
           {notice}
         </div>
       )}
-      <Loaded state={config}>{(c) => (c.mode === 'dev' ? <DevLogin returnTo={returnTo} /> : <OidcLogin config={c} returnTo={returnTo} />)}</Loaded>
+      <Loaded state={config}>
+        {(c) => (c.mode === 'dev' ? <DevLogin returnTo={returnTo} /> : <OidcLogin config={c} returnTo={returnTo} />)}
+      </Loaded>
     </main>
   );
 }
@@ -34,7 +36,11 @@ function DevLogin({ returnTo }: { returnTo: string }) {
   const navigate = useNavigate();
   const signIn = async (userId: string) => {
     try {
-      const { accessToken, expiresIn } = await api<{ accessToken: string; expiresIn: number }>('/auth/dev-token', { method: 'POST', body: { userId }, token: null });
+      const { accessToken, expiresIn } = await api<{ accessToken: string; expiresIn: number }>('/auth/dev-token', {
+        method: 'POST',
+        body: { userId },
+        token: null,
+      });
       navigate(returnTo, { replace: true });
       startSession(accessToken, expiresIn);
     } catch (e) {

@@ -74,6 +74,8 @@ export class CasesAndConsultations1763740000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE consultation_invitation; DROP TABLE consultation; DROP TABLE fallteam_session; DROP TABLE consent; DROP TABLE case_file;`);
+    await q.query(
+      `DROP TABLE consultation_invitation; DROP TABLE consultation; DROP TABLE fallteam_session; DROP TABLE consent; DROP TABLE case_file;`,
+    );
   }
 }

@@ -10,4 +10,15 @@ import { JugendhilfedienstCases1763780000000 } from './1763780000000-Jugendhilfe
 import { EmailOutbox1763790000000 } from './1763790000000-EmailOutbox';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
-export const MIGRATIONS = [Foundation1763700000000, DefinitionsAndProcesses1763710000000, Reminders1763720000000, SocialSpaceBudget1763730000000, CasesAndConsultations1763740000000, ContractPartnerContacts1763750000000, InterviewCycles1763760000000, CooperationAgreements1763770000000, JugendhilfedienstCases1763780000000, EmailOutbox1763790000000];
+export const MIGRATIONS = [
+  Foundation1763700000000,
+  DefinitionsAndProcesses1763710000000,
+  Reminders1763720000000,
+  SocialSpaceBudget1763730000000,
+  CasesAndConsultations1763740000000,
+  ContractPartnerContacts1763750000000,
+  InterviewCycles1763760000000,
+  CooperationAgreements1763770000000,
+  JugendhilfedienstCases1763780000000,
+  EmailOutbox1763790000000,
+];

@@ -1,12 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FieldProblem } from '@sro/common';
 import { DEFINITION_KEYS, DEFINITION_STATUSES } from '@sro/definitions';
-import type { DefinitionKey, DefinitionStatus, DefinitionVersionSummary, FieldChange, KeySummary, StepDiff, WorkflowDefinition } from '@sro/definitions';
+import type {
+  DefinitionKey,
+  DefinitionStatus,
+  DefinitionVersionSummary,
+  FieldChange,
+  KeySummary,
+  StepDiff,
+  WorkflowDefinition,
+} from '@sro/definitions';
 import type { InstancePreview, MigrationOutcome, MigrationPreview } from '@sro/processes';
 import type { DueDateChange } from '@sro/workflows/shared/steps';
 
 /** A field of a spec holds any JSON value. */
-const ANY_JSON = [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object', additionalProperties: true }, { type: 'array', items: {} }];
+const ANY_JSON = [
+  { type: 'string' },
+  { type: 'number' },
+  { type: 'boolean' },
+  { type: 'object', additionalProperties: true },
+  { type: 'array', items: {} },
+];
 
 /** Where a key's versions stand. */
 export class DefinitionSummaryDto implements KeySummary {

@@ -193,7 +193,12 @@ export class ReminderLagDto {
 }
 
 export class ReminderMetricsDto {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Reminders per status', example: { scheduled: 12, sent: 340 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'Reminders per status',
+    example: { scheduled: 12, sent: 340 },
+  })
   byStatus: Record<string, number>;
 
   @ApiProperty({ type: ReminderEmailCountsDto })

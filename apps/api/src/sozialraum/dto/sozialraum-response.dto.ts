@@ -189,7 +189,11 @@ export class SozialraumStateDto implements Omit<SozialraumDevelopmentState, 'def
   @ApiProperty({ type: [SozialraumPhaseDto] })
   steps: SozialraumPhaseDto[];
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'object', additionalProperties: true }, description: 'Deliverable values by phase key and deliverable key' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', additionalProperties: true },
+    description: 'Deliverable values by phase key and deliverable key',
+  })
   deliverables: Record<string, Record<string, unknown>>;
 
   @ApiProperty({ type: [SozialraumMemberDto] })

@@ -1,6 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PagingDto } from '../../common/paging.dto';
 
 const MEMBER_KINDS = ['user', 'contract_partner', 'municipality'] as const;
@@ -18,20 +35,28 @@ export class StartProcessDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
-  @IsObject({ each: true }) @ValidateNested({ each: true })
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
   @Type(() => MemberDto)
   members?: MemberDto[];
 }
 
 export class DeliverableDto {
-  @ApiProperty({ description: 'Typed by the deliverable (boundaries, analysis, events, goals, measures, monitoring, text...); checked by the same validator the workflow runs' })
+  @ApiProperty({
+    description:
+      'Typed by the deliverable (boundaries, analysis, events, goals, measures, monitoring, text...); checked by the same validator the workflow runs',
+  })
   @IsDefined()
   value: unknown;
 }
 
 export class ExtensionDto {
   @ApiProperty({ example: '2027-03-31T00:00:00Z' }) @IsDateString() dueAt: string;
-  @ApiProperty({ example: 'Beteiligungsveranstaltung wegen Kommunalwahl verschoben' }) @IsString() @MinLength(3) @MaxLength(2000) reason: string;
+  @ApiProperty({ example: 'Beteiligungsveranstaltung wegen Kommunalwahl verschoben' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason: string;
 }
 
 export class ReasonDto {
