@@ -30,6 +30,7 @@ async function openApiDocument(): Promise<OpenAPIObject> {
     TEMPORAL_ADDRESS: '127.0.0.1:1',
     PAYLOAD_KEYS: `k1:${key()}`,
     FIELD_KEYS: `f1:${key()}`,
+    AUDIT_CHAIN_KEY: key(),
     MAIL_TRANSPORT: 'file',
     MAIL_DIR: '/nonexistent',
   });

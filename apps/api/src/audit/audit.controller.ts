@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditService } from '@sro/audit';
 import { Roles } from '@sro/auth';
 import { Role } from '@sro/common';
+import { AuditPageDto } from './dto/audit-event.dto';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
 @ApiTags('audit')
@@ -15,7 +16,8 @@ export class AuditController {
   @Get()
   @Roles(Role.Admin)
   @Audited({ resourceType: 'audit-log', action: 'list', purpose: 'audit review' })
-  async list(@Query() query: AuditQueryDto) {
+  @ApiOkResponse({ type: AuditPageDto })
+  async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     const { items, total } = await this.audit.list({
       ...query,
       from: query.from ? new Date(query.from) : undefined,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Public, signDevToken } from '@sro/auth';
@@ -8,7 +8,53 @@ import { AppConfig } from '@sro/config';
 import { AppUser } from '@sro/reference-data';
 
 export class DevTokenDto {
-  @ApiProperty({ example: 'demo-caseworker' }) @IsString() @MinLength(1) @MaxLength(100) userId: string;
+  @ApiProperty({ example: 'demo-caseworker' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  userId: string;
+}
+
+/** How the web app signs in. */
+export class AuthConfigResponseDto {
+  @ApiProperty({ enum: ['dev', 'oidc'] })
+  mode: 'dev' | 'oidc';
+
+  @ApiPropertyOptional({ description: 'OIDC issuer (only under OIDC)' })
+  issuer?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Public OIDC client of the web app' })
+  clientId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Requested scopes' })
+  scope?: string;
+}
+
+export class DevUserDto {
+  @ApiProperty()
+  id: string;
+
+  @ApiProperty()
+  displayName: string;
+
+  @ApiProperty({ type: [String] })
+  roles: string[];
+}
+
+export class DevUserListDto {
+  @ApiProperty({ type: [DevUserDto] })
+  items: DevUserDto[];
+}
+
+export class DevTokenResponseDto {
+  @ApiProperty()
+  accessToken: string;
+
+  @ApiProperty({ example: 'Bearer' })
+  tokenType: string;
+
+  @ApiProperty({ description: 'Lifetime in seconds' })
+  expiresIn: number;
 }
 
 /** What the web app needs to sign in: the mode and, under OIDC, the issuer and the public client. */
@@ -20,7 +66,8 @@ export class AuthConfigController {
   @Get('config')
   @Public()
   @Header('Cache-Control', 'no-store')
-  get() {
+  @ApiOkResponse({ type: AuthConfigResponseDto })
+  get(): AuthConfigResponseDto {
     const { mode, issuerUrl, clientId, scope } = this.config.auth;
     return mode === 'dev' ? { mode } : { mode, issuer: issuerUrl, clientId: clientId ?? null, scope };
   }
@@ -40,7 +87,8 @@ export class DevAuthController {
 
   @Get('dev-users')
   @Public()
-  async users() {
+  @ApiOkResponse({ type: DevUserListDto })
+  async users(): Promise<DevUserListDto> {
     const users = await this.dataSource.getRepository(AppUser).find({ where: { active: true }, order: { id: 'ASC' } });
     return {
       items: users.map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles.filter(isRole) })).filter((u) => u.roles.length > 0),
@@ -51,7 +99,8 @@ export class DevAuthController {
   @HttpCode(200)
   @Public()
   @Header('Cache-Control', 'no-store')
-  async token(@Body() body: DevTokenDto) {
+  @ApiOkResponse({ type: DevTokenResponseDto })
+  async token(@Body() body: DevTokenDto): Promise<DevTokenResponseDto> {
     const user = await this.dataSource.getRepository(AppUser).findOneBy({ id: body.userId, active: true });
     const roles = user?.roles.filter(isRole) ?? [];
     if (!user || roles.length === 0)

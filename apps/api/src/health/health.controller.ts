@@ -1,9 +1,40 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@sro/auth';
 import { problem, sendProblem } from '@sro/http';
 import { HealthReport, HealthService } from './health.service';
+
+class ComponentStatusDto {
+  @ApiProperty({ enum: ['up', 'down'] })
+  status: 'up' | 'down';
+
+  @ApiProperty({ description: 'Antwortzeit der Prüfung in ms' })
+  latencyMs: number;
+
+  @ApiPropertyOptional({ description: 'Fehlermeldung, wenn nicht erreichbar' })
+  error?: string;
+}
+
+class HealthComponentsDto {
+  @ApiProperty({ type: ComponentStatusDto })
+  database: ComponentStatusDto;
+
+  @ApiProperty({ type: ComponentStatusDto })
+  redis: ComponentStatusDto;
+
+  @ApiProperty({ type: ComponentStatusDto })
+  temporal: ComponentStatusDto;
+}
+
+/** The health report: every component up. */
+class HealthReportDto {
+  @ApiProperty({ enum: ['up', 'down'] })
+  status: 'up' | 'down';
+
+  @ApiProperty({ type: HealthComponentsDto })
+  components: HealthComponentsDto;
+}
 
 @ApiTags('health')
 @Controller('health')
@@ -12,7 +43,7 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: 'All components are up' })
+  @ApiOkResponse({ description: 'All components are up', type: HealthReportDto })
   @ApiServiceUnavailableResponse({ description: 'At least one component is down (problem+json with `components`)' })
   async get(@Res() res: Response): Promise<void> {
     const report: HealthReport = await this.health.check();
