@@ -13,8 +13,9 @@ import tseslint from 'typescript-eslint';
 const STRING_BUILT_SQL = [
   {
     selector:
-      "CallExpression[callee.property.name='query'] > TemplateLiteral.arguments:first-child > :not(TemplateElement, Identifier[name=/^[A-Z][A-Z0-9_]*$/])",
-    message: 'SQL built with ${…}: pass values as $n parameters, or interpolate a fixed UPPER_CASE fragment.',
+      "CallExpression[callee.property.name='query'] > TemplateLiteral.arguments:first-child > :not(TemplateElement, Identifier[name=/^[A-Z][A-Z0-9_]*$/], CallExpression[callee.name=/^(ident|literal)$/])",
+    message:
+      'SQL built with ${…}: pass values as $n parameters, or interpolate a fixed UPPER_CASE fragment or an ident()/literal()-quoted name.',
   },
   {
     selector: "CallExpression[callee.property.name='query'] > BinaryExpression.arguments:first-child[operator='+']",

@@ -1,3 +1,5 @@
+import { cpus } from 'node:os';
+import { DataSource } from 'typeorm';
 import { Queue, Worker } from 'bullmq';
 import { redisConnection } from '@sro/queue';
 import type { ScheduleRequest } from '@sro/reminders';
@@ -43,7 +45,7 @@ runBench('reminders', async (ctx) => {
       concurrency: CONCURRENCY,
       rawConcurrency: RAW_CONCURRENCY,
       spreadSeconds: SPREAD_MS / 1000,
-      machine: { cpus: require('node:os').cpus().length, node: process.version },
+      machine: { cpus: cpus().length, node: process.version },
     };
 
     const sroRun = async (label: string, dueAt: (i: number) => Date) => {
@@ -58,7 +60,7 @@ runBench('reminders', async (ctx) => {
       const scheduledAt = Date.now();
       for (let i = 0; i < requests.length; i += 2_000) await sro.service.scheduleMany(requests.slice(i, i + 2_000));
       const scheduleMs = Date.now() - scheduledAt;
-      const db = sro.context.get(require('typeorm').DataSource);
+      const db = sro.context.get(DataSource);
       const pattern = `bench/${label}/%`;
       await waitFor(
         async () =>

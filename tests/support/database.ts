@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '@sro/database';
-import { grantAppRole } from '../../scripts/devstack/database-roles';
+import { grantAppRole, ident } from '../../scripts/devstack/database-roles';
 import { ENTITIES } from '../../apps/shared/entities';
 
 /** The owner role makes and migrates databases; without one (one external DATABASE_URL) that URL does. */
@@ -34,7 +34,7 @@ export async function scratchDatabase(
   options: { migrate?: boolean } = {},
 ): Promise<{ url: string; ownerUrl: string; dataSource: DataSource; drop(): Promise<void> }> {
   const name = `sro_scratch_${randomBytes(5).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  await admin((c) => c.query(`CREATE DATABASE ${ident(name)}`));
   const ownerUrl = serverUrl(name);
   const url = serverUrl(name, process.env.DATABASE_URL!);
   if (options.migrate !== false) {
@@ -48,7 +48,7 @@ export async function scratchDatabase(
     dataSource,
     drop: async () => {
       await dataSource.destroy();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`));
     },
   };
 }

@@ -32,6 +32,9 @@ const answers = (scale: number): Answer[] => [
   { questionKey: 'co_budget_use', value: false },
 ];
 
+/** The requests with distinct keys, in order of their first arrival. */
+const uniqueByKey = <T extends { key: string }>(requests: T[]): T[] => [...new Map(requests.map((r) => [r.key, r] as const)).values()];
+
 describe('partner-interview-cycle workflow (time-skipping)', () => {
   const suite = timeSkippingSuite('pic');
   const { taskQueue, fake } = suite;
@@ -72,10 +75,14 @@ describe('partner-interview-cycle workflow (time-skipping)', () => {
     const planned = await plan(interview(a), 60);
     expect(planned.status).toBe('planned');
     const plannedAt = Date.parse(planned.plannedAt!);
-    const conduct = fake
-      .of('scheduleReminders')
-      .flat()
-      .filter((r: any) => r.key.startsWith(`pic/${state.cycleId}/${a.partnerId}/conduct/`));
+    // Scheduling is idempotent by key; under load the time-skipping server can let an activity's
+    // start-to-close timeout pass and retry it, so the same request may arrive twice.
+    const conduct = uniqueByKey(
+      fake
+        .of('scheduleReminders')
+        .flat()
+        .filter((r: any) => r.key.startsWith(`pic/${state.cycleId}/${a.partnerId}/conduct/`)),
+    );
     expect(conduct.map((r: any) => [r.template, r.recipients[0], Date.parse(r.dueAt) - plannedAt])).toEqual([
       ['step-due', { type: 'user', id: 'demo-caseworker' }, addDuration(plannedAt + 7 * DAY, 'P1M', -1).getTime() - plannedAt],
       ['step-due', { type: 'user', id: 'demo-caseworker' }, 0],
