@@ -1,14 +1,17 @@
 import { proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ConsultationActivities } from '@sro/cases';
 import { addDuration } from '../shared/duration';
-import { processActivities as act, reject, stepReminders } from '../shared/process-kit';
+import { processActivities as act, PROGRAMMING_ERRORS, reject, stepReminders } from '../shared/process-kit';
 import type { ProcessSnapshot } from '../shared/process';
 import { ReminderSlot } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
 import { initialSteps, StepState } from '../shared/steps';
 import { AdviserAccess, FallteamConsultationInput, FallteamConsultationState, fallteamStateQuery, fallteamUpdates } from './contract';
 
-const access = proxyActivities<ConsultationActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+const access = proxyActivities<ConsultationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '1 minute', nonRetryableErrorTypes: PROGRAMMING_ERRORS },
+});
 
 /**
  * One case consultation in the extended Fallteam (seed 004): scheduled into a session, advisers

@@ -6,13 +6,24 @@ import { UPDATE_REJECTED } from './contract';
 import { addDuration } from './duration';
 import type { Problem } from './validation';
 
+/** Errors that mean a bug: retrying them would only hide it. */
+export const PROGRAMMING_ERRORS = ['TypeError', 'ReferenceError', 'SyntaxError', 'RangeError'];
+
 /**
  * Timeouts and retries of the activities that write to PostgreSQL and Redis. No attempt limit: a
- * write must eventually happen; non-retryable domain errors stop it.
+ * write must eventually happen, and a database or Redis outage must not fail a case's process (the
+ * fault tests expect recovery). Retrying stops for what no retry can fix: domain refusals (the
+ * worker interceptor makes them non-retryable) and programming errors, named here by the error
+ * types the interceptor passes on. Query errors stay retryable: some are races a retry resolves.
  */
 export const WRITE_ACTIVITY: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: PROGRAMMING_ERRORS,
+  },
 };
 
 /** Activities every process workflow uses. */
