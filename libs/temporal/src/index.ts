@@ -5,3 +5,4 @@ export * from './encryption.codec';
 export * from './temporal-client.module';
 export * from './ping.activities';
 export * from './temporal-errors';
+export * from './workflow-state.reader';

@@ -2,8 +2,9 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '@sro/config';
 import { createDataConverter } from './data-converter';
+import { WorkflowStateReader } from './workflow-state.reader';
 
-/** A lazily connecting Temporal client with the encrypting data converter. */
+/** A lazily connecting Temporal client with the encrypting data converter, and the workflow state reader on it. */
 @Global()
 @Module({
   providers: [
@@ -17,8 +18,9 @@ import { createDataConverter } from './data-converter';
           dataConverter: createDataConverter(config.payloadKeys),
         }),
     },
+    WorkflowStateReader,
   ],
-  exports: [Client],
+  exports: [Client, WorkflowStateReader],
 })
 export class TemporalClientModule implements OnApplicationShutdown {
   constructor(@Inject(Client) private readonly client: Client) {}
