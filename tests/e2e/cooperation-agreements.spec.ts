@@ -43,6 +43,7 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
   afterAll(() => system?.close());
 
   const http = () => system.http;
+  // eslint-disable-next-line no-restricted-syntax -- the tests name fixed tables
   const count = async (table: string) => (await system.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
   const draft = () => ({
     title: 'Dreiseitiger Vertrag Familienzentrum Teltow',

@@ -1,3 +1,4 @@
+import { WorkflowStateReader } from '@sro/temporal';
 import type { Client } from '@temporalio/client';
 import { AgreementRepository, AgreementService, AgreementVersion, CooperationAgreement } from '@sro/agreements';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
@@ -133,6 +134,7 @@ function setup(options: { stored?: CooperationAgreement; approval?: ApprovalRoun
   const service = new AgreementService(
     repo as unknown as AgreementRepository,
     temporal as unknown as Client,
+    new WorkflowStateReader(temporal as unknown as Client),
     config,
     definitions as unknown as DefinitionsService,
     assignments as unknown as AssignmentsService,

@@ -1,3 +1,4 @@
+import { WorkflowStateReader } from '@sro/temporal';
 import type { Client } from '@temporalio/client';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import type { AppConfig } from '@sro/config';
@@ -123,6 +124,7 @@ function build() {
     cases as unknown as CaseService,
     cipher,
     temporal as unknown as Client,
+    new WorkflowStateReader(temporal as unknown as Client),
     config as unknown as AppConfig,
     definitions as unknown as DefinitionsService,
   );

@@ -1,3 +1,4 @@
+import { WorkflowStateReader } from '@sro/temporal';
 import type { Client } from '@temporalio/client';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import type { AppConfig } from '@sro/config';
@@ -75,6 +76,7 @@ function setup(options: { stored?: InterviewCycle; found?: InterviewRecord; inte
     cycles as unknown as InterviewCycleRepository,
     interviews as unknown as InterviewRepository,
     temporal as unknown as Client,
+    new WorkflowStateReader(temporal as unknown as Client),
     {} as InterviewReportService,
   );
   return { service, cycles, interviews, handle };

@@ -1,3 +1,4 @@
+import { WorkflowStateReader } from '@sro/temporal';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
@@ -79,6 +80,7 @@ function setup(
     processes as unknown as ProcessInstanceRepository,
     references as unknown as SozialraumReferenceRepository,
     temporal as unknown as Client,
+    new WorkflowStateReader(temporal as unknown as Client),
     config as unknown as AppConfig,
     definitions as unknown as DefinitionsService,
     assignments as unknown as AssignmentsService,

@@ -56,6 +56,8 @@ export async function partnerInterviewCycle(input: InterviewCycleInput): Promise
     entries: [],
     revision: 0,
   };
+  // Set once the cycle is opened below; the handlers registered before then read it later.
+  // eslint-disable-next-line prefer-const
   let definition: PinnedDefinition<'partner-interview-cycle'>;
   const children = new Map<string, ChildWorkflowHandle<typeof partnerInterview>>();
   const syncEvery = Math.max(1, input.syncEveryDays ?? 1) * DAY;

@@ -301,8 +301,9 @@ export class AgreementRepository {
 
   /** The registry name of a contract partner or municipality, or null when there is none with that id. */
   async partyName(kind: 'contract_partner' | 'municipality', id: string): Promise<string | null> {
-    const table = kind === 'contract_partner' ? 'contract_partner' : 'municipality';
-    const [row]: Array<{ name: string }> = await this.dataSource.query(`SELECT name FROM ${table} WHERE id = $1`, [id]);
+    const sql =
+      kind === 'contract_partner' ? 'SELECT name FROM contract_partner WHERE id = $1' : 'SELECT name FROM municipality WHERE id = $1';
+    const [row]: Array<{ name: string }> = await this.dataSource.query(sql, [id]);
     return row?.name ?? null;
   }
 

@@ -6,7 +6,7 @@ import { DomainError, ErrorCode, FieldProblem, Principal, Role } from '@sro/comm
 import { DefinitionsService } from '@sro/definitions';
 import type { ProcessEvent } from '@sro/processes';
 import { AssignmentsService } from '@sro/reference-data';
-import { temporalCall } from '@sro/temporal';
+import { temporalCall, WorkflowStateReader } from '@sro/temporal';
 import {
   AgreementDecision,
   AgreementRejection,
@@ -132,6 +132,7 @@ export class AgreementService {
   constructor(
     private readonly agreements: AgreementRepository,
     private readonly temporal: Client,
+    private readonly states: WorkflowStateReader,
     private readonly config: AppConfig,
     private readonly definitions: DefinitionsService,
     private readonly assignments: AssignmentsService,
@@ -256,7 +257,7 @@ export class AgreementService {
    */
   async decide(user: Principal, id: string, input: DecisionInput): Promise<DecisionOutcome> {
     const agreement = await this.find(id);
-    const state = await temporalCall(this.handle(agreement).query(agreementStateQuery), WHAT);
+    const state = await this.states.read(agreement.workflowId, agreementStateQuery, WHAT);
     const round = state.approval;
     if (!round || round.status !== 'running')
       throw new DomainError(ErrorCode.InvalidState, `The agreement is ${state.status}; nothing is open for decision`);

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@sro/config';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
-import { temporalCall } from '@sro/temporal';
+import { temporalCall, WorkflowStateReader } from '@sro/temporal';
 import {
   AdviserAccess,
   ConsultationPhase,
@@ -78,6 +78,7 @@ export class ConsultationService {
     private readonly cases: CaseService,
     private readonly cipher: FieldCipher,
     private readonly temporal: Client,
+    private readonly states: WorkflowStateReader,
     private readonly config: AppConfig,
     private readonly definitions: DefinitionsService,
   ) {}
@@ -144,7 +145,7 @@ export class ConsultationService {
 
   async get(user: Principal, id: string): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id);
-    const state = await temporalCall(this.temporal.workflow.getHandle(consultation.workflowId).query(fallteamStateQuery), WHAT);
+    const state = await this.states.read(consultation.workflowId, fallteamStateQuery, WHAT);
     return {
       id,
       caseId: consultation.caseId,
@@ -205,11 +206,9 @@ export class ConsultationService {
     await this.consultations.transaction(async (tx) => {
       await this.consultations.storeOutcome(tx, id, this.cipher.seal(outcome));
       await temporalCall(
-        this.temporal.workflow
-          .getHandle(consultation.workflowId)
-          .executeUpdate(fallteamUpdates.recordOutcome, {
-            args: [{ professionals, participants: outcome.participants.length, actorId: user.sub }],
-          }),
+        this.temporal.workflow.getHandle(consultation.workflowId).executeUpdate(fallteamUpdates.recordOutcome, {
+          args: [{ professionals, participants: outcome.participants.length, actorId: user.sub }],
+        }),
         WHAT,
       );
     });

@@ -5,6 +5,9 @@ import { INTERVIEW_STATUSES, InterviewStatus } from '@sro/workflows/contracts';
 import type { CyclePartner } from '@sro/workflows/contracts';
 import type { InterviewReport, ReportCycle, ReportInterview } from './interview-report';
 
+/** `'<status>', count` pairs of a cycle's interviews for json_build_object (fixed SQL from the status list). */
+const STATUS_COUNT_PAIRS = INTERVIEW_STATUSES.map((s) => `'${s}', count(*) FILTER (WHERE i.status = '${s}')::int`).join(', ');
+
 /** One interview cycle as coordinators and readers see it. */
 export interface InterviewCycle {
   id: string;
@@ -53,7 +56,7 @@ export class InterviewCycleRepository {
   /** The cycles with their counts, the latest first. */
   async list(page: { limit: number; offset: number }): Promise<{ items: InterviewCycleWithCounts[]; total: number }> {
     const items: InterviewCycleWithCounts[] = await this.dataSource.query(
-      `SELECT ${CYCLE_COLUMNS}, (SELECT json_build_object('total', count(*)::int, ${INTERVIEW_STATUSES.map((s) => `'${s}', count(*) FILTER (WHERE i.status = '${s}')::int`).join(', ')})
+      `SELECT ${CYCLE_COLUMNS}, (SELECT json_build_object('total', count(*)::int, ${STATUS_COUNT_PAIRS})
                                  FROM partner_interview i WHERE i.cycle_id = c.id) AS counts
          FROM interview_cycle c ORDER BY c.number DESC LIMIT $1 OFFSET $2`,
       [page.limit, page.offset],
@@ -159,8 +162,10 @@ export class InterviewCycleRepository {
 
   private async reportCycleWhere(tx: EntityManager, where: string, params: unknown[]): Promise<ReportCycle | undefined> {
     const [row] = await tx.query(
+      /* eslint-disable no-restricted-syntax -- callers pass a fixed condition; values are $n parameters */
       `SELECT id, number, status, started_at AS "startedAt", completed_at AS "completedAt", definition_version AS "definitionVersion", questionnaire
          FROM interview_cycle WHERE ${where}`,
+      /* eslint-enable no-restricted-syntax */
       params,
     );
     return row ? { ...row, startedAt: row.startedAt.toISOString(), completedAt: row.completedAt?.toISOString() ?? null } : undefined;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
-import { temporalCall } from '@sro/temporal';
+import { temporalCall, WorkflowStateReader } from '@sro/temporal';
 import {
   CycleEntry,
   cycleStateQuery,
@@ -41,6 +41,7 @@ export class InterviewCycleService {
     private readonly cycles: InterviewCycleRepository,
     private readonly interviews: InterviewRepository,
     private readonly temporal: Client,
+    private readonly states: WorkflowStateReader,
     private readonly reports: InterviewReportService,
   ) {}
 
@@ -98,11 +99,9 @@ export class InterviewCycleService {
         { pointer: '/interviewerId', message: 'must be an active coordinator or caseworker' },
       ]);
     const state = await temporalCall(
-      this.temporal.workflow
-        .getHandle(row.workflowId)
-        .executeUpdate(interviewUpdates.plan, {
-          args: [{ ...input, plannedAt: new Date(input.plannedAt).toISOString(), actorId: user.sub }],
-        }),
+      this.temporal.workflow.getHandle(row.workflowId).executeUpdate(interviewUpdates.plan, {
+        args: [{ ...input, plannedAt: new Date(input.plannedAt).toISOString(), actorId: user.sub }],
+      }),
       'The interview',
     );
     return this.afterUpdate(row, state.revision);
@@ -167,7 +166,7 @@ export class InterviewCycleService {
 
   async state(cycleId: string): Promise<InterviewCycleState> {
     const cycle = await this.get(cycleId);
-    return temporalCall(this.temporal.workflow.getHandle(cycle.workflowId).query(cycleStateQuery), WHAT);
+    return this.states.read(cycle.workflowId, cycleStateQuery, WHAT);
   }
 
   report(cycleId: string): Promise<InterviewReport> {

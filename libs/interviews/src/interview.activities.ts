@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DefinitionsService, PinnedDefinition } from '@sro/definitions';
-import { asActivity } from '@sro/reminders';
 import { Activities } from '@sro/temporal';
 import type { CyclePartner, InterviewSnapshot, OpenedCycle } from '@sro/workflows/contracts';
 import { InterviewCycleRepository } from './interview-cycle.repository';
@@ -20,32 +19,30 @@ export class InterviewActivities {
 
   /** Opens the cycle of a workflow run once (a retry finds the row) and pins the published definition. */
   openInterviewCycle(input: { workflowId: string; coordinatorId: string }): Promise<OpenedCycle> {
-    return asActivity(() =>
-      this.cycles.transaction(async (tx) => {
-        await this.cycles.lockNumbers(tx);
-        const opened = await this.cycles.findByWorkflowId(input.workflowId, tx);
-        let cycle: { id: string; number: number };
-        let definition: PinnedDefinition<'partner-interview-cycle'>;
-        if (opened) {
-          cycle = opened;
-          definition = this.definitions.pin(
-            await this.definitions.get('partner-interview-cycle', opened.definitionVersion),
-          ) as PinnedDefinition<'partner-interview-cycle'>;
-        } else {
-          definition = await this.definitions.published('partner-interview-cycle');
-          cycle = await this.cycles.insert(
-            {
-              workflowId: input.workflowId,
-              definitionVersion: definition.version,
-              questionnaire: definition.spec.questionnaire,
-              coordinatorId: input.coordinatorId,
-            },
-            tx,
-          );
-        }
-        return { cycleId: cycle.id, number: cycle.number, definition, partners: await this.cycles.activePartners(tx) };
-      }),
-    );
+    return this.cycles.transaction(async (tx) => {
+      await this.cycles.lockNumbers(tx);
+      const opened = await this.cycles.findByWorkflowId(input.workflowId, tx);
+      let cycle: { id: string; number: number };
+      let definition: PinnedDefinition<'partner-interview-cycle'>;
+      if (opened) {
+        cycle = opened;
+        definition = this.definitions.pin(
+          await this.definitions.get('partner-interview-cycle', opened.definitionVersion),
+        ) as PinnedDefinition<'partner-interview-cycle'>;
+      } else {
+        definition = await this.definitions.published('partner-interview-cycle');
+        cycle = await this.cycles.insert(
+          {
+            workflowId: input.workflowId,
+            definitionVersion: definition.version,
+            questionnaire: definition.spec.questionnaire,
+            coordinatorId: input.coordinatorId,
+          },
+          tx,
+        );
+      }
+      return { cycleId: cycle.id, number: cycle.number, definition, partners: await this.cycles.activePartners(tx) };
+    });
   }
 
   activeCyclePartners(_input: { cycleId: string }): Promise<CyclePartner[]> {

@@ -57,13 +57,16 @@ export class InterviewRepository {
     const where = `i.cycle_id = $1 AND ($2::text IS NULL OR i.status = $2)`;
     const params = [cycleId, filter.status ?? null];
     const items: PartnerInterview[] = await this.dataSource.query(
+      /* eslint-disable no-restricted-syntax -- `where` is the fixed condition above; values are $n parameters */
       `SELECT ${INTERVIEW_COLUMNS} FROM partner_interview i JOIN contract_partner p ON p.id = i.contract_partner_id
         WHERE ${where}
         ORDER BY CASE i.status WHEN 'overdue' THEN 0 WHEN 'failed' THEN 1 WHEN 'open' THEN 2 WHEN 'planned' THEN 3 WHEN 'done' THEN 4 ELSE 5 END, i.due_at NULLS LAST, p.code
         LIMIT $3 OFFSET $4`,
+      /* eslint-enable no-restricted-syntax */
       [...params, filter.limit, filter.offset],
     );
     const [{ total }]: Array<{ total: number }> = await this.dataSource.query(
+      // eslint-disable-next-line no-restricted-syntax -- `where` is the fixed condition above; values are $n parameters
       `SELECT count(*)::int AS total FROM partner_interview i WHERE ${where}`,
       params,
     );
@@ -73,8 +76,10 @@ export class InterviewRepository {
   /** The partner's interview in the cycle, with its answers when asked for. */
   async find(cycleId: string, partnerId: string, include: { answers?: boolean } = {}): Promise<InterviewRecord | null> {
     const [row]: InterviewRecord[] = await this.dataSource.query(
+      /* eslint-disable no-restricted-syntax -- the answers column is a fixed fragment chosen by a flag */
       `SELECT ${INTERVIEW_COLUMNS}, i.workflow_id AS "workflowId"${include.answers ? ', i.answers' : ''} FROM partner_interview i JOIN contract_partner p ON p.id = i.contract_partner_id
         WHERE i.cycle_id = $1 AND i.contract_partner_id = $2`,
+      /* eslint-enable no-restricted-syntax */
       [cycleId, partnerId],
     );
     return row ?? null;

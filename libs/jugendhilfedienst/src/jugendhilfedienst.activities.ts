@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DefinitionsService } from '@sro/definitions';
-import { asActivity } from '@sro/reminders';
 import { Activities } from '@sro/temporal';
 import { PreparedConsultation, workflowIds } from '@sro/workflows/contracts';
 import { JugendhilfedienstCaseRepository } from './jugendhilfedienst-case.repository';
@@ -24,17 +23,15 @@ export class JugendhilfedienstActivities {
     caseId: string;
     caseworkerId: string;
   }): Promise<PreparedConsultation> {
-    return asActivity(async () => {
-      const definition = await this.definitions.published('fallteam-consultation');
-      await this.caseFiles.insertFallteamConsultation({
-        id: input.consultationId,
-        caseId: input.caseId,
-        workflowId: workflowIds.fallteamConsultation(input.consultationId),
-        questions: [FALLTEAM_QUESTION],
-        requestedBy: input.caseworkerId,
-      });
-      return { consultationId: input.consultationId, definition };
+    const definition = await this.definitions.published('fallteam-consultation');
+    await this.caseFiles.insertFallteamConsultation({
+      id: input.consultationId,
+      caseId: input.caseId,
+      workflowId: workflowIds.fallteamConsultation(input.consultationId),
+      questions: [FALLTEAM_QUESTION],
+      requestedBy: input.caseworkerId,
     });
+    return { consultationId: input.consultationId, definition };
   }
 
   /** Closure: the case file gets its closing time and deletion date. */

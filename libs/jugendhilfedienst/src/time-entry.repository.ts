@@ -105,6 +105,7 @@ export class TimeEntryRepository {
       social_space: { key: 's.id', label: 's.name' },
     }[q.groupBy];
     return this.dataSource.query(
+      // eslint-disable-next-line no-restricted-syntax -- key and label are fixed fragments chosen from the map above
       `SELECT ${group.key}::text AS key, ${group.label} AS label,
               coalesce(sum(e.minutes) FILTER (WHERE e.kind = 'case'), 0)::int AS "caseMinutes",
               coalesce(sum(e.minutes) FILTER (WHERE e.kind = 'preventive'), 0)::int AS "preventiveMinutes",

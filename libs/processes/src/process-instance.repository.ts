@@ -170,10 +170,13 @@ export class ProcessInstanceRepository {
     };
     const params: unknown[] = [filter.now, filter.soon];
     const whereSql = build(params);
+    const limit = `$${params.push(Number(filter.limit))}`;
+    const offset = `$${params.push(Number(filter.offset))}`;
     const countParams: unknown[] = [];
     const countWhere = build(countParams);
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(
+        /* eslint-disable no-restricted-syntax -- the condition is built from fixed fragments; values and limits are $n parameters */
         `SELECT p.id AS "processId", p.social_space_id AS "socialSpaceId", s.name AS "socialSpaceName",
                 p.planning_region_id AS "planningRegionId", r.name AS "planningRegionName", p.definition_version AS "definitionVersion",
                 p.status AS "processStatus", p.current_step AS "phaseKey", p.current_step_title AS "phaseTitle",
@@ -185,9 +188,11 @@ export class ProcessInstanceRepository {
            JOIN planning_region r ON r.id = p.planning_region_id
           WHERE ${whereSql}
           ORDER BY p.current_due_at ASC, p.id
-          LIMIT ${Number(filter.limit)} OFFSET ${Number(filter.offset)}`,
+          LIMIT ${limit} OFFSET ${offset}`,
+        /* eslint-enable no-restricted-syntax */
         params,
       ),
+      // eslint-disable-next-line no-restricted-syntax -- the condition is built from fixed fragments; values are $n parameters
       this.dataSource.query(`SELECT count(*)::int AS total FROM process_instance p WHERE ${countWhere}`, countParams),
     ]);
     return {

@@ -70,12 +70,14 @@ export class ReminderRepository {
 
   /** Cancels the scheduled reminder with the key, or every scheduled one under `prefix/`; returns their keys. */
   async cancel(keyOrPrefix: string, options: { prefix?: boolean } = {}): Promise<string[]> {
-    const match = options.prefix ? 'key LIKE $1' : 'key = $1';
     const value = options.prefix ? `${keyOrPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}/%` : keyOrPrefix;
     // A CTE makes UPDATE … RETURNING come back as plain rows.
     const rows: Array<{ key: string }> = await this.dataSource.query(
-      `WITH cancelled AS (UPDATE reminder SET status = 'cancelled', updated_at = now() WHERE ${match} AND status = 'scheduled' RETURNING key)
-       SELECT key FROM cancelled`,
+      options.prefix
+        ? `WITH cancelled AS (UPDATE reminder SET status = 'cancelled', updated_at = now() WHERE key LIKE $1 AND status = 'scheduled' RETURNING key)
+           SELECT key FROM cancelled`
+        : `WITH cancelled AS (UPDATE reminder SET status = 'cancelled', updated_at = now() WHERE key = $1 AND status = 'scheduled' RETURNING key)
+           SELECT key FROM cancelled`,
       [value],
     );
     return rows.map((r) => r.key);
@@ -95,8 +97,8 @@ export class ReminderRepository {
   /** Scheduled reminders with a key after `after`, in key order (the reconciler walks them all). */
   async scheduledAfter(after: string, limit: number): Promise<ReminderDue[]> {
     return this.dataSource.query(
-      `SELECT key, due_at AS "dueAt" FROM reminder WHERE status = 'scheduled' AND key > $1 ORDER BY key LIMIT ${Number(limit)}`,
-      [after],
+      `SELECT key, due_at AS "dueAt" FROM reminder WHERE status = 'scheduled' AND key > $1 ORDER BY key LIMIT $2`,
+      [after, limit],
     );
   }
 

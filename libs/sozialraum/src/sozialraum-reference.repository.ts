@@ -39,6 +39,7 @@ export class SozialraumReferenceRepository {
     const table = MEMBER_TABLES[kind];
     // Users have text ids; the others are uuids, and anything else cannot name one of them.
     if (kind !== 'user' && !/^[0-9a-f-]{36}$/i.test(refId)) return false;
+    // eslint-disable-next-line no-restricted-syntax -- the table name comes from the fixed MEMBER_TABLES map
     const found = await this.dataSource.query(`SELECT 1 FROM ${table} WHERE id::text = $1`, [refId]);
     return found.length > 0;
   }

@@ -6,7 +6,7 @@ import { DomainError, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { Page, ProcessEvent, ProcessInstance, ProcessInstanceRepository } from '@sro/processes';
 import { AssignmentsService } from '@sro/reference-data';
-import { temporalCall } from '@sro/temporal';
+import { temporalCall, WorkflowStateReader } from '@sro/temporal';
 import {
   AddMemberInput,
   ExtendDueDateInput,
@@ -42,6 +42,7 @@ export class SozialraumService {
     private readonly processes: ProcessInstanceRepository,
     private readonly references: SozialraumReferenceRepository,
     private readonly temporal: Client,
+    private readonly states: WorkflowStateReader,
     private readonly config: AppConfig,
     private readonly definitions: DefinitionsService,
     private readonly assignments: AssignmentsService,
@@ -115,10 +116,7 @@ export class SozialraumService {
   async get(user: Principal, id: string): Promise<ProcessDetail> {
     const process = await this.visible(user, id);
     // A Temporal workflow query, not SQL; the state is null when the workflow cannot answer.
-    const state = await this.temporal.workflow
-      .getHandle(process.workflowId)
-      .query<SozialraumDevelopmentState>(sozialraumStateQuery)
-      .catch(() => null);
+    const state = await this.states.read<SozialraumDevelopmentState>(process.workflowId, sozialraumStateQuery).catch(() => null);
     return { process, state };
   }
 

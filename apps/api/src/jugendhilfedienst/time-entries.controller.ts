@@ -7,8 +7,6 @@ import { TimeEntryService } from '@sro/jugendhilfedienst';
 import { PeriodDto, TimeEntryDto, TimeReportQueryDto } from './dto/jugendhilfedienst.dto';
 import { TimeEntryListResponseDto, TimeEntryResponseDto, TimeReportResponseDto } from './dto/time-entry.response.dto';
 
-const uuid = new ParseUUIDPipe();
-
 /** Staff time: own entries for caseworkers; the preventive-share report by person, team and social space. */
 @ApiTags('time-entries')
 @ApiBearerAuth()
@@ -43,7 +41,7 @@ export class TimeEntriesController {
   @ApiNoContentResponse({ description: 'The entry is gone' })
   @Roles(Role.Caseworker)
   @Audited({ resourceType: 'time-entry', action: 'delete', purpose: 'Zeiterfassung' })
-  async remove(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<void> {
+  async remove(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.entries.remove(user, id);
   }
 }

@@ -90,7 +90,7 @@ export function DefinitionPage() {
         method: 'POST',
         body: published ? { fromVersion: published.version } : {},
       });
-      navigate(`/definitionen/${key}/versionen/${draft.version}`);
+      void navigate(`/definitionen/${key}/versionen/${draft.version}`);
     } catch (e) {
       setError(toApiError(e));
     }
@@ -601,10 +601,10 @@ function DraftForm({ definition }: { definition: DefinitionVersion }) {
     });
   };
   const publish = () =>
-    run(async () => {
+    void run(async () => {
       await save();
       await api(`${base}/versions/${definition.version}/publish`, { method: 'POST' });
-      navigate(`/definitionen/${definition.key}`);
+      void navigate(`/definitionen/${definition.key}`);
       return 'Veröffentlicht.';
     });
   const rootProblems = placed.get('') ?? [];

@@ -168,7 +168,7 @@ export function NewCasePage() {
           ...(form.deletionDate ? { deletionDate: form.deletionDate } : {}),
         },
       });
-      navigate(`/faelle/${created.id}`);
+      void navigate(`/faelle/${created.id}`);
     } catch (err) {
       setError(toApiError(err));
       setBusy(false);

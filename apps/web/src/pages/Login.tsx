@@ -41,7 +41,7 @@ function DevLogin({ returnTo }: { returnTo: string }) {
         body: { userId },
         token: null,
       });
-      navigate(returnTo, { replace: true });
+      void navigate(returnTo, { replace: true });
       startSession(accessToken, expiresIn);
     } catch (e) {
       setError(toApiError(e));
