@@ -146,6 +146,54 @@ describe('social-space process over HTTP (all six phases)', () => {
     expect(unknown.body.errors).toEqual([expect.objectContaining({ pointer: '/socialSpaceId' })]);
   });
 
+  it('starts a new run for a social space after cancellation and after completion, each with its own row', async () => {
+    const http = system.http;
+    const [other] = await system.db.query(
+      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code OFFSET 1 LIMIT 1`,
+    );
+    const first = await request(http).post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: other.id });
+    expect(first.status).toBe(201);
+    const paused = await request(http).post(`/sozialraum-processes/${first.body.id}/pause`).set('Authorization', coordinator).send({});
+    expect(paused.status).toBe(200);
+    // A paused process still belongs to the space: no second run beside it.
+    const beside = await request(http).post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: other.id });
+    expect(beside.status).toBe(409);
+    const cancelled = await request(http)
+      .post(`/sozialraum-processes/${first.body.id}/cancel`)
+      .set('Authorization', coordinator)
+      .send({ reason: 'Neuer Zuschnitt des Sozialraums' });
+    expect(cancelled.status).toBe(200);
+
+    const second = await request(http).post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: other.id });
+    expect({ status: second.status, body: second.status === 201 ? 'ok' : second.body }).toEqual({ status: 201, body: 'ok' });
+    expect(second.body).toMatchObject({ status: 'running', currentStep: 'identify' });
+    expect(second.body.id).not.toBe(first.body.id);
+    expect(second.body.workflowId).not.toBe(first.body.workflowId);
+    const listed = await request(http).get('/sozialraum-processes?limit=100').set('Authorization', coordinator);
+    const ofSpace = listed.body.items.filter((p: { socialSpaceId: string }) => p.socialSpaceId === other.id);
+    expect(ofSpace.map((p: { id: string; status: string }) => [p.id, p.status]).sort()).toEqual(
+      [
+        [first.body.id, 'cancelled'],
+        [second.body.id, 'running'],
+      ].sort(),
+    );
+    // The new run is a live workflow: it answers and writes its own row.
+    await eventually(
+      async () => (await system.db.query('SELECT revision FROM process_instance WHERE id = $1', [second.body.id]))[0].revision > 0,
+      10_000,
+      'the new run wrote its row',
+    );
+    const detail = await request(http).get(`/sozialraum-processes/${second.body.id}`).set('Authorization', coordinator);
+    expect(detail.body.state).toMatchObject({ processId: second.body.id, status: 'running' });
+
+    // The space of the first test completed its process; it starts again too.
+    const afterCompletion = await request(http)
+      .post('/sozialraum-processes')
+      .set('Authorization', coordinator)
+      .send({ socialSpaceId: space.id });
+    expect(afterCompletion.status).toBe(201);
+  });
+
   it('keeps the social-space budget: allocations beyond it are 409 and book nothing', async () => {
     const http = system.http;
     const path = `/sozialraum-budgets/${space.id}/2026`;

@@ -113,9 +113,15 @@ export class ProcessInstanceRepository {
     return this.dataSource.getRepository(ProcessInstance).findOneBy({ id, definitionKey });
   }
 
-  /** The instance of a definition that runs for a subject, if any. */
-  findRunning(definitionKey: string, subjectId: string): Promise<ProcessInstance | null> {
-    return this.dataSource.getRepository(ProcessInstance).findOneBy({ definitionKey, subjectId, status: 'running' });
+  /** The instance of a definition that runs or is paused for a subject, if any. */
+  findUnfinished(definitionKey: string, subjectId: string): Promise<ProcessInstance | null> {
+    const statuses: ProcessStatus[] = ['running', 'paused'];
+    return this.dataSource.getRepository(ProcessInstance).findOne({ where: statuses.map((status) => ({ definitionKey, subjectId, status })) });
+  }
+
+  /** How many runs of a definition a subject has had (every run keeps its row). */
+  countRuns(definitionKey: string, subjectId: string): Promise<number> {
+    return this.dataSource.getRepository(ProcessInstance).countBy({ definitionKey, subjectId });
   }
 
   /** Instances of the regions or social spaces given, nearest due date first. */
