@@ -116,7 +116,9 @@ export class ProcessInstanceRepository {
   /** The instance of a definition that runs or is paused for a subject, if any. */
   findUnfinished(definitionKey: string, subjectId: string): Promise<ProcessInstance | null> {
     const statuses: ProcessStatus[] = ['running', 'paused'];
-    return this.dataSource.getRepository(ProcessInstance).findOne({ where: statuses.map((status) => ({ definitionKey, subjectId, status })) });
+    return this.dataSource
+      .getRepository(ProcessInstance)
+      .findOne({ where: statuses.map((status) => ({ definitionKey, subjectId, status })) });
   }
 
   /** How many runs of a definition a subject has had (every run keeps its row). */
