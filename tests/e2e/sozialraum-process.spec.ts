@@ -11,6 +11,8 @@ describe('social-space process over HTTP (all six phases)', () => {
   let space: { id: string; planning_region_id: string };
   let municipality: string;
   let partner: string;
+  /** The process the first test walks to completion (it planned the measure `jugendraum`). */
+  let completedId: string;
 
   beforeAll(async () => {
     system = await isolatedSystem('e2e-srd');
@@ -34,6 +36,7 @@ describe('social-space process over HTTP (all six phases)', () => {
       });
     expect(started.status).toBe(201);
     const id = started.body.id;
+    completedId = id;
     expect(started.body).toMatchObject({ definitionVersion: 1, currentStep: 'identify', status: 'running' });
 
     // A second start for the same social space is a conflict.
@@ -196,7 +199,7 @@ describe('social-space process over HTTP (all six phases)', () => {
 
   it('keeps the social-space budget: allocations beyond it are 409 and book nothing', async () => {
     const http = system.http;
-    const path = `/sozialraum-budgets/${space.id}/2026`;
+    const path = `/sozialraum-budgets/${space.id}/${new Date().getFullYear()}`;
     expect((await request(http).put(path).set('Authorization', coordinator).send({ amountCents: 500_000 })).status).toBe(200);
     const ok = await request(http)
       .post(`${path}/allocations`)
@@ -219,5 +222,79 @@ describe('social-space process over HTTP (all six phases)', () => {
       .set('Authorization', coordinator)
       .send({ kind: 'measure', title: 'X', amountCents: 1 });
     expect(noMeasure.status).toBe(400);
+  });
+
+  it('books the budget ledger: measures of the process only, reversal with reason (audited), spending, the yearly default, next year', async () => {
+    const http = system.http;
+    const next = new Date().getFullYear() + 1;
+    const path = `/sozialraum-budgets/${space.id}/${next}`;
+    // A new year starts from the definition's default (5,000 € in the seed of Schwerte).
+    const fresh = await request(http).get(path).set('Authorization', coordinator);
+    expect(fresh.body).toMatchObject({ isSet: false, amountCents: 0, defaultAmountCents: 500_000 });
+    const opened = await request(http).put(path).set('Authorization', coordinator).send({});
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({ year: next, isSet: true, amountCents: 500_000, availableCents: 500_000 });
+
+    const unknownMeasure = await request(http)
+      .post(`${path}/allocations`)
+      .set('Authorization', coordinator)
+      .send({ kind: 'measure', title: 'Gibt es nicht', processId: completedId, measureKey: 'gibt-es-nicht', amountCents: 1_000 });
+    expect(unknownMeasure.status).toBe(400);
+    expect(unknownMeasure.headers['content-type']).toMatch(/problem\+json/);
+    expect(unknownMeasure.body.errors).toEqual([{ pointer: '/measureKey', message: 'the process has no measure gibt-es-nicht' }]);
+    const unknownProcess = await request(http).post(`${path}/allocations`).set('Authorization', coordinator).send({
+      kind: 'measure',
+      title: 'X',
+      processId: '00000000-0000-4000-8000-000000000000',
+      measureKey: 'jugendraum',
+      amountCents: 1_000,
+    });
+    expect(unknownProcess.status).toBe(400);
+    expect(unknownProcess.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/processId']);
+
+    const booked = await request(http)
+      .post(`${path}/allocations`)
+      .set('Authorization', coordinator)
+      .send({ kind: 'measure', title: 'Jugendraum einrichten', processId: completedId, measureKey: 'jugendraum', amountCents: 150_000 });
+    expect(booked.status).toBe(201);
+    const allocationId = booked.body.allocations[0].id;
+    const spent = await request(http)
+      .post(`${path}/allocations/${allocationId}/spendings`)
+      .set('Authorization', coordinator)
+      .send({ amountCents: 40_000, spentOn: new Date().toISOString().slice(0, 10), note: 'Möbel' });
+    expect(spent.status).toBe(201);
+    expect(spent.body).toMatchObject({ allocatedCents: 150_000, spentCents: 40_000, availableCents: 350_000 });
+    const noReason = await request(http).post(`${path}/allocations/${allocationId}/reversal`).set('Authorization', coordinator).send({});
+    expect(noReason.status).toBe(400);
+    expect(new Set(noReason.body.errors.map((e: { pointer: string }) => e.pointer))).toEqual(new Set(['/reason']));
+    const reversed = await request(http)
+      .post(`${path}/allocations/${allocationId}/reversal`)
+      .set('Authorization', coordinator)
+      .send({ reason: 'Restmittel werden nicht gebraucht' });
+    expect(reversed.status).toBe(201);
+    expect(reversed.body).toMatchObject({ allocatedCents: 40_000, spentCents: 40_000, availableCents: 460_000 });
+    expect(reversed.body.allocations[1]).toMatchObject({
+      amountCents: -110_000,
+      reversesId: allocationId,
+      reason: 'Restmittel werden nicht gebraucht',
+      createdBy: 'demo-coordinator',
+    });
+    const twice = await request(http)
+      .post(`${path}/allocations/${allocationId}/reversal`)
+      .set('Authorization', coordinator)
+      .send({ reason: 'noch einmal' });
+    expect(twice.status).toBe(409);
+    const [audit] = await system.db.query(
+      `SELECT actor_id, outcome FROM audit_event WHERE resource_type = 'budget-allocation' AND action = 'reverse' AND resource_id = $1 AND outcome = 'allowed'`,
+      [allocationId],
+    );
+    expect(audit).toEqual({ actor_id: 'demo-coordinator', outcome: 'allowed' });
+
+    const tooFar = await request(http)
+      .put(`/sozialraum-budgets/${space.id}/${next + 1}`)
+      .set('Authorization', coordinator)
+      .send({ amountCents: 1_000 });
+    expect(tooFar.status).toBe(400);
+    expect(tooFar.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/year']);
   });
 });
