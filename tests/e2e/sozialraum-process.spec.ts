@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { Role } from '@sro/common';
+import { SEED_SPECS } from '@sro/definitions';
 import { validDeliverables } from '../factories/sozialraum';
 import { eventually } from '../support/eventually';
 import { isolatedSystem } from '../support/isolated';
@@ -195,6 +196,61 @@ describe('social-space process over HTTP (all six phases)', () => {
       .set('Authorization', coordinator)
       .send({ socialSpaceId: space.id });
     expect(afterCompletion.status).toBe(201);
+  });
+
+  it('saves the Sozialraumanalyse per question as a draft; the phase completes only with all eight answered', async () => {
+    const http = system.http;
+    const [third] = await system.db.query(
+      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code OFFSET 2 LIMIT 1`,
+    );
+    const [{ id: municipalityOfThird }] = await system.db.query('SELECT id FROM municipality WHERE social_space_id = $1', [third.id]);
+    const started = await request(http).post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: third.id });
+    expect(started.status).toBe(201);
+    const id = started.body.id;
+    const [identify] = validDeliverables(municipalityOfThird, partner);
+    await request(http)
+      .put(`/sozialraum-processes/${id}/phases/identify/deliverables/boundaries`)
+      .set('Authorization', coordinator)
+      .send({ value: identify.value })
+      .expect(200);
+    await request(http).post(`/sozialraum-processes/${id}/phases/identify/complete`).set('Authorization', coordinator).expect(200);
+
+    const analysisPath = `/sozialraum-processes/${id}/phases/analyse/deliverables/analysis`;
+    const questions = SEED_SPECS['sozialraum-development'].analysisQuestions.map((q) => q.key);
+    const first = await request(http)
+      .put(analysisPath)
+      .set('Authorization', coordinator)
+      .send({ value: { profileYear: 2026, answers: [{ questionKey: questions[0], answer: 'Schulen, Kitas, ein Jugendclub' }] } });
+    expect({ status: first.status, body: first.status === 200 ? 'ok' : first.body }).toEqual({ status: 200, body: 'ok' });
+    const second = await request(http)
+      .put(analysisPath)
+      .set('Authorization', coordinator)
+      .send({ value: { answers: [{ questionKey: questions[1], answer: 'Viele junge Familien' }] } });
+    expect(second.status).toBe(200);
+    const early = await request(http).post(`/sozialraum-processes/${id}/phases/analyse/complete`).set('Authorization', coordinator);
+    expect(early.status).toBe(409);
+    expect(early.body.errors).toEqual([
+      { pointer: '/deliverables/analysis', message: `incomplete: guideline questions not answered: ${questions.slice(2).join(', ')}` },
+    ]);
+    const draft = await request(http).get(`/sozialraum-processes/${id}`).set('Authorization', coordinator);
+    expect(draft.body.state.deliverables.analyse.analysis.answers.map((a: { questionKey: string }) => a.questionKey)).toEqual(
+      questions.slice(0, 2),
+    );
+    const unknown = await request(http)
+      .put(analysisPath)
+      .set('Authorization', coordinator)
+      .send({ value: { answers: [{ questionKey: 'wetter', answer: 'sonnig' }] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/value/answers/0/questionKey']);
+
+    const rest = await request(http)
+      .put(analysisPath)
+      .set('Authorization', coordinator)
+      .send({ value: { answers: questions.slice(2).map((q) => ({ questionKey: q, answer: `Antwort zu ${q}` })) } });
+    expect(rest.status).toBe(200);
+    const done = await request(http).post(`/sozialraum-processes/${id}/phases/analyse/complete`).set('Authorization', coordinator);
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ completed: 'analyse', next: 'visions' });
   });
 
   it('keeps the social-space budget: allocations beyond it are 409 and book nothing', async () => {
