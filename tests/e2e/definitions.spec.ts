@@ -258,4 +258,44 @@ describe('workflow definitions over HTTP', () => {
     const [row] = await system.db.query('SELECT definition_version FROM process_instance WHERE id = $1', [started.body.id]);
     expect(row.definition_version).toBe(current);
   });
+
+  it('audits creating, editing, publishing and retiring a definition version, refused edits too', async () => {
+    const http = system.http;
+    const k = 'partner-interview-cycle';
+    const draft = await request(http).post(`/definitions/${k}/drafts`).set('Authorization', admin).send({ fromVersion: 1 });
+    expect(draft.status).toBe(201);
+    const version = draft.body.version;
+    const spec = clone(draft.body.spec);
+    spec.steps[0].duration = 'P2M';
+    await request(http)
+      .put(`/definitions/${k}/versions/${version}`)
+      .set('Authorization', admin)
+      .send({ spec: { ...spec, cycleInterval: 'bald' } })
+      .expect(400);
+    await request(http)
+      .put(`/definitions/${k}/versions/${version}`)
+      .set('Authorization', admin)
+      .send({ spec, changeNote: 'Planung länger' })
+      .expect(200);
+    await request(http).post(`/definitions/${k}/versions/${version}/publish`).set('Authorization', admin).expect(200);
+    await request(http).post(`/definitions/${k}/versions/${version}/retire`).set('Authorization', admin).expect(200);
+
+    const rows = await system.db.query(
+      `SELECT action, outcome, actor_id, resource_id, details FROM audit_event
+        WHERE resource_type = 'workflow-definition' AND details->>'key' = $1 ORDER BY id`,
+      [k],
+    );
+    expect(rows.map((r: { action: string; outcome: string }) => [r.action, r.outcome])).toEqual([
+      ['create-draft', 'allowed'],
+      ['update-draft', 'failed'],
+      ['update-draft', 'allowed'],
+      ['publish', 'allowed'],
+      ['retire', 'allowed'],
+    ]);
+    expect(rows.every((r: { actor_id: string }) => r.actor_id === 'demo-admin')).toBe(true);
+    expect(rows.slice(1).every((r: { details: { version: string } }) => r.details.version === String(version))).toBe(true);
+    // The new version's row is the resource where the answer names it, the key otherwise.
+    expect(rows[0].resource_id).toBe(draft.body.id);
+    expect(rows[3].resource_id).toBe(k);
+  });
 });

@@ -99,6 +99,45 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     expect(analyse).toHaveLength(3);
   });
 
+  it('saves the Sozialraumanalyse question by question as a draft and completes the phase only when all are answered', async () => {
+    const handle = await start(sozialraumInput());
+    await reachPhase(handle, 1);
+    const questions = SEED_SPECS['sozialraum-development'].analysisQuestions.map((q) => q.key);
+    const save = (value: unknown) =>
+      handle.executeUpdate(sozialraumUpdates.setDeliverable, {
+        args: [{ phaseKey: 'analyse', deliverableKey: 'analysis', value, actorId: 'u' }],
+      });
+    await save({ profileYear: 2026, answers: [{ questionKey: questions[0], answer: 'Erster Entwurf' }] });
+    await save({ answers: [{ questionKey: questions[1], answer: 'Zweite Antwort' }] });
+    const refused = await handle
+      .executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'analyse', actorId: 'u' }] })
+      .catch((e) => e);
+    expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect(refused.cause.message).toMatch(/missing deliverables analysis/);
+    expect(refused.cause.details[0]).toEqual([
+      { pointer: '/deliverables/analysis', message: `incomplete: guideline questions not answered: ${questions.slice(2).join(', ')}` },
+    ]);
+    // A question answered again takes the new answer; the others stay.
+    await save({
+      answers: [
+        { questionKey: questions[0], answer: 'Überarbeitet' },
+        ...questions.slice(2).map((q) => ({ questionKey: q, answer: `Antwort ${q}` })),
+      ],
+    });
+    const state = await handle.query(sozialraumStateQuery);
+    const analysis = state.deliverables.analyse.analysis as {
+      profileYear: number;
+      answers: Array<{ questionKey: string; answer: string }>;
+    };
+    expect(analysis.profileYear).toBe(2026);
+    expect(analysis.answers.map((a) => a.questionKey)).toEqual(questions);
+    expect(analysis.answers[0].answer).toBe('Überarbeitet');
+    expect(analysis.answers[1].answer).toBe('Zweite Antwort');
+    await expect(handle.executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'analyse', actorId: 'u' }] })).resolves.toEqual(
+      { completed: 'analyse', next: 'visions' },
+    );
+  });
+
   it('rejects invalid deliverables with pointers and leaves the state unchanged', async () => {
     const handle = await start(sozialraumInput());
     await reachPhase(handle, 3);

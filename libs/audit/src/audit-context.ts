@@ -23,6 +23,7 @@ export function auditEntryFor(
   const user = (req as Request & { user?: Principal }).user;
   const raw = req.params?.[options.idParam ?? 'id'] as unknown;
   const fromParam = typeof raw === 'string' ? raw : undefined;
+  const params = Object.fromEntries((options.detailParams ?? []).map((name) => [name, req.params?.[name] ?? null]));
   return {
     actorId: user?.sub ?? 'anonymous',
     actorRoles: user?.roles ?? [],
@@ -32,6 +33,6 @@ export function auditEntryFor(
     purpose: purposeOf(req, options),
     outcome,
     requestId: (req as Request & { id?: string }).id ?? null,
-    details,
+    details: { ...params, ...details },
   };
 }

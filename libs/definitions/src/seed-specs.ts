@@ -85,6 +85,8 @@ export const SEED_SPECS: SpecByKey = {
     conferenceInterval: 'P3M',
     conferenceReminderOffsets: ['P14D', 'P2D'],
     measureReviewInterval: 'P3M',
+    // Seed 000 (Schwerte): "5.000 € Sozialraumbudget, gedeckt über den bestehenden Haushaltsansatz".
+    annualBudgetCents: 500_000,
   },
 
   'fallteam-consultation': {

@@ -70,6 +70,8 @@ export interface SozialraumDevelopmentSpec {
   conferenceInterval: IsoDuration;
   conferenceReminderOffsets: IsoDuration[];
   measureReviewInterval: IsoDuration;
+  /** The Sozialraumbudget a social space gets per year unless a coordinator sets another amount (euro cents). */
+  annualBudgetCents: number;
 }
 
 export interface FallteamConsultationSpec {

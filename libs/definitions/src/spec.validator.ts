@@ -161,8 +161,8 @@ function checkSteps(c: Checker, spec: Json, name: string, pointer: string, min =
 }
 
 function checkSozialraum(c: Checker, spec: Json): void {
-  if (!c.object(spec, '', ['phases', 'analysisQuestions', 'conferenceInterval', 'conferenceReminderOffsets', 'measureReviewInterval']))
-    return;
+  const fields = ['phases', 'analysisQuestions', 'conferenceInterval', 'conferenceReminderOffsets', 'measureReviewInterval'];
+  if (!c.object(spec, '', [...fields, 'annualBudgetCents'])) return;
   checkSteps(c, spec, 'phases', '');
   const questions = c.array(spec, 'analysisQuestions', '');
   c.unique(questions, '/analysisQuestions');
@@ -174,6 +174,7 @@ function checkSozialraum(c: Checker, spec: Json): void {
   const interval = c.duration(spec, 'conferenceInterval', '');
   c.offsets(spec, 'conferenceReminderOffsets', '', interval);
   c.duration(spec, 'measureReviewInterval', '');
+  c.integer(spec, 'annualBudgetCents', '', 0, 100_000_000_000);
 }
 
 function checkFallteam(c: Checker, spec: Json): void {
