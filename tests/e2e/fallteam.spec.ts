@@ -219,6 +219,57 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     expect((await request(http()).get('/consultations').set('Authorization', adviser)).body.items).toEqual([]);
   });
 
+  it('refuses an outcome before the session and one whose participants are not two Jugendamt professionals', async () => {
+    const outcome = (participants: unknown[]) =>
+      request(http())
+        .post(`/consultations/${consultationId}/outcome`)
+        .set('Authorization', cw)
+        .send({ participants, recommendations: [], decision: 'Beratung', helpSetting: 'Jugendclub' });
+    const early = await outcome([
+      { role: 'professional', userId: 'demo-caseworker' },
+      { role: 'professional', userId: 'cw-other' },
+    ]);
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toMatch(/Sitzung begonnen/);
+
+    // The session begins in a few seconds (moving the consultation there); then the participants are checked.
+    const soon = await request(http())
+      .post('/fallteam-sessions')
+      .set('Authorization', cw)
+      .send({ startsAt: new Date(Date.now() + 5_000).toISOString(), place: 'Rathaus', capacity: 1, moderatorId: 'demo-caseworker' })
+      .expect(201);
+    await request(http())
+      .post(`/consultations/${consultationId}/schedule`)
+      .set('Authorization', cw)
+      .send({ sessionId: soon.body.id })
+      .expect(200);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(soon.body.startsAt) - Date.now()) + 500));
+
+    const advisersOnly = await outcome([
+      { role: 'adviser', userId: 'demo-adviser' },
+      { role: 'adviser', userId: 'nobody-knows' },
+    ]);
+    expect(advisersOnly.status).toBe(400);
+    expect(advisersOnly.body.errors).toEqual([
+      { pointer: '/participants/1/userId', message: 'nobody-knows ist nicht zu dieser Beratung eingeladen' },
+    ]);
+    const hollow = await outcome([
+      { role: 'professional', userId: 'demo-adviser' },
+      { role: 'professional', userId: 'demo-caseworker' },
+      { role: 'professional', userId: 'demo-caseworker' },
+    ]);
+    expect(hollow.status).toBe(400);
+    expect(hollow.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/participants/0/userId', '/participants/2/userId']);
+    // Advisers advise; they do not make up the two professionals.
+    const oneProfessional = await outcome([
+      { role: 'professional', userId: 'demo-caseworker' },
+      { role: 'adviser', userId: 'demo-adviser' },
+    ]);
+    expect(oneProfessional.status).toBe(400);
+    expect(oneProfessional.body.errors).toEqual([expect.objectContaining({ pointer: '/participants' })]);
+    expect((await system.db.query('SELECT outcome_enc FROM consultation WHERE id = $1', [consultationId]))[0].outcome_enc).toBeNull();
+  });
+
   it('refuses an outcome with fewer than two professionals, storing nothing; accepts a valid one with a six-month follow-up', async () => {
     const one = await request(http())
       .post(`/consultations/${consultationId}/outcome`)
@@ -239,6 +290,7 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       .send({
         participants: [
           { role: 'professional', userId: 'demo-caseworker' },
+          { role: 'professional', userId: 'cw-other' },
           { role: 'adviser', userId: 'demo-adviser' },
           { role: 'family' },
         ],
