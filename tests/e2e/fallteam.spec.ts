@@ -3,6 +3,7 @@ import request from 'supertest';
 import { Role } from '@sro/common';
 import { createDataConverter } from '@sro/temporal';
 import { caseBody, PERSONAL_STRINGS } from '../factories/cases';
+import { intakeBody } from '../factories/jugendhilfedienst';
 import { eventually } from '../support/eventually';
 import { isolatedSystem } from '../support/isolated';
 import { bearer } from '../support/tokens';
@@ -56,6 +57,49 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     const pointers = bad.body.errors.map((e: { pointer: string }) => e.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['/zone', '/personal/familyName', '/personal/address', '/name']));
     expect((await system.db.query('SELECT count(*)::int AS n FROM case_file'))[0].n).toBe(before);
+  });
+
+  it('refuses birth dates in the future, naming each, for a case and a Jugendhilfedienst intake', async () => {
+    const body = caseBody(spaceId);
+    const future = await request(http())
+      .post('/cases')
+      .set('Authorization', cw)
+      .send({ ...body, personal: { ...body.personal, birthDates: ['2014-02-03', '2999-01-01'] } });
+    expect(future.status).toBe(400);
+    expect(future.body.errors).toEqual([
+      { pointer: '/personal/birthDates/1', message: 'Das Geburtsdatum 2999-01-01 liegt in der Zukunft' },
+    ]);
+    const intake = intakeBody(spaceId);
+    const futureIntake = await request(http())
+      .post('/jugendhilfedienst-cases')
+      .set('Authorization', cw)
+      .send({ ...intake, personal: { ...intake.personal, birthDates: ['2999-01-01'] } });
+    expect(futureIntake.status).toBe(400);
+    expect(futureIntake.body.errors).toEqual([expect.objectContaining({ pointer: '/personal/birthDates/0' })]);
+  });
+
+  it('refuses a consent given in the future and a purpose outside the definition’s list (a case variant of fallteam too)', async () => {
+    const consent = { givenBy: 'Mutter', purpose: 'fallteam', fields: ['familyName'], form: 'written', givenAt: '2026-11-01' };
+    const variant = await request(http())
+      .post(`/cases/${caseId}/consents`)
+      .set('Authorization', cw)
+      .send({ ...consent, purpose: 'Fallteam' });
+    expect(variant.status).toBe(400);
+    expect(variant.body.errors).toEqual([
+      {
+        pointer: '/purpose',
+        message: expect.stringContaining('Unbekannter Zweck „Fallteam“ (gemeint ist wohl „fallteam“); erlaubt: fallteam'),
+      },
+    ]);
+    const future = await request(http())
+      .post(`/cases/${caseId}/consents`)
+      .set('Authorization', cw)
+      .send({ ...consent, givenAt: '2999-12-31' });
+    expect(future.status).toBe(400);
+    expect(future.body.errors).toEqual([
+      { pointer: '/givenAt', message: 'Eine Einwilligung kann nicht in der Zukunft erteilt worden sein' },
+    ]);
+    expect((await request(http()).get(`/cases/${caseId}/consents`).set('Authorization', cw)).body.items).toEqual([]);
   });
 
   it('validates consents: unknown fields are 400', async () => {

@@ -1,3 +1,4 @@
+export * from './case-input.rules';
 export * from './case.repository';
 export * from './case.service';
 export * from './case.types';
