@@ -178,13 +178,14 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       zone: 'unclear',
       will: expect.stringContaining('Schule'),
       questions: ['Welche Ressourcen im Sozialraum passen?'],
+      ageBands: [expect.stringMatching(/^(10-13|14-17)$/)], // born 2014-02-03: the band, never the date
       released: {},
     });
     const text = JSON.stringify(packet.body);
     for (const s of PERSONAL_STRINGS.filter((x) => x !== 'Leon')) expect(text).not.toContain(s);
     // "Leon" is part of the family's own words in will/resources; the identity fields are what must not leak.
     expect(Object.keys(packet.body).sort()).toEqual(
-      ['consultationId', 'goals', 'pseudonym', 'questions', 'released', 'resources', 'sessionAt', 'will', 'zone'].sort(),
+      ['ageBands', 'consultationId', 'goals', 'pseudonym', 'questions', 'released', 'resources', 'sessionAt', 'will', 'zone'].sort(),
     );
   });
 

@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import type { AppConfig } from '@sro/config';
 import { DefinitionsService, SEED_SPECS } from '@sro/definitions';
 import {
+  ageBand,
   CaseFile,
   CaseRepository,
   CaseService,
@@ -137,6 +138,28 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
+
+describe('age bands of the packet', () => {
+  it('puts a child into its band by completed years, counting the birthday itself', () => {
+    const at = new Date('2026-12-02T10:00:00Z');
+    const cases: Array<[string, string]> = [
+      ['2026-12-02', '0-2'],
+      ['2023-12-03', '0-2'],
+      ['2023-12-02', '3-5'],
+      ['2020-12-03', '3-5'],
+      ['2020-12-02', '6-9'],
+      ['2016-12-02', '10-13'],
+      ['2012-12-03', '10-13'],
+      ['2012-12-02', '14-17'],
+      ['2008-12-02', '18-26'],
+      ['1999-12-03', '18-26'],
+      ['1999-12-02', '27+'],
+      ['2027-01-01', 'unknown'],
+      ['', 'unknown'],
+    ];
+    for (const [born, band] of cases) expect([born, ageBand(born, at)]).toEqual([born, band]);
+  });
+});
 
 describe('ConsultationService', () => {
   describe('Fallteam sessions', () => {
@@ -433,8 +456,10 @@ describe('ConsultationService', () => {
         resources: { person: [], surroundings: [], socialSpace: ['Jugendclub'] },
         questions: ['Welche Hilfe passt?'],
         sessionAt: booked.startsAt.toISOString(),
+        ageBands: [ageBand('2014-02-03', new Date())],
         released: { familyName: 'Muster' },
       });
+      expect(JSON.stringify(packet)).not.toContain('2014');
       expect(cases.visibleCase).not.toHaveBeenCalled();
     });
 

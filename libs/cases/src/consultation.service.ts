@@ -15,6 +15,7 @@ import {
   WorkflowType,
 } from '@sro/workflows/contracts';
 import { initialSteps, StepState } from '@sro/workflows/shared/steps';
+import { AgeBand, ageBand } from './age-band';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { CaseContent, PersonalData, RELEASABLE_FIELDS } from './case.types';
@@ -62,6 +63,8 @@ export interface ConsultationPacket {
   resources: CaseContent['resources'];
   questions: string[];
   sessionAt: string | null;
+  /** The children's age bands today, in the order of the case's birth dates; the dates themselves stay out. */
+  ageBands: AgeBand[];
   released: Partial<PersonalData>;
 }
 
@@ -263,6 +266,7 @@ export class ConsultationService {
       resources: content.resources,
       questions: this.cipher.open<string[]>(consultation.questionsEnc),
       sessionAt: session ? session.startsAt.toISOString() : null,
+      ageBands: personal.birthDates.map((date) => ageBand(date, new Date())),
       released: Object.fromEntries(RELEASABLE_FIELDS.filter((f) => released.has(f)).map((f) => [f, personal[f]])),
     };
   }

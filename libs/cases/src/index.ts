@@ -1,3 +1,4 @@
+export * from './age-band';
 export * from './case-input.rules';
 export * from './case.repository';
 export * from './case.service';
