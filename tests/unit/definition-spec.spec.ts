@@ -62,6 +62,18 @@ describe('definition specs', () => {
     expect(validateSpec('partner-interview-cycle', cycle).map((p) => p.pointer)).toEqual(['/questionnaire/sections/0/questions/0/type']);
   });
 
+  it('checks the Fallteam consent purposes: keys, no duplicates, fallteam among them', () => {
+    const spec = clone(SEED_SPECS['fallteam-consultation']) as unknown as Record<string, unknown>;
+    spec.consentPurposes = ['Fallteam', 'help-planning', 'help-planning'];
+    expect(validateSpec('fallteam-consultation', spec)).toEqual([
+      { pointer: '/consentPurposes/0', message: expect.stringContaining('lower-case') },
+      { pointer: '/consentPurposes/2', message: 'duplicate purpose "help-planning"' },
+      { pointer: '/consentPurposes', message: expect.stringContaining('must contain fallteam') },
+    ]);
+    delete spec.consentPurposes;
+    expect(validateSpec('fallteam-consultation', spec)).toEqual([{ pointer: '/consentPurposes', message: 'must be an array' }]);
+  });
+
   it('rejects a spec that is not an object', () => {
     expect(validateSpec('fallteam-consultation', null)).toEqual([{ pointer: '/', message: 'must be an object' }]);
   });

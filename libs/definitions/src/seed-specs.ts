@@ -125,6 +125,7 @@ export const SEED_SPECS: SpecByKey = {
     followUpAfter: 'P6M',
     followUpReminderOffsets: ['P14D', 'P1D'],
     pseudonymisePacket: true,
+    consentPurposes: ['fallteam', 'help-planning', 'exchange-with-provider', 'exchange-with-school', 'exchange-with-health-service'],
   },
 
   'partner-interview-cycle': {

@@ -83,6 +83,8 @@ export interface FallteamConsultationSpec {
   followUpAfter: IsoDuration;
   followUpReminderOffsets: IsoDuration[];
   pseudonymisePacket: boolean;
+  /** The purposes a consent may name (`fallteam` releases identity fields to the Fallteam's advisers). */
+  consentPurposes: string[];
 }
 
 export interface QuestionSpec {

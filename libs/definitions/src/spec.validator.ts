@@ -178,7 +178,17 @@ function checkSozialraum(c: Checker, spec: Json): void {
 }
 
 function checkFallteam(c: Checker, spec: Json): void {
-  if (!c.object(spec, '', ['steps', 'minProfessionals', 'accessWindow', 'followUpAfter', 'followUpReminderOffsets', 'pseudonymisePacket']))
+  if (
+    !c.object(spec, '', [
+      'steps',
+      'minProfessionals',
+      'accessWindow',
+      'followUpAfter',
+      'followUpReminderOffsets',
+      'pseudonymisePacket',
+      'consentPurposes',
+    ])
+  )
     return;
   checkSteps(c, spec, 'steps', '');
   c.integer(spec, 'minProfessionals', '', 2, 50);
@@ -187,6 +197,14 @@ function checkFallteam(c: Checker, spec: Json): void {
   c.offsets(spec, 'followUpReminderOffsets', '', followUp);
   if (c.bool(spec, 'pseudonymisePacket', '') === false)
     c.add('/pseudonymisePacket', 'packets for external advisers must be pseudonymised (SGB VIII § 64, § 65)');
+  const purposes = c.array(spec, 'consentPurposes', '', { min: 1 });
+  purposes.forEach((purpose, i) => {
+    if (typeof purpose !== 'string' || !KEY.test(purpose))
+      c.add(`/consentPurposes/${i}`, 'must be a key of lower-case letters, digits, _ or - (starting with a letter)');
+    else if (purposes.indexOf(purpose) !== i) c.add(`/consentPurposes/${i}`, `duplicate purpose ${JSON.stringify(purpose)}`);
+  });
+  if (Array.isArray(spec.consentPurposes) && !purposes.includes('fallteam'))
+    c.add('/consentPurposes', 'must contain fallteam: the purpose under which consents release identity fields to the Fallteam');
 }
 
 function checkQuestionnaire(c: Checker, questionnaire: unknown, at: string): void {

@@ -379,6 +379,7 @@ const FIELD_LABELS: Record<string, string> = {
   minProfessionals: 'Mindestzahl Fachkräfte',
   accessWindow: 'Zugangsfenster der Beratung (ISO 8601)',
   followUpAfter: 'Wiedervorlage nach (ISO 8601)',
+  consentPurposes: 'Zwecke von Einwilligungen (einer je Zeile)',
   approvalStages: 'Freigabestufen',
   quorum: 'Quorum',
   parties: 'Parteien',
