@@ -3,7 +3,7 @@
  * the text, the parties' names and the decision comments stay in PostgreSQL.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { PinnedDefinition } from '@sro/definitions';
+import type { PartyKind, PinnedDefinition } from '@sro/definitions';
 import type { Actor, ReasonInput } from '../shared/contract';
 
 export const AGREEMENT_STATUSES = ['draft', 'in_approval', 'active', 'expired', 'terminated'] as const;
@@ -140,6 +140,8 @@ export interface SubmitAgreementInput extends Actor {
   optionalStages?: string[];
   /** Required on the first submission; later ones reuse the previous assignments when omitted. */
   approvers?: ApproverAssignment[];
+  /** The kinds of the agreement's parties, one per party: the stages' `whenPresent` parties follow them. */
+  partyKinds?: PartyKind[];
 }
 
 export interface DecideAgreementInput extends Actor {

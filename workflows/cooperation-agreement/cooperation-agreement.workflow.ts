@@ -9,7 +9,7 @@ import { ReminderGroups } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
 import type { StepState } from '../shared/steps';
 import { Problems } from '../shared/validation';
-import { buildStages, checkAssignments, evaluateStage, expiryOf, partiesOnTurn, startStage } from './approval';
+import { buildStages, checkAssignments, evaluateStage, expiryOf, partiesOnTurn, relevantAssignments, startStage } from './approval';
 import {
   agreementStateQuery,
   agreementUpdates,
@@ -273,12 +273,12 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
 
   setHandler(
     agreementUpdates.submit,
-    async ({ version, committeeRequired, optionalStages, approvers, actorId }) => {
+    async ({ version, committeeRequired, optionalStages, approvers, partyKinds, actorId }) => {
       const now = new Date();
       const previous = state.approval;
       const renewal = state.status === 'active';
       const assignments = approvers ?? state.assignments;
-      const selection = { committeeRequired, optionalStages: optionalStages ?? [] };
+      const selection = { committeeRequired, optionalStages: optionalStages ?? [], partyKinds };
       // After a rejection of this approval chain, the definition says where the next round starts.
       const carried =
         !renewal && previous?.status === 'rejected' && spec().revisionRestarts === 'from_rejected_stage' ? previous.stages : [];
@@ -309,7 +309,7 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
       return state;
     },
     {
-      validator: ({ version, committeeRequired, optionalStages, approvers }) => {
+      validator: ({ version, committeeRequired, optionalStages, approvers, partyKinds }) => {
         requireOpen();
         requireNoApproval();
         if (version !== state.latestVersion)
@@ -324,12 +324,13 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
           ]);
         if (typeof committeeRequired !== 'boolean')
           reject('invalid', 'committeeRequired must be true or false', [{ pointer: '/committeeRequired', message: 'must be a boolean' }]);
-        const assignments = approvers ?? state.assignments;
-        if (assignments.length === 0)
+        const selection = { committeeRequired, optionalStages, partyKinds };
+        if ((approvers ?? state.assignments).length === 0)
           reject('invalid', 'Name the approvers of every party of every stage', [
             { pointer: '/approvers', message: 'required on the first submission' },
           ]);
-        const problems = checkAssignments(spec(), { committeeRequired, optionalStages }, assignments);
+        // A resubmission reuses the assignments of the parties that are still parties of the agreement.
+        const problems = checkAssignments(spec(), selection, approvers ?? relevantAssignments(spec(), selection, state.assignments));
         if (problems.length > 0) reject('invalid', 'The approvers do not match the approval stages of the definition', problems);
       },
     },
