@@ -215,7 +215,7 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
       .set('Authorization', coordinator)
       .send({
         body: `${BODY_MARKER}; § 4 Finanzierung: Stadt 40 %, Landkreis 60 %.`,
-        validFrom: day(30),
+        validFrom: day(0),
         validUntil: day(30 + 3 * 365),
         changeNote: 'Finanzierungsanteile ergänzt',
       });
@@ -356,7 +356,7 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
           { kind: 'contract_partner', refId: municipalityPartner },
           { kind: 'contract_partner', refId: providerPartner },
         ],
-        validFrom: day(0),
+        validFrom: day(30),
       });
     expect(created.status).toBe(201);
     const bilateral = created.body.id as string;
@@ -383,9 +383,12 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
         .set('Authorization', approver[who])
         .send({ stageKey: 'parties', decision: 'approve' });
     expect((await decideFor('municipality')).body).toMatchObject({ stageStatus: 'active', agreementStatus: 'in_approval' });
-    expect((await decideFor('provider')).body).toMatchObject({ stageStatus: 'passed', agreementStatus: 'active' });
+    // Approved, but valid only from day 30: `approved` until then (the workflow turns it `active` on that day).
+    expect((await decideFor('provider')).body).toMatchObject({ stageStatus: 'passed', agreementStatus: 'approved' });
     const agreement = await request(http()).get(`/cooperation-agreements/${bilateral}`).set('Authorization', coordinator);
-    expect(agreement.body).toMatchObject({ kind: 'cooperation', status: 'active', activeVersion: 1 });
+    expect(agreement.body).toMatchObject({ kind: 'cooperation', status: 'approved', activeVersion: null, validFrom: day(30) });
+    const listed = await request(http()).get('/cooperation-agreements?status=approved').set('Authorization', coordinator);
+    expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([bilateral]);
   });
 
   it('terminates the agreement early', async () => {

@@ -173,7 +173,12 @@ export function buildStages(
   return stages;
 }
 
+/** The instant a validity starting on `validFrom` begins: the start of that day (UTC). */
+export function startOf(validFrom: string): Date {
+  return new Date(`${validFrom}T00:00:00.000Z`);
+}
+
 /** The instant an agreement valid through `validUntil` lapses: the start of the next day (UTC). */
 export function expiryOf(validUntil: string): Date {
-  return addDuration(new Date(`${validUntil}T00:00:00.000Z`), 'P1D');
+  return addDuration(startOf(validUntil), 'P1D');
 }
