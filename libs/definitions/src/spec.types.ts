@@ -118,6 +118,11 @@ export interface PartySpec {
   key: string;
   title: string;
   kind: PartyKind;
+  /**
+   * Decides only when the agreement has a party of this kind, and then once per such party (a
+   * bilateral agreement needs only its two parties' approvals); false: always decides.
+   */
+  whenPresent: boolean;
 }
 
 export interface ApprovalStageSpec {

@@ -277,14 +277,20 @@ function checkAgreement(c: Checker, spec: Json): void {
     c.oneOf(stage, 'mode', at, ['parallel', 'sequential'] as const, 'mode');
     const parties = c.array(stage, 'parties', at, { min: 1 });
     c.unique(parties, `${at}/parties`);
+    const presentKinds = new Set<string>();
     parties.forEach((party, j) => {
       const pat = `${at}/parties/${j}`;
-      if (!c.object(party, pat, ['key', 'title', 'kind'])) return;
+      if (!c.object(party, pat, ['key', 'title', 'kind', 'whenPresent'])) return;
       const key = c.key(party, 'key', pat);
       if (key && partyKeys.has(key)) c.add(`${pat}/key`, `party ${key} already decides in ${partyKeys.get(key)}`);
       if (key) partyKeys.set(key, at);
       c.text(party, 'title', pat, { max: 200 });
-      c.oneOf(party, 'kind', pat, PARTY_KINDS, 'party kind');
+      const kind = c.oneOf(party, 'kind', pat, PARTY_KINDS, 'party kind');
+      if (c.bool(party, 'whenPresent', pat) && kind) {
+        if (kind === 'youth_welfare_committee') c.add(`${pat}/whenPresent`, 'the committee is never a party of an agreement');
+        else if (presentKinds.has(kind)) c.add(`${pat}/whenPresent`, `the stage already has a ${kind} party that decides when present`);
+        presentKinds.add(kind);
+      }
     });
     const quorum = c.integer(stage, 'quorum', at, 1, 100);
     if (quorum !== undefined && quorum > parties.length)

@@ -383,6 +383,7 @@ const FIELD_LABELS: Record<string, string> = {
   approvalStages: 'Freigabestufen',
   quorum: 'Quorum',
   parties: 'Parteien',
+  whenPresent: 'Stimmt nur zu, wenn Vertragspartei',
 };
 const labelOf = (key: string) => FIELD_LABELS[key] ?? key;
 

@@ -507,6 +507,7 @@ interface Agreement {
 const AGREEMENT_STATUS: Record<string, string> = {
   draft: 'Entwurf',
   in_approval: 'In Abstimmung',
+  approved: 'Genehmigt, noch nicht in Kraft',
   active: 'Gültig',
   expired: 'Abgelaufen',
   terminated: 'Beendet',

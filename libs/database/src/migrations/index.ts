@@ -10,6 +10,8 @@ import { JugendhilfedienstCases1763780000000 } from './1763780000000-Jugendhilfe
 import { EmailOutbox1763790000000 } from './1763790000000-EmailOutbox';
 import { BudgetLedger1764100000000 } from './1764100000000-BudgetLedger';
 import { FallteamConsentPurposes1764110000000 } from './1764110000000-FallteamConsentPurposes';
+import { AgreementApprovalFollowsParties1764120000000 } from './1764120000000-AgreementApprovalFollowsParties';
+import { AgreementApprovedStatus1764121000000 } from './1764121000000-AgreementApprovedStatus';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   EmailOutbox1763790000000,
   BudgetLedger1764100000000,
   FallteamConsentPurposes1764110000000,
+  AgreementApprovalFollowsParties1764120000000,
+  AgreementApprovedStatus1764121000000,
 ];
