@@ -15,6 +15,15 @@ export interface UserFields {
   expertise: string[];
 }
 
+/** An open case a user is assigned to (ids and pseudonym only). */
+export interface OpenCase {
+  id: string;
+  pseudonym: string;
+  kind: 'fallteam' | 'jugendhilfedienst';
+  socialSpaceId: string;
+  createdAt: Date;
+}
+
 export interface UserListFilter {
   role?: Role;
   teamId?: string;
@@ -131,5 +140,22 @@ export class UserRepository {
   async anyActiveWithRole(role: Role): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM app_user WHERE active AND $1 = ANY(roles) LIMIT 1`, [role]);
     return rows.length > 0;
+  }
+
+  /** The open (not closed, not anonymised) cases the user is assigned to, oldest first. */
+  async openCasesOf(userId: string): Promise<OpenCase[]> {
+    const rows: Array<{ id: string; pseudonym: string; workflow_id: string | null; social_space_id: string; created_at: Date }> =
+      await this.dataSource.query(
+        `SELECT id, pseudonym, workflow_id, social_space_id, created_at FROM case_file
+          WHERE $1 = ANY(assigned_caseworker_ids) AND closed_at IS NULL AND anonymised_at IS NULL ORDER BY created_at, id`,
+        [userId],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      pseudonym: r.pseudonym,
+      kind: r.workflow_id ? 'jugendhilfedienst' : 'fallteam',
+      socialSpaceId: r.social_space_id,
+      createdAt: r.created_at,
+    }));
   }
 }
