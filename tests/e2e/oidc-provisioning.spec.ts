@@ -159,9 +159,7 @@ describe('OIDC just-in-time provisioning (HTTP, real identity provider)', () => 
       expect(res.headers['content-type']).toMatch(PROBLEM);
       expect(res.body.detail).toBe(DEACTIVATED_USER_MESSAGE);
     }
-    const caseRead = await request(system.http)
-      .get(`/cases/${deactivated.body.openCases[0].id}`)
-      .set('Authorization', token);
+    const caseRead = await request(system.http).get(`/cases/${deactivated.body.openCases[0].id}`).set('Authorization', token);
     expect(caseRead.status).toBe(403);
     const denied = await request(system.http).get('/audit?actorId=oidc-neu-1&outcome=denied').set('Authorization', admin);
     expect(denied.body.items).toEqual(
