@@ -233,4 +233,23 @@ describe('sozialraum-development workflow (time-skipping)', () => {
       .catch((e) => e);
     expect(again.cause.message).toMatch(/already runs version 2/);
   });
+
+  it('keeps the time a phase was paused when it adopts a newer definition', async () => {
+    const handle = await start(sozialraumInput());
+    await handle.executeUpdate(sozialraumUpdates.pause, { args: [{ reason: 'Elternzeit', actorId: 'u' }] });
+    await suite.env.sleep(10 * DAY);
+    await handle.executeUpdate(sozialraumUpdates.resume, { args: [{ actorId: 'u' }] });
+    const resumed = (await handle.query(sozialraumStateQuery)).steps[0];
+    const credit = Date.parse(resumed.dueAt!) - addDuration(new Date(resumed.startedAt!), 'P2M').getTime();
+    expect(credit).toBeGreaterThanOrEqual(10 * DAY);
+
+    const v2 = JSON.parse(JSON.stringify(SEED_SPECS['sozialraum-development']));
+    v2.phases[0].duration = 'P3M';
+    const result = await handle.executeUpdate(migrateDefinitionUpdate, {
+      args: [{ definition: pinnedSozialraumDefinition(2, v2), actorId: 'demo-admin' }],
+    });
+    expect(result.plan.pauseCreditMs).toBe(credit);
+    const migrated = (await handle.query(sozialraumStateQuery)).steps[0];
+    expect(Date.parse(migrated.dueAt!)).toBe(addDuration(new Date(migrated.startedAt!), 'P3M').getTime() + credit);
+  });
 });
