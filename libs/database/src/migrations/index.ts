@@ -10,6 +10,7 @@ import { JugendhilfedienstCases1763780000000 } from './1763780000000-Jugendhilfe
 import { EmailOutbox1763790000000 } from './1763790000000-EmailOutbox';
 import { AgreementApprovalFollowsParties1764120000000 } from './1764120000000-AgreementApprovalFollowsParties';
 import { AgreementApprovedStatus1764121000000 } from './1764121000000-AgreementApprovedStatus';
+import { InterviewAnswerVersions1764122000000 } from './1764122000000-InterviewAnswerVersions';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   EmailOutbox1763790000000,
   AgreementApprovalFollowsParties1764120000000,
   AgreementApprovedStatus1764121000000,
+  InterviewAnswerVersions1764122000000,
 ];
