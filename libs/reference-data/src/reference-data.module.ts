@@ -2,12 +2,20 @@ import { Module } from '@nestjs/common';
 import { AssignmentsService } from './assignments.service';
 import { ContractPartnerRepository } from './contract-partner.repository';
 import { ContractPartnerService } from './contract-partner.service';
+import { MunicipalityRepository } from './municipality.repository';
 import { PlanningRegionRepository } from './planning-region.repository';
 import { UserRepository } from './user.repository';
 
 /** Planning regions, social spaces, users' assignments and contract partners; the one place that provides them. */
 @Module({
-  providers: [UserRepository, PlanningRegionRepository, ContractPartnerRepository, AssignmentsService, ContractPartnerService],
-  exports: [UserRepository, PlanningRegionRepository, AssignmentsService, ContractPartnerService],
+  providers: [
+    UserRepository,
+    PlanningRegionRepository,
+    MunicipalityRepository,
+    ContractPartnerRepository,
+    AssignmentsService,
+    ContractPartnerService,
+  ],
+  exports: [UserRepository, PlanningRegionRepository, MunicipalityRepository, AssignmentsService, ContractPartnerService],
 })
 export class ReferenceDataModule {}

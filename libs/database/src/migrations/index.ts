@@ -11,6 +11,7 @@ import { EmailOutbox1763790000000 } from './1763790000000-EmailOutbox';
 import { AgreementApprovalFollowsParties1764120000000 } from './1764120000000-AgreementApprovalFollowsParties';
 import { AgreementApprovedStatus1764121000000 } from './1764121000000-AgreementApprovedStatus';
 import { InterviewAnswerVersions1764122000000 } from './1764122000000-InterviewAnswerVersions';
+import { MunicipalityKind1764123000000 } from './1764123000000-MunicipalityKind';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AgreementApprovalFollowsParties1764120000000,
   AgreementApprovedStatus1764121000000,
   InterviewAnswerVersions1764122000000,
+  MunicipalityKind1764123000000,
 ];
