@@ -392,6 +392,70 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
     expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([bilateral]);
   });
 
+  it('lists the district’s municipalities and names one as a party; an unknown municipality is refused', async () => {
+    const all = await request(http()).get('/municipalities').set('Authorization', coordinator);
+    expect(all.status).toBe(200);
+    expect(all.body.items).toHaveLength(38);
+    expect(all.body.items.map((m: { name: string }) => m.name)).toEqual(
+      expect.arrayContaining(['Teltow', 'Kleinmachnow', 'Ziesar', 'Rabenstein/Fläming']),
+    );
+    const inRegion = await request(http()).get(`/municipalities?planningRegionId=${regionId}`).set('Authorization', coordinator);
+    expect(inRegion.body.items.map((m: { name: string }) => m.name)).toEqual([
+      'Kleinmachnow',
+      'Michendorf',
+      'Nuthetal',
+      'Stahnsdorf',
+      'Teltow',
+    ]);
+    const inSpace = await request(http()).get(`/municipalities?socialSpaceId=${spaceId}`).set('Authorization', coordinator);
+    expect(inSpace.body.items).toEqual([
+      expect.objectContaining({ name: 'Teltow', kind: 'stadt', socialSpaceId: spaceId, planningRegionId: regionId }),
+    ]);
+    expect((await request(http()).get('/municipalities?socialSpaceId=nope').set('Authorization', coordinator)).status).toBe(400);
+    expect(
+      (
+        await request(http())
+          .get('/municipalities')
+          .set('Authorization', await bearer(Role.Adviser))
+      ).status,
+    ).toBe(403);
+
+    const teltow = inSpace.body.items[0].id as string;
+    const unknown = '00000000-0000-4000-8000-0000000000aa';
+    const refused = await request(http())
+      .post('/cooperation-agreements')
+      .set('Authorization', coordinator)
+      .send({
+        ...draft(),
+        kind: 'cooperation',
+        parties: [
+          { kind: 'municipality', refId: unknown },
+          { kind: 'contract_partner', refId: providerPartner },
+        ],
+      });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ pointer: '/parties/0/refId', message: `no municipality ${unknown}` }]);
+    const named = await request(http())
+      .post('/cooperation-agreements')
+      .set('Authorization', coordinator)
+      .send({
+        ...draft(),
+        kind: 'cooperation',
+        parties: [
+          { kind: 'municipality', refId: teltow },
+          { kind: 'contract_partner', refId: providerPartner },
+        ],
+      });
+    expect(named.status).toBe(201);
+    expect(named.body.parties[0]).toEqual({ kind: 'municipality', refId: teltow, name: 'Teltow' });
+    // The municipality approves as the stage's municipality party.
+    const submitted = await request(http())
+      .post(`/cooperation-agreements/${named.body.id}/submit`)
+      .set('Authorization', coordinator)
+      .send({ approvers: approvers.slice(0, 2) });
+    expect(submitted.status).toBe(200);
+  });
+
   it('terminates the agreement early', async () => {
     const bad = await request(http()).post(`/cooperation-agreements/${id}/terminate`).set('Authorization', coordinator).send({});
     expect(bad.status).toBe(400);

@@ -96,6 +96,8 @@ describe('workflow definitions over HTTP', () => {
     const spaces: Array<{ id: string }> = await system.db.query(
       `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code`,
     );
+    // Boundaries name municipalities of the reference data.
+    const [{ id: municipality }] = await system.db.query('SELECT id FROM municipality ORDER BY code LIMIT 1');
     // Three instances: in phase 1, in phase 3, and past phase 3 (in phase 4).
     const ids: string[] = [];
     for (const [i, space] of spaces.slice(0, 3).entries()) {
@@ -103,7 +105,7 @@ describe('workflow definitions over HTTP', () => {
       expect(started.status).toBe(201);
       ids.push(started.body.id);
       const phasesToComplete = [0, 2, 3][i];
-      for (const d of validDeliverables().slice(0, phasesToComplete)) {
+      for (const d of validDeliverables(municipality).slice(0, phasesToComplete)) {
         await request(http)
           .put(`/sozialraum-processes/${started.body.id}/phases/${d.phaseKey}/deliverables/${d.deliverableKey}`)
           .set('Authorization', coordinator)

@@ -263,12 +263,80 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'perspective;question_key;question;type;value;count;share;mean;previous_share;previous_mean;change_share;change_mean',
+      'Perspektive;Frageschlüssel;Frage;Fragetyp;Antwort;Anzahl;Anteil;Mittelwert;Anteil im vorigen Zyklus;Mittelwert im vorigen Zyklus;Veränderung des Anteils;Veränderung des Mittelwerts',
     );
     const reach = expected(given, 'cy_reach') as { counts: number[]; mean: number };
     expect(lines).toContain(
       `children_youth;cy_reach;Wie gut erreichen die Angebote im Sozialraum Kinder und Jugendliche?;scale;1;${reach.counts[0]};${String(Math.round((reach.counts[0] / 31) * 10000) / 10000).replace('.', ',')};${String(reach.mean).replace('.', ',')};;;;`,
     );
+  });
+
+  it('corrects the answers of a done interview as a new version, audited; answers dated before the planned date are refused', async () => {
+    const first = partners[0].id;
+    const corrected = answersOf(0).map((a) => (a.questionKey === 'pa_access' ? { ...a, value: a.value === 5 ? 1 : 5 } : a));
+    const before = await api().get(interview(first)).set('Authorization', coordinator);
+    expect(before.body).toMatchObject({ status: 'done', answersVersion: 1, conductedOn: before.body.plannedAt.slice(0, 10) });
+
+    const noReason = await api()
+      .put(`${interview(first)}/answers`)
+      .set('Authorization', interviewer)
+      .send({ answers: corrected });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors).toEqual([{ pointer: '/reason', message: 'Bitte begründen Sie die Korrektur' }]);
+    const early = await api()
+      .put(`${interview(first)}/answers`)
+      .set('Authorization', interviewer)
+      .send({ answers: corrected, reason: 'Übertragungsfehler', conductedOn: at(-1).slice(0, 10) });
+    expect(early.status).toBe(400);
+    expect(early.body.errors).toEqual([
+      { pointer: '/conductedOn', message: `must not be before the planned interview date ${before.body.plannedAt.slice(0, 10)}` },
+    ]);
+    const stranger = await api()
+      .put(`${interview(first)}/answers`)
+      .set('Authorization', await bearer(Role.Caseworker, 'someone-else'))
+      .send({ answers: corrected, reason: 'Übertragungsfehler' });
+    expect(stranger.status).toBe(403);
+
+    const ok = await api()
+      .put(`${interview(first)}/answers`)
+      .set('Authorization', interviewer)
+      .send({ answers: corrected, reason: 'Antwort zum Zugang falsch übertragen' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'done', answersVersion: 2 });
+    given[0] = corrected;
+    const after = await api().get(interview(first)).set('Authorization', coordinator);
+    expect(after.body.answers).toEqual(corrected);
+    expect(after.body.answerVersions.map((v: any) => [v.version, v.recordedBy, v.reason])).toEqual([
+      [1, 'demo-caseworker', null],
+      [2, 'demo-caseworker', 'Antwort zum Zugang falsch übertragen'],
+    ]);
+    expect(after.body.answerVersions[0].answers).toEqual(answersOf(0));
+    expect(after.body.history.map((e: any) => e.kind)).toContain('answers_corrected');
+    const audited = await system.db.query(
+      `SELECT outcome FROM audit_event WHERE resource_type = 'partner-interview' AND action = 'record-answers' AND resource_id = ANY($1) ORDER BY id`,
+      [[first, before.body.id]], // the partner's id from the path, the interview's id from the answer
+    );
+    // The first recording and the correction are allowed; the refused attempts are audited too.
+    expect(audited.filter((a: { outcome: string }) => a.outcome === 'allowed')).toHaveLength(2);
+    expect(audited.at(-1).outcome).toBe('allowed');
+    expect(audited.length).toBeGreaterThanOrEqual(8);
+    // The running cycle's report counts the corrected answers.
+    const report = await api().get(`/interview-cycles/${cycleId}/report`).set('Authorization', coordinator);
+    const access = report.body.perspectives.flatMap((p: any) => p.questions).find((q: any) => q.key === 'pa_access');
+    expect(access.mean).toBe((expected(given, 'pa_access') as { mean: number }).mean);
+
+    // A first recording dated before the planned interview date is refused too.
+    const planned = partners[32].id;
+    const dated = await api()
+      .put(`${interview(planned)}/answers`)
+      .set('Authorization', interviewer)
+      .send({ answers: answersOf(32), conductedOn: new Date().toISOString().slice(0, 10) });
+    expect(dated.status).toBe(400);
+    expect(dated.body.errors[0]).toMatchObject({ pointer: '/conductedOn' });
+    expect((await api().get(interview(planned)).set('Authorization', coordinator)).body).toMatchObject({
+      status: 'planned',
+      answers: null,
+    });
   });
 
   it('completes when every interview has ended and compares the next cycle with it', async () => {
@@ -284,6 +352,13 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
     );
     const final = await api().get(`/interview-cycles/${cycleId}/report`).set('Authorization', coordinator);
     expect(final.body).toMatchObject({ final: true, responseRate: round(31 / 31) });
+    // The report is final: the answers can no longer be corrected.
+    const late = await api()
+      .put(`${interview(partners[1].id)}/answers`)
+      .set('Authorization', coordinator)
+      .send({ answers: answersOf(1), reason: 'Nachträgliche Korrektur' });
+    expect(late.status).toBe(409);
+    expect((await api().get(interview(partners[1].id)).set('Authorization', coordinator)).body.answersVersion).toBe(1);
 
     const triggered = await api().post('/interview-cycles/schedule/trigger').set('Authorization', coordinator).send({});
     expect(triggered.status).toBe(200);

@@ -83,6 +83,14 @@ describe('social-space process over HTTP (all six phases)', () => {
       .send({ value: { description: '', municipalityIds: ['not-a-uuid'] } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/value/description', '/value/municipalityIds/0']);
+    // Municipality ids must name municipalities of the reference data.
+    const unknownMunicipality = '00000000-0000-4000-8000-0000000000aa';
+    const unknown = await request(http)
+      .put(`/sozialraum-processes/${id}/phases/identify/deliverables/boundaries`)
+      .set('Authorization', coordinator)
+      .send({ value: { description: 'Grenzen', municipalityIds: [municipality, unknownMunicipality] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ pointer: '/value/municipalityIds/1', message: `no municipality ${unknownMunicipality}` }]);
 
     for (const d of validDeliverables(municipality, partner)) {
       const put = await request(http)

@@ -47,6 +47,8 @@ function interview(change: Partial<InterviewRecord> = {}): InterviewRecord {
     dueAt: new Date('2027-01-01T00:00:00Z'),
     questionnaireVersion: '2026-1',
     answeredAt: null,
+    answersVersion: null,
+    conductedOn: null,
     withdrawnReason: null,
     closedByCycle: false,
     error: null,
@@ -69,6 +71,7 @@ function setup(options: { stored?: InterviewCycle; found?: InterviewRecord; inte
   const interviews = {
     find: jest.fn(async () => options.found ?? null),
     history: jest.fn(async () => []),
+    answerVersions: jest.fn(async () => []),
   } satisfies Partial<Record<keyof InterviewRepository, unknown>>;
   const handle = { executeUpdate: jest.fn(async (): Promise<unknown> => ({ revision: 7 })) };
   const temporal = { workflow: { getHandle: jest.fn(() => handle) } };
@@ -106,9 +109,14 @@ describe('InterviewCycleService', () => {
 
   it('lets only the interviewer or a coordinator record answers', async () => {
     const { service, handle } = setup({ found: interview() });
-    expect((await refusal(service.recordAnswers(caseworker('someone-else'), CYCLE, PARTNER, []))).code).toBe(ErrorCode.Forbidden);
+    expect((await refusal(service.recordAnswers(caseworker('someone-else'), CYCLE, PARTNER, { answers: [] }))).code).toBe(
+      ErrorCode.Forbidden,
+    );
     expect(handle.executeUpdate).not.toHaveBeenCalled();
-    await expect(service.recordAnswers(coordinator, CYCLE, PARTNER, [])).resolves.toMatchObject({ revision: 7, status: 'planned' });
+    await expect(service.recordAnswers(coordinator, CYCLE, PARTNER, { answers: [] })).resolves.toMatchObject({
+      revision: 7,
+      status: 'planned',
+    });
   });
 
   it('plans only with an active coordinator or caseworker as interviewer', async () => {

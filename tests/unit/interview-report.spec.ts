@@ -57,7 +57,9 @@ describe('interview report', () => {
     ]);
 
     const csv = reportToCsv(report);
-    expect(csv.startsWith('\uFEFFperspective;')).toBe(true);
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFPerspektive;Frageschlüssel;Frage;Fragetyp;Antwort;Anzahl;Anteil;Mittelwert;Anteil im vorigen Zyklus;Mittelwert im vorigen Zyklus;Veränderung des Anteils;Veränderung des Mittelwerts',
+    );
     expect(csv).toContain(
       `children_youth;cy_comment;Was sollte sich für Kinder und Jugendliche ändern?;free_text;"'=HYPERLINK(""x"")";1;;;;;;`,
     );

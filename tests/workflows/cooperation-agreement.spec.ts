@@ -362,6 +362,32 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
     await eventually(async () => reminders(`cav/${input.agreementId}/renewal/`).length > 0, 10_000, 'renewal reminders once in force');
   });
 
+  it('a renewal approved to start after a gap: the agreement waits as approved instead of lapsing, then the renewal is active', async () => {
+    const now = await suite.env.currentTimeMs();
+    const { input, handle } = await start({ firstVersion: { version: 1, validFrom: dayFrom(now, 0), validUntil: dayFrom(now, 100) } });
+    await handle.executeUpdate(agreementUpdates.submit, {
+      args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }],
+    });
+    for (const party of ['municipality', 'provider', 'landkreis']) await decide(handle, 1, party);
+    await handle.executeUpdate(agreementUpdates.revise, {
+      args: [{ version: 2, validFrom: dayFrom(now, 150), validUntil: dayFrom(now, 800), actorId: 'demo-coordinator' }],
+    });
+    await handle.executeUpdate(agreementUpdates.submit, { args: [{ version: 2, committeeRequired: false, actorId: 'demo-coordinator' }] });
+    for (const party of ['municipality', 'provider', 'landkreis']) await decide(handle, 2, party);
+
+    await suite.env.sleep(120 * DAY);
+    await eventually(async () => events(input.agreementId).includes('expired'), 10_000, 'version 1 ended');
+    expect(await handle.query(agreementStateQuery)).toMatchObject({ status: 'approved', activeVersion: 1, scheduled: { version: 2 } });
+    await suite.env.sleep(31 * DAY);
+    await eventually(async () => (await handle.query(agreementStateQuery)).status === 'active', 10_000, 'version 2 in force');
+    expect(await handle.query(agreementStateQuery)).toMatchObject({
+      activeVersion: 2,
+      validFrom: dayFrom(now, 150),
+      validUntil: dayFrom(now, 800),
+    });
+    expect(events(input.agreementId).slice(-3)).toEqual(['approval_passed', 'expired', 'activated']);
+  });
+
   it('terminating withdraws a running approval and cancels its reminders', async () => {
     const { input, handle } = await start();
     await handle.executeUpdate(agreementUpdates.submit, {

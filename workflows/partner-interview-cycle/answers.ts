@@ -58,3 +58,16 @@ export function validateAnswers(questionnaire: QuestionnaireSpec, answers: unkno
   }
   return p;
 }
+
+/**
+ * Problems of the day the interview took place (`YYYY-MM-DD`): answers are never dated before
+ * the planned interview date, nor after today.
+ */
+export function checkConductedOn(conductedOn: unknown, plannedAt: string, now: Date): Problems {
+  const p = new Problems();
+  const day = p.date(conductedOn, '/conductedOn');
+  const plannedDay = plannedAt.slice(0, 10);
+  if (day && day < plannedDay) p.add('/conductedOn', `must not be before the planned interview date ${plannedDay}`);
+  else if (day && day > now.toISOString().slice(0, 10)) p.add('/conductedOn', 'must not be in the future');
+  return p;
+}

@@ -70,6 +70,8 @@ export interface PartnerInterviewState extends PartnerInterviewInput {
   /** The questionnaire version the interview was planned with; answers are checked against it. */
   questionnaireVersion?: string;
   answeredAt?: string;
+  /** The day the interview took place (`YYYY-MM-DD`); by default the planned day. */
+  conductedOn?: string;
   withdrawnReason?: string;
   /** The cycle ended before the interview was done. */
   closedByCycle: boolean;
@@ -87,6 +89,8 @@ export interface PlanInterviewInput extends Actor {
 
 export interface RecordAnswersInput extends Actor {
   answers: Answer[];
+  /** The day the interview took place: not before the planned date, not in the future; by default the planned day. */
+  conductedOn?: string;
 }
 
 export interface WithdrawInput extends Actor {
@@ -127,7 +131,7 @@ export interface InterviewSnapshot {
   dueAt: string | null;
   questionnaireVersion: string | null;
   /** Set once, with the change that records them. */
-  answers?: { items: Answer[]; answeredAt: string; answeredBy: string };
+  answers?: { items: Answer[]; answeredAt: string; answeredBy: string; conductedOn?: string };
   withdrawnReason: string | null;
   closedByCycle: boolean;
   revision: number;

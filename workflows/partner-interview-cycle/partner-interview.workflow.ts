@@ -5,7 +5,7 @@ import { processActivities as act, reject, stepReminders, WRITE_ACTIVITY } from 
 import { ReminderSlot } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
 import { effectiveDueAt, initialSteps, StepState } from '../shared/steps';
-import { validateAnswers } from './answers';
+import { checkConductedOn, validateAnswers } from './answers';
 import {
   cycleClosingSignal,
   InterviewSnapshot,
@@ -145,7 +145,7 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
 
   setHandler(
     interviewUpdates.recordAnswers,
-    async ({ answers, actorId }) => {
+    async ({ answers, conductedOn, actorId }) => {
       const now = new Date();
       const conduct = state.steps.find((s) => s.key === 'conduct')!;
       conduct.status = 'completed';
@@ -153,18 +153,27 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
       delete conduct.overdue;
       state.status = 'done';
       state.answeredAt = now.toISOString();
+      state.conductedOn = conductedOn ?? state.plannedAt!.slice(0, 10);
       await persist(
-        { kind: 'answers_recorded', actorId, details: { answers: answers.length, questionnaireVersion: state.questionnaireVersion } },
-        { items: answers, answeredAt: state.answeredAt, answeredBy: actorId },
+        {
+          kind: 'answers_recorded',
+          actorId,
+          details: { answers: answers.length, questionnaireVersion: state.questionnaireVersion, conductedOn: state.conductedOn },
+        },
+        { items: answers, answeredAt: state.answeredAt, answeredBy: actorId, conductedOn: state.conductedOn },
       );
       return state;
     },
     {
-      validator: ({ answers }) => {
+      validator: ({ answers, conductedOn }) => {
         requireOpen();
         if (!state.plannedAt) reject('state', 'Plan the interview (date and interviewer) before recording answers');
         const problems = validateAnswers(spec.questionnaire, answers);
         if (!problems.ok) reject('invalid', `The answers do not fit questionnaire version ${spec.questionnaire.version}`, problems.list);
+        if (conductedOn !== undefined) {
+          const dated = checkConductedOn(conductedOn, state.plannedAt, new Date());
+          if (!dated.ok) reject('invalid', 'Die Antworten sind falsch datiert', dated.list);
+        }
       },
     },
   );

@@ -72,6 +72,15 @@ export class InterviewCycleRepository {
     return cycle ?? null;
   }
 
+  /** The questionnaire the cycle pinned (the version its interviews are planned with). */
+  async questionnaire(cycleId: string): Promise<QuestionnaireSpec | null> {
+    const [row]: Array<{ questionnaire: QuestionnaireSpec }> = await this.dataSource.query(
+      `SELECT questionnaire FROM interview_cycle WHERE id = $1`,
+      [cycleId],
+    );
+    return row?.questionnaire ?? null;
+  }
+
   async counts(cycleId: string): Promise<InterviewCounts> {
     const [counts]: InterviewCounts[] = await this.dataSource.query(
       `SELECT count(*)::int AS total, ${STATUS_COUNTS} FROM partner_interview i WHERE i.cycle_id = $1`,

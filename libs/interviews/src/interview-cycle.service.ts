@@ -10,11 +10,18 @@ import {
   InterviewStatus,
   interviewUpdates,
 } from '@sro/workflows/contracts';
-import type { Answer } from '@sro/workflows/partner-interview-cycle/answers';
+import { Answer, checkConductedOn, validateAnswers } from '@sro/workflows/partner-interview-cycle/answers';
 import { InterviewCycleRepository, InterviewCycleWithCounts } from './interview-cycle.repository';
 import { InterviewReport, reportToCsv } from './interview-report';
 import { InterviewReportService } from './interview-report.service';
-import { AssignedInterview, InterviewEvent, InterviewRecord, InterviewRepository, PartnerInterview } from './interview.repository';
+import {
+  AnswersVersion,
+  AssignedInterview,
+  InterviewEvent,
+  InterviewRecord,
+  InterviewRepository,
+  PartnerInterview,
+} from './interview.repository';
 
 export interface Page {
   limit: number;
@@ -24,7 +31,16 @@ export interface Page {
 /** An interview with its answers and its history, as its readers see it. */
 export interface InterviewDetail extends PartnerInterview {
   answers: Answer[] | null;
+  /** Every version of the answers: as first recorded, then each correction with its reason. */
+  answerVersions: AnswersVersion[];
   history: InterviewEvent[];
+}
+
+/** Answers as recorded or corrected: the day of the interview, and for a correction its reason. */
+export interface AnswersInput {
+  answers: Answer[];
+  conductedOn?: string;
+  reason?: string;
 }
 
 /** The interview as an update left it, with the workflow's revision. */
@@ -77,8 +93,8 @@ export class InterviewCycleService {
   async interview(user: Principal, cycleId: string, partnerId: string): Promise<InterviewDetail> {
     const row = await this.find(cycleId, partnerId, { answers: true });
     this.assertMayRead(user, row);
-    const history = await this.interviews.history(row.id);
-    return { ...publicRow(row), answers: row.answers ?? null, history };
+    const [history, answerVersions] = await Promise.all([this.interviews.history(row.id), this.interviews.answerVersions(row.id)]);
+    return { ...publicRow(row), answers: row.answers ?? null, answerVersions, history };
   }
 
   /** The interviews the caller conducts that still wait for answers. */
@@ -107,19 +123,50 @@ export class InterviewCycleService {
     return this.afterUpdate(row, state.revision);
   }
 
-  /** Records the organisation's answers: the interviewer or a coordinator. Invalid answers change nothing. */
-  async recordAnswers(user: Principal, cycleId: string, partnerId: string, answers: Answer[]): Promise<UpdatedInterview> {
+  /**
+   * Records the organisation's answers: the interviewer or a coordinator. Invalid answers change
+   * nothing. Once the interview is done, the same call corrects them (with a reason) as a new
+   * version, until the cycle has completed and its report is final.
+   */
+  async recordAnswers(user: Principal, cycleId: string, partnerId: string, input: AnswersInput): Promise<UpdatedInterview> {
     const row = await this.find(cycleId, partnerId);
     if (!user.roles.includes(Role.Coordinator) && row.interviewerId !== user.sub) {
       throw new DomainError(ErrorCode.Forbidden, 'Only the interviewer or a coordinator records the answers of this interview');
     }
+    if (row.status === 'done') return this.correctAnswers(user, row, input);
     const state = await temporalCall(
       this.temporal.workflow
         .getHandle(row.workflowId)
-        .executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers, actorId: user.sub }] }),
+        .executeUpdate(interviewUpdates.recordAnswers, {
+          args: [{ answers: input.answers, conductedOn: input.conductedOn, actorId: user.sub }],
+        }),
       'The interview',
     );
     return this.afterUpdate(row, state.revision);
+  }
+
+  /** A correction of a done interview's answers: checked like the first recording, stored as the next version. */
+  private async correctAnswers(user: Principal, row: InterviewRecord, input: AnswersInput): Promise<UpdatedInterview> {
+    const questionnaire = await this.cycles.questionnaire(row.cycleId);
+    if (!questionnaire) throw DomainError.notFound('Interview cycle');
+    const problems = validateAnswers(questionnaire, input.answers).list;
+    if (input.conductedOn !== undefined && row.plannedAt)
+      problems.push(...checkConductedOn(input.conductedOn, row.plannedAt.toISOString(), new Date()).list);
+    if (!input.reason?.trim()) problems.push({ pointer: '/reason', message: 'Bitte begründen Sie die Korrektur' });
+    if (problems.length > 0) throw DomainError.invalid('Die Korrektur der Antworten ist ungültig; nichts wurde geändert', problems);
+    const version = await this.interviews.correctAnswers(row.id, row.cycleId, {
+      answers: input.answers,
+      conductedOn: input.conductedOn ?? row.conductedOn,
+      recordedBy: user.sub,
+      reason: input.reason!.trim(),
+    });
+    if (version === null)
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        'Der Bericht dieses Interviewzyklus ist abgeschlossen; die Antworten können nicht mehr korrigiert werden',
+      );
+    const fresh = await this.find(row.cycleId, row.partnerId);
+    return { ...publicRow(fresh), revision: (await this.interviews.revision(row.id)) ?? 0 };
   }
 
   async withdraw(user: Principal, cycleId: string, partnerId: string, reason: string): Promise<UpdatedInterview> {

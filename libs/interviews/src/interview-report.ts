@@ -159,19 +159,20 @@ export function buildReport(
   };
 }
 
+/** Column headers in German, for the offices that open the file; the values below stay as the JSON report has them. */
 const CSV_COLUMNS = [
-  'perspective',
-  'question_key',
-  'question',
-  'type',
-  'value',
-  'count',
-  'share',
-  'mean',
-  'previous_share',
-  'previous_mean',
-  'change_share',
-  'change_mean',
+  'Perspektive',
+  'Frageschlüssel',
+  'Frage',
+  'Fragetyp',
+  'Antwort',
+  'Anzahl',
+  'Anteil',
+  'Mittelwert',
+  'Anteil im vorigen Zyklus',
+  'Mittelwert im vorigen Zyklus',
+  'Veränderung des Anteils',
+  'Veränderung des Mittelwerts',
 ];
 
 /** A CSV cell: quoted when needed; a leading =, +, - or @ is defused so spreadsheets never run it. */

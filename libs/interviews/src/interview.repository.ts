@@ -16,6 +16,10 @@ export interface PartnerInterview {
   dueAt: Date | null;
   questionnaireVersion: string | null;
   answeredAt: Date | null;
+  /** The version of the answers shown (1 as first recorded, higher after corrections). */
+  answersVersion: number | null;
+  /** The day the interview took place. */
+  conductedOn: string | null;
   withdrawnReason: string | null;
   closedByCycle: boolean;
   error: string | null;
@@ -32,6 +36,24 @@ export interface AssignedInterview extends PartnerInterview {
   cycleNumber: number;
 }
 
+/** One version of an interview's answers. */
+export interface AnswersVersion {
+  version: number;
+  answers: Answer[];
+  conductedOn: string | null;
+  recordedAt: Date;
+  recordedBy: string;
+  reason: string | null;
+}
+
+/** A correction of the answers of a done interview. */
+export interface AnswersCorrection {
+  answers: Answer[];
+  conductedOn: string | null;
+  recordedBy: string;
+  reason: string;
+}
+
 /** One entry of an interview's history (`process_event`). */
 export interface InterviewEvent {
   occurredAt: Date;
@@ -42,7 +64,7 @@ export interface InterviewEvent {
 
 const INTERVIEW_COLUMNS = `i.id, i.cycle_id AS "cycleId", i.contract_partner_id AS "partnerId", p.name AS "partnerName", p.code AS "partnerCode", i.status,
   i.planned_at AS "plannedAt", i.interviewer_id AS "interviewerId", i.due_at AS "dueAt", i.questionnaire_version AS "questionnaireVersion",
-  i.answered_at AS "answeredAt", i.withdrawn_reason AS "withdrawnReason", i.closed_by_cycle AS "closedByCycle", i.error, i.updated_at AS "updatedAt"`;
+  i.answered_at AS "answeredAt", i.answers_version AS "answersVersion", to_char(i.conducted_on, 'YYYY-MM-DD') AS "conductedOn", i.withdrawn_reason AS "withdrawnReason", i.closed_by_cycle AS "closedByCycle", i.error, i.updated_at AS "updatedAt"`;
 
 /** All SQL of the partners' interviews (`partner_interview`) and their history. */
 @Injectable()
@@ -102,17 +124,72 @@ export class InterviewRepository {
     );
   }
 
-  /** Upserts an interview; an older revision never overwrites a newer one; answers are written once. */
+  /** The revision the interview's workflow last wrote. */
+  async revision(interviewId: string): Promise<number | null> {
+    const [row]: Array<{ revision: number }> = await this.dataSource.query(`SELECT revision FROM partner_interview WHERE id = $1`, [
+      interviewId,
+    ]);
+    return row?.revision ?? null;
+  }
+
+  /** Every version of the interview's answers, the first first. */
+  answerVersions(interviewId: string): Promise<AnswersVersion[]> {
+    return this.dataSource.query(
+      `SELECT version, answers, to_char(conducted_on, 'YYYY-MM-DD') AS "conductedOn", recorded_at AS "recordedAt", recorded_by AS "recordedBy", reason
+         FROM partner_interview_answers WHERE interview_id = $1 ORDER BY version`,
+      [interviewId],
+    );
+  }
+
+  /**
+   * Stores corrected answers of a done interview as the next version, with a history entry, while
+   * its cycle runs: the cycle row is locked so that the cycle cannot complete (and freeze its
+   * report) in between. Null when the cycle has completed; nothing is written then.
+   */
+  async correctAnswers(interviewId: string, cycleId: string, c: AnswersCorrection): Promise<number | null> {
+    return this.dataSource.transaction(async (tx) => {
+      const [cycle]: Array<{ status: string }> = await tx.query(`SELECT status FROM interview_cycle WHERE id = $1 FOR UPDATE`, [cycleId]);
+      if (cycle?.status !== 'running') return null;
+      const [row]: Array<{ version: number }> = await tx.query(
+        `SELECT coalesce(answers_version, 0) AS version FROM partner_interview WHERE id = $1 FOR UPDATE`,
+        [interviewId],
+      );
+      const version = row.version + 1;
+      await tx.query(
+        `INSERT INTO partner_interview_answers (interview_id, version, answers, conducted_on, recorded_at, recorded_by, reason)
+         VALUES ($1, $2, $3, $4, now(), $5, $6)`,
+        [interviewId, version, JSON.stringify(c.answers), c.conductedOn, c.recordedBy, c.reason],
+      );
+      await tx.query(
+        `UPDATE partner_interview SET answers = $2, answers_version = $3, conducted_on = $4, updated_at = now() WHERE id = $1`,
+        [interviewId, JSON.stringify(c.answers), version, c.conductedOn],
+      );
+      await tx.query(
+        `INSERT INTO process_event (process_id, occurred_at, kind, actor_id, details, dedupe_key) VALUES ($1, now(), 'answers_corrected', $2, $3, $4)`,
+        [
+          interviewId,
+          c.recordedBy,
+          JSON.stringify({ version, answers: c.answers.length, conductedOn: c.conductedOn }),
+          `${interviewId}/answers/v${version}`,
+        ],
+      );
+      return version;
+    });
+  }
+
+  /** Upserts an interview; an older revision never overwrites a newer one; answers are written once (version 1), corrections apart. */
   async record(s: InterviewSnapshot): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO partner_interview (id, cycle_id, contract_partner_id, workflow_id, status, planned_at, interviewer_id, due_at, questionnaire_version,
-         answers, answered_at, answered_by, withdrawn_reason, closed_by_cycle, revision)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+         answers, answered_at, answered_by, withdrawn_reason, closed_by_cycle, revision, answers_version, conducted_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, CASE WHEN $10::jsonb IS NULL THEN NULL ELSE 1 END, $16)
        ON CONFLICT (id) DO UPDATE SET
          status = EXCLUDED.status, planned_at = EXCLUDED.planned_at, interviewer_id = EXCLUDED.interviewer_id, due_at = EXCLUDED.due_at,
          questionnaire_version = EXCLUDED.questionnaire_version,
          answers = coalesce(EXCLUDED.answers, partner_interview.answers), answered_at = coalesce(EXCLUDED.answered_at, partner_interview.answered_at),
          answered_by = coalesce(EXCLUDED.answered_by, partner_interview.answered_by),
+         answers_version = coalesce(partner_interview.answers_version, EXCLUDED.answers_version),
+         conducted_on = coalesce(partner_interview.conducted_on, EXCLUDED.conducted_on),
          withdrawn_reason = EXCLUDED.withdrawn_reason, closed_by_cycle = EXCLUDED.closed_by_cycle, revision = EXCLUDED.revision, updated_at = now()
        WHERE partner_interview.revision < EXCLUDED.revision`,
       [
@@ -131,8 +208,16 @@ export class InterviewRepository {
         s.withdrawnReason,
         s.closedByCycle,
         s.revision,
+        s.answers?.conductedOn ?? null,
       ],
     );
+    if (s.answers) {
+      await this.dataSource.query(
+        `INSERT INTO partner_interview_answers (interview_id, version, answers, conducted_on, recorded_at, recorded_by)
+         VALUES ($1, 1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [s.interviewId, JSON.stringify(s.answers.items), s.answers.conductedOn ?? null, s.answers.answeredAt, s.answers.answeredBy],
+      );
+    }
   }
 
   /** The interview's workflow failed: its row shows it, with the (shortened) message. */

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 
 /**
  * Demo reference data modelled on the seeds (Landkreis with 4 planning regions, 19 social spaces,
- * 35 contract partners). Organisations only; no person in here is real.
+ * its 38 municipalities, 35 contract partners). Organisations only; no person in here is real.
  */
 export const DEMO_PLANNING_REGIONS: Array<{ code: string; name: string; socialSpaces: string[] }> = [
   {
@@ -22,6 +22,59 @@ export const DEMO_PLANNING_REGIONS: Array<{ code: string; name: string; socialSp
   },
   { code: 'PR4', name: 'Planregion 4 – Bad Belzig/Fläming', socialSpaces: ['Bad Belzig', 'Wiesenburg/Mark', 'Niemegk', 'Görzke'] },
 ];
+
+/**
+ * The 38 municipalities of the Landkreis Potsdam-Mittelmark by demo social space (towns marked):
+ * the first of each space keeps the code it had when every space had one municipality.
+ */
+export const DEMO_MUNICIPALITIES: Record<string, Array<[name: string, kind: 'stadt' | 'gemeinde']>> = {
+  Teltow: [['Teltow', 'stadt']],
+  Kleinmachnow: [['Kleinmachnow', 'gemeinde']],
+  Stahnsdorf: [['Stahnsdorf', 'gemeinde']],
+  Nuthetal: [['Nuthetal', 'gemeinde']],
+  Michendorf: [['Michendorf', 'gemeinde']],
+  'Werder (Havel)': [['Werder (Havel)', 'stadt']],
+  Schwielowsee: [['Schwielowsee', 'gemeinde']],
+  Beelitz: [['Beelitz', 'stadt']],
+  'Seddiner See': [['Seddiner See', 'gemeinde']],
+  'Groß Kreutz (Havel)': [['Groß Kreutz (Havel)', 'gemeinde']],
+  'Kloster Lehnin': [['Kloster Lehnin', 'gemeinde']],
+  Brück: [
+    ['Brück', 'stadt'],
+    ['Borkheide', 'gemeinde'],
+    ['Borkwalde', 'gemeinde'],
+    ['Golzow', 'gemeinde'],
+    ['Linthe', 'gemeinde'],
+    ['Planebruch', 'gemeinde'],
+  ],
+  'Wusterwitz-Ziesar': [
+    ['Wusterwitz', 'gemeinde'],
+    ['Bensdorf', 'gemeinde'],
+    ['Rosenau', 'gemeinde'],
+    ['Ziesar', 'stadt'],
+    ['Buckautal', 'gemeinde'],
+    ['Gräben', 'gemeinde'],
+    ['Wenzlow', 'gemeinde'],
+    ['Wollin', 'gemeinde'],
+  ],
+  Beetzsee: [
+    ['Beetzsee', 'gemeinde'],
+    ['Beetzseeheide', 'gemeinde'],
+    ['Havelsee', 'stadt'],
+    ['Päwesin', 'gemeinde'],
+    ['Roskow', 'gemeinde'],
+  ],
+  Treuenbrietzen: [['Treuenbrietzen', 'stadt']],
+  'Bad Belzig': [['Bad Belzig', 'stadt']],
+  'Wiesenburg/Mark': [['Wiesenburg/Mark', 'gemeinde']],
+  Niemegk: [
+    ['Niemegk', 'stadt'],
+    ['Mühlenfließ', 'gemeinde'],
+    ['Planetal', 'gemeinde'],
+    ['Rabenstein/Fläming', 'gemeinde'],
+  ],
+  Görzke: [['Görzke', 'gemeinde']],
+};
 
 const FREE_PROVIDERS = [
   'Familienzentrum Havelland e.V.',
@@ -159,6 +212,7 @@ export async function seedDemoData(
 ): Promise<{ regions: number; socialSpaces: number; partners: number; users: number; teams: number }> {
   return dataSource.transaction(async (m) => {
     let spaceNo = 0;
+    let extraMunicipalityNo = DEMO_PLANNING_REGIONS.flatMap((r) => r.socialSpaces).length;
     const spaceIds: string[] = [];
     const regionIds = new Map<string, string>();
     const spacesByRegion = new Map<string, string[]>();
@@ -177,11 +231,14 @@ export async function seedDemoData(
            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, planning_region_id = EXCLUDED.planning_region_id RETURNING id`,
           [`SR${pad(spaceNo)}`, `Sozialraum ${name}`, regionId],
         );
-        await m.query(
-          `INSERT INTO municipality (code, name, social_space_id) VALUES ($1, $2, $3)
-           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, social_space_id = EXCLUDED.social_space_id`,
-          [`KOM${pad(spaceNo)}`, name, spaceId],
-        );
+        for (const [i, [municipality, kind]] of (DEMO_MUNICIPALITIES[name] ?? [[name, 'gemeinde']]).entries()) {
+          const code = i === 0 ? `KOM${pad(spaceNo)}` : `KOM${pad(++extraMunicipalityNo)}`;
+          await m.query(
+            `INSERT INTO municipality (code, name, kind, social_space_id) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, social_space_id = EXCLUDED.social_space_id`,
+            [code, municipality, kind, spaceId],
+          );
+        }
         spaceIds.push(spaceId);
         spacesByRegion.get(region.code)!.push(spaceId);
       }

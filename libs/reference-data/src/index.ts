@@ -9,6 +9,7 @@ export * from './demo-data';
 export * from './assignments.service';
 export * from './contract-partner.repository';
 export * from './contract-partner.service';
+export * from './municipality.repository';
 export * from './planning-region.repository';
 export * from './user.repository';
 export * from './reference-data.module';

@@ -12,6 +12,10 @@ export class Municipality {
   @Column()
   name: string;
 
+  /** A town (Stadt) or a municipality (Gemeinde). */
+  @Column({ type: 'text', default: 'gemeinde' })
+  kind: 'stadt' | 'gemeinde';
+
   @Column('uuid', { name: 'social_space_id' })
   socialSpaceId: string;
 }

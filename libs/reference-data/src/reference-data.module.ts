@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssignmentsService } from './assignments.service';
 import { ContractPartnerRepository } from './contract-partner.repository';
 import { ContractPartnerService } from './contract-partner.service';
+import { MunicipalityRepository } from './municipality.repository';
 import { PlanningRegionRepository } from './planning-region.repository';
 import { StaffService } from './staff.service';
 import { TeamRepository } from './team.repository';
@@ -13,11 +14,20 @@ import { UserRepository } from './user.repository';
     UserRepository,
     TeamRepository,
     PlanningRegionRepository,
+    MunicipalityRepository,
     ContractPartnerRepository,
     AssignmentsService,
     ContractPartnerService,
     StaffService,
   ],
-  exports: [UserRepository, TeamRepository, PlanningRegionRepository, AssignmentsService, ContractPartnerService, StaffService],
+  exports: [
+    UserRepository,
+    TeamRepository,
+    PlanningRegionRepository,
+    MunicipalityRepository,
+    AssignmentsService,
+    ContractPartnerService,
+    StaffService,
+  ],
 })
 export class ReferenceDataModule {}

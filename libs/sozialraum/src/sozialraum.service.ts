@@ -135,6 +135,7 @@ export class SozialraumService {
 
   async setDeliverable(user: Principal, id: string, input: Omit<SetDeliverableInput, 'actorId'>): Promise<ProcessInstance> {
     const handle = await this.writable(user, id);
+    await this.checkMunicipalities(input.value);
     await temporalCall(handle.executeUpdate(sozialraumUpdates.setDeliverable, { args: [{ ...input, actorId: user.sub }] }), WHAT);
     return this.find(id);
   }
@@ -182,6 +183,19 @@ export class SozialraumService {
     const process = await this.find(id);
     await this.assignments.assertCoordinates(user, process.planningRegionId!, WHAT);
     return this.temporal.workflow.getHandle(process.workflowId);
+  }
+
+  /** Boundaries name municipalities by id: each must be one of the reference data (`GET /municipalities`); the workflow checks the form. */
+  private async checkMunicipalities(value: unknown): Promise<void> {
+    const ids = value && typeof value === 'object' ? (value as { municipalityIds?: unknown }).municipalityIds : undefined;
+    if (!Array.isArray(ids)) return;
+    const problems = [];
+    for (const [i, ref] of ids.entries()) {
+      if (typeof ref !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)) continue;
+      if (!(await this.references.memberExists('municipality', ref)))
+        problems.push({ pointer: `/value/municipalityIds/${i}`, message: `no municipality ${ref}` });
+    }
+    if (problems.length > 0) throw DomainError.invalid('Unbekannte Kommune in den Grenzen des Sozialraums', problems);
   }
 
   /** Members are referenced by id; each must exist. */

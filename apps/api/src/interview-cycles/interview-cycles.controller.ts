@@ -107,6 +107,20 @@ class AnswersDto {
   @ValidateNested({ each: true })
   @Type(() => AnswerDto)
   answers: AnswerDto[];
+
+  @ApiPropertyOptional({
+    example: '2027-03-10',
+    description: 'The day the interview took place: not before the planned date, not in the future; by default the planned day',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  conductedOn?: string;
+
+  @ApiPropertyOptional({ example: 'Antwort zu Frage 3 falsch übertragen', description: 'Required when correcting a done interview' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 class WithdrawDto {
@@ -293,7 +307,7 @@ export class InterviewCyclesController {
     @Param('partnerId', uuid) partnerId: string,
     @Body() body: AnswersDto,
   ): Promise<UpdatedInterviewDto> {
-    return this.cycles.recordAnswers(user, id, partnerId, body.answers);
+    return this.cycles.recordAnswers(user, id, partnerId, body);
   }
 
   @Post(':id/interviews/:partnerId/withdraw')

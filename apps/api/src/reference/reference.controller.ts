@@ -1,9 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@sro/auth';
 import { Role } from '@sro/common';
-import { PlanningRegionRepository } from '@sro/reference-data';
-import { PlanningRegionListDto } from './dto/reference.dto';
+import { MunicipalityRepository, PlanningRegionRepository } from '@sro/reference-data';
+import { MunicipalityListDto, MunicipalityQueryDto, PlanningRegionListDto } from './dto/reference.dto';
 
 /** Reference data for pickers and filters: planning regions with their social spaces (organisations only). */
 @ApiTags('reference')
@@ -17,5 +17,20 @@ export class ReferenceController {
   @ApiOkResponse({ type: PlanningRegionListDto })
   async list(): Promise<PlanningRegionListDto> {
     return { items: await this.regions.listWithSocialSpaces() };
+  }
+}
+
+/** The municipalities of the district: parties of cooperation agreements, boundaries of social spaces. */
+@ApiTags('reference')
+@ApiBearerAuth()
+@Controller('municipalities')
+export class MunicipalitiesController {
+  constructor(private readonly municipalities: MunicipalityRepository) {}
+
+  @Get()
+  @Roles(Role.Coordinator, Role.Caseworker, Role.Admin, Role.Approver)
+  @ApiOkResponse({ type: MunicipalityListDto })
+  async list(@Query() query: MunicipalityQueryDto): Promise<MunicipalityListDto> {
+    return { items: await this.municipalities.list(query) };
   }
 }

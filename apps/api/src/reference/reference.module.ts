@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ReferenceDataModule } from '@sro/reference-data';
-import { ReferenceController } from './reference.controller';
+import { MunicipalitiesController, ReferenceController } from './reference.controller';
 
-/** Planning regions and social spaces for pickers and filters. */
+/** Planning regions, social spaces and municipalities for pickers and filters. */
 @Module({
   imports: [ReferenceDataModule],
-  controllers: [ReferenceController],
+  controllers: [ReferenceController, MunicipalitiesController],
 })
 export class ReferenceModule {}

@@ -12,6 +12,8 @@ import { BudgetLedger1764100000000 } from './1764100000000-BudgetLedger';
 import { FallteamConsentPurposes1764110000000 } from './1764110000000-FallteamConsentPurposes';
 import { AgreementApprovalFollowsParties1764120000000 } from './1764120000000-AgreementApprovalFollowsParties';
 import { AgreementApprovedStatus1764121000000 } from './1764121000000-AgreementApprovedStatus';
+import { InterviewAnswerVersions1764122000000 } from './1764122000000-InterviewAnswerVersions';
+import { MunicipalityKind1764123000000 } from './1764123000000-MunicipalityKind';
 import { StaffAndTeams1764140000000 } from './1764140000000-StaffAndTeams';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
@@ -30,5 +32,7 @@ export const MIGRATIONS = [
   FallteamConsentPurposes1764110000000,
   AgreementApprovalFollowsParties1764120000000,
   AgreementApprovedStatus1764121000000,
+  InterviewAnswerVersions1764122000000,
+  MunicipalityKind1764123000000,
   StaffAndTeams1764140000000,
 ];

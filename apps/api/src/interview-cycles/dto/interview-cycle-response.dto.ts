@@ -107,6 +107,12 @@ export class PartnerInterviewDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   answeredAt: Date | null;
 
+  @ApiProperty({ type: Number, nullable: true, description: 'Version of the answers: 1 as first recorded, higher after corrections' })
+  answersVersion: number | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day the interview took place' })
+  conductedOn: string | null;
+
   @ApiProperty({ type: String, nullable: true })
   withdrawnReason: string | null;
 
@@ -162,6 +168,27 @@ export class RecordedAnswerDto {
   value: unknown;
 }
 
+/** One version of an interview's answers. */
+export class AnswersVersionDto {
+  @ApiProperty()
+  version: number;
+
+  @ApiProperty({ type: [RecordedAnswerDto] })
+  answers: RecordedAnswerDto[];
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  conductedOn: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  recordedAt: Date;
+
+  @ApiProperty({ example: 'demo-caseworker' })
+  recordedBy: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why the answers were corrected; null for the first recording' })
+  reason: string | null;
+}
+
 /** One entry of an interview's history. */
 export class InterviewEventDto {
   @ApiProperty({ type: String, format: 'date-time' })
@@ -180,6 +207,9 @@ export class InterviewEventDto {
 export class InterviewDetailDto extends PartnerInterviewDto {
   @ApiProperty({ type: [RecordedAnswerDto], nullable: true })
   answers: RecordedAnswerDto[] | null;
+
+  @ApiProperty({ type: [AnswersVersionDto] })
+  answerVersions: AnswersVersionDto[];
 
   @ApiProperty({ type: [InterviewEventDto] })
   history: InterviewEventDto[];
