@@ -135,11 +135,9 @@ export class InterviewCycleService {
     }
     if (row.status === 'done') return this.correctAnswers(user, row, input);
     const state = await temporalCall(
-      this.temporal.workflow
-        .getHandle(row.workflowId)
-        .executeUpdate(interviewUpdates.recordAnswers, {
-          args: [{ answers: input.answers, conductedOn: input.conductedOn, actorId: user.sub }],
-        }),
+      this.temporal.workflow.getHandle(row.workflowId).executeUpdate(interviewUpdates.recordAnswers, {
+        args: [{ answers: input.answers, conductedOn: input.conductedOn, actorId: user.sub }],
+      }),
       'The interview',
     );
     return this.afterUpdate(row, state.revision);
