@@ -8,7 +8,8 @@ import { eventually } from '../support/eventually';
 import { isolatedSystem } from '../support/isolated';
 import { bearer } from '../support/tokens';
 
-const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+const DAY = 86_400_000;
+const inDays = (d: number) => new Date(Date.now() + d * DAY).toISOString();
 
 describe('extended Fallteam under social-data protection (HTTP)', () => {
   let system: Awaited<ReturnType<typeof isolatedSystem>>;
@@ -352,6 +353,50 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
         1,
       10_000,
       'follow-up reminder',
+    );
+  });
+
+  it('sets the adviser window around a session 20 days ahead and moves it when the consultation is rescheduled', async () => {
+    const requested = await request(http())
+      .post(`/cases/${caseId}/consultations`)
+      .set('Authorization', cw)
+      .send({ questions: ['Späte Sitzung'] })
+      .expect(201);
+    const id = requested.body.id;
+    const session = (days: number) =>
+      request(http())
+        .post('/fallteam-sessions')
+        .set('Authorization', cw)
+        .send({ startsAt: inDays(days), place: 'Rathaus', capacity: 2, moderatorId: 'demo-caseworker' })
+        .expect(201);
+    const first = (await session(20)).body;
+    await request(http()).post(`/consultations/${id}/schedule`).set('Authorization', cw).send({ sessionId: first.id }).expect(200);
+    const invited = await request(http())
+      .post(`/consultations/${id}/invitations`)
+      .set('Authorization', cw)
+      .send({ adviserIds: ['demo-adviser'] });
+    expect(invited.status).toBe(200);
+    const sessionAt = Date.parse(first.startsAt);
+    expect([Date.parse(invited.body[0].opensAt), Date.parse(invited.body[0].closesAt)]).toEqual([
+      sessionAt - 14 * DAY,
+      sessionAt + 7 * DAY,
+    ]);
+    // Not open yet: the adviser neither lists nor opens it.
+    expect((await request(http()).get(`/consultations/${id}/packet`).set('Authorization', adviser)).status).toBe(404);
+    expect((await request(http()).get('/consultations').set('Authorization', adviser)).body.items).not.toContainEqual(
+      expect.objectContaining({ id }),
+    );
+
+    const later = (await session(30)).body;
+    await request(http()).post(`/consultations/${id}/schedule`).set('Authorization', cw).send({ sessionId: later.id }).expect(200);
+    const movedAt = Date.parse(later.startsAt);
+    await eventually(
+      async () => {
+        const [row] = (await request(http()).get(`/consultations/${id}`).set('Authorization', cw)).body.invitations;
+        return Date.parse(row.opensAt) === movedAt - 14 * DAY && Date.parse(row.closesAt) === movedAt + 7 * DAY;
+      },
+      10_000,
+      'window moved with the session',
     );
   });
 

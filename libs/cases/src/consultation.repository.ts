@@ -100,12 +100,12 @@ export class ConsultationRepository {
     );
   }
 
-  /** Opens (or reopens and extends) the advisers' windows. */
+  /** Opens (or reopens and moves) the advisers' windows. */
   async openAccess(consultationId: string, access: AdviserAccess[]): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO consultation_invitation (consultation_id, adviser_id, opens_at, closes_at)
        SELECT $1, a."adviserId", a."opensAt", a."closesAt" FROM jsonb_to_recordset($2::jsonb) AS a("adviserId" text, "opensAt" timestamptz, "closesAt" timestamptz)
-       ON CONFLICT (consultation_id, adviser_id) DO UPDATE SET closes_at = EXCLUDED.closes_at, closed_at = NULL`,
+       ON CONFLICT (consultation_id, adviser_id) DO UPDATE SET opens_at = EXCLUDED.opens_at, closes_at = EXCLUDED.closes_at, closed_at = NULL`,
       [consultationId, JSON.stringify(access)],
     );
   }
