@@ -116,6 +116,9 @@ describe('fallteam-consultation workflow (time-skipping)', () => {
     const state = await handle.executeUpdate(fallteamUpdates.recordOutcome, {
       args: [{ professionals: 2, participants: 3, actorId: 'demo-caseworker' }],
     });
+    // The outcome ends the advisers' packet access at once, before their window would close.
+    expect(state.access.map((a) => a.closed)).toEqual([true]);
+    expect(fake.of('closePacketAccess')).toContainEqual({ consultationId: i.consultationId, adviserIds: ['demo-adviser'] });
     const recordedAt = Date.parse(state.outcome!.recordedAt);
     const followUp = Date.parse(state.followUpAt!);
     expect(followUp - recordedAt).toBeGreaterThanOrEqual(181 * DAY);

@@ -11,6 +11,9 @@ import { AdviserAccess, FallteamConsultationInput, FallteamConsultationState, fa
 /** Adviser windows around the session (opening before, closing after it) instead of a span from the invitation. */
 const WINDOW_AROUND_SESSION = 'ftc-packet-window-around-session';
 
+/** The outcome closes the advisers' packet access at once. */
+const OUTCOME_CLOSES_ACCESS = 'ftc-outcome-closes-packet-access';
+
 const access = proxyActivities<ConsultationActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '1 minute', nonRetryableErrorTypes: PROGRAMMING_ERRORS },
@@ -207,6 +210,14 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
           );
         await persist({ kind: 'outcome_recorded', actorId, details: { professionals, participants } });
         return state;
+      }
+      // The advisers advised; with the outcome their packet access ends (older runs keep it to the window's end).
+      const stillOpen = state.access.filter((a) => !a.closed);
+      if (stillOpen.length > 0 && patched(OUTCOME_CLOSES_ACCESS)) {
+        for (const a of stillOpen) a.closed = true;
+        await runtime.run(() =>
+          access.closePacketAccess({ consultationId: state.consultationId, adviserIds: stillOpen.map((a) => a.adviserId) }),
+        );
       }
       state.followUpAt = addDuration(now, spec.followUpAfter).toISOString();
       await runtime.run(() =>

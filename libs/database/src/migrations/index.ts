@@ -10,6 +10,7 @@ import { JugendhilfedienstCases1763780000000 } from './1763780000000-Jugendhilfe
 import { EmailOutbox1763790000000 } from './1763790000000-EmailOutbox';
 import { FallteamConsentPurposes1764110000000 } from './1764110000000-FallteamConsentPurposes';
 import { FallteamPacketWindow1764110000001 } from './1764110000001-FallteamPacketWindow';
+import { ConsultationRecommendations1764110000002 } from './1764110000002-ConsultationRecommendations';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   EmailOutbox1763790000000,
   FallteamConsentPurposes1764110000000,
   FallteamPacketWindow1764110000001,
+  ConsultationRecommendations1764110000002,
 ];
