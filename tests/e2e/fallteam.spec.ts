@@ -8,7 +8,8 @@ import { eventually } from '../support/eventually';
 import { isolatedSystem } from '../support/isolated';
 import { bearer } from '../support/tokens';
 
-const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+const DAY = 86_400_000;
+const inDays = (d: number) => new Date(Date.now() + d * DAY).toISOString();
 
 describe('extended Fallteam under social-data protection (HTTP)', () => {
   let system: Awaited<ReturnType<typeof isolatedSystem>>;
@@ -329,10 +330,42 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     expect(one.body.errors).toEqual([expect.objectContaining({ pointer: '/participants' })]);
     expect((await system.db.query('SELECT outcome_enc FROM consultation WHERE id = $1', [consultationId]))[0].outcome_enc).toBeNull();
 
+    // The invited adviser recommends inside the window; an uninvited one cannot.
+    const advice = { text: 'Schulsozialarbeit einbeziehen', suggestedHelp: ['Jugendclub am Markt'], risks: ['Schulabbruch'] };
+    const outsider = await bearer(Role.Adviser, 'adviser-2');
+    expect(
+      (await request(http()).post(`/consultations/${consultationId}/recommendations`).set('Authorization', outsider).send(advice)).status,
+    ).toBe(404);
+    const recommended = await request(http())
+      .post(`/consultations/${consultationId}/recommendations`)
+      .set('Authorization', adviser)
+      .send(advice);
+    expect(recommended.status).toBe(201);
+    expect(recommended.body).toMatchObject({ adviserId: 'demo-adviser', ...advice });
+    const [stored] = await system.db.query('SELECT content_enc FROM consultation_recommendation WHERE id = $1', [recommended.body.id]);
+    expect(stored.content_enc).not.toContain('Schulabbruch');
+
+    const body = {
+      participants: [
+        { role: 'professional', userId: 'demo-caseworker' },
+        { role: 'professional', userId: 'cw-other' },
+        { role: 'adviser', userId: 'demo-adviser' },
+      ],
+      recommendations: [],
+      decision: 'Das Jugendamt entscheidet: Hilfe zur Erziehung',
+      helpSetting: 'Jugendclub am Markt',
+    };
+    const unanswered = await request(http()).post(`/consultations/${consultationId}/outcome`).set('Authorization', cw).send(body);
+    expect(unanswered.status).toBe(400);
+    expect(unanswered.body.errors).toEqual([
+      { pointer: '/recommendationIds', message: `Die Empfehlung ${recommended.body.id} ist nicht berücksichtigt` },
+    ]);
+
     const ok = await request(http())
       .post(`/consultations/${consultationId}/outcome`)
       .set('Authorization', cw)
       .send({
+        recommendationIds: [recommended.body.id],
         participants: [
           { role: 'professional', userId: 'demo-caseworker' },
           { role: 'professional', userId: 'cw-other' },
@@ -345,6 +378,21 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       });
     expect(ok.status).toBe(200);
     expect(ok.body.phase).toBe('outcome_recorded');
+    expect(ok.body.outcome.recommendationIds).toEqual([recommended.body.id]);
+    expect(ok.body.adviserRecommendations).toEqual([expect.objectContaining({ id: recommended.body.id, ...advice })]);
+    // The outcome ends the adviser's access at once, though the window would still be open.
+    expect((await request(http()).get(`/consultations/${consultationId}/packet`).set('Authorization', adviser)).status).toBe(404);
+    expect(
+      (await request(http()).post(`/consultations/${consultationId}/recommendations`).set('Authorization', adviser).send(advice)).status,
+    ).toBe(404);
+    await eventually(
+      async () =>
+        (await system.db.query('SELECT closed_at FROM consultation_invitation WHERE consultation_id = $1', [consultationId])).every(
+          (r: { closed_at: Date | null }) => r.closed_at !== null,
+        ),
+      10_000,
+      'access closed by the outcome',
+    );
     expect(Date.parse(ok.body.followUpAt)).toBeGreaterThan(Date.now() + 170 * 86_400_000);
     await eventually(
       async () =>
@@ -352,6 +400,50 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
         1,
       10_000,
       'follow-up reminder',
+    );
+  });
+
+  it('sets the adviser window around a session 20 days ahead and moves it when the consultation is rescheduled', async () => {
+    const requested = await request(http())
+      .post(`/cases/${caseId}/consultations`)
+      .set('Authorization', cw)
+      .send({ questions: ['Späte Sitzung'] })
+      .expect(201);
+    const id = requested.body.id;
+    const session = (days: number) =>
+      request(http())
+        .post('/fallteam-sessions')
+        .set('Authorization', cw)
+        .send({ startsAt: inDays(days), place: 'Rathaus', capacity: 2, moderatorId: 'demo-caseworker' })
+        .expect(201);
+    const first = (await session(20)).body;
+    await request(http()).post(`/consultations/${id}/schedule`).set('Authorization', cw).send({ sessionId: first.id }).expect(200);
+    const invited = await request(http())
+      .post(`/consultations/${id}/invitations`)
+      .set('Authorization', cw)
+      .send({ adviserIds: ['demo-adviser'] });
+    expect(invited.status).toBe(200);
+    const sessionAt = Date.parse(first.startsAt);
+    expect([Date.parse(invited.body[0].opensAt), Date.parse(invited.body[0].closesAt)]).toEqual([
+      sessionAt - 14 * DAY,
+      sessionAt + 7 * DAY,
+    ]);
+    // Not open yet: the adviser neither lists nor opens it.
+    expect((await request(http()).get(`/consultations/${id}/packet`).set('Authorization', adviser)).status).toBe(404);
+    expect((await request(http()).get('/consultations').set('Authorization', adviser)).body.items).not.toContainEqual(
+      expect.objectContaining({ id }),
+    );
+
+    const later = (await session(30)).body;
+    await request(http()).post(`/consultations/${id}/schedule`).set('Authorization', cw).send({ sessionId: later.id }).expect(200);
+    const movedAt = Date.parse(later.startsAt);
+    await eventually(
+      async () => {
+        const [row] = (await request(http()).get(`/consultations/${id}`).set('Authorization', cw)).body.invitations;
+        return Date.parse(row.opensAt) === movedAt - 14 * DAY && Date.parse(row.closesAt) === movedAt + 7 * DAY;
+      },
+      10_000,
+      'window moved with the session',
     );
   });
 

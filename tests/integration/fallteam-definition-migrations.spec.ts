@@ -1,10 +1,11 @@
 import type { MigrationInterface } from 'typeorm';
 import { SEED_SPECS, specChecksum, validateSpec } from '@sro/definitions';
 import { FallteamConsentPurposes1764110000000 } from '../../libs/database/src/migrations/1764110000000-FallteamConsentPurposes';
+import { FallteamPacketWindow1764110000001 } from '../../libs/database/src/migrations/1764110000001-FallteamPacketWindow';
 import { scratchDatabase } from '../support/database';
 
 /** The migrations that give stored Fallteam definitions the fields added since version 1, in order. */
-const MIGRATIONS: MigrationInterface[] = [new FallteamConsentPurposes1764110000000()];
+const MIGRATIONS: MigrationInterface[] = [new FallteamConsentPurposes1764110000000(), new FallteamPacketWindow1764110000001()];
 
 describe('Fallteam definition migrations (PostgreSQL)', () => {
   it('gives a stored version 1 without the new fields the seed values, with a matching checksum, and takes them away again', async () => {
@@ -20,7 +21,7 @@ describe('Fallteam definition migrations (PostgreSQL)', () => {
       for (const migration of MIGRATIONS) await migration.up(runner);
       const [row] = await runner.query(`SELECT spec, checksum FROM workflow_definition WHERE key = 'fallteam-consultation'`);
       expect(validateSpec('fallteam-consultation', row.spec)).toEqual([]);
-      expect(row.spec.consentPurposes).toEqual(SEED_SPECS['fallteam-consultation'].consentPurposes);
+      expect(row.spec).toEqual(SEED_SPECS['fallteam-consultation']);
       expect(row.checksum).toBe(specChecksum(row.spec));
       for (const migration of [...MIGRATIONS].reverse()) await migration.down(runner);
       const [back] = await runner.query(`SELECT spec, checksum FROM workflow_definition WHERE key = 'fallteam-consultation'`);

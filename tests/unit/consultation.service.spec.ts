@@ -14,6 +14,7 @@ import {
   FallteamSession,
   FallteamSessionRepository,
   FieldCipher,
+  RecommendationRecord,
   StaffRepository,
 } from '@sro/cases';
 import type { EntityManager } from 'typeorm';
@@ -90,6 +91,13 @@ function build() {
     invitations: jest.fn(async () => []),
     hasOpenInvitation: jest.fn(async () => true),
     openForAdviser: jest.fn(async () => []),
+    recommendations: jest.fn(async (): Promise<RecommendationRecord[]> => []),
+    addRecommendation: jest.fn(async (_id: string, adviserId: string, contentEnc: string): Promise<RecommendationRecord> => ({
+      id: 'rec-1',
+      adviserId,
+      contentEnc,
+      createdAt: new Date(),
+    })),
   };
   const sessions = {
     insert: jest.fn(async () => session()),
@@ -411,6 +419,52 @@ describe('ConsultationService', () => {
       expect(error.problems).toEqual([{ pointer: '/participants', message: 'too few' }]);
       expect(consultations.transaction).toHaveBeenCalledTimes(1);
       await expect(consultations.transaction.mock.results[0].value).rejects.toBe(error);
+    });
+  });
+
+  describe('recommendations', () => {
+    const advice = { text: 'Schulsozialarbeit einbeziehen', suggestedHelp: ['Jugendclub'], risks: ['Schulabbruch'] };
+
+    it('lets an invited adviser recommend inside the window, sealed', async () => {
+      const { service, consultations } = build();
+      const recorded = await service.recommend(adviser, 'con-1', advice);
+      expect(consultations.addRecommendation).toHaveBeenCalledWith('con-1', 'adviser-1', cipher.seal(advice));
+      expect(recorded).toMatchObject({ id: 'rec-1', adviserId: 'adviser-1', ...advice });
+    });
+
+    it('answers "not found" outside the window and once the outcome is recorded, for recommending and for the packet', async () => {
+      const { service, consultations } = build();
+      consultations.hasOpenInvitation.mockResolvedValueOnce(false);
+      expect((await refusal(service.recommend(adviser, 'con-1', advice))).code).toBe(ErrorCode.NotFound);
+      consultations.findById.mockResolvedValue(consultation({ outcomeEnc: cipher.seal({}) }));
+      expect((await refusal(service.recommend(adviser, 'con-1', advice))).code).toBe(ErrorCode.NotFound);
+      expect((await refusal(service.packet(adviser, 'con-1'))).code).toBe(ErrorCode.NotFound);
+      expect(consultations.addRecommendation).not.toHaveBeenCalled();
+    });
+
+    it('refuses an outcome that leaves a recorded recommendation unanswered or names an unknown one', async () => {
+      const { service, consultations, handle } = build();
+      consultations.recommendations.mockResolvedValue([
+        { id: 'rec-1', adviserId: 'adviser-1', contentEnc: cipher.seal(advice), createdAt: new Date() },
+        { id: 'rec-2', adviserId: 'adviser-1', contentEnc: cipher.seal(advice), createdAt: new Date() },
+      ]);
+      const outcome = {
+        participants: [
+          { role: 'professional' as const, userId: 'cw-1' },
+          { role: 'professional' as const, userId: 'cw-2' },
+        ],
+        recommendations: [],
+        decision: 'Das Jugendamt entscheidet: Beratung',
+        helpSetting: 'Jugendclub',
+      };
+      const error = await refusal(service.recordOutcome(caseworker, 'con-1', { ...outcome, recommendationIds: ['rec-1', 'rec-9'] }));
+      expect(error.problems).toEqual([
+        { pointer: '/recommendationIds/1', message: 'rec-9 ist keine Empfehlung zu dieser Beratung' },
+        { pointer: '/recommendationIds', message: 'Die Empfehlung rec-2 ist nicht berücksichtigt' },
+      ]);
+      expect(handle.executeUpdate).not.toHaveBeenCalled();
+      await service.recordOutcome(caseworker, 'con-1', { ...outcome, recommendationIds: ['rec-2', 'rec-1'] });
+      expect(handle.executeUpdate).toHaveBeenCalledTimes(1);
     });
   });
 

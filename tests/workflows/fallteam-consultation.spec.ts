@@ -32,12 +32,14 @@ describe('fallteam-consultation workflow (time-skipping)', () => {
     const granted = await handle.executeUpdate(fallteamUpdates.inviteAdvisers, {
       args: [{ adviserIds: ['demo-adviser'], actorId: 'demo-caseworker' }],
     });
-    return { i, handle, granted };
+    return { i, handle, granted, sessionAt };
   }
 
-  it('opens the packet access at invitation and closes it after the window of the definition', async () => {
-    const { i, handle, granted } = await scheduledAndInvited();
-    expect(Date.parse(granted[0].closesAt) - Date.parse(granted[0].opensAt)).toBe(14 * DAY);
+  it('opens the packet access at invitation and closes it the definition’s time after the session', async () => {
+    const { i, handle, granted, sessionAt } = await scheduledAndInvited();
+    // The session is 7 days ahead, less than the 14 days the window opens before it: open from the invitation.
+    expect(Date.parse(granted[0].opensAt)).toBeLessThan(Date.parse(sessionAt) - 6 * DAY);
+    expect(Date.parse(granted[0].closesAt)).toBe(Date.parse(sessionAt) + 7 * DAY);
     expect(fake.of('openPacketAccess').find((a: any) => a.consultationId === i.consultationId)).toBeDefined();
     await suite.env.sleep(10 * DAY);
     expect((await handle.query(fallteamStateQuery)).access[0].closed).toBe(false);
@@ -48,6 +50,42 @@ describe('fallteam-consultation workflow (time-skipping)', () => {
       10_000,
       'closePacketAccess',
     );
+  });
+
+  it('opens the window before a session 20 days ahead, keeps it open over the session day, and moves it with the session', async () => {
+    const i = input();
+    const handle = await suite.env.client.workflow.start(WorkflowType.FallteamConsultation, {
+      taskQueue,
+      workflowId: `ftc-${i.consultationId}`,
+      args: [i],
+    });
+    const now = await suite.env.currentTimeMs();
+    const sessionAt = now + 20 * DAY;
+    await handle.executeUpdate(fallteamUpdates.schedule, {
+      args: [{ sessionId: randomUUID(), sessionAt: new Date(sessionAt).toISOString(), actorId: 'demo-caseworker' }],
+    });
+    const [granted] = await handle.executeUpdate(fallteamUpdates.inviteAdvisers, {
+      args: [{ adviserIds: ['demo-adviser'], actorId: 'demo-caseworker' }],
+    });
+    // Seed: from 14 days before to 7 days after the session (an invitation-based window would close on day 14).
+    expect(Date.parse(granted.opensAt)).toBe(sessionAt - 14 * DAY);
+    expect(Date.parse(granted.closesAt)).toBe(sessionAt + 7 * DAY);
+
+    const movedTo = sessionAt + 10 * DAY;
+    await handle.executeUpdate(fallteamUpdates.schedule, {
+      args: [{ sessionId: randomUUID(), sessionAt: new Date(movedTo).toISOString(), actorId: 'demo-caseworker' }],
+    });
+    const moved = (await handle.query(fallteamStateQuery)).access[0];
+    expect([Date.parse(moved.opensAt), Date.parse(moved.closesAt)]).toEqual([movedTo - 14 * DAY, movedTo + 7 * DAY]);
+    const written = fake.of('openPacketAccess').filter((a: any) => a.consultationId === i.consultationId);
+    expect(written.at(-1).access).toEqual([
+      expect.objectContaining({ adviserId: 'demo-adviser', opensAt: moved.opensAt, closesAt: moved.closesAt }),
+    ]);
+
+    await suite.env.sleep(movedTo - now + 6 * DAY - ((await suite.env.currentTimeMs()) - now)); // the day after the moved session and more
+    expect((await handle.query(fallteamStateQuery)).access[0].closed).toBe(false);
+    await suite.env.sleep(2 * DAY);
+    await eventually(async () => (await handle.query(fallteamStateQuery)).access[0].closed, 10_000, 'access closed after the window');
   });
 
   it('refuses an outcome before the session has begun', async () => {
@@ -78,6 +116,9 @@ describe('fallteam-consultation workflow (time-skipping)', () => {
     const state = await handle.executeUpdate(fallteamUpdates.recordOutcome, {
       args: [{ professionals: 2, participants: 3, actorId: 'demo-caseworker' }],
     });
+    // The outcome ends the advisers' packet access at once, before their window would close.
+    expect(state.access.map((a) => a.closed)).toEqual([true]);
+    expect(fake.of('closePacketAccess')).toContainEqual({ consultationId: i.consultationId, adviserIds: ['demo-adviser'] });
     const recordedAt = Date.parse(state.outcome!.recordedAt);
     const followUp = Date.parse(state.followUpAt!);
     expect(followUp - recordedAt).toBeGreaterThanOrEqual(181 * DAY);

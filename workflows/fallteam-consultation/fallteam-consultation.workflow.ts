@@ -1,4 +1,4 @@
-import { proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ConsultationActivities } from '@sro/cases';
 import { addDuration } from '../shared/duration';
 import { processActivities as act, PROGRAMMING_ERRORS, reject, stepReminders } from '../shared/process-kit';
@@ -7,6 +7,12 @@ import { ReminderSlot } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
 import { initialSteps, StepState } from '../shared/steps';
 import { AdviserAccess, FallteamConsultationInput, FallteamConsultationState, fallteamStateQuery, fallteamUpdates } from './contract';
+
+/** Adviser windows around the session (opening before, closing after it) instead of a span from the invitation. */
+const WINDOW_AROUND_SESSION = 'ftc-packet-window-around-session';
+
+/** The outcome closes the advisers' packet access at once. */
+const OUTCOME_CLOSES_ACCESS = 'ftc-outcome-closes-packet-access';
 
 const access = proxyActivities<ConsultationActivities>({
   startToCloseTimeout: '30 seconds',
@@ -99,6 +105,25 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
 
   const persist = (event: ProcessEvent) => runtime.persist(event, snapshot);
 
+  /**
+   * The adviser's packet window: from `packetOpensBefore` before the session (not before now) to
+   * `packetClosesAfter` after it. Runs pinned to a definition from before these fields, and histories
+   * from before the patch, keep the old window: `accessWindow` from the invitation.
+   */
+  const aroundSession = () => !!(spec.packetOpensBefore && spec.packetClosesAfter && state.sessionAt) && patched(WINDOW_AROUND_SESSION);
+  const packetWindow = (now: Date): { opensAt: string; closesAt: string } => {
+    if (!aroundSession()) {
+      const legacy = (spec as { accessWindow?: string }).accessWindow ?? 'P14D';
+      return { opensAt: now.toISOString(), closesAt: addDuration(now, legacy).toISOString() };
+    }
+    const session = new Date(state.sessionAt!);
+    const opens = addDuration(session, spec.packetOpensBefore, -1);
+    return {
+      opensAt: (opens.getTime() > now.getTime() ? opens : now).toISOString(),
+      closesAt: addDuration(session, spec.packetClosesAfter).toISOString(),
+    };
+  };
+
   const requireOpen = () => {
     if (state.phase === 'closed' || state.phase === 'cancelled') reject('state', `The consultation is ${state.phase}`);
   };
@@ -113,6 +138,12 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
       complete('scheduling', new Date());
       const session = state.steps.find((s) => s.key === 'session');
       if (session?.status === 'active') session.dueAt = sessionAt;
+      if (rescheduled && state.access.length > 0 && aroundSession()) {
+        // The advisers' windows move with the session, reopening one that had closed before.
+        const window = packetWindow(new Date());
+        for (const a of state.access) Object.assign(a, window, { closed: false });
+        await runtime.run(() => access.openPacketAccess({ consultationId: state.consultationId, access: state.access }));
+      }
       await persist({ kind: rescheduled ? 'rescheduled' : 'scheduled', actorId, details: { sessionId, sessionAt } });
       return state;
     },
@@ -130,16 +161,18 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
     fallteamUpdates.inviteAdvisers,
     async ({ adviserIds, actorId }) => {
       const now = new Date();
-      const closesAt = addDuration(now, spec.accessWindow).toISOString();
+      const window = packetWindow(now);
+      const { closesAt } = window;
       const granted: AdviserAccess[] = [];
       for (const adviserId of adviserIds) {
         const existing = state.access.find((a) => a.adviserId === adviserId);
         if (existing) {
+          if (aroundSession()) existing.opensAt = window.opensAt;
           existing.closesAt = closesAt;
           existing.closed = false;
           granted.push(existing);
         } else {
-          const entry = { adviserId, opensAt: now.toISOString(), closesAt, closed: false };
+          const entry = { adviserId, opensAt: window.opensAt, closesAt, closed: false };
           state.access.push(entry);
           granted.push(entry);
         }
@@ -177,6 +210,14 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
           );
         await persist({ kind: 'outcome_recorded', actorId, details: { professionals, participants } });
         return state;
+      }
+      // The advisers advised; with the outcome their packet access ends (older runs keep it to the window's end).
+      const stillOpen = state.access.filter((a) => !a.closed);
+      if (stillOpen.length > 0 && patched(OUTCOME_CLOSES_ACCESS)) {
+        for (const a of stillOpen) a.closed = true;
+        await runtime.run(() =>
+          access.closePacketAccess({ consultationId: state.consultationId, adviserIds: stillOpen.map((a) => a.adviserId) }),
+        );
       }
       state.followUpAt = addDuration(now, spec.followUpAfter).toISOString();
       await runtime.run(() =>

@@ -32,6 +32,14 @@ export interface Invitation {
   closedAt: Date | null;
 }
 
+/** An adviser's recommendation as stored: the content sealed. */
+export interface RecommendationRecord {
+  id: string;
+  adviserId: string;
+  contentEnc: string;
+  createdAt: Date;
+}
+
 /** A consultation an adviser may open now: ids, pseudonym and dates only. */
 export interface AdviserConsultation {
   id: string;
@@ -100,13 +108,31 @@ export class ConsultationRepository {
     );
   }
 
-  /** Opens (or reopens and extends) the advisers' windows. */
+  /** Opens (or reopens and moves) the advisers' windows. */
   async openAccess(consultationId: string, access: AdviserAccess[]): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO consultation_invitation (consultation_id, adviser_id, opens_at, closes_at)
        SELECT $1, a."adviserId", a."opensAt", a."closesAt" FROM jsonb_to_recordset($2::jsonb) AS a("adviserId" text, "opensAt" timestamptz, "closesAt" timestamptz)
-       ON CONFLICT (consultation_id, adviser_id) DO UPDATE SET closes_at = EXCLUDED.closes_at, closed_at = NULL`,
+       ON CONFLICT (consultation_id, adviser_id) DO UPDATE SET opens_at = EXCLUDED.opens_at, closes_at = EXCLUDED.closes_at, closed_at = NULL`,
       [consultationId, JSON.stringify(access)],
+    );
+  }
+
+  async addRecommendation(consultationId: string, adviserId: string, contentEnc: string): Promise<RecommendationRecord> {
+    const [row]: RecommendationRecord[] = await this.dataSource.query(
+      `INSERT INTO consultation_recommendation (consultation_id, adviser_id, content_enc) VALUES ($1, $2, $3)
+       RETURNING id, adviser_id AS "adviserId", content_enc AS "contentEnc", created_at AS "createdAt"`,
+      [consultationId, adviserId, contentEnc],
+    );
+    return row;
+  }
+
+  /** The advisers' recommendations to a consultation, oldest first. */
+  async recommendations(consultationId: string): Promise<RecommendationRecord[]> {
+    return this.dataSource.query(
+      `SELECT id, adviser_id AS "adviserId", content_enc AS "contentEnc", created_at AS "createdAt"
+         FROM consultation_recommendation WHERE consultation_id = $1 ORDER BY created_at, id`,
+      [consultationId],
     );
   }
 

@@ -32,9 +32,26 @@ export interface Participant {
 
 export interface Outcome {
   participants: Participant[];
+  /** The team's own advisory notes. */
   recommendations: string[];
+  /** The advisers' recorded recommendations the decision answers: every one of them. */
+  recommendationIds?: string[];
+  /** The Jugendamt's decision. */
   decision: string;
   helpSetting: string;
+}
+
+/** What an adviser recommends (advisory only: the Jugendamt decides). */
+export interface NewRecommendation {
+  text: string;
+  suggestedHelp: string[];
+  risks: string[];
+}
+
+export interface Recommendation extends NewRecommendation {
+  id: string;
+  adviserId: string;
+  createdAt: Date;
 }
 
 /** A consultation for its caseworker: the workflow's state with the sealed questions and outcome opened. */
@@ -51,6 +68,8 @@ export interface ConsultationDetails {
   questions: string[];
   outcome: Outcome | null;
   invitations: Invitation[];
+  /** The advisers' recommendations, for the professionals who decide. */
+  adviserRecommendations: Recommendation[];
 }
 
 /** What an external adviser may see: pseudonymised, no confided items, identity only as far as consent releases it. */
@@ -146,6 +165,7 @@ export class ConsultationService {
       questions,
       outcome: null,
       invitations: [],
+      adviserRecommendations: [],
     };
   }
 
@@ -165,6 +185,7 @@ export class ConsultationService {
       questions: this.cipher.open<string[]>(consultation.questionsEnc),
       outcome: consultation.outcomeEnc ? this.cipher.open<Outcome>(consultation.outcomeEnc) : null,
       invitations: await this.consultations.invitations(id),
+      adviserRecommendations: await this.recommendations(id),
     };
   }
 
@@ -212,6 +233,7 @@ export class ConsultationService {
   async recordOutcome(user: Principal, id: string, outcome: Outcome): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id);
     const professionals = await this.checkParticipants(id, outcome.participants);
+    await this.checkReferences(id, outcome.recommendationIds ?? []);
     await this.consultations.transaction(async (tx) => {
       await this.consultations.storeOutcome(tx, id, this.cipher.seal(outcome));
       await temporalCall(
@@ -235,6 +257,16 @@ export class ConsultationService {
     return this.get(user, id);
   }
 
+  /**
+   * An invited adviser recommends, inside their window and before the outcome; for anyone else, and
+   * outside the window, the consultation does not exist (as for the packet).
+   */
+  async recommend(user: Principal, id: string, recommendation: NewRecommendation): Promise<Recommendation> {
+    await this.adviserMayOpen(user, id);
+    const record = await this.consultations.addRecommendation(id, user.sub, this.cipher.seal(recommendation));
+    return { id: record.id, adviserId: record.adviserId, createdAt: record.createdAt, ...recommendation };
+  }
+
   /** An adviser's consultations with an open packet window: ids, pseudonyms and dates only. */
   async forAdviser(user: Principal): Promise<{ items: AdviserConsultation[] }> {
     return { items: await this.consultations.openForAdviser(user.sub) };
@@ -248,7 +280,7 @@ export class ConsultationService {
     const consultation = await this.consultations.findById(id);
     if (!consultation) throw DomainError.notFound(WHAT);
     if (user.roles.includes(Role.Adviser)) {
-      if (!(await this.consultations.hasOpenInvitation(id, user.sub))) throw DomainError.notFound(WHAT);
+      await this.adviserMayOpen(user, id, consultation);
     } else {
       await this.cases.visibleCase(user, consultation.caseId);
     }
@@ -270,6 +302,33 @@ export class ConsultationService {
       ageBands: personal.birthDates.map((date) => ageBand(date, new Date())),
       released: Object.fromEntries(RELEASABLE_FIELDS.filter((f) => released.has(f)).map((f) => [f, personal[f]])),
     };
+  }
+
+  /** Advisers see a consultation only while their window is open and no outcome is recorded. */
+  private async adviserMayOpen(user: Principal, id: string, known?: ConsultationRecord): Promise<void> {
+    const consultation = known ?? (await this.consultations.findById(id));
+    if (!consultation || consultation.outcomeEnc || !(await this.consultations.hasOpenInvitation(id, user.sub)))
+      throw DomainError.notFound(WHAT);
+  }
+
+  private async recommendations(id: string): Promise<Recommendation[]> {
+    return (await this.consultations.recommendations(id)).map((r) => ({
+      id: r.id,
+      adviserId: r.adviserId,
+      createdAt: r.createdAt,
+      ...this.cipher.open<NewRecommendation>(r.contentEnc),
+    }));
+  }
+
+  /** The outcome answers every recommendation the advisers recorded, and names no other. */
+  private async checkReferences(id: string, referenced: string[]): Promise<void> {
+    const recorded = (await this.consultations.recommendations(id)).map((r) => r.id);
+    const problems: FieldProblem[] = referenced.flatMap((ref, i) =>
+      recorded.includes(ref) ? [] : [{ pointer: `/recommendationIds/${i}`, message: `${ref} ist keine Empfehlung zu dieser Beratung` }],
+    );
+    for (const missing of recorded.filter((r) => !referenced.includes(r)))
+      problems.push({ pointer: '/recommendationIds', message: `Die Empfehlung ${missing} ist nicht berücksichtigt` });
+    if (problems.length > 0) throw DomainError.invalid('Das Ergebnis nimmt nicht auf alle Empfehlungen Bezug', problems);
   }
 
   /**

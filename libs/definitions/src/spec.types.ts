@@ -77,8 +77,10 @@ export interface SozialraumDevelopmentSpec {
 export interface FallteamConsultationSpec {
   steps: StepSpec[];
   minProfessionals: number;
-  /** How long an invited adviser may open the packet. */
-  accessWindow: IsoDuration;
+  /** An invited adviser may open the packet from this long before the session (at the earliest from the invitation)… */
+  packetOpensBefore: IsoDuration;
+  /** …until this long after it; the window moves with the session, and the outcome closes it early. */
+  packetClosesAfter: IsoDuration;
   /** Wiedervorlage after the session. */
   followUpAfter: IsoDuration;
   followUpReminderOffsets: IsoDuration[];

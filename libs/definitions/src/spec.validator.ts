@@ -182,7 +182,8 @@ function checkFallteam(c: Checker, spec: Json): void {
     !c.object(spec, '', [
       'steps',
       'minProfessionals',
-      'accessWindow',
+      'packetOpensBefore',
+      'packetClosesAfter',
       'followUpAfter',
       'followUpReminderOffsets',
       'pseudonymisePacket',
@@ -192,7 +193,8 @@ function checkFallteam(c: Checker, spec: Json): void {
     return;
   checkSteps(c, spec, 'steps', '');
   c.integer(spec, 'minProfessionals', '', 2, 50);
-  c.duration(spec, 'accessWindow', '');
+  c.duration(spec, 'packetOpensBefore', '');
+  c.duration(spec, 'packetClosesAfter', '');
   const followUp = c.duration(spec, 'followUpAfter', '');
   c.offsets(spec, 'followUpReminderOffsets', '', followUp);
   if (c.bool(spec, 'pseudonymisePacket', '') === false)

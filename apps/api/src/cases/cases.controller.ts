@@ -6,7 +6,16 @@ import { CaseService, ConsultationService } from '@sro/cases';
 import { Principal, Role } from '@sro/common';
 import { ReasonDto } from '../sozialraum/dto/sozialraum.dto';
 import { PagingDto } from '../common/paging.dto';
-import { ConsentDto, CreateCaseDto, InviteDto, OutcomeDto, RequestConsultationDto, ScheduleDto, SessionDto } from './dto/case.dto';
+import {
+  ConsentDto,
+  CreateCaseDto,
+  InviteDto,
+  OutcomeDto,
+  RecommendationDto,
+  RequestConsultationDto,
+  ScheduleDto,
+  SessionDto,
+} from './dto/case.dto';
 import {
   AdviserAccessDto,
   AdviserConsultationListDto,
@@ -18,6 +27,7 @@ import {
   ConsultationPacketDto,
   FallteamSessionDto,
   FallteamSessionPageDto,
+  RecommendationRecordDto,
 } from './dto/case-response.dto';
 
 const uuid = new ParseUUIDPipe();
@@ -166,6 +176,19 @@ export class ConsultationsController {
   @Audited({ resourceType: 'consultation', action: 'invite', purpose: 'Fallteam' })
   invite(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: InviteDto): Promise<AdviserAccessDto[]> {
     return this.consultations.invite(user, id, body.adviserIds);
+  }
+
+  /** Advisers: a recommendation, inside their window and before the outcome (otherwise 404, as for the packet). */
+  @Post('consultations/:id/recommendations')
+  @Roles(Role.Adviser)
+  @ApiCreatedResponse({ type: RecommendationRecordDto })
+  @Audited({ resourceType: 'consultation', action: 'recommend', purpose: 'Fallberatung im erweiterten Fallteam' })
+  recommend(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() body: RecommendationDto,
+  ): Promise<RecommendationRecordDto> {
+    return this.consultations.recommend(user, id, body);
   }
 
   @Post('consultations/:id/outcome')

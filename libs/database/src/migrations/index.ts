@@ -10,6 +10,8 @@ import { JugendhilfedienstCases1763780000000 } from './1763780000000-Jugendhilfe
 import { EmailOutbox1763790000000 } from './1763790000000-EmailOutbox';
 import { BudgetLedger1764100000000 } from './1764100000000-BudgetLedger';
 import { FallteamConsentPurposes1764110000000 } from './1764110000000-FallteamConsentPurposes';
+import { FallteamPacketWindow1764110000001 } from './1764110000001-FallteamPacketWindow';
+import { ConsultationRecommendations1764110000002 } from './1764110000002-ConsultationRecommendations';
 import { AgreementApprovalFollowsParties1764120000000 } from './1764120000000-AgreementApprovalFollowsParties';
 import { AgreementApprovedStatus1764121000000 } from './1764121000000-AgreementApprovedStatus';
 import { InterviewAnswerVersions1764122000000 } from './1764122000000-InterviewAnswerVersions';
@@ -30,6 +32,8 @@ export const MIGRATIONS = [
   EmailOutbox1763790000000,
   BudgetLedger1764100000000,
   FallteamConsentPurposes1764110000000,
+  FallteamPacketWindow1764110000001,
+  ConsultationRecommendations1764110000002,
   AgreementApprovalFollowsParties1764120000000,
   AgreementApprovedStatus1764121000000,
   InterviewAnswerVersions1764122000000,

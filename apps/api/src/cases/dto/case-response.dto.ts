@@ -215,6 +215,27 @@ export class InvitationDto {
   closedAt: Date | null;
 }
 
+/** An adviser's recorded recommendation. */
+export class RecommendationRecordDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  adviserId: string;
+
+  @ApiProperty()
+  text: string;
+
+  @ApiProperty({ type: [String] })
+  suggestedHelp: string[];
+
+  @ApiProperty({ type: [String] })
+  risks: string[];
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+}
+
 /** A consultation for its caseworker: the workflow's state with the questions and outcome. */
 export class ConsultationDto {
   @ApiProperty({ format: 'uuid' })
@@ -252,6 +273,9 @@ export class ConsultationDto {
 
   @ApiProperty({ type: [InvitationDto] })
   invitations: InvitationDto[];
+
+  @ApiProperty({ type: [RecommendationRecordDto], description: 'The advisers’ recommendations; the outcome answers each' })
+  adviserRecommendations: RecommendationRecordDto[];
 }
 
 /** An adviser's access as the workflow granted it. */

@@ -254,7 +254,17 @@ export class OutcomeDto {
   @MaxLength(5000, { each: true })
   recommendations: string[];
 
-  @ApiProperty()
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'The ids of the advisers’ recorded recommendations the decision answers; every recorded one must be named',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  recommendationIds?: string[];
+
+  @ApiProperty({ description: 'The decision of the Jugendamt' })
   @IsString()
   @MinLength(1)
   @MaxLength(10_000)
@@ -265,4 +275,29 @@ export class OutcomeDto {
   @MinLength(1)
   @MaxLength(10_000)
   helpSetting: string;
+}
+
+/** An adviser's recommendation: advisory only, the Jugendamt decides. */
+export class RecommendationDto {
+  @ApiProperty({ description: 'The recommendation in the adviser’s words' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
+  text: string;
+
+  @ApiProperty({ type: [String], description: 'Help the adviser suggests (e.g. offers of the social space)' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(2000, { each: true })
+  suggestedHelp: string[];
+
+  @ApiProperty({ type: [String], description: 'Risks the adviser sees' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(2000, { each: true })
+  risks: string[];
 }
