@@ -90,7 +90,7 @@ export interface ConsultationPacket {
 const WHAT = 'Consultation';
 
 /** The Jugendamt's own professionals; external advisers advise but never count towards the team that decides. */
-export const JUGENDAMT_ROLES: Role[] = [Role.Caseworker, Role.Coordinator];
+export const JUGENDAMT_ROLES: Role[] = [Role.Caseworker, Role.Coordinator, Role.Lead];
 
 /** Extended Fallteam consultations: the flow runs in Temporal with ids only; content stays sealed here. */
 @Injectable()
