@@ -54,7 +54,12 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
         problems: e.cause?.details?.[0] as Array<{ pointer: string }>,
       }),
     );
-  const events = (caseId: string) => fake.of('recordProcessEvent').filter((e: any) => e.processId === caseId);
+  // In history order: the sequence the workflow numbered them with (under load the activity calls can land in another order).
+  const events = (caseId: string) =>
+    fake
+      .of('recordProcessEvent')
+      .filter((e: any) => e.processId === caseId)
+      .sort((a: any, b: any) => a.sequence - b.sequence);
   const reminders = (prefix: string) =>
     fake
       .of('scheduleReminders')
