@@ -15,6 +15,7 @@ import {
   JugendhilfedienstCaseState,
   jugendhilfedienstStateQuery,
   jugendhilfedienstUpdates,
+  PROTECTION_MEASURES,
   RISK_RESULTS,
 } from './contract';
 
@@ -35,7 +36,8 @@ function rootMessage(error: unknown): string {
  * The standard process of a case in the Jugendhilfedienst (seed 000): intake → classification into
  * a zone within the defined time → for the Gefährdungsbereich a § 8a risk assessment by at least
  * the definition's number of professionals within its limit (reminders before, escalation at it) →
- * a Fallteam consultation as a child workflow when help is expected to last the definition's
+ * after an acute result the immediate protection (§ 42 or the family court, § 8a Abs. 2) within the
+ * step's short deadline, before any help is planned → a Fallteam consultation as a child workflow when help is expected to last the definition's
  * threshold or longer → a help plan (§ 36) reviewed every interval (Wiedervorlage) → closure, which
  * sets the deletion date. It holds ids, the pseudonym, codes and dates; everything else is sealed
  * in PostgreSQL.
@@ -80,6 +82,7 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
   /** After classification or assessment: the Fallteam for long help, the help plan for shorter, closure without help. */
   const routeHelp = (now: Date, expected: string | undefined) => {
     state.expectedHelpDuration = expected;
+    skip('immediate_protection');
     if (!expected) {
       skip('fallteam');
       skip('help_plan');
@@ -240,7 +243,15 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         late,
       };
       finish('risk_assessment', now);
-      routeHelp(now, result === 'none' ? undefined : expectedHelpDuration);
+      // Acute danger: protection first (its own short deadline and escalation), help planning after it.
+      // A definition pinned before the step existed goes on as it did.
+      if (result === 'acute' && stepOf('immediate_protection')) {
+        state.expectedHelpDuration = expectedHelpDuration;
+        state.phase = 'immediate_protection';
+        activate('immediate_protection', now);
+      } else {
+        routeHelp(now, result === 'none' ? undefined : expectedHelpDuration);
+      }
       await persist({ kind: 'risk_assessment_completed', actorId, details: { assessmentId, result, professionals, late } });
       return state;
     },
@@ -265,6 +276,32 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         if (result !== 'none' && (RISK_RESULTS as readonly string[]).includes(result) && expectedHelpDuration === undefined) {
           p.add('/expectedHelpDuration', `is required for the result ${result}`);
         }
+        invalid(p);
+      },
+    },
+  );
+
+  setHandler(
+    jugendhilfedienstUpdates.recordImmediateProtection,
+    async ({ protectionId, measure, takenAt, actorId }) => {
+      const now = new Date();
+      const step = stepOf('immediate_protection')!;
+      const late = !!step.dueAt && now.getTime() > Date.parse(step.dueAt);
+      state.immediateProtection = { protectionId, measure, takenAt, recordedAt: now.toISOString(), late };
+      finish('immediate_protection', now);
+      routeHelp(now, state.expectedHelpDuration);
+      await persist({ kind: 'immediate_protection_recorded', actorId, details: { protectionId, measure, takenAt, late } });
+      return state;
+    },
+    {
+      validator: ({ measure, takenAt }) => {
+        requirePhase('immediate_protection', 'Der Sofortschutz');
+        const p = new Problems();
+        p.oneOf(measure, '/measure', PROTECTION_MEASURES);
+        const taken = typeof takenAt === 'string' ? Date.parse(takenAt) : NaN;
+        if (Number.isNaN(taken)) p.add('/takenAt', 'muss ein Zeitpunkt sein (ISO 8601)');
+        else if (taken > Date.now() + 60_000) p.add('/takenAt', 'darf nicht in der Zukunft liegen');
+        else if (taken < Date.parse(state.reportedAt)) p.add('/takenAt', 'darf nicht vor dem Eingang der Meldung liegen');
         invalid(p);
       },
     },
@@ -350,6 +387,11 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     {
       validator: (_actor) => {
         requireOpen();
+        if (state.phase === 'immediate_protection')
+          reject(
+            'state',
+            'Bei akuter Gefährdung ist zuerst der Sofortschutz zu dokumentieren; der Fall kann noch nicht abgeschlossen werden',
+          );
         if (state.fallteam?.status === 'running')
           reject('state', 'The Fallteam consultation is running; record its outcome or cancel it before closing the case');
       },

@@ -44,6 +44,8 @@ export class AppConfig {
   readonly mail: { transport: MailTransport; smtpUrl?: string; dir?: string; from: string };
   readonly appBaseUrl: string;
   readonly reminders: { concurrency: number; reconcileIntervalMs: number; attempts: number; backoffMs: number };
+  /** Calendar years before the current one in which time entries are still accepted. */
+  readonly timeEntryPastYears: number;
 
   constructor(env: EnvSchema) {
     this.env = env.SRO_ENV;
@@ -95,6 +97,7 @@ export class AppConfig {
       attempts: env.REMINDER_ATTEMPTS,
       backoffMs: env.REMINDER_BACKOFF_MS,
     };
+    this.timeEntryPastYears = env.TIME_ENTRY_PAST_YEARS;
   }
 
   get isProduction(): boolean {

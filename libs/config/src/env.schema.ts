@@ -182,6 +182,13 @@ export class EnvSchema {
   @Max(600_000)
   REMINDER_BACKOFF_MS = 2_000;
 
+  /** Time entries may go back to the first of January this many years before the current year (1: this and last year). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TIME_ENTRY_PAST_YEARS = 1;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'log';
 

@@ -4,17 +4,19 @@ import type {
   DangerKind,
   HelpKind,
   HelpPlanView,
+  ImmediateProtectionRecord,
   JhdZone,
   JugendhilfedienstCaseList,
   JugendhilfedienstCaseSummary,
   JugendhilfedienstCaseView,
+  ProtectionMeasure,
   RiskAssessmentRecord,
   RiskResult,
 } from '@sro/jugendhilfedienst';
-import { CASE_SOURCES, DANGER_KINDS, HELP_KINDS, JHD_ZONES, RISK_RESULTS } from '@sro/jugendhilfedienst';
+import { CASE_SOURCES, DANGER_KINDS, HELP_KINDS, JHD_ZONES, PROTECTION_MEASURES, RISK_RESULTS } from '@sro/jugendhilfedienst';
 import type { CaseFallteam, CaseStepState, HelpPlanState } from '@sro/workflows/contracts';
 
-const PHASES = ['classification', 'risk_assessment', 'fallteam', 'help_plan', 'help', 'closure', 'closed'];
+const PHASES = ['classification', 'risk_assessment', 'immediate_protection', 'fallteam', 'help_plan', 'help', 'closure', 'closed'];
 
 class JhdReporterDto {
   @ApiProperty()
@@ -139,6 +141,36 @@ class JhdRiskAssessmentDto implements RiskAssessmentRecord {
 
   @ApiProperty({ description: 'Completed after the § 8a limit of the definition' })
   late: boolean;
+}
+
+/** The immediate protection after an acute § 8a result. */
+class JhdImmediateProtectionDto implements ImmediateProtectionRecord {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The acute assessment it follows' })
+  assessmentId: string | null;
+
+  @ApiProperty({
+    enum: PROTECTION_MEASURES,
+    description: 'protective_custody (§ 42 Inobhutnahme), family_court (§ 8a Abs. 2) or another reasoned measure',
+  })
+  measure: ProtectionMeasure;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why this measure; sealed' })
+  reason: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  takenAt: Date;
+
+  @ApiProperty({ description: 'Recorded after the step’s deadline of the definition' })
+  late: boolean;
+
+  @ApiProperty()
+  createdBy: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
 }
 
 class JhdFallteamOutcomeDto {
@@ -275,6 +307,9 @@ export class JhdCaseResponseDto implements JugendhilfedienstCaseView {
 
   @ApiProperty({ type: [JhdRiskAssessmentDto] })
   riskAssessments: JhdRiskAssessmentDto[];
+
+  @ApiProperty({ type: [JhdImmediateProtectionDto] })
+  immediateProtections: JhdImmediateProtectionDto[];
 
   @ApiProperty({ type: JhdFallteamDto, nullable: true })
   fallteam: JhdFallteamDto | null;
