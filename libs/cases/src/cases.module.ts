@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '@sro/definitions';
 import { ReferenceDataModule } from '@sro/reference-data';
+import { RemindersModule } from '@sro/reminders';
+import { CaseFollowUpRepository } from './case-follow-up.repository';
+import { CaseFollowUpService } from './case-follow-up.service';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { ConsentRepository } from './consent.repository';
@@ -22,8 +25,8 @@ export class CasesActivitiesModule {}
 
 /** Cases, consents and Fallteam consultations as the API steers them (ConsultationService needs the Temporal client). */
 @Module({
-  imports: [CasesActivitiesModule, DefinitionsModule, ReferenceDataModule],
-  providers: [CaseService, ConsultationService],
-  exports: [CasesActivitiesModule, CaseService, ConsultationService],
+  imports: [CasesActivitiesModule, DefinitionsModule, ReferenceDataModule, RemindersModule],
+  providers: [CaseService, ConsultationService, CaseFollowUpRepository, CaseFollowUpService],
+  exports: [CasesActivitiesModule, CaseService, ConsultationService, CaseFollowUpService],
 })
 export class CasesModule {}

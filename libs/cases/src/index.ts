@@ -1,3 +1,5 @@
+export * from './case-follow-up.repository';
+export * from './case-follow-up.service';
 export * from './case.repository';
 export * from './case.service';
 export * from './case.types';

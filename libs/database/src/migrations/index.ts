@@ -9,6 +9,7 @@ import { CooperationAgreements1763770000000 } from './1763770000000-CooperationA
 import { JugendhilfedienstCases1763780000000 } from './1763780000000-JugendhilfedienstCases';
 import { EmailOutbox1763790000000 } from './1763790000000-EmailOutbox';
 import { ImmediateProtection1764130000000 } from './1764130000000-ImmediateProtection';
+import { CaseFollowUps1764131000000 } from './1764131000000-CaseFollowUps';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   JugendhilfedienstCases1763780000000,
   EmailOutbox1763790000000,
   ImmediateProtection1764130000000,
+  CaseFollowUps1764131000000,
 ];
