@@ -26,7 +26,7 @@ function setup(found: Notification | null) {
           template: 'follow-up-due',
           dueAt: new Date('2027-03-01T08:00:00Z'),
           nextReminderAt: new Date('2027-02-15T08:00:00Z'),
-          context: { subjectTitle: 'Fall 4711', dueAt: '2027-03-01T08:00:00.000Z', link: '/faelle/4711' },
+          context: { subjectTitle: 'Fall 4711', dueAt: '2027-03-01T08:00:00.000Z', link: '/cases/4711' },
         },
       ],
       total: 1,
@@ -60,7 +60,7 @@ describe('NotificationService', () => {
     await expect(service.markRead('demo-caseworker', 'n1')).rejects.toMatchObject({ code: ErrorCode.NotFound });
   });
 
-  it('renders upcoming things as they will read, with the page it was asked for', async () => {
+  it('renders upcoming things as they will read, linking the web app’s page, with the page it was asked for', async () => {
     const { service } = setup(null);
     expect(await service.upcoming('demo-caseworker', { limit: 10, offset: 0 })).toEqual({
       items: [

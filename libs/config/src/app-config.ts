@@ -157,6 +157,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('AUTH_MODE=dev is not allowed when SRO_ENV=production (use oidc)');
   }
   if (env.SRO_ENV === 'production' && env.AUTH_MODE === 'oidc') problems.push(...productionOidcProblems(env));
+  // Links in e-mails must reach the installation: no silent localhost default in production.
+  if (env.SRO_ENV === 'production' && !relevant.APP_BASE_URL) problems.push('APP_BASE_URL is required when SRO_ENV=production');
+  else if (env.SRO_ENV === 'production' && !env.APP_BASE_URL.startsWith('https://'))
+    problems.push('APP_BASE_URL must be an https:// URL when SRO_ENV=production');
   if (problems.length > 0) {
     throw new ConfigError([...new Set(problems)]);
   }

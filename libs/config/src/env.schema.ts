@@ -154,7 +154,14 @@ export class EnvSchema {
   @IsString()
   MAIL_FROM = 'SRO Engine <no-reply@sro-engine.local>';
 
-  @IsUrl({ require_tld: false, require_protocol: true })
+  /** Where people open the web app: links in e-mails are this plus the page's path. Production: required, https. */
+  @IsUrl(
+    { protocols: ['http', 'https'], require_tld: false, require_protocol: true },
+    { message: 'APP_BASE_URL must be the http(s) address of the web app, e.g. https://sro.example.org' },
+  )
+  @Matches(/^[a-z]+:\/\/[^/?#]+\/?$/i, {
+    message: 'APP_BASE_URL must be the web app’s origin without a path, query or fragment (the web app is served at /)',
+  })
   APP_BASE_URL = 'http://127.0.0.1:3000';
 
   @Type(() => Number)
