@@ -471,4 +471,40 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
     const audited = await system.db.query(`SELECT 1 FROM audit_event WHERE resource_id = $1 AND action = 'immediate-protection'`, [id]);
     expect(audited.length).toBeGreaterThanOrEqual(1);
   });
+  it('re-classifies a case while help runs and takes a second § 8a assessment, keeping both in the history', async () => {
+    const id = (await api().post('/jugendhilfedienst-cases').set('Authorization', cw).send(intakeBody(spaceId))).body.id;
+    await api()
+      .post(`/jugendhilfedienst-cases/${id}/classification`)
+      .set('Authorization', cw)
+      .send({ zone: 'service', expectedHelpDuration: 'P3M' });
+    const plan = await api()
+      .post(`/jugendhilfedienst-cases/${id}/help-plans`)
+      .set('Authorization', cw)
+      .send({
+        planDate: today(),
+        helpKinds: ['family_support'],
+        goals: ['Tagesstruktur'],
+        agreements: 'Familienhilfe',
+        participants: ['Mutter'],
+      });
+    expect(plan.body.phase).toBe('help');
+    const again = await api().post(`/jugendhilfedienst-cases/${id}/classification`).set('Authorization', cw).send({ zone: 'endangerment' });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ zone: 'endangerment', phase: 'risk_assessment', helpPlan: plan.body.helpPlan });
+    expect(again.body.classifications.map((c: { zone: string }) => c.zone)).toEqual(['service', 'endangerment']);
+    const first = await api()
+      .post(`/jugendhilfedienst-cases/${id}/risk-assessment`)
+      .set('Authorization', cw)
+      .send(assessmentBody({ expectedHelpDuration: undefined }));
+    expect(first.status).toBe(200);
+    expect(first.body.phase).toBe('help');
+    const second = await api()
+      .post(`/jugendhilfedienst-cases/${id}/risk-assessment`)
+      .set('Authorization', cw)
+      .send(assessmentBody({ result: 'help_needed', dangerKinds: [], expectedHelpDuration: undefined }));
+    expect(second.status).toBe(200);
+    expect(second.body.phase).toBe('help');
+    expect(second.body.riskAssessments.map((a: { result: string }) => a.result)).toEqual(['latent', 'help_needed']);
+    expect(second.body.helpPlans).toHaveLength(1);
+  });
 });

@@ -368,6 +368,57 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     expect(fake.of('cancelReminders')).toContain(`jhd/${input.caseId}/review`);
   });
 
+  it('re-classifies and assesses again while help runs, keeping the help plan and the history', async () => {
+    const { input, handle } = await start();
+    await classify(handle, 'service', 'P3M');
+    const planned = await handle.executeUpdate(jugendhilfedienstUpdates.recordHelpPlan, {
+      args: [{ helpPlanId: randomUUID(), planDate: day(await suite.env.currentTimeMs()), actorId: caseworker }],
+    });
+    expect(planned.phase).toBe('help');
+    const same = await failure(classify(handle, 'service'));
+    expect(same?.problems.map((p) => p.pointer)).toEqual(['/zone']);
+
+    const reclassified = await classify(handle, 'endangerment');
+    expect(reclassified.phase).toBe('risk_assessment');
+    expect(reclassified.classifications?.map((c) => c.zone)).toEqual(['service', 'endangerment']);
+    expect(reclassified.helpPlan).toEqual(planned.helpPlan);
+    const step = reclassified.steps.find((s) => s.key === 'risk_assessment')!;
+    expect(step).toMatchObject({ status: 'active' });
+    expect(step.skipped).toBeUndefined();
+    expect(Date.parse(step.dueAt!) - Date.parse(step.startedAt!)).toBe(DAY);
+
+    const first = await handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, {
+      args: [assessment({ expectedHelpDuration: undefined })],
+    });
+    expect(first).toMatchObject({ phase: 'help', helpPlan: planned.helpPlan, riskAssessment: { result: 'latent' } });
+
+    // A second assessment while help runs: acute leads to the immediate protection, then the help goes on.
+    const second = await handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, {
+      args: [assessment({ result: 'acute', expectedHelpDuration: undefined })],
+    });
+    expect(second.phase).toBe('immediate_protection');
+    const protectedCase = await handle.executeUpdate(jugendhilfedienstUpdates.recordImmediateProtection, {
+      args: [
+        {
+          protectionId: randomUUID(),
+          measure: 'protective_custody',
+          takenAt: new Date(await suite.env.currentTimeMs()).toISOString(),
+          actorId: caseworker,
+        },
+      ],
+    });
+    expect(protectedCase).toMatchObject({ phase: 'help', helpPlan: planned.helpPlan });
+    expect(events(input.caseId).map((e: any) => e.kind)).toEqual([
+      'intake_recorded',
+      'classified',
+      'help_plan_recorded',
+      'reclassified',
+      'risk_assessment_completed',
+      'risk_assessment_completed',
+      'immediate_protection_recorded',
+    ]);
+  });
+
   it('closes the case: the deletion date is the retention period after closure, every reminder goes, the workflow ends', async () => {
     const { input, handle } = await start();
     const classified = await classify(handle, 'unclear');

@@ -101,10 +101,19 @@ export interface HelpPlanState {
   reviewOverdue: boolean;
 }
 
+/** One (re-)classification of the case. */
+export interface ClassificationEntry {
+  zone: JhdZone;
+  at: string;
+  actorId: string;
+}
+
 export interface JugendhilfedienstCaseState extends JugendhilfedienstCaseInput {
   phase: JugendhilfedienstPhase;
   steps: CaseStepState[];
   zone?: JhdZone;
+  /** Every classification, the first one and re-classifications while help runs, oldest first. */
+  classifications?: ClassificationEntry[];
   /** ISO duration the help is expected to last; six months or more goes to the Fallteam. */
   expectedHelpDuration?: string;
   riskAssessment?: RiskAssessmentSummary;

@@ -74,6 +74,15 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     step.startedAt ??= now.toISOString();
     step.completedAt = now.toISOString();
   };
+  /** A step again (a re-classification or a further assessment while help runs): a new start and deadline. */
+  const reactivate = (key: string, now: Date) => {
+    const step = stepOf(key);
+    if (!step) return;
+    Object.assign(step, { status: 'pending', skipped: undefined, overdue: undefined, completedAt: undefined });
+    activate(key, now);
+  };
+  /** Help has been planned and the case is not in a protection or assessment step. */
+  const helpRuns = () => !!state.helpPlan && (state.phase === 'help' || state.phase === 'help_plan');
   const skip = (key: string) => {
     const step = stepOf(key);
     if (step && step.status === 'pending') Object.assign(step, { status: 'completed', skipped: true });
@@ -201,7 +210,18 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     jugendhilfedienstUpdates.classify,
     async ({ zone, expectedHelpDuration, actorId }) => {
       const now = new Date();
+      const reclassified = helpRuns();
       state.zone = zone;
+      (state.classifications ??= []).push({ zone, at: now.toISOString(), actorId });
+      if (reclassified) {
+        // While help runs the case may move zones; into the Gefährdungsbereich it needs a new § 8a assessment in time.
+        if (zone === 'endangerment') {
+          state.phase = 'risk_assessment';
+          reactivate('risk_assessment', now);
+        }
+        await persist({ kind: 'reclassified', actorId, details: { zone } });
+        return state;
+      }
       finish('classification', now);
       if (zone === 'endangerment') {
         state.phase = 'risk_assessment';
@@ -215,12 +235,15 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     },
     {
       validator: ({ zone, expectedHelpDuration }) => {
-        requirePhase('classification', 'A classification');
+        if (!helpRuns()) requirePhase('classification', 'A classification');
         const p = new Problems();
         p.oneOf(zone, '/zone', JHD_ZONES);
         checkHelpDuration(p, expectedHelpDuration);
         if (zone === 'endangerment' && expectedHelpDuration !== undefined)
           p.add('/expectedHelpDuration', 'is decided by the risk assessment in the Gefährdungsbereich');
+        if (helpRuns() && expectedHelpDuration !== undefined)
+          p.add('/expectedHelpDuration', 'Die Hilfe läuft bereits; ändern Sie den Hilfeplan statt der erwarteten Dauer');
+        if (helpRuns() && zone === state.zone) p.add('/zone', `Der Fall ist bereits so eingeordnet (${String(zone)})`);
         invalid(p);
       },
     },
@@ -246,9 +269,12 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
       // Acute danger: protection first (its own short deadline and escalation), help planning after it.
       // A definition pinned before the step existed goes on as it did.
       if (result === 'acute' && stepOf('immediate_protection')) {
-        state.expectedHelpDuration = expectedHelpDuration;
+        if (!state.helpPlan || expectedHelpDuration !== undefined) state.expectedHelpDuration = expectedHelpDuration;
         state.phase = 'immediate_protection';
-        activate('immediate_protection', now);
+        reactivate('immediate_protection', now);
+      } else if (state.helpPlan) {
+        // A further assessment while help runs: the help goes on (its plan can be revised), the history keeps both.
+        state.phase = 'help';
       } else {
         routeHelp(now, result === 'none' ? undefined : expectedHelpDuration);
       }
@@ -257,7 +283,7 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     },
     {
       validator: ({ professionals, result, parentsInvolved, childInvolved, homeVisit, expectedHelpDuration }) => {
-        requirePhase('risk_assessment', 'A risk assessment');
+        if (state.phase !== 'help') requirePhase('risk_assessment', 'A risk assessment');
         const p = new Problems();
         const min = spec.riskAssessmentMinProfessionals;
         if (typeof professionals !== 'number' || !Number.isInteger(professionals) || professionals < min) {
@@ -273,7 +299,12 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         }
         checkHelpDuration(p, expectedHelpDuration);
         if (result === 'none' && expectedHelpDuration !== undefined) p.add('/expectedHelpDuration', 'no help follows the result none');
-        if (result !== 'none' && (RISK_RESULTS as readonly string[]).includes(result) && expectedHelpDuration === undefined) {
+        if (
+          !state.helpPlan &&
+          result !== 'none' &&
+          (RISK_RESULTS as readonly string[]).includes(result) &&
+          expectedHelpDuration === undefined
+        ) {
           p.add('/expectedHelpDuration', `is required for the result ${result}`);
         }
         invalid(p);
@@ -289,7 +320,8 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
       const late = !!step.dueAt && now.getTime() > Date.parse(step.dueAt);
       state.immediateProtection = { protectionId, measure, takenAt, recordedAt: now.toISOString(), late };
       finish('immediate_protection', now);
-      routeHelp(now, state.expectedHelpDuration);
+      if (state.helpPlan) state.phase = 'help';
+      else routeHelp(now, state.expectedHelpDuration);
       await persist({ kind: 'immediate_protection_recorded', actorId, details: { protectionId, measure, takenAt, late } });
       return state;
     },

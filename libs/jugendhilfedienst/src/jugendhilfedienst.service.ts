@@ -8,6 +8,7 @@ import {
   CaseFallteam,
   CaseSource,
   CaseStepState,
+  ClassificationEntry,
   HelpPlanState,
   JhdZone,
   JugendhilfedienstCaseState,
@@ -99,6 +100,8 @@ export interface JugendhilfedienstCaseView {
   report: CaseReport | null;
   personal: PersonalData;
   zone: JhdZone | null;
+  /** Every classification, re-classifications while help runs included, oldest first. */
+  classifications: ClassificationEntry[];
   phase: JugendhilfedienstCaseState['phase'];
   steps: CaseStepState[];
   definitionVersion: number;
@@ -223,6 +226,7 @@ export class JugendhilfedienstService {
       report: file.report,
       personal: file.personal,
       zone: state.zone ?? null,
+      classifications: state.classifications ?? [],
       phase: state.phase,
       steps: state.steps,
       definitionVersion: state.definition.version,

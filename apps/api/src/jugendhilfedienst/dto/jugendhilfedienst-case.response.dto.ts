@@ -14,7 +14,7 @@ import type {
   RiskResult,
 } from '@sro/jugendhilfedienst';
 import { CASE_SOURCES, DANGER_KINDS, HELP_KINDS, JHD_ZONES, PROTECTION_MEASURES, RISK_RESULTS } from '@sro/jugendhilfedienst';
-import type { CaseFallteam, CaseStepState, HelpPlanState } from '@sro/workflows/contracts';
+import type { CaseFallteam, CaseStepState, ClassificationEntry, HelpPlanState } from '@sro/workflows/contracts';
 
 const PHASES = ['classification', 'risk_assessment', 'immediate_protection', 'fallteam', 'help_plan', 'help', 'closure', 'closed'];
 
@@ -58,6 +58,18 @@ class JhdPersonalDto {
 
   @ApiProperty({ type: [JhdFamilyMemberDto] })
   familyMembers: JhdFamilyMemberDto[];
+}
+
+/** One classification of the case. */
+class JhdClassificationDto implements ClassificationEntry {
+  @ApiProperty({ enum: JHD_ZONES })
+  zone: JhdZone;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiProperty()
+  actorId: string;
 }
 
 /** A step of the case; steps the case does not need are skipped. */
@@ -292,6 +304,9 @@ export class JhdCaseResponseDto implements JugendhilfedienstCaseView {
 
   @ApiProperty({ enum: JHD_ZONES, nullable: true })
   zone: JhdZone | null;
+
+  @ApiProperty({ type: [JhdClassificationDto], description: 'Every classification, re-classifications while help runs included' })
+  classifications: JhdClassificationDto[];
 
   @ApiProperty({ enum: PHASES })
   phase: JugendhilfedienstCaseView['phase'];
