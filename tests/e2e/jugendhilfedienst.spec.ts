@@ -53,6 +53,7 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
       ['intake', 'completed'],
       ['classification', 'active'],
       ['risk_assessment', 'pending'],
+      ['immediate_protection', 'pending'],
       ['fallteam', 'pending'],
       ['help_plan', 'pending'],
       ['closure', 'pending'],
@@ -91,6 +92,20 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
       .send({ ...intakeBody(spaceId), reportedAt: inDays(2) });
     expect(future.status).toBe(400);
     expect(future.body.errors[0].pointer).toBe('/reportedAt');
+    expect(await count('SELECT count(*)::int AS n FROM case_file')).toBe(before);
+  });
+
+  it('refuses an intake with a birth date in the future, naming the date, and stores nothing', async () => {
+    const before = await count('SELECT count(*)::int AS n FROM case_file');
+    const tomorrow = inDays(1).slice(0, 10);
+    const body = intakeBody(spaceId);
+    const res = await api()
+      .post('/jugendhilfedienst-cases')
+      .set('Authorization', cw)
+      .send({ ...body, personal: { ...body.personal, birthDates: ['2014-02-03', tomorrow] } });
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.errors).toEqual([{ pointer: '/personal/birthDates/1', message: 'Ein Geburtsdatum darf nicht in der Zukunft liegen' }]);
     expect(await count('SELECT count(*)::int AS n FROM case_file')).toBe(before);
   });
 
@@ -398,5 +413,105 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
     } finally {
       await connection.close();
     }
+  });
+
+  it('after an acute § 8a result requires the immediate protection (§ 42 or a reasoned alternative) before the help plan, with a sealed reason', async () => {
+    const intake = await api().post('/jugendhilfedienst-cases').set('Authorization', cw).send(intakeBody(spaceId));
+    const id = intake.body.id;
+    await api().post(`/jugendhilfedienst-cases/${id}/classification`).set('Authorization', cw).send({ zone: 'endangerment' });
+    const acute = await api()
+      .post(`/jugendhilfedienst-cases/${id}/risk-assessment`)
+      .set('Authorization', cw)
+      .send(assessmentBody({ result: 'acute', expectedHelpDuration: 'P3M' }));
+    expect(acute.status).toBe(200);
+    expect(acute.body.phase).toBe('immediate_protection');
+    const step = acute.body.steps.find((s: { key: string }) => s.key === 'immediate_protection');
+    expect(step).toMatchObject({ status: 'active' });
+    expect(Date.parse(step.dueAt) - Date.parse(step.startedAt)).toBe(12 * 3_600_000);
+    await eventually(
+      async () =>
+        (await count(`SELECT count(*)::int AS n FROM reminder WHERE key LIKE $1 AND template = 'step-overdue' AND status = 'scheduled'`, [
+          `jhd/${id}/steps/immediate_protection/%/escalation`,
+        ])) === 1,
+      10_000,
+      'escalation scheduled',
+    );
+
+    const plan = await api()
+      .post(`/jugendhilfedienst-cases/${id}/help-plans`)
+      .set('Authorization', cw)
+      .send({ planDate: today(), helpKinds: ['protective_custody'], goals: ['Schutz'], agreements: 'x', participants: [] });
+    expect(plan.status).toBe(409);
+    expect((await api().post(`/jugendhilfedienst-cases/${id}/close`).set('Authorization', cw)).status).toBe(409);
+    const unreasoned = await api()
+      .post(`/jugendhilfedienst-cases/${id}/immediate-protection`)
+      .set('Authorization', cw)
+      .send({ measure: 'family_court' });
+    expect(unreasoned.status).toBe(400);
+    expect(unreasoned.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(unreasoned.body.errors).toEqual([{ pointer: '/reason', message: expect.stringContaining('Inobhutnahme') }]);
+    const unknown = await api()
+      .post(`/jugendhilfedienst-cases/${id}/immediate-protection`)
+      .set('Authorization', cw)
+      .send({ measure: 'wait_and_see', reason: 'x' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].pointer).toBe('/measure');
+    expect(await count('SELECT count(*)::int AS n FROM immediate_protection WHERE case_id = $1', [id])).toBe(0);
+
+    const reason = 'Mutter Erika Mustermann-Öztürk kooperiert; Familiengericht angerufen statt Inobhutnahme.';
+    const done = await api()
+      .post(`/jugendhilfedienst-cases/${id}/immediate-protection`)
+      .set('Authorization', cw)
+      .send({ measure: 'family_court', reason });
+    expect(done.status).toBe(200);
+    expect(done.body.phase).toBe('help_plan');
+    expect(done.body.immediateProtections).toEqual([
+      expect.objectContaining({ measure: 'family_court', reason, late: false, assessmentId: acute.body.riskAssessments[0].id }),
+    ]);
+    const [raw] = await system.db.query('SELECT * FROM immediate_protection WHERE case_id = $1', [id]);
+    expect(JSON.stringify(raw)).not.toContain('Mustermann');
+    const again = await api()
+      .post(`/jugendhilfedienst-cases/${id}/immediate-protection`)
+      .set('Authorization', cw)
+      .send({ measure: 'protective_custody' });
+    expect(again.status).toBe(409);
+    const audited = await system.db.query(`SELECT 1 FROM audit_event WHERE resource_id = $1 AND action = 'immediate-protection'`, [id]);
+    expect(audited.length).toBeGreaterThanOrEqual(1);
+  });
+  it('re-classifies a case while help runs and takes a second § 8a assessment, keeping both in the history', async () => {
+    const id = (await api().post('/jugendhilfedienst-cases').set('Authorization', cw).send(intakeBody(spaceId))).body.id;
+    await api()
+      .post(`/jugendhilfedienst-cases/${id}/classification`)
+      .set('Authorization', cw)
+      .send({ zone: 'service', expectedHelpDuration: 'P3M' });
+    const plan = await api()
+      .post(`/jugendhilfedienst-cases/${id}/help-plans`)
+      .set('Authorization', cw)
+      .send({
+        planDate: today(),
+        helpKinds: ['family_support'],
+        goals: ['Tagesstruktur'],
+        agreements: 'Familienhilfe',
+        participants: ['Mutter'],
+      });
+    expect(plan.body.phase).toBe('help');
+    const again = await api().post(`/jugendhilfedienst-cases/${id}/classification`).set('Authorization', cw).send({ zone: 'endangerment' });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ zone: 'endangerment', phase: 'risk_assessment', helpPlan: plan.body.helpPlan });
+    expect(again.body.classifications.map((c: { zone: string }) => c.zone)).toEqual(['service', 'endangerment']);
+    const first = await api()
+      .post(`/jugendhilfedienst-cases/${id}/risk-assessment`)
+      .set('Authorization', cw)
+      .send(assessmentBody({ expectedHelpDuration: undefined }));
+    expect(first.status).toBe(200);
+    expect(first.body.phase).toBe('help');
+    const second = await api()
+      .post(`/jugendhilfedienst-cases/${id}/risk-assessment`)
+      .set('Authorization', cw)
+      .send(assessmentBody({ result: 'help_needed', dangerKinds: [], expectedHelpDuration: undefined }));
+    expect(second.status).toBe(200);
+    expect(second.body.phase).toBe('help');
+    expect(second.body.riskAssessments.map((a: { result: string }) => a.result)).toEqual(['latent', 'help_needed']);
+    expect(second.body.helpPlans).toHaveLength(1);
   });
 });

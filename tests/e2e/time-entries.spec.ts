@@ -99,6 +99,24 @@ describe('time entries and the preventive share (HTTP)', () => {
     expect(await entries()).toBe(before);
   });
 
+  it('refuses entries before the horizon (this and last year by default) with a German problem naming the first allowed day', async () => {
+    const before = await entries();
+    const year = new Date().getUTCFullYear();
+    const old = await api()
+      .post('/time-entries')
+      .set('Authorization', cw)
+      .send({ date: `${year - 2}-06-30`, minutes: 60, kind: 'other' });
+    expect(old.status).toBe(400);
+    expect(old.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(old.body.errors).toEqual([
+      {
+        pointer: '/date',
+        message: `Zeiten vor dem 01.01.${year - 1} können nicht mehr erfasst werden (zulässig: das laufende Jahr und das Vorjahr)`,
+      },
+    ]);
+    expect(await entries()).toBe(before);
+  });
+
   it('reports the preventive share per person, team and social space against the 10 % target', async () => {
     const q = `from=${yesterday}&to=${yesterday}`;
     const own = await api().get(`/time-entries/report?${q}`).set('Authorization', cw);

@@ -13,6 +13,7 @@ const valid = {
   OIDC_ISSUER_URL: 'https://keycloak.example/realms/jugendamt',
   OIDC_AUDIENCE: 'sro-engine',
   SMTP_URL: 'smtp://mail.example:25',
+  APP_BASE_URL: 'https://sro.example.org',
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -32,6 +33,22 @@ describe('configuration', () => {
     expect(config.api.port).toBe(8080);
     expect(config.payloadKeys.activeKeyId).toBe('k1');
     expect(config.payloadKeys.keys.get('k1')).toHaveLength(32);
+  });
+
+  it('validates APP_BASE_URL: the web app’s http(s) origin, required and https in production; a trailing slash is dropped', () => {
+    expect(loadConfig({ ...valid, APP_BASE_URL: 'https://sro.example.org/' }).appBaseUrl).toBe('https://sro.example.org');
+    const { APP_BASE_URL: _base, ...withoutBase } = valid;
+    expect(problemsOf(withoutBase)).toEqual(['APP_BASE_URL is required when SRO_ENV=production']);
+    expect(problemsOf({ ...valid, APP_BASE_URL: 'http://sro.example.org' })).toEqual([
+      'APP_BASE_URL must be an https:// URL when SRO_ENV=production',
+    ]);
+    expect(problemsOf({ ...valid, SRO_ENV: 'development', APP_BASE_URL: 'ftp://sro.example.org' })).toEqual([
+      expect.stringContaining('APP_BASE_URL must be the http(s) address'),
+    ]);
+    expect(problemsOf({ ...valid, APP_BASE_URL: 'https://sro.example.org/app?x=1' })).toEqual([
+      expect.stringContaining('APP_BASE_URL must be the web app’s origin without a path'),
+    ]);
+    expect(problemsOf({ ...withoutBase, SRO_ENV: 'development' })).toEqual([]);
   });
 
   it('names every missing required variable at once', () => {

@@ -28,6 +28,19 @@ describe('definition specs', () => {
     expect(validateSpec(key, SEED_SPECS[key])).toEqual([]);
   });
 
+  it('requires the Jugendhilfedienst step of immediate protection after an acute § 8a result, with a short deadline', () => {
+    const spec = clone(SEED_SPECS['jugendhilfedienst-case']);
+    const at = spec.steps.findIndex((s) => s.key === 'immediate_protection');
+    expect(spec.steps[at - 1].key).toBe('risk_assessment');
+    expect(validateSpec('jugendhilfedienst-case', { ...spec, steps: spec.steps.filter((s) => s.key !== 'immediate_protection') })).toEqual([
+      { pointer: '/steps', message: expect.stringContaining('immediate_protection') },
+    ]);
+    spec.steps[at] = { ...spec.steps[at], duration: 'P1W', reminderOffsets: [] };
+    expect(validateSpec('jugendhilfedienst-case', spec)).toEqual([
+      { pointer: `/steps/${at}/duration`, message: expect.stringContaining('P3D') },
+    ]);
+  });
+
   it('reports every problem of a bad spec at once, with pointers', () => {
     const spec = clone(SEED_SPECS['sozialraum-development']) as unknown as Record<string, any>;
     spec.phases[1].key = spec.phases[0].key; // duplicate key

@@ -81,6 +81,9 @@ function setup(
     insertHelpPlan: jest.fn(async () => undefined),
     insertHelpPlanReview: jest.fn(async () => undefined),
     riskAssessments: jest.fn(async () => []),
+    immediateProtections: jest.fn(async () => []),
+    insertImmediateProtection: jest.fn(async () => undefined),
+    markImmediateProtectionLate: jest.fn(async () => undefined),
     helpPlans: jest.fn(async () => []),
   } satisfies Partial<Record<keyof JugendhilfedienstCaseRepository, unknown>>;
   const retention = {

@@ -1,12 +1,5 @@
 import { ErrorCode } from '@sro/common';
-import {
-  MailOutboxRepository,
-  Notification,
-  NotificationRepository,
-  NotificationService,
-  Reminder,
-  ReminderRepository,
-} from '@sro/reminders';
+import { MailOutboxRepository, Notification, NotificationRepository, NotificationService, ReminderRepository } from '@sro/reminders';
 
 const notification = (readAt: Date | null): Notification => ({
   id: 'n1',
@@ -25,14 +18,16 @@ function setup(found: Notification | null) {
     markRead: jest.fn(async (n: Notification, readAt: Date) => ({ ...n, readAt })),
   } satisfies Partial<Record<keyof NotificationRepository, unknown>>;
   const reminders = {
-    scheduledFor: jest.fn(async () => ({
+    upcomingFor: jest.fn(async () => ({
       items: [
         {
           id: 'r1',
+          subject: 'case-follow-up/4711/f1',
           template: 'follow-up-due',
           dueAt: new Date('2027-03-01T08:00:00Z'),
+          nextReminderAt: new Date('2027-02-15T08:00:00Z'),
           context: { subjectTitle: 'Fall 4711', dueAt: '2027-03-01T08:00:00.000Z', link: '/cases/4711' },
-        } as unknown as Reminder,
+        },
       ],
       total: 1,
     })),
@@ -65,17 +60,19 @@ describe('NotificationService', () => {
     await expect(service.markRead('demo-caseworker', 'n1')).rejects.toMatchObject({ code: ErrorCode.NotFound });
   });
 
-  it('renders upcoming reminders as they will read, with the page it was asked for', async () => {
+  it('renders upcoming things as they will read, linking the web app’s page, with the page it was asked for', async () => {
     const { service } = setup(null);
     expect(await service.upcoming('demo-caseworker', { limit: 10, offset: 0 })).toEqual({
       items: [
         {
           id: 'r1',
+          subject: 'case-follow-up/4711/f1',
           template: 'follow-up-due',
           dueAt: new Date('2027-03-01T08:00:00Z'),
+          nextReminderAt: new Date('2027-02-15T08:00:00Z'),
           title: 'Wiedervorlage am 01.03.2027',
           body: 'Wiedervorlage für „Fall 4711“ am 01.03.2027.',
-          link: '/cases/4711',
+          link: '/faelle/4711',
         },
       ],
       total: 1,

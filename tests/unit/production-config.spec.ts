@@ -13,6 +13,7 @@ const production = {
   AUTH_MODE: 'oidc',
   OIDC_ISSUER_URL: 'https://keycloak.example/realms/jugendamt',
   OIDC_AUDIENCE: 'sro-engine',
+  APP_BASE_URL: 'https://sro.example.org',
 };
 
 function problemsOf(env: Record<string, string>): string[] {

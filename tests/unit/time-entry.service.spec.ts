@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { CaseService } from '@sro/cases';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
+import type { AppConfig } from '@sro/config';
 import type { DefinitionsService } from '@sro/definitions';
 import {
   NewTimeEntry,
@@ -19,7 +20,7 @@ const SPACE = '00000000-0000-4000-8000-000000000001';
 const CASE_ID = '00000000-0000-4000-8000-0000000000ca';
 const YESTERDAY = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
-function setup(options: { day?: RecordedSlot[]; groups?: TimeMinutesByGroup[]; caseVisible?: boolean } = {}) {
+function setup(options: { day?: RecordedSlot[]; groups?: TimeMinutesByGroup[]; caseVisible?: boolean; pastYears?: number } = {}) {
   const tx = {} as EntityManager;
   const entries = {
     transaction: jest.fn(async <T>(work: (m: EntityManager) => Promise<T>) => work(tx)),
@@ -43,6 +44,7 @@ function setup(options: { day?: RecordedSlot[]; groups?: TimeMinutesByGroup[]; c
     cases as unknown as CaseService,
     assignments as unknown as AssignmentsService,
     definitions as unknown as DefinitionsService,
+    { timeEntryPastYears: options.pastYears ?? 1 } as AppConfig,
   );
   return { service, entries, tx };
 }
@@ -69,6 +71,24 @@ describe('TimeEntryService', () => {
     );
     expect(created).toMatchObject({ id: 'entry-1', start: '09:30', date: YESTERDAY });
     expect(created).not.toHaveProperty('startMinute');
+  });
+
+  it('refuses entries before the configured horizon (default: this and last year) with a German problem, and stores nothing', async () => {
+    const year = new Date().getUTCFullYear();
+    const { service, entries } = setup();
+    await service.create(caseworker, entry({ date: `${year - 1}-01-01` }));
+    const old = await refusal(service.create(caseworker, entry({ date: `${year - 2}-12-31` })));
+    expect(old.code).toBe(ErrorCode.ValidationFailed);
+    expect(old.problems).toEqual([
+      {
+        pointer: '/date',
+        message: `Zeiten vor dem 01.01.${year - 1} können nicht mehr erfasst werden (zulässig: das laufende Jahr und das Vorjahr)`,
+      },
+    ]);
+    expect(entries.insert).toHaveBeenCalledTimes(1);
+    const strict = setup({ pastYears: 0 });
+    const lastYear = await refusal(strict.service.create(caseworker, entry({ date: `${year - 1}-12-31` })));
+    expect(lastYear.problems?.[0]).toMatchObject({ pointer: '/date', message: expect.stringContaining(`01.01.${year}`) });
   });
 
   it('books case time to the case’s social space', async () => {

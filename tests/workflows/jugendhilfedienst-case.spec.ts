@@ -136,6 +136,85 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     expect(done.steps.find((s) => s.key === 'fallteam')).toMatchObject({ status: 'completed', skipped: true });
   });
 
+  it('after an acute result requires the immediate protection within its short deadline, escalating when it passes, before any help plan', async () => {
+    const { input, handle } = await start();
+    await classify(handle, 'endangerment');
+    const acute = await handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, {
+      args: [assessment({ result: 'acute', expectedHelpDuration: 'P3M' })],
+    });
+    expect(acute.phase).toBe('immediate_protection');
+    const step = acute.steps.find((s) => s.key === 'immediate_protection')!;
+    expect(step.status).toBe('active');
+    expect(Date.parse(step.dueAt!) - Date.parse(step.startedAt!)).toBe(12 * HOUR);
+    const prefix = `jhd/${input.caseId}/steps/immediate_protection/`;
+    await eventually(async () => reminders(prefix).length === 2, 10_000, 'protection reminders');
+    expect(reminders(prefix).map((r: any) => [r.key.split('/').pop(), r.dueAt, r.template])).toEqual([
+      ['PT4H', new Date(Date.parse(step.dueAt!) - 4 * HOUR).toISOString(), 'step-due'],
+      ['escalation', step.dueAt, 'step-overdue'],
+    ]);
+    expect(reminders(prefix)[1].recipients).toEqual([{ type: 'role', role: 'admin', planningRegionId: undefined }]);
+
+    // No help plan and no closure before the child is protected.
+    const plan = await failure(
+      handle.executeUpdate(jugendhilfedienstUpdates.recordHelpPlan, {
+        args: [{ helpPlanId: randomUUID(), planDate: day(await suite.env.currentTimeMs()), actorId: caseworker }],
+      }),
+    );
+    expect(plan).toMatchObject({ type: 'INVALID_STATE' });
+    const close = await failure(handle.executeUpdate(jugendhilfedienstUpdates.close, { args: [{ actorId: caseworker }] }));
+    expect(close).toMatchObject({ type: 'INVALID_STATE', message: expect.stringContaining('Sofortschutz') });
+    const odd = await failure(
+      handle.executeUpdate(jugendhilfedienstUpdates.recordImmediateProtection, {
+        args: [{ protectionId: randomUUID(), measure: 'hope' as never, takenAt: 'soon', actorId: caseworker }],
+      }),
+    );
+    expect(odd?.problems.map((p) => p.pointer)).toEqual(['/measure', '/takenAt']);
+
+    await suite.env.sleep(13 * HOUR);
+    await eventually(
+      async () => events(input.caseId).some((e: any) => e.kind === 'immediate_protection_overdue'),
+      10_000,
+      'protection overdue',
+    );
+    expect(events(input.caseId).find((e: any) => e.kind === 'immediate_protection_overdue').details).toMatchObject({
+      step: 'immediate_protection',
+      escalatedTo: 'admin',
+    });
+
+    const takenAt = new Date((await suite.env.currentTimeMs()) - HOUR).toISOString();
+    const protectedCase = await handle.executeUpdate(jugendhilfedienstUpdates.recordImmediateProtection, {
+      args: [{ protectionId: randomUUID(), measure: 'family_court', takenAt, actorId: caseworker }],
+    });
+    expect(protectedCase.immediateProtection).toMatchObject({ measure: 'family_court', takenAt, late: true });
+    // Then the help as the assessment expected it: three months, the help plan without the Fallteam.
+    expect(protectedCase.phase).toBe('help_plan');
+    expect(protectedCase.steps.find((s) => s.key === 'immediate_protection')).toMatchObject({ status: 'completed' });
+    expect(events(input.caseId).map((e: any) => e.kind)).toEqual([
+      'intake_recorded',
+      'classified',
+      'risk_assessment_completed',
+      'immediate_protection_overdue',
+      'immediate_protection_recorded',
+    ]);
+  });
+
+  it('skips the immediate protection after a latent result, and keeps the old path for a definition pinned without the step', async () => {
+    const { handle } = await start();
+    await classify(handle, 'endangerment');
+    const latent = await handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, { args: [assessment()] });
+    expect(latent.phase).toBe('help_plan');
+    expect(latent.steps.find((s) => s.key === 'immediate_protection')).toMatchObject({ status: 'completed', skipped: true });
+
+    const spec = SEED_SPECS['jugendhilfedienst-case'];
+    const old = { ...spec, steps: spec.steps.filter((s) => s.key !== 'immediate_protection') };
+    const pinned = await start({ definition: { key: 'jugendhilfedienst-case', version: 1, checksum: 'old', spec: old } });
+    await classify(pinned.handle, 'endangerment');
+    const acute = await pinned.handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, {
+      args: [assessment({ result: 'acute' })],
+    });
+    expect(acute.phase).toBe('help_plan');
+  });
+
   it('refuses a risk assessment by one professional, with a result outside the list or without the expected help, and changes nothing', async () => {
     const { input, handle } = await start();
     await classify(handle, 'endangerment');
@@ -295,11 +374,67 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     expect(fake.of('cancelReminders')).toContain(`jhd/${input.caseId}/review`);
   });
 
+  it('re-classifies and assesses again while help runs, keeping the help plan and the history', async () => {
+    const { input, handle } = await start();
+    await classify(handle, 'service', 'P3M');
+    const planned = await handle.executeUpdate(jugendhilfedienstUpdates.recordHelpPlan, {
+      args: [{ helpPlanId: randomUUID(), planDate: day(await suite.env.currentTimeMs()), actorId: caseworker }],
+    });
+    expect(planned.phase).toBe('help');
+    const same = await failure(classify(handle, 'service'));
+    expect(same?.problems.map((p) => p.pointer)).toEqual(['/zone']);
+
+    const reclassified = await classify(handle, 'endangerment');
+    expect(reclassified.phase).toBe('risk_assessment');
+    expect(reclassified.classifications?.map((c) => c.zone)).toEqual(['service', 'endangerment']);
+    expect(reclassified.helpPlan).toEqual(planned.helpPlan);
+    const step = reclassified.steps.find((s) => s.key === 'risk_assessment')!;
+    expect(step).toMatchObject({ status: 'active' });
+    expect(step.skipped).toBeUndefined();
+    expect(Date.parse(step.dueAt!) - Date.parse(step.startedAt!)).toBe(DAY);
+
+    const first = await handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, {
+      args: [assessment({ expectedHelpDuration: undefined })],
+    });
+    expect(first).toMatchObject({ phase: 'help', helpPlan: planned.helpPlan, riskAssessment: { result: 'latent' } });
+
+    // A second assessment while help runs: acute leads to the immediate protection, then the help goes on.
+    const second = await handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, {
+      args: [assessment({ result: 'acute', expectedHelpDuration: undefined })],
+    });
+    expect(second.phase).toBe('immediate_protection');
+    const protectedCase = await handle.executeUpdate(jugendhilfedienstUpdates.recordImmediateProtection, {
+      args: [
+        {
+          protectionId: randomUUID(),
+          measure: 'protective_custody',
+          takenAt: new Date(await suite.env.currentTimeMs()).toISOString(),
+          actorId: caseworker,
+        },
+      ],
+    });
+    expect(protectedCase).toMatchObject({ phase: 'help', helpPlan: planned.helpPlan });
+    expect(events(input.caseId).map((e: any) => e.kind)).toEqual([
+      'intake_recorded',
+      'classified',
+      'help_plan_recorded',
+      'reclassified',
+      'risk_assessment_completed',
+      'risk_assessment_completed',
+      'immediate_protection_recorded',
+    ]);
+  });
+
   it('closes the case: the deletion date is the retention period after closure, every reminder goes, the workflow ends', async () => {
     const { input, handle } = await start();
     const classified = await classify(handle, 'unclear');
     expect(classified.phase).toBe('closure');
-    expect(classified.steps.filter((s) => s.skipped).map((s) => s.key)).toEqual(['risk_assessment', 'fallteam', 'help_plan']);
+    expect(classified.steps.filter((s) => s.skipped).map((s) => s.key)).toEqual([
+      'risk_assessment',
+      'immediate_protection',
+      'fallteam',
+      'help_plan',
+    ]);
     const closed = await handle.executeUpdate(jugendhilfedienstUpdates.close, { args: [{ actorId: caseworker }] });
     expect(closed.phase).toBe('closed');
     expect(closed.deletionDate).toBe(day(addDuration(new Date(closed.closedAt!), 'P5Y').getTime()));

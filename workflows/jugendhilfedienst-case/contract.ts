@@ -31,7 +31,15 @@ export type JhdZone = (typeof JHD_ZONES)[number];
 export const RISK_RESULTS = ['acute', 'latent', 'help_needed', 'none'] as const;
 export type RiskResult = (typeof RISK_RESULTS)[number];
 
-export type JugendhilfedienstPhase = 'classification' | 'risk_assessment' | 'fallteam' | 'help_plan' | 'help' | 'closure' | 'closed';
+/**
+ * How a child in acute danger is protected at once: taken into care (§ 42 SGB VIII Inobhutnahme),
+ * the family court called (§ 8a Abs. 2), or another measure with its reason.
+ */
+export const PROTECTION_MEASURES = ['protective_custody', 'family_court', 'other'] as const;
+export type ProtectionMeasure = (typeof PROTECTION_MEASURES)[number];
+
+export type JugendhilfedienstPhase =
+  'classification' | 'risk_assessment' | 'immediate_protection' | 'fallteam' | 'help_plan' | 'help' | 'closure' | 'closed';
 
 export interface JugendhilfedienstCaseInput {
   caseId: string;
@@ -64,6 +72,17 @@ export interface RiskAssessmentSummary {
   late: boolean;
 }
 
+/** The immediate protection after an acute § 8a result; why and how is sealed in PostgreSQL. */
+export interface ImmediateProtectionSummary {
+  protectionId: string;
+  measure: ProtectionMeasure;
+  /** When the measure was taken. */
+  takenAt: string;
+  recordedAt: string;
+  /** Recorded after the step's short deadline of the definition. */
+  late: boolean;
+}
+
 export interface CaseFallteam {
   consultationId: string;
   workflowId: string;
@@ -82,13 +101,23 @@ export interface HelpPlanState {
   reviewOverdue: boolean;
 }
 
+/** One (re-)classification of the case. */
+export interface ClassificationEntry {
+  zone: JhdZone;
+  at: string;
+  actorId: string;
+}
+
 export interface JugendhilfedienstCaseState extends JugendhilfedienstCaseInput {
   phase: JugendhilfedienstPhase;
   steps: CaseStepState[];
   zone?: JhdZone;
+  /** Every classification, the first one and re-classifications while help runs, oldest first. */
+  classifications?: ClassificationEntry[];
   /** ISO duration the help is expected to last; six months or more goes to the Fallteam. */
   expectedHelpDuration?: string;
   riskAssessment?: RiskAssessmentSummary;
+  immediateProtection?: ImmediateProtectionSummary;
   fallteam?: CaseFallteam;
   helpPlan?: HelpPlanState;
   closedAt?: string;
@@ -116,6 +145,12 @@ export interface RecordRiskAssessmentInput extends Actor {
   expectedHelpDuration?: string;
 }
 
+export interface RecordImmediateProtectionInput extends Actor {
+  protectionId: string;
+  measure: ProtectionMeasure;
+  takenAt: string;
+}
+
 export interface RecordHelpPlanInput extends Actor {
   helpPlanId: string;
   planDate: string;
@@ -131,6 +166,7 @@ export interface RecordHelpPlanReviewInput extends Actor {
 export const jugendhilfedienstUpdates = {
   classify: defineUpdate<JugendhilfedienstCaseState, [ClassifyCaseInput]>('classifyCase'),
   recordRiskAssessment: defineUpdate<JugendhilfedienstCaseState, [RecordRiskAssessmentInput]>('recordRiskAssessment'),
+  recordImmediateProtection: defineUpdate<JugendhilfedienstCaseState, [RecordImmediateProtectionInput]>('recordImmediateProtection'),
   recordHelpPlan: defineUpdate<JugendhilfedienstCaseState, [RecordHelpPlanInput]>('recordHelpPlan'),
   recordReview: defineUpdate<JugendhilfedienstCaseState, [RecordHelpPlanReviewInput]>('recordHelpPlanReview'),
   close: defineUpdate<JugendhilfedienstCaseState, [Actor]>('closeCase'),

@@ -15,6 +15,7 @@ import {
   JugendhilfedienstCaseState,
   jugendhilfedienstStateQuery,
   jugendhilfedienstUpdates,
+  PROTECTION_MEASURES,
   RISK_RESULTS,
 } from './contract';
 
@@ -35,7 +36,8 @@ function rootMessage(error: unknown): string {
  * The standard process of a case in the Jugendhilfedienst (seed 000): intake → classification into
  * a zone within the defined time → for the Gefährdungsbereich a § 8a risk assessment by at least
  * the definition's number of professionals within its limit (reminders before, escalation at it) →
- * a Fallteam consultation as a child workflow when help is expected to last the definition's
+ * after an acute result the immediate protection (§ 42 or the family court, § 8a Abs. 2) within the
+ * step's short deadline, before any help is planned → a Fallteam consultation as a child workflow when help is expected to last the definition's
  * threshold or longer → a help plan (§ 36) reviewed every interval (Wiedervorlage) → closure, which
  * sets the deletion date. It holds ids, the pseudonym, codes and dates; everything else is sealed
  * in PostgreSQL.
@@ -72,6 +74,15 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     step.startedAt ??= now.toISOString();
     step.completedAt = now.toISOString();
   };
+  /** A step again (a re-classification or a further assessment while help runs): a new start and deadline. */
+  const reactivate = (key: string, now: Date) => {
+    const step = stepOf(key);
+    if (!step) return;
+    Object.assign(step, { status: 'pending', skipped: undefined, overdue: undefined, completedAt: undefined });
+    activate(key, now);
+  };
+  /** Help has been planned and the case is not in a protection or assessment step. */
+  const helpRuns = () => !!state.helpPlan && (state.phase === 'help' || state.phase === 'help_plan');
   const skip = (key: string) => {
     const step = stepOf(key);
     if (step && step.status === 'pending') Object.assign(step, { status: 'completed', skipped: true });
@@ -80,6 +91,7 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
   /** After classification or assessment: the Fallteam for long help, the help plan for shorter, closure without help. */
   const routeHelp = (now: Date, expected: string | undefined) => {
     state.expectedHelpDuration = expected;
+    skip('immediate_protection');
     if (!expected) {
       skip('fallteam');
       skip('help_plan');
@@ -198,7 +210,18 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     jugendhilfedienstUpdates.classify,
     async ({ zone, expectedHelpDuration, actorId }) => {
       const now = new Date();
+      const reclassified = helpRuns();
       state.zone = zone;
+      (state.classifications ??= []).push({ zone, at: now.toISOString(), actorId });
+      if (reclassified) {
+        // While help runs the case may move zones; into the Gefährdungsbereich it needs a new § 8a assessment in time.
+        if (zone === 'endangerment') {
+          state.phase = 'risk_assessment';
+          reactivate('risk_assessment', now);
+        }
+        await persist({ kind: 'reclassified', actorId, details: { zone } });
+        return state;
+      }
       finish('classification', now);
       if (zone === 'endangerment') {
         state.phase = 'risk_assessment';
@@ -212,12 +235,15 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     },
     {
       validator: ({ zone, expectedHelpDuration }) => {
-        requirePhase('classification', 'A classification');
+        if (!helpRuns()) requirePhase('classification', 'A classification');
         const p = new Problems();
         p.oneOf(zone, '/zone', JHD_ZONES);
         checkHelpDuration(p, expectedHelpDuration);
         if (zone === 'endangerment' && expectedHelpDuration !== undefined)
           p.add('/expectedHelpDuration', 'is decided by the risk assessment in the Gefährdungsbereich');
+        if (helpRuns() && expectedHelpDuration !== undefined)
+          p.add('/expectedHelpDuration', 'Die Hilfe läuft bereits; ändern Sie den Hilfeplan statt der erwarteten Dauer');
+        if (helpRuns() && zone === state.zone) p.add('/zone', `Der Fall ist bereits so eingeordnet (${String(zone)})`);
         invalid(p);
       },
     },
@@ -240,13 +266,24 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         late,
       };
       finish('risk_assessment', now);
-      routeHelp(now, result === 'none' ? undefined : expectedHelpDuration);
+      // Acute danger: protection first (its own short deadline and escalation), help planning after it.
+      // A definition pinned before the step existed goes on as it did.
+      if (result === 'acute' && stepOf('immediate_protection')) {
+        if (!state.helpPlan || expectedHelpDuration !== undefined) state.expectedHelpDuration = expectedHelpDuration;
+        state.phase = 'immediate_protection';
+        reactivate('immediate_protection', now);
+      } else if (state.helpPlan) {
+        // A further assessment while help runs: the help goes on (its plan can be revised), the history keeps both.
+        state.phase = 'help';
+      } else {
+        routeHelp(now, result === 'none' ? undefined : expectedHelpDuration);
+      }
       await persist({ kind: 'risk_assessment_completed', actorId, details: { assessmentId, result, professionals, late } });
       return state;
     },
     {
       validator: ({ professionals, result, parentsInvolved, childInvolved, homeVisit, expectedHelpDuration }) => {
-        requirePhase('risk_assessment', 'A risk assessment');
+        if (state.phase !== 'help') requirePhase('risk_assessment', 'A risk assessment');
         const p = new Problems();
         const min = spec.riskAssessmentMinProfessionals;
         if (typeof professionals !== 'number' || !Number.isInteger(professionals) || professionals < min) {
@@ -262,9 +299,41 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         }
         checkHelpDuration(p, expectedHelpDuration);
         if (result === 'none' && expectedHelpDuration !== undefined) p.add('/expectedHelpDuration', 'no help follows the result none');
-        if (result !== 'none' && (RISK_RESULTS as readonly string[]).includes(result) && expectedHelpDuration === undefined) {
+        if (
+          !state.helpPlan &&
+          result !== 'none' &&
+          (RISK_RESULTS as readonly string[]).includes(result) &&
+          expectedHelpDuration === undefined
+        ) {
           p.add('/expectedHelpDuration', `is required for the result ${result}`);
         }
+        invalid(p);
+      },
+    },
+  );
+
+  setHandler(
+    jugendhilfedienstUpdates.recordImmediateProtection,
+    async ({ protectionId, measure, takenAt, actorId }) => {
+      const now = new Date();
+      const step = stepOf('immediate_protection')!;
+      const late = !!step.dueAt && now.getTime() > Date.parse(step.dueAt);
+      state.immediateProtection = { protectionId, measure, takenAt, recordedAt: now.toISOString(), late };
+      finish('immediate_protection', now);
+      if (state.helpPlan) state.phase = 'help';
+      else routeHelp(now, state.expectedHelpDuration);
+      await persist({ kind: 'immediate_protection_recorded', actorId, details: { protectionId, measure, takenAt, late } });
+      return state;
+    },
+    {
+      validator: ({ measure, takenAt }) => {
+        requirePhase('immediate_protection', 'Der Sofortschutz');
+        const p = new Problems();
+        p.oneOf(measure, '/measure', PROTECTION_MEASURES);
+        const taken = typeof takenAt === 'string' ? Date.parse(takenAt) : NaN;
+        if (Number.isNaN(taken)) p.add('/takenAt', 'muss ein Zeitpunkt sein (ISO 8601)');
+        else if (taken > Date.now() + 60_000) p.add('/takenAt', 'darf nicht in der Zukunft liegen');
+        else if (taken < Date.parse(state.reportedAt)) p.add('/takenAt', 'darf nicht vor dem Eingang der Meldung liegen');
         invalid(p);
       },
     },
@@ -350,6 +419,11 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     {
       validator: (_actor) => {
         requireOpen();
+        if (state.phase === 'immediate_protection')
+          reject(
+            'state',
+            'Bei akuter Gefährdung ist zuerst der Sofortschutz zu dokumentieren; der Fall kann noch nicht abgeschlossen werden',
+          );
         if (state.fallteam?.status === 'running')
           reject('state', 'The Fallteam consultation is running; record its outcome or cancel it before closing the case');
       },

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { Link, Navigate, NavLink, Route, Routes, useLocation, useParams } from 'react-router';
 import { api } from './api';
 import { currentToken, onSessionChange, signOut } from './auth';
 import { hasRole, Me, MeContext, Role, ROLE_LABELS } from './session';
-import { ErrorBox, toApiError } from './ui';
+import { ErrorBox, Loaded, toApiError, useLoad } from './ui';
 import { LoginCallbackPage, LoginPage } from './pages/Login';
 import { AgreementsPage, BoardPage, InterviewsPage, ProcessPage } from './pages/Coordinator';
 import { CasePage, CasesPage, FollowUpsPage, InboxPage, NewCasePage } from './pages/Caseworker';
@@ -113,13 +113,15 @@ export function App() {
           <Route path="/prozesse/:id" element={<ProcessPage />} />
           <Route path="/interviews" element={<InterviewsPage />} />
           <Route path="/vereinbarungen" element={<AgreementsPage />} />
+          <Route path="/vereinbarungen/:id" element={<Navigate to="/vereinbarungen" replace />} />
+          <Route path="/interviews/:cycleId/:partnerId" element={<Navigate to="/interviews" replace />} />
           <Route path="/faelle" element={<CasesPage />} />
           <Route path="/faelle/neu" element={<NewCasePage />} />
           <Route path="/faelle/:id" element={<CasePage />} />
           <Route path="/wiedervorlagen" element={<FollowUpsPage />} />
           <Route path="/posteingang" element={<InboxPage />} />
           <Route path="/beratungen" element={<AdviserConsultationsPage />} />
-          <Route path="/beratungen/:id" element={<PacketPage />} />
+          <Route path="/beratungen/:id" element={hasRole(me, 'adviser') ? <PacketPage /> : <ConsultationCasePage />} />
           <Route path="/entscheidungen" element={<PendingDecisionsPage />} />
           <Route path="/definitionen" element={<DefinitionsPage />} />
           <Route path="/definitionen/:key" element={<DefinitionPage />} />
@@ -142,9 +144,20 @@ export function App() {
   );
 }
 
-/** Notification links point at API resources; this maps them to pages of the web app. */
+/** For staff a consultation is part of its case: its page is the case's. */
+function ConsultationCasePage() {
+  const { id } = useParams();
+  const consultation = useLoad(() => api<{ caseId: string }>(`/consultations/${id}`), [id]);
+  return <Loaded state={consultation}>{(c) => <Navigate to={`/faelle/${c.caseId}`} replace />}</Loaded>;
+}
+
+/** Pages of the web app a link may name (reminders link to them; see webPath in @sro/reminders). */
+const WEB_PAGES = /^\/(prozesse|vereinbarungen|faelle|beratungen|interviews|wiedervorlagen|fristen|posteingang|entscheidungen)(\/|$)/;
+
+/** The page a notification links to; notifications stored before links named pages point at API resources. */
 export function pageForLink(link: string | null): string | null {
   if (!link) return null;
+  if (WEB_PAGES.test(link)) return link;
   const process = link.match(/^\/sozialraum-processes\/([0-9a-f-]{36})/);
   if (process) return `/prozesse/${process[1]}`;
   if (link.startsWith('/interview-cycles/')) return '/interviews';

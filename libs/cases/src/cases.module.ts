@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '@sro/definitions';
 import { ReferenceDataModule } from '@sro/reference-data';
 import { CaseInputRules } from './case-input.rules';
+import { RemindersModule } from '@sro/reminders';
+import { CaseFollowUpRepository } from './case-follow-up.repository';
+import { CaseFollowUpService } from './case-follow-up.service';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { ConsentRepository } from './consent.repository';
@@ -23,8 +26,8 @@ export class CasesActivitiesModule {}
 
 /** Cases, consents and Fallteam consultations as the API steers them (ConsultationService needs the Temporal client). */
 @Module({
-  imports: [CasesActivitiesModule, DefinitionsModule, ReferenceDataModule],
-  providers: [CaseService, CaseInputRules, ConsultationService],
-  exports: [CasesActivitiesModule, CaseService, ConsultationService],
+  imports: [CasesActivitiesModule, DefinitionsModule, ReferenceDataModule, RemindersModule],
+  providers: [CaseService, CaseInputRules, ConsultationService, CaseFollowUpRepository, CaseFollowUpService],
+  exports: [CasesActivitiesModule, CaseService, ConsultationService, CaseFollowUpService],
 })
 export class CasesModule {}

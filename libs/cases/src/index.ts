@@ -1,5 +1,7 @@
 export * from './age-band';
 export * from './case-input.rules';
+export * from './case-follow-up.repository';
+export * from './case-follow-up.service';
 export * from './case.repository';
 export * from './case.service';
 export * from './case.types';

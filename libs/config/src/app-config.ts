@@ -46,6 +46,8 @@ export class AppConfig {
   readonly mail: { transport: MailTransport; smtpUrl?: string; dir?: string; from: string };
   readonly appBaseUrl: string;
   readonly reminders: { concurrency: number; reconcileIntervalMs: number; attempts: number; backoffMs: number };
+  /** Calendar years before the current one in which time entries are still accepted. */
+  readonly timeEntryPastYears: number;
 
   constructor(env: EnvSchema) {
     this.env = env.SRO_ENV;
@@ -102,6 +104,7 @@ export class AppConfig {
       attempts: env.REMINDER_ATTEMPTS,
       backoffMs: env.REMINDER_BACKOFF_MS,
     };
+    this.timeEntryPastYears = env.TIME_ENTRY_PAST_YEARS;
   }
 
   get isProduction(): boolean {
@@ -196,6 +199,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('AUTH_MODE=dev is not allowed when SRO_ENV=production (use oidc)');
   }
   if (env.SRO_ENV === 'production' && env.AUTH_MODE === 'oidc') problems.push(...productionOidcProblems(env));
+  // Links in e-mails must reach the installation: no silent localhost default in production.
+  if (env.SRO_ENV === 'production' && !relevant.APP_BASE_URL) problems.push('APP_BASE_URL is required when SRO_ENV=production');
+  else if (env.SRO_ENV === 'production' && !env.APP_BASE_URL.startsWith('https://'))
+    problems.push('APP_BASE_URL must be an https:// URL when SRO_ENV=production');
   if (problems.length > 0) {
     throw new ConfigError([...new Set(problems)]);
   }

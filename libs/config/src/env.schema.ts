@@ -171,7 +171,14 @@ export class EnvSchema {
   @IsString()
   MAIL_FROM = 'SRO Engine <no-reply@sro-engine.local>';
 
-  @IsUrl({ require_tld: false, require_protocol: true })
+  /** Where people open the web app: links in e-mails are this plus the page's path. Production: required, https. */
+  @IsUrl(
+    { protocols: ['http', 'https'], require_tld: false, require_protocol: true },
+    { message: 'APP_BASE_URL must be the http(s) address of the web app, e.g. https://sro.example.org' },
+  )
+  @Matches(/^[a-z]+:\/\/[^/?#]+\/?$/i, {
+    message: 'APP_BASE_URL must be the web app’s origin without a path, query or fragment (the web app is served at /)',
+  })
   APP_BASE_URL = 'http://127.0.0.1:3000';
 
   @Type(() => Number)
@@ -198,6 +205,13 @@ export class EnvSchema {
   @Min(10)
   @Max(600_000)
   REMINDER_BACKOFF_MS = 2_000;
+
+  /** Time entries may go back to the first of January this many years before the current year (1: this and last year). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TIME_ENTRY_PAST_YEARS = 1;
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'log';

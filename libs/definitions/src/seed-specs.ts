@@ -279,6 +279,15 @@ export const SEED_SPECS: SpecByKey = {
         ],
       },
       {
+        // Only after an acute result; skipped otherwise. Its short duration is the deadline for protection.
+        key: 'immediate_protection',
+        title: 'Sofortschutz (§ 42 SGB VIII Inobhutnahme oder Anrufung des Familiengerichts, § 8a Abs. 2)',
+        duration: 'PT12H',
+        reminderOffsets: ['PT4H'],
+        escalationRole: 'admin',
+        deliverables: [],
+      },
+      {
         key: 'fallteam',
         title: 'Beratung im erweiterten Fallteam',
         duration: 'P1M',

@@ -311,6 +311,9 @@ function checkAgreement(c: Checker, spec: Json): void {
   c.oneOf(spec, 'revisionRestarts', '', ['all', 'from_rejected_stage'] as const, 'restart rule');
 }
 
+/** The longest deadline a definition may give the immediate protection after an acute § 8a result. */
+const IMMEDIATE_PROTECTION_MAX = 'P3D';
+
 function checkJugendhilfedienst(c: Checker, spec: Json): void {
   const fields = [
     'steps',
@@ -323,6 +326,15 @@ function checkJugendhilfedienst(c: Checker, spec: Json): void {
   ];
   if (!c.object(spec, '', fields)) return;
   checkSteps(c, spec, 'steps', '');
+  // An acute § 8a result needs its immediate-protection step, and that step's deadline must be short.
+  const steps = Array.isArray(spec.steps) ? (spec.steps as Json[]) : [];
+  const protection = steps.findIndex((s) => s?.key === 'immediate_protection');
+  if (protection < 0) c.add('/steps', 'needs the step immediate_protection (Sofortschutz after an acute § 8a result)');
+  else if (
+    parseDuration(steps[protection].duration) &&
+    compareDurations(steps[protection].duration as string, IMMEDIATE_PROTECTION_MAX) > 0
+  )
+    c.add(`/steps/${protection}/duration`, `the immediate protection must be due within ${IMMEDIATE_PROTECTION_MAX}`);
   c.integer(spec, 'riskAssessmentMinProfessionals', '', 2, 20);
   c.duration(spec, 'fallteamThreshold', '');
   const review = c.duration(spec, 'helpPlanReviewInterval', '');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseContent, FieldCipher, PersonalData } from '@sro/cases';
-import { CaseSource, JhdZone, RiskResult } from '@sro/workflows/contracts';
+import { CaseSource, JhdZone, ProtectionMeasure, RiskResult } from '@sro/workflows/contracts';
 import { AgeGroup, AssessmentProfessional, DangerKind, HelpKind, Sex } from './jugendhilfedienst.types';
 
 /** What was reported at intake, sealed: the reporter is null for an anonymous report. */
@@ -92,6 +92,28 @@ export interface RiskAssessmentRecord {
   details: string | null;
   completedAt: Date;
   late: boolean;
+}
+
+export interface NewImmediateProtection {
+  id: string;
+  caseId: string;
+  assessmentId: string | null;
+  measure: ProtectionMeasure;
+  reason: string | null;
+  takenAt: string;
+  createdBy: string;
+}
+
+/** An immediate protection after an acute § 8a result; the reason is null once the case was anonymised (or none was given). */
+export interface ImmediateProtectionRecord {
+  id: string;
+  assessmentId: string | null;
+  measure: ProtectionMeasure;
+  reason: string | null;
+  takenAt: Date;
+  late: boolean;
+  createdBy: string;
+  createdAt: Date;
 }
 
 /** The sealed part of a help plan. */
@@ -358,6 +380,42 @@ export class JugendhilfedienstCaseRepository {
 
   async markRiskAssessmentLate(id: string, late: boolean, tx?: EntityManager): Promise<void> {
     await this.db(tx).query('UPDATE risk_assessment SET late = $2 WHERE id = $1', [id, late]);
+  }
+
+  /** The immediate protections of a case, oldest first. */
+  async immediateProtections(caseId: string): Promise<ImmediateProtectionRecord[]> {
+    const rows: Array<{
+      id: string;
+      assessment_id: string | null;
+      measure: ProtectionMeasure;
+      reason_enc: string | null;
+      taken_at: Date;
+      late: boolean;
+      created_by: string;
+      created_at: Date;
+    }> = await this.dataSource.query('SELECT * FROM immediate_protection WHERE case_id = $1 ORDER BY created_at, id', [caseId]);
+    return rows.map((r) => ({
+      id: r.id,
+      assessmentId: r.assessment_id,
+      measure: r.measure,
+      reason: r.reason_enc ? this.cipher.open<string>(r.reason_enc) : null,
+      takenAt: r.taken_at,
+      late: r.late,
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+    }));
+  }
+
+  async insertImmediateProtection(p: NewImmediateProtection, tx?: EntityManager): Promise<void> {
+    await this.db(tx).query(
+      `INSERT INTO immediate_protection (id, case_id, assessment_id, measure, reason_enc, taken_at, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [p.id, p.caseId, p.assessmentId, p.measure, p.reason ? this.cipher.seal(p.reason) : null, p.takenAt, p.createdBy],
+    );
+  }
+
+  async markImmediateProtectionLate(id: string, late: boolean, tx?: EntityManager): Promise<void> {
+    await this.db(tx).query('UPDATE immediate_protection SET late = $2 WHERE id = $1', [id, late]);
   }
 
   /** The help plan versions of a case, oldest first, each with its reviews in the order they took place. */

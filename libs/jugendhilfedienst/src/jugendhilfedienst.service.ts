@@ -8,9 +8,11 @@ import {
   CaseFallteam,
   CaseSource,
   CaseStepState,
+  ClassificationEntry,
   HelpPlanState,
   JhdZone,
   JugendhilfedienstCaseState,
+  ProtectionMeasure,
   RiskResult,
 } from '@sro/workflows/contracts';
 import { addDuration } from '@sro/workflows/shared/duration';
@@ -18,6 +20,7 @@ import {
   CaseReport,
   HelpPlanContent,
   HelpPlanRecord,
+  ImmediateProtectionRecord,
   JugendhilfedienstCaseFile,
   JugendhilfedienstCaseRepository,
   JugendhilfedienstCaseSummary,
@@ -60,6 +63,14 @@ export interface RiskAssessmentInput {
   expectedHelpDuration?: string;
 }
 
+export interface ImmediateProtectionInput {
+  measure: ProtectionMeasure;
+  /** When the measure was taken (default: now). */
+  takenAt?: string;
+  /** Why this measure; required unless the child was taken into care (§ 42). */
+  reason?: string;
+}
+
 export interface HelpPlanInput {
   planDate: string;
   reviewAt?: string;
@@ -89,11 +100,14 @@ export interface JugendhilfedienstCaseView {
   report: CaseReport | null;
   personal: PersonalData;
   zone: JhdZone | null;
+  /** Every classification, re-classifications while help runs included, oldest first. */
+  classifications: ClassificationEntry[];
   phase: JugendhilfedienstCaseState['phase'];
   steps: CaseStepState[];
   definitionVersion: number;
   expectedHelpDuration: string | null;
   riskAssessments: RiskAssessmentRecord[];
+  immediateProtections: ImmediateProtectionRecord[];
   fallteam: CaseFallteam | null;
   helpPlan: HelpPlanState | null;
   helpPlans: HelpPlanView[];
@@ -196,6 +210,7 @@ export class JugendhilfedienstService {
     const file = await this.visible(user, id);
     const state = await this.state(file.workflowId);
     const riskAssessments = await this.caseFiles.riskAssessments(id);
+    const immediateProtections = await this.caseFiles.immediateProtections(id);
     const plans = await this.caseFiles.helpPlans(id);
     return {
       id,
@@ -207,11 +222,13 @@ export class JugendhilfedienstService {
       report: file.report,
       personal: file.personal,
       zone: state.zone ?? null,
+      classifications: state.classifications ?? [],
       phase: state.phase,
       steps: state.steps,
       definitionVersion: state.definition.version,
       expectedHelpDuration: state.expectedHelpDuration ?? null,
       riskAssessments,
+      immediateProtections,
       fallteam: state.fallteam ?? null,
       helpPlan: state.helpPlan ?? null,
       helpPlans: plans.map(({ content, reviews, ...plan }) => ({ ...plan, ...content, reviews })),
@@ -298,6 +315,43 @@ export class JugendhilfedienstService {
         actorId: user.sub,
       });
       await this.caseFiles.markRiskAssessmentLate(assessmentId, state.riskAssessment?.late ?? false, tx);
+    });
+    return this.get(user, id);
+  }
+
+  /**
+   * The immediate protection after an acute § 8a result: § 42 Inobhutnahme, or a reasoned
+   * alternative such as calling the family court (§ 8a Abs. 2); the reason is sealed.
+   */
+  async recordImmediateProtection(user: Principal, id: string, input: ImmediateProtectionInput): Promise<JugendhilfedienstCaseView> {
+    const file = await this.visible(user, id);
+    if (input.measure !== 'protective_custody' && !input.reason?.trim())
+      throw DomainError.invalid('Der Sofortschutz kann nicht erfasst werden', [
+        { pointer: '/reason', message: 'Bitte begründen Sie, warum statt einer Inobhutnahme (§ 42 SGB VIII) diese Maßnahme genügt' },
+      ]);
+    const state = await this.state(file.workflowId);
+    const protectionId = randomUUID();
+    const takenAt = input.takenAt ? new Date(input.takenAt).toISOString() : new Date().toISOString();
+    await this.caseFiles.transaction(async (tx) => {
+      await this.caseFiles.insertImmediateProtection(
+        {
+          id: protectionId,
+          caseId: id,
+          assessmentId: state.riskAssessment?.assessmentId ?? null,
+          measure: input.measure,
+          reason: input.reason?.trim() || null,
+          takenAt,
+          createdBy: user.sub,
+        },
+        tx,
+      );
+      const after = await this.update(file.workflowId, 'recordImmediateProtection', {
+        protectionId,
+        measure: input.measure,
+        takenAt,
+        actorId: user.sub,
+      });
+      await this.caseFiles.markImmediateProtectionLate(protectionId, after.immediateProtection?.late ?? false, tx);
     });
     return this.get(user, id);
   }

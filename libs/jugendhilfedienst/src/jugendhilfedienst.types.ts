@@ -1,5 +1,5 @@
-export { CASE_SOURCES, JHD_ZONES, RISK_RESULTS } from '@sro/workflows/contracts';
-export type { CaseSource, JhdZone, RiskResult } from '@sro/workflows/contracts';
+export { CASE_SOURCES, JHD_ZONES, PROTECTION_MEASURES, RISK_RESULTS } from '@sro/workflows/contracts';
+export type { CaseSource, JhdZone, ProtectionMeasure, RiskResult } from '@sro/workflows/contracts';
 
 /** Sex as the official statistics record it. */
 export const SEXES = ['female', 'male', 'diverse', 'unknown'] as const;

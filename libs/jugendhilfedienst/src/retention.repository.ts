@@ -70,6 +70,8 @@ export class RetentionRepository {
         input.caseId,
       ]);
       await m.query('UPDATE help_plan SET content_enc = NULL WHERE case_id = $1', [input.caseId]);
+      await m.query('UPDATE immediate_protection SET reason_enc = NULL WHERE case_id = $1', [input.caseId]);
+      await m.query('UPDATE case_follow_up SET text_enc = NULL WHERE case_id = $1', [input.caseId]);
       await m.query('UPDATE time_entry SET note = NULL, case_id = NULL WHERE case_id = $1', [input.caseId]);
       return 'anonymised';
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseService } from '@sro/cases';
 import { DomainError, ErrorCode, FieldProblem, Principal, Role } from '@sro/common';
+import { AppConfig } from '@sro/config';
 import { DefinitionsService } from '@sro/definitions';
 import { AssignmentsService } from '@sro/reference-data';
 import { TimeKind } from './jugendhilfedienst.types';
@@ -70,6 +71,7 @@ export class TimeEntryService {
     private readonly cases: CaseService,
     private readonly assignments: AssignmentsService,
     private readonly definitions: DefinitionsService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Records one entry of the caller; overlapping entries or more than 24 hours a day are refused and nothing is stored. */
@@ -79,6 +81,19 @@ export class TimeEntryService {
     if (start !== null && start + input.minutes > DAY_MINUTES)
       problems.push({ pointer: '/minutes', message: `the entry from ${input.start} runs past midnight; record the next day separately` });
     if (input.date > new Date().toISOString().slice(0, 10)) problems.push({ pointer: '/date', message: 'must not be in the future' });
+    // Closed years stay closed: the reports of earlier years must not change afterwards.
+    const earliest = `${new Date().getUTCFullYear() - this.config.timeEntryPastYears}-01-01`;
+    if (input.date < earliest)
+      problems.push({
+        pointer: '/date',
+        message: `Zeiten vor dem ${earliest.split('-').reverse().join('.')} können nicht mehr erfasst werden (zulässig: das laufende Jahr${
+          this.config.timeEntryPastYears === 0
+            ? ''
+            : this.config.timeEntryPastYears === 1
+              ? ' und das Vorjahr'
+              : ` und die ${this.config.timeEntryPastYears} Vorjahre`
+        })`,
+      });
     let socialSpaceId = input.socialSpaceId ?? null;
     if (input.kind === 'case') {
       if (!input.caseId) problems.push({ pointer: '/caseId', message: 'case time names the case' });

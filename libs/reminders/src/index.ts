@@ -14,3 +14,4 @@ export * from './reminder.templates';
 export * from './reminders.module';
 export * from './notification.repository';
 export * from './notification.service';
+export * from './web-links';

@@ -13,11 +13,16 @@ export interface Paged<T> {
   offset: number;
 }
 
-/** A scheduled reminder addressed to a user, rendered as it will read. */
+/** A thing ahead of a user (a follow-up, a deadline), once, with its due date and the page it is on. */
 export interface UpcomingReminder {
   id: string;
+  /** What the reminders are about (their keys' common part). */
+  subject: string;
   template: string;
+  /** When the thing is due, not when a reminder goes out. */
   dueAt: Date;
+  /** The next reminder about it. */
+  nextReminderAt: Date;
   title: string;
   body: string;
   link: string | null;
@@ -37,13 +42,22 @@ export class NotificationService {
     return { items, total, limit: options.limit, offset: options.offset };
   }
 
-  /** What is still to come for the user: scheduled reminders addressed to them by id (Wiedervorlagen, deadlines), earliest first. */
+  /** What is still to come for the user (Wiedervorlagen, deadlines): each thing once, the earliest due first. */
   async upcoming(userId: string, options: { limit: number; offset: number }): Promise<Paged<UpcomingReminder>> {
-    const { items, total } = await this.reminderRepository.scheduledFor(userId, options);
+    const { items, total } = await this.reminderRepository.upcomingFor(userId, options);
     return {
       items: items.map((r) => {
         const message = renderReminder(r.template, r.context);
-        return { id: r.id, template: r.template, dueAt: r.dueAt, title: message.title, body: message.body, link: message.link ?? null };
+        return {
+          id: r.id,
+          subject: r.subject,
+          template: r.template,
+          dueAt: r.dueAt,
+          nextReminderAt: r.nextReminderAt,
+          title: message.title,
+          body: message.body,
+          link: message.link ?? null,
+        };
       }),
       total,
       limit: options.limit,

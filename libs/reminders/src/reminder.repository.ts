@@ -18,6 +18,19 @@ export interface ReminderDue {
   dueAt: Date;
 }
 
+/** One thing ahead of a user: the reminders about it folded into one line. */
+export interface UpcomingThing {
+  /** The earliest scheduled reminder about it. */
+  id: string;
+  /** The reminder keys' common part: what the reminders are about. */
+  subject: string;
+  template: string;
+  context: Record<string, string | number | boolean | null>;
+  /** When the thing itself is due (not when a reminder goes out). */
+  dueAt: Date;
+  nextReminderAt: Date;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -102,19 +115,30 @@ export class ReminderRepository {
     );
   }
 
-  /** Scheduled reminders addressed to the user by id, earliest first. */
-  async scheduledFor(userId: string, page: { limit: number; offset: number }): Promise<Page<Reminder>> {
-    const [items, total] = await this.dataSource
-      .getRepository(Reminder)
-      .createQueryBuilder('r')
-      .where(`r.status = 'scheduled'`)
-      .andWhere('r.recipients @> :me::jsonb', { me: JSON.stringify([{ type: 'user', id: userId }]) })
-      .orderBy('r.due_at', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .take(page.limit)
-      .skip(page.offset)
-      .getManyAndCount();
-    return { items, total };
+  /**
+   * What is still ahead for the user: their scheduled reminders grouped by the thing they are about
+   * (the key without its last segment, the offset: `jhd/<case>/review/1-0/P14D` → `jhd/<case>/review/1-0`),
+   * each thing once with its own due date (the context's `dueAt`, or `validUntil`) and its next reminder;
+   * the earliest due first.
+   */
+  async upcomingFor(userId: string, page: { limit: number; offset: number }): Promise<Page<UpcomingThing>> {
+    const rows: Array<UpcomingThing & { total: number }> = await this.dataSource.query(
+      `WITH mine AS (
+         SELECT id, key, template, context, due_at, regexp_replace(key, '/[^/]*$', '') AS subject
+           FROM reminder WHERE status = 'scheduled' AND recipients @> $1::jsonb
+       ), things AS (
+         SELECT DISTINCT ON (subject) subject, id, template, context, due_at AS next_reminder_at,
+                CASE WHEN coalesce(context->>'dueAt', context->>'validUntil') ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]+(Z|[+-][0-9]{2}:?[0-9]{2})?)?$'
+                     THEN coalesce(context->>'dueAt', context->>'validUntil')::timestamptz END AS thing_due,
+                max(due_at) OVER (PARTITION BY subject) AS last_reminder_at
+           FROM mine ORDER BY subject, due_at, id
+       )
+       SELECT id, subject, template, context, coalesce(thing_due, last_reminder_at) AS "dueAt", next_reminder_at AS "nextReminderAt",
+              count(*) OVER ()::int AS total
+         FROM things ORDER BY coalesce(thing_due, last_reminder_at), subject LIMIT $2 OFFSET $3`,
+      [JSON.stringify([{ type: 'user', id: userId }]), page.limit, page.offset],
+    );
+    return { items: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 };
   }
 
   /** Reminders of any recipient, optionally of one status, latest due first. */

@@ -1,11 +1,12 @@
 import { DomainError } from '@sro/common';
+import { webPath } from './web-links';
 
 type Context = Record<string, string | number | boolean | null>;
 
 export interface RenderedMessage {
   title: string;
   body: string;
-  /** Path inside the web app, e.g. `/sozialraum-processes/<id>`. */
+  /** Page of the web app, e.g. `/prozesse/<id>` (see {@link webPath}). */
   link?: string;
 }
 
@@ -87,5 +88,6 @@ export function renderReminder(template: string, context: Context): RenderedMess
   if (!found) throw DomainError.invalid(`Unknown reminder template ${template}; known: ${Object.keys(REMINDER_TEMPLATES).join(', ')}`);
   const missing = found.required.filter((field) => context[field] === undefined || context[field] === null);
   if (missing.length > 0) throw DomainError.invalid(`Reminder template ${template} needs ${missing.join(', ')} in its context`);
-  return found.render(context);
+  const message = found.render(context);
+  return message.link ? { ...message, link: webPath(message.link) } : message;
 }

@@ -4,7 +4,15 @@ import { Audited } from '@sro/audit';
 import { CurrentUser, Roles } from '@sro/auth';
 import { Principal, Role } from '@sro/common';
 import { JugendhilfedienstService } from '@sro/jugendhilfedienst';
-import { ClassifyDto, HelpPlanDto, HelpPlanReviewDto, IntakeDto, JhdListQueryDto, RiskAssessmentDto } from './dto/jugendhilfedienst.dto';
+import {
+  ClassifyDto,
+  HelpPlanDto,
+  HelpPlanReviewDto,
+  ImmediateProtectionDto,
+  IntakeDto,
+  JhdListQueryDto,
+  RiskAssessmentDto,
+} from './dto/jugendhilfedienst.dto';
 import { JhdCaseListResponseDto, JhdCaseResponseDto } from './dto/jugendhilfedienst-case.response.dto';
 
 const uuid = new ParseUUIDPipe();
@@ -60,6 +68,23 @@ export class JugendhilfedienstController {
     @Body() body: RiskAssessmentDto,
   ): Promise<JhdCaseResponseDto> {
     return this.cases.recordRiskAssessment(user, id, body);
+  }
+
+  @Post(':id/immediate-protection')
+  @HttpCode(200)
+  @ApiOkResponse({ type: JhdCaseResponseDto })
+  @Roles(Role.Caseworker)
+  @Audited({
+    resourceType: 'case',
+    action: 'immediate-protection',
+    purpose: 'Sofortschutz bei akuter Gefährdung (§ 42, § 8a Abs. 2 SGB VIII)',
+  })
+  immediateProtection(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() body: ImmediateProtectionDto,
+  ): Promise<JhdCaseResponseDto> {
+    return this.cases.recordImmediateProtection(user, id, body);
   }
 
   @Post(':id/help-plans')

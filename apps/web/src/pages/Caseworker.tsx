@@ -616,8 +616,11 @@ export function InboxPage() {
 
 interface FollowUp {
   id: string;
+  subject: string;
   template: string;
+  /** When the thing is due (each thing once, however many reminders it has). */
   dueAt: string;
+  nextReminderAt: string;
   title: string;
   body: string;
   link: string | null;
@@ -643,13 +646,16 @@ export function FollowUpsPage() {
                 </tr>
               </thead>
               <tbody>
-                {page.items.map((f) => (
-                  <tr key={f.id}>
-                    <td>{formatDate(f.dueAt)}</td>
-                    <td>{f.template === 'follow-up-due' ? 'Wiedervorlage' : 'Erinnerung'}</td>
-                    <td>{f.body}</td>
-                  </tr>
-                ))}
+                {page.items.map((f) => {
+                  const to = pageForLink(f.link);
+                  return (
+                    <tr key={f.subject}>
+                      <td>{formatDate(f.dueAt)}</td>
+                      <td>{f.template === 'follow-up-due' ? 'Wiedervorlage' : 'Erinnerung'}</td>
+                      <td>{to ? <Link to={to}>{f.body}</Link> : f.body}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           )

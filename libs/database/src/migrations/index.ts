@@ -16,6 +16,8 @@ import { AgreementApprovalFollowsParties1764120000000 } from './1764120000000-Ag
 import { AgreementApprovedStatus1764121000000 } from './1764121000000-AgreementApprovedStatus';
 import { InterviewAnswerVersions1764122000000 } from './1764122000000-InterviewAnswerVersions';
 import { MunicipalityKind1764123000000 } from './1764123000000-MunicipalityKind';
+import { ImmediateProtection1764130000000 } from './1764130000000-ImmediateProtection';
+import { CaseFollowUps1764131000000 } from './1764131000000-CaseFollowUps';
 import { StaffAndTeams1764140000000 } from './1764140000000-StaffAndTeams';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
@@ -38,5 +40,7 @@ export const MIGRATIONS = [
   AgreementApprovedStatus1764121000000,
   InterviewAnswerVersions1764122000000,
   MunicipalityKind1764123000000,
+  ImmediateProtection1764130000000,
+  CaseFollowUps1764131000000,
   StaffAndTeams1764140000000,
 ];

@@ -4,17 +4,19 @@ import type {
   DangerKind,
   HelpKind,
   HelpPlanView,
+  ImmediateProtectionRecord,
   JhdZone,
   JugendhilfedienstCaseList,
   JugendhilfedienstCaseSummary,
   JugendhilfedienstCaseView,
+  ProtectionMeasure,
   RiskAssessmentRecord,
   RiskResult,
 } from '@sro/jugendhilfedienst';
-import { CASE_SOURCES, DANGER_KINDS, HELP_KINDS, JHD_ZONES, RISK_RESULTS } from '@sro/jugendhilfedienst';
-import type { CaseFallteam, CaseStepState, HelpPlanState } from '@sro/workflows/contracts';
+import { CASE_SOURCES, DANGER_KINDS, HELP_KINDS, JHD_ZONES, PROTECTION_MEASURES, RISK_RESULTS } from '@sro/jugendhilfedienst';
+import type { CaseFallteam, CaseStepState, ClassificationEntry, HelpPlanState } from '@sro/workflows/contracts';
 
-const PHASES = ['classification', 'risk_assessment', 'fallteam', 'help_plan', 'help', 'closure', 'closed'];
+const PHASES = ['classification', 'risk_assessment', 'immediate_protection', 'fallteam', 'help_plan', 'help', 'closure', 'closed'];
 
 class JhdReporterDto {
   @ApiProperty()
@@ -56,6 +58,18 @@ class JhdPersonalDto {
 
   @ApiProperty({ type: [JhdFamilyMemberDto] })
   familyMembers: JhdFamilyMemberDto[];
+}
+
+/** One classification of the case. */
+class JhdClassificationDto implements ClassificationEntry {
+  @ApiProperty({ enum: JHD_ZONES })
+  zone: JhdZone;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiProperty()
+  actorId: string;
 }
 
 /** A step of the case; steps the case does not need are skipped. */
@@ -139,6 +153,36 @@ class JhdRiskAssessmentDto implements RiskAssessmentRecord {
 
   @ApiProperty({ description: 'Completed after the § 8a limit of the definition' })
   late: boolean;
+}
+
+/** The immediate protection after an acute § 8a result. */
+class JhdImmediateProtectionDto implements ImmediateProtectionRecord {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The acute assessment it follows' })
+  assessmentId: string | null;
+
+  @ApiProperty({
+    enum: PROTECTION_MEASURES,
+    description: 'protective_custody (§ 42 Inobhutnahme), family_court (§ 8a Abs. 2) or another reasoned measure',
+  })
+  measure: ProtectionMeasure;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why this measure; sealed' })
+  reason: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  takenAt: Date;
+
+  @ApiProperty({ description: 'Recorded after the step’s deadline of the definition' })
+  late: boolean;
+
+  @ApiProperty()
+  createdBy: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
 }
 
 class JhdFallteamOutcomeDto {
@@ -261,6 +305,9 @@ export class JhdCaseResponseDto implements JugendhilfedienstCaseView {
   @ApiProperty({ enum: JHD_ZONES, nullable: true })
   zone: JhdZone | null;
 
+  @ApiProperty({ type: [JhdClassificationDto], description: 'Every classification, re-classifications while help runs included' })
+  classifications: JhdClassificationDto[];
+
   @ApiProperty({ enum: PHASES })
   phase: JugendhilfedienstCaseView['phase'];
 
@@ -275,6 +322,9 @@ export class JhdCaseResponseDto implements JugendhilfedienstCaseView {
 
   @ApiProperty({ type: [JhdRiskAssessmentDto] })
   riskAssessments: JhdRiskAssessmentDto[];
+
+  @ApiProperty({ type: [JhdImmediateProtectionDto] })
+  immediateProtections: JhdImmediateProtectionDto[];
 
   @ApiProperty({ type: JhdFallteamDto, nullable: true })
   fallteam: JhdFallteamDto | null;

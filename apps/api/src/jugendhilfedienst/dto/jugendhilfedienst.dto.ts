@@ -29,6 +29,8 @@ import {
   HelpKind,
   JHD_ZONES,
   JhdZone,
+  PROTECTION_MEASURES,
+  ProtectionMeasure,
   RISK_RESULTS,
   RiskResult,
   SEXES,
@@ -97,10 +99,12 @@ export class IntakeDto {
   @ApiPropertyOptional({ description: 'The family’s will, in its own words' }) @IsOptional() @IsString() @MaxLength(10_000) will?: string;
 }
 
+const PHASES = ['classification', 'risk_assessment', 'immediate_protection', 'fallteam', 'help_plan', 'help', 'closure', 'closed'];
+
 export class JhdListQueryDto extends PagingDto {
-  @ApiPropertyOptional({ enum: ['classification', 'risk_assessment', 'fallteam', 'help_plan', 'help', 'closure', 'closed'] })
+  @ApiPropertyOptional({ enum: PHASES })
   @IsOptional()
-  @IsIn(['classification', 'risk_assessment', 'fallteam', 'help_plan', 'help', 'closure', 'closed'])
+  @IsIn(PHASES)
   phase?: string;
 }
 
@@ -175,6 +179,24 @@ export class RiskAssessmentDto {
   @IsOptional()
   @Matches(DURATION, { message: 'expectedHelpDuration must be an ISO-8601 duration such as P3M or P1Y' })
   expectedHelpDuration?: string;
+}
+
+export class ImmediateProtectionDto {
+  @ApiProperty({
+    enum: PROTECTION_MEASURES,
+    description: 'protective_custody (§ 42 Inobhutnahme), family_court (§ 8a Abs. 2: the family court is called) or other',
+  })
+  @IsIn(PROTECTION_MEASURES)
+  measure: ProtectionMeasure;
+  @ApiPropertyOptional({ example: '2026-11-20T22:15:00+01:00', description: 'When the measure was taken (default: now)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  takenAt?: string;
+  @ApiPropertyOptional({ description: 'Why this measure; required unless the child was taken into care (§ 42); sealed' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  reason?: string;
 }
 
 export class HelpPlanDto {

@@ -47,16 +47,22 @@ export class UnreadCountDto {
   unread: number;
 }
 
-/** A scheduled reminder addressed to the caller, rendered as it will read. */
+/** A thing ahead of the caller (Wiedervorlage, deadline), listed once however many reminders it has. */
 export class FollowUpDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The next scheduled reminder about it' })
   id: string;
+
+  @ApiProperty({ example: 'jhd/<case>/review/1-0', description: 'What the reminders are about' })
+  subject: string;
 
   @ApiProperty({ example: 'follow-up-due' })
   template: string;
 
-  @ApiProperty({ type: String, format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the thing is due (not when a reminder goes out)' })
   dueAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the next reminder about it goes out' })
+  nextReminderAt: Date;
 
   @ApiProperty()
   title: string;
@@ -64,7 +70,7 @@ export class FollowUpDto {
   @ApiProperty()
   body: string;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, description: 'The page of the web app it is on', example: '/faelle/…' })
   link: string | null;
 }
 

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DomainError, ErrorCode, Principal } from '@sro/common';
+import { ReminderService } from '@sro/reminders';
+import { CaseFollowUp, CaseFollowUpRepository } from './case-follow-up.repository';
+import { CaseService } from './case.service';
+
+/** The reminders of one follow-up live under this key prefix (`/me/follow-ups` folds them into one line). */
+const reminderPrefix = (caseId: string, id: string) => `case-follow-up/${caseId}/${id}`;
+
+/**
+ * A caseworker's own follow-ups (Wiedervorlagen) on a case: a date and a text. The text is sealed in
+ * PostgreSQL; the reminder that brings it back carries only the pseudonym, the date and the link.
+ */
+@Injectable()
+export class CaseFollowUpService {
+  constructor(
+    private readonly followUps: CaseFollowUpRepository,
+    private readonly cases: CaseService,
+    private readonly reminders: ReminderService,
+  ) {}
+
+  async add(user: Principal, caseId: string, input: { dueOn: string; text: string }): Promise<CaseFollowUp> {
+    const file = await this.cases.visibleCase(user, caseId);
+    if (input.dueOn < new Date().toISOString().slice(0, 10))
+      throw DomainError.invalid('Die Wiedervorlage kann nicht angelegt werden', [
+        { pointer: '/dueOn', message: 'Eine Wiedervorlage darf nicht in der Vergangenheit liegen' },
+      ]);
+    const id = randomUUID();
+    const followUp = await this.followUps.insert({ id, caseId, userId: user.sub, dueOn: input.dueOn, text: input.text.trim() });
+    try {
+      await this.reminders.schedule({
+        key: `${reminderPrefix(caseId, id)}/due`,
+        dueAt: `${input.dueOn}T00:00:00.000Z`,
+        recipients: [{ type: 'user', id: user.sub }],
+        template: 'follow-up-due',
+        context: { subjectTitle: `Fall ${file.pseudonym}`, dueAt: `${input.dueOn}T00:00:00.000Z`, link: `/faelle/${caseId}` },
+      });
+    } catch (error) {
+      // A follow-up that would never come back is not kept.
+      await this.followUps.remove(id);
+      throw error;
+    }
+    return followUp;
+  }
+
+  async list(user: Principal, caseId: string): Promise<{ items: CaseFollowUp[] }> {
+    await this.cases.visibleCase(user, caseId);
+    return { items: await this.followUps.ofCase(caseId) };
+  }
+
+  /** Marks a follow-up done and cancels its reminder; a second time is a conflict. */
+  async done(user: Principal, caseId: string, id: string): Promise<CaseFollowUp> {
+    await this.cases.visibleCase(user, caseId);
+    const found = await this.followUps.find(caseId, id);
+    if (!found) throw DomainError.notFound('Follow-up');
+    const done = await this.followUps.markDone(id, user.sub);
+    if (!done) throw new DomainError(ErrorCode.Conflict, 'Die Wiedervorlage ist bereits erledigt; nichts geändert');
+    await this.reminders.cancel(reminderPrefix(caseId, id), { prefix: true });
+    return done;
+  }
+}
