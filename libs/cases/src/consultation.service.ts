@@ -188,8 +188,8 @@ export class ConsultationService {
     const problems = adviserIds
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => !known.has(a))
-      .map(({ a, i }) => ({ pointer: `/adviserIds/${i}`, message: `${a} is not an adviser` }));
-    if (problems.length > 0) throw DomainError.invalid('Only external advisers can be invited', problems);
+      .map(({ a, i }) => ({ pointer: `/adviserIds/${i}`, message: `${a} ist keine bekannte, aktive externe Beratung` }));
+    if (problems.length > 0) throw DomainError.invalid('Eingeladen werden können nur bekannte, aktive externe Beratungen.', problems);
     return temporalCall(
       this.temporal.workflow
         .getHandle(consultation.workflowId)
@@ -205,11 +205,9 @@ export class ConsultationService {
     await this.consultations.transaction(async (tx) => {
       await this.consultations.storeOutcome(tx, id, this.cipher.seal(outcome));
       await temporalCall(
-        this.temporal.workflow
-          .getHandle(consultation.workflowId)
-          .executeUpdate(fallteamUpdates.recordOutcome, {
-            args: [{ professionals, participants: outcome.participants.length, actorId: user.sub }],
-          }),
+        this.temporal.workflow.getHandle(consultation.workflowId).executeUpdate(fallteamUpdates.recordOutcome, {
+          args: [{ professionals, participants: outcome.participants.length, actorId: user.sub }],
+        }),
         WHAT,
       );
     });
