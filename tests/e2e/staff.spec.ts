@@ -188,4 +188,29 @@ describe('staff administration (HTTP, real services)', () => {
       deactivatedAt: null,
     });
   });
+
+  it('lists the active external advisers with organisation and expertise to caseworkers, not to advisers', async () => {
+    await system.db.query(
+      `INSERT INTO app_user (id, display_name, roles, organisation, expertise, active) VALUES ('adviser-away', 'Beratung weg', '{adviser}', 'Weg e.V.', '{Kinderschutz}', false)`,
+    );
+    const res = await api()
+      .get('/staff/advisers?search=kinderschutz')
+      .set('Authorization', await bearer(Role.Caseworker));
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      {
+        id: 'demo-adviser',
+        displayName: 'Demo Externe Beratung',
+        organisation: 'Erziehungsberatung Am See gGmbH',
+        expertise: ['Erziehungsberatung', 'Kinderschutz'],
+      },
+    ]);
+    expect(
+      (
+        await api()
+          .get('/staff/advisers')
+          .set('Authorization', await bearer(Role.Adviser))
+      ).status,
+    ).toBe(403);
+  });
 });

@@ -51,6 +51,12 @@ export class StaffService {
     return { items, total, limit: filter.limit, offset: filter.offset };
   }
 
+  /** Active external advisers, by name; the search also matches organisation and expertise. */
+  async activeAdvisers(filter: { search?: string; limit: number; offset: number }) {
+    const { items, total } = await this.users.list({ ...filter, role: Role.Adviser, active: true });
+    return { items, total, limit: filter.limit, offset: filter.offset };
+  }
+
   async getUser(id: string): Promise<AppUser> {
     const user = await this.users.findById(id);
     if (!user) throw notFoundUser();

@@ -28,7 +28,7 @@ export interface UserListFilter {
   role?: Role;
   teamId?: string;
   active?: boolean;
-  /** Part of the id, display name or e-mail (case-insensitive). */
+  /** Part of the id, display name, e-mail, organisation or a field of expertise (case-insensitive). */
   search?: string;
   limit: number;
   offset: number;
@@ -57,7 +57,11 @@ export class UserRepository {
     if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
     if (filter.search) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere('(u.id ILIKE :pattern OR u.display_name ILIKE :pattern OR u.email ILIKE :pattern)', { pattern });
+      qb.andWhere(
+        `(u.id ILIKE :pattern OR u.display_name ILIKE :pattern OR u.email ILIKE :pattern OR u.organisation ILIKE :pattern
+          OR EXISTS (SELECT 1 FROM unnest(u.expertise) e WHERE e ILIKE :pattern))`,
+        { pattern },
+      );
     }
     const [items, total] = await qb
       .orderBy('u.display_name', 'ASC')

@@ -5,6 +5,8 @@ import { Roles } from '@sro/auth';
 import { Role } from '@sro/common';
 import { StaffService } from '@sro/reference-data';
 import {
+  AdviserPageDto,
+  AdviserQueryDto,
   CreateUserDto,
   DeactivationDto,
   OpenCaseListDto,
@@ -33,6 +35,18 @@ export class StaffController {
   @ApiOkResponse({ type: StaffUserPageDto })
   listUsers(@Query() query: UserQueryDto): Promise<StaffUserPageDto> {
     return this.staff.listUsers(query);
+  }
+
+  /** The active external advisers (organisation, expertise): whom a caseworker can invite to a Fallteam. */
+  @Get('advisers')
+  @Roles(Role.Caseworker, Role.Lead, Role.Admin)
+  @ApiOkResponse({ type: AdviserPageDto })
+  async advisers(@Query() query: AdviserQueryDto): Promise<AdviserPageDto> {
+    const page = await this.staff.activeAdvisers(query);
+    return {
+      ...page,
+      items: page.items.map(({ id, displayName, organisation, expertise }) => ({ id, displayName, organisation, expertise })),
+    };
   }
 
   @Get('users/:id')

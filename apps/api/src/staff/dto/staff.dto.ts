@@ -209,3 +209,26 @@ export class TeamPageDto {
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
 }
+
+export class AdviserQueryDto extends PagingDto {
+  @ApiPropertyOptional({ description: 'Part of the name, organisation or a field of expertise' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: 'Der Suchbegriff ist zu lang.' })
+  search?: string;
+}
+
+/** An external adviser a caseworker can invite (active only). */
+export class AdviserDto {
+  @ApiProperty() id: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ type: String, nullable: true }) organisation: string | null;
+  @ApiProperty({ type: [String] }) expertise: string[];
+}
+
+export class AdviserPageDto {
+  @ApiProperty({ type: [AdviserDto] }) items: AdviserDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
