@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '@sro/definitions';
 import { ReferenceDataModule } from '@sro/reference-data';
+import { RemindersModule } from '@sro/reminders';
+import { CaseAccessRepository } from './case-access.repository';
+import { CaseAccessService } from './case-access.service';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
+import { CaseTeamService } from './case-team.service';
 import { ConsentRepository } from './consent.repository';
 import { ConsultationActivities } from './consultation.activities';
 import { ConsultationRepository } from './consultation.repository';
@@ -11,7 +15,14 @@ import { FallteamSessionRepository } from './fallteam-session.repository';
 import { FieldCipher } from './field-cipher';
 import { StaffRepository } from './staff.repository';
 
-const REPOSITORIES = [CaseRepository, ConsentRepository, ConsultationRepository, FallteamSessionRepository, StaffRepository];
+const REPOSITORIES = [
+  CaseAccessRepository,
+  CaseRepository,
+  ConsentRepository,
+  ConsultationRepository,
+  FallteamSessionRepository,
+  StaffRepository,
+];
 
 /** The case data (repositories, field cipher) and the consultation activities: what the worker needs (no Temporal client). */
 @Module({
@@ -22,8 +33,8 @@ export class CasesActivitiesModule {}
 
 /** Cases, consents and Fallteam consultations as the API steers them (ConsultationService needs the Temporal client). */
 @Module({
-  imports: [CasesActivitiesModule, DefinitionsModule, ReferenceDataModule],
-  providers: [CaseService, ConsultationService],
-  exports: [CasesActivitiesModule, CaseService, ConsultationService],
+  imports: [CasesActivitiesModule, DefinitionsModule, ReferenceDataModule, RemindersModule],
+  providers: [CaseAccessService, CaseService, CaseTeamService, ConsultationService],
+  exports: [CasesActivitiesModule, CaseAccessService, CaseService, CaseTeamService, ConsultationService],
 })
 export class CasesModule {}

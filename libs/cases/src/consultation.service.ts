@@ -15,6 +15,7 @@ import {
   WorkflowType,
 } from '@sro/workflows/contracts';
 import { initialSteps, StepState } from '@sro/workflows/shared/steps';
+import { CaseNeed } from './case-access.service';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { CaseContent, PersonalData, RELEASABLE_FIELDS } from './case.types';
@@ -100,9 +101,7 @@ export class ConsultationService {
 
   /** An assigned caseworker brings the case to the Fallteam. */
   async request(user: Principal, caseId: string, questions: string[]): Promise<ConsultationDetails> {
-    const file = await this.cases.visibleCase(user, caseId);
-    if (!file.assignedCaseworkerIds.includes(user.sub))
-      throw new DomainError(ErrorCode.Forbidden, 'Only a caseworker assigned to the case brings it to the Fallteam');
+    const file = await this.cases.visibleCase(user, caseId, 'write');
     const definition = await this.definitions.published('fallteam-consultation');
     const id = randomUUID();
     const workflowId = workflowIds.fallteamConsultation(id);
@@ -143,7 +142,7 @@ export class ConsultationService {
   }
 
   async get(user: Principal, id: string): Promise<ConsultationDetails> {
-    const consultation = await this.forCaseworker(user, id);
+    const consultation = await this.forCaseworker(user, id, 'read');
     const state = await temporalCall(this.temporal.workflow.getHandle(consultation.workflowId).query(fallteamStateQuery), WHAT);
     return {
       id,
@@ -205,11 +204,9 @@ export class ConsultationService {
     await this.consultations.transaction(async (tx) => {
       await this.consultations.storeOutcome(tx, id, this.cipher.seal(outcome));
       await temporalCall(
-        this.temporal.workflow
-          .getHandle(consultation.workflowId)
-          .executeUpdate(fallteamUpdates.recordOutcome, {
-            args: [{ professionals, participants: outcome.participants.length, actorId: user.sub }],
-          }),
+        this.temporal.workflow.getHandle(consultation.workflowId).executeUpdate(fallteamUpdates.recordOutcome, {
+          args: [{ professionals, participants: outcome.participants.length, actorId: user.sub }],
+        }),
         WHAT,
       );
     });
@@ -263,10 +260,11 @@ export class ConsultationService {
     };
   }
 
-  private async forCaseworker(user: Principal, id: string): Promise<ConsultationRecord> {
+  /** The consultation if the caller may read (or, by default, change) its case: the case's access rule decides. */
+  private async forCaseworker(user: Principal, id: string, need: CaseNeed = 'write'): Promise<ConsultationRecord> {
     const consultation = await this.consultations.findById(id);
     if (!consultation) throw DomainError.notFound(WHAT);
-    await this.cases.visibleCase(user, consultation.caseId);
+    await this.cases.visibleCase(user, consultation.caseId, need);
     return consultation;
   }
 }

@@ -1,3 +1,6 @@
+export * from './case-access.repository';
+export * from './case-access.service';
+export * from './case-team.service';
 export * from './case.repository';
 export * from './case.service';
 export * from './case.types';

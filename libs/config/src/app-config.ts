@@ -44,6 +44,8 @@ export class AppConfig {
   readonly mail: { transport: MailTransport; smtpUrl?: string; dir?: string; from: string };
   readonly appBaseUrl: string;
   readonly reminders: { concurrency: number; reconcileIntervalMs: number; attempts: number; backoffMs: number };
+  /** Need-to-know access to case files: how long a break-glass opening lasts. */
+  readonly caseAccess: { breakGlassMs: number };
 
   constructor(env: EnvSchema) {
     this.env = env.SRO_ENV;
@@ -95,6 +97,7 @@ export class AppConfig {
       attempts: env.REMINDER_ATTEMPTS,
       backoffMs: env.REMINDER_BACKOFF_MS,
     };
+    this.caseAccess = { breakGlassMs: env.BREAK_GLASS_HOURS * 3600 * 1000 };
   }
 
   get isProduction(): boolean {

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@sro/cases';
-import { CasesController, ConsultationsController } from './cases.controller';
+import { CasesController, ConsultationsController, SubstitutionsController } from './cases.controller';
 
 /** The HTTP routes of case files, consents and Fallteam consultations. */
 @Module({
   imports: [CasesModule],
-  controllers: [CasesController, ConsultationsController],
+  controllers: [CasesController, ConsultationsController, SubstitutionsController],
 })
 export class CasesApiModule {}
