@@ -9,7 +9,7 @@ export const DEFINITION_KEYS = [
 export type DefinitionKey = (typeof DEFINITION_KEYS)[number];
 
 /** Roles a deadline can escalate to (advisers are external and never receive escalations). */
-export const ESCALATION_ROLES = ['caseworker', 'coordinator', 'admin', 'approver'] as const;
+export const ESCALATION_ROLES = ['caseworker', 'lead', 'coordinator', 'admin', 'approver'] as const;
 export type EscalationRole = (typeof ESCALATION_ROLES)[number];
 
 export const DELIVERABLE_TYPES = [

@@ -125,7 +125,7 @@ export async function seedDemoData(
       const regions = user.planningRegionCodes.map((code) => regionIds.get(code)!);
       const spaces = user.planningRegionCodes.flatMap((code) => spacesByRegion.get(code)!);
       await m.query(
-        `INSERT INTO app_user (id, display_name, email, roles, planning_region_ids, social_space_ids) VALUES ($1, $2, $6, $3, $4, $5)
+        `INSERT INTO app_user (id, display_name, email, roles, planning_region_ids, social_space_ids, provisioned_by) VALUES ($1, $2, $6, $3, $4, $5, 'seed')
          ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email, roles = EXCLUDED.roles,
            planning_region_ids = EXCLUDED.planning_region_ids, social_space_ids = EXCLUDED.social_space_ids`,
         [user.id, user.displayName, user.roles, regions, spaces, `${user.id}@sro-engine.local`],

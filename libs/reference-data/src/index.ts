@@ -3,6 +3,8 @@ export * from './contract-partner.entity';
 export * from './municipality.entity';
 export * from './planning-region.entity';
 export * from './social-space.entity';
+export * from './team.entity';
+export * from './team.repository';
 export * from './demo-data';
 export * from './assignments.service';
 export * from './contract-partner.repository';

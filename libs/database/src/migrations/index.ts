@@ -8,6 +8,7 @@ import { InterviewCycles1763760000000 } from './1763760000000-InterviewCycles';
 import { CooperationAgreements1763770000000 } from './1763770000000-CooperationAgreements';
 import { JugendhilfedienstCases1763780000000 } from './1763780000000-JugendhilfedienstCases';
 import { EmailOutbox1763790000000 } from './1763790000000-EmailOutbox';
+import { StaffAndTeams1764140000000 } from './1764140000000-StaffAndTeams';
 import { CaseAccess1764150000000 } from './1764150000000-CaseAccess';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   CooperationAgreements1763770000000,
   JugendhilfedienstCases1763780000000,
   EmailOutbox1763790000000,
+  StaffAndTeams1764140000000,
   CaseAccess1764150000000,
 ];
