@@ -29,6 +29,12 @@ describe('time entries and the preventive share (HTTP)', () => {
     cw = await bearer(Role.Caseworker);
     cw2 = await bearer(Role.Caseworker, 'cw-2');
     caseId = (await api().post('/cases').set('Authorization', cw).send(caseBody(spaceId))).body.id;
+    // Case time is for the case team: the second caseworker works on the case as a co-worker.
+    await api()
+      .put(`/cases/${caseId}/team`)
+      .set('Authorization', cw)
+      .send({ coWorkerIds: ['cw-2'] })
+      .expect(200);
   });
   afterAll(() => system?.close());
 

@@ -49,6 +49,7 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
         dueAt: new Date(step.dueAt!),
         now: new Date(),
         responsibleUserId: state.caseworkerId,
+        caseId: state.caseId,
         context: { processTitle: `Fallteam ${state.pseudonym}`, link: `/consultations/${state.consultationId}` },
       });
     },

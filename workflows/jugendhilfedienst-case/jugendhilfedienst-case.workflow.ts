@@ -130,6 +130,7 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         responsibleUserId: state.caseworkerId,
         // Admins have no planning region: an escalation to them goes to all admins.
         planningRegionId: stepSpec.escalationRole === 'admin' ? undefined : state.planningRegionId,
+        caseId: state.caseId,
         context: { processTitle: title, link },
       });
     },

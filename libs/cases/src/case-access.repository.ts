@@ -43,11 +43,8 @@ export interface CaseTransferRecord {
 const ACTIVE_SUBSTITUTION = (user: string, team: string) =>
   `s.substitute_user_id = ${user} AND s.absent_user_id = ANY(${team}) AND s.ended_at IS NULL AND now() >= s.starts_at AND now() < s.ends_at`;
 
-/**
- * The lead of a case: the lead of the team of its responsible caseworker (the first of the case team).
- * Filled in by the staff model (teams and their leads); until then no one leads a case.
- */
-export const CASE_LEAD_SQL = (caseAlias: string) => `NULL::text /* ${caseAlias} */`;
+/** The lead of a case: the SQL function `case_lead` (migration CaseAccess), shared with reminder delivery. */
+export const CASE_LEAD_SQL = (f: string) => `case_lead(${f}.id)`;
 
 /**
  * The one SQL expression of the need-to-know rule: how the user (`user`, a parameter) reaches the case
@@ -62,6 +59,10 @@ export function caseAccessSql(user: string, f = 'f'): string {
   END`;
 }
 
+// The access rule for the user in $2 on the case `f`, and whom they stand in for there.
+const ACCESS_OF_P2 = caseAccessSql('$2');
+const P2_SUBSTITUTES_IN_F = ACTIVE_SUBSTITUTION('$2', 'f.assigned_caseworker_ids');
+
 /** All SQL of substitutions, break-glass openings and transfers. */
 @Injectable()
 export class CaseAccessRepository {
@@ -69,8 +70,8 @@ export class CaseAccessRepository {
 
   async accessOf(caseId: string, userId: string): Promise<CaseAccessRow> {
     const [row]: Array<{ kind: CaseAccessKind | null; stands_in_for: string[] }> = await this.dataSource.query(
-      `SELECT ${caseAccessSql('$2')} AS kind,
-              ARRAY(SELECT s.absent_user_id FROM case_substitution s WHERE ${ACTIVE_SUBSTITUTION('$2', 'f.assigned_caseworker_ids')}) AS stands_in_for
+      `SELECT ${ACCESS_OF_P2} AS kind,
+              ARRAY(SELECT s.absent_user_id FROM case_substitution s WHERE ${P2_SUBSTITUTES_IN_F}) AS stands_in_for
          FROM case_file f WHERE f.id = $1`,
       [caseId, userId],
     );
@@ -79,10 +80,7 @@ export class CaseAccessRepository {
 
   /** The lead of the case's team, if the staff model names one. */
   async leadOf(caseId: string): Promise<string | null> {
-    const [row]: Array<{ lead: string | null }> = await this.dataSource.query(
-      `SELECT ${CASE_LEAD_SQL('f')} AS lead FROM case_file f WHERE f.id = $1`,
-      [caseId],
-    );
+    const [row]: Array<{ lead: string | null }> = await this.dataSource.query(`SELECT case_lead($1) AS lead`, [caseId]);
     return row?.lead ?? null;
   }
 

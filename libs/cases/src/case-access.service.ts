@@ -17,7 +17,6 @@ export interface CaseGrant {
   standsInFor: string[];
 }
 
-const LEAD_ROLE = 'lead';
 const PURPOSE: Record<Exclude<CaseAccessKind, 'team'>, string> = {
   substitute: 'Vertretung',
   'break-glass': 'Notfallzugriff (Break-Glass)',
@@ -43,7 +42,7 @@ export class CaseAccessService {
     if (!file || file.anonymisedAt) throw DomainError.notFound('Case');
     const { kind, standsInFor } = await this.access.accessOf(file.id, user.sub);
     const caseworker = user.roles.includes(Role.Caseworker);
-    const lead = (user.roles as string[]).includes(LEAD_ROLE);
+    const lead = user.roles.includes(Role.Lead);
     const usable = kind !== null && (kind === 'lead' ? lead : caseworker);
     if (!usable) {
       if (caseworker && (await this.assignments.of(user.sub)).socialSpaceIds.includes(file.socialSpaceId))

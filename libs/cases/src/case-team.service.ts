@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@sro/audit';
 import { AppConfig } from '@sro/config';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
+import { TeamRepository } from '@sro/reference-data';
 import { ReminderService } from '@sro/reminders';
 import { BreakGlass, CaseAccessRepository, CaseTransferRecord, Substitution } from './case-access.repository';
-import { CaseAccessService } from './case-access.service';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { FieldCipher } from './field-cipher';
@@ -27,8 +27,6 @@ export interface CaseTransfer {
   transferredAt: Date;
 }
 
-const LEAD_ROLE = 'lead';
-
 /**
  * Who works on a case: its team (responsible caseworker and co-workers), substitutions for a period,
  * break-glass openings in emergencies and transfers to another caseworker.
@@ -44,6 +42,7 @@ export class CaseTeamService {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly config: AppConfig,
+    private readonly teams: TeamRepository,
   ) {}
 
   /** The responsible caseworker (or their substitute) names the co-workers: active caseworkers only. */
@@ -60,8 +59,8 @@ export class CaseTeamService {
   /** A caseworker names their substitute for a period; a lead may name one for someone else. */
   async nameSubstitute(user: Principal, input: NewSubstitution): Promise<Substitution> {
     const absentUserId = input.absentUserId ?? user.sub;
-    if (absentUserId !== user.sub && !(user.roles as string[]).includes(LEAD_ROLE))
-      throw new DomainError(ErrorCode.Forbidden, 'Eine Vertretung für andere bestimmt nur die Leitung.');
+    if (absentUserId !== user.sub && !(user.roles.includes(Role.Lead) && (await this.teams.leadIdsOfUser(absentUserId)).includes(user.sub)))
+      throw new DomainError(ErrorCode.Forbidden, 'Eine Vertretung für andere bestimmt nur die Leitung ihres Teams.');
     if (absentUserId === user.sub && !user.roles.includes(Role.Caseworker))
       throw new DomainError(ErrorCode.Forbidden, 'Nur Fachkräfte haben Fälle, für die eine Vertretung nötig ist.');
     const startsAt = new Date(input.startsAt);
@@ -85,7 +84,7 @@ export class CaseTeamService {
   async endSubstitution(user: Principal, id: string): Promise<Substitution> {
     const found = await this.access.findSubstitution(id);
     const involved = found && [found.absentUserId, found.substituteUserId, found.namedBy].includes(user.sub);
-    if (!found || !(involved || (user.roles as string[]).includes(LEAD_ROLE))) throw DomainError.notFound('Substitution');
+    if (!found || !(involved || user.roles.includes(Role.Lead))) throw DomainError.notFound('Substitution');
     const ended = await this.access.endSubstitution(id);
     if (!ended) throw DomainError.conflict('Die Vertretung ist bereits beendet.');
     return ended;

@@ -39,8 +39,6 @@ import {
 } from './dto/case-response.dto';
 
 const uuid = new ParseUUIDPipe();
-// The lead role comes with the staff model; until then no token carries it.
-const LEAD = 'lead' as Role;
 
 /** Case files: caseworkers only; every read and change is audited with its purpose. */
 @ApiTags('cases')
@@ -69,7 +67,7 @@ export class CasesController {
   }
 
   @Get()
-  @Roles(Role.Caseworker)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: CasePageDto })
   @Audited({ resourceType: 'case', action: 'list', purpose: 'Fallübersicht' })
   list(@CurrentUser() user: Principal, @Query() page: PagingDto): Promise<CasePageDto> {
@@ -77,7 +75,7 @@ export class CasesController {
   }
 
   @Get(':id')
-  @Roles(Role.Caseworker)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: CaseDto })
   @Audited({ resourceType: 'case', action: 'read', purpose: 'Fallbearbeitung' })
   get(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<CaseDto> {
@@ -85,7 +83,7 @@ export class CasesController {
   }
 
   @Get(':id/consents')
-  @Roles(Role.Caseworker)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: ConsentListDto })
   @Audited({ resourceType: 'case', action: 'read-consents', purpose: 'Einwilligungen prüfen' })
   consents(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ConsentListDto> {
@@ -149,7 +147,7 @@ export class CasesController {
 
   @Post(':id/transfer')
   @HttpCode(200)
-  @Roles(Role.Caseworker, LEAD)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: CaseTransferDto })
   @Audited({ resourceType: 'case', action: 'transfer', purpose: 'Fallübergabe' })
   transfer(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: TransferDto): Promise<CaseTransferDto> {
@@ -157,7 +155,7 @@ export class CasesController {
   }
 
   @Get(':id/transfers')
-  @Roles(Role.Caseworker, LEAD)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: CaseTransferListDto })
   @Audited({ resourceType: 'case', action: 'read-transfers', purpose: 'Übergabehistorie' })
   transfers(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<CaseTransferListDto> {
@@ -185,7 +183,7 @@ export class SubstitutionsController {
   constructor(private readonly team: CaseTeamService) {}
 
   @Post()
-  @Roles(Role.Caseworker, LEAD)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiCreatedResponse({ type: SubstitutionResponseDto })
   @Audited({ resourceType: 'substitution', action: 'create', purpose: 'Vertretung regeln' })
   create(@CurrentUser() user: Principal, @Body() body: SubstitutionDto): Promise<SubstitutionResponseDto> {
@@ -193,7 +191,7 @@ export class SubstitutionsController {
   }
 
   @Get()
-  @Roles(Role.Caseworker, LEAD)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: SubstitutionListDto })
   mine(@CurrentUser() user: Principal): Promise<SubstitutionListDto> {
     return this.team.substitutions(user);
@@ -201,7 +199,7 @@ export class SubstitutionsController {
 
   @Post(':id/end')
   @HttpCode(200)
-  @Roles(Role.Caseworker, LEAD)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: SubstitutionResponseDto })
   @Audited({ resourceType: 'substitution', action: 'end', purpose: 'Vertretung beenden' })
   end(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<SubstitutionResponseDto> {
@@ -239,7 +237,7 @@ export class ConsultationsController {
   }
 
   @Get('consultations/:id')
-  @Roles(Role.Caseworker)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: ConsultationDto })
   @Audited({ resourceType: 'consultation', action: 'read', purpose: 'Fallteam' })
   get(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ConsultationDto> {

@@ -1,9 +1,22 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { specChecksum } from '@sro/definitions';
+
+/** The processes whose overdue steps now escalate to the lead of the case's team, and the role they escalated to before. */
+const ESCALATING_TO_LEAD: Record<string, string> = { 'jugendhilfedienst-case': 'admin', 'fallteam-consultation': 'coordinator' };
+
+interface StoredSpec {
+  id: string;
+  key: string;
+  spec: { steps?: Array<{ escalationRole?: string }> };
+}
 
 /**
  * Need-to-know access to case files: substitutions (Vertretung) for a period, break-glass openings
  * with reason and expiry, and the history of transfers. The case team stays in
- * `case_file.assigned_caseworker_ids`; its first entry is the responsible caseworker.
+ * `case_file.assigned_caseworker_ids`; its first entry is the responsible caseworker. `case_lead`
+ * names the lead of a case (access rule and escalations share it). Version 1 of the
+ * Jugendhilfedienst and Fallteam definitions escalates overdue steps to that lead instead of
+ * admins (IT staff) and coordinators; processes already running keep the version they pinned.
  */
 export class CaseAccess1764150000000 implements MigrationInterface {
   name = 'CaseAccess1764150000000';
@@ -44,10 +57,37 @@ export class CaseAccess1764150000000 implements MigrationInterface {
         transferred_at timestamptz NOT NULL DEFAULT now()
       );
       CREATE INDEX case_transfer_case_idx ON case_transfer (case_id, transferred_at);
+
+      -- The active lead (role lead) of the team of the case's responsible caseworker, or NULL.
+      CREATE FUNCTION case_lead(case_id uuid) RETURNS text LANGUAGE sql STABLE AS $$
+        SELECT l.id FROM case_file f
+          JOIN app_user u ON u.id = f.assigned_caseworker_ids[1]
+          JOIN team t ON t.id = u.team_id
+          JOIN app_user l ON l.id = t.lead_id
+         WHERE f.id = case_id AND l.active AND 'lead' = ANY(l.roles)
+      $$;
     `);
+    await this.escalate(q, (key) => [ESCALATING_TO_LEAD[key], 'lead']);
+  }
+
+  /** Rewrites the escalation role of version 1's steps (from → to), keeping the stored checksum true. */
+  private async escalate(q: QueryRunner, fromTo: (key: string) => [string, string]): Promise<void> {
+    const rows: StoredSpec[] = await q.query(`SELECT id, key, spec FROM workflow_definition WHERE version = 1 AND key = ANY($1)`, [
+      Object.keys(ESCALATING_TO_LEAD),
+    ]);
+    for (const row of rows) {
+      const [from, to] = fromTo(row.key);
+      for (const step of row.spec.steps ?? []) if (step.escalationRole === from) step.escalationRole = to;
+      await q.query(`UPDATE workflow_definition SET spec = $2, checksum = $3, updated_at = now() WHERE id = $1`, [
+        row.id,
+        JSON.stringify(row.spec),
+        specChecksum(row.spec),
+      ]);
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE case_transfer; DROP TABLE case_break_glass; DROP TABLE case_substitution;`);
+    await this.escalate(q, (key) => ['lead', ESCALATING_TO_LEAD[key]]);
+    await q.query(`DROP FUNCTION case_lead(uuid); DROP TABLE case_transfer; DROP TABLE case_break_glass; DROP TABLE case_substitution;`);
   }
 }
