@@ -33,10 +33,8 @@ describe('case teams: confided items, break-glass, transfer, escalation to the l
       [spaceId],
     );
     await system.db.query(`INSERT INTO team (name, kind, lead_id) VALUES ('ASD A', 'asd_team', 'lead-a'), ('ASD B', 'asd_team', 'lead-b')`);
-    await system.db.query(
-      `UPDATE app_user SET team_id = (SELECT id FROM team WHERE name = CASE WHEN id = 'cw-b' THEN 'ASD B' ELSE 'ASD A' END)
-        WHERE id IN ('demo-caseworker', 'cw-b')`,
-    );
+    await system.db.query(`UPDATE app_user SET team_id = (SELECT id FROM team WHERE name = 'ASD A') WHERE id = 'demo-caseworker'`);
+    await system.db.query(`UPDATE app_user SET team_id = (SELECT id FROM team WHERE name = 'ASD B') WHERE id = 'cw-b'`);
     t.cw = await bearer(Role.Caseworker);
     t.cwB = await bearer(Role.Caseworker, 'cw-b');
     t.night = await bearer(Role.Caseworker, 'cw-night');
@@ -74,7 +72,7 @@ describe('case teams: confided items, break-glass, transfer, escalation to the l
     ]);
 
     // The confidant's substitute reads the confidant's items during the period.
-    await api()
+    const substitution = await api()
       .post('/substitutions')
       .set('Authorization', t.cw)
       .send({
@@ -88,7 +86,10 @@ describe('case teams: confided items, break-glass, transfer, escalation to the l
 
     await api().post(`/cases/${caseId}/confided/${item.id}/release`).set('Authorization', t.cw).expect(200);
     const released = await api().get(`/cases/${caseId}`).set('Authorization', t.cwB).expect(200);
-    expect(released.body.confided).toEqual([expect.objectContaining({ id: item.id, released: true })]);
+    expect(released.body.confided).toEqual([
+      expect.objectContaining({ id: item.id, released: true }),
+      expect.objectContaining({ confidantId: 'cw-b', released: false }),
+    ]);
 
     // Advisers never: not even released items reach the packet.
     const sessionId = (
@@ -118,6 +119,10 @@ describe('case teams: confided items, break-glass, transfer, escalation to the l
       .expect(200);
     const packet = await api().get(`/consultations/${consultationId}/packet`).set('Authorization', t.adviser).expect(200);
     expect(JSON.stringify(packet.body)).not.toMatch(/Schulden|Vermieter/);
+
+    // After the substitution ends, the substitute has nothing more to do with the case.
+    await api().post(`/substitutions/${substitution.body.id}/end`).set('Authorization', t.cw).expect(200);
+    await api().get(`/cases/${caseId}`).set('Authorization', t.night).expect(404);
   });
 
   it('hides the reporter of a § 8a concern from everyone outside the case team', async () => {

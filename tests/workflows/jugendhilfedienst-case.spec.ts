@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SEED_SPECS } from '@sro/definitions';
 import {
+  caseworkerChangedSignal,
   fallteamStateQuery,
   fallteamUpdates,
   JugendhilfedienstCaseInput,
@@ -92,6 +93,19 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     ]);
     expect(events(input.caseId).map((e: any) => e.kind)).toEqual(['intake_recorded']);
     expect(events(input.caseId)[0].details).toEqual({ source: 'school', anonymous: false, definitionVersion: 1 });
+  });
+
+  it('addresses the reminders it schedules after a hand-over to the new caseworker', async () => {
+    const { input, handle } = await start();
+    await handle.signal(caseworkerChangedSignal, { caseworkerId: 'cw-new' });
+    await classify(handle, 'endangerment');
+    const prefix = `jhd/${input.caseId}/steps/risk_assessment/`;
+    await eventually(async () => reminders(prefix).length === 3, 10_000, '§ 8a reminders');
+    expect(
+      reminders(prefix)
+        .filter((r: any) => r.template === 'step-due')
+        .map((r: any) => r.recipients),
+    ).toEqual([[{ type: 'user', id: 'cw-new' }], [{ type: 'user', id: 'cw-new' }]]);
   });
 
   it('escalates a § 8a risk assessment that runs past its limit and still accepts it, marked late', async () => {

@@ -7,6 +7,7 @@ import { ReminderSlot } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
 import { initialSteps, StepState } from '../shared/steps';
 import { AdviserAccess, FallteamConsultationInput, FallteamConsultationState, fallteamStateQuery, fallteamUpdates } from './contract';
+import { caseworkerChangedSignal } from '../shared/contract';
 
 const access = proxyActivities<ConsultationActivities>({
   startToCloseTimeout: '30 seconds',
@@ -103,6 +104,10 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
   const requireOpen = () => {
     if (state.phase === 'closed' || state.phase === 'cancelled') reject('state', `The consultation is ${state.phase}`);
   };
+
+  setHandler(caseworkerChangedSignal, ({ caseworkerId }) => {
+    state.caseworkerId = caseworkerId;
+  });
 
   setHandler(
     fallteamUpdates.schedule,

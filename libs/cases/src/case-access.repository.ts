@@ -161,6 +161,16 @@ export class CaseAccessRepository {
     return row;
   }
 
+  /** The workflows of a case: its Jugendhilfedienst process and its Fallteam consultations. */
+  async workflowIdsOf(caseId: string): Promise<string[]> {
+    const rows: Array<{ workflow_id: string }> = await this.dataSource.query(
+      `SELECT workflow_id FROM case_file WHERE id = $1 AND workflow_id IS NOT NULL
+       UNION ALL SELECT workflow_id FROM consultation WHERE case_id = $1`,
+      [caseId],
+    );
+    return rows.map((r) => r.workflow_id);
+  }
+
   async transfers(caseId: string): Promise<CaseTransferRecord[]> {
     return this.dataSource.query(`SELECT ${TRANSFER_COLUMNS} FROM case_transfer WHERE case_id = $1 ORDER BY transferred_at, id`, [caseId]);
   }

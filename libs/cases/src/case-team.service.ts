@@ -6,6 +6,7 @@ import { TeamRepository } from '@sro/reference-data';
 import { ReminderService } from '@sro/reminders';
 import { BreakGlass, CaseAccessRepository, CaseTransferRecord, Substitution } from './case-access.repository';
 import { CaseRepository } from './case.repository';
+import { CaseWorkflowSignals } from './case-workflow.signals';
 import { CaseService } from './case.service';
 import { FieldCipher } from './field-cipher';
 import { StaffRepository } from './staff.repository';
@@ -43,6 +44,7 @@ export class CaseTeamService {
     private readonly cipher: FieldCipher,
     private readonly config: AppConfig,
     private readonly teams: TeamRepository,
+    private readonly signals: CaseWorkflowSignals,
   ) {}
 
   /** The responsible caseworker (or their substitute) names the co-workers: active caseworkers only. */
@@ -158,6 +160,18 @@ export class CaseTeamService {
         transferredBy: user.sub,
       }),
     );
+    await this.audit.record({
+      actorId: user.sub,
+      actorRoles: user.roles,
+      action: 'transfer',
+      resourceType: 'case',
+      resourceId: caseId,
+      purpose: 'Fallübergabe',
+      outcome: 'allowed',
+      // The hand-over note is sealed with the transfer, not copied into the log.
+      details: { transferId: record.id, fromUserId: responsible, toUserId: input.toCaseworkerId, via: grant.kind },
+    });
+    await this.signals.caseworkerChanged(await this.access.workflowIdsOf(caseId), input.toCaseworkerId);
     await this.reminders.schedule({
       key: `case/${caseId}/transfer/${record.id}`,
       dueAt: new Date(),

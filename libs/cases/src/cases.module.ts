@@ -7,6 +7,7 @@ import { CaseAccessService } from './case-access.service';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { CaseTeamService } from './case-team.service';
+import { CaseWorkflowSignals } from './case-workflow.signals';
 import { ConsentRepository } from './consent.repository';
 import { ConsultationActivities } from './consultation.activities';
 import { ConsultationRepository } from './consultation.repository';
@@ -34,7 +35,7 @@ export class CasesActivitiesModule {}
 /** Cases, consents and Fallteam consultations as the API steers them (ConsultationService needs the Temporal client). */
 @Module({
   imports: [CasesActivitiesModule, DefinitionsModule, ReferenceDataModule, RemindersModule],
-  providers: [CaseAccessService, CaseService, CaseTeamService, ConsultationService],
+  providers: [CaseAccessService, CaseService, CaseTeamService, CaseWorkflowSignals, ConsultationService],
   exports: [CasesActivitiesModule, CaseAccessService, CaseService, CaseTeamService, ConsultationService],
 })
 export class CasesModule {}

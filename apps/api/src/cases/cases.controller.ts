@@ -140,7 +140,8 @@ export class CasesController {
   @Post(':id/break-glass')
   @Roles(Role.Caseworker)
   @ApiCreatedResponse({ type: BreakGlassResponseDto })
-  @Audited({ resourceType: 'case', action: 'break-glass', purpose: 'Notfallzugriff (Break-Glass)' })
+  // The answer's id is the opening's; the service audits the case with the reason.
+  @Audited({ resourceType: 'case-break-glass', action: 'open', purpose: 'Notfallzugriff (Break-Glass)' })
   breakGlass(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: BreakGlassDto): Promise<BreakGlassResponseDto> {
     return this.team.breakGlass(user, id, body.reason);
   }
@@ -149,7 +150,8 @@ export class CasesController {
   @HttpCode(200)
   @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: CaseTransferDto })
-  @Audited({ resourceType: 'case', action: 'transfer', purpose: 'Fallübergabe' })
+  // The answer's id is the transfer's; the service audits the case with who, from whom and to whom.
+  @Audited({ resourceType: 'case-transfer', action: 'create', purpose: 'Fallübergabe' })
   transfer(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: TransferDto): Promise<CaseTransferDto> {
     return this.team.transfer(user, id, body);
   }
