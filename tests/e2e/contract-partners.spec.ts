@@ -112,4 +112,52 @@ describe('contract-partner registry over HTTP', () => {
       (await request(system.http).get('/contract-partners/00000000-0000-4000-8000-000000000000').set('Authorization', coordinator)).status,
     ).toBe(404);
   });
+
+  it('lets a coordinator change partners only in their planning regions (a partner of several regions: any of them), audited', async () => {
+    const region2 = await bearer(Role.Coordinator, 'demo-coordinator-pr2');
+    const [teltow] = await system.db.query(`SELECT id, name FROM contract_partner WHERE code = 'VP01'`);
+    const [werder] = await system.db.query(`SELECT id FROM social_space WHERE code = 'SR06'`);
+    const onlyRegion1 = {
+      name: teltow.name,
+      kind: 'municipality',
+      socialSpaceIds: [spaces[0].id],
+      accessionDate: '2012-01-01',
+      contacts: [],
+    };
+    const refused = await request(system.http).put(`/contract-partners/${teltow.id}`).set('Authorization', region2).send(onlyRegion1);
+    expect(refused.status).toBe(403);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body.detail).toBe('Sie können nur Vertragspartner ändern, die in einer Ihrer Planregionen tätig sind.');
+    const exit = await request(system.http)
+      .post(`/contract-partners/${teltow.id}/exit`)
+      .set('Authorization', region2)
+      .send({ exitDate: '2030-12-31' });
+    expect(exit.status).toBe(403);
+    const create = await request(system.http).post('/contract-partners').set('Authorization', region2).send(body());
+    expect(create.status).toBe(403);
+    expect((await system.db.query(`SELECT exit_date FROM contract_partner WHERE id = $1`, [teltow.id]))[0].exit_date).toBeNull();
+
+    // Serving Teltow (region 1) and Werder (region 2): either coordinator may change it.
+    const shared = await request(system.http)
+      .post('/contract-partners')
+      .set('Authorization', coordinator)
+      .send({ ...body(), name: 'Verbund Teltow-Werder e.V.', socialSpaceIds: [spaces[0].id, werder.id] });
+    expect(shared.status).toBe(201);
+    const byRegion2 = await request(system.http)
+      .put(`/contract-partners/${shared.body.id}`)
+      .set('Authorization', region2)
+      .send({ ...body(), name: 'Verbund Teltow-Werder gGmbH', socialSpaceIds: [spaces[0].id, werder.id] });
+    expect(byRegion2.status).toBe(200);
+
+    const audit = await request(system.http)
+      .get(`/audit?resourceType=contract-partner&actorId=demo-coordinator-pr2`)
+      .set('Authorization', await bearer(Role.Admin));
+    expect(audit.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'update', resourceId: teltow.id, outcome: 'denied' }),
+        expect.objectContaining({ action: 'exit', resourceId: teltow.id, outcome: 'denied' }),
+        expect.objectContaining({ action: 'update', resourceId: shared.body.id, outcome: 'allowed' }),
+      ]),
+    );
+  });
 });

@@ -116,7 +116,22 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       .set('Authorization', cw)
       .send({ adviserIds: ['demo-adviser', 'demo-coordinator'] });
     expect(notAdviser.status).toBe(400);
-    expect(notAdviser.body.errors).toEqual([{ pointer: '/adviserIds/1', message: 'demo-coordinator is not an adviser' }]);
+    expect(notAdviser.body.errors).toEqual([
+      { pointer: '/adviserIds/1', message: 'demo-coordinator ist keine bekannte, aktive externe Beratung' },
+    ]);
+    // Advisers are users: one who left (deactivated) or one nobody knows cannot be invited.
+    await system.db.query(
+      `INSERT INTO app_user (id, display_name, roles, organisation, active, deactivated_at) VALUES ('adviser-left', 'Beratung a. D.', '{adviser}', 'Beratungsstelle Nord', false, now())`,
+    );
+    const leftOrUnknown = await request(http())
+      .post(`/consultations/${consultationId}/invitations`)
+      .set('Authorization', cw)
+      .send({ adviserIds: ['adviser-left', 'demo-adviser', 'niemand'] });
+    expect(leftOrUnknown.status).toBe(400);
+    expect(leftOrUnknown.body.errors).toEqual([
+      { pointer: '/adviserIds/0', message: 'adviser-left ist keine bekannte, aktive externe Beratung' },
+      { pointer: '/adviserIds/2', message: 'niemand ist keine bekannte, aktive externe Beratung' },
+    ]);
     const invited = await request(http())
       .post(`/consultations/${consultationId}/invitations`)
       .set('Authorization', cw)

@@ -71,4 +71,26 @@ describe('configuration', () => {
     const { OIDC_ISSUER_URL: _, ...withoutIssuer } = valid;
     expect(problemsOf(withoutIssuer).join()).toMatch(/OIDC_ISSUER_URL/);
   });
+
+  it('reads just-in-time provisioning (off by default) and the group mapping, and stops on a malformed mapping', () => {
+    expect(loadConfig(valid).auth.jit).toEqual({ enabled: false, groupsClaim: 'groups', groupMapping: {} });
+    const config = loadConfig({
+      ...valid,
+      OIDC_JIT_PROVISIONING: 'true',
+      OIDC_GROUPS_CLAIM: 'resource_access.sro.groups',
+      OIDC_GROUP_MAPPING:
+        '{"asd-teltow": {"socialSpaces": ["SR01"], "team": "ASD-Team Planregion 1"}, "region-2": {"planningRegions": ["PR2"]}}',
+    });
+    expect(config.auth.jit).toEqual({
+      enabled: true,
+      groupsClaim: 'resource_access.sro.groups',
+      groupMapping: {
+        'asd-teltow': { socialSpaces: ['SR01'], planningRegions: [], team: 'ASD-Team Planregion 1' },
+        'region-2': { socialSpaces: [], planningRegions: ['PR2'], team: undefined },
+      },
+    });
+    for (const bad of ['not json', '[]', '{"g": {"roles": ["admin"]}}', '{"g": {"socialSpaces": "SR01"}}'])
+      expect(() => loadConfig({ ...valid, OIDC_GROUP_MAPPING: bad })).toThrow(/OIDC_GROUP_MAPPING/);
+    expect(problemsOf({ ...valid, OIDC_JIT_PROVISIONING: 'yes' })).toEqual([expect.stringMatching(/OIDC_JIT_PROVISIONING/)]);
+  });
 });

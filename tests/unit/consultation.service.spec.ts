@@ -278,7 +278,7 @@ describe('ConsultationService', () => {
       const { service, staff, handle } = build();
       staff.activeWithAnyRole.mockResolvedValue(['adviser-1']);
       const error = await refusal(service.invite(caseworker, 'con-1', ['adviser-1', 'cw-2']));
-      expect(error.problems).toEqual([{ pointer: '/adviserIds/1', message: 'cw-2 is not an adviser' }]);
+      expect(error.problems).toEqual([{ pointer: '/adviserIds/1', message: 'cw-2 ist keine bekannte, aktive externe Beratung' }]);
       expect(staff.activeWithAnyRole).toHaveBeenCalledWith(['adviser-1', 'cw-2'], [Role.Adviser]);
       expect(handle.executeUpdate).not.toHaveBeenCalled();
     });

@@ -1,5 +1,6 @@
 import { DomainError, ErrorCode } from '@sro/common';
 import {
+  AssignmentsService,
   ContractPartner,
   ContractPartnerFields,
   ContractPartnerRepository,
@@ -49,9 +50,14 @@ function setup(existing: ContractPartner | null = stored()) {
   const regions = {
     socialSpacesByIds: jest.fn(async (ids: string[]) => SPACES.filter((s) => ids.includes(s.id))),
   } satisfies Partial<Record<keyof PlanningRegionRepository, unknown>>;
+  // Every coordinator of these tests works in planning region r1, except 'coordinator-r2'.
+  const assignments = {
+    of: jest.fn(async (userId: string) => ({ planningRegionIds: userId === 'coordinator-r2' ? ['r2'] : ['r1'], socialSpaceIds: [] })),
+  } satisfies Partial<Record<keyof AssignmentsService, unknown>>;
   const service = new ContractPartnerService(
     partners as unknown as ContractPartnerRepository,
     regions as unknown as PlanningRegionRepository,
+    assignments as unknown as AssignmentsService,
   );
   return { service, partners, regions };
 }
@@ -114,5 +120,18 @@ describe('ContractPartnerService', () => {
     const error = await refusal(service.exit('demo-coordinator', 'p1', '2011-12-31'));
     expect(error.problems).toEqual([{ pointer: '/exitDate', message: 'must not be before 2012-06-01' }]);
     expect(partners.setExit).not.toHaveBeenCalled();
+  });
+
+  it('lets a coordinator change only partners of their planning regions, before and after the change (403)', async () => {
+    const { service, partners } = setup();
+    for (const attempt of [
+      service.update('coordinator-r2', 'p1', input()),
+      service.exit('coordinator-r2', 'p1', '2026-12-31'),
+      service.create('coordinator-r2', input()),
+    ])
+      expect((await refusal(attempt)).code).toBe(ErrorCode.Forbidden);
+    expect(partners.update).not.toHaveBeenCalled();
+    expect(partners.setExit).not.toHaveBeenCalled();
+    expect(partners.create).not.toHaveBeenCalled();
   });
 });

@@ -187,8 +187,8 @@ export class ConsultationService {
     const problems = adviserIds
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => !known.has(a))
-      .map(({ a, i }) => ({ pointer: `/adviserIds/${i}`, message: `${a} is not an adviser` }));
-    if (problems.length > 0) throw DomainError.invalid('Only external advisers can be invited', problems);
+      .map(({ a, i }) => ({ pointer: `/adviserIds/${i}`, message: `${a} ist keine bekannte, aktive externe Beratung` }));
+    if (problems.length > 0) throw DomainError.invalid('Eingeladen werden können nur bekannte, aktive externe Beratungen.', problems);
     return temporalCall(
       this.temporal.workflow
         .getHandle(consultation.workflowId)

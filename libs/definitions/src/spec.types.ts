@@ -1,3 +1,4 @@
+import type { Role } from '@sro/common';
 /** The five workflow families; a definition's key is one of them. */
 export const DEFINITION_KEYS = [
   'sozialraum-development',
@@ -8,8 +9,11 @@ export const DEFINITION_KEYS = [
 ] as const;
 export type DefinitionKey = (typeof DEFINITION_KEYS)[number];
 
-/** Roles a deadline can escalate to (advisers are external and never receive escalations). */
-export const ESCALATION_ROLES = ['caseworker', 'lead', 'coordinator', 'admin', 'approver'] as const;
+/**
+ * Roles a deadline can escalate to: roles a user can hold (the `Role` enum, which the `app_user`
+ * table's constraint mirrors), except advisers, who are external and never receive escalations.
+ */
+export const ESCALATION_ROLES = ['caseworker', 'lead', 'coordinator', 'admin', 'approver'] as const satisfies readonly `${Role}`[];
 export type EscalationRole = (typeof ESCALATION_ROLES)[number];
 
 export const DELIVERABLE_TYPES = [

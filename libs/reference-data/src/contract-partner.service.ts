@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DomainError, FieldProblem } from '@sro/common';
+import { DomainError, ErrorCode, FieldProblem } from '@sro/common';
+import { AssignmentsService } from './assignments.service';
 import { ContractPartner, ContractPartnerKind, PartnerContact } from './contract-partner.entity';
 import { ContractPartnerFields, ContractPartnerRepository, PartnerFilter } from './contract-partner.repository';
 import { PlanningRegionRepository } from './planning-region.repository';
+import { SocialSpace } from './social-space.entity';
 
 export interface PartnerInput {
   name: string;
@@ -20,6 +22,7 @@ export class ContractPartnerService {
   constructor(
     private readonly partners: ContractPartnerRepository,
     private readonly regions: PlanningRegionRepository,
+    private readonly assignments: AssignmentsService,
   ) {}
 
   async list(filter: PartnerFilter) {
@@ -35,25 +38,40 @@ export class ContractPartnerService {
 
   async create(actor: string, input: PartnerInput): Promise<ContractPartner> {
     const fields = await this.fields(actor, input);
+    await this.assertInRegions(actor, fields.socialSpaces);
     const code = `VP-${randomBytes(3).toString('hex').toUpperCase()}`;
     return this.get(await this.partners.create(code, fields));
   }
 
   async update(actor: string, id: string, input: PartnerInput): Promise<ContractPartner> {
     const partner = await this.get(id);
-    await this.partners.update(partner, await this.fields(actor, input));
+    await this.assertInRegions(actor, partner.socialSpaces);
+    const fields = await this.fields(actor, input);
+    await this.assertInRegions(actor, fields.socialSpaces);
+    await this.partners.update(partner, fields);
     return this.get(id);
   }
 
   /** A partner leaves the contract (kept for history; its running interviews are closed as withdrawn). */
   async exit(actor: string, id: string, exitDate: string): Promise<ContractPartner> {
     const partner = await this.get(id);
+    await this.assertInRegions(actor, partner.socialSpaces);
     if (exitDate < partner.accessionDate)
       throw DomainError.invalid('The exit lies before the accession', [
         { pointer: '/exitDate', message: `must not be before ${partner.accessionDate}` },
       ]);
     await this.partners.setExit(id, exitDate, actor);
     return this.get(id);
+  }
+
+  /**
+   * Coordinators change partners only in their planning regions: the partner must serve (and, after
+   * a change, still serve) a social space of one of them; a partner of several regions is any of theirs.
+   */
+  private async assertInRegions(actor: string, spaces: SocialSpace[]): Promise<void> {
+    const { planningRegionIds } = await this.assignments.of(actor);
+    if (!spaces.some((s) => planningRegionIds.includes(s.planningRegionId)))
+      throw new DomainError(ErrorCode.Forbidden, 'Sie können nur Vertragspartner ändern, die in einer Ihrer Planregionen tätig sind.');
   }
 
   /** Checks the input (exit not before accession, every social space known) and resolves its social spaces. */

@@ -12,3 +12,4 @@ export * from './contract-partner.service';
 export * from './planning-region.repository';
 export * from './user.repository';
 export * from './reference-data.module';
+export * from './staff.service';

@@ -3,6 +3,7 @@ import { AssignmentsService } from './assignments.service';
 import { ContractPartnerRepository } from './contract-partner.repository';
 import { ContractPartnerService } from './contract-partner.service';
 import { PlanningRegionRepository } from './planning-region.repository';
+import { StaffService } from './staff.service';
 import { TeamRepository } from './team.repository';
 import { UserRepository } from './user.repository';
 
@@ -15,7 +16,8 @@ import { UserRepository } from './user.repository';
     ContractPartnerRepository,
     AssignmentsService,
     ContractPartnerService,
+    StaffService,
   ],
-  exports: [UserRepository, TeamRepository, PlanningRegionRepository, AssignmentsService, ContractPartnerService],
+  exports: [UserRepository, TeamRepository, PlanningRegionRepository, AssignmentsService, ContractPartnerService, StaffService],
 })
 export class ReferenceDataModule {}

@@ -75,11 +75,12 @@ export class TeamRepository {
 
   /** Deletes a team that has no members; false when it still has some (or does not exist). */
   async deleteIfEmpty(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows: Array<{ id: string }> = await manager.query(
-      `DELETE FROM team t WHERE t.id = $1 AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.team_id = t.id) RETURNING id`,
+    // A DELETE through TypeORM's PostgreSQL driver answers [rows, affected].
+    const [, affected]: [unknown, number] = await manager.query(
+      `DELETE FROM team t WHERE t.id = $1 AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.team_id = t.id)`,
       [id],
     );
-    return rows.length === 1;
+    return affected === 1;
   }
 
   async memberCount(id: string): Promise<number> {

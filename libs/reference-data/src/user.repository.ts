@@ -15,11 +15,20 @@ export interface UserFields {
   expertise: string[];
 }
 
+/** An open case a user is assigned to (ids and pseudonym only). */
+export interface OpenCase {
+  id: string;
+  pseudonym: string;
+  kind: 'fallteam' | 'jugendhilfedienst';
+  socialSpaceId: string;
+  createdAt: Date;
+}
+
 export interface UserListFilter {
   role?: Role;
   teamId?: string;
   active?: boolean;
-  /** Part of the id, display name or e-mail (case-insensitive). */
+  /** Part of the id, display name, e-mail, organisation or a field of expertise (case-insensitive). */
   search?: string;
   limit: number;
   offset: number;
@@ -48,7 +57,11 @@ export class UserRepository {
     if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
     if (filter.search) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere('(u.id ILIKE :pattern OR u.display_name ILIKE :pattern OR u.email ILIKE :pattern)', { pattern });
+      qb.andWhere(
+        `(u.id ILIKE :pattern OR u.display_name ILIKE :pattern OR u.email ILIKE :pattern OR u.organisation ILIKE :pattern
+          OR EXISTS (SELECT 1 FROM unnest(u.expertise) e WHERE e ILIKE :pattern))`,
+        { pattern },
+      );
     }
     const [items, total] = await qb
       .orderBy('u.display_name', 'ASC')
@@ -131,5 +144,22 @@ export class UserRepository {
   async anyActiveWithRole(role: Role): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM app_user WHERE active AND $1 = ANY(roles) LIMIT 1`, [role]);
     return rows.length > 0;
+  }
+
+  /** The open (not closed, not anonymised) cases the user is assigned to, oldest first. */
+  async openCasesOf(userId: string): Promise<OpenCase[]> {
+    const rows: Array<{ id: string; pseudonym: string; workflow_id: string | null; social_space_id: string; created_at: Date }> =
+      await this.dataSource.query(
+        `SELECT id, pseudonym, workflow_id, social_space_id, created_at FROM case_file
+          WHERE $1 = ANY(assigned_caseworker_ids) AND closed_at IS NULL AND anonymised_at IS NULL ORDER BY created_at, id`,
+        [userId],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      pseudonym: r.pseudonym,
+      kind: r.workflow_id ? 'jugendhilfedienst' : 'fallteam',
+      socialSpaceId: r.social_space_id,
+      createdAt: r.created_at,
+    }));
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Audited } from '@sro/audit';
 import { CurrentUser, Roles } from '@sro/auth';
 import { Principal, Role } from '@sro/common';
 import { InterviewCycleService } from '@sro/interviews';
@@ -9,7 +10,7 @@ import { ContractPartnerDto, ContractPartnerPageDto, ExitDto, PartnerDto, Partne
 const READERS = [Role.Coordinator, Role.Caseworker, Role.Admin, Role.Approver];
 const uuid = new ParseUUIDPipe();
 
-/** Contract partners: coordinators maintain the registry, the other staff roles read it. */
+/** Contract partners: coordinators maintain the registry in their planning regions (audited), the other staff roles read it. */
 @ApiTags('contract-partners')
 @ApiBearerAuth()
 @Controller('contract-partners')
@@ -52,6 +53,7 @@ export class ContractPartnersController {
 
   @Post()
   @Roles(Role.Coordinator)
+  @Audited({ resourceType: 'contract-partner', action: 'create', purpose: 'partner-registry' })
   @ApiCreatedResponse({ type: ContractPartnerDto })
   async create(@CurrentUser() user: Principal, @Body() body: PartnerDto): Promise<ContractPartnerDto> {
     return this.tellRunningCycles(user, await this.partners.create(user.sub, body));
@@ -59,6 +61,7 @@ export class ContractPartnersController {
 
   @Put(':id')
   @Roles(Role.Coordinator)
+  @Audited({ resourceType: 'contract-partner', action: 'update', purpose: 'partner-registry' })
   @ApiOkResponse({ type: ContractPartnerDto })
   async update(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: PartnerDto): Promise<ContractPartnerDto> {
     return this.tellRunningCycles(user, await this.partners.update(user.sub, id, body));
@@ -67,6 +70,7 @@ export class ContractPartnersController {
   @Post(':id/exit')
   @HttpCode(200)
   @Roles(Role.Coordinator)
+  @Audited({ resourceType: 'contract-partner', action: 'exit', purpose: 'partner-registry' })
   @ApiOkResponse({ type: ContractPartnerDto })
   async exit(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ExitDto): Promise<ContractPartnerDto> {
     return this.tellRunningCycles(user, await this.partners.exit(user.sub, id, body.exitDate));
