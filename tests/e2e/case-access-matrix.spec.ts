@@ -1,16 +1,55 @@
 import request from 'supertest';
 import { Role } from '@sro/common';
 import { caseBody } from '../factories/cases';
+import { assessmentBody, intakeBody } from '../factories/jugendhilfedienst';
 import { isolatedSystem } from '../support/isolated';
 import { bearer } from '../support/tokens';
 
-type Who = 'caseworker' | 'otherCaseworker' | 'coordinator' | 'admin' | 'adviser' | 'uninvitedAdviser' | 'approver' | 'anonymous';
-const WHO: Who[] = ['caseworker', 'otherCaseworker', 'coordinator', 'admin', 'adviser', 'uninvitedAdviser', 'approver', 'anonymous'];
+type Who =
+  | 'caseworker'
+  | 'otherCaseworker'
+  | 'sameSpace'
+  | 'substitute'
+  | 'substituteAfter'
+  | 'breakGlass'
+  | 'lead'
+  | 'otherLead'
+  | 'coordinator'
+  | 'admin'
+  | 'adviser'
+  | 'uninvitedAdviser'
+  | 'approver'
+  | 'anonymous';
+const WHO: Who[] = [
+  'caseworker',
+  'otherCaseworker',
+  'sameSpace',
+  'substitute',
+  'substituteAfter',
+  'breakGlass',
+  'lead',
+  'otherLead',
+  'coordinator',
+  'admin',
+  'adviser',
+  'uninvitedAdviser',
+  'approver',
+  'anonymous',
+];
+/**
+ * The need-to-know callers beside the case team: a caseworker of the case's social space who is not
+ * on its team (`sameSpace`, may know the case exists: 403), the responsible caseworker's substitute
+ * in and after the period (`substitute` has the team's rights, `substituteAfter` none, 404), a
+ * caseworker of another space who opened the case by break-glass with a reason, the lead of the
+ * responsible caseworker's team (reads, does not write) and the lead of another team (404).
+ */
+type NeedToKnow = Pick<Record<Who, number | 'ok'>, 'sameSpace' | 'substitute' | 'substituteAfter' | 'breakGlass' | 'lead' | 'otherLead'>;
 
 describe('role × endpoint matrix for cases and consultations', () => {
   let system: Awaited<ReturnType<typeof isolatedSystem>>;
   const tokens = {} as Record<Who, string | undefined>;
-  const ids = { caseId: '', consultationId: '', consentId: '', sessionId: '' };
+  const ownConsultation: Partial<Record<Who, string>> = {};
+  const ids = { caseId: '', consultationId: '', consentId: '', sessionId: '', confidedId: '', jhdCaseId: '' };
 
   beforeAll(async () => {
     system = await isolatedSystem('e2e-matrix');
@@ -28,8 +67,49 @@ describe('role × endpoint matrix for cases and consultations', () => {
     const [{ id: spaceId }] = await system.db.query(
       `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' LIMIT 1`,
     );
+    await system.db.query(
+      `INSERT INTO app_user (id, display_name, roles, social_space_ids) VALUES
+         ('cw-same', 'Fachkraft im selben Sozialraum', '{caseworker}', ARRAY[$1::uuid]),
+         ('cw-sub', 'Vertretung', '{caseworker}', '{}'), ('cw-sub-old', 'Frühere Vertretung', '{caseworker}', '{}'),
+         ('cw-bg', 'Rufbereitschaft', '{caseworker}', '{}'), ('lead-1', 'Leitung ASD 1', '{lead}', '{}'), ('lead-2', 'Leitung ASD 2', '{lead}', '{}')`,
+      [spaceId],
+    );
+    await system.db.query(
+      `INSERT INTO team (name, kind, lead_id) VALUES ('ASD Matrix 1', 'asd_team', 'lead-1'), ('ASD Matrix 2', 'asd_team', 'lead-2')`,
+    );
+    await system.db.query(`UPDATE app_user SET team_id = (SELECT id FROM team WHERE name = 'ASD Matrix 1') WHERE id = 'demo-caseworker'`);
+    await system.db.query(
+      `INSERT INTO case_substitution (absent_user_id, substitute_user_id, starts_at, ends_at, named_by)
+       VALUES ('demo-caseworker', 'cw-sub-old', now() - interval '10 days', now() - interval '3 days', 'demo-caseworker')`,
+    );
+    tokens.sameSpace = await bearer(Role.Caseworker, 'cw-same');
+    tokens.substitute = await bearer(Role.Caseworker, 'cw-sub');
+    tokens.substituteAfter = await bearer(Role.Caseworker, 'cw-sub-old');
+    tokens.breakGlass = await bearer(Role.Caseworker, 'cw-bg');
+    tokens.lead = await bearer(Role.Lead, 'lead-1');
+    tokens.otherLead = await bearer(Role.Lead, 'lead-2');
     const cw = tokens.caseworker!;
-    ids.caseId = (await request(system.http).post('/cases').set('Authorization', cw).send(caseBody(spaceId))).body.id;
+    const created = (await request(system.http).post('/cases').set('Authorization', cw).send(caseBody(spaceId))).body;
+    ids.caseId = created.id;
+    ids.confidedId = created.confided[0].id;
+    ids.jhdCaseId = (
+      await request(system.http).post('/jugendhilfedienst-cases').set('Authorization', cw).send(intakeBody(spaceId)).expect(201)
+    ).body.id;
+    await request(system.http)
+      .post('/substitutions')
+      .set('Authorization', cw)
+      .send({
+        substituteUserId: 'cw-sub',
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      })
+      .expect(201);
+    for (const id of [ids.caseId, ids.jhdCaseId])
+      await request(system.http)
+        .post(`/cases/${id}/break-glass`)
+        .set('Authorization', tokens.breakGlass!)
+        .send({ reason: 'Kinderschutz-Anruf der Polizei in der Nacht, zuständige Fachkraft nicht erreichbar' })
+        .expect(201);
     ids.consentId = (
       await request(system.http)
         .post(`/cases/${ids.caseId}/consents`)
@@ -58,6 +138,14 @@ describe('role × endpoint matrix for cases and consultations', () => {
       .set('Authorization', cw)
       .send({ sessionId: ids.sessionId })
       .expect(200);
+    for (const who of ['substitute', 'breakGlass'] as const)
+      ownConsultation[who] = (
+        await request(system.http)
+          .post(`/cases/${ids.caseId}/consultations`)
+          .set('Authorization', cw)
+          .send({ questions: ['Frage'] })
+          .expect(201)
+      ).body.id;
     await request(system.http)
       .post(`/consultations/${ids.consultationId}/invitations`)
       .set('Authorization', cw)
@@ -71,11 +159,15 @@ describe('role × endpoint matrix for cases and consultations', () => {
   const N = 404;
   const routes: Array<{
     name: string;
-    call: () => [method: 'get' | 'post', path: string, body?: object];
-    expect: Record<Who, number | 'ok'>;
+    call: (who: Who) => [method: 'get' | 'post' | 'put', path: string, body?: object];
+    /** A write of the Jugendhilfedienst process: `ok` is any answer past access control (the process may refuse the step). */
+    lenient?: boolean;
+    need: NeedToKnow;
+    expect: Omit<Record<Who, number | 'ok'>, keyof NeedToKnow>;
   }> = [
     {
       name: 'POST /cases',
+      need: { sameSpace: 400, substitute: 400, substituteAfter: 400, breakGlass: 400, lead: F, otherLead: F },
       call: () => ['post', '/cases', { zone: 'x' }],
       expect: {
         caseworker: 400,
@@ -90,6 +182,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'GET /cases',
+      need: { sameSpace: 200, substitute: 200, substituteAfter: 200, breakGlass: 200, lead: 200, otherLead: 200 },
       call: () => ['get', '/cases'],
       expect: {
         caseworker: 200,
@@ -104,6 +197,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'GET /cases/:id',
+      need: { sameSpace: F, substitute: 200, substituteAfter: N, breakGlass: 200, lead: 200, otherLead: N },
       call: () => ['get', `/cases/${ids.caseId}`],
       expect: {
         caseworker: 200,
@@ -118,6 +212,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'GET /cases/:id/consents',
+      need: { sameSpace: F, substitute: 200, substituteAfter: N, breakGlass: 200, lead: 200, otherLead: N },
       call: () => ['get', `/cases/${ids.caseId}/consents`],
       expect: {
         caseworker: 200,
@@ -132,6 +227,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'POST /cases/:id/consents',
+      need: { sameSpace: F, substitute: 201, substituteAfter: N, breakGlass: 201, lead: F, otherLead: F },
       call: () => [
         'post',
         `/cases/${ids.caseId}/consents`,
@@ -150,6 +246,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'POST /cases/:id/consents/:c/revoke',
+      need: { sameSpace: F, substitute: 'ok', substituteAfter: N, breakGlass: 'ok', lead: F, otherLead: F },
       call: () => ['post', `/cases/${ids.caseId}/consents/${ids.consentId}/revoke`],
       expect: {
         caseworker: 'ok',
@@ -164,6 +261,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'POST /cases/:id/consultations',
+      need: { sameSpace: F, substitute: 201, substituteAfter: N, breakGlass: 201, lead: F, otherLead: F },
       call: () => ['post', `/cases/${ids.caseId}/consultations`, { questions: ['Noch eine Frage'] }],
       expect: {
         caseworker: 201,
@@ -178,6 +276,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'GET /fallteam-sessions',
+      need: { sameSpace: 200, substitute: 200, substituteAfter: 200, breakGlass: 200, lead: F, otherLead: F },
       call: () => ['get', '/fallteam-sessions'],
       expect: {
         caseworker: 200,
@@ -192,6 +291,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'GET /consultations',
+      need: { sameSpace: F, substitute: F, substituteAfter: F, breakGlass: F, lead: F, otherLead: F },
       call: () => ['get', '/consultations'],
       expect: {
         caseworker: F,
@@ -206,6 +306,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'GET /consultations/:id',
+      need: { sameSpace: F, substitute: 200, substituteAfter: N, breakGlass: 200, lead: 200, otherLead: N },
       call: () => ['get', `/consultations/${ids.consultationId}`],
       expect: {
         caseworker: 200,
@@ -220,6 +321,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'GET /consultations/:id/packet',
+      need: { sameSpace: F, substitute: 200, substituteAfter: N, breakGlass: 200, lead: F, otherLead: F },
       call: () => ['get', `/consultations/${ids.consultationId}/packet`],
       expect: {
         caseworker: 200,
@@ -234,6 +336,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'POST /consultations/:id/schedule',
+      need: { sameSpace: F, substitute: 'ok', substituteAfter: N, breakGlass: 'ok', lead: F, otherLead: F },
       call: () => ['post', `/consultations/${ids.consultationId}/schedule`, { sessionId: ids.sessionId }],
       expect: {
         caseworker: 'ok',
@@ -248,6 +351,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'POST /consultations/:id/invitations',
+      need: { sameSpace: F, substitute: 'ok', substituteAfter: N, breakGlass: 'ok', lead: F, otherLead: F },
       call: () => ['post', `/consultations/${ids.consultationId}/invitations`, { adviserIds: ['demo-adviser'] }],
       expect: {
         caseworker: 'ok',
@@ -262,6 +366,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'POST /consultations/:id/outcome',
+      need: { sameSpace: F, substitute: 400, substituteAfter: N, breakGlass: 400, lead: F, otherLead: F },
       call: () => [
         'post',
         `/consultations/${ids.consultationId}/outcome`,
@@ -280,7 +385,238 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'POST /consultations/:id/cancel',
-      call: () => ['post', `/consultations/${ids.consultationId}/cancel`, {}],
+      need: { sameSpace: F, substitute: 'ok', substituteAfter: N, breakGlass: 'ok', lead: F, otherLead: F },
+      // Each caller with the team's rights cancels a consultation of their own: a cancelled one has ended.
+      call: (who) => ['post', `/consultations/${ownConsultation[who] ?? ids.consultationId}/cancel`, {}],
+      expect: {
+        caseworker: 'ok',
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'POST /cases/:id/confided',
+      call: () => ['post', `/cases/${ids.caseId}/confided`, { text: 'Noch etwas Anvertrautes' }],
+      need: { sameSpace: F, substitute: 201, substituteAfter: N, breakGlass: 201, lead: F, otherLead: F },
+      expect: {
+        caseworker: 201,
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'POST /cases/:id/confided/:item/release',
+      call: () => ['post', `/cases/${ids.caseId}/confided/${ids.confidedId}/release`],
+      need: { sameSpace: F, substitute: 'ok', substituteAfter: N, breakGlass: N, lead: F, otherLead: F },
+      expect: {
+        caseworker: 'ok',
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'PUT /cases/:id/team',
+      call: () => ['put', `/cases/${ids.caseId}/team`, { coWorkerIds: [] }],
+      need: { sameSpace: F, substitute: 200, substituteAfter: N, breakGlass: F, lead: F, otherLead: F },
+      expect: {
+        caseworker: 200,
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'POST /cases/:id/break-glass (no reason)',
+      call: () => ['post', `/cases/${ids.caseId}/break-glass`, { reason: '  ' }],
+      need: { sameSpace: 400, substitute: 400, substituteAfter: 400, breakGlass: 400, lead: F, otherLead: F },
+      expect: {
+        caseworker: 400,
+        otherCaseworker: 400,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'POST /cases/:id/transfer',
+      call: () => ['post', `/cases/${ids.caseId}/transfer`, { toCaseworkerId: 'nobody', note: 'Übergabe' }],
+      need: { sameSpace: F, substitute: 400, substituteAfter: N, breakGlass: F, lead: 400, otherLead: N },
+      expect: {
+        caseworker: 400,
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'GET /cases/:id/transfers',
+      call: () => ['get', `/cases/${ids.caseId}/transfers`],
+      need: { sameSpace: F, substitute: 200, substituteAfter: N, breakGlass: 200, lead: 200, otherLead: N },
+      expect: {
+        caseworker: 200,
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'PUT /cases/:id/legal-hold',
+      call: () => ['put', `/cases/${ids.caseId}/legal-hold`, { hold: false }],
+      need: { sameSpace: F, substitute: 200, substituteAfter: N, breakGlass: 200, lead: F, otherLead: F },
+      expect: {
+        caseworker: 200,
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'GET /jugendhilfedienst-cases',
+      call: () => ['get', '/jugendhilfedienst-cases'],
+      need: { sameSpace: 200, substitute: 200, substituteAfter: 200, breakGlass: 200, lead: 200, otherLead: 200 },
+      expect: {
+        caseworker: 200,
+        otherCaseworker: 200,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'GET /jugendhilfedienst-cases/:id',
+      call: () => ['get', `/jugendhilfedienst-cases/${ids.jhdCaseId}`],
+      need: { sameSpace: F, substitute: 200, substituteAfter: N, breakGlass: 200, lead: 200, otherLead: N },
+      expect: {
+        caseworker: 200,
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'POST /jugendhilfedienst-cases/:id/classification',
+      call: () => ['post', `/jugendhilfedienst-cases/${ids.jhdCaseId}/classification`, { zone: 'endangerment' }],
+      lenient: true,
+      need: { sameSpace: F, substitute: 'ok', substituteAfter: N, breakGlass: 'ok', lead: F, otherLead: F },
+      expect: {
+        caseworker: 'ok',
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'POST /jugendhilfedienst-cases/:id/risk-assessment',
+      call: () => ['post', `/jugendhilfedienst-cases/${ids.jhdCaseId}/risk-assessment`, assessmentBody()],
+      lenient: true,
+      need: { sameSpace: F, substitute: 'ok', substituteAfter: N, breakGlass: 'ok', lead: F, otherLead: F },
+      expect: {
+        caseworker: 'ok',
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'POST /jugendhilfedienst-cases/:id/help-plans',
+      call: () => [
+        'post',
+        `/jugendhilfedienst-cases/${ids.jhdCaseId}/help-plans`,
+        {
+          planDate: new Date().toISOString().slice(0, 10),
+          helpKinds: ['educational_assistance'],
+          goals: ['Ziel'],
+          agreements: 'x',
+          participants: ['ASD'],
+        },
+      ],
+      lenient: true,
+      need: { sameSpace: F, substitute: 'ok', substituteAfter: N, breakGlass: 'ok', lead: F, otherLead: F },
+      expect: {
+        caseworker: 'ok',
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'POST /jugendhilfedienst-cases/:id/help-plans/reviews',
+      call: () => [
+        'post',
+        `/jugendhilfedienst-cases/${ids.jhdCaseId}/help-plans/reviews`,
+        { reviewedAt: new Date().toISOString().slice(0, 10), notes: 'x' },
+      ],
+      lenient: true,
+      need: { sameSpace: F, substitute: 'ok', substituteAfter: N, breakGlass: 'ok', lead: F, otherLead: F },
+      expect: {
+        caseworker: 'ok',
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'POST /jugendhilfedienst-cases/:id/close',
+      call: () => ['post', `/jugendhilfedienst-cases/${ids.jhdCaseId}/close`],
+      lenient: true,
+      need: { sameSpace: F, substitute: 'ok', substituteAfter: N, breakGlass: 'ok', lead: F, otherLead: F },
       expect: {
         caseworker: 'ok',
         otherCaseworker: N,
@@ -298,16 +634,47 @@ describe('role × endpoint matrix for cases and consultations', () => {
   const ORDER: Who[] = [...WHO.filter((w) => w !== 'caseworker'), 'caseworker'];
 
   it.each(routes.map((r) => [r.name, r]))('%s', async (_name, route) => {
+    const expected: Record<Who, number | 'ok'> = { ...route.expect, ...route.need };
     const outcome: Record<string, number | 'ok'> = {};
     for (const who of ORDER) {
-      const [method, path, body] = route.call();
+      const [method, path, body] = route.call(who);
       const req = request(system.http)[method](path);
       if (tokens[who]) req.set('Authorization', tokens[who]!);
       const res = body ? await req.send(body) : await req;
       expect(res.headers['content-type']).toMatch(res.status >= 400 ? /application\/problem\+json/ : /json/);
-      outcome[who] = route.expect[who] === 'ok' && ((res.status >= 200 && res.status < 300) || res.status === 409) ? 'ok' : res.status;
+      const passed = route.lenient
+        ? ![401, 403, 404].includes(res.status) && res.status < 500
+        : (res.status >= 200 && res.status < 300) || res.status === 409;
+      outcome[who] = expected[who] === 'ok' && passed ? 'ok' : res.status;
     }
-    expect(outcome).toEqual(route.expect);
+    expect(outcome).toEqual(expected);
+  });
+
+  it('lists a case of the social space to a caseworker not on its team with pseudonym and responsible caseworker only', async () => {
+    for (const path of ['/cases', '/jugendhilfedienst-cases']) {
+      const res = await request(system.http).get(path).set('Authorization', tokens.sameSpace!).expect(200);
+      const listed = res.body.items.find((c: { id: string }) => c.id === (path === '/cases' ? ids.caseId : ids.jhdCaseId));
+      expect(listed).toMatchObject({ access: null, responsibleCaseworkerId: 'demo-caseworker', zone: null });
+      expect(JSON.stringify(res.body)).not.toMatch(/Mustermann/);
+    }
+    const mine = await request(system.http).get('/cases').set('Authorization', tokens.caseworker!).expect(200);
+    expect(mine.body.items.find((c: { id: string }) => c.id === ids.caseId)).toMatchObject({
+      access: 'team',
+      familyName: 'Mustermann-Öztürk',
+    });
+    const lead = await request(system.http).get('/cases').set('Authorization', tokens.lead!).expect(200);
+    expect(lead.body.items.map((c: { id: string }) => c.id)).toContain(ids.caseId);
+    const otherLead = await request(system.http).get('/cases').set('Authorization', tokens.otherLead!).expect(200);
+    expect(otherLead.body.items.map((c: { id: string }) => c.id)).not.toContain(ids.caseId);
+  });
+
+  it('audits access as substitution, break-glass and lead as what it is', async () => {
+    const rows = await system.db.query(
+      `SELECT actor_id, action FROM audit_event WHERE resource_type = 'case' AND resource_id = $1 AND action LIKE 'access-as-%'`,
+      [ids.caseId],
+    );
+    const actions = new Set(rows.map((r: { actor_id: string; action: string }) => `${r.actor_id}:${r.action}`));
+    expect(actions).toEqual(new Set(['cw-sub:access-as-substitute', 'cw-bg:access-as-break-glass', 'lead-1:access-as-lead']));
   });
 
   it('audits every read of case data, allowed or refused', async () => {

@@ -29,6 +29,12 @@ describe('time entries and the preventive share (HTTP)', () => {
     cw = await bearer(Role.Caseworker);
     cw2 = await bearer(Role.Caseworker, 'cw-2');
     caseId = (await api().post('/cases').set('Authorization', cw).send(caseBody(spaceId))).body.id;
+    // Case time is for the case team: the second caseworker works on the case as a co-worker.
+    await api()
+      .put(`/cases/${caseId}/team`)
+      .set('Authorization', cw)
+      .send({ coWorkerIds: ['cw-2'] })
+      .expect(200);
   });
   afterAll(() => system?.close());
 
@@ -171,6 +177,20 @@ describe('time entries and the preventive share (HTTP)', () => {
       .get(`/time-entries/report?${q}&groupBy=team`)
       .set('Authorization', await bearer(Role.Coordinator, 'demo-coordinator-pr2'));
     expect(elsewhere.body.items).toEqual([]);
+    // A lead sees the time share of the members of their team only (here: the second caseworker).
+    await system.db.query(`INSERT INTO app_user (id, display_name, roles) VALUES ('lead-te', 'Leitung', '{lead}')`);
+    await system.db.query(`INSERT INTO team (name, kind, lead_id) VALUES ('ASD Zeit', 'asd_team', 'lead-te')`);
+    await system.db.query(`UPDATE app_user SET team_id = (SELECT id FROM team WHERE name = 'ASD Zeit') WHERE id = 'cw-2'`);
+    const lead = await bearer(Role.Lead, 'lead-te');
+    const mine = await api().get(`/time-entries/report?${q}&groupBy=person`).set('Authorization', lead).expect(200);
+    expect(mine.body.items.map((i: { key: string }) => i.key)).toEqual(['cw-2']);
+    const teamShare = await api().get(`/time-entries/report?${q}&groupBy=team`).set('Authorization', lead).expect(200);
+    expect(teamShare.body.items).toEqual([expect.objectContaining({ totalMinutes: 510, preventiveMinutes: 30 })]);
+    const otherLead = await api()
+      .get(`/time-entries/report?${q}&groupBy=person`)
+      .set('Authorization', await bearer(Role.Lead, 'someone-else'))
+      .expect(200);
+    expect(otherLead.body.items).toEqual([]);
     // Entries are deleted by their owner only; someone else's is not found.
     const spare = await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, minutes: 5, kind: 'other' });
     expect((await api().delete(`/time-entries/${spare.body.id}`).set('Authorization', cw2)).status).toBe(404);

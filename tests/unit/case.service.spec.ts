@@ -1,5 +1,9 @@
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
+import type { AuditService } from '@sro/audit';
 import {
+  CaseAccessRepository,
+  CaseAccessRow,
+  CaseAccessService,
   CaseFile,
   CaseFileInsert,
   CaseInputRules,
@@ -97,14 +101,31 @@ function build() {
       spec: SEED_SPECS['fallteam-consultation'],
     })),
   };
+  // The access rule's SQL has its own e2e matrix; here the team is who the file lists, substitutes as given.
+  const substitutes: Record<string, string[]> = {};
+  const accessRows = {
+    accessOf: jest.fn(async (caseId: string, userId: string): Promise<CaseAccessRow> => {
+      const file = stored.find((c) => c.id === caseId);
+      if (file?.assignedCaseworkerIds.includes(userId)) return { kind: 'team', standsInFor: [] };
+      const standsInFor = (substitutes[userId] ?? []).filter((a) => file?.assignedCaseworkerIds.includes(a));
+      return { kind: standsInFor.length > 0 ? 'substitute' : null, standsInFor };
+    }),
+  };
+  const audit = { record: jest.fn(async () => ({})) };
+  const access = new CaseAccessService(
+    accessRows as unknown as CaseAccessRepository,
+    assignments as unknown as AssignmentsService,
+    audit as unknown as AuditService,
+  );
   const service = new CaseService(
     caseFiles as unknown as CaseRepository,
     consents as unknown as ConsentRepository,
     cipher,
     assignments as unknown as AssignmentsService,
     new CaseInputRules(definitions as unknown as DefinitionsService),
+    access,
   );
-  return { service, stored, caseFiles, consents, assignments };
+  return { service, stored, caseFiles, consents, assignments, substitutes, audit };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
@@ -135,7 +156,7 @@ describe('CaseService', () => {
       expect(insert.pseudonym).toMatch(/^F-\d{4}-[A-Z2-9]{6}$/);
       expect(insert.caseworkerId).toBe('cw-1');
       expect(insert.personalEnc).toBe(cipher.seal(personal));
-      expect(cipher.open(insert.confidedEnc)).toEqual([{ id: expect.any(String), text: 'Schulden' }]);
+      expect(cipher.open(insert.confidedEnc)).toEqual([{ id: expect.any(String), text: 'Schulden', confidantId: 'cw-1', released: false }]);
       expect(created).toMatchObject({
         id: insert.id,
         personal,
@@ -179,10 +200,19 @@ describe('CaseService', () => {
       expect(assignments.of).not.toHaveBeenCalled();
     });
 
-    it('shows a case of their social space to a caseworker who is not assigned to it', async () => {
+    it('refuses (403, not 404) a case of their social space to a caseworker who is not on its team', async () => {
       const { service, stored } = build();
       stored[0] = caseFile({ assignedCaseworkerIds: ['cw-2'] });
-      await expect(service.visibleCase(caseworker, 'case-1')).resolves.toMatchObject({ id: 'case-1' });
+      expect((await refusal(service.visibleCase(caseworker, 'case-1'))).code).toBe(ErrorCode.Forbidden);
+      expect((await refusal(service.addConsent(caseworker, 'case-1', newConsent))).code).toBe(ErrorCode.Forbidden);
+    });
+
+    it('opens a case to the substitute of a team member and audits the access as substitution', async () => {
+      const { service, stored, substitutes, audit } = build();
+      stored[0] = caseFile({ assignedCaseworkerIds: ['cw-2'] });
+      substitutes['cw-1'] = ['cw-2'];
+      await expect(service.get(caseworker, 'case-1')).resolves.toMatchObject({ id: 'case-1', access: 'substitute' });
+      expect(audit.record).toHaveBeenCalledWith(expect.objectContaining({ action: 'access-as-substitute', resourceId: 'case-1' }));
     });
 
     it.each([
@@ -201,8 +231,42 @@ describe('CaseService', () => {
     });
   });
 
+  describe('confided items (§ 65)', () => {
+    const items = [
+      { id: 'mine', text: 'Mir anvertraut', confidantId: 'cw-1', released: false },
+      { id: 'theirs', text: 'Der Kollegin anvertraut', confidantId: 'cw-2', released: false },
+      { id: 'released', text: 'Freigegeben', confidantId: 'cw-2', released: true },
+    ];
+
+    it('shows a co-worker only their own and released items; the confidant releases per item', async () => {
+      const { service, stored } = build();
+      stored[0] = caseFile({ assignedCaseworkerIds: ['cw-2', 'cw-1'], confidedEnc: cipher.seal(items) });
+      expect((await service.get(caseworker, 'case-1')).confided.map((i) => i.id)).toEqual(['mine', 'released']);
+      expect((await refusal(service.releaseConfided(caseworker, 'case-1', 'theirs'))).code).toBe(ErrorCode.NotFound);
+      const cw2: Principal = { sub: 'cw-2', roles: [Role.Caseworker] };
+      stored[0] = { ...stored[0], confidedEnc: cipher.seal(items) };
+      const caseFiles = (service as unknown as { caseFiles: { setConfided: jest.Mock } }).caseFiles;
+      caseFiles.setConfided = jest.fn(async (_id: string, enc: string) => {
+        stored[0] = { ...stored[0], confidedEnc: enc };
+      });
+      await service.releaseConfided(cw2, 'case-1', 'theirs');
+      expect((await service.get(caseworker, 'case-1')).confided.map((i) => i.id)).toEqual(['mine', 'theirs', 'released']);
+    });
+
+    it("shows the confidant's substitute the confidant's items", async () => {
+      const { service, stored, substitutes } = build();
+      stored[0] = caseFile({ assignedCaseworkerIds: ['cw-2'], confidedEnc: cipher.seal(items.filter((i) => i.id !== 'mine')) });
+      substitutes['cw-1'] = ['cw-2'];
+      expect((await service.get(caseworker, 'case-1')).confided.map((i) => i.id)).toEqual(['theirs', 'released']);
+    });
+  });
+
   it("lists the caller's cases with the family name as the only personal datum", async () => {
-    const { service, caseFiles } = build();
+    const { service, caseFiles, stored } = build();
+    (caseFiles.pageFor as jest.Mock).mockResolvedValue({
+      items: [{ ...stored[0], access: 'team', responsibleName: 'Frau Fachkraft' }],
+      total: 1,
+    });
     const page = await service.list(caseworker, { limit: 10, offset: 0 });
     expect(caseFiles.pageFor).toHaveBeenCalledWith('cw-1', ['space-1'], { limit: 10, offset: 0 });
     expect(page).toEqual({
@@ -213,6 +277,9 @@ describe('CaseService', () => {
           zone: 'unclear',
           socialSpaceId: 'space-1',
           familyName: 'Muster',
+          access: 'team',
+          responsibleCaseworkerId: 'cw-1',
+          responsibleCaseworkerName: 'Frau Fachkraft',
           createdAt: expect.any(Date),
         },
       ],

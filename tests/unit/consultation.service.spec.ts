@@ -214,10 +214,13 @@ describe('ConsultationService', () => {
   });
 
   describe('request', () => {
-    it('lets only a caseworker assigned to the case bring it to the Fallteam', async () => {
+    it('lets only those who may change the case (its access rule) bring it to the Fallteam', async () => {
       const { service, cases, consultations, temporal } = build();
-      // Visible through the social space, but assigned to someone else.
-      cases.visibleCase.mockResolvedValue(caseFile({ assignedCaseworkerIds: ['cw-2'] }));
+      // In the social space, but not on the case team: the access rule refuses changes.
+      (cases.visibleCase as jest.Mock).mockImplementation(async (_user: unknown, _id: unknown, need?: unknown) => {
+        if (need === 'write') throw new DomainError(ErrorCode.Forbidden, 'nicht im Fallteam');
+        return caseFile({ assignedCaseworkerIds: ['cw-2'] });
+      });
       const error = await refusal(service.request(caseworker, 'case-1', ['Frage']));
       expect(error.code).toBe(ErrorCode.Forbidden);
       expect(consultations.insert).not.toHaveBeenCalled();

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { CaseService } from '@sro/cases';
+import type { CaseGrant, CaseService } from '@sro/cases';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import type { DefinitionsService } from '@sro/definitions';
 import {
@@ -96,7 +96,10 @@ function setup(
     update: jest.fn(async () => state),
   } satisfies Partial<Record<keyof JugendhilfedienstWorkflowClient, unknown>>;
   const definitions = { published: jest.fn(async () => ({ key: 'jugendhilfedienst-case', version: 1, spec: {} })) };
-  const cases = { visible: jest.fn(async () => ({})) };
+  const cases = {
+    visible: jest.fn(async () => ({})),
+    grantFor: jest.fn(async (): Promise<CaseGrant> => ({ kind: 'team', responsibleId: 'cw-1', standsInFor: [] })),
+  };
   const assignments = { of: jest.fn(async () => ({ planningRegionIds: ['region-1'], socialSpaceIds: options.socialSpaceIds ?? [SPACE] })) };
   const service = new JugendhilfedienstService(
     caseFiles as unknown as JugendhilfedienstCaseRepository,
@@ -175,9 +178,18 @@ describe('JugendhilfedienstService', () => {
 
   it('opens nothing the case file’s access rule refuses', async () => {
     const { service, cases, caseFiles } = setup();
-    cases.visible.mockRejectedValueOnce(DomainError.notFound('Case'));
+    cases.grantFor.mockRejectedValueOnce(DomainError.notFound('Case'));
     expect((await refusal(service.get(user, CASE_ID))).code).toBe(ErrorCode.NotFound);
     expect(caseFiles.find).not.toHaveBeenCalled();
+  });
+
+  it('asks the access rule for reading on get and for changing on every step', async () => {
+    const { service, cases } = setup();
+    await service.get(user, CASE_ID);
+    expect(cases.grantFor).toHaveBeenLastCalledWith(user, CASE_ID, 'read');
+    cases.grantFor.mockRejectedValueOnce(new DomainError(ErrorCode.Forbidden, 'nicht im Fallteam'));
+    expect((await refusal(service.classify(user, CASE_ID, { zone: 'endangerment' }))).code).toBe(ErrorCode.Forbidden);
+    expect(cases.grantFor).toHaveBeenLastCalledWith(user, CASE_ID, 'write');
   });
 
   it('classifies inside the transaction in which the workflow accepts the step', async () => {

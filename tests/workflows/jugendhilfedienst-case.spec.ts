@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SEED_SPECS } from '@sro/definitions';
 import {
+  caseworkerChangedSignal,
   fallteamStateQuery,
   fallteamUpdates,
   JugendhilfedienstCaseInput,
@@ -80,7 +81,7 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     handle.executeUpdate(jugendhilfedienstUpdates.classify, { args: [{ zone, expectedHelpDuration, actorId: caseworker }] });
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-  it('records the intake at the start and gives the classification the definition’s three days, escalating to the admins', async () => {
+  it('records the intake at the start and gives the classification the definition’s three days, escalating to the lead of the case’s team', async () => {
     const { input, handle } = await start();
     const state = await handle.query(jugendhilfedienstStateQuery);
     expect(state.phase).toBe('classification');
@@ -93,10 +94,23 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
       reminders(`jhd/${input.caseId}/steps/classification/`).map((r: any) => [r.key.split('/').pop(), r.template, r.recipients]),
     ).toEqual([
       ['P1D', 'step-due', [{ type: 'user', id: caseworker }]],
-      ['escalation', 'step-overdue', [{ type: 'role', role: 'admin', planningRegionId: undefined }]],
+      ['escalation', 'step-overdue', [{ type: 'role', role: 'lead', planningRegionId: input.planningRegionId, caseId: input.caseId }]],
     ]);
     expect(events(input.caseId).map((e: any) => e.kind)).toEqual(['intake_recorded']);
     expect(events(input.caseId)[0].details).toEqual({ source: 'school', anonymous: false, definitionVersion: 1 });
+  });
+
+  it('addresses the reminders it schedules after a hand-over to the new caseworker', async () => {
+    const { input, handle } = await start();
+    await handle.signal(caseworkerChangedSignal, { caseworkerId: 'cw-new' });
+    await classify(handle, 'endangerment');
+    const prefix = `jhd/${input.caseId}/steps/risk_assessment/`;
+    await eventually(async () => reminders(prefix).length === 3, 10_000, '§ 8a reminders');
+    expect(
+      reminders(prefix)
+        .filter((r: any) => r.template === 'step-due')
+        .map((r: any) => r.recipients),
+    ).toEqual([[{ type: 'user', id: 'cw-new' }], [{ type: 'user', id: 'cw-new' }]]);
   });
 
   it('escalates a § 8a risk assessment that runs past its limit and still accepts it, marked late', async () => {
@@ -112,7 +126,10 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
       ['PT4H', new Date(Date.parse(step.dueAt!) - 4 * HOUR).toISOString(), 'step-due'],
       ['escalation', step.dueAt, 'step-overdue'],
     ]);
-    expect(reminders(prefix)[2].recipients).toEqual([{ type: 'role', role: 'admin', planningRegionId: undefined }]);
+    // The § 8a escalation goes to the lead of the case's team (resolved at delivery), not to admins.
+    expect(reminders(prefix)[2].recipients).toEqual([
+      { type: 'role', role: 'lead', planningRegionId: input.planningRegionId, caseId: input.caseId },
+    ]);
     expect(reminders(prefix)[2].context).toMatchObject({
       processTitle: 'Jugendhilfedienst F-2026-JHD001',
       stepTitle: 'Gefährdungseinschätzung nach § 8a SGB VIII',
@@ -125,7 +142,7 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     expect(events(input.caseId).find((e: any) => e.kind === 'risk_assessment_overdue').details).toMatchObject({
       step: 'risk_assessment',
       dueAt: step.dueAt,
-      escalatedTo: 'admin',
+      escalatedTo: 'lead',
     });
     expect((await handle.query(jugendhilfedienstStateQuery)).steps.find((s) => s.key === 'risk_assessment')!.overdue).toBe(true);
 

@@ -7,6 +7,7 @@ import { ReminderSlot } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
 import { initialSteps, StepState } from '../shared/steps';
 import { AdviserAccess, FallteamConsultationInput, FallteamConsultationState, fallteamStateQuery, fallteamUpdates } from './contract';
+import { caseworkerChangedSignal } from '../shared/contract';
 
 /** Adviser windows around the session (opening before, closing after it) instead of a span from the invitation. */
 const WINDOW_AROUND_SESSION = 'ftc-packet-window-around-session';
@@ -55,6 +56,7 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
         dueAt: new Date(step.dueAt!),
         now: new Date(),
         responsibleUserId: state.caseworkerId,
+        caseId: state.caseId,
         context: { processTitle: `Fallteam ${state.pseudonym}`, link: `/consultations/${state.consultationId}` },
       });
     },
@@ -127,6 +129,10 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
   const requireOpen = () => {
     if (state.phase === 'closed' || state.phase === 'cancelled') reject('state', `The consultation is ${state.phase}`);
   };
+
+  setHandler(caseworkerChangedSignal, ({ caseworkerId }) => {
+    state.caseworkerId = caseworkerId;
+  });
 
   setHandler(
     fallteamUpdates.schedule,

@@ -1,7 +1,7 @@
 import { proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { JugendhilfedienstActivities } from '@sro/jugendhilfedienst';
 import { fallteamConsultation } from '../fallteam-consultation/fallteam-consultation.workflow';
-import { workflowIds } from '../shared/contract';
+import { caseworkerChangedSignal, workflowIds } from '../shared/contract';
 import { addDuration, compareDurations, parseDuration } from '../shared/duration';
 import { processActivities as act, reject, stepReminders, WRITE_ACTIVITY } from '../shared/process-kit';
 import type { ProcessSnapshot } from '../shared/process';
@@ -142,6 +142,7 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         responsibleUserId: state.caseworkerId,
         // Admins have no planning region: an escalation to them goes to all admins.
         planningRegionId: stepSpec.escalationRole === 'admin' ? undefined : state.planningRegionId,
+        caseId: state.caseId,
         context: { processTitle: title, link },
       });
     },
@@ -205,6 +206,10 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
   const invalid = (p: Problems) => {
     if (!p.ok) reject('invalid', p.list.map((x) => `${x.pointer} ${x.message}`).join('; '), p.list);
   };
+
+  setHandler(caseworkerChangedSignal, ({ caseworkerId }) => {
+    state.caseworkerId = caseworkerId;
+  });
 
   setHandler(
     jugendhilfedienstUpdates.classify,

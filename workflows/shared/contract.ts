@@ -3,7 +3,7 @@
  * the definition migration every process workflow answers, and how an update is rejected.
  * Imported by workflow code (bundled) and by the API; keep it free of I/O.
  */
-import { defineUpdate } from '@temporalio/workflow';
+import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { PinnedDefinition } from '@sro/definitions';
 import type { MigrationPlan } from './steps';
 
@@ -67,3 +67,9 @@ export const UPDATE_REJECTED = {
   conflict: 'CONFLICT',
   forbidden: 'FORBIDDEN',
 } as const;
+
+/**
+ * A case was handed over to another caseworker: the case's workflows address the reminders they
+ * schedule from now on to them (those already scheduled were moved with the transfer).
+ */
+export const caseworkerChangedSignal = defineSignal<[{ caseworkerId: string }]>('caseworkerChanged');

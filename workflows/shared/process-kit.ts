@@ -53,6 +53,8 @@ export interface StepReminderOptions {
   now: Date;
   responsibleUserId: string;
   planningRegionId?: string;
+  /** The case the process belongs to: an escalation to `lead` goes to the lead of this case's team. */
+  caseId?: string;
   context: Record<string, string>;
 }
 
@@ -74,7 +76,14 @@ export function stepReminders(o: StepReminderOptions): ScheduleRequest[] {
     reminders.push({
       key: `${base}/escalation`,
       dueAt: o.dueAt.toISOString(),
-      recipients: [{ type: 'role', role: o.step.escalationRole, planningRegionId: o.planningRegionId }],
+      recipients: [
+        {
+          type: 'role',
+          role: o.step.escalationRole,
+          planningRegionId: o.planningRegionId,
+          ...(o.step.escalationRole === 'lead' && o.caseId ? { caseId: o.caseId } : {}),
+        },
+      ],
       template: 'step-overdue',
       context,
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseZone } from './case.types';
+import { CaseAccessKind, caseAccessSql } from './case-access.repository';
 
 /**
  * A `case_file` row with every column, as the Jugendhilfedienst lib still reads it through
@@ -33,6 +34,7 @@ export interface CaseFile {
   /** Null until a Jugendhilfedienst case is classified. */
   zone: CaseZone | null;
   socialSpaceId: string;
+  /** The case team; the first is the responsible caseworker, the others are co-workers. */
   assignedCaseworkerIds: string[];
   /** Sealed fields (FieldCipher); null once the case is anonymised, which only the retention job does. */
   personalEnc: string;
@@ -46,6 +48,12 @@ export interface CaseFile {
   /** The Jugendhilfedienst workflow; null for a case file of the Fallteam alone. */
   workflowId: string | null;
   createdAt: Date;
+}
+
+/** A case file in a list: how the caller reaches it (null: only listed, in their social space) and who is responsible. */
+export interface ListedCaseFile extends CaseFile {
+  access: CaseAccessKind | null;
+  responsibleName: string | null;
 }
 
 /** What a new case file stores: sealed already, with its pseudonym. */
@@ -104,18 +112,30 @@ export class CaseRepository {
     );
   }
 
-  /** Cases assigned to the caseworker or in the given social spaces, newest first; anonymised cases are gone. */
+  /**
+   * Cases the user reaches (team, substitution, break-glass, lead) or that lie in the given social
+   * spaces, newest first, each with how the user reaches it (null: only listed) and the responsible
+   * caseworker's name; anonymised cases are gone.
+   */
   async pageFor(
-    caseworkerId: string,
+    userId: string,
     socialSpaceIds: string[],
     page: { limit: number; offset: number },
-  ): Promise<{ items: CaseFile[]; total: number }> {
-    const rows: Array<CaseRow & { total: number }> = await this.dataSource.query(
-      `SELECT *, count(*) OVER ()::int AS total FROM case_file WHERE ($1 = ANY(assigned_caseworker_ids) OR social_space_id = ANY($2)) AND anonymised_at IS NULL
-        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
-      [caseworkerId, socialSpaceIds, page.limit, page.offset],
-    );
-    return { items: rows.map(toCaseFile), total: rows[0]?.total ?? 0 };
+  ): Promise<{ items: ListedCaseFile[]; total: number }> {
+    const rows: Array<CaseRow & { total: number; access: CaseAccessKind | null; responsible_name: string | null }> =
+      await this.dataSource.query(
+        `SELECT *, count(*) OVER ()::int AS total FROM (
+         SELECT f.*, ${caseAccessSql('$1')} AS access,
+                (SELECT u.display_name FROM app_user u WHERE u.id = f.assigned_caseworker_ids[1]) AS responsible_name
+           FROM case_file f WHERE f.anonymised_at IS NULL) c
+        WHERE c.access IS NOT NULL OR c.social_space_id = ANY($2)
+        ORDER BY c.created_at DESC, c.id LIMIT $3 OFFSET $4`,
+        [userId, socialSpaceIds, page.limit, page.offset],
+      );
+    return {
+      items: rows.map((r) => ({ ...toCaseFile(r), access: r.access, responsibleName: r.responsible_name })),
+      total: rows[0]?.total ?? 0,
+    };
   }
 
   async findById(id: string): Promise<CaseFile | undefined> {
@@ -124,6 +144,19 @@ export class CaseRepository {
   }
 
   /** The row with every column (the Jugendhilfedienst lib's columns too). */
+  /** Replaces the co-workers of a case; the responsible caseworker stays first. */
+  async setCoWorkers(id: string, coWorkerIds: string[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE case_file SET assigned_caseworker_ids = ARRAY[assigned_caseworker_ids[1]] || $2::text[], updated_at = now() WHERE id = $1`,
+      [id, coWorkerIds],
+    );
+  }
+
+  /** Stores the sealed confided items. */
+  async setConfided(id: string, confidedEnc: string): Promise<void> {
+    await this.dataSource.query('UPDATE case_file SET confided_enc = $2, updated_at = now() WHERE id = $1', [id, confidedEnc]);
+  }
+
   async findRow(id: string): Promise<CaseRow | undefined> {
     const [row]: CaseRow[] = await this.dataSource.query('SELECT * FROM case_file WHERE id = $1', [id]);
     return row;

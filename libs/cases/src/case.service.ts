@@ -4,6 +4,8 @@ import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { AssignmentsService } from '@sro/reference-data';
 import { CaseInputRules } from './case-input.rules';
 import { CaseFile, CaseRepository, CaseRow, toCaseFile } from './case.repository';
+import { CaseAccessKind } from './case-access.repository';
+import { CaseAccessService, CaseGrant, CaseNeed } from './case-access.service';
 import { CaseContent, CaseZone, ConfidedItem, NewConsent, PersonalData, RELEASABLE_FIELDS, ReleasableField } from './case.types';
 import { Consent, ConsentRepository } from './consent.repository';
 import { FieldCipher } from './field-cipher';
@@ -17,13 +19,20 @@ export interface NewCase {
   deletionDate?: string;
 }
 
-/** A case in the caseworker's list: the family name is the only personal datum opened. */
+/**
+ * A case in the caseworker's list: the family name is the only personal datum opened, and only to
+ * those who may open the case; others of the social space see that it exists and whom to ask.
+ */
 export interface CaseSummary {
   id: string;
   pseudonym: string;
   zone: CaseZone | null;
   socialSpaceId: string;
-  familyName: string;
+  familyName: string | null;
+  /** How the caller reaches the case; null: listed only (same social space, not on the case team). */
+  access: CaseAccessKind | null;
+  responsibleCaseworkerId: string;
+  responsibleCaseworkerName: string | null;
   createdAt: Date;
 }
 
@@ -34,9 +43,14 @@ export interface CaseDetails extends CaseContent {
   zone: CaseZone | null;
   socialSpaceId: string;
   assignedCaseworkerIds: string[];
+  /** The responsible caseworker: the first of the case team. */
+  responsibleCaseworkerId: string;
+  /** How the caller reaches the case (team, substitute, break-glass, lead). */
+  access: CaseAccessKind;
   deletionDate: Date | null;
   legalHold: boolean;
   personal: PersonalData;
+  /** Only the items the caller may read (§ 65): their own, those of whom they stand in for, and released ones. */
   confided: ConfidedItem[];
   createdAt: Date;
 }
@@ -59,6 +73,7 @@ export class CaseService {
     private readonly cipher: FieldCipher,
     private readonly assignments: AssignmentsService,
     private readonly inputRules: CaseInputRules,
+    private readonly access: CaseAccessService,
   ) {}
 
   async create(user: Principal, input: NewCase): Promise<CaseDetails> {
@@ -70,7 +85,12 @@ export class CaseService {
     }
     this.inputRules.checkNewCase(input.personal);
     const id = randomUUID();
-    const confided: ConfidedItem[] = input.confided.map((c) => ({ id: randomUUID(), text: c.text }));
+    const confided: ConfidedItem[] = input.confided.map((c) => ({
+      id: randomUUID(),
+      text: c.text,
+      confidantId: user.sub,
+      released: false,
+    }));
     await this.caseFiles.insert({
       id,
       pseudonym: newPseudonym(),
@@ -93,14 +113,21 @@ export class CaseService {
     const scope = await this.assignments.of(user.sub);
     const { items, total } = await this.caseFiles.pageFor(user.sub, scope.socialSpaceIds, page);
     return {
-      items: items.map((c) => ({
-        id: c.id,
-        pseudonym: c.pseudonym,
-        zone: c.zone,
-        socialSpaceId: c.socialSpaceId,
-        familyName: this.cipher.open<PersonalData>(c.personalEnc).familyName,
-        createdAt: c.createdAt,
-      })),
+      items: items.map((c) => {
+        // Lead and break-glass see the case; a caseworker who is only in the space sees that it exists.
+        const opened = c.access !== null;
+        return {
+          id: c.id,
+          pseudonym: c.pseudonym,
+          zone: opened ? c.zone : null,
+          socialSpaceId: c.socialSpaceId,
+          familyName: opened ? this.cipher.open<PersonalData>(c.personalEnc).familyName : null,
+          access: c.access,
+          responsibleCaseworkerId: c.assignedCaseworkerIds[0],
+          responsibleCaseworkerName: c.responsibleName,
+          createdAt: c.createdAt,
+        };
+      }),
       total,
       ...page,
     };
@@ -108,24 +135,26 @@ export class CaseService {
 
   /** The full case for a caseworker who may see it. */
   async get(user: Principal, id: string): Promise<CaseDetails> {
-    const file = await this.visibleCase(user, id);
+    const { file, grant } = await this.open(user, id, 'read');
     return {
       id: file.id,
       pseudonym: file.pseudonym,
       zone: file.zone,
       socialSpaceId: file.socialSpaceId,
       assignedCaseworkerIds: file.assignedCaseworkerIds,
+      responsibleCaseworkerId: grant.responsibleId,
+      access: grant.kind,
       deletionDate: file.deletionDate,
       legalHold: file.legalHold,
       personal: this.cipher.open<PersonalData>(file.personalEnc),
       ...this.cipher.open<CaseContent>(file.contentEnc),
-      confided: this.cipher.open<ConfidedItem[]>(file.confidedEnc),
+      confided: this.readableConfided(user, file, grant),
       createdAt: file.createdAt,
     };
   }
 
   async addConsent(user: Principal, caseId: string, consent: NewConsent): Promise<Consent> {
-    await this.visibleCase(user, caseId);
+    await this.visibleCase(user, caseId, 'write');
     await this.inputRules.checkConsent(consent);
     const unknown = consent.fields.map((f, i) => ({ f, i })).filter(({ f }) => !(RELEASABLE_FIELDS as readonly string[]).includes(f));
     if (unknown.length > 0) {
@@ -141,7 +170,7 @@ export class CaseService {
   }
 
   async revokeConsent(user: Principal, caseId: string, consentId: string): Promise<Consent> {
-    await this.visibleCase(user, caseId);
+    await this.visibleCase(user, caseId, 'write');
     const revoked = await this.consentRecords.revoke(caseId, consentId);
     if (!revoked) throw new DomainError(ErrorCode.Conflict, 'No active consent with this id');
     return revoked;
@@ -157,27 +186,63 @@ export class CaseService {
     return new Set((await this.consentRecords.fieldsReleasedFor(caseId, 'fallteam')) as ReleasableField[]);
   }
 
-  /** Caseworkers see their own cases and those of their social spaces; for anyone else a case does not exist. */
-  async visibleCase(user: Principal, id: string): Promise<CaseFile> {
+  /** Adds a confided item (§ 65): the caller is its confidant, and no one else reads it until released. */
+  async addConfided(user: Principal, caseId: string, text: string): Promise<CaseDetails> {
+    const { file } = await this.open(user, caseId, 'write');
+    const items = this.cipher.open<ConfidedItem[]>(file.confidedEnc);
+    items.push({ id: randomUUID(), text, confidantId: user.sub, released: false });
+    await this.caseFiles.setConfided(caseId, this.cipher.seal(items));
+    return this.get(user, caseId);
+  }
+
+  /** The confidant (or their substitute) releases one confided item to the case team; advisers never see it. */
+  async releaseConfided(user: Principal, caseId: string, itemId: string): Promise<CaseDetails> {
+    const { file, grant } = await this.open(user, caseId, 'write');
+    const items = this.cipher.open<ConfidedItem[]>(file.confidedEnc);
+    const item = items.find((i) => i.id === itemId && this.isConfidant(user, file, grant, i));
+    // An item the caller may not read does not exist for them.
+    if (!item) throw DomainError.notFound('Confided item');
+    item.released = true;
+    await this.caseFiles.setConfided(caseId, this.cipher.seal(items));
+    return this.get(user, caseId);
+  }
+
+  /** The case file and why the caller may work with it; refused as the access rule says. */
+  async open(user: Principal, id: string, need: CaseNeed): Promise<{ file: CaseFile; grant: CaseGrant }> {
     const file = await this.caseFiles.findById(id);
-    if (!file || !(await this.maySee(user, file))) throw DomainError.notFound('Case');
-    return file;
+    const grant = await this.access.require(user, file, need);
+    return { file: file!, grant };
+  }
+
+  /** The case file if the caller may read it (or change it, with need `write`); see CaseAccessService. */
+  async visibleCase(user: Principal, id: string, need: CaseNeed = 'read'): Promise<CaseFile> {
+    return (await this.open(user, id, need)).file;
   }
 
   /**
    * The same check, answering the stored row with every column.
    * @deprecated For the Jugendhilfedienst lib until it reads its case through its own repository; use `visibleCase`.
    */
-  async visible(user: Principal, id: string): Promise<CaseRow> {
+  async visible(user: Principal, id: string, need: CaseNeed = 'read'): Promise<CaseRow> {
     const row = await this.caseFiles.findRow(id);
-    if (!row || !(await this.maySee(user, toCaseFile(row)))) throw DomainError.notFound('Case');
-    return row;
+    await this.access.require(user, row && toCaseFile(row), need);
+    return row!;
   }
 
-  private async maySee(user: Principal, file: CaseFile): Promise<boolean> {
-    if (file.anonymisedAt || !user.roles.includes(Role.Caseworker)) return false;
-    if (file.assignedCaseworkerIds.includes(user.sub)) return true;
-    const scope = await this.assignments.of(user.sub);
-    return scope.socialSpaceIds.includes(file.socialSpaceId);
+  /** The access rule's answer for a case, for libs that read the case through their own repository. */
+  async grantFor(user: Principal, id: string, need: CaseNeed): Promise<CaseGrant> {
+    return (await this.open(user, id, need)).grant;
+  }
+
+  private readableConfided(user: Principal, file: CaseFile, grant: CaseGrant): ConfidedItem[] {
+    if (!CaseAccessService.isTeam(grant)) return [];
+    return this.cipher.open<ConfidedItem[]>(file.confidedEnc).filter((item) => item.released || this.isConfidant(user, file, grant, item));
+  }
+
+  /** The confidant of an item, or their substitute in period; items from before confidants were recorded belong to the responsible caseworker. */
+  private isConfidant(user: Principal, file: CaseFile, grant: CaseGrant, item: ConfidedItem): boolean {
+    if (!CaseAccessService.isTeam(grant)) return false;
+    const confidant = item.confidantId ?? file.assignedCaseworkerIds[0];
+    return confidant === user.sub || grant.standsInFor.includes(confidant);
   }
 }

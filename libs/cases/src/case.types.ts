@@ -25,6 +25,10 @@ export interface CaseContent {
 export interface ConfidedItem {
   id: string;
   text: string;
+  /** Whom it was confided to; only they (and their substitute in period) read it. Absent on items from before: the responsible caseworker. */
+  confidantId?: string;
+  /** Released by the confidant to the case team (per item); never to advisers. */
+  released?: boolean;
 }
 
 export const CONSENT_FORMS = ['written', 'oral_documented', 'electronic'] as const;

@@ -5,8 +5,12 @@ import { CaseInputRules } from './case-input.rules';
 import { RemindersModule } from '@sro/reminders';
 import { CaseFollowUpRepository } from './case-follow-up.repository';
 import { CaseFollowUpService } from './case-follow-up.service';
+import { CaseAccessRepository } from './case-access.repository';
+import { CaseAccessService } from './case-access.service';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
+import { CaseTeamService } from './case-team.service';
+import { CaseWorkflowSignals } from './case-workflow.signals';
 import { ConsentRepository } from './consent.repository';
 import { ConsultationActivities } from './consultation.activities';
 import { ConsultationRepository } from './consultation.repository';
@@ -15,7 +19,14 @@ import { FallteamSessionRepository } from './fallteam-session.repository';
 import { FieldCipher } from './field-cipher';
 import { StaffRepository } from './staff.repository';
 
-const REPOSITORIES = [CaseRepository, ConsentRepository, ConsultationRepository, FallteamSessionRepository, StaffRepository];
+const REPOSITORIES = [
+  CaseAccessRepository,
+  CaseRepository,
+  ConsentRepository,
+  ConsultationRepository,
+  FallteamSessionRepository,
+  StaffRepository,
+];
 
 /** The case data (repositories, field cipher) and the consultation activities: what the worker needs (no Temporal client). */
 @Module({
@@ -27,7 +38,16 @@ export class CasesActivitiesModule {}
 /** Cases, consents and Fallteam consultations as the API steers them (ConsultationService needs the Temporal client). */
 @Module({
   imports: [CasesActivitiesModule, DefinitionsModule, ReferenceDataModule, RemindersModule],
-  providers: [CaseService, CaseInputRules, ConsultationService, CaseFollowUpRepository, CaseFollowUpService],
-  exports: [CasesActivitiesModule, CaseService, ConsultationService, CaseFollowUpService],
+  providers: [
+    CaseAccessService,
+    CaseService,
+    CaseInputRules,
+    CaseTeamService,
+    CaseWorkflowSignals,
+    ConsultationService,
+    CaseFollowUpRepository,
+    CaseFollowUpService,
+  ],
+  exports: [CasesActivitiesModule, CaseAccessService, CaseService, CaseTeamService, ConsultationService, CaseFollowUpService],
 })
 export class CasesModule {}

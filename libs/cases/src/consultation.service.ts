@@ -16,6 +16,7 @@ import {
 } from '@sro/workflows/contracts';
 import { initialSteps, StepState } from '@sro/workflows/shared/steps';
 import { AgeBand, ageBand } from './age-band';
+import { CaseNeed } from './case-access.service';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { CaseContent, PersonalData, RELEASABLE_FIELDS } from './case.types';
@@ -126,9 +127,7 @@ export class ConsultationService {
 
   /** An assigned caseworker brings the case to the Fallteam. */
   async request(user: Principal, caseId: string, questions: string[]): Promise<ConsultationDetails> {
-    const file = await this.cases.visibleCase(user, caseId);
-    if (!file.assignedCaseworkerIds.includes(user.sub))
-      throw new DomainError(ErrorCode.Forbidden, 'Only a caseworker assigned to the case brings it to the Fallteam');
+    const file = await this.cases.visibleCase(user, caseId, 'write');
     const definition = await this.definitions.published('fallteam-consultation');
     const id = randomUUID();
     const workflowId = workflowIds.fallteamConsultation(id);
@@ -170,7 +169,7 @@ export class ConsultationService {
   }
 
   async get(user: Principal, id: string): Promise<ConsultationDetails> {
-    const consultation = await this.forCaseworker(user, id);
+    const consultation = await this.forCaseworker(user, id, 'read');
     const state = await this.states.read(consultation.workflowId, fallteamStateQuery, WHAT);
     return {
       id,
@@ -371,10 +370,11 @@ export class ConsultationService {
     return new Set(participants.filter((p) => p.role === 'professional').map((p) => p.userId)).size;
   }
 
-  private async forCaseworker(user: Principal, id: string): Promise<ConsultationRecord> {
+  /** The consultation if the caller may read (or, by default, change) its case: the case's access rule decides. */
+  private async forCaseworker(user: Principal, id: string, need: CaseNeed = 'write'): Promise<ConsultationRecord> {
     const consultation = await this.consultations.findById(id);
     if (!consultation) throw DomainError.notFound(WHAT);
-    await this.cases.visibleCase(user, consultation.caseId);
+    await this.cases.visibleCase(user, consultation.caseId, need);
     return consultation;
   }
 }

@@ -48,6 +48,8 @@ export class AppConfig {
   readonly reminders: { concurrency: number; reconcileIntervalMs: number; attempts: number; backoffMs: number };
   /** Calendar years before the current one in which time entries are still accepted. */
   readonly timeEntryPastYears: number;
+  /** Need-to-know access to case files: how long a break-glass opening lasts. */
+  readonly caseAccess: { breakGlassMs: number };
 
   constructor(env: EnvSchema) {
     this.env = env.SRO_ENV;
@@ -105,6 +107,7 @@ export class AppConfig {
       backoffMs: env.REMINDER_BACKOFF_MS,
     };
     this.timeEntryPastYears = env.TIME_ENTRY_PAST_YEARS;
+    this.caseAccess = { breakGlassMs: env.BREAK_GLASS_HOURS * 3600 * 1000 };
   }
 
   get isProduction(): boolean {

@@ -257,4 +257,11 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   RATE_LIMIT_EXPORT_PER_MINUTE = 30;
+
+  /** How long a break-glass opening of a case lasts (hours). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  BREAK_GLASS_HOURS = 24;
 }

@@ -96,7 +96,7 @@ export const SEED_SPECS: SpecByKey = {
         title: 'Fall ins Fallteam einbringen und terminieren',
         duration: 'P14D',
         reminderOffsets: ['P3D'],
-        escalationRole: 'coordinator',
+        escalationRole: 'lead',
         deliverables: [],
       },
       { key: 'session', title: 'Beratung im erweiterten Fallteam', duration: 'P21D', reminderOffsets: ['P7D', 'P1D'], deliverables: [] },
@@ -105,7 +105,7 @@ export const SEED_SPECS: SpecByKey = {
         title: 'Ergebnis dokumentieren',
         duration: 'P7D',
         reminderOffsets: ['P2D'],
-        escalationRole: 'coordinator',
+        escalationRole: 'lead',
         deliverables: [
           {
             key: 'participants',
@@ -265,7 +265,7 @@ export const SEED_SPECS: SpecByKey = {
         title: 'Einordnung (Leistungs-, Grau- oder Gefährdungsbereich)',
         duration: 'P3D',
         reminderOffsets: ['P1D'],
-        escalationRole: 'admin',
+        escalationRole: 'lead',
         deliverables: [],
       },
       {
@@ -273,7 +273,7 @@ export const SEED_SPECS: SpecByKey = {
         title: 'Gefährdungseinschätzung nach § 8a SGB VIII',
         duration: 'P1D',
         reminderOffsets: ['PT12H', 'PT4H'],
-        escalationRole: 'admin',
+        escalationRole: 'lead',
         deliverables: [
           { key: 'assessment', title: 'Gefährdungseinschätzung im Zusammenwirken mehrerer Fachkräfte', type: 'text', required: true },
         ],
@@ -284,7 +284,7 @@ export const SEED_SPECS: SpecByKey = {
         title: 'Sofortschutz (§ 42 SGB VIII Inobhutnahme oder Anrufung des Familiengerichts, § 8a Abs. 2)',
         duration: 'PT12H',
         reminderOffsets: ['PT4H'],
-        escalationRole: 'admin',
+        escalationRole: 'lead',
         deliverables: [],
       },
       {
@@ -292,7 +292,7 @@ export const SEED_SPECS: SpecByKey = {
         title: 'Beratung im erweiterten Fallteam',
         duration: 'P1M',
         reminderOffsets: ['P7D'],
-        escalationRole: 'admin',
+        escalationRole: 'lead',
         deliverables: [],
       },
       {
@@ -300,7 +300,7 @@ export const SEED_SPECS: SpecByKey = {
         title: 'Hilfeplan (§ 36 SGB VIII)',
         duration: 'P1M',
         reminderOffsets: ['P7D'],
-        escalationRole: 'admin',
+        escalationRole: 'lead',
         deliverables: [],
       },
       { key: 'closure', title: 'Abschluss', duration: 'P14D', reminderOffsets: ['P3D'], deliverables: [] },

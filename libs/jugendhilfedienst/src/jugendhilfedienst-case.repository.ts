@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CaseContent, FieldCipher, PersonalData } from '@sro/cases';
+import { CaseAccessKind, caseAccessSql, CaseContent, FieldCipher, PersonalData } from '@sro/cases';
 import { CaseSource, JhdZone, ProtectionMeasure, RiskResult } from '@sro/workflows/contracts';
 import { AgeGroup, AssessmentProfessional, DangerKind, HelpKind, Sex } from './jugendhilfedienst.types';
 
@@ -52,6 +52,9 @@ export interface JugendhilfedienstCaseSummary {
   phase: string | null;
   currentStep: string | null;
   currentDueAt: Date | null;
+  /** How the caller reaches the case; null: listed only (same social space, not on the case team). */
+  access: CaseAccessKind | null;
+  responsibleCaseworkerId: string;
 }
 
 export interface NewRiskAssessment {
@@ -300,9 +303,9 @@ export class JugendhilfedienstCaseRepository {
     const rows: Array<JugendhilfedienstCaseSummary & { total: number }> = await this.dataSource.query(
       `SELECT f.id, f.pseudonym, f.zone, f.social_space_id AS "socialSpaceId", f.source, f.reported_at AS "reportedAt", f.closed_at AS "closedAt",
               f.deletion_date AS "deletionDate", p.summary->>'phase' AS phase, p.current_step AS "currentStep", p.current_due_at AS "currentDueAt",
-              count(*) OVER ()::int AS total
-         FROM case_file f LEFT JOIN process_instance p ON p.id = f.id
-        WHERE f.workflow_id IS NOT NULL AND f.anonymised_at IS NULL AND ($1 = ANY(f.assigned_caseworker_ids) OR f.social_space_id = ANY($2))
+              f.access, f.assigned_caseworker_ids[1] AS "responsibleCaseworkerId", count(*) OVER ()::int AS total
+         FROM (SELECT c.*, ${caseAccessSql('$1', 'c')} AS access FROM case_file c) f LEFT JOIN process_instance p ON p.id = f.id
+        WHERE f.workflow_id IS NOT NULL AND f.anonymised_at IS NULL AND (f.access IS NOT NULL OR f.social_space_id = ANY($2))
           AND ($5::text IS NULL OR p.summary->>'phase' = $5)
         ORDER BY p.current_due_at NULLS LAST, f.created_at DESC, f.id LIMIT $3 OFFSET $4`,
       [filter.userId, filter.socialSpaceIds, filter.limit, filter.offset, filter.phase ?? null],

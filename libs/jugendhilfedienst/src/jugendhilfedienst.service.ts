@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CaseContent, CaseService, futureBirthDateProblems, newPseudonym, PersonalData } from '@sro/cases';
+import {
+  CaseAccessService,
+  CaseContent,
+  CaseGrant,
+  CaseNeed,
+  CaseService,
+  futureBirthDateProblems,
+  newPseudonym,
+  PersonalData,
+} from '@sro/cases';
 import { DomainError, ErrorCode, FieldProblem, Principal } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { AssignmentsService } from '@sro/reference-data';
@@ -203,11 +212,27 @@ export class JugendhilfedienstService {
   async list(user: Principal, page: { limit: number; offset: number; phase?: string }): Promise<JugendhilfedienstCaseList> {
     const scope = await this.assignments.of(user.sub);
     const { items, total } = await this.caseFiles.list({ userId: user.sub, socialSpaceIds: scope.socialSpaceIds, ...page });
-    return { items, total, limit: page.limit, offset: page.offset };
+    // Others of the social space learn that the case exists and whom to ask, nothing more.
+    const listed = items.map((c) =>
+      c.access
+        ? c
+        : {
+            ...c,
+            zone: null,
+            source: null,
+            reportedAt: null,
+            closedAt: null,
+            deletionDate: null,
+            phase: null,
+            currentStep: null,
+            currentDueAt: null,
+          },
+    );
+    return { items: listed, total, limit: page.limit, offset: page.offset };
   }
 
   async get(user: Principal, id: string): Promise<JugendhilfedienstCaseView> {
-    const file = await this.visible(user, id);
+    const { grant, ...file } = await this.visible(user, id, 'read');
     const state = await this.state(file.workflowId);
     const riskAssessments = await this.caseFiles.riskAssessments(id);
     const immediateProtections = await this.caseFiles.immediateProtections(id);
@@ -219,7 +244,8 @@ export class JugendhilfedienstService {
       source: file.source,
       anonymous: file.anonymousReport,
       reportedAt: file.reportedAt,
-      report: file.report,
+      // Who reported a § 8a concern is for the case team (and its substitutes) only.
+      report: file.report && !CaseAccessService.isTeam(grant) ? { ...file.report, reporter: null } : file.report,
       personal: file.personal,
       zone: state.zone ?? null,
       classifications: state.classifications ?? [],
@@ -412,19 +438,19 @@ export class JugendhilfedienstService {
 
   /** A legal hold keeps the case past its deletion date until it is lifted. */
   async setLegalHold(user: Principal, id: string, hold: boolean): Promise<LegalHoldState> {
-    await this.cases.visible(user, id);
+    await this.cases.visible(user, id, 'write');
     const state = await this.retention.setLegalHold(id, hold, user.sub);
     if (!state) throw DomainError.notFound(WHAT);
     return state;
   }
 
-  /** The case file if the caller may see it (the case file's access rule) and it has a Jugendhilfedienst process. */
-  private async visible(user: Principal, id: string): Promise<ProcessCaseFile> {
-    await this.cases.visible(user, id);
+  /** The case file if the caller may read or (by default) change it (the case file's access rule) and it has a Jugendhilfedienst process. */
+  private async visible(user: Principal, id: string, need: CaseNeed = 'write'): Promise<ProcessCaseFile & { grant: CaseGrant }> {
+    const grant = await this.cases.grantFor(user, id, need);
     const file = await this.caseFiles.find(id);
     // A case file of the Fallteam alone has no Jugendhilfedienst process.
     if (!file?.workflowId) throw DomainError.notFound(WHAT);
-    return { ...file, workflowId: file.workflowId };
+    return { ...file, workflowId: file.workflowId, grant };
   }
 
   private state(workflowId: string): Promise<JugendhilfedienstCaseState> {

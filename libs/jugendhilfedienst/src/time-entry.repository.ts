@@ -98,6 +98,8 @@ export class TimeEntryRepository {
     groupBy: TimeGrouping;
     userId: string | null;
     planningRegionIds: string[] | null;
+    /** Only the members of the teams this lead leads. */
+    leadId?: string | null;
   }): Promise<TimeMinutesByGroup[]> {
     const group = {
       person: { key: 'u.id', label: 'u.display_name' },
@@ -114,8 +116,9 @@ export class TimeEntryRepository {
         WHERE e.work_date BETWEEN $1 AND $2
           AND ($3::text IS NULL OR e.user_id = $3)
           AND ($4::uuid[] IS NULL OR s.planning_region_id = ANY($4) OR u.planning_region_ids && $4)
+          AND ($5::text IS NULL OR u.team_id IN (SELECT t.id FROM team t WHERE t.lead_id = $5))
         GROUP BY 1, 2 ORDER BY 2 NULLS LAST, 1`,
-      [q.from, q.to, q.userId, q.planningRegionIds],
+      [q.from, q.to, q.userId, q.planningRegionIds, q.leadId ?? null],
     );
   }
 

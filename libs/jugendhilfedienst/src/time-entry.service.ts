@@ -168,16 +168,18 @@ export class TimeEntryService {
   /**
    * Minutes per kind and the preventive share per person, team (the planning region a person
    * belongs to) or social space, against the definition's target. Caseworkers see themselves;
-   * coordinators their planning regions; admins everyone.
+   * leads the members of the teams they lead; coordinators their planning regions; admins everyone.
    */
   async report(user: Principal, q: { from: string; to: string; groupBy: ReportGrouping }): Promise<TimeReport> {
     if (q.to < q.from)
       throw DomainError.invalid('The period ends before it starts', [{ pointer: '/to', message: 'must not be before from' }]);
     const admin = user.roles.includes(Role.Admin);
     const coordinator = user.roles.includes(Role.Coordinator);
-    if (!admin && !coordinator && q.groupBy !== 'person') throw new DomainError(ErrorCode.Forbidden, 'Caseworkers see their own time only');
+    const lead = !admin && !coordinator && user.roles.includes(Role.Lead);
+    if (!admin && !coordinator && !lead && q.groupBy !== 'person')
+      throw new DomainError(ErrorCode.Forbidden, 'Caseworkers see their own time only');
     const regions = admin || !coordinator ? null : (await this.assignments.of(user.sub)).planningRegionIds;
-    const onlyUser = admin || coordinator ? null : user.sub;
+    const onlyUser = admin || coordinator || lead ? null : user.sub;
     const target = (await this.definitions.published('jugendhilfedienst-case')).spec.preventiveShareTarget;
     const groups = await this.entries.minutesByGroup({
       from: q.from,
@@ -185,6 +187,7 @@ export class TimeEntryService {
       groupBy: q.groupBy,
       userId: onlyUser,
       planningRegionIds: regions,
+      leadId: lead ? user.sub : null,
     });
     const items: TimeReportRow[] = groups.map((r) => {
       const total = r.caseMinutes + r.preventiveMinutes + r.otherMinutes;

@@ -58,17 +58,28 @@ export class ReminderDeliveryRepository {
     );
   }
 
-  /** The active users a recipient list names: by id, or by role within the optional planning region or social space. */
+  /**
+   * The active users a recipient list names: by id, or by role within the optional planning region
+   * or social space; the lead of a case (`role: 'lead'` with `caseId`) is the lead of the team of its
+   * responsible caseworker (`case_lead`), else the leads of the case's planning region.
+   */
   async addressees(tx: EntityManager, recipients: Recipient[]): Promise<Addressee[]> {
     const userIds = recipients.filter((r): r is Extract<Recipient, { type: 'user' }> => r.type === 'user').map((r) => r.id);
     const roles = recipients.filter((r): r is Extract<Recipient, { type: 'role' }> => r.type === 'role');
     return tx.query(
-      `SELECT DISTINCT u.id, u.email FROM app_user u
+      `WITH r AS (
+         SELECT r.role, r."socialSpaceId",
+                COALESCE(r."planningRegionId", (SELECT s.planning_region_id FROM case_file f JOIN social_space s ON s.id = f.social_space_id
+                                                  WHERE f.id = r."caseId")) AS "planningRegionId",
+                CASE WHEN r.role = 'lead' AND r."caseId" IS NOT NULL THEN case_lead(r."caseId") END AS "caseLeadId"
+           FROM jsonb_to_recordset($2::jsonb) AS r(role text, "planningRegionId" uuid, "socialSpaceId" uuid, "caseId" uuid))
+       SELECT DISTINCT u.id, u.email FROM app_user u
         WHERE u.active AND (u.id = ANY($1::text[]) OR EXISTS (
-          SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS r(role text, "planningRegionId" uuid, "socialSpaceId" uuid)
+          SELECT 1 FROM r
            WHERE r.role = ANY(u.roles)
-             AND (r."planningRegionId" IS NULL OR r."planningRegionId" = ANY(u.planning_region_ids))
-             AND (r."socialSpaceId" IS NULL OR r."socialSpaceId" = ANY(u.social_space_ids))))
+             AND CASE WHEN r."caseLeadId" IS NOT NULL THEN u.id = r."caseLeadId"
+                 ELSE (r."planningRegionId" IS NULL OR r."planningRegionId" = ANY(u.planning_region_ids))
+                  AND (r."socialSpaceId" IS NULL OR r."socialSpaceId" = ANY(u.social_space_ids)) END))
         ORDER BY u.id`,
       [userIds, JSON.stringify(roles)],
     );

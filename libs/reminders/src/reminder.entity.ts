@@ -7,7 +7,14 @@ export const CHANNELS = ['in_app', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Who receives a reminder: a user, or everyone with a role (optionally within a planning region or social space). */
-export type Recipient = { type: 'user'; id: string } | { type: 'role'; role: string; planningRegionId?: string; socialSpaceId?: string };
+/**
+ * Who a reminder goes to: a user, or the active holders of a role (within a planning region or social
+ * space). A `lead` recipient with a `caseId` is the lead of that case's team, resolved when the
+ * reminder is delivered (so a transfer moves it); a case without one falls back to the leads of the
+ * case's planning region.
+ */
+export type Recipient =
+  { type: 'user'; id: string } | { type: 'role'; role: string; planningRegionId?: string; socialSpaceId?: string; caseId?: string };
 
 /** A reminder: PostgreSQL is the record, BullMQ holds a delayed job whose id is the key. */
 @Entity('reminder')

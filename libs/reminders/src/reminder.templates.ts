@@ -76,6 +76,22 @@ export const REMINDER_TEMPLATES: Record<string, { required: string[]; render(ctx
       link: c.link ? text(c.link) : undefined,
     }),
   },
+  'case-break-glass': {
+    required: ['pseudonym', 'expiresAt'],
+    render: (c) => ({
+      title: `Notfallzugriff auf den Fall ${text(c.pseudonym)}`,
+      body: `Eine Fachkraft außerhalb des Fallteams hat den Fall ${text(c.pseudonym)} mit einer Begründung geöffnet; der Zugriff endet am ${date(c.expiresAt)}. Begründung und Zugriffe stehen im Prüfprotokoll.`,
+      link: c.link ? text(c.link) : undefined,
+    }),
+  },
+  'case-transferred': {
+    required: ['pseudonym'],
+    render: (c) => ({
+      title: `Fall ${text(c.pseudonym)} übergeben`,
+      body: `Der Fall ${text(c.pseudonym)} wurde Ihnen übergeben; die Übergabenotiz steht in der Übergabehistorie des Falls. Offene Wiedervorlagen sind mit übergegangen.`,
+      link: c.link ? text(c.link) : undefined,
+    }),
+  },
   generic: {
     required: ['title'],
     render: (c) => ({ title: text(c.title), body: text(c.body, text(c.title)), link: c.link ? text(c.link) : undefined }),

@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@sro/audit';
 import { CurrentUser, Roles } from '@sro/auth';
-import { CaseService, ConsultationService } from '@sro/cases';
+import { CaseService, CaseTeamService, ConsultationService } from '@sro/cases';
 import { Principal, Role } from '@sro/common';
 import { ReasonDto } from '../sozialraum/dto/sozialraum.dto';
 import { PagingDto } from '../common/paging.dto';
 import {
+  BreakGlassDto,
+  CaseTeamDto,
+  ConfidedItemInputDto,
   ConsentDto,
   CreateCaseDto,
   InviteDto,
@@ -15,10 +18,17 @@ import {
   RequestConsultationDto,
   ScheduleDto,
   SessionDto,
+  SubstitutionDto,
+  TransferDto,
 } from './dto/case.dto';
 import {
   AdviserAccessDto,
   AdviserConsultationListDto,
+  BreakGlassResponseDto,
+  CaseTransferDto,
+  CaseTransferListDto,
+  SubstitutionListDto,
+  SubstitutionResponseDto,
   CaseDto,
   CasePageDto,
   ConsentListDto,
@@ -40,6 +50,7 @@ export class CasesController {
   constructor(
     private readonly cases: CaseService,
     private readonly consultations: ConsultationService,
+    private readonly team: CaseTeamService,
   ) {}
 
   @Post()
@@ -58,7 +69,7 @@ export class CasesController {
   }
 
   @Get()
-  @Roles(Role.Caseworker)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: CasePageDto })
   @Audited({ resourceType: 'case', action: 'list', purpose: 'Fallübersicht' })
   list(@CurrentUser() user: Principal, @Query() page: PagingDto): Promise<CasePageDto> {
@@ -66,7 +77,7 @@ export class CasesController {
   }
 
   @Get(':id')
-  @Roles(Role.Caseworker)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: CaseDto })
   @Audited({ resourceType: 'case', action: 'read', purpose: 'Fallbearbeitung' })
   get(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<CaseDto> {
@@ -74,7 +85,7 @@ export class CasesController {
   }
 
   @Get(':id/consents')
-  @Roles(Role.Caseworker)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: ConsentListDto })
   @Audited({ resourceType: 'case', action: 'read-consents', purpose: 'Einwilligungen prüfen' })
   consents(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ConsentListDto> {
@@ -102,6 +113,59 @@ export class CasesController {
     return this.cases.revokeConsent(user, id, consentId);
   }
 
+  @Post(':id/confided')
+  @Roles(Role.Caseworker)
+  @ApiCreatedResponse({ type: CaseDto })
+  @Audited({ resourceType: 'case', action: 'add-confided', purpose: 'Anvertrautes erfassen (§ 65 SGB VIII)' })
+  addConfided(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ConfidedItemInputDto): Promise<CaseDto> {
+    return this.cases.addConfided(user, id, body.text);
+  }
+
+  @Post(':id/confided/:itemId/release')
+  @HttpCode(200)
+  @Roles(Role.Caseworker)
+  @ApiOkResponse({ type: CaseDto })
+  @Audited({ resourceType: 'case', action: 'release-confided', purpose: 'Freigabe von Anvertrautem an das Fallteam' })
+  releaseConfided(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('itemId', uuid) itemId: string): Promise<CaseDto> {
+    return this.cases.releaseConfided(user, id, itemId);
+  }
+
+  @Put(':id/team')
+  @Roles(Role.Caseworker)
+  @ApiOkResponse({ type: CaseDto })
+  @Audited({ resourceType: 'case', action: 'set-team', purpose: 'Fallteam bestimmen' })
+  async setTeam(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: CaseTeamDto): Promise<CaseDto> {
+    await this.team.setCoWorkers(user, id, body.coWorkerIds);
+    return this.cases.get(user, id);
+  }
+
+  @Post(':id/break-glass')
+  @Roles(Role.Caseworker)
+  @ApiCreatedResponse({ type: BreakGlassResponseDto })
+  // The answer's id is the opening's; the service audits the case with the reason.
+  @Audited({ resourceType: 'case-break-glass', action: 'open', purpose: 'Notfallzugriff (Break-Glass)' })
+  breakGlass(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: BreakGlassDto): Promise<BreakGlassResponseDto> {
+    return this.team.breakGlass(user, id, body.reason);
+  }
+
+  @Post(':id/transfer')
+  @HttpCode(200)
+  @Roles(Role.Caseworker, Role.Lead)
+  @ApiOkResponse({ type: CaseTransferDto })
+  // The answer's id is the transfer's; the service audits the case with who, from whom and to whom.
+  @Audited({ resourceType: 'case-transfer', action: 'create', purpose: 'Fallübergabe' })
+  transfer(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: TransferDto): Promise<CaseTransferDto> {
+    return this.team.transfer(user, id, body);
+  }
+
+  @Get(':id/transfers')
+  @Roles(Role.Caseworker, Role.Lead)
+  @ApiOkResponse({ type: CaseTransferListDto })
+  @Audited({ resourceType: 'case', action: 'read-transfers', purpose: 'Übergabehistorie' })
+  transfers(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<CaseTransferListDto> {
+    return this.team.transfers(user, id);
+  }
+
   @Post(':id/consultations')
   @Roles(Role.Caseworker)
   @ApiCreatedResponse({ type: ConsultationDto })
@@ -112,6 +176,38 @@ export class CasesController {
     @Body() body: RequestConsultationDto,
   ): Promise<ConsultationDto> {
     return this.consultations.request(user, id, body.questions);
+  }
+}
+
+/** Substitutions (Vertretung): during the period the substitute has the absent caseworker's case-team rights. */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('substitutions')
+export class SubstitutionsController {
+  constructor(private readonly team: CaseTeamService) {}
+
+  @Post()
+  @Roles(Role.Caseworker, Role.Lead)
+  @ApiCreatedResponse({ type: SubstitutionResponseDto })
+  @Audited({ resourceType: 'substitution', action: 'create', purpose: 'Vertretung regeln' })
+  create(@CurrentUser() user: Principal, @Body() body: SubstitutionDto): Promise<SubstitutionResponseDto> {
+    return this.team.nameSubstitute(user, body);
+  }
+
+  @Get()
+  @Roles(Role.Caseworker, Role.Lead)
+  @ApiOkResponse({ type: SubstitutionListDto })
+  mine(@CurrentUser() user: Principal): Promise<SubstitutionListDto> {
+    return this.team.substitutions(user);
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @Roles(Role.Caseworker, Role.Lead)
+  @ApiOkResponse({ type: SubstitutionResponseDto })
+  @Audited({ resourceType: 'substitution', action: 'end', purpose: 'Vertretung beenden' })
+  end(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<SubstitutionResponseDto> {
+    return this.team.endSubstitution(user, id);
   }
 }
 
@@ -145,7 +241,7 @@ export class ConsultationsController {
   }
 
   @Get('consultations/:id')
-  @Roles(Role.Caseworker)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: ConsultationDto })
   @Audited({ resourceType: 'consultation', action: 'read', purpose: 'Fallteam' })
   get(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ConsultationDto> {

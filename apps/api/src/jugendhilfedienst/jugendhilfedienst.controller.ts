@@ -34,7 +34,7 @@ export class JugendhilfedienstController {
 
   @Get()
   @ApiOkResponse({ type: JhdCaseListResponseDto })
-  @Roles(Role.Caseworker)
+  @Roles(Role.Caseworker, Role.Lead)
   @Audited({ resourceType: 'case', action: 'list', purpose: 'Fallübersicht Jugendhilfedienst' })
   list(@CurrentUser() user: Principal, @Query() query: JhdListQueryDto): Promise<JhdCaseListResponseDto> {
     return this.cases.list(user, query);
@@ -42,7 +42,7 @@ export class JugendhilfedienstController {
 
   @Get(':id')
   @ApiOkResponse({ type: JhdCaseResponseDto })
-  @Roles(Role.Caseworker)
+  @Roles(Role.Caseworker, Role.Lead)
   @Audited({ resourceType: 'case', action: 'read', purpose: 'Fallbearbeitung Jugendhilfedienst' })
   get(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<JhdCaseResponseDto> {
     return this.cases.get(user, id);

@@ -31,7 +31,7 @@ export class TimeEntriesController {
 
   @Get('report')
   @ApiOkResponse({ type: TimeReportResponseDto })
-  @Roles(Role.Caseworker, Role.Coordinator, Role.Admin)
+  @Roles(Role.Caseworker, Role.Lead, Role.Coordinator, Role.Admin)
   report(@CurrentUser() user: Principal, @Query() query: TimeReportQueryDto): Promise<TimeReportResponseDto> {
     return this.entries.report(user, { from: query.from, to: query.to, groupBy: query.groupBy ?? 'person' });
   }

@@ -19,6 +19,7 @@ import { MunicipalityKind1764123000000 } from './1764123000000-MunicipalityKind'
 import { ImmediateProtection1764130000000 } from './1764130000000-ImmediateProtection';
 import { CaseFollowUps1764131000000 } from './1764131000000-CaseFollowUps';
 import { StaffAndTeams1764140000000 } from './1764140000000-StaffAndTeams';
+import { CaseAccess1764150000000 } from './1764150000000-CaseAccess';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ImmediateProtection1764130000000,
   CaseFollowUps1764131000000,
   StaffAndTeams1764140000000,
+  CaseAccess1764150000000,
 ];

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGE_BANDS, AgeBand, CASE_ZONES, CaseZone, CONSENT_FORMS, ConsentForm } from '@sro/cases';
+import { AGE_BANDS, AgeBand, CASE_ACCESS_KINDS, CASE_ZONES, CaseAccessKind, CaseZone, CONSENT_FORMS, ConsentForm } from '@sro/cases';
 import type { ConsultationPhase } from '@sro/workflows/contracts';
 import type { StepStatus } from '@sro/workflows/shared/steps';
 import { FamilyMemberDto, OutcomeDto, PersonalDataDto, ResourcesDto } from './case.dto';
@@ -23,8 +23,21 @@ export class CaseSummaryDto {
   @ApiProperty({ format: 'uuid' })
   socialSpaceId: string;
 
-  @ApiProperty()
-  familyName: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null for a case the caller is not on (listed only, so they know whom to ask)',
+  })
+  familyName: string | null;
+
+  @ApiProperty({ enum: CASE_ACCESS_KINDS, nullable: true, description: 'How the caller reaches the case; null: listed only' })
+  access: CaseAccessKind | null;
+
+  @ApiProperty({ description: 'The responsible caseworker (user id)' })
+  responsibleCaseworkerId: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  responsibleCaseworkerName: string | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;
@@ -50,6 +63,12 @@ export class ConfidedItemDto {
 
   @ApiProperty()
   text: string;
+
+  @ApiPropertyOptional({ description: 'Whom it was confided to (user id)' })
+  confidantId?: string;
+
+  @ApiPropertyOptional({ description: 'Released by the confidant to the case team' })
+  released?: boolean;
 }
 
 /** The whole case file, for a caseworker who may see it. */
@@ -66,8 +85,14 @@ export class CaseDto {
   @ApiProperty({ format: 'uuid' })
   socialSpaceId: string;
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], description: 'The case team; the first is the responsible caseworker' })
   assignedCaseworkerIds: string[];
+
+  @ApiProperty()
+  responsibleCaseworkerId: string;
+
+  @ApiProperty({ enum: CASE_ACCESS_KINDS, description: 'How the caller reaches the case' })
+  access: CaseAccessKind;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null while a Jugendhilfedienst case is open' })
   deletionDate: Date | null;
@@ -366,4 +391,77 @@ export class ConsultationPacketDto {
 
   @ApiProperty({ type: ReleasedPersonalDataDto })
   released: ReleasedPersonalDataDto;
+}
+
+export class BreakGlassResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  caseId: string;
+
+  @ApiProperty()
+  userId: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  openedAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the access ends (BREAK_GLASS_HOURS after opening)' })
+  expiresAt: Date;
+}
+
+export class CaseTransferDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  fromUserId: string;
+
+  @ApiProperty()
+  toUserId: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  note: string | null;
+
+  @ApiProperty()
+  transferredBy: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  transferredAt: Date;
+}
+
+export class CaseTransferListDto {
+  @ApiProperty({ type: [CaseTransferDto] })
+  items: CaseTransferDto[];
+}
+
+export class SubstitutionResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  absentUserId: string;
+
+  @ApiProperty()
+  substituteUserId: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  startsAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  endsAt: Date;
+
+  @ApiProperty()
+  namedBy: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  endedAt: Date | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+}
+
+export class SubstitutionListDto {
+  @ApiProperty({ type: [SubstitutionResponseDto] })
+  items: SubstitutionResponseDto[];
 }

@@ -12,6 +12,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -300,4 +301,62 @@ export class RecommendationDto {
   @MinLength(1, { each: true })
   @MaxLength(2000, { each: true })
   risks: string[];
+}
+
+export class ConfidedItemInputDto {
+  @ApiProperty({ description: 'What was confided (§ 65 SGB VIII); only the confidant reads it until they release it' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  text: string;
+}
+
+export class CaseTeamDto {
+  @ApiProperty({ type: [String], description: 'Co-workers beside the responsible caseworker (user ids of active caseworkers)' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  coWorkerIds: string[];
+}
+
+export class BreakGlassDto {
+  @ApiProperty({ description: 'Why the case must be opened now (audited, shown to the responsible caseworker and the lead)' })
+  @IsString()
+  @Matches(/\S{3,}/, { message: 'reason must name why the case is opened' })
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class TransferDto {
+  @ApiProperty({ description: 'The caseworker who takes the case over (user id)' })
+  @IsString()
+  @MinLength(1)
+  toCaseworkerId: string;
+
+  @ApiProperty({ description: 'Hand-over note (sealed)' })
+  @IsString()
+  @Matches(/\S/, { message: 'note must not be empty' })
+  @MaxLength(5000)
+  note: string;
+}
+
+export class SubstitutionDto {
+  @ApiPropertyOptional({ description: 'Who is absent; the caller by default (a lead may name one for others)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  absentUserId?: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  substituteUserId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true })
+  endsAt: string;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CaseAccessKind } from '@sro/cases';
 import type {
   CaseSource,
   DangerKind,
@@ -379,6 +380,16 @@ class JhdCaseSummaryDto implements JugendhilfedienstCaseSummary {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   currentDueAt: Date | null;
+
+  @ApiProperty({
+    enum: ['team', 'substitute', 'break-glass', 'lead'],
+    nullable: true,
+    description: 'How the caller reaches the case; null: listed only (file number, pseudonym and responsible caseworker)',
+  })
+  access: CaseAccessKind | null;
+
+  @ApiProperty({ description: 'The responsible caseworker (user id)' })
+  responsibleCaseworkerId: string;
 }
 
 export class JhdCaseListResponseDto implements JugendhilfedienstCaseList {
