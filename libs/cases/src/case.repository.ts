@@ -89,6 +89,9 @@ export function toCaseFile(row: CaseRow): CaseFile {
 }
 
 /** All SQL of the `case_file` table as the cases lib uses it. */
+
+/** The access rule for the user in $1 on the case `f` (fixed SQL). */
+const ACCESS_OF_P1 = caseAccessSql('$1');
 @Injectable()
 export class CaseRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -125,7 +128,7 @@ export class CaseRepository {
     const rows: Array<CaseRow & { total: number; access: CaseAccessKind | null; responsible_name: string | null }> =
       await this.dataSource.query(
         `SELECT *, count(*) OVER ()::int AS total FROM (
-         SELECT f.*, ${caseAccessSql('$1')} AS access,
+         SELECT f.*, ${ACCESS_OF_P1} AS access,
                 (SELECT u.display_name FROM app_user u WHERE u.id = f.assigned_caseworker_ids[1]) AS responsible_name
            FROM case_file f WHERE f.anonymised_at IS NULL) c
         WHERE c.access IS NOT NULL OR c.social_space_id = ANY($2)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
+import { DomainError, ErrorCode, Principal } from '@sro/common';
 import { AssignmentsService } from '@sro/reference-data';
 import { CaseInputRules } from './case-input.rules';
 import { CaseFile, CaseRepository, CaseRow, toCaseFile } from './case.repository';

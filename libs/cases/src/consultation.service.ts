@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@sro/config';
-import { ALL_ROLES, DomainError, ErrorCode, FieldProblem, Principal, Role } from '@sro/common';
+import { ALL_ROLES, DomainError, FieldProblem, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { temporalCall, WorkflowStateReader } from '@sro/temporal';
 import {

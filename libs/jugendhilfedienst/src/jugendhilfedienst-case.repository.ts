@@ -214,6 +214,9 @@ const EMPTY_PERSONAL: PersonalData = { familyName: '', givenNames: [], birthDate
  * these tables; sealed fields are sealed and opened here, so callers see plain typed values.
  * Writes take an optional transaction from {@link transaction}.
  */
+
+/** The access rule for the user in $1 on the case `c` (fixed SQL). */
+const ACCESS_OF_P1_ON_C = caseAccessSql('$1', 'c');
 @Injectable()
 export class JugendhilfedienstCaseRepository {
   constructor(
@@ -304,7 +307,7 @@ export class JugendhilfedienstCaseRepository {
       `SELECT f.id, f.pseudonym, f.zone, f.social_space_id AS "socialSpaceId", f.source, f.reported_at AS "reportedAt", f.closed_at AS "closedAt",
               f.deletion_date AS "deletionDate", p.summary->>'phase' AS phase, p.current_step AS "currentStep", p.current_due_at AS "currentDueAt",
               f.access, f.assigned_caseworker_ids[1] AS "responsibleCaseworkerId", count(*) OVER ()::int AS total
-         FROM (SELECT c.*, ${caseAccessSql('$1', 'c')} AS access FROM case_file c) f LEFT JOIN process_instance p ON p.id = f.id
+         FROM (SELECT c.*, ${ACCESS_OF_P1_ON_C} AS access FROM case_file c) f LEFT JOIN process_instance p ON p.id = f.id
         WHERE f.workflow_id IS NOT NULL AND f.anonymised_at IS NULL AND (f.access IS NOT NULL OR f.social_space_id = ANY($2))
           AND ($5::text IS NULL OR p.summary->>'phase' = $5)
         ORDER BY p.current_due_at NULLS LAST, f.created_at DESC, f.id LIMIT $3 OFFSET $4`,
