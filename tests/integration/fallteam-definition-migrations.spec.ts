@@ -12,7 +12,14 @@ describe('Fallteam definition migrations (PostgreSQL)', () => {
     const runner = db.dataSource.createQueryRunner();
     try {
       const old: Record<string, unknown> = { ...SEED_SPECS['fallteam-consultation'], accessWindow: 'P14D' };
-      for (const field of ['consentPurposes', 'packetOpensBefore', 'packetClosesAfter']) delete old[field];
+      for (const field of [
+        'consentPurposes',
+        'packetOpensBefore',
+        'packetClosesAfter',
+        'retentionAfterClosure',
+        'retentionAfterClosureWithoutHelp',
+      ])
+        delete old[field];
       await runner.query(
         `INSERT INTO workflow_definition (key, version, status, spec, checksum, author) VALUES ('fallteam-consultation', 1, 'published', $1, $2, 'system')`,
         [JSON.stringify(old), specChecksum(old)],
@@ -21,6 +28,7 @@ describe('Fallteam definition migrations (PostgreSQL)', () => {
       const [row] = await runner.query(`SELECT spec, checksum FROM workflow_definition WHERE key = 'fallteam-consultation'`);
       expect(validateSpec('fallteam-consultation', row.spec)).toEqual([]);
       expect(row.spec.consentPurposes).toEqual(SEED_SPECS['fallteam-consultation'].consentPurposes);
+      expect(row.spec).toMatchObject({ retentionAfterClosure: 'P5Y', retentionAfterClosureWithoutHelp: 'P2Y' });
       expect(row.checksum).toBe(specChecksum(row.spec));
       for (const migration of [...MIGRATIONS].reverse()) await migration.down(runner);
       const [back] = await runner.query(`SELECT spec, checksum FROM workflow_definition WHERE key = 'fallteam-consultation'`);

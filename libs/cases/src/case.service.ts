@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { AssignmentsService } from '@sro/reference-data';
 import { CaseInputRules } from './case-input.rules';
+import { CaseRetentionPolicy, CaseRetentionRule } from './case-retention.policy';
 import { CaseFile, CaseRepository, CaseRow, toCaseFile } from './case.repository';
 import { CaseContent, CaseZone, ConfidedItem, NewConsent, PersonalData, RELEASABLE_FIELDS, ReleasableField } from './case.types';
 import { Consent, ConsentRepository } from './consent.repository';
@@ -14,7 +15,6 @@ export interface NewCase {
   personal: PersonalData;
   content: CaseContent;
   confided: Array<{ text: string }>;
-  deletionDate?: string;
 }
 
 /** A case in the caseworker's list: the family name is the only personal datum opened. */
@@ -34,7 +34,9 @@ export interface CaseDetails extends CaseContent {
   zone: CaseZone | null;
   socialSpaceId: string;
   assignedCaseworkerIds: string[];
+  /** Null while the case is open: closure sets it from `retentionRule`. */
   deletionDate: Date | null;
+  retentionRule: CaseRetentionRule;
   legalHold: boolean;
   personal: PersonalData;
   confided: ConfidedItem[];
@@ -42,7 +44,6 @@ export interface CaseDetails extends CaseContent {
 }
 
 const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const DEFAULT_RETENTION_MS = 5 * 365 * 86_400_000;
 
 /** A pseudonym with no link to the person: `F-2026-7KQ3MX`. */
 export function newPseudonym(): string {
@@ -59,6 +60,7 @@ export class CaseService {
     private readonly cipher: FieldCipher,
     private readonly assignments: AssignmentsService,
     private readonly inputRules: CaseInputRules,
+    private readonly retention: CaseRetentionPolicy,
   ) {}
 
   async create(user: Principal, input: NewCase): Promise<CaseDetails> {
@@ -80,7 +82,8 @@ export class CaseService {
       personalEnc: this.cipher.seal(input.personal),
       contentEnc: this.cipher.seal(input.content),
       confidedEnc: this.cipher.seal(confided),
-      deletionDate: input.deletionDate ?? new Date(Date.now() + DEFAULT_RETENTION_MS).toISOString().slice(0, 10),
+      // Open: no deletion date until closure derives it from the definition's retention rule.
+      deletionDate: null,
     });
     return this.get(user, id);
   }
@@ -116,6 +119,7 @@ export class CaseService {
       socialSpaceId: file.socialSpaceId,
       assignedCaseworkerIds: file.assignedCaseworkerIds,
       deletionDate: file.deletionDate,
+      retentionRule: await this.retention.ruleFor(file),
       legalHold: file.legalHold,
       personal: this.cipher.open<PersonalData>(file.personalEnc),
       ...this.cipher.open<CaseContent>(file.contentEnc),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '@sro/definitions';
 import { ReferenceDataModule } from '@sro/reference-data';
 import { CaseInputRules } from './case-input.rules';
+import { CaseRetentionPolicy } from './case-retention.policy';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { ConsentRepository } from './consent.repository';
@@ -10,9 +11,18 @@ import { ConsultationRepository } from './consultation.repository';
 import { ConsultationService } from './consultation.service';
 import { FallteamSessionRepository } from './fallteam-session.repository';
 import { FieldCipher } from './field-cipher';
+import { NoteRepository } from './note.repository';
+import { NoteService } from './note.service';
 import { StaffRepository } from './staff.repository';
 
-const REPOSITORIES = [CaseRepository, ConsentRepository, ConsultationRepository, FallteamSessionRepository, StaffRepository];
+const REPOSITORIES = [
+  CaseRepository,
+  ConsentRepository,
+  ConsultationRepository,
+  FallteamSessionRepository,
+  NoteRepository,
+  StaffRepository,
+];
 
 /** The case data (repositories, field cipher) and the consultation activities: what the worker needs (no Temporal client). */
 @Module({
@@ -24,7 +34,7 @@ export class CasesActivitiesModule {}
 /** Cases, consents and Fallteam consultations as the API steers them (ConsultationService needs the Temporal client). */
 @Module({
   imports: [CasesActivitiesModule, DefinitionsModule, ReferenceDataModule],
-  providers: [CaseService, CaseInputRules, ConsultationService],
-  exports: [CasesActivitiesModule, CaseService, ConsultationService],
+  providers: [CaseService, CaseInputRules, CaseRetentionPolicy, ConsultationService, NoteService],
+  exports: [CasesActivitiesModule, CaseService, CaseRetentionPolicy, ConsultationService, NoteService],
 })
 export class CasesModule {}

@@ -1,5 +1,6 @@
 export * from './age-band';
 export * from './case-input.rules';
+export * from './case-retention.policy';
 export * from './case.repository';
 export * from './case.service';
 export * from './case.types';
@@ -10,4 +11,6 @@ export * from './consultation.repository';
 export * from './consultation.service';
 export * from './fallteam-session.repository';
 export * from './field-cipher';
+export * from './note.repository';
+export * from './note.service';
 export * from './staff.repository';
