@@ -1,10 +1,11 @@
 import type { MigrationInterface } from 'typeorm';
 import { SEED_SPECS, specChecksum, validateSpec } from '@sro/definitions';
 import { FallteamConsentPurposes1764110000000 } from '../../libs/database/src/migrations/1764110000000-FallteamConsentPurposes';
+import { FallteamRetentionRule1764180000000 } from '../../libs/database/src/migrations/1764180000000-FallteamRetentionRule';
 import { scratchDatabase } from '../support/database';
 
 /** The migrations that give stored Fallteam definitions the fields added since version 1, in order. */
-const MIGRATIONS: MigrationInterface[] = [new FallteamConsentPurposes1764110000000()];
+const MIGRATIONS: MigrationInterface[] = [new FallteamConsentPurposes1764110000000(), new FallteamRetentionRule1764180000000()];
 
 describe('Fallteam definition migrations (PostgreSQL)', () => {
   it('gives a stored version 1 without the new fields the seed values, with a matching checksum, and takes them away again', async () => {

@@ -13,7 +13,8 @@ import { FallteamConsentPurposes1764110000000 } from './1764110000000-FallteamCo
 import { AgreementApprovalFollowsParties1764120000000 } from './1764120000000-AgreementApprovalFollowsParties';
 import { AgreementApprovedStatus1764121000000 } from './1764121000000-AgreementApprovedStatus';
 import { StaffAndTeams1764140000000 } from './1764140000000-StaffAndTeams';
-import { RetentionByPolicy1764180000000 } from './1764180000000-RetentionByPolicy';
+import { FallteamRetentionRule1764180000000 } from './1764180000000-FallteamRetentionRule';
+import { RetentionByPolicy1764180000500 } from './1764180000500-RetentionByPolicy';
 import { CaseNotes1764180001000 } from './1764180001000-CaseNotes';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   AgreementApprovalFollowsParties1764120000000,
   AgreementApprovedStatus1764121000000,
   StaffAndTeams1764140000000,
-  RetentionByPolicy1764180000000,
+  FallteamRetentionRule1764180000000,
+  RetentionByPolicy1764180000500,
   CaseNotes1764180001000,
 ];

@@ -1,21 +1,15 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { patchDefinitionSpecs } from './1764110000000-FallteamConsentPurposes';
 
 /**
  * Deletion by policy: a case's deletion date is derived from its definition's retention rule at
- * closure, never typed. The Fallteam definition gets its rule (closure + five years, two without
- * help), open cases lose the dates that were typed or defaulted at intake, and the database refuses
- * a deletion date on an open case from now on. A legal hold records its reason (sealed).
+ * closure (FallteamRetentionRule1764180000000 gave the Fallteam definition its rule), never typed.
+ * Open cases lose the dates that were typed or defaulted at intake, and the database refuses a
+ * deletion date on an open case from now on. A legal hold records its reason (sealed).
  */
-export class RetentionByPolicy1764180000000 implements MigrationInterface {
-  name = 'RetentionByPolicy1764180000000';
+export class RetentionByPolicy1764180000500 implements MigrationInterface {
+  name = 'RetentionByPolicy1764180000500';
 
   async up(q: QueryRunner): Promise<void> {
-    await patchDefinitionSpecs(q, 'fallteam-consultation', (spec) => ({
-      ...spec,
-      retentionAfterClosure: spec.retentionAfterClosure ?? 'P5Y',
-      retentionAfterClosureWithoutHelp: spec.retentionAfterClosureWithoutHelp ?? 'P2Y',
-    }));
     await q.query(`
       UPDATE case_file SET deletion_date = NULL WHERE closed_at IS NULL AND anonymised_at IS NULL AND deletion_date IS NOT NULL;
       ALTER TABLE case_file
@@ -30,10 +24,5 @@ export class RetentionByPolicy1764180000000 implements MigrationInterface {
       UPDATE case_file SET deletion_date = (created_at + interval '5 years')::date
        WHERE workflow_id IS NULL AND closed_at IS NULL AND anonymised_at IS NULL AND deletion_date IS NULL;
     `);
-    await patchDefinitionSpecs(
-      q,
-      'fallteam-consultation',
-      ({ retentionAfterClosure: _a, retentionAfterClosureWithoutHelp: _b, ...spec }) => spec,
-    );
   }
 }
