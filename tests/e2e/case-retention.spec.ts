@@ -20,12 +20,13 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
   let admin: string;
   let spaceId: string;
   const api = () => request(system.http);
-  const ids: Record<'expired' | 'held' | 'later' | 'assessed' | 'open', string> = {
+  const ids: Record<'expired' | 'held' | 'later' | 'assessed' | 'open' | 'openFallteam', string> = {
     expired: '',
     held: '',
     later: '',
     assessed: '',
     open: '',
+    openFallteam: '',
   };
 
   beforeAll(async () => {
@@ -41,26 +42,34 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
     await system?.close();
   });
 
-  it('prepares cases: expired, expired under legal hold, expiring later, a closed case with an assessment, an open case', async () => {
-    const create = async (deletionDate: string) =>
-      (
-        await api()
-          .post('/cases')
-          .set('Authorization', cw)
-          .send({ ...caseBody(spaceId), deletionDate })
-      ).body.id as string;
-    ids.expired = await create(day(-1));
-    ids.held = await create(day(-30));
-    ids.later = await create(day(3));
+  it('prepares cases: expired, expired under legal hold, expiring later, a closed case with an assessment, open cases', async () => {
+    // Fallteam cases are closed in the database here: the deletion date runs from closure, which the
+    // case's close route sets; these rows stand for cases closed years ago.
+    const closedFallteamCase = async (deletionDate: string) => {
+      const id = (await api().post('/cases').set('Authorization', cw).send(caseBody(spaceId)).expect(201)).body.id as string;
+      await system.db.query(`UPDATE case_file SET closed_at = now() - interval '3 years', deletion_date = $2 WHERE id = $1`, [
+        id,
+        deletionDate,
+      ]);
+      return id;
+    };
+    ids.expired = await closedFallteamCase(day(-1));
+    ids.held = await closedFallteamCase(day(-30));
+    ids.later = await closedFallteamCase(day(3));
     await api()
       .post(`/cases/${ids.expired}/consents`)
       .set('Authorization', cw)
       .send({ givenBy: 'Mutter', purpose: 'fallteam', fields: ['familyName'], form: 'written', givenAt: day(-10) })
       .expect(201);
-    const hold = await api().put(`/cases/${ids.held}/legal-hold`).set('Authorization', cw).send({ hold: true });
+    const hold = await api()
+      .put(`/cases/${ids.held}/legal-hold`)
+      .set('Authorization', cw)
+      .send({ hold: true, reason: 'Familiengerichtliches Verfahren anhängig' });
     expect(hold.status).toBe(200);
-    expect(hold.body).toMatchObject({ legalHold: true });
-    expect((await api().put(`/cases/${ids.held}/legal-hold`).set('Authorization', cw).send({ hold: 'yes' })).status).toBe(400);
+    expect(hold.body).toMatchObject({ legalHold: true, legalHoldReason: 'Familiengerichtliches Verfahren anhängig' });
+    expect(
+      (await api().put(`/cases/${ids.held}/legal-hold`).set('Authorization', cw).send({ hold: 'yes', reason: 'Verfahren' })).status,
+    ).toBe(400);
 
     const assessed = await api().post('/jugendhilfedienst-cases').set('Authorization', cw).send(intakeBody(spaceId));
     ids.assessed = assessed.body.id;
@@ -79,6 +88,64 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
     // Five years later: the deletion date has come.
     await system.db.query(`UPDATE case_file SET deletion_date = $2 WHERE id = $1`, [ids.assessed, day(-1)]);
     ids.open = (await api().post('/jugendhilfedienst-cases').set('Authorization', cw).send(intakeBody(spaceId))).body.id;
+    // An open Fallteam case opened six years ago: the old intake default (creation + five years) would be past.
+    ids.openFallteam = (await api().post('/cases').set('Authorization', cw).send(caseBody(spaceId)).expect(201)).body.id;
+    await system.db.query(`UPDATE case_file SET created_at = now() - interval '6 years' WHERE id = $1`, [ids.openFallteam]);
+  });
+
+  it('derives the deletion date by policy: an open case shows none but the rule, a typed date is refused', async () => {
+    const open = await api().get(`/cases/${ids.openFallteam}`).set('Authorization', cw).expect(200);
+    expect(open.body.deletionDate).toBeNull();
+    expect(open.body.retentionRule).toEqual({
+      definitionKey: 'fallteam-consultation',
+      definitionVersion: expect.any(Number),
+      afterClosure: 'P5Y',
+      afterClosureWithoutHelp: 'P2Y',
+    });
+    const jhd = await api().get(`/cases/${ids.open}`).set('Authorization', cw).expect(200);
+    expect(jhd.body).toMatchObject({ deletionDate: null, retentionRule: { definitionKey: 'jugendhilfedienst-case', afterClosure: 'P5Y' } });
+
+    const typed = await api()
+      .post('/cases')
+      .set('Authorization', cw)
+      .send({ ...caseBody(spaceId), deletionDate: '2020-01-01' });
+    expect(typed.status).toBe(400);
+    expect(typed.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(typed.body.errors).toEqual([{ pointer: '/deletionDate', message: expect.stringContaining('Löschdatum') }]);
+    expect(
+      (
+        await api()
+          .post('/cases')
+          .set('Authorization', cw)
+          .send({ ...caseBody(spaceId), deletionDate: null })
+      ).status,
+    ).toBe(400);
+    const [{ n }] = await system.db.query(
+      `SELECT count(*)::int AS n FROM case_file WHERE created_at > now() - interval '1 minute' AND deletion_date IS NULL`,
+    );
+    expect(n).toBeGreaterThan(0);
+
+    // The database itself refuses a deletion date on an open case.
+    await expect(system.db.query(`UPDATE case_file SET deletion_date = '2020-01-01' WHERE id = $1`, [ids.openFallteam])).rejects.toThrow(
+      /case_file_open_without_deletion_date/,
+    );
+  });
+
+  it('a legal hold needs a reason, stored sealed, and is audited', async () => {
+    const missing = await api().put(`/cases/${ids.later}/legal-hold`).set('Authorization', cw).send({ hold: true });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/reason');
+    expect(missing.body.errors.find((e: { pointer: string }) => e.pointer === '/reason').message).toMatch(/Begründung/);
+    const [row] = await system.db.query('SELECT legal_hold, legal_hold_by, legal_hold_reason_enc FROM case_file WHERE id = $1', [ids.held]);
+    expect(row.legal_hold).toBe(true);
+    expect(row.legal_hold_by).toBeTruthy();
+    expect(row.legal_hold_reason_enc).toMatch(/^t1\./);
+    expect(row.legal_hold_reason_enc).not.toContain('Familiengerichtlich');
+    const audit = await system.db.query(
+      `SELECT outcome FROM audit_event WHERE resource_type = 'case' AND resource_id = $1 AND action = 'legal-hold' ORDER BY id`,
+      [ids.held],
+    );
+    expect(audit.map((a: { outcome: string }) => a.outcome).sort()).toEqual(['allowed', 'failed']);
   });
 
   it('answers 404 without a schedule, and only admins manage it', async () => {
@@ -111,7 +178,9 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
     ).toEqual([ids.expired, ids.assessed].sort());
     for (const id of [ids.expired, ids.assessed])
       expect(byId.get(id)).toMatchObject({ personal_enc: null, content_enc: null, confided_enc: null, report_enc: null });
-    for (const id of [ids.held, ids.later, ids.open]) expect(byId.get(id)!.personal_enc).toMatch(/^t1\./);
+    // Open cases are never taken, the one whose old-style date would long have passed included.
+    for (const id of [ids.held, ids.later, ids.open, ids.openFallteam]) expect(byId.get(id)!.personal_enc).toMatch(/^t1\./);
+    expect((await api().get(`/cases/${ids.openFallteam}`).set('Authorization', cw)).status).toBe(200);
     expect(await system.db.query('SELECT 1 FROM consent WHERE case_id = $1', [ids.expired])).toEqual([]);
 
     const [stat] = await system.db.query('SELECT * FROM risk_assessment WHERE case_id = $1', [ids.assessed]);
@@ -147,7 +216,11 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
   });
 
   it('once the hold is lifted, the next run takes the held case and nothing else', async () => {
-    await api().put(`/cases/${ids.held}/legal-hold`).set('Authorization', cw).send({ hold: false }).expect(200);
+    await api()
+      .put(`/cases/${ids.held}/legal-hold`)
+      .set('Authorization', cw)
+      .send({ hold: false, reason: 'Verfahren abgeschlossen' })
+      .expect(200);
     // The first run has ended (the schedule skips a trigger while a run is going on).
     await eventually(
       async () => (await api().get('/retention/schedule').set('Authorization', admin)).body.runningRuns.length === 0,

@@ -2,10 +2,15 @@ import type { MigrationInterface } from 'typeorm';
 import { SEED_SPECS, specChecksum, validateSpec } from '@sro/definitions';
 import { FallteamConsentPurposes1764110000000 } from '../../libs/database/src/migrations/1764110000000-FallteamConsentPurposes';
 import { FallteamPacketWindow1764110000001 } from '../../libs/database/src/migrations/1764110000001-FallteamPacketWindow';
+import { FallteamRetentionRule1764180000000 } from '../../libs/database/src/migrations/1764180000000-FallteamRetentionRule';
 import { scratchDatabase } from '../support/database';
 
 /** The migrations that give stored Fallteam definitions the fields added since version 1, in order. */
-const MIGRATIONS: MigrationInterface[] = [new FallteamConsentPurposes1764110000000(), new FallteamPacketWindow1764110000001()];
+const MIGRATIONS: MigrationInterface[] = [
+  new FallteamConsentPurposes1764110000000(),
+  new FallteamPacketWindow1764110000001(),
+  new FallteamRetentionRule1764180000000(),
+];
 
 describe('Fallteam definition migrations (PostgreSQL)', () => {
   it('gives a stored version 1 without the new fields the seed values, with a matching checksum, and takes them away again', async () => {
@@ -13,7 +18,14 @@ describe('Fallteam definition migrations (PostgreSQL)', () => {
     const runner = db.dataSource.createQueryRunner();
     try {
       const old: Record<string, unknown> = { ...SEED_SPECS['fallteam-consultation'], accessWindow: 'P14D' };
-      for (const field of ['consentPurposes', 'packetOpensBefore', 'packetClosesAfter']) delete old[field];
+      for (const field of [
+        'consentPurposes',
+        'packetOpensBefore',
+        'packetClosesAfter',
+        'retentionAfterClosure',
+        'retentionAfterClosureWithoutHelp',
+      ])
+        delete old[field];
       await runner.query(
         `INSERT INTO workflow_definition (key, version, status, spec, checksum, author) VALUES ('fallteam-consultation', 1, 'published', $1, $2, 'system')`,
         [JSON.stringify(old), specChecksum(old)],

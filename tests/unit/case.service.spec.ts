@@ -8,6 +8,7 @@ import {
   CaseFileInsert,
   CaseInputRules,
   CaseRepository,
+  CaseRetentionPolicy,
   CaseService,
   Consent,
   ConsentRepository,
@@ -124,6 +125,7 @@ function build() {
     assignments as unknown as AssignmentsService,
     new CaseInputRules(definitions as unknown as DefinitionsService),
     access,
+    new CaseRetentionPolicy(definitions as unknown as DefinitionsService),
   );
   return { service, stored, caseFiles, consents, assignments, substitutes, audit };
 }
@@ -180,15 +182,16 @@ describe('CaseService', () => {
       expect(caseFiles.insert).not.toHaveBeenCalled();
     });
 
-    it('keeps a case five years unless a deletion date is given', async () => {
+    it('stores an open case without a deletion date and shows the retention rule of the definition', async () => {
       const { service, caseFiles } = build();
-      await service.create(caseworker, newCase);
-      await service.create(caseworker, { ...newCase, deletionDate: '2030-06-30' });
-      const [[first], [second]] = caseFiles.insert.mock.calls;
-      const years = (Date.parse(first.deletionDate) - Date.now()) / (365 * 86_400_000);
-      expect(years).toBeGreaterThan(4.99);
-      expect(years).toBeLessThan(5.01);
-      expect(second.deletionDate).toBe('2030-06-30');
+      const created = await service.create(caseworker, newCase);
+      expect(caseFiles.insert.mock.calls[0][0].deletionDate).toBeNull();
+      expect(created.retentionRule).toEqual({
+        definitionKey: 'fallteam-consultation',
+        definitionVersion: 1,
+        afterClosure: 'P5Y',
+        afterClosureWithoutHelp: 'P2Y',
+      });
     });
   });
 
@@ -351,5 +354,36 @@ describe('CaseService', () => {
       expect([...(await service.releasedFields('case-1'))].sort()).toEqual(['address', 'familyName']);
       expect(consents.fieldsReleasedFor).toHaveBeenCalledWith('case-1', 'fallteam');
     });
+  });
+});
+
+describe('CaseRetentionPolicy', () => {
+  const definitions = {
+    published: jest.fn(async (key: 'fallteam-consultation' | 'jugendhilfedienst-case') => ({
+      key,
+      version: 3,
+      checksum: 'x',
+      spec: SEED_SPECS[key],
+    })),
+  };
+  const policy = new CaseRetentionPolicy(definitions as unknown as DefinitionsService);
+
+  it('derives the deletion date from closure: five years with help, two without, for a Fallteam case', async () => {
+    const rule = await policy.ruleFor({ workflowId: null });
+    expect(rule).toEqual({
+      definitionKey: 'fallteam-consultation',
+      definitionVersion: 3,
+      afterClosure: 'P5Y',
+      afterClosureWithoutHelp: 'P2Y',
+    });
+    const closedAt = new Date('2026-12-02T10:00:00Z');
+    expect(policy.deletionDate(rule, closedAt, true)).toBe('2031-12-02');
+    expect(policy.deletionDate(rule, closedAt, false)).toBe('2028-12-02');
+  });
+
+  it('takes the Jugendhilfedienst definition for a case with that process', async () => {
+    const rule = await policy.ruleFor({ workflowId: 'jugendhilfedienst-case-1' });
+    expect(rule).toMatchObject({ definitionKey: 'jugendhilfedienst-case', afterClosure: 'P5Y', afterClosureWithoutHelp: null });
+    expect(policy.deletionDate(rule, new Date('2026-12-02T10:00:00Z'), false)).toBe('2031-12-02');
   });
 });

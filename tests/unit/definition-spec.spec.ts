@@ -87,6 +87,20 @@ describe('definition specs', () => {
     expect(validateSpec('fallteam-consultation', spec)).toEqual([{ pointer: '/consentPurposes', message: 'must be an array' }]);
   });
 
+  it('checks the Fallteam retention rule: durations, and without help not longer than with help', () => {
+    const spec = clone(SEED_SPECS['fallteam-consultation']) as unknown as Record<string, unknown>;
+    spec.retentionAfterClosureWithoutHelp = 'P6Y';
+    expect(validateSpec('fallteam-consultation', spec)).toEqual([
+      { pointer: '/retentionAfterClosureWithoutHelp', message: 'must not be longer than retentionAfterClosure' },
+    ]);
+    spec.retentionAfterClosure = 'five years';
+    delete spec.retentionAfterClosureWithoutHelp;
+    expect(validateSpec('fallteam-consultation', spec).map((p) => p.pointer)).toEqual([
+      '/retentionAfterClosure',
+      '/retentionAfterClosureWithoutHelp',
+    ]);
+  });
+
   it('requires whenPresent on each party of an agreement stage, never for the committee, once per kind and stage', () => {
     const agreement = clone(SEED_SPECS['cooperation-agreement']) as unknown as Record<string, any>;
     delete agreement.approvalStages[0].parties[0].whenPresent;

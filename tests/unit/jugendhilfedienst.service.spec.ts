@@ -87,7 +87,13 @@ function setup(
     helpPlans: jest.fn(async () => []),
   } satisfies Partial<Record<keyof JugendhilfedienstCaseRepository, unknown>>;
   const retention = {
-    setLegalHold: jest.fn(async () => ({ id: CASE_ID, legalHold: true, legalHoldAt: new Date(), deletionDate: null })),
+    setLegalHold: jest.fn(async () => ({
+      id: CASE_ID,
+      legalHold: true,
+      legalHoldAt: new Date(),
+      legalHoldReason: 'Gerichtsverfahren',
+      deletionDate: null,
+    })),
   } satisfies Partial<Record<keyof RetentionRepository, unknown>>;
   const workflows = {
     workflowId: (caseId: string) => `jugendhilfedienst-case-${caseId}`,
@@ -332,10 +338,10 @@ describe('JugendhilfedienstService', () => {
 
   it('sets a legal hold only on a case the caller may see', async () => {
     const { service, cases, retention } = setup();
-    await expect(service.setLegalHold(user, CASE_ID, true)).resolves.toMatchObject({ legalHold: true });
-    expect(retention.setLegalHold).toHaveBeenCalledWith(CASE_ID, true, 'cw-1');
+    await expect(service.setLegalHold(user, CASE_ID, true, 'Gerichtsverfahren')).resolves.toMatchObject({ legalHold: true });
+    expect(retention.setLegalHold).toHaveBeenCalledWith(CASE_ID, true, 'cw-1', 'Gerichtsverfahren');
     cases.visible.mockRejectedValueOnce(DomainError.notFound('Case'));
-    await refusal(service.setLegalHold(user, CASE_ID, false));
+    await refusal(service.setLegalHold(user, CASE_ID, false, 'Verfahren beendet'));
     expect(retention.setLegalHold).toHaveBeenCalledTimes(1);
   });
 });

@@ -66,7 +66,8 @@ export interface CaseFileInsert {
   personalEnc: string;
   contentEnc: string;
   confidedEnc: string;
-  deletionDate: string;
+  /** Null for an open case (the database refuses anything else). */
+  deletionDate: string | null;
 }
 
 /** Maps a stored row to the case file the cases lib works with. */

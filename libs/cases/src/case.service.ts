@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, Principal } from '@sro/common';
 import { AssignmentsService } from '@sro/reference-data';
 import { CaseInputRules } from './case-input.rules';
+import { CaseRetentionPolicy, CaseRetentionRule } from './case-retention.policy';
 import { CaseFile, CaseRepository, CaseRow, toCaseFile } from './case.repository';
 import { CaseAccessKind } from './case-access.repository';
 import { CaseAccessService, CaseGrant, CaseNeed } from './case-access.service';
@@ -16,7 +17,6 @@ export interface NewCase {
   personal: PersonalData;
   content: CaseContent;
   confided: Array<{ text: string }>;
-  deletionDate?: string;
 }
 
 /**
@@ -47,7 +47,9 @@ export interface CaseDetails extends CaseContent {
   responsibleCaseworkerId: string;
   /** How the caller reaches the case (team, substitute, break-glass, lead). */
   access: CaseAccessKind;
+  /** Null while the case is open: closure sets it from `retentionRule`. */
   deletionDate: Date | null;
+  retentionRule: CaseRetentionRule;
   legalHold: boolean;
   personal: PersonalData;
   /** Only the items the caller may read (§ 65): their own, those of whom they stand in for, and released ones. */
@@ -56,7 +58,6 @@ export interface CaseDetails extends CaseContent {
 }
 
 const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const DEFAULT_RETENTION_MS = 5 * 365 * 86_400_000;
 
 /** A pseudonym with no link to the person: `F-2026-7KQ3MX`. */
 export function newPseudonym(): string {
@@ -74,6 +75,7 @@ export class CaseService {
     private readonly assignments: AssignmentsService,
     private readonly inputRules: CaseInputRules,
     private readonly access: CaseAccessService,
+    private readonly retention: CaseRetentionPolicy,
   ) {}
 
   async create(user: Principal, input: NewCase): Promise<CaseDetails> {
@@ -100,7 +102,8 @@ export class CaseService {
       personalEnc: this.cipher.seal(input.personal),
       contentEnc: this.cipher.seal(input.content),
       confidedEnc: this.cipher.seal(confided),
-      deletionDate: input.deletionDate ?? new Date(Date.now() + DEFAULT_RETENTION_MS).toISOString().slice(0, 10),
+      // Open: no deletion date until closure derives it from the definition's retention rule.
+      deletionDate: null,
     });
     return this.get(user, id);
   }
@@ -145,6 +148,7 @@ export class CaseService {
       responsibleCaseworkerId: grant.responsibleId,
       access: grant.kind,
       deletionDate: file.deletionDate,
+      retentionRule: await this.retention.ruleFor(file),
       legalHold: file.legalHold,
       personal: this.cipher.open<PersonalData>(file.personalEnc),
       ...this.cipher.open<CaseContent>(file.contentEnc),

@@ -7,6 +7,7 @@ import { CaseFollowUpRepository } from './case-follow-up.repository';
 import { CaseFollowUpService } from './case-follow-up.service';
 import { CaseAccessRepository } from './case-access.repository';
 import { CaseAccessService } from './case-access.service';
+import { CaseRetentionPolicy } from './case-retention.policy';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { CaseTeamService } from './case-team.service';
@@ -17,6 +18,8 @@ import { ConsultationRepository } from './consultation.repository';
 import { ConsultationService } from './consultation.service';
 import { FallteamSessionRepository } from './fallteam-session.repository';
 import { FieldCipher } from './field-cipher';
+import { NoteRepository } from './note.repository';
+import { NoteService } from './note.service';
 import { StaffRepository } from './staff.repository';
 
 const REPOSITORIES = [
@@ -25,6 +28,7 @@ const REPOSITORIES = [
   ConsentRepository,
   ConsultationRepository,
   FallteamSessionRepository,
+  NoteRepository,
   StaffRepository,
 ];
 
@@ -42,12 +46,23 @@ export class CasesActivitiesModule {}
     CaseAccessService,
     CaseService,
     CaseInputRules,
+    CaseRetentionPolicy,
     CaseTeamService,
     CaseWorkflowSignals,
     ConsultationService,
     CaseFollowUpRepository,
     CaseFollowUpService,
+    NoteService,
   ],
-  exports: [CasesActivitiesModule, CaseAccessService, CaseService, CaseTeamService, ConsultationService, CaseFollowUpService],
+  exports: [
+    CasesActivitiesModule,
+    CaseAccessService,
+    CaseService,
+    CaseRetentionPolicy,
+    CaseTeamService,
+    ConsultationService,
+    CaseFollowUpService,
+    NoteService,
+  ],
 })
 export class CasesModule {}

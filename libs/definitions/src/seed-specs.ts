@@ -127,6 +127,8 @@ export const SEED_SPECS: SpecByKey = {
     followUpReminderOffsets: ['P14D', 'P1D'],
     pseudonymisePacket: true,
     consentPurposes: ['fallteam', 'help-planning', 'exchange-with-provider', 'exchange-with-school', 'exchange-with-health-service'],
+    retentionAfterClosure: 'P5Y',
+    retentionAfterClosureWithoutHelp: 'P2Y',
   },
 
   'partner-interview-cycle': {

@@ -91,6 +91,10 @@ export interface FallteamConsultationSpec {
   pseudonymisePacket: boolean;
   /** The purposes a consent may name (`fallteam` releases identity fields to the Fallteam's advisers). */
   consentPurposes: string[];
+  /** How long a closed Fallteam case file is kept after its closure when help was granted (then it is anonymised). */
+  retentionAfterClosure: IsoDuration;
+  /** The same for a case whose consultations ended without help (shorter: nothing to account for). */
+  retentionAfterClosureWithoutHelp: IsoDuration;
 }
 
 export interface QuestionSpec {

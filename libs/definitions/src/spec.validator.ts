@@ -188,6 +188,8 @@ function checkFallteam(c: Checker, spec: Json): void {
       'followUpReminderOffsets',
       'pseudonymisePacket',
       'consentPurposes',
+      'retentionAfterClosure',
+      'retentionAfterClosureWithoutHelp',
     ])
   )
     return;
@@ -207,6 +209,10 @@ function checkFallteam(c: Checker, spec: Json): void {
   });
   if (Array.isArray(spec.consentPurposes) && !purposes.includes('fallteam'))
     c.add('/consentPurposes', 'must contain fallteam: the purpose under which consents release identity fields to the Fallteam');
+  const withHelp = c.duration(spec, 'retentionAfterClosure', '');
+  const withoutHelp = c.duration(spec, 'retentionAfterClosureWithoutHelp', '');
+  if (withHelp && withoutHelp && compareDurations(withoutHelp, withHelp) > 0)
+    c.add('/retentionAfterClosureWithoutHelp', 'must not be longer than retentionAfterClosure');
 }
 
 function checkQuestionnaire(c: Checker, questionnaire: unknown, at: string): void {

@@ -436,10 +436,10 @@ export class JugendhilfedienstService {
     return this.get(user, id);
   }
 
-  /** A legal hold keeps the case past its deletion date until it is lifted. */
-  async setLegalHold(user: Principal, id: string, hold: boolean): Promise<LegalHoldState> {
+  /** A legal hold keeps the case past its deletion date until it is lifted; setting and lifting it need a reason. */
+  async setLegalHold(user: Principal, id: string, hold: boolean, reason: string): Promise<LegalHoldState> {
     await this.cases.visible(user, id, 'write');
-    const state = await this.retention.setLegalHold(id, hold, user.sub);
+    const state = await this.retention.setLegalHold(id, hold, user.sub, reason);
     if (!state) throw DomainError.notFound(WHAT);
     return state;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { FieldCipher } from '@sro/cases';
 import { RETENTION_ACTOR } from './retention.types';
 
 /** How one anonymisation attempt ended: done now, done by an earlier attempt, or kept (on hold, not expired, gone). */
@@ -10,6 +11,8 @@ export interface LegalHoldState {
   id: string;
   legalHold: boolean;
   legalHoldAt: Date | null;
+  /** Why the hold was set or lifted (opened from its sealed form). */
+  legalHoldReason: string | null;
   /** `YYYY-MM-DD`; null while the case is open. */
   deletionDate: string | null;
 }
@@ -28,12 +31,19 @@ export interface AnonymisedCase {
  */
 @Injectable()
 export class RetentionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: FieldCipher,
+  ) {}
 
-  /** Ids of cases whose deletion date is `asOf` or earlier, not anonymised and not on hold; keyset paged by id. */
+  /**
+   * Ids of closed cases whose deletion date is `asOf` or earlier, not anonymised and not on hold;
+   * keyset paged by id. An open case is never taken, whatever date it carries.
+   */
   async findExpiredCaseIds(input: { asOf: string; limit: number; after?: string }): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM case_file WHERE anonymised_at IS NULL AND NOT legal_hold AND deletion_date <= $1 AND ($3::uuid IS NULL OR id > $3)
+      `SELECT id FROM case_file WHERE anonymised_at IS NULL AND NOT legal_hold AND closed_at IS NOT NULL AND deletion_date <= $1
+          AND ($3::uuid IS NULL OR id > $3)
         ORDER BY id LIMIT $2`,
       [input.asOf, input.limit, input.after ?? null],
     );
@@ -47,19 +57,24 @@ export class RetentionRepository {
    */
   anonymiseCase(input: { caseId: string; asOf: string }): Promise<AnonymisationOutcome> {
     return this.dataSource.transaction(async (m) => {
-      const [row]: Array<{ deletion_date: Date | null; legal_hold: boolean; anonymised_at: Date | null }> = await m.query(
-        'SELECT id, deletion_date, legal_hold, anonymised_at FROM case_file WHERE id = $1 FOR UPDATE',
-        [input.caseId],
-      );
+      const [row]: Array<{ deletion_date: Date | null; legal_hold: boolean; anonymised_at: Date | null; closed_at: Date | null }> =
+        await m.query('SELECT id, deletion_date, legal_hold, anonymised_at, closed_at FROM case_file WHERE id = $1 FOR UPDATE', [
+          input.caseId,
+        ]);
       if (!row || row.legal_hold || !row.deletion_date) return 'kept';
       if (row.anonymised_at) return 'done-before';
+      // Deletion runs from closure: an open case is kept, whatever date an older version stored.
+      if (!row.closed_at) return 'kept';
       if (new Date(row.deletion_date).toISOString().slice(0, 10) > input.asOf) return 'kept';
       await m.query(
-        `UPDATE case_file SET personal_enc = NULL, content_enc = NULL, confided_enc = NULL, report_enc = NULL, assigned_caseworker_ids = '{}',
+        `UPDATE case_file SET personal_enc = NULL, content_enc = NULL, confided_enc = NULL, report_enc = NULL, legal_hold_reason_enc = NULL,
+           assigned_caseworker_ids = '{}',
            anonymised_at = now(), updated_at = now() WHERE id = $1`,
         [input.caseId],
       );
       await m.query('DELETE FROM consent WHERE case_id = $1', [input.caseId]);
+      // Notes are append-only; the database lets them go only with an anonymised case (set just above).
+      await m.query('DELETE FROM case_note WHERE case_id = $1', [input.caseId]);
       await m.query('DELETE FROM consultation WHERE case_id = $1', [input.caseId]);
       // The statistics keep codes and the month of completion; who, why and what was written go.
       await m.query(
@@ -105,15 +120,22 @@ export class RetentionRepository {
     return { items: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 };
   }
 
-  /** Sets or lifts the legal hold (recording who set it and when); undefined when the case does not exist. */
-  async setLegalHold(caseId: string, hold: boolean, by: string): Promise<LegalHoldState | undefined> {
-    const [row]: LegalHoldState[] = await this.dataSource.query(
+  /**
+   * Sets or lifts the legal hold, recording who set it, when and why (the reason sealed: it may
+   * name people or proceedings); undefined when the case does not exist.
+   */
+  async setLegalHold(caseId: string, hold: boolean, by: string, reason: string): Promise<LegalHoldState | undefined> {
+    const [row]: Array<Omit<LegalHoldState, 'legalHoldReason'> & { reasonEnc: string | null }> = await this.dataSource.query(
       `WITH changed AS (
-         UPDATE case_file SET legal_hold = $2, legal_hold_by = CASE WHEN $2 THEN $3 END, legal_hold_at = CASE WHEN $2 THEN now() END, updated_at = now()
-          WHERE id = $1 RETURNING id, legal_hold, legal_hold_at, deletion_date)
-       SELECT id, legal_hold AS "legalHold", legal_hold_at AS "legalHoldAt", to_char(deletion_date, 'YYYY-MM-DD') AS "deletionDate" FROM changed`,
-      [caseId, hold, by],
+         UPDATE case_file SET legal_hold = $2, legal_hold_by = CASE WHEN $2 THEN $3 END, legal_hold_at = CASE WHEN $2 THEN now() END,
+                legal_hold_reason_enc = $4, updated_at = now()
+          WHERE id = $1 AND anonymised_at IS NULL RETURNING id, legal_hold, legal_hold_at, legal_hold_reason_enc, deletion_date)
+       SELECT id, legal_hold AS "legalHold", legal_hold_at AS "legalHoldAt", legal_hold_reason_enc AS "reasonEnc",
+              to_char(deletion_date, 'YYYY-MM-DD') AS "deletionDate" FROM changed`,
+      [caseId, hold, by, this.cipher.seal(reason)],
     );
-    return row;
+    if (!row) return undefined;
+    const { reasonEnc, ...state } = row;
+    return { ...state, legalHoldReason: reasonEnc ? this.cipher.open<string>(reasonEnc) : null };
   }
 }

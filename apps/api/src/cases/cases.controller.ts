@@ -64,7 +64,6 @@ export class CasesController {
       personal: body.personal,
       content: { will: body.will, goals: body.goals, resources: body.resources },
       confided: body.confided ?? [],
-      deletionDate: body.deletionDate,
     });
   }
 

@@ -25,7 +25,7 @@ export class RetentionController {
   @Roles(Role.Caseworker)
   @Audited({ resourceType: 'case', action: 'legal-hold', purpose: 'Aufbewahrung trotz Löschfrist (Sperrvermerk)' })
   legalHold(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: LegalHoldDto): Promise<LegalHoldResponseDto> {
-    return this.cases.setLegalHold(user, id, body.hold);
+    return this.cases.setLegalHold(user, id, body.hold, body.reason);
   }
 
   @Get('retention/schedule')

@@ -381,6 +381,8 @@ const FIELD_LABELS: Record<string, string> = {
   packetClosesAfter: 'Fallvorstellung für Beratende offen bis … nach der Sitzung (ISO 8601)',
   followUpAfter: 'Wiedervorlage nach (ISO 8601)',
   consentPurposes: 'Zwecke von Einwilligungen (einer je Zeile)',
+  retentionAfterClosure: 'Aufbewahrung nach Abschluss (ISO 8601)',
+  retentionAfterClosureWithoutHelp: 'Aufbewahrung nach Abschluss ohne Hilfe (ISO 8601)',
   approvalStages: 'Freigabestufen',
   quorum: 'Quorum',
   parties: 'Parteien',

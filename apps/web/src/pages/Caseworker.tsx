@@ -108,7 +108,6 @@ const EMPTY_CASE = {
   surroundings: '',
   socialSpace: '',
   confided: '',
-  deletionDate: '',
 };
 
 const CASE_POINTERS = [
@@ -125,7 +124,6 @@ const CASE_POINTERS = [
   '/resources/surroundings',
   '/resources/socialSpace',
   '/confided',
-  '/deletionDate',
 ];
 
 /** Opening a case: personal data is sealed by the server; what was typed stays on an error. */
@@ -165,7 +163,6 @@ export function NewCasePage() {
           goals: lines(form.goals),
           resources: { person: lines(form.person), surroundings: lines(form.surroundings), socialSpace: lines(form.socialSpace) },
           confided: lines(form.confided).map((text) => ({ text })),
-          ...(form.deletionDate ? { deletionDate: form.deletionDate } : {}),
         },
       });
       void navigate(`/faelle/${created.id}`);
@@ -280,14 +277,6 @@ export function NewCasePage() {
             onChange={set('confided')}
             errors={at('/confided')}
           />
-          <TextField
-            label="Löschdatum"
-            hint="Leer lassen für die Regelfrist."
-            type="date"
-            value={form.deletionDate}
-            onChange={set('deletionDate')}
-            errors={at('/deletionDate')}
-          />
         </fieldset>
         <SubmitButton busy={busy}>Fall anlegen</SubmitButton>
       </form>
@@ -299,7 +288,8 @@ interface CaseFile {
   id: string;
   pseudonym: string;
   zone: string;
-  deletionDate: string;
+  deletionDate: string | null;
+  retentionRule: { afterClosure: string; afterClosureWithoutHelp: string | null };
   personal: {
     familyName: string;
     givenNames: string[];
@@ -372,7 +362,13 @@ export function CasePage() {
             <dt>Anschrift</dt>
             <dd>{c.personal.address}</dd>
             <dt>Löschdatum</dt>
-            <dd>{formatDate(c.deletionDate)}</dd>
+            <dd>
+              {c.deletionDate
+                ? formatDate(c.deletionDate)
+                : `wird bei Abschluss berechnet (Abschluss + ${c.retentionRule.afterClosure}${
+                    c.retentionRule.afterClosureWithoutHelp ? `, ohne Hilfe + ${c.retentionRule.afterClosureWithoutHelp}` : ''
+                  })`}
+            </dd>
           </dl>
           <h2>Wille der Familie</h2>
           <blockquote>{c.will}</blockquote>

@@ -71,6 +71,26 @@ export class ConfidedItemDto {
   released?: boolean;
 }
 
+/** Die Aufbewahrungsregel der Definition, aus der das Löschdatum bei Abschluss berechnet wird. */
+export class CaseRetentionRuleDto {
+  @ApiProperty({ enum: ['fallteam-consultation', 'jugendhilfedienst-case'], description: 'Definition, deren Regel gilt' })
+  definitionKey: 'fallteam-consultation' | 'jugendhilfedienst-case';
+
+  @ApiProperty({ description: 'Veröffentlichte Version der Definition' })
+  definitionVersion: number;
+
+  @ApiProperty({ example: 'P5Y', description: 'Löschdatum = Abschluss + diese Frist (ISO-8601-Dauer)' })
+  afterClosure: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'P2Y',
+    description: 'Frist nach Abschluss für Fallteam-Fälle ohne Hilfe; null, wo die Definition keine kennt',
+  })
+  afterClosureWithoutHelp: string | null;
+}
+
 /** The whole case file, for a caseworker who may see it. */
 export class CaseDto {
   @ApiProperty({ format: 'uuid' })
@@ -94,8 +114,16 @@ export class CaseDto {
   @ApiProperty({ enum: CASE_ACCESS_KINDS, description: 'How the caller reaches the case' })
   access: CaseAccessKind;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null while a Jugendhilfedienst case is open' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Löschdatum: wird bei Abschluss aus der Aufbewahrungsregel berechnet, nie eingegeben; null, solange der Fall offen ist',
+  })
   deletionDate: Date | null;
+
+  @ApiProperty({ type: CaseRetentionRuleDto, description: 'Aufbewahrungsregel, aus der das Löschdatum folgt' })
+  retentionRule: CaseRetentionRuleDto;
 
   @ApiProperty()
   legalHold: boolean;

@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  Equals,
   IsArray,
   IsDateString,
   IsISO8601,
@@ -17,6 +18,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { CASE_ZONES, CaseZone, CONSENT_FORMS, ConsentForm } from '@sro/cases';
@@ -142,10 +144,13 @@ export class CreateCaseDto {
   @Type(() => ConfidedDto)
   confided?: ConfidedDto[];
 
-  @ApiPropertyOptional({ example: '2031-12-31' })
-  @IsOptional()
-  @IsDateString({ strict: true })
-  deletionDate?: string;
+  /** Refused: the deletion date follows from the definition's retention rule at closure. Declared only to answer in German. */
+  @ApiHideProperty()
+  @ValidateIf((body: CreateCaseDto) => body.deletionDate !== undefined)
+  @Equals(undefined, {
+    message: 'Das Löschdatum wird nicht eingegeben: es ergibt sich bei Abschluss des Falls aus der Aufbewahrungsregel der Definition.',
+  })
+  deletionDate?: never;
 }
 
 export class ConsentDto {

@@ -246,7 +246,15 @@ export class HelpPlanReviewDto {
 }
 
 export class LegalHoldDto {
-  @ApiProperty({ description: 'true keeps the case past its deletion date' }) @IsBoolean() hold: boolean;
+  @ApiProperty({ description: 'true hält die Akte über ihr Löschdatum hinaus (Sperrvermerk); false hebt die Sperre auf' })
+  @IsBoolean()
+  hold: boolean;
+
+  @ApiProperty({ description: 'Begründung des Setzens oder Aufhebens (z. B. laufendes Gerichtsverfahren); verschlüsselt gespeichert' })
+  @IsString({ message: 'Bitte geben Sie eine Begründung für den Sperrvermerk an.' })
+  @MinLength(3, { message: 'Bitte geben Sie eine Begründung für den Sperrvermerk an (mindestens 3 Zeichen).' })
+  @MaxLength(2000, { message: 'Die Begründung darf höchstens 2000 Zeichen lang sein.' })
+  reason: string;
 }
 
 export class StatisticsQueryDto {

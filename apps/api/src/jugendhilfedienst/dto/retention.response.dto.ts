@@ -12,6 +12,9 @@ export class LegalHoldResponseDto implements LegalHoldState {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   legalHoldAt: Date | null;
 
+  @ApiProperty({ type: String, nullable: true, description: 'Begründung des Setzens oder Aufhebens des Sperrvermerks' })
+  legalHoldReason: string | null;
+
   @ApiProperty({ type: String, nullable: true, example: '2031-11-20', description: 'null while the case is open' })
   deletionDate: string | null;
 }
