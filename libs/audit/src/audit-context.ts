@@ -32,6 +32,6 @@ export function auditEntryFor(
     purpose: purposeOf(req, options),
     outcome,
     requestId: (req as Request & { id?: string }).id ?? null,
-    details,
+    details: options.route ? { route: options.route, params: { ...(req.params ?? {}) }, ...details } : details,
   };
 }

@@ -10,6 +10,8 @@ export interface AuditedOptions {
   idParam?: string;
   /** Used when the request carries no `X-Purpose` header. */
   purpose: string;
+  /** Set on options derived from the route (no @Audited): `METHOD /path/:param`, kept in the row's details. */
+  route?: string;
 }
 
 /** Marks a route whose every call, allowed or refused, goes to the audit log. */
