@@ -28,8 +28,7 @@ export class AuditInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request>();
     return next.handle().pipe(
       mergeMap((result) => {
-        const createdId = (result as { id?: unknown } | undefined)?.id;
-        const entry = auditEntryFor(req, options, 'allowed', typeof createdId === 'string' ? createdId : undefined);
+        const entry = auditEntryFor(req, options, 'allowed', result);
         return from(this.audit.record(entry).then(() => result));
       }),
       catchError((error: unknown) => {
