@@ -5,6 +5,8 @@ export enum Role {
   Admin = 'admin',
   Adviser = 'adviser',
   Approver = 'approver',
+  /** Reports the official statistics: the only role that sees record-level § 8a statistics rows. */
+  Statistics = 'statistics',
 }
 
 export const ALL_ROLES: readonly Role[] = Object.values(Role);
