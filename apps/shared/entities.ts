@@ -3,7 +3,7 @@ import { AuditEvent } from '@sro/audit';
 import { WorkflowDefinition } from '@sro/definitions';
 import { ProcessEvent, ProcessInstance } from '@sro/processes';
 import { Notification, Reminder } from '@sro/reminders';
-import { AppUser, ContractPartner, Municipality, PlanningRegion, SocialSpace } from '@sro/reference-data';
+import { AppUser, ContractPartner, Municipality, PlanningRegion, SocialSpace, Team } from '@sro/reference-data';
 
 /**
  * Every TypeORM entity of the system, assembled here by the apps (API, worker, scripts, tests) so
@@ -22,6 +22,7 @@ export const ENTITIES = [
   Municipality,
   PlanningRegion,
   SocialSpace,
+  Team,
   CooperationAgreement,
   AgreementVersion,
   AgreementDecisionRecord,

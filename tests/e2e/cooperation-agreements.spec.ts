@@ -216,7 +216,7 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
       .set('Authorization', coordinator)
       .send({
         body: `${BODY_MARKER}; § 4 Finanzierung: Stadt 40 %, Landkreis 60 %.`,
-        validFrom: day(30),
+        validFrom: day(0),
         validUntil: day(30 + 3 * 365),
         changeNote: 'Finanzierungsanteile ergänzt',
       });
@@ -343,6 +343,53 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
     } finally {
       await connection.close();
     }
+  });
+
+  it('takes a bilateral cooperation agreement through the approval of its two parties only', async () => {
+    const created = await request(http())
+      .post('/cooperation-agreements')
+      .set('Authorization', coordinator)
+      .send({
+        ...draft(),
+        title: 'Kooperationsvereinbarung Stadt und Familienzentrum',
+        kind: 'cooperation',
+        parties: [
+          { kind: 'contract_partner', refId: municipalityPartner },
+          { kind: 'contract_partner', refId: providerPartner },
+        ],
+        validFrom: day(30),
+      });
+    expect(created.status).toBe(201);
+    const bilateral = created.body.id as string;
+    const submit = (body: Record<string, unknown>) =>
+      request(http()).post(`/cooperation-agreements/${bilateral}/submit`).set('Authorization', coordinator).send(body);
+    // The Landkreis is no party: naming an approver for it is a mistake, not naming one is right.
+    const withLandkreis = await submit({ approvers });
+    expect(withLandkreis.status).toBe(400);
+    expect(withLandkreis.body.errors).toEqual([
+      { pointer: '/approvers/2/partyKey', message: 'landkreis is not among the parties of this agreement' },
+    ]);
+    const submitted = await submit({ approvers: approvers.slice(0, 2) });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.approval.stages).toEqual([
+      expect.objectContaining({
+        key: 'parties',
+        quorum: 2,
+        parties: [expect.objectContaining({ key: 'municipality' }), expect.objectContaining({ key: 'provider' })],
+      }),
+    ]);
+    const decideFor = (who: 'municipality' | 'provider') =>
+      request(http())
+        .post(`/cooperation-agreements/${bilateral}/decisions`)
+        .set('Authorization', approver[who])
+        .send({ stageKey: 'parties', decision: 'approve' });
+    expect((await decideFor('municipality')).body).toMatchObject({ stageStatus: 'active', agreementStatus: 'in_approval' });
+    // Approved, but valid only from day 30: `approved` until then (the workflow turns it `active` on that day).
+    expect((await decideFor('provider')).body).toMatchObject({ stageStatus: 'passed', agreementStatus: 'approved' });
+    const agreement = await request(http()).get(`/cooperation-agreements/${bilateral}`).set('Authorization', coordinator);
+    expect(agreement.body).toMatchObject({ kind: 'cooperation', status: 'approved', activeVersion: null, validFrom: day(30) });
+    const listed = await request(http()).get('/cooperation-agreements?status=approved').set('Authorization', coordinator);
+    expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([bilateral]);
   });
 
   it('terminates the agreement early', async () => {

@@ -89,4 +89,42 @@ describe('phase-deadline dashboard with the 19 demo processes', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].pointer).toBe('/status');
   });
+
+  it('shows a paused process as paused with since when, and counts every traffic light', async () => {
+    const admin = await bearer(Role.Admin);
+    const before = await request(system.http).get('/dashboard/phase-deadlines?limit=50').set('Authorization', admin);
+    const candidate = before.body.items.find(
+      (i: { status: string; planningRegionName: string }) => i.status === 'on_track' && i.planningRegionName.startsWith('Planregion 1'),
+    );
+    const pausedAt = Date.now();
+    const paused = await request(system.http)
+      .post(`/sozialraum-processes/${candidate.processId}/pause`)
+      .set('Authorization', await bearer(Role.Coordinator))
+      .send({ reason: 'Koordinatorin in Elternzeit' });
+    expect(paused.status).toBe(200);
+    await eventually(
+      async () =>
+        (await system.db.query(`SELECT status FROM process_instance WHERE id = $1`, [candidate.processId]))[0].status === 'paused',
+      10_000,
+      'paused in the read model',
+    );
+
+    const res = await request(system.http).get('/dashboard/phase-deadlines?limit=50').set('Authorization', admin);
+    expect(res.status).toBe(200);
+    const item = res.body.items.find((i: { processId: string }) => i.processId === candidate.processId);
+    expect(item).toMatchObject({ status: 'paused', processStatus: 'paused' });
+    expect(Math.abs(Date.parse(item.pausedSince) - pausedAt)).toBeLessThan(10_000);
+    expect(res.body.items.filter((i: { pausedSince: string | null }) => i.pausedSince !== null)).toHaveLength(1);
+    // Paused processes come after the running ones.
+    expect(res.body.items[res.body.items.length - 1].processId).toBe(candidate.processId);
+    expect(res.body.counts).toEqual({ overdue: 1, dueSoon: 1, onTrack: 16, paused: 1 });
+    expect(res.body.total).toBe(19);
+
+    const onlyPaused = await request(system.http).get('/dashboard/phase-deadlines?status=paused').set('Authorization', admin);
+    expect(onlyPaused.body).toMatchObject({ total: 1, items: [expect.objectContaining({ processId: candidate.processId })] });
+    expect(onlyPaused.body.counts).toEqual(res.body.counts);
+    const onTrack = await request(system.http).get('/dashboard/phase-deadlines?status=on_track&limit=50').set('Authorization', admin);
+    expect(onTrack.body.total).toBe(16);
+    expect(onTrack.body.items.some((i: { processId: string }) => i.processId === candidate.processId)).toBe(false);
+  });
 });

@@ -258,4 +258,112 @@ describe('workflow definitions over HTTP', () => {
     const [row] = await system.db.query('SELECT definition_version FROM process_instance WHERE id = $1', [started.body.id]);
     expect(row.definition_version).toBe(current);
   });
+
+  it('keeps the pause credit of a resumed process when it migrates, and the preview shows it', async () => {
+    const http = system.http;
+    const [space] = await system.db.query(
+      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code OFFSET 4 LIMIT 1`,
+    );
+    const started = await request(http).post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: space.id });
+    expect(started.status).toBe(201);
+    const id = started.body.id;
+    await request(http).post(`/sozialraum-processes/${id}/pause`).set('Authorization', coordinator).send({}).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await request(http).post(`/sozialraum-processes/${id}/resume`).set('Authorization', coordinator).send({}).expect(200);
+    const current = (await request(http).get('/definitions').set('Authorization', admin)).body.items.find(
+      (i: any) => i.key === 'sozialraum-development',
+    ).publishedVersion;
+    const pinned = (await request(http).get(`/definitions/sozialraum-development/versions/${current}`).set('Authorization', admin)).body
+      .spec;
+    let step: { startedAt: string; dueAt: string } = { startedAt: '', dueAt: '' };
+    await eventually(
+      async () => {
+        [step] = (await system.db.query('SELECT steps FROM process_instance WHERE id = $1 AND status = $2', [id, 'running']))[0]?.steps ?? [
+          step,
+        ];
+        return Date.parse(step.dueAt) > addDuration(new Date(step.startedAt), pinned.phases[0].duration).getTime();
+      },
+      10_000,
+      'the resumed due date in the read model',
+    );
+    const credit = Date.parse(step.dueAt) - addDuration(new Date(step.startedAt), pinned.phases[0].duration).getTime();
+    expect(credit).toBeGreaterThanOrEqual(1_000);
+
+    const draft = await request(http)
+      .post('/definitions/sozialraum-development/drafts')
+      .set('Authorization', admin)
+      .send({ fromVersion: current });
+    const spec = clone(draft.body.spec);
+    spec.phases[0].duration = 'P4M';
+    await request(http)
+      .put(`/definitions/sozialraum-development/versions/${draft.body.version}`)
+      .set('Authorization', admin)
+      .send({ spec })
+      .expect(200);
+    const preview = await request(http)
+      .get(`/definitions/sozialraum-development/migrations/preview?toVersion=${draft.body.version}`)
+      .set('Authorization', admin);
+    const instance = preview.body.instances.find((i: any) => i.processId === id);
+    const expected = new Date(addDuration(new Date(step.startedAt), 'P4M').getTime() + credit).toISOString();
+    expect(instance).toMatchObject({ compatible: true, pauseCreditMs: credit });
+    expect(instance.dueDateChanges.find((c: any) => !c.projected)).toMatchObject({ from: step.dueAt, to: expected });
+
+    await request(http)
+      .post(`/definitions/sozialraum-development/versions/${draft.body.version}/publish`)
+      .set('Authorization', admin)
+      .expect(200);
+    const applied = await request(http)
+      .post('/definitions/sozialraum-development/migrations')
+      .set('Authorization', admin)
+      .send({ toVersion: draft.body.version, processIds: [id] });
+    expect(applied.body.migrated.map((m: any) => m.processId)).toEqual([id]);
+    await eventually(
+      async () => {
+        const [row] = await system.db.query('SELECT definition_version, current_due_at FROM process_instance WHERE id = $1', [id]);
+        return row.definition_version === draft.body.version && row.current_due_at.toISOString() === expected;
+      },
+      10_000,
+      'migrated due date with the pause credit',
+    );
+  });
+
+  it('audits creating, editing, publishing and retiring a definition version, refused edits too', async () => {
+    const http = system.http;
+    const k = 'partner-interview-cycle';
+    const draft = await request(http).post(`/definitions/${k}/drafts`).set('Authorization', admin).send({ fromVersion: 1 });
+    expect(draft.status).toBe(201);
+    const version = draft.body.version;
+    const spec = clone(draft.body.spec);
+    spec.steps[0].duration = 'P2M';
+    await request(http)
+      .put(`/definitions/${k}/versions/${version}`)
+      .set('Authorization', admin)
+      .send({ spec: { ...spec, cycleInterval: 'bald' } })
+      .expect(400);
+    await request(http)
+      .put(`/definitions/${k}/versions/${version}`)
+      .set('Authorization', admin)
+      .send({ spec, changeNote: 'Planung länger' })
+      .expect(200);
+    await request(http).post(`/definitions/${k}/versions/${version}/publish`).set('Authorization', admin).expect(200);
+    await request(http).post(`/definitions/${k}/versions/${version}/retire`).set('Authorization', admin).expect(200);
+
+    const rows = await system.db.query(
+      `SELECT action, outcome, actor_id, resource_id, details FROM audit_event
+        WHERE resource_type = 'workflow-definition' AND details->>'key' = $1 ORDER BY id`,
+      [k],
+    );
+    expect(rows.map((r: { action: string; outcome: string }) => [r.action, r.outcome])).toEqual([
+      ['create-draft', 'allowed'],
+      ['update-draft', 'failed'],
+      ['update-draft', 'allowed'],
+      ['publish', 'allowed'],
+      ['retire', 'allowed'],
+    ]);
+    expect(rows.every((r: { actor_id: string }) => r.actor_id === 'demo-admin')).toBe(true);
+    expect(rows.slice(1).every((r: { details: { version: string } }) => r.details.version === String(version))).toBe(true);
+    // The new version's row is the resource where the answer names it, the key otherwise.
+    expect(rows[0].resource_id).toBe(draft.body.id);
+    expect(rows[3].resource_id).toBe(k);
+  });
 });

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { Role } from '@sro/common';
 import { createDataConverter } from '@sro/temporal';
 import { caseBody, PERSONAL_STRINGS } from '../factories/cases';
+import { intakeBody } from '../factories/jugendhilfedienst';
 import { eventually } from '../support/eventually';
 import { isolatedSystem } from '../support/isolated';
 import { bearer } from '../support/tokens';
@@ -56,6 +57,49 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     const pointers = bad.body.errors.map((e: { pointer: string }) => e.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['/zone', '/personal/familyName', '/personal/address', '/name']));
     expect((await system.db.query('SELECT count(*)::int AS n FROM case_file'))[0].n).toBe(before);
+  });
+
+  it('refuses birth dates in the future, naming each, for a case and a Jugendhilfedienst intake', async () => {
+    const body = caseBody(spaceId);
+    const future = await request(http())
+      .post('/cases')
+      .set('Authorization', cw)
+      .send({ ...body, personal: { ...body.personal, birthDates: ['2014-02-03', '2999-01-01'] } });
+    expect(future.status).toBe(400);
+    expect(future.body.errors).toEqual([
+      { pointer: '/personal/birthDates/1', message: 'Das Geburtsdatum 2999-01-01 liegt in der Zukunft' },
+    ]);
+    const intake = intakeBody(spaceId);
+    const futureIntake = await request(http())
+      .post('/jugendhilfedienst-cases')
+      .set('Authorization', cw)
+      .send({ ...intake, personal: { ...intake.personal, birthDates: ['2999-01-01'] } });
+    expect(futureIntake.status).toBe(400);
+    expect(futureIntake.body.errors).toEqual([expect.objectContaining({ pointer: '/personal/birthDates/0' })]);
+  });
+
+  it('refuses a consent given in the future and a purpose outside the definition’s list (a case variant of fallteam too)', async () => {
+    const consent = { givenBy: 'Mutter', purpose: 'fallteam', fields: ['familyName'], form: 'written', givenAt: '2026-11-01' };
+    const variant = await request(http())
+      .post(`/cases/${caseId}/consents`)
+      .set('Authorization', cw)
+      .send({ ...consent, purpose: 'Fallteam' });
+    expect(variant.status).toBe(400);
+    expect(variant.body.errors).toEqual([
+      {
+        pointer: '/purpose',
+        message: expect.stringContaining('Unbekannter Zweck „Fallteam“ (gemeint ist wohl „fallteam“); erlaubt: fallteam'),
+      },
+    ]);
+    const future = await request(http())
+      .post(`/cases/${caseId}/consents`)
+      .set('Authorization', cw)
+      .send({ ...consent, givenAt: '2999-12-31' });
+    expect(future.status).toBe(400);
+    expect(future.body.errors).toEqual([
+      { pointer: '/givenAt', message: 'Eine Einwilligung kann nicht in der Zukunft erteilt worden sein' },
+    ]);
+    expect((await request(http()).get(`/cases/${caseId}/consents`).set('Authorization', cw)).body.items).toEqual([]);
   });
 
   it('validates consents: unknown fields are 400', async () => {
@@ -134,13 +178,14 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       zone: 'unclear',
       will: expect.stringContaining('Schule'),
       questions: ['Welche Ressourcen im Sozialraum passen?'],
+      ageBands: [expect.stringMatching(/^(10-13|14-17)$/)], // born 2014-02-03: the band, never the date
       released: {},
     });
     const text = JSON.stringify(packet.body);
     for (const s of PERSONAL_STRINGS.filter((x) => x !== 'Leon')) expect(text).not.toContain(s);
     // "Leon" is part of the family's own words in will/resources; the identity fields are what must not leak.
     expect(Object.keys(packet.body).sort()).toEqual(
-      ['consultationId', 'goals', 'pseudonym', 'questions', 'released', 'resources', 'sessionAt', 'will', 'zone'].sort(),
+      ['ageBands', 'consultationId', 'goals', 'pseudonym', 'questions', 'released', 'resources', 'sessionAt', 'will', 'zone'].sort(),
     );
   });
 
@@ -219,6 +264,57 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     expect((await request(http()).get('/consultations').set('Authorization', adviser)).body.items).toEqual([]);
   });
 
+  it('refuses an outcome before the session and one whose participants are not two Jugendamt professionals', async () => {
+    const outcome = (participants: unknown[]) =>
+      request(http())
+        .post(`/consultations/${consultationId}/outcome`)
+        .set('Authorization', cw)
+        .send({ participants, recommendations: [], decision: 'Beratung', helpSetting: 'Jugendclub' });
+    const early = await outcome([
+      { role: 'professional', userId: 'demo-caseworker' },
+      { role: 'professional', userId: 'cw-other' },
+    ]);
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toMatch(/Sitzung begonnen/);
+
+    // The session begins in a few seconds (moving the consultation there); then the participants are checked.
+    const soon = await request(http())
+      .post('/fallteam-sessions')
+      .set('Authorization', cw)
+      .send({ startsAt: new Date(Date.now() + 5_000).toISOString(), place: 'Rathaus', capacity: 1, moderatorId: 'demo-caseworker' })
+      .expect(201);
+    await request(http())
+      .post(`/consultations/${consultationId}/schedule`)
+      .set('Authorization', cw)
+      .send({ sessionId: soon.body.id })
+      .expect(200);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(soon.body.startsAt) - Date.now()) + 500));
+
+    const advisersOnly = await outcome([
+      { role: 'adviser', userId: 'demo-adviser' },
+      { role: 'adviser', userId: 'nobody-knows' },
+    ]);
+    expect(advisersOnly.status).toBe(400);
+    expect(advisersOnly.body.errors).toEqual([
+      { pointer: '/participants/1/userId', message: 'nobody-knows ist nicht zu dieser Beratung eingeladen' },
+    ]);
+    const hollow = await outcome([
+      { role: 'professional', userId: 'demo-adviser' },
+      { role: 'professional', userId: 'demo-caseworker' },
+      { role: 'professional', userId: 'demo-caseworker' },
+    ]);
+    expect(hollow.status).toBe(400);
+    expect(hollow.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/participants/0/userId', '/participants/2/userId']);
+    // Advisers advise; they do not make up the two professionals.
+    const oneProfessional = await outcome([
+      { role: 'professional', userId: 'demo-caseworker' },
+      { role: 'adviser', userId: 'demo-adviser' },
+    ]);
+    expect(oneProfessional.status).toBe(400);
+    expect(oneProfessional.body.errors).toEqual([expect.objectContaining({ pointer: '/participants' })]);
+    expect((await system.db.query('SELECT outcome_enc FROM consultation WHERE id = $1', [consultationId]))[0].outcome_enc).toBeNull();
+  });
+
   it('refuses an outcome with fewer than two professionals, storing nothing; accepts a valid one with a six-month follow-up', async () => {
     const one = await request(http())
       .post(`/consultations/${consultationId}/outcome`)
@@ -239,6 +335,7 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       .send({
         participants: [
           { role: 'professional', userId: 'demo-caseworker' },
+          { role: 'professional', userId: 'cw-other' },
           { role: 'adviser', userId: 'demo-adviser' },
           { role: 'family' },
         ],

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { Role } from '@sro/common';
 import { testConfig, uniqueTaskQueue } from '../support/config';
 import { startApi, TestApi } from '../support/api';
@@ -21,6 +22,12 @@ describe('API foundation (HTTP, real services)', () => {
 
   beforeAll(async () => {
     [api, worker] = await Promise.all([startApi(config), startWorker(config)]);
+    // A known, active caseworker: the refusal below is for the role, not for an unknown user.
+    await api.app
+      .get(DataSource)
+      .query(
+        `INSERT INTO app_user (id, display_name, roles) VALUES ('cw-audit-403', 'Fachkraft ohne Adminrolle', '{caseworker}') ON CONFLICT DO NOTHING`,
+      );
   });
   afterAll(async () => {
     await api?.close();

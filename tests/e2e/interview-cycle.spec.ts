@@ -58,6 +58,7 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
     system = await isolatedSystem('e2e-interviews');
     coordinator = await bearer(Role.Coordinator);
     interviewer = await bearer(Role.Caseworker);
+    await system.db.query(`INSERT INTO app_user (id, display_name, roles) VALUES ('someone-else', 'Andere Fachkraft', '{caseworker}')`);
     partners = await system.db.query(
       `SELECT id, name FROM contract_partner WHERE exit_date IS NULL OR exit_date > current_date ORDER BY code`,
     );

@@ -218,19 +218,26 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
     const session = await api()
       .post('/fallteam-sessions')
       .set('Authorization', cw)
-      .send({ startsAt: inDays(5), place: 'Familienzentrum Teltow', capacity: 3, moderatorId: 'demo-caseworker' });
+      .send({
+        startsAt: new Date(Date.now() + 5_000).toISOString(),
+        place: 'Familienzentrum Teltow',
+        capacity: 3,
+        moderatorId: 'demo-caseworker',
+      });
     expect(
       (await api().post(`/consultations/${consultationId}/schedule`).set('Authorization', cw).send({ sessionId: session.body.id })).status,
     ).toBe(200);
     const closeEarly = await api().post(`/jugendhilfedienst-cases/${caseId}/close`).set('Authorization', cw);
     expect(closeEarly.status).toBe(409);
+    // The outcome is recorded once the session has begun.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(session.body.startsAt) - Date.now()) + 500));
     const outcome = await api()
       .post(`/consultations/${consultationId}/outcome`)
       .set('Authorization', cw)
       .send({
         participants: [
           { role: 'professional', userId: 'demo-caseworker' },
-          { role: 'adviser', userId: 'demo-adviser' },
+          { role: 'professional', userId: 'demo-coordinator' },
           { role: 'family' },
         ],
         recommendations: ['Sozialpädagogische Familienhilfe mit dem Familienzentrum'],

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { Role } from '@sro/common';
+import { SEED_SPECS } from '@sro/definitions';
 import { validDeliverables } from '../factories/sozialraum';
 import { eventually } from '../support/eventually';
 import { isolatedSystem } from '../support/isolated';
@@ -11,6 +12,8 @@ describe('social-space process over HTTP (all six phases)', () => {
   let space: { id: string; planning_region_id: string };
   let municipality: string;
   let partner: string;
+  /** The process the first test walks to completion (it planned the measure `jugendraum`). */
+  let completedId: string;
 
   beforeAll(async () => {
     system = await isolatedSystem('e2e-srd');
@@ -34,6 +37,7 @@ describe('social-space process over HTTP (all six phases)', () => {
       });
     expect(started.status).toBe(201);
     const id = started.body.id;
+    completedId = id;
     expect(started.body).toMatchObject({ definitionVersion: 1, currentStep: 'identify', status: 'running' });
 
     // A second start for the same social space is a conflict.
@@ -146,9 +150,112 @@ describe('social-space process over HTTP (all six phases)', () => {
     expect(unknown.body.errors).toEqual([expect.objectContaining({ pointer: '/socialSpaceId' })]);
   });
 
+  it('starts a new run for a social space after cancellation and after completion, each with its own row', async () => {
+    const http = system.http;
+    const [other] = await system.db.query(
+      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code OFFSET 1 LIMIT 1`,
+    );
+    const first = await request(http).post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: other.id });
+    expect(first.status).toBe(201);
+    const paused = await request(http).post(`/sozialraum-processes/${first.body.id}/pause`).set('Authorization', coordinator).send({});
+    expect(paused.status).toBe(200);
+    // A paused process still belongs to the space: no second run beside it.
+    const beside = await request(http).post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: other.id });
+    expect(beside.status).toBe(409);
+    const cancelled = await request(http)
+      .post(`/sozialraum-processes/${first.body.id}/cancel`)
+      .set('Authorization', coordinator)
+      .send({ reason: 'Neuer Zuschnitt des Sozialraums' });
+    expect(cancelled.status).toBe(200);
+
+    const second = await request(http).post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: other.id });
+    expect({ status: second.status, body: second.status === 201 ? 'ok' : second.body }).toEqual({ status: 201, body: 'ok' });
+    expect(second.body).toMatchObject({ status: 'running', currentStep: 'identify' });
+    expect(second.body.id).not.toBe(first.body.id);
+    expect(second.body.workflowId).not.toBe(first.body.workflowId);
+    const listed = await request(http).get('/sozialraum-processes?limit=100').set('Authorization', coordinator);
+    const ofSpace = listed.body.items.filter((p: { socialSpaceId: string }) => p.socialSpaceId === other.id);
+    expect(ofSpace.map((p: { id: string; status: string }) => [p.id, p.status]).sort()).toEqual(
+      [
+        [first.body.id, 'cancelled'],
+        [second.body.id, 'running'],
+      ].sort(),
+    );
+    // The new run is a live workflow: it answers and writes its own row.
+    await eventually(
+      async () => (await system.db.query('SELECT revision FROM process_instance WHERE id = $1', [second.body.id]))[0].revision > 0,
+      10_000,
+      'the new run wrote its row',
+    );
+    const detail = await request(http).get(`/sozialraum-processes/${second.body.id}`).set('Authorization', coordinator);
+    expect(detail.body.state).toMatchObject({ processId: second.body.id, status: 'running' });
+
+    // The space of the first test completed its process; it starts again too.
+    const afterCompletion = await request(http)
+      .post('/sozialraum-processes')
+      .set('Authorization', coordinator)
+      .send({ socialSpaceId: space.id });
+    expect(afterCompletion.status).toBe(201);
+  });
+
+  it('saves the Sozialraumanalyse per question as a draft; the phase completes only with all eight answered', async () => {
+    const http = system.http;
+    const [third] = await system.db.query(
+      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code OFFSET 2 LIMIT 1`,
+    );
+    const [{ id: municipalityOfThird }] = await system.db.query('SELECT id FROM municipality WHERE social_space_id = $1', [third.id]);
+    const started = await request(http).post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: third.id });
+    expect(started.status).toBe(201);
+    const id = started.body.id;
+    const [identify] = validDeliverables(municipalityOfThird, partner);
+    await request(http)
+      .put(`/sozialraum-processes/${id}/phases/identify/deliverables/boundaries`)
+      .set('Authorization', coordinator)
+      .send({ value: identify.value })
+      .expect(200);
+    await request(http).post(`/sozialraum-processes/${id}/phases/identify/complete`).set('Authorization', coordinator).expect(200);
+
+    const analysisPath = `/sozialraum-processes/${id}/phases/analyse/deliverables/analysis`;
+    const questions = SEED_SPECS['sozialraum-development'].analysisQuestions.map((q) => q.key);
+    const first = await request(http)
+      .put(analysisPath)
+      .set('Authorization', coordinator)
+      .send({ value: { profileYear: 2026, answers: [{ questionKey: questions[0], answer: 'Schulen, Kitas, ein Jugendclub' }] } });
+    expect({ status: first.status, body: first.status === 200 ? 'ok' : first.body }).toEqual({ status: 200, body: 'ok' });
+    const second = await request(http)
+      .put(analysisPath)
+      .set('Authorization', coordinator)
+      .send({ value: { answers: [{ questionKey: questions[1], answer: 'Viele junge Familien' }] } });
+    expect(second.status).toBe(200);
+    const early = await request(http).post(`/sozialraum-processes/${id}/phases/analyse/complete`).set('Authorization', coordinator);
+    expect(early.status).toBe(409);
+    expect(early.body.errors).toEqual([
+      { pointer: '/deliverables/analysis', message: `incomplete: guideline questions not answered: ${questions.slice(2).join(', ')}` },
+    ]);
+    const draft = await request(http).get(`/sozialraum-processes/${id}`).set('Authorization', coordinator);
+    expect(draft.body.state.deliverables.analyse.analysis.answers.map((a: { questionKey: string }) => a.questionKey)).toEqual(
+      questions.slice(0, 2),
+    );
+    const unknown = await request(http)
+      .put(analysisPath)
+      .set('Authorization', coordinator)
+      .send({ value: { answers: [{ questionKey: 'wetter', answer: 'sonnig' }] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/value/answers/0/questionKey']);
+
+    const rest = await request(http)
+      .put(analysisPath)
+      .set('Authorization', coordinator)
+      .send({ value: { answers: questions.slice(2).map((q) => ({ questionKey: q, answer: `Antwort zu ${q}` })) } });
+    expect(rest.status).toBe(200);
+    const done = await request(http).post(`/sozialraum-processes/${id}/phases/analyse/complete`).set('Authorization', coordinator);
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ completed: 'analyse', next: 'visions' });
+  });
+
   it('keeps the social-space budget: allocations beyond it are 409 and book nothing', async () => {
     const http = system.http;
-    const path = `/sozialraum-budgets/${space.id}/2026`;
+    const path = `/sozialraum-budgets/${space.id}/${new Date().getFullYear()}`;
     expect((await request(http).put(path).set('Authorization', coordinator).send({ amountCents: 500_000 })).status).toBe(200);
     const ok = await request(http)
       .post(`${path}/allocations`)
@@ -171,5 +278,79 @@ describe('social-space process over HTTP (all six phases)', () => {
       .set('Authorization', coordinator)
       .send({ kind: 'measure', title: 'X', amountCents: 1 });
     expect(noMeasure.status).toBe(400);
+  });
+
+  it('books the budget ledger: measures of the process only, reversal with reason (audited), spending, the yearly default, next year', async () => {
+    const http = system.http;
+    const next = new Date().getFullYear() + 1;
+    const path = `/sozialraum-budgets/${space.id}/${next}`;
+    // A new year starts from the definition's default (5,000 € in the seed of Schwerte).
+    const fresh = await request(http).get(path).set('Authorization', coordinator);
+    expect(fresh.body).toMatchObject({ isSet: false, amountCents: 0, defaultAmountCents: 500_000 });
+    const opened = await request(http).put(path).set('Authorization', coordinator).send({});
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({ year: next, isSet: true, amountCents: 500_000, availableCents: 500_000 });
+
+    const unknownMeasure = await request(http)
+      .post(`${path}/allocations`)
+      .set('Authorization', coordinator)
+      .send({ kind: 'measure', title: 'Gibt es nicht', processId: completedId, measureKey: 'gibt-es-nicht', amountCents: 1_000 });
+    expect(unknownMeasure.status).toBe(400);
+    expect(unknownMeasure.headers['content-type']).toMatch(/problem\+json/);
+    expect(unknownMeasure.body.errors).toEqual([{ pointer: '/measureKey', message: 'the process has no measure gibt-es-nicht' }]);
+    const unknownProcess = await request(http).post(`${path}/allocations`).set('Authorization', coordinator).send({
+      kind: 'measure',
+      title: 'X',
+      processId: '00000000-0000-4000-8000-000000000000',
+      measureKey: 'jugendraum',
+      amountCents: 1_000,
+    });
+    expect(unknownProcess.status).toBe(400);
+    expect(unknownProcess.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/processId']);
+
+    const booked = await request(http)
+      .post(`${path}/allocations`)
+      .set('Authorization', coordinator)
+      .send({ kind: 'measure', title: 'Jugendraum einrichten', processId: completedId, measureKey: 'jugendraum', amountCents: 150_000 });
+    expect(booked.status).toBe(201);
+    const allocationId = booked.body.allocations[0].id;
+    const spent = await request(http)
+      .post(`${path}/allocations/${allocationId}/spendings`)
+      .set('Authorization', coordinator)
+      .send({ amountCents: 40_000, spentOn: new Date().toISOString().slice(0, 10), note: 'Möbel' });
+    expect(spent.status).toBe(201);
+    expect(spent.body).toMatchObject({ allocatedCents: 150_000, spentCents: 40_000, availableCents: 350_000 });
+    const noReason = await request(http).post(`${path}/allocations/${allocationId}/reversal`).set('Authorization', coordinator).send({});
+    expect(noReason.status).toBe(400);
+    expect(new Set(noReason.body.errors.map((e: { pointer: string }) => e.pointer))).toEqual(new Set(['/reason']));
+    const reversed = await request(http)
+      .post(`${path}/allocations/${allocationId}/reversal`)
+      .set('Authorization', coordinator)
+      .send({ reason: 'Restmittel werden nicht gebraucht' });
+    expect(reversed.status).toBe(201);
+    expect(reversed.body).toMatchObject({ allocatedCents: 40_000, spentCents: 40_000, availableCents: 460_000 });
+    expect(reversed.body.allocations[1]).toMatchObject({
+      amountCents: -110_000,
+      reversesId: allocationId,
+      reason: 'Restmittel werden nicht gebraucht',
+      createdBy: 'demo-coordinator',
+    });
+    const twice = await request(http)
+      .post(`${path}/allocations/${allocationId}/reversal`)
+      .set('Authorization', coordinator)
+      .send({ reason: 'noch einmal' });
+    expect(twice.status).toBe(409);
+    const [audit] = await system.db.query(
+      `SELECT actor_id, outcome FROM audit_event WHERE resource_type = 'budget-allocation' AND action = 'reverse' AND resource_id = $1 AND outcome = 'allowed'`,
+      [allocationId],
+    );
+    expect(audit).toEqual({ actor_id: 'demo-coordinator', outcome: 'allowed' });
+
+    const tooFar = await request(http)
+      .put(`/sozialraum-budgets/${space.id}/${next + 1}`)
+      .set('Authorization', coordinator)
+      .send({ amountCents: 1_000 });
+    expect(tooFar.status).toBe(400);
+    expect(tooFar.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/year']);
   });
 });

@@ -24,7 +24,8 @@ export function agreementInput(nowMs: number, overrides: Partial<CooperationAgre
     planningRegionId: randomUUID(),
     coordinatorId: 'demo-coordinator',
     definition: pinnedAgreementDefinition(),
-    firstVersion: { version: 1, validFrom: dayFrom(nowMs, 30), validUntil: dayFrom(nowMs, 30 + 3 * 365) },
+    // Valid from today: in force once approved (a later validFrom waits as `approved`).
+    firstVersion: { version: 1, validFrom: dayFrom(nowMs, 0), validUntil: dayFrom(nowMs, 30 + 3 * 365) },
     ...overrides,
   };
 }

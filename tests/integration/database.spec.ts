@@ -28,9 +28,31 @@ describe('migrations and demo data (PostgreSQL)', () => {
       expect(await count('planning_region')).toBe(4);
       expect(await count('social_space')).toBe(19);
       expect(await count('contract_partner')).toBe(35);
-      expect(await count('app_user')).toBe(8);
+      expect(await count('app_user')).toBe(22);
       const roles = await db.dataSource.query(`SELECT DISTINCT unnest(roles) AS role FROM app_user ORDER BY role`);
-      expect(roles.map((r: { role: string }) => r.role)).toEqual(['adviser', 'admin', 'approver', 'caseworker', 'coordinator'].sort());
+      expect(roles.map((r: { role: string }) => r.role)).toEqual(
+        ['adviser', 'admin', 'approver', 'caseworker', 'coordinator', 'lead'].sort(),
+      );
+      // Per planning region: at least two caseworkers and one lead, in an ASD-Team led by that lead.
+      const perRegion = await db.dataSource.query(
+        `SELECT r.code,
+                count(*) FILTER (WHERE 'caseworker' = ANY(u.roles))::int AS caseworkers,
+                count(*) FILTER (WHERE 'lead' = ANY(u.roles))::int AS leads,
+                count(*) FILTER (WHERE 'caseworker' = ANY(u.roles) AND l.id = t.lead_id AND 'lead' = ANY(l.roles))::int AS led
+           FROM planning_region r JOIN app_user u ON r.id = ANY(u.planning_region_ids)
+           LEFT JOIN team t ON t.id = u.team_id LEFT JOIN app_user l ON l.id = t.lead_id
+          GROUP BY r.code ORDER BY r.code`,
+      );
+      for (const row of perRegion) expect(row).toMatchObject({ caseworkers: 2, leads: 1, led: 2 });
+      expect(perRegion).toHaveLength(4);
+      expect(await count('team')).toBe(8);
+      const approvers = await db.dataSource.query(`SELECT organisation FROM app_user WHERE 'approver' = ANY(roles) ORDER BY organisation`);
+      expect(approvers.map((a: { organisation: string }) => a.organisation)).toEqual([
+        'Freier Träger',
+        'Jugendhilfeausschuss',
+        'Kommune',
+        'Landkreis',
+      ]);
     } finally {
       await db.drop();
     }

@@ -85,6 +85,38 @@ describe('approval rules of cooperation agreements', () => {
     ]);
   });
 
+  it('asks only the parties present: a bilateral agreement needs its two approvers, several providers each decide', () => {
+    const spec = agreementSpec();
+    const bilateral = { committeeRequired: false, partyKinds: ['municipality', 'free_provider'] as const };
+    const [municipality, provider, landkreis] = seedApprovers();
+    expect(checkAssignments(spec, { ...bilateral, partyKinds: [...bilateral.partyKinds] }, [municipality, provider])).toEqual([]);
+    expect(checkAssignments(spec, { ...bilateral, partyKinds: [...bilateral.partyKinds] }, [municipality, provider, landkreis])).toEqual([
+      { pointer: '/approvers/2/partyKey', message: 'landkreis is not among the parties of this agreement' },
+    ]);
+    const [stage] = buildStages(spec, { ...bilateral, partyKinds: [...bilateral.partyKinds] }, [municipality, provider], new Date());
+    expect(stage).toMatchObject({ key: 'parties', quorum: 2, status: 'active' });
+    expect(stage.parties.map((p) => p.key)).toEqual(['municipality', 'provider']);
+
+    // The committee stage is not a party of the agreement: it decides whenever a committee decision is required.
+    const withCommittee = { committeeRequired: true, partyKinds: ['free_provider' as const, 'free_provider' as const] };
+    const stages = buildStages(
+      spec,
+      withCommittee,
+      [provider, { stageKey: 'parties', partyKey: 'provider-2', approverIds: ['ap-provider-2'] }, seedApprovers(true)[3]],
+      new Date(),
+    );
+    expect(stages.map((s) => [s.key, s.quorum, s.parties.map((p) => p.key)])).toEqual([
+      ['parties', 2, ['provider', 'provider-2']],
+      ['committee', 1, ['jha']],
+    ]);
+    expect(checkAssignments(spec, withCommittee, [provider])).toEqual([
+      { pointer: '/approvers', message: 'no approver named for party provider-2 of stage parties' },
+      { pointer: '/approvers', message: 'no approver named for party jha of stage committee' },
+    ]);
+    // Submissions recorded before (no party kinds): every party of the definition decides, as before.
+    expect(buildStages(spec, { committeeRequired: false }, seedApprovers(), new Date())[0].parties).toHaveLength(3);
+  });
+
   it('lets an agreement lapse at the start of the day after its last valid day', () => {
     expect(expiryOf('2028-12-31').toISOString()).toBe('2029-01-01T00:00:00.000Z');
   });

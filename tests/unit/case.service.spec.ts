@@ -1,5 +1,17 @@
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
-import { CaseFile, CaseFileInsert, CaseRepository, CaseService, Consent, ConsentRepository, FieldCipher, NewConsent } from '@sro/cases';
+import {
+  CaseFile,
+  CaseFileInsert,
+  CaseInputRules,
+  CaseRepository,
+  CaseService,
+  Consent,
+  ConsentRepository,
+  FieldCipher,
+  NewConsent,
+  todayInBerlin,
+} from '@sro/cases';
+import { DefinitionsService, SEED_SPECS } from '@sro/definitions';
 import type { AssignmentsService } from '@sro/reference-data';
 
 const caseworker: Principal = { sub: 'cw-1', roles: [Role.Caseworker] };
@@ -77,11 +89,20 @@ function build() {
     fieldsReleasedFor: jest.fn(async () => ['familyName', 'address', 'familyName']),
   };
   const assignments = { of: jest.fn(async () => ({ planningRegionIds: ['region-1'], socialSpaceIds: ['space-1'] })) };
+  const definitions = {
+    published: jest.fn(async () => ({
+      key: 'fallteam-consultation',
+      version: 1,
+      checksum: 'x',
+      spec: SEED_SPECS['fallteam-consultation'],
+    })),
+  };
   const service = new CaseService(
     caseFiles as unknown as CaseRepository,
     consents as unknown as ConsentRepository,
     cipher,
     assignments as unknown as AssignmentsService,
+    new CaseInputRules(definitions as unknown as DefinitionsService),
   );
   return { service, stored, caseFiles, consents, assignments };
 }
@@ -122,6 +143,20 @@ describe('CaseService', () => {
         confided: [{ text: 'Schulden' }],
         assignedCaseworkerIds: ['cw-1'],
       });
+    });
+
+    it('refuses birth dates after today, naming each, and stores nothing', async () => {
+      const { service, caseFiles } = build();
+      const tomorrow = new Date(Date.now() + 36 * 3_600_000).toISOString().slice(0, 10);
+      const error = await refusal(
+        service.create(caseworker, { ...newCase, personal: { ...personal, birthDates: ['2014-02-03', tomorrow, '2999-01-01'] } }),
+      );
+      expect(error.code).toBe(ErrorCode.ValidationFailed);
+      expect(error.problems).toEqual([
+        { pointer: '/personal/birthDates/1', message: `Das Geburtsdatum ${tomorrow} liegt in der Zukunft` },
+        { pointer: '/personal/birthDates/2', message: 'Das Geburtsdatum 2999-01-01 liegt in der Zukunft' },
+      ]);
+      expect(caseFiles.insert).not.toHaveBeenCalled();
     });
 
     it('keeps a case five years unless a deletion date is given', async () => {
@@ -195,6 +230,33 @@ describe('CaseService', () => {
       );
       expect(error.problems.map((p) => p.pointer)).toEqual(['/fields/1', '/fields/2']);
       expect(consents.add).not.toHaveBeenCalled();
+    });
+
+    it("refuses a purpose not in the definition's list (a case variant too) and a consent given in the future", async () => {
+      const { service, consents } = build();
+      const variant = await refusal(service.addConsent(caseworker, 'case-1', { ...newConsent, purpose: 'Fallteam' }));
+      expect(variant.problems).toEqual([
+        {
+          pointer: '/purpose',
+          message: expect.stringMatching(/^Unbekannter Zweck „Fallteam“ \(gemeint ist wohl „fallteam“\); erlaubt: fallteam, help-planning/),
+        },
+      ]);
+      const future = await refusal(
+        service.addConsent(caseworker, 'case-1', {
+          ...newConsent,
+          purpose: 'shopping',
+          givenAt: new Date(Date.now() + 3_600_000).toISOString(),
+        }),
+      );
+      expect(future.problems.map((p) => p.pointer)).toEqual(['/purpose', '/givenAt']);
+      const futureDay = await refusal(service.addConsent(caseworker, 'case-1', { ...newConsent, givenAt: '2999-12-31' }));
+      expect(futureDay.problems).toEqual([
+        { pointer: '/givenAt', message: 'Eine Einwilligung kann nicht in der Zukunft erteilt worden sein' },
+      ]);
+      expect(consents.add).not.toHaveBeenCalled();
+      // Today's date is fine.
+      await service.addConsent(caseworker, 'case-1', { ...newConsent, purpose: 'help-planning', givenAt: todayInBerlin() });
+      expect(consents.add).toHaveBeenCalledTimes(1);
     });
 
     it('records a consent on a case the caseworker may see, with the caseworker as its author', async () => {

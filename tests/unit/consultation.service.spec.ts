@@ -4,6 +4,7 @@ import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import type { AppConfig } from '@sro/config';
 import { DefinitionsService, SEED_SPECS } from '@sro/definitions';
 import {
+  ageBand,
   CaseFile,
   CaseRepository,
   CaseService,
@@ -97,7 +98,7 @@ function build() {
     lockAndCountBooked: jest.fn(async () => 0),
   };
   const caseFiles = { findById: jest.fn(async (): Promise<CaseFile | undefined> => caseFile()) };
-  const staff = { activeWithAnyRole: jest.fn(async (ids: string[]) => ids) };
+  const staff = { activeWithAnyRole: jest.fn(async (ids: string[], _roles: Role[]) => ids) };
   const cases = {
     visibleCase: jest.fn(async (): Promise<CaseFile> => caseFile()),
     releasedFields: jest.fn(async () => new Set<string>()),
@@ -139,6 +140,28 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
+
+describe('age bands of the packet', () => {
+  it('puts a child into its band by completed years, counting the birthday itself', () => {
+    const at = new Date('2026-12-02T10:00:00Z');
+    const cases: Array<[string, string]> = [
+      ['2026-12-02', '0-2'],
+      ['2023-12-03', '0-2'],
+      ['2023-12-02', '3-5'],
+      ['2020-12-03', '3-5'],
+      ['2020-12-02', '6-9'],
+      ['2016-12-02', '10-13'],
+      ['2012-12-03', '10-13'],
+      ['2012-12-02', '14-17'],
+      ['2008-12-02', '18-26'],
+      ['1999-12-03', '18-26'],
+      ['1999-12-02', '27+'],
+      ['2027-01-01', 'unknown'],
+      ['', 'unknown'],
+    ];
+    for (const [born, band] of cases) expect([born, ageBand(born, at)]).toEqual([born, band]);
+  });
+});
 
 describe('ConsultationService', () => {
   describe('Fallteam sessions', () => {
@@ -291,11 +314,15 @@ describe('ConsultationService', () => {
   });
 
   describe('recordOutcome', () => {
-    it('seals the outcome and tells the workflow how many professionals (advisers included) took part', async () => {
+    const invitation = (adviserId: string) => ({ adviserId, opensAt: new Date(), closesAt: new Date(), closedAt: null });
+
+    it('seals the outcome and tells the workflow how many Jugendamt professionals (advisers not counted) took part', async () => {
       const { service, consultations, handle, tx } = build();
+      consultations.invitations.mockResolvedValue([invitation('adviser-1')] as never);
       const outcome = {
         participants: [
           { role: 'professional' as const, userId: 'cw-1' },
+          { role: 'professional' as const, userId: 'cw-2' },
           { role: 'adviser' as const, userId: 'adviser-1' },
           { role: 'family' as const },
         ],
@@ -306,7 +333,65 @@ describe('ConsultationService', () => {
       await service.recordOutcome(caseworker, 'con-1', outcome);
       expect(consultations.storeOutcome).toHaveBeenCalledWith(tx, 'con-1', cipher.seal(outcome));
       expect(handle.executeUpdate).toHaveBeenCalledWith(expect.objectContaining({ name: 'recordOutcome' }), {
-        args: [{ professionals: 2, participants: 3, actorId: 'cw-1' }],
+        args: [{ professionals: 2, participants: 4, actorId: 'cw-1' }],
+      });
+    });
+
+    it('names every participant who is unknown, not a Jugendamt professional, not invited or named twice, and stores nothing', async () => {
+      const { service, consultations, staff, handle } = build();
+      consultations.invitations.mockResolvedValue([invitation('demo-adviser')] as never);
+      staff.activeWithAnyRole.mockImplementation(async (ids: string[], roles: Role[]) =>
+        ids.filter((id) => (roles.includes(Role.Adviser) ? id !== 'ghost' : id.startsWith('cw-'))),
+      );
+      const error = await refusal(
+        service.recordOutcome(caseworker, 'con-1', {
+          participants: [
+            { role: 'adviser', userId: 'demo-adviser' },
+            { role: 'adviser', userId: 'ghost' },
+            { role: 'professional', userId: 'demo-adviser' },
+            { role: 'professional', userId: 'cw-1' },
+            { role: 'professional', userId: 'cw-1' },
+            { role: 'professional' },
+            { role: 'other', userId: 'ghost' },
+            { role: 'family', userId: 'cw-2' },
+          ],
+          recommendations: [],
+          decision: 'x',
+          helpSetting: 'y',
+        }),
+      );
+      expect(error.code).toBe(ErrorCode.ValidationFailed);
+      expect(error.problems.map((p) => p.pointer)).toEqual([
+        '/participants/1/userId',
+        '/participants/2/userId',
+        '/participants/2/userId',
+        '/participants/4/userId',
+        '/participants/5/userId',
+        '/participants/6/userId', // ghost named twice
+        '/participants/6/userId', // and unknown
+        '/participants/7/userId',
+      ]);
+      expect(error.problems[0].message).toBe('ghost ist nicht zu dieser Beratung eingeladen');
+      expect(error.problems[3].message).toBe('cw-1 ist bereits als Teilnehmende*r genannt');
+      expect(consultations.storeOutcome).not.toHaveBeenCalled();
+      expect(handle.executeUpdate).not.toHaveBeenCalled();
+    });
+
+    it('counts advisers and a professional named twice only once: two advisers and one caseworker are one professional', async () => {
+      const { service, consultations, handle } = build();
+      consultations.invitations.mockResolvedValue([invitation('adviser-1'), invitation('adviser-2')] as never);
+      await service.recordOutcome(caseworker, 'con-1', {
+        participants: [
+          { role: 'adviser', userId: 'adviser-1' },
+          { role: 'adviser', userId: 'adviser-2' },
+          { role: 'professional', userId: 'cw-1' },
+        ],
+        recommendations: [],
+        decision: 'x',
+        helpSetting: 'y',
+      });
+      expect(handle.executeUpdate).toHaveBeenCalledWith(expect.objectContaining({ name: 'recordOutcome' }), {
+        args: [{ professionals: 1, participants: 3, actorId: 'cw-1' }],
       });
     });
 
@@ -373,8 +458,10 @@ describe('ConsultationService', () => {
         resources: { person: [], surroundings: [], socialSpace: ['Jugendclub'] },
         questions: ['Welche Hilfe passt?'],
         sessionAt: booked.startsAt.toISOString(),
+        ageBands: [ageBand('2014-02-03', new Date())],
         released: { familyName: 'Muster' },
       });
+      expect(JSON.stringify(packet)).not.toContain('2014');
       expect(cases.visibleCase).not.toHaveBeenCalled();
     });
 

@@ -62,6 +62,33 @@ describe('definition specs', () => {
     expect(validateSpec('partner-interview-cycle', cycle).map((p) => p.pointer)).toEqual(['/questionnaire/sections/0/questions/0/type']);
   });
 
+  it('checks the Fallteam consent purposes: keys, no duplicates, fallteam among them', () => {
+    const spec = clone(SEED_SPECS['fallteam-consultation']) as unknown as Record<string, unknown>;
+    spec.consentPurposes = ['Fallteam', 'help-planning', 'help-planning'];
+    expect(validateSpec('fallteam-consultation', spec)).toEqual([
+      { pointer: '/consentPurposes/0', message: expect.stringContaining('lower-case') },
+      { pointer: '/consentPurposes/2', message: 'duplicate purpose "help-planning"' },
+      { pointer: '/consentPurposes', message: expect.stringContaining('must contain fallteam') },
+    ]);
+    delete spec.consentPurposes;
+    expect(validateSpec('fallteam-consultation', spec)).toEqual([{ pointer: '/consentPurposes', message: 'must be an array' }]);
+  });
+
+  it('requires whenPresent on each party of an agreement stage, never for the committee, once per kind and stage', () => {
+    const agreement = clone(SEED_SPECS['cooperation-agreement']) as unknown as Record<string, any>;
+    delete agreement.approvalStages[0].parties[0].whenPresent;
+    agreement.approvalStages[0].parties[2].kind = 'free_provider';
+    agreement.approvalStages[1].parties[0].whenPresent = true;
+    expect(validateSpec('cooperation-agreement', agreement)).toEqual([
+      { pointer: '/approvalStages/0/parties/0/whenPresent', message: 'must be true or false' },
+      {
+        pointer: '/approvalStages/0/parties/2/whenPresent',
+        message: 'the stage already has a free_provider party that decides when present',
+      },
+      { pointer: '/approvalStages/1/parties/0/whenPresent', message: 'the committee is never a party of an agreement' },
+    ]);
+  });
+
   it('rejects a spec that is not an object', () => {
     expect(validateSpec('fallteam-consultation', null)).toEqual([{ pointer: '/', message: 'must be an object' }]);
   });

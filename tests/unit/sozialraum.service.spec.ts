@@ -1,5 +1,5 @@
 import { WorkflowStateReader } from '@sro/temporal';
-import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { AppConfig } from '@sro/config';
@@ -20,7 +20,7 @@ const pinned = { key: 'sozialraum-development' as const, version: 3, checksum: '
 function readModel(overrides: Partial<ProcessInstance> = {}): ProcessInstance {
   return {
     id: PROCESS,
-    workflowId: `sozialraum-development/${SPACE}`,
+    workflowId: `sozialraum-development/${SPACE}/1`,
     definitionKey: 'sozialraum-development',
     definitionVersion: 3,
     status: 'running',
@@ -49,11 +49,18 @@ function refusedUpdate(type: ErrorCode, message: string, problems: Array<{ point
 }
 
 function setup(
-  options: { process?: ProcessInstance | null; running?: ProcessInstance | null; space?: boolean; knownMembers?: string[] } = {},
+  options: {
+    process?: ProcessInstance | null;
+    running?: ProcessInstance | null;
+    runs?: number;
+    space?: boolean;
+    knownMembers?: string[];
+  } = {},
 ) {
   const processes = {
     findById: jest.fn(async () => (options.process === undefined ? readModel() : options.process)),
-    findRunning: jest.fn(async () => options.running ?? null),
+    findUnfinished: jest.fn(async () => options.running ?? null),
+    countRuns: jest.fn(async () => options.runs ?? 0),
     record: jest.fn(async () => undefined),
   };
   const references = {
@@ -108,7 +115,12 @@ describe('SozialraumService', () => {
         { workflowId: string; taskQueue: string; args: [Record<string, unknown>] },
       ];
       expect(type).toBe(WorkflowType.SozialraumDevelopment);
-      expect(options).toMatchObject({ workflowId: `sozialraum-development/${SPACE}`, taskQueue: 'sro-test' });
+      expect(options).toMatchObject({
+        workflowId: `sozialraum-development/${SPACE}/1`,
+        taskQueue: 'sro-test',
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
       expect(options.args[0]).toMatchObject({
         socialSpaceId: SPACE,
         planningRegionId: REGION,
@@ -146,6 +158,30 @@ describe('SozialraumService', () => {
       expect(error.code).toBe(ErrorCode.Conflict);
       expect(error.message).toContain(PROCESS);
       expect(temporal.workflow.start).not.toHaveBeenCalled();
+    });
+
+    it('refuses a second start while the process of the social space is paused', async () => {
+      const { service, temporal } = setup({ running: readModel({ status: 'paused' }) });
+      const error = await refusal(service.start(coordinator, SPACE));
+      expect(error.code).toBe(ErrorCode.Conflict);
+      expect(error.message).toMatch(/paused process/);
+      expect(temporal.workflow.start).not.toHaveBeenCalled();
+    });
+
+    it('starts a new run with its own workflow id after earlier runs were cancelled or completed', async () => {
+      const { service, temporal, processes } = setup({ runs: 2 });
+      await service.start(coordinator, SPACE);
+      const [, options] = temporal.workflow.start.mock.calls[0] as unknown as [string, { workflowId: string }];
+      expect(options.workflowId).toBe(`sozialraum-development/${SPACE}/3`);
+      expect(processes.record).toHaveBeenCalledWith(expect.objectContaining({ workflowId: `sozialraum-development/${SPACE}/3` }));
+    });
+
+    it('records no read-model row when the workflow does not start', async () => {
+      const { service, temporal, processes } = setup();
+      temporal.workflow.start.mockRejectedValueOnce(new WorkflowExecutionAlreadyStartedError('started', 'wf', 'type') as never);
+      const error = await refusal(service.start(coordinator, SPACE));
+      expect(error.code).toBe(ErrorCode.Conflict);
+      expect(processes.record).not.toHaveBeenCalled();
     });
 
     it('refuses members whose reference does not exist, with a pointer per member', async () => {

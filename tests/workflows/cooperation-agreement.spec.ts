@@ -155,7 +155,7 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
       problems: [{ pointer: '/validUntil', message: 'must be after validFrom' }],
     });
     await handle.executeUpdate(agreementUpdates.revise, {
-      args: [{ version: 2, validFrom: dayFrom(now, 60), validUntil: dayFrom(now, 800), actorId: 'demo-coordinator' }],
+      args: [{ version: 2, validFrom: dayFrom(now, 0), validUntil: dayFrom(now, 800), actorId: 'demo-coordinator' }],
     });
     const resubmitted = await handle.executeUpdate(agreementUpdates.submit, {
       args: [{ version: 2, committeeRequired: true, actorId: 'demo-coordinator' }],
@@ -247,7 +247,7 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
   it('reminds the coordinator to renew the lead time before expiry and lets the agreement lapse when nobody renews', async () => {
     const now = await suite.env.currentTimeMs();
     const validUntil = dayFrom(now, 365);
-    const { input, handle } = await start({ firstVersion: { version: 1, validFrom: dayFrom(now, 1), validUntil } });
+    const { input, handle } = await start({ firstVersion: { version: 1, validFrom: dayFrom(now, 0), validUntil } });
     await handle.executeUpdate(agreementUpdates.submit, {
       args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }],
     });
@@ -283,7 +283,7 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
 
   it('renews an active agreement: the new version runs the approval while the old one stays in force, then replaces it', async () => {
     const now = await suite.env.currentTimeMs();
-    const { input, handle } = await start({ firstVersion: { version: 1, validFrom: dayFrom(now, 1), validUntil: dayFrom(now, 200) } });
+    const { input, handle } = await start({ firstVersion: { version: 1, validFrom: dayFrom(now, 0), validUntil: dayFrom(now, 200) } });
     await handle.executeUpdate(agreementUpdates.submit, {
       args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }],
     });
@@ -306,11 +306,60 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
     });
     expect(renewing).toMatchObject({ status: 'active', activeVersion: 1, approval: { round: 2, renewal: true } });
     for (const party of ['municipality', 'provider', 'landkreis']) await decide(handle, 2, party);
+    // Approved, the renewal waits for its validFrom; the first version stays in force until then.
+    const waiting = await handle.query(agreementStateQuery);
+    expect(waiting).toMatchObject({ status: 'active', activeVersion: 1, scheduled: { version: 2, validFrom: dayFrom(now, 201) } });
+    expect(waiting.versions.map((v) => v.status)).toEqual(['approved', 'approved']);
+    await suite.env.sleep(202 * DAY);
+    await eventually(async () => events(input.agreementId).at(-1) === 'activated', 10_000, 'renewal in force');
+    // Version 1 ends with day 200, version 2 begins with day 201: the agreement never lapsed in between.
+    expect(events(input.agreementId).slice(-2)).toEqual(['approval_passed', 'activated']);
+    expect(events(input.agreementId)).not.toContain('expired');
     const renewed = await handle.query(agreementStateQuery);
     expect(renewed).toMatchObject({ status: 'active', activeVersion: 2, validUntil: dayFrom(now, 900) });
     expect(renewed.versions.map((v) => v.status)).toEqual(['superseded', 'approved']);
     // The first version's renewal reminders were withdrawn when the renewal went into approval.
     expect(fake.of('cancelReminders')).toContain(`cav/${input.agreementId}/renewal/v1-d1-r1`);
+  });
+
+  it('shows an approved agreement as approved until its validFrom, then active with its renewal reminders', async () => {
+    const now = await suite.env.currentTimeMs();
+    const validFrom = dayFrom(now, 30);
+    const { input, handle } = await start({ firstVersion: { version: 1, validFrom, validUntil: dayFrom(now, 400) } });
+    await handle.executeUpdate(agreementUpdates.submit, {
+      args: [{ version: 1, committeeRequired: false, approvers: seedApprovers(), actorId: 'demo-coordinator' }],
+    });
+    for (const party of ['municipality', 'provider']) await decide(handle, 1, party);
+    expect(await decide(handle, 1, 'landkreis')).toMatchObject({ stageStatus: 'passed', agreementStatus: 'approved' });
+    const approved = await handle.query(agreementStateQuery);
+    expect(approved).toMatchObject({ status: 'approved', validFrom, scheduled: { version: 1, startsAt: `${validFrom}T00:00:00.000Z` } });
+    expect(approved.activeVersion).toBeUndefined();
+    await eventually(async () => lastSnapshot(input.agreementId).status === 'approved', 10_000, 'approved snapshot');
+    expect(lastSnapshot(input.agreementId)).toMatchObject({
+      activeVersion: null,
+      validFrom,
+      versions: [{ version: 1, status: 'approved' }],
+    });
+    // Nothing to renew and no new version while it waits.
+    expect(reminders(`cav/${input.agreementId}/renewal/`)).toEqual([]);
+    expect(
+      await failure(
+        handle.executeUpdate(agreementUpdates.revise, {
+          args: [{ version: 2, validFrom: dayFrom(now, 40), validUntil: dayFrom(now, 500), actorId: 'demo-coordinator' }],
+        }),
+      ),
+    ).toMatchObject({ type: 'INVALID_STATE', message: expect.stringContaining(`takes effect on ${validFrom}`) });
+
+    await suite.env.sleep(29 * DAY);
+    expect((await handle.query(agreementStateQuery)).status).toBe('approved');
+    await suite.env.sleep(2 * DAY);
+    await eventually(async () => (await handle.query(agreementStateQuery)).status === 'active', 10_000, 'active at validFrom');
+    const active = await handle.query(agreementStateQuery);
+    expect(active).toMatchObject({ activeVersion: 1, validFrom, validUntil: dayFrom(now, 400) });
+    expect(active.scheduled).toBeUndefined();
+    expect(events(input.agreementId).slice(-3)).toEqual(['stage_passed', 'approval_passed', 'activated']);
+    await eventually(async () => lastSnapshot(input.agreementId).status === 'active', 10_000, 'active snapshot');
+    await eventually(async () => reminders(`cav/${input.agreementId}/renewal/`).length > 0, 10_000, 'renewal reminders once in force');
   });
 
   it('terminating withdraws a running approval and cancels its reminders', async () => {

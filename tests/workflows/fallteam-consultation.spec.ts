@@ -50,8 +50,18 @@ describe('fallteam-consultation workflow (time-skipping)', () => {
     );
   });
 
+  it('refuses an outcome before the session has begun', async () => {
+    const { handle } = await scheduledAndInvited();
+    const error = await handle
+      .executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals: 2, participants: 3, actorId: 'x' }] })
+      .catch((e) => e);
+    expect(error.cause).toMatchObject({ type: 'INVALID_STATE', message: expect.stringMatching(/Sitzung begonnen/) });
+    expect((await handle.query(fallteamStateQuery)).phase).toBe('scheduled');
+  });
+
   it('refuses an outcome with one professional and leaves the state as it was', async () => {
     const { handle } = await scheduledAndInvited();
+    await suite.env.sleep(7 * DAY); // the session has begun
     const before = await handle.query(fallteamStateQuery);
     const error = await handle
       .executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals: 1, participants: 3, actorId: 'x' }] })
@@ -64,6 +74,7 @@ describe('fallteam-consultation workflow (time-skipping)', () => {
 
   it('sets the follow-up six months after the outcome, fires it then and closes', async () => {
     const { i, handle } = await scheduledAndInvited();
+    await suite.env.sleep(7 * DAY); // the session has begun
     const state = await handle.executeUpdate(fallteamUpdates.recordOutcome, {
       args: [{ professionals: 2, participants: 3, actorId: 'demo-caseworker' }],
     });

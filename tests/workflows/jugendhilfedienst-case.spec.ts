@@ -201,9 +201,10 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
       message: expect.stringContaining('Fallteam'),
     });
 
-    const sessionAt = new Date((await suite.env.currentTimeMs()) + 7 * DAY).toISOString();
+    const sessionAt = new Date((await suite.env.currentTimeMs()) + 60_000).toISOString();
     await child.executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId: randomUUID(), sessionAt, actorId: caseworker }] });
     await child.executeUpdate(fallteamUpdates.inviteAdvisers, { args: [{ adviserIds: ['demo-adviser'], actorId: caseworker }] });
+    await suite.env.sleep(2 * 60_000); // the outcome is recorded once the session has begun
     await child.executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals: 3, participants: 4, actorId: caseworker }] });
 
     const result = await child.result();

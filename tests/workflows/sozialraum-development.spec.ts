@@ -99,6 +99,45 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     expect(analyse).toHaveLength(3);
   });
 
+  it('saves the Sozialraumanalyse question by question as a draft and completes the phase only when all are answered', async () => {
+    const handle = await start(sozialraumInput());
+    await reachPhase(handle, 1);
+    const questions = SEED_SPECS['sozialraum-development'].analysisQuestions.map((q) => q.key);
+    const save = (value: unknown) =>
+      handle.executeUpdate(sozialraumUpdates.setDeliverable, {
+        args: [{ phaseKey: 'analyse', deliverableKey: 'analysis', value, actorId: 'u' }],
+      });
+    await save({ profileYear: 2026, answers: [{ questionKey: questions[0], answer: 'Erster Entwurf' }] });
+    await save({ answers: [{ questionKey: questions[1], answer: 'Zweite Antwort' }] });
+    const refused = await handle
+      .executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'analyse', actorId: 'u' }] })
+      .catch((e) => e);
+    expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect(refused.cause.message).toMatch(/missing deliverables analysis/);
+    expect(refused.cause.details[0]).toEqual([
+      { pointer: '/deliverables/analysis', message: `incomplete: guideline questions not answered: ${questions.slice(2).join(', ')}` },
+    ]);
+    // A question answered again takes the new answer; the others stay.
+    await save({
+      answers: [
+        { questionKey: questions[0], answer: 'Überarbeitet' },
+        ...questions.slice(2).map((q) => ({ questionKey: q, answer: `Antwort ${q}` })),
+      ],
+    });
+    const state = await handle.query(sozialraumStateQuery);
+    const analysis = state.deliverables.analyse.analysis as {
+      profileYear: number;
+      answers: Array<{ questionKey: string; answer: string }>;
+    };
+    expect(analysis.profileYear).toBe(2026);
+    expect(analysis.answers.map((a) => a.questionKey)).toEqual(questions);
+    expect(analysis.answers[0].answer).toBe('Überarbeitet');
+    expect(analysis.answers[1].answer).toBe('Zweite Antwort');
+    await expect(handle.executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'analyse', actorId: 'u' }] })).resolves.toEqual(
+      { completed: 'analyse', next: 'visions' },
+    );
+  });
+
   it('rejects invalid deliverables with pointers and leaves the state unchanged', async () => {
     const handle = await start(sozialraumInput());
     await reachPhase(handle, 3);
@@ -193,5 +232,24 @@ describe('sozialraum-development workflow (time-skipping)', () => {
       .executeUpdate(migrateDefinitionUpdate, { args: [{ definition: pinnedSozialraumDefinition(2, v2), actorId: 'x' }] })
       .catch((e) => e);
     expect(again.cause.message).toMatch(/already runs version 2/);
+  });
+
+  it('keeps the time a phase was paused when it adopts a newer definition', async () => {
+    const handle = await start(sozialraumInput());
+    await handle.executeUpdate(sozialraumUpdates.pause, { args: [{ reason: 'Elternzeit', actorId: 'u' }] });
+    await suite.env.sleep(10 * DAY);
+    await handle.executeUpdate(sozialraumUpdates.resume, { args: [{ actorId: 'u' }] });
+    const resumed = (await handle.query(sozialraumStateQuery)).steps[0];
+    const credit = Date.parse(resumed.dueAt!) - addDuration(new Date(resumed.startedAt!), 'P2M').getTime();
+    expect(credit).toBeGreaterThanOrEqual(10 * DAY);
+
+    const v2 = JSON.parse(JSON.stringify(SEED_SPECS['sozialraum-development']));
+    v2.phases[0].duration = 'P3M';
+    const result = await handle.executeUpdate(migrateDefinitionUpdate, {
+      args: [{ definition: pinnedSozialraumDefinition(2, v2), actorId: 'demo-admin' }],
+    });
+    expect(result.plan.pauseCreditMs).toBe(credit);
+    const migrated = (await handle.query(sozialraumStateQuery)).steps[0];
+    expect(Date.parse(migrated.dueAt!)).toBe(addDuration(new Date(migrated.startedAt!), 'P3M').getTime() + credit);
   });
 });

@@ -1,4 +1,4 @@
-import type { ApprovalStageSpec, CooperationAgreementSpec } from '@sro/definitions';
+import type { ApprovalStageSpec, CooperationAgreementSpec, PartyKind, PartySpec } from '@sro/definitions';
 import type { ApproverAssignment, PartyApproval, StageApproval } from './contract';
 import { addDuration } from '../shared/duration';
 import type { Problem } from '../shared/validation';
@@ -8,12 +8,50 @@ import type { Problem } from '../shared/validation';
 export interface StageSelection {
   committeeRequired: boolean;
   optionalStages?: string[];
+  /**
+   * The kinds of the agreement's parties, one per party. Absent in submissions recorded before
+   * approvals followed the parties: then every party of the definition decides.
+   */
+  partyKinds?: PartyKind[];
 }
 
 /** Mandatory stages, optional committee stages when a committee decision is required, and the optional stages named. */
 export function includedStages(spec: CooperationAgreementSpec, selection: StageSelection): ApprovalStageSpec[] {
   const named = selection.optionalStages ?? [];
   return spec.approvalStages.filter((s) => !s.optional || (s.committee && selection.committeeRequired) || named.includes(s.key));
+}
+
+/** One stage of the approval of a particular agreement: who decides and how many approvals pass it. */
+export interface PlannedStage {
+  stage: ApprovalStageSpec;
+  parties: Array<Omit<PartySpec, 'whenPresent'>>;
+  quorum: number;
+}
+
+/**
+ * The parties that decide a stage for this agreement. A party the definition marks `whenPresent`
+ * decides once per agreement party of its kind (`provider`, `provider-2`, …) and not at all
+ * without one; the others always decide. A stage that needs every party of the definition needs
+ * every party present; otherwise its quorum, at most the number of parties present.
+ */
+export function stageParties(stage: ApprovalStageSpec, partyKinds?: PartyKind[]): PlannedStage {
+  if (!partyKinds) return { stage, parties: stage.parties.map(({ key, title, kind }) => ({ key, title, kind })), quorum: stage.quorum };
+  const parties = stage.parties.flatMap(({ key, title, kind, whenPresent }) => {
+    if (!whenPresent) return [{ key, title, kind }];
+    const count = partyKinds.filter((k) => k === kind).length;
+    return Array.from({ length: count }, (_, i) =>
+      i === 0 ? { key, title, kind } : { key: `${key}-${i + 1}`, title: `${title} (${i + 1})`, kind },
+    );
+  });
+  const quorum = stage.quorum >= stage.parties.length ? parties.length : Math.min(stage.quorum, parties.length);
+  return { stage, parties, quorum };
+}
+
+/** The included stages with the parties that decide them for this agreement; a stage left without parties is skipped. */
+export function plannedStages(spec: CooperationAgreementSpec, selection: StageSelection): PlannedStage[] {
+  return includedStages(spec, selection)
+    .map((s) => stageParties(s, selection.partyKinds))
+    .filter((s) => s.parties.length > 0);
 }
 
 /** Every problem of a submission's stage selection and approver assignments, by JSON pointer of the request. */
@@ -25,14 +63,21 @@ export function checkAssignments(spec: CooperationAgreementSpec, selection: Stag
     else if (!stage.optional) problems.push({ pointer: `/optionalStages/${i}`, message: `stage ${key} is not optional` });
   });
   const included = includedStages(spec, selection);
+  const planned = plannedStages(spec, selection);
+  if (planned.length === 0) problems.push({ pointer: '/parties', message: 'no approval stage of the definition concerns these parties' });
   const seen = new Set<string>();
   assignments.forEach((a, i) => {
     const stage = spec.approvalStages.find((s) => s.key === a.stageKey);
     if (!stage) return problems.push({ pointer: `/approvers/${i}/stageKey`, message: `no stage ${a.stageKey}` });
     if (!included.includes(stage))
       return problems.push({ pointer: `/approvers/${i}/stageKey`, message: `stage ${a.stageKey} is not part of this approval` });
-    if (!stage.parties.some((p) => p.key === a.partyKey))
-      return problems.push({ pointer: `/approvers/${i}/partyKey`, message: `stage ${a.stageKey} has no party ${a.partyKey}` });
+    if (!planned.find((p) => p.stage === stage)?.parties.some((p) => p.key === a.partyKey))
+      return problems.push({
+        pointer: `/approvers/${i}/partyKey`,
+        message: stage.parties.some((p) => p.key === a.partyKey)
+          ? `${a.partyKey} is not among the parties of this agreement`
+          : `stage ${a.stageKey} has no party ${a.partyKey}`,
+      });
     const id = `${a.stageKey}/${a.partyKey}`;
     if (seen.has(id)) problems.push({ pointer: `/approvers/${i}`, message: `party ${id} is named twice` });
     seen.add(id);
@@ -40,13 +85,23 @@ export function checkAssignments(spec: CooperationAgreementSpec, selection: Stag
       problems.push({ pointer: `/approvers/${i}/approverIds`, message: 'name at least one approver' });
     return undefined;
   });
-  for (const stage of included) {
-    for (const party of stage.parties) {
+  for (const { stage, parties } of planned) {
+    for (const party of parties) {
       if (!seen.has(`${stage.key}/${party.key}`))
         problems.push({ pointer: '/approvers', message: `no approver named for party ${party.key} of stage ${stage.key}` });
     }
   }
   return problems;
+}
+
+/** The assignments that concern this agreement's approval: a resubmission reuses only those of the parties still present. */
+export function relevantAssignments(
+  spec: CooperationAgreementSpec,
+  selection: StageSelection,
+  assignments: ApproverAssignment[],
+): ApproverAssignment[] {
+  const planned = plannedStages(spec, selection);
+  return assignments.filter((a) => planned.some((p) => p.stage.key === a.stageKey && p.parties.some((party) => party.key === a.partyKey)));
 }
 
 /** Passed once the quorum approved; rejected once the quorum can no longer be reached. */
@@ -91,7 +146,7 @@ export function buildStages(
   }
   const stages: StageApproval[] = [];
   let carrying = true;
-  for (const s of includedStages(spec, selection)) {
+  for (const { stage: s, parties, quorum } of plannedStages(spec, selection)) {
     const previous = keep.get(s.key);
     if (carrying && previous) {
       stages.push({ ...previous, carriedOver: true });
@@ -102,10 +157,10 @@ export function buildStages(
       key: s.key,
       title: s.title,
       mode: s.mode,
-      quorum: s.quorum,
+      quorum,
       committee: s.committee,
       status: 'pending',
-      parties: s.parties.map((p) => ({
+      parties: parties.map((p) => ({
         key: p.key,
         title: p.title,
         kind: p.kind,
@@ -118,7 +173,12 @@ export function buildStages(
   return stages;
 }
 
+/** The instant a validity starting on `validFrom` begins: the start of that day (UTC). */
+export function startOf(validFrom: string): Date {
+  return new Date(`${validFrom}T00:00:00.000Z`);
+}
+
 /** The instant an agreement valid through `validUntil` lapses: the start of the next day (UTC). */
 export function expiryOf(validUntil: string): Date {
-  return addDuration(new Date(`${validUntil}T00:00:00.000Z`), 'P1D');
+  return addDuration(startOf(validUntil), 'P1D');
 }

@@ -3,10 +3,11 @@
  * the text, the parties' names and the decision comments stay in PostgreSQL.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { PinnedDefinition } from '@sro/definitions';
+import type { PartyKind, PinnedDefinition } from '@sro/definitions';
 import type { Actor, ReasonInput } from '../shared/contract';
 
-export const AGREEMENT_STATUSES = ['draft', 'in_approval', 'active', 'expired', 'terminated'] as const;
+/** `approved`: every stage passed, but the validity has not begun yet (active from `validFrom`). */
+export const AGREEMENT_STATUSES = ['draft', 'in_approval', 'approved', 'active', 'expired', 'terminated'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 export type AgreementDecision = 'approve' | 'reject';
@@ -107,7 +108,9 @@ export interface CooperationAgreementState extends CooperationAgreementInput {
   status: AgreementStatus;
   versions: AgreementVersionState[];
   latestVersion: number;
-  /** The version in force and its validity. */
+  /** An approved version waiting for its validity to begin (`startsAt`, the start of `validFrom`), then in force. */
+  scheduled?: { version: number; validFrom: string; validUntil: string; startsAt: string };
+  /** The version in force and its validity (while `approved`: the validity of the approved version). */
   activeVersion?: number;
   validFrom?: string;
   validUntil?: string;
@@ -140,6 +143,8 @@ export interface SubmitAgreementInput extends Actor {
   optionalStages?: string[];
   /** Required on the first submission; later ones reuse the previous assignments when omitted. */
   approvers?: ApproverAssignment[];
+  /** The kinds of the agreement's parties, one per party: the stages' `whenPresent` parties follow them. */
+  partyKinds?: PartyKind[];
 }
 
 export interface DecideAgreementInput extends Actor {

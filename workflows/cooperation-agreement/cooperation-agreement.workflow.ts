@@ -1,4 +1,4 @@
-import { proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { AgreementActivities } from '@sro/agreements';
 import type { ScheduleRequest } from '@sro/reminders';
 import { migrateDefinitionUpdate } from '../shared/contract';
@@ -9,7 +9,16 @@ import { ReminderGroups } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
 import type { StepState } from '../shared/steps';
 import { Problems } from '../shared/validation';
-import { buildStages, checkAssignments, evaluateStage, expiryOf, partiesOnTurn, startStage } from './approval';
+import {
+  buildStages,
+  checkAssignments,
+  evaluateStage,
+  expiryOf,
+  partiesOnTurn,
+  relevantAssignments,
+  startOf,
+  startStage,
+} from './approval';
 import {
   agreementStateQuery,
   agreementUpdates,
@@ -21,6 +30,9 @@ import {
 } from './contract';
 
 const agreements = proxyActivities<AgreementActivities>(WRITE_ACTIVITY);
+
+/** An approved version whose validity begins later waits as `approved` (histories before it went `active` at once). */
+const APPROVED_UNTIL_VALID_FROM = 'agreement-approved-until-valid-from';
 
 /**
  * A cooperation agreement (Kooperationsvereinbarung, seeds 000/002/004) from draft to its end: each
@@ -141,7 +153,7 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
       }
     }
     // Renewal reminders while the version in force has no renewal in approval.
-    if (state.status === 'active' && state.expiresAt && !(running() && round?.renewal)) {
+    if (state.status === 'active' && state.expiresAt && !(running() && round?.renewal) && !state.scheduled) {
       const base = `${prefix}/renewal/v${state.activeVersion}-d${state.definition.version}-r${state.rounds}`;
       const expiresAt = new Date(state.expiresAt);
       const offsets = [...new Set([spec().renewalLeadTime, ...spec().renewalReminderOffsets])];
@@ -206,19 +218,45 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
 
   // --- transitions ------------------------------------------------------------------------------
 
-  const activate = (now: Date) => {
-    const round = state.approval!;
-    if (state.activeVersion !== undefined) versionOf(state.activeVersion).status = 'superseded';
-    versionOf(round.version).status = 'approved';
-    state.activeVersion = round.version;
-    state.validFrom = round.validFrom;
-    state.validUntil = round.validUntil;
-    state.expiresAt = expiryOf(round.validUntil).toISOString();
+  /** The version takes effect: it replaces the one in force and its validity drives renewal and expiry. */
+  const putInForce = (version: number, validFrom: string, validUntil: string) => {
+    if (state.activeVersion !== undefined && state.activeVersion !== version) versionOf(state.activeVersion).status = 'superseded';
+    state.activeVersion = version;
+    state.validFrom = validFrom;
+    state.validUntil = validUntil;
+    state.expiresAt = expiryOf(validUntil).toISOString();
     state.renewalDueAt = addDuration(new Date(state.expiresAt), spec().renewalLeadTime, -1).toISOString();
     state.renewalDue = false;
     state.status = 'active';
+  };
+
+  /**
+   * Every stage passed. A version whose validity has begun takes effect at once (true); one that
+   * begins later waits as `approved` (a first version) or beside the version in force (a renewal)
+   * until the start of its `validFrom` (false).
+   */
+  const activate = (now: Date): boolean => {
+    const round = state.approval!;
+    versionOf(round.version).status = 'approved';
     round.status = 'passed';
     round.completedAt = now.toISOString();
+    const startsAt = startOf(round.validFrom);
+    if (startsAt.getTime() > now.getTime() && patched(APPROVED_UNTIL_VALID_FROM)) {
+      state.scheduled = {
+        version: round.version,
+        validFrom: round.validFrom,
+        validUntil: round.validUntil,
+        startsAt: startsAt.toISOString(),
+      };
+      if (state.status === 'in_approval') {
+        state.status = 'approved';
+        state.validFrom = round.validFrom;
+        state.validUntil = round.validUntil;
+      }
+      return false;
+    }
+    putInForce(round.version, round.validFrom, round.validUntil);
+    return true;
   };
 
   const endRound = (status: 'rejected' | 'withdrawn', now: Date) => {
@@ -240,6 +278,11 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
   };
   const requireNoApproval = () => {
     if (running()) reject('state', `Version ${state.approval!.version} is in approval; wait for the decisions or terminate`);
+    if (state.scheduled)
+      reject(
+        'state',
+        `Version ${state.scheduled.version} is approved and takes effect on ${state.scheduled.validFrom}; wait for it or terminate`,
+      );
   };
 
   setHandler(
@@ -273,12 +316,12 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
 
   setHandler(
     agreementUpdates.submit,
-    async ({ version, committeeRequired, optionalStages, approvers, actorId }) => {
+    async ({ version, committeeRequired, optionalStages, approvers, partyKinds, actorId }) => {
       const now = new Date();
       const previous = state.approval;
       const renewal = state.status === 'active';
       const assignments = approvers ?? state.assignments;
-      const selection = { committeeRequired, optionalStages: optionalStages ?? [] };
+      const selection = { committeeRequired, optionalStages: optionalStages ?? [], partyKinds };
       // After a rejection of this approval chain, the definition says where the next round starts.
       const carried =
         !renewal && previous?.status === 'rejected' && spec().revisionRestarts === 'from_rejected_stage' ? previous.stages : [];
@@ -309,7 +352,7 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
       return state;
     },
     {
-      validator: ({ version, committeeRequired, optionalStages, approvers }) => {
+      validator: ({ version, committeeRequired, optionalStages, approvers, partyKinds }) => {
         requireOpen();
         requireNoApproval();
         if (version !== state.latestVersion)
@@ -324,12 +367,13 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
           ]);
         if (typeof committeeRequired !== 'boolean')
           reject('invalid', 'committeeRequired must be true or false', [{ pointer: '/committeeRequired', message: 'must be a boolean' }]);
-        const assignments = approvers ?? state.assignments;
-        if (assignments.length === 0)
+        const selection = { committeeRequired, optionalStages, partyKinds };
+        if ((approvers ?? state.assignments).length === 0)
           reject('invalid', 'Name the approvers of every party of every stage', [
             { pointer: '/approvers', message: 'required on the first submission' },
           ]);
-        const problems = checkAssignments(spec(), { committeeRequired, optionalStages }, assignments);
+        // A resubmission reuses the assignments of the parties that are still parties of the agreement.
+        const problems = checkAssignments(spec(), selection, approvers ?? relevantAssignments(spec(), selection, state.assignments));
         if (problems.length > 0) reject('invalid', 'The approvers do not match the approval stages of the definition', problems);
       },
     },
@@ -371,9 +415,11 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
         events.push({ kind: 'stage_passed', details: { round: roundNo, stageKey } });
         const next = round.stages.find((s) => s.status === 'pending');
         if (next) startStage(next, spec(), now);
-        else {
-          activate(now);
+        else if (activate(now)) {
           events.push({ kind: 'activated', details: { version: round.version, validFrom: state.validFrom, validUntil: state.validUntil } });
+        } else {
+          const { validFrom, validUntil, startsAt } = state.scheduled!;
+          events.push({ kind: 'approval_passed', details: { version: round.version, validFrom, validUntil, startsAt } });
         }
       } else if (outcome === 'rejected') {
         stage.completedAt = now.toISOString();
@@ -493,14 +539,26 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
     const activeStages = (state.approval?.status === 'running' ? state.approval.stages : []).filter(
       (s) => s.status === 'active' && !s.overdue,
     );
+    const renewalWatched = () => state.status === 'active' && !state.renewalDue && !!state.renewalDueAt && !state.scheduled;
     const timers = [
       ...activeStages.map((s) => Date.parse(s.dueAt!)),
-      state.status === 'active' && !state.renewalDue && state.renewalDueAt ? Date.parse(state.renewalDueAt) : Infinity,
+      renewalWatched() ? Date.parse(state.renewalDueAt!) : Infinity,
       state.status === 'active' && state.expiresAt ? Date.parse(state.expiresAt) : Infinity,
+      ...(state.scheduled ? [Date.parse(state.scheduled.startsAt)] : []),
     ];
     if (!(await runtime.wake(timers))) continue;
 
     const now = Date.now();
+    const scheduled = state.scheduled;
+    if (scheduled && Date.parse(scheduled.startsAt) <= now) {
+      state.scheduled = undefined;
+      putInForce(scheduled.version, scheduled.validFrom, scheduled.validUntil);
+      await persist({
+        kind: 'activated',
+        details: { version: scheduled.version, validFrom: scheduled.validFrom, validUntil: scheduled.validUntil },
+      });
+      continue;
+    }
     for (const stage of activeStages.filter((s: StageApproval) => s.status === 'active' && Date.parse(s.dueAt!) <= now)) {
       stage.overdue = true;
       const escalatedTo = spec().approvalStages.find((s) => s.key === stage.key)?.escalationRole ?? null;
@@ -515,7 +573,7 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
         },
       });
     }
-    if (state.status === 'active' && !state.renewalDue && state.renewalDueAt && Date.parse(state.renewalDueAt) <= now) {
+    if (renewalWatched() && Date.parse(state.renewalDueAt!) <= now) {
       state.renewalDue = true;
       await persist({
         kind: 'renewal_due',
@@ -523,7 +581,8 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
       });
     }
     if (state.status === 'active' && state.expiresAt && Date.parse(state.expiresAt) <= now) {
-      state.status = 'expired';
+      // A renewal approved for a later start: the agreement waits for it instead of lapsing.
+      state.status = state.scheduled ? 'approved' : 'expired';
       await persist({
         kind: 'expired',
         details: {

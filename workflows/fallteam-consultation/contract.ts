@@ -51,7 +51,7 @@ export interface InviteAdvisersInput extends Actor {
 }
 
 export interface RecordOutcomeInput extends Actor {
-  /** Counts only: who took part is recorded, encrypted, in PostgreSQL. */
+  /** Counts only: who took part is recorded, encrypted, in PostgreSQL. Jugendamt professionals, advisers not counted. */
   professionals: number;
   participants: number;
 }

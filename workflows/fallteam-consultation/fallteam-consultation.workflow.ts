@@ -214,11 +214,16 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
         if (state.phase !== 'scheduled') reject('state', 'The outcome is recorded after a scheduled session');
         if (!Number.isInteger(professionals) || professionals < spec.minProfessionals) {
           reject('invalid', `At least ${spec.minProfessionals} professionals must take part`, [
-            { pointer: '/participants', message: `at least ${spec.minProfessionals} professionals (caseworkers or advisers) are required` },
+            {
+              pointer: '/participants',
+              message: `mindestens ${spec.minProfessionals} Fachkräfte des Jugendamts müssen teilnehmen (externe Beratende zählen nicht mit)`,
+            },
           ]);
         }
         if (!Number.isInteger(participants) || participants < professionals)
           reject('invalid', 'Participants must include the professionals');
+        if (state.sessionAt && Date.parse(state.sessionAt) > Date.now())
+          reject('state', 'Das Ergebnis kann erst erfasst werden, wenn die Sitzung begonnen hat');
       },
     },
   );

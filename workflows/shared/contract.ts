@@ -22,7 +22,8 @@ export const WorkflowType = {
 
 /** Workflow ids are derived from what they are about, so a second start is detected by Temporal. */
 export const workflowIds = {
-  sozialraumDevelopment: (socialSpaceId: string) => `sozialraum-development/${socialSpaceId}`,
+  /** Run `run` (1, 2, …) of a social space's process: a space starts a new run after cancellation or completion. */
+  sozialraumDevelopment: (socialSpaceId: string, run: number) => `sozialraum-development/${socialSpaceId}/${run}`,
   fallteamConsultation: (consultationId: string) => `fallteam-consultation/${consultationId}`,
   /** A cycle started by hand (the schedule appends its own timestamp to `interviewCycleSchedule`). */
   interviewCycle: (key: string) => `partner-interview-cycle/${key}`,

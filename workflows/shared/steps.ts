@@ -36,8 +36,23 @@ export function initialSteps(specs: StepSpec[], startedAt: Date): StepState[] {
   );
 }
 
-/** Due date of the active step, or projected for pending ones (each starts when the one before is due). */
-export function projectedDueDates(steps: StepState[], specs: StepSpec[]): Map<string, string> {
+/**
+ * The time the active step's due date was moved on (a process paused and resumed): its due date
+ * beyond its start plus its duration in `specs`. Extensions are kept apart (`extendedTo`), so what is
+ * left is the pause credit; 0 without an active step.
+ */
+export function pauseCreditMs(steps: StepState[], specs: StepSpec[]): number {
+  const active = steps.find((s) => s.status === 'active');
+  const spec = active && specs.find((s) => s.key === active.key);
+  if (!active?.startedAt || !active.dueAt || !spec) return 0;
+  return Math.max(0, Date.parse(active.dueAt) - addDuration(new Date(active.startedAt), spec.duration).getTime());
+}
+
+/**
+ * Due date of the active step (its start plus the duration, plus its pause credit), or projected for
+ * pending ones (each starts when the one before is due).
+ */
+export function projectedDueDates(steps: StepState[], specs: StepSpec[], creditMs = 0): Map<string, string> {
   const bySpec = new Map(specs.map((s) => [s.key, s]));
   const due = new Map<string, string>();
   let cursor: Date | undefined;
@@ -51,7 +66,8 @@ export function projectedDueDates(steps: StepState[], specs: StepSpec[]): Map<st
     let dueAt: Date;
     if (step.status === 'active' && step.startedAt) {
       // The new duration from the step's start, but never earlier than an extension granted.
-      dueAt = new Date(effectiveDueAt({ ...step, dueAt: addDuration(new Date(step.startedAt), spec.duration).toISOString() })!);
+      const due = addDuration(new Date(step.startedAt), spec.duration).getTime() + creditMs;
+      dueAt = new Date(effectiveDueAt({ ...step, dueAt: new Date(due).toISOString() })!);
     } else {
       dueAt = addDuration(cursor ?? new Date(0), spec.duration);
     }
@@ -76,13 +92,16 @@ export interface MigrationPlan {
   dueDateChanges: DueDateChange[];
   addedSteps: string[];
   removedSteps: string[];
+  /** Time the active step was paused; its new due date keeps it (absent: none, for processes that do not pause). */
+  pauseCreditMs?: number;
   /** The steps as they would be after adopting the new spec. */
   steps: StepState[];
 }
 
 /**
  * What adopting a new spec means for an instance: completed steps keep their dates, the active
- * step gets its due date from the new duration (never earlier than an extension granted), the
+ * step gets its due date from the new duration and keeps the time it was paused (never earlier
+ * than an extension granted), the
  * remaining steps follow the new spec's order. Incompatible when the active step was removed or a
  * new step would come before it.
  */
@@ -92,7 +111,8 @@ export function planStepMigration(steps: StepState[], oldSpecs: StepSpec[], newS
   const addedSteps = newSpecs.filter((s) => !oldKeys.has(s.key)).map((s) => s.key);
   const removedSteps = oldSpecs.filter((s) => !newKeys.has(s.key)).map((s) => s.key);
   const active = steps.find((s) => s.status === 'active');
-  const empty = { dueDateChanges: [], addedSteps, removedSteps, steps };
+  const credit = pauseCreditMs(steps, oldSpecs);
+  const empty = { dueDateChanges: [], addedSteps, removedSteps, pauseCreditMs: credit, steps };
   if (active && !newKeys.has(active.key)) {
     return { compatible: false, reason: `the current step ${active.key} does not exist in the new version`, ...empty };
   }
@@ -115,8 +135,8 @@ export function planStepMigration(steps: StepState[], oldSpecs: StepSpec[], newS
       return current ? { ...current, title: spec.title } : { key: spec.key, title: spec.title, status: 'pending' as const };
     });
   const migrated = [...completed, ...remaining];
-  const before = projectedDueDates(steps, oldSpecs);
-  const after = projectedDueDates(migrated, newSpecs);
+  const before = projectedDueDates(steps, oldSpecs, credit);
+  const after = projectedDueDates(migrated, newSpecs, credit);
   const dueDateChanges: DueDateChange[] = [];
   for (const step of remaining) {
     const to = after.get(step.key)!;
@@ -132,5 +152,5 @@ export function planStepMigration(steps: StepState[], oldSpecs: StepSpec[], newS
   }
   const activeStep = migrated.find((s) => s.status === 'active');
   if (activeStep) activeStep.dueAt = after.get(activeStep.key);
-  return { compatible: true, dueDateChanges, addedSteps, removedSteps, steps: migrated };
+  return { compatible: true, dueDateChanges, addedSteps, removedSteps, pauseCreditMs: credit, steps: migrated };
 }

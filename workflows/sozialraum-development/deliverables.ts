@@ -60,10 +60,11 @@ const validators: Record<string, (p: Problems, value: unknown, spec: Deliverable
     p.array(v.municipalityIds, '/value/municipalityIds', 1, 100).forEach((id, i) => p.uuid(id, `/value/municipalityIds/${i}`));
     p.text(v.notes, '/value/notes', 10_000, true);
   },
+  // A save may answer some guideline questions (a draft); completion asks for all (analysisGaps).
   analysis: (p, v, _spec, ctx) => {
     if (!p.object(v, '/value', ['profileYear', 'answers'])) return;
-    p.integer(v.profileYear, '/value/profileYear', 2000, 2100);
-    const answers = p.array(v.answers, '/value/answers', 1, 100);
+    if (v.profileYear !== undefined) p.integer(v.profileYear, '/value/profileYear', 2000, 2100);
+    const answers = p.array(v.answers, '/value/answers', v.profileYear === undefined ? 1 : 0, 100);
     const known = new Set(ctx.spec.analysisQuestions.map((q) => q.key));
     const seen = new Set<string>();
     answers.forEach((a, i) => {
@@ -75,8 +76,6 @@ const validators: Record<string, (p: Problems, value: unknown, spec: Deliverable
       else seen.add(key);
       p.text(a.answer, `/value/answers/${i}/answer`, 20_000);
     });
-    const missing = [...known].filter((k) => !seen.has(k));
-    if (answers.length > 0 && missing.length > 0) p.add('/value/answers', `guideline questions not answered: ${missing.join(', ')}`);
   },
   events: (p, v, spec) =>
     checkItems(p, v, spec).forEach((e, i) => {
@@ -143,6 +142,33 @@ const validators: Record<string, (p: Problems, value: unknown, spec: Deliverable
     });
   },
 };
+
+/** A Sozialraumanalyse as saved so far: the profile year and the answers by guideline question. */
+export interface Analysis {
+  profileYear?: number;
+  answers: Array<{ questionKey: string; answer: string }>;
+}
+
+/** The saved analysis with a draft's answers merged in (a question answered again takes the new answer), in question order. */
+export function mergeAnalysis(spec: SozialraumDevelopmentSpec, saved: Analysis | undefined, draft: Analysis): Analysis {
+  const byKey = new Map((saved?.answers ?? []).map((a) => [a.questionKey, a]));
+  for (const a of draft.answers ?? []) byKey.set(a.questionKey, a);
+  const profileYear = draft.profileYear ?? saved?.profileYear;
+  return {
+    ...(profileYear === undefined ? {} : { profileYear }),
+    answers: spec.analysisQuestions.flatMap((q) => byKey.get(q.key) ?? []),
+  };
+}
+
+/** What an analysis still lacks before its phase can close: the profile year and unanswered guideline questions. */
+export function analysisGaps(spec: SozialraumDevelopmentSpec, analysis: Analysis): string[] {
+  const answered = new Set(analysis.answers.map((a) => a.questionKey));
+  const unanswered = spec.analysisQuestions.filter((q) => !answered.has(q.key)).map((q) => q.key);
+  return [
+    ...(analysis.profileYear === undefined ? ['profile year'] : []),
+    ...(unanswered.length > 0 ? [`guideline questions not answered: ${unanswered.join(', ')}`] : []),
+  ];
+}
 
 /** Every problem of a deliverable value for its declared type, pointers relative to the request body. */
 export function validateDeliverable(spec: DeliverableSpec, value: unknown, ctx: DeliverableContext): Problems {

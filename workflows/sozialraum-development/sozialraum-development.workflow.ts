@@ -14,8 +14,8 @@ import {
   sozialraumStateQuery,
   sozialraumUpdates,
 } from './contract';
-import { validateDeliverable } from './deliverables';
-import type { Goal, Measure } from './deliverables';
+import { analysisGaps, mergeAnalysis, validateDeliverable } from './deliverables';
+import type { Analysis, Goal, Measure } from './deliverables';
 
 const MEMBER_KINDS = ['user', 'contract_partner', 'municipality'] as const;
 const DEFAULT_MAX_HISTORY_EVENTS = 5_000;
@@ -128,11 +128,15 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
     measureKeys: ((state.deliverables.measures?.measures as Measure[] | undefined) ?? []).map((m) => m.key),
   });
 
-  const missingDeliverables = (phaseKey: string): string[] => {
+  /** Required deliverables not there yet, and those saved as an unfinished draft (an analysis with gaps). */
+  const missingDeliverables = (phaseKey: string): Array<{ key: string; message: string }> => {
     const given = state.deliverables[phaseKey] ?? {};
-    return phaseSpec(phaseKey)!
-      .deliverables.filter((d) => d.required && given[d.key] === undefined)
-      .map((d) => d.key);
+    return phaseSpec(phaseKey)!.deliverables.flatMap((d) => {
+      if (!d.required) return [];
+      if (given[d.key] === undefined) return [{ key: d.key, message: 'required deliverable is missing' }];
+      const gaps = d.type === 'analysis' ? analysisGaps(spec(), given[d.key] as Analysis) : [];
+      return gaps.length > 0 ? [{ key: d.key, message: `incomplete: ${gaps.join('; ')}` }] : [];
+    });
   };
 
   const startPhase = (step: StepState, at: Date) => {
@@ -151,7 +155,11 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
   setHandler(
     sozialraumUpdates.setDeliverable,
     async ({ phaseKey, deliverableKey, value, actorId }) => {
-      state.deliverables[phaseKey] = { ...(state.deliverables[phaseKey] ?? {}), [deliverableKey]: value };
+      const saved = state.deliverables[phaseKey]?.[deliverableKey];
+      const type = phaseSpec(phaseKey)!.deliverables.find((d) => d.key === deliverableKey)!.type;
+      // The analysis is saved question by question: a draft adds to what is there.
+      const next = type === 'analysis' ? mergeAnalysis(spec(), saved as Analysis | undefined, value as Analysis) : value;
+      state.deliverables[phaseKey] = { ...(state.deliverables[phaseKey] ?? {}), [deliverableKey]: next };
       await persist({ kind: 'deliverable_set', actorId, details: { phaseKey, deliverableKey } });
       return state;
     },
@@ -192,8 +200,8 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
         if (missing.length > 0) {
           reject(
             'state',
-            `Phase ${phaseKey} cannot be completed: missing deliverables ${missing.join(', ')}`,
-            missing.map((key) => ({ pointer: `/deliverables/${key}`, message: 'required deliverable is missing' })),
+            `Phase ${phaseKey} cannot be completed: missing deliverables ${missing.map((m) => m.key).join(', ')}`,
+            missing.map(({ key, message }) => ({ pointer: `/deliverables/${key}`, message })),
           );
         }
       },

@@ -24,6 +24,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PingModule } from './ping/ping.module';
 import { ReferenceModule } from './reference/reference.module';
 import { SozialraumApiModule } from './sozialraum/sozialraum.module';
+import { StaffApiModule } from './staff/staff.module';
 import { ENTITIES } from '../../shared/entities';
 
 /** The HTTP API: infrastructure first, then one feature module per area (each owns its controllers). */
@@ -51,6 +52,7 @@ import { ENTITIES } from '../../shared/entities';
     PingModule,
     ReferenceModule,
     SozialraumApiModule,
+    StaffApiModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemFilter },

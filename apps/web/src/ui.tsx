@@ -235,10 +235,27 @@ export function SubmitButton({ busy, children }: { busy: boolean; children: Reac
 }
 
 /** A traffic light that does not rely on colour alone: symbol and word as well. */
-export function DeadlineBadge({ status, daysLeft }: { status: 'overdue' | 'due_soon' | 'on_track'; daysLeft?: number }) {
-  const text = { overdue: 'Überfällig', due_soon: 'Bald fällig', on_track: 'Im Plan' }[status];
-  const symbol = { overdue: '●', due_soon: '▲', on_track: '■' }[status];
-  const days = daysLeft === undefined ? '' : daysLeft < 0 ? ` (seit ${-daysLeft} Tagen)` : ` (noch ${daysLeft} Tage)`;
+export function DeadlineBadge({
+  status,
+  daysLeft,
+  pausedSince,
+}: {
+  status: 'overdue' | 'due_soon' | 'on_track' | 'paused';
+  daysLeft?: number;
+  pausedSince?: string | null;
+}) {
+  const text = { overdue: 'Überfällig', due_soon: 'Bald fällig', on_track: 'Im Plan', paused: 'Pausiert' }[status];
+  const symbol = { overdue: '●', due_soon: '▲', on_track: '■', paused: '‖' }[status];
+  const days =
+    status === 'paused'
+      ? pausedSince
+        ? ` (seit ${new Date(pausedSince).toLocaleDateString('de-DE')})`
+        : ''
+      : daysLeft === undefined
+        ? ''
+        : daysLeft < 0
+          ? ` (seit ${-daysLeft} Tagen)`
+          : ` (noch ${daysLeft} Tage)`;
   return (
     <span className={`badge badge-${status}`}>
       <span aria-hidden="true">{symbol} </span>

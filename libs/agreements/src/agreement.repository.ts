@@ -307,6 +307,15 @@ export class AgreementRepository {
     return row?.name ?? null;
   }
 
+  /** The kind (municipality or free provider) of each of the contract partners, by id. */
+  async contractPartnerKinds(ids: string[]): Promise<Map<string, 'municipality' | 'free_provider'>> {
+    const rows: Array<{ id: string; kind: 'municipality' | 'free_provider' }> = await this.dataSource.query(
+      'SELECT id, kind FROM contract_partner WHERE id = ANY($1)',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.kind]));
+  }
+
   /** Those of the ids that name a social space. */
   async existingSocialSpaceIds(ids: string[]): Promise<Set<string>> {
     const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM social_space WHERE id = ANY($1)', [ids]);

@@ -3,7 +3,7 @@ import { Client } from '@temporalio/client';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppConfig } from '@sro/config';
 import { DomainError, ErrorCode, FieldProblem, Principal, Role } from '@sro/common';
-import { DefinitionsService } from '@sro/definitions';
+import { DefinitionsService, PartyKind } from '@sro/definitions';
 import type { ProcessEvent } from '@sro/processes';
 import { AssignmentsService } from '@sro/reference-data';
 import { temporalCall, WorkflowStateReader } from '@sro/temporal';
@@ -232,6 +232,7 @@ export class AgreementService {
       ]);
     }
     if (input.approvers) await this.checkApprovers(input.approvers);
+    const partyKinds = await this.partyKinds(agreement.parties);
     const latest = await this.agreements.latestVersionNumber(id);
     await temporalCall(
       this.handle(agreement).executeUpdate(agreementUpdates.submit, {
@@ -241,6 +242,7 @@ export class AgreementService {
             committeeRequired: input.committeeRequired ?? agreement.approval?.committeeRequired ?? false,
             optionalStages: input.optionalStages ?? agreement.approval?.optionalStages ?? [],
             approvers: input.approvers,
+            partyKinds,
             actorId: user.sub,
           },
         ],
@@ -480,6 +482,18 @@ export class AgreementService {
     });
     if (problems.length > 0) throw DomainError.invalid('Unknown or repeated parties or social spaces', problems);
     return parties;
+  }
+
+  /** The kind of each party as the approval stages name it: a contract partner is a municipality or a free provider. */
+  private async partyKinds(parties: AgreementParty[]): Promise<PartyKind[]> {
+    const partnerIds = parties.filter((p) => p.kind === 'contract_partner').map((p) => p.refId!);
+    const partnerKinds = await this.agreements.contractPartnerKinds(partnerIds);
+    return parties.map((p) => {
+      if (p.kind !== 'contract_partner') return p.kind;
+      const kind = partnerKinds.get(p.refId!);
+      if (!kind) throw new Error(`Contract partner ${p.refId} of an agreement is missing from the registry`);
+      return kind;
+    });
   }
 
   /** Every named approver must be an active user with the approver role. */

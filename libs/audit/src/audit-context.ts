@@ -46,6 +46,7 @@ export function auditEntryFor(
     }
   }
   const route = options.route ? { route: options.route, params: { ...(req.params ?? {}) } } : {};
+  const detailParams = Object.fromEntries((options.detailParams ?? []).map((name) => [name, req.params?.[name] ?? null]));
   return {
     actorId: user?.sub ?? 'anonymous',
     actorRoles: user?.roles ?? [],
@@ -55,6 +56,6 @@ export function auditEntryFor(
     purpose: purposeOf(req, options),
     outcome,
     requestId: (req as Request & { id?: string }).id ?? null,
-    details: { ...route, ...extra, ...details },
+    details: { ...route, ...detailParams, ...extra, ...details },
   };
 }

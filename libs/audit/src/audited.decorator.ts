@@ -8,6 +8,8 @@ export interface AuditedOptions {
   action: 'read' | 'list' | 'create' | 'update' | 'delete' | string;
   /** Route parameter that holds the resource id; for creations the result's `id` is used. */
   idParam?: string;
+  /** Route parameters that go into the entry's details as well (e.g. the version of a keyed resource). */
+  detailParams?: string[];
   /** Used when the request carries no `X-Purpose` header. */
   purpose: string;
   /**

@@ -5,14 +5,20 @@ import { auditEntryFor, auditOptionsOf, AuditService } from '@sro/audit';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { IS_PUBLIC, ROLES } from './decorators';
 import { TokenVerifier } from './token-verifier';
+import { UserDirectory, UserRefusedError } from './user-directory';
 
-/** Global guard: bearer token on every non-public route, then the route's roles; refusals of audited routes are audited. */
+/**
+ * Global guard: bearer token on every non-public route, then the caller's user record (unknown or
+ * deactivated users are refused; roles come from the record), then the route's roles; refusals of
+ * audited routes are audited.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly audit: AuditService,
+    private readonly directory: UserDirectory,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -22,7 +28,17 @@ export class AuthGuard implements CanActivate {
     const header = req.header('authorization');
     const match = header?.match(/^Bearer\s+(\S+)$/i);
     if (!match) throw new DomainError(ErrorCode.Unauthenticated, 'A bearer token is required');
-    req.user = await this.verifier.verify(match[1]);
+    const token = await this.verifier.verifyToken(match[1]);
+    try {
+      req.user = await this.directory.resolve(token);
+    } catch (error) {
+      const audited = auditOptionsOf(this.reflector, context.getHandler(), context.getClass());
+      if (error instanceof UserRefusedError && audited) {
+        req.user = token.principal;
+        await this.audit.record(auditEntryFor(req, audited, 'denied', undefined, { reason: error.reason }));
+      }
+      throw error;
+    }
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
     if (!req.user.roles.some((role) => allowed.includes(role))) {

@@ -4,6 +4,12 @@ import { AppConfig } from '@sro/config';
 import { DomainError, ErrorCode, isRole, Principal } from '@sro/common';
 import { DEV_AUDIENCE, DEV_ISSUER, DEV_ROLES_CLAIM } from './dev-token';
 
+/** A verified token: who it names, with the roles of the configured claim, and the claims used to provision a new user. */
+export interface VerifiedToken {
+  principal: Principal;
+  claims: { name?: string; email?: string; groups: string[] };
+}
+
 // A token without an expiry would be valid forever; one without a subject names nobody.
 const REQUIRED_CLAIMS = ['exp', 'sub'];
 
@@ -25,6 +31,11 @@ export class TokenVerifier {
   constructor(private readonly config: AppConfig) {}
 
   async verify(token: string): Promise<Principal> {
+    return (await this.verifyToken(token)).principal;
+  }
+
+  /** The principal as the token states it, with the claims the staff directory maps at provisioning. */
+  async verifyToken(token: string): Promise<VerifiedToken> {
     let payload: JWTPayload;
     try {
       payload = await this.verifyPayload(token);
@@ -37,7 +48,16 @@ export class TokenVerifier {
     // Only the one configured claim carries roles: a second place would let a realm's other clients grant them.
     const claim = this.config.auth.mode === 'dev' ? DEV_ROLES_CLAIM : this.config.auth.rolesClaim;
     const claimed = [claimAt(payload, claim)].flat().filter(isRole);
-    return { sub: payload.sub, roles: [...new Set(claimed)], name: typeof payload.name === 'string' ? payload.name : undefined };
+    const name = typeof payload.name === 'string' ? payload.name : undefined;
+    const groups = [claimAt(payload, this.config.auth.jit.groupsClaim)].flat().filter((g): g is string => typeof g === 'string');
+    return {
+      principal: { sub: payload.sub, roles: [...new Set(claimed)], name },
+      claims: {
+        name: name ?? (typeof payload.preferred_username === 'string' ? payload.preferred_username : undefined),
+        email: typeof payload.email === 'string' ? payload.email : undefined,
+        groups,
+      },
+    };
   }
 
   private async verifyPayload(token: string): Promise<JWTPayload> {

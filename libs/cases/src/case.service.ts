@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { AssignmentsService } from '@sro/reference-data';
+import { CaseInputRules } from './case-input.rules';
 import { CaseFile, CaseRepository, CaseRow, toCaseFile } from './case.repository';
 import { CaseContent, CaseZone, ConfidedItem, NewConsent, PersonalData, RELEASABLE_FIELDS, ReleasableField } from './case.types';
 import { Consent, ConsentRepository } from './consent.repository';
@@ -57,6 +58,7 @@ export class CaseService {
     private readonly consentRecords: ConsentRepository,
     private readonly cipher: FieldCipher,
     private readonly assignments: AssignmentsService,
+    private readonly inputRules: CaseInputRules,
   ) {}
 
   async create(user: Principal, input: NewCase): Promise<CaseDetails> {
@@ -66,6 +68,7 @@ export class CaseService {
         { pointer: '/socialSpaceId', message: 'not one of your social spaces' },
       ]);
     }
+    this.inputRules.checkNewCase(input.personal);
     const id = randomUUID();
     const confided: ConfidedItem[] = input.confided.map((c) => ({ id: randomUUID(), text: c.text }));
     await this.caseFiles.insert({
@@ -123,6 +126,7 @@ export class CaseService {
 
   async addConsent(user: Principal, caseId: string, consent: NewConsent): Promise<Consent> {
     await this.visibleCase(user, caseId);
+    await this.inputRules.checkConsent(consent);
     const unknown = consent.fields.map((f, i) => ({ f, i })).filter(({ f }) => !(RELEASABLE_FIELDS as readonly string[]).includes(f));
     if (unknown.length > 0) {
       throw DomainError.invalid(

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '@sro/definitions';
 import { ReferenceDataModule } from '@sro/reference-data';
+import { CaseInputRules } from './case-input.rules';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { ConsentRepository } from './consent.repository';
@@ -23,7 +24,7 @@ export class CasesActivitiesModule {}
 /** Cases, consents and Fallteam consultations as the API steers them (ConsultationService needs the Temporal client). */
 @Module({
   imports: [CasesActivitiesModule, DefinitionsModule, ReferenceDataModule],
-  providers: [CaseService, ConsultationService],
+  providers: [CaseService, CaseInputRules, ConsultationService],
   exports: [CasesActivitiesModule, CaseService, ConsultationService],
 })
 export class CasesModule {}

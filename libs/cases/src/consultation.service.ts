@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@sro/config';
-import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
+import { ALL_ROLES, DomainError, ErrorCode, FieldProblem, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { temporalCall, WorkflowStateReader } from '@sro/temporal';
 import {
@@ -15,6 +15,7 @@ import {
   WorkflowType,
 } from '@sro/workflows/contracts';
 import { initialSteps, StepState } from '@sro/workflows/shared/steps';
+import { AgeBand, ageBand } from './age-band';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { CaseContent, PersonalData, RELEASABLE_FIELDS } from './case.types';
@@ -62,10 +63,15 @@ export interface ConsultationPacket {
   resources: CaseContent['resources'];
   questions: string[];
   sessionAt: string | null;
+  /** The children's age bands today, in the order of the case's birth dates; the dates themselves stay out. */
+  ageBands: AgeBand[];
   released: Partial<PersonalData>;
 }
 
 const WHAT = 'Consultation';
+
+/** The Jugendamt's own professionals; external advisers advise but never count towards the team that decides. */
+export const JUGENDAMT_ROLES: Role[] = [Role.Caseworker, Role.Coordinator];
 
 /** Extended Fallteam consultations: the flow runs in Temporal with ids only; content stays sealed here. */
 @Injectable()
@@ -199,10 +205,13 @@ export class ConsultationService {
     );
   }
 
-  /** The outcome is sealed in PostgreSQL in the same transaction in which the workflow accepts it. */
+  /**
+   * The outcome is sealed in PostgreSQL in the same transaction in which the workflow accepts it; the
+   * workflow refuses it before the session has begun and with fewer professionals than the definition asks.
+   */
   async recordOutcome(user: Principal, id: string, outcome: Outcome): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id);
-    const professionals = outcome.participants.filter((p) => p.role === 'professional' || p.role === 'adviser').length;
+    const professionals = await this.checkParticipants(id, outcome.participants);
     await this.consultations.transaction(async (tx) => {
       await this.consultations.storeOutcome(tx, id, this.cipher.seal(outcome));
       await temporalCall(
@@ -258,8 +267,49 @@ export class ConsultationService {
       resources: content.resources,
       questions: this.cipher.open<string[]>(consultation.questionsEnc),
       sessionAt: session ? session.startsAt.toISOString() : null,
+      ageBands: personal.birthDates.map((date) => ageBand(date, new Date())),
       released: Object.fromEntries(RELEASABLE_FIELDS.filter((f) => released.has(f)).map((f) => [f, personal[f]])),
     };
+  }
+
+  /**
+   * Participants are known, active users or the advisers invited to this consultation, each named
+   * once; family members are counted, not named. Answers how many Jugendamt professionals took part
+   * (the workflow holds that against the definition's minimum).
+   */
+  private async checkParticipants(id: string, participants: Participant[]): Promise<number> {
+    const ids = [...new Set(participants.flatMap((p) => (p.userId ? [p.userId] : [])))];
+    const [professionals, known, invitations] = await Promise.all([
+      this.staff.activeWithAnyRole(ids, JUGENDAMT_ROLES),
+      this.staff.activeWithAnyRole(ids, [...ALL_ROLES]),
+      this.consultations.invitations(id),
+    ]);
+    const isProfessional = new Set(professionals);
+    const isKnown = new Set(known);
+    const invited = new Set(invitations.map((i) => i.adviserId));
+    const seen = new Set<string>();
+    const problems: FieldProblem[] = [];
+    participants.forEach((p, i) => {
+      const at = `/participants/${i}/userId`;
+      if (p.role === 'family') {
+        if (p.userId) problems.push({ pointer: at, message: 'Familienmitglieder werden gezählt, nicht mit Benutzerkennung genannt' });
+        return;
+      }
+      if (!p.userId) {
+        problems.push({ pointer: at, message: 'Benutzerkennung fehlt' });
+        return;
+      }
+      if (seen.has(p.userId)) problems.push({ pointer: at, message: `${p.userId} ist bereits als Teilnehmende*r genannt` });
+      seen.add(p.userId);
+      if (p.role === 'professional' && !isProfessional.has(p.userId))
+        problems.push({ pointer: at, message: `${p.userId} ist keine aktive Fachkraft des Jugendamts` });
+      if (p.role === 'adviser' && !invited.has(p.userId))
+        problems.push({ pointer: at, message: `${p.userId} ist nicht zu dieser Beratung eingeladen` });
+      if (p.role === 'other' && !isKnown.has(p.userId))
+        problems.push({ pointer: at, message: `${p.userId} ist keine bekannte, aktive Person` });
+    });
+    if (problems.length > 0) throw DomainError.invalid('Die Teilnehmenden sind nicht gültig', problems);
+    return new Set(participants.filter((p) => p.role === 'professional').map((p) => p.userId)).size;
   }
 
   private async forCaseworker(user: Principal, id: string): Promise<ConsultationRecord> {

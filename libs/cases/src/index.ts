@@ -1,3 +1,5 @@
+export * from './age-band';
+export * from './case-input.rules';
 export * from './case.repository';
 export * from './case.service';
 export * from './case.types';

@@ -1,6 +1,8 @@
 /** The roles of the system (DESIGN.md, "Who uses it"). */
 export enum Role {
   Caseworker = 'caseworker',
+  /** Leitung of an ASD or regional team: escalations, transfers, the team's cases. */
+  Lead = 'lead',
   Coordinator = 'coordinator',
   Admin = 'admin',
   Adviser = 'adviser',
@@ -10,6 +12,17 @@ export enum Role {
 }
 
 export const ALL_ROLES: readonly Role[] = Object.values(Role);
+
+/** What a person reads for each role. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  [Role.Caseworker]: 'Fachkraft',
+  [Role.Lead]: 'Leitung',
+  [Role.Coordinator]: 'Koordination',
+  [Role.Admin]: 'Administration',
+  [Role.Adviser]: 'Externe Beratung',
+  [Role.Approver]: 'Freigabe',
+  [Role.Statistics]: 'Statistik',
+};
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ALL_ROLES as readonly string[]).includes(value);

@@ -39,6 +39,8 @@ export class AppConfig {
     rolesClaim: string;
     clientId?: string;
     scope: string;
+    /** Just-in-time provisioning of unknown subjects, with the claims it maps. */
+    jit: { enabled: boolean; groupsClaim: string; groupMapping: Record<string, GroupGrant> };
   };
   readonly web: { distDir: string };
   readonly logLevel: LogLevel;
@@ -86,6 +88,11 @@ export class AppConfig {
       rolesClaim: env.OIDC_ROLES_CLAIM,
       clientId: env.OIDC_CLIENT_ID,
       scope: env.OIDC_SCOPE,
+      jit: {
+        enabled: env.OIDC_JIT_PROVISIONING === 'true',
+        groupsClaim: env.OIDC_GROUPS_CLAIM,
+        groupMapping: parseGroupMapping(env.OIDC_GROUP_MAPPING),
+      },
     };
     this.web = { distDir: env.WEB_DIST_DIR };
     this.logLevel = env.LOG_LEVEL;
@@ -102,6 +109,41 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.env === 'production';
   }
+}
+
+/** What membership of an identity-provider group grants a user provisioned at first sign-in (codes, not ids). */
+export interface GroupGrant {
+  socialSpaces: string[];
+  planningRegions: string[];
+  team?: string;
+}
+
+/** Parses OIDC_GROUP_MAPPING; a malformed value stops start-up. */
+export function parseGroupMapping(value: string | undefined): Record<string, GroupGrant> {
+  if (!value) return {};
+  const invalid = () =>
+    new ConfigError(['OIDC_GROUP_MAPPING must be a JSON object: group → {socialSpaces?: [code], planningRegions?: [code], team?: name}']);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw invalid();
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid();
+  const codes = (v: unknown) => {
+    if (v === undefined) return [];
+    if (!Array.isArray(v) || !v.every((c) => typeof c === 'string')) throw invalid();
+    return v as string[];
+  };
+  const mapping: Record<string, GroupGrant> = {};
+  for (const [group, grant] of Object.entries(parsed as Record<string, unknown>)) {
+    if (!grant || typeof grant !== 'object' || Array.isArray(grant)) throw invalid();
+    const g = grant as Record<string, unknown>;
+    if (Object.keys(g).some((k) => !['socialSpaces', 'planningRegions', 'team'].includes(k))) throw invalid();
+    if (g.team !== undefined && typeof g.team !== 'string') throw invalid();
+    mapping[group] = { socialSpaces: codes(g.socialSpaces), planningRegions: codes(g.planningRegions), team: g.team as string | undefined };
+  }
+  return mapping;
 }
 
 /** Parses `keyId:base64,...`; the first key is the one that encrypts. */

@@ -138,6 +138,23 @@ export class EnvSchema {
   @MinLength(1)
   OIDC_CLIENT_ID?: string;
 
+  /** Create a user at the first request of an unknown token subject (with no social spaces unless OIDC_GROUP_MAPPING grants some). */
+  @IsIn(['true', 'false'])
+  OIDC_JIT_PROVISIONING: 'true' | 'false' = 'false';
+
+  /** Where the token carries its groups (dot path), read only for OIDC_GROUP_MAPPING at provisioning. */
+  @IsString()
+  @MinLength(1)
+  OIDC_GROUPS_CLAIM = 'groups';
+
+  /**
+   * JSON: group → what a user provisioned with that group gets, by code:
+   * `{"asd-teltow": {"socialSpaces": ["SR01"], "planningRegions": ["PR1"], "team": "ASD-Team Teltow"}}`.
+   */
+  @IsOptional()
+  @IsString()
+  OIDC_GROUP_MAPPING?: string;
+
   @Matches(/^openid( [\x21-\x7e]+)*$/, { message: 'OIDC_SCOPE must be space-separated scopes starting with openid' })
   OIDC_SCOPE = 'openid profile';
 

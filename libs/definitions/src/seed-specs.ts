@@ -85,6 +85,8 @@ export const SEED_SPECS: SpecByKey = {
     conferenceInterval: 'P3M',
     conferenceReminderOffsets: ['P14D', 'P2D'],
     measureReviewInterval: 'P3M',
+    // Seed 000 (Schwerte): "5.000 € Sozialraumbudget, gedeckt über den bestehenden Haushaltsansatz".
+    annualBudgetCents: 500_000,
   },
 
   'fallteam-consultation': {
@@ -123,6 +125,7 @@ export const SEED_SPECS: SpecByKey = {
     followUpAfter: 'P6M',
     followUpReminderOffsets: ['P14D', 'P1D'],
     pseudonymisePacket: true,
+    consentPurposes: ['fallteam', 'help-planning', 'exchange-with-provider', 'exchange-with-school', 'exchange-with-health-service'],
   },
 
   'partner-interview-cycle': {
@@ -224,9 +227,9 @@ export const SEED_SPECS: SpecByKey = {
         title: 'Zustimmung der Vertragsparteien',
         mode: 'parallel',
         parties: [
-          { key: 'municipality', title: 'Stadt/Gemeinde', kind: 'municipality' },
-          { key: 'provider', title: 'Freier Träger', kind: 'free_provider' },
-          { key: 'landkreis', title: 'Landkreis', kind: 'landkreis' },
+          { key: 'municipality', title: 'Stadt/Gemeinde', kind: 'municipality', whenPresent: true },
+          { key: 'provider', title: 'Freier Träger', kind: 'free_provider', whenPresent: true },
+          { key: 'landkreis', title: 'Landkreis', kind: 'landkreis', whenPresent: true },
         ],
         quorum: 3,
         optional: false,
@@ -239,7 +242,7 @@ export const SEED_SPECS: SpecByKey = {
         key: 'committee',
         title: 'Beschluss des Jugendhilfeausschusses',
         mode: 'sequential',
-        parties: [{ key: 'jha', title: 'Jugendhilfeausschuss', kind: 'youth_welfare_committee' }],
+        parties: [{ key: 'jha', title: 'Jugendhilfeausschuss', kind: 'youth_welfare_committee', whenPresent: false }],
         quorum: 1,
         optional: true,
         committee: true,

@@ -9,7 +9,7 @@ export const DEFINITION_KEYS = [
 export type DefinitionKey = (typeof DEFINITION_KEYS)[number];
 
 /** Roles a deadline can escalate to (advisers are external and never receive escalations). */
-export const ESCALATION_ROLES = ['caseworker', 'coordinator', 'admin', 'approver'] as const;
+export const ESCALATION_ROLES = ['caseworker', 'lead', 'coordinator', 'admin', 'approver'] as const;
 export type EscalationRole = (typeof ESCALATION_ROLES)[number];
 
 export const DELIVERABLE_TYPES = [
@@ -70,6 +70,8 @@ export interface SozialraumDevelopmentSpec {
   conferenceInterval: IsoDuration;
   conferenceReminderOffsets: IsoDuration[];
   measureReviewInterval: IsoDuration;
+  /** The Sozialraumbudget a social space gets per year unless a coordinator sets another amount (euro cents). */
+  annualBudgetCents: number;
 }
 
 export interface FallteamConsultationSpec {
@@ -81,6 +83,8 @@ export interface FallteamConsultationSpec {
   followUpAfter: IsoDuration;
   followUpReminderOffsets: IsoDuration[];
   pseudonymisePacket: boolean;
+  /** The purposes a consent may name (`fallteam` releases identity fields to the Fallteam's advisers). */
+  consentPurposes: string[];
 }
 
 export interface QuestionSpec {
@@ -114,6 +118,11 @@ export interface PartySpec {
   key: string;
   title: string;
   kind: PartyKind;
+  /**
+   * Decides only when the agreement has a party of this kind, and then once per such party (a
+   * bilateral agreement needs only its two parties' approvals); false: always decides.
+   */
+  whenPresent: boolean;
 }
 
 export interface ApprovalStageSpec {

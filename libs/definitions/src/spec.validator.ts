@@ -161,8 +161,8 @@ function checkSteps(c: Checker, spec: Json, name: string, pointer: string, min =
 }
 
 function checkSozialraum(c: Checker, spec: Json): void {
-  if (!c.object(spec, '', ['phases', 'analysisQuestions', 'conferenceInterval', 'conferenceReminderOffsets', 'measureReviewInterval']))
-    return;
+  const fields = ['phases', 'analysisQuestions', 'conferenceInterval', 'conferenceReminderOffsets', 'measureReviewInterval'];
+  if (!c.object(spec, '', [...fields, 'annualBudgetCents'])) return;
   checkSteps(c, spec, 'phases', '');
   const questions = c.array(spec, 'analysisQuestions', '');
   c.unique(questions, '/analysisQuestions');
@@ -174,10 +174,21 @@ function checkSozialraum(c: Checker, spec: Json): void {
   const interval = c.duration(spec, 'conferenceInterval', '');
   c.offsets(spec, 'conferenceReminderOffsets', '', interval);
   c.duration(spec, 'measureReviewInterval', '');
+  c.integer(spec, 'annualBudgetCents', '', 0, 100_000_000_000);
 }
 
 function checkFallteam(c: Checker, spec: Json): void {
-  if (!c.object(spec, '', ['steps', 'minProfessionals', 'accessWindow', 'followUpAfter', 'followUpReminderOffsets', 'pseudonymisePacket']))
+  if (
+    !c.object(spec, '', [
+      'steps',
+      'minProfessionals',
+      'accessWindow',
+      'followUpAfter',
+      'followUpReminderOffsets',
+      'pseudonymisePacket',
+      'consentPurposes',
+    ])
+  )
     return;
   checkSteps(c, spec, 'steps', '');
   c.integer(spec, 'minProfessionals', '', 2, 50);
@@ -186,6 +197,14 @@ function checkFallteam(c: Checker, spec: Json): void {
   c.offsets(spec, 'followUpReminderOffsets', '', followUp);
   if (c.bool(spec, 'pseudonymisePacket', '') === false)
     c.add('/pseudonymisePacket', 'packets for external advisers must be pseudonymised (SGB VIII § 64, § 65)');
+  const purposes = c.array(spec, 'consentPurposes', '', { min: 1 });
+  purposes.forEach((purpose, i) => {
+    if (typeof purpose !== 'string' || !KEY.test(purpose))
+      c.add(`/consentPurposes/${i}`, 'must be a key of lower-case letters, digits, _ or - (starting with a letter)');
+    else if (purposes.indexOf(purpose) !== i) c.add(`/consentPurposes/${i}`, `duplicate purpose ${JSON.stringify(purpose)}`);
+  });
+  if (Array.isArray(spec.consentPurposes) && !purposes.includes('fallteam'))
+    c.add('/consentPurposes', 'must contain fallteam: the purpose under which consents release identity fields to the Fallteam');
 }
 
 function checkQuestionnaire(c: Checker, questionnaire: unknown, at: string): void {
@@ -258,14 +277,20 @@ function checkAgreement(c: Checker, spec: Json): void {
     c.oneOf(stage, 'mode', at, ['parallel', 'sequential'] as const, 'mode');
     const parties = c.array(stage, 'parties', at, { min: 1 });
     c.unique(parties, `${at}/parties`);
+    const presentKinds = new Set<string>();
     parties.forEach((party, j) => {
       const pat = `${at}/parties/${j}`;
-      if (!c.object(party, pat, ['key', 'title', 'kind'])) return;
+      if (!c.object(party, pat, ['key', 'title', 'kind', 'whenPresent'])) return;
       const key = c.key(party, 'key', pat);
       if (key && partyKeys.has(key)) c.add(`${pat}/key`, `party ${key} already decides in ${partyKeys.get(key)}`);
       if (key) partyKeys.set(key, at);
       c.text(party, 'title', pat, { max: 200 });
-      c.oneOf(party, 'kind', pat, PARTY_KINDS, 'party kind');
+      const kind = c.oneOf(party, 'kind', pat, PARTY_KINDS, 'party kind');
+      if (c.bool(party, 'whenPresent', pat) && kind) {
+        if (kind === 'youth_welfare_committee') c.add(`${pat}/whenPresent`, 'the committee is never a party of an agreement');
+        else if (presentKinds.has(kind)) c.add(`${pat}/whenPresent`, `the stage already has a ${kind} party that decides when present`);
+        presentKinds.add(kind);
+      }
     });
     const quorum = c.integer(stage, 'quorum', at, 1, 100);
     if (quorum !== undefined && quorum > parties.length)

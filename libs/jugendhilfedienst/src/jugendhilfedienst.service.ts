@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CaseContent, CaseService, newPseudonym, PersonalData } from '@sro/cases';
+import { CaseContent, CaseService, futureBirthDateProblems, newPseudonym, PersonalData } from '@sro/cases';
 import { DomainError, ErrorCode, FieldProblem, Principal } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { AssignmentsService } from '@sro/reference-data';
@@ -144,6 +144,7 @@ export class JugendhilfedienstService {
       problems.push({ pointer: '/anonymous', message: 'the source anonymous means an anonymous report' });
     const reportedAt = input.reportedAt ? new Date(input.reportedAt) : new Date();
     if (reportedAt.getTime() > Date.now() + 60_000) problems.push({ pointer: '/reportedAt', message: 'must not be in the future' });
+    problems.push(...futureBirthDateProblems(input.personal?.birthDates ?? [], '/personal/birthDates'));
     if (problems.length > 0) throw DomainError.invalid('The intake cannot be recorded', problems);
     const definition = await this.definitions.published('jugendhilfedienst-case');
     const planningRegionId = await this.caseFiles.planningRegionOf(input.socialSpaceId);

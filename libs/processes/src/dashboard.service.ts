@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Page, ProcessInstanceRepository } from './process-instance.repository';
 
-export const DEADLINE_STATUSES = ['overdue', 'due_soon', 'on_track'] as const;
+export const DEADLINE_STATUSES = ['overdue', 'due_soon', 'on_track', 'paused'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
 /** A phase due within this many days is `due_soon`. */
@@ -21,11 +21,26 @@ export interface PhaseDeadline {
   dueAt: string;
   daysLeft: number;
   status: DeadlineStatus;
+  /** Since when a paused process is paused (its deadline waits); null while it runs. */
+  pausedSince: string | null;
+}
+
+/** How many processes of the selection (regions, before the status filter) show each traffic light. */
+export interface DeadlineCounts {
+  overdue: number;
+  dueSoon: number;
+  onTrack: number;
+  paused: number;
+}
+
+/** A page of phase deadlines with the counts per traffic light. */
+export interface PhaseDeadlinePage extends Page<PhaseDeadline> {
+  counts: DeadlineCounts;
 }
 
 /**
- * Deadlines of every running social-space process from the PostgreSQL read model. Ordering by due
- * date puts overdue first, then due soon, then on track.
+ * Deadlines of every unfinished social-space process from the PostgreSQL read model. Ordering by due
+ * date puts overdue first, then due soon, then on track; paused processes come last, shown as paused.
  */
 @Injectable()
 export class DashboardService {
@@ -37,10 +52,10 @@ export class DashboardService {
     limit: number;
     offset: number;
     now?: Date;
-  }): Promise<Page<PhaseDeadline>> {
+  }): Promise<PhaseDeadlinePage> {
     const now = filter.now ?? new Date();
     const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
-    const { rows, total } = await this.processes.phaseDeadlines({
+    const { rows, total, counts } = await this.processes.phaseDeadlines({
       planningRegionIds: filter.planningRegionIds,
       status: filter.status,
       now,
@@ -52,7 +67,14 @@ export class DashboardService {
       ...r,
       dueAt: r.dueAt.toISOString(),
       daysLeft: Math.ceil((r.dueAt.getTime() - now.getTime()) / 86_400_000),
+      pausedSince: r.pausedSince?.toISOString() ?? null,
     }));
-    return { items, total, limit: filter.limit, offset: filter.offset };
+    return {
+      items,
+      total,
+      limit: filter.limit,
+      offset: filter.offset,
+      counts: { overdue: counts.overdue, dueSoon: counts.due_soon, onTrack: counts.on_track, paused: counts.paused },
+    };
   }
 }

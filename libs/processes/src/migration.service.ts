@@ -26,6 +26,8 @@ export interface InstancePreview {
   dueDateChanges: DueDateChange[];
   addedSteps: string[];
   removedSteps: string[];
+  /** Time the current step was paused; the migrated due date keeps it. */
+  pauseCreditMs: number;
 }
 
 export interface MigrationPreview {
@@ -85,6 +87,7 @@ export class MigrationService {
         dueDateChanges: plan.dueDateChanges,
         addedSteps: plan.addedSteps,
         removedSteps: plan.removedSteps,
+        pauseCreditMs: plan.pauseCreditMs ?? 0,
       };
     });
     return {

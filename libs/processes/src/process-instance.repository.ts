@@ -23,7 +23,10 @@ export interface InstanceFilter {
   offset: number;
 }
 
-/** The current phase deadline of a running social-space process, as the repository reads it. */
+/** A process's traffic light: paused, or by the due date of its current phase. */
+export type DeadlineClass = 'overdue' | 'due_soon' | 'on_track' | 'paused';
+
+/** The current phase deadline of an unfinished social-space process, as the repository reads it. */
 export interface PhaseDeadlineRow {
   processId: string;
   socialSpaceId: string;
@@ -36,20 +39,27 @@ export interface PhaseDeadlineRow {
   phaseTitle: string;
   phaseNumber: number;
   dueAt: Date;
-  status: 'overdue' | 'due_soon' | 'on_track';
+  status: DeadlineClass;
+  /** When a paused process was paused; null while it runs. */
+  pausedSince: Date | null;
 }
 
 /** Bounds of the deadline classes: due at or before `now` is overdue, at or before `soon` due soon. */
 export interface DeadlineFilter {
   planningRegionIds?: string[];
-  status?: 'overdue' | 'due_soon' | 'on_track';
+  status?: DeadlineClass;
   now: Date;
   soon: Date;
   limit: number;
   offset: number;
 }
 
-const SOZIALRAUM = 'sozialraum-development';
+/** Unfinished social-space processes with a current deadline, in the planning regions $3 (all when null). */
+const DEADLINE_SCOPE = `p.definition_key = 'sozialraum-development' AND p.status IN ('running', 'paused') AND p.current_due_at IS NOT NULL
+  AND ($3::uuid[] IS NULL OR p.planning_region_id = ANY($3::uuid[]))`;
+/** The traffic light of a process at $1 (now) with $2 (the end of "due soon"). */
+const DEADLINE_CLASS = `CASE WHEN p.status = 'paused' THEN 'paused' WHEN p.current_due_at <= $1 THEN 'overdue'
+  WHEN p.current_due_at <= $2 THEN 'due_soon' ELSE 'on_track' END`;
 
 /**
  * All SQL of the process read model (`process_instance`, `process_event`). Writes are idempotent,
@@ -113,9 +123,17 @@ export class ProcessInstanceRepository {
     return this.dataSource.getRepository(ProcessInstance).findOneBy({ id, definitionKey });
   }
 
-  /** The instance of a definition that runs for a subject, if any. */
-  findRunning(definitionKey: string, subjectId: string): Promise<ProcessInstance | null> {
-    return this.dataSource.getRepository(ProcessInstance).findOneBy({ definitionKey, subjectId, status: 'running' });
+  /** The instance of a definition that runs or is paused for a subject, if any. */
+  findUnfinished(definitionKey: string, subjectId: string): Promise<ProcessInstance | null> {
+    const statuses: ProcessStatus[] = ['running', 'paused'];
+    return this.dataSource
+      .getRepository(ProcessInstance)
+      .findOne({ where: statuses.map((status) => ({ definitionKey, subjectId, status })) });
+  }
+
+  /** How many runs of a definition a subject has had (every run keeps its row). */
+  countRuns(definitionKey: string, subjectId: string): Promise<number> {
+    return this.dataSource.getRepository(ProcessInstance).countBy({ definitionKey, subjectId });
   }
 
   /** Instances of the regions or social spaces given, nearest due date first. */
@@ -156,52 +174,47 @@ export class ProcessInstanceRepository {
     return { items, total, ...page };
   }
 
-  /** Current phase deadlines of unfinished social-space processes, earliest first (uses the partial index). */
-  async phaseDeadlines(filter: DeadlineFilter): Promise<{ rows: PhaseDeadlineRow[]; total: number }> {
-    // Each query numbers its own parameters: PostgreSQL refuses unused ones.
-    const build = (params: unknown[]) => {
-      const bind = (value: unknown) => `$${params.push(value)}`;
-      const where = [`p.definition_key = '${SOZIALRAUM}'`, `p.status IN ('running', 'paused')`, `p.current_due_at IS NOT NULL`];
-      if (filter.planningRegionIds) where.push(`p.planning_region_id = ANY(${bind(filter.planningRegionIds)})`);
-      if (filter.status === 'overdue') where.push(`p.current_due_at <= ${bind(filter.now)}`);
-      if (filter.status === 'due_soon') where.push(`p.current_due_at > ${bind(filter.now)} AND p.current_due_at <= ${bind(filter.soon)}`);
-      if (filter.status === 'on_track') where.push(`p.current_due_at > ${bind(filter.soon)}`);
-      return where.join(' AND ');
-    };
-    const params: unknown[] = [filter.now, filter.soon];
-    const whereSql = build(params);
-    const limit = `$${params.push(Number(filter.limit))}`;
-    const offset = `$${params.push(Number(filter.offset))}`;
-    const countParams: unknown[] = [];
-    const countWhere = build(countParams);
-    const [rows, [{ total }]] = await Promise.all([
+  /**
+   * Current phase deadlines of unfinished social-space processes: running ones by due date (overdue
+   * first), paused ones after them with the time they were paused; and how many fall in each class.
+   */
+  async phaseDeadlines(
+    filter: DeadlineFilter,
+  ): Promise<{ rows: PhaseDeadlineRow[]; total: number; counts: Record<DeadlineClass, number> }> {
+    const scope = [filter.now, filter.soon, filter.planningRegionIds ?? null];
+    const [rows, classes] = await Promise.all([
       this.dataSource.query(
-        /* eslint-disable no-restricted-syntax -- the condition is built from fixed fragments; values and limits are $n parameters */
         `SELECT p.id AS "processId", p.social_space_id AS "socialSpaceId", s.name AS "socialSpaceName",
                 p.planning_region_id AS "planningRegionId", r.name AS "planningRegionName", p.definition_version AS "definitionVersion",
                 p.status AS "processStatus", p.current_step AS "phaseKey", p.current_step_title AS "phaseTitle",
                 (SELECT i FROM jsonb_array_elements(p.steps) WITH ORDINALITY AS e(step, i) WHERE e.step->>'key' = p.current_step) AS "phaseNumber",
-                p.current_due_at AS "dueAt",
-                CASE WHEN p.current_due_at <= $1 THEN 'overdue' WHEN p.current_due_at <= $2 THEN 'due_soon' ELSE 'on_track' END AS status
+                p.current_due_at AS "dueAt", ${DEADLINE_CLASS} AS status,
+                CASE WHEN p.status = 'paused'
+                     THEN (SELECT max(e.occurred_at) FROM process_event e WHERE e.process_id = p.id AND e.kind = 'paused') END AS "pausedSince"
            FROM process_instance p
            JOIN social_space s ON s.id = p.social_space_id
            JOIN planning_region r ON r.id = p.planning_region_id
-          WHERE ${whereSql}
-          ORDER BY p.current_due_at ASC, p.id
-          LIMIT ${limit} OFFSET ${offset}`,
-        /* eslint-enable no-restricted-syntax */
-        params,
+          WHERE ${DEADLINE_SCOPE} AND ($4::text IS NULL OR ${DEADLINE_CLASS} = $4)
+          ORDER BY p.status = 'paused', p.current_due_at ASC, p.id
+          LIMIT $5 OFFSET $6`,
+        [...scope, filter.status ?? null, filter.limit, filter.offset],
       ),
-      // eslint-disable-next-line no-restricted-syntax -- the condition is built from fixed fragments; values are $n parameters
-      this.dataSource.query(`SELECT count(*)::int AS total FROM process_instance p WHERE ${countWhere}`, countParams),
+      this.dataSource.query(
+        `SELECT ${DEADLINE_CLASS} AS status, count(*)::int AS n FROM process_instance p WHERE ${DEADLINE_SCOPE} GROUP BY 1`,
+        scope,
+      ),
     ]);
+    const counts: Record<DeadlineClass, number> = { overdue: 0, due_soon: 0, on_track: 0, paused: 0 };
+    for (const c of classes as Array<{ status: DeadlineClass; n: number }>) counts[c.status] = c.n;
     return {
       rows: rows.map((r: PhaseDeadlineRow & { phaseNumber: string }) => ({
         ...r,
         phaseNumber: Number(r.phaseNumber),
         dueAt: new Date(r.dueAt),
+        pausedSince: r.pausedSince && new Date(r.pausedSince),
       })),
-      total,
+      total: filter.status ? counts[filter.status] : Object.values(counts).reduce((a, b) => a + b, 0),
+      counts,
     };
   }
 }

@@ -1,8 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** How a user came to exist: demo seed, an admin, or the first sign-in of a new token subject. */
+export type ProvisionedBy = 'seed' | 'admin' | 'jit';
 
 /**
- * A person who signs in. The id is the token subject (`sub`); roles come from the token, the
- * assignments (planning regions, social spaces) from here.
+ * A person who signs in (staff, external advisers, approvers). The id is the token subject (`sub`).
+ * Roles, assignments (planning regions, social spaces) and the team come from here; a token's roles
+ * claim only seeds the roles of a user created at their first sign-in.
  */
 @Entity('app_user')
 export class AppUser {
@@ -26,6 +30,27 @@ export class AppUser {
 
   @Column({ default: true })
   active: boolean;
+
+  /** The ASD-Team or Regionalteam the person works in. */
+  @Column('uuid', { name: 'team_id', nullable: true })
+  teamId: string | null;
+
+  /** External advisers: the organisation they come from. */
+  @Column({ type: 'text', nullable: true })
+  organisation: string | null;
+
+  /** External advisers: their fields of expertise. */
+  @Column('text', { array: true, default: () => "'{}'" })
+  expertise: string[];
+
+  @Column({ name: 'provisioned_by', type: 'text', default: 'admin' })
+  provisionedBy: ProvisionedBy;
+
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -47,26 +47,117 @@ export interface DemoUser {
   displayName: string;
   roles: string[];
   planningRegionCodes: string[];
+  /** The demo team (by the region's number and kind) the user belongs to. */
+  team?: { region: number; kind: 'asd_team' | 'regional_team' };
+  organisation?: string;
+  expertise?: string[];
 }
 
-/** One demo user per role; their ids are the subjects of `npm run token -- <role>`. */
+const REGION_NUMBERS = [1, 2, 3, 4];
+
+/**
+ * One demo user per role (their ids are the subjects of `npm run token -- <role>`), plus the staff a
+ * journey with several people needs: two caseworkers and a lead (Leitung) per planning region, and
+ * an approver for each party kind of the cooperation agreement.
+ */
 export const DEMO_USERS: DemoUser[] = [
-  { id: 'demo-caseworker', displayName: 'Demo Fachkraft (ASD)', roles: ['caseworker'], planningRegionCodes: ['PR1'] },
-  { id: 'demo-coordinator', displayName: 'Demo Regionalkoordination PR 1', roles: ['coordinator'], planningRegionCodes: ['PR1'] },
-  { id: 'demo-coordinator-pr2', displayName: 'Demo Regionalkoordination PR 2', roles: ['coordinator'], planningRegionCodes: ['PR2'] },
-  { id: 'demo-coordinator-pr3', displayName: 'Demo Regionalkoordination PR 3', roles: ['coordinator'], planningRegionCodes: ['PR3'] },
-  { id: 'demo-coordinator-pr4', displayName: 'Demo Regionalkoordination PR 4', roles: ['coordinator'], planningRegionCodes: ['PR4'] },
+  {
+    id: 'demo-caseworker',
+    displayName: 'Demo Fachkraft (ASD)',
+    roles: ['caseworker'],
+    planningRegionCodes: ['PR1'],
+    team: { region: 1, kind: 'asd_team' },
+  },
+  {
+    id: 'demo-coordinator',
+    displayName: 'Demo Regionalkoordination PR 1',
+    roles: ['coordinator'],
+    planningRegionCodes: ['PR1'],
+    team: { region: 1, kind: 'regional_team' },
+  },
+  {
+    id: 'demo-coordinator-pr2',
+    displayName: 'Demo Regionalkoordination PR 2',
+    roles: ['coordinator'],
+    planningRegionCodes: ['PR2'],
+    team: { region: 2, kind: 'regional_team' },
+  },
+  {
+    id: 'demo-coordinator-pr3',
+    displayName: 'Demo Regionalkoordination PR 3',
+    roles: ['coordinator'],
+    planningRegionCodes: ['PR3'],
+    team: { region: 3, kind: 'regional_team' },
+  },
+  {
+    id: 'demo-coordinator-pr4',
+    displayName: 'Demo Regionalkoordination PR 4',
+    roles: ['coordinator'],
+    planningRegionCodes: ['PR4'],
+    team: { region: 4, kind: 'regional_team' },
+  },
   { id: 'demo-admin', displayName: 'Demo Administration', roles: ['admin'], planningRegionCodes: [] },
-  { id: 'demo-adviser', displayName: 'Demo Externe Beratung', roles: ['adviser'], planningRegionCodes: [] },
-  { id: 'demo-approver', displayName: 'Demo Freigabe (Kommune)', roles: ['approver'], planningRegionCodes: [] },
+  { id: 'demo-statistics', displayName: 'Demo Statistikstelle', roles: ['statistics'], planningRegionCodes: [] },
+  {
+    id: 'demo-adviser',
+    displayName: 'Demo Externe Beratung',
+    roles: ['adviser'],
+    planningRegionCodes: [],
+    organisation: 'Erziehungsberatung Am See gGmbH',
+    expertise: ['Erziehungsberatung', 'Kinderschutz'],
+  },
+  { id: 'demo-approver', displayName: 'Demo Freigabe (Kommune)', roles: ['approver'], planningRegionCodes: [], organisation: 'Kommune' },
+  {
+    id: 'demo-approver-provider',
+    displayName: 'Demo Freigabe (Freier Träger)',
+    roles: ['approver'],
+    planningRegionCodes: [],
+    organisation: 'Freier Träger',
+  },
+  {
+    id: 'demo-approver-landkreis',
+    displayName: 'Demo Freigabe (Landkreis)',
+    roles: ['approver'],
+    planningRegionCodes: [],
+    organisation: 'Landkreis',
+  },
+  {
+    id: 'demo-approver-jha',
+    displayName: 'Demo Freigabe (Jugendhilfeausschuss)',
+    roles: ['approver'],
+    planningRegionCodes: [],
+    organisation: 'Jugendhilfeausschuss',
+  },
+  ...REGION_NUMBERS.flatMap((n): DemoUser[] => [
+    ...(n === 1 ? [2] : [1, 2]).map((k) => ({
+      id: `demo-caseworker-pr${n}-${k}`,
+      displayName: `Demo Fachkraft PR ${n} (${k})`,
+      roles: ['caseworker'],
+      planningRegionCodes: [`PR${n}`],
+      team: { region: n, kind: 'asd_team' as const },
+    })),
+    {
+      id: n === 1 ? 'demo-lead' : `demo-lead-pr${n}`,
+      displayName: `Demo Leitung ASD PR ${n}`,
+      roles: ['lead'],
+      planningRegionCodes: [`PR${n}`],
+      team: { region: n, kind: 'asd_team' as const },
+    },
+  ]),
 ];
+
+/** The demo teams: an ASD-Team and a Regionalteam per planning region, both led by the region's lead. */
+export const DEMO_TEAMS = REGION_NUMBERS.flatMap((n) => [
+  { name: `ASD-Team Planregion ${n}`, kind: 'asd_team' as const, region: n, leadId: n === 1 ? 'demo-lead' : `demo-lead-pr${n}` },
+  { name: `Regionalteam Planregion ${n}`, kind: 'regional_team' as const, region: n, leadId: n === 1 ? 'demo-lead' : `demo-lead-pr${n}` },
+]);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Inserts or refreshes the demo reference data; running it twice changes nothing. */
 export async function seedDemoData(
   dataSource: DataSource,
-): Promise<{ regions: number; socialSpaces: number; partners: number; users: number }> {
+): Promise<{ regions: number; socialSpaces: number; partners: number; users: number; teams: number }> {
   return dataSource.transaction(async (m) => {
     let spaceNo = 0;
     const spaceIds: string[] = [];
@@ -125,12 +216,42 @@ export async function seedDemoData(
       const regions = user.planningRegionCodes.map((code) => regionIds.get(code)!);
       const spaces = user.planningRegionCodes.flatMap((code) => spacesByRegion.get(code)!);
       await m.query(
-        `INSERT INTO app_user (id, display_name, email, roles, planning_region_ids, social_space_ids) VALUES ($1, $2, $6, $3, $4, $5)
+        `INSERT INTO app_user (id, display_name, email, roles, planning_region_ids, social_space_ids, organisation, expertise, provisioned_by)
+         VALUES ($1, $2, $6, $3, $4, $5, $7, $8, 'seed')
          ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email, roles = EXCLUDED.roles,
-           planning_region_ids = EXCLUDED.planning_region_ids, social_space_ids = EXCLUDED.social_space_ids`,
-        [user.id, user.displayName, user.roles, regions, spaces, `${user.id}@sro-engine.local`],
+           planning_region_ids = EXCLUDED.planning_region_ids, social_space_ids = EXCLUDED.social_space_ids,
+           organisation = EXCLUDED.organisation, expertise = EXCLUDED.expertise`,
+        [
+          user.id,
+          user.displayName,
+          user.roles,
+          regions,
+          spaces,
+          `${user.id}@sro-engine.local`,
+          user.organisation ?? null,
+          user.expertise ?? [],
+        ],
       );
     }
-    return { regions: DEMO_PLANNING_REGIONS.length, socialSpaces: spaceIds.length, partners: partners.length, users: DEMO_USERS.length };
+    const teamIds = new Map<string, string>();
+    for (const team of DEMO_TEAMS) {
+      const [{ id }] = await m.query(
+        `INSERT INTO team (name, kind, planning_region_id, lead_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, planning_region_id = EXCLUDED.planning_region_id, lead_id = EXCLUDED.lead_id
+         RETURNING id`,
+        [team.name, team.kind, regionIds.get(`PR${team.region}`), team.leadId],
+      );
+      teamIds.set(`${team.region}:${team.kind}`, id);
+    }
+    for (const user of DEMO_USERS.filter((u) => u.team)) {
+      await m.query(`UPDATE app_user SET team_id = $2 WHERE id = $1`, [user.id, teamIds.get(`${user.team!.region}:${user.team!.kind}`)]);
+    }
+    return {
+      regions: DEMO_PLANNING_REGIONS.length,
+      socialSpaces: spaceIds.length,
+      partners: partners.length,
+      users: DEMO_USERS.length,
+      teams: DEMO_TEAMS.length,
+    };
   });
 }

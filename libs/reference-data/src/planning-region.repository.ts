@@ -35,4 +35,28 @@ export class PlanningRegionRepository {
     if (ids.length === 0) return [];
     return this.dataSource.getRepository(SocialSpace).findBy({ id: In(ids) });
   }
+
+  /** Ids of the social spaces and planning regions with these codes (unknown codes are left out). */
+  async idsByCodes(
+    socialSpaceCodes: string[],
+    planningRegionCodes: string[],
+  ): Promise<{ socialSpaceIds: string[]; planningRegionIds: string[] }> {
+    const [spaces, regions] = await Promise.all([
+      socialSpaceCodes.length ? this.dataSource.getRepository(SocialSpace).findBy({ code: In(socialSpaceCodes) }) : [],
+      planningRegionCodes.length ? this.dataSource.getRepository(PlanningRegion).findBy({ code: In(planningRegionCodes) }) : [],
+    ]);
+    return { socialSpaceIds: spaces.map((s) => s.id), planningRegionIds: regions.map((r) => r.id) };
+  }
+
+  /** Of the given ids, those of existing social spaces / planning regions. */
+  async existing(
+    socialSpaceIds: string[],
+    planningRegionIds: string[],
+  ): Promise<{ socialSpaceIds: string[]; planningRegionIds: string[] }> {
+    const [spaces, regions] = await Promise.all([
+      socialSpaceIds.length ? this.dataSource.getRepository(SocialSpace).findBy({ id: In(socialSpaceIds) }) : [],
+      planningRegionIds.length ? this.dataSource.getRepository(PlanningRegion).findBy({ id: In(planningRegionIds) }) : [],
+    ]);
+    return { socialSpaceIds: spaces.map((s) => s.id), planningRegionIds: regions.map((r) => r.id) };
+  }
 }

@@ -1,25 +1,52 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, Principal } from '@sro/common';
+import { DefinitionsService } from '@sro/definitions';
+import { ProcessInstanceRepository } from '@sro/processes';
 import { AssignmentsService } from '@sro/reference-data';
-import { Allocation, AllocationKind, BudgetRepository } from './budget.repository';
+import { WorkflowStateReader } from '@sro/temporal';
+import { SozialraumDevelopmentState, sozialraumStateQuery } from '@sro/workflows/contracts';
+import type { Measure } from '@sro/workflows/sozialraum-development/deliverables';
+import { Allocation, AllocationKind, BudgetRepository, Spending } from './budget.repository';
 import { SocialSpaceRef, SozialraumReferenceRepository } from './sozialraum-reference.repository';
+
+const KEY = 'sozialraum-development';
 
 export interface BudgetView {
   socialSpaceId: string;
   year: number;
+  /** Whether a coordinator has set this year's budget; until then amountCents is 0. */
+  isSet: boolean;
   amountCents: number;
+  /** The yearly default of the published definition, which a new year starts with; null without one. */
+  defaultAmountCents: number | null;
+  /** Net of reversals. */
   allocatedCents: number;
+  spentCents: number;
   availableCents: number;
   allocations: Allocation[];
+  spendings: Spending[];
 }
 
-/** The Sozialraumbudget: a yearly amount per social space and a ledger of allocations that may not exceed it. */
+/** The years a ledger can be booked in at `now`: the previous (to close it), the current and the next (planned in December). */
+export function bookableYears(now: Date): { from: number; to: number } {
+  const year = now.getFullYear();
+  return { from: year - 1, to: year + 1 };
+}
+
+/**
+ * The Sozialraumbudget: a yearly amount per social space (by default the definition's) and a ledger of
+ * allocations that may not exceed it; an allocation is reversed by a counter-booking with a reason, and
+ * actual spending is booked against it.
+ */
 @Injectable()
 export class BudgetService {
   constructor(
     private readonly budgets: BudgetRepository,
     private readonly references: SozialraumReferenceRepository,
     private readonly assignments: AssignmentsService,
+    private readonly definitions: DefinitionsService,
+    private readonly processes: ProcessInstanceRepository,
+    private readonly states: WorkflowStateReader,
   ) {}
 
   async get(user: Principal, socialSpaceId: string, year: number): Promise<BudgetView> {
@@ -28,21 +55,25 @@ export class BudgetService {
     return this.view(socialSpaceId, year);
   }
 
-  /** Sets a year's budget; it cannot drop below what is already allocated. */
-  async setAmount(user: Principal, socialSpaceId: string, year: number, amountCents: number): Promise<BudgetView> {
-    const space = await this.space(socialSpaceId);
-    await this.assignments.assertCoordinates(user, space.planningRegionId, 'Budget');
+  /** Sets a year's budget (without an amount: the definition's default); it cannot drop below what is already allocated. */
+  async setAmount(user: Principal, socialSpaceId: string, year: number, amountCents?: number): Promise<BudgetView> {
+    await this.writable(user, socialSpaceId, year);
+    const amount = amountCents ?? (await this.defaultAmount());
+    if (amount === null)
+      throw DomainError.invalid('The definition names no yearly default; state the amount', [
+        { pointer: '/amountCents', message: 'required' },
+      ]);
     await this.budgets.transaction(async (tx) => {
       const existing = await this.budgets.lockYear(tx, socialSpaceId, year);
-      if (!existing) return this.budgets.create(tx, socialSpaceId, year, amountCents);
-      if (existing.allocatedCents > amountCents) {
+      if (!existing) return this.budgets.create(tx, socialSpaceId, year, amount);
+      if (existing.allocatedCents > amount) {
         throw new DomainError(
           ErrorCode.Conflict,
           `The budget cannot be lower than the ${existing.allocatedCents} cents already allocated`,
           [{ pointer: '/amountCents', message: `at least ${existing.allocatedCents}` }],
         );
       }
-      await this.budgets.setAmount(tx, existing.id, amountCents);
+      await this.budgets.setAmount(tx, existing.id, amount);
     });
     return this.view(socialSpaceId, year);
   }
@@ -54,14 +85,8 @@ export class BudgetService {
     year: number,
     allocation: { kind: AllocationKind; title: string; processId?: string; measureKey?: string; amountCents: number },
   ): Promise<BudgetView> {
-    const space = await this.space(socialSpaceId);
-    await this.assignments.assertCoordinates(user, space.planningRegionId, 'Budget');
-    if (allocation.kind === 'measure' && (!allocation.processId || !allocation.measureKey)) {
-      throw DomainError.invalid('A measure allocation names its process and measure', [
-        ...(allocation.processId ? [] : [{ pointer: '/processId', message: 'required for a measure' }]),
-        ...(allocation.measureKey ? [] : [{ pointer: '/measureKey', message: 'required for a measure' }]),
-      ]);
-    }
+    await this.writable(user, socialSpaceId, year);
+    if (allocation.kind === 'measure') await this.assertMeasure(socialSpaceId, allocation.processId, allocation.measureKey);
     await this.budgets.transaction(async (tx) => {
       const budget = await this.budgets.lockYear(tx, socialSpaceId, year);
       if (!budget) throw new DomainError(ErrorCode.Conflict, `No budget is set for ${year}`);
@@ -85,15 +110,137 @@ export class BudgetService {
     return this.view(socialSpaceId, year);
   }
 
+  /**
+   * Reverses an allocation by a counter-booking of what was not spent of it, with a reason; the
+   * allocation stays in the ledger. Each allocation is reversed at most once.
+   */
+  async reverse(user: Principal, socialSpaceId: string, year: number, allocationId: string, reason: string): Promise<BudgetView> {
+    await this.writable(user, socialSpaceId, year);
+    await this.budgets.transaction(async (tx) => {
+      const budget = await this.budgets.lockYear(tx, socialSpaceId, year);
+      const allocation = budget && (await this.budgets.allocation(tx, budget.id, allocationId));
+      if (!budget || !allocation) throw DomainError.notFound('Allocation');
+      if (allocation.reversesId) throw DomainError.conflict('A reversal cannot be reversed');
+      if (allocation.reversedBy) throw DomainError.conflict(`The allocation is already reversed (${allocation.reversedBy})`);
+      const unspent = allocation.amountCents - allocation.spentCents;
+      if (unspent <= 0) throw DomainError.conflict('The allocation is spent in full; nothing is left to reverse');
+      await this.budgets.addAllocation(tx, budget.id, {
+        kind: allocation.kind,
+        title: allocation.title,
+        processId: allocation.processId,
+        measureKey: allocation.measureKey,
+        amountCents: -unspent,
+        reversesId: allocation.id,
+        reason,
+        createdBy: user.sub,
+      });
+    });
+    return this.view(socialSpaceId, year);
+  }
+
+  /** Books money actually spent against an allocation, up to its amount; not against a reversed one. */
+  async spend(
+    user: Principal,
+    socialSpaceId: string,
+    year: number,
+    allocationId: string,
+    spending: { amountCents: number; spentOn: string; note?: string },
+  ): Promise<BudgetView> {
+    await this.writable(user, socialSpaceId, year);
+    if (Date.parse(spending.spentOn) > Date.now())
+      throw DomainError.invalid('Spending is booked when it happened', [{ pointer: '/spentOn', message: 'must not be in the future' }]);
+    await this.budgets.transaction(async (tx) => {
+      const budget = await this.budgets.lockYear(tx, socialSpaceId, year);
+      const allocation = budget && (await this.budgets.allocation(tx, budget.id, allocationId));
+      if (!budget || !allocation) throw DomainError.notFound('Allocation');
+      if (allocation.reversesId) throw DomainError.conflict('Spending is booked against an allocation, not a reversal');
+      if (allocation.reversedBy) throw DomainError.conflict('The allocation is reversed; book the spending against another one');
+      const left = allocation.amountCents - allocation.spentCents;
+      if (spending.amountCents > left) {
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `The spending of ${spending.amountCents} cents exceeds the ${left} cents left of the allocation`,
+          [{ pointer: '/amountCents', message: `at most ${left}` }],
+        );
+      }
+      await this.budgets.addSpending(tx, allocation.id, {
+        amountCents: spending.amountCents,
+        spentOn: spending.spentOn,
+        note: spending.note ?? null,
+        createdBy: user.sub,
+      });
+    });
+    return this.view(socialSpaceId, year);
+  }
+
   private async space(id: string): Promise<SocialSpaceRef> {
     const space = await this.references.socialSpace(id);
     if (!space) throw DomainError.notFound('Social space');
     return space;
   }
 
-  private async view(socialSpaceId: string, year: number): Promise<BudgetView> {
-    const { amountCents, allocations } = await this.budgets.read(socialSpaceId, year);
-    const allocatedCents = allocations.reduce((sum, a) => sum + a.amountCents, 0);
-    return { socialSpaceId, year, amountCents, allocatedCents, availableCents: amountCents - allocatedCents, allocations };
+  /** The caller coordinates the space's region and the year can be booked now. */
+  private async writable(user: Principal, socialSpaceId: string, year: number): Promise<void> {
+    const space = await this.space(socialSpaceId);
+    await this.assignments.assertCoordinates(user, space.planningRegionId, 'Budget');
+    const { from, to } = bookableYears(new Date());
+    if (year < from || year > to)
+      throw DomainError.invalid(`Only the years ${from} to ${to} can be booked`, [
+        { pointer: '/year', message: `must be from ${from} to ${to}` },
+      ]);
   }
+
+  /** A measure allocation names a process of this social space and a measure that process planned. */
+  private async assertMeasure(socialSpaceId: string, processId?: string, measureKey?: string): Promise<void> {
+    if (!processId || !measureKey) {
+      throw DomainError.invalid('A measure allocation names its process and measure', [
+        ...(processId ? [] : [{ pointer: '/processId', message: 'required for a measure' }]),
+        ...(measureKey ? [] : [{ pointer: '/measureKey', message: 'required for a measure' }]),
+      ]);
+    }
+    const process = await this.processes.findById(processId, KEY);
+    if (!process || process.socialSpaceId !== socialSpaceId)
+      throw DomainError.invalid('Unknown process', [{ pointer: '/processId', message: `no process ${processId} of this social space` }]);
+    const state = await this.states.read<SozialraumDevelopmentState>(process.workflowId, sozialraumStateQuery, 'Social-space process');
+    if (!plannedMeasures(state).some((m) => m.key === measureKey))
+      throw DomainError.invalid('Unknown measure', [{ pointer: '/measureKey', message: `the process has no measure ${measureKey}` }]);
+  }
+
+  private async defaultAmount(): Promise<number | null> {
+    const definition = await this.definitions.published(KEY).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === ErrorCode.Conflict) return null;
+      throw error;
+    });
+    return definition?.spec.annualBudgetCents ?? null;
+  }
+
+  private async view(socialSpaceId: string, year: number): Promise<BudgetView> {
+    const [{ isSet, amountCents, allocations, spendings }, defaultAmountCents] = await Promise.all([
+      this.budgets.read(socialSpaceId, year),
+      this.defaultAmount(),
+    ]);
+    const allocatedCents = allocations.reduce((sum, a) => sum + a.amountCents, 0);
+    const spentCents = spendings.reduce((sum, s) => sum + s.amountCents, 0);
+    return {
+      socialSpaceId,
+      year,
+      isSet,
+      amountCents,
+      defaultAmountCents,
+      allocatedCents,
+      spentCents,
+      availableCents: amountCents - allocatedCents,
+      allocations,
+      spendings,
+    };
+  }
+}
+
+/** The measures of every `measures` deliverable the process's definition has. */
+function plannedMeasures(state: SozialraumDevelopmentState): Measure[] {
+  return state.definition.spec.phases.flatMap((phase) =>
+    phase.deliverables
+      .filter((d) => d.type === 'measures')
+      .flatMap((d) => (state.deliverables[phase.key]?.[d.key] as Measure[] | undefined) ?? []),
+  );
 }

@@ -48,19 +48,26 @@ export class SozialraumService {
     private readonly assignments: AssignmentsService,
   ) {}
 
-  /** Starts the process of a social space; a second start while one runs is a conflict. */
+  /**
+   * Starts a run of a social space's process; a second start while one runs or is paused is a conflict.
+   * After cancellation or completion the space starts a new run: its own workflow id (run number) and its
+   * own read-model row. The workflow starts first and writes its row itself, so a failed start leaves
+   * neither, and a failed write of revision 0 here leaves a workflow that records its row on its first step.
+   */
   async start(user: Principal, socialSpaceId: string, members: Array<Omit<Member, 'id'>> = []): Promise<ProcessInstance> {
     const space = await this.references.socialSpace(socialSpaceId);
     if (!space)
       throw DomainError.invalid('Unknown social space', [{ pointer: '/socialSpaceId', message: `no social space ${socialSpaceId}` }]);
     await this.assignments.assertCoordinates(user, space.planningRegionId, 'Social space');
     await this.checkMembers(members, (i) => `/members/${i}`);
-    const running = await this.processes.findRunning(KEY, socialSpaceId);
-    if (running) throw DomainError.conflict(`The social space already has a running process (${running.id})`);
+    const unfinished = await this.processes.findUnfinished(KEY, socialSpaceId);
+    if (unfinished) throw DomainError.conflict(`The social space already has a ${unfinished.status} process (${unfinished.id})`);
 
     const definition = await this.definitions.published(KEY);
     const processId = randomUUID();
-    const workflowId = workflowIds.sozialraumDevelopment(socialSpaceId);
+    // Two starts that race get the same run number; Temporal lets only one of them start.
+    const run = (await this.processes.countRuns(KEY, socialSpaceId)) + 1;
+    const workflowId = workflowIds.sozialraumDevelopment(socialSpaceId, run);
     const input: SozialraumDevelopmentInput = {
       processId,
       socialSpaceId,
@@ -76,7 +83,8 @@ export class SozialraumService {
         workflowId,
         args: [input],
         workflowIdConflictPolicy: 'FAIL',
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        // A run number is used once, also after its run has closed.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
       }),
       `The process of ${space.name}`,
     );

@@ -62,6 +62,7 @@ describe('web app: the adviser’s journey (consultations and packets, nothing e
     await expect(main).toContainText('Wir wollen, dass Leon wieder gern zur Schule geht.');
     await expect(main).toContainText('Welche Ressourcen im Sozialraum passen?');
     await expect(main).toContainText('Keine: Die Familie hat keine Angaben freigegeben.');
+    await expect(main).toContainText(/Alter der Kinder: (10-13|14-17) Jahre/);
     for (const secret of ['Mustermann', 'Lindenallee', '2014-02-03', 'Hildegard', 'Schulden']) await expect(main).not.toContainText(secret);
     await screenshot(page, 'adviser-packet');
     expect(await accessibilityViolations(page)).toEqual([]);

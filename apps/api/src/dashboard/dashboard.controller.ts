@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '@sro/auth';
 import { Principal, Role } from '@sro/common';
-import { DashboardService, Page, PhaseDeadline } from '@sro/processes';
+import { DashboardService, PhaseDeadlinePage } from '@sro/processes';
 import { AssignmentsService } from '@sro/reference-data';
 import { DeadlineQueryDto, PhaseDeadlinePageDto } from './dto/dashboard.dto';
 
@@ -15,11 +15,11 @@ export class DashboardController {
     private readonly assignments: AssignmentsService,
   ) {}
 
-  /** Every running social-space process with its current phase deadline, overdue first (from PostgreSQL). */
+  /** Every running or paused social-space process with its current phase deadline, overdue first, and the counts per traffic light (from PostgreSQL). */
   @Get('phase-deadlines')
   @ApiOkResponse({ type: PhaseDeadlinePageDto })
   @Roles(Role.Coordinator, Role.Admin)
-  async phaseDeadlines(@CurrentUser() user: Principal, @Query() query: DeadlineQueryDto): Promise<Page<PhaseDeadline>> {
+  async phaseDeadlines(@CurrentUser() user: Principal, @Query() query: DeadlineQueryDto): Promise<PhaseDeadlinePage> {
     // Admins oversee all regions; coordinators see the regions they are assigned to.
     let regions: string[] | undefined;
     if (!user.roles.includes(Role.Admin)) regions = (await this.assignments.of(user.sub)).planningRegionIds;

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Audited, AuditedOptions } from '@sro/audit';
 import { CurrentUser, Roles } from '@sro/auth';
 import { FieldProblem, Principal, Role } from '@sro/common';
 import { DefinitionsService, DefinitionVersionSummary, KeySummary, SpecDiff, WorkflowDefinition } from '@sro/definitions';
@@ -14,6 +15,11 @@ import {
 } from './dto/definition-response.dto';
 
 const key = DefinitionsService.assertKey;
+
+/** A change of one version of a definition, audited with its key and version (the resource id is the version's row, or the key). */
+function definitionChange(action: string): AuditedOptions {
+  return { resourceType: 'workflow-definition', action, idParam: 'key', detailParams: ['key', 'version'], purpose: 'Definitionspflege' };
+}
 
 /** Admins adjust workflow definitions; coordinators read them. */
 @ApiTags('definitions')
@@ -62,6 +68,13 @@ export class DefinitionsController {
   @Post(':key/drafts')
   @ApiCreatedResponse({ type: DefinitionDto })
   @Roles(Role.Admin)
+  @Audited({
+    resourceType: 'workflow-definition',
+    action: 'create-draft',
+    idParam: 'key',
+    detailParams: ['key'],
+    purpose: 'Definitionspflege',
+  })
   createDraft(@Param('key') k: string, @Body() body: CreateDraftDto, @CurrentUser() user: Principal): Promise<WorkflowDefinition> {
     return this.definitions.createDraft(key(k), user.sub, body);
   }
@@ -69,6 +82,7 @@ export class DefinitionsController {
   @Put(':key/versions/:version')
   @ApiOkResponse({ type: DefinitionDto })
   @Roles(Role.Admin)
+  @Audited(definitionChange('update-draft'))
   updateDraft(
     @Param('key') k: string,
     @Param('version', ParseIntPipe) version: number,
@@ -82,6 +96,7 @@ export class DefinitionsController {
   @ApiOkResponse({ type: PublishOutcomeDto })
   @HttpCode(200)
   @Roles(Role.Admin)
+  @Audited(definitionChange('publish'))
   publish(
     @Param('key') k: string,
     @Param('version', ParseIntPipe) version: number,
@@ -94,6 +109,7 @@ export class DefinitionsController {
   @ApiOkResponse({ type: DefinitionDto })
   @HttpCode(200)
   @Roles(Role.Admin)
+  @Audited(definitionChange('retire'))
   retire(@Param('key') k: string, @Param('version', ParseIntPipe) version: number): Promise<WorkflowDefinition> {
     return this.definitions.retire(key(k), version);
   }

@@ -15,6 +15,8 @@ import {
   MemberDto,
   ProcessQueryDto,
   ReasonDto,
+  ReversalDto,
+  SpendingDto,
   StartProcessDto,
 } from './dto/sozialraum.dto';
 import {
@@ -167,6 +169,7 @@ export class BudgetController {
   @Put(':socialSpaceId/:year')
   @ApiOkResponse({ type: BudgetDto })
   @Roles(Role.Coordinator)
+  @Audited({ resourceType: 'sozialraum-budget', action: 'set-budget', idParam: 'socialSpaceId', purpose: 'Sozialraumbudget' })
   set(
     @CurrentUser() user: Principal,
     @Param('socialSpaceId', uuid) socialSpaceId: string,
@@ -179,6 +182,7 @@ export class BudgetController {
   @Post(':socialSpaceId/:year/allocations')
   @ApiCreatedResponse({ type: BudgetDto })
   @Roles(Role.Coordinator)
+  @Audited({ resourceType: 'sozialraum-budget', action: 'allocate', idParam: 'socialSpaceId', purpose: 'Sozialraumbudget' })
   allocate(
     @CurrentUser() user: Principal,
     @Param('socialSpaceId', uuid) socialSpaceId: string,
@@ -186,5 +190,33 @@ export class BudgetController {
     @Body() body: AllocationDto,
   ): Promise<BudgetView> {
     return this.budgets.allocate(user, socialSpaceId, year, body);
+  }
+
+  @Post(':socialSpaceId/:year/allocations/:allocationId/reversal')
+  @ApiCreatedResponse({ type: BudgetDto, description: 'The ledger with the counter-booking' })
+  @Roles(Role.Coordinator)
+  @Audited({ resourceType: 'budget-allocation', action: 'reverse', idParam: 'allocationId', purpose: 'Sozialraumbudget' })
+  reverse(
+    @CurrentUser() user: Principal,
+    @Param('socialSpaceId', uuid) socialSpaceId: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Param('allocationId', uuid) allocationId: string,
+    @Body() body: ReversalDto,
+  ): Promise<BudgetView> {
+    return this.budgets.reverse(user, socialSpaceId, year, allocationId, body.reason);
+  }
+
+  @Post(':socialSpaceId/:year/allocations/:allocationId/spendings')
+  @ApiCreatedResponse({ type: BudgetDto })
+  @Roles(Role.Coordinator)
+  @Audited({ resourceType: 'budget-allocation', action: 'record-spending', idParam: 'allocationId', purpose: 'Sozialraumbudget' })
+  spend(
+    @CurrentUser() user: Principal,
+    @Param('socialSpaceId', uuid) socialSpaceId: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Param('allocationId', uuid) allocationId: string,
+    @Body() body: SpendingDto,
+  ): Promise<BudgetView> {
+    return this.budgets.spend(user, socialSpaceId, year, allocationId, body);
   }
 }

@@ -375,12 +375,15 @@ const FIELD_LABELS: Record<string, string> = {
   conferenceInterval: 'Abstand der Sozialraumkonferenzen (ISO 8601)',
   conferenceReminderOffsets: 'Erinnerungen vor Konferenzen (eine je Zeile)',
   measureReviewInterval: 'Abstand der Maßnahmenprüfung (ISO 8601)',
+  annualBudgetCents: 'Jährliches Sozialraumbudget (Cent)',
   minProfessionals: 'Mindestzahl Fachkräfte',
   accessWindow: 'Zugangsfenster der Beratung (ISO 8601)',
   followUpAfter: 'Wiedervorlage nach (ISO 8601)',
+  consentPurposes: 'Zwecke von Einwilligungen (einer je Zeile)',
   approvalStages: 'Freigabestufen',
   quorum: 'Quorum',
   parties: 'Parteien',
+  whenPresent: 'Stimmt nur zu, wenn Vertragspartei',
 };
 const labelOf = (key: string) => FIELD_LABELS[key] ?? key;
 

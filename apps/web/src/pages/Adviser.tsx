@@ -18,6 +18,7 @@ interface Packet {
   resources: { person: string[]; surroundings: string[]; socialSpace: string[] };
   questions: string[];
   sessionAt: string | null;
+  ageBands: string[];
   released: Partial<{
     familyName: string;
     givenNames: string[];
@@ -96,6 +97,10 @@ export function PacketPage() {
           <h1 tabIndex={-1}>Fallvorstellung {p.pseudonym}</h1>
           <p>
             Bereich: {zoneLabel(p.zone)} · Sitzung: {formatDateTime(p.sessionAt)}
+          </p>
+          <p>
+            Alter der Kinder:{' '}
+            {p.ageBands.length === 0 ? 'keine Angabe' : p.ageBands.map((b) => (b === 'unknown' ? 'unbekannt' : `${b} Jahre`)).join(', ')}
           </p>
           <section aria-labelledby="released">
             <h2 id="released">Freigegebene Angaben zur Person</h2>

@@ -23,7 +23,7 @@ export interface PlanningRegion {
   socialSpaces: Array<{ id: string; code: string; name: string }>;
 }
 
-type DeadlineStatus = 'overdue' | 'due_soon' | 'on_track';
+type DeadlineStatus = 'overdue' | 'due_soon' | 'on_track' | 'paused';
 interface PhaseDeadline {
   processId: string;
   socialSpaceName: string;
@@ -33,14 +33,23 @@ interface PhaseDeadline {
   dueAt: string;
   daysLeft: number;
   status: DeadlineStatus;
+  pausedSince: string | null;
   processStatus: string;
   definitionVersion: number;
+}
+
+interface DeadlineCounts {
+  overdue: number;
+  dueSoon: number;
+  onTrack: number;
+  paused: number;
 }
 
 const STATUS_OPTIONS = [
   { value: 'overdue', label: 'Überfällig' },
   { value: 'due_soon', label: 'Bald fällig (14 Tage)' },
   { value: 'on_track', label: 'Im Plan' },
+  { value: 'paused', label: 'Pausiert' },
 ];
 
 export const usePlanningRegions = () => useLoad(() => api<{ items: PlanningRegion[] }>('/planning-regions'), []);
@@ -53,7 +62,10 @@ export function BoardPage() {
   const offset = Number(params.get('offset') ?? 0);
   const regions = usePlanningRegions();
   const board = useLoad(
-    () => api<Page<PhaseDeadline>>(`/dashboard/phase-deadlines${query({ planningRegionId: region, status, limit: 50, offset })}`),
+    () =>
+      api<Page<PhaseDeadline> & { counts: DeadlineCounts }>(
+        `/dashboard/phase-deadlines${query({ planningRegionId: region, status, limit: 50, offset })}`,
+      ),
     [region, status, offset],
   );
   const set = (changes: Record<string, string>) => {
@@ -84,7 +96,10 @@ export function BoardPage() {
             <p>Keine laufenden Prozesse für diese Auswahl.</p>
           ) : (
             <>
-              <p role="status">{page.total} Prozesse, überfällige zuerst.</p>
+              <p role="status">
+                {page.total} Prozesse, überfällige zuerst. Überfällig: {page.counts.overdue}, bald fällig: {page.counts.dueSoon}, im Plan:{' '}
+                {page.counts.onTrack}, pausiert: {page.counts.paused}.
+              </p>
               <table>
                 <caption className="visually-hidden">Sozialraumprozesse mit aktueller Phase und Frist</caption>
                 <thead>
@@ -100,7 +115,7 @@ export function BoardPage() {
                   {page.items.map((d) => (
                     <tr key={d.processId}>
                       <td>
-                        <DeadlineBadge status={d.status} daysLeft={d.daysLeft} />
+                        <DeadlineBadge status={d.status} daysLeft={d.daysLeft} pausedSince={d.pausedSince} />
                       </td>
                       <td>
                         <Link to={`/prozesse/${d.processId}`}>{d.socialSpaceName}</Link>
@@ -492,6 +507,7 @@ interface Agreement {
 const AGREEMENT_STATUS: Record<string, string> = {
   draft: 'Entwurf',
   in_approval: 'In Abstimmung',
+  approved: 'Genehmigt, noch nicht in Kraft',
   active: 'Gültig',
   expired: 'Abgelaufen',
   terminated: 'Beendet',

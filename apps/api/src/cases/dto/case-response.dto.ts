@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_ZONES, CaseZone, CONSENT_FORMS, ConsentForm } from '@sro/cases';
+import { AGE_BANDS, AgeBand, CASE_ZONES, CaseZone, CONSENT_FORMS, ConsentForm } from '@sro/cases';
 import type { ConsultationPhase } from '@sro/workflows/contracts';
 import type { StepStatus } from '@sro/workflows/shared/steps';
 import { FamilyMemberDto, OutcomeDto, PersonalDataDto, ResourcesDto } from './case.dto';
@@ -332,6 +332,13 @@ export class ConsultationPacketDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   sessionAt: string | null;
+
+  @ApiProperty({
+    enum: AGE_BANDS,
+    isArray: true,
+    description: 'The children’s age bands today, in the order of the case’s birth dates; never the birth dates',
+  })
+  ageBands: AgeBand[];
 
   @ApiProperty({ type: ReleasedPersonalDataDto })
   released: ReleasedPersonalDataDto;

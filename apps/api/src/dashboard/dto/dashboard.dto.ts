@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { DEADLINE_STATUSES, DeadlineStatus, PhaseDeadline } from '@sro/processes';
+import { DEADLINE_STATUSES, DeadlineCounts, DeadlineStatus, PhaseDeadline, PhaseDeadlinePage } from '@sro/processes';
 import { PagingDto } from '../../common/paging.dto';
 
 export class DeadlineQueryDto extends PagingDto {
@@ -53,11 +53,29 @@ export class PhaseDeadlineDto implements PhaseDeadline {
   @ApiProperty({ description: 'Whole days until the due date, rounded up; negative when overdue' })
   daysLeft: number;
 
-  @ApiProperty({ enum: DEADLINE_STATUSES })
+  @ApiProperty({ enum: DEADLINE_STATUSES, description: 'Traffic light: paused, or by the due date' })
   status: DeadlineStatus;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Since when the process is paused; null while it runs' })
+  pausedSince: string | null;
 }
 
-export class PhaseDeadlinePageDto {
+/** How many processes of the selection (planning regions, before the status filter) show each traffic light. */
+export class DeadlineCountsDto implements DeadlineCounts {
+  @ApiProperty()
+  overdue: number;
+
+  @ApiProperty()
+  dueSoon: number;
+
+  @ApiProperty()
+  onTrack: number;
+
+  @ApiProperty()
+  paused: number;
+}
+
+export class PhaseDeadlinePageDto implements PhaseDeadlinePage {
   @ApiProperty({ type: [PhaseDeadlineDto] })
   items: PhaseDeadlineDto[];
 
@@ -69,4 +87,7 @@ export class PhaseDeadlinePageDto {
 
   @ApiProperty()
   offset: number;
+
+  @ApiProperty({ type: DeadlineCountsDto })
+  counts: DeadlineCountsDto;
 }

@@ -216,6 +216,9 @@ export class InstancePreviewDto implements InstancePreview {
 
   @ApiProperty({ type: [String] })
   removedSteps: string[];
+
+  @ApiProperty({ description: 'Milliseconds the current step was paused; the migrated due date keeps them' })
+  pauseCreditMs: number;
 }
 
 export class MigrationSummaryDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ProcessEvent, ProcessInstance, ProcessStatus } from '@sro/processes';
-import type { Allocation, AllocationKind, BudgetView } from '@sro/sozialraum';
+import type { Allocation, AllocationKind, BudgetView, Spending } from '@sro/sozialraum';
 import type { Member, PhaseCompletion, PhaseExtension, SozialraumDevelopmentState } from '@sro/workflows/contracts';
 import type { StepState, StepStatus } from '@sro/workflows/shared/steps';
 
@@ -294,8 +294,41 @@ export class BudgetAllocationDto implements Allocation {
   @ApiProperty({ type: String, nullable: true })
   measureKey: string | null;
 
+  @ApiProperty({ description: 'Euro cents; negative for a reversal' })
+  amountCents: number;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The allocation this booking reverses' })
+  reversesId: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why the allocation was reversed (reversals only)' })
+  reason: string | null;
+
+  @ApiProperty({ description: 'Euro cents actually spent against this allocation' })
+  spentCents: number;
+
+  @ApiProperty({ description: 'User id of who booked it' })
+  createdBy: string;
+
+  @ApiProperty()
+  createdAt: Date;
+}
+
+/** Money actually spent against an allocation. */
+export class BudgetSpendingDto implements Spending {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  allocationId: string;
+
   @ApiProperty({ description: 'Euro cents' })
   amountCents: number;
+
+  @ApiProperty({ format: 'date', example: '2026-11-20' })
+  spentOn: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  note: string | null;
 
   @ApiProperty({ description: 'User id of who booked it' })
   createdBy: string;
@@ -312,15 +345,27 @@ export class BudgetDto implements BudgetView {
   @ApiProperty({ example: 2026 })
   year: number;
 
+  @ApiProperty({ description: "Whether the year's budget is set; a new year starts from defaultAmountCents" })
+  isSet: boolean;
+
   @ApiProperty({ description: 'Euro cents; 0 when no budget is set' })
   amountCents: number;
 
-  @ApiProperty({ description: 'Euro cents' })
+  @ApiProperty({ type: Number, nullable: true, description: "Euro cents: the published definition's yearly default" })
+  defaultAmountCents: number | null;
+
+  @ApiProperty({ description: 'Euro cents, net of reversals' })
   allocatedCents: number;
+
+  @ApiProperty({ description: 'Euro cents actually spent' })
+  spentCents: number;
 
   @ApiProperty({ description: 'Euro cents' })
   availableCents: number;
 
-  @ApiProperty({ type: [BudgetAllocationDto] })
+  @ApiProperty({ type: [BudgetAllocationDto], description: 'Allocations and reversals in booking order' })
   allocations: BudgetAllocationDto[];
+
+  @ApiProperty({ type: [BudgetSpendingDto] })
+  spendings: BudgetSpendingDto[];
 }

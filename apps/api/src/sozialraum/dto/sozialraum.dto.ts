@@ -71,7 +71,25 @@ export class ProcessQueryDto extends PagingDto {
 }
 
 export class BudgetAmountDto {
-  @ApiProperty({ description: 'Euro cents', example: 500000 }) @IsInt() @Min(0) @Max(100_000_000_000) amountCents: number;
+  @ApiPropertyOptional({ description: "Euro cents; without it the definition's yearly default", example: 500000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000_000)
+  amountCents?: number;
+}
+
+export class ReversalDto {
+  @ApiProperty({ example: 'Maßnahme entfällt, Träger hat abgesagt' }) @IsString() @MinLength(3) @MaxLength(2000) reason: string;
+}
+
+export class SpendingDto {
+  @ApiProperty({ description: 'Euro cents', example: 45000 }) @IsInt() @Min(1) @Max(100_000_000_000) amountCents: number;
+  @ApiProperty({ example: '2026-11-20', description: 'Date of the payment' })
+  @IsDateString({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  spentOn: string;
+  @ApiPropertyOptional({ example: 'Rechnung Nr. 2026-118' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
 export class AllocationDto {
