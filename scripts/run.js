@@ -56,6 +56,8 @@ const commands = {
   'bench-dashboard': 'dist/scripts/cli/bench-dashboard.js',
   bench: 'dist/scripts/cli/bench.js',
   soak: 'dist/scripts/cli/soak.js',
+  backup: 'dist/scripts/cli/backup.js',
+  restore: 'dist/scripts/cli/backup.js',
 };
 
 const [command, ...args] = process.argv.slice(2);
@@ -66,5 +68,10 @@ if (!(command in commands)) {
 ensureDependencies();
 if (command === 'deps') process.exit(0);
 ensureBuilt();
-process.argv = [process.argv[0], join(root, commands[command]), ...args];
+process.argv = [
+  process.argv[0],
+  join(root, commands[command]),
+  ...(command === 'backup' || command === 'restore' ? [command] : []),
+  ...args,
+];
 require(join(root, commands[command]));

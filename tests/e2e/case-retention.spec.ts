@@ -194,7 +194,9 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
     });
     expect(new Date(stat.completed_at).getUTCDate()).toBe(1); // the month is kept, not the day
     const year = new Date().getUTCFullYear();
-    const exported = await api().get(`/statistics/risk-assessments?year=${year}`).set('Authorization', admin);
+    const exported = await api()
+      .get(`/statistics/risk-assessments?year=${year}`)
+      .set('Authorization', await bearer(Role.Statistics));
     expect(exported.body.count).toBe(1);
 
     const audit = await system.db.query(

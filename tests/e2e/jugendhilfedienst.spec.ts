@@ -338,9 +338,19 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
   it('exports the completed assessments for the official statistics without any personal identifier', async () => {
     const year = new Date().getUTCFullYear();
     expect((await api().get(`/statistics/risk-assessments?year=${year}`).set('Authorization', cw)).status).toBe(403);
+    // Record-level rows only for the statistics role: admins and coordinators see aggregates.
+    for (const role of [Role.Admin, Role.Coordinator]) {
+      expect(
+        (
+          await api()
+            .get(`/statistics/risk-assessments?year=${year}`)
+            .set('Authorization', await bearer(role))
+        ).status,
+      ).toBe(403);
+    }
     const res = await api()
       .get(`/statistics/risk-assessments?year=${year}`)
-      .set('Authorization', await bearer(Role.Admin));
+      .set('Authorization', await bearer(Role.Statistics));
     expect(res.status).toBe(200);
     expect(res.body.count).toBe(1);
     const [item] = res.body.items;
@@ -363,7 +373,7 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
 
     const csv = await api()
       .get(`/statistics/risk-assessments?year=${year}&format=csv`)
-      .set('Authorization', await bearer(Role.Admin));
+      .set('Authorization', await bearer(Role.Statistics));
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.text
       .replace(/^\uFEFF/, '')
@@ -372,21 +382,21 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(STATISTIC_FIELDS.join(';'));
     for (const s of [...PERSONAL_STRINGS, caseId, pseudonym]) expect(csv.text).not.toContain(s);
-    // Coordinators export their planning regions only.
+    // Coordinators see aggregates of their planning regions only, and a single assessment only as a suppressed cell.
     const elsewhere = await api()
-      .get(`/statistics/risk-assessments?year=${year}`)
+      .get(`/statistics/risk-assessments/summary?year=${year}`)
       .set('Authorization', await bearer(Role.Coordinator, 'demo-coordinator-pr2'));
-    expect(elsewhere.body.count).toBe(0);
-    expect(
-      (
-        await api()
-          .get(`/statistics/risk-assessments?year=${year}`)
-          .set('Authorization', await bearer(Role.Coordinator))
-      ).body.count,
-    ).toBe(1);
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.body.cells).toEqual([]);
+    const own = await api()
+      .get(`/statistics/risk-assessments/summary?year=${year}&dimension=ageGroup`)
+      .set('Authorization', await bearer(Role.Coordinator));
+    expect(own.body.cells).toEqual([{ month: new Date().getUTCMonth() + 1, value: item.ageGroup, count: null, suppressed: true }]);
+    expect(own.body.months).toEqual([{ month: new Date().getUTCMonth() + 1, total: null, suppressed: true }]);
+    expect(JSON.stringify(own.body)).not.toMatch(/"count":[1-4]\b/);
     const bad = await api()
       .get(`/statistics/risk-assessments?year=twenty`)
-      .set('Authorization', await bearer(Role.Admin));
+      .set('Authorization', await bearer(Role.Statistics));
     expect(bad.status).toBe(400);
   });
 

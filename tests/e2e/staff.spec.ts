@@ -28,7 +28,7 @@ describe('staff administration (HTTP, real services)', () => {
   it('lists users and teams page by page, filtered by role and team', async () => {
     const page = await api().get('/staff/users?limit=5&offset=5').set('Authorization', admin);
     expect(page.status).toBe(200);
-    expect(page.body).toMatchObject({ limit: 5, offset: 5, total: 22 });
+    expect(page.body).toMatchObject({ limit: 5, offset: 5, total: 23 }); // 22 demo staff and the demo statistics user
     expect(page.body.items).toHaveLength(5);
     const leads = await api().get('/staff/users?role=lead').set('Authorization', admin);
     expect(leads.body.items.map((u: { id: string }) => u.id).sort()).toEqual([

@@ -3,18 +3,52 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { loadConfig } from '@sro/config';
+import { ALL_ROLES } from '@sro/common';
 
 const root = join(__dirname, '..', '..');
 
 describe('docker-compose.yml', () => {
   const compose = load(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as {
-    services: Record<string, { environment?: Record<string, string>; depends_on?: unknown; image?: string; build?: unknown }>;
+    services: Record<
+      string,
+      { environment?: Record<string, string>; depends_on?: unknown; image?: string; build?: unknown; ports?: string[]; profiles?: string[] }
+    >;
   };
 
   it('defines the whole system', () => {
     expect(Object.keys(compose.services)).toEqual(
-      expect.arrayContaining(['postgres', 'redis', 'temporal', 'temporal-ui', 'api', 'worker', 'mail']),
+      expect.arrayContaining(['postgres', 'redis', 'temporal', 'temporal-ui', 'api', 'worker', 'mail', 'keycloak']),
     );
+  });
+
+  it('publishes only the API and Keycloak, on 127.0.0.1 by default; Temporal not at all; the mail sink only in the dev profile', () => {
+    const published = Object.entries(compose.services)
+      .filter(([, s]) => (s.ports ?? []).length > 0 && !(s.profiles ?? []).includes('dev'))
+      .map(([name]) => name)
+      .sort();
+    expect(published).toEqual(['api', 'keycloak']);
+    expect(compose.services.api.ports).toEqual(['${API_BIND:-127.0.0.1}:3000:3000']);
+    expect(compose.services.keycloak.ports).toEqual(['${KEYCLOAK_BIND:-127.0.0.1}:8443:8443']);
+    expect(compose.services.temporal.ports).toBeUndefined();
+    expect(compose.services['temporal-ui'].ports).toBeUndefined();
+    expect(compose.services.mail.profiles).toEqual(['dev']);
+    for (const service of Object.values(compose.services)) {
+      for (const port of service.ports ?? []) expect(port).toMatch(/^(\$\{\w+:-127\.0\.0\.1\}|127\.0\.0\.1):/);
+    }
+  });
+
+  it('defaults to production with OIDC against Keycloak, whose realm export holds every role, the PKCE client and the audience', () => {
+    const env = compose.services.api.environment ?? {};
+    expect(env.SRO_ENV).toBe('${SRO_ENV:-production}');
+    expect(env.AUTH_MODE).toBe('oidc');
+    expect(env.AUTH_DEV_SECRET).toBeUndefined();
+    expect(env.OIDC_ISSUER_URL).toMatch(/https:\/\/keycloak:8443\/realms\/sro/);
+    const realm = JSON.parse(readFileSync(join(root, 'deploy', 'keycloak', 'sro-realm.json'), 'utf8'));
+    expect(realm.roles.realm.map((r: { name: string }) => r.name).sort()).toEqual([...ALL_ROLES].sort());
+    const [client] = realm.clients;
+    expect(client).toMatchObject({ clientId: 'sro-web', publicClient: true, attributes: { 'pkce.code.challenge.method': 'S256' } });
+    expect(client.protocolMappers[0].config['included.custom.audience']).toBe('sro-api');
+    expect(realm.users.map((u: { realmRoles: string[] }) => u.realmRoles[0]).sort()).toEqual([...ALL_ROLES].sort());
   });
 
   it.each(['api', 'worker'])('gives %s every variable the config schema requires, in a form it accepts', (service) => {

@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module';
 import { InterviewCyclesApiModule } from './interview-cycles/interview-cycles.module';
 import { JugendhilfedienstApiModule } from './jugendhilfedienst/jugendhilfedienst.module';
 import { MeModule } from './me/me.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PingModule } from './ping/ping.module';
 import { ReferenceModule } from './reference/reference.module';
@@ -46,6 +47,7 @@ import { ENTITIES } from '../../shared/entities';
     InterviewCyclesApiModule,
     JugendhilfedienstApiModule,
     MeModule,
+    MetricsModule,
     NotificationsModule,
     PingModule,
     ReferenceModule,

@@ -5,6 +5,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { AppConfig, loadConfig } from '@sro/config';
 import { createJsonLogger, createValidationPipe, limitJsonDepth, requestContext, sendProblem, toProblem } from '@sro/http';
 import { ApiModule } from './api.module';
+import { MetricsService } from './metrics/metrics.service';
 import { mountQueueBoard } from './queue-board';
 import { mountWebApp } from './web/web-app';
 
@@ -33,6 +34,7 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestContext);
+  app.use(app.get(MetricsService).middleware);
   app.use(securityHeaders);
   app.use(
     express.json({

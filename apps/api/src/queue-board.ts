@@ -6,7 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { TokenVerifier } from '@sro/auth';
 import { DomainError, ErrorCode, Role } from '@sro/common';
 import { ReminderQueue } from '@sro/reminders';
-import { sendProblem, toProblem } from '@sro/http';
+import { problem, sendProblem, toProblem } from '@sro/http';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 const COOKIE = 'sro_admin_token';
@@ -25,14 +25,20 @@ function tokenOf(req: Request): string | undefined {
 /**
  * The BullMQ dashboard for admins. A browser cannot send a bearer header to a page, so a valid
  * admin token given once as `Authorization` is kept in an HttpOnly, Secure, same-site cookie for the board (browsers send
- * Secure cookies to http://localhost too, so local use keeps working).
+ * Secure cookies to http://localhost too, so local use keeps working). The board is read-only:
+ * retrying, promoting or deleting jobs would change reminders past the audit log, so every request
+ * other than GET/HEAD is a 405 problem (the reconciler and the workflows own the jobs).
  */
 export function mountQueueBoard(app: NestExpressApplication): void {
   const verifier = app.get(TokenVerifier);
   const board = new ExpressAdapter();
   board.setBasePath(QUEUE_BOARD_PATH);
-  createBullBoard({ queues: [new BullMQAdapter(app.get(ReminderQueue).queue, { readOnlyMode: false })], serverAdapter: board });
+  createBullBoard({ queues: [new BullMQAdapter(app.get(ReminderQueue).queue, { readOnlyMode: true })], serverAdapter: board });
   app.use(QUEUE_BOARD_PATH, async (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendProblem(res, problem(405, 'method-not-allowed', 'Das Warteschlangen-Dashboard ist schreibgeschützt.'), { Allow: 'GET, HEAD' });
+      return;
+    }
     try {
       const token = tokenOf(req);
       if (!token) throw new DomainError(ErrorCode.Unauthenticated, 'A bearer token is required');

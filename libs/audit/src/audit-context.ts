@@ -12,27 +12,50 @@ export function purposeOf(req: Request, options: AuditedOptions): string {
   return stated && PURPOSE.test(stated) ? stated : options.purpose;
 }
 
-/** Builds the audit entry for one request to an audited route. */
+/** Builds the audit entry for one request to an audited route; `result` is what the route returned, if it ran through. */
 export function auditEntryFor(
   req: Request,
   options: AuditedOptions,
   outcome: AuditOutcome,
-  resourceId?: string | null,
+  result?: unknown,
   details: Record<string, unknown> = {},
 ): AuditEntry {
   const user = (req as Request & { user?: Principal }).user;
-  const raw = req.params?.[options.idParam ?? 'id'] as unknown;
-  const fromParam = typeof raw === 'string' ? raw : undefined;
-  const params = Object.fromEntries((options.detailParams ?? []).map((name) => [name, req.params?.[name] ?? null]));
+  const param = (name: string | undefined): string | undefined => {
+    const raw = name ? (req.params?.[name] as unknown) : undefined;
+    return typeof raw === 'string' ? raw : undefined;
+  };
+  const field = (name: string): string | undefined => {
+    const value = result && typeof result === 'object' ? (result as Record<string, unknown>)[name] : undefined;
+    return typeof value === 'string' ? value : undefined;
+  };
+  const fromParam = param(options.idParam ?? 'id');
+  let resourceType = options.resourceType;
+  let resourceId = field('id') ?? fromParam ?? null;
+  let extra: Record<string, unknown> = {};
+  const parent = options.parent;
+  if (parent) {
+    const parentId = parent.parentField ? field(parent.parentField) : fromParam;
+    const childId = parent.parentField ? (fromParam ?? field('id')) : (param(parent.childParam) ?? field('id'));
+    if (parentId) {
+      resourceType = parent.resourceType;
+      resourceId = parentId;
+      if (childId) extra = { [parent.childKey]: childId };
+    } else {
+      resourceId = fromParam ?? null;
+    }
+  }
+  const route = options.route ? { route: options.route, params: { ...(req.params ?? {}) } } : {};
+  const detailParams = Object.fromEntries((options.detailParams ?? []).map((name) => [name, req.params?.[name] ?? null]));
   return {
     actorId: user?.sub ?? 'anonymous',
     actorRoles: user?.roles ?? [],
     action: options.action,
-    resourceType: options.resourceType,
-    resourceId: resourceId ?? fromParam ?? null,
+    resourceType,
+    resourceId,
     purpose: purposeOf(req, options),
     outcome,
     requestId: (req as Request & { id?: string }).id ?? null,
-    details: { ...params, ...details },
+    details: { ...route, ...detailParams, ...extra, ...details },
   };
 }

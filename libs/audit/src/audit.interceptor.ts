@@ -5,11 +5,12 @@ import { from, Observable, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DomainError, ErrorCode } from '@sro/common';
 import { auditEntryFor } from './audit-context';
-import { AUDITED, AuditedOptions } from './audited.decorator';
+import { auditOptionsOf } from './audit-route';
 import { AuditService } from './audit.service';
 
 /**
- * Records every call of an @Audited route after it ran. The response waits for the audit row:
+ * Records every call of an @Audited route, and of every state-changing route (options derived from
+ * the route, see `defaultAuditOptions`), after it ran. The response waits for the audit row:
  * an access that cannot be audited must not happen silently.
  */
 @Injectable()
@@ -22,13 +23,12 @@ export class AuditInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const options = this.reflector.get<AuditedOptions | undefined>(AUDITED, context.getHandler());
+    const options = auditOptionsOf(this.reflector, context.getHandler(), context.getClass());
     if (!options || context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<Request>();
     return next.handle().pipe(
       mergeMap((result) => {
-        const createdId = (result as { id?: unknown } | undefined)?.id;
-        const entry = auditEntryFor(req, options, 'allowed', typeof createdId === 'string' ? createdId : undefined);
+        const entry = auditEntryFor(req, options, 'allowed', result);
         return from(this.audit.record(entry).then(() => result));
       }),
       catchError((error: unknown) => {

@@ -53,6 +53,7 @@ export class AuditService {
   private writing = false;
   /** Known to end in a keyed row (or a marker exists), so no marker is needed any more. */
   private chainKeyed = false;
+  private readonly appendListeners: Array<(seconds: number, rows: number) => void> = [];
 
   constructor(
     private readonly repo: AuditRepository,
@@ -71,6 +72,11 @@ export class AuditService {
     });
   }
 
+  /** Called after each committed batch with its duration (metrics). */
+  onAppend(listener: (seconds: number, rows: number) => void): void {
+    this.appendListeners.push(listener);
+  }
+
   private async drain(): Promise<void> {
     if (this.writing) return;
     this.writing = true;
@@ -78,7 +84,10 @@ export class AuditService {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, MAX_BATCH);
         try {
+          const started = process.hrtime.bigint();
           const rows = await this.append(batch.map((w) => w.entry));
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          for (const listener of this.appendListeners) listener(seconds, rows.length);
           batch.forEach((w, i) => w.resolve(rows[i]));
         } catch (error) {
           batch.forEach((w) => w.reject(error));

@@ -12,6 +12,16 @@ export interface AuditedOptions {
   detailParams?: string[];
   /** Used when the request carries no `X-Purpose` header. */
   purpose: string;
+  /**
+   * A child of another resource (a case's consent or consultation): its rows name the parent, so
+   * `GET /audit?resourceId=<case>` shows the whole trail. The child's id goes to `details[childKey]`
+   * (from the route parameter `childParam`, else the result's `id`). With `parentField`, the parent's
+   * id is that field of the result (a route addressed by the child's id); without a result (a refusal)
+   * the row keeps `resourceType` and the child's id.
+   */
+  parent?: { resourceType: string; childKey: string; childParam?: string; parentField?: string };
+  /** Set on options derived from the route (no @Audited): `METHOD /path/:param`, kept in the row's details. */
+  route?: string;
 }
 
 /** Marks a route whose every call, allowed or refused, goes to the audit log. */

@@ -1,6 +1,7 @@
 export * from './audit-checkpointer';
 export * from './audit-checkpoints';
 export * from './audit-context';
+export * from './audit-route';
 export * from './audit-event.entity';
 export * from './audit.interceptor';
 export * from './audit.module';

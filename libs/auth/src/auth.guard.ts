@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { auditEntryFor, AUDITED, AuditedOptions, AuditService } from '@sro/audit';
+import { auditEntryFor, auditOptionsOf, AuditService } from '@sro/audit';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { IS_PUBLIC, ROLES } from './decorators';
 import { TokenVerifier } from './token-verifier';
@@ -32,7 +32,7 @@ export class AuthGuard implements CanActivate {
     try {
       req.user = await this.directory.resolve(token);
     } catch (error) {
-      const audited = this.reflector.get<AuditedOptions | undefined>(AUDITED, context.getHandler());
+      const audited = auditOptionsOf(this.reflector, context.getHandler(), context.getClass());
       if (error instanceof UserRefusedError && audited) {
         req.user = token.principal;
         await this.audit.record(auditEntryFor(req, audited, 'denied', undefined, { reason: error.reason }));
@@ -42,7 +42,7 @@ export class AuthGuard implements CanActivate {
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
     if (!req.user.roles.some((role) => allowed.includes(role))) {
-      const audited = this.reflector.get<AuditedOptions | undefined>(AUDITED, context.getHandler());
+      const audited = auditOptionsOf(this.reflector, context.getHandler(), context.getClass());
       if (audited) await this.audit.record(auditEntryFor(req, audited, 'denied', undefined, { reason: 'role' }));
       throw new DomainError(ErrorCode.Forbidden, `This action requires one of the roles: ${allowed.join(', ') || '(none)'}`);
     }

@@ -7,6 +7,8 @@ export enum Role {
   Admin = 'admin',
   Adviser = 'adviser',
   Approver = 'approver',
+  /** Reports the official statistics: the only role that sees record-level § 8a statistics rows. */
+  Statistics = 'statistics',
 }
 
 export const ALL_ROLES: readonly Role[] = Object.values(Role);
@@ -19,6 +21,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   [Role.Admin]: 'Administration',
   [Role.Adviser]: 'Externe Beratung',
   [Role.Approver]: 'Freigabe',
+  [Role.Statistics]: 'Statistik',
 };
 
 export function isRole(value: unknown): value is Role {

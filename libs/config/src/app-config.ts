@@ -23,6 +23,7 @@ export class AppConfig {
   /** Requests per minute and client to the rate-limited route classes. */
   readonly rateLimits: { auth: number; export: number };
   readonly workerHealthPort?: number;
+  readonly metrics: { token?: string; temporalBind?: string };
   readonly database: { url: string; poolSize: number };
   readonly redis: { url: string; queuePrefix: string };
   readonly temporal: { address: string; namespace: string; taskQueue: string; workflowBundlePath?: string; workflowCacheSize: number };
@@ -65,6 +66,7 @@ export class AppConfig {
     };
     this.rateLimits = { auth: env.RATE_LIMIT_AUTH_PER_MINUTE, export: env.RATE_LIMIT_EXPORT_PER_MINUTE };
     this.workerHealthPort = env.WORKER_HEALTH_PORT;
+    this.metrics = { token: env.METRICS_TOKEN, temporalBind: env.TEMPORAL_METRICS_BIND };
     this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
     this.redis = { url: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX };
     this.temporal = {

@@ -46,6 +46,17 @@ export class EnvSchema {
   @IsOptional()
   WORKER_HEALTH_PORT?: number;
 
+  /** Bearer token for `GET /metrics` (Prometheus); without it the route answers 404. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must have at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** host:port where the worker's Temporal SDK runtime serves its Prometheus metrics (off when unset). */
+  @IsOptional()
+  @Matches(/^[\w.-]+:\d{1,5}$/, { message: 'TEMPORAL_METRICS_BIND must be host:port' })
+  TEMPORAL_METRICS_BIND?: string;
+
   @IsUrl(postgresUrl, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string;
 

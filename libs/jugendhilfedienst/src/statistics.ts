@@ -53,3 +53,53 @@ export function statisticsCsv(rows: RiskAssessmentStatistic[]): string {
   const lines = [STATISTIC_FIELDS.join(';'), ...rows.map((r) => STATISTIC_FIELDS.map((f) => cell(r[f])).join(';'))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/** Cells below this count are suppressed in aggregate views (small social spaces would be re-identifiable). */
+export const MIN_CELL_COUNT = 5;
+
+export const STATISTIC_DIMENSIONS = ['result', 'ageGroup', 'sex', 'reportedBy'] as const;
+export type StatisticDimension = (typeof STATISTIC_DIMENSIONS)[number];
+
+/** One cell of an aggregate view: a month and a value of the dimension; `count` null when suppressed. */
+export interface StatisticCell {
+  month: number;
+  value: string;
+  count: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * Counts per month and value of one dimension. Cells below MIN_CELL_COUNT are suppressed; a month
+ * whose total is shown and that has exactly one suppressed cell loses its next smallest cell too, so
+ * the suppressed one cannot be computed back from the total (secondary suppression). A month total
+ * below MIN_CELL_COUNT is suppressed as well.
+ */
+export function aggregateStatistics(
+  rows: RiskAssessmentStatistic[],
+  dimension: StatisticDimension,
+): { cells: StatisticCell[]; months: Array<{ month: number; total: number | null; suppressed: boolean }> } {
+  const counts = new Map<number, Map<string, number>>();
+  for (const row of rows) {
+    const byValue = counts.get(row.completionMonth) ?? new Map<string, number>();
+    byValue.set(String(row[dimension]), (byValue.get(String(row[dimension])) ?? 0) + 1);
+    counts.set(row.completionMonth, byValue);
+  }
+  const cells: StatisticCell[] = [];
+  const months: Array<{ month: number; total: number | null; suppressed: boolean }> = [];
+  for (const month of [...counts.keys()].sort((a, b) => a - b)) {
+    const entries = [...counts.get(month)!.entries()].sort(([a], [b]) => a.localeCompare(b));
+    const total = entries.reduce((sum, [, n]) => sum + n, 0);
+    const totalShown = total >= MIN_CELL_COUNT;
+    const hidden = new Set(entries.filter(([, n]) => n < MIN_CELL_COUNT).map(([v]) => v));
+    if (totalShown && hidden.size === 1) {
+      const next = entries.filter(([v]) => !hidden.has(v)).sort(([, a], [, b]) => a - b)[0];
+      if (next) hidden.add(next[0]);
+    }
+    for (const [value, n] of entries) {
+      const suppressed = hidden.has(value);
+      cells.push({ month, value, count: suppressed ? null : n, suppressed });
+    }
+    months.push({ month, total: totalShown ? total : null, suppressed: !totalShown });
+  }
+  return { cells, months };
+}

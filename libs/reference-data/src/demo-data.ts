@@ -150,6 +150,7 @@ export const DEMO_USERS: DemoUser[] = [
     team: { region: 4, kind: 'regional_team' },
   },
   { id: 'demo-admin', displayName: 'Demo Administration', roles: ['admin'], planningRegionCodes: [] },
+  { id: 'demo-statistics', displayName: 'Demo Statistikstelle', roles: ['statistics'], planningRegionCodes: [] },
   {
     id: 'demo-adviser',
     displayName: 'Demo Externe Beratung',

@@ -94,7 +94,12 @@ export class CasesController {
   @Post(':id/consents')
   @Roles(Role.Caseworker)
   @ApiCreatedResponse({ type: ConsentRecordDto })
-  @Audited({ resourceType: 'case', action: 'add-consent', purpose: 'Einwilligung erfassen' })
+  @Audited({
+    resourceType: 'case',
+    action: 'add-consent',
+    purpose: 'Einwilligung erfassen',
+    parent: { resourceType: 'case', childKey: 'consentId' },
+  })
   addConsent(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ConsentDto): Promise<ConsentRecordDto> {
     return this.cases.addConsent(user, id, body);
   }
@@ -103,7 +108,12 @@ export class CasesController {
   @HttpCode(200)
   @Roles(Role.Caseworker)
   @ApiOkResponse({ type: ConsentRecordDto })
-  @Audited({ resourceType: 'case', action: 'revoke-consent', purpose: 'Widerruf der Einwilligung' })
+  @Audited({
+    resourceType: 'case',
+    action: 'revoke-consent',
+    purpose: 'Widerruf der Einwilligung',
+    parent: { resourceType: 'case', childKey: 'consentId', childParam: 'consentId' },
+  })
   revoke(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
@@ -168,7 +178,12 @@ export class CasesController {
   @Post(':id/consultations')
   @Roles(Role.Caseworker)
   @ApiCreatedResponse({ type: ConsultationDto })
-  @Audited({ resourceType: 'case', action: 'request-consultation', purpose: 'Fallteam-Anfrage' })
+  @Audited({
+    resourceType: 'case',
+    action: 'request-consultation',
+    purpose: 'Fallteam-Anfrage',
+    parent: { resourceType: 'case', childKey: 'consultationId' },
+  })
   requestConsultation(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
@@ -210,6 +225,9 @@ export class SubstitutionsController {
   }
 }
 
+/** Consultation rows name their case (from the answer); a refusal keeps the consultation's id. */
+const CASE_OF_CONSULTATION = { resourceType: 'case', childKey: 'consultationId', parentField: 'caseId' };
+
 /** Fallteam sessions and consultations. */
 @ApiTags('consultations')
 @ApiBearerAuth()
@@ -242,7 +260,7 @@ export class ConsultationsController {
   @Get('consultations/:id')
   @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: ConsultationDto })
-  @Audited({ resourceType: 'consultation', action: 'read', purpose: 'Fallteam' })
+  @Audited({ resourceType: 'consultation', action: 'read', purpose: 'Fallteam', parent: CASE_OF_CONSULTATION })
   get(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ConsultationDto> {
     return this.consultations.get(user, id);
   }
@@ -259,7 +277,7 @@ export class ConsultationsController {
   @HttpCode(200)
   @Roles(Role.Caseworker)
   @ApiOkResponse({ type: ConsultationDto })
-  @Audited({ resourceType: 'consultation', action: 'schedule', purpose: 'Fallteam' })
+  @Audited({ resourceType: 'consultation', action: 'schedule', purpose: 'Fallteam', parent: CASE_OF_CONSULTATION })
   schedule(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ScheduleDto): Promise<ConsultationDto> {
     return this.consultations.schedule(user, id, body.sessionId);
   }
@@ -268,7 +286,7 @@ export class ConsultationsController {
   @HttpCode(200)
   @Roles(Role.Caseworker)
   @ApiOkResponse({ type: [AdviserAccessDto] })
-  @Audited({ resourceType: 'consultation', action: 'invite', purpose: 'Fallteam' })
+  @Audited({ resourceType: 'consultation', action: 'invite', purpose: 'Fallteam', parent: CASE_OF_CONSULTATION })
   invite(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: InviteDto): Promise<AdviserAccessDto[]> {
     return this.consultations.invite(user, id, body.adviserIds);
   }
@@ -290,7 +308,7 @@ export class ConsultationsController {
   @HttpCode(200)
   @Roles(Role.Caseworker)
   @ApiOkResponse({ type: ConsultationDto })
-  @Audited({ resourceType: 'consultation', action: 'record-outcome', purpose: 'Fallteam' })
+  @Audited({ resourceType: 'consultation', action: 'record-outcome', purpose: 'Fallteam', parent: CASE_OF_CONSULTATION })
   outcome(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: OutcomeDto): Promise<ConsultationDto> {
     return this.consultations.recordOutcome(user, id, body);
   }
@@ -299,7 +317,7 @@ export class ConsultationsController {
   @HttpCode(200)
   @Roles(Role.Caseworker)
   @ApiOkResponse({ type: ConsultationDto })
-  @Audited({ resourceType: 'consultation', action: 'cancel', purpose: 'Fallteam' })
+  @Audited({ resourceType: 'consultation', action: 'cancel', purpose: 'Fallteam', parent: CASE_OF_CONSULTATION })
   cancel(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ReasonDto): Promise<ConsultationDto> {
     return this.consultations.cancel(user, id, body.reason);
   }

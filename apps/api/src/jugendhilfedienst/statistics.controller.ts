@@ -4,8 +4,8 @@ import { Audited } from '@sro/audit';
 import { CurrentUser, Roles } from '@sro/auth';
 import { Principal, Role } from '@sro/common';
 import { StatisticsService } from '@sro/jugendhilfedienst';
-import { StatisticsQueryDto } from './dto/jugendhilfedienst.dto';
-import { RiskAssessmentStatisticsResponseDto } from './dto/statistics.response.dto';
+import { StatisticsQueryDto, StatisticsSummaryQueryDto } from './dto/jugendhilfedienst.dto';
+import { RiskAssessmentStatisticsResponseDto, RiskAssessmentSummaryResponseDto } from './dto/statistics.response.dto';
 
 /** Anonymised statistics of completed § 8a assessments (Kinder- und Jugendhilfestatistik). */
 @ApiTags('statistics')
@@ -14,8 +14,18 @@ import { RiskAssessmentStatisticsResponseDto } from './dto/statistics.response.d
 export class StatisticsController {
   constructor(private readonly statistics: StatisticsService) {}
 
-  @Get('risk-assessments')
+  /** Aggregates for planning: counts below 5 are suppressed, a single assessment is never visible. */
+  @Get('risk-assessments/summary')
   @Roles(Role.Admin, Role.Coordinator)
+  @ApiOkResponse({ type: RiskAssessmentSummaryResponseDto })
+  @Audited({ resourceType: 'statistics', action: 'summary', purpose: 'Planung (aggregierte § 8a-Statistik)' })
+  summary(@CurrentUser() user: Principal, @Query() query: StatisticsSummaryQueryDto): Promise<RiskAssessmentSummaryResponseDto> {
+    return this.statistics.riskAssessmentSummary(user, query);
+  }
+
+  /** Record-level rows with the official fields only, for the office that reports the official statistics. */
+  @Get('risk-assessments')
+  @Roles(Role.Statistics)
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: RiskAssessmentStatisticsResponseDto, description: 'JSON, or with format=csv a `;`-separated CSV file' })
   @Audited({ resourceType: 'statistics', action: 'export', purpose: 'Kinder- und Jugendhilfestatistik (§§ 98 ff. SGB VIII)' })

@@ -26,7 +26,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   async onApplicationBootstrap(): Promise<void> {
     const { temporal } = this.config;
-    installTemporalRuntime(this.config.logLevel === 'debug' || this.config.logLevel === 'verbose' ? 'DEBUG' : 'WARN');
+    installTemporalRuntime(
+      this.config.logLevel === 'debug' || this.config.logLevel === 'verbose' ? 'DEBUG' : 'WARN',
+      this.config.metrics.temporalBind,
+    );
     this.connection = await NativeConnection.connect({ address: temporal.address });
     const activities = this.registry.collect();
     this.worker = await Worker.create({

@@ -20,6 +20,7 @@ import { ImmediateProtection1764130000000 } from './1764130000000-ImmediateProte
 import { CaseFollowUps1764131000000 } from './1764131000000-CaseFollowUps';
 import { StaffAndTeams1764140000000 } from './1764140000000-StaffAndTeams';
 import { CaseAccess1764150000000 } from './1764150000000-CaseAccess';
+import { StatisticsRole1764170000000 } from './1764170000000-StatisticsRole';
 import { FallteamRetentionRule1764180000000 } from './1764180000000-FallteamRetentionRule';
 import { RetentionByPolicy1764180000500 } from './1764180000500-RetentionByPolicy';
 import { CaseNotes1764180001000 } from './1764180001000-CaseNotes';
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   CaseFollowUps1764131000000,
   StaffAndTeams1764140000000,
   CaseAccess1764150000000,
+  StatisticsRole1764170000000,
   FallteamRetentionRule1764180000000,
   RetentionByPolicy1764180000500,
   CaseNotes1764180001000,

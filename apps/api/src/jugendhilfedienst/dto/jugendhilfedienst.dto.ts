@@ -37,6 +37,8 @@ import {
   Sex,
   TIME_KINDS,
   TimeKind,
+  STATISTIC_DIMENSIONS,
+  StatisticDimension,
 } from '@sro/jugendhilfedienst';
 import { PagingDto } from '../../common/paging.dto';
 import { FamilyMemberDto } from '../../cases/dto/case.dto';
@@ -261,6 +263,15 @@ export class StatisticsQueryDto {
   @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
   @ApiPropertyOptional({ example: 11 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(12) month?: number;
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+}
+
+export class StatisticsSummaryQueryDto {
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiPropertyOptional({ example: 11 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(12) month?: number;
+  @ApiPropertyOptional({ enum: STATISTIC_DIMENSIONS, default: 'result' })
+  @IsOptional()
+  @IsIn(STATISTIC_DIMENSIONS)
+  dimension?: StatisticDimension;
 }
 
 export class TimeEntryDto {

@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { RiskAssessmentStatistic, RiskAssessmentStatistics } from '@sro/jugendhilfedienst';
-import { AGE_GROUPS, CASE_SOURCES, DANGER_KINDS, HELP_KINDS, RISK_RESULTS, SEXES } from '@sro/jugendhilfedienst';
+import type {
+  RiskAssessmentStatistic,
+  RiskAssessmentStatistics,
+  RiskAssessmentSummary,
+  StatisticCell,
+  StatisticDimension,
+} from '@sro/jugendhilfedienst';
+import { AGE_GROUPS, CASE_SOURCES, DANGER_KINDS, HELP_KINDS, RISK_RESULTS, SEXES, STATISTIC_DIMENSIONS } from '@sro/jugendhilfedienst';
 
 /** One completed § 8a assessment as the official statistics count it: codes only. */
 class RiskAssessmentStatisticDto implements RiskAssessmentStatistic {
@@ -48,4 +54,47 @@ export class RiskAssessmentStatisticsResponseDto implements RiskAssessmentStatis
 
   @ApiProperty({ type: [RiskAssessmentStatisticDto] })
   items: RiskAssessmentStatisticDto[];
+}
+
+class StatisticCellDto implements StatisticCell {
+  @ApiProperty({ example: 11 })
+  month: number;
+
+  @ApiProperty({ example: 'latent', description: 'A value of the dimension' })
+  value: string;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Null when suppressed (fewer than 5, or to protect such a cell)' })
+  count: number | null;
+
+  @ApiProperty()
+  suppressed: boolean;
+}
+
+class StatisticMonthDto {
+  @ApiProperty({ example: 11 })
+  month: number;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Null when below 5' })
+  total: number | null;
+
+  @ApiProperty()
+  suppressed: boolean;
+}
+
+/** Counts of completed § 8a assessments per month and value of one dimension; cells below 5 suppressed. */
+export class RiskAssessmentSummaryResponseDto implements RiskAssessmentSummary {
+  @ApiProperty({ example: 2026 })
+  year: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 11 })
+  month: number | null;
+
+  @ApiProperty({ enum: STATISTIC_DIMENSIONS })
+  dimension: StatisticDimension;
+
+  @ApiProperty({ type: [StatisticCellDto] })
+  cells: StatisticCellDto[];
+
+  @ApiProperty({ type: [StatisticMonthDto] })
+  months: StatisticMonthDto[];
 }
