@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_ROLES, isRole, Role, ROLE_LABELS } from '@sro/common';
 import { ESCALATION_ROLES, SEED_SPECS, validateSpec } from '@sro/definitions';
@@ -13,8 +13,16 @@ describe('roles', () => {
   });
 
   it('lets the database hold exactly the roles of the system (the app_user constraint mirrors the enum)', () => {
-    const migration = readFileSync(join(__dirname, '../../libs/database/src/migrations/1764140000000-StaffAndTeams.ts'), 'utf8');
-    const constraint = migration.match(/CHECK \(roles <@ ARRAY\[([^\]]+)\]/);
+    // The newest migration that sets the constraint decides (in `up`, before any `down`).
+    const dir = join(__dirname, '../../libs/database/src/migrations');
+    const ups = readdirSync(dir)
+      .filter((f) => /^\d{13}-.*\.ts$/.test(f))
+      .sort()
+      .map((f) => readFileSync(join(dir, f), 'utf8').split('async down')[0]);
+    const constraint = ups
+      .map((up) => up.match(/CHECK \(roles <@ ARRAY\[([^\]]+)\]/))
+      .filter((m) => m !== null)
+      .pop();
     expect(constraint).not.toBeNull();
     const allowed = constraint![1].split(',').map((r) => r.trim().replace(/'/g, ''));
     expect([...allowed].sort()).toEqual([...ALL_ROLES].sort());
