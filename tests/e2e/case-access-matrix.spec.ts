@@ -491,7 +491,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     },
     {
       name: 'PUT /cases/:id/legal-hold',
-      call: () => ['put', `/cases/${ids.caseId}/legal-hold`, { hold: false }],
+      call: () => ['put', `/cases/${ids.caseId}/legal-hold`, { hold: false, reason: 'Prüfung abgeschlossen' }],
       need: { sameSpace: F, substitute: 200, substituteAfter: N, breakGlass: 200, lead: F, otherLead: F },
       expect: {
         caseworker: 200,

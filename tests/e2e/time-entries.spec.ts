@@ -188,7 +188,7 @@ describe('time entries and the preventive share (HTTP)', () => {
     expect(teamShare.body.items).toEqual([expect.objectContaining({ totalMinutes: 510, preventiveMinutes: 30 })]);
     const otherLead = await api()
       .get(`/time-entries/report?${q}&groupBy=person`)
-      .set('Authorization', await bearer(Role.Lead, 'someone-else'))
+      .set('Authorization', await bearer(Role.Lead, 'demo-lead-pr4'))
       .expect(200);
     expect(otherLead.body.items).toEqual([]);
     // Entries are deleted by their owner only; someone else's is not found.

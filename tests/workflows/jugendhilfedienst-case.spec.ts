@@ -169,7 +169,9 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
       ['PT4H', new Date(Date.parse(step.dueAt!) - 4 * HOUR).toISOString(), 'step-due'],
       ['escalation', step.dueAt, 'step-overdue'],
     ]);
-    expect(reminders(prefix)[1].recipients).toEqual([{ type: 'role', role: 'admin', planningRegionId: undefined }]);
+    expect(reminders(prefix)[1].recipients).toEqual([
+      { type: 'role', role: 'lead', planningRegionId: input.planningRegionId, caseId: input.caseId },
+    ]);
 
     // No help plan and no closure before the child is protected.
     const plan = await failure(
