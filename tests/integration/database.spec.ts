@@ -28,10 +28,10 @@ describe('migrations and demo data (PostgreSQL)', () => {
       expect(await count('planning_region')).toBe(4);
       expect(await count('social_space')).toBe(19);
       expect(await count('contract_partner')).toBe(35);
-      expect(await count('app_user')).toBe(22);
+      expect(await count('app_user')).toBe(23);
       const roles = await db.dataSource.query(`SELECT DISTINCT unnest(roles) AS role FROM app_user ORDER BY role`);
       expect(roles.map((r: { role: string }) => r.role)).toEqual(
-        ['adviser', 'admin', 'approver', 'caseworker', 'coordinator', 'lead'].sort(),
+        ['adviser', 'admin', 'approver', 'caseworker', 'coordinator', 'lead', 'statistics'].sort(),
       );
       // Per planning region: at least two caseworkers and one lead, in an ASD-Team led by that lead.
       const perRegion = await db.dataSource.query(
