@@ -197,7 +197,7 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     );
     expect(events(input.caseId).find((e: any) => e.kind === 'immediate_protection_overdue').details).toMatchObject({
       step: 'immediate_protection',
-      escalatedTo: 'admin',
+      escalatedTo: 'lead',
     });
 
     const takenAt = new Date((await suite.env.currentTimeMs()) - HOUR).toISOString();
