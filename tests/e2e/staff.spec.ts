@@ -138,6 +138,13 @@ describe('staff administration (HTTP, real services)', () => {
       .set('Authorization', admin)
       .send({ name: 'ASD-Team Planregion 1', kind: 'asd_team' });
     expect(duplicate.body.errors).toEqual([{ pointer: '/name', message: 'Ein Team mit diesem Namen gibt es bereits.' }]);
+    // A select left empty sends "": no lead, not a database error (found by the body fuzzer).
+    const emptyChoices = await api()
+      .post('/staff/teams')
+      .set('Authorization', admin)
+      .send({ name: 'Regionalteam ohne Leitung', kind: 'regional_team', leadId: '' });
+    expect(emptyChoices.status).toBe(201);
+    expect(emptyChoices.body).toMatchObject({ leadId: null });
 
     const team = await api()
       .post('/staff/teams')

@@ -176,10 +176,11 @@ export class StaffService {
   private async teamFields(input: TeamInput, current: Team | null) {
     const problems: FieldProblem[] = [];
     if (!TEAM_KINDS.includes(input.kind)) problems.push({ pointer: '/kind', message: 'Art des Teams: asd_team oder regional_team.' });
-    const regionId = input.planningRegionId ?? null;
+    // An empty choice (a select left at "keine") means none, as null does.
+    const regionId = input.planningRegionId || null;
     if (regionId && (await this.regions.existing([], [regionId])).planningRegionIds.length === 0)
       problems.push({ pointer: '/planningRegionId', message: 'Diese Planregion gibt es nicht.' });
-    const leadId = input.leadId ?? null;
+    const leadId = input.leadId || null;
     if (leadId && (await this.users.activeWithRole([leadId], Role.Lead)).length === 0)
       problems.push({ pointer: '/leadId', message: `Die Leitung muss eine aktive Person mit der Rolle ${ROLE_LABELS[Role.Lead]} sein.` });
     const sameName = await this.teams.findByName(input.name.trim());
