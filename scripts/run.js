@@ -50,6 +50,7 @@ const commands = {
   token: 'dist/scripts/cli/token.js',
   'audit-verify': 'dist/scripts/cli/audit-verify.js',
   migrate: 'dist/scripts/cli/migrate.js',
+  openapi: 'dist/scripts/cli/openapi.js',
   test: 'dist/scripts/cli/test.js',
   'record-histories': 'dist/scripts/cli/record-histories.js',
   'bench-reminders': 'dist/scripts/cli/bench-reminders.js',

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@sro/common';
@@ -48,6 +50,17 @@ describe('API foundation (HTTP, real services)', () => {
     const doc = await request(api.http).get('/docs-json');
     expect(doc.status).toBe(200);
     expect(doc.body.paths['/audit']).toBeDefined();
+  });
+
+  it('serves the same operations the web app’s generated types were made from (apps/web/src/api/schema.gen.ts)', async () => {
+    const doc = await request(api.http).get('/docs-json');
+    const types = readFileSync(join(__dirname, '..', '..', 'apps', 'web', 'src', 'api', 'schema.gen.ts'), 'utf8');
+    const operations = Object.values(doc.body.paths as Record<string, Record<string, { operationId: string }>>).flatMap((item) =>
+      Object.values(item).map((op) => op.operationId),
+    );
+    expect(operations.length).toBeGreaterThan(100);
+    for (const path of Object.keys(doc.body.paths)) expect(types).toContain(`"${path}": {`);
+    for (const id of operations) expect(types).toContain(`${id}: {`);
   });
 
   describe('GET /audit', () => {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { loadConfig } from '@sro/config';
@@ -91,5 +92,26 @@ describe('npm run -s token', () => {
     });
     expect(out.status).toBe(2);
     expect(out.stdout).toBe('');
+  });
+});
+
+describe('the web app’s generated API types (npm run api:generate)', () => {
+  const cli = join(root, 'dist', 'scripts', 'cli', 'openapi.js');
+  const generated = join(root, 'apps', 'web', 'src', 'api', 'schema.gen.ts');
+
+  it('are current: the checked-in file is what the OpenAPI document of this build generates', () => {
+    const out = spawnSync(process.execPath, [cli, '--check'], { encoding: 'utf8', env: process.env });
+    expect(out.stderr).toBe('');
+    expect(out.status).toBe(0);
+  });
+
+  it('fail the check when they are stale, naming the command that fixes them', () => {
+    const stale = join(mkdtempSync(join(tmpdir(), 'sro-types-')), 'schema.gen.ts');
+    // A type the API no longer has: as if an operation had been removed after the last generation.
+    writeFileSync(stale, readFileSync(generated, 'utf8').replace('"/cases/{id}": {', '"/cases/{id}/removed": {'));
+    const out = spawnSync(process.execPath, [cli, '--check', '--out', stale], { encoding: 'utf8', env: process.env });
+    expect(out.status).toBe(1);
+    expect(out.stderr).toContain('npm run api:generate');
+    expect(readFileSync(stale, 'utf8')).toContain('"/cases/{id}/removed": {');
   });
 });

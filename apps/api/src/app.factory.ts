@@ -1,12 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import { AppConfig, loadConfig } from '@sro/config';
 import { createJsonLogger, createValidationPipe, limitJsonDepth, requestContext, sendProblem, toProblem } from '@sro/http';
 import { ApiModule } from './api.module';
 import { MetricsService } from './metrics/metrics.service';
 import { mountQueueBoard } from './queue-board';
+import { openApiDocument } from './openapi';
 import { mountWebApp } from './web/web-app';
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
@@ -50,17 +51,7 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   if (config.api.corsOrigins.length > 0) {
     app.enableCors({ origin: config.api.corsOrigins, allowedHeaders: ['authorization', 'content-type', 'x-namespace', 'x-purpose'] });
   }
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('SRO Engine API')
-      .setDescription(
-        'Workflow and case management for youth welfare by the Fachkonzept Sozialraumorientierung. Errors are application/problem+json (RFC 9457).',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   mountWebApp(app, config, Object.keys(document.paths));
   app.enableShutdownHooks();

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useParams } from 'react-router';
-import { api } from './api';
+import { client, unwrap } from './api';
 import { currentToken, onSessionChange, signOut } from './auth';
 import { hasRole, Me, MeContext, Role, ROLE_LABELS } from './session';
 import { ErrorBox, Loaded, toApiError, useLoad } from './ui';
@@ -58,7 +58,7 @@ export function App() {
   useEffect(() => {
     setMe(null);
     setError(null);
-    if (token) api<Me>('/me').then(setMe, (e: unknown) => setError(toApiError(e)));
+    if (token) unwrap(client.GET('/me')).then(setMe, (e: unknown) => setError(toApiError(e)));
   }, [token]);
 
   if (location.pathname.startsWith('/anmeldung/rueckkehr')) return <LoginCallbackPage />;
@@ -147,7 +147,7 @@ export function App() {
 /** For staff a consultation is part of its case: its page is the case's. */
 function ConsultationCasePage() {
   const { id } = useParams();
-  const consultation = useLoad(() => api<{ caseId: string }>(`/consultations/${id}`), [id]);
+  const consultation = useLoad(() => unwrap(client.GET('/consultations/{id}', { params: { path: { id: id! } } })), [id]);
   return <Loaded state={consultation}>{(c) => <Navigate to={`/faelle/${c.caseId}`} replace />}</Loaded>;
 }
 

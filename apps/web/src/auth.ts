@@ -1,12 +1,14 @@
 // Sign-in: demo users in dev mode; OpenID Connect (authorization code with PKCE) in production.
 // The token lives in sessionStorage: it ends with the browser tab.
+import type { Schemas } from './api';
 
 const SESSION = 'sro.session';
 const PENDING = 'sro.oidc.pending';
 const NOTICE = 'sro.notice';
 export const CALLBACK_PATH = '/anmeldung/rueckkehr';
 
-export type AuthConfig = { mode: 'dev' } | { mode: 'oidc'; issuer: string; clientId: string | null; scope: string };
+/** How to sign in, as `GET /auth/config` says. */
+export type AuthConfig = Schemas['AuthConfigResponseDto'];
 
 interface Session {
   token: string;
@@ -73,8 +75,8 @@ async function discover(issuer: string): Promise<Discovery> {
 }
 
 /** Sends the browser to the identity provider's login (authorization code + PKCE). */
-export async function beginOidcLogin(config: Extract<AuthConfig, { mode: 'oidc' }>, returnTo: string): Promise<void> {
-  if (!config.clientId) throw new Error('Für die Anmeldung ist kein OIDC-Client eingerichtet (OIDC_CLIENT_ID).');
+export async function beginOidcLogin(config: AuthConfig, returnTo: string): Promise<void> {
+  if (!config.clientId || !config.issuer) throw new Error('Für die Anmeldung ist kein OIDC-Client eingerichtet (OIDC_CLIENT_ID).');
   const discovery = await discover(config.issuer);
   const verifier = randomString();
   const state = randomString();
@@ -87,7 +89,7 @@ export async function beginOidcLogin(config: Extract<AuthConfig, { mode: 'oidc' 
     response_type: 'code',
     client_id: config.clientId,
     redirect_uri: `${location.origin}${CALLBACK_PATH}`,
-    scope: config.scope,
+    scope: config.scope ?? 'openid',
     state,
     code_challenge: await pkceChallenge(verifier),
     code_challenge_method: 'S256',

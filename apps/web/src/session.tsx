@@ -1,17 +1,14 @@
 import { createContext, useContext } from 'react';
+import type { Schemas } from './api';
 
-export type Role = 'caseworker' | 'coordinator' | 'admin' | 'adviser' | 'approver';
-
-export interface Me {
-  sub: string;
-  roles: Role[];
-  displayName: string;
-  planningRegionIds: string[];
-  socialSpaceIds: string[];
-}
+/** The signed-in person as `GET /me` describes them. */
+export type Me = Schemas['CurrentUserDto'];
+export type Role = Me['roles'][number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   caseworker: 'Fachkraft (ASD)',
+  lead: 'Leitung',
+  statistics: 'Statistik',
   coordinator: 'Koordination',
   admin: 'Administration',
   adviser: 'Externe Beratung',

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Public, signDevToken } from '@sro/auth';
-import { DomainError, isRole } from '@sro/common';
+import { ALL_ROLES, DomainError, isRole } from '@sro/common';
 import { AppConfig } from '@sro/config';
 import { AppUser } from '@sro/reference-data';
 
@@ -37,7 +37,7 @@ export class DevUserDto {
   @ApiProperty()
   displayName: string;
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ enum: ALL_ROLES, isArray: true })
   roles: string[];
 }
 

@@ -10,7 +10,7 @@ export class PagingDto {
   @IsInt()
   @Min(1)
   @Max(200)
-  limit = 50;
+  limit: number = 50;
 
   @ApiPropertyOptional({ default: 0 })
   @IsOptional()
@@ -18,5 +18,5 @@ export class PagingDto {
   @IsInt()
   @Min(0)
   @Max(1_000_000)
-  offset = 0;
+  offset: number = 0;
 }

@@ -1,6 +1,6 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, ApiError, FieldProblem, Page, query } from '../api';
+import { ApiError, client, FieldProblem, Schemas, unwrap } from '../api';
 import {
   ErrorBox,
   formatDate,
@@ -25,25 +25,11 @@ const DEFINITION_TITLES: Record<string, string> = {
 };
 const STATUS: Record<string, string> = { draft: 'Entwurf', published: 'veröffentlicht', retired: 'außer Kraft' };
 
-interface KeySummary {
-  key: string;
-  publishedVersion: number | null;
-  latestVersion: number;
-  draftVersion: number | null;
-}
-interface DefinitionVersion {
-  key: string;
-  version: number;
-  status: 'draft' | 'published' | 'retired';
-  spec: Json;
-  changeNote: string | null;
-  author: string;
-  createdAt: string;
-  publishedAt: string | null;
-}
+type DefinitionVersion = Schemas['DefinitionVersionDto'];
+type DefinitionKey = DefinitionVersion['key'];
 
 export function DefinitionsPage() {
-  const list = useLoad(() => api<{ items: KeySummary[] }>('/definitions'), []);
+  const list = useLoad(() => unwrap(client.GET('/definitions')), []);
   return (
     <>
       <h1 tabIndex={-1}>Workflow-Definitionen</h1>
@@ -81,15 +67,20 @@ export function DefinitionsPage() {
 export function DefinitionPage() {
   const { key = '' } = useParams();
   const navigate = useNavigate();
-  const versions = useLoad(() => api<{ items: DefinitionVersion[] }>(`/definitions/${key}/versions`), [key]);
+  const versions = useLoad(
+    () => unwrap(client.GET('/definitions/{key}/versions', { params: { path: { key: key as DefinitionKey } } })),
+    [key],
+  );
   const [error, setError] = useState<ApiError | null>(null);
   const published = versions.data?.items.find((v) => v.status === 'published');
   const newDraft = async () => {
     try {
-      const draft = await api<DefinitionVersion>(`/definitions/${key}/drafts`, {
-        method: 'POST',
-        body: published ? { fromVersion: published.version } : {},
-      });
+      const draft = await unwrap(
+        client.POST('/definitions/{key}/drafts', {
+          params: { path: { key: key as DefinitionKey } },
+          body: published ? { fromVersion: published.version } : {},
+        }),
+      );
       void navigate(`/definitionen/${key}/versionen/${draft.version}`);
     } catch (e) {
       setError(toApiError(e));
@@ -146,15 +137,6 @@ export function DefinitionPage() {
   );
 }
 
-interface FieldChange {
-  path: string;
-  from?: Json;
-  to?: Json;
-}
-interface SpecDiff {
-  steps: Array<{ collection: string; key: string; change: 'added' | 'removed' | 'changed' | 'unchanged'; fields: FieldChange[] }>;
-  fields: FieldChange[];
-}
 const CHANGE: Record<string, string> = { added: 'hinzugefügt', removed: 'entfernt', changed: 'geändert', unchanged: 'unverändert' };
 const show = (v: Json) => (v === undefined ? '–' : JSON.stringify(v));
 
@@ -162,12 +144,18 @@ function DiffSection({ definitionKey, versions }: { definitionKey: string; versi
   const sorted = [...versions].sort((a, b) => a - b);
   const [from, setFrom] = useState(String(sorted[sorted.length - 2]));
   const [to, setTo] = useState(String(sorted[sorted.length - 1]));
-  const [diff, setDiff] = useState<SpecDiff | null>(null);
+  const [diff, setDiff] = useState<Schemas['DefinitionDiffDto'] | null>(null);
   const { error, setError, at } = useProblems();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      setDiff(await api<SpecDiff>(`/definitions/${definitionKey}/diff${query({ from, to })}`));
+      setDiff(
+        await unwrap(
+          client.GET('/definitions/{key}/diff', {
+            params: { path: { key: definitionKey as DefinitionKey }, query: { from: Number(from), to: Number(to) } },
+          }),
+        ),
+      );
       setError(null);
     } catch (err) {
       setError(toApiError(err));
@@ -238,40 +226,24 @@ function DiffSection({ definitionKey, versions }: { definitionKey: string; versi
   );
 }
 
-interface MigrationPreview {
-  toVersion: number;
-  instances: Array<{
-    processId: string;
-    subjectId: string;
-    fromVersion: number;
-    currentStep: string | null;
-    compatible: boolean;
-    reason?: string;
-    affected: boolean;
-    dueDateChanges: Array<{ stepKey?: string; from?: string; to?: string }>;
-    addedSteps: string[];
-    removedSteps: string[];
-  }>;
-  summary: { running: number; compatible: number; incompatible: number; affected: number };
-}
-interface MigrationOutcome {
-  migrated: Array<{ processId: string }>;
-  incompatible: Array<{ processId: string; reason: string }>;
-  failed: Array<{ processId: string; reason: string }>;
-}
-
 function MigrationSection({ definitionKey, versions }: { definitionKey: string; versions: DefinitionVersion[] }) {
   const published = versions.find((v) => v.status === 'published');
   const [toVersion, setToVersion] = useState(published ? String(published.version) : '');
-  const [preview, setPreview] = useState<MigrationPreview | null>(null);
-  const [outcome, setOutcome] = useState<MigrationOutcome | null>(null);
+  const [preview, setPreview] = useState<Schemas['MigrationPreviewDto'] | null>(null);
+  const [outcome, setOutcome] = useState<Schemas['MigrationOutcomeDto'] | null>(null);
   const [busy, setBusy] = useState(false);
   const { error, setError, at } = useProblems();
   const load = async (e: FormEvent) => {
     e.preventDefault();
     setOutcome(null);
     try {
-      setPreview(await api<MigrationPreview>(`/definitions/${definitionKey}/migrations/preview${query({ toVersion })}`));
+      setPreview(
+        await unwrap(
+          client.GET('/definitions/{key}/migrations/preview', {
+            params: { path: { key: definitionKey as DefinitionKey }, query: { toVersion: Number(toVersion) } },
+          }),
+        ),
+      );
       setError(null);
     } catch (err) {
       setError(toApiError(err));
@@ -281,7 +253,12 @@ function MigrationSection({ definitionKey, versions }: { definitionKey: string; 
     setBusy(true);
     try {
       setOutcome(
-        await api<MigrationOutcome>(`/definitions/${definitionKey}/migrations`, { method: 'POST', body: { toVersion: Number(toVersion) } }),
+        await unwrap(
+          client.POST('/definitions/{key}/migrations', {
+            params: { path: { key: definitionKey as DefinitionKey } },
+            body: { toVersion: Number(toVersion) },
+          }),
+        ),
       );
       setPreview(null);
       setError(null);
@@ -537,7 +514,13 @@ function SpecNode({
 /** The draft editor: edit, check, save and publish; problems appear at the field they concern. */
 export function DraftEditorPage() {
   const { key = '', version = '' } = useParams();
-  const loaded = useLoad(() => api<DefinitionVersion>(`/definitions/${key}/versions/${version}`), [key, version]);
+  const loaded = useLoad(
+    () =>
+      unwrap(
+        client.GET('/definitions/{key}/versions/{version}', { params: { path: { key: key as DefinitionKey, version: Number(version) } } }),
+      ),
+    [key, version],
+  );
   return (
     <Loaded state={loaded}>
       {(definition) => (
@@ -562,7 +545,7 @@ export function DraftEditorPage() {
   );
 }
 
-function DraftForm({ definition }: { definition: DefinitionVersion }) {
+function DraftForm({ definition }: { definition: Schemas['DefinitionDto'] }) {
   const navigate = useNavigate();
   const [spec, setSpec] = useState<Json>(definition.spec);
   const [changeNote, setChangeNote] = useState(definition.changeNote ?? '');
@@ -571,7 +554,7 @@ function DraftForm({ definition }: { definition: DefinitionVersion }) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const placed = useMemo(() => placeProblems(spec, problems), [spec, problems]);
-  const base = `/definitions/${definition.key}`;
+  const path = { key: definition.key, version: definition.version };
 
   const run = async (action: () => Promise<string>) => {
     setBusy(true);
@@ -591,10 +574,17 @@ function DraftForm({ definition }: { definition: DefinitionVersion }) {
     }
   };
   const save = () =>
-    api(`${base}/versions/${definition.version}`, { method: 'PUT', body: { spec, ...(changeNote ? { changeNote } : {}) } });
+    unwrap(
+      client.PUT('/definitions/{key}/versions/{version}', {
+        params: { path },
+        body: { spec: spec as Schemas['UpdateDraftDto']['spec'], ...(changeNote ? { changeNote } : {}) },
+      }),
+    );
   const check = () =>
     run(async () => {
-      const result = await api<{ valid: boolean; problems: FieldProblem[] }>(`${base}/validate`, { method: 'POST', body: { spec } });
+      const result = await unwrap(
+        client.POST('/definitions/{key}/validate', { params: { path }, body: { spec: spec as Schemas['ValidateSpecDto']['spec'] } }),
+      );
       if (!result.valid)
         throw new ApiError({ status: 400, detail: `Die Definition hat ${result.problems.length} Problem(e).`, errors: result.problems });
       return 'Die Definition ist gültig.';
@@ -609,7 +599,7 @@ function DraftForm({ definition }: { definition: DefinitionVersion }) {
   const publish = () =>
     void run(async () => {
       await save();
-      await api(`${base}/versions/${definition.version}/publish`, { method: 'POST' });
+      await unwrap(client.POST('/definitions/{key}/versions/{version}/publish', { params: { path } }));
       void navigate(`/definitionen/${definition.key}`);
       return 'Veröffentlicht.';
     });
@@ -657,17 +647,6 @@ function DraftForm({ definition }: { definition: DefinitionVersion }) {
   );
 }
 
-interface AuditEvent {
-  id: string;
-  occurredAt: string;
-  actorId: string;
-  actorRoles: string[];
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  purpose: string;
-  outcome: string;
-}
 const AUDIT_FILTERS = ['actorId', 'resourceType', 'action', 'outcome', 'from', 'to'] as const;
 
 /** The audit log, newest first; the filter's problems appear at its fields. */
@@ -678,7 +657,17 @@ export function AuditPage() {
   );
   const offset = Number(params.get('offset') ?? 0);
   const active = Object.fromEntries(AUDIT_FILTERS.map((f) => [f, params.get(f) ?? '']));
-  const log = useLoad(() => api<Page<AuditEvent>>(`/audit${query({ ...active, limit: 50, offset })}`), [params.toString()]);
+  const log = useLoad(
+    () =>
+      unwrap(
+        client.GET('/audit', {
+          params: {
+            query: { ...(Object.fromEntries(Object.entries(active).filter(([, v]) => v)) as Record<string, string>), limit: 50, offset },
+          },
+        }),
+      ),
+    [params.toString()],
+  );
   const set = (k: (typeof AUDIT_FILTERS)[number]) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const errors = log.error?.errors ?? [];
   const at = (pointer: string) => errors.filter((p) => p.pointer === pointer).map((p) => p.message);
@@ -757,8 +746,8 @@ export function AuditPage() {
               </table>
               <Pager
                 total={page.total}
-                limit={page.limit}
-                offset={page.offset}
+                limit={page.limit ?? 50}
+                offset={page.offset ?? 0}
                 onChange={(o) => {
                   const next = new URLSearchParams(params);
                   next.set('offset', String(o));

@@ -1,36 +1,11 @@
 import { Link, useParams } from 'react-router';
-import { api } from '../api';
+import { client, unwrap } from '../api';
 import { formatDate, formatDateTime, Loaded, useLoad } from '../ui';
 import { zoneLabel } from './Caseworker';
 
-interface AdviserConsultation {
-  id: string;
-  pseudonym: string;
-  sessionAt: string | null;
-  accessUntil: string;
-}
-interface Packet {
-  consultationId: string;
-  pseudonym: string;
-  zone: string;
-  will: string;
-  goals: string[];
-  resources: { person: string[]; surroundings: string[]; socialSpace: string[] };
-  questions: string[];
-  sessionAt: string | null;
-  ageBands: string[];
-  released: Partial<{
-    familyName: string;
-    givenNames: string[];
-    birthDates: string[];
-    address: string;
-    familyMembers: Array<{ relation: string; name: string }>;
-  }>;
-}
-
 /** The consultations an adviser is invited to, while their access window is open. */
 export function AdviserConsultationsPage() {
-  const list = useLoad(() => api<{ items: AdviserConsultation[] }>('/consultations'), []);
+  const list = useLoad(() => unwrap(client.GET('/consultations')), []);
   return (
     <>
       <h1 tabIndex={-1}>Meine Beratungen im erweiterten Fallteam</h1>
@@ -89,7 +64,7 @@ const List = ({ items }: { items: string[] }) =>
 /** The pseudonymised packet (Fallvorstellung) of one consultation. */
 export function PacketPage() {
   const { id } = useParams();
-  const packet = useLoad(() => api<Packet>(`/consultations/${id}/packet`), [id]);
+  const packet = useLoad(() => unwrap(client.GET('/consultations/{id}/packet', { params: { path: { id: id! } } })), [id]);
   return (
     <Loaded state={packet}>
       {(p) => (

@@ -1,19 +1,9 @@
-import { api, Page } from '../api';
+import { client, unwrap } from '../api';
 import { formatDate, Loaded, useLoad } from '../ui';
-
-interface PendingDecision {
-  agreementId: string;
-  reference: string;
-  title: string;
-  stageTitle: string | null;
-  partyKey: string;
-  dueAt: string;
-  overdue: boolean;
-}
 
 /** The approver's open decisions on cooperation agreements, the earliest deadline first. */
 export function PendingDecisionsPage() {
-  const pending = useLoad(() => api<Page<PendingDecision>>('/cooperation-agreements/pending-decisions?limit=100'), []);
+  const pending = useLoad(() => unwrap(client.GET('/cooperation-agreements/pending-decisions', { params: { query: { limit: 100 } } })), []);
   return (
     <>
       <h1 tabIndex={-1}>Offene Entscheidungen</h1>

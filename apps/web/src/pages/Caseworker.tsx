@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError, Page } from '../api';
+import { ApiError, client, Schemas, unwrap } from '../api';
 import { pageForLink } from '../App';
 import { useMe } from '../session';
 import {
@@ -26,16 +26,7 @@ export const ZONES = [
   { value: 'unclear', label: 'Graubereich' },
   { value: 'endangerment', label: 'Gefährdungsbereich' },
 ];
-export const zoneLabel = (zone: string) => ZONES.find((z) => z.value === zone)?.label ?? zone;
-
-interface CaseSummary {
-  id: string;
-  pseudonym: string;
-  zone: string;
-  socialSpaceId: string;
-  familyName: string;
-  createdAt: string;
-}
+export const zoneLabel = (zone: string | null) => ZONES.find((z) => z.value === zone)?.label ?? zone ?? '–';
 
 function useSocialSpaceNames() {
   const regions = usePlanningRegions();
@@ -45,7 +36,7 @@ function useSocialSpaceNames() {
 
 export function CasesPage() {
   const [offset, setOffset] = useState(0);
-  const cases = useLoad(() => api<Page<CaseSummary>>(`/cases?limit=50&offset=${offset}`), [offset]);
+  const cases = useLoad(() => unwrap(client.GET('/cases', { params: { query: { limit: 50, offset } } })), [offset]);
   const { names } = useSocialSpaceNames();
   return (
     <>
@@ -141,30 +132,31 @@ export function NewCasePage() {
     e.preventDefault();
     setBusy(true);
     try {
-      const created = await api<{ id: string }>('/cases', {
-        method: 'POST',
-        body: {
-          socialSpaceId: form.socialSpaceId,
-          zone: form.zone,
-          personal: {
-            familyName: form.familyName,
-            givenNames: form.givenNames
-              .split(',')
-              .map((n) => n.trim())
-              .filter(Boolean),
-            birthDates: lines(form.birthDates),
-            address: form.address,
-            familyMembers: lines(form.familyMembers).map((l) => {
-              const [relation, ...name] = l.split(':');
-              return name.length ? { relation: relation.trim(), name: name.join(':').trim() } : { relation: '', name: l };
-            }),
+      const created = await unwrap(
+        client.POST('/cases', {
+          body: {
+            socialSpaceId: form.socialSpaceId,
+            zone: form.zone as Schemas['CreateCaseDto']['zone'],
+            personal: {
+              familyName: form.familyName,
+              givenNames: form.givenNames
+                .split(',')
+                .map((n) => n.trim())
+                .filter(Boolean),
+              birthDates: lines(form.birthDates),
+              address: form.address,
+              familyMembers: lines(form.familyMembers).map((l) => {
+                const [relation, ...name] = l.split(':');
+                return name.length ? { relation: relation.trim(), name: name.join(':').trim() } : { relation: '', name: l };
+              }),
+            },
+            will: form.will,
+            goals: lines(form.goals),
+            resources: { person: lines(form.person), surroundings: lines(form.surroundings), socialSpace: lines(form.socialSpace) },
+            confided: lines(form.confided).map((text) => ({ text })),
           },
-          will: form.will,
-          goals: lines(form.goals),
-          resources: { person: lines(form.person), surroundings: lines(form.surroundings), socialSpace: lines(form.socialSpace) },
-          confided: lines(form.confided).map((text) => ({ text })),
-        },
-      });
+        }),
+      );
       void navigate(`/faelle/${created.id}`);
     } catch (err) {
       setError(toApiError(err));
@@ -284,36 +276,6 @@ export function NewCasePage() {
   );
 }
 
-interface CaseFile {
-  id: string;
-  pseudonym: string;
-  zone: string;
-  deletionDate: string | null;
-  retentionRule: { afterClosure: string; afterClosureWithoutHelp: string | null };
-  personal: {
-    familyName: string;
-    givenNames: string[];
-    birthDates: string[];
-    address: string;
-    familyMembers: Array<{ relation: string; name: string }>;
-  };
-  will: string;
-  goals: string[];
-  resources: { person: string[]; surroundings: string[]; socialSpace: string[] };
-  confided: Array<{ id: string; text: string }>;
-  createdAt: string;
-}
-interface Consent {
-  id: string;
-  version: number;
-  givenBy: string;
-  purpose: string;
-  fields: string[];
-  form: string;
-  givenAt: string;
-  revokedAt: string | null;
-}
-
 const RELEASABLE = [
   { value: 'familyName', label: 'Familienname' },
   { value: 'givenNames', label: 'Vornamen' },
@@ -330,7 +292,7 @@ const CONSENT_FORMS = [
 /** A case file for its caseworker; anyone else gets a clear refusal from the API and here. */
 export function CasePage() {
   const { id } = useParams();
-  const file = useLoad(() => api<CaseFile>(`/cases/${id}`), [id]);
+  const file = useLoad(() => unwrap(client.GET('/cases/{id}', { params: { path: { id: id! } } })), [id]);
   if (file.error?.status === 403 || file.error?.status === 404) {
     return (
       <>
@@ -391,7 +353,7 @@ export function CasePage() {
 }
 
 function Consents({ caseId }: { caseId: string }) {
-  const consents = useLoad(() => api<{ items: Consent[] }>(`/cases/${caseId}/consents`), [caseId]);
+  const consents = useLoad(() => unwrap(client.GET('/cases/{id}/consents', { params: { path: { id: caseId } } })), [caseId]);
   const empty = { givenBy: '', purpose: 'fallteam', form: 'written', givenAt: new Date().toISOString().slice(0, 10) };
   const [form, setForm] = useState(empty);
   const [fields, setFields] = useState<string[]>([]);
@@ -405,7 +367,12 @@ function Consents({ caseId }: { caseId: string }) {
     setBusy(true);
     setSaved(false);
     try {
-      await api(`/cases/${caseId}/consents`, { method: 'POST', body: { ...form, fields } });
+      await unwrap(
+        client.POST('/cases/{id}/consents', {
+          params: { path: { id: caseId } },
+          body: { ...form, form: form.form as Schemas['ConsentDto']['form'], fields },
+        }),
+      );
       setError(null);
       setForm(empty);
       setFields([]);
@@ -418,7 +385,7 @@ function Consents({ caseId }: { caseId: string }) {
     }
   };
   const revoke = async (consentId: string) => {
-    await api(`/cases/${caseId}/consents/${consentId}/revoke`, { method: 'POST' });
+    await unwrap(client.POST('/cases/{id}/consents/{consentId}/revoke', { params: { path: { id: caseId, consentId } } }));
     consents.reload();
   };
 
@@ -478,12 +445,6 @@ function Consents({ caseId }: { caseId: string }) {
   );
 }
 
-interface ConsultationState {
-  id: string;
-  pseudonym: string;
-  phase: string;
-  steps: Array<{ key: string; title: string; status: string; dueAt?: string }>;
-}
 const PHASE: Record<string, string> = {
   requested: 'angefragt',
   scheduled: 'terminiert',
@@ -495,16 +456,15 @@ const PHASE: Record<string, string> = {
 function ConsultationRequest({ caseId }: { caseId: string }) {
   const [questions, setQuestions] = useState('');
   const [busy, setBusy] = useState(false);
-  const [requested, setRequested] = useState<ConsultationState[]>([]);
+  const [requested, setRequested] = useState<Schemas['ConsultationDto'][]>([]);
   const { error, setError, at } = useProblems();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     try {
-      const created = await api<ConsultationState>(`/cases/${caseId}/consultations`, {
-        method: 'POST',
-        body: { questions: lines(questions) },
-      });
+      const created = await unwrap(
+        client.POST('/cases/{id}/consultations', { params: { path: { id: caseId } }, body: { questions: lines(questions) } }),
+      );
       setError(null);
       setQuestions('');
       setRequested((r) => [...r, created]);
@@ -548,23 +508,14 @@ function ConsultationRequest({ caseId }: { caseId: string }) {
   );
 }
 
-interface NotificationItem {
-  id: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
 /** The in-app inbox of reminders and escalations. */
 export function InboxPage() {
   const [offset, setOffset] = useState(0);
-  const inbox = useLoad(() => api<Page<NotificationItem>>(`/me/notifications?limit=50&offset=${offset}`), [offset]);
+  const inbox = useLoad(() => unwrap(client.GET('/me/notifications', { params: { query: { limit: 50, offset } } })), [offset]);
   const [error, setError] = useState<ApiError | null>(null);
   const markRead = async (id: string) => {
     try {
-      await api(`/me/notifications/${id}/read`, { method: 'POST' });
+      await unwrap(client.POST('/me/notifications/{id}/read', { params: { path: { id } } }));
       inbox.reload();
     } catch (e) {
       setError(toApiError(e));
@@ -610,21 +561,9 @@ export function InboxPage() {
   );
 }
 
-interface FollowUp {
-  id: string;
-  subject: string;
-  template: string;
-  /** When the thing is due (each thing once, however many reminders it has). */
-  dueAt: string;
-  nextReminderAt: string;
-  title: string;
-  body: string;
-  link: string | null;
-}
-
 /** Wiedervorlagen and deadlines still ahead, earliest first. */
 export function FollowUpsPage() {
-  const upcoming = useLoad(() => api<Page<FollowUp>>('/me/follow-ups?limit=100'), []);
+  const upcoming = useLoad(() => unwrap(client.GET('/me/follow-ups', { params: { query: { limit: 100 } } })), []);
   return (
     <>
       <h1 tabIndex={-1}>Wiedervorlagen und Fristen</h1>

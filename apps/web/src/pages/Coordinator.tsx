@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, Page, query } from '../api';
+import { client, Schemas, unwrap } from '../api';
 import {
   DeadlineBadge,
   formatDate,
@@ -16,34 +16,13 @@ import {
   useProblems,
 } from '../ui';
 
-export interface PlanningRegion {
-  id: string;
-  code: string;
-  name: string;
-  socialSpaces: Array<{ id: string; code: string; name: string }>;
-}
-
-type DeadlineStatus = 'overdue' | 'due_soon' | 'on_track' | 'paused';
-interface PhaseDeadline {
-  processId: string;
-  socialSpaceName: string;
-  planningRegionName: string;
-  phaseTitle: string;
-  phaseNumber: number;
-  dueAt: string;
-  daysLeft: number;
-  status: DeadlineStatus;
-  pausedSince: string | null;
-  processStatus: string;
-  definitionVersion: number;
-}
-
-interface DeadlineCounts {
-  overdue: number;
-  dueSoon: number;
-  onTrack: number;
-  paused: number;
-}
+export type PlanningRegion = Schemas['PlanningRegionDto'];
+type PhaseDeadline = Schemas['PhaseDeadlineDto'];
+type DeadlineStatus = PhaseDeadline['status'];
+type ProcessView = Schemas['SozialraumProcessDetailDto'];
+type StepState = ProcessView['process']['steps'][number];
+type PartnerInterview = Schemas['PartnerInterviewDto'];
+type Agreement = Schemas['AgreementDto'];
 
 const STATUS_OPTIONS = [
   { value: 'overdue', label: 'Überfällig' },
@@ -52,7 +31,7 @@ const STATUS_OPTIONS = [
   { value: 'paused', label: 'Pausiert' },
 ];
 
-export const usePlanningRegions = () => useLoad(() => api<{ items: PlanningRegion[] }>('/planning-regions'), []);
+export const usePlanningRegions = () => useLoad(() => unwrap(client.GET('/planning-regions')), []);
 
 /** The phase-deadline board: every social-space process, overdue first. */
 export function BoardPage() {
@@ -63,8 +42,17 @@ export function BoardPage() {
   const regions = usePlanningRegions();
   const board = useLoad(
     () =>
-      api<Page<PhaseDeadline> & { counts: DeadlineCounts }>(
-        `/dashboard/phase-deadlines${query({ planningRegionId: region, status, limit: 50, offset })}`,
+      unwrap(
+        client.GET('/dashboard/phase-deadlines', {
+          params: {
+            query: {
+              planningRegionId: region || undefined,
+              status: (status || undefined) as DeadlineStatus | undefined,
+              limit: 50,
+              offset,
+            },
+          },
+        }),
       ),
     [region, status, offset],
   );
@@ -139,49 +127,9 @@ export function BoardPage() {
   );
 }
 
-interface StepState {
-  key: string;
-  title: string;
-  status: string;
-  startedAt?: string;
-  dueAt?: string;
-  completedAt?: string;
-  extendedTo?: string;
-  overdue?: boolean;
-}
-interface ProcessView {
-  process: {
-    id: string;
-    status: string;
-    socialSpaceId: string;
-    definitionVersion: number;
-    currentStep: string | null;
-    currentDueAt: string | null;
-    revision: number;
-    steps: StepState[];
-    summary: { title?: string; coordinatorId?: string };
-  };
-  state: null | {
-    deliverables: Record<string, Record<string, unknown>>;
-    members: Array<{ id: string; kind: string; refId: string; function: string }>;
-    extensions: Array<{ phaseKey: string; dueAt: string; reason: string }>;
-  };
-}
-interface DefinitionVersion {
-  spec: { phases: Array<{ key: string; title: string; deliverables: Array<{ key: string; title: string; required: boolean }> }> };
-}
-interface Budget {
-  amountCents: number;
-  allocatedCents: number;
-  availableCents: number;
-  allocations: Array<{ id: string; purpose?: string; amountCents: number }>;
-}
-interface HistoryEvent {
-  id: string;
-  occurredAt: string;
-  kind: string;
-  actorId: string | null;
-  details: Record<string, unknown>;
+/** The part of the Sozialraum definition's spec this page reads (the API serves specs as JSON documents). */
+interface SozialraumSpec {
+  phases: Array<{ key: string; title: string; deliverables: Array<{ key: string; title: string; required: boolean }> }>;
 }
 
 const STEP_STATUS: Record<string, string> = { pending: 'offen', active: 'aktiv', completed: 'abgeschlossen' };
@@ -190,12 +138,12 @@ const MEMBER_KIND: Record<string, string> = { user: 'Person', contract_partner: 
 /** One social-space process: phases, deliverables, members, budget and history. */
 export function ProcessPage() {
   const { id } = useParams();
-  const view = useLoad(() => api<ProcessView>(`/sozialraum-processes/${id}`), [id]);
+  const view = useLoad(() => unwrap(client.GET('/sozialraum-processes/{id}', { params: { path: { id: id! } } })), [id]);
   return (
     <Loaded state={view}>
       {({ process, state }) => (
         <>
-          <h1 tabIndex={-1}>Sozialraumprozess: {process.summary.title ?? 'Sozialraum'}</h1>
+          <h1 tabIndex={-1}>Sozialraumprozess: {String(process.summary.title ?? 'Sozialraum')}</h1>
           <p>
             Status: <strong>{process.status === 'running' ? 'läuft' : process.status}</strong> · Definition Version{' '}
             {process.definitionVersion}
@@ -222,7 +170,7 @@ export function ProcessPage() {
               <p>Noch keine Mitglieder eingetragen.</p>
             )}
           </section>
-          <BudgetSection socialSpaceId={process.socialSpaceId} />
+          {process.socialSpaceId && <BudgetSection socialSpaceId={process.socialSpaceId} />}
           <HistorySection processId={process.id} revision={process.revision} />
         </>
       )}
@@ -239,10 +187,15 @@ function Phases(props: {
   onChange: () => void;
 }) {
   const definition = useLoad(
-    () => api<DefinitionVersion>(`/definitions/sozialraum-development/versions/${props.version}`),
+    () =>
+      unwrap(
+        client.GET('/definitions/{key}/versions/{version}', {
+          params: { path: { key: 'sozialraum-development', version: props.version } },
+        }),
+      ),
     [props.version],
   );
-  const phaseSpec = (key: string) => definition.data?.spec.phases.find((p) => p.key === key);
+  const phaseSpec = (key: string) => (definition.data?.spec as SozialraumSpec | undefined)?.phases.find((p) => p.key === key);
   return (
     <section aria-labelledby="phases">
       <h2 id="phases">Phasen</h2>
@@ -304,10 +257,12 @@ function ExtensionForm({ processId, phaseKey, onDone }: { processId: string; pha
     setBusy(true);
     setDone(false);
     try {
-      await api(`/sozialraum-processes/${processId}/phases/${phaseKey}/extension`, {
-        method: 'POST',
-        body: { dueAt: dueAt ? new Date(`${dueAt}T12:00:00`).toISOString() : '', reason },
-      });
+      await unwrap(
+        client.POST('/sozialraum-processes/{id}/phases/{phaseKey}/extension', {
+          params: { path: { id: processId, phaseKey } },
+          body: { dueAt: dueAt ? new Date(`${dueAt}T12:00:00`).toISOString() : '', reason },
+        }),
+      );
       setError(null);
       setDone(true);
       onDone();
@@ -331,7 +286,10 @@ function ExtensionForm({ processId, phaseKey, onDone }: { processId: string; pha
 
 function BudgetSection({ socialSpaceId }: { socialSpaceId: string }) {
   const year = new Date().getFullYear();
-  const budget = useLoad(() => api<Budget>(`/sozialraum-budgets/${socialSpaceId}/${year}`), [socialSpaceId, year]);
+  const budget = useLoad(
+    () => unwrap(client.GET('/sozialraum-budgets/{socialSpaceId}/{year}', { params: { path: { socialSpaceId, year } } })),
+    [socialSpaceId, year],
+  );
   return (
     <section aria-labelledby="budget">
       <h2 id="budget">Sozialraumbudget {year}</h2>
@@ -368,7 +326,10 @@ const EVENT_KIND: Record<string, string> = {
 };
 
 function HistorySection({ processId, revision }: { processId: string; revision: number }) {
-  const history = useLoad(() => api<Page<HistoryEvent>>(`/sozialraum-processes/${processId}/history?limit=200`), [processId, revision]);
+  const history = useLoad(
+    () => unwrap(client.GET('/sozialraum-processes/{id}/history', { params: { path: { id: processId }, query: { limit: 200 } } })),
+    [processId, revision],
+  );
   return (
     <section aria-labelledby="history">
       <h2 id="history">Verlauf</h2>
@@ -392,21 +353,6 @@ function HistorySection({ processId, revision }: { processId: string; revision: 
   );
 }
 
-interface Cycle {
-  id: string;
-  number: number;
-  status: string;
-  startedAt: string;
-  counts: Record<string, number>;
-}
-interface PartnerInterview {
-  id: string;
-  partnerName: string;
-  status: string;
-  plannedAt: string | null;
-  dueAt: string | null;
-  interviewerId: string | null;
-}
 const INTERVIEW_STATUS: Record<string, string> = {
   open: 'offen',
   planned: 'geplant',
@@ -420,12 +366,19 @@ const INTERVIEW_STATUS: Record<string, string> = {
 export function InterviewsPage() {
   const [status, setStatus] = useState('');
   const [offset, setOffset] = useState(0);
-  const cycle = useLoad(() => api<Cycle>('/interview-cycles/current'), []);
+  const cycle = useLoad(() => unwrap(client.GET('/interview-cycles/current')), []);
   const progress = useLoad(
     () =>
       cycle.data
-        ? api<Page<PartnerInterview>>(`/interview-cycles/${cycle.data.id}/progress${query({ status, limit: 50, offset })}`)
-        : new Promise<Page<PartnerInterview>>(() => undefined),
+        ? unwrap(
+            client.GET('/interview-cycles/{id}/progress', {
+              params: {
+                path: { id: cycle.data.id },
+                query: { status: (status || undefined) as PartnerInterview['status'] | undefined, limit: 50, offset },
+              },
+            }),
+          )
+        : new Promise<Schemas['InterviewProgressPageDto']>(() => undefined),
     [cycle.data?.id, status, offset],
   );
   return (
@@ -441,7 +394,7 @@ export function InterviewsPage() {
                 Zyklus {c.number}, begonnen am {formatDate(c.startedAt)}.
               </p>
               <dl className="facts" aria-label="Stand des Zyklus">
-                {['total', 'open', 'planned', 'overdue', 'done', 'withdrawn', 'failed'].map((k) => (
+                {(['total', 'open', 'planned', 'overdue', 'done', 'withdrawn', 'failed'] as const).map((k) => (
                   <div key={k}>
                     <dt>{k === 'total' ? 'Vertragspartner' : INTERVIEW_STATUS[k]}</dt>
                     <dd>{c.counts[k] ?? 0}</dd>
@@ -495,15 +448,6 @@ export function InterviewsPage() {
   );
 }
 
-interface Agreement {
-  id: string;
-  reference: string;
-  title: string;
-  kind: string;
-  status: string;
-  latestVersion: number;
-  updatedAt?: string;
-}
 const AGREEMENT_STATUS: Record<string, string> = {
   draft: 'Entwurf',
   in_approval: 'In Abstimmung',
@@ -521,7 +465,15 @@ const AGREEMENT_KIND: Record<string, string> = {
 /** Cooperation agreements, by default those waiting for decisions. */
 export function AgreementsPage() {
   const [status, setStatus] = useState('in_approval');
-  const list = useLoad(() => api<Page<Agreement>>(`/cooperation-agreements${query({ status, limit: 100 })}`), [status]);
+  const list = useLoad(
+    () =>
+      unwrap(
+        client.GET('/cooperation-agreements', {
+          params: { query: { status: (status || undefined) as Agreement['status'] | undefined, limit: 100 } },
+        }),
+      ),
+    [status],
+  );
   return (
     <>
       <h1 tabIndex={-1}>Kooperationsvereinbarungen</h1>

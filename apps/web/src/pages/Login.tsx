@@ -1,18 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../api';
+import { client, unwrap } from '../api';
 import { AuthConfig, beginOidcLogin, completeOidcLogin, startSession, takeNotice } from '../auth';
-import { ROLE_LABELS, Role } from '../session';
+import { ROLE_LABELS } from '../session';
 import { ErrorBox, Loaded, toApiError, useLoad } from '../ui';
 
-interface DevUser {
-  id: string;
-  displayName: string;
-  roles: Role[];
-}
-
 export function LoginPage({ returnTo }: { returnTo: string }) {
-  const config = useLoad(() => api<AuthConfig>('/auth/config', { token: null }), []);
+  const config = useLoad(() => unwrap(client.GET('/auth/config')), []);
   const [notice] = useState(takeNotice);
   return (
     <main id="main" className="container narrow">
@@ -31,16 +25,12 @@ export function LoginPage({ returnTo }: { returnTo: string }) {
 }
 
 function DevLogin({ returnTo }: { returnTo: string }) {
-  const users = useLoad(() => api<{ items: DevUser[] }>('/auth/dev-users', { token: null }), []);
+  const users = useLoad(() => unwrap(client.GET('/auth/dev-users')), []);
   const [error, setError] = useState<ReturnType<typeof toApiError> | null>(null);
   const navigate = useNavigate();
   const signIn = async (userId: string) => {
     try {
-      const { accessToken, expiresIn } = await api<{ accessToken: string; expiresIn: number }>('/auth/dev-token', {
-        method: 'POST',
-        body: { userId },
-        token: null,
-      });
+      const { accessToken, expiresIn } = await unwrap(client.POST('/auth/dev-token', { body: { userId } }));
       void navigate(returnTo, { replace: true });
       startSession(accessToken, expiresIn);
     } catch (e) {
@@ -70,7 +60,7 @@ function DevLogin({ returnTo }: { returnTo: string }) {
   );
 }
 
-function OidcLogin({ config, returnTo }: { config: Extract<AuthConfig, { mode: 'oidc' }>; returnTo: string }) {
+function OidcLogin({ config, returnTo }: { config: AuthConfig; returnTo: string }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <section>

@@ -9,7 +9,7 @@ export class InboxQueryDto extends PagingDto {
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
-  unread = false;
+  unread: boolean = false;
 }
 
 export class ReminderQueryDto extends PagingDto {
