@@ -100,7 +100,7 @@ describe('API foundation (HTTP, real services)', () => {
         .set('Authorization', await bearer(Role.Admin))
         .send({ message: 'hi', zone: 'x' });
       expectProblem(res, 400);
-      expect(res.body.errors).toEqual([{ pointer: '/zone', message: 'property zone is not allowed' }]);
+      expect(res.body.errors).toEqual([{ pointer: '/zone', code: 'unknown-field', message: 'Dieses Feld ist hier nicht vorgesehen.' }]);
     });
 
     it('lists a missing and a wrongly typed field', async () => {
@@ -120,7 +120,7 @@ describe('API foundation (HTTP, real services)', () => {
         .set('Content-Type', 'application/json')
         .send('{"message":');
       expectProblem(malformed, 400);
-      expect(malformed.body.detail).toMatch(/not valid JSON/);
+      expect(malformed.body).toMatchObject({ code: 'malformed-json', detail: 'Die Anfrage ist kein gültiges JSON.' });
       const big = await request(api.http)
         .post('/ping')
         .set('Authorization', admin)

@@ -1,5 +1,17 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { IsInt, IsString, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { DomainError, ErrorCode, toPointer } from '@sro/common';
 import { createValidationPipe, toProblem } from '@sro/http';
@@ -26,8 +38,13 @@ describe('problem documents', () => {
   it('maps body-parser failures and HTTP exceptions', () => {
     expect(toProblem({ type: 'entity.parse.failed' }).body.status).toBe(400);
     expect(toProblem({ type: 'entity.too.large', limit: 10 }).body.status).toBe(413);
-    expect(toProblem(new NotFoundException('Cannot GET /x')).body.detail).toBe('Cannot GET /x');
-    expect(toProblem(new BadRequestException(['a', 'b'])).body.detail).toBe('a; b');
+    // Nest's own English texts are not shown: the status decides the German detail.
+    expect(toProblem(new NotFoundException('Cannot GET /x')).body).toMatchObject({
+      detail: 'Diese Adresse gibt es nicht.',
+      title: 'Nicht gefunden',
+      code: 'not-found',
+    });
+    expect(toProblem(new BadRequestException(['a', 'b'])).body.detail).toBe('Die Anfrage ist fehlerhaft.');
   });
 
   it('treats lost database connections as 503 with Retry-After, and hides everything else behind a plain 500', () => {
@@ -62,4 +79,53 @@ describe('problem documents', () => {
     expect(pointers).toEqual(expect.arrayContaining(['/title', '/extra', '/phases/1/days']));
     expect(pointers).not.toContain('/phases/0/days');
   });
+
+  it('words every rule in German with a stable code and the rule’s values; a DTO’s own message is kept', async () => {
+    const pipe = createValidationPipe();
+    const error = (await pipe
+      .transform(
+        {
+          title: 'x'.repeat(81),
+          kind: 'abteilung',
+          socialSpaceId: 'nope',
+          tags: [],
+          startsOn: '2027-13-45',
+          reason: 'ab',
+          extra: 1,
+          phases: [{ key: 'p', days: 0 }],
+        },
+        { type: 'body', metatype: Form },
+      )
+      .catch((e: unknown) => e)) as DomainError;
+    const byPointer = Object.fromEntries(error.problems.map((p) => [p.pointer, p]));
+    expect(error.message).toBe('8 Angaben sind unvollständig oder fehlerhaft.');
+    expect(byPointer['/title']).toEqual({ pointer: '/title', code: 'length.max', params: { max: 80 }, message: 'Höchstens 80 Zeichen.' });
+    expect(byPointer['/kind']).toEqual({
+      pointer: '/kind',
+      code: 'enum',
+      params: { allowed: ['asd_team', 'regional_team'] },
+      message: 'Bitte einen der vorgesehenen Werte wählen: asd_team, regional_team.',
+    });
+    expect(byPointer['/socialSpaceId']).toMatchObject({ code: 'format.uuid', message: expect.stringMatching(/^Bitte einen Eintrag/) });
+    expect(byPointer['/tags']).toMatchObject({ code: 'array.min', params: { min: 1 }, message: 'Bitte mindestens einen Eintrag angeben.' });
+    expect(byPointer['/startsOn']).toMatchObject({ code: 'format.date', message: 'Bitte ein gültiges Datum angeben (TT.MM.JJJJ).' });
+    expect(byPointer['/reason']).toMatchObject({ code: 'format', message: 'Bitte nennen Sie den Grund in ein paar Worten.' });
+    expect(byPointer['/extra']).toMatchObject({ code: 'unknown-field', message: 'Dieses Feld ist hier nicht vorgesehen.' });
+    expect(byPointer['/phases/0/days']).toMatchObject({
+      code: 'number.min',
+      params: { min: 1 },
+      message: 'Der Wert muss mindestens 1 sein.',
+    });
+    for (const problem of error.problems) expect(problem.message).not.toMatch(/\b(must|should|property|each value)\b/);
+  });
 });
+
+class Form {
+  @MaxLength(80) title: string;
+  @IsIn(['asd_team', 'regional_team']) kind: string;
+  @IsUUID() socialSpaceId: string;
+  @IsArray() @ArrayMinSize(1) tags: string[];
+  @IsDateString({ strict: true }) startsOn: string;
+  @Matches(/\S{3,}/, { message: 'Bitte nennen Sie den Grund in ein paar Worten.' }) reason: string;
+  @ValidateNested({ each: true }) @Type(() => Phase) phases: Phase[];
+}

@@ -89,7 +89,7 @@ describe('TokenVerifier', () => {
         .setIssuedAt()
         .setExpirationTime('5m')
         .sign(privateKey);
-      await expect(verifier.verify(noExpiry)).rejects.toThrow(/invalid or expired/);
+      await expect(verifier.verify(noExpiry)).rejects.toThrow(/ungültig oder abgelaufen/);
       await expect(verifier.verify(noSubject)).rejects.toBeInstanceOf(DomainError);
     });
 
@@ -99,7 +99,7 @@ describe('TokenVerifier', () => {
     });
 
     it('refuses a dev token when running with OIDC', async () => {
-      await expect(verifier.verify(await signDevToken('x'.repeat(40), Role.Admin))).rejects.toThrow(/invalid or expired/);
+      await expect(verifier.verify(await signDevToken('x'.repeat(40), Role.Admin))).rejects.toThrow(/ungültig oder abgelaufen/);
     });
   });
 
@@ -112,7 +112,7 @@ describe('TokenVerifier', () => {
         sub: 'kommune-1',
         roles: ['approver'],
       });
-      await expect(verifier.verify(await signDevToken('e'.repeat(40), Role.Approver))).rejects.toThrow(/invalid or expired/);
+      await expect(verifier.verify(await signDevToken('e'.repeat(40), Role.Approver))).rejects.toThrow(/ungültig oder abgelaufen/);
     });
   });
 });

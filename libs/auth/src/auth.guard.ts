@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { auditEntryFor, auditOptionsOf, AuditService } from '@sro/audit';
-import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
+import { DomainError, ErrorCode, Principal, Role, ROLE_LABELS } from '@sro/common';
 import { IS_PUBLIC, ROLES } from './decorators';
 import { TokenVerifier } from './token-verifier';
 import { UserDirectory, UserRefusedError } from './user-directory';
@@ -27,7 +27,7 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request & { user?: Principal }>();
     const header = req.header('authorization');
     const match = header?.match(/^Bearer\s+(\S+)$/i);
-    if (!match) throw new DomainError(ErrorCode.Unauthenticated, 'A bearer token is required');
+    if (!match) throw new DomainError(ErrorCode.Unauthenticated, 'Bitte melden Sie sich an (es fehlt ein Zugangstoken).');
     const token = await this.verifier.verifyToken(match[1]);
     try {
       req.user = await this.directory.resolve(token);
@@ -44,7 +44,12 @@ export class AuthGuard implements CanActivate {
     if (!req.user.roles.some((role) => allowed.includes(role))) {
       const audited = auditOptionsOf(this.reflector, context.getHandler(), context.getClass());
       if (audited) await this.audit.record(auditEntryFor(req, audited, 'denied', undefined, { reason: 'role' }));
-      throw new DomainError(ErrorCode.Forbidden, `This action requires one of the roles: ${allowed.join(', ') || '(none)'}`);
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        allowed.length > 0
+          ? `Diese Aktion ist nur für folgende Rollen vorgesehen: ${allowed.map((role) => ROLE_LABELS[role]).join(', ')}.`
+          : 'Diese Aktion ist für niemanden freigegeben.',
+      );
     }
     return true;
   }

@@ -41,10 +41,10 @@ export class TokenVerifier {
       payload = await this.verifyPayload(token);
     } catch (error) {
       if (error instanceof DomainError) throw error;
-      throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token is invalid or expired');
+      throw new DomainError(ErrorCode.Unauthenticated, 'Ihre Anmeldung ist ungültig oder abgelaufen. Bitte melden Sie sich erneut an.');
     }
     if (typeof payload.sub !== 'string' || payload.sub === '')
-      throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token has no subject');
+      throw new DomainError(ErrorCode.Unauthenticated, 'Das Zugangstoken nennt keine Person (sub fehlt).');
     // Only the one configured claim carries roles: a second place would let a realm's other clients grant them.
     const claim = this.config.auth.mode === 'dev' ? DEV_ROLES_CLAIM : this.config.auth.rolesClaim;
     const claimed = [claimAt(payload, claim)].flat().filter(isRole);
@@ -86,7 +86,11 @@ export class TokenVerifier {
     let uri = jwksUrl;
     if (!uri) {
       const discovery = await fetch(`${issuerUrl!.replace(/\/$/, '')}/.well-known/openid-configuration`);
-      if (!discovery.ok) throw new DomainError(ErrorCode.Unavailable, 'The identity provider is not reachable');
+      if (!discovery.ok)
+        throw new DomainError(
+          ErrorCode.Unavailable,
+          'Der Anmeldedienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+        );
       uri = ((await discovery.json()) as { jwks_uri: string }).jwks_uri;
     }
     this.jwks = createRemoteJWKSet(new URL(uri));

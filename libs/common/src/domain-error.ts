@@ -15,7 +15,12 @@ export enum ErrorCode {
 /** A problem in one field of an input, addressed by JSON pointer (`/phases/2/duration`). */
 export interface FieldProblem {
   pointer: string;
+  /** German, for the person who typed the value. */
   message: string;
+  /** Stable machine code of the rule (`length.max`, `format.uuid`...), for clients that word it themselves. */
+  code?: string;
+  /** The rule's values (`{ max: 200 }`), so a client can build its own message. */
+  params?: Record<string, unknown>;
 }
 
 /** A domain failure with a stable code; never carries personal data in its message. */

@@ -53,38 +53,45 @@ function fromBodyParser(error: unknown): Problem | undefined {
     const scalar = raw !== '' && !/^[[{]/.test(raw) && isJson(raw);
     return scalar
       ? {
-          ...problem(400, 'validation-failed', 'The request body must be a JSON object'),
-          errors: [{ pointer: '/', message: 'must be a JSON object' }],
+          ...problem(400, 'validation-failed', 'Die Anfrage muss ein JSON-Objekt enthalten.'),
+          errors: [{ pointer: '/', code: 'type.object', message: 'Die Anfrage muss ein JSON-Objekt enthalten.' }],
         }
       : {
-          ...problem(400, 'malformed-json', 'The request body is not valid JSON'),
-          errors: [{ pointer: '/', message: 'is not valid JSON' }],
+          ...problem(400, 'malformed-json', 'Die Anfrage ist kein gültiges JSON.'),
+          errors: [{ pointer: '/', code: 'format.json', message: 'Die Anfrage ist kein gültiges JSON.' }],
         };
   }
   if (err?.type === 'entity.too.deep') {
     return {
-      ...problem(400, 'json-too-deep', `The request body is nested deeper than ${err.limit} levels`),
-      errors: [{ pointer: '/', message: 'is nested too deeply' }],
+      ...problem(400, 'json-too-deep', `Die Anfrage ist tiefer als ${err.limit} Ebenen verschachtelt.`),
+      errors: [{ pointer: '/', code: 'json.depth', params: { max: err.limit }, message: `Höchstens ${err.limit} Ebenen.` }],
     };
   }
   if (err?.type === 'entity.too.large') {
-    return problem(413, 'payload-too-large', `The request body is larger than the limit of ${err.limit} bytes`);
+    return problem(413, 'payload-too-large', `Die Anfrage ist größer als die erlaubten ${err.limit} Bytes.`);
   }
   if (err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') {
-    return problem(415, 'unsupported-encoding', 'The request body encoding is not supported');
+    return problem(415, 'unsupported-encoding', 'Die Zeichenkodierung der Anfrage wird nicht unterstützt.');
   }
   return undefined;
 }
 
+/** What Nest's own exceptions (unknown route, rate limit...) mean, in German; their English text is not shown. */
+const HTTP_DETAILS: Record<number, string> = {
+  400: 'Die Anfrage ist fehlerhaft.',
+  401: 'Bitte melden Sie sich an.',
+  403: 'Dafür fehlt Ihnen die Berechtigung.',
+  404: 'Diese Adresse gibt es nicht.',
+  405: 'Diese Aktion ist hier nicht möglich.',
+  409: 'Das widerspricht dem aktuellen Stand.',
+  413: 'Die Anfrage ist zu groß.',
+  415: 'Dieses Format wird nicht unterstützt.',
+  429: 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.',
+};
+
 function fromHttpException(error: HttpException): Problem {
   const status = error.getStatus();
-  const body = error.getResponse();
-  let detail = error.message;
-  if (typeof body === 'object' && body !== null && 'message' in body) {
-    const message = (body as { message: unknown }).message;
-    detail = Array.isArray(message) ? message.join('; ') : String(message);
-  }
-  return problem(status, slugFor(status), detail);
+  return problem(status, slugFor(status), HTTP_DETAILS[status] ?? 'Die Anfrage konnte nicht bearbeitet werden.');
 }
 
 function slugFor(status: number): string {
@@ -114,20 +121,24 @@ export function toProblem(error: unknown): { body: Problem; headers: Record<stri
   if (error instanceof HttpException) return { body: fromHttpException(error), headers: {} };
   if (isBackendUnavailable(error)) {
     return {
-      body: problem(503, 'backend-unavailable', 'A backing service is unavailable; please retry shortly'),
+      body: problem(
+        503,
+        'backend-unavailable',
+        'Ein benötigter Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+      ),
       headers: { 'Retry-After': RETRY_AFTER_SECONDS },
     };
   }
   if (isDataException(error)) {
     // A value the validation let through but PostgreSQL refuses (out of range, malformed): the client's input.
     return {
-      body: problem(400, 'invalid-value', 'A value in the request is out of range or malformed', {
-        errors: [{ pointer: '/', message: 'a value is out of range or malformed' }],
+      body: problem(400, 'invalid-value', 'Ein Wert der Anfrage ist zu groß, zu klein oder fehlerhaft.', {
+        errors: [{ pointer: '/', code: 'invalid', message: 'Ein Wert ist zu groß, zu klein oder fehlerhaft.' }],
       }),
       headers: {},
     };
   }
-  return { body: problem(500, 'internal', 'An unexpected error occurred; it has been logged'), headers: {} };
+  return { body: problem(500, 'internal', 'Ein unerwarteter Fehler ist aufgetreten; er wurde protokolliert.'), headers: {} };
 }
 
 /** PostgreSQL's class 22 (data exception: numeric out of range, invalid text representation, datetime overflow). */

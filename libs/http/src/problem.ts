@@ -8,6 +8,8 @@ const TYPE_BASE = 'https://sro-engine.org/problems/';
 export interface Problem {
   type: string;
   title: string;
+  /** Stable code of the problem (the last segment of `type`). */
+  code?: string;
   status: number;
   detail: string;
   instance?: string;
@@ -17,24 +19,29 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
+/** Titles a person reads (German); `code` is what a program compares. */
 const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
+  400: 'Angaben prüfen',
+  401: 'Anmeldung erforderlich',
+  403: 'Keine Berechtigung',
+  404: 'Nicht gefunden',
+  405: 'Aktion nicht möglich',
+  409: 'Konflikt mit dem aktuellen Stand',
+  412: 'Inzwischen geändert',
+  413: 'Zu groß',
+  415: 'Dateityp nicht unterstützt',
+  422: 'Nicht verarbeitbar',
+  429: 'Zu viele Anfragen',
+  500: 'Interner Fehler',
+  503: 'Dienst vorübergehend nicht erreichbar',
 };
 
-/** Creates a problem; `slug` names the problem type (`validation-failed`, `not-found`...). */
+/**
+ * Creates a problem; `slug` names the problem type (`validation-failed`, `not-found`...) and is
+ * repeated as the stable `code` a client switches on.
+ */
 export function problem(status: number, slug: string, detail: string, extra: Partial<Problem> = {}): Problem {
-  return { type: `${TYPE_BASE}${slug}`, title: TITLES[status] ?? 'Error', status, detail, ...extra };
+  return { type: `${TYPE_BASE}${slug}`, code: slug, title: TITLES[status] ?? 'Fehler', status, detail, ...extra };
 }
 
 /** Writes a problem to an Express response, tagging it with the request id and path. */

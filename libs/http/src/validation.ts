@@ -1,14 +1,14 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldProblem, toPointer } from '@sro/common';
+import { germanProblem } from './german-validation';
 
-/** Flattens class-validator errors into one problem per failed constraint, each with a JSON pointer. */
+/** Flattens class-validator errors into one problem per failed constraint: JSON pointer, code, params, German message. */
 export function toFieldProblems(errors: ValidationError[], parent: Array<string | number> = []): FieldProblem[] {
   return errors.flatMap((error) => {
     const path = [...parent, error.property];
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
-      pointer: toPointer(path),
-      message: constraint === 'whitelistValidation' ? `property ${error.property} is not allowed` : message,
-    }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
+      germanProblem(error, constraint, message, toPointer(path)),
+    );
     return [...own, ...toFieldProblems(error.children ?? [], path)];
   });
 }
@@ -21,11 +21,15 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     stopAtFirstError: false,
-    validationError: { target: false, value: false },
+    // The target (the DTO instance) lets the German messages read each rule's values; it never leaves the server.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => {
       const problems = toFieldProblems(errors);
-      const fields = [...new Set(problems.map((p) => p.pointer))].join(', ');
-      return DomainError.invalid(`The request is invalid: ${fields}`, problems);
+      const count = new Set(problems.map((p) => p.pointer)).size;
+      return DomainError.invalid(
+        count === 1 ? 'Eine Angabe ist unvollständig oder fehlerhaft.' : `${count} Angaben sind unvollständig oder fehlerhaft.`,
+        problems,
+      );
     },
   });
 }
