@@ -1,6 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
@@ -57,6 +57,7 @@ describe('backup, destruction of the data directory and restore of the embedded 
   });
 
   const root = mkdtempSync(join(tmpdir(), 'sro-backup-fault-'));
+  chmodSync(root, 0o755); // PostgreSQL runs as its own user and must reach its directory
   const data = join(root, 'data');
   const archive = join(root, 'sro-backup.tar.gz');
   cleanups.push(async () => rmSync(root, { recursive: true, force: true }));
