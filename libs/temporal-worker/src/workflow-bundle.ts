@@ -9,9 +9,20 @@ export function workflowsEntry(): string {
   return existsSync(ts) ? ts : join(root, 'workflows', 'index.js');
 }
 
-/** Bundles the workflow code (deterministic sandbox); `npm run build` does it once ahead of time. */
-export async function bundleWorkflows(): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: new DefaultLogger('WARN') });
+/**
+ * Workflow-side interceptors compiled into every bundle: OpenTelemetry spans for workflow runs and
+ * the activities they schedule, continuing the trace the client started. They export through the
+ * worker's `exporter` sink (a no-op while tracing is off) and add no commands, so histories replay.
+ */
+export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')];
+
+/** Bundles workflow code (deterministic sandbox) with its interceptors; `npm run build` does it once ahead of time. */
+export async function bundleWorkflows(workflowsPath: string = workflowsEntry()): Promise<string> {
+  const { code } = await bundleWorkflowCode({
+    workflowsPath,
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    logger: new DefaultLogger('WARN'),
+  });
   return code;
 }
 
