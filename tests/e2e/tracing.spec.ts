@@ -31,14 +31,14 @@ describe('tracing from the API request into workflow and activity', () => {
       TRACING: 'memory',
       LOG_LEVEL: 'log',
     });
+    // Captured, not echoed: with LOG_LEVEL=log the API logs every route it maps.
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
     // The worker first: Nest's static logger is the last app's, and the API's writes the request lines.
     const worker = await startWorker(config);
     api = await startApi(config);
-    const write = process.stdout.write.bind(process.stdout);
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      lines.push(String(chunk));
-      return (write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
-    });
     close = async () => {
       jest.restoreAllMocks();
       await api.close();
