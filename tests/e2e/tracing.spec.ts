@@ -1,8 +1,12 @@
 import request from 'supertest';
 import { SpanKind } from '@opentelemetry/api';
+import { Client, Connection } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import { Role } from '@sro/common';
+import type { AppConfig } from '@sro/config';
 import { DefinitionRepository, DefinitionsService } from '@sro/definitions';
 import { seedDemoData } from '@sro/reference-data';
+import { createDataConverter } from '@sro/temporal';
 import { finishedSpansInMemory } from '@sro/tracing';
 import { startApi, TestApi } from '../support/api';
 import { testConfig, uniqueTaskQueue } from '../support/config';
@@ -19,13 +23,14 @@ import { startWorker } from '../support/worker';
 describe('tracing from the API request into workflow and activity', () => {
   let api: TestApi;
   let close: () => Promise<void>;
+  let config: AppConfig;
   const lines: string[] = [];
 
   beforeAll(async () => {
     const db = await scratchDatabase();
     await new DefinitionsService(new DefinitionRepository(db.dataSource)).ensureSeeded();
     await seedDemoData(db.dataSource);
-    const config = testConfig({
+    config = testConfig({
       DATABASE_URL: db.url,
       TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-tracing'),
       TRACING: 'memory',
@@ -89,6 +94,22 @@ describe('tracing from the API request into workflow and activity', () => {
       .find((l) => l.message?.msg === 'request' && l.message.requestId === requestId);
     expect(logged).toBeDefined();
     expect(logged!.traceId).toBe(traceId);
+
+    // The traced run replays against the same bundle: its interceptors are decided by its own history.
+    const connection = await Connection.connect({ address: config.temporal.address });
+    try {
+      const history = await new Client({ connection }).workflow.getHandle(res.body.workflowId).fetchHistory();
+      await Worker.runReplayHistory(
+        {
+          workflowBundle: { codePath: config.temporal.workflowBundlePath! },
+          dataConverter: createDataConverter(config.payloadKeys),
+          sinks: { exporter: { export: { fn: () => undefined } } },
+        },
+        history,
+      );
+    } finally {
+      await connection.close();
+    }
   });
 
   it('continues the trace of a caller that sends a W3C traceparent header', async () => {
