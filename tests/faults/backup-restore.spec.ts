@@ -10,6 +10,7 @@ import { Role } from '@sro/common';
 import { loadConfig } from '@sro/config';
 import { createDataConverter } from '@sro/temporal';
 import { ProbeInput, WorkflowType } from '@sro/workflows/contracts';
+import { ident } from '../../scripts/devstack/database-roles';
 import { freePort, stopChild } from '../../scripts/devstack/process-utils';
 import type { Runtime } from '../../scripts/devstack/runtime';
 import type { DevSecrets } from '../../scripts/devstack/secrets';
@@ -132,7 +133,7 @@ describe('backup, destruction of the data directory and restore of the embedded 
   const snapshot = (i: Installation) =>
     withDb(i, async (db) => {
       const ids: Record<string, string[]> = {};
-      for (const table of EXACT) ids[table] = (await db.query(`SELECT id::text FROM ${table} ORDER BY id`)).rows.map((r) => r.id);
+      for (const table of EXACT) ids[table] = (await db.query(`SELECT id::text FROM ${ident(table)} ORDER BY id`)).rows.map((r) => r.id);
       const audit = (await db.query(`SELECT count(*)::int AS n FROM audit_event`)).rows[0].n as number;
       const reminders = (await db.query(`SELECT key FROM reminder ORDER BY key`)).rows.map((r) => r.key as string);
       return { ids, audit, reminders };

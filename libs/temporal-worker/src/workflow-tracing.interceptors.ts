@@ -55,7 +55,11 @@ export const interceptors = (): WorkflowInterceptors => {
     getLogAttributes: (input, next) => (traced ? traced.outbound.getLogAttributes(input, next) : next(input)),
   };
   const internals: WorkflowInternalsInterceptor = {
-    dispose: (input, next) => (traced ? traced.internals.dispose(input, next) : next(input)),
+    dispose(input, next) {
+      // OpenTelemetry's dispose is async only by signature: it disables its context manager and calls next at once.
+      if (traced) void traced.internals.dispose(input, next);
+      else next(input);
+    },
   };
   return { inbound: [inbound], outbound: [outbound], internals: [internals] };
 };
