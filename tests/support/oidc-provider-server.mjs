@@ -40,6 +40,8 @@ if (webRedirect)
 const provider = new Provider(issuer, {
   clients,
   jwks: { keys },
+  // `profile` is what the web app asks for (OIDC_SCOPE's default).
+  claims: { openid: ['sub'], profile: ['name'] },
   // Public clients must use PKCE (the provider's default); the confidential test client need not.
   pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
   // The web app may call the token endpoint from the origin of its redirect URI.
