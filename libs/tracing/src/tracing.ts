@@ -34,11 +34,6 @@ export function startTracing(config: Pick<AppConfig, 'tracing'>): ActiveTracing 
   return active;
 }
 
-/** The tracing this process started, if any. */
-export function activeTracing(): ActiveTracing | undefined {
-  return active;
-}
-
 /** The spans kept by `TRACING=memory` (tests); empty otherwise. */
 export function finishedSpansInMemory() {
   return active?.exporter instanceof InMemorySpanExporter ? active.exporter.getFinishedSpans() : [];
