@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
-import { AUDIT_KEY_PATTERN, AuthMode, EnvSchema, LogLevel, MailTransport, RuntimeEnv } from './env.schema';
+import { AUDIT_KEY_PATTERN, AuthMode, KEY_RING_PATTERN, EnvSchema, LogLevel, MailTransport, RuntimeEnv } from './env.schema';
 
 /** A start-up stopper: names every variable that is missing or malformed. */
 export class ConfigError extends Error {
@@ -160,6 +160,12 @@ export function parseKeyRing(value: string): KeyRing {
     keys.set(id, Buffer.from(material, 'base64'));
   }
   return { activeKeyId: value.split(':')[0], keys };
+}
+
+/** A key ring for tools that need one without the whole configuration (FIELD_KEYS for the migrations). */
+export function parseCheckedKeyRing(name: string, value: string): KeyRing {
+  if (!KEY_RING_PATTERN.test(value)) throw new ConfigError([`${name} must be keyId:base64(32 bytes)[,keyId:base64(32 bytes)...]`]);
+  return parseKeyRing(value);
 }
 
 /** The audit chain's key (for tools that verify the chain without the whole configuration). */

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from './migrations';
+import type { SealingKeys } from '@sro/common';
+import { MIGRATIONS, SealedFieldsBoundToRows1765200000000, sealedFieldsMigrationWith } from './migrations';
 
 /** The entity classes a DataSource maps; the app assembles them (this lib knows no domain). */
 export type EntityList = NonNullable<DataSourceOptions['entities']>;
@@ -10,6 +11,14 @@ export interface DatabaseOptions {
   entities: EntityList;
   poolSize?: number;
   applicationName?: string;
+  /** The field keys (FIELD_KEYS), for migrations that re-seal sealed columns; only where migrations run. */
+  fieldKeys?: SealingKeys;
+}
+
+/** The migrations, the re-sealing one given the field keys when they are known. */
+function migrationsFor(fieldKeys: SealingKeys | undefined): NonNullable<DataSourceOptions['migrations']> {
+  if (!fieldKeys) return MIGRATIONS;
+  return MIGRATIONS.map((m) => (m === SealedFieldsBoundToRows1765200000000 ? sealedFieldsMigrationWith(fieldKeys) : m));
 }
 
 /** The one way to build a DataSource: the app's entities, this lib's migrations, never `synchronize`. */
@@ -18,7 +27,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     type: 'postgres',
     url: options.url,
     entities: options.entities,
-    migrations: MIGRATIONS,
+    migrations: migrationsFor(options.fieldKeys),
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
@@ -34,8 +43,8 @@ export function createDataSource(options: DatabaseOptions): DataSource {
 }
 
 /** Applies all pending migrations (plain SQL, no entity needed); returns the names applied. */
-export async function migrate(url: string): Promise<string[]> {
-  const dataSource = createDataSource({ url, entities: [], poolSize: 1, applicationName: 'sro-migrate' });
+export async function migrate(url: string, options: { fieldKeys?: SealingKeys } = {}): Promise<string[]> {
+  const dataSource = createDataSource({ url, entities: [], poolSize: 1, applicationName: 'sro-migrate', fieldKeys: options.fieldKeys });
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
