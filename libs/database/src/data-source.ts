@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { SealingKeys } from '@sro/common';
+import { postgresConnection } from '@sro/config';
 import { MIGRATIONS, SealedFieldsBoundToRows1765200000000, sealedFieldsMigrationWith } from './migrations';
 
 /** The entity classes a DataSource maps; the app assembles them (this lib knows no domain). */
@@ -11,6 +12,8 @@ export interface DatabaseOptions {
   entities: EntityList;
   poolSize?: number;
   applicationName?: string;
+  /** The CA of the server certificate (DATABASE_SSL_ROOT_CERT), for `?sslmode=` in the URL. */
+  sslRootCert?: Buffer;
   /** The field keys (FIELD_KEYS), for migrations that re-seal sealed columns; only where migrations run. */
   fieldKeys?: SealingKeys;
 }
@@ -21,11 +24,16 @@ function migrationsFor(fieldKeys: SealingKeys | undefined): NonNullable<DataSour
   return MIGRATIONS.map((m) => (m === SealedFieldsBoundToRows1765200000000 ? sealedFieldsMigrationWith(fieldKeys) : m));
 }
 
-/** The one way to build a DataSource: the app's entities, this lib's migrations, never `synchronize`. */
+/**
+ * The one way to build a DataSource: the app's entities, this lib's migrations, never `synchronize`;
+ * TLS as the URL's `sslmode` says (libpq's meaning, see postgresConnection).
+ */
 export function createDataSource(options: DatabaseOptions): DataSource {
+  const { url, ssl } = postgresConnection(options.url, options.sslRootCert);
   return new DataSource({
     type: 'postgres',
-    url: options.url,
+    url,
+    ssl,
     entities: options.entities,
     migrations: migrationsFor(options.fieldKeys),
     synchronize: false,
@@ -43,8 +51,8 @@ export function createDataSource(options: DatabaseOptions): DataSource {
 }
 
 /** Applies all pending migrations (plain SQL, no entity needed); returns the names applied. */
-export async function migrate(url: string, options: { fieldKeys?: SealingKeys } = {}): Promise<string[]> {
-  const dataSource = createDataSource({ url, entities: [], poolSize: 1, applicationName: 'sro-migrate', fieldKeys: options.fieldKeys });
+export async function migrate(url: string, options: { fieldKeys?: SealingKeys; sslRootCert?: Buffer } = {}): Promise<string[]> {
+  const dataSource = createDataSource({ url, entities: [], poolSize: 1, applicationName: 'sro-migrate', ...options });
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -1,8 +1,8 @@
 import type { DataConverter } from '@temporalio/common';
 import type { KeyRing } from '@sro/config';
-import { EncryptionCodec } from './encryption.codec';
+import { EncryptionCodec, EncryptionCodecOptions } from './encryption.codec';
 
 /** The data converter client and worker share: JSON payloads, then encryption. */
-export function createDataConverter(keyRing: KeyRing): DataConverter {
-  return { payloadCodecs: [new EncryptionCodec(keyRing)] };
+export function createDataConverter(keyRing: KeyRing, options: EncryptionCodecOptions = {}): DataConverter {
+  return { payloadCodecs: [new EncryptionCodec(keyRing, options)] };
 }

@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '@sro/config';
 import { createDataConverter } from './data-converter';
+import { temporalConnectionOptions } from './temporal-connection';
 import { WorkflowStateReader } from './workflow-state.reader';
 
 /** A lazily connecting Temporal client with the encrypting data converter, and the workflow state reader on it. */
@@ -13,9 +14,9 @@ import { WorkflowStateReader } from './workflow-state.reader';
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
         new Client({
-          connection: Connection.lazy({ address: config.temporal.address }),
+          connection: Connection.lazy(temporalConnectionOptions(config.temporal)),
           namespace: config.temporal.namespace,
-          dataConverter: createDataConverter(config.payloadKeys),
+          dataConverter: createDataConverter(config.payloadKeys, { refuseUnencrypted: config.isProduction }),
         }),
     },
     WorkflowStateReader,

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { AppConfig } from '@sro/config';
-import { activityFailureInterceptors, ActivityRegistry, createDataConverter } from '@sro/temporal';
+import { activityFailureInterceptors, ActivityRegistry, createDataConverter, temporalConnectionOptions } from '@sro/temporal';
 import { installTemporalRuntime, workflowBundle } from '@sro/temporal-worker';
 
 /**
@@ -30,7 +30,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       this.config.logLevel === 'debug' || this.config.logLevel === 'verbose' ? 'DEBUG' : 'WARN',
       this.config.metrics.temporalBind,
     );
-    this.connection = await NativeConnection.connect({ address: temporal.address });
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(temporal));
     const activities = this.registry.collect();
     this.worker = await Worker.create({
       connection: this.connection,
@@ -40,7 +40,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       activities,
       // Domain refusals fail an activity at once; everything else is retried (libs/temporal).
       interceptors: { activity: [activityFailureInterceptors] },
-      dataConverter: createDataConverter(this.config.payloadKeys),
+      dataConverter: createDataConverter(this.config.payloadKeys, { refuseUnencrypted: this.config.isProduction }),
       shutdownGraceTime: '10 seconds',
       maxCachedWorkflows: temporal.workflowCacheSize,
     });
