@@ -74,7 +74,7 @@ export class EnvSchema {
   DATABASE_POOL_SIZE = 10;
 
   /** `redis://` or, over TLS, `rediss://`; a password may be in it (`rediss://:secret@host:6380`) or in REDIS_PASSWORD. */
-  @IsUrl(redisUrl, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  @IsUrl(redisUrl, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL: string;
 
   /** Password of Redis (AUTH) when it is not in REDIS_URL. */

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '@sro/config';
-import { createDataConverter } from './data-converter';
+import { appDataConverter } from './data-converter';
 import { temporalConnectionOptions } from './temporal-connection';
 import { WorkflowStateReader } from './workflow-state.reader';
 
@@ -16,7 +16,7 @@ import { WorkflowStateReader } from './workflow-state.reader';
         new Client({
           connection: Connection.lazy(temporalConnectionOptions(config.temporal)),
           namespace: config.temporal.namespace,
-          dataConverter: createDataConverter(config.payloadKeys, { refuseUnencrypted: config.isProduction }),
+          dataConverter: appDataConverter(config),
         }),
     },
     WorkflowStateReader,

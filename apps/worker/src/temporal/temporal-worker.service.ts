@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { AppConfig } from '@sro/config';
-import { activityFailureInterceptors, ActivityRegistry, createDataConverter, temporalConnectionOptions } from '@sro/temporal';
+import { activityFailureInterceptors, ActivityRegistry, appDataConverter, temporalConnectionOptions } from '@sro/temporal';
 import { installTemporalRuntime, workflowBundle } from '@sro/temporal-worker';
 
 /**
@@ -40,7 +40,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       activities,
       // Domain refusals fail an activity at once; everything else is retried (libs/temporal).
       interceptors: { activity: [activityFailureInterceptors] },
-      dataConverter: createDataConverter(this.config.payloadKeys, { refuseUnencrypted: this.config.isProduction }),
+      dataConverter: appDataConverter(this.config),
       shutdownGraceTime: '10 seconds',
       maxCachedWorkflows: temporal.workflowCacheSize,
     });
