@@ -83,7 +83,7 @@ describe('Redis over TLS with a password', () => {
   });
 
   it('refuses a server whose certificate the configured CA (or the system’s CAs) did not sign', async () => {
-    for (const env of [{ REDIS_TLS_CA: certs.otherCa }, {}]) {
+    for (const env of [{ REDIS_TLS_CA: certs.otherCa }, {}] as Array<Record<string, string>>) {
       const client = redisConnection(config({ REDIS_PASSWORD: PASSWORD, ...env }).redis);
       const error = await firstError(client);
       expect(error.code ?? error.message).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/);
