@@ -41,7 +41,10 @@ describe('sealed fields bound to their rows (API)', () => {
 
   it('refuses personal data copied from another case with a 500 problem, not a stack trace or the other family', async () => {
     expect((await api().get(`/cases/${caseA}`).set('Authorization', cw).expect(200)).body.personal.familyName).toBe('Andersfamilie');
-    await system.db.query('UPDATE case_file SET personal_enc = (SELECT personal_enc FROM case_file WHERE id = $1) WHERE id = $2', [caseA, caseB]);
+    await system.db.query('UPDATE case_file SET personal_enc = (SELECT personal_enc FROM case_file WHERE id = $1) WHERE id = $2', [
+      caseA,
+      caseB,
+    ]);
     const res = await api().get(`/cases/${caseB}`).set('Authorization', cw);
     expectIntegrityProblem(res, 'personal_enc');
     expect(res.text).not.toContain('Andersfamilie');

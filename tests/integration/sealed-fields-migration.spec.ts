@@ -84,7 +84,10 @@ describe('migration SealedFieldsBoundToRows (PostgreSQL)', () => {
   });
 
   it('after it, a value copied to another row or another column of PostgreSQL no longer opens', async () => {
-    await db.dataSource.query('UPDATE case_file SET personal_enc = (SELECT personal_enc FROM case_file WHERE id = $1) WHERE id = $2', [caseA, caseB]);
+    await db.dataSource.query('UPDATE case_file SET personal_enc = (SELECT personal_enc FROM case_file WHERE id = $1) WHERE id = $2', [
+      caseA,
+      caseB,
+    ]);
     await db.dataSource.query('UPDATE case_file SET content_enc = personal_enc WHERE id = $1', [caseA]);
     const [a] = await db.dataSource.query('SELECT * FROM case_file WHERE id = $1', [caseA]);
     const [b] = await db.dataSource.query('SELECT * FROM case_file WHERE id = $1', [caseB]);
@@ -101,7 +104,9 @@ describe('migration SealedFieldsBoundToRows (PostgreSQL)', () => {
   it('goes back to the old format on down (values that no longer open where they are stop it)', async () => {
     const runner = db.dataSource.createQueryRunner();
     try {
-      await expect(new SealedFieldsBoundToRows1765200000000(keys).down(runner)).rejects.toThrow(/case_file\.content_enc of row .* could not be opened/);
+      await expect(new SealedFieldsBoundToRows1765200000000(keys).down(runner)).rejects.toThrow(
+        /case_file\.content_enc of row .* could not be opened/,
+      );
       // Repair the two rows the previous test broke, then down succeeds.
       await db.dataSource.query(`UPDATE case_file SET personal_enc = $2, content_enc = $3 WHERE id = $1`, [
         caseB,

@@ -51,7 +51,12 @@ describe('Temporal connections over mTLS (client and worker)', () => {
 
   const settings = (env: Record<string, string>) => testConfig({ TEMPORAL_ADDRESS: `127.0.0.1:${port}`, ...env }).temporal;
   const mtls = () =>
-    settings({ TEMPORAL_TLS_CA: certs.ca, TEMPORAL_TLS_CERT: client.cert, TEMPORAL_TLS_KEY: client.key, TEMPORAL_TLS_SERVER_NAME: 'temporal.internal' });
+    settings({
+      TEMPORAL_TLS_CA: certs.ca,
+      TEMPORAL_TLS_CERT: client.cert,
+      TEMPORAL_TLS_KEY: client.key,
+      TEMPORAL_TLS_SERVER_NAME: 'temporal.internal',
+    });
 
   async function attempt(connect: () => Promise<{ close(): Promise<void> }>): Promise<void> {
     try {
@@ -78,7 +83,12 @@ describe('Temporal connections over mTLS (client and worker)', () => {
     handshakes.length = 0;
     const variants = [
       settings({ TEMPORAL_TLS_CA: certs.ca, TEMPORAL_TLS_CERT: client.cert, TEMPORAL_TLS_KEY: client.key }),
-      settings({ TEMPORAL_TLS_CA: certs.otherCa, TEMPORAL_TLS_CERT: client.cert, TEMPORAL_TLS_KEY: client.key, TEMPORAL_TLS_SERVER_NAME: 'temporal.internal' }),
+      settings({
+        TEMPORAL_TLS_CA: certs.otherCa,
+        TEMPORAL_TLS_CERT: client.cert,
+        TEMPORAL_TLS_KEY: client.key,
+        TEMPORAL_TLS_SERVER_NAME: 'temporal.internal',
+      }),
       settings({ TEMPORAL_TLS_CA: certs.ca, TEMPORAL_TLS_SERVER_NAME: 'temporal.internal' }),
     ];
     for (const variant of variants) await attempt(() => NativeConnection.connect(temporalConnectionOptions(variant)));

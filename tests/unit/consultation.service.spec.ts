@@ -431,7 +431,12 @@ describe('ConsultationService', () => {
     it('lets an invited adviser recommend inside the window, sealed', async () => {
       const { service, consultations } = build();
       const recorded = await service.recommend(adviser, 'con-1', advice);
-      expect(consultations.addRecommendation).toHaveBeenCalledWith('con-1', 'adviser-1', cipher.seal(advice), expect.stringMatching(/^[0-9a-f-]{36}$/));
+      expect(consultations.addRecommendation).toHaveBeenCalledWith(
+        'con-1',
+        'adviser-1',
+        cipher.seal(advice),
+        expect.stringMatching(/^[0-9a-f-]{36}$/),
+      );
       expect(recorded).toMatchObject({ id: 'rec-1', adviserId: 'adviser-1', ...advice });
     });
 

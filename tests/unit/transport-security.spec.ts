@@ -106,7 +106,9 @@ describe('transport security settings', () => {
       expect(options.password).toBe('s3cret-redis');
       expect(options.tls).toMatchObject({ rejectUnauthorized: true });
       expect(String(options.tls!.ca)).toContain('BEGIN CERTIFICATE');
-      expect(redisOptions(loadConfig({ ...base, REDIS_URL: 'rediss://redis.example:6380' }).redis).tls).toEqual({ rejectUnauthorized: true });
+      expect(redisOptions(loadConfig({ ...base, REDIS_URL: 'rediss://redis.example:6380' }).redis).tls).toEqual({
+        rejectUnauthorized: true,
+      });
     });
 
     it('refuses a CA without rediss:// and a password given twice', () => {

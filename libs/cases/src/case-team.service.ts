@@ -193,7 +193,10 @@ export class CaseTeamService {
 
   private view(t: CaseTransferRecord): CaseTransfer {
     const { noteEnc, ...rest } = t;
-    return { ...rest, note: noteEnc ? this.cipher.open<string>(noteEnc, { table: 'case_transfer', column: 'note_enc', rowId: t.id }) : null };
+    return {
+      ...rest,
+      note: noteEnc ? this.cipher.open<string>(noteEnc, { table: 'case_transfer', column: 'note_enc', rowId: t.id }) : null,
+    };
   }
 
   private async requireCaseworkers(ids: string[], pointer: string, all: string[] = ids): Promise<void> {

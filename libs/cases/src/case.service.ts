@@ -124,7 +124,9 @@ export class CaseService {
           pseudonym: c.pseudonym,
           zone: opened ? c.zone : null,
           socialSpaceId: c.socialSpaceId,
-          familyName: opened ? this.cipher.open<PersonalData>(c.personalEnc, { table: 'case_file', column: 'personal_enc', rowId: c.id }).familyName : null,
+          familyName: opened
+            ? this.cipher.open<PersonalData>(c.personalEnc, { table: 'case_file', column: 'personal_enc', rowId: c.id }).familyName
+            : null,
           access: c.access,
           responsibleCaseworkerId: c.assignedCaseworkerIds[0],
           responsibleCaseworkerName: c.responsibleName,
@@ -240,7 +242,9 @@ export class CaseService {
 
   private readableConfided(user: Principal, file: CaseFile, grant: CaseGrant): ConfidedItem[] {
     if (!CaseAccessService.isTeam(grant)) return [];
-    return this.cipher.open<ConfidedItem[]>(file.confidedEnc, { table: 'case_file', column: 'confided_enc', rowId: file.id }).filter((item) => item.released || this.isConfidant(user, file, grant, item));
+    return this.cipher
+      .open<ConfidedItem[]>(file.confidedEnc, { table: 'case_file', column: 'confided_enc', rowId: file.id })
+      .filter((item) => item.released || this.isConfidant(user, file, grant, item));
   }
 
   /** The confidant of an item, or their substitute in period; items from before confidants were recorded belong to the responsible caseworker. */

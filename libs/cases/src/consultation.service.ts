@@ -131,7 +131,13 @@ export class ConsultationService {
     const definition = await this.definitions.published('fallteam-consultation');
     const id = randomUUID();
     const workflowId = workflowIds.fallteamConsultation(id);
-    await this.consultations.insert({ id, caseId, workflowId, questionsEnc: this.cipher.seal(questions, { table: 'consultation', column: 'questions_enc', rowId: id }), requestedBy: user.sub });
+    await this.consultations.insert({
+      id,
+      caseId,
+      workflowId,
+      questionsEnc: this.cipher.seal(questions, { table: 'consultation', column: 'questions_enc', rowId: id }),
+      requestedBy: user.sub,
+    });
     const requestedAt = new Date();
     const input: FallteamConsultationInput = {
       consultationId: id,
@@ -181,7 +187,11 @@ export class ConsultationService {
       sessionId: state.sessionId ?? null,
       sessionAt: state.sessionAt ?? null,
       followUpAt: state.followUpAt ?? null,
-      questions: this.cipher.open<string[]>(consultation.questionsEnc, { table: 'consultation', column: 'questions_enc', rowId: consultation.id }),
+      questions: this.cipher.open<string[]>(consultation.questionsEnc, {
+        table: 'consultation',
+        column: 'questions_enc',
+        rowId: consultation.id,
+      }),
       outcome: consultation.outcomeEnc
         ? this.cipher.open<Outcome>(consultation.outcomeEnc, { table: 'consultation', column: 'outcome_enc', rowId: consultation.id })
         : null,
@@ -265,7 +275,11 @@ export class ConsultationService {
   async recommend(user: Principal, id: string, recommendation: NewRecommendation): Promise<Recommendation> {
     await this.adviserMayOpen(user, id);
     const recommendationId = randomUUID();
-    const sealed = this.cipher.seal(recommendation, { table: 'consultation_recommendation', column: 'content_enc', rowId: recommendationId });
+    const sealed = this.cipher.seal(recommendation, {
+      table: 'consultation_recommendation',
+      column: 'content_enc',
+      rowId: recommendationId,
+    });
     const record = await this.consultations.addRecommendation(id, user.sub, sealed, recommendationId);
     return { id: record.id, adviserId: record.adviserId, createdAt: record.createdAt, ...recommendation };
   }
@@ -300,7 +314,11 @@ export class ConsultationService {
       will: content.will,
       goals: content.goals,
       resources: content.resources,
-      questions: this.cipher.open<string[]>(consultation.questionsEnc, { table: 'consultation', column: 'questions_enc', rowId: consultation.id }),
+      questions: this.cipher.open<string[]>(consultation.questionsEnc, {
+        table: 'consultation',
+        column: 'questions_enc',
+        rowId: consultation.id,
+      }),
       sessionAt: session ? session.startsAt.toISOString() : null,
       ageBands: personal.birthDates.map((date) => ageBand(date, new Date())),
       released: Object.fromEntries(RELEASABLE_FIELDS.filter((f) => released.has(f)).map((f) => [f, personal[f]])),

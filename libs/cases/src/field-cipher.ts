@@ -24,7 +24,10 @@ export class FieldCipher {
     } catch (error) {
       if (!(error instanceof SealedValueError)) throw error;
       if (error.failure === 'unknown-key') {
-        throw new DomainError(ErrorCode.Unavailable, `Der Schlüssel ${error.keyId ?? '?'} für verschlüsselte Felder ist nicht konfiguriert.`);
+        throw new DomainError(
+          ErrorCode.Unavailable,
+          `Der Schlüssel ${error.keyId ?? '?'} für verschlüsselte Felder ist nicht konfiguriert.`,
+        );
       }
       // Ids, table and column only: the log never holds the value.
       this.logger.error({ msg: 'sealed value refused', failure: error.failure, table: at.table, column: at.column, rowId: at.rowId });

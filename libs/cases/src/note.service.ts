@@ -89,6 +89,11 @@ export class NoteService {
   private open(note: StoredNote): CaseNote {
     const kind = note.kind as NoteKind;
     const { textEnc, ...rest } = note;
-    return { ...rest, kind, kindLabel: NOTE_KIND_LABELS[kind], text: this.cipher.open<string>(textEnc, { table: 'case_note', column: 'text_enc', rowId: note.id }) };
+    return {
+      ...rest,
+      kind,
+      kindLabel: NOTE_KIND_LABELS[kind],
+      text: this.cipher.open<string>(textEnc, { table: 'case_note', column: 'text_enc', rowId: note.id }),
+    };
   }
 }

@@ -232,7 +232,10 @@ function transportProblems(env: EnvSchema): string[] {
   const problems: string[] = [];
   if (Boolean(env.TEMPORAL_TLS_CERT) !== Boolean(env.TEMPORAL_TLS_KEY))
     problems.push('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (mTLS needs the certificate and its key)');
-  if (env.TEMPORAL_TLS === 'false' && (env.TEMPORAL_TLS_CA || env.TEMPORAL_TLS_CERT || env.TEMPORAL_TLS_KEY || env.TEMPORAL_TLS_SERVER_NAME))
+  if (
+    env.TEMPORAL_TLS === 'false' &&
+    (env.TEMPORAL_TLS_CA || env.TEMPORAL_TLS_CERT || env.TEMPORAL_TLS_KEY || env.TEMPORAL_TLS_SERVER_NAME)
+  )
     problems.push('TEMPORAL_TLS=false contradicts the TEMPORAL_TLS_* settings');
   if (env.REDIS_TLS_CA && !env.REDIS_URL?.startsWith('rediss://')) problems.push('REDIS_TLS_CA needs a rediss:// REDIS_URL');
   if (env.REDIS_PASSWORD && env.REDIS_URL && URL.canParse(env.REDIS_URL) && new URL(env.REDIS_URL).password)

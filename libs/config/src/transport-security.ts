@@ -29,8 +29,7 @@ export interface PostgresConnection {
 export function postgresConnection(url: string, rootCert?: Buffer): PostgresConnection {
   const parsed = new URL(url);
   const refused = PG_TLS_PARAMETERS.filter((name) => parsed.searchParams.has(name));
-  if (refused.length > 0)
-    throw new Error(`DATABASE_URL must not carry ${refused.join(', ')}: use sslmode and DATABASE_SSL_ROOT_CERT`);
+  if (refused.length > 0) throw new Error(`DATABASE_URL must not carry ${refused.join(', ')}: use sslmode and DATABASE_SSL_ROOT_CERT`);
   const raw = parsed.searchParams.get('sslmode') ?? 'disable';
   if (!(POSTGRES_SSL_MODES as readonly string[]).includes(raw))
     throw new Error(`DATABASE_URL sslmode must be one of ${POSTGRES_SSL_MODES.join(', ')} (got ${raw})`);

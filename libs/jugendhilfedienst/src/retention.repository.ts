@@ -136,6 +136,11 @@ export class RetentionRepository {
     );
     if (!row) return undefined;
     const { reasonEnc, ...state } = row;
-    return { ...state, legalHoldReason: reasonEnc ? this.cipher.open<string>(reasonEnc, { table: 'case_file', column: 'legal_hold_reason_enc', rowId: caseId }) : null };
+    return {
+      ...state,
+      legalHoldReason: reasonEnc
+        ? this.cipher.open<string>(reasonEnc, { table: 'case_file', column: 'legal_hold_reason_enc', rowId: caseId })
+        : null,
+    };
   }
 }

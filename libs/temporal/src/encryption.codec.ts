@@ -50,7 +50,9 @@ export class EncryptionCodec implements PayloadCodec {
       const encoding = text(payload.metadata?.[METADATA_ENCODING_KEY]);
       if (encoding !== ENCRYPTED_ENCODING) {
         if (this.options.refuseUnencrypted)
-          throw new ValueError(`Unencrypted payload refused (encoding ${encoding || 'none'}): production accepts only ${ENCRYPTED_ENCODING}`);
+          throw new ValueError(
+            `Unencrypted payload refused (encoding ${encoding || 'none'}): production accepts only ${ENCRYPTED_ENCODING}`,
+          );
         return payload;
       }
       const keyId = text(payload.metadata?.[KEY_ID_METADATA]);

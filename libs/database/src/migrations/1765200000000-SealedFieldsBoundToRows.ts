@@ -66,7 +66,9 @@ export class SealedFieldsBoundToRows1765200000000 implements MigrationInterface 
             return reseal(keys, row.sealed, { table, column, rowId: row.id });
           } catch (error) {
             // Ids and names only: the value itself stays out of the message.
-            throw new Error(`${table}.${column} of row ${row.id} could not be opened with FIELD_KEYS: ${(error as Error).message}`);
+            throw new Error(`${table}.${column} of row ${row.id} could not be opened with FIELD_KEYS: ${(error as Error).message}`, {
+              cause: error,
+            });
           }
         });
         await queryRunner.query(
