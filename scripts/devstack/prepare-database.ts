@@ -14,13 +14,20 @@ import { ENTITIES } from '../../apps/shared/entities';
  */
 export async function prepareDatabase(
   url: string,
-  options: { seed: boolean; ownerUrl?: string; fieldKeys?: string },
+  options: { seed: boolean; ownerUrl?: string; fieldKeys?: string; sslRootCert?: Buffer },
 ): Promise<{ migrations: string[]; definitions: string[]; seeded?: Awaited<ReturnType<typeof seedDemoData>> }> {
   const ownerUrl = options.ownerUrl ?? url;
   const fieldKeys = options.fieldKeys ? parseCheckedKeyRing('FIELD_KEYS', options.fieldKeys) : undefined;
-  const migrations = await migrate(ownerUrl, { fieldKeys });
-  if (options.ownerUrl && options.ownerUrl !== url) await grantAppRole(ownerUrl, decodeURIComponent(new URL(url).username));
-  const dataSource = await createDataSource({ url: ownerUrl, entities: ENTITIES, poolSize: 1, applicationName: 'sro-seed' }).initialize();
+  const { sslRootCert } = options;
+  const migrations = await migrate(ownerUrl, { fieldKeys, sslRootCert });
+  if (options.ownerUrl && options.ownerUrl !== url) await grantAppRole(ownerUrl, decodeURIComponent(new URL(url).username), sslRootCert);
+  const dataSource = await createDataSource({
+    url: ownerUrl,
+    entities: ENTITIES,
+    poolSize: 1,
+    applicationName: 'sro-seed',
+    sslRootCert,
+  }).initialize();
   try {
     const definitions = await new DefinitionsService(new DefinitionRepository(dataSource)).ensureSeeded();
     return { migrations, definitions, seeded: options.seed ? await seedDemoData(dataSource) : undefined };
