@@ -45,7 +45,7 @@ export function runBench(
       process.once(signal, () => void stack.stop().finally(() => process.exit(130)));
     }
     try {
-      await prepareDatabase(stack.databaseUrl, { seed: true, ownerUrl: stack.databaseOwnerUrl });
+      await prepareDatabase(stack.databaseUrl, { seed: true, ownerUrl: stack.databaseOwnerUrl, fieldKeys: secrets.FIELD_KEYS });
       const config = (overrides: Record<string, string> = {}) =>
         loadConfig({ ...stackEnvironment(stack, secrets, work), LOG_LEVEL: 'error', ...overrides });
       const results = await body({ stack, secrets, work, config });

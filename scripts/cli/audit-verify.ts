@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditRepository, AuditService, AuditSettings, CheckpointFile } from '@sro/audit';
 import { parseAuditKey } from '@sro/config';
@@ -18,6 +19,7 @@ async function main(): Promise<number> {
   const database = await toolDatabase();
   const dataSource = await createDataSource({
     url: database.url,
+    sslRootCert: process.env.DATABASE_SSL_ROOT_CERT ? readFileSync(process.env.DATABASE_SSL_ROOT_CERT) : undefined,
     entities: ENTITIES,
     poolSize: 2,
     applicationName: 'sro-audit-verify',

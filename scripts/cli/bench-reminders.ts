@@ -93,7 +93,7 @@ runBench('reminders', async (ctx) => {
     };
 
     const rawRun = async (label: string, dueAt: (i: number) => Date) => {
-      const connection = redisConnection(config.redis.url);
+      const connection = redisConnection(config.redis);
       const queue = new Queue(`bench-raw-${label}`, { connection });
       const lags: number[] = [];
       let last = 0;
@@ -104,7 +104,7 @@ runBench('reminders', async (ctx) => {
           lags.push(now - job.data.dueAt);
           last = Math.max(last, now);
         },
-        { connection: redisConnection(config.redis.url), concurrency: RAW_CONCURRENCY },
+        { connection: redisConnection(config.redis), concurrency: RAW_CONCURRENCY },
       );
       const scheduledAt = Date.now();
       for (let i = 0; i < N; i += 2_000) {

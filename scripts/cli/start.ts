@@ -42,7 +42,11 @@ async function main(): Promise<void> {
       postgresPassword: secrets.POSTGRES_PASSWORD,
       external: { databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, temporalAddress: env.TEMPORAL_ADDRESS },
     });
-    const prepared = await prepareDatabase(stack.databaseUrl, { seed: true, ownerUrl: stack.databaseOwnerUrl });
+    const prepared = await prepareDatabase(stack.databaseUrl, {
+      seed: true,
+      ownerUrl: stack.databaseOwnerUrl,
+      fieldKeys: env.FIELD_KEYS ?? secrets.FIELD_KEYS,
+    });
     say(`database ready (${prepared.migrations.length} migrations applied; demo data ${JSON.stringify(prepared.seeded)})`);
 
     const appEnv = devAppEnvironment(root, data, stack, secrets, apiPort, env);

@@ -45,7 +45,7 @@ async function main(): Promise<number> {
       postgresPassword: secrets.POSTGRES_PASSWORD,
       external: { databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, temporalAddress: process.env.TEMPORAL_ADDRESS },
     });
-    await prepareDatabase(stack.databaseUrl, { seed: true, ownerUrl: stack.databaseOwnerUrl });
+    await prepareDatabase(stack.databaseUrl, { seed: true, ownerUrl: stack.databaseOwnerUrl, fieldKeys: secrets.FIELD_KEYS });
     say(
       `test stack up in ${Date.now() - started} ms (postgres ${stack.embedded.postgres ? 'embedded' : 'external'}, redis ${stack.embedded.redis ? 'private' : 'external'}, temporal ${stack.embedded.temporal ? 'dev server' : 'external'})`,
     );

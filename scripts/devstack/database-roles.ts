@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { postgresConnection } from '@sro/config';
 
 /** The two roles of a database: the owner runs migrations, the app role runs the API and the worker. */
 export interface DatabaseRoles {
@@ -10,8 +11,10 @@ export function rolesFor(database: string): DatabaseRoles {
   return { owner: `${database}_owner`, app: `${database}_app` };
 }
 
-async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
+async function withClient<T>(url: string, fn: (client: Client) => Promise<T>, sslRootCert?: Buffer): Promise<T> {
+  // TLS as the URL's sslmode says, with the same mapping as the apps' DataSource.
+  const { url: bare, ssl } = postgresConnection(url, sslRootCert);
+  const client = new Client({ connectionString: bare, ssl });
   await client.connect();
   try {
     return await fn(client);
@@ -87,10 +90,12 @@ END $$;`;
  * only appends to and reads the audit log, and only reads the migrations table. Default
  * privileges cover tables that later migrations create.
  */
-export async function grantAppRole(ownerUrl: string, appRole: string): Promise<void> {
+export async function grantAppRole(ownerUrl: string, appRole: string, sslRootCert?: Buffer): Promise<void> {
   const database = decodeURIComponent(new URL(ownerUrl).pathname.slice(1));
-  await withClient(ownerUrl, async (client) => {
-    await client.query(`
+  await withClient(
+    ownerUrl,
+    async (client) => {
+      await client.query(`
       REVOKE CREATE ON SCHEMA public FROM PUBLIC;
       REVOKE TEMPORARY ON DATABASE ${ident(database)} FROM PUBLIC;
       GRANT CONNECT ON DATABASE ${ident(database)} TO ${ident(appRole)};
@@ -102,7 +107,9 @@ export async function grantAppRole(ownerUrl: string, appRole: string): Promise<v
       REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_event FROM ${ident(appRole)};
       REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON migrations FROM ${ident(appRole)};
     `);
-  });
+    },
+    sslRootCert,
+  );
 }
 
 /** `url` with another user and password. */

@@ -27,6 +27,8 @@ export interface PostgresOptions {
   password: string;
   database: string;
   port?: number;
+  /** More `-c name=value` settings of the server (tests: TLS). */
+  serverFlags?: string[];
 }
 
 /** Creates the database when it does not exist yet (CREATE DATABASE has no IF NOT EXISTS). */
@@ -76,7 +78,7 @@ export async function startEmbeddedPostgres(options: PostgresOptions): Promise<P
     password: options.password,
     persistent: true,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on', ...(options.serverFlags ?? [])],
     onLog: () => undefined,
     onError: () => undefined,
   });

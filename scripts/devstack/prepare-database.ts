@@ -1,3 +1,4 @@
+import { parseCheckedKeyRing } from '@sro/config';
 import { createDataSource, migrate } from '@sro/database';
 import { DefinitionRepository, DefinitionsService } from '@sro/definitions';
 import { seedDemoData } from '@sro/reference-data';
@@ -8,16 +9,25 @@ import { ENTITIES } from '../../apps/shared/entities';
  * Applies migrations and publishes version 1 of every workflow definition that has none; with
  * `seed`, also the idempotent demo reference data. With an `ownerUrl`, that role does all of it
  * and then grants the app role (the user of `url`) what the API and the worker need; without one,
- * the role of `url` does everything (one external DATABASE_URL).
+ * the role of `url` does everything (one external DATABASE_URL). `fieldKeys` (FIELD_KEYS) lets
+ * the migrations re-seal sealed columns; without them a migration that must re-seal stops.
  */
 export async function prepareDatabase(
   url: string,
-  options: { seed: boolean; ownerUrl?: string },
+  options: { seed: boolean; ownerUrl?: string; fieldKeys?: string; sslRootCert?: Buffer },
 ): Promise<{ migrations: string[]; definitions: string[]; seeded?: Awaited<ReturnType<typeof seedDemoData>> }> {
   const ownerUrl = options.ownerUrl ?? url;
-  const migrations = await migrate(ownerUrl);
-  if (options.ownerUrl && options.ownerUrl !== url) await grantAppRole(ownerUrl, decodeURIComponent(new URL(url).username));
-  const dataSource = await createDataSource({ url: ownerUrl, entities: ENTITIES, poolSize: 1, applicationName: 'sro-seed' }).initialize();
+  const fieldKeys = options.fieldKeys ? parseCheckedKeyRing('FIELD_KEYS', options.fieldKeys) : undefined;
+  const { sslRootCert } = options;
+  const migrations = await migrate(ownerUrl, { fieldKeys, sslRootCert });
+  if (options.ownerUrl && options.ownerUrl !== url) await grantAppRole(ownerUrl, decodeURIComponent(new URL(url).username), sslRootCert);
+  const dataSource = await createDataSource({
+    url: ownerUrl,
+    entities: ENTITIES,
+    poolSize: 1,
+    applicationName: 'sro-seed',
+    sslRootCert,
+  }).initialize();
   try {
     const definitions = await new DefinitionsService(new DefinitionRepository(dataSource)).ensureSeeded();
     return { migrations, definitions, seeded: options.seed ? await seedDemoData(dataSource) : undefined };

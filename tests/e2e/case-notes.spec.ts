@@ -50,7 +50,7 @@ describe('case notes (Aktenvermerke)', () => {
       createdAt: expect.any(String),
     });
     const [row] = await system.db.query('SELECT * FROM case_note WHERE id = $1', [visitId]);
-    expect(row.text_enc).toMatch(/^t1\./);
+    expect(row.text_enc).toMatch(/^v2:t1\./);
     expect(JSON.stringify(row)).not.toContain('Leon');
     const [audit] = await system.db.query(
       `SELECT actor_id, purpose, outcome, details FROM audit_event WHERE resource_type = 'case-note' AND resource_id = $1 AND action = 'create'`,

@@ -139,7 +139,7 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
     const [row] = await system.db.query('SELECT legal_hold, legal_hold_by, legal_hold_reason_enc FROM case_file WHERE id = $1', [ids.held]);
     expect(row.legal_hold).toBe(true);
     expect(row.legal_hold_by).toBeTruthy();
-    expect(row.legal_hold_reason_enc).toMatch(/^t1\./);
+    expect(row.legal_hold_reason_enc).toMatch(/^v2:t1\./);
     expect(row.legal_hold_reason_enc).not.toContain('Familiengerichtlich');
     const audit = await system.db.query(
       `SELECT outcome FROM audit_event WHERE resource_type = 'case' AND resource_id = $1 AND action = 'legal-hold' ORDER BY id`,
@@ -179,7 +179,7 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
     for (const id of [ids.expired, ids.assessed])
       expect(byId.get(id)).toMatchObject({ personal_enc: null, content_enc: null, confided_enc: null, report_enc: null });
     // Open cases are never taken, the one whose old-style date would long have passed included.
-    for (const id of [ids.held, ids.later, ids.open, ids.openFallteam]) expect(byId.get(id)!.personal_enc).toMatch(/^t1\./);
+    for (const id of [ids.held, ids.later, ids.open, ids.openFallteam]) expect(byId.get(id)!.personal_enc).toMatch(/^v2:t1\./);
     expect((await api().get(`/cases/${ids.openFallteam}`).set('Authorization', cw)).status).toBe(200);
     expect(await system.db.query('SELECT 1 FROM consent WHERE case_id = $1', [ids.expired])).toEqual([]);
 

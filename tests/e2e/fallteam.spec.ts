@@ -45,7 +45,7 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     const [raw] = await system.db.query('SELECT * FROM case_file WHERE id = $1', [caseId]);
     const stored = JSON.stringify(raw);
     for (const s of PERSONAL_STRINGS) expect(stored).not.toContain(s);
-    expect(raw.personal_enc).toMatch(/^t1\./);
+    expect(raw.personal_enc).toMatch(/^v2:t1\./);
   });
 
   it('rejects a case with bad input, naming the fields, and stores nothing', async () => {

@@ -21,11 +21,11 @@ import type { AssignmentsService } from '@sro/reference-data';
 
 const caseworker: Principal = { sub: 'cw-1', roles: [Role.Caseworker] };
 
-/** Sealing as JSON keeps the tests readable; the real cipher has its own tests. */
+/** Sealing as JSON keeps the tests readable; the real cipher (and its binding to the row) has its own tests. */
 const cipher = {
   seal: (value: unknown) => JSON.stringify(value),
   open: <T>(sealed: string) => JSON.parse(sealed) as T,
-} as unknown as FieldCipher;
+};
 
 const personal = { familyName: 'Muster', givenNames: ['Erika'], birthDates: ['2014-02-03'], address: 'Lindenallee 7', familyMembers: [] };
 const content = {
@@ -121,7 +121,7 @@ function build() {
   const service = new CaseService(
     caseFiles as unknown as CaseRepository,
     consents as unknown as ConsentRepository,
-    cipher,
+    cipher as unknown as FieldCipher,
     assignments as unknown as AssignmentsService,
     new CaseInputRules(definitions as unknown as DefinitionsService),
     access,

@@ -23,11 +23,11 @@ const DAY = 86_400_000;
 const caseworker: Principal = { sub: 'cw-1', roles: [Role.Caseworker] };
 const adviser: Principal = { sub: 'adviser-1', roles: [Role.Adviser] };
 
-/** Sealing as JSON keeps the tests readable; the real cipher has its own tests. */
+/** Sealing as JSON keeps the tests readable; the real cipher (and its binding to the row) has its own tests. */
 const cipher = {
   seal: (value: unknown) => JSON.stringify(value),
   open: <T>(sealed: string) => JSON.parse(sealed) as T,
-} as unknown as FieldCipher;
+};
 
 const caseFile = (over: Partial<CaseFile> = {}): CaseFile => ({
   id: 'case-1',
@@ -131,7 +131,7 @@ function build() {
     caseFiles as unknown as CaseRepository,
     staff as unknown as StaffRepository,
     cases as unknown as CaseService,
-    cipher,
+    cipher as unknown as FieldCipher,
     temporal as unknown as Client,
     new WorkflowStateReader(temporal as unknown as Client),
     config as unknown as AppConfig,
@@ -431,7 +431,12 @@ describe('ConsultationService', () => {
     it('lets an invited adviser recommend inside the window, sealed', async () => {
       const { service, consultations } = build();
       const recorded = await service.recommend(adviser, 'con-1', advice);
-      expect(consultations.addRecommendation).toHaveBeenCalledWith('con-1', 'adviser-1', cipher.seal(advice));
+      expect(consultations.addRecommendation).toHaveBeenCalledWith(
+        'con-1',
+        'adviser-1',
+        cipher.seal(advice),
+        expect.stringMatching(/^[0-9a-f-]{36}$/),
+      );
       expect(recorded).toMatchObject({ id: 'rec-1', adviserId: 'adviser-1', ...advice });
     });
 

@@ -137,7 +137,7 @@ export class CaseAccessRepository {
    */
   async transfer(
     tx: EntityManager,
-    t: { caseId: string; fromUserId: string; toUserId: string; noteEnc: string | null; transferredBy: string },
+    t: { id: string; caseId: string; fromUserId: string; toUserId: string; noteEnc: string | null; transferredBy: string },
   ): Promise<CaseTransferRecord> {
     await tx.query(
       `UPDATE case_file SET assigned_caseworker_ids = ARRAY[$2::text] || array_remove(array_remove(assigned_caseworker_ids, $2::text), $3::text),
@@ -154,9 +154,9 @@ export class CaseAccessRepository {
       [t.fromUserId, t.toUserId, t.caseId],
     );
     const [row]: CaseTransferRecord[] = await tx.query(
-      `INSERT INTO case_transfer (case_id, from_user_id, to_user_id, note_enc, transferred_by) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO case_transfer (id, case_id, from_user_id, to_user_id, note_enc, transferred_by) VALUES ($6, $1, $2, $3, $4, $5)
        RETURNING ${TRANSFER_COLUMNS}`,
-      [t.caseId, t.fromUserId, t.toUserId, t.noteEnc, t.transferredBy],
+      [t.caseId, t.fromUserId, t.toUserId, t.noteEnc, t.transferredBy, t.id],
     );
     return row;
   }

@@ -39,7 +39,7 @@ export class CaseFollowUpRepository {
   async insert(f: { id: string; caseId: string; userId: string; dueOn: string; text: string }): Promise<CaseFollowUp> {
     const [row]: FollowUpRow[] = await this.dataSource.query(
       `INSERT INTO case_follow_up (id, case_id, user_id, due_on, text_enc) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-      [f.id, f.caseId, f.userId, f.dueOn, this.cipher.seal(f.text)],
+      [f.id, f.caseId, f.userId, f.dueOn, this.cipher.seal(f.text, { table: 'case_follow_up', column: 'text_enc', rowId: f.id })],
     );
     return this.toFollowUp(row);
   }
@@ -81,7 +81,7 @@ export class CaseFollowUpRepository {
       caseId: r.case_id,
       userId: r.user_id,
       dueOn: r.due_on,
-      text: r.text_enc ? this.cipher.open<string>(r.text_enc) : null,
+      text: r.text_enc ? this.cipher.open<string>(r.text_enc, { table: 'case_follow_up', column: 'text_enc', rowId: r.id }) : null,
       createdAt: r.created_at,
       doneAt: r.done_at,
       doneBy: r.done_by,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@sro/audit';
 import { AppConfig } from '@sro/config';
@@ -151,12 +152,14 @@ export class CaseTeamService {
     if (input.toCaseworkerId === responsible)
       throw DomainError.invalid('Der Fall liegt schon dort', [{ pointer: '/toCaseworkerId', message: 'ist bereits fallverantwortlich' }]);
     await this.requireCaseworkers([input.toCaseworkerId], '/toCaseworkerId');
+    const transferId = randomUUID();
     const record = await this.access.transaction((tx) =>
       this.access.transfer(tx, {
+        id: transferId,
         caseId,
         fromUserId: responsible,
         toUserId: input.toCaseworkerId,
-        noteEnc: this.cipher.seal(input.note),
+        noteEnc: this.cipher.seal(input.note, { table: 'case_transfer', column: 'note_enc', rowId: transferId }),
         transferredBy: user.sub,
       }),
     );
@@ -190,7 +193,10 @@ export class CaseTeamService {
 
   private view(t: CaseTransferRecord): CaseTransfer {
     const { noteEnc, ...rest } = t;
-    return { ...rest, note: noteEnc ? this.cipher.open<string>(noteEnc) : null };
+    return {
+      ...rest,
+      note: noteEnc ? this.cipher.open<string>(noteEnc, { table: 'case_transfer', column: 'note_enc', rowId: t.id }) : null,
+    };
   }
 
   private async requireCaseworkers(ids: string[], pointer: string, all: string[] = ids): Promise<void> {

@@ -99,9 +99,9 @@ export class CaseService {
       zone: input.zone,
       socialSpaceId: input.socialSpaceId,
       caseworkerId: user.sub,
-      personalEnc: this.cipher.seal(input.personal),
-      contentEnc: this.cipher.seal(input.content),
-      confidedEnc: this.cipher.seal(confided),
+      personalEnc: this.cipher.seal(input.personal, { table: 'case_file', column: 'personal_enc', rowId: id }),
+      contentEnc: this.cipher.seal(input.content, { table: 'case_file', column: 'content_enc', rowId: id }),
+      confidedEnc: this.cipher.seal(confided, { table: 'case_file', column: 'confided_enc', rowId: id }),
       // Open: no deletion date until closure derives it from the definition's retention rule.
       deletionDate: null,
     });
@@ -124,7 +124,9 @@ export class CaseService {
           pseudonym: c.pseudonym,
           zone: opened ? c.zone : null,
           socialSpaceId: c.socialSpaceId,
-          familyName: opened ? this.cipher.open<PersonalData>(c.personalEnc).familyName : null,
+          familyName: opened
+            ? this.cipher.open<PersonalData>(c.personalEnc, { table: 'case_file', column: 'personal_enc', rowId: c.id }).familyName
+            : null,
           access: c.access,
           responsibleCaseworkerId: c.assignedCaseworkerIds[0],
           responsibleCaseworkerName: c.responsibleName,
@@ -150,8 +152,8 @@ export class CaseService {
       deletionDate: file.deletionDate,
       retentionRule: await this.retention.ruleFor(file),
       legalHold: file.legalHold,
-      personal: this.cipher.open<PersonalData>(file.personalEnc),
-      ...this.cipher.open<CaseContent>(file.contentEnc),
+      personal: this.cipher.open<PersonalData>(file.personalEnc, { table: 'case_file', column: 'personal_enc', rowId: file.id }),
+      ...this.cipher.open<CaseContent>(file.contentEnc, { table: 'case_file', column: 'content_enc', rowId: file.id }),
       confided: this.readableConfided(user, file, grant),
       createdAt: file.createdAt,
     };
@@ -193,21 +195,21 @@ export class CaseService {
   /** Adds a confided item (§ 65): the caller is its confidant, and no one else reads it until released. */
   async addConfided(user: Principal, caseId: string, text: string): Promise<CaseDetails> {
     const { file } = await this.open(user, caseId, 'write');
-    const items = this.cipher.open<ConfidedItem[]>(file.confidedEnc);
+    const items = this.cipher.open<ConfidedItem[]>(file.confidedEnc, { table: 'case_file', column: 'confided_enc', rowId: file.id });
     items.push({ id: randomUUID(), text, confidantId: user.sub, released: false });
-    await this.caseFiles.setConfided(caseId, this.cipher.seal(items));
+    await this.caseFiles.setConfided(caseId, this.cipher.seal(items, { table: 'case_file', column: 'confided_enc', rowId: caseId }));
     return this.get(user, caseId);
   }
 
   /** The confidant (or their substitute) releases one confided item to the case team; advisers never see it. */
   async releaseConfided(user: Principal, caseId: string, itemId: string): Promise<CaseDetails> {
     const { file, grant } = await this.open(user, caseId, 'write');
-    const items = this.cipher.open<ConfidedItem[]>(file.confidedEnc);
+    const items = this.cipher.open<ConfidedItem[]>(file.confidedEnc, { table: 'case_file', column: 'confided_enc', rowId: file.id });
     const item = items.find((i) => i.id === itemId && this.isConfidant(user, file, grant, i));
     // An item the caller may not read does not exist for them.
     if (!item) throw DomainError.notFound('Confided item');
     item.released = true;
-    await this.caseFiles.setConfided(caseId, this.cipher.seal(items));
+    await this.caseFiles.setConfided(caseId, this.cipher.seal(items, { table: 'case_file', column: 'confided_enc', rowId: caseId }));
     return this.get(user, caseId);
   }
 
@@ -240,7 +242,9 @@ export class CaseService {
 
   private readableConfided(user: Principal, file: CaseFile, grant: CaseGrant): ConfidedItem[] {
     if (!CaseAccessService.isTeam(grant)) return [];
-    return this.cipher.open<ConfidedItem[]>(file.confidedEnc).filter((item) => item.released || this.isConfidant(user, file, grant, item));
+    return this.cipher
+      .open<ConfidedItem[]>(file.confidedEnc, { table: 'case_file', column: 'confided_enc', rowId: file.id })
+      .filter((item) => item.released || this.isConfidant(user, file, grant, item));
   }
 
   /** The confidant of an item, or their substitute in period; items from before confidants were recorded belong to the responsible caseworker. */

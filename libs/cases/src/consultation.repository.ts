@@ -118,11 +118,12 @@ export class ConsultationRepository {
     );
   }
 
-  async addRecommendation(consultationId: string, adviserId: string, contentEnc: string): Promise<RecommendationRecord> {
+  /** `id` is made by the caller: the sealed content is bound to it. */
+  async addRecommendation(consultationId: string, adviserId: string, contentEnc: string, id: string): Promise<RecommendationRecord> {
     const [row]: RecommendationRecord[] = await this.dataSource.query(
-      `INSERT INTO consultation_recommendation (consultation_id, adviser_id, content_enc) VALUES ($1, $2, $3)
+      `INSERT INTO consultation_recommendation (id, consultation_id, adviser_id, content_enc) VALUES ($4, $1, $2, $3)
        RETURNING id, adviser_id AS "adviserId", content_enc AS "contentEnc", created_at AS "createdAt"`,
-      [consultationId, adviserId, contentEnc],
+      [consultationId, adviserId, contentEnc, id],
     );
     return row;
   }

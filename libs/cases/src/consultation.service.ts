@@ -131,7 +131,13 @@ export class ConsultationService {
     const definition = await this.definitions.published('fallteam-consultation');
     const id = randomUUID();
     const workflowId = workflowIds.fallteamConsultation(id);
-    await this.consultations.insert({ id, caseId, workflowId, questionsEnc: this.cipher.seal(questions), requestedBy: user.sub });
+    await this.consultations.insert({
+      id,
+      caseId,
+      workflowId,
+      questionsEnc: this.cipher.seal(questions, { table: 'consultation', column: 'questions_enc', rowId: id }),
+      requestedBy: user.sub,
+    });
     const requestedAt = new Date();
     const input: FallteamConsultationInput = {
       consultationId: id,
@@ -181,8 +187,14 @@ export class ConsultationService {
       sessionId: state.sessionId ?? null,
       sessionAt: state.sessionAt ?? null,
       followUpAt: state.followUpAt ?? null,
-      questions: this.cipher.open<string[]>(consultation.questionsEnc),
-      outcome: consultation.outcomeEnc ? this.cipher.open<Outcome>(consultation.outcomeEnc) : null,
+      questions: this.cipher.open<string[]>(consultation.questionsEnc, {
+        table: 'consultation',
+        column: 'questions_enc',
+        rowId: consultation.id,
+      }),
+      outcome: consultation.outcomeEnc
+        ? this.cipher.open<Outcome>(consultation.outcomeEnc, { table: 'consultation', column: 'outcome_enc', rowId: consultation.id })
+        : null,
       invitations: await this.consultations.invitations(id),
       adviserRecommendations: await this.recommendations(id),
     };
@@ -234,7 +246,7 @@ export class ConsultationService {
     const professionals = await this.checkParticipants(id, outcome.participants);
     await this.checkReferences(id, outcome.recommendationIds ?? []);
     await this.consultations.transaction(async (tx) => {
-      await this.consultations.storeOutcome(tx, id, this.cipher.seal(outcome));
+      await this.consultations.storeOutcome(tx, id, this.cipher.seal(outcome, { table: 'consultation', column: 'outcome_enc', rowId: id }));
       await temporalCall(
         this.temporal.workflow.getHandle(consultation.workflowId).executeUpdate(fallteamUpdates.recordOutcome, {
           args: [{ professionals, participants: outcome.participants.length, actorId: user.sub }],
@@ -262,7 +274,13 @@ export class ConsultationService {
    */
   async recommend(user: Principal, id: string, recommendation: NewRecommendation): Promise<Recommendation> {
     await this.adviserMayOpen(user, id);
-    const record = await this.consultations.addRecommendation(id, user.sub, this.cipher.seal(recommendation));
+    const recommendationId = randomUUID();
+    const sealed = this.cipher.seal(recommendation, {
+      table: 'consultation_recommendation',
+      column: 'content_enc',
+      rowId: recommendationId,
+    });
+    const record = await this.consultations.addRecommendation(id, user.sub, sealed, recommendationId);
     return { id: record.id, adviserId: record.adviserId, createdAt: record.createdAt, ...recommendation };
   }
 
@@ -285,8 +303,8 @@ export class ConsultationService {
     }
     const file = await this.caseFiles.findById(consultation.caseId);
     if (!file || file.anonymisedAt) throw DomainError.notFound(WHAT);
-    const content = this.cipher.open<CaseContent>(file.contentEnc);
-    const personal = this.cipher.open<PersonalData>(file.personalEnc);
+    const content = this.cipher.open<CaseContent>(file.contentEnc, { table: 'case_file', column: 'content_enc', rowId: file.id });
+    const personal = this.cipher.open<PersonalData>(file.personalEnc, { table: 'case_file', column: 'personal_enc', rowId: file.id });
     const released = await this.cases.releasedFields(file.id);
     const session = consultation.sessionId ? await this.sessionRecords.findById(consultation.sessionId) : undefined;
     return {
@@ -296,7 +314,11 @@ export class ConsultationService {
       will: content.will,
       goals: content.goals,
       resources: content.resources,
-      questions: this.cipher.open<string[]>(consultation.questionsEnc),
+      questions: this.cipher.open<string[]>(consultation.questionsEnc, {
+        table: 'consultation',
+        column: 'questions_enc',
+        rowId: consultation.id,
+      }),
       sessionAt: session ? session.startsAt.toISOString() : null,
       ageBands: personal.birthDates.map((date) => ageBand(date, new Date())),
       released: Object.fromEntries(RELEASABLE_FIELDS.filter((f) => released.has(f)).map((f) => [f, personal[f]])),
@@ -315,7 +337,7 @@ export class ConsultationService {
       id: r.id,
       adviserId: r.adviserId,
       createdAt: r.createdAt,
-      ...this.cipher.open<NewRecommendation>(r.contentEnc),
+      ...this.cipher.open<NewRecommendation>(r.contentEnc, { table: 'consultation_recommendation', column: 'content_enc', rowId: r.id }),
     }));
   }
 

@@ -1,21 +1,40 @@
-import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, openAesGcm, sealAesGcm } from '@sro/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError, ErrorCode, openField, SealContext, SealedValueError, sealField } from '@sro/common';
 import { AppConfig } from '@sro/config';
 
-/** Field-level encryption of personal case data at rest: `keyId.base64(iv|ciphertext|tag)`. */
+/**
+ * Field-level encryption of personal case data at rest: `v2:keyId.base64(iv|ciphertext|tag)`,
+ * bound to table, column and row id, so a value moved to another row or column does not open.
+ */
 @Injectable()
 export class FieldCipher {
+  private readonly logger = new Logger('FieldCipher');
+
   constructor(private readonly config: AppConfig) {}
 
-  seal(value: unknown): string {
-    const { activeKeyId, keys } = this.config.fieldKeys;
-    return `${activeKeyId}.${sealAesGcm(keys.get(activeKeyId)!, activeKeyId, Buffer.from(JSON.stringify(value))).toString('base64')}`;
+  /** Seals `value` (as JSON) for the row `at.rowId` of `at.table`, column `at.column`. */
+  seal(value: unknown, at: SealContext): string {
+    return sealField(this.config.fieldKeys, Buffer.from(JSON.stringify(value)), at);
   }
 
-  open<T>(sealed: string): T {
-    const [keyId, data] = sealed.split('.');
-    const key = this.config.fieldKeys.keys.get(keyId);
-    if (!key) throw new DomainError(ErrorCode.Unavailable, `Field key ${keyId} is not configured`);
-    return JSON.parse(openAesGcm(key, keyId, Buffer.from(data, 'base64')).toString('utf8')) as T;
+  /** Opens a value sealed for exactly this place; a value of another row or column is an integrity violation (500 problem). */
+  open<T>(sealed: string, at: SealContext): T {
+    try {
+      return JSON.parse(openField(this.config.fieldKeys, sealed, at).toString('utf8')) as T;
+    } catch (error) {
+      if (!(error instanceof SealedValueError)) throw error;
+      if (error.failure === 'unknown-key') {
+        throw new DomainError(
+          ErrorCode.Unavailable,
+          `Der Schlüssel ${error.keyId ?? '?'} für verschlüsselte Felder ist nicht konfiguriert.`,
+        );
+      }
+      // Ids, table and column only: the log never holds the value.
+      this.logger.error({ msg: 'sealed value refused', failure: error.failure, table: at.table, column: at.column, rowId: at.rowId });
+      throw new DomainError(
+        ErrorCode.IntegrityViolation,
+        `Ein verschlüsselter Wert (${at.table}.${at.column}) gehört nicht zu diesem Datensatz und wurde nicht geöffnet; der Vorfall ist protokolliert.`,
+      );
+    }
   }
 }

@@ -63,13 +63,14 @@ export class NoteService {
       throw DomainError.invalid('The corrected note is not a note of this case', [
         { pointer: '/correctsNoteId', message: 'Diese Akte hat keinen Vermerk mit dieser Kennung' },
       ]);
+    const id = randomUUID();
     const stored = await this.notes.insert({
-      id: randomUUID(),
+      id,
       caseId,
       kind: input.kind,
       occurredOn,
       authorId: user.sub,
-      textEnc: this.cipher.seal(input.text),
+      textEnc: this.cipher.seal(input.text, { table: 'case_note', column: 'text_enc', rowId: id }),
       correctsNoteId: input.correctsNoteId ?? null,
     });
     return this.open(stored);
@@ -88,6 +89,11 @@ export class NoteService {
   private open(note: StoredNote): CaseNote {
     const kind = note.kind as NoteKind;
     const { textEnc, ...rest } = note;
-    return { ...rest, kind, kindLabel: NOTE_KIND_LABELS[kind], text: this.cipher.open<string>(textEnc) };
+    return {
+      ...rest,
+      kind,
+      kindLabel: NOTE_KIND_LABELS[kind],
+      text: this.cipher.open<string>(textEnc, { table: 'case_note', column: 'text_enc', rowId: note.id }),
+    };
   }
 }

@@ -10,6 +10,8 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   InvalidState = 'INVALID_STATE',
   Unavailable = 'UNAVAILABLE',
+  /** Stored data failed an integrity check (a sealed value that does not belong to its row): never the client's fault. */
+  IntegrityViolation = 'INTEGRITY_VIOLATION',
 }
 
 /** A problem in one field of an input, addressed by JSON pointer (`/phases/2/duration`). */
@@ -54,4 +56,5 @@ export const NON_RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.Forbidden,
   ErrorCode.Conflict,
   ErrorCode.InvalidState,
+  ErrorCode.IntegrityViolation,
 ]);

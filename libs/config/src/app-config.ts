@@ -1,7 +1,18 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
-import { AUDIT_KEY_PATTERN, AuthMode, EnvSchema, LogLevel, MailTransport, RuntimeEnv, TracingExporter } from './env.schema';
+import {
+  AUDIT_KEY_PATTERN,
+  AuthMode,
+  KEY_RING_PATTERN,
+  EnvSchema,
+  LogLevel,
+  MailTransport,
+  RuntimeEnv,
+  TracingExporter,
+} from './env.schema';
+import { postgresConnection, RedisTls, TemporalTls } from './transport-security';
 
 /** A start-up stopper: names every variable that is missing or malformed. */
 export class ConfigError extends Error {
@@ -24,9 +35,19 @@ export class AppConfig {
   readonly rateLimits: { auth: number; export: number };
   readonly workerHealthPort?: number;
   readonly metrics: { token?: string; temporalBind?: string };
-  readonly database: { url: string; poolSize: number };
-  readonly redis: { url: string; queuePrefix: string };
-  readonly temporal: { address: string; namespace: string; taskQueue: string; workflowBundlePath?: string; workflowCacheSize: number };
+  /** `url` as configured (with its sslmode); `sslRootCert` the CA of DATABASE_SSL_ROOT_CERT. */
+  readonly database: { url: string; poolSize: number; sslRootCert?: Buffer };
+  /** `tls` is set exactly for rediss:// URLs. */
+  readonly redis: { url: string; queuePrefix: string; password?: string; tls?: RedisTls };
+  /** `tls` is set when TLS towards Temporal is configured. */
+  readonly temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    workflowBundlePath?: string;
+    workflowCacheSize: number;
+    tls?: TemporalTls;
+  };
   readonly audit: { chainKey: Buffer; checkpointDir: string; checkpointIntervalMs: number };
   readonly payloadKeys: KeyRing;
   readonly fieldKeys: KeyRing;
@@ -54,7 +75,7 @@ export class AppConfig {
   /** Need-to-know access to case files: how long a break-glass opening lasts. */
   readonly caseAccess: { breakGlassMs: number };
 
-  constructor(env: EnvSchema) {
+  constructor(env: EnvSchema, files: TransportFiles = readTransportFiles(env)) {
     this.env = env.SRO_ENV;
     this.api = {
       host: env.API_HOST,
@@ -69,14 +90,20 @@ export class AppConfig {
     this.rateLimits = { auth: env.RATE_LIMIT_AUTH_PER_MINUTE, export: env.RATE_LIMIT_EXPORT_PER_MINUTE };
     this.workerHealthPort = env.WORKER_HEALTH_PORT;
     this.metrics = { token: env.METRICS_TOKEN, temporalBind: env.TEMPORAL_METRICS_BIND };
-    this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
-    this.redis = { url: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX };
+    this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, sslRootCert: files.databaseRootCert };
+    this.redis = {
+      url: env.REDIS_URL,
+      queuePrefix: env.QUEUE_PREFIX,
+      password: env.REDIS_PASSWORD,
+      tls: env.REDIS_URL.startsWith('rediss://') ? { ca: files.redisCa } : undefined,
+    };
     this.temporal = {
       address: env.TEMPORAL_ADDRESS,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
       workflowCacheSize: env.WORKFLOW_CACHE_SIZE,
+      tls: temporalTls(env, files),
     };
     this.audit = {
       chainKey: parseAuditKey(env.AUDIT_CHAIN_KEY),
@@ -169,6 +196,83 @@ export function parseKeyRing(value: string): KeyRing {
   return { activeKeyId: value.split(':')[0], keys };
 }
 
+/** The PEM files the transport settings name, read once at start (a certificate renewal needs a restart). */
+interface TransportFiles {
+  databaseRootCert?: Buffer;
+  redisCa?: Buffer;
+  temporalCa?: Buffer;
+  temporalCert?: Buffer;
+  temporalKey?: Buffer;
+}
+
+const PEM_FILES = {
+  databaseRootCert: 'DATABASE_SSL_ROOT_CERT',
+  redisCa: 'REDIS_TLS_CA',
+  temporalCa: 'TEMPORAL_TLS_CA',
+  temporalCert: 'TEMPORAL_TLS_CERT',
+  temporalKey: 'TEMPORAL_TLS_KEY',
+} as const satisfies Record<keyof TransportFiles, keyof EnvSchema>;
+
+/** Reads the PEM files; `problems` collects what is missing or not PEM (without it, the first problem throws). */
+function readTransportFiles(env: EnvSchema, problems?: string[]): TransportFiles {
+  const files: TransportFiles = {};
+  for (const [field, name] of Object.entries(PEM_FILES) as Array<[keyof TransportFiles, (typeof PEM_FILES)[keyof TransportFiles]]>) {
+    const path = env[name];
+    if (!path) continue;
+    let problem: string | undefined;
+    try {
+      const content = readFileSync(path);
+      if (!content.includes('-----BEGIN ')) problem = `${name}: ${path} is not a PEM file`;
+      else files[field] = content;
+    } catch (error) {
+      problem = `${name}: ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+    }
+    if (problem && !problems) throw new ConfigError([problem]);
+    if (problem) problems!.push(problem);
+  }
+  return files;
+}
+
+function temporalTls(env: EnvSchema, files: TransportFiles): TemporalTls | undefined {
+  const configured = Boolean(env.TEMPORAL_TLS_CA || env.TEMPORAL_TLS_CERT || env.TEMPORAL_TLS_KEY || env.TEMPORAL_TLS_SERVER_NAME);
+  if (env.TEMPORAL_TLS !== 'true' && !configured) return undefined;
+  return {
+    ca: files.temporalCa,
+    clientCert: files.temporalCert && files.temporalKey ? { cert: files.temporalCert, key: files.temporalKey } : undefined,
+    serverName: env.TEMPORAL_TLS_SERVER_NAME,
+  };
+}
+
+/** What is inconsistent in the transport settings (files are checked by readTransportFiles). */
+function transportProblems(env: EnvSchema): string[] {
+  const problems: string[] = [];
+  if (Boolean(env.TEMPORAL_TLS_CERT) !== Boolean(env.TEMPORAL_TLS_KEY))
+    problems.push('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (mTLS needs the certificate and its key)');
+  if (
+    env.TEMPORAL_TLS === 'false' &&
+    (env.TEMPORAL_TLS_CA || env.TEMPORAL_TLS_CERT || env.TEMPORAL_TLS_KEY || env.TEMPORAL_TLS_SERVER_NAME)
+  )
+    problems.push('TEMPORAL_TLS=false contradicts the TEMPORAL_TLS_* settings');
+  if (env.REDIS_TLS_CA && !env.REDIS_URL?.startsWith('rediss://')) problems.push('REDIS_TLS_CA needs a rediss:// REDIS_URL');
+  if (env.REDIS_PASSWORD && env.REDIS_URL && URL.canParse(env.REDIS_URL) && new URL(env.REDIS_URL).password)
+    problems.push('REDIS_PASSWORD and a password in REDIS_URL: give it once');
+  if (env.DATABASE_URL && URL.canParse(env.DATABASE_URL)) {
+    try {
+      // With a placeholder CA: whether a CA is there is what matters here, its content was read above.
+      postgresConnection(env.DATABASE_URL, env.DATABASE_SSL_ROOT_CERT ? Buffer.from('-') : undefined);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  return problems;
+}
+
+/** A key ring for tools that need one without the whole configuration (FIELD_KEYS for the migrations). */
+export function parseCheckedKeyRing(name: string, value: string): KeyRing {
+  if (!KEY_RING_PATTERN.test(value)) throw new ConfigError([`${name} must be keyId:base64(32 bytes)[,keyId:base64(32 bytes)...]`]);
+  return parseKeyRing(value);
+}
+
 /** The audit chain's key (for tools that verify the chain without the whole configuration). */
 export function parseAuditKey(value: string): Buffer {
   if (!AUDIT_KEY_PATTERN.test(value)) throw new ConfigError(['AUDIT_CHAIN_KEY must be base64 of 32 bytes']);
@@ -211,6 +315,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('AUTH_MODE=dev is not allowed when SRO_ENV=production (use oidc)');
   }
   if (env.SRO_ENV === 'production' && env.AUTH_MODE === 'oidc') problems.push(...productionOidcProblems(env));
+  problems.push(...transportProblems(env));
+  const files = readTransportFiles(env, problems);
   // Links in e-mails must reach the installation: no silent localhost default in production.
   if (env.SRO_ENV === 'production' && !relevant.APP_BASE_URL) problems.push('APP_BASE_URL is required when SRO_ENV=production');
   else if (env.SRO_ENV === 'production' && !env.APP_BASE_URL.startsWith('https://'))
@@ -220,5 +326,5 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length > 0) {
     throw new ConfigError([...new Set(problems)]);
   }
-  return new AppConfig(env);
+  return new AppConfig(env, files);
 }

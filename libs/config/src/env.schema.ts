@@ -17,7 +17,7 @@ export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** `keyId:base64key` pairs, comma separated; the first one encrypts, all of them decrypt. */
-const KEY_RING_PATTERN = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/;
+export const KEY_RING_PATTERN = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/;
 
 /** A 32-byte key in base64. */
 export const AUDIT_KEY_PATTERN = /^[A-Za-z0-9+/]{43}=$/;
@@ -60,8 +60,15 @@ export class EnvSchema {
   @Matches(/^[\w.-]+:\d{1,5}$/, { message: 'TEMPORAL_METRICS_BIND must be host:port' })
   TEMPORAL_METRICS_BIND?: string;
 
+  /** `postgres://…`; TLS with `?sslmode=require|verify-ca|verify-full` (libpq's meaning; `disable` or none: no TLS). */
   @IsUrl(postgresUrl, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string;
+
+  /** PEM file of the CA that signed PostgreSQL's certificate (like PGSSLROOTCERT; needs an sslmode in DATABASE_URL). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  DATABASE_SSL_ROOT_CERT?: string;
 
   @Type(() => Number)
   @IsInt()
@@ -69,11 +76,52 @@ export class EnvSchema {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** `redis://` or, over TLS, `rediss://`; a password may be in it (`rediss://:secret@host:6380`) or in REDIS_PASSWORD. */
   @IsUrl(redisUrl, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL: string;
 
+  /** Password of Redis (AUTH) when it is not in REDIS_URL. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  REDIS_PASSWORD?: string;
+
+  /** PEM file of the CA that signed Redis's certificate (only with rediss://; without it: the system's CAs). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  REDIS_TLS_CA?: string;
+
   @Matches(/^[^\s:/]+:\d{1,5}$/, { message: 'TEMPORAL_ADDRESS must be host:port' })
   TEMPORAL_ADDRESS: string;
+
+  /** `true`: connect to Temporal over TLS (implied by any TEMPORAL_TLS_* below; `false` with one of them is refused). */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  TEMPORAL_TLS?: 'true' | 'false';
+
+  /** PEM file of the CA that signed Temporal's server certificate (without it: the system's CAs). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  TEMPORAL_TLS_CA?: string;
+
+  /** PEM file of the client certificate for mTLS (with TEMPORAL_TLS_KEY). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  TEMPORAL_TLS_CERT?: string;
+
+  /** PEM file of the client certificate's private key (with TEMPORAL_TLS_CERT). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  TEMPORAL_TLS_KEY?: string;
+
+  /** The name Temporal's certificate is checked against (SNI) when it is not the host of TEMPORAL_ADDRESS. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.-]{1,253}$/, { message: 'TEMPORAL_TLS_SERVER_NAME must be a host name' })
+  TEMPORAL_TLS_SERVER_NAME?: string;
 
   @IsString()
   @MinLength(1)

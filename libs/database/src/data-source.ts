@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from './migrations';
+import type { SealingKeys } from '@sro/common';
+import { postgresConnection } from '@sro/config';
+import { MIGRATIONS, SealedFieldsBoundToRows1765200000000, sealedFieldsMigrationWith } from './migrations';
 
 /** The entity classes a DataSource maps; the app assembles them (this lib knows no domain). */
 export type EntityList = NonNullable<DataSourceOptions['entities']>;
@@ -10,15 +12,30 @@ export interface DatabaseOptions {
   entities: EntityList;
   poolSize?: number;
   applicationName?: string;
+  /** The CA of the server certificate (DATABASE_SSL_ROOT_CERT), for `?sslmode=` in the URL. */
+  sslRootCert?: Buffer;
+  /** The field keys (FIELD_KEYS), for migrations that re-seal sealed columns; only where migrations run. */
+  fieldKeys?: SealingKeys;
 }
 
-/** The one way to build a DataSource: the app's entities, this lib's migrations, never `synchronize`. */
+/** The migrations, the re-sealing one given the field keys when they are known. */
+function migrationsFor(fieldKeys: SealingKeys | undefined): NonNullable<DataSourceOptions['migrations']> {
+  if (!fieldKeys) return MIGRATIONS;
+  return MIGRATIONS.map((m) => (m === SealedFieldsBoundToRows1765200000000 ? sealedFieldsMigrationWith(fieldKeys) : m));
+}
+
+/**
+ * The one way to build a DataSource: the app's entities, this lib's migrations, never `synchronize`;
+ * TLS as the URL's `sslmode` says (libpq's meaning, see postgresConnection).
+ */
 export function createDataSource(options: DatabaseOptions): DataSource {
+  const { url, ssl } = postgresConnection(options.url, options.sslRootCert);
   return new DataSource({
     type: 'postgres',
-    url: options.url,
+    url,
+    ssl,
     entities: options.entities,
-    migrations: MIGRATIONS,
+    migrations: migrationsFor(options.fieldKeys),
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
@@ -34,8 +51,8 @@ export function createDataSource(options: DatabaseOptions): DataSource {
 }
 
 /** Applies all pending migrations (plain SQL, no entity needed); returns the names applied. */
-export async function migrate(url: string): Promise<string[]> {
-  const dataSource = createDataSource({ url, entities: [], poolSize: 1, applicationName: 'sro-migrate' });
+export async function migrate(url: string, options: { fieldKeys?: SealingKeys; sslRootCert?: Buffer } = {}): Promise<string[]> {
+  const dataSource = createDataSource({ url, entities: [], poolSize: 1, applicationName: 'sro-migrate', ...options });
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

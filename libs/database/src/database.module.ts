@@ -11,6 +11,7 @@ async function connectWithRetry(config: AppConfig, appName: string, entities: En
       url: config.database.url,
       entities,
       poolSize: config.database.poolSize,
+      sslRootCert: config.database.sslRootCert,
       applicationName: appName,
     });
     try {

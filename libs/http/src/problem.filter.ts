@@ -11,6 +11,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.Conflict]: 409,
   [ErrorCode.InvalidState]: 409,
   [ErrorCode.Unavailable]: 503,
+  [ErrorCode.IntegrityViolation]: 500,
 };
 
 const RETRY_AFTER_SECONDS = '5';

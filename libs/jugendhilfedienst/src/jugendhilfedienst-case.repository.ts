@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseAccessKind, caseAccessSql, CaseContent, FieldCipher, PersonalData } from '@sro/cases';
@@ -201,6 +202,7 @@ interface HelpPlanRow {
 }
 
 interface HelpPlanReviewRow {
+  id: string;
   help_plan_id: string;
   reviewed_at: Date;
   next_review_at: Date;
@@ -245,8 +247,12 @@ export class JugendhilfedienstCaseRepository {
       anonymousReport: row.anonymous_report,
       reportedAt: row.reported_at,
       legalHold: row.legal_hold,
-      personal: row.personal_enc ? this.cipher.open<PersonalData>(row.personal_enc) : EMPTY_PERSONAL,
-      report: row.report_enc ? this.cipher.open<CaseReport>(row.report_enc) : null,
+      personal: row.personal_enc
+        ? this.cipher.open<PersonalData>(row.personal_enc, { table: 'case_file', column: 'personal_enc', rowId: row.id })
+        : EMPTY_PERSONAL,
+      report: row.report_enc
+        ? this.cipher.open<CaseReport>(row.report_enc, { table: 'case_file', column: 'report_enc', rowId: row.id })
+        : null,
     };
   }
 
@@ -279,13 +285,13 @@ export class JugendhilfedienstCaseRepository {
         c.pseudonym,
         c.socialSpaceId,
         [c.caseworkerId],
-        this.cipher.seal(c.personal),
-        this.cipher.seal(c.content),
-        this.cipher.seal([]),
+        this.cipher.seal(c.personal, { table: 'case_file', column: 'personal_enc', rowId: c.id }),
+        this.cipher.seal(c.content, { table: 'case_file', column: 'content_enc', rowId: c.id }),
+        this.cipher.seal([], { table: 'case_file', column: 'confided_enc', rowId: c.id }),
         c.caseworkerId,
         c.source,
         c.anonymous,
-        this.cipher.seal(c.report),
+        this.cipher.seal(c.report, { table: 'case_file', column: 'report_enc', rowId: c.id }),
         c.reportedAt,
         c.workflowId,
       ],
@@ -338,16 +344,26 @@ export class JugendhilfedienstCaseRepository {
     return rows.map((a) => ({
       id: a.id,
       result: a.result,
-      professionals: a.professionals_enc ? this.cipher.open<AssessmentProfessional[]>(a.professionals_enc) : [],
+      professionals: a.professionals_enc
+        ? this.cipher.open<AssessmentProfessional[]>(a.professionals_enc, {
+            table: 'risk_assessment',
+            column: 'professionals_enc',
+            rowId: a.id,
+          })
+        : [],
       parentsInvolved: a.parents_involved,
       childInvolved: a.child_involved,
-      involvementNote: a.involvement_enc ? this.cipher.open<string>(a.involvement_enc) : null,
+      involvementNote: a.involvement_enc
+        ? this.cipher.open<string>(a.involvement_enc, { table: 'risk_assessment', column: 'involvement_enc', rowId: a.id })
+        : null,
       homeVisit: a.home_visit,
       dangerKinds: a.danger_kinds,
       existingHelp: a.existing_help,
       newHelp: a.new_help,
       familyCourt: a.family_court,
-      details: a.details_enc ? this.cipher.open<string>(a.details_enc) : null,
+      details: a.details_enc
+        ? this.cipher.open<string>(a.details_enc, { table: 'risk_assessment', column: 'details_enc', rowId: a.id })
+        : null,
       completedAt: a.completed_at,
       late: a.late,
     }));
@@ -364,12 +380,14 @@ export class JugendhilfedienstCaseRepository {
         a.caseId,
         a.socialSpaceId,
         a.professionals.length,
-        this.cipher.seal(a.professionals),
+        this.cipher.seal(a.professionals, { table: 'risk_assessment', column: 'professionals_enc', rowId: a.id }),
         a.parentsInvolved,
         a.childInvolved,
-        a.involvementNote ? this.cipher.seal(a.involvementNote) : null,
+        a.involvementNote
+          ? this.cipher.seal(a.involvementNote, { table: 'risk_assessment', column: 'involvement_enc', rowId: a.id })
+          : null,
         a.homeVisit,
-        this.cipher.seal(a.details),
+        this.cipher.seal(a.details, { table: 'risk_assessment', column: 'details_enc', rowId: a.id }),
         a.result,
         a.completedAt,
         a.ageGroup,
@@ -404,7 +422,9 @@ export class JugendhilfedienstCaseRepository {
       id: r.id,
       assessmentId: r.assessment_id,
       measure: r.measure,
-      reason: r.reason_enc ? this.cipher.open<string>(r.reason_enc) : null,
+      reason: r.reason_enc
+        ? this.cipher.open<string>(r.reason_enc, { table: 'immediate_protection', column: 'reason_enc', rowId: r.id })
+        : null,
       takenAt: r.taken_at,
       late: r.late,
       createdBy: r.created_by,
@@ -416,7 +436,15 @@ export class JugendhilfedienstCaseRepository {
     await this.db(tx).query(
       `INSERT INTO immediate_protection (id, case_id, assessment_id, measure, reason_enc, taken_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [p.id, p.caseId, p.assessmentId, p.measure, p.reason ? this.cipher.seal(p.reason) : null, p.takenAt, p.createdBy],
+      [
+        p.id,
+        p.caseId,
+        p.assessmentId,
+        p.measure,
+        p.reason ? this.cipher.seal(p.reason, { table: 'immediate_protection', column: 'reason_enc', rowId: p.id }) : null,
+        p.takenAt,
+        p.createdBy,
+      ],
     );
   }
 
@@ -437,13 +465,17 @@ export class JugendhilfedienstCaseRepository {
       planDate: p.plan_date,
       reviewAt: p.review_at,
       helpKinds: p.help_kinds,
-      content: p.content_enc ? this.cipher.open<HelpPlanContent>(p.content_enc) : null,
+      content: p.content_enc
+        ? this.cipher.open<HelpPlanContent>(p.content_enc, { table: 'help_plan', column: 'content_enc', rowId: p.id })
+        : null,
       reviews: reviews
         .filter((r) => r.help_plan_id === p.id)
         .map((r) => ({
           reviewedAt: r.reviewed_at,
           nextReviewAt: r.next_review_at,
-          notes: r.notes_enc ? this.cipher.open<string>(r.notes_enc) : null,
+          notes: r.notes_enc
+            ? this.cipher.open<string>(r.notes_enc, { table: 'help_plan_review', column: 'notes_enc', rowId: r.id })
+            : null,
         })),
     }));
   }
@@ -453,14 +485,31 @@ export class JugendhilfedienstCaseRepository {
     await this.db(tx).query(
       `INSERT INTO help_plan (id, case_id, version, plan_date, review_at, help_kinds, content_enc, created_by)
        VALUES ($1, $2, (SELECT coalesce(max(version), 0) + 1 FROM help_plan WHERE case_id = $2), $3, $4, $5, $6, $7)`,
-      [p.id, p.caseId, p.planDate, p.reviewAt, p.helpKinds, this.cipher.seal(p.content), p.createdBy],
+      [
+        p.id,
+        p.caseId,
+        p.planDate,
+        p.reviewAt,
+        p.helpKinds,
+        this.cipher.seal(p.content, { table: 'help_plan', column: 'content_enc', rowId: p.id }),
+        p.createdBy,
+      ],
     );
   }
 
   async insertHelpPlanReview(r: NewHelpPlanReview, tx?: EntityManager): Promise<void> {
+    // The id is made here, not by the database: the sealed notes are bound to it.
+    const id = randomUUID();
     await this.db(tx).query(
-      'INSERT INTO help_plan_review (help_plan_id, reviewed_at, next_review_at, notes_enc, created_by) VALUES ($1, $2, $3, $4, $5)',
-      [r.helpPlanId, r.reviewedAt, r.nextReviewAt, this.cipher.seal(r.notes), r.createdBy],
+      'INSERT INTO help_plan_review (id, help_plan_id, reviewed_at, next_review_at, notes_enc, created_by) VALUES ($1, $2, $3, $4, $5, $6)',
+      [
+        id,
+        r.helpPlanId,
+        r.reviewedAt,
+        r.nextReviewAt,
+        this.cipher.seal(r.notes, { table: 'help_plan_review', column: 'notes_enc', rowId: id }),
+        r.createdBy,
+      ],
     );
   }
 
@@ -474,7 +523,13 @@ export class JugendhilfedienstCaseRepository {
   }): Promise<void> {
     await this.dataSource.query(
       'INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
-      [c.id, c.caseId, c.workflowId, this.cipher.seal(c.questions), c.requestedBy],
+      [
+        c.id,
+        c.caseId,
+        c.workflowId,
+        this.cipher.seal(c.questions, { table: 'consultation', column: 'questions_enc', rowId: c.id }),
+        c.requestedBy,
+      ],
     );
   }
 

@@ -132,10 +132,15 @@ export class RetentionRepository {
           WHERE id = $1 AND anonymised_at IS NULL RETURNING id, legal_hold, legal_hold_at, legal_hold_reason_enc, deletion_date)
        SELECT id, legal_hold AS "legalHold", legal_hold_at AS "legalHoldAt", legal_hold_reason_enc AS "reasonEnc",
               to_char(deletion_date, 'YYYY-MM-DD') AS "deletionDate" FROM changed`,
-      [caseId, hold, by, this.cipher.seal(reason)],
+      [caseId, hold, by, this.cipher.seal(reason, { table: 'case_file', column: 'legal_hold_reason_enc', rowId: caseId })],
     );
     if (!row) return undefined;
     const { reasonEnc, ...state } = row;
-    return { ...state, legalHoldReason: reasonEnc ? this.cipher.open<string>(reasonEnc) : null };
+    return {
+      ...state,
+      legalHoldReason: reasonEnc
+        ? this.cipher.open<string>(reasonEnc, { table: 'case_file', column: 'legal_hold_reason_enc', rowId: caseId })
+        : null,
+    };
   }
 }

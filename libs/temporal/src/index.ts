@@ -6,3 +6,4 @@ export * from './temporal-client.module';
 export * from './ping.activities';
 export * from './temporal-errors';
 export * from './workflow-state.reader';
+export * from './temporal-connection';

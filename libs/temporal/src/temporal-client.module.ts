@@ -2,7 +2,8 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { AppConfig } from '@sro/config';
-import { createDataConverter } from './data-converter';
+import { appDataConverter } from './data-converter';
+import { temporalConnectionOptions } from './temporal-connection';
 import { WorkflowStateReader } from './workflow-state.reader';
 
 /**
@@ -18,9 +19,9 @@ import { WorkflowStateReader } from './workflow-state.reader';
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
         new Client({
-          connection: Connection.lazy({ address: config.temporal.address }),
+          connection: Connection.lazy(temporalConnectionOptions(config.temporal)),
           namespace: config.temporal.namespace,
-          dataConverter: createDataConverter(config.payloadKeys),
+          dataConverter: appDataConverter(config),
           interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
         }),
     },

@@ -29,7 +29,8 @@ export class CodecController {
   private readonly codec: EncryptionCodec;
 
   constructor(config: AppConfig) {
-    this.codec = new EncryptionCodec(config.payloadKeys);
+    // Lenient on purpose: decoding here only shows payloads to an admin; it never feeds a workflow.
+    this.codec = new EncryptionCodec(config.payloadKeys, { refuseUnencrypted: false });
   }
 
   @Post('decode')

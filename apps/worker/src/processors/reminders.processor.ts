@@ -31,7 +31,7 @@ export class RemindersProcessor implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     // BullMQ leaves a connection it was given open on close; this one is ours to quit.
-    this.connection = redisConnection(this.config.redis.url);
+    this.connection = redisConnection(this.config.redis);
     this.worker = new Worker<ReminderJob>(REMINDER_QUEUE, (job) => this.process(job), {
       connection: this.connection,
       prefix: this.config.redis.queuePrefix,

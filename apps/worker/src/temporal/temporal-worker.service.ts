@@ -7,7 +7,7 @@ import {
 } from '@temporalio/interceptors-opentelemetry';
 import { ActivityInterceptorsFactory, InjectedSinks, NativeConnection, Worker } from '@temporalio/worker';
 import { AppConfig } from '@sro/config';
-import { activityFailureInterceptors, ActivityRegistry, createDataConverter } from '@sro/temporal';
+import { activityFailureInterceptors, ActivityRegistry, appDataConverter, temporalConnectionOptions } from '@sro/temporal';
 import { installTemporalRuntime, workflowBundle } from '@sro/temporal-worker';
 import { Tracing } from '@sro/tracing';
 
@@ -38,7 +38,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       this.config.logLevel === 'debug' || this.config.logLevel === 'verbose' ? 'DEBUG' : 'WARN',
       this.config.metrics.temporalBind,
     );
-    this.connection = await NativeConnection.connect({ address: temporal.address });
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(temporal));
     const activities = this.registry.collect();
     this.worker = await Worker.create({
       connection: this.connection,
@@ -49,7 +49,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       // Domain refusals fail an activity at once; everything else is retried (libs/temporal).
       interceptors: { activity: [activityFailureInterceptors, ...this.tracingInterceptors()] },
       sinks: this.tracingSinks(),
-      dataConverter: createDataConverter(this.config.payloadKeys),
+      dataConverter: appDataConverter(this.config),
       shutdownGraceTime: '10 seconds',
       maxCachedWorkflows: temporal.workflowCacheSize,
     });
