@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What a backup of the embedded stack holds, relative to `.data/`. */
-export const BACKUP_ITEMS = ['postgres', 'temporal.sqlite', 'redis', 'dev-secrets.json', 'audit-checkpoints'] as const;
+export const BACKUP_ITEMS = ['postgres', 'temporal.sqlite', 'redis', 'dev-secrets.json', 'audit-checkpoints', 'documents'] as const;
 
 function alive(pid: number): boolean {
   try {

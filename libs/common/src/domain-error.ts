@@ -10,6 +10,10 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   InvalidState = 'INVALID_STATE',
   Unavailable = 'UNAVAILABLE',
+  /** An upload larger than the configured limit. */
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  /** An upload whose content is of a kind that is not accepted. */
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
 }
 
 /** A problem in one field of an input, addressed by JSON pointer (`/phases/2/duration`). */
@@ -49,4 +53,6 @@ export const NON_RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.Forbidden,
   ErrorCode.Conflict,
   ErrorCode.InvalidState,
+  ErrorCode.PayloadTooLarge,
+  ErrorCode.UnsupportedMediaType,
 ]);

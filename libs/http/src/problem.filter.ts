@@ -11,6 +11,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.Conflict]: 409,
   [ErrorCode.InvalidState]: 409,
   [ErrorCode.Unavailable]: 503,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.UnsupportedMediaType]: 415,
 };
 
 const RETRY_AFTER_SECONDS = '5';
