@@ -121,7 +121,13 @@ describe('case documents', () => {
       [caseId],
     );
     expect(n).toBe(3);
-    expect((await api().get(`/cases/${caseId}/documents`).set('Authorization', await bearer(Role.Coordinator))).status).toBe(403);
+    expect(
+      (
+        await api()
+          .get(`/cases/${caseId}/documents`)
+          .set('Authorization', await bearer(Role.Coordinator))
+      ).status,
+    ).toBe(403);
   });
 
   it('answers 413 problem+json in German for a 25 MB upload and keeps nothing', async () => {
@@ -131,7 +137,11 @@ describe('case documents', () => {
       .attach('file', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(25 * 1024 * 1024, 0x20)]), { filename: 'gross.pdf' });
     expect(res.status).toBe(413);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 413, type: expect.stringContaining('payload-too-large'), detail: expect.stringContaining('höchstens 20 MB') });
+    expect(res.body).toMatchObject({
+      status: 413,
+      type: expect.stringContaining('payload-too-large'),
+      detail: expect.stringContaining('höchstens 20 MB'),
+    });
     expect(await system.db.query('SELECT count(*)::int AS n FROM case_document WHERE case_id = $1', [caseId])).toEqual([{ n: 1 }]);
   });
 
@@ -157,29 +167,26 @@ describe('case documents', () => {
     expect(empty.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
-  it('fails a download of a stored object that was tampered with instead of sending altered bytes', async () => {
-    const res = await api().post(`/cases/${caseId}/documents`).set('Authorization', cw).attach('file', pdf('tamper'), { filename: 't.pdf' });
+  it('answers a problem instead of altered bytes when the stored object was tampered with', async () => {
+    const res = await api()
+      .post(`/cases/${caseId}/documents`)
+      .set('Authorization', cw)
+      .attach('file', pdf('tamper'), { filename: 't.pdf' });
+    expect(res.status).toBe(201);
     const path = join(documentDir, caseId, res.body.id);
     const stored = readFileSync(path);
-    stored[stored.length - 100] ^= 0xff;
+    stored[40] ^= 0xff;
     writeFileSync(path, stored);
-    const download = await api()
-      .get(`/cases/${caseId}/documents/${res.body.id}`)
-      .set('Authorization', cw)
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-        r.on('error', (e) => done(e, Buffer.concat(chunks)));
-      })
-      .catch((error: Error) => error);
-    // The last chunk does not open: the answer breaks off short of the document.
-    if (!(download instanceof Error)) expect((download.body as Buffer).length).toBeLessThan(stored.length - 100);
+    const download = await api().get(`/cases/${caseId}/documents/${res.body.id}`).set('Authorization', cw);
+    expect(download.status).toBe(500);
+    expect(download.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(download.headers['content-disposition']).toBeUndefined();
   });
 
   it('goes with the case when the retention anonymises it: rows and stored objects', async () => {
-    const keys: Array<{ storage_key: string }> = await system.db.query('SELECT storage_key FROM case_document WHERE case_id = $1', [caseId]);
+    const keys: Array<{ storage_key: string }> = await system.db.query('SELECT storage_key FROM case_document WHERE case_id = $1', [
+      caseId,
+    ]);
     expect(keys.length).toBeGreaterThan(0);
     for (const { storage_key } of keys) expect(existsSync(join(documentDir, storage_key))).toBe(true);
     await system.db.query(`UPDATE case_file SET closed_at = now() - interval '6 years', deletion_date = now()::date - 1 WHERE id = $1`, [

@@ -59,10 +59,10 @@ export class CaseSearchRepository {
     const write = async (m: EntityManager) => {
       await m.query('DELETE FROM case_search_token WHERE case_id = $1', [caseId]);
       if (tokens.length > 0)
-        await m.query('INSERT INTO case_search_token (token, case_id) SELECT DISTINCT unnest($2::bytea[]), $1::uuid ON CONFLICT DO NOTHING', [
-          caseId,
-          tokens,
-        ]);
+        await m.query(
+          'INSERT INTO case_search_token (token, case_id) SELECT DISTINCT unnest($2::bytea[]), $1::uuid ON CONFLICT DO NOTHING',
+          [caseId, tokens],
+        );
       await m.query('UPDATE case_file SET search_key_id = $2 WHERE id = $1', [caseId, keyId]);
     };
     await (manager ? write(manager) : this.dataSource.transaction(write));

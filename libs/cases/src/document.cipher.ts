@@ -31,7 +31,11 @@ export class DocumentCipher {
     const count = Math.max(1, Math.ceil(data.length / DOCUMENT_CHUNK_BYTES));
     for (let i = 0; i < count; i += 1) {
       const final = i === count - 1;
-      const sealed = sealAesGcm(key, aad(keyId, documentId, i, final), data.subarray(i * DOCUMENT_CHUNK_BYTES, (i + 1) * DOCUMENT_CHUNK_BYTES));
+      const sealed = sealAesGcm(
+        key,
+        aad(keyId, documentId, i, final),
+        data.subarray(i * DOCUMENT_CHUNK_BYTES, (i + 1) * DOCUMENT_CHUNK_BYTES),
+      );
       const head = Buffer.alloc(FRAME_HEAD);
       head.writeUInt8(final ? 1 : 0, 0);
       head.writeUInt32BE(sealed.length, 1);
@@ -46,7 +50,7 @@ export class DocumentCipher {
     let magicSeen = false;
     let index = 0;
     let finished = false;
-    const tampered = () => new DomainError(ErrorCode.Conflict, 'Das gespeicherte Dokument ist beschädigt oder wurde verändert.');
+    const tampered = () => new DocumentIntegrityError();
     return new Transform({
       transform(chunk: Buffer, _encoding, done: TransformCallback) {
         pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
@@ -71,7 +75,7 @@ export class DocumentCipher {
           }
           done();
         } catch (error) {
-          done(error instanceof DomainError ? error : tampered());
+          done(error instanceof DocumentIntegrityError ? error : tampered());
         }
       },
       flush(done: TransformCallback) {
@@ -84,6 +88,14 @@ export class DocumentCipher {
     const key = this.config.fieldKeys.keys.get(keyId);
     if (!key) throw new DomainError(ErrorCode.Unavailable, `Field key ${keyId} is not configured`);
     return key;
+  }
+}
+
+/** A stored document that does not open: changed, cut off or extended (a fault of the store, never of the client). */
+export class DocumentIntegrityError extends Error {
+  constructor() {
+    super('A stored document failed its integrity check');
+    this.name = 'DocumentIntegrityError';
   }
 }
 

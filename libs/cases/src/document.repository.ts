@@ -24,7 +24,7 @@ export class DocumentRepository {
 
   async insert(d: Omit<StoredDocument, 'createdAt'>): Promise<StoredDocument> {
     const [row]: StoredDocument[] = await this.dataSource.query(
-      `INSERT INTO case_document d (id, case_id, media_type, size_bytes, file_name_enc, storage_key, key_id, uploaded_by)
+      `INSERT INTO case_document AS d (id, case_id, media_type, size_bytes, file_name_enc, storage_key, key_id, uploaded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
       [d.id, d.caseId, d.mediaType, d.sizeBytes, d.fileNameEnc, d.storageKey, d.keyId, d.uploadedBy],
     );
@@ -32,10 +32,10 @@ export class DocumentRepository {
   }
 
   async find(caseId: string, id: string): Promise<StoredDocument | undefined> {
-    const [row]: StoredDocument[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM case_document d WHERE d.case_id = $1 AND d.id = $2`, [
-      caseId,
-      id,
-    ]);
+    const [row]: StoredDocument[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM case_document d WHERE d.case_id = $1 AND d.id = $2`,
+      [caseId, id],
+    );
     return row;
   }
 

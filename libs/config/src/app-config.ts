@@ -193,7 +193,15 @@ export function parseAuditKey(value: string): Buffer {
   return Buffer.from(value, 'base64');
 }
 
-const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'PAYLOAD_KEYS', 'FIELD_KEYS', 'AUDIT_CHAIN_KEY', 'SEARCH_INDEX_KEY'] as const;
+const REQUIRED = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'TEMPORAL_ADDRESS',
+  'PAYLOAD_KEYS',
+  'FIELD_KEYS',
+  'AUDIT_CHAIN_KEY',
+  'SEARCH_INDEX_KEY',
+] as const;
 
 function describe(errors: ValidationError[], missing: Set<string>): string[] {
   return errors

@@ -9,7 +9,14 @@ import { NotesController } from './notes.controller';
 /** The HTTP routes of case files, their notes, documents, consents and Fallteam consultations. */
 @Module({
   imports: [CasesModule],
-  controllers: [CasesController, ConsultationsController, SubstitutionsController, CaseFollowUpsController, NotesController, DocumentsController],
+  controllers: [
+    CasesController,
+    ConsultationsController,
+    SubstitutionsController,
+    CaseFollowUpsController,
+    NotesController,
+    DocumentsController,
+  ],
   providers: [DocumentUploadInterceptor],
 })
 export class CasesApiModule {}

@@ -1,15 +1,4 @@
-import {
-  Controller,
-  Get,
-  Header,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  StreamableFile,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -26,6 +15,8 @@ import { Audited } from '@sro/audit';
 import { CurrentUser, Roles } from '@sro/auth';
 import { DocumentService } from '@sro/cases';
 import { DomainError, Principal, Role } from '@sro/common';
+import { sendProblem, toProblem } from '@sro/http';
+import type { Response } from 'express';
 import { PagingDto } from '../common/paging.dto';
 import { CaseDocumentDto, CaseDocumentPageDto } from './dto/document.dto';
 import { DOCUMENT_FIELD, DocumentUploadInterceptor } from './document-upload.interceptor';
@@ -34,7 +25,11 @@ const uuid = new ParseUUIDPipe();
 
 /** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 8187). */
 export function contentDisposition(fileName: string): string {
-  const fallback = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_');
+  const fallback = fileName
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\;]/g, '_');
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
@@ -98,7 +93,8 @@ export class DocumentsController {
   @Header('X-Content-Type-Options', 'nosniff')
   @ApiOperation({
     summary: 'Dokument herunterladen',
-    description: 'Liefert den entschlüsselten Inhalt als Anhang (Content-Disposition) und ohne Zwischenspeicherung (Cache-Control: no-store).',
+    description:
+      'Liefert den entschlüsselten Inhalt als Anhang (Content-Disposition) und ohne Zwischenspeicherung (Cache-Control: no-store).',
   })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'Der Inhalt des Dokuments', schema: { type: 'string', format: 'binary' } })
@@ -118,6 +114,15 @@ export class DocumentsController {
       type: document.mediaType,
       length: document.sizeBytes,
       disposition: contentDisposition(document.fileName),
+    }).setErrorHandler((error, handlerResponse) => {
+      const res = handlerResponse as unknown as Response;
+      if (res.destroyed) return;
+      // Bytes went out already: break the connection, so a cut-off file never looks complete.
+      if (res.headersSent) return void res.destroy();
+      res.removeHeader('Content-Disposition');
+      res.removeHeader('Content-Length');
+      const { body, headers } = toProblem(error);
+      sendProblem(res, body, headers);
     });
   }
 }

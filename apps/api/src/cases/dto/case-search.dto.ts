@@ -19,7 +19,10 @@ export class CaseListQueryDto extends PagingDto {
   @MaxLength(100, { message: 'Der Suchbegriff darf höchstens 100 Zeichen lang sein.' })
   search?: string;
 
-  @ApiPropertyOptional({ enum: CASE_ZONES, description: 'Nur Fälle dieses Bereichs (Leistungs-, Grau-, Gefährdungsbereich); nur eigene Fälle' })
+  @ApiPropertyOptional({
+    enum: CASE_ZONES,
+    description: 'Nur Fälle dieses Bereichs (Leistungs-, Grau-, Gefährdungsbereich); nur eigene Fälle',
+  })
   @IsOptional()
   @IsIn(CASE_ZONES, { message: `Bitte wählen Sie einen Bereich: ${CASE_ZONES.join(', ')}.` })
   zone?: CaseZone;
