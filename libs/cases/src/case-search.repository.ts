@@ -126,7 +126,7 @@ export class CaseSearchRepository {
         `EXISTS (SELECT 1 FROM case_follow_up u WHERE u.case_id = f.id AND u.user_id = $1 AND u.done_at IS NULL AND u.due_on <= (now() AT TIME ZONE 'Europe/Berlin')::date)`,
       );
     where.push(...hidden);
-    const listedOnly = hidden.length > 0 ? 'false' : `c.social_space_id = ANY($2)`;
+    const listedOnly = `${hidden.length > 0 ? 'false AND ' : ''}c.social_space_id = ANY($2::uuid[])`;
     const rows: Array<ListedCase & { total: number }> = await this.dataSource.query(
       `SELECT c.*, (SELECT u.display_name FROM app_user u WHERE u.id = c."responsibleId") AS "responsibleName" FROM (
          SELECT c.*, count(*) OVER ()::int AS total FROM (
