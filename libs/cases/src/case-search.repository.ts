@@ -96,49 +96,10 @@ export class CaseSearchRepository {
     }
   }
 
-  /**
-   * One page of the cases the user reaches or that lie in their social spaces (those only as
-   * "exists, ask the responsible caseworker"), matching search and filters. Filters on what a
-   * restricted entry does not show (zone, status, follow-ups) take only cases the user reaches.
-   */
+  /** One page of the case list for the user (see {@link caseListSql}). */
   async page(userId: string, socialSpaceIds: string[], q: CaseListQuery): Promise<{ items: ListedCase[]; total: number }> {
-    const params: unknown[] = [userId, socialSpaceIds];
-    const p = (value: unknown) => `$${params.push(value)}`;
-    const where = ['f.anonymised_at IS NULL'];
-    let from = 'case_file f';
-    if (q.terms && q.terms.length > 0) {
-      const hashes = q.terms.flat();
-      const termOf = q.terms.flatMap((tokens, i) => tokens.map(() => i));
-      from = `(SELECT h.case_id FROM unnest(${p(hashes)}::bytea[], ${p(termOf)}::int[]) AS t(token, term)
-                 JOIN case_search_token h ON h.token = t.token
-                GROUP BY h.case_id HAVING count(DISTINCT t.term) = ${p(q.terms.length)}) m
-              JOIN case_file f ON f.id = m.case_id`;
-    }
-    if (q.pseudonymPrefix) where.push(`upper(replace(f.pseudonym, '-', '')) LIKE ${p(escapeLike(q.pseudonymPrefix) + '%')}`);
-    if (q.caseId) where.push(`f.id = ${p(q.caseId)}`);
-    if (q.socialSpaceId) where.push(`f.social_space_id = ${p(q.socialSpaceId)}`);
-    if (q.responsibleId) where.push(`f.assigned_caseworker_ids[1] = ${p(q.responsibleId)}`);
-    const hidden: string[] = [];
-    if (q.zone) hidden.push(`f.zone = ${p(q.zone)}`);
-    if (q.status) hidden.push(q.status === 'open' ? 'f.closed_at IS NULL' : 'f.closed_at IS NOT NULL');
-    if (q.followUpsDue)
-      hidden.push(
-        `EXISTS (SELECT 1 FROM case_follow_up u WHERE u.case_id = f.id AND u.user_id = $1 AND u.done_at IS NULL AND u.due_on <= (now() AT TIME ZONE 'Europe/Berlin')::date)`,
-      );
-    where.push(...hidden);
-    const listedOnly = `${hidden.length > 0 ? 'false AND ' : ''}c.social_space_id = ANY($2::uuid[])`;
-    const rows: Array<ListedCase & { total: number }> = await this.dataSource.query(
-      `SELECT c.*, (SELECT u.display_name FROM app_user u WHERE u.id = c."responsibleId") AS "responsibleName" FROM (
-         SELECT c.*, count(*) OVER ()::int AS total FROM (
-           SELECT f.id, f.pseudonym, f.zone, f.social_space_id AS "socialSpaceId", f.assigned_caseworker_ids[1] AS "responsibleId",
-                  f.personal_enc AS "personalEnc", f.closed_at AS "closedAt", f.created_at AS "createdAt", f.social_space_id,
-                  f.created_at, ${caseAccessSql('$1')} AS access
-             FROM ${from} WHERE ${where.join(' AND ')}) c
-          WHERE c.access IS NOT NULL OR ${listedOnly}
-          ORDER BY ${ORDER[q.sort]} LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}) c
-       ORDER BY ${ORDER[q.sort]}`,
-      params,
-    );
+    const { sql, params } = caseListSql(userId, socialSpaceIds, q);
+    const rows: Array<ListedCase & { total: number }> = await this.dataSource.query(sql, params);
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -155,6 +116,50 @@ export class CaseSearchRepository {
       total: rows[0]?.total ?? 0,
     };
   }
+}
+
+/**
+ * The SQL of one page of the case list (exported so the search benchmark can EXPLAIN exactly it):
+ * the cases the user reaches or that lie in their social spaces (those only as "exists, ask the
+ * responsible caseworker"), matching search and filters. Filters on what a restricted entry does not
+ * show (zone, status, follow-ups) take only cases the user reaches.
+ */
+export function caseListSql(userId: string, socialSpaceIds: string[], q: CaseListQuery): { sql: string; params: unknown[] } {
+  const params: unknown[] = [userId, socialSpaceIds];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const where = ['f.anonymised_at IS NULL'];
+  let from = 'case_file f';
+  if (q.terms && q.terms.length > 0) {
+    const hashes = q.terms.flat();
+    const termOf = q.terms.flatMap((tokens, i) => tokens.map(() => i));
+    from = `(SELECT h.case_id FROM unnest(${p(hashes)}::bytea[], ${p(termOf)}::int[]) AS t(token, term)
+                 JOIN case_search_token h ON h.token = t.token
+                GROUP BY h.case_id HAVING count(DISTINCT t.term) = ${p(q.terms.length)}) m
+              JOIN case_file f ON f.id = m.case_id`;
+  }
+  if (q.pseudonymPrefix) where.push(`upper(replace(f.pseudonym, '-', '')) LIKE ${p(escapeLike(q.pseudonymPrefix) + '%')}`);
+  if (q.caseId) where.push(`f.id = ${p(q.caseId)}`);
+  if (q.socialSpaceId) where.push(`f.social_space_id = ${p(q.socialSpaceId)}`);
+  if (q.responsibleId) where.push(`f.assigned_caseworker_ids[1] = ${p(q.responsibleId)}`);
+  const hidden: string[] = [];
+  if (q.zone) hidden.push(`f.zone = ${p(q.zone)}`);
+  if (q.status) hidden.push(q.status === 'open' ? 'f.closed_at IS NULL' : 'f.closed_at IS NOT NULL');
+  if (q.followUpsDue)
+    hidden.push(
+      `EXISTS (SELECT 1 FROM case_follow_up u WHERE u.case_id = f.id AND u.user_id = $1 AND u.done_at IS NULL AND u.due_on <= (now() AT TIME ZONE 'Europe/Berlin')::date)`,
+    );
+  where.push(...hidden);
+  const listedOnly = `${hidden.length > 0 ? 'false AND ' : ''}c.social_space_id = ANY($2::uuid[])`;
+  const sql = `SELECT c.*, (SELECT u.display_name FROM app_user u WHERE u.id = c."responsibleId") AS "responsibleName" FROM (
+         SELECT c.*, count(*) OVER ()::int AS total FROM (
+           SELECT f.id, f.pseudonym, f.zone, f.social_space_id AS "socialSpaceId", f.assigned_caseworker_ids[1] AS "responsibleId",
+                  f.personal_enc AS "personalEnc", f.closed_at AS "closedAt", f.created_at AS "createdAt", f.social_space_id,
+                  f.created_at, ${caseAccessSql('$1')} AS access
+             FROM ${from} WHERE ${where.join(' AND ')}) c
+          WHERE c.access IS NOT NULL OR ${listedOnly}
+          ORDER BY ${ORDER[q.sort]} LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}) c
+       ORDER BY ${ORDER[q.sort]}`;
+  return { sql, params };
 }
 
 function escapeLike(text: string): string {
