@@ -210,7 +210,7 @@ runBench('search', async ({ stack, secrets, config: configure }) => {
     limit: 50,
     offset: 0,
   });
-  const plan = (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows
+  const plan = (await db.query<{ 'QUERY PLAN': string }>(['EXPLAIN (ANALYZE, BUFFERS)', sql].join(' '), params)).rows
     .map((r) => r['QUERY PLAN'])
     .join('\n');
   await db.end();

@@ -125,6 +125,7 @@ export class CaseSearchRepository {
  * show (zone, status, follow-ups) take only cases the user reaches.
  */
 export function caseListSql(userId: string, socialSpaceIds: string[], q: CaseListQuery): { sql: string; params: unknown[] } {
+  // Only `$n` placeholders (from `p`) and fixed fragments are interpolated below; every value is a parameter.
   const params: unknown[] = [userId, socialSpaceIds];
   const p = (value: unknown) => `$${params.push(value)}`;
   const where = ['f.anonymised_at IS NULL'];
@@ -149,16 +150,29 @@ export function caseListSql(userId: string, socialSpaceIds: string[], q: CaseLis
       `EXISTS (SELECT 1 FROM case_follow_up u WHERE u.case_id = f.id AND u.user_id = $1 AND u.done_at IS NULL AND u.due_on <= (now() AT TIME ZONE 'Europe/Berlin')::date)`,
     );
   where.push(...hidden);
-  const listedOnly = `${hidden.length > 0 ? 'false AND ' : ''}c.social_space_id = ANY($2::uuid[])`;
-  const sql = `SELECT c.*, (SELECT u.display_name FROM app_user u WHERE u.id = c."responsibleId") AS "responsibleName" FROM (
-         SELECT c.*, count(*) OVER ()::int AS total FROM (
-           SELECT f.id, f.pseudonym, f.zone, f.social_space_id AS "socialSpaceId", f.assigned_caseworker_ids[1] AS "responsibleId",
-                  f.personal_enc AS "personalEnc", f.closed_at AS "closedAt", f.created_at AS "createdAt", f.social_space_id,
-                  f.created_at, ${caseAccessSql('$1')} AS access
-             FROM ${from} WHERE ${where.join(' AND ')}) c
-          WHERE c.access IS NOT NULL OR ${listedOnly}
-          ORDER BY ${ORDER[q.sort]} LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}) c
-       ORDER BY ${ORDER[q.sort]}`;
+  // The access rule (caseAccessSql) is costly per row (substitutions, break-glass, case_lead()); it
+  // is evaluated only where it can decide something: for cases outside the caller's social spaces
+  // that pass a cheap necessary condition (a team member is the caller, someone they stand in for or
+  // a member of a team they lead, or they opened the case by break-glass), and for the page's rows.
+  const listed = hidden.length > 0 ? 'false' : 'c.in_space';
+  const sql = `WITH reach AS (
+      SELECT ARRAY[$1::text]
+               || coalesce((SELECT array_agg(s.absent_user_id) FROM case_substitution s
+                             WHERE s.substitute_user_id = $1 AND s.ended_at IS NULL AND now() >= s.starts_at AND now() < s.ends_at), '{}')
+               || coalesce((SELECT array_agg(u.id) FROM app_user u JOIN team t ON t.id = u.team_id WHERE t.lead_id = $1), '{}') AS users,
+             coalesce((SELECT array_agg(b.case_id) FROM case_break_glass b WHERE b.user_id = $1 AND b.expires_at > now()), '{}') AS cases)
+    SELECT p.id, p.pseudonym, p.zone, p."socialSpaceId", p."responsibleId", p."personalEnc", p."closedAt", p."createdAt", p.total,
+           ${caseAccessSql('$1', 'p')} AS access,
+           (SELECT u.display_name FROM app_user u WHERE u.id = p."responsibleId") AS "responsibleName" FROM (
+      SELECT c.*, count(*) OVER ()::int AS total FROM (
+        SELECT f.id, f.pseudonym, f.zone, f.social_space_id AS "socialSpaceId", f.assigned_caseworker_ids[1] AS "responsibleId",
+               f.personal_enc AS "personalEnc", f.closed_at AS "closedAt", f.created_at AS "createdAt", f.created_at,
+               f.assigned_caseworker_ids, f.social_space_id = ANY($2::uuid[]) AS in_space,
+               (f.assigned_caseworker_ids && r.users OR f.id = ANY(r.cases)) AS reachable
+          FROM ${from} CROSS JOIN reach r WHERE ${where.join(' AND ')}) c
+       WHERE ${listed} OR (c.reachable AND ${caseAccessSql('$1', 'c')} IS NOT NULL)
+       ORDER BY ${ORDER[q.sort]} LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}) p
+    ORDER BY ${ORDER[q.sort].replace(/c\./g, 'p.')}`;
   return { sql, params };
 }
 
