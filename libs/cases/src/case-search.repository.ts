@@ -131,11 +131,9 @@ export function caseListSql(userId: string, socialSpaceIds: string[], q: CaseLis
   const where = ['f.anonymised_at IS NULL'];
   let from = 'case_file f';
   if (q.terms && q.terms.length > 0) {
-    const hashes = q.terms.flat();
-    const termOf = q.terms.flatMap((tokens, i) => tokens.map(() => i));
-    from = `(SELECT h.case_id FROM unnest(${p(hashes)}::bytea[], ${p(termOf)}::int[]) AS t(token, term)
-                 JOIN case_search_token h ON h.token = t.token
-                GROUP BY h.case_id HAVING count(DISTINCT t.term) = ${p(q.terms.length)}) m
+    // Each term: the cases holding any of its token hashes; a case must hold every term.
+    const matched = q.terms.map((tokens) => `SELECT h.case_id FROM case_search_token h WHERE h.token = ANY(${p(tokens)}::bytea[])`);
+    from = `(${matched.length === 1 ? `SELECT DISTINCT m.case_id FROM (${matched[0]}) m` : matched.join(' INTERSECT ')}) m
               JOIN case_file f ON f.id = m.case_id`;
   }
   if (q.pseudonymPrefix) where.push(`upper(replace(f.pseudonym, '-', '')) LIKE ${p(escapeLike(q.pseudonymPrefix) + '%')}`);
@@ -155,23 +153,25 @@ export function caseListSql(userId: string, socialSpaceIds: string[], q: CaseLis
   // that pass a cheap necessary condition (a team member is the caller, someone they stand in for or
   // a member of a team they lead, or they opened the case by break-glass), and for the page's rows.
   const listed = hidden.length > 0 ? 'false' : 'c.in_space';
+  // Two steps: the matching, visible cases are counted, sorted and cut to the page on the columns of
+  // an index (`case_file_list_idx`, no table row read), then only the page's rows are read whole.
   const sql = `WITH reach AS (
       SELECT ARRAY[$1::text]
                || coalesce((SELECT array_agg(s.absent_user_id) FROM case_substitution s
                              WHERE s.substitute_user_id = $1 AND s.ended_at IS NULL AND now() >= s.starts_at AND now() < s.ends_at), '{}')
                || coalesce((SELECT array_agg(u.id) FROM app_user u JOIN team t ON t.id = u.team_id WHERE t.lead_id = $1), '{}') AS users,
              coalesce((SELECT array_agg(b.case_id) FROM case_break_glass b WHERE b.user_id = $1 AND b.expires_at > now()), '{}') AS cases)
-    SELECT p.id, p.pseudonym, p.zone, p."socialSpaceId", p."responsibleId", p."personalEnc", p."closedAt", p."createdAt", p.total,
-           ${caseAccessSql('$1', 'p')} AS access,
-           (SELECT u.display_name FROM app_user u WHERE u.id = p."responsibleId") AS "responsibleName" FROM (
-      SELECT c.*, count(*) OVER ()::int AS total FROM (
-        SELECT f.id, f.pseudonym, f.zone, f.social_space_id AS "socialSpaceId", f.assigned_caseworker_ids[1] AS "responsibleId",
-               f.personal_enc AS "personalEnc", f.closed_at AS "closedAt", f.created_at AS "createdAt", f.created_at,
-               f.assigned_caseworker_ids, f.social_space_id = ANY($2::uuid[]) AS in_space,
+    SELECT p.id, f.pseudonym, f.zone, f.social_space_id AS "socialSpaceId", f.assigned_caseworker_ids[1] AS "responsibleId",
+           f.personal_enc AS "personalEnc", f.closed_at AS "closedAt", f.created_at AS "createdAt", p.total,
+           CASE WHEN p.reachable THEN ${caseAccessSql('$1', 'f')} END AS access,
+           (SELECT u.display_name FROM app_user u WHERE u.id = f.assigned_caseworker_ids[1]) AS "responsibleName" FROM (
+      SELECT c.id, c.created_at, c.pseudonym, c.reachable, count(*) OVER ()::int AS total FROM (
+        SELECT f.id, f.created_at, f.pseudonym, f.social_space_id = ANY($2::uuid[]) AS in_space, f.assigned_caseworker_ids,
                (f.assigned_caseworker_ids && r.users OR f.id = ANY(r.cases)) AS reachable
           FROM ${from} CROSS JOIN reach r WHERE ${where.join(' AND ')}) c
        WHERE ${listed} OR (c.reachable AND ${caseAccessSql('$1', 'c')} IS NOT NULL)
        ORDER BY ${ORDER[q.sort]} LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}) p
+      JOIN case_file f ON f.id = p.id
     ORDER BY ${ORDER[q.sort].replace(/c\./g, 'p.')}`;
   return { sql, params };
 }

@@ -62,8 +62,13 @@ export class DocumentService {
     return this.config.documents.maxBytes;
   }
 
-  async upload(user: Principal, caseId: string, file: UploadedDocument): Promise<CaseDocument> {
+  /** Refuses a caller who may not add documents to the case (before the upload's body is read). */
+  async requireUploader(user: Principal, caseId: string): Promise<void> {
     await this.cases.visibleCase(user, caseId, 'write');
+  }
+
+  async upload(user: Principal, caseId: string, file: UploadedDocument): Promise<CaseDocument> {
+    await this.requireUploader(user, caseId);
     if (file.data.length === 0) throw DomainError.invalid('Empty document', [{ pointer: '/file', message: 'Die Datei ist leer.' }]);
     if (file.data.length > this.maxBytes) throw tooLarge(this.maxBytes);
     const type = sniffDocumentType(file.data);

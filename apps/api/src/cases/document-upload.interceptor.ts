@@ -2,15 +2,18 @@ import { CallHandler, ExecutionContext, HttpException, Injectable, NestIntercept
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import { Observable } from 'rxjs';
-import { tooLarge } from '@sro/cases';
-import { DomainError, ErrorCode } from '@sro/common';
+import { DocumentService, tooLarge } from '@sro/cases';
+import { DomainError, ErrorCode, Principal } from '@sro/common';
 import { AppConfig } from '@sro/config';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The multipart field that carries the document. */
 export const DOCUMENT_FIELD = 'file';
 
 /**
- * Reads one document from a `multipart/form-data` body into memory, up to DOCUMENT_MAX_BYTES (multer
+ * Checks that the caller may add to the case, then reads one document from a `multipart/form-data`
+ * body into memory, up to DOCUMENT_MAX_BYTES (multer
  * stops reading beyond it), and turns every refusal into a domain error with a German message, so
  * the audit row and the problem document are those of any other refusal.
  */
@@ -18,7 +21,10 @@ export const DOCUMENT_FIELD = 'file';
 export class DocumentUploadInterceptor implements NestInterceptor {
   private readonly multer: NestInterceptor;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly documents: DocumentService,
+  ) {
     const Multer: Type<NestInterceptor> = FileInterceptor(DOCUMENT_FIELD, {
       limits: { fileSize: config.documents.maxBytes, files: 1, fields: 0, parts: 1 },
       // File names as browsers send them (UTF-8), not Latin-1.
@@ -28,7 +34,10 @@ export class DocumentUploadInterceptor implements NestInterceptor {
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<Request & { user?: Principal }>();
+    // Who may not add to the case is refused before a byte of the body is read.
+    const caseId = req.params?.id;
+    if (req.user && typeof caseId === 'string' && UUID.test(caseId)) await this.documents.requireUploader(req.user, caseId);
     if (!req.is('multipart/form-data'))
       throw new DomainError(
         ErrorCode.UnsupportedMediaType,

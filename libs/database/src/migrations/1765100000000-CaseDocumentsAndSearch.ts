@@ -38,11 +38,15 @@ export class CaseDocumentsAndSearch1765100000000 implements MigrationInterface {
       ALTER TABLE case_file ADD COLUMN search_key_id text;
       CREATE INDEX case_file_pseudonym_search_idx ON case_file (upper(replace(pseudonym, '-', '')) text_pattern_ops);
       CREATE INDEX case_file_created_idx ON case_file (created_at DESC, id) WHERE anonymised_at IS NULL;
+      -- The case list filters, sorts and counts the matches of a search on these columns alone (index-only).
+      CREATE INDEX case_file_list_idx ON case_file (id)
+        INCLUDE (created_at, pseudonym, social_space_id, assigned_caseworker_ids, zone, closed_at, anonymised_at);
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      DROP INDEX case_file_list_idx;
       DROP INDEX case_file_created_idx;
       DROP INDEX case_file_pseudonym_search_idx;
       ALTER TABLE case_file DROP COLUMN search_key_id;
