@@ -119,6 +119,7 @@ runBench('search', async ({ stack, secrets, config: configure }) => {
   for (let i = 0; i < CASES; i += BATCH) {
     const cases: Array<Record<string, unknown>> = [];
     const tokenCases: string[] = [];
+    const tokenSpaces: string[] = [];
     const tokens: Buffer[] = [];
     for (let j = 0; j < Math.min(BATCH, CASES - i); j += 1) {
       const n = i + j;
@@ -146,6 +147,7 @@ runBench('search', async ({ stack, secrets, config: configure }) => {
       });
       for (const token of caseTokens(personal)) {
         tokenCases.push(id);
+        tokenSpaces.push(pick(spaces, n).id);
         tokens.push(index.hash(token));
       }
     }

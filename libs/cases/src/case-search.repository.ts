@@ -60,7 +60,9 @@ export class CaseSearchRepository {
       await m.query('DELETE FROM case_search_token WHERE case_id = $1', [caseId]);
       if (tokens.length > 0)
         await m.query(
-          'INSERT INTO case_search_token (token, case_id) SELECT DISTINCT unnest($2::bytea[]), $1::uuid ON CONFLICT DO NOTHING',
+          `INSERT INTO case_search_token (token, case_id, social_space_id)
+           SELECT DISTINCT t.token, f.id, f.social_space_id FROM case_file f, unnest($2::bytea[]) AS t(token) WHERE f.id = $1
+           ON CONFLICT DO NOTHING`,
           [caseId, tokens],
         );
       await m.query('UPDATE case_file SET search_key_id = $2 WHERE id = $1', [caseId, keyId]);
@@ -131,9 +133,16 @@ export function caseListSql(userId: string, socialSpaceIds: string[], q: CaseLis
   const where = ['f.anonymised_at IS NULL'];
   let from = 'case_file f';
   if (q.terms && q.terms.length > 0) {
-    // Each term: the cases holding any of its token hashes; a case must hold every term.
-    const matched = q.terms.map((tokens) => `SELECT h.case_id FROM case_search_token h WHERE h.token = ANY(${p(tokens)}::bytea[])`);
-    from = `(${matched.length === 1 ? `SELECT DISTINCT m.case_id FROM (${matched[0]}) m` : matched.join(' INTERSECT ')}) m
+    // Each term: the cases holding any of its token hashes; a case must hold every term. Only matches
+    // in the caller's social spaces (known from the index) or among the cases they may reach by the
+    // access rule (few: their own, those of whom they stand in for or lead, break-glass) read a row.
+    const matched = q.terms.map(
+      (tokens) => `SELECT h.case_id, h.social_space_id FROM case_search_token h WHERE h.token = ANY(${p(tokens)}::bytea[])`,
+    );
+    const inSpaces = hiddenFilters(q) ? '' : 'm.social_space_id = ANY($2::uuid[]) OR ';
+    from = `(SELECT DISTINCT m.case_id FROM (${matched.join(' INTERSECT ')}) m
+              WHERE ${inSpaces}m.case_id IN (SELECT f.id FROM case_file f, reach r WHERE f.assigned_caseworker_ids && r.users
+                                            UNION ALL SELECT unnest(r.cases) FROM reach r)) m
               JOIN case_file f ON f.id = m.case_id`;
   }
   if (q.pseudonymPrefix) where.push(`upper(replace(f.pseudonym, '-', '')) LIKE ${p(escapeLike(q.pseudonymPrefix) + '%')}`);
@@ -174,6 +183,11 @@ export function caseListSql(userId: string, socialSpaceIds: string[], q: CaseLis
       JOIN case_file f ON f.id = p.id
     ORDER BY ${ORDER[q.sort].replace(/c\./g, 'p.')}`;
   return { sql, params };
+}
+
+/** Whether the query filters on what a restricted entry hides (then only reachable cases answer). */
+function hiddenFilters(q: CaseListQuery): boolean {
+  return Boolean(q.zone || q.status || q.followUpsDue);
 }
 
 function escapeLike(text: string): string {

@@ -28,12 +28,22 @@ export class CaseDocumentsAndSearch1765100000000 implements MigrationInterface {
       );
       CREATE INDEX case_document_case_idx ON case_document (case_id, created_at DESC, id);
 
+      -- The case's social space rides along (kept in step by a trigger), so a search learns which
+      -- matches lie in the caller's spaces from the index alone.
       CREATE TABLE case_search_token (
         token bytea NOT NULL,
         case_id uuid NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
-        PRIMARY KEY (token, case_id)
+        social_space_id uuid NOT NULL,
+        PRIMARY KEY (token, case_id) INCLUDE (social_space_id)
       );
       CREATE INDEX case_search_token_case_idx ON case_search_token (case_id);
+      CREATE FUNCTION case_search_token_follow_space() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE case_search_token SET social_space_id = NEW.social_space_id WHERE case_id = NEW.id;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER case_search_token_space AFTER UPDATE OF social_space_id ON case_file
+        FOR EACH ROW WHEN (OLD.social_space_id IS DISTINCT FROM NEW.social_space_id) EXECUTE FUNCTION case_search_token_follow_space();
 
       ALTER TABLE case_file ADD COLUMN search_key_id text;
       CREATE INDEX case_file_pseudonym_search_idx ON case_file (upper(replace(pseudonym, '-', '')) text_pattern_ops);
@@ -50,6 +60,8 @@ export class CaseDocumentsAndSearch1765100000000 implements MigrationInterface {
       DROP INDEX case_file_created_idx;
       DROP INDEX case_file_pseudonym_search_idx;
       ALTER TABLE case_file DROP COLUMN search_key_id;
+      DROP TRIGGER case_search_token_space ON case_file;
+      DROP FUNCTION case_search_token_follow_space();
       DROP TABLE case_search_token;
       DROP TABLE case_document;
     `);
