@@ -111,6 +111,8 @@ runBench('search', async ({ stack, secrets, config: configure }) => {
   const index = new CaseSearchIndex(config, {} as CaseSearchRepository);
   const db = new Client({ connectionString: stack.databaseOwnerUrl ?? stack.databaseUrl });
   await db.connect();
+  // The stack stops after a failure and ends this connection: the failure itself is what to report.
+  db.on('error', () => undefined);
   const { rows: spaces } = await db.query<{ id: string }>('SELECT id FROM social_space ORDER BY code');
   const { rows: caseworkers } = await db.query<{ id: string }>(`SELECT id FROM app_user WHERE 'caseworker' = ANY(roles) ORDER BY id`);
   say(`writing ${CASES} case files with their blind index…`);
@@ -157,10 +159,10 @@ runBench('search', async ({ stack, secrets, config: configure }) => {
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, pseudonym text, zone text, space uuid, caseworker text, personal text, content text, confided text, created timestamptz)`,
       [JSON.stringify(cases), index.keyId],
     );
-    await db.query(`INSERT INTO case_search_token (token, case_id) SELECT DISTINCT * FROM unnest($1::bytea[], $2::uuid[])`, [
-      tokens,
-      tokenCases,
-    ]);
+    await db.query(
+      `INSERT INTO case_search_token (token, case_id, social_space_id) SELECT DISTINCT * FROM unnest($1::bytea[], $2::uuid[], $3::uuid[])`,
+      [tokens, tokenCases, tokenSpaces],
+    );
     if ((i / BATCH) % 10 === 0) say(`  ${i + cases.length} cases`);
   }
   await db.query('VACUUM ANALYZE case_file');
