@@ -114,6 +114,11 @@ runBench('search', async ({ stack, secrets, config: configure }) => {
   // The stack stops after a failure and ends this connection: the failure itself is what to report.
   db.on('error', () => undefined);
   const { rows: spaces } = await db.query<{ id: string }>('SELECT id FROM social_space ORDER BY code');
+  // About 160 caseworkers share the cases (some 625 each, closed ones included), as in a large Jugendamt.
+  await db.query(
+    `INSERT INTO app_user (id, display_name, roles, social_space_ids)
+     SELECT 'bench-cw-' || n, 'Bench Fachkraft ' || n, '{caseworker}', '{}' FROM generate_series(1, 150) AS n`,
+  );
   const { rows: caseworkers } = await db.query<{ id: string }>(`SELECT id FROM app_user WHERE 'caseworker' = ANY(roles) ORDER BY id`);
   say(`writing ${CASES} case files with their blind index…`);
   const started = Date.now();
