@@ -50,9 +50,11 @@ async function freePort(): Promise<number> {
     const key = `${randomUUID()}/${randomUUID()}`;
     const sealed = [Buffer.from('SRODOC1\n'), randomBytes(200_000), randomBytes(70_000)];
     await storage.put(key, sealed);
-    // The object sits where an operator would look for it: <bucket>/<case>/<document>.
-    const raw = await fetch(`${endpoint}/${bucket}/${key}`);
+    // The object sits where an operator would look for it: <bucket>/<case>/<document> (signed request; the bucket is private).
+    const raw = await storage.send('GET', key);
+    expect(raw.status).toBe(200);
     expect(Buffer.from(await raw.arrayBuffer()).equals(Buffer.concat(sealed))).toBe(true);
+    expect((await fetch(`${endpoint}/${bucket}/${key}`)).status).toBe(403);
     expect((await buffer(await storage.get(key))).equals(Buffer.concat(sealed))).toBe(true);
     await storage.delete(key);
     await storage.delete(key);
