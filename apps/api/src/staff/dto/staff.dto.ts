@@ -177,6 +177,8 @@ export class TeamBodyDto {
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString({ message: 'Die Leitung ist als Kennung einer Person anzugeben.' })
+  // An empty id is no person (it reached the database's foreign key as a 500).
+  @MinLength(1, { message: 'Die Leitung ist als Kennung einer Person anzugeben.' })
   @MaxLength(200)
   leadId?: string | null;
 }
