@@ -15,6 +15,7 @@ export const BACKUP_ITEMS = [
   'redis',
   'dev-secrets.json',
   'audit-checkpoints',
+  'documents',
 ] as const;
 
 function alive(pid: number): boolean {

@@ -26,6 +26,8 @@ export function devAppEnvironment(
     FIELD_KEYS: env.FIELD_KEYS ?? secrets.FIELD_KEYS,
     AUDIT_CHAIN_KEY: env.AUDIT_CHAIN_KEY ?? secrets.AUDIT_CHAIN_KEY,
     AUDIT_CHECKPOINT_DIR: env.AUDIT_CHECKPOINT_DIR ?? join(data, 'audit-checkpoints'),
+    SEARCH_INDEX_KEY: env.SEARCH_INDEX_KEY ?? secrets.SEARCH_INDEX_KEY,
+    DOCUMENT_DIR: env.DOCUMENT_DIR ?? join(data, 'documents'),
     DATABASE_URL: stack.databaseUrl,
     REDIS_URL: stack.redisUrl,
     TEMPORAL_ADDRESS: stack.temporalAddress,

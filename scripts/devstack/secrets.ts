@@ -8,6 +8,7 @@ export interface DevSecrets {
   FIELD_KEYS: string;
   POSTGRES_PASSWORD: string;
   AUDIT_CHAIN_KEY: string;
+  SEARCH_INDEX_KEY: string;
 }
 
 /** Random secrets for a local installation, made once and kept in `.data/dev-secrets.json` (0600). */
@@ -20,6 +21,7 @@ export function ensureDevSecrets(dir: string): DevSecrets {
     FIELD_KEYS: existing.FIELD_KEYS ?? `f1:${randomBytes(32).toString('base64')}`,
     POSTGRES_PASSWORD: existing.POSTGRES_PASSWORD ?? randomBytes(18).toString('base64url'),
     AUDIT_CHAIN_KEY: existing.AUDIT_CHAIN_KEY ?? randomBytes(32).toString('base64'),
+    SEARCH_INDEX_KEY: existing.SEARCH_INDEX_KEY ?? randomBytes(32).toString('base64'),
   };
   if (JSON.stringify(existing) !== JSON.stringify(secrets)) {
     mkdirSync(dir, { recursive: true });
@@ -36,5 +38,6 @@ export function ephemeralSecrets(): DevSecrets {
     FIELD_KEYS: `t1:${randomBytes(32).toString('base64')}`,
     POSTGRES_PASSWORD: randomBytes(12).toString('base64url'),
     AUDIT_CHAIN_KEY: randomBytes(32).toString('base64'),
+    SEARCH_INDEX_KEY: randomBytes(32).toString('base64'),
   };
 }

@@ -19,6 +19,8 @@ export function stackEnvironment(
     FIELD_KEYS: secrets.FIELD_KEYS,
     AUDIT_CHAIN_KEY: secrets.AUDIT_CHAIN_KEY,
     AUDIT_CHECKPOINT_DIR: join(workDir, 'audit-checkpoints'),
+    SEARCH_INDEX_KEY: secrets.SEARCH_INDEX_KEY,
+    DOCUMENT_DIR: join(workDir, 'documents'),
     DATABASE_URL: stack.databaseUrl,
     // Not for the apps: tests and tools that migrate or make scratch databases use the owner role.
     ...(stack.databaseOwnerUrl ? { DATABASE_OWNER_URL: stack.databaseOwnerUrl } : {}),

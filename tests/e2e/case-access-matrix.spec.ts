@@ -226,6 +226,38 @@ describe('role × endpoint matrix for cases and consultations', () => {
       },
     },
     {
+      name: 'GET /cases/:id/documents',
+      need: { sameSpace: F, substitute: 200, substituteAfter: N, breakGlass: 200, lead: 200, otherLead: N },
+      call: () => ['get', `/cases/${ids.caseId}/documents`],
+      expect: {
+        caseworker: 200,
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      // A JSON body is no upload (415), but only for whoever may add to the case: the others are refused first.
+      name: 'POST /cases/:id/documents',
+      call: () => ['post', `/cases/${ids.caseId}/documents`, {}],
+      lenient: true,
+      need: { sameSpace: F, substitute: 'ok', substituteAfter: N, breakGlass: 'ok', lead: F, otherLead: F },
+      expect: {
+        caseworker: 'ok',
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
       name: 'POST /cases/:id/consents',
       need: { sameSpace: F, substitute: 201, substituteAfter: N, breakGlass: 201, lead: F, otherLead: F },
       call: () => [

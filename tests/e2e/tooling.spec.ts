@@ -60,6 +60,7 @@ describe('docker-compose.yml', () => {
       PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
       FIELD_KEYS: `f1:${Buffer.alloc(32, 2).toString('base64')}`,
       AUDIT_CHAIN_KEY: Buffer.alloc(32, 3).toString('base64'),
+      SEARCH_INDEX_KEY: Buffer.alloc(32, 4).toString('base64'),
       AUTH_DEV_SECRET: 'x'.repeat(40),
     };
     const resolved = Object.fromEntries(

@@ -9,6 +9,7 @@ import {
   CaseInputRules,
   CaseRepository,
   CaseRetentionPolicy,
+  CaseSearchIndex,
   CaseService,
   Consent,
   ConsentRepository,
@@ -113,6 +114,7 @@ function build() {
     }),
   };
   const audit = { record: jest.fn(async () => ({})) };
+  const searchIndex = { index: jest.fn(async () => undefined) };
   const access = new CaseAccessService(
     accessRows as unknown as CaseAccessRepository,
     assignments as unknown as AssignmentsService,
@@ -126,8 +128,9 @@ function build() {
     new CaseInputRules(definitions as unknown as DefinitionsService),
     access,
     new CaseRetentionPolicy(definitions as unknown as DefinitionsService),
+    searchIndex as unknown as CaseSearchIndex,
   );
-  return { service, stored, caseFiles, consents, assignments, substitutes, audit };
+  return { service, stored, caseFiles, consents, assignments, substitutes, audit, searchIndex };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {

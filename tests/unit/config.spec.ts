@@ -9,6 +9,7 @@ const valid = {
   PAYLOAD_KEYS: `k1:${key()}`,
   FIELD_KEYS: `f1:${key()}`,
   AUDIT_CHAIN_KEY: key(),
+  SEARCH_INDEX_KEY: key(),
   AUTH_MODE: 'oidc',
   OIDC_ISSUER_URL: 'https://keycloak.example/realms/jugendamt',
   OIDC_AUDIENCE: 'sro-engine',

@@ -31,6 +31,7 @@ async function openApiDocument(): Promise<OpenAPIObject> {
     PAYLOAD_KEYS: `k1:${key()}`,
     FIELD_KEYS: `f1:${key()}`,
     AUDIT_CHAIN_KEY: key(),
+    SEARCH_INDEX_KEY: key(),
     MAIL_TRANSPORT: 'file',
     MAIL_DIR: '/nonexistent',
   });

@@ -9,6 +9,7 @@ const production = {
   PAYLOAD_KEYS: `k1:${key()}`,
   FIELD_KEYS: `f1:${key()}`,
   AUDIT_CHAIN_KEY: key(),
+  SEARCH_INDEX_KEY: key(),
   SMTP_URL: 'smtp://mail.example:25',
   AUTH_MODE: 'oidc',
   OIDC_ISSUER_URL: 'https://keycloak.example/realms/jugendamt',

@@ -13,6 +13,7 @@ const base = {
   PAYLOAD_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   FIELD_KEYS: `f1:${randomBytes(32).toString('base64')}`,
   AUDIT_CHAIN_KEY: randomBytes(32).toString('base64'),
+  SEARCH_INDEX_KEY: randomBytes(32).toString('base64'),
   MAIL_TRANSPORT: 'file',
   MAIL_DIR: '/tmp/mail',
 };

@@ -7,6 +7,7 @@ import { CaseRetentionPolicy, CaseRetentionRule } from './case-retention.policy'
 import { CaseFile, CaseRepository, CaseRow, toCaseFile } from './case.repository';
 import { CaseAccessKind } from './case-access.repository';
 import { CaseAccessService, CaseGrant, CaseNeed } from './case-access.service';
+import { CaseSearchIndex } from './case-search.index';
 import { CaseContent, CaseZone, ConfidedItem, NewConsent, PersonalData, RELEASABLE_FIELDS, ReleasableField } from './case.types';
 import { Consent, ConsentRepository } from './consent.repository';
 import { FieldCipher } from './field-cipher';
@@ -76,6 +77,7 @@ export class CaseService {
     private readonly inputRules: CaseInputRules,
     private readonly access: CaseAccessService,
     private readonly retention: CaseRetentionPolicy,
+    private readonly searchIndex: CaseSearchIndex,
   ) {}
 
   async create(user: Principal, input: NewCase): Promise<CaseDetails> {
@@ -105,6 +107,8 @@ export class CaseService {
       // Open: no deletion date until closure derives it from the definition's retention rule.
       deletionDate: null,
     });
+    // The blind index is written with the sealed names (an edit of the names calls it again).
+    await this.searchIndex.index(id, input.personal);
     return this.get(user, id);
   }
 

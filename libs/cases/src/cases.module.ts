@@ -18,6 +18,16 @@ import { ConsultationRepository } from './consultation.repository';
 import { ConsultationService } from './consultation.service';
 import { FallteamSessionRepository } from './fallteam-session.repository';
 import { FieldCipher } from './field-cipher';
+import { CaseSearchBackfill } from './case-search.backfill';
+import { CaseSearchIndex } from './case-search.index';
+import { CaseSearchRepository } from './case-search.repository';
+import { CaseSearchService } from './case-search.service';
+import { DocumentCipher } from './document.cipher';
+import { DocumentPurger } from './document.purger';
+import { DocumentRepository } from './document.repository';
+import { DocumentService } from './document.service';
+import { DOCUMENT_STORAGE_PROVIDER } from './document-storage.provider';
+import { DocumentStorage } from './document.storage';
 import { NoteRepository } from './note.repository';
 import { NoteService } from './note.service';
 import { StaffRepository } from './staff.repository';
@@ -27,6 +37,8 @@ const REPOSITORIES = [
   CaseRepository,
   ConsentRepository,
   ConsultationRepository,
+  DocumentRepository,
+  CaseSearchRepository,
   FallteamSessionRepository,
   NoteRepository,
   StaffRepository,
@@ -34,8 +46,8 @@ const REPOSITORIES = [
 
 /** The case data (repositories, field cipher) and the consultation activities: what the worker needs (no Temporal client). */
 @Module({
-  providers: [...REPOSITORIES, FieldCipher, ConsultationActivities],
-  exports: [...REPOSITORIES, FieldCipher],
+  providers: [...REPOSITORIES, FieldCipher, ConsultationActivities, CaseSearchIndex, DOCUMENT_STORAGE_PROVIDER, DocumentPurger],
+  exports: [...REPOSITORIES, FieldCipher, CaseSearchIndex, DocumentStorage, DocumentPurger],
 })
 export class CasesActivitiesModule {}
 
@@ -53,6 +65,10 @@ export class CasesActivitiesModule {}
     CaseFollowUpRepository,
     CaseFollowUpService,
     NoteService,
+    CaseSearchService,
+    CaseSearchBackfill,
+    DocumentCipher,
+    DocumentService,
   ],
   exports: [
     CasesActivitiesModule,
@@ -63,6 +79,9 @@ export class CasesActivitiesModule {}
     ConsultationService,
     CaseFollowUpService,
     NoteService,
+    CaseSearchService,
+    CaseSearchBackfill,
+    DocumentService,
   ],
 })
 export class CasesModule {}

@@ -12,6 +12,10 @@ export enum ErrorCode {
   Unavailable = 'UNAVAILABLE',
   /** Stored data failed an integrity check (a sealed value that does not belong to its row): never the client's fault. */
   IntegrityViolation = 'INTEGRITY_VIOLATION',
+  /** An upload larger than the configured limit. */
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  /** An upload whose content is of a kind that is not accepted. */
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
 }
 
 /** A problem in one field of an input, addressed by JSON pointer (`/phases/2/duration`). */
@@ -57,4 +61,6 @@ export const NON_RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.Conflict,
   ErrorCode.InvalidState,
   ErrorCode.IntegrityViolation,
+  ErrorCode.PayloadTooLarge,
+  ErrorCode.UnsupportedMediaType,
 ]);

@@ -5,6 +5,7 @@ import { ValidationError, validateSync } from 'class-validator';
 import {
   AUDIT_KEY_PATTERN,
   AuthMode,
+  DocumentStoreKind,
   KEY_RING_PATTERN,
   EnvSchema,
   LogLevel,
@@ -51,6 +52,15 @@ export class AppConfig {
   readonly audit: { chainKey: Buffer; checkpointDir: string; checkpointIntervalMs: number };
   readonly payloadKeys: KeyRing;
   readonly fieldKeys: KeyRing;
+  /** Key of the blind search indexes over case names (HMAC-SHA-256). */
+  readonly searchIndexKey: Buffer;
+  /** Case documents: where they are kept (sealed with the field keys) and how large one may be. */
+  readonly documents: {
+    store: DocumentStoreKind;
+    dir: string;
+    maxBytes: number;
+    s3?: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
+  };
   readonly auth: {
     mode: AuthMode;
     devSecret?: string;
@@ -112,6 +122,22 @@ export class AppConfig {
     };
     this.payloadKeys = parseKeyRing(env.PAYLOAD_KEYS);
     this.fieldKeys = parseKeyRing(env.FIELD_KEYS);
+    this.searchIndexKey = Buffer.from(env.SEARCH_INDEX_KEY, 'base64');
+    this.documents = {
+      store: env.DOCUMENT_STORE,
+      dir: env.DOCUMENT_DIR,
+      maxBytes: env.DOCUMENT_MAX_BYTES,
+      s3:
+        env.DOCUMENT_STORE === 's3'
+          ? {
+              endpoint: env.DOCUMENT_S3_ENDPOINT!.replace(/\/$/, ''),
+              bucket: env.DOCUMENT_S3_BUCKET!,
+              region: env.DOCUMENT_S3_REGION,
+              accessKeyId: env.DOCUMENT_S3_ACCESS_KEY_ID!,
+              secretAccessKey: env.DOCUMENT_S3_SECRET_ACCESS_KEY!,
+            }
+          : undefined,
+    };
     this.auth = {
       mode: env.AUTH_MODE,
       devSecret: env.AUTH_DEV_SECRET,
@@ -279,7 +305,15 @@ export function parseAuditKey(value: string): Buffer {
   return Buffer.from(value, 'base64');
 }
 
-const REQUIRED = ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'PAYLOAD_KEYS', 'FIELD_KEYS', 'AUDIT_CHAIN_KEY'] as const;
+const REQUIRED = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'TEMPORAL_ADDRESS',
+  'PAYLOAD_KEYS',
+  'FIELD_KEYS',
+  'AUDIT_CHAIN_KEY',
+  'SEARCH_INDEX_KEY',
+] as const;
 
 function describe(errors: ValidationError[], missing: Set<string>): string[] {
   return errors

@@ -12,6 +12,8 @@ export type MailTransport = (typeof MAIL_TRANSPORTS)[number];
 
 export const TRACING_EXPORTERS = ['off', 'otlp', 'memory'] as const;
 export type TracingExporter = (typeof TRACING_EXPORTERS)[number];
+export const DOCUMENT_STORES = ['local', 's3'] as const;
+export type DocumentStoreKind = (typeof DOCUMENT_STORES)[number];
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -159,6 +161,50 @@ export class EnvSchema {
   /** Keys of the field-level encryption of personal case data; same form as PAYLOAD_KEYS. */
   @Matches(KEY_RING_PATTERN, { message: 'FIELD_KEYS must be keyId:base64(32 bytes)[,keyId:base64(32 bytes)...]' })
   FIELD_KEYS: string;
+
+  /** Key of the blind indexes over case names (HMAC-SHA-256): base64 of 32 bytes, kept apart from FIELD_KEYS. */
+  @Matches(AUDIT_KEY_PATTERN, { message: 'SEARCH_INDEX_KEY must be base64 of 32 bytes' })
+  SEARCH_INDEX_KEY: string;
+
+  /** Where uploaded case documents go: `local` (DOCUMENT_DIR) or `s3` (an S3-compatible object store). */
+  @IsIn(DOCUMENT_STORES)
+  DOCUMENT_STORE: DocumentStoreKind = 'local';
+
+  /** Directory of the encrypted documents with DOCUMENT_STORE=local (`npm start`: `.data/documents`). */
+  @IsString()
+  @MinLength(1)
+  DOCUMENT_DIR = 'documents';
+
+  /** Largest document accepted for upload, in bytes (default 20 MB). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1024 * 1024 * 1024)
+  DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** S3-compatible endpoint (e.g. https://s3.eu-central-1.amazonaws.com or a MinIO URL), path-style requests. */
+  @ValidateIf((env: EnvSchema) => env.DOCUMENT_STORE === 's3')
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'DOCUMENT_S3_ENDPOINT must be an http(s) URL' })
+  DOCUMENT_S3_ENDPOINT?: string;
+
+  @ValidateIf((env: EnvSchema) => env.DOCUMENT_STORE === 's3')
+  @IsString()
+  @MinLength(3)
+  DOCUMENT_S3_BUCKET?: string;
+
+  @IsString()
+  @MinLength(1)
+  DOCUMENT_S3_REGION = 'us-east-1';
+
+  @ValidateIf((env: EnvSchema) => env.DOCUMENT_STORE === 's3')
+  @IsString()
+  @MinLength(1)
+  DOCUMENT_S3_ACCESS_KEY_ID?: string;
+
+  @ValidateIf((env: EnvSchema) => env.DOCUMENT_STORE === 's3')
+  @IsString()
+  @MinLength(1)
+  DOCUMENT_S3_SECRET_ACCESS_KEY?: string;
 
   @IsIn(AUTH_MODES)
   AUTH_MODE: AuthMode = 'oidc';

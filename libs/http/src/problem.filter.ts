@@ -12,6 +12,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.InvalidState]: 409,
   [ErrorCode.Unavailable]: 503,
   [ErrorCode.IntegrityViolation]: 500,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.UnsupportedMediaType]: 415,
 };
 
 const RETRY_AFTER_SECONDS = '5';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FieldCipher } from '@sro/cases';
+import { CasesActivitiesModule, FieldCipher } from '@sro/cases';
 import { DefinitionsModule } from '@sro/definitions';
 import { JugendhilfedienstActivities } from './jugendhilfedienst.activities';
 import { JugendhilfedienstCaseRepository } from './jugendhilfedienst-case.repository';
@@ -12,7 +12,7 @@ import { RetentionRepository } from './retention.repository';
  * {@link JugendhilfedienstModule} builds the API side on top of it.
  */
 @Module({
-  imports: [DefinitionsModule],
+  imports: [DefinitionsModule, CasesActivitiesModule],
   providers: [
     JugendhilfedienstActivities,
     JugendhilfedienstCaseRepository,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@sro/audit';
+import { DocumentPurger } from '@sro/cases';
 import { Activities } from '@sro/temporal';
 import { RetentionRepository } from './retention.repository';
 import { RETENTION_ACTOR, RETENTION_PURPOSE } from './retention.types';
@@ -14,6 +15,7 @@ export class RetentionActivities {
   constructor(
     private readonly retention: RetentionRepository,
     private readonly audit: AuditService,
+    private readonly documents: DocumentPurger,
   ) {}
 
   /** Ids of cases whose deletion date is `asOf` or earlier, not anonymised and not on hold; keyset paged by id. */
@@ -25,6 +27,8 @@ export class RetentionActivities {
   async anonymiseCase(input: { caseId: string; asOf: string }): Promise<boolean> {
     const outcome = await this.retention.anonymiseCase(input);
     if (outcome === 'kept') return false;
+    // Stored documents are outside the transaction: removed after it, again on a retry, until none is left.
+    await this.documents.purgeAnonymised(input.caseId);
     // Audited once: a retry after the anonymisation committed writes the missing event, never a second.
     if (!(await this.retention.anonymisationAudited(input.caseId))) {
       await this.audit.record({

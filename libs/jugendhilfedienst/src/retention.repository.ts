@@ -73,6 +73,8 @@ export class RetentionRepository {
         [input.caseId],
       );
       await m.query('DELETE FROM consent WHERE case_id = $1', [input.caseId]);
+      // The blind search index of the names goes with the names (the documents right after, see RetentionActivities).
+      await m.query('DELETE FROM case_search_token WHERE case_id = $1', [input.caseId]);
       // Notes are append-only; the database lets them go only with an anonymised case (set just above).
       await m.query('DELETE FROM case_note WHERE case_id = $1', [input.caseId]);
       await m.query('DELETE FROM consultation WHERE case_id = $1', [input.caseId]);

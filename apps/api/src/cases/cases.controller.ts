@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@sro/audit';
 import { CurrentUser, Roles } from '@sro/auth';
-import { CaseService, CaseTeamService, ConsultationService } from '@sro/cases';
+import { CaseSearchService, CaseService, CaseTeamService, ConsultationService } from '@sro/cases';
 import { Principal, Role } from '@sro/common';
 import { ReasonDto } from '../sozialraum/dto/sozialraum.dto';
 import { PagingDto } from '../common/paging.dto';
+import { CaseListQueryDto } from './dto/case-search.dto';
 import {
   BreakGlassDto,
   CaseTeamDto,
@@ -51,6 +52,7 @@ export class CasesController {
     private readonly cases: CaseService,
     private readonly consultations: ConsultationService,
     private readonly team: CaseTeamService,
+    private readonly search: CaseSearchService,
   ) {}
 
   @Post()
@@ -71,8 +73,14 @@ export class CasesController {
   @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: CasePageDto })
   @Audited({ resourceType: 'case', action: 'list', purpose: 'Fallübersicht' })
-  list(@CurrentUser() user: Principal, @Query() page: PagingDto): Promise<CasePageDto> {
-    return this.cases.list(user, page);
+  @ApiOperation({
+    summary: 'Fälle suchen und auflisten',
+    description:
+      'Die eigenen Fälle und die Fälle der eigenen Sozialräume, mit Suche (Name, Geburtsdatum, Pseudonym/Aktenzeichen), Filtern, Sortierung und Seiten. ' +
+      'Fälle außerhalb des eigenen Fallteams erscheinen nur als Hinweis „existiert, fragen Sie die fallverantwortliche Fachkraft“ (ohne Namen und Bereich).',
+  })
+  list(@CurrentUser() user: Principal, @Query() query: CaseListQueryDto): Promise<CasePageDto> {
+    return this.search.list(user, query);
   }
 
   @Get(':id')

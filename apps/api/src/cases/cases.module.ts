@@ -2,11 +2,21 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '@sro/cases';
 import { CaseFollowUpsController } from './case-follow-ups.controller';
 import { CasesController, ConsultationsController, SubstitutionsController } from './cases.controller';
+import { DocumentsController } from './documents.controller';
+import { DocumentUploadInterceptor } from './document-upload.interceptor';
 import { NotesController } from './notes.controller';
 
-/** The HTTP routes of case files, their notes, consents and Fallteam consultations. */
+/** The HTTP routes of case files, their notes, documents, consents and Fallteam consultations. */
 @Module({
   imports: [CasesModule],
-  controllers: [CasesController, ConsultationsController, SubstitutionsController, CaseFollowUpsController, NotesController],
+  controllers: [
+    CasesController,
+    ConsultationsController,
+    SubstitutionsController,
+    CaseFollowUpsController,
+    NotesController,
+    DocumentsController,
+  ],
+  providers: [DocumentUploadInterceptor],
 })
 export class CasesApiModule {}
