@@ -233,6 +233,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Fälle suchen und auflisten
+         * @description Die eigenen Fälle und die Fälle der eigenen Sozialräume, mit Suche (Name, Geburtsdatum, Pseudonym/Aktenzeichen), Filtern, Sortierung und Seiten. Fälle außerhalb des eigenen Fallteams erscheinen nur als Hinweis „existiert, fragen Sie die fallverantwortliche Fachkraft“ (ohne Namen und Bereich).
+         */
         get: operations["CasesController_list"];
         put?: never;
         post: operations["CasesController_create"];
@@ -620,6 +624,50 @@ export interface paths {
         get: operations["NotesController_list"];
         put?: never;
         post: operations["NotesController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dokumente der Fallakte auflisten
+         * @description Das neueste zuerst; nur Metadaten.
+         */
+        get: operations["DocumentsController_list"];
+        put?: never;
+        /**
+         * Dokument zur Fallakte hochladen
+         * @description Nimmt PDF, Bilder (PNG, JPEG, GIF, TIFF, WebP) und Office-Dokumente (Word, Excel, PowerPoint, OpenDocument) an; der Typ wird am Inhalt erkannt, nicht an der Angabe des Browsers. Die Datei wird mit den Feldschlüsseln (AES-256-GCM) verschlüsselt abgelegt. Größe höchstens DOCUMENT_MAX_BYTES (Standard 20 MB).
+         */
+        post: operations["DocumentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dokument herunterladen
+         * @description Liefert den entschlüsselten Inhalt als Anhang (Content-Disposition) und ohne Zwischenspeicherung (Cache-Control: no-store).
+         */
+        get: operations["DocumentsController_download"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2983,6 +3031,41 @@ export interface components {
         CaseNotePageDto: {
             items: components["schemas"]["CaseNoteDto"][];
             /** @description Anzahl aller Vermerke der Akte */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        CaseDocumentDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Fallakte
+             */
+            caseId: string;
+            /**
+             * @description Dateiname beim Hochladen (verschlüsselt gespeichert)
+             * @example Schulbericht.pdf
+             */
+            fileName: string;
+            /**
+             * @description Dateityp, wie ihn der Inhalt der Datei zeigt (nicht die Angabe des Browsers)
+             * @example application/pdf
+             */
+            mediaType: string;
+            /** @description Größe in Bytes */
+            sizeBytes: number;
+            /** @description Hochgeladen von (Benutzerkennung) */
+            uploadedBy: string;
+            /**
+             * Format: date-time
+             * @description Zeitpunkt des Hochladens
+             */
+            createdAt: string;
+        };
+        CaseDocumentPageDto: {
+            items: components["schemas"]["CaseDocumentDto"][];
+            /** @description Anzahl aller Dokumente der Akte */
             total: number;
             limit: number;
             offset: number;
@@ -5352,6 +5435,20 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Suchbegriff: Familien- oder Vorname (auch Wortanfang ab drei Zeichen; „Mueller“ findet „Müller“, „Strasse“ findet „Straße“), Geburtsdatum (TT.MM.JJJJ oder JJJJ-MM-TT), Pseudonym bzw. Aktenzeichen (F-2026-7KQ3MX, auch der Anfang) oder die Kennung der Akte. Mehrere Wörter müssen alle passen. Gesucht wird über einen Blindindex, ohne Akten zu entschlüsseln. */
+                search?: string;
+                /** @description Nur Fälle dieses Bereichs (Leistungs-, Grau-, Gefährdungsbereich); nur eigene Fälle */
+                zone?: "service" | "unclear" | "endangerment";
+                /** @description open = offen, closed = abgeschlossen; nur eigene Fälle */
+                status?: "open" | "closed";
+                /** @description Nur Fälle dieses Sozialraums */
+                socialSpaceId?: string;
+                /** @description Nur Fälle dieser fallverantwortlichen Fachkraft (Benutzerkennung) */
+                responsibleId?: string;
+                /** @description true: nur Fälle mit einer eigenen fälligen, nicht erledigten Wiedervorlage */
+                followUpsDue?: boolean;
+                /** @description Sortierung: -createdAt = neueste zuerst, createdAt = älteste zuerst, pseudonym / -pseudonym = nach Pseudonym */
+                sort?: "-createdAt" | "createdAt" | "pseudonym" | "-pseudonym";
             };
             header?: never;
             path?: never;
@@ -6057,6 +6154,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseNoteDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentPageDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Die Datei (genau eine)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Das abgelegte Dokument */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentDto"];
+                };
+            };
+            /** @description Die Datei ist größer als erlaubt (problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Kein PDF, Bild oder Office-Dokument, oder kein multipart/form-data (problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Der Inhalt des Dokuments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
         };
