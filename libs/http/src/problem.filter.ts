@@ -10,6 +10,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Conflict]: 409,
   [ErrorCode.InvalidState]: 409,
+  [ErrorCode.CaseClosed]: 409,
+  [ErrorCode.PreconditionFailed]: 412,
+  [ErrorCode.PreconditionRequired]: 428,
   [ErrorCode.Unavailable]: 503,
 };
 
