@@ -8,6 +8,8 @@ import { CaseFollowUpService } from './case-follow-up.service';
 import { CaseAccessRepository } from './case-access.repository';
 import { CaseAccessService } from './case-access.service';
 import { CaseRetentionPolicy } from './case-retention.policy';
+import { CaseFileService } from './case-file.service';
+import { CaseHistoryRepository } from './case-history.repository';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { CaseTeamService } from './case-team.service';
@@ -20,15 +22,19 @@ import { FallteamSessionRepository } from './fallteam-session.repository';
 import { FieldCipher } from './field-cipher';
 import { NoteRepository } from './note.repository';
 import { NoteService } from './note.service';
+import { PacketReleaseRepository } from './packet-release.repository';
+import { PacketReleaseService } from './packet-release.service';
 import { StaffRepository } from './staff.repository';
 
 const REPOSITORIES = [
   CaseAccessRepository,
+  CaseHistoryRepository,
   CaseRepository,
   ConsentRepository,
   ConsultationRepository,
   FallteamSessionRepository,
   NoteRepository,
+  PacketReleaseRepository,
   StaffRepository,
 ];
 
@@ -53,8 +59,12 @@ export class CasesActivitiesModule {}
     CaseFollowUpRepository,
     CaseFollowUpService,
     NoteService,
+    CaseFileService,
+    PacketReleaseService,
   ],
   exports: [
+    CaseFileService,
+    PacketReleaseService,
     CasesActivitiesModule,
     CaseAccessService,
     CaseService,

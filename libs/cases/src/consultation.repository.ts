@@ -73,6 +73,11 @@ export class ConsultationRepository {
     return row;
   }
 
+  /** The consultations of a case, oldest first. */
+  async ofCase(caseId: string): Promise<ConsultationRecord[]> {
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM consultation WHERE case_id = $1 ORDER BY created_at, id`, [caseId]);
+  }
+
   async assignSession(tx: EntityManager, id: string, sessionId: string): Promise<void> {
     await tx.query('UPDATE consultation SET session_id = $2 WHERE id = $1', [id, sessionId]);
   }

@@ -18,7 +18,8 @@ export class NotesController {
   constructor(private readonly notes: NoteService) {}
 
   @Post()
-  @Roles(Role.Caseworker)
+  // The lead writes notes too: on a closed case they are the only ones who still may.
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiCreatedResponse({ type: CaseNoteDto, description: 'Der erfasste Vermerk (eine Korrektur nennt den berichtigten)' })
   @Audited({ resourceType: 'case-note', action: 'create', detailParams: ['id'], purpose: 'Aktenvermerk erfassen' })
   add(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: CreateNoteDto): Promise<CaseNoteDto> {
