@@ -114,24 +114,22 @@ function build() {
   const caseFiles = { findById: jest.fn(async (): Promise<CaseFile | undefined> => caseFile()) };
   // The caseworker released the packet as the case stands in `caseFile()`.
   const releases = {
-    latest: jest.fn(
-      async (): Promise<PacketReleaseRecord | undefined> => ({
-        id: 'release-1',
-        consultationId: 'con-1',
-        caseVersion: 1,
-        packetEnc: cipher.seal({
-          zone: 'unclear',
-          will: 'Wieder zur Schule',
-          goals: ['Schulbesuch'],
-          resources: { person: [], surroundings: [], socialSpace: ['Jugendclub'] },
-          questions: ['Welche Hilfe passt?'],
-        }),
-        releasedBy: 'cw-1',
-        releasedAt: new Date(),
-        staleSince: null,
-        staleFields: [],
+    latest: jest.fn(async (): Promise<PacketReleaseRecord | undefined> => ({
+      id: 'release-1',
+      consultationId: 'con-1',
+      caseVersion: 1,
+      packetEnc: cipher.seal({
+        zone: 'unclear',
+        will: 'Wieder zur Schule',
+        goals: ['Schulbesuch'],
+        resources: { person: [], surroundings: [], socialSpace: ['Jugendclub'] },
+        questions: ['Welche Hilfe passt?'],
       }),
-    ),
+      releasedBy: 'cw-1',
+      releasedAt: new Date(),
+      staleSince: null,
+      staleFields: [],
+    })),
   };
   const staff = { activeWithAnyRole: jest.fn(async (ids: string[], _roles: Role[]) => ids) };
   const cases = {
@@ -571,7 +569,9 @@ describe('ConsultationService', () => {
     it('shows advisers the released text, not what the case says since', async () => {
       const { service, caseFiles } = build();
       caseFiles.findById.mockResolvedValue(
-        caseFile({ contentEnc: cipher.seal({ will: 'Neu geschrieben', goals: [], resources: { person: [], surroundings: [], socialSpace: [] } }) }),
+        caseFile({
+          contentEnc: cipher.seal({ will: 'Neu geschrieben', goals: [], resources: { person: [], surroundings: [], socialSpace: [] } }),
+        }),
       );
       const packet = await service.packet(adviser, 'con-1');
       expect(packet.will).toBe('Wieder zur Schule');

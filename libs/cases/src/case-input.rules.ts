@@ -54,7 +54,12 @@ export class CaseInputRules {
       ),
       ...members.flatMap((m, i) =>
         m.relation === 'andere' && !m.relationOther?.trim()
-          ? [{ pointer: `/personal/familyMembers/${i}/relationOther`, message: 'Bitte geben Sie die Beziehung an, wenn Sie „andere“ wählen' }]
+          ? [
+              {
+                pointer: `/personal/familyMembers/${i}/relationOther`,
+                message: 'Bitte geben Sie die Beziehung an, wenn Sie „andere“ wählen',
+              },
+            ]
           : [],
       ),
     ];

@@ -382,11 +382,12 @@ export class ConsultationService {
     };
   }
 
-  /** Advisers see a consultation only while their window is open and no outcome is recorded. */
+  /** Advisers see a consultation only while their window is open, no outcome is recorded, and once its packet was released. */
   private async adviserMayOpen(user: Principal, id: string, known?: ConsultationRecord): Promise<void> {
     const consultation = known ?? (await this.consultations.findById(id));
     if (!consultation || consultation.outcomeEnc || !(await this.consultations.hasOpenInvitation(id, user.sub)))
       throw DomainError.notFound(WHAT);
+    if (!(await this.releases.latest(id))) throw DomainError.notFound(WHAT);
   }
 
   private async recommendations(id: string): Promise<Recommendation[]> {

@@ -16,7 +16,9 @@ export interface PacketReleaseRecord {
   staleFields: string[];
 }
 
-const columns = (r: string) => `${r}.id, ${r}.consultation_id AS "consultationId", ${r}.case_version AS "caseVersion", ${r}.packet_enc AS "packetEnc",
+const columns = (
+  r: string,
+) => `${r}.id, ${r}.consultation_id AS "consultationId", ${r}.case_version AS "caseVersion", ${r}.packet_enc AS "packetEnc",
   ${r}.released_by AS "releasedBy", ${r}.released_at AS "releasedAt", ${r}.stale_since AS "staleSince", ${r}.stale_fields AS "staleFields"`;
 const COLUMNS = columns('consultation_packet_release');
 
@@ -25,7 +27,13 @@ const COLUMNS = columns('consultation_packet_release');
 export class PacketReleaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(release: { id: string; consultationId: string; caseVersion: number; packetEnc: string; releasedBy: string }): Promise<PacketReleaseRecord> {
+  async insert(release: {
+    id: string;
+    consultationId: string;
+    caseVersion: number;
+    packetEnc: string;
+    releasedBy: string;
+  }): Promise<PacketReleaseRecord> {
     const [row]: PacketReleaseRecord[] = await this.dataSource.query(
       `INSERT INTO consultation_packet_release (id, consultation_id, case_version, packet_enc, released_by) VALUES ($1, $2, $3, $4, $5)
        RETURNING ${COLUMNS}`,

@@ -49,7 +49,11 @@ export class PacketReleaseService {
   async preview(user: Principal, consultationId: string): Promise<PacketPreview> {
     const { file, content, packet } = await this.consultations.currentPacket(user, consultationId, 'read');
     const release = await this.releases.latest(consultationId);
-    return { packet, warnings: packetWarnings(content, this.cipher.open<PersonalData>(file.personalEnc)), release: release ? state(release) : null };
+    return {
+      packet,
+      warnings: packetWarnings(content, this.cipher.open<PersonalData>(file.personalEnc)),
+      release: release ? state(release) : null,
+    };
   }
 
   /** Stores the packet as it is now as the version advisers see; the case's history records the release. */
@@ -98,11 +102,13 @@ function dateForms(date: string): string[] {
 export function packetWarnings(content: PacketContent, personal: PersonalData): PacketWarning[] {
   const names = new Map<string, string>();
   const addName = (full: string, label: string) => {
-    for (const part of [full, ...full.split(/[\s\-–]+/)]) if (part.trim().length >= 2 && !names.has(part.trim())) names.set(part.trim(), label);
+    for (const part of [full, ...full.split(/[\s\-–]+/)])
+      if (part.trim().length >= 2 && !names.has(part.trim())) names.set(part.trim(), label);
   };
   addName(personal.familyName, 'Familienname');
   for (const n of personal.givenNames) addName(n, 'Vorname');
-  for (const m of personal.familyMembers ?? []) addName(m.name, `Familienmitglied (${m.relation === 'andere' ? (m.relationOther ?? m.relation) : m.relation})`);
+  for (const m of personal.familyMembers ?? [])
+    addName(m.name, `Familienmitglied (${m.relation === 'andere' ? (m.relationOther ?? m.relation) : m.relation})`);
   const dates = [...personal.birthDates, ...(personal.familyMembers ?? []).flatMap((m) => (m.birthDate ? [m.birthDate] : []))];
   const texts: Array<[string, string]> = [
     ['/will', content.will],
@@ -120,13 +126,21 @@ export function packetWarnings(content: PacketContent, personal: PersonalData): 
       if ([...found].some((f) => f.toLowerCase().includes(name.toLowerCase()))) continue;
       if (word(name).test(text)) {
         found.add(name);
-        warnings.push({ pointer, kind: 'name', message: `Der Text enthält „${name}“, einen Namen aus der Fallakte (${label}). Bitte pseudonymisieren Sie ihn vor der Freigabe.` });
+        warnings.push({
+          pointer,
+          kind: 'name',
+          message: `Der Text enthält „${name}“, einen Namen aus der Fallakte (${label}). Bitte pseudonymisieren Sie ihn vor der Freigabe.`,
+        });
       }
     }
     for (const date of dates)
       for (const form of dateForms(date))
         if (text.includes(form))
-          warnings.push({ pointer, kind: 'birth-date', message: `Der Text enthält das Geburtsdatum ${form} aus der Fallakte. Bitte nennen Sie stattdessen das Alter oder lassen Sie es weg.` });
+          warnings.push({
+            pointer,
+            kind: 'birth-date',
+            message: `Der Text enthält das Geburtsdatum ${form} aus der Fallakte. Bitte nennen Sie stattdessen das Alter oder lassen Sie es weg.`,
+          });
   }
   return warnings;
 }

@@ -45,6 +45,8 @@ describe('web app: the adviser’s journey (consultations and packets, nothing e
       .set('Authorization', cw)
       .send({ adviserIds: ['demo-adviser'] })
       .expect(200);
+    // Advisers see the packet only once the caseworker released it.
+    await http().post(`/consultations/${consultation.body.id}/packet-release`).set('Authorization', cw).expect(201);
   });
   afterAll(() => web?.close());
 

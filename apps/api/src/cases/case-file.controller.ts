@@ -44,7 +44,11 @@ export class CaseFileController {
   })
   @ApiOkResponse({ type: CaseFileDto, headers: { ETag: { description: 'Version der Fallakte, für If-Match' } } })
   @Audited({ resourceType: 'case', action: 'read-file', purpose: 'Fallbearbeitung' })
-  async file(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<CaseFileDto> {
+  async file(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseFileDto> {
     const view = await this.closure.read(user, id);
     res.setHeader('ETag', caseEtag(view.version));
     return view;
@@ -97,7 +101,8 @@ export class CaseFileController {
   @Roles(Role.Caseworker)
   @ApiOperation({
     summary: 'Fall wieder öffnen',
-    description: 'Öffnet einen abgeschlossenen Fallteam-Fall mit Begründung wieder, solange sein Löschdatum nicht erreicht ist; das Löschdatum entfällt.',
+    description:
+      'Öffnet einen abgeschlossenen Fallteam-Fall mit Begründung wieder, solange sein Löschdatum nicht erreicht ist; das Löschdatum entfällt.',
   })
   @ApiOkResponse({ type: CaseDto })
   @Audited({ resourceType: 'case', action: 'reopen', purpose: 'Wiedereröffnung des Falls' })
@@ -130,7 +135,8 @@ export class PacketReleaseController {
   @Roles(Role.Caseworker)
   @ApiOperation({
     summary: 'Beratungspaket freigeben',
-    description: 'Speichert das Paket, wie die Vorschau es zeigt, als die Fassung, die die eingeladenen Beratungen sehen. Vor der ersten Freigabe sehen sie nichts.',
+    description:
+      'Speichert das Paket, wie die Vorschau es zeigt, als die Fassung, die die eingeladenen Beratungen sehen. Vor der ersten Freigabe sehen sie nichts.',
   })
   @ApiCreatedResponse({ type: PacketPreviewDto })
   @Audited({ resourceType: 'consultation-packet', action: 'release', purpose: 'Paketfreigabe an das erweiterte Fallteam' })

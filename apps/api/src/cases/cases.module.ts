@@ -9,6 +9,14 @@ import { NotesController } from './notes.controller';
 /** The HTTP routes of case files, their notes, consents and Fallteam consultations. */
 @Module({
   imports: [CasesModule, JugendhilfedienstModule],
-  controllers: [CaseFileController, PacketReleaseController, CasesController, ConsultationsController, SubstitutionsController, CaseFollowUpsController, NotesController],
+  controllers: [
+    CaseFileController,
+    PacketReleaseController,
+    CasesController,
+    ConsultationsController,
+    SubstitutionsController,
+    CaseFollowUpsController,
+    NotesController,
+  ],
 })
 export class CasesApiModule {}

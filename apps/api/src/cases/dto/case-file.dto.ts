@@ -31,7 +31,8 @@ const CONSULTATION_PHASES: ConsultationPhase[] = ['requested', 'scheduled', 'out
 export class UpdateCaseDto {
   @ApiPropertyOptional({
     example: 3,
-    description: 'Die bearbeitete Version (statt der Kopfzeile If-Match); ist sie nicht mehr aktuell, antwortet der Dienst 412 und ändert nichts',
+    description:
+      'Die bearbeitete Version (statt der Kopfzeile If-Match); ist sie nicht mehr aktuell, antwortet der Dienst 412 und ändert nichts',
   })
   @IsOptional()
   @IsInt({ message: 'version ist eine ganze Zahl' })
@@ -84,7 +85,10 @@ export class UpdateCaseDto {
 
 /** Abschluss eines Falls. */
 export class CloseCaseDto {
-  @ApiProperty({ example: 'Ziele erreicht, Familie kommt ohne Hilfe zurecht', description: 'Begründung des Abschlusses (verschlüsselt gespeichert)' })
+  @ApiProperty({
+    example: 'Ziele erreicht, Familie kommt ohne Hilfe zurecht',
+    description: 'Begründung des Abschlusses (verschlüsselt gespeichert)',
+  })
   @IsString({ message: 'Bitte begründen Sie den Abschluss' })
   @Matches(/\S{3,}/, { message: 'Bitte begründen Sie den Abschluss' })
   @MaxLength(2000)
@@ -165,7 +169,11 @@ export class CaseFileConsultationDto {
   @ApiProperty({ format: 'uuid', description: 'Kennung der Beratung' })
   id: string;
 
-  @ApiProperty({ enum: CONSULTATION_PHASES, nullable: true, description: 'Stand der Beratung; null, wenn er gerade nicht abgefragt werden kann' })
+  @ApiProperty({
+    enum: CONSULTATION_PHASES,
+    nullable: true,
+    description: 'Stand der Beratung; null, wenn er gerade nicht abgefragt werden kann',
+  })
   phase: ConsultationPhase | null;
 
   @ApiProperty({ description: 'Wer die Beratung angefragt hat' })
@@ -222,7 +230,10 @@ export class CaseFileProcessDto {
 
 /** Die ganze Fallakte für das Fallteam. */
 export class CaseFileDto extends CaseDto {
-  @ApiProperty({ enum: ['fallteam', 'jugendhilfedienst'], description: 'fallteam: Fall des erweiterten Fallteams; jugendhilfedienst: Fall mit standardisiertem Prozess' })
+  @ApiProperty({
+    enum: ['fallteam', 'jugendhilfedienst'],
+    description: 'fallteam: Fall des erweiterten Fallteams; jugendhilfedienst: Fall mit standardisiertem Prozess',
+  })
   kind: 'fallteam' | 'jugendhilfedienst';
 
   @ApiProperty({ type: [ConsentRecordDto], description: 'Einwilligungen (Schweigepflichtentbindungen), widerrufene mit Datum' })
@@ -237,6 +248,10 @@ export class CaseFileDto extends CaseDto {
   @ApiProperty({ type: [CaseHistoryEntryDto], description: 'Historie, neueste zuerst' })
   history: CaseHistoryEntryDto[];
 
-  @ApiProperty({ type: CaseFileProcessDto, nullable: true, description: 'Schritte des Jugendhilfedienst-Prozesses; null bei Fallteam-Fällen' })
+  @ApiProperty({
+    type: CaseFileProcessDto,
+    nullable: true,
+    description: 'Schritte des Jugendhilfedienst-Prozesses; null bei Fallteam-Fällen',
+  })
   jugendhilfedienst: CaseFileProcessDto | null;
 }

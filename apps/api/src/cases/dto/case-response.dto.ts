@@ -102,7 +102,8 @@ export class CaseDto {
   @ApiProperty({
     enum: CASE_ZONES,
     nullable: true,
-    description: 'Bereich: service = Leistungs-, unclear = Grau-, endangerment = Gefährdungsbereich; null, bis ein Jugendhilfedienst-Fall eingestuft ist',
+    description:
+      'Bereich: service = Leistungs-, unclear = Grau-, endangerment = Gefährdungsbereich; null, bis ein Jugendhilfedienst-Fall eingestuft ist',
   })
   zone: CaseZone | null;
 
@@ -115,7 +116,10 @@ export class CaseDto {
   @ApiProperty({ description: 'Fallverantwortliche Fachkraft' })
   responsibleCaseworkerId: string;
 
-  @ApiProperty({ enum: CASE_ACCESS_KINDS, description: 'Wie die aufrufende Person den Fall erreicht: Fallteam, Vertretung, Notfallzugriff, Leitung' })
+  @ApiProperty({
+    enum: CASE_ACCESS_KINDS,
+    description: 'Wie die aufrufende Person den Fall erreicht: Fallteam, Vertretung, Notfallzugriff, Leitung',
+  })
   access: CaseAccessKind;
 
   @ApiProperty({
@@ -156,7 +160,10 @@ export class CaseDto {
   })
   version: number;
 
-  @ApiProperty({ enum: ['open', 'closed'], description: 'open: in Bearbeitung; closed: abgeschlossen und schreibgeschützt (Vermerke der Leitung ausgenommen)' })
+  @ApiProperty({
+    enum: ['open', 'closed'],
+    description: 'open: in Bearbeitung; closed: abgeschlossen und schreibgeschützt (Vermerke der Leitung ausgenommen)',
+  })
   status: 'open' | 'closed';
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Zeitpunkt des Abschlusses' })

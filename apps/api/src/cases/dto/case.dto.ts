@@ -72,7 +72,11 @@ export class PersonalDataDto {
   @MaxLength(200, { each: true })
   givenNames: string[];
 
-  @ApiProperty({ type: [String], example: ['2015-03-01'], description: 'Geburtsdaten der Kinder (JJJJ-MM-TT); Beratungen sehen nur Altersgruppen' })
+  @ApiProperty({
+    type: [String],
+    example: ['2015-03-01'],
+    description: 'Geburtsdaten der Kinder (JJJJ-MM-TT); Beratungen sehen nur Altersgruppen',
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @IsISO8601({ strict: true }, { each: true })
