@@ -194,9 +194,12 @@ export class CaseRepository {
     change: { zone?: CaseZone; personalEnc?: string; contentEnc?: string },
   ): Promise<number | undefined> {
     const rows: Array<{ version: number }> = await tx.query(
-      `UPDATE case_file SET zone = coalesce($3, zone), personal_enc = coalesce($4, personal_enc), content_enc = coalesce($5, content_enc),
-              version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $2 AND closed_at IS NULL AND anonymised_at IS NULL RETURNING version`,
+      // A CTE makes UPDATE … RETURNING come back as plain rows.
+      `WITH changed AS (
+         UPDATE case_file SET zone = coalesce($3, zone), personal_enc = coalesce($4, personal_enc), content_enc = coalesce($5, content_enc),
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 AND closed_at IS NULL AND anonymised_at IS NULL RETURNING version)
+       SELECT version FROM changed`,
       [id, expectedVersion, change.zone ?? null, change.personalEnc ?? null, change.contentEnc ?? null],
     );
     return rows[0]?.version;
@@ -212,9 +215,11 @@ export class CaseRepository {
     closure: { closedAt: Date; closedBy: string; reasonEnc: string; deletionDate: string | null },
   ): Promise<number | undefined> {
     const rows: Array<{ version: number }> = await tx.query(
-      `UPDATE case_file SET closed_at = coalesce(closed_at, $2), closed_by = $3, closed_reason_enc = $4, deletion_date = coalesce($5, deletion_date),
-              version = version + 1, updated_at = now()
-        WHERE id = $1 AND anonymised_at IS NULL AND CASE WHEN $5::date IS NULL THEN closed_at IS NOT NULL ELSE closed_at IS NULL END RETURNING version`,
+      `WITH closed AS (
+         UPDATE case_file SET closed_at = coalesce(closed_at, $2), closed_by = $3, closed_reason_enc = $4, deletion_date = coalesce($5, deletion_date),
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND anonymised_at IS NULL AND CASE WHEN $5::date IS NULL THEN closed_at IS NOT NULL ELSE closed_at IS NULL END RETURNING version)
+       SELECT version FROM closed`,
       [id, closure.closedAt, closure.closedBy, closure.reasonEnc, closure.deletionDate],
     );
     return rows[0]?.version;
@@ -223,8 +228,10 @@ export class CaseRepository {
   /** Opens a closed case again: no closure, no deletion date; answers the new version, or undefined if it was not closed. */
   async reopen(tx: EntityManager, id: string): Promise<number | undefined> {
     const rows: Array<{ version: number }> = await tx.query(
-      `UPDATE case_file SET closed_at = NULL, closed_by = NULL, closed_reason_enc = NULL, deletion_date = NULL, version = version + 1, updated_at = now()
-        WHERE id = $1 AND closed_at IS NOT NULL AND anonymised_at IS NULL RETURNING version`,
+      `WITH reopened AS (
+         UPDATE case_file SET closed_at = NULL, closed_by = NULL, closed_reason_enc = NULL, deletion_date = NULL, version = version + 1, updated_at = now()
+          WHERE id = $1 AND closed_at IS NOT NULL AND anonymised_at IS NULL RETURNING version)
+       SELECT version FROM reopened`,
       [id],
     );
     return rows[0]?.version;

@@ -67,12 +67,14 @@ export class PacketReleaseRepository {
    */
   async markStale(tx: EntityManager, caseId: string, fields: string[]): Promise<string[]> {
     const rows: Array<{ consultation_id: string }> = await tx.query(
-      `UPDATE consultation_packet_release r
-          SET stale_since = coalesce(r.stale_since, now()),
-              stale_fields = ARRAY(SELECT DISTINCT f FROM unnest(r.stale_fields || $2::text[]) AS f ORDER BY f)
-         FROM consultation c
-        WHERE c.id = r.consultation_id AND c.case_id = $1 AND c.outcome_enc IS NULL
-        RETURNING r.consultation_id`,
+      `WITH marked AS (
+         UPDATE consultation_packet_release r
+            SET stale_since = coalesce(r.stale_since, now()),
+                stale_fields = ARRAY(SELECT DISTINCT f FROM unnest(r.stale_fields || $2::text[]) AS f ORDER BY f)
+           FROM consultation c
+          WHERE c.id = r.consultation_id AND c.case_id = $1 AND c.outcome_enc IS NULL
+          RETURNING r.consultation_id)
+       SELECT consultation_id FROM marked`,
       [caseId, fields],
     );
     return [...new Set(rows.map((r) => r.consultation_id))];
