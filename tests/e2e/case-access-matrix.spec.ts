@@ -231,7 +231,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
     {
       // A stale version: whoever gets past the access rule learns 412, and nothing changes.
       name: 'PATCH /cases/:id',
-      need: { sameSpace: F, substitute: 412, substituteAfter: N, breakGlass: 412, lead: F, otherLead: N },
+      need: { sameSpace: F, substitute: 412, substituteAfter: N, breakGlass: 412, lead: F, otherLead: F },
       call: () => ['patch', `/cases/${ids.caseId}`, { version: 999_999, will: 'Überschrieben' }],
       expect: {
         caseworker: 412,
