@@ -97,7 +97,7 @@ describe('the case file: read, edit, release the packet, close and reopen', () =
     const body = structuredCase(spaceId);
     body.personal.familyMembers = [
       { relation: 'Oma', name: 'X' } as never,
-      { relation: 'andere', name: 'Y', livesInHousehold: true },
+      { relation: 'andere', name: 'Y', livesInHousehold: true } as never,
       { relation: 'Kind', name: 'Z', birthDate: inDays(30).slice(0, 10), livesInHousehold: true } as never,
     ];
     const shape = await api().post('/cases').set('Authorization', t.cw).send(body);

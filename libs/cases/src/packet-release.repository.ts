@@ -21,6 +21,8 @@ const columns = (
 ) => `${r}.id, ${r}.consultation_id AS "consultationId", ${r}.case_version AS "caseVersion", ${r}.packet_enc AS "packetEnc",
   ${r}.released_by AS "releasedBy", ${r}.released_at AS "releasedAt", ${r}.stale_since AS "staleSince", ${r}.stale_fields AS "staleFields"`;
 const COLUMNS = columns('consultation_packet_release');
+/** The same columns of the alias `r`. */
+const R_COLUMNS = columns('r');
 
 /** All SQL of the `consultation_packet_release` table. */
 @Injectable()
@@ -54,7 +56,7 @@ export class PacketReleaseRepository {
   /** The newest release of each consultation of a case. */
   async latestOfCase(caseId: string): Promise<PacketReleaseRecord[]> {
     return this.dataSource.query(
-      `SELECT DISTINCT ON (r.consultation_id) ${columns('r')}
+      `SELECT DISTINCT ON (r.consultation_id) ${R_COLUMNS}
          FROM consultation_packet_release r JOIN consultation c ON c.id = r.consultation_id
         WHERE c.case_id = $1 ORDER BY r.consultation_id, r.released_at DESC, r.id`,
       [caseId],
