@@ -383,6 +383,13 @@ describe('the case file: read, edit, release the packet, close and reopen', () =
     const file = await api().get(`/cases/${id}/file`).set('Authorization', t.cw).expect(200);
     expect(file.body.jugendhilfedienst.phase).toBe('closed');
     expect(file.body.history[0]).toMatchObject({ action: 'close', reason: 'Keine Gefährdung, kein Hilfebedarf' });
+    // Closed by the process route (no reason): the history names who, without a reason.
+    const viaProcess = (await api().post('/jugendhilfedienst-cases').set('Authorization', t.cw).send(intakeBody(spaceId)).expect(201)).body
+      .id;
+    await api().post(`/jugendhilfedienst-cases/${viaProcess}/close`).set('Authorization', t.cw).expect(200);
+    const processFile = await api().get(`/cases/${viaProcess}/file`).set('Authorization', t.cw).expect(200);
+    expect(processFile.body).toMatchObject({ status: 'closed', closedBy: 'demo-caseworker', closedReason: null });
+    expect(processFile.body.history.map((h: { action: string }) => h.action)).toEqual(['close', 'create']);
     const reopen = await api().post(`/cases/${id}/reopen`).set('Authorization', t.cw).send({ reason: 'Neue Meldung' });
     expect(reopen.status).toBe(409);
     expect(reopen.body.detail).toContain('Prozess');

@@ -194,10 +194,10 @@ export class CaseFileService {
     return this.cases.get(user, id);
   }
 
-  /** Records who closed a Jugendhilfedienst case and why, after its workflow closed it (and set the deletion date). */
-  async recordProcessClosure(user: Principal, id: string, reason: string): Promise<void> {
+  /** Records who closed a Jugendhilfedienst case and why (if they said), after its workflow closed it (and set the deletion date). */
+  async recordProcessClosure(user: Principal, id: string, reason: string | null): Promise<void> {
     await this.caseFiles.transaction(async (tx) => {
-      const reasonEnc = this.cipher.seal(reason);
+      const reasonEnc = reason === null ? null : this.cipher.seal(reason);
       const version = await this.caseFiles.close(tx, id, { closedAt: new Date(), closedBy: user.sub, reasonEnc, deletionDate: null });
       if (version === undefined) throw DomainError.conflict('Der Fall wurde nicht abgeschlossen; nichts wurde geändert.');
       await this.history.insert({ caseId: id, version, action: 'close', fields: ['deletionDate'], reasonEnc, actorId: user.sub }, tx);

@@ -212,7 +212,7 @@ export class CaseRepository {
   async close(
     tx: EntityManager,
     id: string,
-    closure: { closedAt: Date; closedBy: string; reasonEnc: string; deletionDate: string | null },
+    closure: { closedAt: Date; closedBy: string; reasonEnc: string | null; deletionDate: string | null },
   ): Promise<number | undefined> {
     const rows: Array<{ version: number }> = await tx.query(
       `WITH closed AS (

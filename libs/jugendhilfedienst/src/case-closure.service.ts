@@ -37,8 +37,13 @@ export class CaseClosureService {
   async close(user: Principal, id: string, input: { reason: string; withHelp?: boolean }): Promise<CaseDetails> {
     const file = await this.cases.visibleCase(user, id, 'write');
     if (!file.workflowId) return this.caseFiles.closeFallteamCase(user, id, input);
-    await this.process.close(user, id);
-    await this.caseFiles.recordProcessClosure(user, id, input.reason);
+    await this.closeProcess(user, id, input.reason);
     return this.cases.get(user, id);
+  }
+
+  /** Closes a Jugendhilfedienst case through its workflow; the history records who (and why, if given). */
+  async closeProcess(user: Principal, id: string, reason: string | null): Promise<void> {
+    await this.process.close(user, id);
+    await this.caseFiles.recordProcessClosure(user, id, reason);
   }
 }
