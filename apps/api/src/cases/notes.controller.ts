@@ -27,7 +27,7 @@ export class NotesController {
   }
 
   @Get()
-  @Roles(Role.Caseworker)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: CaseNotePageDto })
   @Audited({ resourceType: 'case', action: 'read-notes', purpose: 'Fallbearbeitung' })
   list(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Query() page: PagingDto): Promise<CaseNotePageDto> {
