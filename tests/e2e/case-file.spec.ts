@@ -169,6 +169,9 @@ describe('the case file: read, edit, release the packet, close and reopen', () =
     });
     const [history] = await system.db.query(`SELECT * FROM case_history WHERE case_id = $1 AND action = 'update'`, [caseId]);
     expect(JSON.stringify(history)).not.toMatch(/Hildegard|Schule|true/);
+    // The history is append-only: the database refuses to rewrite or drop an entry of a live case.
+    await expect(system.db.query(`UPDATE case_history SET fields = '{}' WHERE id = $1`, [history.id])).rejects.toThrow(/append-only/);
+    await expect(system.db.query(`DELETE FROM case_history WHERE id = $1`, [history.id])).rejects.toThrow(/append-only/);
 
     const audit = await system.db.query(
       `SELECT actor_id, action, resource_type, resource_id, purpose, outcome FROM audit_event WHERE request_id = 'case-file-edit'`,

@@ -27,6 +27,23 @@ export class CaseFileEditing1765000000000 implements MigrationInterface {
         occurred_at timestamptz NOT NULL DEFAULT now()
       );
       CREATE INDEX case_history_case_idx ON case_history (case_id, id);
+      -- Append-only: the retention only drops the reasons of an anonymised case; rows go only with their case.
+      CREATE FUNCTION case_history_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' AND NOT EXISTS (SELECT 1 FROM case_file WHERE id = OLD.case_id AND anonymised_at IS NULL) THEN
+          RETURN OLD;
+        END IF;
+        IF TG_OP = 'UPDATE' AND NEW.reason_enc IS NULL
+           AND (NEW.case_id, NEW.version, NEW.action, NEW.fields, NEW.actor_id, NEW.occurred_at)
+               IS NOT DISTINCT FROM (OLD.case_id, OLD.version, OLD.action, OLD.fields, OLD.actor_id, OLD.occurred_at)
+           AND EXISTS (SELECT 1 FROM case_file WHERE id = OLD.case_id AND anonymised_at IS NOT NULL) THEN
+          RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'case_history is append-only';
+      END $$;
+      CREATE TRIGGER case_history_append_only BEFORE UPDATE OR DELETE ON case_history
+        FOR EACH ROW EXECUTE FUNCTION case_history_refuse_change();
+
       -- Cases from before start their history with their intake.
       INSERT INTO case_history (case_id, version, action, actor_id, occurred_at)
         SELECT id, 1, 'create', created_by, created_at FROM case_file WHERE anonymised_at IS NULL;
@@ -49,6 +66,7 @@ export class CaseFileEditing1765000000000 implements MigrationInterface {
     await q.query(`
       DROP TABLE consultation_packet_release;
       DROP TABLE case_history;
+      DROP FUNCTION case_history_refuse_change();
       ALTER TABLE case_file DROP COLUMN closed_reason_enc, DROP COLUMN closed_by, DROP COLUMN version;
     `);
   }
