@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { Role } from '@sro/common';
+import { RetentionRepository } from '@sro/jugendhilfedienst';
 import { addDuration } from '@sro/workflows/shared/duration';
 import { caseBody } from '../factories/cases';
 import { intakeBody } from '../factories/jugendhilfedienst';
@@ -370,6 +371,15 @@ describe('the case file: read, edit, release the packet, close and reopen', () =
     expect(res.status).toBe(409);
     expect(res.body.detail).toContain('Aufbewahrungsfrist');
     expect((await row(id)).closed_at).not.toBeNull();
+    // The retention takes the reason of the closure, sealed in the case and in its history; the field names stay.
+    const retention = system.api.app.get(RetentionRepository, { strict: false });
+    expect(await retention.anonymiseCase({ caseId: id, asOf: new Date().toISOString().slice(0, 10) })).toBe('anonymised');
+    expect((await row(id)).closed_reason_enc).toBeNull();
+    const history = await system.db.query('SELECT action, fields, reason_enc FROM case_history WHERE case_id = $1 ORDER BY id', [id]);
+    expect(history).toEqual([
+      { action: 'create', fields: [], reason_enc: null },
+      { action: 'close', fields: ['deletionDate'], reason_enc: null },
+    ]);
   });
 
   it('closes a Jugendhilfedienst case through its process with a reason; its file shows the process steps', async () => {
