@@ -69,7 +69,7 @@ describe('web app: the adviser’s journey (consultations and packets, nothing e
     await screenshot(page, 'adviser-packet');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    const refused = page.waitForResponse((res) => res.url().endsWith(`/cases/${caseId}`));
+    const refused = page.waitForResponse((res) => res.url().endsWith(`/cases/${caseId}/file`));
     await page.goto(`/faelle/${caseId}`);
     expect((await refused).status()).toBe(403);
     await page.getByRole('heading', { name: 'Kein Zugriff auf diese Fallakte' }).waitFor();
