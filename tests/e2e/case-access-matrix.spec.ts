@@ -49,7 +49,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
   let system: Awaited<ReturnType<typeof isolatedSystem>>;
   const tokens = {} as Record<Who, string | undefined>;
   const ownConsultation: Partial<Record<Who, string>> = {};
-  const ids = { caseId: '', consultationId: '', consentId: '', sessionId: '', confidedId: '', jhdCaseId: '' };
+  const ids = { caseId: '', consultationId: '', consentId: '', sessionId: '', confidedId: '', jhdCaseId: '', closeCaseId: '' };
 
   beforeAll(async () => {
     system = await isolatedSystem('e2e-matrix');
@@ -92,6 +92,8 @@ describe('role × endpoint matrix for cases and consultations', () => {
     const created = (await request(system.http).post('/cases').set('Authorization', cw).send(caseBody(spaceId))).body;
     ids.caseId = created.id;
     ids.confidedId = created.confided[0].id;
+    // Closed and reopened by the matrix's own rows, so the other routes keep an open case.
+    ids.closeCaseId = (await request(system.http).post('/cases').set('Authorization', cw).send(caseBody(spaceId)).expect(201)).body.id;
     ids.jhdCaseId = (
       await request(system.http).post('/jugendhilfedienst-cases').set('Authorization', cw).send(intakeBody(spaceId)).expect(201)
     ).body.id;
@@ -104,7 +106,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
         endsAt: new Date(Date.now() + 86_400_000).toISOString(),
       })
       .expect(201);
-    for (const id of [ids.caseId, ids.jhdCaseId])
+    for (const id of [ids.caseId, ids.jhdCaseId, ids.closeCaseId])
       await request(system.http)
         .post(`/cases/${id}/break-glass`)
         .set('Authorization', tokens.breakGlass!)
@@ -151,6 +153,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
       .set('Authorization', cw)
       .send({ adviserIds: ['demo-adviser'] })
       .expect(200);
+    await request(system.http).post(`/consultations/${ids.consultationId}/packet-release`).set('Authorization', cw).expect(201);
   });
   afterAll(() => system?.close());
 
@@ -159,7 +162,7 @@ describe('role × endpoint matrix for cases and consultations', () => {
   const N = 404;
   const routes: Array<{
     name: string;
-    call: (who: Who) => [method: 'get' | 'post' | 'put', path: string, body?: object];
+    call: (who: Who) => [method: 'get' | 'post' | 'put' | 'patch', path: string, body?: object];
     /** A write of the Jugendhilfedienst process: `ok` is any answer past access control (the process may refuse the step). */
     lenient?: boolean;
     need: NeedToKnow;
@@ -201,6 +204,98 @@ describe('role × endpoint matrix for cases and consultations', () => {
       call: () => ['get', `/cases/${ids.caseId}`],
       expect: {
         caseworker: 200,
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'GET /cases/:id/file',
+      need: { sameSpace: F, substitute: 200, substituteAfter: N, breakGlass: 200, lead: 200, otherLead: N },
+      call: () => ['get', `/cases/${ids.caseId}/file`],
+      expect: {
+        caseworker: 200,
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      // A stale version: whoever gets past the access rule learns 412, and nothing changes.
+      name: 'PATCH /cases/:id',
+      need: { sameSpace: F, substitute: 412, substituteAfter: N, breakGlass: 412, lead: F, otherLead: F },
+      call: () => ['patch', `/cases/${ids.caseId}`, { version: 999_999, will: 'Überschrieben' }],
+      expect: {
+        caseworker: 412,
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      // The first caller past the access rule closes the case; the later ones get 409 (already closed).
+      name: 'POST /cases/:id/close',
+      need: { sameSpace: F, substitute: 'ok', substituteAfter: N, breakGlass: 'ok', lead: F, otherLead: F },
+      call: () => ['post', `/cases/${ids.closeCaseId}/close`, { reason: 'Ziele erreicht' }],
+      expect: {
+        caseworker: 'ok',
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'POST /cases/:id/reopen',
+      need: { sameSpace: F, substitute: 'ok', substituteAfter: N, breakGlass: 'ok', lead: F, otherLead: F },
+      call: () => ['post', `/cases/${ids.closeCaseId}/reopen`, { reason: 'Neue Meldung der Schule' }],
+      expect: {
+        caseworker: 'ok',
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'GET /consultations/:id/packet-preview',
+      need: { sameSpace: F, substitute: 200, substituteAfter: N, breakGlass: 200, lead: F, otherLead: F },
+      call: () => ['get', `/consultations/${ids.consultationId}/packet-preview`],
+      expect: {
+        caseworker: 200,
+        otherCaseworker: N,
+        coordinator: F,
+        admin: F,
+        adviser: F,
+        uninvitedAdviser: F,
+        approver: F,
+        anonymous: 401,
+      },
+    },
+    {
+      name: 'POST /consultations/:id/packet-release',
+      need: { sameSpace: F, substitute: 201, substituteAfter: N, breakGlass: 201, lead: F, otherLead: F },
+      call: () => ['post', `/consultations/${ids.consultationId}/packet-release`],
+      expect: {
+        caseworker: 201,
         otherCaseworker: N,
         coordinator: F,
         admin: F,

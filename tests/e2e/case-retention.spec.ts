@@ -45,22 +45,25 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
   it('prepares cases: expired, expired under legal hold, expiring later, a closed case with an assessment, open cases', async () => {
     // Fallteam cases are closed in the database here: the deletion date runs from closure, which the
     // case's close route sets; these rows stand for cases closed years ago.
-    const closedFallteamCase = async (deletionDate: string) => {
+    const closedFallteamCase = async (deletionDate: string, whileOpen?: (id: string) => Promise<unknown>) => {
       const id = (await api().post('/cases').set('Authorization', cw).send(caseBody(spaceId)).expect(201)).body.id as string;
+      // A closed case takes no changes: what it holds was recorded while it was open.
+      await whileOpen?.(id);
       await system.db.query(`UPDATE case_file SET closed_at = now() - interval '3 years', deletion_date = $2 WHERE id = $1`, [
         id,
         deletionDate,
       ]);
       return id;
     };
-    ids.expired = await closedFallteamCase(day(-1));
+    ids.expired = await closedFallteamCase(day(-1), (id) =>
+      api()
+        .post(`/cases/${id}/consents`)
+        .set('Authorization', cw)
+        .send({ givenBy: 'Mutter', purpose: 'fallteam', fields: ['familyName'], form: 'written', givenAt: day(-10) })
+        .expect(201),
+    );
     ids.held = await closedFallteamCase(day(-30));
     ids.later = await closedFallteamCase(day(3));
-    await api()
-      .post(`/cases/${ids.expired}/consents`)
-      .set('Authorization', cw)
-      .send({ givenBy: 'Mutter', purpose: 'fallteam', fields: ['familyName'], form: 'written', givenAt: day(-10) })
-      .expect(201);
     const hold = await api()
       .put(`/cases/${ids.held}/legal-hold`)
       .set('Authorization', cw)

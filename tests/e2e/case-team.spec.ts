@@ -117,6 +117,7 @@ describe('case teams: confided items, break-glass, transfer, escalation to the l
       .set('Authorization', t.cw)
       .send({ adviserIds: ['demo-adviser'] })
       .expect(200);
+    await api().post(`/consultations/${consultationId}/packet-release`).set('Authorization', t.cw).expect(201);
     const packet = await api().get(`/consultations/${consultationId}/packet`).set('Authorization', t.adviser).expect(200);
     expect(JSON.stringify(packet.body)).not.toMatch(/Schulden|Vermieter/);
 

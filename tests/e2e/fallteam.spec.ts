@@ -186,6 +186,10 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
   });
 
   it('gives the adviser a pseudonymised packet: no name, birth date, address or confided item', async () => {
+    // Nothing before the caseworker released the packet.
+    expect((await request(http()).get('/consultations').set('Authorization', adviser)).body.items).toEqual([]);
+    expect((await request(http()).get(`/consultations/${consultationId}/packet`).set('Authorization', adviser)).status).toBe(404);
+    await request(http()).post(`/consultations/${consultationId}/packet-release`).set('Authorization', cw).expect(201);
     const mine = await request(http()).get('/consultations').set('Authorization', adviser);
     expect(mine.body.items).toEqual([expect.objectContaining({ id: consultationId })]);
     const packet = await request(http()).get(`/consultations/${consultationId}/packet`).set('Authorization', adviser);

@@ -333,7 +333,7 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
     );
     const again = await api().post(`/jugendhilfedienst-cases/${caseId}/close`).set('Authorization', cw);
     expect(again.status).toBe(409);
-    expect(again.body.detail).toMatch(/closed/);
+    expect(again.body.detail).toMatch(/abgeschlossen/);
   });
 
   it('exports the completed assessments for the official statistics without any personal identifier', async () => {

@@ -49,6 +49,10 @@ const caseFile = (over: Partial<CaseFile> = {}): CaseFile => ({
   anonymisedAt: null,
   workflowId: null,
   createdAt: new Date('2026-01-01T00:00:00Z'),
+  closedAt: null,
+  closedBy: null,
+  closedReasonEnc: null,
+  version: 1,
   ...over,
 });
 

@@ -14,6 +14,8 @@ import {
   FallteamSession,
   FallteamSessionRepository,
   FieldCipher,
+  PacketReleaseRecord,
+  PacketReleaseRepository,
   RecommendationRecord,
   StaffRepository,
 } from '@sro/cases';
@@ -53,6 +55,10 @@ const caseFile = (over: Partial<CaseFile> = {}): CaseFile => ({
   anonymisedAt: null,
   workflowId: null,
   createdAt: new Date('2026-01-01T00:00:00Z'),
+  closedAt: null,
+  closedBy: null,
+  closedReasonEnc: null,
+  version: 1,
   ...over,
 });
 
@@ -106,6 +112,25 @@ function build() {
     lockAndCountBooked: jest.fn(async () => 0),
   };
   const caseFiles = { findById: jest.fn(async (): Promise<CaseFile | undefined> => caseFile()) };
+  // The caseworker released the packet as the case stands in `caseFile()`.
+  const releases = {
+    latest: jest.fn(async (): Promise<PacketReleaseRecord | undefined> => ({
+      id: 'release-1',
+      consultationId: 'con-1',
+      caseVersion: 1,
+      packetEnc: cipher.seal({
+        zone: 'unclear',
+        will: 'Wieder zur Schule',
+        goals: ['Schulbesuch'],
+        resources: { person: [], surroundings: [], socialSpace: ['Jugendclub'] },
+        questions: ['Welche Hilfe passt?'],
+      }),
+      releasedBy: 'cw-1',
+      releasedAt: new Date(),
+      staleSince: null,
+      staleFields: [],
+    })),
+  };
   const staff = { activeWithAnyRole: jest.fn(async (ids: string[], _roles: Role[]) => ids) };
   const cases = {
     visibleCase: jest.fn(async (): Promise<CaseFile> => caseFile()),
@@ -136,8 +161,9 @@ function build() {
     new WorkflowStateReader(temporal as unknown as Client),
     config as unknown as AppConfig,
     definitions as unknown as DefinitionsService,
+    releases as unknown as PacketReleaseRepository,
   );
-  return { service, tx, consultations, sessions, caseFiles, staff, cases, handle, temporal, definitions };
+  return { service, tx, consultations, sessions, caseFiles, staff, cases, handle, temporal, definitions, releases };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
@@ -532,6 +558,29 @@ describe('ConsultationService', () => {
       await service.packet(caseworker, 'con-1');
       expect(cases.visibleCase).toHaveBeenCalledWith(caseworker, 'case-1');
       expect(consultations.hasOpenInvitation).not.toHaveBeenCalled();
+    });
+
+    it('shows advisers nothing before the caseworker released the packet, and the caseworker a German hint', async () => {
+      const { service, releases } = build();
+      releases.latest.mockResolvedValue(undefined);
+      const forAdviser = await refusal(service.packet(adviser, 'con-1'));
+      expect(forAdviser.code).toBe(ErrorCode.NotFound);
+      expect(forAdviser.message).toBe('Consultation was not found');
+      const forCaseworker = await refusal(service.packet(caseworker, 'con-1'));
+      expect(forCaseworker.code).toBe(ErrorCode.NotFound);
+      expect(forCaseworker.message).toContain('noch nicht freigegeben');
+    });
+
+    it('shows advisers the released text, not what the case says since', async () => {
+      const { service, caseFiles } = build();
+      caseFiles.findById.mockResolvedValue(
+        caseFile({
+          contentEnc: cipher.seal({ will: 'Neu geschrieben', goals: [], resources: { person: [], surroundings: [], socialSpace: [] } }),
+        }),
+      );
+      const packet = await service.packet(adviser, 'con-1');
+      expect(packet.will).toBe('Wieder zur Schule');
+      expect(packet.goals).toEqual(['Schulbesuch']);
     });
 
     it('answers "not found" once the case is anonymised', async () => {

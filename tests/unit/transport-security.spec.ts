@@ -19,6 +19,7 @@ const base = {
   PAYLOAD_KEYS: `k1:${key()}`,
   FIELD_KEYS: `f1:${key()}`,
   AUDIT_CHAIN_KEY: key(),
+  SEARCH_INDEX_KEY: key(),
   MAIL_TRANSPORT: 'file',
   MAIL_DIR: '/tmp/mail',
 };

@@ -131,7 +131,9 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     },
     cancel: () => `${prefix}/steps`,
     build: () => {
-      const step = active()!;
+      // An update (the closure) may have finished every step while the slot's cancellation ran.
+      const step = active();
+      if (!step) return [];
       const stepSpec = spec.steps.find((s) => s.key === step.key)!;
       return stepReminders({
         prefix: `${prefix}/steps/${step.key}`,

@@ -5,8 +5,19 @@ import { AssignmentsService } from '@sro/reference-data';
 import { CaseFile } from './case.repository';
 import { CaseAccessKind, CaseAccessRepository } from './case-access.repository';
 
-/** Reading the case, or changing it (changes are for the case team, its substitutes and break-glass). */
-export type CaseNeed = 'read' | 'write';
+/**
+ * Reading the case, or changing it (changes are for the case team, its substitutes and break-glass);
+ * `keep` is a change that also applies to a closed case (legal hold, reopening), `write` is refused there.
+ */
+export type CaseNeed = 'read' | 'write' | 'keep';
+
+/** The refusal of a change to a closed case. */
+export function caseClosedError(): DomainError {
+  return new DomainError(
+    ErrorCode.CaseClosed,
+    'Der Fall ist abgeschlossen und kann nicht mehr geändert werden. Öffnen Sie ihn mit Begründung wieder, um ihn zu bearbeiten; nichts wurde geändert.',
+  );
+}
 
 /** Why the caller may work with a case. */
 export interface CaseGrant {
@@ -52,7 +63,7 @@ export class CaseAccessService {
         );
       throw DomainError.notFound('Case');
     }
-    if (kind === 'lead' && need === 'write')
+    if (kind === 'lead' && need !== 'read')
       throw new DomainError(ErrorCode.Forbidden, 'Die Leitung sieht die Fälle ihres Teams, bearbeitet sie aber nicht selbst.');
     if (kind !== 'team') {
       // Access outside the case team is audited as what it is, beside the route's own audit row.
@@ -67,6 +78,8 @@ export class CaseAccessService {
         details: { need, standsInFor },
       });
     }
+    // After the access rule: whoever may not know the case learns nothing about its state.
+    if (need === 'write' && file.closedAt) throw caseClosedError();
     return { kind, responsibleId: file.assignedCaseworkerIds[0], standsInFor };
   }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, Principal } from '@sro/common';
 import { ReminderService } from '@sro/reminders';
 import { CaseFollowUp, CaseFollowUpRepository } from './case-follow-up.repository';
+import { caseClosedError } from './case-access.service';
 import { CaseService } from './case.service';
 
 /** The reminders of one follow-up live under this key prefix (`/me/follow-ups` folds them into one line). */
@@ -22,6 +23,7 @@ export class CaseFollowUpService {
 
   async add(user: Principal, caseId: string, input: { dueOn: string; text: string }): Promise<CaseFollowUp> {
     const file = await this.cases.visibleCase(user, caseId);
+    if (file.closedAt) throw caseClosedError();
     if (input.dueOn < new Date().toISOString().slice(0, 10))
       throw DomainError.invalid('Die Wiedervorlage kann nicht angelegt werden', [
         { pointer: '/dueOn', message: 'Eine Wiedervorlage darf nicht in der Vergangenheit liegen' },

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, FieldProblem } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
-import type { NewConsent } from './case.types';
+import type { FamilyMember, NewConsent, PersonalData } from './case.types';
+
+/** `futureBirthDateProblems` of one date points at `<pointer>/0`; a family member's date is the field itself. */
+const atMember = (p: FieldProblem): FieldProblem => ({ ...p, pointer: p.pointer.replace(/\/0$/, '') });
 
 /** Today's calendar date (YYYY-MM-DD) in the office's time zone: a birth "today" is allowed at 00:30 in Berlin. */
 export function todayInBerlin(now = new Date()): string {
@@ -41,9 +44,26 @@ export function consentPurposeProblems(purpose: string, allowed: readonly string
 export class CaseInputRules {
   constructor(private readonly definitions: DefinitionsService) {}
 
-  checkNewCase(personal: { birthDates: readonly string[] }): void {
-    const problems = futureBirthDateProblems(personal.birthDates, '/personal/birthDates');
-    if (problems.length > 0) throw DomainError.invalid('Ein Geburtsdatum liegt in der Zukunft', problems);
+  /** The personal data of a new or edited case: no birth date after today, `andere` names the relation. */
+  checkNewCase(personal: Pick<PersonalData, 'birthDates'> & { familyMembers?: readonly FamilyMember[] }): void {
+    const members = personal.familyMembers ?? [];
+    const problems = [
+      ...futureBirthDateProblems(personal.birthDates, '/personal/birthDates'),
+      ...members.flatMap((m, i) =>
+        m.birthDate ? futureBirthDateProblems([m.birthDate], `/personal/familyMembers/${i}/birthDate`).map(atMember) : [],
+      ),
+      ...members.flatMap((m, i) =>
+        m.relation === 'andere' && !m.relationOther?.trim()
+          ? [
+              {
+                pointer: `/personal/familyMembers/${i}/relationOther`,
+                message: 'Bitte geben Sie die Beziehung an, wenn Sie „andere“ wählen',
+              },
+            ]
+          : [],
+      ),
+    ];
+    if (problems.length > 0) throw DomainError.invalid('Die persönlichen Daten sind nicht gültig', problems);
   }
 
   /** The consent purposes come from the published Fallteam definition (`consentPurposes`). */

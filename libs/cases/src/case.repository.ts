@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CaseZone } from './case.types';
 import { CaseAccessKind, caseAccessSql } from './case-access.repository';
 
@@ -24,6 +24,10 @@ export interface CaseRow {
   /** Set by the retention job; an anonymised case no longer exists for anyone. */
   anonymised_at: Date | null;
   workflow_id: string | null;
+  closed_at: Date | null;
+  closed_by: string | null;
+  closed_reason_enc: string | null;
+  version: number;
   created_at: Date;
 }
 
@@ -47,6 +51,12 @@ export interface CaseFile {
   anonymisedAt: Date | null;
   /** The Jugendhilfedienst workflow; null for a case file of the Fallteam alone. */
   workflowId: string | null;
+  /** Set by closure; a closed case is read-only until it is reopened. */
+  closedAt: Date | null;
+  closedBy: string | null;
+  closedReasonEnc: string | null;
+  /** Raised by every edit, closure and reopening: an edit names the version it changes. */
+  version: number;
   createdAt: Date;
 }
 
@@ -85,6 +95,10 @@ export function toCaseFile(row: CaseRow): CaseFile {
     legalHold: row.legal_hold,
     anonymisedAt: row.anonymised_at,
     workflowId: row.workflow_id,
+    closedAt: row.closed_at ?? null,
+    closedBy: row.closed_by ?? null,
+    closedReasonEnc: row.closed_reason_enc ?? null,
+    version: row.version ?? 1,
     createdAt: row.created_at,
   };
 }
@@ -98,9 +112,12 @@ export class CaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(file: CaseFileInsert): Promise<void> {
+    // The intake is the first entry of the case's history.
     await this.dataSource.query(
-      `INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `WITH f AS (
+         INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, version, created_by)
+       INSERT INTO case_history (case_id, version, action, actor_id) SELECT id, version, 'create', created_by FROM f`,
       [
         file.id,
         file.pseudonym,
@@ -159,6 +176,65 @@ export class CaseRepository {
   /** Stores the sealed confided items. */
   async setConfided(id: string, confidedEnc: string): Promise<void> {
     await this.dataSource.query('UPDATE case_file SET confided_enc = $2, updated_at = now() WHERE id = $1', [id, confidedEnc]);
+  }
+
+  /** Runs `work` in one transaction; the methods that take `tx` join it. */
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Stores an edit if the case is still at `expectedVersion`, open and not anonymised (checked in the
+   * UPDATE itself, so two writers cannot both win); answers the new version, or undefined.
+   */
+  async updateIfVersion(
+    tx: EntityManager,
+    id: string,
+    expectedVersion: number,
+    change: { zone?: CaseZone; personalEnc?: string; contentEnc?: string },
+  ): Promise<number | undefined> {
+    const rows: Array<{ version: number }> = await tx.query(
+      // A CTE makes UPDATE … RETURNING come back as plain rows.
+      `WITH changed AS (
+         UPDATE case_file SET zone = coalesce($3, zone), personal_enc = coalesce($4, personal_enc), content_enc = coalesce($5, content_enc),
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 AND closed_at IS NULL AND anonymised_at IS NULL RETURNING version)
+       SELECT version FROM changed`,
+      [id, expectedVersion, change.zone ?? null, change.personalEnc ?? null, change.contentEnc ?? null],
+    );
+    return rows[0]?.version;
+  }
+
+  /**
+   * Closes an open case with its deletion date and sealed reason; answers the new version, or undefined
+   * if it was not open. Without a deletion date it records the reason of a closure its workflow made.
+   */
+  async close(
+    tx: EntityManager,
+    id: string,
+    closure: { closedAt: Date; closedBy: string; reasonEnc: string | null; deletionDate: string | null },
+  ): Promise<number | undefined> {
+    const rows: Array<{ version: number }> = await tx.query(
+      `WITH closed AS (
+         UPDATE case_file SET closed_at = coalesce(closed_at, $2), closed_by = $3, closed_reason_enc = $4, deletion_date = coalesce($5, deletion_date),
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND anonymised_at IS NULL AND CASE WHEN $5::date IS NULL THEN closed_at IS NOT NULL ELSE closed_at IS NULL END RETURNING version)
+       SELECT version FROM closed`,
+      [id, closure.closedAt, closure.closedBy, closure.reasonEnc, closure.deletionDate],
+    );
+    return rows[0]?.version;
+  }
+
+  /** Opens a closed case again: no closure, no deletion date; answers the new version, or undefined if it was not closed. */
+  async reopen(tx: EntityManager, id: string): Promise<number | undefined> {
+    const rows: Array<{ version: number }> = await tx.query(
+      `WITH reopened AS (
+         UPDATE case_file SET closed_at = NULL, closed_by = NULL, closed_reason_enc = NULL, deletion_date = NULL, version = version + 1, updated_at = now()
+          WHERE id = $1 AND closed_at IS NOT NULL AND anonymised_at IS NULL RETURNING version)
+       SELECT version FROM reopened`,
+      [id],
+    );
+    return rows[0]?.version;
   }
 
   async findRow(id: string): Promise<CaseRow | undefined> {

@@ -56,6 +56,14 @@ export interface CaseDetails extends CaseContent {
   /** Only the items the caller may read (§ 65): their own, those of whom they stand in for, and released ones. */
   confided: ConfidedItem[];
   createdAt: Date;
+  /** The version an edit names (If-Match or `version`); raised by every edit, closure and reopening. */
+  version: number;
+  /** `closed`: read-only until reopened (notes by the lead aside). */
+  status: 'open' | 'closed';
+  closedAt: Date | null;
+  closedBy: string | null;
+  /** Why the case was closed (opened from its sealed form); null for an open case or a closure without reason. */
+  closedReason: string | null;
 }
 
 const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -160,6 +168,13 @@ export class CaseService {
       ...this.cipher.open<CaseContent>(file.contentEnc, { table: 'case_file', column: 'content_enc', rowId: file.id }),
       confided: this.readableConfided(user, file, grant),
       createdAt: file.createdAt,
+      version: file.version,
+      status: file.closedAt ? 'closed' : 'open',
+      closedAt: file.closedAt,
+      closedBy: file.closedBy,
+      closedReason: file.closedReasonEnc
+        ? this.cipher.open<string>(file.closedReasonEnc, { table: 'case_file', column: 'closed_reason_enc', rowId: file.id })
+        : null,
     };
   }
 

@@ -5,13 +5,43 @@ export type CaseZone = (typeof CASE_ZONES)[number];
 export const RELEASABLE_FIELDS = ['familyName', 'givenNames', 'birthDates', 'address', 'familyMembers'] as const;
 export type ReleasableField = (typeof RELEASABLE_FIELDS)[number];
 
+/** Relations of a family member as the case file offers them; `andere` asks for the relation in free text. */
+export const FAMILY_RELATIONS = [
+  'Mutter',
+  'Vater',
+  'Kind',
+  'Geschwister',
+  'Großmutter',
+  'Großvater',
+  'Stiefmutter',
+  'Stiefvater',
+  'Pflegemutter',
+  'Pflegevater',
+  'Tante',
+  'Onkel',
+  'Vormund',
+  'andere',
+] as const;
+export type FamilyRelation = (typeof FAMILY_RELATIONS)[number];
+
+/** A member of the family (sealed with the personal data). Older cases may carry only relation and name. */
+export interface FamilyMember {
+  relation: string;
+  /** The relation in free text when `relation` is `andere`. */
+  relationOther?: string;
+  name: string;
+  /** `YYYY-MM-DD`, when known. */
+  birthDate?: string;
+  livesInHousehold?: boolean;
+}
+
 /** Personal data of a case: encrypted at rest, never in a workflow, log or queue. */
 export interface PersonalData {
   familyName: string;
   givenNames: string[];
   birthDates: string[];
   address: string;
-  familyMembers: Array<{ relation: string; name: string }>;
+  familyMembers: FamilyMember[];
 }
 
 export interface CaseContent {

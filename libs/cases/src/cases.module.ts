@@ -8,6 +8,8 @@ import { CaseFollowUpService } from './case-follow-up.service';
 import { CaseAccessRepository } from './case-access.repository';
 import { CaseAccessService } from './case-access.service';
 import { CaseRetentionPolicy } from './case-retention.policy';
+import { CaseFileService } from './case-file.service';
+import { CaseHistoryRepository } from './case-history.repository';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { CaseTeamService } from './case-team.service';
@@ -30,10 +32,13 @@ import { DOCUMENT_STORAGE_PROVIDER } from './document-storage.provider';
 import { DocumentStorage } from './document.storage';
 import { NoteRepository } from './note.repository';
 import { NoteService } from './note.service';
+import { PacketReleaseRepository } from './packet-release.repository';
+import { PacketReleaseService } from './packet-release.service';
 import { StaffRepository } from './staff.repository';
 
 const REPOSITORIES = [
   CaseAccessRepository,
+  CaseHistoryRepository,
   CaseRepository,
   ConsentRepository,
   ConsultationRepository,
@@ -41,6 +46,7 @@ const REPOSITORIES = [
   CaseSearchRepository,
   FallteamSessionRepository,
   NoteRepository,
+  PacketReleaseRepository,
   StaffRepository,
 ];
 
@@ -69,8 +75,12 @@ export class CasesActivitiesModule {}
     CaseSearchBackfill,
     DocumentCipher,
     DocumentService,
+    CaseFileService,
+    PacketReleaseService,
   ],
   exports: [
+    CaseFileService,
+    PacketReleaseService,
     CasesActivitiesModule,
     CaseAccessService,
     CaseService,

@@ -73,6 +73,11 @@ export class ConsultationRepository {
     return row;
   }
 
+  /** The consultations of a case, oldest first. */
+  async ofCase(caseId: string): Promise<ConsultationRecord[]> {
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM consultation WHERE case_id = $1 ORDER BY created_at, id`, [caseId]);
+  }
+
   async assignSession(tx: EntityManager, id: string, sessionId: string): Promise<void> {
     await tx.query('UPDATE consultation SET session_id = $2 WHERE id = $1', [id, sessionId]);
   }
@@ -97,13 +102,15 @@ export class ConsultationRepository {
     return rows.length > 0;
   }
 
-  /** The consultations whose packet window is open for the adviser now, by session date. */
+  /** The consultations whose packet window is open for the adviser now and whose packet was released, by session date. */
   async openForAdviser(adviserId: string): Promise<AdviserConsultation[]> {
     return this.dataSource.query(
       `SELECT c.id, f.pseudonym, s.starts_at AS "sessionAt", i.closes_at AS "accessUntil"
          FROM consultation_invitation i JOIN consultation c ON c.id = i.consultation_id JOIN case_file f ON f.id = c.case_id
          LEFT JOIN fallteam_session s ON s.id = c.session_id
-        WHERE i.adviser_id = $1 AND i.opens_at <= now() AND i.closes_at > now() ORDER BY s.starts_at`,
+        WHERE i.adviser_id = $1 AND i.opens_at <= now() AND i.closes_at > now()
+          AND EXISTS (SELECT 1 FROM consultation_packet_release r WHERE r.consultation_id = c.id)
+        ORDER BY s.starts_at`,
       [adviserId],
     );
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@sro/config';
-import { ALL_ROLES, DomainError, FieldProblem, Principal, Role } from '@sro/common';
+import { ALL_ROLES, DomainError, ErrorCode, FieldProblem, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { temporalCall, WorkflowStateReader } from '@sro/temporal';
 import {
@@ -17,12 +17,13 @@ import {
 import { initialSteps, StepState } from '@sro/workflows/shared/steps';
 import { AgeBand, ageBand } from './age-band';
 import { CaseNeed } from './case-access.service';
-import { CaseRepository } from './case.repository';
+import { CaseFile, CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { CaseContent, PersonalData, RELEASABLE_FIELDS } from './case.types';
 import { AdviserConsultation, ConsultationRecord, ConsultationRepository, Invitation } from './consultation.repository';
 import { FallteamSession, FallteamSessionRepository, NewFallteamSession } from './fallteam-session.repository';
 import { FieldCipher } from './field-cipher';
+import { PacketReleaseRepository } from './packet-release.repository';
 import { StaffRepository } from './staff.repository';
 
 export interface Participant {
@@ -88,6 +89,26 @@ export interface ConsultationPacket {
   released: Partial<PersonalData>;
 }
 
+/** What a packet release keeps: the case's pseudonymised content and the questions, as the caseworker released them. */
+export interface PacketContent {
+  zone: string | null;
+  will: string;
+  goals: string[];
+  resources: CaseContent['resources'];
+  questions: string[];
+}
+
+/** A consultation of a case with its status, for the case file. */
+export interface ConsultationStatus {
+  id: string;
+  /** The workflow's phase; null when the workflow cannot be asked right now. */
+  phase: ConsultationPhase | null;
+  requestedBy: string;
+  requestedAt: Date;
+  sessionId: string | null;
+  outcomeRecorded: boolean;
+}
+
 const WHAT = 'Consultation';
 
 /** The Jugendamt's own professionals; external advisers advise but never count towards the team that decides. */
@@ -107,6 +128,7 @@ export class ConsultationService {
     private readonly states: WorkflowStateReader,
     private readonly config: AppConfig,
     private readonly definitions: DefinitionsService,
+    private readonly releases: PacketReleaseRepository,
   ) {}
 
   async createSession(user: Principal, session: NewFallteamSession): Promise<FallteamSession> {
@@ -290,46 +312,108 @@ export class ConsultationService {
   }
 
   /**
-   * The packet: for an adviser invited to this consultation, inside the window; for the assigned
-   * caseworker as a preview. Everyone else, and an adviser outside the window, gets "not found".
+   * The released packet: for an adviser invited to this consultation, inside the window; for the
+   * caseworker exactly what the advisers see. Before the caseworker released it there is none;
+   * everyone else, and an adviser outside the window, gets "not found".
    */
   async packet(user: Principal, id: string): Promise<ConsultationPacket> {
     const consultation = await this.consultations.findById(id);
     if (!consultation) throw DomainError.notFound(WHAT);
-    if (user.roles.includes(Role.Adviser)) {
+    const adviser = user.roles.includes(Role.Adviser);
+    if (adviser) {
       await this.adviserMayOpen(user, id, consultation);
     } else {
       await this.cases.visibleCase(user, consultation.caseId);
     }
     const file = await this.caseFiles.findById(consultation.caseId);
     if (!file || file.anonymisedAt) throw DomainError.notFound(WHAT);
-    const content = this.cipher.open<CaseContent>(file.contentEnc, { table: 'case_file', column: 'content_enc', rowId: file.id });
-    const personal = this.cipher.open<PersonalData>(file.personalEnc, { table: 'case_file', column: 'personal_enc', rowId: file.id });
-    const released = await this.cases.releasedFields(file.id);
-    const session = consultation.sessionId ? await this.sessionRecords.findById(consultation.sessionId) : undefined;
-    return {
-      consultationId: id,
-      pseudonym: file.pseudonym,
+    const release = await this.releases.latest(id);
+    if (!release) {
+      // For an adviser a packet not yet released does not exist, like one outside the window.
+      if (adviser) throw DomainError.notFound(WHAT);
+      throw new DomainError(
+        ErrorCode.NotFound,
+        'Das Paket dieser Beratung ist noch nicht freigegeben. Prüfen Sie die Vorschau und geben Sie es frei; erst dann sehen es die externen Beratungen.',
+      );
+    }
+    return this.assemble(
+      consultation,
+      file,
+      this.cipher.open<PacketContent>(release.packetEnc, { table: 'consultation_packet_release', column: 'packet_enc', rowId: release.id }),
+    );
+  }
+
+  /**
+   * What a release now would store, from the case as it is, for a caseworker of the case (`need`
+   * `write` to release it). The identity fields, age bands and session date are never stored: they
+   * follow the consents and the calendar at the moment an adviser reads.
+   */
+  async currentPacket(
+    user: Principal,
+    id: string,
+    need: CaseNeed,
+  ): Promise<{ consultation: ConsultationRecord; file: CaseFile; content: PacketContent; packet: ConsultationPacket }> {
+    const consultation = await this.forCaseworker(user, id, need);
+    const file = await this.caseFiles.findById(consultation.caseId);
+    if (!file || file.anonymisedAt) throw DomainError.notFound(WHAT);
+    const case_ = this.cipher.open<CaseContent>(file.contentEnc, { table: 'case_file', column: 'content_enc', rowId: file.id });
+    const content: PacketContent = {
       zone: file.zone,
-      will: content.will,
-      goals: content.goals,
-      resources: content.resources,
+      will: case_.will,
+      goals: case_.goals,
+      resources: case_.resources,
       questions: this.cipher.open<string[]>(consultation.questionsEnc, {
         table: 'consultation',
         column: 'questions_enc',
         rowId: consultation.id,
       }),
+    };
+    return { consultation, file, content, packet: await this.assemble(consultation, file, content) };
+  }
+
+  /** The consultations of a case with their workflow's phase (for a caller the case's access rule already let in). */
+  async statusesOf(caseId: string): Promise<ConsultationStatus[]> {
+    const records = await this.consultations.ofCase(caseId);
+    return Promise.all(
+      records.map(async (c) => ({
+        id: c.id,
+        phase: await this.states
+          .read(c.workflowId, fallteamStateQuery, WHAT)
+          .then((state) => state.phase)
+          .catch(() => null),
+        requestedBy: c.requestedBy,
+        requestedAt: c.createdAt,
+        sessionId: c.sessionId,
+        outcomeRecorded: c.outcomeEnc !== null,
+      })),
+    );
+  }
+
+  /** The packet from released (or current) content; identity fields only as consents in force release them. */
+  private async assemble(consultation: ConsultationRecord, file: CaseFile, content: PacketContent): Promise<ConsultationPacket> {
+    const personal = this.cipher.open<PersonalData>(file.personalEnc, { table: 'case_file', column: 'personal_enc', rowId: file.id });
+    const released = await this.cases.releasedFields(file.id);
+    const session = consultation.sessionId ? await this.sessionRecords.findById(consultation.sessionId) : undefined;
+    return {
+      consultationId: consultation.id,
+      pseudonym: file.pseudonym,
+      zone: content.zone,
+      will: content.will,
+      goals: content.goals,
+      resources: content.resources,
+      questions: content.questions,
       sessionAt: session ? session.startsAt.toISOString() : null,
       ageBands: personal.birthDates.map((date) => ageBand(date, new Date())),
       released: Object.fromEntries(RELEASABLE_FIELDS.filter((f) => released.has(f)).map((f) => [f, personal[f]])),
     };
   }
 
-  /** Advisers see a consultation only while their window is open and no outcome is recorded. */
+  /** Advisers see a consultation only while their window is open, no outcome is recorded, and once its packet was released. */
   private async adviserMayOpen(user: Principal, id: string, known?: ConsultationRecord): Promise<void> {
     const consultation = known ?? (await this.consultations.findById(id));
     if (!consultation || consultation.outcomeEnc || !(await this.consultations.hasOpenInvitation(id, user.sub)))
       throw DomainError.notFound(WHAT);
+    if (!(await this.releases.latest(id))) throw DomainError.notFound(WHAT);
   }
 
   private async recommendations(id: string): Promise<Recommendation[]> {

@@ -1,5 +1,7 @@
 export * from './age-band';
 export * from './case-input.rules';
+export * from './case-file.service';
+export * from './case-history.repository';
 export * from './case-follow-up.repository';
 export * from './case-follow-up.service';
 export * from './case-access.repository';
@@ -31,4 +33,6 @@ export * from './fallteam-session.repository';
 export * from './field-cipher';
 export * from './note.repository';
 export * from './note.service';
+export * from './packet-release.repository';
+export * from './packet-release.service';
 export * from './staff.repository';

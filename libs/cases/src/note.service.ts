@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, Principal } from '@sro/common';
+import { caseClosedError } from './case-access.service';
 import { todayInBerlin } from './case-input.rules';
 import { CaseService } from './case.service';
 import { FieldCipher } from './field-cipher';
@@ -42,7 +43,7 @@ export interface CaseNote {
 /**
  * Notes of a case file (Aktenvermerke): append-only, the text sealed; a mistake is answered by a
  * correction entry, never by an edit. Whoever may read the case reads and writes its notes: the
- * case's own access rule (`CaseService.visibleCase`) decides.
+ * case's own access rule (`CaseService.visibleCase`) decides; on a closed case only the lead writes.
  */
 @Injectable()
 export class NoteService {
@@ -53,7 +54,9 @@ export class NoteService {
   ) {}
 
   async add(user: Principal, caseId: string, input: NewNote): Promise<CaseNote> {
-    await this.cases.visibleCase(user, caseId);
+    const { file, grant } = await this.cases.open(user, caseId, 'read');
+    // A closed case is read-only; only its lead still adds notes (e.g. why it was closed as it was).
+    if (file.closedAt && grant.kind !== 'lead') throw caseClosedError();
     const occurredOn = input.occurredOn ?? todayInBerlin();
     if (occurredOn > todayInBerlin())
       throw DomainError.invalid('The note is dated in the future', [

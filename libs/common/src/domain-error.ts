@@ -9,6 +9,12 @@ export enum ErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
   Conflict = 'CONFLICT',
   InvalidState = 'INVALID_STATE',
+  /** A closed case takes no changes (notes by the lead aside) until it is reopened. */
+  CaseClosed = 'CASE_CLOSED',
+  /** A write named a version that is no longer the current one (optimistic concurrency). */
+  PreconditionFailed = 'PRECONDITION_FAILED',
+  /** A write that must name the version it changes named none. */
+  PreconditionRequired = 'PRECONDITION_REQUIRED',
   Unavailable = 'UNAVAILABLE',
   /** Stored data failed an integrity check (a sealed value that does not belong to its row): never the client's fault. */
   IntegrityViolation = 'INTEGRITY_VIOLATION',
@@ -63,4 +69,7 @@ export const NON_RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.IntegrityViolation,
   ErrorCode.PayloadTooLarge,
   ErrorCode.UnsupportedMediaType,
+  ErrorCode.CaseClosed,
+  ErrorCode.PreconditionFailed,
+  ErrorCode.PreconditionRequired,
 ]);

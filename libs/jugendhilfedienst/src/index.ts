@@ -1,3 +1,4 @@
+export * from './case-closure.service';
 export * from './jugendhilfedienst-activities.module';
 export * from './jugendhilfedienst-case.repository';
 export * from './jugendhilfedienst-workflow.client';

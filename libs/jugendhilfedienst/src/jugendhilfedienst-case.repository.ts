@@ -277,9 +277,12 @@ export class JugendhilfedienstCaseRepository {
 
   async insert(c: NewJugendhilfedienstCase, tx?: EntityManager): Promise<void> {
     await this.db(tx).query(
-      `INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by,
-         source, anonymous_report, report_enc, reported_at, workflow_id)
-       VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, NULL, $8, $9, $10, $11, $12, $13)`,
+      // The intake is the first entry of the case's history.
+      `WITH f AS (
+         INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by,
+           source, anonymous_report, report_enc, reported_at, workflow_id)
+         VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, NULL, $8, $9, $10, $11, $12, $13) RETURNING id, version, created_by)
+       INSERT INTO case_history (case_id, version, action, actor_id) SELECT id, version, 'create', created_by FROM f`,
       [
         c.id,
         c.pseudonym,

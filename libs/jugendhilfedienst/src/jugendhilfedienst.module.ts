@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '@sro/cases';
 import { DefinitionsModule } from '@sro/definitions';
 import { ReferenceDataModule } from '@sro/reference-data';
+import { CaseClosureService } from './case-closure.service';
 import { JugendhilfedienstActivitiesModule } from './jugendhilfedienst-activities.module';
 import { JugendhilfedienstWorkflowClient } from './jugendhilfedienst-workflow.client';
 import { JugendhilfedienstService } from './jugendhilfedienst.service';
@@ -15,6 +16,7 @@ import { TimeEntryService } from './time-entry.service';
 @Module({
   imports: [CasesModule, DefinitionsModule, ReferenceDataModule, JugendhilfedienstActivitiesModule],
   providers: [
+    CaseClosureService,
     JugendhilfedienstService,
     JugendhilfedienstWorkflowClient,
     RetentionScheduleService,
@@ -23,6 +25,6 @@ import { TimeEntryService } from './time-entry.service';
     TimeEntryRepository,
     TimeEntryService,
   ],
-  exports: [JugendhilfedienstService, RetentionScheduleService, StatisticsService, TimeEntryService],
+  exports: [CaseClosureService, JugendhilfedienstService, RetentionScheduleService, StatisticsService, TimeEntryService],
 })
 export class JugendhilfedienstModule {}

@@ -438,7 +438,8 @@ export class JugendhilfedienstService {
 
   /** A legal hold keeps the case past its deletion date until it is lifted; setting and lifting it need a reason. */
   async setLegalHold(user: Principal, id: string, hold: boolean, reason: string): Promise<LegalHoldState> {
-    await this.cases.visible(user, id, 'write');
+    // A hold matters most on a closed case: it is a change that applies there too.
+    await this.cases.visible(user, id, 'keep');
     const state = await this.retention.setLegalHold(id, hold, user.sub, reason);
     if (!state) throw DomainError.notFound(WHAT);
     return state;

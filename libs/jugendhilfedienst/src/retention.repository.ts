@@ -67,7 +67,7 @@ export class RetentionRepository {
       if (!row.closed_at) return 'kept';
       if (new Date(row.deletion_date).toISOString().slice(0, 10) > input.asOf) return 'kept';
       await m.query(
-        `UPDATE case_file SET personal_enc = NULL, content_enc = NULL, confided_enc = NULL, report_enc = NULL, legal_hold_reason_enc = NULL,
+        `UPDATE case_file SET personal_enc = NULL, content_enc = NULL, confided_enc = NULL, report_enc = NULL, legal_hold_reason_enc = NULL, closed_reason_enc = NULL,
            assigned_caseworker_ids = '{}',
            anonymised_at = now(), updated_at = now() WHERE id = $1`,
         [input.caseId],
@@ -75,6 +75,8 @@ export class RetentionRepository {
       await m.query('DELETE FROM consent WHERE case_id = $1', [input.caseId]);
       // The blind search index of the names goes with the names (the documents right after, see RetentionActivities).
       await m.query('DELETE FROM case_search_token WHERE case_id = $1', [input.caseId]);
+      // The history keeps field names and dates; the reasons of closures and reopenings go.
+      await m.query('UPDATE case_history SET reason_enc = NULL WHERE case_id = $1', [input.caseId]);
       // Notes are append-only; the database lets them go only with an anonymised case (set just above).
       await m.query('DELETE FROM case_note WHERE case_id = $1', [input.caseId]);
       await m.query('DELETE FROM consultation WHERE case_id = $1', [input.caseId]);

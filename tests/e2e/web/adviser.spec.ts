@@ -45,6 +45,8 @@ describe('web app: the adviser’s journey (consultations and packets, nothing e
       .set('Authorization', cw)
       .send({ adviserIds: ['demo-adviser'] })
       .expect(200);
+    // Advisers see the packet only once the caseworker released it.
+    await http().post(`/consultations/${consultation.body.id}/packet-release`).set('Authorization', cw).expect(201);
   });
   afterAll(() => web?.close());
 
@@ -67,7 +69,7 @@ describe('web app: the adviser’s journey (consultations and packets, nothing e
     await screenshot(page, 'adviser-packet');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    const refused = page.waitForResponse((res) => res.url().endsWith(`/cases/${caseId}`));
+    const refused = page.waitForResponse((res) => res.url().endsWith(`/cases/${caseId}/file`));
     await page.goto(`/faelle/${caseId}`);
     expect((await refused).status()).toBe(403);
     await page.getByRole('heading', { name: 'Kein Zugriff auf diese Fallakte' }).waitFor();

@@ -78,6 +78,17 @@ describe('web app: the caseworker’s journey (open a case, consent, Fallteam re
     await screenshot(page, 'caseworker-case');
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // The packet: a preview exactly as advisers would see it, warning on a name from the case; then the release.
+    await page.getByRole('button', { name: /^Vorschau des Pakets/ }).click();
+    await expect(page.getByText(/„Leon“, einen Namen aus der Fallakte/)).toBeVisible();
+    await page.getByRole('button', { name: 'Paket freigeben' }).click();
+    await expect(page.getByText(/Paket freigegeben am/)).toBeVisible();
+    // Under a running consultation the case cannot be closed: the refusal shows in German.
+    await page.getByLabel('Begründung des Abschlusses').fill('Ziele erreicht');
+    await page.getByRole('button', { name: 'Fall abschließen' }).click();
+    await expect(page.getByText(/laufende Fallteam-Beratung/)).toBeVisible();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
     // The consultation's step reminders reach the caseworker: they show as follow-ups still ahead.
     await eventually(
       async () =>

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@sro/audit';
 import { CurrentUser, Roles } from '@sro/auth';
@@ -7,6 +8,7 @@ import { Principal, Role } from '@sro/common';
 import { ReasonDto } from '../sozialraum/dto/sozialraum.dto';
 import { PagingDto } from '../common/paging.dto';
 import { CaseListQueryDto } from './dto/case-search.dto';
+import { caseEtag } from './case-file.controller';
 import {
   BreakGlassDto,
   CaseTeamDto,
@@ -85,10 +87,12 @@ export class CasesController {
 
   @Get(':id')
   @Roles(Role.Caseworker, Role.Lead)
-  @ApiOkResponse({ type: CaseDto })
+  @ApiOkResponse({ type: CaseDto, headers: { ETag: { description: 'Version der Fallakte, für If-Match bei Änderungen' } } })
   @Audited({ resourceType: 'case', action: 'read', purpose: 'Fallbearbeitung' })
-  get(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<CaseDto> {
-    return this.cases.get(user, id);
+  async get(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<CaseDto> {
+    const details = await this.cases.get(user, id);
+    res.setHeader('ETag', caseEtag(details.version));
+    return details;
   }
 
   @Get(':id/consents')

@@ -18,7 +18,8 @@ export class NotesController {
   constructor(private readonly notes: NoteService) {}
 
   @Post()
-  @Roles(Role.Caseworker)
+  // The lead writes notes too: on a closed case they are the only ones who still may.
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiCreatedResponse({ type: CaseNoteDto, description: 'Der erfasste Vermerk (eine Korrektur nennt den berichtigten)' })
   @Audited({ resourceType: 'case-note', action: 'create', detailParams: ['id'], purpose: 'Aktenvermerk erfassen' })
   add(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: CreateNoteDto): Promise<CaseNoteDto> {
@@ -26,7 +27,7 @@ export class NotesController {
   }
 
   @Get()
-  @Roles(Role.Caseworker)
+  @Roles(Role.Caseworker, Role.Lead)
   @ApiOkResponse({ type: CaseNotePageDto })
   @Audited({ resourceType: 'case', action: 'read-notes', purpose: 'Fallbearbeitung' })
   list(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Query() page: PagingDto): Promise<CaseNotePageDto> {

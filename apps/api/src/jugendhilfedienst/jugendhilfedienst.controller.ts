@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { Audited } from '@sro/audit';
 import { CurrentUser, Roles } from '@sro/auth';
 import { Principal, Role } from '@sro/common';
-import { JugendhilfedienstService } from '@sro/jugendhilfedienst';
+import { CaseClosureService, JugendhilfedienstService } from '@sro/jugendhilfedienst';
 import {
   ClassifyDto,
   HelpPlanDto,
@@ -22,7 +22,10 @@ const uuid = new ParseUUIDPipe();
 @ApiBearerAuth()
 @Controller('jugendhilfedienst-cases')
 export class JugendhilfedienstController {
-  constructor(private readonly cases: JugendhilfedienstService) {}
+  constructor(
+    private readonly cases: JugendhilfedienstService,
+    private readonly closure: CaseClosureService,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: JhdCaseResponseDto })
@@ -110,7 +113,9 @@ export class JugendhilfedienstController {
   @ApiOkResponse({ type: JhdCaseResponseDto })
   @Roles(Role.Caseworker)
   @Audited({ resourceType: 'case', action: 'close', purpose: 'Fallabschluss' })
-  close(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<JhdCaseResponseDto> {
-    return this.cases.close(user, id);
+  async close(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<JhdCaseResponseDto> {
+    // Closed without a reason here; POST /cases/:id/close takes one.
+    await this.closure.closeProcess(user, id, null);
+    return this.cases.get(user, id);
   }
 }

@@ -226,7 +226,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/cases": {
+    "/cases/{id}/file": {
         parameters: {
             query?: never;
             header?: never;
@@ -234,12 +234,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Fälle suchen und auflisten
-         * @description Die eigenen Fälle und die Fälle der eigenen Sozialräume, mit Suche (Name, Geburtsdatum, Pseudonym/Aktenzeichen), Filtern, Sortierung und Seiten. Fälle außerhalb des eigenen Fallteams erscheinen nur als Hinweis „existiert, fragen Sie die fallverantwortliche Fachkraft“ (ohne Namen und Bereich).
+         * Die ganze Fallakte
+         * @description Persönliche Daten, Familienmitglieder, Wille, Ziele, Ressourcen, Anvertrautes (§ 65, nur soweit lesbar), Einwilligungen, Fallteam-Beratungen mit Stand, Schritte des Jugendhilfedienst-Prozesses, Wiedervorlagen und Historie. Das ETag nennt die Version für Änderungen.
          */
-        get: operations["CasesController_list"];
+        get: operations["CaseFileController_file"];
         put?: never;
-        post: operations["CasesController_create"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -256,6 +256,110 @@ export interface paths {
         get: operations["CasesController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Fallakte ändern
+         * @description Die angegebenen Felder ersetzen die gespeicherten, geprüft wie bei der Fallaufnahme. Die bearbeitete Version steht in If-Match (ETag) oder im Feld version: ist sie nicht mehr aktuell, antwortet der Dienst 412 und ändert nichts; ohne Version 428. Ein abgeschlossener Fall antwortet 409. Die Historie nennt die geänderten Felder; eine freigegebene Paketfassung, deren Felder sich ändern, wird als veraltet markiert.
+         */
+        patch: operations["CaseFileController_update"];
+        trace?: never;
+    };
+    "/cases/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fall abschließen
+         * @description Schließt einen Fallteam- oder Jugendhilfedienst-Fall mit Begründung ab; das Löschdatum folgt aus der Aufbewahrungsregel der Definition. Danach ist der Fall schreibgeschützt (409), nur die Leitung kann noch Vermerke anlegen.
+         */
+        post: operations["CaseFileController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fall wieder öffnen
+         * @description Öffnet einen abgeschlossenen Fallteam-Fall mit Begründung wieder, solange sein Löschdatum nicht erreicht ist; das Löschdatum entfällt.
+         */
+        post: operations["CaseFileController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/consultations/{id}/packet-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vorschau des Beratungspakets
+         * @description Das Paket genau so, wie die externen Beratungen es nach einer Freigabe jetzt sähen, mit Hinweisen auf Namen und Geburtsdaten der Familie im Freitext, und der Stand der letzten Freigabe (veraltet nach einer Änderung der Fallakte).
+         */
+        get: operations["PacketReleaseController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/consultations/{id}/packet-release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Beratungspaket freigeben
+         * @description Speichert das Paket, wie die Vorschau es zeigt, als die Fassung, die die eingeladenen Beratungen sehen. Vor der ersten Freigabe sehen sie nichts.
+         */
+        post: operations["PacketReleaseController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fälle suchen und auflisten
+         * @description Die eigenen Fälle und die Fälle der eigenen Sozialräume, mit Suche (Name, Geburtsdatum, Pseudonym/Aktenzeichen), Filtern, Sortierung und Seiten. Fälle außerhalb des eigenen Fallteams erscheinen nur als Hinweis „existiert, fragen Sie die fallverantwortliche Fachkraft“ (ohne Namen und Bereich).
+         */
+        get: operations["CasesController_list"];
+        put?: never;
+        post: operations["CasesController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2502,43 +2606,6 @@ export interface components {
             limit?: number;
             offset?: number;
         };
-        FamilyMemberDto: {
-            /** @example Mutter */
-            relation: string;
-            name: string;
-        };
-        PersonalDataDto: {
-            familyName: string;
-            givenNames: string[];
-            /**
-             * @example [
-             *       "2015-03-01"
-             *     ]
-             */
-            birthDates: string[];
-            address: string;
-            familyMembers: components["schemas"]["FamilyMemberDto"][];
-        };
-        ResourcesDto: {
-            person: string[];
-            surroundings: string[];
-            socialSpace: string[];
-        };
-        ConfidedDto: {
-            text: string;
-        };
-        CreateCaseDto: {
-            socialSpaceId: string;
-            /** @enum {string} */
-            zone: "service" | "unclear" | "endangerment";
-            personal: components["schemas"]["PersonalDataDto"];
-            /** @description The family’s will, in its own words */
-            will: string;
-            goals: string[];
-            resources: components["schemas"]["ResourcesDto"];
-            /** @description Anvertraute Daten (§ 65 SGB VIII) */
-            confided?: components["schemas"]["ConfidedDto"][];
-        };
         CaseRetentionRuleDto: {
             /**
              * @description Definition, deren Regel gilt
@@ -2558,6 +2625,56 @@ export interface components {
              */
             afterClosureWithoutHelp: string | null;
         };
+        FamilyMemberDto: {
+            /**
+             * @description Beziehung zur Familie aus der Liste; bei „andere“ steht die Beziehung in relationOther
+             * @example Mutter
+             * @enum {string}
+             */
+            relation: "Mutter" | "Vater" | "Kind" | "Geschwister" | "Großmutter" | "Großvater" | "Stiefmutter" | "Stiefvater" | "Pflegemutter" | "Pflegevater" | "Tante" | "Onkel" | "Vormund" | "andere";
+            /**
+             * @description Die Beziehung in eigenen Worten, wenn relation „andere“ ist
+             * @example Patenonkel
+             */
+            relationOther?: string;
+            /**
+             * @description Name des Familienmitglieds (verschlüsselt gespeichert)
+             * @example Hildegard Mustermann
+             */
+            name: string;
+            /**
+             * @description Geburtsdatum (JJJJ-MM-TT), falls bekannt; nicht in der Zukunft
+             * @example 1956-07-12
+             */
+            birthDate?: string;
+            /** @description Lebt im Haushalt der Familie */
+            livesInHousehold?: boolean;
+        };
+        PersonalDataDto: {
+            /** @description Familienname */
+            familyName: string;
+            /** @description Vornamen der Familienmitglieder, um die es geht */
+            givenNames: string[];
+            /**
+             * @description Geburtsdaten der Kinder (JJJJ-MM-TT); Beratungen sehen nur Altersgruppen
+             * @example [
+             *       "2015-03-01"
+             *     ]
+             */
+            birthDates: string[];
+            /** @description Anschrift */
+            address: string;
+            /** @description Familienmitglieder mit Beziehung, Name, Geburtsdatum und Haushalt */
+            familyMembers: components["schemas"]["FamilyMemberDto"][];
+        };
+        ResourcesDto: {
+            /** @description Ressourcen der Person */
+            person: string[];
+            /** @description Ressourcen des Umfelds */
+            surroundings: string[];
+            /** @description Ressourcen des Sozialraums */
+            socialSpace: string[];
+        };
         ConfidedItemDto: {
             /** Format: uuid */
             id: string;
@@ -2567,23 +2684,183 @@ export interface components {
             /** @description Released by the confidant to the case team */
             released?: boolean;
         };
-        CaseDto: {
+        ConsentRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @description Counts per case from 1 */
+            version: number;
+            /** @example Mutter (sorgeberechtigt) */
+            givenBy: string;
+            /** @example fallteam */
+            purpose: string;
+            /**
+             * @example [
+             *       "familyName"
+             *     ]
+             */
+            fields: string[];
+            /** @enum {string} */
+            form: "written" | "oral_documented" | "electronic";
+            /** Format: date-time */
+            givenAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PacketReleaseStateDto: {
+            /**
+             * Format: uuid
+             * @description Kennung der Freigabe
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Zeitpunkt der Freigabe
+             */
+            releasedAt: string;
+            /** @description Wer freigegeben hat (Benutzerkennung) */
+            releasedBy: string;
+            /** @description Version der Fallakte, aus der das freigegebene Paket stammt */
+            caseVersion: number;
+            /** @description Veraltet: die Fallakte wurde seit der Freigabe in Feldern des Pakets geändert; bitte erneut freigeben */
+            stale: boolean;
+            /**
+             * Format: date-time
+             * @description Seit wann die Freigabe veraltet ist
+             */
+            staleSince: string | null;
+            /**
+             * @description Seit der Freigabe geänderte Felder des Pakets (Namen, keine Inhalte)
+             * @example [
+             *       "will"
+             *     ]
+             */
+            staleFields: string[];
+        };
+        CaseFileConsultationDto: {
+            /**
+             * Format: uuid
+             * @description Kennung der Beratung
+             */
+            id: string;
+            /**
+             * @description Stand der Beratung; null, wenn er gerade nicht abgefragt werden kann
+             * @enum {string|null}
+             */
+            phase: "requested" | "scheduled" | "outcome_recorded" | "closed" | "cancelled" | null;
+            /** @description Wer die Beratung angefragt hat */
+            requestedBy: string;
+            /**
+             * Format: date-time
+             * @description Zeitpunkt der Anfrage
+             */
+            requestedAt: string;
+            /**
+             * Format: uuid
+             * @description Fallteam-Sitzung, in die die Beratung gebucht ist
+             */
+            sessionId: string | null;
+            /** @description Ergebnis (Entscheidung des Jugendamts) erfasst */
+            outcomeRecorded: boolean;
+            /** @description Freigegebenes Paket; null, solange nichts freigegeben ist */
+            packetRelease: components["schemas"]["PacketReleaseStateDto"] | null;
+        };
+        CaseFollowUpDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @description Who set it (and gets its reminder) */
+            userId: string;
+            /** @example 2027-03-01 */
+            dueOn: string;
+            text: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            doneAt: string | null;
+            doneBy: string | null;
+        };
+        CaseHistoryEntryDto: {
+            /** @description Version der Fallakte nach dem Eintrag */
+            version: number;
+            /**
+             * @description create = Fallaufnahme, update = Änderung, close = Abschluss, reopen = Wiedereröffnung, packet-release = Paketfreigabe
+             * @enum {string}
+             */
+            action: "create" | "update" | "close" | "reopen" | "packet-release";
+            /**
+             * @description Geänderte Felder (nur Namen, keine Werte)
+             * @example [
+             *       "will",
+             *       "personal.familyMembers"
+             *     ]
+             */
+            fields: string[];
+            /** @description Begründung eines Abschlusses oder einer Wiedereröffnung */
+            reason: string | null;
+            /** @description Wer (Benutzerkennung) */
+            actorId: string;
+            /**
+             * Format: date-time
+             * @description Wann
+             */
+            occurredAt: string;
+        };
+        ConsultationStepDto: {
+            key: string;
+            title: string;
+            /** @enum {string} */
+            status: "pending" | "active" | "completed";
+            /** Format: date-time */
+            startedAt?: string;
+            /** Format: date-time */
+            dueAt?: string;
+            /** Format: date-time */
+            completedAt?: string;
+            /**
+             * Format: date-time
+             * @description Set when the due date was extended with a reason
+             */
+            extendedTo?: string;
+            overdue?: boolean;
+        };
+        CaseFileProcessDto: {
+            /** @description Phase des Prozesses */
+            phase: string;
+            /** @description Schritte des Prozesses mit Status und Fristen */
+            steps: components["schemas"]["ConsultationStepDto"][];
+            /**
+             * Format: date-time
+             * @description Abschluss des Prozesses
+             */
+            closedAt: string | null;
+        };
+        CaseFileDto: {
             /** Format: uuid */
             id: string;
             /** @example F-2026-7KQ3MX */
             pseudonym: string;
             /**
-             * @description Null until a Jugendhilfedienst case is classified
+             * @description Bereich: service = Leistungs-, unclear = Grau-, endangerment = Gefährdungsbereich; null, bis ein Jugendhilfedienst-Fall eingestuft ist
              * @enum {string|null}
              */
             zone: "service" | "unclear" | "endangerment" | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Sozialraum
+             */
             socialSpaceId: string;
-            /** @description The case team; the first is the responsible caseworker */
+            /** @description Fallteam; die erste Kennung ist die fallverantwortliche Fachkraft */
             assignedCaseworkerIds: string[];
+            /** @description Fallverantwortliche Fachkraft */
             responsibleCaseworkerId: string;
             /**
-             * @description How the caller reaches the case
+             * @description Wie die aufrufende Person den Fall erreicht: Fallteam, Vertretung, Notfallzugriff, Leitung
              * @enum {string}
              */
             access: "team" | "substitute" | "break-glass" | "lead";
@@ -2594,16 +2871,221 @@ export interface components {
             deletionDate: string | null;
             /** @description Aufbewahrungsregel, aus der das Löschdatum folgt */
             retentionRule: components["schemas"]["CaseRetentionRuleDto"];
+            /** @description Aufbewahrungssperre: der Fall wird auch nach dem Löschdatum nicht gelöscht */
             legalHold: boolean;
+            /** @description Persönliche Daten (verschlüsselt gespeichert) */
+            personal: components["schemas"]["PersonalDataDto"];
+            /** @description Wille der Familie, in ihren eigenen Worten */
+            will: string;
+            /** @description Ziele */
+            goals: string[];
+            /** @description Ressourcen der Person, des Umfelds und des Sozialraums */
+            resources: components["schemas"]["ResourcesDto"];
+            /** @description Anvertraute Daten (§ 65 SGB VIII) */
+            confided: components["schemas"]["ConfidedItemDto"][];
+            /**
+             * Format: date-time
+             * @description Zeitpunkt der Fallaufnahme
+             */
+            createdAt: string;
+            /**
+             * @description Version der Fallakte; eine Änderung nennt sie (If-Match mit dem ETag oder Feld version), sonst 412
+             * @example 3
+             */
+            version: number;
+            /**
+             * @description open: in Bearbeitung; closed: abgeschlossen und schreibgeschützt (Vermerke der Leitung ausgenommen)
+             * @enum {string}
+             */
+            status: "open" | "closed";
+            /**
+             * Format: date-time
+             * @description Zeitpunkt des Abschlusses
+             */
+            closedAt: string | null;
+            /** @description Wer den Fall abgeschlossen hat (Benutzerkennung) */
+            closedBy: string | null;
+            /** @description Begründung des Abschlusses */
+            closedReason: string | null;
+            /**
+             * @description fallteam: Fall des erweiterten Fallteams; jugendhilfedienst: Fall mit standardisiertem Prozess
+             * @enum {string}
+             */
+            kind: "fallteam" | "jugendhilfedienst";
+            /** @description Einwilligungen (Schweigepflichtentbindungen), widerrufene mit Datum */
+            consents: components["schemas"]["ConsentRecordDto"][];
+            /** @description Fallteam-Beratungen mit Stand und Paketfreigabe */
+            consultations: components["schemas"]["CaseFileConsultationDto"][];
+            /** @description Wiedervorlagen */
+            followUps: components["schemas"]["CaseFollowUpDto"][];
+            /** @description Historie, neueste zuerst */
+            history: components["schemas"]["CaseHistoryEntryDto"][];
+            /** @description Schritte des Jugendhilfedienst-Prozesses; null bei Fallteam-Fällen */
+            jugendhilfedienst: components["schemas"]["CaseFileProcessDto"] | null;
+        };
+        UpdateCaseDto: {
+            /**
+             * @description Die bearbeitete Version (statt der Kopfzeile If-Match); ist sie nicht mehr aktuell, antwortet der Dienst 412 und ändert nichts
+             * @example 3
+             */
+            version?: number;
+            /**
+             * @description Bereich: service = Leistungs-, unclear = Grau-, endangerment = Gefährdungsbereich (nicht bei Jugendhilfedienst-Fällen)
+             * @enum {string}
+             */
+            zone?: "service" | "unclear" | "endangerment";
+            /** @description Persönliche Daten, vollständig (ersetzen die gespeicherten) */
+            personal?: components["schemas"]["PersonalDataDto"];
+            /** @description Wille der Familie, in ihren eigenen Worten */
+            will?: string;
+            /** @description Ziele, vollständig */
+            goals?: string[];
+            /** @description Ressourcen der Person, des Umfelds und des Sozialraums, vollständig */
+            resources?: components["schemas"]["ResourcesDto"];
+        };
+        CaseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example F-2026-7KQ3MX */
+            pseudonym: string;
+            /**
+             * @description Bereich: service = Leistungs-, unclear = Grau-, endangerment = Gefährdungsbereich; null, bis ein Jugendhilfedienst-Fall eingestuft ist
+             * @enum {string|null}
+             */
+            zone: "service" | "unclear" | "endangerment" | null;
+            /**
+             * Format: uuid
+             * @description Sozialraum
+             */
+            socialSpaceId: string;
+            /** @description Fallteam; die erste Kennung ist die fallverantwortliche Fachkraft */
+            assignedCaseworkerIds: string[];
+            /** @description Fallverantwortliche Fachkraft */
+            responsibleCaseworkerId: string;
+            /**
+             * @description Wie die aufrufende Person den Fall erreicht: Fallteam, Vertretung, Notfallzugriff, Leitung
+             * @enum {string}
+             */
+            access: "team" | "substitute" | "break-glass" | "lead";
+            /**
+             * Format: date-time
+             * @description Löschdatum: wird bei Abschluss aus der Aufbewahrungsregel berechnet, nie eingegeben; null, solange der Fall offen ist
+             */
+            deletionDate: string | null;
+            /** @description Aufbewahrungsregel, aus der das Löschdatum folgt */
+            retentionRule: components["schemas"]["CaseRetentionRuleDto"];
+            /** @description Aufbewahrungssperre: der Fall wird auch nach dem Löschdatum nicht gelöscht */
+            legalHold: boolean;
+            /** @description Persönliche Daten (verschlüsselt gespeichert) */
+            personal: components["schemas"]["PersonalDataDto"];
+            /** @description Wille der Familie, in ihren eigenen Worten */
+            will: string;
+            /** @description Ziele */
+            goals: string[];
+            /** @description Ressourcen der Person, des Umfelds und des Sozialraums */
+            resources: components["schemas"]["ResourcesDto"];
+            /** @description Anvertraute Daten (§ 65 SGB VIII) */
+            confided: components["schemas"]["ConfidedItemDto"][];
+            /**
+             * Format: date-time
+             * @description Zeitpunkt der Fallaufnahme
+             */
+            createdAt: string;
+            /**
+             * @description Version der Fallakte; eine Änderung nennt sie (If-Match mit dem ETag oder Feld version), sonst 412
+             * @example 3
+             */
+            version: number;
+            /**
+             * @description open: in Bearbeitung; closed: abgeschlossen und schreibgeschützt (Vermerke der Leitung ausgenommen)
+             * @enum {string}
+             */
+            status: "open" | "closed";
+            /**
+             * Format: date-time
+             * @description Zeitpunkt des Abschlusses
+             */
+            closedAt: string | null;
+            /** @description Wer den Fall abgeschlossen hat (Benutzerkennung) */
+            closedBy: string | null;
+            /** @description Begründung des Abschlusses */
+            closedReason: string | null;
+        };
+        CloseCaseDto: {
+            /**
+             * @description Begründung des Abschlusses (verschlüsselt gespeichert)
+             * @example Ziele erreicht, Familie kommt ohne Hilfe zurecht
+             */
+            reason: string;
+            /** @description Nur Fallteam-Fälle: ob eine Hilfe gewährt wurde (bestimmt die Aufbewahrungsfrist); ohne Angabe: ob ein Ergebnis einer Fallteam-Beratung vorliegt */
+            withHelp?: boolean;
+        };
+        ReopenCaseDto: {
+            /**
+             * @description Begründung der Wiedereröffnung (verschlüsselt gespeichert)
+             * @example Erneute Meldung der Schule
+             */
+            reason: string;
+        };
+        ReleasedPersonalDataDto: {
+            familyName?: string;
+            givenNames?: string[];
+            birthDates?: string[];
+            address?: string;
+            familyMembers?: components["schemas"]["FamilyMemberDto"][];
+        };
+        ConsultationPacketDto: {
+            /** Format: uuid */
+            consultationId: string;
+            pseudonym: string;
+            /** @enum {string|null} */
+            zone: "service" | "unclear" | "endangerment" | null;
+            will: string;
+            goals: string[];
+            resources: components["schemas"]["ResourcesDto"];
+            questions: string[];
+            /** Format: date-time */
+            sessionAt: string | null;
+            /** @description The children’s age bands today, in the order of the case’s birth dates; never the birth dates */
+            ageBands: ("0-2" | "3-5" | "6-9" | "10-13" | "14-17" | "18-26" | "27+" | "unknown")[];
+            released: components["schemas"]["ReleasedPersonalDataDto"];
+        };
+        PacketWarningDto: {
+            /**
+             * @description Stelle im Paket (JSON-Pointer)
+             * @example /will
+             */
+            pointer: string;
+            /**
+             * @description name: ein Name aus der Fallakte; birth-date: ein Geburtsdatum
+             * @enum {string}
+             */
+            kind: "name" | "birth-date";
+            /** @description Hinweis für die Fachkraft */
+            message: string;
+        };
+        PacketPreviewDto: {
+            /** @description Das Paket, wie es eine Freigabe jetzt speichern würde */
+            packet: components["schemas"]["ConsultationPacketDto"];
+            /** @description Namen oder Geburtsdaten der Familie in Wille, Zielen, Ressourcen oder Fragen */
+            warnings: components["schemas"]["PacketWarningDto"][];
+            /** @description Die Fassung, die die Beratungen sehen; null vor der ersten Freigabe (dann sehen sie nichts) */
+            release: components["schemas"]["PacketReleaseStateDto"] | null;
+        };
+        ConfidedDto: {
+            text: string;
+        };
+        CreateCaseDto: {
+            socialSpaceId: string;
+            /** @enum {string} */
+            zone: "service" | "unclear" | "endangerment";
             personal: components["schemas"]["PersonalDataDto"];
             /** @description The family’s will, in its own words */
             will: string;
             goals: string[];
             resources: components["schemas"]["ResourcesDto"];
             /** @description Anvertraute Daten (§ 65 SGB VIII) */
-            confided: components["schemas"]["ConfidedItemDto"][];
-            /** Format: date-time */
-            createdAt: string;
+            confided?: components["schemas"]["ConfidedDto"][];
         };
         CaseSummaryDto: {
             /** Format: uuid */
@@ -2635,33 +3117,6 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
-        };
-        ConsentRecordDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            caseId: string;
-            /** @description Counts per case from 1 */
-            version: number;
-            /** @example Mutter (sorgeberechtigt) */
-            givenBy: string;
-            /** @example fallteam */
-            purpose: string;
-            /**
-             * @example [
-             *       "familyName"
-             *     ]
-             */
-            fields: string[];
-            /** @enum {string} */
-            form: "written" | "oral_documented" | "electronic";
-            /** Format: date-time */
-            givenAt: string;
-            /** Format: date-time */
-            revokedAt: string | null;
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
         };
         ConsentListDto: {
             items: components["schemas"]["ConsentRecordDto"][];
@@ -2730,24 +3185,6 @@ export interface components {
         RequestConsultationDto: {
             /** @description Questions to the team */
             questions: string[];
-        };
-        ConsultationStepDto: {
-            key: string;
-            title: string;
-            /** @enum {string} */
-            status: "pending" | "active" | "completed";
-            /** Format: date-time */
-            startedAt?: string;
-            /** Format: date-time */
-            dueAt?: string;
-            /** Format: date-time */
-            completedAt?: string;
-            /**
-             * Format: date-time
-             * @description Set when the due date was extended with a reason
-             */
-            extendedTo?: string;
-            overdue?: boolean;
         };
         ParticipantDto: {
             /** @enum {string} */
@@ -2863,29 +3300,6 @@ export interface components {
         AdviserConsultationListDto: {
             items: components["schemas"]["AdviserConsultationDto"][];
         };
-        ReleasedPersonalDataDto: {
-            familyName?: string;
-            givenNames?: string[];
-            birthDates?: string[];
-            address?: string;
-            familyMembers?: components["schemas"]["FamilyMemberDto"][];
-        };
-        ConsultationPacketDto: {
-            /** Format: uuid */
-            consultationId: string;
-            pseudonym: string;
-            /** @enum {string|null} */
-            zone: "service" | "unclear" | "endangerment" | null;
-            will: string;
-            goals: string[];
-            resources: components["schemas"]["ResourcesDto"];
-            questions: string[];
-            /** Format: date-time */
-            sessionAt: string | null;
-            /** @description The children’s age bands today, in the order of the case’s birth dates; never the birth dates */
-            ageBands: ("0-2" | "3-5" | "6-9" | "10-13" | "14-17" | "18-26" | "27+" | "unknown")[];
-            released: components["schemas"]["ReleasedPersonalDataDto"];
-        };
         ScheduleDto: {
             sessionId: string;
         };
@@ -2949,22 +3363,6 @@ export interface components {
              * @example Rückmeldung der Schule zur Anwesenheit einholen
              */
             text: string;
-        };
-        CaseFollowUpDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            caseId: string;
-            /** @description Who set it (and gets its reminder) */
-            userId: string;
-            /** @example 2027-03-01 */
-            dueOn: string;
-            text: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            doneAt: string | null;
-            doneBy: string | null;
         };
         CaseFollowUpListDto: {
             items: components["schemas"]["CaseFollowUpDto"][];
@@ -5430,6 +5828,174 @@ export interface operations {
             };
         };
     };
+    CaseFileController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version der Fallakte, für If-Match */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseFileDto"];
+                };
+            };
+        };
+    };
+    CasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version der Fallakte, für If-Match bei Änderungen */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+        };
+    };
+    CaseFileController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag der bearbeiteten Version, z. B. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Die neue Version der Fallakte */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+        };
+    };
+    CaseFileController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+        };
+    };
+    CaseFileController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+        };
+    };
+    PacketReleaseController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PacketPreviewDto"];
+                };
+            };
+        };
+    };
+    PacketReleaseController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PacketPreviewDto"];
+                };
+            };
+        };
+    };
     CasesController_list: {
         parameters: {
             query?: {
@@ -5480,27 +6046,6 @@ export interface operations {
         };
         responses: {
             201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseDto"];
-                };
-            };
-        };
-    };
-    CasesController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
                 headers: {
                     [name: string]: unknown;
                 };

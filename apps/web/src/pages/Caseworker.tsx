@@ -145,10 +145,7 @@ export function NewCasePage() {
                 .filter(Boolean),
               birthDates: lines(form.birthDates),
               address: form.address,
-              familyMembers: lines(form.familyMembers).map((l) => {
-                const [relation, ...name] = l.split(':');
-                return name.length ? { relation: relation.trim(), name: name.join(':').trim() } : { relation: '', name: l };
-              }),
+              familyMembers: lines(form.familyMembers).map(familyMember),
             },
             will: form.will,
             goals: lines(form.goals),
@@ -276,6 +273,45 @@ export function NewCasePage() {
   );
 }
 
+type CaseFile = Schemas['CaseFileDto'];
+type PacketPreview = Schemas['PacketPreviewDto'];
+type Relation = Schemas['CreateCaseDto']['personal']['familyMembers'][number]['relation'];
+const RELATIONS: readonly Relation[] = [
+  'Mutter',
+  'Vater',
+  'Kind',
+  'Geschwister',
+  'Großmutter',
+  'Großvater',
+  'Stiefmutter',
+  'Stiefvater',
+  'Pflegemutter',
+  'Pflegevater',
+  'Tante',
+  'Onkel',
+  'Vormund',
+  'andere',
+];
+
+/** "Mutter: Erika Muster" → a family member; a relation not in the list is "andere" with its own word. */
+function familyMember(line: string): Schemas['CreateCaseDto']['personal']['familyMembers'][number] {
+  const [head, ...rest] = line.split(':');
+  if (rest.length === 0) return { relation: 'andere', name: line.trim() };
+  const word = head.trim();
+  const known = RELATIONS.find((r) => r.toLowerCase() === word.toLowerCase());
+  return known
+    ? { relation: known, name: rest.join(':').trim() }
+    : { relation: 'andere', relationOther: word, name: rest.join(':').trim() };
+}
+
+const HISTORY_ACTIONS: Record<string, string> = {
+  create: 'Fallaufnahme',
+  update: 'Änderung',
+  close: 'Abschluss',
+  reopen: 'Wiedereröffnung',
+  'packet-release': 'Paketfreigabe',
+};
+
 const RELEASABLE = [
   { value: 'familyName', label: 'Familienname' },
   { value: 'givenNames', label: 'Vornamen' },
@@ -292,7 +328,7 @@ const CONSENT_FORMS = [
 /** A case file for its caseworker; anyone else gets a clear refusal from the API and here. */
 export function CasePage() {
   const { id } = useParams();
-  const file = useLoad(() => unwrap(client.GET('/cases/{id}', { params: { path: { id: id! } } })), [id]);
+  const file = useLoad(() => unwrap(client.GET('/cases/{id}/file', { params: { path: { id: id! } } })), [id]);
   if (file.error?.status === 403 || file.error?.status === 404) {
     return (
       <>
@@ -323,6 +359,12 @@ export function CasePage() {
             <dd>{zoneLabel(c.zone)}</dd>
             <dt>Anschrift</dt>
             <dd>{c.personal.address}</dd>
+            <dt>Stand</dt>
+            <dd>
+              {c.status === 'closed'
+                ? `abgeschlossen am ${formatDate(c.closedAt)}${c.closedReason ? ` (${c.closedReason})` : ''}`
+                : 'offen'}
+            </dd>
             <dt>Löschdatum</dt>
             <dd>
               {c.deletionDate
@@ -345,7 +387,21 @@ export function CasePage() {
             </>
           )}
           <Consents caseId={c.id} />
-          <ConsultationRequest caseId={c.id} />
+          <ConsultationRequest caseId={c.id} onRequested={file.reload} />
+          {c.consultations.length > 0 && <PacketReleases consultations={c.consultations} onChange={file.reload} />}
+          <CaseClosure caseId={c.id} status={c.status} onChange={file.reload} />
+          <section aria-labelledby="history">
+            <h2 id="history">Verlauf</h2>
+            <ul>
+              {c.history.map((h) => (
+                <li key={`${h.version}-${h.action}-${h.occurredAt}`}>
+                  {formatDateTime(h.occurredAt)}: {HISTORY_ACTIONS[h.action] ?? h.action}
+                  {h.fields.length > 0 ? ` (${h.fields.join(', ')})` : ''}
+                  {h.reason ? ` – ${h.reason}` : ''}, {h.actorId}
+                </li>
+              ))}
+            </ul>
+          </section>
         </>
       )}
     </Loaded>
@@ -445,6 +501,105 @@ function Consents({ caseId }: { caseId: string }) {
   );
 }
 
+/** Packet release: the caseworker checks the packet as advisers would see it (with warnings) and releases it. */
+function PacketReleases({ consultations, onChange }: { consultations: CaseFile['consultations']; onChange: () => void }) {
+  const [preview, setPreview] = useState<{ id: string; data: PacketPreview } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = async (work: () => Promise<void>) => {
+    try {
+      await work();
+      setError(null);
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
+  const show = (id: string) =>
+    run(async () => setPreview({ id, data: await unwrap(client.GET('/consultations/{id}/packet-preview', { params: { path: { id } } })) }));
+  const release = (id: string) =>
+    run(async () => {
+      setPreview({ id, data: await unwrap(client.POST('/consultations/{id}/packet-release', { params: { path: { id } } })) });
+      onChange();
+    });
+  return (
+    <section aria-labelledby="packets">
+      <h2 id="packets">Beratungspakete</h2>
+      {error && <ErrorBox error={error} />}
+      <ul>
+        {consultations.map((c) => (
+          <li key={c.id}>
+            Beratung vom {formatDate(c.requestedAt)}: {c.phase ? (PHASE[c.phase] ?? c.phase) : 'Stand unbekannt'};{' '}
+            {c.packetRelease
+              ? `Paket freigegeben am ${formatDateTime(c.packetRelease.releasedAt)}${c.packetRelease.stale ? ` – veraltet (${c.packetRelease.staleFields.join(', ')})` : ''}`
+              : 'Paket noch nicht freigegeben'}{' '}
+            <button type="button" className="secondary" onClick={() => show(c.id)}>
+              Vorschau<span className="visually-hidden"> des Pakets der Beratung vom {formatDate(c.requestedAt)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {preview && (
+        <div role="status">
+          <h3>Vorschau: so sehen die externen Beratungen das Paket</h3>
+          {preview.data.warnings.length > 0 && (
+            <ul className="alert alert-error">
+              {preview.data.warnings.map((w, i) => (
+                <li key={i}>{w.message}</li>
+              ))}
+            </ul>
+          )}
+          <blockquote>{preview.data.packet.will}</blockquote>
+          <button type="button" onClick={() => release(preview.id)}>
+            Paket freigeben
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Closing a case with a reason, and reopening it within the retention period. */
+function CaseClosure({ caseId, status, onChange }: { caseId: string; status: 'open' | 'closed'; onChange: () => void }) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { error, setError, at } = useProblems();
+  const closing = status === 'open';
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await unwrap(
+        closing
+          ? client.POST('/cases/{id}/close', { params: { path: { id: caseId } }, body: { reason } })
+          : client.POST('/cases/{id}/reopen', { params: { path: { id: caseId } }, body: { reason } }),
+      );
+      setError(null);
+      setReason('');
+      onChange();
+    } catch (err) {
+      setError(toApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="closure">
+      <h2 id="closure">{closing ? 'Fall abschließen' : 'Fall wieder öffnen'}</h2>
+      <form onSubmit={submit} noValidate>
+        <FormErrors error={error} fieldPointers={['/reason']} />
+        <TextField
+          label={closing ? 'Begründung des Abschlusses' : 'Begründung der Wiedereröffnung'}
+          hint={closing ? 'Das Löschdatum ergibt sich aus der Aufbewahrungsregel; danach ist der Fall schreibgeschützt.' : undefined}
+          value={reason}
+          onChange={setReason}
+          errors={at('/reason')}
+          required
+        />
+        <SubmitButton busy={busy}>{closing ? 'Fall abschließen' : 'Fall wieder öffnen'}</SubmitButton>
+      </form>
+    </section>
+  );
+}
+
 const PHASE: Record<string, string> = {
   requested: 'angefragt',
   scheduled: 'terminiert',
@@ -453,7 +608,7 @@ const PHASE: Record<string, string> = {
   cancelled: 'abgesagt',
 };
 
-function ConsultationRequest({ caseId }: { caseId: string }) {
+function ConsultationRequest({ caseId, onRequested }: { caseId: string; onRequested: () => void }) {
   const [questions, setQuestions] = useState('');
   const [busy, setBusy] = useState(false);
   const [requested, setRequested] = useState<Schemas['ConsultationDto'][]>([]);
@@ -468,6 +623,7 @@ function ConsultationRequest({ caseId }: { caseId: string }) {
       setError(null);
       setQuestions('');
       setRequested((r) => [...r, created]);
+      onRequested();
     } catch (err) {
       setError(toApiError(err));
     } finally {

@@ -24,6 +24,7 @@ import { StatisticsRole1764170000000 } from './1764170000000-StatisticsRole';
 import { FallteamRetentionRule1764180000000 } from './1764180000000-FallteamRetentionRule';
 import { RetentionByPolicy1764180000500 } from './1764180000500-RetentionByPolicy';
 import { CaseNotes1764180001000 } from './1764180001000-CaseNotes';
+import { CaseFileEditing1765000000000 } from './1765000000000-CaseFileEditing';
 import { CaseDocumentsAndSearch1765100000000 } from './1765100000000-CaseDocumentsAndSearch';
 import { SealedFieldsBoundToRows1765200000000 } from './1765200000000-SealedFieldsBoundToRows';
 
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   FallteamRetentionRule1764180000000,
   RetentionByPolicy1764180000500,
   CaseNotes1764180001000,
+  CaseFileEditing1765000000000,
   CaseDocumentsAndSearch1765100000000,
   SealedFieldsBoundToRows1765200000000,
 ];

@@ -99,19 +99,27 @@ export class CaseDto {
   @ApiProperty({ example: 'F-2026-7KQ3MX' })
   pseudonym: string;
 
-  @ApiProperty({ enum: CASE_ZONES, nullable: true, description: 'Null until a Jugendhilfedienst case is classified' })
+  @ApiProperty({
+    enum: CASE_ZONES,
+    nullable: true,
+    description:
+      'Bereich: service = Leistungs-, unclear = Grau-, endangerment = Gefährdungsbereich; null, bis ein Jugendhilfedienst-Fall eingestuft ist',
+  })
   zone: CaseZone | null;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'Sozialraum' })
   socialSpaceId: string;
 
-  @ApiProperty({ type: [String], description: 'The case team; the first is the responsible caseworker' })
+  @ApiProperty({ type: [String], description: 'Fallteam; die erste Kennung ist die fallverantwortliche Fachkraft' })
   assignedCaseworkerIds: string[];
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Fallverantwortliche Fachkraft' })
   responsibleCaseworkerId: string;
 
-  @ApiProperty({ enum: CASE_ACCESS_KINDS, description: 'How the caller reaches the case' })
+  @ApiProperty({
+    enum: CASE_ACCESS_KINDS,
+    description: 'Wie die aufrufende Person den Fall erreicht: Fallteam, Vertretung, Notfallzugriff, Leitung',
+  })
   access: CaseAccessKind;
 
   @ApiProperty({
@@ -125,26 +133,47 @@ export class CaseDto {
   @ApiProperty({ type: CaseRetentionRuleDto, description: 'Aufbewahrungsregel, aus der das Löschdatum folgt' })
   retentionRule: CaseRetentionRuleDto;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Aufbewahrungssperre: der Fall wird auch nach dem Löschdatum nicht gelöscht' })
   legalHold: boolean;
 
-  @ApiProperty({ type: PersonalDataDto })
+  @ApiProperty({ type: PersonalDataDto, description: 'Persönliche Daten (verschlüsselt gespeichert)' })
   personal: PersonalDataDto;
 
-  @ApiProperty({ description: 'The family’s will, in its own words' })
+  @ApiProperty({ description: 'Wille der Familie, in ihren eigenen Worten' })
   will: string;
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], description: 'Ziele' })
   goals: string[];
 
-  @ApiProperty({ type: ResourcesDto })
+  @ApiProperty({ type: ResourcesDto, description: 'Ressourcen der Person, des Umfelds und des Sozialraums' })
   resources: ResourcesDto;
 
   @ApiProperty({ type: [ConfidedItemDto], description: 'Anvertraute Daten (§ 65 SGB VIII)' })
   confided: ConfidedItemDto[];
 
-  @ApiProperty({ type: String, format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time', description: 'Zeitpunkt der Fallaufnahme' })
   createdAt: Date;
+
+  @ApiProperty({
+    example: 3,
+    description: 'Version der Fallakte; eine Änderung nennt sie (If-Match mit dem ETag oder Feld version), sonst 412',
+  })
+  version: number;
+
+  @ApiProperty({
+    enum: ['open', 'closed'],
+    description: 'open: in Bearbeitung; closed: abgeschlossen und schreibgeschützt (Vermerke der Leitung ausgenommen)',
+  })
+  status: 'open' | 'closed';
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Zeitpunkt des Abschlusses' })
+  closedAt: Date | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Wer den Fall abgeschlossen hat (Benutzerkennung)' })
+  closedBy: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Begründung des Abschlusses' })
+  closedReason: string | null;
 }
 
 /** A recorded consent; a revoked one stays with its revocation date. */

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   Equals,
   IsArray,
+  IsBoolean,
   IsDateString,
   IsISO8601,
   IsIn,
@@ -21,49 +22,73 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CASE_ZONES, CaseZone, CONSENT_FORMS, ConsentForm } from '@sro/cases';
+import { CASE_ZONES, CaseZone, CONSENT_FORMS, ConsentForm, FAMILY_RELATIONS } from '@sro/cases';
 
 export class FamilyMemberDto {
-  @ApiProperty({ example: 'Mutter' })
+  @ApiProperty({
+    enum: FAMILY_RELATIONS,
+    example: 'Mutter',
+    description: 'Beziehung zur Familie aus der Liste; bei „andere“ steht die Beziehung in relationOther',
+  })
+  @IsIn(FAMILY_RELATIONS, { message: `Bitte wählen Sie die Beziehung aus der Liste: ${FAMILY_RELATIONS.join(', ')}` })
+  relation: string;
+
+  @ApiPropertyOptional({ example: 'Patenonkel', description: 'Die Beziehung in eigenen Worten, wenn relation „andere“ ist' })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
-  relation: string;
+  relationOther?: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'Hildegard Mustermann', description: 'Name des Familienmitglieds (verschlüsselt gespeichert)' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name: string;
+
+  @ApiPropertyOptional({ example: '1956-07-12', description: 'Geburtsdatum (JJJJ-MM-TT), falls bekannt; nicht in der Zukunft' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Bitte geben Sie das Geburtsdatum als JJJJ-MM-TT an' })
+  @IsISO8601({ strict: true }, { message: 'Das Geburtsdatum ist kein gültiger Kalendertag' })
+  birthDate?: string;
+
+  @ApiPropertyOptional({ description: 'Lebt im Haushalt der Familie' })
+  @IsOptional()
+  @IsBoolean({ message: 'livesInHousehold ist ja (true) oder nein (false)' })
+  livesInHousehold?: boolean;
 }
 
 export class PersonalDataDto {
-  @ApiProperty()
+  @ApiProperty({ description: 'Familienname' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   familyName: string;
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], description: 'Vornamen der Familienmitglieder, um die es geht' })
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   givenNames: string[];
 
-  @ApiProperty({ type: [String], example: ['2015-03-01'] })
+  @ApiProperty({
+    type: [String],
+    example: ['2015-03-01'],
+    description: 'Geburtsdaten der Kinder (JJJJ-MM-TT); Beratungen sehen nur Altersgruppen',
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @IsISO8601({ strict: true }, { each: true })
   birthDates: string[];
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Anschrift' })
   @IsString()
   @MinLength(1)
   @MaxLength(500)
   address: string;
 
-  @ApiProperty({ type: [FamilyMemberDto] })
+  @ApiProperty({ type: [FamilyMemberDto], description: 'Familienmitglieder mit Beziehung, Name, Geburtsdatum und Haushalt' })
   @IsArray()
   @ArrayMaxSize(30)
   @IsObject({ each: true })
@@ -73,21 +98,21 @@ export class PersonalDataDto {
 }
 
 export class ResourcesDto {
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], description: 'Ressourcen der Person' })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(2000, { each: true })
   person: string[];
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], description: 'Ressourcen des Umfelds' })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(2000, { each: true })
   surroundings: string[];
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], description: 'Ressourcen des Sozialraums' })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
