@@ -3,3 +3,4 @@ export * from './json-pointer';
 export * from './principal';
 export * from './micro-batcher';
 export * from './aes-gcm';
+export * from './german-format';
