@@ -38,7 +38,7 @@ import {
 } from './agreement.repository';
 
 const KEY = 'cooperation-agreement';
-const WHAT = 'Cooperation agreement';
+const WHAT = 'Die Kooperationsvereinbarung';
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export interface PartyInput {
@@ -397,7 +397,7 @@ export class AgreementService {
   async version(user: Principal, id: string, version: number): Promise<AgreementVersion> {
     await this.visible(user, id);
     const found = await this.agreements.findVersion(id, version);
-    if (!found) throw DomainError.notFound(`Version ${version}`);
+    if (!found) throw DomainError.notFound(`Version ${version} der Vereinbarung`);
     return found;
   }
 

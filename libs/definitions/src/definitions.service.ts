@@ -17,7 +17,7 @@ export class DefinitionsService {
   constructor(private readonly repository: DefinitionRepository) {}
 
   static assertKey(key: string): DefinitionKey {
-    if (!isDefinitionKey(key)) throw DomainError.notFound(`Definition ${key}`);
+    if (!isDefinitionKey(key)) throw DomainError.notFound(`Die Definition „${key}“`);
     return key;
   }
 
@@ -35,7 +35,7 @@ export class DefinitionsService {
 
   async get(key: DefinitionKey, version: number): Promise<WorkflowDefinition> {
     const found = await this.repository.find(key, version);
-    if (!found) throw DomainError.notFound(`Version ${version} of definition ${key}`);
+    if (!found) throw DomainError.notFound(`Version ${version} der Definition „${key}“`);
     return found;
   }
 
@@ -70,7 +70,7 @@ export class DefinitionsService {
       if (draft)
         throw DomainError.conflict(`Definition ${key} already has an open draft (version ${draft.version}); edit or publish it first`);
       const source = options.fromVersion !== undefined ? await this.repository.find(key, options.fromVersion, tx) : null;
-      if (options.fromVersion !== undefined && !source) throw DomainError.notFound(`Version ${options.fromVersion} of definition ${key}`);
+      if (options.fromVersion !== undefined && !source) throw DomainError.notFound(`Version ${options.fromVersion} der Definition „${key}“`);
       const version = await this.repository.nextVersion(key, tx);
       const spec = source ? source.spec : {};
       return this.repository.insert(
@@ -118,7 +118,7 @@ export class DefinitionsService {
   async retire(key: DefinitionKey, version: number): Promise<WorkflowDefinition> {
     return this.repository.inKeyLock(key, async (tx) => {
       const definition = await this.repository.find(key, version, tx);
-      if (!definition) throw DomainError.notFound(`Version ${version} of definition ${key}`);
+      if (!definition) throw DomainError.notFound(`Version ${version} der Definition „${key}“`);
       if (definition.status === 'retired') throw DomainError.conflict(`Version ${version} of ${key} is already retired`);
       return this.repository.setStatus(definition.id, { status: 'retired', at: new Date() }, tx);
     });
@@ -157,7 +157,7 @@ export class DefinitionsService {
 
   private async requireDraft(tx: EntityManager, key: DefinitionKey, version: number): Promise<WorkflowDefinition> {
     const definition = await this.repository.find(key, version, tx);
-    if (!definition) throw DomainError.notFound(`Version ${version} of definition ${key}`);
+    if (!definition) throw DomainError.notFound(`Version ${version} der Definition „${key}“`);
     if (definition.status !== 'draft')
       throw new DomainError(ErrorCode.InvalidState, `Version ${version} of ${key} is ${definition.status}; only drafts can change`);
     return definition;

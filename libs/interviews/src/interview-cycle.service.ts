@@ -48,7 +48,7 @@ export interface UpdatedInterview extends PartnerInterview {
   revision: number;
 }
 
-const WHAT = 'The interview cycle';
+const WHAT = 'Der Interviewzyklus';
 
 /** The interview cycles as coordinators, interviewers and readers see and steer them. */
 @Injectable()
@@ -68,14 +68,14 @@ export class InterviewCycleService {
 
   async get(cycleId: string): Promise<InterviewCycleWithCounts> {
     const cycle = await this.cycles.findById(cycleId);
-    if (!cycle) throw DomainError.notFound('Interview cycle');
+    if (!cycle) throw DomainError.notFound('Der Interviewzyklus');
     return { ...cycle, counts: await this.cycles.counts(cycleId) };
   }
 
   /** The running cycle (the latest when several run after a backfill). */
   async current(): Promise<InterviewCycleWithCounts> {
     const id = await this.cycles.latestRunningId();
-    if (!id) throw DomainError.notFound('A running interview cycle');
+    if (!id) throw DomainError.notFound('Ein laufender Interviewzyklus');
     return this.get(id);
   }
 
@@ -84,7 +84,7 @@ export class InterviewCycleService {
     cycleId: string,
     filter: Page & { status?: InterviewStatus },
   ): Promise<{ items: PartnerInterview[]; total: number } & Page> {
-    if (!(await this.cycles.exists(cycleId))) throw DomainError.notFound('Interview cycle');
+    if (!(await this.cycles.exists(cycleId))) throw DomainError.notFound('Der Interviewzyklus');
     const { items, total } = await this.interviews.progress(cycleId, filter);
     return { items, total, limit: filter.limit, offset: filter.offset };
   }
@@ -146,7 +146,7 @@ export class InterviewCycleService {
   /** A correction of a done interview's answers: checked like the first recording, stored as the next version. */
   private async correctAnswers(user: Principal, row: InterviewRecord, input: AnswersInput): Promise<UpdatedInterview> {
     const questionnaire = await this.cycles.questionnaire(row.cycleId);
-    if (!questionnaire) throw DomainError.notFound('Interview cycle');
+    if (!questionnaire) throw DomainError.notFound('Der Interviewzyklus');
     const problems = validateAnswers(questionnaire, input.answers).list;
     if (input.conductedOn !== undefined && row.plannedAt)
       problems.push(...checkConductedOn(input.conductedOn, row.plannedAt.toISOString(), new Date()).list);
@@ -224,7 +224,7 @@ export class InterviewCycleService {
 
   private async find(cycleId: string, partnerId: string, include: { answers?: boolean } = {}): Promise<InterviewRecord> {
     const row = await this.interviews.find(cycleId, partnerId, include);
-    if (!row) throw DomainError.notFound('Interview');
+    if (!row) throw DomainError.notFound('Das Interview');
     return row;
   }
 

@@ -30,7 +30,7 @@ export interface ScheduleView {
   cyclesStarted: number;
 }
 
-const WHAT = 'The interview schedule';
+const WHAT = 'Der Zeitplan der Interviewzyklen';
 
 /** The installation's Temporal Schedule that starts an interview cycle every interval of the definition. */
 @Injectable()

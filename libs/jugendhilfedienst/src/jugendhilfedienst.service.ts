@@ -135,7 +135,7 @@ export interface JugendhilfedienstCaseList {
 /** A case file with a Jugendhilfedienst process. */
 type ProcessCaseFile = JugendhilfedienstCaseFile & { workflowId: string };
 
-const WHAT = 'Case';
+const WHAT = 'Der Fall';
 const EMPTY_PERSONAL: PersonalData = { familyName: '', givenNames: [], birthDates: [], address: '', familyMembers: [] };
 
 /**

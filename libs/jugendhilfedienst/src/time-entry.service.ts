@@ -162,7 +162,7 @@ export class TimeEntryService {
   }
 
   async remove(user: Principal, id: string): Promise<void> {
-    if (!(await this.entries.remove(id, user.sub))) throw DomainError.notFound('Time entry');
+    if (!(await this.entries.remove(id, user.sub))) throw DomainError.notFound('Der Zeiteintrag');
   }
 
   /**

@@ -32,7 +32,7 @@ export class ContractPartnerService {
 
   async get(id: string): Promise<ContractPartner> {
     const partner = await this.partners.findById(id);
-    if (!partner) throw DomainError.notFound('Contract partner');
+    if (!partner) throw DomainError.notFound('Der Vertragspartner');
     return partner;
   }
 

@@ -51,7 +51,7 @@ export class BudgetService {
 
   async get(user: Principal, socialSpaceId: string, year: number): Promise<BudgetView> {
     const space = await this.space(socialSpaceId);
-    await this.assignments.assertCanSee(user, { planningRegionId: space.planningRegionId, socialSpaceId }, 'Budget');
+    await this.assignments.assertCanSee(user, { planningRegionId: space.planningRegionId, socialSpaceId }, 'Das Budget');
     return this.view(socialSpaceId, year);
   }
 
@@ -119,7 +119,7 @@ export class BudgetService {
     await this.budgets.transaction(async (tx) => {
       const budget = await this.budgets.lockYear(tx, socialSpaceId, year);
       const allocation = budget && (await this.budgets.allocation(tx, budget.id, allocationId));
-      if (!budget || !allocation) throw DomainError.notFound('Allocation');
+      if (!budget || !allocation) throw DomainError.notFound('Die Zuweisung');
       if (allocation.reversesId) throw DomainError.conflict('A reversal cannot be reversed');
       if (allocation.reversedBy) throw DomainError.conflict(`The allocation is already reversed (${allocation.reversedBy})`);
       const unspent = allocation.amountCents - allocation.spentCents;
@@ -152,7 +152,7 @@ export class BudgetService {
     await this.budgets.transaction(async (tx) => {
       const budget = await this.budgets.lockYear(tx, socialSpaceId, year);
       const allocation = budget && (await this.budgets.allocation(tx, budget.id, allocationId));
-      if (!budget || !allocation) throw DomainError.notFound('Allocation');
+      if (!budget || !allocation) throw DomainError.notFound('Die Zuweisung');
       if (allocation.reversesId) throw DomainError.conflict('Spending is booked against an allocation, not a reversal');
       if (allocation.reversedBy) throw DomainError.conflict('The allocation is reversed; book the spending against another one');
       const left = allocation.amountCents - allocation.spentCents;
@@ -175,14 +175,14 @@ export class BudgetService {
 
   private async space(id: string): Promise<SocialSpaceRef> {
     const space = await this.references.socialSpace(id);
-    if (!space) throw DomainError.notFound('Social space');
+    if (!space) throw DomainError.notFound('Der Sozialraum');
     return space;
   }
 
   /** The caller coordinates the space's region and the year can be booked now. */
   private async writable(user: Principal, socialSpaceId: string, year: number): Promise<void> {
     const space = await this.space(socialSpaceId);
-    await this.assignments.assertCoordinates(user, space.planningRegionId, 'Budget');
+    await this.assignments.assertCoordinates(user, space.planningRegionId, 'Das Budget');
     const { from, to } = bookableYears(new Date());
     if (year < from || year > to)
       throw DomainError.invalid(`Only the years ${from} to ${to} can be booked`, [

@@ -25,7 +25,7 @@ import { initialSteps } from '@sro/workflows/shared/steps';
 import { isMemberKind, SozialraumReferenceRepository } from './sozialraum-reference.repository';
 
 const KEY = 'sozialraum-development';
-const WHAT = 'Social-space process';
+const WHAT = 'Der Sozialraumprozess';
 
 export type ProcessPage = Page<ProcessInstance>;
 
@@ -58,7 +58,7 @@ export class SozialraumService {
     const space = await this.references.socialSpace(socialSpaceId);
     if (!space)
       throw DomainError.invalid('Unknown social space', [{ pointer: '/socialSpaceId', message: `no social space ${socialSpaceId}` }]);
-    await this.assignments.assertCoordinates(user, space.planningRegionId, 'Social space');
+    await this.assignments.assertCoordinates(user, space.planningRegionId, 'Der Sozialraum');
     await this.checkMembers(members, (i) => `/members/${i}`);
     const unfinished = await this.processes.findUnfinished(KEY, socialSpaceId);
     if (unfinished) throw DomainError.conflict(`The social space already has a ${unfinished.status} process (${unfinished.id})`);
