@@ -111,14 +111,19 @@ export class InterviewCycleService {
   ): Promise<UpdatedInterview> {
     const row = await this.find(cycleId, partnerId);
     if (!(await this.cycles.isActiveUserWithRole(input.interviewerId, [Role.Coordinator, Role.Caseworker])))
-      throw DomainError.invalid('Unknown interviewer', [
-        { pointer: '/interviewerId', message: 'must be an active coordinator or caseworker' },
+      throw DomainError.invalid('Diese Person kann das Interview nicht führen.', [
+        {
+          pointer: '/interviewerId',
+          code: 'user.role',
+          params: { roles: [Role.Coordinator, Role.Caseworker] },
+          message: 'Bitte eine aktive Person mit der Rolle Koordination oder Fachkraft auswählen.',
+        },
       ]);
     const state = await temporalCall(
       this.temporal.workflow.getHandle(row.workflowId).executeUpdate(interviewUpdates.plan, {
         args: [{ ...input, plannedAt: new Date(input.plannedAt).toISOString(), actorId: user.sub }],
       }),
-      'The interview',
+      'Das Interview',
     );
     return this.afterUpdate(row, state.revision);
   }
@@ -131,14 +136,14 @@ export class InterviewCycleService {
   async recordAnswers(user: Principal, cycleId: string, partnerId: string, input: AnswersInput): Promise<UpdatedInterview> {
     const row = await this.find(cycleId, partnerId);
     if (!user.roles.includes(Role.Coordinator) && row.interviewerId !== user.sub) {
-      throw new DomainError(ErrorCode.Forbidden, 'Only the interviewer or a coordinator records the answers of this interview');
+      throw new DomainError(ErrorCode.Forbidden, 'Die Antworten dieses Interviews erfasst nur die interviewende Person oder die Koordination.');
     }
     if (row.status === 'done') return this.correctAnswers(user, row, input);
     const state = await temporalCall(
       this.temporal.workflow.getHandle(row.workflowId).executeUpdate(interviewUpdates.recordAnswers, {
         args: [{ answers: input.answers, conductedOn: input.conductedOn, actorId: user.sub }],
       }),
-      'The interview',
+      'Das Interview',
     );
     return this.afterUpdate(row, state.revision);
   }
@@ -150,8 +155,8 @@ export class InterviewCycleService {
     const problems = validateAnswers(questionnaire, input.answers).list;
     if (input.conductedOn !== undefined && row.plannedAt)
       problems.push(...checkConductedOn(input.conductedOn, row.plannedAt.toISOString(), new Date()).list);
-    if (!input.reason?.trim()) problems.push({ pointer: '/reason', message: 'Bitte begründen Sie die Korrektur' });
-    if (problems.length > 0) throw DomainError.invalid('Die Korrektur der Antworten ist ungültig; nichts wurde geändert', problems);
+    if (!input.reason?.trim()) problems.push({ pointer: '/reason', code: 'required', message: 'Bitte begründen Sie die Korrektur.' });
+    if (problems.length > 0) throw DomainError.invalid('Die Korrektur der Antworten ist ungültig; nichts wurde geändert.', problems);
     const version = await this.interviews.correctAnswers(row.id, row.cycleId, {
       answers: input.answers,
       conductedOn: input.conductedOn ?? row.conductedOn,
@@ -161,7 +166,7 @@ export class InterviewCycleService {
     if (version === null)
       throw new DomainError(
         ErrorCode.InvalidState,
-        'Der Bericht dieses Interviewzyklus ist abgeschlossen; die Antworten können nicht mehr korrigiert werden',
+        'Der Bericht dieses Interviewzyklus ist abgeschlossen; die Antworten können nicht mehr korrigiert werden.',
       );
     const fresh = await this.find(row.cycleId, row.partnerId);
     return { ...publicRow(fresh), revision: (await this.interviews.revision(row.id)) ?? 0 };
@@ -171,7 +176,7 @@ export class InterviewCycleService {
     const row = await this.find(cycleId, partnerId);
     const state = await temporalCall(
       this.temporal.workflow.getHandle(row.workflowId).executeUpdate(interviewUpdates.withdraw, { args: [{ reason, actorId: user.sub }] }),
-      'The interview',
+      'Das Interview',
     );
     return this.afterUpdate(row, state.revision);
   }
@@ -179,11 +184,15 @@ export class InterviewCycleService {
   /** Adds a partner to a running cycle by hand (one that joined and should not wait for the daily check). */
   async addPartner(user: Principal, cycleId: string, partnerId: string): Promise<CycleEntry> {
     const cycle = await this.get(cycleId);
-    if (cycle.status !== 'running') throw new DomainError(ErrorCode.InvalidState, `Interview cycle ${cycle.number} has ended`);
+    if (cycle.status !== 'running') throw new DomainError(ErrorCode.InvalidState, `Der Interviewzyklus ${cycle.number} ist beendet; nichts wurde geändert.`);
     const partner = (await this.cycles.activePartners()).find((p) => p.partnerId === partnerId);
     if (!partner)
-      throw DomainError.invalid('The partner is not in the contract', [
-        { pointer: '/partnerId', message: 'unknown, not yet joined, or already left' },
+      throw DomainError.invalid('Dieser Vertragspartner gehört nicht zum Vertrag.', [
+        {
+          pointer: '/partnerId',
+          code: 'partner.inactive',
+          message: 'Der Vertragspartner ist unbekannt, noch nicht beigetreten oder bereits ausgeschieden.',
+        },
       ]);
     const entry = await temporalCall(
       this.temporal.workflow
@@ -197,7 +206,7 @@ export class InterviewCycleService {
   /** Checks the registry now: partners who joined are added, those who left are withdrawn. */
   async sync(user: Principal, cycleId: string): Promise<{ added: string[]; withdrawn: string[] }> {
     const cycle = await this.get(cycleId);
-    if (cycle.status !== 'running') throw new DomainError(ErrorCode.InvalidState, `Interview cycle ${cycle.number} has ended`);
+    if (cycle.status !== 'running') throw new DomainError(ErrorCode.InvalidState, `Der Interviewzyklus ${cycle.number} ist beendet; nichts wurde geändert.`);
     return temporalCall(
       this.temporal.workflow.getHandle(cycle.workflowId).executeUpdate(cycleUpdates.syncPartners, { args: [{ actorId: user.sub }] }),
       WHAT,
@@ -230,7 +239,7 @@ export class InterviewCycleService {
 
   private assertMayRead(user: Principal, row: { interviewerId: string | null }) {
     if (user.roles.includes(Role.Coordinator) || user.roles.includes(Role.Admin) || row.interviewerId === user.sub) return;
-    throw new DomainError(ErrorCode.Forbidden, 'Only coordinators, admins and the interviewer read an interview');
+    throw new DomainError(ErrorCode.Forbidden, 'Ein Interview lesen nur die Koordination, die Administration und die interviewende Person.');
   }
 
   /** Answers with the interview as written by the update (the activity ran before the update returned). */
