@@ -51,3 +51,10 @@ export function germanDuration(value: string): string {
   if (parts.length === 0) return '0 Tage';
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} und ${parts[parts.length - 1]}`;
 }
+
+const EURO = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
+
+/** An amount in cents as a German reads it: `123456` → `1.234,56 €`. */
+export function germanEuro(cents: number): string {
+  return EURO.format(cents / 100);
+}
