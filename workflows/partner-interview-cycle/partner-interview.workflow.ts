@@ -139,7 +139,7 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
             { pointer: '/plannedAt', code: 'date.past', message: 'Bitte einen Termin in der Zukunft wählen.' },
           ]);
         if (at > latest)
-          reject('invalid', `Das Interview muss innerhalb von ${germanDuration(stepSpec('conduct').duration)} nach der Planung stattfinden.`, [
+          reject('invalid', `Das Interview muss innerhalb von ${germanDuration(stepSpec('conduct').duration, { dative: true })} nach der Planung stattfinden.`, [
             {
               pointer: '/plannedAt',
               code: 'date.max',

@@ -33,22 +33,28 @@ export function germanDateTime(value: string | number | Date): string {
   return Number.isNaN(at.getTime()) ? String(value) : `${DATE_TIME.format(at)} Uhr`;
 }
 
-const UNITS: Array<[keyof Duration, string, string]> = [
-  ['years', 'Jahr', 'Jahre'],
-  ['months', 'Monat', 'Monate'],
-  ['weeks', 'Woche', 'Wochen'],
-  ['days', 'Tag', 'Tage'],
-  ['hours', 'Stunde', 'Stunden'],
-  ['minutes', 'Minute', 'Minuten'],
-  ['seconds', 'Sekunde', 'Sekunden'],
+// Unit, singular, plural, plural after „innerhalb von“ (dative).
+const UNITS: Array<[keyof Duration, string, string, string]> = [
+  ['years', 'Jahr', 'Jahre', 'Jahren'],
+  ['months', 'Monat', 'Monate', 'Monaten'],
+  ['weeks', 'Woche', 'Wochen', 'Wochen'],
+  ['days', 'Tag', 'Tage', 'Tagen'],
+  ['hours', 'Stunde', 'Stunden', 'Stunden'],
+  ['minutes', 'Minute', 'Minuten', 'Minuten'],
+  ['seconds', 'Sekunde', 'Sekunden', 'Sekunden'],
 ];
 
-/** An ISO-8601 duration in words: `P3M` → `3 Monate`, `P1Y2M` → `1 Jahr und 2 Monate`. Anything else is returned as given. */
-export function germanDuration(value: string): string {
+/**
+ * An ISO-8601 duration in words: `P3M` → `3 Monate`, `P1Y2M` → `1 Jahr und 2 Monate`; after
+ * „innerhalb von“ pass `dative` (`3 Tagen`). Anything else is returned as given.
+ */
+export function germanDuration(value: string, options: { dative?: boolean } = {}): string {
   const d = parseDuration(value);
   if (!d) return value;
-  const parts = UNITS.filter(([unit]) => d[unit] > 0).map(([unit, one, many]) => `${d[unit]} ${d[unit] === 1 ? one : many}`);
-  if (parts.length === 0) return '0 Tage';
+  const parts = UNITS.filter(([unit]) => d[unit] > 0).map(
+    ([unit, one, many, dative]) => `${d[unit]} ${d[unit] === 1 ? one : options.dative ? dative : many}`,
+  );
+  if (parts.length === 0) return options.dative ? '0 Tagen' : '0 Tage';
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} und ${parts[parts.length - 1]}`;
 }
 

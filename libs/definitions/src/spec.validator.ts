@@ -364,7 +364,7 @@ function checkJugendhilfedienst(c: Checker, spec: Json): void {
     c.add(
       `/steps/${protection}/duration`,
       'duration.max',
-      `Der Sofortschutz muss innerhalb von ${germanDuration(IMMEDIATE_PROTECTION_MAX)} fällig sein.`,
+      `Der Sofortschutz muss innerhalb von ${germanDuration(IMMEDIATE_PROTECTION_MAX, { dative: true })} fällig sein.`,
       { max: IMMEDIATE_PROTECTION_MAX },
     );
   c.integer(spec, 'riskAssessmentMinProfessionals', '', 2, 20);
