@@ -207,7 +207,7 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
         if (missing.length > 0) {
           reject(
             'state',
-            `Die Phase kann noch nicht abgeschlossen werden: Es fehlen ${missing.length === 1 ? 'ein Ergebnis' : `${missing.length} Ergebnisse`}.`,
+            `Die Phase „${phaseSpec(phaseKey)!.title}“ kann noch nicht abgeschlossen werden: ${missing.length === 1 ? 'Es fehlt ein Ergebnis' : `Es fehlen ${missing.length} Ergebnisse`}.`,
             missing.map(({ key, code, message }) => ({ pointer: `/deliverables/${key}`, code, message, params: { deliverableKey: key } })),
           );
         }
