@@ -112,8 +112,7 @@ function slugFor(status: number): string {
 export function toProblem(error: unknown): { body: Problem; headers: Record<string, string> } {
   if (error instanceof DomainError) {
     const status = STATUS_BY_CODE[error.code];
-    // Every field problem carries a code; one from code not yet swept gets the generic `invalid`.
-    const extra = error.problems.length > 0 ? { errors: error.problems.map((p) => ({ ...p, code: p.code ?? 'invalid' })) } : {};
+    const extra = error.problems.length > 0 ? { errors: error.problems } : {};
     const headers: Record<string, string> = status === 503 ? { 'Retry-After': RETRY_AFTER_SECONDS } : {};
     return { body: problem(status, error.code.toLowerCase().replace(/_/g, '-'), error.message, extra), headers };
   }
