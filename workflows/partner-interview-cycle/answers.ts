@@ -71,7 +71,7 @@ export function checkConductedOn(conductedOn: unknown, plannedAt: string, now: D
   const p = new Problems();
   const day = p.date(conductedOn, '/conductedOn');
   const plannedDay = plannedAt.slice(0, 10);
-  if (day && day < plannedDay) p.add('/conductedOn', 'date.min', `Das Datum darf nicht vor dem geplanten Interviewtermin am ${germanDate(plannedAt)} liegen.`, { min: plannedDay });
+  if (day && day < plannedDay) p.add('/conductedOn', 'date.min', `Das Datum darf nicht vor dem geplanten Interviewtermin am ${germanDate(plannedDay)} liegen.`, { min: plannedDay });
   else if (day && day > now.toISOString().slice(0, 10)) p.add('/conductedOn', 'date.future', 'Das Datum darf nicht in der Zukunft liegen.');
   return p;
 }
