@@ -1,6 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { bundleWorkflows } from '@sro/temporal-worker';
 
 /** The test-only entry (production workflows plus bench and probe), in sources (.ts) and in dist (.js). */
@@ -18,8 +17,7 @@ async function main(): Promise<void> {
   if (!target) throw new Error('usage: bundle-workflows <output file> [<test-only output file>]');
   writeFileSync(target, await bundleWorkflows());
   if (testingTarget) {
-    const { code } = await bundleWorkflowCode({ workflowsPath: testingEntry(), logger: new DefaultLogger('WARN') });
-    writeFileSync(testingTarget, code);
+    writeFileSync(testingTarget, await bundleWorkflows(testingEntry()));
   }
 }
 

@@ -2,8 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What a backup of the embedded stack holds, relative to `.data/`. */
-export const BACKUP_ITEMS = ['postgres', 'temporal.sqlite', 'redis', 'dev-secrets.json', 'audit-checkpoints'] as const;
+/**
+ * What a backup of the embedded stack holds, relative to `.data/`. SQLite's write-ahead log and
+ * shared-memory files belong to the Temporal database when present: without them a copy can miss
+ * the last transactions, and a stale log left beside a restored file would be replayed into it.
+ */
+export const BACKUP_ITEMS = [
+  'postgres',
+  'temporal.sqlite',
+  'temporal.sqlite-wal',
+  'temporal.sqlite-shm',
+  'redis',
+  'dev-secrets.json',
+  'audit-checkpoints',
+] as const;
 
 function alive(pid: number): boolean {
   try {

@@ -31,7 +31,7 @@ export function devAppEnvironment(
     TEMPORAL_ADDRESS: stack.temporalAddress,
     API_HOST: env.API_HOST ?? '127.0.0.1',
     API_PORT: String(apiPort),
-    WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'),
+    WORKFLOW_BUNDLE_PATH: env.WORKFLOW_BUNDLE_PATH ?? join(root, 'dist', 'workflow-bundle.js'),
     WEB_DIST_DIR: env.WEB_DIST_DIR ?? join(root, 'dist', 'web'),
     MAIL_TRANSPORT: env.MAIL_TRANSPORT ?? (env.SMTP_URL ? 'smtp' : 'file'),
     MAIL_DIR: env.MAIL_DIR ?? join(data, 'mail'),

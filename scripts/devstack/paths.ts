@@ -13,5 +13,6 @@ export function repoRoot(from: string = __dirname): string {
   }
 }
 
-export const dataDir = (root = repoRoot()): string => join(root, '.data');
+/** `.data/` of the repository, or SRO_DATA_DIR (another installation on one machine, the backup fault test). */
+export const dataDir = (root = repoRoot()): string => process.env.SRO_DATA_DIR || join(root, '.data');
 export const toolsDir = (root = repoRoot()): string => join(root, '.tools');

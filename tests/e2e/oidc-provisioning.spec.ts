@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { DEACTIVATED_USER_MESSAGE, UNKNOWN_USER_MESSAGE } from '@sro/auth';
+import { decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
+import { DEACTIVATED_USER_MESSAGE, JWKS_REFETCH_COOLDOWN_MS, UNKNOWN_USER_MESSAGE } from '@sro/auth';
 import { caseBody } from '../factories/cases';
 import { startApi, TestApi } from '../support/api';
 import { testConfig } from '../support/config';
@@ -168,5 +169,37 @@ describe('OIDC just-in-time provisioning (HTTP, real identity provider)', () => 
 
     expect((await request(system.http).post('/staff/users/oidc-neu-1/reactivate').set('Authorization', admin)).status).toBe(200);
     expect((await request(system.http).get('/me').set('Authorization', token)).status).toBe(200);
+  });
+
+  it('accepts tokens of a rotated signing key (the JWKS is fetched again for the new key id) and still those of the previous key', async () => {
+    const before = await idp.tokenFor('demo-admin');
+    expect((await request(system.http).get('/me').set('Authorization', `Bearer ${before}`)).status).toBe(200);
+    const oldKid = idp.signingKid();
+    const newKid = await idp.rotateKeys();
+    expect(newKid).not.toBe(oldKid);
+    const after = await idp.tokenFor('demo-admin');
+    expect(decodeProtectedHeader(after).kid).toBe(newKid);
+    // Within JWKS_REFETCH_COOLDOWN_MS of the API's last JWKS fetch an unknown key id is still refused; never longer.
+    const started = Date.now();
+    let status = 0;
+    while (Date.now() - started < JWKS_REFETCH_COOLDOWN_MS + 3_000) {
+      status = (await request(system.http).get('/me').set('Authorization', `Bearer ${after}`)).status;
+      if (status === 200) break;
+      expect(status).toBe(401);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe(200);
+    expect((await request(system.http).get('/me').set('Authorization', `Bearer ${before}`)).status).toBe(200);
+    // A key id the provider never published stays refused after the refetch.
+    const { privateKey } = await generateKeyPair('RS256');
+    const stranger = await new SignJWT({ realm_access: { roles: ['admin'] } })
+      .setProtectedHeader({ alg: 'RS256', kid: 'fremder-schluessel' })
+      .setSubject('demo-admin')
+      .setIssuer(idp.issuer)
+      .setAudience(OIDC_TEST_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    expect((await request(system.http).get('/me').set('Authorization', `Bearer ${stranger}`)).status).toBe(401);
   });
 });

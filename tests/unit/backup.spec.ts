@@ -35,6 +35,18 @@ describe('backup and restore of the embedded stack', () => {
     expect(existsSync(join(data(), 'logs/api.log'))).toBe(true);
   });
 
+  it("carries the Temporal database's write-ahead log, and moves a stale one aside on restore", () => {
+    write('temporal.sqlite-wal', 'wal-v1');
+    const archive = join(dir, 'b.tar.gz');
+    expect(backupDataDir(data(), archive)).toContain('temporal.sqlite-wal');
+    rmSync(join(data(), 'temporal.sqlite-wal'));
+    write('temporal.sqlite-shm', 'shm-after-backup'); // from a later run: must not meet the restored file
+    const aside = restoreDataDir(data(), archive);
+    expect(readFileSync(join(data(), 'temporal.sqlite-wal'), 'utf8')).toBe('wal-v1');
+    expect(existsSync(join(data(), 'temporal.sqlite-shm'))).toBe(false);
+    expect(readFileSync(join(aside, 'temporal.sqlite-shm'), 'utf8')).toBe('shm-after-backup');
+  });
+
   it('refuses while the stack runs (a live PostgreSQL pid), and a missing archive, changing nothing', () => {
     write('postgres/cluster/postmaster.pid', `${process.pid}\n/x\n`);
     expect(() => backupDataDir(data(), join(dir, 'b.tar.gz'))).toThrow(/running/);

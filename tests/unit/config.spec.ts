@@ -110,4 +110,18 @@ describe('configuration', () => {
       expect(() => loadConfig({ ...valid, OIDC_GROUP_MAPPING: bad })).toThrow(/OIDC_GROUP_MAPPING/);
     expect(problemsOf({ ...valid, OIDC_JIT_PROVISIONING: 'yes' })).toEqual([expect.stringMatching(/OIDC_JIT_PROVISIONING/)]);
   });
+
+  it('keeps tracing off by default, exports to OTLP when an endpoint is set, and refuses the test exporter in production', () => {
+    expect(loadConfig(valid).tracing).toEqual({ exporter: 'off', otlpEndpoint: undefined, serviceName: 'sro-engine' });
+    expect(loadConfig({ ...valid, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toMatchObject({
+      exporter: 'otlp',
+      otlpEndpoint: 'http://collector:4318',
+    });
+    expect(loadConfig({ ...valid, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', TRACING: 'off' }).tracing.exporter).toBe('off');
+    expect(problemsOf({ ...valid, TRACING: 'otlp' })).toEqual(['TRACING=otlp needs OTEL_EXPORTER_OTLP_ENDPOINT']);
+    expect(problemsOf({ ...valid, TRACING: 'memory' })).toEqual(['TRACING=memory is for tests, not for SRO_ENV=production']);
+    expect(problemsOf({ ...valid, OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toEqual([
+      expect.stringMatching(/OTEL_EXPORTER_OTLP_ENDPOINT/),
+    ]);
+  });
 });

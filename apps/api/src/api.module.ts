@@ -7,6 +7,7 @@ import { DatabaseModule } from '@sro/database';
 import { ProblemFilter, RateLimitModule } from '@sro/http';
 import { RedisModule } from '@sro/queue';
 import { TemporalClientModule } from '@sro/temporal';
+import { TracingModule } from '@sro/tracing';
 import { AgreementsApiModule } from './agreements/agreements.module';
 import { AuditApiModule } from './audit/audit.module';
 import { AuthApiModule } from './auth/auth.module';
@@ -32,6 +33,7 @@ import { ENTITIES } from '../../shared/entities';
   imports: [
     DatabaseModule.forRoot('sro-api', ENTITIES),
     RedisModule,
+    TracingModule,
     TemporalClientModule,
     AuditModule,
     RateLimitModule,

@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import { AppConfig, loadConfig } from '@sro/config';
-import { createJsonLogger, createValidationPipe, limitJsonDepth, requestContext, sendProblem, toProblem } from '@sro/http';
+import { createJsonLogger, createValidationPipe, limitJsonDepth, requestContext, sendProblem, toProblem, traceRequest } from '@sro/http';
 import { ApiModule } from './api.module';
 import { MetricsService } from './metrics/metrics.service';
 import { mountQueueBoard } from './queue-board';
@@ -34,6 +34,8 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   });
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // First: every later middleware, the request's log line and its workflow starts run inside its span.
+  app.use(traceRequest);
   app.use(requestContext);
   app.use(app.get(MetricsService).middleware);
   app.use(securityHeaders);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useParams } from 'react-router';
 import { client, unwrap } from './api';
-import { currentToken, onSessionChange, signOut } from './auth';
+import { currentToken, onSessionChange, scheduleRenewal, signOut } from './auth';
 import { hasRole, Me, MeContext, Role, ROLE_LABELS } from './session';
 import { ErrorBox, Loaded, toApiError, useLoad } from './ui';
 import { LoginCallbackPage, LoginPage } from './pages/Login';
@@ -55,6 +55,8 @@ export function App() {
   useFocusOnNavigate();
 
   useEffect(() => onSessionChange(() => setToken(currentToken())), []);
+  // After a reload the session comes from sessionStorage: its renewal has to be armed again.
+  useEffect(() => scheduleRenewal(), []);
   useEffect(() => {
     setMe(null);
     setError(null);

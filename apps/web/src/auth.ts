@@ -1,5 +1,6 @@
 // Sign-in: demo users in dev mode; OpenID Connect (authorization code with PKCE) in production.
-// The token lives in sessionStorage: it ends with the browser tab.
+// The token lives in sessionStorage: it ends with the browser tab. With a refresh token from the
+// identity provider, the access token is renewed shortly before it expires.
 import type { Schemas } from './api';
 
 const SESSION = 'sro.session';
@@ -10,9 +11,19 @@ export const CALLBACK_PATH = '/anmeldung/rueckkehr';
 /** How to sign in, as `GET /auth/config` says. */
 export type AuthConfig = Schemas['AuthConfigResponseDto'];
 
+/** What renews a session at the identity provider (OIDC with a refresh token). */
+interface Renewal {
+  refreshToken: string;
+  tokenEndpoint: string;
+  clientId: string;
+}
+
 interface Session {
   token: string;
   expiresAt: number;
+  /** When to ask for a new access token: a quarter of its lifetime, at most a minute, before it expires. */
+  renewAt?: number;
+  renewal?: Renewal;
 }
 
 const listeners = new Set<() => void>();
@@ -23,9 +34,8 @@ export function onSessionChange(listener: () => void): () => void {
 }
 
 export function currentToken(): string | null {
-  const raw = sessionStorage.getItem(SESSION);
-  if (!raw) return null;
-  const session = JSON.parse(raw) as Session;
+  const session = readSession();
+  if (!session) return null;
   if (session.expiresAt <= Date.now()) {
     sessionStorage.removeItem(SESSION);
     return null;
@@ -33,12 +43,67 @@ export function currentToken(): string | null {
   return session.token;
 }
 
-export function startSession(token: string, expiresInSeconds: number): void {
-  sessionStorage.setItem(SESSION, JSON.stringify({ token, expiresAt: Date.now() + expiresInSeconds * 1000 } satisfies Session));
+function readSession(): Session | null {
+  const raw = sessionStorage.getItem(SESSION);
+  return raw ? (JSON.parse(raw) as Session) : null;
+}
+
+export function startSession(token: string, expiresInSeconds: number, renewal?: Renewal): void {
+  const lifetime = expiresInSeconds * 1000;
+  const now = Date.now();
+  const session: Session = { token, expiresAt: now + lifetime };
+  if (renewal) Object.assign(session, { renewal, renewAt: now + lifetime - Math.min(60_000, lifetime / 4) });
+  sessionStorage.setItem(SESSION, JSON.stringify(session));
+  scheduleRenewal();
   listeners.forEach((l) => l());
 }
 
+let renewalTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Arms the timer that renews the current session (also after a page reload: the session is in sessionStorage). */
+export function scheduleRenewal(): void {
+  clearTimeout(renewalTimer);
+  const session = readSession();
+  if (!session?.renewal || session.renewAt === undefined) return;
+  renewalTimer = setTimeout(() => void renew(session), Math.max(0, session.renewAt - Date.now()));
+}
+
+/**
+ * Exchanges the refresh token for a new access token (and, with rotation, a new refresh token).
+ * A failure is retried while the current token still holds; when it has expired, the session ends
+ * with a notice.
+ */
+async function renew(session: Session): Promise<void> {
+  const renewal = session.renewal!;
+  try {
+    const res = await fetch(renewal.tokenEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: renewal.refreshToken, client_id: renewal.clientId }),
+    });
+    if (res.ok) {
+      const body = (await res.json()) as { access_token: string; expires_in?: number; refresh_token?: string };
+      startSession(body.access_token, body.expires_in ?? 300, { ...renewal, refreshToken: body.refresh_token ?? renewal.refreshToken });
+      return;
+    }
+    // 400 invalid_grant: the provider ended the session (logout, revoked); no retry brings it back.
+    if (res.status === 400) return endWhenExpired(session);
+  } catch {
+    // Network failure: try again below.
+  }
+  const remaining = session.expiresAt - Date.now();
+  if (remaining <= 0) return signOut(EXPIRED);
+  renewalTimer = setTimeout(() => void renew(session), Math.min(10_000, remaining / 2));
+}
+
+const EXPIRED = 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.';
+
+function endWhenExpired(session: Session): void {
+  renewalTimer = setTimeout(() => signOut(EXPIRED), Math.max(0, session.expiresAt - Date.now()));
+}
+
 export function signOut(notice?: string): void {
+  clearTimeout(renewalTimer);
   sessionStorage.removeItem(SESSION);
   if (notice) sessionStorage.setItem(NOTICE, notice);
   listeners.forEach((l) => l());
@@ -123,7 +188,11 @@ export async function completeOidcLogin(search: string): Promise<string> {
     }),
   });
   if (!res.ok) throw new Error('Der Anmeldedienst hat kein Zugangstoken ausgestellt.');
-  const body = (await res.json()) as { access_token: string; expires_in?: number };
-  startSession(body.access_token, body.expires_in ?? 300);
+  const body = (await res.json()) as { access_token: string; expires_in?: number; refresh_token?: string };
+  startSession(
+    body.access_token,
+    body.expires_in ?? 300,
+    body.refresh_token ? { refreshToken: body.refresh_token, tokenEndpoint: pending.tokenEndpoint, clientId: pending.clientId } : undefined,
+  );
   return pending.returnTo || '/';
 }

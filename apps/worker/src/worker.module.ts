@@ -10,6 +10,7 @@ import { JugendhilfedienstActivitiesModule } from '@sro/jugendhilfedienst';
 import { ProcessesModule } from '@sro/processes';
 import { RedisModule } from '@sro/queue';
 import { RemindersModule } from '@sro/reminders';
+import { TracingModule } from '@sro/tracing';
 import { ENTITIES } from '../../shared/entities';
 import { RemindersProcessor } from './processors/reminders.processor';
 import { TemporalWorkerModule } from './temporal/temporal-worker.module';
@@ -19,6 +20,7 @@ import { TemporalWorkerModule } from './temporal/temporal-worker.module';
   imports: [
     DatabaseModule.forRoot('sro-worker', ENTITIES),
     RedisModule,
+    TracingModule,
     AuditModule,
     TemporalWorkerModule,
     RemindersModule,

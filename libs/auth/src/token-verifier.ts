@@ -13,6 +13,14 @@ export interface VerifiedToken {
 // A token without an expiry would be valid forever; one without a subject names nobody.
 const REQUIRED_CLAIMS = ['exp', 'sub'];
 
+/**
+ * After fetching the issuer's JWKS, how long a token with an unknown key id is refused without
+ * fetching again. jose's default (30 s) refused every token of a freshly rotated key for up to half
+ * a minute; 5 s keeps that window short while tokens with made-up key ids still cost the identity
+ * provider at most one request per 5 s.
+ */
+export const JWKS_REFETCH_COOLDOWN_MS = 5_000;
+
 function claimAt(payload: JWTPayload, path: string): unknown {
   return path
     .split('.')
@@ -93,7 +101,7 @@ export class TokenVerifier {
         );
       uri = ((await discovery.json()) as { jwks_uri: string }).jwks_uri;
     }
-    this.jwks = createRemoteJWKSet(new URL(uri));
+    this.jwks = createRemoteJWKSet(new URL(uri), { cooldownDuration: JWKS_REFETCH_COOLDOWN_MS });
     return this.jwks;
   }
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
-import { AUDIT_KEY_PATTERN, AuthMode, EnvSchema, LogLevel, MailTransport, RuntimeEnv } from './env.schema';
+import { AUDIT_KEY_PATTERN, AuthMode, EnvSchema, LogLevel, MailTransport, RuntimeEnv, TracingExporter } from './env.schema';
 
 /** A start-up stopper: names every variable that is missing or malformed. */
 export class ConfigError extends Error {
@@ -44,6 +44,8 @@ export class AppConfig {
   };
   readonly web: { distDir: string };
   readonly logLevel: LogLevel;
+  /** OpenTelemetry: where spans go (off by default), the collector's base URL and the service name. */
+  readonly tracing: { exporter: TracingExporter; otlpEndpoint?: string; serviceName: string };
   readonly mail: { transport: MailTransport; smtpUrl?: string; dir?: string; from: string };
   readonly appBaseUrl: string;
   readonly reminders: { concurrency: number; reconcileIntervalMs: number; attempts: number; backoffMs: number };
@@ -100,6 +102,11 @@ export class AppConfig {
     };
     this.web = { distDir: env.WEB_DIST_DIR };
     this.logLevel = env.LOG_LEVEL;
+    this.tracing = {
+      exporter: env.TRACING ?? (env.OTEL_EXPORTER_OTLP_ENDPOINT ? 'otlp' : 'off'),
+      otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/$/, ''),
+      serviceName: env.OTEL_SERVICE_NAME,
+    };
     this.mail = { transport: env.MAIL_TRANSPORT, smtpUrl: env.SMTP_URL, dir: env.MAIL_DIR, from: env.MAIL_FROM };
     this.appBaseUrl = env.APP_BASE_URL.replace(/\/$/, '');
     this.reminders = {
@@ -208,6 +215,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.SRO_ENV === 'production' && !relevant.APP_BASE_URL) problems.push('APP_BASE_URL is required when SRO_ENV=production');
   else if (env.SRO_ENV === 'production' && !env.APP_BASE_URL.startsWith('https://'))
     problems.push('APP_BASE_URL must be an https:// URL when SRO_ENV=production');
+  if (env.TRACING === 'otlp' && !env.OTEL_EXPORTER_OTLP_ENDPOINT) problems.push('TRACING=otlp needs OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (env.SRO_ENV === 'production' && env.TRACING === 'memory') problems.push('TRACING=memory is for tests, not for SRO_ENV=production');
   if (problems.length > 0) {
     throw new ConfigError([...new Set(problems)]);
   }

@@ -10,6 +10,9 @@ export type AuthMode = (typeof AUTH_MODES)[number];
 export const MAIL_TRANSPORTS = ['smtp', 'file'] as const;
 export type MailTransport = (typeof MAIL_TRANSPORTS)[number];
 
+export const TRACING_EXPORTERS = ['off', 'otlp', 'memory'] as const;
+export type TracingExporter = (typeof TRACING_EXPORTERS)[number];
+
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -275,4 +278,24 @@ export class EnvSchema {
   @Min(1)
   @Max(168)
   BREAK_GLASS_HOURS = 24;
+
+  /**
+   * OpenTelemetry traces: `otlp` sends them to OTEL_EXPORTER_OTLP_ENDPOINT, `memory` keeps them in
+   * the process (tests only), `off` creates none. Unset: `otlp` when an endpoint is set, else off.
+   */
+  @IsOptional()
+  @IsIn(TRACING_EXPORTERS)
+  TRACING?: TracingExporter;
+
+  /** Base URL of an OTLP/HTTP collector (traces go to `<url>/v1/traces`), as the OpenTelemetry spec names it. */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_tld: false, require_protocol: true },
+    { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s):// URL' },
+  )
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  @IsString()
+  @MinLength(1)
+  OTEL_SERVICE_NAME = 'sro-engine';
 }

@@ -5,3 +5,4 @@ export * from './validation';
 export * from './logger';
 export * from './json-depth';
 export * from './rate-limit';
+export * from './trace-request.middleware';

@@ -9,9 +9,27 @@ export function workflowsEntry(): string {
   return existsSync(ts) ? ts : join(root, 'workflows', 'index.js');
 }
 
-/** Bundles the workflow code (deterministic sandbox); `npm run build` does it once ahead of time. */
-export async function bundleWorkflows(): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: new DefaultLogger('WARN') });
+/** The workflow-side tracing interceptors, from this file both in sources (.ts) and in dist (.js). */
+function tracingInterceptorsModule(): string {
+  const ts = join(__dirname, 'workflow-tracing.interceptors.ts');
+  return existsSync(ts) ? ts : join(__dirname, 'workflow-tracing.interceptors.js');
+}
+
+/**
+ * Workflow-side interceptors compiled into every bundle: OpenTelemetry spans for the runs a traced
+ * request started and for the activities they schedule. They export through the worker's
+ * `exporter` sink (a no-op while tracing is off); untraced runs pass straight through, so their
+ * histories replay as before (workflow-tracing.interceptors.ts).
+ */
+export const workflowInterceptorModules = (): string[] => [tracingInterceptorsModule()];
+
+/** Bundles workflow code (deterministic sandbox) with its interceptors; `npm run build` does it once ahead of time. */
+export async function bundleWorkflows(workflowsPath: string = workflowsEntry()): Promise<string> {
+  const { code } = await bundleWorkflowCode({
+    workflowsPath,
+    workflowInterceptorModules: workflowInterceptorModules(),
+    logger: new DefaultLogger('WARN'),
+  });
   return code;
 }
 

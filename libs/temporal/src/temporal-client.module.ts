@@ -1,10 +1,15 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { AppConfig } from '@sro/config';
 import { createDataConverter } from './data-converter';
 import { WorkflowStateReader } from './workflow-state.reader';
 
-/** A lazily connecting Temporal client with the encrypting data converter, and the workflow state reader on it. */
+/**
+ * A lazily connecting Temporal client with the encrypting data converter, and the workflow state
+ * reader on it. Starts, signals and updates carry the caller's trace context in their headers
+ * (a no-op while tracing is off).
+ */
 @Global()
 @Module({
   providers: [
@@ -16,6 +21,7 @@ import { WorkflowStateReader } from './workflow-state.reader';
           connection: Connection.lazy({ address: config.temporal.address }),
           namespace: config.temporal.namespace,
           dataConverter: createDataConverter(config.payloadKeys),
+          interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
         }),
     },
     WorkflowStateReader,

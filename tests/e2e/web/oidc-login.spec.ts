@@ -1,97 +1,41 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import type { Browser } from 'playwright-core';
+import type { Browser, Request } from 'playwright-core';
+import { freePort } from '../../../scripts/devstack/process-utils';
 import { startApi, TestApi } from '../../support/api';
 import { launchBrowser, screenshot } from '../../support/browser';
 import { expect } from '../../support/browser-expect';
 import { testConfig } from '../../support/config';
+import { OIDC_TEST_AUDIENCE, startIdentityProvider, TestIdentityProvider } from '../../support/oidc-provider';
 
 jest.setTimeout(120_000);
 
-/** A minimal identity provider: discovery, JWKS, an authorize endpoint that signs in at once, and a token endpoint that checks PKCE. */
-async function fakeIssuer() {
-  const { publicKey, privateKey } = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-  const codes = new Map<string, { challenge: string; redirectUri: string; clientId: string }>();
-  const seen: { challengeMethod?: string | null; verifierChecked?: boolean } = {};
-  let issuer = '';
-  const json = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-    res.end(JSON.stringify(body));
-  };
-  const readBody = (req: IncomingMessage) =>
-    new Promise<string>((resolve) => {
-      let data = '';
-      req.on('data', (c) => (data += c));
-      req.on('end', () => resolve(data));
-    });
-  const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url!, issuer);
-    url.pathname = url.pathname.replace(/^\/realms\/jugendamt/, '');
-    if (url.pathname === '/.well-known/openid-configuration')
-      return json(res, 200, {
-        issuer,
-        authorization_endpoint: `${issuer}/authorize`,
-        token_endpoint: `${issuer}/token`,
-        jwks_uri: `${issuer}/jwks`,
-      });
-    if (url.pathname === '/jwks') return json(res, 200, { keys: [jwk] });
-    if (url.pathname === '/authorize') {
-      const p = url.searchParams;
-      seen.challengeMethod = p.get('code_challenge_method');
-      if (p.get('response_type') !== 'code' || !p.get('code_challenge')) return json(res, 400, { error: 'invalid_request' });
-      const code = randomUUID();
-      codes.set(code, { challenge: p.get('code_challenge')!, redirectUri: p.get('redirect_uri')!, clientId: p.get('client_id')! });
-      res.writeHead(302, { location: `${p.get('redirect_uri')}?code=${code}&state=${encodeURIComponent(p.get('state')!)}` });
-      return res.end();
-    }
-    if (url.pathname === '/token' && req.method === 'POST') {
-      const form = new URLSearchParams(await readBody(req));
-      const grant = codes.get(form.get('code') ?? '');
-      codes.delete(form.get('code') ?? '');
-      const challenge = createHash('sha256')
-        .update(form.get('code_verifier') ?? '')
-        .digest('base64url');
-      if (
-        !grant ||
-        grant.challenge !== challenge ||
-        grant.redirectUri !== form.get('redirect_uri') ||
-        grant.clientId !== form.get('client_id')
-      )
-        return json(res, 400, { error: 'invalid_grant' });
-      seen.verifierChecked = true;
-      const accessToken = await new SignJWT({ realm_access: { roles: ['coordinator'] }, name: 'Koordination (OIDC)' })
-        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-        .setSubject('demo-coordinator')
-        .setIssuer(issuer)
-        .setAudience('sro-api')
-        .setIssuedAt()
-        .setExpirationTime('10m')
-        .sign(privateKey);
-      return json(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: 600 });
-    }
-    json(res, 404, { error: 'not_found' });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/jugendamt`;
-  return { issuer, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+/** Access tokens live this long here, so the renewal (a quarter of the lifetime before expiry) happens within the test. */
+const ACCESS_TOKEN_TTL_S = 20;
 
-describe('web app: production sign-in with OpenID Connect (authorization code + PKCE)', () => {
-  let idp: Awaited<ReturnType<typeof fakeIssuer>>;
+/**
+ * The web app's production sign-in against panva's certified oidc-provider in a real browser:
+ * discovery, the provider's own login and consent pages, authorization code with a PKCE S256
+ * challenge (the provider requires it of public clients), a JWT access token the API verifies
+ * with the provider's JWKS, and renewal with the refresh token before the access token expires.
+ */
+describe('web app: sign-in with OpenID Connect (real provider, authorization code + PKCE, refresh)', () => {
+  let idp: TestIdentityProvider;
   let api: TestApi;
   let browser: Browser;
   let baseUrl: string;
 
   beforeAll(async () => {
-    idp = await fakeIssuer();
-    api = await startApi(
-      testConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER_URL: idp.issuer, OIDC_AUDIENCE: 'sro-api', OIDC_CLIENT_ID: 'sro-web' }),
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    idp = await startIdentityProvider(
+      { 'demo-coordinator': { realm_access: { roles: ['coordinator'] }, name: 'Koordination (OIDC)' } },
+      { webRedirectUri: `${baseUrl}/anmeldung/rueckkehr`, accessTokenTtl: ACCESS_TOKEN_TTL_S },
     );
-    await new Promise<void>((resolve) => api.http.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(api.http.address() as AddressInfo).port}`;
+    api = await startApi(
+      testConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER_URL: idp.issuer, OIDC_AUDIENCE: OIDC_TEST_AUDIENCE, OIDC_CLIENT_ID: 'sro-web' }),
+    );
+    await new Promise<void>((resolve) => api.http.listen(port, '127.0.0.1', resolve));
+    expect((api.http.address() as AddressInfo).port).toBe(port);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -100,19 +44,56 @@ describe('web app: production sign-in with OpenID Connect (authorization code + 
     await idp?.close();
   });
 
-  it('signs in through the issuer with a S256 challenge, and the API accepts the issued token', async () => {
+  it('signs in through the provider with a S256 challenge, the API accepts the token, and the app renews it with the refresh token before it expires', async () => {
     const page = await browser.newPage({ baseURL: baseUrl });
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    // The web app's errors only: the provider's development pages load web fonts the sandbox cannot resolve.
+    const ours = () => page.url().startsWith(baseUrl);
+    page.on('pageerror', (e) => ours() && errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && ours() && errors.push(`${m.text()} (${m.location().url})`));
+    const toProvider: Request[] = [];
+    page.on('request', (r) => r.url().startsWith(idp.issuer) && toProvider.push(r));
+
     await page.goto('/fristen');
     await expect(page.getByText(`Anmeldedienst: ${idp.issuer}`)).toBeVisible();
     await expect(page.locator('main')).not.toContainText('Demo-Zugang');
     await page.getByRole('button', { name: 'Anmelden über den Anmeldedienst' }).click();
+    // The provider's own pages: login, then consent.
+    await page.locator('input[name="login"]').fill('demo-coordinator');
+    await page.locator('input[name="password"]').fill('beliebig');
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Phasenfristen der Sozialräume' }).waitFor();
+    const signedInAt = Date.now();
     expect(new URL(page.url()).pathname).toBe('/fristen');
-    expect(idp.seen).toEqual({ challengeMethod: 'S256', verifierChecked: true });
     await expect(page.locator('header')).toContainText('Koordination');
+
+    const authorize = new URL(toProvider.find((r) => new URL(r.url()).pathname === '/auth')!.url());
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const tokenCalls = () => toProvider.filter((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/token');
+    expect(new URLSearchParams(tokenCalls()[0].postData() ?? '').get('code_verifier')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const sessionToken = `JSON.parse(sessionStorage.getItem('sro.session') ?? '{}').token`;
+    const firstToken = (await page.evaluate(sessionToken)) as string;
+    expect(firstToken).toMatch(/^ey/);
+    expect(await idp.grants()).toEqual({ authorization_code: 1 });
+
+    // Renewal: before the 20-second token expires, the app exchanges its refresh token for a new one.
+    const refresh = await page.waitForRequest(
+      (r) => r.method() === 'POST' && r.url() === `${idp.issuer}/token` && /grant_type=refresh_token/.test(r.postData() ?? ''),
+      { timeout: ACCESS_TOKEN_TTL_S * 1000 },
+    );
+    expect(Date.now() - signedInAt).toBeLessThan(ACCESS_TOKEN_TTL_S * 1000);
+    expect((await refresh.response())?.status()).toBe(200);
+    await page.waitForFunction(`${sessionToken} !== ${JSON.stringify(firstToken)}`);
+    expect(await idp.grants()).toMatchObject({ authorization_code: 1, refresh_token: 1 });
+
+    // Past the first token's expiry the app still works with the renewed one (a fresh API call, not a cached page).
+    await page.waitForTimeout(Math.max(0, signedInAt + ACCESS_TOKEN_TTL_S * 1000 + 1_000 - Date.now()));
+    await page.reload();
+    await page.getByRole('heading', { name: 'Phasenfristen der Sozialräume' }).waitFor();
+    await expect(page.locator('header')).toContainText('Koordination');
+    await expect(page.locator('main')).not.toContainText('Sitzung ist abgelaufen');
     await screenshot(page, 'oidc-login');
     expect(errors).toEqual([]);
   });

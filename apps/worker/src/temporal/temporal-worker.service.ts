@@ -1,8 +1,15 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+  OpenTelemetryWorkflowExporter,
+} from '@temporalio/interceptors-opentelemetry';
+import { ActivityInterceptorsFactory, InjectedSinks, NativeConnection, Worker } from '@temporalio/worker';
 import { AppConfig } from '@sro/config';
 import { activityFailureInterceptors, ActivityRegistry, createDataConverter } from '@sro/temporal';
 import { installTemporalRuntime, workflowBundle } from '@sro/temporal-worker';
+import { Tracing } from '@sro/tracing';
 
 /**
  * Runs the Temporal worker with every @Activities provider of the imported modules (ActivityRegistry)
@@ -18,6 +25,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   constructor(
     private readonly config: AppConfig,
     private readonly registry: ActivityRegistry,
+    private readonly tracing: Tracing,
   ) {}
 
   get state(): string {
@@ -39,7 +47,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       workflowBundle: await workflowBundle(temporal.workflowBundlePath),
       activities,
       // Domain refusals fail an activity at once; everything else is retried (libs/temporal).
-      interceptors: { activity: [activityFailureInterceptors] },
+      interceptors: { activity: [activityFailureInterceptors, ...this.tracingInterceptors()] },
+      sinks: this.tracingSinks(),
       dataConverter: createDataConverter(this.config.payloadKeys),
       shutdownGraceTime: '10 seconds',
       maxCachedWorkflows: temporal.workflowCacheSize,
@@ -47,6 +56,21 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     this.running = this.worker.run();
     this.running.catch((error: unknown) => this.logger.error({ msg: 'worker stopped with an error', error: (error as Error).message }));
     this.logger.log({ msg: 'worker running', taskQueue: temporal.taskQueue, activities: Object.keys(activities).length });
+  }
+
+  /** Activity spans (children of the workflow's span) and trace ids in activity log attributes, when tracing is on. */
+  private tracingInterceptors(): ActivityInterceptorsFactory[] {
+    if (!this.tracing.active) return [];
+    return [
+      (ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) }),
+    ];
+  }
+
+  /** The sink the bundled workflow interceptors export their spans to; with tracing off it drops them. */
+  private tracingSinks(): InjectedSinks<{ exporter: OpenTelemetryWorkflowExporter }> {
+    const active = this.tracing.active;
+    if (active) return { exporter: makeWorkflowExporter(active.processor, active.resource) };
+    return { exporter: { export: { fn: () => undefined } } };
   }
 
   // Before any module closes its resources: activities in flight still have the database, Redis and the queues.
