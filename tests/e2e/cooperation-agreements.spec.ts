@@ -193,7 +193,9 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
     expect(first.body).toMatchObject({ decision: 'approve', stageStatus: 'active', agreementStatus: 'in_approval' });
     const again = await decide('municipality', { decision: 'approve' });
     expect(again.status).toBe(409);
-    expect(again.body.detail).toMatch(/^Sie haben bereits am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr entschieden \(Zustimmung\); nichts wurde geändert\.$/);
+    expect(again.body.detail).toMatch(
+      /^Sie haben bereits am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr entschieden \(Zustimmung\); nichts wurde geändert\.$/,
+    );
     expect(await count('cooperation_agreement_decision')).toBe(1);
     expect(
       (await request(http()).get('/cooperation-agreements/pending-decisions').set('Authorization', approver.municipality)).body.total,

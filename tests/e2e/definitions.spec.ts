@@ -255,7 +255,9 @@ describe('workflow definitions over HTTP', () => {
       reason: 'Den aktuellen Schritt „Sozialraum identifizieren“ gibt es in der neuen Version nicht.',
     });
     // Instances already past phase 1 would skip the renamed first step: incompatible as well.
-    expect(applied.body.incompatible.filter((i: any) => /käme vor dem aktuellen Schritt und würde nie bearbeitet/.test(i.reason)).length).toBeGreaterThan(0);
+    expect(
+      applied.body.incompatible.filter((i: any) => /käme vor dem aktuellen Schritt und würde nie bearbeitet/.test(i.reason)).length,
+    ).toBeGreaterThan(0);
     expect(applied.body.migrated.find((m: any) => m.processId === started.body.id)).toBeUndefined();
     const [row] = await system.db.query('SELECT definition_version FROM process_instance WHERE id = $1', [started.body.id]);
     expect(row.definition_version).toBe(current);

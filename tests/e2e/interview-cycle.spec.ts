@@ -132,7 +132,12 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(bad.body.errors).toEqual([
-      { pointer: '/answers/0/value', code: 'number.range', params: { min: 1, max: 5 }, message: 'Bitte eine ganze Zahl von 1 bis 5 angeben.' },
+      {
+        pointer: '/answers/0/value',
+        code: 'number.range',
+        params: { min: 1, max: 5 },
+        message: 'Bitte eine ganze Zahl von 1 bis 5 angeben.',
+      },
     ]);
     const unknown = await api()
       .put(`${interview(first)}/answers`)

@@ -29,7 +29,9 @@ describe('the interview schedule (Temporal Schedule on the dev server)', () => {
   it('answers 404 while there is no schedule and refuses bad settings', async () => {
     const none = await api().get('/interview-cycles/schedule').set('Authorization', coordinator);
     expect(none.status).toBe(404);
-    expect(none.body.detail).toBe('Es gibt noch keinen Zeitplan der Interviewzyklen; bitte legen Sie ihn an (PUT /interview-cycles/schedule).');
+    expect(none.body.detail).toBe(
+      'Es gibt noch keinen Zeitplan der Interviewzyklen; bitte legen Sie ihn an (PUT /interview-cycles/schedule).',
+    );
     const unknown = await api()
       .put('/interview-cycles/schedule')
       .set('Authorization', coordinator)

@@ -303,7 +303,12 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
       .send({ ...body, reviewAt: '2020-01-01' });
     expect(early.status).toBe(400);
     expect(early.body.errors).toEqual([
-      { pointer: '/reviewAt', code: 'date.min', params: { after: expect.any(String) }, message: expect.stringMatching(/^Die Überprüfung muss nach dem Datum des Hilfeplans \(\d\d\.\d\d\.\d{4}\) liegen\.$/) },
+      {
+        pointer: '/reviewAt',
+        code: 'date.min',
+        params: { after: expect.any(String) },
+        message: expect.stringMatching(/^Die Überprüfung muss nach dem Datum des Hilfeplans \(\d\d\.\d\d\.\d{4}\) liegen\.$/),
+      },
     ]);
     expect(await count('SELECT count(*)::int AS n FROM help_plan WHERE case_id = $1', [caseId])).toBe(0);
 

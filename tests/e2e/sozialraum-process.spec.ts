@@ -97,7 +97,9 @@ describe('social-space process over HTTP (all six phases)', () => {
       .set('Authorization', coordinator)
       .send({ value: { description: 'Grenzen', municipalityIds: [municipality, unknownMunicipality] } });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors).toEqual([{ pointer: '/value/municipalityIds/1', code: 'unknown-reference', message: 'Diese Kommune gibt es nicht.' }]);
+    expect(unknown.body.errors).toEqual([
+      { pointer: '/value/municipalityIds/1', code: 'unknown-reference', message: 'Diese Kommune gibt es nicht.' },
+    ]);
 
     for (const d of validDeliverables(municipality, partner)) {
       const put = await request(http)

@@ -64,14 +64,24 @@ describe('approval rules of cooperation agreements', () => {
         params: { stageKey: 'parties' },
         message: 'Die Stufe „Zustimmung der Vertragsparteien“ ist nicht wählbar; sie gehört immer zur Freigabe.',
       },
-      { pointer: '/optionalStages/1', code: 'unknown-stage', params: { stageKey: 'nope' }, message: 'Die Stufe „nope“ gibt es in der Definition nicht.' },
+      {
+        pointer: '/optionalStages/1',
+        code: 'unknown-stage',
+        params: { stageKey: 'nope' },
+        message: 'Die Stufe „nope“ gibt es in der Definition nicht.',
+      },
       {
         pointer: '/approvers/1',
         code: 'duplicate',
         params: { stageKey: 'parties', partyKey: 'municipality' },
         message: 'Diese Partei dieser Stufe ist doppelt genannt.',
       },
-      { pointer: '/approvers/2/approverIds', code: 'array.min', params: { min: 1 }, message: 'Bitte mindestens eine entscheidende Person benennen.' },
+      {
+        pointer: '/approvers/2/approverIds',
+        code: 'array.min',
+        params: { min: 1 },
+        message: 'Bitte mindestens eine entscheidende Person benennen.',
+      },
       {
         pointer: '/approvers/3/stageKey',
         code: 'stage.not-included',

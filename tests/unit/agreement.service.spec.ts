@@ -201,7 +201,11 @@ describe('AgreementService drafting', () => {
     expect(error.code).toBe(ErrorCode.ValidationFailed);
     expect(error.problems).toEqual([
       { pointer: '/parties/1', code: 'duplicate', message: 'Diese Partei ist doppelt genannt.' },
-      { pointer: '/parties/2/refId', code: 'not-applicable', message: 'Der Landkreis hat keine Kennung im Verzeichnis; bitte leer lassen.' },
+      {
+        pointer: '/parties/2/refId',
+        code: 'not-applicable',
+        message: 'Der Landkreis hat keine Kennung im Verzeichnis; bitte leer lassen.',
+      },
       { pointer: '/parties/3/name', code: 'not-applicable', message: 'Der Name kommt aus dem Verzeichnis; bitte leer lassen.' },
       { pointer: '/parties/3/refId', code: 'required', message: 'Bitte die Kommune aus der Liste auswählen.' },
       {
@@ -348,7 +352,9 @@ describe('AgreementService decisions', () => {
       decision: 'reject',
       comment: '  ',
     });
-    expect((await refusal(result)).problems).toEqual([{ pointer: '/comment', code: 'required', message: 'Bitte begründen Sie die Ablehnung.' }]);
+    expect((await refusal(result)).problems).toEqual([
+      { pointer: '/comment', code: 'required', message: 'Bitte begründen Sie die Ablehnung.' },
+    ]);
   });
 
   it('records the decision with its comment in the transaction in which the workflow accepts it', async () => {

@@ -109,7 +109,9 @@ describe('definition specs', () => {
       },
     ]);
     delete spec.consentPurposes;
-    expect(validateSpec('fallteam-consultation', spec)).toEqual([{ pointer: '/consentPurposes', code: 'type.array', message: 'Hier wird eine Liste erwartet.' }]);
+    expect(validateSpec('fallteam-consultation', spec)).toEqual([
+      { pointer: '/consentPurposes', code: 'type.array', message: 'Hier wird eine Liste erwartet.' },
+    ]);
   });
 
   it('checks the Fallteam retention rule: durations, and without help not longer than with help', () => {
@@ -153,6 +155,8 @@ describe('definition specs', () => {
   });
 
   it('rejects a spec that is not an object', () => {
-    expect(validateSpec('fallteam-consultation', null)).toEqual([{ pointer: '/', code: 'type.object', message: 'Hier wird ein Objekt mit Feldern erwartet.' }]);
+    expect(validateSpec('fallteam-consultation', null)).toEqual([
+      { pointer: '/', code: 'type.object', message: 'Hier wird ein Objekt mit Feldern erwartet.' },
+    ]);
   });
 });

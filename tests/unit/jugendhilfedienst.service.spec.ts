@@ -281,7 +281,12 @@ describe('JugendhilfedienstService', () => {
       const { service } = setup();
       const error = await refusal(service.recordRiskAssessment(user, CASE_ID, assessment({ childIndex: 1 })));
       expect(error.problems).toEqual([
-        { pointer: '/childIndex', code: 'number.max', params: { max: 0 }, message: 'Der Fall nennt ein Geburtsdatum; bitte wählen Sie eines davon.' },
+        {
+          pointer: '/childIndex',
+          code: 'number.max',
+          params: { max: 0 },
+          message: 'Der Fall nennt ein Geburtsdatum; bitte wählen Sie eines davon.',
+        },
       ]);
     });
   });

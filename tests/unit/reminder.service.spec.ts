@@ -117,8 +117,12 @@ describe('ReminderService', () => {
 
   it('refuses an unknown template and a context that misses what the template needs', async () => {
     const { service, repo } = setup();
-    await expect(service.schedule(request('p/f', { template: 'nope' }))).rejects.toThrow(/Die Vorlage „nope“ für Erinnerungen gibt es nicht/);
-    await expect(service.schedule(request('p/g', { context: { processTitle: 'x' } }))).rejects.toThrow(/braucht im Kontext noch: stepTitle, dueAt\./);
+    await expect(service.schedule(request('p/f', { template: 'nope' }))).rejects.toThrow(
+      /Die Vorlage „nope“ für Erinnerungen gibt es nicht/,
+    );
+    await expect(service.schedule(request('p/g', { context: { processTitle: 'x' } }))).rejects.toThrow(
+      /braucht im Kontext noch: stepTitle, dueAt\./,
+    );
     expect(repo.insertNew).not.toHaveBeenCalled();
   });
 

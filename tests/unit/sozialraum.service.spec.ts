@@ -149,7 +149,11 @@ describe('SozialraumService', () => {
       const error = await refusal(service.start(coordinator, SPACE));
       expect(error.code).toBe(ErrorCode.ValidationFailed);
       expect(error.problems).toEqual([
-        { pointer: '/socialSpaceId', code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht; bitte wählen Sie einen aus der Liste.' },
+        {
+          pointer: '/socialSpaceId',
+          code: 'unknown-reference',
+          message: 'Diesen Sozialraum gibt es nicht; bitte wählen Sie einen aus der Liste.',
+        },
       ]);
       expect(temporal.workflow.start).not.toHaveBeenCalled();
     });

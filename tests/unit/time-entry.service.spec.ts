@@ -102,7 +102,9 @@ describe('TimeEntryService', () => {
   it('refuses case time without a case, with a note, or on a case the caller may not see', async () => {
     const { service } = setup({ caseVisible: false });
     const missing = await refusal(service.create(caseworker, entry({ kind: 'case' })));
-    expect(missing.problems).toEqual([{ pointer: '/caseId', code: 'required', message: 'Bitte den Fall auswählen, für den Sie die Zeit erfassen.' }]);
+    expect(missing.problems).toEqual([
+      { pointer: '/caseId', code: 'required', message: 'Bitte den Fall auswählen, für den Sie die Zeit erfassen.' },
+    ]);
     const hidden = await refusal(service.create(caseworker, entry({ kind: 'case', caseId: CASE_ID, note: 'Hausbesuch bei Familie M.' })));
     expect(hidden.problems).toEqual([
       { pointer: '/caseId', code: 'not-assigned', message: 'Bitte einen Ihrer Fälle auswählen.' },
@@ -118,7 +120,12 @@ describe('TimeEntryService', () => {
     const { service, entries } = setup();
     const other = await refusal(service.create(caseworker, entry({ caseId: CASE_ID })));
     expect(other.problems).toEqual([
-      { pointer: '/caseId', code: 'not-applicable', params: { kind: 'other' }, message: 'Sonstige Zeit betrifft keinen Fall; bitte leer lassen.' },
+      {
+        pointer: '/caseId',
+        code: 'not-applicable',
+        params: { kind: 'other' },
+        message: 'Sonstige Zeit betrifft keinen Fall; bitte leer lassen.',
+      },
     ]);
     const unnamed = await refusal(service.create(caseworker, entry({ kind: 'preventive' })));
     expect(unnamed.problems).toEqual([
@@ -127,7 +134,9 @@ describe('TimeEntryService', () => {
     const foreign = await refusal(
       service.create(caseworker, entry({ kind: 'preventive', socialSpaceId: '00000000-0000-4000-8000-0000000000ff' })),
     );
-    expect(foreign.problems).toEqual([{ pointer: '/socialSpaceId', code: 'not-assigned', message: 'Bitte einen Ihrer Sozialräume auswählen.' }]);
+    expect(foreign.problems).toEqual([
+      { pointer: '/socialSpaceId', code: 'not-assigned', message: 'Bitte einen Ihrer Sozialräume auswählen.' },
+    ]);
     expect(entries.transaction).not.toHaveBeenCalled();
   });
 
@@ -200,7 +209,12 @@ describe('TimeEntryService', () => {
       const { service } = setup();
       const error = await refusal(service.report(admin, { from: '2026-11-30', to: '2026-11-01', groupBy: 'person' }));
       expect(error.problems).toEqual([
-        { pointer: '/to', code: 'date.min', params: { min: '2026-11-30' }, message: 'Das Ende darf nicht vor dem Beginn (30.11.2026) liegen.' },
+        {
+          pointer: '/to',
+          code: 'date.min',
+          params: { min: '2026-11-30' },
+          message: 'Das Ende darf nicht vor dem Beginn (30.11.2026) liegen.',
+        },
       ]);
     });
 

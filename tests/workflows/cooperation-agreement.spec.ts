@@ -106,7 +106,9 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
     const again = await failure(decide(handle, 1, 'municipality', 'reject'));
     expect(again).toMatchObject({
       type: 'INVALID_STATE',
-      message: expect.stringMatching(/^Sie haben bereits am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr entschieden \(Zustimmung\); nichts wurde geändert\.$/),
+      message: expect.stringMatching(
+        /^Sie haben bereits am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr entschieden \(Zustimmung\); nichts wurde geändert\.$/,
+      ),
     });
     const after = await handle.query(agreementStateQuery);
     expect(after.revision).toBe(before.revision);

@@ -362,7 +362,9 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
         args: [{ helpPlanId: randomUUID(), planDate, reviewAt: day(Date.parse(planDate) - DAY), actorId: caseworker }],
       }),
     );
-    expect(bad).toMatchObject({ type: 'VALIDATION_FAILED', problems: [
+    expect(bad).toMatchObject({
+      type: 'VALIDATION_FAILED',
+      problems: [
         {
           pointer: '/reviewAt',
           code: 'date.min',

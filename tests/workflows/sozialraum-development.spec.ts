@@ -80,7 +80,9 @@ describe('sozialraum-development workflow (time-skipping)', () => {
       .executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'identify', actorId: 'u' }] })
       .catch((e) => e);
     expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(refused.cause.message).toBe('Die Phase „Sozialraum identifizieren“ kann noch nicht abgeschlossen werden: Es fehlt ein Ergebnis.');
+    expect(refused.cause.message).toBe(
+      'Die Phase „Sozialraum identifizieren“ kann noch nicht abgeschlossen werden: Es fehlt ein Ergebnis.',
+    );
     expect(refused.cause.details[0]).toEqual([
       {
         pointer: '/deliverables/boundaries',
@@ -123,7 +125,9 @@ describe('sozialraum-development workflow (time-skipping)', () => {
       .executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'analyse', actorId: 'u' }] })
       .catch((e) => e);
     expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(refused.cause.message).toBe('Die Phase „Sozialraum analysieren (Sozialraumanalyse)“ kann noch nicht abgeschlossen werden: Es fehlt ein Ergebnis.');
+    expect(refused.cause.message).toBe(
+      'Die Phase „Sozialraum analysieren (Sozialraumanalyse)“ kann noch nicht abgeschlossen werden: Es fehlt ein Ergebnis.',
+    );
     expect(refused.cause.details[0]).toEqual([
       {
         pointer: '/deliverables/analysis',
@@ -196,7 +200,12 @@ describe('sozialraum-development workflow (time-skipping)', () => {
       .executeUpdate(sozialraumUpdates.extendDueDate, { args: [{ phaseKey: 'identify', dueAt: later, reason: '', actorId: 'u' }] })
       .catch((e) => e);
     expect(noReason.cause.details[0]).toEqual([
-      { pointer: '/reason', code: 'length.min', params: { min: 3 }, message: 'Bitte begründen Sie die Verlängerung (mindestens 3 Zeichen).' },
+      {
+        pointer: '/reason',
+        code: 'length.min',
+        params: { min: 3 },
+        message: 'Bitte begründen Sie die Verlängerung (mindestens 3 Zeichen).',
+      },
     ]);
     const extension = await handle.executeUpdate(sozialraumUpdates.extendDueDate, {
       args: [

@@ -59,18 +59,46 @@ export function checkAssignments(spec: CooperationAgreementSpec, selection: Stag
   const problems: Problem[] = [];
   (selection.optionalStages ?? []).forEach((key, i) => {
     const stage = spec.approvalStages.find((s) => s.key === key);
-    if (!stage) problems.push({ pointer: `/optionalStages/${i}`, code: 'unknown-stage', params: { stageKey: key }, message: `Die Stufe „${key}“ gibt es in der Definition nicht.` });
-    else if (!stage.optional) problems.push({ pointer: `/optionalStages/${i}`, code: 'stage.required', params: { stageKey: key }, message: `Die Stufe „${stage.title}“ ist nicht wählbar; sie gehört immer zur Freigabe.` });
+    if (!stage)
+      problems.push({
+        pointer: `/optionalStages/${i}`,
+        code: 'unknown-stage',
+        params: { stageKey: key },
+        message: `Die Stufe „${key}“ gibt es in der Definition nicht.`,
+      });
+    else if (!stage.optional)
+      problems.push({
+        pointer: `/optionalStages/${i}`,
+        code: 'stage.required',
+        params: { stageKey: key },
+        message: `Die Stufe „${stage.title}“ ist nicht wählbar; sie gehört immer zur Freigabe.`,
+      });
   });
   const included = includedStages(spec, selection);
   const planned = plannedStages(spec, selection);
-  if (planned.length === 0) problems.push({ pointer: '/parties', code: 'no-stage', message: 'Keine Freigabestufe der Definition betrifft diese Parteien; bitte prüfen Sie die Parteien.' });
+  if (planned.length === 0)
+    problems.push({
+      pointer: '/parties',
+      code: 'no-stage',
+      message: 'Keine Freigabestufe der Definition betrifft diese Parteien; bitte prüfen Sie die Parteien.',
+    });
   const seen = new Set<string>();
   assignments.forEach((a, i) => {
     const stage = spec.approvalStages.find((s) => s.key === a.stageKey);
-    if (!stage) return problems.push({ pointer: `/approvers/${i}/stageKey`, code: 'unknown-stage', params: { stageKey: a.stageKey }, message: `Die Stufe „${a.stageKey}“ gibt es in der Definition nicht.` });
+    if (!stage)
+      return problems.push({
+        pointer: `/approvers/${i}/stageKey`,
+        code: 'unknown-stage',
+        params: { stageKey: a.stageKey },
+        message: `Die Stufe „${a.stageKey}“ gibt es in der Definition nicht.`,
+      });
     if (!included.includes(stage))
-      return problems.push({ pointer: `/approvers/${i}/stageKey`, code: 'stage.not-included', params: { stageKey: a.stageKey }, message: `Die Stufe „${stage.title}“ gehört nicht zu dieser Freigabe.` });
+      return problems.push({
+        pointer: `/approvers/${i}/stageKey`,
+        code: 'stage.not-included',
+        params: { stageKey: a.stageKey },
+        message: `Die Stufe „${stage.title}“ gehört nicht zu dieser Freigabe.`,
+      });
     if (!planned.find((p) => p.stage === stage)?.parties.some((p) => p.key === a.partyKey))
       return problems.push({
         pointer: `/approvers/${i}/partyKey`,
@@ -80,10 +108,21 @@ export function checkAssignments(spec: CooperationAgreementSpec, selection: Stag
         params: { stageKey: a.stageKey, partyKey: a.partyKey },
       });
     const id = `${a.stageKey}/${a.partyKey}`;
-    if (seen.has(id)) problems.push({ pointer: `/approvers/${i}`, code: 'duplicate', params: { stageKey: a.stageKey, partyKey: a.partyKey }, message: 'Diese Partei dieser Stufe ist doppelt genannt.' });
+    if (seen.has(id))
+      problems.push({
+        pointer: `/approvers/${i}`,
+        code: 'duplicate',
+        params: { stageKey: a.stageKey, partyKey: a.partyKey },
+        message: 'Diese Partei dieser Stufe ist doppelt genannt.',
+      });
     seen.add(id);
     if (!Array.isArray(a.approverIds) || a.approverIds.length === 0)
-      problems.push({ pointer: `/approvers/${i}/approverIds`, code: 'array.min', params: { min: 1 }, message: 'Bitte mindestens eine entscheidende Person benennen.' });
+      problems.push({
+        pointer: `/approvers/${i}/approverIds`,
+        code: 'array.min',
+        params: { min: 1 },
+        message: 'Bitte mindestens eine entscheidende Person benennen.',
+      });
     return undefined;
   });
   for (const { stage, parties } of planned) {

@@ -279,10 +279,15 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
   // --- updates ------------------------------------------------------------------------------------
 
   const requireOpen = () => {
-    if (state.status === 'terminated' || state.status === 'expired') reject('state', `Die Vereinbarung ist ${AGREEMENT_STATUS_LABELS[state.status]}; nichts wurde geändert.`);
+    if (state.status === 'terminated' || state.status === 'expired')
+      reject('state', `Die Vereinbarung ist ${AGREEMENT_STATUS_LABELS[state.status]}; nichts wurde geändert.`);
   };
   const requireNoApproval = () => {
-    if (running()) reject('state', `Version ${state.approval!.version} ist in der Freigabe; bitte warten Sie die Entscheidungen ab oder beenden Sie die Vereinbarung.`);
+    if (running())
+      reject(
+        'state',
+        `Version ${state.approval!.version} ist in der Freigabe; bitte warten Sie die Entscheidungen ab oder beenden Sie die Vereinbarung.`,
+      );
     if (state.scheduled)
       reject(
         'state',
@@ -306,14 +311,22 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
         requireNoApproval();
         if (version !== state.latestVersion + 1)
           reject('state', `Die nächste Version ist ${state.latestVersion + 1}; bitte laden Sie die Vereinbarung neu.`, [
-            { pointer: '/version', code: 'version.expected', params: { expected: state.latestVersion + 1 }, message: `Erwartet wird Version ${state.latestVersion + 1}.` },
+            {
+              pointer: '/version',
+              code: 'version.expected',
+              params: { expected: state.latestVersion + 1 },
+              message: `Erwartet wird Version ${state.latestVersion + 1}.`,
+            },
           ]);
         const p = new Problems();
         const from = p.date(validFrom, '/validFrom');
         const until = p.date(validUntil, '/validUntil');
-        if (from && until && until <= from) p.add('/validUntil', 'date.min', `Das Ende der Gültigkeit muss nach dem Beginn (${germanDate(from)}) liegen.`, { after: from });
+        if (from && until && until <= from)
+          p.add('/validUntil', 'date.min', `Das Ende der Gültigkeit muss nach dem Beginn (${germanDate(from)}) liegen.`, { after: from });
         if (until && state.status === 'active' && state.validUntil && until <= state.validUntil)
-          p.add('/validUntil', 'date.min', `Eine Verlängerung muss über den ${germanDate(state.validUntil)} hinausreichen.`, { after: state.validUntil });
+          p.add('/validUntil', 'date.min', `Eine Verlängerung muss über den ${germanDate(state.validUntil)} hinausreichen.`, {
+            after: state.validUntil,
+          });
         if (!p.ok) reject('invalid', 'Der Gültigkeitszeitraum ist unvollständig oder fehlerhaft; nichts wurde geändert.', p.list);
       },
     },
@@ -362,13 +375,27 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
         requireNoApproval();
         if (version !== state.latestVersion)
           reject('state', `Nur die neueste Version (${state.latestVersion}) kann eingereicht werden.`, [
-            { pointer: '/version', code: 'version.expected', params: { expected: state.latestVersion }, message: `Erwartet wird Version ${state.latestVersion}.` },
+            {
+              pointer: '/version',
+              code: 'version.expected',
+              params: { expected: state.latestVersion },
+              message: `Erwartet wird Version ${state.latestVersion}.`,
+            },
           ]);
         const v = versionOf(version);
-        if (v.status !== 'draft') reject('state', `Version ${version} ist ${VERSION_STATUS_LABELS[v.status]}; bitte legen Sie eine neue Version an, um erneut einzureichen.`);
+        if (v.status !== 'draft')
+          reject(
+            'state',
+            `Version ${version} ist ${VERSION_STATUS_LABELS[v.status]}; bitte legen Sie eine neue Version an, um erneut einzureichen.`,
+          );
         if (state.status === 'active' && state.validUntil && v.validUntil <= state.validUntil)
           reject('invalid', 'Eine Verlängerung muss die Gültigkeit verlängern.', [
-            { pointer: '/validUntil', code: 'date.min', params: { after: state.validUntil }, message: `Das Ende muss nach dem ${germanDate(state.validUntil)} liegen.` },
+            {
+              pointer: '/validUntil',
+              code: 'date.min',
+              params: { after: state.validUntil },
+              message: `Das Ende muss nach dem ${germanDate(state.validUntil)} liegen.`,
+            },
           ]);
         if (typeof committeeRequired !== 'boolean')
           reject('invalid', 'Bitte geben Sie an, ob der Jugendhilfeausschuss beteiligt wird.', [
@@ -381,7 +408,8 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
           ]);
         // A resubmission reuses the assignments of the parties that are still parties of the agreement.
         const problems = checkAssignments(spec(), selection, approvers ?? relevantAssignments(spec(), selection, state.assignments));
-        if (problems.length > 0) reject('invalid', 'Die benannten Entscheidenden passen nicht zu den Freigabestufen; nichts wurde geändert.', problems);
+        if (problems.length > 0)
+          reject('invalid', 'Die benannten Entscheidenden passen nicht zu den Freigabestufen; nichts wurde geändert.', problems);
       },
     },
   );
@@ -460,7 +488,11 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
         const round = state.approval;
         if (!round || round.status !== 'running' || round.round !== roundNo)
           reject('state', 'Diese Freigaberunde ist beendet; es ist nichts zu entscheiden.', [
-            { pointer: '/round', code: 'round.ended', message: 'Das ist nicht die laufende Freigaberunde; bitte laden Sie die Vereinbarung neu.' },
+            {
+              pointer: '/round',
+              code: 'round.ended',
+              message: 'Das ist nicht die laufende Freigaberunde; bitte laden Sie die Vereinbarung neu.',
+            },
           ]);
         const stage = round.stages.find((s) => s.key === stageKey);
         if (!stage)
@@ -470,19 +502,36 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
         const party = stage.parties.find((p) => p.key === partyKey);
         if (!party)
           reject('notFound', `Die Stufe „${stage.title}“ hat diese Partei nicht.`, [
-            { pointer: '/partyKey', code: 'unknown-party', params: { stageKey, partyKey }, message: 'Diese Partei entscheidet nicht in dieser Stufe.' },
+            {
+              pointer: '/partyKey',
+              code: 'unknown-party',
+              params: { stageKey, partyKey },
+              message: 'Diese Partei entscheidet nicht in dieser Stufe.',
+            },
           ]);
         if (!party.approverIds.includes(actorId))
           reject('forbidden', `Sie sind nicht benannt, für „${party.title}“ in der Stufe „${stage.title}“ zu entscheiden.`);
         if (party.decision) {
           const d = party.decision;
-          if (d.actorId === actorId) reject('state', `Sie haben bereits am ${germanDateTime(d.at)} entschieden (${DECISION_LABELS[d.decision]}); nichts wurde geändert.`);
-          reject('state', `Für „${party.title}“ hat bereits eine andere Person am ${germanDateTime(d.at)} entschieden (${DECISION_LABELS[d.decision]}); nichts wurde geändert.`);
+          if (d.actorId === actorId)
+            reject(
+              'state',
+              `Sie haben bereits am ${germanDateTime(d.at)} entschieden (${DECISION_LABELS[d.decision]}); nichts wurde geändert.`,
+            );
+          reject(
+            'state',
+            `Für „${party.title}“ hat bereits eine andere Person am ${germanDateTime(d.at)} entschieden (${DECISION_LABELS[d.decision]}); nichts wurde geändert.`,
+          );
         }
-        if (stage.status === 'pending') reject('state', `Die Stufe „${stage.title}“ ist noch nicht offen; bitte warten Sie die vorherigen Stufen ab.`);
-        if (stage.status !== 'active') reject('state', `Die Stufe „${stage.title}“ ist ${STAGE_STATUS_LABELS[stage.status]}; nichts wurde geändert.`);
+        if (stage.status === 'pending')
+          reject('state', `Die Stufe „${stage.title}“ ist noch nicht offen; bitte warten Sie die vorherigen Stufen ab.`);
+        if (stage.status !== 'active')
+          reject('state', `Die Stufe „${stage.title}“ ist ${STAGE_STATUS_LABELS[stage.status]}; nichts wurde geändert.`);
         if (!partiesOnTurn(stage).includes(party))
-          reject('state', `In der Stufe „${stage.title}“ wird nacheinander entschieden; zuerst entscheidet „${partiesOnTurn(stage)[0]?.title}“.`);
+          reject(
+            'state',
+            `In der Stufe „${stage.title}“ wird nacheinander entschieden; zuerst entscheidet „${partiesOnTurn(stage)[0]?.title}“.`,
+          );
         const p = new Problems();
         p.oneOf(decision, '/decision', ['approve', 'reject'] as const);
         if (stage.committee) {

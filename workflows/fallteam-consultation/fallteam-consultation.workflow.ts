@@ -127,7 +127,13 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
   };
 
   const requireOpen = () => {
-    if (state.phase === 'closed' || state.phase === 'cancelled') reject('state', state.phase === 'closed' ? 'Die Fallteamberatung ist abgeschlossen; nichts wurde geändert.' : 'Die Fallteamberatung ist abgebrochen; nichts wurde geändert.');
+    if (state.phase === 'closed' || state.phase === 'cancelled')
+      reject(
+        'state',
+        state.phase === 'closed'
+          ? 'Die Fallteamberatung ist abgeschlossen; nichts wurde geändert.'
+          : 'Die Fallteamberatung ist abgebrochen; nichts wurde geändert.',
+      );
   };
 
   setHandler(caseworkerChangedSignal, ({ caseworkerId }) => {
@@ -156,10 +162,15 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
     {
       validator: ({ sessionAt }) => {
         requireOpen();
-        if (state.phase === 'outcome_recorded') reject('state', 'Das Ergebnis ist bereits erfasst; die Beratung kann nicht mehr verlegt werden.');
+        if (state.phase === 'outcome_recorded')
+          reject('state', 'Das Ergebnis ist bereits erfasst; die Beratung kann nicht mehr verlegt werden.');
         if (Number.isNaN(Date.parse(sessionAt)) || Date.parse(sessionAt) <= Date.now())
           reject('invalid', 'Die Sitzung liegt in der Vergangenheit; bitte wählen Sie eine künftige Sitzung.', [
-            { pointer: '/sessionId', code: 'date.past', message: 'Diese Sitzung liegt in der Vergangenheit; bitte eine künftige Sitzung wählen.' },
+            {
+              pointer: '/sessionId',
+              code: 'date.past',
+              message: 'Diese Sitzung liegt in der Vergangenheit; bitte eine künftige Sitzung wählen.',
+            },
           ]);
       },
     },
@@ -192,7 +203,8 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
     {
       validator: ({ adviserIds }) => {
         requireOpen();
-        if (state.phase !== 'scheduled') reject('state', 'Beratende können erst eingeladen werden, wenn die Beratung einer Sitzung zugeordnet ist.');
+        if (state.phase !== 'scheduled')
+          reject('state', 'Beratende können erst eingeladen werden, wenn die Beratung einer Sitzung zugeordnet ist.');
         if (!Array.isArray(adviserIds) || adviserIds.length === 0)
           reject('invalid', 'Bitte nennen Sie mindestens eine beratende Person.', [
             { pointer: '/adviserIds', code: 'array.min', params: { min: 1 }, message: 'Bitte mindestens eine beratende Person auswählen.' },
@@ -262,7 +274,8 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
     {
       validator: ({ professionals, participants }) => {
         requireOpen();
-        if (state.phase !== 'scheduled') reject('state', 'Das Ergebnis kann erst erfasst werden, wenn die Beratung einer Sitzung zugeordnet ist.');
+        if (state.phase !== 'scheduled')
+          reject('state', 'Das Ergebnis kann erst erfasst werden, wenn die Beratung einer Sitzung zugeordnet ist.');
         if (!Number.isInteger(professionals) || professionals < spec.minProfessionals) {
           reject('invalid', `Mindestens ${spec.minProfessionals} Fachkräfte des Jugendamts müssen an der Beratung teilnehmen.`, [
             {
@@ -275,7 +288,12 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
         }
         if (!Number.isInteger(participants) || participants < professionals)
           reject('invalid', 'Die Zahl der Teilnehmenden muss die Fachkräfte einschließen.', [
-            { pointer: '/participants', code: 'number.min', params: { min: professionals }, message: `Mindestens ${professionals} Teilnehmende (alle Fachkräfte zählen mit).` },
+            {
+              pointer: '/participants',
+              code: 'number.min',
+              params: { min: professionals },
+              message: `Mindestens ${professionals} Teilnehmende (alle Fachkräfte zählen mit).`,
+            },
           ]);
         if (state.sessionAt && Date.parse(state.sessionAt) > Date.now())
           reject('state', 'Das Ergebnis kann erst erfasst werden, wenn die Sitzung begonnen hat.');

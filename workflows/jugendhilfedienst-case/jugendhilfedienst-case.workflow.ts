@@ -198,12 +198,14 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
   };
   const requirePhase = (phase: JugendhilfedienstCaseState['phase'], what: string) => {
     requireOpen();
-    if (state.phase !== phase) reject('state', `${what} ist jetzt nicht möglich: Der Fall ist in der Phase „${PHASE_LABELS[state.phase]}“.`);
+    if (state.phase !== phase)
+      reject('state', `${what} ist jetzt nicht möglich: Der Fall ist in der Phase „${PHASE_LABELS[state.phase]}“.`);
   };
   const checkHelpDuration = (p: Problems, value: unknown) => {
     if (value === undefined) return;
     const d = parseDuration(value);
-    if (!d || compareDurations(d, 'PT0S') <= 0) p.add('/expectedHelpDuration', 'format.duration', 'Bitte eine Dauer angeben, z. B. 3 Monate (P3M) oder 1 Jahr (P1Y).');
+    if (!d || compareDurations(d, 'PT0S') <= 0)
+      p.add('/expectedHelpDuration', 'format.duration', 'Bitte eine Dauer angeben, z. B. 3 Monate (P3M) oder 1 Jahr (P1Y).');
   };
   const invalid = (p: Problems) => {
     if (!p.ok) reject('invalid', 'Die Angaben sind unvollständig oder fehlerhaft; nichts wurde geändert.', p.list);
@@ -247,10 +249,15 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         p.oneOf(zone, '/zone', JHD_ZONES);
         checkHelpDuration(p, expectedHelpDuration);
         if (zone === 'endangerment' && expectedHelpDuration !== undefined)
-          p.add('/expectedHelpDuration', 'decided-later', 'Im Gefährdungsbereich legt die Gefährdungseinschätzung (§ 8a SGB VIII) die erwartete Dauer fest; bitte hier leer lassen.');
+          p.add(
+            '/expectedHelpDuration',
+            'decided-later',
+            'Im Gefährdungsbereich legt die Gefährdungseinschätzung (§ 8a SGB VIII) die erwartete Dauer fest; bitte hier leer lassen.',
+          );
         if (helpRuns() && expectedHelpDuration !== undefined)
           p.add('/expectedHelpDuration', 'help-running', 'Die Hilfe läuft bereits; ändern Sie den Hilfeplan statt der erwarteten Dauer.');
-        if (helpRuns() && zone === state.zone) p.add('/zone', 'unchanged', `Der Fall ist bereits so eingeordnet (${String(zone)}).`, { zone });
+        if (helpRuns() && zone === state.zone)
+          p.add('/zone', 'unchanged', `Der Fall ist bereits so eingeordnet (${String(zone)}).`, { zone });
         invalid(p);
       },
     },
@@ -294,7 +301,12 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         const p = new Problems();
         const min = spec.riskAssessmentMinProfessionals;
         if (typeof professionals !== 'number' || !Number.isInteger(professionals) || professionals < min) {
-          p.add('/professionals', 'number.min', `Mindestens ${min} Fachkräfte müssen die Gefährdung gemeinsam einschätzen (§ 8a SGB VIII).`, { min });
+          p.add(
+            '/professionals',
+            'number.min',
+            `Mindestens ${min} Fachkräfte müssen die Gefährdung gemeinsam einschätzen (§ 8a SGB VIII).`,
+            { min },
+          );
         }
         p.oneOf(result, '/result', RISK_RESULTS);
         for (const [pointer, value] of [
@@ -305,7 +317,13 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
           if (typeof value !== 'boolean') p.add(pointer, 'type.boolean', 'Bitte „ja“ oder „nein“ angeben.');
         }
         checkHelpDuration(p, expectedHelpDuration);
-        if (result === 'none' && expectedHelpDuration !== undefined) p.add('/expectedHelpDuration', 'not-applicable', 'Ohne Gefährdung und Hilfebedarf folgt keine Hilfe; bitte keine Dauer angeben.', { result });
+        if (result === 'none' && expectedHelpDuration !== undefined)
+          p.add(
+            '/expectedHelpDuration',
+            'not-applicable',
+            'Ohne Gefährdung und Hilfebedarf folgt keine Hilfe; bitte keine Dauer angeben.',
+            { result },
+          );
         if (
           !state.helpPlan &&
           result !== 'none' &&
@@ -340,7 +358,13 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         const taken = typeof takenAt === 'string' ? Date.parse(takenAt) : NaN;
         if (Number.isNaN(taken)) p.add('/takenAt', 'format.date-time', 'Bitte Datum und Uhrzeit angeben.');
         else if (taken > Date.now() + 60_000) p.add('/takenAt', 'date.future', 'Der Zeitpunkt darf nicht in der Zukunft liegen.');
-        else if (taken < Date.parse(state.reportedAt)) p.add('/takenAt', 'date.before-report', `Der Zeitpunkt darf nicht vor dem Eingang der Meldung am ${germanDateTime(state.reportedAt)} liegen.`, { min: state.reportedAt });
+        else if (taken < Date.parse(state.reportedAt))
+          p.add(
+            '/takenAt',
+            'date.before-report',
+            `Der Zeitpunkt darf nicht vor dem Eingang der Meldung am ${germanDateTime(state.reportedAt)} liegen.`,
+            { min: state.reportedAt },
+          );
         invalid(p);
       },
     },
@@ -366,9 +390,17 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         const p = new Problems();
         const plan = p.date(planDate, '/planDate');
         const review = reviewAt === undefined ? undefined : p.date(reviewAt, '/reviewAt');
-        if (plan && review && review <= plan) p.add('/reviewAt', 'date.min', `Die Überprüfung muss nach dem Datum des Hilfeplans (${germanDate(plan)}) liegen.`, { after: plan });
+        if (plan && review && review <= plan)
+          p.add('/reviewAt', 'date.min', `Die Überprüfung muss nach dem Datum des Hilfeplans (${germanDate(plan)}) liegen.`, {
+            after: plan,
+          });
         if (plan && state.helpPlan && plan < state.helpPlan.planDate)
-          p.add('/planDate', 'date.min', `Das Datum darf nicht vor dem geltenden Hilfeplan vom ${germanDate(state.helpPlan.planDate)} liegen.`, { min: state.helpPlan.planDate });
+          p.add(
+            '/planDate',
+            'date.min',
+            `Das Datum darf nicht vor dem geltenden Hilfeplan vom ${germanDate(state.helpPlan.planDate)} liegen.`,
+            { min: state.helpPlan.planDate },
+          );
         invalid(p);
       },
     },
@@ -396,10 +428,19 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         const reviewed = p.date(reviewedAt, '/reviewedAt');
         const next = nextReviewAt === undefined ? undefined : p.date(nextReviewAt, '/nextReviewAt');
         const plan = state.helpPlan!;
-        if (reviewed && reviewed < plan.planDate) p.add('/reviewedAt', 'date.min', `Die Überprüfung darf nicht vor dem Hilfeplan vom ${germanDate(plan.planDate)} liegen.`, { min: plan.planDate });
+        if (reviewed && reviewed < plan.planDate)
+          p.add('/reviewedAt', 'date.min', `Die Überprüfung darf nicht vor dem Hilfeplan vom ${germanDate(plan.planDate)} liegen.`, {
+            min: plan.planDate,
+          });
         if (reviewed && plan.lastReviewedAt && reviewed < plan.lastReviewedAt)
-          p.add('/reviewedAt', 'date.min', `Die Überprüfung darf nicht vor der letzten Überprüfung am ${germanDate(plan.lastReviewedAt)} liegen.`, { min: plan.lastReviewedAt });
-        if (reviewed && next && next <= reviewed) p.add('/nextReviewAt', 'date.min', `Die nächste Überprüfung muss nach dem ${germanDate(reviewed)} liegen.`, { after: reviewed });
+          p.add(
+            '/reviewedAt',
+            'date.min',
+            `Die Überprüfung darf nicht vor der letzten Überprüfung am ${germanDate(plan.lastReviewedAt)} liegen.`,
+            { min: plan.lastReviewedAt },
+          );
+        if (reviewed && next && next <= reviewed)
+          p.add('/nextReviewAt', 'date.min', `Die nächste Überprüfung muss nach dem ${germanDate(reviewed)} liegen.`, { after: reviewed });
         invalid(p);
       },
     },
@@ -432,7 +473,10 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
             'Bei akuter Gefährdung ist zuerst der Sofortschutz zu dokumentieren; der Fall kann noch nicht abgeschlossen werden.',
           );
         if (state.fallteam?.status === 'running')
-          reject('state', 'Die Fallteamberatung läuft noch; bitte erfassen Sie ihr Ergebnis oder brechen Sie sie ab, bevor Sie den Fall abschließen.');
+          reject(
+            'state',
+            'Die Fallteamberatung läuft noch; bitte erfassen Sie ihr Ergebnis oder brechen Sie sie ab, bevor Sie den Fall abschließen.',
+          );
       },
     },
   );

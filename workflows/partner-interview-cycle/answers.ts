@@ -53,12 +53,14 @@ export function validateAnswers(questionnaire: QuestionnaireSpec, answers: unkno
       });
       return;
     }
-    if (seen.has(question.key)) p.add(`${at}/questionKey`, 'duplicate', `Die Frage „${question.text}“ ist doppelt beantwortet.`, { questionKey: question.key });
+    if (seen.has(question.key))
+      p.add(`${at}/questionKey`, 'duplicate', `Die Frage „${question.text}“ ist doppelt beantwortet.`, { questionKey: question.key });
     seen.add(question.key);
     checkValue(p, question, answer.value, `${at}/value`);
   });
   for (const question of questions.values()) {
-    if (question.required && !seen.has(question.key)) p.add('/answers', 'required', `Bitte beantworten Sie die Pflichtfrage „${question.text}“.`, { questionKey: question.key });
+    if (question.required && !seen.has(question.key))
+      p.add('/answers', 'required', `Bitte beantworten Sie die Pflichtfrage „${question.text}“.`, { questionKey: question.key });
   }
   return p;
 }
@@ -71,7 +73,10 @@ export function checkConductedOn(conductedOn: unknown, plannedAt: string, now: D
   const p = new Problems();
   const day = p.date(conductedOn, '/conductedOn');
   const plannedDay = plannedAt.slice(0, 10);
-  if (day && day < plannedDay) p.add('/conductedOn', 'date.min', `Das Datum darf nicht vor dem geplanten Interviewtermin am ${germanDate(plannedDay)} liegen.`, { min: plannedDay });
+  if (day && day < plannedDay)
+    p.add('/conductedOn', 'date.min', `Das Datum darf nicht vor dem geplanten Interviewtermin am ${germanDate(plannedDay)} liegen.`, {
+      min: plannedDay,
+    });
   else if (day && day > now.toISOString().slice(0, 10)) p.add('/conductedOn', 'date.future', 'Das Datum darf nicht in der Zukunft liegen.');
   return p;
 }

@@ -133,7 +133,12 @@ export async function partnerInterviewCycle(input: InterviewCycleInput): Promise
       requireRunning();
       if (entryOf(partnerId))
         reject('conflict', `Der Vertragspartner gehört bereits zum Interviewzyklus ${state.number}.`, [
-          { pointer: '/partnerId', code: 'duplicate', params: { cycle: state.number }, message: 'Dieser Vertragspartner ist bereits in diesem Zyklus.' },
+          {
+            pointer: '/partnerId',
+            code: 'duplicate',
+            params: { cycle: state.number },
+            message: 'Dieser Vertragspartner ist bereits in diesem Zyklus.',
+          },
         ]);
     },
   });

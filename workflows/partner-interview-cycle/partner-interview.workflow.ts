@@ -102,7 +102,13 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
   };
 
   const requireOpen = () => {
-    if (state.status === 'done' || state.status === 'withdrawn') reject('state', state.status === 'done' ? 'Das Interview ist bereits abgeschlossen; nichts wurde geändert.' : 'Das Interview wurde zurückgezogen; nichts wurde geändert.');
+    if (state.status === 'done' || state.status === 'withdrawn')
+      reject(
+        'state',
+        state.status === 'done'
+          ? 'Das Interview ist bereits abgeschlossen; nichts wurde geändert.'
+          : 'Das Interview wurde zurückgezogen; nichts wurde geändert.',
+      );
     if (state.closedByCycle) reject('state', 'Der Interviewzyklus ist beendet; nichts wurde geändert.');
   };
 
@@ -139,14 +145,18 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
             { pointer: '/plannedAt', code: 'date.past', message: 'Bitte einen Termin in der Zukunft wählen.' },
           ]);
         if (at > latest)
-          reject('invalid', `Das Interview muss innerhalb von ${germanDuration(stepSpec('conduct').duration, { dative: true })} nach der Planung stattfinden.`, [
-            {
-              pointer: '/plannedAt',
-              code: 'date.max',
-              params: { max: new Date(latest).toISOString() },
-              message: `Der Termin darf nicht nach dem ${germanDateTime(latest)} liegen.`,
-            },
-          ]);
+          reject(
+            'invalid',
+            `Das Interview muss innerhalb von ${germanDuration(stepSpec('conduct').duration, { dative: true })} nach der Planung stattfinden.`,
+            [
+              {
+                pointer: '/plannedAt',
+                code: 'date.max',
+                params: { max: new Date(latest).toISOString() },
+                message: `Der Termin darf nicht nach dem ${germanDateTime(latest)} liegen.`,
+              },
+            ],
+          );
       },
     },
   );
@@ -175,9 +185,15 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
     {
       validator: ({ answers, conductedOn }) => {
         requireOpen();
-        if (!state.plannedAt) reject('state', 'Bitte planen Sie das Interview (Termin und interviewende Person), bevor Sie Antworten erfassen.');
+        if (!state.plannedAt)
+          reject('state', 'Bitte planen Sie das Interview (Termin und interviewende Person), bevor Sie Antworten erfassen.');
         const problems = validateAnswers(spec.questionnaire, answers);
-        if (!problems.ok) reject('invalid', `Die Antworten passen nicht zu Version ${spec.questionnaire.version} des Fragebogens; nichts wurde gespeichert.`, problems.list);
+        if (!problems.ok)
+          reject(
+            'invalid',
+            `Die Antworten passen nicht zu Version ${spec.questionnaire.version} des Fragebogens; nichts wurde gespeichert.`,
+            problems.list,
+          );
         if (conductedOn !== undefined) {
           const dated = checkConductedOn(conductedOn, state.plannedAt, new Date());
           if (!dated.ok) reject('invalid', 'Die Antworten sind falsch datiert; nichts wurde gespeichert.', dated.list);

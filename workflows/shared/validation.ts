@@ -29,7 +29,8 @@ export class Problems {
       this.add(at || '/', 'type.object', 'Diese Angabe muss aus mehreren Feldern bestehen (ein Objekt).');
       return false;
     }
-    for (const key of Object.keys(value)) if (!allowed.includes(key)) this.add(`${at}/${key}`, 'unknown-field', 'Dieses Feld ist hier nicht vorgesehen.', { field: key });
+    for (const key of Object.keys(value))
+      if (!allowed.includes(key)) this.add(`${at}/${key}`, 'unknown-field', 'Dieses Feld ist hier nicht vorgesehen.', { field: key });
     return true;
   }
 
@@ -38,7 +39,10 @@ export class Problems {
       this.add(at, 'type.array', 'Bitte eine Liste angeben.');
       return [];
     }
-    if (value.length < min) this.add(at, 'array.min', min <= 1 ? 'Bitte mindestens einen Eintrag angeben.' : `Bitte mindestens ${min} Einträge angeben.`, { min });
+    if (value.length < min)
+      this.add(at, 'array.min', min <= 1 ? 'Bitte mindestens einen Eintrag angeben.' : `Bitte mindestens ${min} Einträge angeben.`, {
+        min,
+      });
     if (value.length > max) this.add(at, 'array.max', `Höchstens ${max} Einträge.`, { max });
     return value;
   }

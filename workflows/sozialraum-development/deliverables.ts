@@ -72,8 +72,11 @@ const validators: Record<string, (p: Problems, value: unknown, spec: Deliverable
       if (!p.object(a, `/value/answers/${i}`, ['questionKey', 'answer'])) return;
       const key = a.questionKey;
       if (typeof key !== 'string' || !known.has(key))
-        p.add(`/value/answers/${i}/questionKey`, 'unknown-question', 'Diese Leitfrage gibt es in der Definition nicht.', { questionKey: key });
-      else if (seen.has(key)) p.add(`/value/answers/${i}/questionKey`, 'duplicate', 'Diese Leitfrage ist doppelt beantwortet.', { questionKey: key });
+        p.add(`/value/answers/${i}/questionKey`, 'unknown-question', 'Diese Leitfrage gibt es in der Definition nicht.', {
+          questionKey: key,
+        });
+      else if (seen.has(key))
+        p.add(`/value/answers/${i}/questionKey`, 'duplicate', 'Diese Leitfrage ist doppelt beantwortet.', { questionKey: key });
       else seen.add(key);
       p.text(a.answer, `/value/answers/${i}/answer`, 20_000);
     });
@@ -96,11 +99,16 @@ const validators: Record<string, (p: Problems, value: unknown, spec: Deliverable
       const at = `/value/${i}`;
       if (!p.object(g, at, ['key', 'title', 'rank', 'perspective', 'indicator'])) return;
       const key = p.key(g.key, `${at}/key`);
-      if (key && keys.has(key)) p.add(`${at}/key`, 'duplicate', `Der Schlüssel „${key}“ ist bereits für ein anderes Ziel vergeben.`, { key });
+      if (key && keys.has(key))
+        p.add(`${at}/key`, 'duplicate', `Der Schlüssel „${key}“ ist bereits für ein anderes Ziel vergeben.`, { key });
       if (key) keys.add(key);
       p.text(g.title, `${at}/title`, 500);
       const rank = p.integer(g.rank, `${at}/rank`, 1, 1000);
-      if (rank !== undefined && ranks.has(rank)) p.add(`${at}/rank`, 'duplicate', `Die Priorität ${rank} hat bereits Ziel ${ranks.get(rank)! + 1}.`, { rank, index: ranks.get(rank) });
+      if (rank !== undefined && ranks.has(rank))
+        p.add(`${at}/rank`, 'duplicate', `Die Priorität ${rank} hat bereits Ziel ${ranks.get(rank)! + 1}.`, {
+          rank,
+          index: ranks.get(rank),
+        });
       if (rank !== undefined) ranks.set(rank, i);
       p.oneOf(g.perspective, `${at}/perspective`, PERSPECTIVES);
       p.text(g.indicator, `${at}/indicator`, 1000);
@@ -112,15 +120,21 @@ const validators: Record<string, (p: Problems, value: unknown, spec: Deliverable
       const at = `/value/${i}`;
       if (!p.object(m, at, ['key', 'title', 'goalKey', 'ownerId', 'start', 'end', 'budgetCents'])) return;
       const key = p.key(m.key, `${at}/key`);
-      if (key && keys.has(key)) p.add(`${at}/key`, 'duplicate', `Der Schlüssel „${key}“ ist bereits für eine andere Maßnahme vergeben.`, { key });
+      if (key && keys.has(key))
+        p.add(`${at}/key`, 'duplicate', `Der Schlüssel „${key}“ ist bereits für eine andere Maßnahme vergeben.`, { key });
       if (key) keys.add(key);
       p.text(m.title, `${at}/title`, 500);
-      if (typeof m.goalKey !== 'string' || !m.goalKey) p.add(`${at}/goalKey`, 'required', 'Bitte ein Ziel auswählen, zu dem die Maßnahme gehört.');
-      else if (!ctx.goalKeys.includes(m.goalKey)) p.add(`${at}/goalKey`, 'unknown-goal', 'Dieses Ziel gibt es nicht; bitte legen Sie die Ziele zuerst in Phase 4 fest.', { goalKey: m.goalKey });
+      if (typeof m.goalKey !== 'string' || !m.goalKey)
+        p.add(`${at}/goalKey`, 'required', 'Bitte ein Ziel auswählen, zu dem die Maßnahme gehört.');
+      else if (!ctx.goalKeys.includes(m.goalKey))
+        p.add(`${at}/goalKey`, 'unknown-goal', 'Dieses Ziel gibt es nicht; bitte legen Sie die Ziele zuerst in Phase 4 fest.', {
+          goalKey: m.goalKey,
+        });
       p.uuid(m.ownerId, `${at}/ownerId`);
       const start = p.date(m.start, `${at}/start`);
       const end = p.date(m.end, `${at}/end`);
-      if (start && end && end < start) p.add(`${at}/end`, 'date.min', `Das Ende darf nicht vor dem Beginn (${germanDate(start)}) liegen.`, { min: start });
+      if (start && end && end < start)
+        p.add(`${at}/end`, 'date.min', `Das Ende darf nicht vor dem Beginn (${germanDate(start)}) liegen.`, { min: start });
       p.integer(m.budgetCents, `${at}/budgetCents`, 0, 1_000_000_000);
     });
   },
@@ -130,7 +144,9 @@ const validators: Record<string, (p: Problems, value: unknown, spec: Deliverable
       const at = `/value/measures/${i}`;
       if (!p.object(m, at, ['measureKey', 'status', 'note'])) return;
       if (typeof m.measureKey !== 'string' || !ctx.measureKeys.includes(m.measureKey))
-        p.add(`${at}/measureKey`, 'unknown-measure', 'Diese Maßnahme gibt es nicht; bitte wählen Sie eine geplante Maßnahme.', { measureKey: m.measureKey });
+        p.add(`${at}/measureKey`, 'unknown-measure', 'Diese Maßnahme gibt es nicht; bitte wählen Sie eine geplante Maßnahme.', {
+          measureKey: m.measureKey,
+        });
       p.oneOf(m.status, `${at}/status`, MEASURE_STATUSES);
       p.text(m.note, `${at}/note`, 5000, true);
     });

@@ -105,7 +105,13 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
   const persist = (event?: ProcessEvent) => runtime.persist(event, snapshot);
 
   const requireRunning = () => {
-    if (state.status === 'cancelled' || state.status === 'completed') reject('state', state.status === 'cancelled' ? 'Der Prozess ist abgebrochen; nichts wurde geändert.' : 'Der Prozess ist abgeschlossen; nichts wurde geändert.');
+    if (state.status === 'cancelled' || state.status === 'completed')
+      reject(
+        'state',
+        state.status === 'cancelled'
+          ? 'Der Prozess ist abgebrochen; nichts wurde geändert.'
+          : 'Der Prozess ist abgeschlossen; nichts wurde geändert.',
+      );
   };
 
   const requireActivePhase = (phaseKey: string): StepState => {
@@ -117,14 +123,18 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
     const current = active();
     if (step.status !== 'active') {
       const now = current ? `die aktuelle Phase ist „${current.title}“` : 'keine Phase ist offen';
-      reject('state', `Die Phase „${step.title}“ ist ${step.status === 'pending' ? 'noch nicht offen' : 'bereits abgeschlossen'}; ${now}.`, [
-        {
-          pointer: '/phaseKey',
-          code: 'phase.not-current',
-          params: { phaseKey, currentPhaseKey: current?.key ?? null },
-          message: current ? `Das ist nicht die aktuelle Phase („${current.title}“).` : 'Im Prozess ist keine Phase offen.',
-        },
-      ]);
+      reject(
+        'state',
+        `Die Phase „${step.title}“ ist ${step.status === 'pending' ? 'noch nicht offen' : 'bereits abgeschlossen'}; ${now}.`,
+        [
+          {
+            pointer: '/phaseKey',
+            code: 'phase.not-current',
+            params: { phaseKey, currentPhaseKey: current?.key ?? null },
+            message: current ? `Das ist nicht die aktuelle Phase („${current.title}“).` : 'Im Prozess ist keine Phase offen.',
+          },
+        ],
+      );
     }
     return step;
   };
@@ -140,7 +150,8 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
     const given = state.deliverables[phaseKey] ?? {};
     return phaseSpec(phaseKey)!.deliverables.flatMap((d) => {
       if (!d.required) return [];
-      if (given[d.key] === undefined) return [{ key: d.key, code: 'required', message: `Bitte „${d.title}“ erfassen; das Ergebnis ist Pflicht.` }];
+      if (given[d.key] === undefined)
+        return [{ key: d.key, code: 'required', message: `Bitte „${d.title}“ erfassen; das Ergebnis ist Pflicht.` }];
       const gaps = d.type === 'analysis' ? analysisGaps(spec(), given[d.key] as Analysis) : [];
       return gaps.length > 0 ? [{ key: d.key, code: 'incomplete', message: `„${d.title}“ ist unvollständig: ${gaps.join('; ')}.` }] : [];
     });
@@ -177,10 +188,20 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
         const deliverable = phaseSpec(phaseKey)!.deliverables.find((d) => d.key === deliverableKey);
         if (!deliverable)
           reject('notFound', `Die Phase „${phaseSpec(phaseKey)!.title}“ hat kein solches Ergebnis.`, [
-            { pointer: '/deliverableKey', code: 'unknown-deliverable', params: { deliverableKey }, message: 'Dieses Ergebnis gehört nicht zu dieser Phase.' },
+            {
+              pointer: '/deliverableKey',
+              code: 'unknown-deliverable',
+              params: { deliverableKey },
+              message: 'Dieses Ergebnis gehört nicht zu dieser Phase.',
+            },
           ]);
         const problems = validateDeliverable(deliverable, value, deliverableContext());
-        if (!problems.ok) reject('invalid', `Das Ergebnis „${deliverable.title}“ ist unvollständig oder fehlerhaft; nichts wurde gespeichert.`, problems.list);
+        if (!problems.ok)
+          reject(
+            'invalid',
+            `Das Ergebnis „${deliverable.title}“ ist unvollständig oder fehlerhaft; nichts wurde gespeichert.`,
+            problems.list,
+          );
       },
     },
   );
@@ -240,7 +261,8 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
         const step = requireActivePhase(phaseKey);
         const problems = [];
         const due = Date.parse(dueAt);
-        if (Number.isNaN(due)) problems.push({ pointer: '/dueAt', code: 'format.date-time', message: 'Bitte ein gültiges Datum angeben (TT.MM.JJJJ).' });
+        if (Number.isNaN(due))
+          problems.push({ pointer: '/dueAt', code: 'format.date-time', message: 'Bitte ein gültiges Datum angeben (TT.MM.JJJJ).' });
         else if (due <= effectiveDue(step).getTime())
           problems.push({
             pointer: '/dueAt',
@@ -248,9 +270,15 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
             params: { after: effectiveDue(step).toISOString() },
             message: `Die neue Frist muss nach dem ${germanDate(effectiveDue(step))} liegen (bisherige Frist).`,
           });
-        else if (due <= Date.now()) problems.push({ pointer: '/dueAt', code: 'date.past', message: 'Die neue Frist muss in der Zukunft liegen.' });
+        else if (due <= Date.now())
+          problems.push({ pointer: '/dueAt', code: 'date.past', message: 'Die neue Frist muss in der Zukunft liegen.' });
         if (typeof reason !== 'string' || reason.trim().length < 3)
-          problems.push({ pointer: '/reason', code: 'length.min', params: { min: 3 }, message: 'Bitte begründen Sie die Verlängerung (mindestens 3 Zeichen).' });
+          problems.push({
+            pointer: '/reason',
+            code: 'length.min',
+            params: { min: 3 },
+            message: 'Bitte begründen Sie die Verlängerung (mindestens 3 Zeichen).',
+          });
         if (problems.length > 0) reject('invalid', 'Die Frist kann so nicht verlängert werden; nichts wurde geändert.', problems);
       },
     },
@@ -269,7 +297,12 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
         requireRunning();
         if (!MEMBER_KINDS.includes(member?.kind))
           reject('invalid', 'Diese Art von Mitglied ist nicht vorgesehen.', [
-            { pointer: '/kind', code: 'enum', params: { allowed: [...MEMBER_KINDS] }, message: `Bitte einen der vorgesehenen Werte wählen: ${MEMBER_KINDS.join(', ')}.` },
+            {
+              pointer: '/kind',
+              code: 'enum',
+              params: { allowed: [...MEMBER_KINDS] },
+              message: `Bitte einen der vorgesehenen Werte wählen: ${MEMBER_KINDS.join(', ')}.`,
+            },
           ]);
         if (state.members.some((m) => m.kind === member.kind && m.refId === member.refId)) {
           reject('state', 'Dieses Mitglied gehört bereits zur lokalen Verantwortungsgemeinschaft.', [
@@ -291,7 +324,8 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
     {
       validator: ({ memberId }) => {
         requireRunning();
-        if (!state.members.some((m) => m.id === memberId)) reject('notFound', 'Dieses Mitglied gehört nicht zur lokalen Verantwortungsgemeinschaft.');
+        if (!state.members.some((m) => m.id === memberId))
+          reject('notFound', 'Dieses Mitglied gehört nicht zur lokalen Verantwortungsgemeinschaft.');
       },
     },
   );
@@ -366,7 +400,8 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
         requireRunning();
         if (definition?.key !== 'sozialraum-development')
           reject('invalid', `Eine Definition „${String(definition?.key)}“ kann diesen Prozess nicht steuern.`);
-        if (definition.version <= state.definition.version) reject('state', `Der Prozess läuft bereits mit Version ${state.definition.version} der Definition; nichts wurde geändert.`);
+        if (definition.version <= state.definition.version)
+          reject('state', `Der Prozess läuft bereits mit Version ${state.definition.version} der Definition; nichts wurde geändert.`);
         const plan = planStepMigration(state.steps, spec().phases, (definition.spec as typeof state.definition.spec).phases);
         if (!plan.compatible) reject('state', `Nicht mit Version ${definition.version} vereinbar: ${plan.reason}`);
       },

@@ -157,7 +157,11 @@ export class AgreementService {
   async create(user: Principal, input: AgreementDraftInput): Promise<AgreementDetail> {
     if (!(await this.agreements.planningRegionExists(input.planningRegionId))) {
       throw DomainError.invalid('Diese Planregion gibt es nicht.', [
-        { pointer: '/planningRegionId', code: 'unknown-reference', message: 'Diese Planregion gibt es nicht; bitte wählen Sie eine aus der Liste.' },
+        {
+          pointer: '/planningRegionId',
+          code: 'unknown-reference',
+          message: 'Diese Planregion gibt es nicht; bitte wählen Sie eine aus der Liste.',
+        },
       ]);
     }
     if (!(await this.assignments.of(user.sub)).planningRegionIds.includes(input.planningRegionId)) {
@@ -213,7 +217,10 @@ export class AgreementService {
   async update(user: Principal, id: string, input: AgreementMetaInput): Promise<AgreementDetail> {
     const agreement = await this.writable(user, id);
     if (agreement.status !== 'draft')
-      throw new DomainError(ErrorCode.InvalidState, `Die Vereinbarung ist ${AGREEMENT_STATUS_LABELS[agreement.status]}; Titel, Parteien und Sozialräume ändern sich nur im Entwurf.`);
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        `Die Vereinbarung ist ${AGREEMENT_STATUS_LABELS[agreement.status]}; Titel, Parteien und Sozialräume ändern sich nur im Entwurf.`,
+      );
     const parties = await this.resolve(input);
     await this.agreements.updateDraftMeta(id, { title: input.title, kind: input.kind, parties, socialSpaceIds: input.socialSpaceIds });
     return this.get(user, id);
@@ -277,14 +284,23 @@ export class AgreementService {
     const state = await this.states.read(agreement.workflowId, agreementStateQuery, WHAT);
     const round = state.approval;
     if (!round || round.status !== 'running')
-      throw new DomainError(ErrorCode.InvalidState, `Die Vereinbarung ist ${AGREEMENT_STATUS_LABELS[state.status]}; es ist nichts zu entscheiden.`);
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        `Die Vereinbarung ist ${AGREEMENT_STATUS_LABELS[state.status]}; es ist nichts zu entscheiden.`,
+      );
     const stage = round.stages.find((s) => s.key === input.stageKey);
     if (!stage)
       throw DomainError.invalid('Diese Stufe gehört nicht zur Freigabe.', [
-        { pointer: '/stageKey', code: 'unknown-stage', params: { stageKey: input.stageKey }, message: 'Diese Stufe gehört nicht zur laufenden Freigabe.' },
+        {
+          pointer: '/stageKey',
+          code: 'unknown-stage',
+          params: { stageKey: input.stageKey },
+          message: 'Diese Stufe gehört nicht zur laufenden Freigabe.',
+        },
       ]);
     const named = stage.parties.filter((p) => p.approverIds.includes(user.sub));
-    if (named.length === 0) throw new DomainError(ErrorCode.Forbidden, `Sie sind in der Stufe „${stage.title}“ nicht als entscheidende Person benannt.`);
+    if (named.length === 0)
+      throw new DomainError(ErrorCode.Forbidden, `Sie sind in der Stufe „${stage.title}“ nicht als entscheidende Person benannt.`);
     let party = named[0];
     if (input.partyKey) {
       const chosen = stage.parties.find((p) => p.key === input.partyKey);
@@ -297,7 +313,8 @@ export class AgreementService {
             message: `Die Stufe „${stage.title}“ hat diese Partei nicht.`,
           },
         ]);
-      if (!named.includes(chosen)) throw new DomainError(ErrorCode.Forbidden, `Sie sind nicht benannt, für „${chosen.title}“ zu entscheiden.`);
+      if (!named.includes(chosen))
+        throw new DomainError(ErrorCode.Forbidden, `Sie sind nicht benannt, für „${chosen.title}“ zu entscheiden.`);
       party = chosen;
     } else if (named.length > 1) {
       throw DomainError.invalid('Sie sind für mehrere Parteien dieser Stufe benannt; bitte wählen Sie, für welche Sie entscheiden.', [
@@ -477,7 +494,10 @@ export class AgreementService {
     const agreement = await this.find(id);
     await this.assignments.assertCoordinates(user, agreement.planningRegionId, WHAT);
     if (agreement.status === 'terminated' || agreement.status === 'expired')
-      throw new DomainError(ErrorCode.InvalidState, `Die Vereinbarung ist ${AGREEMENT_STATUS_LABELS[agreement.status]}; nichts wurde geändert.`);
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        `Die Vereinbarung ist ${AGREEMENT_STATUS_LABELS[agreement.status]}; nichts wurde geändert.`,
+      );
     return agreement;
   }
 
@@ -492,17 +512,28 @@ export class AgreementService {
       if (seen.has(id)) problems.push({ pointer: at, code: 'duplicate', message: 'Diese Partei ist doppelt genannt.' });
       seen.add(id);
       if (p.kind === 'landkreis') {
-        if (p.refId) problems.push({ pointer: `${at}/refId`, code: 'not-applicable', message: 'Der Landkreis hat keine Kennung im Verzeichnis; bitte leer lassen.' });
+        if (p.refId)
+          problems.push({
+            pointer: `${at}/refId`,
+            code: 'not-applicable',
+            message: 'Der Landkreis hat keine Kennung im Verzeichnis; bitte leer lassen.',
+          });
         parties.push({ kind: 'landkreis', refId: null, name: p.name ?? 'Landkreis' });
         continue;
       }
-      if (p.name !== undefined) problems.push({ pointer: `${at}/name`, code: 'not-applicable', message: 'Der Name kommt aus dem Verzeichnis; bitte leer lassen.' });
+      if (p.name !== undefined)
+        problems.push({ pointer: `${at}/name`, code: 'not-applicable', message: 'Der Name kommt aus dem Verzeichnis; bitte leer lassen.' });
       if (!p.refId) {
-        problems.push({ pointer: `${at}/refId`, code: 'required', message: `Bitte ${p.kind === 'municipality' ? 'die Kommune' : 'den Vertragspartner'} aus der Liste auswählen.` });
+        problems.push({
+          pointer: `${at}/refId`,
+          code: 'required',
+          message: `Bitte ${p.kind === 'municipality' ? 'die Kommune' : 'den Vertragspartner'} aus der Liste auswählen.`,
+        });
         continue;
       }
       const name = await this.agreements.partyName(p.kind, p.refId);
-      if (name === null) problems.push({
+      if (name === null)
+        problems.push({
           pointer: `${at}/refId`,
           code: 'unknown-reference',
           message: `Diesen Eintrag (${PARTY_KIND_LABELS[p.kind]}) gibt es nicht; bitte wählen Sie einen aus der Liste.`,
@@ -511,7 +542,8 @@ export class AgreementService {
     }
     const known = await this.agreements.existingSocialSpaceIds(input.socialSpaceIds);
     input.socialSpaceIds.forEach((s, i) => {
-      if (!known.has(s)) problems.push({ pointer: `/socialSpaceIds/${i}`, code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' });
+      if (!known.has(s))
+        problems.push({ pointer: `/socialSpaceIds/${i}`, code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' });
     });
     if (problems.length > 0) throw DomainError.invalid('Parteien oder Sozialräume sind unbekannt oder doppelt genannt.', problems);
     return parties;
@@ -552,7 +584,10 @@ export class AgreementService {
     try {
       return await fn();
     } catch (error) {
-      if (isUniqueViolation(error)) throw DomainError.conflict('Jemand anderes hat die Vereinbarung im selben Moment geändert; nichts wurde geändert. Bitte laden Sie sie neu.');
+      if (isUniqueViolation(error))
+        throw DomainError.conflict(
+          'Jemand anderes hat die Vereinbarung im selben Moment geändert; nichts wurde geändert. Bitte laden Sie sie neu.',
+        );
       throw error;
     }
   }

@@ -20,7 +20,8 @@ class Checker {
       return false;
     }
     for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) this.add(`${pointer}/${key}`, 'unknown-field', `Das Feld „${key}“ ist hier nicht vorgesehen.`, { field: key });
+      if (!allowed.includes(key))
+        this.add(`${pointer}/${key}`, 'unknown-field', `Das Feld „${key}“ ist hier nicht vorgesehen.`, { field: key });
     }
     return true;
   }
@@ -33,7 +34,12 @@ class Checker {
       return [];
     }
     if (options.min !== undefined && value.length < options.min)
-      this.add(`${pointer}/${name}`, 'array.min', `Bitte mindestens ${options.min} ${options.min === 1 ? 'Eintrag' : 'Einträge'} angeben.`, { min: options.min });
+      this.add(
+        `${pointer}/${name}`,
+        'array.min',
+        `Bitte mindestens ${options.min} ${options.min === 1 ? 'Eintrag' : 'Einträge'} angeben.`,
+        { min: options.min },
+      );
     return value;
   }
 
@@ -90,7 +96,11 @@ class Checker {
   duration(obj: Json, name: string, pointer: string): string | undefined {
     const value = obj[name];
     if (!parseDuration(value)) {
-      this.add(`${pointer}/${name}`, 'format.duration', `Bitte eine Dauer im Format ISO 8601 angeben, z. B. P30D (30 Tage) oder P6M (6 Monate); angegeben: ${JSON.stringify(value)}.`);
+      this.add(
+        `${pointer}/${name}`,
+        'format.duration',
+        `Bitte eine Dauer im Format ISO 8601 angeben, z. B. P30D (30 Tage) oder P6M (6 Monate); angegeben: ${JSON.stringify(value)}.`,
+      );
       return undefined;
     }
     if (!isPositive(value as string)) {
@@ -105,7 +115,11 @@ class Checker {
     this.array(obj, name, pointer).forEach((offset, i) => {
       const at = `${pointer}/${name}/${i}`;
       if (!parseDuration(offset) || !isPositive(offset as string)) {
-        this.add(at, 'format.duration', `Bitte eine Dauer länger als null im Format ISO 8601 angeben (z. B. P7D); angegeben: ${JSON.stringify(offset)}.`);
+        this.add(
+          at,
+          'format.duration',
+          `Bitte eine Dauer länger als null im Format ISO 8601 angeben (z. B. P7D); angegeben: ${JSON.stringify(offset)}.`,
+        );
       } else if (within && compareDurations(offset as string, within) > 0) {
         this.add(
           at,
@@ -123,10 +137,15 @@ class Checker {
       const value = (item as Json | undefined)?.[field];
       if (value === undefined) return;
       if (seen.has(value))
-        this.add(`${pointer}/${i}/${field}`, 'duplicate', `${JSON.stringify(value)} kommt doppelt vor (auch an Position ${seen.get(value)! + 1}).`, {
-          field,
-          index: seen.get(value),
-        });
+        this.add(
+          `${pointer}/${i}/${field}`,
+          'duplicate',
+          `${JSON.stringify(value)} kommt doppelt vor (auch an Position ${seen.get(value)! + 1}).`,
+          {
+            field,
+            index: seen.get(value),
+          },
+        );
       else seen.set(value, i);
     });
   }
@@ -163,12 +182,16 @@ function checkSteps(c: Checker, spec: Json, name: string, pointer: string, min =
           if (k[field] !== undefined) c.integer(k, field, `${dat}/constraints`, 0, 100_000);
         }
         if (typeof k.minItems === 'number' && typeof k.maxItems === 'number' && k.minItems > k.maxItems) {
-          c.add(`${dat}/constraints/minItems`, 'number.max', `minItems darf nicht größer als maxItems (${k.maxItems}) sein.`, { max: k.maxItems });
+          c.add(`${dat}/constraints/minItems`, 'number.max', `minItems darf nicht größer als maxItems (${k.maxItems}) sein.`, {
+            max: k.maxItems,
+          });
         }
       }
     });
     if (step.checklist !== undefined)
-      c.array(step, 'checklist', at).forEach((item, j) => typeof item !== 'string' && c.add(`${at}/checklist/${j}`, 'type.string', 'Hier wird ein Text erwartet.'));
+      c.array(step, 'checklist', at).forEach(
+        (item, j) => typeof item !== 'string' && c.add(`${at}/checklist/${j}`, 'type.string', 'Hier wird ein Text erwartet.'),
+      );
   });
 }
 
@@ -212,12 +235,17 @@ function checkFallteam(c: Checker, spec: Json): void {
   const followUp = c.duration(spec, 'followUpAfter', '');
   c.offsets(spec, 'followUpReminderOffsets', '', followUp);
   if (c.bool(spec, 'pseudonymisePacket', '') === false)
-    c.add('/pseudonymisePacket', 'equals', 'Unterlagen für externe Beratende müssen pseudonymisiert sein (§§ 64, 65 SGB VIII); bitte true angeben.', { value: true });
+    c.add(
+      '/pseudonymisePacket',
+      'equals',
+      'Unterlagen für externe Beratende müssen pseudonymisiert sein (§§ 64, 65 SGB VIII); bitte true angeben.',
+      { value: true },
+    );
   const purposes = c.array(spec, 'consentPurposes', '', { min: 1 });
   purposes.forEach((purpose, i) => {
-    if (typeof purpose !== 'string' || !KEY.test(purpose))
-      c.add(`/consentPurposes/${i}`, 'format.key', KEY_MESSAGE);
-    else if (purposes.indexOf(purpose) !== i) c.add(`/consentPurposes/${i}`, 'duplicate', `Der Zweck ${JSON.stringify(purpose)} kommt doppelt vor.`, { value: purpose });
+    if (typeof purpose !== 'string' || !KEY.test(purpose)) c.add(`/consentPurposes/${i}`, 'format.key', KEY_MESSAGE);
+    else if (purposes.indexOf(purpose) !== i)
+      c.add(`/consentPurposes/${i}`, 'duplicate', `Der Zweck ${JSON.stringify(purpose)} kommt doppelt vor.`, { value: purpose });
   });
   if (Array.isArray(spec.consentPurposes) && !purposes.includes('fallteam'))
     c.add(
@@ -229,9 +257,14 @@ function checkFallteam(c: Checker, spec: Json): void {
   const withHelp = c.duration(spec, 'retentionAfterClosure', '');
   const withoutHelp = c.duration(spec, 'retentionAfterClosureWithoutHelp', '');
   if (withHelp && withoutHelp && compareDurations(withoutHelp, withHelp) > 0)
-    c.add('/retentionAfterClosureWithoutHelp', 'duration.max', 'Die Aufbewahrung ohne Hilfe darf nicht länger sein als retentionAfterClosure.', {
-      max: spec.retentionAfterClosure,
-    });
+    c.add(
+      '/retentionAfterClosureWithoutHelp',
+      'duration.max',
+      'Die Aufbewahrung ohne Hilfe darf nicht länger sein als retentionAfterClosure.',
+      {
+        max: spec.retentionAfterClosure,
+      },
+    );
 }
 
 function checkQuestionnaire(c: Checker, questionnaire: unknown, at: string): void {
@@ -256,8 +289,11 @@ function checkQuestionnaire(c: Checker, questionnaire: unknown, at: string): voi
       c.bool(question, 'required', qat);
       if (type === 'single_choice' || type === 'multiple_choice') {
         const options = c.array(question, 'options', qat, { min: 2 });
-        if (new Set(options).size !== options.length) c.add(`${qat}/options`, 'array.unique', 'Jede Antwortmöglichkeit darf nur einmal vorkommen.');
-        options.forEach((o, k) => (typeof o !== 'string' || !o.trim()) && c.add(`${qat}/options/${k}`, 'required', 'Bitte einen Text angeben.'));
+        if (new Set(options).size !== options.length)
+          c.add(`${qat}/options`, 'array.unique', 'Jede Antwortmöglichkeit darf nur einmal vorkommen.');
+        options.forEach(
+          (o, k) => (typeof o !== 'string' || !o.trim()) && c.add(`${qat}/options/${k}`, 'required', 'Bitte einen Text angeben.'),
+        );
       } else if (question.options !== undefined) {
         c.add(`${qat}/options`, 'not-applicable', 'Diese Fragenart hat keine Antwortmöglichkeiten; bitte options weglassen.', { type });
       }
@@ -265,7 +301,8 @@ function checkQuestionnaire(c: Checker, questionnaire: unknown, at: string): voi
   });
   const seen = new Set<unknown>();
   for (const q of allQuestions) {
-    if (seen.has(q.key)) c.add(q.pointer, 'duplicate', `Der Schlüssel ${JSON.stringify(q.key)} kommt im Fragebogen doppelt vor.`, { key: q.key });
+    if (seen.has(q.key))
+      c.add(q.pointer, 'duplicate', `Der Schlüssel ${JSON.stringify(q.key)} kommt im Fragebogen doppelt vor.`, { key: q.key });
     seen.add(q.key);
   }
 }
@@ -309,19 +346,32 @@ function checkAgreement(c: Checker, spec: Json): void {
       const pat = `${at}/parties/${j}`;
       if (!c.object(party, pat, ['key', 'title', 'kind', 'whenPresent'])) return;
       const key = c.key(party, 'key', pat);
-      if (key && partyKeys.has(key)) c.add(`${pat}/key`, 'duplicate', `Die Partei „${key}“ entscheidet bereits in ${partyKeys.get(key)}.`, { key, at: partyKeys.get(key) });
+      if (key && partyKeys.has(key))
+        c.add(`${pat}/key`, 'duplicate', `Die Partei „${key}“ entscheidet bereits in ${partyKeys.get(key)}.`, {
+          key,
+          at: partyKeys.get(key),
+        });
       if (key) partyKeys.set(key, at);
       c.text(party, 'title', pat, { max: 200 });
       const kind = c.oneOf(party, 'kind', pat, PARTY_KINDS, 'Die Art der Partei');
       if (c.bool(party, 'whenPresent', pat) && kind) {
-        if (kind === 'youth_welfare_committee') c.add(`${pat}/whenPresent`, 'not-applicable', 'Der Jugendhilfeausschuss ist nie Partei einer Vereinbarung; bitte false angeben.');
-        else if (presentKinds.has(kind)) c.add(`${pat}/whenPresent`, 'duplicate', `Die Stufe hat bereits eine Partei der Art ${kind}, die entscheidet, wenn sie beteiligt ist.`, { kind });
+        if (kind === 'youth_welfare_committee')
+          c.add(`${pat}/whenPresent`, 'not-applicable', 'Der Jugendhilfeausschuss ist nie Partei einer Vereinbarung; bitte false angeben.');
+        else if (presentKinds.has(kind))
+          c.add(
+            `${pat}/whenPresent`,
+            'duplicate',
+            `Die Stufe hat bereits eine Partei der Art ${kind}, die entscheidet, wenn sie beteiligt ist.`,
+            { kind },
+          );
         presentKinds.add(kind);
       }
     });
     const quorum = c.integer(stage, 'quorum', at, 1, 100);
     if (quorum !== undefined && quorum > parties.length)
-      c.add(`${at}/quorum`, 'number.max', `Das Quorum ${quorum} ist größer als die ${parties.length} Parteien der Stufe.`, { max: parties.length });
+      c.add(`${at}/quorum`, 'number.max', `Das Quorum ${quorum} ist größer als die ${parties.length} Parteien der Stufe.`, {
+        max: parties.length,
+      });
     c.bool(stage, 'optional', at);
     const committee = c.bool(stage, 'committee', at);
     if (committee && parties.some((p) => (p as Json)?.kind !== 'youth_welfare_committee')) {
@@ -354,7 +404,8 @@ function checkJugendhilfedienst(c: Checker, spec: Json): void {
   // An acute § 8a result needs its immediate-protection step, and that step's deadline must be short.
   const steps = Array.isArray(spec.steps) ? (spec.steps as Json[]) : [];
   const protection = steps.findIndex((s) => s?.key === 'immediate_protection');
-  if (protection < 0) c.add('/steps', 'step.missing', 'Es fehlt der Schritt immediate_protection (Sofortschutz nach einem akuten § 8a-Ergebnis).', {
+  if (protection < 0)
+    c.add('/steps', 'step.missing', 'Es fehlt der Schritt immediate_protection (Sofortschutz nach einem akuten § 8a-Ergebnis).', {
       stepKey: 'immediate_protection',
     });
   else if (
@@ -372,7 +423,8 @@ function checkJugendhilfedienst(c: Checker, spec: Json): void {
   const review = c.duration(spec, 'helpPlanReviewInterval', '');
   c.offsets(spec, 'helpPlanReviewReminderOffsets', '', review);
   const share = spec.preventiveShareTarget;
-  if (typeof share !== 'number' || share < 0 || share > 1) c.add('/preventiveShareTarget', 'number.range', 'Bitte eine Zahl von 0 bis 1 angeben (0.1 = 10 %).', { min: 0, max: 1 });
+  if (typeof share !== 'number' || share < 0 || share > 1)
+    c.add('/preventiveShareTarget', 'number.range', 'Bitte eine Zahl von 0 bis 1 angeben (0.1 = 10 %).', { min: 0, max: 1 });
   c.duration(spec, 'retentionAfterClosure', '');
 }
 

@@ -136,7 +136,10 @@ export class InterviewCycleService {
   async recordAnswers(user: Principal, cycleId: string, partnerId: string, input: AnswersInput): Promise<UpdatedInterview> {
     const row = await this.find(cycleId, partnerId);
     if (!user.roles.includes(Role.Coordinator) && row.interviewerId !== user.sub) {
-      throw new DomainError(ErrorCode.Forbidden, 'Die Antworten dieses Interviews erfasst nur die interviewende Person oder die Koordination.');
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        'Die Antworten dieses Interviews erfasst nur die interviewende Person oder die Koordination.',
+      );
     }
     if (row.status === 'done') return this.correctAnswers(user, row, input);
     const state = await temporalCall(
@@ -184,7 +187,8 @@ export class InterviewCycleService {
   /** Adds a partner to a running cycle by hand (one that joined and should not wait for the daily check). */
   async addPartner(user: Principal, cycleId: string, partnerId: string): Promise<CycleEntry> {
     const cycle = await this.get(cycleId);
-    if (cycle.status !== 'running') throw new DomainError(ErrorCode.InvalidState, `Der Interviewzyklus ${cycle.number} ist beendet; nichts wurde geändert.`);
+    if (cycle.status !== 'running')
+      throw new DomainError(ErrorCode.InvalidState, `Der Interviewzyklus ${cycle.number} ist beendet; nichts wurde geändert.`);
     const partner = (await this.cycles.activePartners()).find((p) => p.partnerId === partnerId);
     if (!partner)
       throw DomainError.invalid('Dieser Vertragspartner gehört nicht zum Vertrag.', [
@@ -206,7 +210,8 @@ export class InterviewCycleService {
   /** Checks the registry now: partners who joined are added, those who left are withdrawn. */
   async sync(user: Principal, cycleId: string): Promise<{ added: string[]; withdrawn: string[] }> {
     const cycle = await this.get(cycleId);
-    if (cycle.status !== 'running') throw new DomainError(ErrorCode.InvalidState, `Der Interviewzyklus ${cycle.number} ist beendet; nichts wurde geändert.`);
+    if (cycle.status !== 'running')
+      throw new DomainError(ErrorCode.InvalidState, `Der Interviewzyklus ${cycle.number} ist beendet; nichts wurde geändert.`);
     return temporalCall(
       this.temporal.workflow.getHandle(cycle.workflowId).executeUpdate(cycleUpdates.syncPartners, { args: [{ actorId: user.sub }] }),
       WHAT,
@@ -239,7 +244,10 @@ export class InterviewCycleService {
 
   private assertMayRead(user: Principal, row: { interviewerId: string | null }) {
     if (user.roles.includes(Role.Coordinator) || user.roles.includes(Role.Admin) || row.interviewerId === user.sub) return;
-    throw new DomainError(ErrorCode.Forbidden, 'Ein Interview lesen nur die Koordination, die Administration und die interviewende Person.');
+    throw new DomainError(
+      ErrorCode.Forbidden,
+      'Ein Interview lesen nur die Koordination, die Administration und die interviewende Person.',
+    );
   }
 
   /** Answers with the interview as written by the update (the activity ran before the update returned). */

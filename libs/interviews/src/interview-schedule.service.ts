@@ -111,7 +111,12 @@ export class InterviewScheduleService {
     const end = new Date(to);
     if (end <= start)
       throw DomainError.invalid('Der Zeitraum endet, bevor er beginnt.', [
-        { pointer: '/to', code: 'date.min', params: { after: from }, message: `Das Ende muss nach dem Beginn (${germanDateTime(start)}) liegen.` },
+        {
+          pointer: '/to',
+          code: 'date.min',
+          params: { after: from },
+          message: `Das Ende muss nach dem Beginn (${germanDateTime(start)}) liegen.`,
+        },
       ]);
     if (end.getTime() > Date.now())
       throw DomainError.invalid('Nachgeholt werden nur vergangene Zeiträume.', [
@@ -142,7 +147,10 @@ export class InterviewScheduleService {
       return await temporalCall(promise, WHAT);
     } catch (error) {
       if (error instanceof ScheduleNotFoundError)
-        throw new DomainError(ErrorCode.NotFound, 'Es gibt noch keinen Zeitplan der Interviewzyklen; bitte legen Sie ihn an (PUT /interview-cycles/schedule).');
+        throw new DomainError(
+          ErrorCode.NotFound,
+          'Es gibt noch keinen Zeitplan der Interviewzyklen; bitte legen Sie ihn an (PUT /interview-cycles/schedule).',
+        );
       throw error;
     }
   }

@@ -162,13 +162,25 @@ export class JugendhilfedienstService {
     if (!scope.socialSpaceIds.includes(input.socialSpaceId))
       problems.push({ pointer: '/socialSpaceId', code: 'not-assigned', message: 'Bitte einen Ihrer Sozialräume auswählen.' });
     const anonymous = input.anonymous ?? input.source === 'anonymous';
-    if (anonymous && input.reporter) problems.push({ pointer: '/reporter', code: 'not-applicable', message: 'Eine anonyme Meldung nennt keine meldende Person; bitte leer lassen.' });
+    if (anonymous && input.reporter)
+      problems.push({
+        pointer: '/reporter',
+        code: 'not-applicable',
+        message: 'Eine anonyme Meldung nennt keine meldende Person; bitte leer lassen.',
+      });
     if (input.source === 'anonymous' && !anonymous)
-      problems.push({ pointer: '/anonymous', code: 'equals', params: { value: true }, message: 'Bei der Quelle „anonym“ ist die Meldung anonym.' });
+      problems.push({
+        pointer: '/anonymous',
+        code: 'equals',
+        params: { value: true },
+        message: 'Bei der Quelle „anonym“ ist die Meldung anonym.',
+      });
     const reportedAt = input.reportedAt ? new Date(input.reportedAt) : new Date();
-    if (reportedAt.getTime() > Date.now() + 60_000) problems.push({ pointer: '/reportedAt', code: 'date.future', message: 'Der Eingang der Meldung darf nicht in der Zukunft liegen.' });
+    if (reportedAt.getTime() > Date.now() + 60_000)
+      problems.push({ pointer: '/reportedAt', code: 'date.future', message: 'Der Eingang der Meldung darf nicht in der Zukunft liegen.' });
     problems.push(...futureBirthDateProblems(input.personal?.birthDates ?? [], '/personal/birthDates'));
-    if (problems.length > 0) throw DomainError.invalid('Die Meldung kann so nicht erfasst werden; bitte prüfen Sie die markierten Angaben.', problems);
+    if (problems.length > 0)
+      throw DomainError.invalid('Die Meldung kann so nicht erfasst werden; bitte prüfen Sie die markierten Angaben.', problems);
     const definition = await this.definitions.published('jugendhilfedienst-case');
     const planningRegionId = await this.caseFiles.planningRegionOf(input.socialSpaceId);
     const id = randomUUID();
@@ -303,7 +315,8 @@ export class JugendhilfedienstService {
     const seen = new Set<string>();
     input.professionals.forEach((p, i) => {
       if (!p.userId) return;
-      if (seen.has(p.userId)) problems.push({ pointer: `/professionals/${i}/userId`, code: 'duplicate', message: 'Diese Fachkraft ist doppelt genannt.' });
+      if (seen.has(p.userId))
+        problems.push({ pointer: `/professionals/${i}/userId`, code: 'duplicate', message: 'Diese Fachkraft ist doppelt genannt.' });
       seen.add(p.userId);
     });
     const known = new Set(await this.caseFiles.activeProfessionalIds([...seen]));
@@ -324,7 +337,11 @@ export class JugendhilfedienstService {
         params: { max: personal.birthDates.length - 1 },
         message: `Der Fall nennt ${personal.birthDates.length === 1 ? 'ein Geburtsdatum' : `${personal.birthDates.length} Geburtsdaten`}; bitte wählen Sie eines davon.`,
       });
-    if (problems.length > 0) throw DomainError.invalid('Die Gefährdungseinschätzung kann so nicht erfasst werden; bitte prüfen Sie die markierten Angaben.', problems);
+    if (problems.length > 0)
+      throw DomainError.invalid(
+        'Die Gefährdungseinschätzung kann so nicht erfasst werden; bitte prüfen Sie die markierten Angaben.',
+        problems,
+      );
 
     const assessmentId = randomUUID();
     const now = new Date();
@@ -446,7 +463,10 @@ export class JugendhilfedienstService {
   async recordReview(user: Principal, id: string, input: ReviewInput): Promise<JugendhilfedienstCaseView> {
     const file = await this.visible(user, id);
     const state = await this.state(file.workflowId);
-    if (!state.helpPlan) throw DomainError.conflict('Der Fall hat noch keinen Hilfeplan, der überprüft werden könnte; bitte erfassen Sie zuerst den Hilfeplan.');
+    if (!state.helpPlan)
+      throw DomainError.conflict(
+        'Der Fall hat noch keinen Hilfeplan, der überprüft werden könnte; bitte erfassen Sie zuerst den Hilfeplan.',
+      );
     const nextReviewAt = input.nextReviewAt ?? dayAfter(input.reviewedAt, state.definition.spec.helpPlanReviewInterval);
     if (nextReviewAt <= input.reviewedAt)
       throw DomainError.invalid('Die nächste Überprüfung liegt vor dieser.', [

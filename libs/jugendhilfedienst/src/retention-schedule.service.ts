@@ -97,7 +97,10 @@ export class RetentionScheduleService {
       return await temporalCall(promise, WHAT);
     } catch (error) {
       if (error instanceof ScheduleNotFoundError)
-        throw new DomainError(ErrorCode.NotFound, 'Es gibt noch keinen Zeitplan der Löschläufe; bitte legen Sie ihn an (PUT /retention/schedule).');
+        throw new DomainError(
+          ErrorCode.NotFound,
+          'Es gibt noch keinen Zeitplan der Löschläufe; bitte legen Sie ihn an (PUT /retention/schedule).',
+        );
       throw error;
     }
   }

@@ -85,7 +85,8 @@ export class TimeEntryService {
         params: { max: DAY_MINUTES - start },
         message: `Der Eintrag ab ${input.start} Uhr reicht über Mitternacht; bitte erfassen Sie den nächsten Tag gesondert (höchstens ${DAY_MINUTES - start} Minuten).`,
       });
-    if (input.date > new Date().toISOString().slice(0, 10)) problems.push({ pointer: '/date', code: 'date.future', message: 'Das Datum darf nicht in der Zukunft liegen.' });
+    if (input.date > new Date().toISOString().slice(0, 10))
+      problems.push({ pointer: '/date', code: 'date.future', message: 'Das Datum darf nicht in der Zukunft liegen.' });
     // Closed years stay closed: the reports of earlier years must not change afterwards.
     const earliest = `${new Date().getUTCFullYear() - this.config.timeEntryPastYears}-01-01`;
     if (input.date < earliest)
@@ -103,14 +104,16 @@ export class TimeEntryService {
       });
     let socialSpaceId = input.socialSpaceId ?? null;
     if (input.kind === 'case') {
-      if (!input.caseId) problems.push({ pointer: '/caseId', code: 'required', message: 'Bitte den Fall auswählen, für den Sie die Zeit erfassen.' });
+      if (!input.caseId)
+        problems.push({ pointer: '/caseId', code: 'required', message: 'Bitte den Fall auswählen, für den Sie die Zeit erfassen.' });
       else {
         const row = await this.cases.visible(user, input.caseId).catch(() => undefined);
         if (!row) problems.push({ pointer: '/caseId', code: 'not-assigned', message: 'Bitte einen Ihrer Fälle auswählen.' });
         else socialSpaceId = row.social_space_id;
       }
       // Details of the case belong in the case file, not in a time sheet.
-      if (input.note) problems.push({
+      if (input.note)
+        problems.push({
           pointer: '/note',
           code: 'not-applicable',
           message: 'Fallzeiten haben keine Notiz; Einzelheiten gehören in die Fallakte. Bitte leer lassen.',
@@ -125,11 +128,13 @@ export class TimeEntryService {
     }
     if (input.kind === 'preventive') {
       const scope = await this.assignments.of(user.sub);
-      if (!input.socialSpaceId) problems.push({ pointer: '/socialSpaceId', code: 'required', message: 'Bitte den Sozialraum der präventiven Arbeit auswählen.' });
+      if (!input.socialSpaceId)
+        problems.push({ pointer: '/socialSpaceId', code: 'required', message: 'Bitte den Sozialraum der präventiven Arbeit auswählen.' });
       else if (!scope.socialSpaceIds.includes(input.socialSpaceId))
         problems.push({ pointer: '/socialSpaceId', code: 'not-assigned', message: 'Bitte einen Ihrer Sozialräume auswählen.' });
     }
-    if (problems.length > 0) throw DomainError.invalid('Der Zeiteintrag kann so nicht erfasst werden; bitte prüfen Sie die markierten Angaben.', problems);
+    if (problems.length > 0)
+      throw DomainError.invalid('Der Zeiteintrag kann so nicht erfasst werden; bitte prüfen Sie die markierten Angaben.', problems);
 
     return this.entries.transaction(async (tx) => {
       // One writer per person at a time, so two entries sent together cannot both pass the checks.
@@ -193,7 +198,12 @@ export class TimeEntryService {
   async report(user: Principal, q: { from: string; to: string; groupBy: ReportGrouping }): Promise<TimeReport> {
     if (q.to < q.from)
       throw DomainError.invalid('Der Zeitraum endet, bevor er beginnt.', [
-        { pointer: '/to', code: 'date.min', params: { min: q.from }, message: `Das Ende darf nicht vor dem Beginn (${germanDate(q.from)}) liegen.` },
+        {
+          pointer: '/to',
+          code: 'date.min',
+          params: { min: q.from },
+          message: `Das Ende darf nicht vor dem Beginn (${germanDate(q.from)}) liegen.`,
+        },
       ]);
     const admin = user.roles.includes(Role.Admin);
     const coordinator = user.roles.includes(Role.Coordinator);

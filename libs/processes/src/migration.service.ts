@@ -107,7 +107,10 @@ export class MigrationService {
   async apply(key: DefinitionKey, toVersion: number, user: Principal, processIds?: string[]): Promise<MigrationOutcome> {
     const target = await this.definitions.get(key, toVersion);
     if (target.status !== 'published')
-      throw new DomainError(ErrorCode.Conflict, `Nur die veröffentlichte Version kann angewendet werden; Version ${toVersion} ist ${DEFINITION_STATUS_LABELS[target.status]}.`);
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `Nur die veröffentlichte Version kann angewendet werden; Version ${toVersion} ist ${DEFINITION_STATUS_LABELS[target.status]}.`,
+      );
     const preview = await this.preview(key, toVersion);
     const selected = processIds ? preview.instances.filter((i) => processIds.includes(i.processId)) : preview.instances;
     if (processIds) {

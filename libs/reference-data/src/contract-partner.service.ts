@@ -92,7 +92,8 @@ export class ContractPartnerService {
     const spaces = await this.regions.socialSpacesByIds([...new Set(input.socialSpaceIds)]);
     input.socialSpaceIds.forEach(
       (id, i) =>
-        !spaces.some((s) => s.id === id) && problems.push({ pointer: `/socialSpaceIds/${i}`, code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' }),
+        !spaces.some((s) => s.id === id) &&
+        problems.push({ pointer: `/socialSpaceIds/${i}`, code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' }),
     );
     if (problems.length > 0) throw DomainError.invalid('Die Angaben zum Vertragspartner sind unvollständig oder fehlerhaft.', problems);
     return {

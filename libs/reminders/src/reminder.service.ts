@@ -86,19 +86,29 @@ export class ReminderService {
     const keys = new Set<string>();
     for (const request of requests) {
       const problems: FieldProblem[] = [];
-      if (!REMINDER_KEY.test(request.key)) problems.push({
+      if (!REMINDER_KEY.test(request.key))
+        problems.push({
           pointer: '/key',
           code: 'format.key',
           params: { min: 1, max: 300 },
           message: 'Bitte 1 bis 300 Zeichen aus A-Z, a-z, 0-9, ., _, / und - angeben.',
         });
-      if (keys.has(request.key)) problems.push({ pointer: '/key', code: 'duplicate', message: 'Dieser Schlüssel kommt in der Anfrage doppelt vor.' });
+      if (keys.has(request.key))
+        problems.push({ pointer: '/key', code: 'duplicate', message: 'Dieser Schlüssel kommt in der Anfrage doppelt vor.' });
       keys.add(request.key);
-      if (Number.isNaN(new Date(request.dueAt).getTime())) problems.push({ pointer: '/dueAt', code: 'format.date-time', message: 'Bitte ein gültiges Datum angeben.' });
+      if (Number.isNaN(new Date(request.dueAt).getTime()))
+        problems.push({ pointer: '/dueAt', code: 'format.date-time', message: 'Bitte ein gültiges Datum angeben.' });
       if (!Array.isArray(request.recipients) || request.recipients.length === 0)
-        problems.push({ pointer: '/recipients', code: 'array.min', params: { min: 1 }, message: 'Bitte mindestens eine Empfängerin oder einen Empfänger angeben.' });
+        problems.push({
+          pointer: '/recipients',
+          code: 'array.min',
+          params: { min: 1 },
+          message: 'Bitte mindestens eine Empfängerin oder einen Empfänger angeben.',
+        });
       (request.channels ?? []).forEach(
-        (c, i) => !CHANNELS.includes(c) && problems.push({
+        (c, i) =>
+          !CHANNELS.includes(c) &&
+          problems.push({
             pointer: `/channels/${i}`,
             code: 'enum',
             params: { allowed: [...CHANNELS] },
@@ -107,7 +117,12 @@ export class ReminderService {
       );
       (request.recipients ?? []).forEach((r, i) => {
         if (r?.type === 'user' && typeof r.id === 'string' && r.id) {
-          if (!known.has(r.id)) problems.push({ pointer: `/recipients/${i}`, code: 'unknown-reference', message: 'Diese Person ist nicht bekannt oder nicht aktiv.' });
+          if (!known.has(r.id))
+            problems.push({
+              pointer: `/recipients/${i}`,
+              code: 'unknown-reference',
+              message: 'Diese Person ist nicht bekannt oder nicht aktiv.',
+            });
         } else if (!(r?.type === 'role' && isRole(r.role))) {
           problems.push({
             pointer: `/recipients/${i}`,

@@ -96,7 +96,8 @@ export class BudgetService {
     if (allocation.kind === 'measure') await this.assertMeasure(socialSpaceId, allocation.processId, allocation.measureKey);
     await this.budgets.transaction(async (tx) => {
       const budget = await this.budgets.lockYear(tx, socialSpaceId, year);
-      if (!budget) throw new DomainError(ErrorCode.Conflict, `Für ${year} ist noch kein Budget festgelegt; bitte legen Sie zuerst den Betrag fest.`);
+      if (!budget)
+        throw new DomainError(ErrorCode.Conflict, `Für ${year} ist noch kein Budget festgelegt; bitte legen Sie zuerst den Betrag fest.`);
       const available = budget.amountCents - budget.allocatedCents;
       if (allocation.amountCents > available) {
         throw new DomainError(
@@ -170,7 +171,8 @@ export class BudgetService {
       const allocation = budget && (await this.budgets.allocation(tx, budget.id, allocationId));
       if (!budget || !allocation) throw DomainError.notFound('Die Zuweisung');
       if (allocation.reversesId) throw DomainError.conflict('Ausgaben werden auf eine Zuweisung gebucht, nicht auf eine Stornobuchung.');
-      if (allocation.reversedBy) throw DomainError.conflict('Die Zuweisung ist storniert; bitte buchen Sie die Ausgabe auf eine andere Zuweisung.');
+      if (allocation.reversedBy)
+        throw DomainError.conflict('Die Zuweisung ist storniert; bitte buchen Sie die Ausgabe auf eine andere Zuweisung.');
       const left = allocation.amountCents - allocation.spentCents;
       if (spending.amountCents > left) {
         throw new DomainError(
@@ -202,7 +204,12 @@ export class BudgetService {
     const { from, to } = bookableYears(new Date());
     if (year < from || year > to)
       throw DomainError.invalid(`Gebucht werden können nur die Jahre ${from} bis ${to}.`, [
-        { pointer: '/year', code: 'number.range', params: { min: from, max: to }, message: `Bitte ein Jahr von ${from} bis ${to} angeben.` },
+        {
+          pointer: '/year',
+          code: 'number.range',
+          params: { min: from, max: to },
+          message: `Bitte ein Jahr von ${from} bis ${to} angeben.`,
+        },
       ]);
   }
 
@@ -222,7 +229,12 @@ export class BudgetService {
     const state = await this.states.read<SozialraumDevelopmentState>(process.workflowId, sozialraumStateQuery, 'Der Sozialraumprozess');
     if (!plannedMeasures(state).some((m) => m.key === measureKey))
       throw DomainError.invalid('Diese Maßnahme ist im Prozess nicht geplant.', [
-        { pointer: '/measureKey', code: 'unknown-reference', params: { measureKey }, message: 'Diese Maßnahme ist im Prozess nicht geplant.' },
+        {
+          pointer: '/measureKey',
+          code: 'unknown-reference',
+          params: { measureKey },
+          message: 'Diese Maßnahme ist im Prozess nicht geplant.',
+        },
       ]);
   }
 

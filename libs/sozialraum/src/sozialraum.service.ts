@@ -65,12 +65,17 @@ export class SozialraumService {
     const space = await this.references.socialSpace(socialSpaceId);
     if (!space)
       throw DomainError.invalid('Diesen Sozialraum gibt es nicht.', [
-        { pointer: '/socialSpaceId', code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht; bitte wählen Sie einen aus der Liste.' },
+        {
+          pointer: '/socialSpaceId',
+          code: 'unknown-reference',
+          message: 'Diesen Sozialraum gibt es nicht; bitte wählen Sie einen aus der Liste.',
+        },
       ]);
     await this.assignments.assertCoordinates(user, space.planningRegionId, 'Der Sozialraum');
     await this.checkMembers(members, (i) => `/members/${i}`);
     const unfinished = await this.processes.findUnfinished(KEY, socialSpaceId);
-    if (unfinished) throw DomainError.conflict(
+    if (unfinished)
+      throw DomainError.conflict(
         `Im Sozialraum läuft bereits ein Entwicklungsprozess (${unfinished.status === 'paused' ? 'pausiert' : 'laufend'}); bitte schließen Sie ihn ab oder brechen Sie ihn ab, bevor Sie einen neuen beginnen.`,
       );
 
@@ -215,7 +220,12 @@ export class SozialraumService {
     for (const [i, m] of members.entries()) {
       if (!isMemberKind(m.kind)) continue; // the workflow validator names the bad kind
       if (!(await this.references.memberExists(m.kind, m.refId)))
-        problems.push({ pointer: `${at(i)}/refId`, code: 'unknown-reference', params: { kind: m.kind }, message: `${MEMBER_LABELS[m.kind]} gibt es nicht.` });
+        problems.push({
+          pointer: `${at(i)}/refId`,
+          code: 'unknown-reference',
+          params: { kind: m.kind },
+          message: `${MEMBER_LABELS[m.kind]} gibt es nicht.`,
+        });
     }
     if (problems.length > 0) throw DomainError.invalid('Unbekanntes Mitglied der Verantwortungsgemeinschaft.', problems);
   }

@@ -18,7 +18,8 @@ export function toDomainError(error: unknown, what = 'Der Prozess'): unknown {
     return new DomainError(ErrorCode.InvalidState, cause?.message ?? error.message);
   }
   if (error instanceof WorkflowNotFoundError) return DomainError.notFound(what);
-  if (error instanceof WorkflowExecutionAlreadyStartedError) return DomainError.conflict(`${what} läuft bereits; nichts wurde neu gestartet.`);
+  if (error instanceof WorkflowExecutionAlreadyStartedError)
+    return DomainError.conflict(`${what} läuft bereits; nichts wurde neu gestartet.`);
   return error;
 }
 

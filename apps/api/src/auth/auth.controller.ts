@@ -105,7 +105,11 @@ export class DevAuthController {
     const roles = user?.roles.filter(isRole) ?? [];
     if (!user || roles.length === 0)
       throw DomainError.invalid('Diesen Demo-Zugang gibt es nicht.', [
-        { pointer: '/userId', code: 'unknown-reference', message: 'Diese Person ist nicht aktiv oder hat keine Rolle; bitte wählen Sie einen Demo-Zugang aus der Liste.' },
+        {
+          pointer: '/userId',
+          code: 'unknown-reference',
+          message: 'Diese Person ist nicht aktiv oder hat keine Rolle; bitte wählen Sie einen Demo-Zugang aus der Liste.',
+        },
       ]);
     const ttlSeconds = 8 * 3600;
     return {
