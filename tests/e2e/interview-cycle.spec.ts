@@ -299,7 +299,7 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
       .set('Authorization', interviewer)
       .send({ answers: corrected });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.errors).toEqual([{ pointer: '/reason', message: 'Bitte begründen Sie die Korrektur' }]);
+    expect(noReason.body.errors).toEqual([{ pointer: '/reason', code: 'required', message: 'Bitte begründen Sie die Korrektur.' }]);
     const early = await api()
       .put(`${interview(first)}/answers`)
       .set('Authorization', interviewer)

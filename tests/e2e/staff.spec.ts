@@ -74,10 +74,14 @@ describe('staff administration (HTTP, real services)', () => {
     expect(invalid.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(invalid.body.errors).toEqual(
       expect.arrayContaining([
-        { pointer: '/id', message: 'Die Kennung besteht aus 1–200 sichtbaren Zeichen ohne Leerzeichen.' },
-        { pointer: '/displayName', message: 'Der Name ist zu kurz (mindestens 2 Zeichen).' },
-        { pointer: '/email', message: 'Die E-Mail-Adresse ist ungültig.' },
-        expect.objectContaining({ pointer: '/roles', message: expect.stringMatching(/^Unbekannte Rolle/) }),
+        expect.objectContaining({
+          pointer: '/id',
+          code: 'format',
+          message: 'Die Kennung besteht aus 1–200 sichtbaren Zeichen ohne Leerzeichen.',
+        }),
+        { pointer: '/displayName', code: 'length.min', params: { min: 2 }, message: 'Der Name ist zu kurz (mindestens 2 Zeichen).' },
+        { pointer: '/email', code: 'format.email', message: 'Die E-Mail-Adresse ist ungültig.' },
+        expect.objectContaining({ pointer: '/roles', code: 'enum', message: expect.stringMatching(/^Unbekannte Rolle/) }),
       ]),
     );
     const unknownSpace = await api()
