@@ -14,6 +14,7 @@ const root = join(__dirname, '..', '..');
 /** The swept areas. libs/cases and apps/api/src/cases are swept separately (see issue 19). */
 const SWEPT = [
   'libs/agreements/src',
+  'libs/audit/src',
   'libs/auth/src',
   'libs/common/src',
   'libs/definitions/src',
@@ -21,10 +22,13 @@ const SWEPT = [
   'libs/interviews/src',
   'libs/jugendhilfedienst/src',
   'libs/processes/src',
+  'libs/queue/src',
   'libs/reference-data/src',
   'libs/reminders/src',
   'libs/sozialraum/src',
   'libs/temporal/src',
+  'libs/temporal-worker/src',
+  'libs/tracing/src',
   'apps/api/src',
   'workflows',
 ];
