@@ -104,8 +104,13 @@ describe('contract-partner registry over HTTP', () => {
       .send({ ...body(), exitDate: '2020-01-01', socialSpaceIds: ['00000000-0000-4000-8000-000000000000'] });
     expect(order.status).toBe(400);
     expect(order.body.errors).toEqual([
-      { pointer: '/exitDate', message: 'must not be before accessionDate' },
-      { pointer: '/socialSpaceIds/0', message: 'unknown social space 00000000-0000-4000-8000-000000000000' },
+      {
+        pointer: '/exitDate',
+        code: 'date.min',
+        params: { min: '2024-03-01' },
+        message: 'Der Austritt darf nicht vor dem Beitritt am 01.03.2024 liegen.',
+      },
+      { pointer: '/socialSpaceIds/0', code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' },
     ]);
     expect((await system.db.query('SELECT count(*)::int AS n FROM contract_partner'))[0].n).toBe(before);
     expect(

@@ -75,7 +75,14 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
       .send({ ...draft(), validFrom: day(400), validUntil: day(100) });
     expect(backwards.status).toBe(400);
     expect(backwards.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(backwards.body.errors).toEqual([{ pointer: '/validUntil', message: 'must be after validFrom' }]);
+    expect(backwards.body.errors).toEqual([
+      {
+        pointer: '/validUntil',
+        code: 'date.min',
+        params: { after: day(400) },
+        message: `Das Ende der Gültigkeit muss nach dem Beginn (${day(400).split('-').reverse().join('.')}) liegen.`,
+      },
+    ]);
     const unknown = await request(http())
       .post('/cooperation-agreements')
       .set('Authorization', coordinator)
@@ -125,7 +132,12 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
       .send({ approvers: [{ ...approvers[0], approverIds: ['not-an-approver'] }, ...approvers.slice(1)] });
     expect(wrongUser.status).toBe(400);
     expect(wrongUser.body.errors).toEqual([
-      { pointer: '/approvers/0/approverIds/0', message: 'not-an-approver is not an active approver' },
+      {
+        pointer: '/approvers/0/approverIds/0',
+        code: 'user.role',
+        params: { roles: ['approver'] },
+        message: 'Diese Person ist nicht aktiv oder hat nicht die Rolle Freigabe.',
+      },
     ]);
     const missingParty = await request(http())
       .post(`/cooperation-agreements/${id}/submit`)
@@ -133,7 +145,12 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
       .send({ approvers: approvers.slice(0, 2) });
     expect(missingParty.status).toBe(400);
     expect(missingParty.body.errors).toEqual([
-      { pointer: '/approvers', message: 'no approver named for party landkreis of stage parties' },
+      {
+        pointer: '/approvers',
+        code: 'approver.missing',
+        params: { stageKey: 'parties', partyKey: 'landkreis' },
+        message: expect.stringMatching(/^Für „.+“ in der Stufe „.+“ ist niemand benannt, der entscheidet\.$/),
+      },
     ]);
 
     const submitted = await request(http())
@@ -176,7 +193,9 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
     expect(first.body).toMatchObject({ decision: 'approve', stageStatus: 'active', agreementStatus: 'in_approval' });
     const again = await decide('municipality', { decision: 'approve' });
     expect(again.status).toBe(409);
-    expect(again.body.detail).toMatch(/You already decided \(approve\).*nothing changed/);
+    expect(again.body.detail).toMatch(
+      /^Sie haben bereits am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr entschieden \(Zustimmung\); nichts wurde geändert\.$/,
+    );
     expect(await count('cooperation_agreement_decision')).toBe(1);
     expect(
       (await request(http()).get('/cooperation-agreements/pending-decisions').set('Authorization', approver.municipality)).body.total,
@@ -186,7 +205,7 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
   it('returns the agreement to draft when the Landkreis rejects, with its comment', async () => {
     const noComment = await decide('landkreis', { decision: 'reject' });
     expect(noComment.status).toBe(400);
-    expect(noComment.body.errors).toEqual([{ pointer: '/comment', message: 'required when rejecting' }]);
+    expect(noComment.body.errors).toEqual([{ pointer: '/comment', code: 'required', message: 'Bitte begründen Sie die Ablehnung.' }]);
     const rejected = await decide('landkreis', { decision: 'reject', comment: 'Die Finanzierungsanteile in § 4 fehlen.' });
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ stageStatus: 'rejected', agreementStatus: 'draft' });
@@ -367,7 +386,12 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
     const withLandkreis = await submit({ approvers });
     expect(withLandkreis.status).toBe(400);
     expect(withLandkreis.body.errors).toEqual([
-      { pointer: '/approvers/2/partyKey', message: 'landkreis is not among the parties of this agreement' },
+      {
+        pointer: '/approvers/2/partyKey',
+        code: 'party.not-involved',
+        params: { stageKey: 'parties', partyKey: 'landkreis' },
+        message: '„landkreis“ ist keine Partei dieser Vereinbarung.',
+      },
     ]);
     const submitted = await submit({ approvers: approvers.slice(0, 2) });
     expect(submitted.status).toBe(200);
@@ -434,7 +458,13 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
         ],
       });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors).toEqual([{ pointer: '/parties/0/refId', message: `no municipality ${unknown}` }]);
+    expect(refused.body.errors).toEqual([
+      {
+        pointer: '/parties/0/refId',
+        code: 'unknown-reference',
+        message: 'Diesen Eintrag (Kommune) gibt es nicht; bitte wählen Sie einen aus der Liste.',
+      },
+    ]);
     const named = await request(http())
       .post('/cooperation-agreements')
       .set('Authorization', coordinator)

@@ -252,10 +252,12 @@ describe('workflow definitions over HTTP', () => {
       .send({ toVersion: draft.body.version });
     expect(applied.body.incompatible).toContainEqual({
       processId: started.body.id,
-      reason: 'the current step identify does not exist in the new version',
+      reason: 'Den aktuellen Schritt „Sozialraum identifizieren“ gibt es in der neuen Version nicht.',
     });
     // Instances already past phase 1 would skip the renamed first step: incompatible as well.
-    expect(applied.body.incompatible.filter((i: any) => /would come before the current step/.test(i.reason)).length).toBeGreaterThan(0);
+    expect(
+      applied.body.incompatible.filter((i: any) => /käme vor dem aktuellen Schritt und würde nie bearbeitet/.test(i.reason)).length,
+    ).toBeGreaterThan(0);
     expect(applied.body.migrated.find((m: any) => m.processId === started.body.id)).toBeUndefined();
     const [row] = await system.db.query('SELECT definition_version FROM process_instance WHERE id = $1', [started.body.id]);
     expect(row.definition_version).toBe(current);

@@ -131,18 +131,35 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
       .send({ answers: seven });
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(bad.body.errors).toEqual([{ pointer: '/answers/0/value', message: 'must be a whole number from 1 to 5' }]);
+    expect(bad.body.errors).toEqual([
+      {
+        pointer: '/answers/0/value',
+        code: 'number.range',
+        params: { min: 1, max: 5 },
+        message: 'Bitte eine ganze Zahl von 1 bis 5 angeben.',
+      },
+    ]);
     const unknown = await api()
       .put(`${interview(first)}/answers`)
       .set('Authorization', interviewer)
       .send({ answers: [...answersOf(0), { questionKey: 'q_from_2030', value: 3 }] });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors[0].message).toMatch(/not in questionnaire version 2026-1/);
+    expect(unknown.body.errors[0]).toMatchObject({
+      code: 'unknown-question',
+      message: 'Diese Frage gehört nicht zu Version 2026-1 des Fragebogens.',
+    });
     const missing = await api()
       .put(`${interview(first)}/answers`)
       .set('Authorization', interviewer)
       .send({ answers: answersOf(0).slice(1) });
-    expect(missing.body.errors).toEqual([{ pointer: '/answers', message: 'required question cy_reach is not answered' }]);
+    expect(missing.body.errors).toEqual([
+      {
+        pointer: '/answers',
+        code: 'required',
+        params: { questionKey: 'cy_reach' },
+        message: 'Bitte beantworten Sie die Pflichtfrage „Wie gut erreichen die Angebote im Sozialraum Kinder und Jugendliche?“.',
+      },
+    ]);
     const notTheInterviewer = await api()
       .put(`${interview(first)}/answers`)
       .set('Authorization', await bearer(Role.Caseworker, 'someone-else'))
@@ -153,7 +170,7 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
 
     const twice = await api().post(`/interview-cycles/${cycleId}/partners`).set('Authorization', coordinator).send({ partnerId: first });
     expect(twice.status).toBe(409);
-    expect(twice.body.detail).toMatch(/already part of cycle 1/);
+    expect(twice.body.detail).toBe('Der Vertragspartner gehört bereits zum Interviewzyklus 1.');
   });
 
   it('records answers, withdraws, adds a partner who joins mid-cycle and reports the numbers', async () => {
@@ -282,14 +299,19 @@ describe('a two-yearly interview cycle with the 35 demo partners, end to end', (
       .set('Authorization', interviewer)
       .send({ answers: corrected });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.errors).toEqual([{ pointer: '/reason', message: 'Bitte begründen Sie die Korrektur' }]);
+    expect(noReason.body.errors).toEqual([{ pointer: '/reason', code: 'required', message: 'Bitte begründen Sie die Korrektur.' }]);
     const early = await api()
       .put(`${interview(first)}/answers`)
       .set('Authorization', interviewer)
       .send({ answers: corrected, reason: 'Übertragungsfehler', conductedOn: at(-1).slice(0, 10) });
     expect(early.status).toBe(400);
     expect(early.body.errors).toEqual([
-      { pointer: '/conductedOn', message: `must not be before the planned interview date ${before.body.plannedAt.slice(0, 10)}` },
+      {
+        pointer: '/conductedOn',
+        code: 'date.min',
+        params: { min: before.body.plannedAt.slice(0, 10) },
+        message: `Das Datum darf nicht vor dem geplanten Interviewtermin am ${before.body.plannedAt.slice(0, 10).split('-').reverse().join('.')} liegen.`,
+      },
     ]);
     const stranger = await api()
       .put(`${interview(first)}/answers`)

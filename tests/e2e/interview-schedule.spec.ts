@@ -29,13 +29,22 @@ describe('the interview schedule (Temporal Schedule on the dev server)', () => {
   it('answers 404 while there is no schedule and refuses bad settings', async () => {
     const none = await api().get('/interview-cycles/schedule').set('Authorization', coordinator);
     expect(none.status).toBe(404);
-    expect(none.body.detail).toMatch(/PUT \/interview-cycles\/schedule/);
+    expect(none.body.detail).toBe(
+      'Es gibt noch keinen Zeitplan der Interviewzyklen; bitte legen Sie ihn an (PUT /interview-cycles/schedule).',
+    );
     const unknown = await api()
       .put('/interview-cycles/schedule')
       .set('Authorization', coordinator)
       .send({ coordinatorId: 'demo-caseworker' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors).toEqual([{ pointer: '/coordinatorId', message: 'must be an active coordinator' }]);
+    expect(unknown.body.errors).toEqual([
+      {
+        pointer: '/coordinatorId',
+        code: 'user.role',
+        params: { roles: ['coordinator'] },
+        message: 'Bitte eine aktive Person mit der Rolle Koordination auswählen.',
+      },
+    ]);
     const extra = await api().put('/interview-cycles/schedule').set('Authorization', coordinator).send({ every: 'P1Y' });
     expect(extra.status).toBe(400);
   });

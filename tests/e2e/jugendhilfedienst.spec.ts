@@ -79,7 +79,9 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
       .send({ ...intakeBody(spaceId), reporter: { name: 'Frau Nachbarin' } });
     expect(reporter.status).toBe(400);
     expect(reporter.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(reporter.body.errors).toEqual([{ pointer: '/reporter', message: 'an anonymous report has no reporter' }]);
+    expect(reporter.body.errors).toEqual([
+      { pointer: '/reporter', code: 'not-applicable', message: 'Eine anonyme Meldung nennt keine meldende Person; bitte leer lassen.' },
+    ]);
     const bad = await api()
       .post('/jugendhilfedienst-cases')
       .set('Authorization', cw)
@@ -157,7 +159,14 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
       .send(assessmentBody({ professionals: [{ userId: 'demo-caseworker', function: 'ASD-Fachkraft' }] }));
     expect(one.status).toBe(400);
     expect(one.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(one.body.errors).toEqual([{ pointer: '/professionals', message: expect.stringContaining('at least 2 professionals') }]);
+    expect(one.body.errors).toEqual([
+      {
+        pointer: '/professionals',
+        code: 'number.min',
+        params: { min: 2 },
+        message: 'Mindestens 2 Fachkräfte müssen die Gefährdung gemeinsam einschätzen (§ 8a SGB VIII).',
+      },
+    ]);
     const result = await api()
       .post(`/jugendhilfedienst-cases/${caseId}/risk-assessment`)
       .set('Authorization', cw)
@@ -169,7 +178,13 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
       .set('Authorization', cw)
       .send(assessmentBody({ involvementNote: undefined }));
     expect(reason.status).toBe(400);
-    expect(reason.body.errors).toEqual([{ pointer: '/involvementNote', message: 'say why the parents or the child were not involved' }]);
+    expect(reason.body.errors).toEqual([
+      {
+        pointer: '/involvementNote',
+        code: 'required',
+        message: 'Bitte begründen Sie, warum die Eltern oder das Kind nicht beteiligt wurden.',
+      },
+    ]);
     const twice = await api()
       .post(`/jugendhilfedienst-cases/${caseId}/risk-assessment`)
       .set('Authorization', cw)
@@ -287,7 +302,14 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
       .set('Authorization', cw)
       .send({ ...body, reviewAt: '2020-01-01' });
     expect(early.status).toBe(400);
-    expect(early.body.errors).toEqual([{ pointer: '/reviewAt', message: 'must be after the plan date' }]);
+    expect(early.body.errors).toEqual([
+      {
+        pointer: '/reviewAt',
+        code: 'date.min',
+        params: { after: expect.any(String) },
+        message: expect.stringMatching(/^Die Überprüfung muss nach dem Datum des Hilfeplans \(\d\d\.\d\d\.\d{4}\) liegen\.$/),
+      },
+    ]);
     expect(await count('SELECT count(*)::int AS n FROM help_plan WHERE case_id = $1', [caseId])).toBe(0);
 
     const res = await api().post(`/jugendhilfedienst-cases/${caseId}/help-plans`).set('Authorization', cw).send(body);
@@ -460,7 +482,7 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
       .send({ measure: 'family_court' });
     expect(unreasoned.status).toBe(400);
     expect(unreasoned.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(unreasoned.body.errors).toEqual([{ pointer: '/reason', message: expect.stringContaining('Inobhutnahme') }]);
+    expect(unreasoned.body.errors).toEqual([{ pointer: '/reason', code: 'required', message: expect.stringContaining('Inobhutnahme') }]);
     const unknown = await api()
       .post(`/jugendhilfedienst-cases/${id}/immediate-protection`)
       .set('Authorization', cw)

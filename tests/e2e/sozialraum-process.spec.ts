@@ -48,8 +48,15 @@ describe('social-space process over HTTP (all six phases)', () => {
     // Completing before the deliverable is there is refused and names what is missing.
     const refused = await request(http).post(`/sozialraum-processes/${id}/phases/identify/complete`).set('Authorization', coordinator);
     expect(refused.status).toBe(409);
-    expect(refused.body.detail).toMatch(/missing deliverables boundaries/);
-    expect(refused.body.errors).toEqual([{ pointer: '/deliverables/boundaries', message: 'required deliverable is missing' }]);
+    expect(refused.body.detail).toBe('Die Phase „Sozialraum identifizieren“ kann noch nicht abgeschlossen werden: Es fehlt ein Ergebnis.');
+    expect(refused.body.errors).toEqual([
+      {
+        pointer: '/deliverables/boundaries',
+        code: 'required',
+        params: { deliverableKey: 'boundaries' },
+        message: 'Bitte „Abgrenzung und Beschreibung des Sozialraums, seine Kommunen“ erfassen; das Ergebnis ist Pflicht.',
+      },
+    ]);
 
     // Out of order: refused too.
     const outOfOrder = await request(http).post(`/sozialraum-processes/${id}/phases/goals/complete`).set('Authorization', coordinator);
@@ -90,7 +97,9 @@ describe('social-space process over HTTP (all six phases)', () => {
       .set('Authorization', coordinator)
       .send({ value: { description: 'Grenzen', municipalityIds: [municipality, unknownMunicipality] } });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors).toEqual([{ pointer: '/value/municipalityIds/1', message: `no municipality ${unknownMunicipality}` }]);
+    expect(unknown.body.errors).toEqual([
+      { pointer: '/value/municipalityIds/1', code: 'unknown-reference', message: 'Diese Kommune gibt es nicht.' },
+    ]);
 
     for (const d of validDeliverables(municipality, partner)) {
       const put = await request(http)
@@ -238,7 +247,17 @@ describe('social-space process over HTTP (all six phases)', () => {
     const early = await request(http).post(`/sozialraum-processes/${id}/phases/analyse/complete`).set('Authorization', coordinator);
     expect(early.status).toBe(409);
     expect(early.body.errors).toEqual([
-      { pointer: '/deliverables/analysis', message: `incomplete: guideline questions not answered: ${questions.slice(2).join(', ')}` },
+      {
+        pointer: '/deliverables/analysis',
+        code: 'incomplete',
+        params: { deliverableKey: 'analysis' },
+        message: `„Sozialraumanalyse: Antworten auf die Leitfragen, Bezug zum Sozialraumprofil“ ist unvollständig: unbeantwortete Leitfragen: ${SEED_SPECS[
+          'sozialraum-development'
+        ].analysisQuestions
+          .slice(2)
+          .map((q) => `„${q.text}“`)
+          .join(', ')}.`,
+      },
     ]);
     const draft = await request(http).get(`/sozialraum-processes/${id}`).set('Authorization', coordinator);
     expect(draft.body.state.deliverables.analyse.analysis.answers.map((a: { questionKey: string }) => a.questionKey)).toEqual(
@@ -276,7 +295,9 @@ describe('social-space process over HTTP (all six phases)', () => {
       .set('Authorization', coordinator)
       .send({ kind: 'initiative', title: 'Zu teuer', amountCents: 250_000 });
     expect(tooMuch.status).toBe(409);
-    expect(tooMuch.body.errors).toEqual([{ pointer: '/amountCents', message: 'at most 200000' }]);
+    expect(tooMuch.body.errors).toEqual([
+      { pointer: '/amountCents', code: 'number.max', params: { max: 200000 }, message: 'Höchstens 2.000,00\u00a0€ (noch verfügbar).' },
+    ]);
     const view = await request(http)
       .get(path)
       .set('Authorization', await bearer(Role.Caseworker));
@@ -305,7 +326,14 @@ describe('social-space process over HTTP (all six phases)', () => {
       .send({ kind: 'measure', title: 'Gibt es nicht', processId: completedId, measureKey: 'gibt-es-nicht', amountCents: 1_000 });
     expect(unknownMeasure.status).toBe(400);
     expect(unknownMeasure.headers['content-type']).toMatch(/problem\+json/);
-    expect(unknownMeasure.body.errors).toEqual([{ pointer: '/measureKey', message: 'the process has no measure gibt-es-nicht' }]);
+    expect(unknownMeasure.body.errors).toEqual([
+      {
+        pointer: '/measureKey',
+        code: 'unknown-reference',
+        params: { measureKey: 'gibt-es-nicht' },
+        message: 'Diese Maßnahme ist im Prozess nicht geplant.',
+      },
+    ]);
     const unknownProcess = await request(http).post(`${path}/allocations`).set('Authorization', coordinator).send({
       kind: 'measure',
       title: 'X',

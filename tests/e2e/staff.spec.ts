@@ -74,10 +74,14 @@ describe('staff administration (HTTP, real services)', () => {
     expect(invalid.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(invalid.body.errors).toEqual(
       expect.arrayContaining([
-        { pointer: '/id', message: 'Die Kennung besteht aus 1–200 sichtbaren Zeichen ohne Leerzeichen.' },
-        { pointer: '/displayName', message: 'Der Name ist zu kurz (mindestens 2 Zeichen).' },
-        { pointer: '/email', message: 'Die E-Mail-Adresse ist ungültig.' },
-        expect.objectContaining({ pointer: '/roles', message: expect.stringMatching(/^Unbekannte Rolle/) }),
+        expect.objectContaining({
+          pointer: '/id',
+          code: 'format',
+          message: 'Die Kennung besteht aus 1–200 sichtbaren Zeichen ohne Leerzeichen.',
+        }),
+        { pointer: '/displayName', code: 'length.min', params: { min: 2 }, message: 'Der Name ist zu kurz (mindestens 2 Zeichen).' },
+        { pointer: '/email', code: 'format.email', message: 'Die E-Mail-Adresse ist ungültig.' },
+        expect.objectContaining({ pointer: '/roles', code: 'enum', message: expect.stringMatching(/^Unbekannte Rolle/) }),
       ]),
     );
     const unknownSpace = await api()
@@ -90,13 +94,15 @@ describe('staff administration (HTTP, real services)', () => {
         socialSpaceIds: ['00000000-0000-4000-8000-000000000000'],
       });
     expect(unknownSpace.status).toBe(400);
-    expect(unknownSpace.body.errors).toEqual([{ pointer: '/socialSpaceIds/0', message: 'Diesen Sozialraum gibt es nicht.' }]);
+    expect(unknownSpace.body.errors).toEqual([
+      { pointer: '/socialSpaceIds/0', code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' },
+    ]);
     const adviserWithoutOrg = await api()
       .post('/staff/users')
       .set('Authorization', admin)
       .send({ id: 'berater-neu', displayName: 'Beratung Neu', roles: ['adviser'] });
     expect(adviserWithoutOrg.body.errors).toEqual([
-      { pointer: '/organisation', message: 'Für externe Beratung ist die Organisation anzugeben.' },
+      { pointer: '/organisation', code: 'required', message: 'Für externe Beratung ist die Organisation anzugeben.' },
     ]);
 
     const created = await api()
@@ -129,7 +135,12 @@ describe('staff administration (HTTP, real services)', () => {
       .send({ name: 'ASD-Team Nord', kind: 'asd_team', leadId: 'demo-caseworker' });
     expect(notALead.status).toBe(400);
     expect(notALead.body.errors).toEqual([
-      { pointer: '/leadId', message: 'Die Leitung muss eine aktive Person mit der Rolle Leitung sein.' },
+      {
+        pointer: '/leadId',
+        code: 'user.role',
+        params: { roles: ['lead'] },
+        message: 'Die Leitung muss eine aktive Person mit der Rolle Leitung sein.',
+      },
     ]);
     const badKind = await api().post('/staff/teams').set('Authorization', admin).send({ name: 'Team X', kind: 'abteilung' });
     expect(badKind.body.errors).toEqual([expect.objectContaining({ pointer: '/kind' })]);
@@ -137,7 +148,7 @@ describe('staff administration (HTTP, real services)', () => {
       .post('/staff/teams')
       .set('Authorization', admin)
       .send({ name: 'ASD-Team Planregion 1', kind: 'asd_team' });
-    expect(duplicate.body.errors).toEqual([{ pointer: '/name', message: 'Ein Team mit diesem Namen gibt es bereits.' }]);
+    expect(duplicate.body.errors).toEqual([{ pointer: '/name', code: 'duplicate', message: 'Ein Team mit diesem Namen gibt es bereits.' }]);
     // A select left empty sends "": no lead, not a database error (found by the body fuzzer).
     const emptyChoices = await api()
       .post('/staff/teams')
@@ -159,7 +170,9 @@ describe('staff administration (HTTP, real services)', () => {
       .set('Authorization', admin)
       .send({ displayName: lead.displayName, roles: ['caseworker'], socialSpaceIds: lead.socialSpaceIds, teamId: lead.teamId });
     expect(dropRole.status).toBe(400);
-    expect(dropRole.body.errors).toEqual([expect.objectContaining({ pointer: '/roles', message: expect.stringMatching(/leitet/) })]);
+    expect(dropRole.body.errors).toEqual([
+      expect.objectContaining({ pointer: '/roles', code: 'role.leads-team', message: expect.stringMatching(/leitet/) }),
+    ]);
 
     // A team with members is not deleted (they would be left without team silently); an empty one is.
     await api()

@@ -77,13 +77,22 @@ describe('time entries and the preventive share (HTTP)', () => {
       .send({ date: yesterday, start: '09:30', minutes: 60, kind: 'other' });
     expect(overlap.status).toBe(400);
     expect(overlap.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(overlap.body.errors).toEqual([{ pointer: '/start', message: 'overlaps the entry from 08:00 to 10:00' }]);
+    expect(overlap.body.errors).toEqual([
+      {
+        pointer: '/start',
+        code: 'time.overlap',
+        params: { from: '08:00', to: '10:00' },
+        message: 'Überschneidet sich mit dem Eintrag von 08:00 bis 10:00 Uhr.',
+      },
+    ]);
     const long = await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, minutes: 1500, kind: 'other' });
     expect(long.status).toBe(400);
     expect(long.body.errors[0].pointer).toBe('/minutes');
     const dayFull = await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, minutes: 1000, kind: 'other' }); // 480 already recorded
     expect(dayFull.status).toBe(400);
-    expect(dayFull.body.errors).toEqual([{ pointer: '/minutes', message: expect.stringContaining('a day has 24 hours') }]);
+    expect(dayFull.body.errors).toEqual([
+      { pointer: '/minutes', code: 'time.day-full', params: { max: 960 }, message: expect.stringContaining('ein Tag hat 24 Stunden') },
+    ]);
     const midnight = await api()
       .post('/time-entries')
       .set('Authorization', cw)
@@ -94,9 +103,17 @@ describe('time entries and the preventive share (HTTP)', () => {
       .post('/time-entries')
       .set('Authorization', cw)
       .send({ date: yesterday, minutes: 10, kind: 'case', caseId, note: 'Gespräch mit Frau Mustermann' });
-    expect(caseNote.body.errors).toEqual([{ pointer: '/note', message: 'case time has no note' }]);
+    expect(caseNote.body.errors).toEqual([
+      {
+        pointer: '/note',
+        code: 'not-applicable',
+        message: 'Fallzeiten haben keine Notiz; Einzelheiten gehören in die Fallakte. Bitte leer lassen.',
+      },
+    ]);
     const noSpace = await api().post('/time-entries').set('Authorization', cw).send({ date: yesterday, minutes: 10, kind: 'preventive' });
-    expect(noSpace.body.errors).toEqual([{ pointer: '/socialSpaceId', message: 'preventive work names its social space' }]);
+    expect(noSpace.body.errors).toEqual([
+      { pointer: '/socialSpaceId', code: 'required', message: 'Bitte den Sozialraum der präventiven Arbeit auswählen.' },
+    ]);
     const badTime = await api()
       .post('/time-entries')
       .set('Authorization', cw)
@@ -117,7 +134,9 @@ describe('time entries and the preventive share (HTTP)', () => {
     expect(old.body.errors).toEqual([
       {
         pointer: '/date',
-        message: `Zeiten vor dem 01.01.${year - 1} können nicht mehr erfasst werden (zulässig: das laufende Jahr und das Vorjahr)`,
+        code: 'date.min',
+        params: { min: `${year - 1}-01-01` },
+        message: `Zeiten vor dem 01.01.${year - 1} können nicht mehr erfasst werden (zulässig: das laufende Jahr und das Vorjahr).`,
       },
     ]);
     expect(await entries()).toBe(before);

@@ -61,7 +61,13 @@ describe('the web app served by the API, and its sign-in endpoints', () => {
     expect(me.body).toMatchObject({ sub: 'demo-coordinator', roles: ['coordinator'] });
     const unknown = await http().post('/auth/dev-token').send({ userId: 'nobody' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors).toEqual([{ pointer: '/userId', message: 'nobody is not an active user with a role' }]);
+    expect(unknown.body.errors).toEqual([
+      {
+        pointer: '/userId',
+        code: 'unknown-reference',
+        message: 'Diese Person ist nicht aktiv oder hat keine Rolle; bitte wählen Sie einen Demo-Zugang aus der Liste.',
+      },
+    ]);
   });
 
   it('gives pickers the planning regions with their social spaces, and the caller the reminders still ahead', async () => {

@@ -114,13 +114,15 @@ describe('reminders (PostgreSQL, Redis, SMTP)', () => {
   it('rejects an unknown template and an unknown recipient with a clear error, storing nothing', async () => {
     const key = `${prefix()}/bad`;
     await expect(reminders.service.schedule({ ...step(key, inMinutes(5)), template: 'nope' })).rejects.toThrow(
-      /Unknown reminder template nope/,
+      /Die Vorlage „nope“ für Erinnerungen gibt es nicht/,
     );
     const error = await reminders.service
       .schedule({ ...step(key, inMinutes(5)), recipients: [{ type: 'user', id: 'ghost' }] })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).problems).toEqual([{ pointer: '/recipients/0', message: 'unknown user ghost' }]);
+    expect((error as DomainError).problems).toEqual([
+      { pointer: '/recipients/0', code: 'unknown-reference', message: 'Diese Person ist nicht bekannt oder nicht aktiv.' },
+    ]);
     expect(await reminders.service.get(key)).toBeNull();
   });
 });

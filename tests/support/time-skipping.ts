@@ -92,7 +92,10 @@ export function recordingActivities() {
       prepareFallteamConsultation: async (input: { consultationId: string; caseId: string }): Promise<PreparedConsultation> => {
         calls.push({ name: 'prepareFallteamConsultation', args: [input] });
         if (fallteamFailsFor.has(input.caseId))
-          throw ApplicationFailure.nonRetryable('Definition fallteam-consultation has no published version', 'CONFLICT');
+          throw ApplicationFailure.nonRetryable(
+            'Die Definition „fallteam-consultation“ hat keine veröffentlichte Version; es kann nichts gestartet werden.',
+            'CONFLICT',
+          );
         return {
           consultationId: input.consultationId,
           definition: { key: 'fallteam-consultation', version: 1, checksum: 'v1', spec: SEED_SPECS['fallteam-consultation'] },

@@ -58,13 +58,48 @@ describe('approval rules of cooperation agreements', () => {
       { stageKey: 'parties', partyKey: 'jha', approverIds: ['x'] },
     ]);
     expect(problems).toEqual([
-      { pointer: '/optionalStages/0', message: 'stage parties is not optional' },
-      { pointer: '/optionalStages/1', message: 'no stage nope' },
-      { pointer: '/approvers/1', message: 'party parties/municipality is named twice' },
-      { pointer: '/approvers/2/approverIds', message: 'name at least one approver' },
-      { pointer: '/approvers/3/stageKey', message: 'stage committee is not part of this approval' },
-      { pointer: '/approvers/4/partyKey', message: 'stage parties has no party jha' },
-      { pointer: '/approvers', message: 'no approver named for party landkreis of stage parties' },
+      {
+        pointer: '/optionalStages/0',
+        code: 'stage.required',
+        params: { stageKey: 'parties' },
+        message: 'Die Stufe „Zustimmung der Vertragsparteien“ ist nicht wählbar; sie gehört immer zur Freigabe.',
+      },
+      {
+        pointer: '/optionalStages/1',
+        code: 'unknown-stage',
+        params: { stageKey: 'nope' },
+        message: 'Die Stufe „nope“ gibt es in der Definition nicht.',
+      },
+      {
+        pointer: '/approvers/1',
+        code: 'duplicate',
+        params: { stageKey: 'parties', partyKey: 'municipality' },
+        message: 'Diese Partei dieser Stufe ist doppelt genannt.',
+      },
+      {
+        pointer: '/approvers/2/approverIds',
+        code: 'array.min',
+        params: { min: 1 },
+        message: 'Bitte mindestens eine entscheidende Person benennen.',
+      },
+      {
+        pointer: '/approvers/3/stageKey',
+        code: 'stage.not-included',
+        params: { stageKey: 'committee' },
+        message: 'Die Stufe „Beschluss des Jugendhilfeausschusses“ gehört nicht zu dieser Freigabe.',
+      },
+      {
+        pointer: '/approvers/4/partyKey',
+        code: 'unknown-party',
+        params: { stageKey: 'parties', partyKey: 'jha' },
+        message: 'Die Stufe „Zustimmung der Vertragsparteien“ hat keine Partei „jha“.',
+      },
+      {
+        pointer: '/approvers',
+        code: 'approver.missing',
+        params: { stageKey: 'parties', partyKey: 'landkreis' },
+        message: 'Für „Landkreis“ in der Stufe „Zustimmung der Vertragsparteien“ ist niemand benannt, der entscheidet.',
+      },
     ]);
   });
 
@@ -91,7 +126,12 @@ describe('approval rules of cooperation agreements', () => {
     const [municipality, provider, landkreis] = seedApprovers();
     expect(checkAssignments(spec, { ...bilateral, partyKinds: [...bilateral.partyKinds] }, [municipality, provider])).toEqual([]);
     expect(checkAssignments(spec, { ...bilateral, partyKinds: [...bilateral.partyKinds] }, [municipality, provider, landkreis])).toEqual([
-      { pointer: '/approvers/2/partyKey', message: 'landkreis is not among the parties of this agreement' },
+      {
+        pointer: '/approvers/2/partyKey',
+        code: 'party.not-involved',
+        params: { stageKey: 'parties', partyKey: 'landkreis' },
+        message: '„landkreis“ ist keine Partei dieser Vereinbarung.',
+      },
     ]);
     const [stage] = buildStages(spec, { ...bilateral, partyKinds: [...bilateral.partyKinds] }, [municipality, provider], new Date());
     expect(stage).toMatchObject({ key: 'parties', quorum: 2, status: 'active' });
@@ -110,8 +150,18 @@ describe('approval rules of cooperation agreements', () => {
       ['committee', 1, ['jha']],
     ]);
     expect(checkAssignments(spec, withCommittee, [provider])).toEqual([
-      { pointer: '/approvers', message: 'no approver named for party provider-2 of stage parties' },
-      { pointer: '/approvers', message: 'no approver named for party jha of stage committee' },
+      {
+        pointer: '/approvers',
+        code: 'approver.missing',
+        params: { stageKey: 'parties', partyKey: 'provider-2' },
+        message: 'Für „Freier Träger (2)“ in der Stufe „Zustimmung der Vertragsparteien“ ist niemand benannt, der entscheidet.',
+      },
+      {
+        pointer: '/approvers',
+        code: 'approver.missing',
+        params: { stageKey: 'committee', partyKey: 'jha' },
+        message: 'Für „Jugendhilfeausschuss“ in der Stufe „Beschluss des Jugendhilfeausschusses“ ist niemand benannt, der entscheidet.',
+      },
     ]);
     // Submissions recorded before (no party kinds): every party of the definition decides, as before.
     expect(buildStages(spec, { committeeRequired: false }, seedApprovers(), new Date())[0].parties).toHaveLength(3);

@@ -169,7 +169,14 @@ describe('AgreementService drafting', () => {
   it('refuses a validity that ends before it starts', async () => {
     const { service } = setup();
     const error = await refusal(service.create(coordinator, draftInput({ validFrom: '2029-01-01', validUntil: '2028-01-01' })));
-    expect(error.problems).toEqual([{ pointer: '/validUntil', message: 'must be after validFrom' }]);
+    expect(error.problems).toEqual([
+      {
+        pointer: '/validUntil',
+        code: 'date.min',
+        params: { after: '2029-01-01' },
+        message: 'Das Ende der Gültigkeit muss nach dem Beginn (01.01.2029) liegen.',
+      },
+    ]);
   });
 
   it('names every unknown, repeated or misnamed party and social space by pointer', async () => {
@@ -193,12 +200,20 @@ describe('AgreementService drafting', () => {
     );
     expect(error.code).toBe(ErrorCode.ValidationFailed);
     expect(error.problems).toEqual([
-      { pointer: '/parties/1', message: 'named twice' },
-      { pointer: '/parties/2/refId', message: 'the Landkreis has no registry id' },
-      { pointer: '/parties/3/name', message: 'the name comes from the registry' },
-      { pointer: '/parties/3/refId', message: 'a municipality is named by id' },
-      { pointer: '/parties/4/refId', message: `no contract partner ${unknownPartner}` },
-      { pointer: '/socialSpaceIds/1', message: `no social space ${unknownSpace}` },
+      { pointer: '/parties/1', code: 'duplicate', message: 'Diese Partei ist doppelt genannt.' },
+      {
+        pointer: '/parties/2/refId',
+        code: 'not-applicable',
+        message: 'Der Landkreis hat keine Kennung im Verzeichnis; bitte leer lassen.',
+      },
+      { pointer: '/parties/3/name', code: 'not-applicable', message: 'Der Name kommt aus dem Verzeichnis; bitte leer lassen.' },
+      { pointer: '/parties/3/refId', code: 'required', message: 'Bitte die Kommune aus der Liste auswählen.' },
+      {
+        pointer: '/parties/4/refId',
+        code: 'unknown-reference',
+        message: 'Diesen Eintrag (Vertragspartner) gibt es nicht; bitte wählen Sie einen aus der Liste.',
+      },
+      { pointer: '/socialSpaceIds/1', code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' },
     ]);
   });
 
@@ -264,7 +279,14 @@ describe('AgreementService submission', () => {
         ],
       }),
     );
-    expect(error.problems).toEqual([{ pointer: '/approvers/0/approverIds/1', message: 'not-an-approver is not an active approver' }]);
+    expect(error.problems).toEqual([
+      {
+        pointer: '/approvers/0/approverIds/1',
+        code: 'user.role',
+        params: { roles: ['approver'] },
+        message: 'Diese Person ist nicht aktiv oder hat nicht die Rolle Freigabe.',
+      },
+    ]);
     expect(handle.executeUpdate).not.toHaveBeenCalled();
   });
 });
@@ -304,7 +326,14 @@ describe('AgreementService decisions', () => {
     const approval = runningRound([party('municipality', ['ap-both']), party('provider', ['ap-both'])]);
     const { result } = decide({ approval }, 'ap-both');
     const error = await refusal(result);
-    expect(error.problems).toEqual([{ pointer: '/partyKey', message: 'one of municipality, provider' }]);
+    expect(error.problems).toEqual([
+      {
+        pointer: '/partyKey',
+        code: 'enum',
+        params: { allowed: ['municipality', 'provider'] },
+        message: 'Bitte eine Partei wählen: Partei municipality, Partei provider.',
+      },
+    ]);
   });
 
   it('answers a second decision for the same party with a conflict, naming who decided', async () => {
@@ -312,7 +341,9 @@ describe('AgreementService decisions', () => {
     const { result, repo } = decide({ approval }, 'ap-municipality');
     const error = await refusal(result);
     expect(error.code).toBe(ErrorCode.Conflict);
-    expect(error.message).toMatch(/Partei municipality was already decided by another approver \(approve\).*nothing changed/);
+    expect(error.message).toMatch(
+      /^Für „Partei municipality“ hat bereits eine andere Person am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr entschieden \(Zustimmung\); nichts wurde geändert\.$/,
+    );
     expect(repo.insertDecision).not.toHaveBeenCalled();
   });
 
@@ -321,7 +352,9 @@ describe('AgreementService decisions', () => {
       decision: 'reject',
       comment: '  ',
     });
-    expect((await refusal(result)).problems).toEqual([{ pointer: '/comment', message: 'required when rejecting' }]);
+    expect((await refusal(result)).problems).toEqual([
+      { pointer: '/comment', code: 'required', message: 'Bitte begründen Sie die Ablehnung.' },
+    ]);
   });
 
   it('records the decision with its comment in the transaction in which the workflow accepts it', async () => {

@@ -149,7 +149,9 @@ describe('BudgetService', () => {
       service.allocate(coordinator, SPACE, YEAR, { kind: 'initiative', title: 'Zu teuer', amountCents: 250_000 }),
     );
     expect(error.code).toBe(ErrorCode.Conflict);
-    expect(error.problems).toEqual([{ pointer: '/amountCents', message: 'at most 200000' }]);
+    expect(error.problems).toEqual([
+      { pointer: '/amountCents', code: 'number.max', params: { max: 200000 }, message: 'Höchstens 2.000,00\u00a0€ (noch verfügbar).' },
+    ]);
     expect(budgets.addAllocation).not.toHaveBeenCalled();
   });
 
@@ -164,7 +166,7 @@ describe('BudgetService', () => {
     const { service } = setup();
     const error = await refusal(service.allocate(coordinator, SPACE, YEAR + 1, { kind: 'initiative', title: 'X', amountCents: 1 }));
     expect(error.code).toBe(ErrorCode.Conflict);
-    expect(error.message).toMatch(new RegExp(`No budget is set for ${YEAR + 1}`));
+    expect(error.message).toBe(`Für ${YEAR + 1} ist noch kein Budget festgelegt; bitte legen Sie zuerst den Betrag fest.`);
   });
 
   it('rejects a measure allocation without its process and measure, naming both fields', async () => {
@@ -198,7 +200,9 @@ describe('BudgetService', () => {
     const { service, budgets } = setup({ amountCents: 500_000, allocations: [300_000] });
     const error = await refusal(service.setAmount(coordinator, SPACE, YEAR, 299_999));
     expect(error.code).toBe(ErrorCode.Conflict);
-    expect(error.problems).toEqual([{ pointer: '/amountCents', message: 'at least 300000' }]);
+    expect(error.problems).toEqual([
+      { pointer: '/amountCents', code: 'number.min', params: { min: 300000 }, message: 'Mindestens 3.000,00\u00a0€ (bereits zugewiesen).' },
+    ]);
     expect(budgets.setAmount).not.toHaveBeenCalled();
   });
 
@@ -231,7 +235,14 @@ describe('BudgetService', () => {
       }),
     );
     expect(error.code).toBe(ErrorCode.ValidationFailed);
-    expect(error.problems).toEqual([{ pointer: '/measureKey', message: 'the process has no measure gibt-es-nicht' }]);
+    expect(error.problems).toEqual([
+      {
+        pointer: '/measureKey',
+        code: 'unknown-reference',
+        params: { measureKey: 'gibt-es-nicht' },
+        message: 'Diese Maßnahme ist im Prozess nicht geplant.',
+      },
+    ]);
     expect(budgets.transaction).not.toHaveBeenCalled();
   });
 
@@ -285,9 +296,11 @@ describe('BudgetService', () => {
     expect(spent.allocations[0]).toMatchObject({ spentCents: 120_000 });
     const tooMuch = await refusal(service.spend(coordinator, SPACE, YEAR, 'a0', { amountCents: 180_001, spentOn: `${YEAR}-01-16` }));
     expect(tooMuch.code).toBe(ErrorCode.Conflict);
-    expect(tooMuch.problems).toEqual([{ pointer: '/amountCents', message: 'at most 180000' }]);
+    expect(tooMuch.problems).toEqual([
+      { pointer: '/amountCents', code: 'number.max', params: { max: 180000 }, message: 'Höchstens 1.800,00\u00a0€ (noch übrig).' },
+    ]);
     const future = await refusal(service.spend(coordinator, SPACE, YEAR, 'a0', { amountCents: 1, spentOn: `${YEAR + 1}-12-31` }));
-    expect(future.problems).toEqual([{ pointer: '/spentOn', message: 'must not be in the future' }]);
+    expect(future.problems).toEqual([{ pointer: '/spentOn', code: 'date.future', message: 'Das Datum darf nicht in der Zukunft liegen.' }]);
     const reversed = await service.reverse(coordinator, SPACE, YEAR, 'a0', 'Rest wird nicht gebraucht');
     expect(reversed).toMatchObject({ allocatedCents: 120_000, availableCents: 380_000, spentCents: 120_000 });
     expect((await refusal(service.spend(coordinator, SPACE, YEAR, 'a0', { amountCents: 1, spentOn: `${YEAR}-01-17` }))).code).toBe(
@@ -309,7 +322,14 @@ describe('BudgetService', () => {
     await expect(service.setAmount(coordinator, SPACE, YEAR + 1, 1_000)).resolves.toMatchObject({ year: YEAR + 1, amountCents: 1_000 });
     const far = await refusal(service.setAmount(coordinator, SPACE, YEAR + 2, 1_000));
     expect(far.code).toBe(ErrorCode.ValidationFailed);
-    expect(far.problems).toEqual([{ pointer: '/year', message: `must be from ${YEAR - 1} to ${YEAR + 1}` }]);
+    expect(far.problems).toEqual([
+      {
+        pointer: '/year',
+        code: 'number.range',
+        params: { min: YEAR - 1, max: YEAR + 1 },
+        message: `Bitte ein Jahr von ${YEAR - 1} bis ${YEAR + 1} angeben.`,
+      },
+    ]);
     expect(budgets.create).toHaveBeenCalledTimes(1);
   });
 });

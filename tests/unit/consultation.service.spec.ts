@@ -565,7 +565,7 @@ describe('ConsultationService', () => {
       releases.latest.mockResolvedValue(undefined);
       const forAdviser = await refusal(service.packet(adviser, 'con-1'));
       expect(forAdviser.code).toBe(ErrorCode.NotFound);
-      expect(forAdviser.message).toBe('Consultation was not found');
+      expect(forAdviser.message).toBe('Die Beratung wurde nicht gefunden.');
       const forCaseworker = await refusal(service.packet(caseworker, 'con-1'));
       expect(forCaseworker.code).toBe(ErrorCode.NotFound);
       expect(forCaseworker.message).toContain('noch nicht freigegeben');

@@ -92,8 +92,13 @@ describe('ContractPartnerService', () => {
     );
     expect(error.code).toBe(ErrorCode.ValidationFailed);
     expect(error.problems).toEqual([
-      { pointer: '/exitDate', message: 'must not be before accessionDate' },
-      { pointer: '/socialSpaceIds/1', message: `unknown social space ${UNKNOWN}` },
+      {
+        pointer: '/exitDate',
+        code: 'date.min',
+        params: { min: '2024-03-01' },
+        message: 'Der Austritt darf nicht vor dem Beitritt am 01.03.2024 liegen.',
+      },
+      { pointer: '/socialSpaceIds/1', code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' },
     ]);
     expect(partners.create).not.toHaveBeenCalled();
   });
@@ -118,7 +123,14 @@ describe('ContractPartnerService', () => {
 
     partners.setExit.mockClear();
     const error = await refusal(service.exit('demo-coordinator', 'p1', '2011-12-31'));
-    expect(error.problems).toEqual([{ pointer: '/exitDate', message: 'must not be before 2012-06-01' }]);
+    expect(error.problems).toEqual([
+      {
+        pointer: '/exitDate',
+        code: 'date.min',
+        params: { min: '2012-06-01' },
+        message: 'Der Austritt darf nicht vor dem Beitritt am 01.06.2012 liegen.',
+      },
+    ]);
     expect(partners.setExit).not.toHaveBeenCalled();
   });
 

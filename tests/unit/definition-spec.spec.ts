@@ -33,11 +33,21 @@ describe('definition specs', () => {
     const at = spec.steps.findIndex((s) => s.key === 'immediate_protection');
     expect(spec.steps[at - 1].key).toBe('risk_assessment');
     expect(validateSpec('jugendhilfedienst-case', { ...spec, steps: spec.steps.filter((s) => s.key !== 'immediate_protection') })).toEqual([
-      { pointer: '/steps', message: expect.stringContaining('immediate_protection') },
+      {
+        pointer: '/steps',
+        code: 'step.missing',
+        params: { stepKey: 'immediate_protection' },
+        message: 'Es fehlt der Schritt immediate_protection (Sofortschutz nach einem akuten § 8a-Ergebnis).',
+      },
     ]);
     spec.steps[at] = { ...spec.steps[at], duration: 'P1W', reminderOffsets: [] };
     expect(validateSpec('jugendhilfedienst-case', spec)).toEqual([
-      { pointer: `/steps/${at}/duration`, message: expect.stringContaining('P3D') },
+      {
+        pointer: `/steps/${at}/duration`,
+        code: 'duration.max',
+        params: { max: 'P3D' },
+        message: 'Der Sofortschutz muss innerhalb von 3 Tagen fällig sein.',
+      },
     ]);
   });
 
@@ -68,7 +78,12 @@ describe('definition specs', () => {
     const agreement = clone(SEED_SPECS['cooperation-agreement']) as unknown as Record<string, any>;
     agreement.approvalStages[0].quorum = 4;
     expect(validateSpec('cooperation-agreement', agreement)).toEqual([
-      { pointer: '/approvalStages/0/quorum', message: 'quorum 4 is larger than the 3 parties of the stage' },
+      {
+        pointer: '/approvalStages/0/quorum',
+        code: 'number.max',
+        params: { max: 3 },
+        message: 'Das Quorum 4 ist größer als die 3 Parteien der Stufe.',
+      },
     ]);
     const cycle = clone(SEED_SPECS['partner-interview-cycle']) as unknown as Record<string, any>;
     delete cycle.questionnaire.sections[0].questions[0].type;
@@ -79,19 +94,36 @@ describe('definition specs', () => {
     const spec = clone(SEED_SPECS['fallteam-consultation']) as unknown as Record<string, unknown>;
     spec.consentPurposes = ['Fallteam', 'help-planning', 'help-planning'];
     expect(validateSpec('fallteam-consultation', spec)).toEqual([
-      { pointer: '/consentPurposes/0', message: expect.stringContaining('lower-case') },
-      { pointer: '/consentPurposes/2', message: 'duplicate purpose "help-planning"' },
-      { pointer: '/consentPurposes', message: expect.stringContaining('must contain fallteam') },
+      { pointer: '/consentPurposes/0', code: 'format.key', message: expect.stringContaining('Kleinbuchstaben') },
+      {
+        pointer: '/consentPurposes/2',
+        code: 'duplicate',
+        params: { value: 'help-planning' },
+        message: 'Der Zweck "help-planning" kommt doppelt vor.',
+      },
+      {
+        pointer: '/consentPurposes',
+        code: 'required-value',
+        params: { value: 'fallteam' },
+        message: expect.stringContaining('Der Zweck „fallteam“ muss enthalten sein'),
+      },
     ]);
     delete spec.consentPurposes;
-    expect(validateSpec('fallteam-consultation', spec)).toEqual([{ pointer: '/consentPurposes', message: 'must be an array' }]);
+    expect(validateSpec('fallteam-consultation', spec)).toEqual([
+      { pointer: '/consentPurposes', code: 'type.array', message: 'Hier wird eine Liste erwartet.' },
+    ]);
   });
 
   it('checks the Fallteam retention rule: durations, and without help not longer than with help', () => {
     const spec = clone(SEED_SPECS['fallteam-consultation']) as unknown as Record<string, unknown>;
     spec.retentionAfterClosureWithoutHelp = 'P6Y';
     expect(validateSpec('fallteam-consultation', spec)).toEqual([
-      { pointer: '/retentionAfterClosureWithoutHelp', message: 'must not be longer than retentionAfterClosure' },
+      {
+        pointer: '/retentionAfterClosureWithoutHelp',
+        code: 'duration.max',
+        params: { max: 'P5Y' },
+        message: 'Die Aufbewahrung ohne Hilfe darf nicht länger sein als retentionAfterClosure.',
+      },
     ]);
     spec.retentionAfterClosure = 'five years';
     delete spec.retentionAfterClosureWithoutHelp;
@@ -107,16 +139,24 @@ describe('definition specs', () => {
     agreement.approvalStages[0].parties[2].kind = 'free_provider';
     agreement.approvalStages[1].parties[0].whenPresent = true;
     expect(validateSpec('cooperation-agreement', agreement)).toEqual([
-      { pointer: '/approvalStages/0/parties/0/whenPresent', message: 'must be true or false' },
+      { pointer: '/approvalStages/0/parties/0/whenPresent', code: 'type.boolean', message: 'Hier wird true oder false erwartet.' },
       {
         pointer: '/approvalStages/0/parties/2/whenPresent',
-        message: 'the stage already has a free_provider party that decides when present',
+        code: 'duplicate',
+        params: { kind: 'free_provider' },
+        message: 'Die Stufe hat bereits eine Partei der Art free_provider, die entscheidet, wenn sie beteiligt ist.',
       },
-      { pointer: '/approvalStages/1/parties/0/whenPresent', message: 'the committee is never a party of an agreement' },
+      {
+        pointer: '/approvalStages/1/parties/0/whenPresent',
+        code: 'not-applicable',
+        message: 'Der Jugendhilfeausschuss ist nie Partei einer Vereinbarung; bitte false angeben.',
+      },
     ]);
   });
 
   it('rejects a spec that is not an object', () => {
-    expect(validateSpec('fallteam-consultation', null)).toEqual([{ pointer: '/', message: 'must be an object' }]);
+    expect(validateSpec('fallteam-consultation', null)).toEqual([
+      { pointer: '/', code: 'type.object', message: 'Hier wird ein Objekt mit Feldern erwartet.' },
+    ]);
   });
 });

@@ -105,7 +105,7 @@ describe('DefinitionsService', () => {
       ]);
       const error = await refusal(service.createDraft(KEY, 'demo-admin', {}));
       expect(error.code).toBe(ErrorCode.Conflict);
-      expect(error.message).toContain('version 2');
+      expect(error.message).toContain('offenen Entwurf (Version 2)');
       expect(repository.insert).not.toHaveBeenCalled();
     });
 
@@ -133,7 +133,7 @@ describe('DefinitionsService', () => {
       const { service, repository } = setup([{ version: 1, status: 'published' }]);
       const error = await refusal(service.updateDraft(KEY, 1, 'demo-admin', valid));
       expect(error.code).toBe(ErrorCode.InvalidState);
-      expect(error.message).toMatch(/only drafts can change/);
+      expect(error.message).toBe(`Version 1 der Definition „${KEY}“ ist veröffentlicht; ändern lassen sich nur Entwürfe.`);
       expect(repository.saveDraft).not.toHaveBeenCalled();
     });
   });
@@ -175,7 +175,7 @@ describe('DefinitionsService', () => {
       const { service } = setup([{ version: 1, status: 'draft' }]);
       const error = await refusal(service.published(KEY));
       expect(error.code).toBe(ErrorCode.Conflict);
-      expect(error.message).toMatch(/no published version/);
+      expect(error.message).toMatch(/hat keine veröffentlichte Version; es kann nichts gestartet werden/);
     });
 
     it('pins the published version for a new run', async () => {

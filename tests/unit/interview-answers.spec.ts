@@ -25,16 +25,30 @@ describe('interview answers against the planned questionnaire version', () => {
     answers.push({ questionKey: 'not_in_version', value: 'x' });
     answers[3] = { questionKey: 'pa_family_centre', value: 'manchmal' };
     answers.push({ questionKey: 'pr_fallteam', value: 4 });
-    const pointers = validateAnswers(questionnaire, answers).list.map((p) => `${p.pointer}: ${p.message}`);
-    expect(pointers).toEqual(
+    const problems = validateAnswers(questionnaire, answers).list;
+    expect(problems.map((p) => `${p.pointer}: ${p.code}`)).toEqual(
       expect.arrayContaining([
-        '/answers/0/value: must be a whole number from 1 to 5',
-        '/answers/3/value: must be one of häufig, gelegentlich, selten, nicht vorhanden',
-        expect.stringMatching(/^\/answers\/8\/questionKey: question "not_in_version" is not in questionnaire version 2026-1/),
-        '/answers/9/questionKey: question pr_fallteam is answered twice',
-        '/answers: required question co_network is not answered',
+        '/answers/0/value: number.range',
+        '/answers/3/value: enum',
+        '/answers/8/questionKey: unknown-question',
+        '/answers/9/questionKey: duplicate',
+        '/answers: required',
       ]),
     );
+    expect(problems.find((p) => p.pointer === '/answers/0/value')).toEqual({
+      pointer: '/answers/0/value',
+      code: 'number.range',
+      params: { min: 1, max: 5 },
+      message: 'Bitte eine ganze Zahl von 1 bis 5 angeben.',
+    });
+    expect(problems.find((p) => p.pointer === '/answers/3/value')?.message).toBe(
+      'Bitte einen der vorgesehenen Werte wählen: häufig, gelegentlich, selten, nicht vorhanden.',
+    );
+    expect(problems.find((p) => p.pointer === '/answers/8/questionKey')).toMatchObject({
+      params: { questionKey: 'not_in_version', version: '2026-1' },
+      message: 'Diese Frage gehört nicht zu Version 2026-1 des Fragebogens.',
+    });
+    expect(problems.find((p) => p.pointer === '/answers')?.message).toMatch(/^Bitte beantworten Sie die Pflichtfrage „.+“\.$/);
   });
 
   it('checks multiple choice options and duplicates', () => {

@@ -124,7 +124,14 @@ describe('InterviewCycleService', () => {
     const error = await refusal(
       service.plan(coordinator, CYCLE, PARTNER, { plannedAt: '2027-01-10T10:00:00Z', interviewerId: 'demo-adviser' }),
     );
-    expect(error.problems).toEqual([{ pointer: '/interviewerId', message: 'must be an active coordinator or caseworker' }]);
+    expect(error.problems).toEqual([
+      {
+        pointer: '/interviewerId',
+        code: 'user.role',
+        params: { roles: ['coordinator', 'caseworker'] },
+        message: 'Bitte eine aktive Person mit der Rolle Koordination oder Fachkraft auswählen.',
+      },
+    ]);
     expect(cycles.isActiveUserWithRole).toHaveBeenCalledWith('demo-adviser', [Role.Coordinator, Role.Caseworker]);
     expect(handle.executeUpdate).not.toHaveBeenCalled();
   });
@@ -164,17 +171,29 @@ describe('InterviewScheduleService', () => {
   it('plans cycles only for an active coordinator', async () => {
     const { service, temporal } = schedule();
     const error = await refusal(service.upsert(coordinator, { coordinatorId: 'demo-caseworker' }));
-    expect(error.problems).toEqual([{ pointer: '/coordinatorId', message: 'must be an active coordinator' }]);
+    expect(error.problems).toEqual([
+      {
+        pointer: '/coordinatorId',
+        code: 'user.role',
+        params: { roles: ['coordinator'] },
+        message: 'Bitte eine aktive Person mit der Rolle Koordination auswählen.',
+      },
+    ]);
     expect(temporal.schedule.create).not.toHaveBeenCalled();
   });
 
   it('refuses a backfill that ends before it starts or reaches into the future', async () => {
     const { service, handle } = schedule();
     expect((await refusal(service.backfill('2025-01-02T00:00:00Z', '2025-01-01T00:00:00Z'))).problems).toEqual([
-      { pointer: '/to', message: 'must be after from' },
+      {
+        pointer: '/to',
+        code: 'date.min',
+        params: { after: '2025-01-02T00:00:00Z' },
+        message: 'Das Ende muss nach dem Beginn (02.01.2025, 01:00 Uhr) liegen.',
+      },
     ]);
     expect((await refusal(service.backfill('2025-01-01T00:00:00Z', new Date(Date.now() + 86_400_000).toISOString()))).problems).toEqual([
-      { pointer: '/to', message: 'must not be in the future' },
+      { pointer: '/to', code: 'date.future', message: 'Das Ende darf nicht in der Zukunft liegen.' },
     ]);
     expect(handle.backfill).not.toHaveBeenCalled();
   });

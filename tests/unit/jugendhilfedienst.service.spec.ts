@@ -173,7 +173,9 @@ describe('JugendhilfedienstService', () => {
     it('refuses the source anonymous on a report that is not anonymous', async () => {
       const { service } = setup();
       const error = await refusal(service.intake(user, { ...intake, source: 'anonymous', anonymous: false }));
-      expect(error.problems).toEqual([{ pointer: '/anonymous', message: 'the source anonymous means an anonymous report' }]);
+      expect(error.problems).toEqual([
+        { pointer: '/anonymous', code: 'equals', params: { value: true }, message: 'Bei der Quelle „anonym“ ist die Meldung anonym.' },
+      ]);
     });
   });
 
@@ -184,7 +186,7 @@ describe('JugendhilfedienstService', () => {
 
   it('opens nothing the case file’s access rule refuses', async () => {
     const { service, cases, caseFiles } = setup();
-    cases.grantFor.mockRejectedValueOnce(DomainError.notFound('Case'));
+    cases.grantFor.mockRejectedValueOnce(DomainError.notFound('Der Fall'));
     expect((await refusal(service.get(user, CASE_ID))).code).toBe(ErrorCode.NotFound);
     expect(caseFiles.find).not.toHaveBeenCalled();
   });
@@ -222,7 +224,13 @@ describe('JugendhilfedienstService', () => {
     it('requires a reason when the parents or the child were not involved', async () => {
       const { service } = setup();
       const error = await refusal(service.recordRiskAssessment(user, CASE_ID, assessment({ childInvolved: false })));
-      expect(error.problems).toEqual([{ pointer: '/involvementNote', message: 'say why the parents or the child were not involved' }]);
+      expect(error.problems).toEqual([
+        {
+          pointer: '/involvementNote',
+          code: 'required',
+          message: 'Bitte begründen Sie, warum die Eltern oder das Kind nicht beteiligt wurden.',
+        },
+      ]);
     });
 
     it('names kinds of danger exactly when the result is an endangerment', async () => {
@@ -232,7 +240,14 @@ describe('JugendhilfedienstService', () => {
       const superfluous = await refusal(
         service.recordRiskAssessment(user, CASE_ID, assessment({ result: 'none', dangerKinds: ['neglect'] })),
       );
-      expect(superfluous.problems).toEqual([{ pointer: '/dangerKinds', message: 'no kind of danger for the result none' }]);
+      expect(superfluous.problems).toEqual([
+        {
+          pointer: '/dangerKinds',
+          code: 'not-applicable',
+          params: { result: 'none' },
+          message: 'Ohne Gefährdung wird keine Art der Gefährdung angegeben; bitte leer lassen.',
+        },
+      ]);
     });
 
     it('refuses the same professional twice and users who are not active professionals', async () => {
@@ -251,8 +266,12 @@ describe('JugendhilfedienstService', () => {
         ),
       );
       expect(error.problems).toEqual([
-        { pointer: '/professionals/1/userId', message: 'the same professional is named twice' },
-        { pointer: '/professionals/2/userId', message: 'not an active professional of the system' },
+        { pointer: '/professionals/1/userId', code: 'duplicate', message: 'Diese Fachkraft ist doppelt genannt.' },
+        {
+          pointer: '/professionals/2/userId',
+          code: 'unknown-reference',
+          message: 'Diese Person ist keine aktive Fachkraft; bitte wählen Sie eine aus der Liste.',
+        },
       ]);
       expect(caseFiles.activeProfessionalIds).toHaveBeenCalledWith(['cw-1', 'gone']);
       expect(caseFiles.insertRiskAssessment).not.toHaveBeenCalled();
@@ -261,7 +280,14 @@ describe('JugendhilfedienstService', () => {
     it('refuses a child the case does not record', async () => {
       const { service } = setup();
       const error = await refusal(service.recordRiskAssessment(user, CASE_ID, assessment({ childIndex: 1 })));
-      expect(error.problems).toEqual([{ pointer: '/childIndex', message: 'the case records 1 birth date(s)' }]);
+      expect(error.problems).toEqual([
+        {
+          pointer: '/childIndex',
+          code: 'number.max',
+          params: { max: 0 },
+          message: 'Der Fall nennt ein Geburtsdatum; bitte wählen Sie eines davon.',
+        },
+      ]);
     });
   });
 
@@ -291,7 +317,14 @@ describe('JugendhilfedienstService', () => {
     it('refuses a review date on or before the plan date', async () => {
       const { service, caseFiles } = setup();
       const error = await refusal(service.recordHelpPlan(user, CASE_ID, { ...plan, reviewAt: '2026-11-20' }));
-      expect(error.problems).toEqual([{ pointer: '/reviewAt', message: 'must be after the plan date' }]);
+      expect(error.problems).toEqual([
+        {
+          pointer: '/reviewAt',
+          code: 'date.min',
+          params: { after: '2026-11-20' },
+          message: 'Die Überprüfung muss nach dem Datum des Hilfeplans (20.11.2026) liegen.',
+        },
+      ]);
       expect(caseFiles.insertHelpPlan).not.toHaveBeenCalled();
     });
 
@@ -318,16 +351,23 @@ describe('JugendhilfedienstService', () => {
       const error = await refusal(
         service.recordReview(user, CASE_ID, { reviewedAt: '2027-05-20', nextReviewAt: '2027-05-01', notes: 'gut' }),
       );
-      expect(error.problems).toEqual([{ pointer: '/nextReviewAt', message: 'must be after the review date' }]);
+      expect(error.problems).toEqual([
+        {
+          pointer: '/nextReviewAt',
+          code: 'date.min',
+          params: { after: '2027-05-20' },
+          message: 'Die nächste Überprüfung muss nach dem 20.05.2027 liegen.',
+        },
+      ]);
     });
   });
 
   it('says a closed case takes no more steps instead of answering not found', async () => {
     const { service, workflows } = setup({ state: caseState({ phase: 'closed' }) });
-    workflows.update.mockRejectedValueOnce(DomainError.notFound('Case'));
+    workflows.update.mockRejectedValueOnce(DomainError.notFound('Der Fall'));
     const error = await refusal(service.close(user, CASE_ID));
     expect(error.code).toBe(ErrorCode.Conflict);
-    expect(error.message).toBe('The case is closed; nothing changed');
+    expect(error.message).toBe('Der Fall ist abgeschlossen; nichts wurde geändert.');
   });
 
   it('passes the workflow’s refusal of a step through unchanged', async () => {
@@ -340,7 +380,7 @@ describe('JugendhilfedienstService', () => {
     const { service, cases, retention } = setup();
     await expect(service.setLegalHold(user, CASE_ID, true, 'Gerichtsverfahren')).resolves.toMatchObject({ legalHold: true });
     expect(retention.setLegalHold).toHaveBeenCalledWith(CASE_ID, true, 'cw-1', 'Gerichtsverfahren');
-    cases.visible.mockRejectedValueOnce(DomainError.notFound('Case'));
+    cases.visible.mockRejectedValueOnce(DomainError.notFound('Der Fall'));
     await refusal(service.setLegalHold(user, CASE_ID, false, 'Verfahren beendet'));
     expect(retention.setLegalHold).toHaveBeenCalledTimes(1);
   });

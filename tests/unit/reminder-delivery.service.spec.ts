@@ -76,7 +76,7 @@ describe('ReminderDeliveryService', () => {
     expect(outcomes.get('nobody')?.status).toBe('rejected');
     expect(repo.markDelivered).toHaveBeenCalledWith(TX, ['id-good'], expect.any(Date), 60_000);
     expect(repo.markErrors.mock.calls[0][1]).toEqual([
-      { id: 'id-no-title', error: 'Reminder template generic needs title in its context' },
+      { id: 'id-no-title', error: 'Die Vorlage „generic“ braucht im Kontext noch: title.' },
       { id: 'id-nobody', error: 'No active recipient for reminder nobody' },
     ]);
     expect(repo.queueEmails).toHaveBeenCalledWith(TX, []); // a recipient without an address gets no e-mail

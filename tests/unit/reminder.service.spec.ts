@@ -62,19 +62,34 @@ describe('ReminderService', () => {
   it('refuses a bad key, a duplicate key, a bad date, no recipients and an unknown channel, storing nothing', async () => {
     const { service, repo, queue } = setup();
     expect(await problemsOf(service.schedule(request('bad:key')))).toEqual([
-      { pointer: '/key', message: 'must be 1–300 characters of A-Z a-z 0-9 . _ / -' },
+      {
+        pointer: '/key',
+        code: 'format.key',
+        params: { min: 1, max: 300 },
+        message: 'Bitte 1 bis 300 Zeichen aus A-Z, a-z, 0-9, ., _, / und - angeben.',
+      },
     ]);
     expect(await problemsOf(service.scheduleMany([request('p/a'), request('p/a')]))).toEqual([
-      { pointer: '/key', message: 'appears twice in one request' },
+      { pointer: '/key', code: 'duplicate', message: 'Dieser Schlüssel kommt in der Anfrage doppelt vor.' },
     ]);
     expect(await problemsOf(service.schedule(request('p/b', { dueAt: 'tomorrow' })))).toEqual([
-      { pointer: '/dueAt', message: 'must be a date' },
+      { pointer: '/dueAt', code: 'format.date-time', message: 'Bitte ein gültiges Datum angeben.' },
     ]);
     expect(await problemsOf(service.schedule(request('p/c', { recipients: [] })))).toEqual([
-      { pointer: '/recipients', message: 'needs at least one recipient' },
+      {
+        pointer: '/recipients',
+        code: 'array.min',
+        params: { min: 1 },
+        message: 'Bitte mindestens eine Empfängerin oder einen Empfänger angeben.',
+      },
     ]);
     expect(await problemsOf(service.schedule(request('p/d', { channels: ['in_app', 'fax' as 'email'] })))).toEqual([
-      { pointer: '/channels/1', message: 'unknown channel fax' },
+      {
+        pointer: '/channels/1',
+        code: 'enum',
+        params: { allowed: ['in_app', 'email'] },
+        message: 'Bitte einen der vorgesehenen Kanäle wählen: in_app, email.',
+      },
     ]);
     expect(repo.insertNew).not.toHaveBeenCalled();
     expect(queue.enqueueMany).not.toHaveBeenCalled();
@@ -89,8 +104,12 @@ describe('ReminderService', () => {
       { type: 'role' as const, role: 'pope' },
     ];
     expect(await problemsOf(service.schedule(request('p/e', { recipients })))).toEqual([
-      { pointer: '/recipients/1', message: 'unknown user gone' },
-      { pointer: '/recipients/3', message: 'unknown recipient {"type":"role","role":"pope"}' },
+      { pointer: '/recipients/1', code: 'unknown-reference', message: 'Diese Person ist nicht bekannt oder nicht aktiv.' },
+      {
+        pointer: '/recipients/3',
+        code: 'invalid',
+        message: 'Bitte eine Person ({ type: "user", id }) oder eine Rolle ({ type: "role", role }) angeben.',
+      },
     ]);
     expect(repo.activeUserIds).toHaveBeenCalledTimes(1);
     expect(repo.activeUserIds).toHaveBeenCalledWith(['demo-coordinator', 'gone']);
@@ -98,8 +117,12 @@ describe('ReminderService', () => {
 
   it('refuses an unknown template and a context that misses what the template needs', async () => {
     const { service, repo } = setup();
-    await expect(service.schedule(request('p/f', { template: 'nope' }))).rejects.toThrow(/Unknown reminder template nope/);
-    await expect(service.schedule(request('p/g', { context: { processTitle: 'x' } }))).rejects.toThrow(/needs stepTitle, dueAt/);
+    await expect(service.schedule(request('p/f', { template: 'nope' }))).rejects.toThrow(
+      /Die Vorlage „nope“ für Erinnerungen gibt es nicht/,
+    );
+    await expect(service.schedule(request('p/g', { context: { processTitle: 'x' } }))).rejects.toThrow(
+      /braucht im Kontext noch: stepTitle, dueAt\./,
+    );
     expect(repo.insertNew).not.toHaveBeenCalled();
   });
 

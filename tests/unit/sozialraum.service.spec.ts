@@ -148,7 +148,13 @@ describe('SozialraumService', () => {
       const { service, temporal } = setup({ space: false });
       const error = await refusal(service.start(coordinator, SPACE));
       expect(error.code).toBe(ErrorCode.ValidationFailed);
-      expect(error.problems).toEqual([{ pointer: '/socialSpaceId', message: `no social space ${SPACE}` }]);
+      expect(error.problems).toEqual([
+        {
+          pointer: '/socialSpaceId',
+          code: 'unknown-reference',
+          message: 'Diesen Sozialraum gibt es nicht; bitte wählen Sie einen aus der Liste.',
+        },
+      ]);
       expect(temporal.workflow.start).not.toHaveBeenCalled();
     });
 
@@ -156,7 +162,9 @@ describe('SozialraumService', () => {
       const { service, temporal } = setup({ running: readModel() });
       const error = await refusal(service.start(coordinator, SPACE));
       expect(error.code).toBe(ErrorCode.Conflict);
-      expect(error.message).toContain(PROCESS);
+      expect(error.message).toBe(
+        'Im Sozialraum läuft bereits ein Entwicklungsprozess (laufend); bitte schließen Sie ihn ab oder brechen Sie ihn ab, bevor Sie einen neuen beginnen.',
+      );
       expect(temporal.workflow.start).not.toHaveBeenCalled();
     });
 
@@ -164,7 +172,7 @@ describe('SozialraumService', () => {
       const { service, temporal } = setup({ running: readModel({ status: 'paused' }) });
       const error = await refusal(service.start(coordinator, SPACE));
       expect(error.code).toBe(ErrorCode.Conflict);
-      expect(error.message).toMatch(/paused process/);
+      expect(error.message).toMatch(/bereits ein Entwicklungsprozess \(pausiert\)/);
       expect(temporal.workflow.start).not.toHaveBeenCalled();
     });
 
@@ -193,7 +201,9 @@ describe('SozialraumService', () => {
         ]),
       );
       expect(error.code).toBe(ErrorCode.ValidationFailed);
-      expect(error.problems).toEqual([{ pointer: '/members/1/refId', message: 'no user nobody' }]);
+      expect(error.problems).toEqual([
+        { pointer: '/members/1/refId', code: 'unknown-reference', params: { kind: 'user' }, message: 'Diese Person gibt es nicht.' },
+      ]);
       expect(temporal.workflow.start).not.toHaveBeenCalled();
     });
 
@@ -280,7 +290,9 @@ describe('SozialraumService', () => {
       const error = await refusal(
         service.addMember(coordinator, PROCESS, { kind: 'municipality', refId: PARTNER, function: 'Bürgermeisteramt' }),
       );
-      expect(error.problems).toEqual([{ pointer: '/refId', message: `no municipality ${PARTNER}` }]);
+      expect(error.problems).toEqual([
+        { pointer: '/refId', code: 'unknown-reference', params: { kind: 'municipality' }, message: 'Diese Kommune gibt es nicht.' },
+      ]);
       expect(handle.executeUpdate).not.toHaveBeenCalled();
     });
 

@@ -82,7 +82,9 @@ describe('TimeEntryService', () => {
     expect(old.problems).toEqual([
       {
         pointer: '/date',
-        message: `Zeiten vor dem 01.01.${year - 1} können nicht mehr erfasst werden (zulässig: das laufende Jahr und das Vorjahr)`,
+        code: 'date.min',
+        params: { min: `${year - 1}-01-01` },
+        message: `Zeiten vor dem 01.01.${year - 1} können nicht mehr erfasst werden (zulässig: das laufende Jahr und das Vorjahr).`,
       },
     ]);
     expect(entries.insert).toHaveBeenCalledTimes(1);
@@ -100,44 +102,81 @@ describe('TimeEntryService', () => {
   it('refuses case time without a case, with a note, or on a case the caller may not see', async () => {
     const { service } = setup({ caseVisible: false });
     const missing = await refusal(service.create(caseworker, entry({ kind: 'case' })));
-    expect(missing.problems).toEqual([{ pointer: '/caseId', message: 'case time names the case' }]);
+    expect(missing.problems).toEqual([
+      { pointer: '/caseId', code: 'required', message: 'Bitte den Fall auswählen, für den Sie die Zeit erfassen.' },
+    ]);
     const hidden = await refusal(service.create(caseworker, entry({ kind: 'case', caseId: CASE_ID, note: 'Hausbesuch bei Familie M.' })));
     expect(hidden.problems).toEqual([
-      { pointer: '/caseId', message: 'not one of your cases' },
-      { pointer: '/note', message: 'case time has no note' },
+      { pointer: '/caseId', code: 'not-assigned', message: 'Bitte einen Ihrer Fälle auswählen.' },
+      {
+        pointer: '/note',
+        code: 'not-applicable',
+        message: 'Fallzeiten haben keine Notiz; Einzelheiten gehören in die Fallakte. Bitte leer lassen.',
+      },
     ]);
   });
 
   it('refuses a case on other time and preventive work outside the caller’s social spaces', async () => {
     const { service, entries } = setup();
     const other = await refusal(service.create(caseworker, entry({ caseId: CASE_ID })));
-    expect(other.problems).toEqual([{ pointer: '/caseId', message: 'other time is not about a case' }]);
+    expect(other.problems).toEqual([
+      {
+        pointer: '/caseId',
+        code: 'not-applicable',
+        params: { kind: 'other' },
+        message: 'Sonstige Zeit betrifft keinen Fall; bitte leer lassen.',
+      },
+    ]);
     const unnamed = await refusal(service.create(caseworker, entry({ kind: 'preventive' })));
-    expect(unnamed.problems).toEqual([{ pointer: '/socialSpaceId', message: 'preventive work names its social space' }]);
+    expect(unnamed.problems).toEqual([
+      { pointer: '/socialSpaceId', code: 'required', message: 'Bitte den Sozialraum der präventiven Arbeit auswählen.' },
+    ]);
     const foreign = await refusal(
       service.create(caseworker, entry({ kind: 'preventive', socialSpaceId: '00000000-0000-4000-8000-0000000000ff' })),
     );
-    expect(foreign.problems).toEqual([{ pointer: '/socialSpaceId', message: 'not one of your social spaces' }]);
+    expect(foreign.problems).toEqual([
+      { pointer: '/socialSpaceId', code: 'not-assigned', message: 'Bitte einen Ihrer Sozialräume auswählen.' },
+    ]);
     expect(entries.transaction).not.toHaveBeenCalled();
   });
 
   it('refuses an entry running past midnight or dated in the future', async () => {
     const { service } = setup();
     const error = await refusal(service.create(caseworker, entry({ start: '23:30', minutes: 60, date: '2999-01-01' })));
-    expect(error.problems.map((p) => p.pointer)).toEqual(['/minutes', '/date']);
+    expect(error.problems.map((p) => [p.pointer, p.code])).toEqual([
+      ['/minutes', 'time.past-midnight'],
+      ['/date', 'date.future'],
+    ]);
+    expect(error.problems[0].message).toBe(
+      'Der Eintrag ab 23:30 Uhr reicht über Mitternacht; bitte erfassen Sie den nächsten Tag gesondert (höchstens 30 Minuten).',
+    );
   });
 
   it('refuses more than 24 hours on one day', async () => {
     const { service, entries } = setup({ day: [{ id: 'a', startMinute: null, minutes: 1400 }] });
     const error = await refusal(service.create(caseworker, entry({ minutes: 41 })));
-    expect(error.problems).toEqual([{ pointer: '/minutes', message: `${YESTERDAY} would have 24 h 1 min recorded; a day has 24 hours` }]);
+    expect(error.problems).toEqual([
+      {
+        pointer: '/minutes',
+        code: 'time.day-full',
+        params: { max: 40 },
+        message: `Am ${YESTERDAY.split('-').reverse().join('.')} wären 24 Std. 1 Min. erfasst; ein Tag hat 24 Stunden.`,
+      },
+    ]);
     expect(entries.insert).not.toHaveBeenCalled();
   });
 
   it('refuses an entry overlapping another one with a start, and allows one right after it', async () => {
     const { service, entries } = setup({ day: [{ id: 'a', startMinute: 540, minutes: 60 }] });
     const error = await refusal(service.create(caseworker, entry({ start: '09:30', minutes: 60 })));
-    expect(error.problems).toEqual([{ pointer: '/start', message: 'overlaps the entry from 09:00 to 10:00' }]);
+    expect(error.problems).toEqual([
+      {
+        pointer: '/start',
+        code: 'time.overlap',
+        params: { from: '09:00', to: '10:00' },
+        message: 'Überschneidet sich mit dem Eintrag von 09:00 bis 10:00 Uhr.',
+      },
+    ]);
     await service.create(caseworker, entry({ start: '10:00', minutes: 30 }));
     expect(entries.insert).toHaveBeenCalledTimes(1);
   });
@@ -169,7 +208,14 @@ describe('TimeEntryService', () => {
     it('refuses a period that ends before it starts', async () => {
       const { service } = setup();
       const error = await refusal(service.report(admin, { from: '2026-11-30', to: '2026-11-01', groupBy: 'person' }));
-      expect(error.problems).toEqual([{ pointer: '/to', message: 'must not be before from' }]);
+      expect(error.problems).toEqual([
+        {
+          pointer: '/to',
+          code: 'date.min',
+          params: { min: '2026-11-30' },
+          message: 'Das Ende darf nicht vor dem Beginn (30.11.2026) liegen.',
+        },
+      ]);
     });
 
     it('computes the preventive share against the definition’s target and the minutes missing to reach it', async () => {

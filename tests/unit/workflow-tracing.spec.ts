@@ -28,9 +28,10 @@ describe('workflow tracing interceptors', () => {
   it('answers a query without any span: the handler gets the very input and its answer goes back unchanged', async () => {
     const { first, started } = traced();
     await started.catch(() => undefined); // outside a workflow the traced execute may fail; the run's mode is set before
-    const next = jest.fn(() => 'Zustand');
+    const answer = Promise.resolve('Zustand');
+    const next = jest.fn(() => answer);
     const input = { queryName: 'state', queryId: 'q1', args: [], headers: {} };
-    expect(first.handleQuery!(input, next)).toBe('Zustand');
+    expect(first.handleQuery!(input, next)).toBe(answer);
     expect(next).toHaveBeenCalledWith(input);
   });
 

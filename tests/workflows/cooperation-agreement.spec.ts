@@ -74,7 +74,7 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
     expect(await decide(handle, 1, 'provider')).toMatchObject({ stageStatus: 'passed', agreementStatus: 'active' });
 
     const late = await failure(decide(handle, 1, 'landkreis'));
-    expect(late).toMatchObject({ type: 'INVALID_STATE', message: expect.stringContaining('round is over') });
+    expect(late).toMatchObject({ type: 'INVALID_STATE', message: 'Diese Freigaberunde ist beendet; es ist nichts zu entscheiden.' });
     const state = await handle.query(agreementStateQuery);
     expect(state).toMatchObject({ status: 'active', activeVersion: 1, validUntil: input.firstVersion.validUntil });
     expect(state.approval!.stages[0].parties.find((p) => p.key === 'landkreis')!.decision).toBeUndefined();
@@ -99,14 +99,16 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
     });
 
     const stranger = await failure(decide(handle, 1, 'municipality', 'approve', { actorId: 'ap-provider' }));
-    expect(stranger).toMatchObject({ type: 'FORBIDDEN', message: expect.stringContaining('not named') });
+    expect(stranger).toMatchObject({ type: 'FORBIDDEN', message: expect.stringContaining('Sie sind nicht benannt') });
 
     await decide(handle, 1, 'municipality');
     const before = await handle.query(agreementStateQuery);
     const again = await failure(decide(handle, 1, 'municipality', 'reject'));
     expect(again).toMatchObject({
       type: 'INVALID_STATE',
-      message: expect.stringMatching(/You already decided \(approve\).*nothing changed/),
+      message: expect.stringMatching(
+        /^Sie haben bereits am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr entschieden \(Zustimmung\); nichts wurde geändert\.$/,
+      ),
     });
     const after = await handle.query(agreementStateQuery);
     expect(after.revision).toBe(before.revision);
@@ -122,7 +124,7 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
     // The committee stage waits for the parties.
     expect(await failure(decide(handle, 1, 'jha', 'approve', { resolutionNumber: 'JHA-1', resolutionDate: '2026-11-20' }))).toMatchObject({
       type: 'INVALID_STATE',
-      message: expect.stringContaining('not open yet'),
+      message: expect.stringContaining('ist noch nicht offen'),
     });
     for (const party of ['municipality', 'provider', 'landkreis']) await decide(handle, 1, party);
 
@@ -152,7 +154,14 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
     );
     expect(badRevision).toMatchObject({
       type: 'VALIDATION_FAILED',
-      problems: [{ pointer: '/validUntil', message: 'must be after validFrom' }],
+      problems: [
+        {
+          pointer: '/validUntil',
+          code: 'date.min',
+          params: { after: dayFrom(now, 60) },
+          message: `Das Ende der Gültigkeit muss nach dem Beginn (${dayFrom(now, 60).split('-').reverse().join('.')}) liegen.`,
+        },
+      ],
     });
     await handle.executeUpdate(agreementUpdates.revise, {
       args: [{ version: 2, validFrom: dayFrom(now, 0), validUntil: dayFrom(now, 800), actorId: 'demo-coordinator' }],
@@ -296,7 +305,7 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
     );
     expect(shorter).toMatchObject({
       type: 'VALIDATION_FAILED',
-      problems: [{ pointer: '/validUntil', message: expect.stringContaining('renewal must extend') }],
+      problems: [{ pointer: '/validUntil', code: 'date.min', message: expect.stringContaining('Eine Verlängerung muss über den') }],
     });
     await handle.executeUpdate(agreementUpdates.revise, {
       args: [{ version: 2, validFrom: dayFrom(now, 201), validUntil: dayFrom(now, 900), actorId: 'demo-coordinator' }],
@@ -348,7 +357,7 @@ describe('cooperation-agreement workflow (time-skipping)', () => {
           args: [{ version: 2, validFrom: dayFrom(now, 40), validUntil: dayFrom(now, 500), actorId: 'demo-coordinator' }],
         }),
       ),
-    ).toMatchObject({ type: 'INVALID_STATE', message: expect.stringContaining(`takes effect on ${validFrom}`) });
+    ).toMatchObject({ type: 'INVALID_STATE', message: expect.stringContaining(`gilt ab dem ${validFrom.split('-').reverse().join('.')}`) });
 
     await suite.env.sleep(29 * DAY);
     expect((await handle.query(agreementStateQuery)).status).toBe('approved');

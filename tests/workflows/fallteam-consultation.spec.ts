@@ -104,7 +104,15 @@ describe('fallteam-consultation workflow (time-skipping)', () => {
     const error = await handle
       .executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals: 1, participants: 3, actorId: 'x' }] })
       .catch((e) => e);
-    expect(error.cause.message).toMatch(/At least 2 professionals/);
+    expect(error.cause.message).toBe('Mindestens 2 Fachkräfte des Jugendamts müssen an der Beratung teilnehmen.');
+    expect(error.cause.details[0]).toEqual([
+      {
+        pointer: '/participants',
+        code: 'number.min',
+        params: { min: 2 },
+        message: 'Mindestens 2 Fachkräfte des Jugendamts müssen teilnehmen (externe Beratende zählen nicht mit).',
+      },
+    ]);
     const after = await handle.query(fallteamStateQuery);
     expect(after.revision).toBe(before.revision);
     expect(after.phase).toBe('scheduled');

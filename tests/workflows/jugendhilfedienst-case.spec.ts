@@ -243,7 +243,14 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     );
     expect(one).toMatchObject({
       type: 'VALIDATION_FAILED',
-      problems: [{ pointer: '/professionals', message: expect.stringContaining('at least 2 professionals') }],
+      problems: [
+        {
+          pointer: '/professionals',
+          code: 'number.min',
+          params: { min: 2 },
+          message: 'Mindestens 2 Fachkräfte müssen die Gefährdung gemeinsam einschätzen (§ 8a SGB VIII).',
+        },
+      ],
     });
     const odd = await failure(
       handle.executeUpdate(jugendhilfedienstUpdates.recordRiskAssessment, {
@@ -343,7 +350,7 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
       'help plan after failure',
     );
     expect((await handle.query(jugendhilfedienstStateQuery)).fallteam).toMatchObject({ status: 'failed' });
-    expect(events(caseId).find((e: any) => e.kind === 'fallteam_failed').details.error).toMatch(/no published version/);
+    expect(events(caseId).find((e: any) => e.kind === 'fallteam_failed').details.error).toMatch(/hat keine veröffentlichte Version/);
   });
 
   it('reviews the help plan every six months: reminders before each review, an event when one is missed, the next six months after a review', async () => {
@@ -355,7 +362,17 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
         args: [{ helpPlanId: randomUUID(), planDate, reviewAt: day(Date.parse(planDate) - DAY), actorId: caseworker }],
       }),
     );
-    expect(bad).toMatchObject({ type: 'VALIDATION_FAILED', problems: [{ pointer: '/reviewAt', message: 'must be after the plan date' }] });
+    expect(bad).toMatchObject({
+      type: 'VALIDATION_FAILED',
+      problems: [
+        {
+          pointer: '/reviewAt',
+          code: 'date.min',
+          params: { after: planDate },
+          message: `Die Überprüfung muss nach dem Datum des Hilfeplans (${planDate.split('-').reverse().join('.')}) liegen.`,
+        },
+      ],
+    });
     expect((await handle.query(jugendhilfedienstStateQuery)).helpPlan).toBeUndefined();
 
     const planned = await handle.executeUpdate(jugendhilfedienstUpdates.recordHelpPlan, {

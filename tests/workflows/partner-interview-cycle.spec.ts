@@ -160,13 +160,30 @@ describe('partner-interview-cycle workflow (time-skipping)', () => {
       .catch((e) => e);
     expect(error.cause.type).toBe('VALIDATION_FAILED');
     expect(error.cause.details[0]).toEqual([
-      { pointer: '/answers/7/value', message: 'must be a whole number from 1 to 5' },
-      { pointer: '/answers/8/questionKey', message: 'question "not_in_version" is not in questionnaire version 2026-1' },
+      {
+        pointer: '/answers/7/value',
+        code: 'number.range',
+        params: { min: 1, max: 5 },
+        message: 'Bitte eine ganze Zahl von 1 bis 5 angeben.',
+      },
+      {
+        pointer: '/answers/8/questionKey',
+        code: 'unknown-question',
+        params: { questionKey: 'not_in_version', version: '2026-1' },
+        message: 'Diese Frage gehört nicht zu Version 2026-1 des Fragebogens.',
+      },
     ]);
     const missing = await interview(a)
       .executeUpdate(interviewUpdates.recordAnswers, { args: [{ answers: answers(3).slice(1), actorId: 'x' }] })
       .catch((e) => e);
-    expect(missing.cause.details[0]).toEqual([{ pointer: '/answers', message: 'required question cy_reach is not answered' }]);
+    expect(missing.cause.details[0]).toEqual([
+      {
+        pointer: '/answers',
+        code: 'required',
+        params: { questionKey: 'cy_reach' },
+        message: 'Bitte beantworten Sie die Pflichtfrage „Wie gut erreichen die Angebote im Sozialraum Kinder und Jugendliche?“.',
+      },
+    ]);
     expect((await interview(a).query(interviewStateQuery)).revision).toBe(before.revision);
 
     const twice = await handle.executeUpdate(cycleUpdates.addPartner, { args: [{ ...a, actorId: 'demo-coordinator' }] }).catch((e) => e);

@@ -80,13 +80,24 @@ describe('sozialraum-development workflow (time-skipping)', () => {
       .executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'identify', actorId: 'u' }] })
       .catch((e) => e);
     expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(refused.cause.message).toMatch(/missing deliverables boundaries/);
-    expect(refused.cause.details[0]).toEqual([{ pointer: '/deliverables/boundaries', message: 'required deliverable is missing' }]);
+    expect(refused.cause.message).toBe(
+      'Die Phase „Sozialraum identifizieren“ kann noch nicht abgeschlossen werden: Es fehlt ein Ergebnis.',
+    );
+    expect(refused.cause.details[0]).toEqual([
+      {
+        pointer: '/deliverables/boundaries',
+        code: 'required',
+        params: { deliverableKey: 'boundaries' },
+        message: 'Bitte „Abgrenzung und Beschreibung des Sozialraums, seine Kommunen“ erfassen; das Ergebnis ist Pflicht.',
+      },
+    ]);
 
     const outOfOrder = await handle
       .executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'goals', actorId: 'u' }] })
       .catch((e) => e);
-    expect(outOfOrder.cause.message).toMatch(/Phase goals is pending; the current phase is identify/);
+    expect(outOfOrder.cause.message).toBe(
+      'Die Phase „Ziele festlegen und priorisieren“ ist noch nicht offen; die aktuelle Phase ist „Sozialraum identifizieren“.',
+    );
 
     await reachPhase(handle, 1);
     await eventually(async () => fake.of('cancelReminders').includes(`srd/${input.processId}/identify`), 10_000, 'reminders cancelled');
@@ -103,6 +114,7 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     const handle = await start(sozialraumInput());
     await reachPhase(handle, 1);
     const questions = SEED_SPECS['sozialraum-development'].analysisQuestions.map((q) => q.key);
+    const texts = SEED_SPECS['sozialraum-development'].analysisQuestions.map((q) => q.text);
     const save = (value: unknown) =>
       handle.executeUpdate(sozialraumUpdates.setDeliverable, {
         args: [{ phaseKey: 'analyse', deliverableKey: 'analysis', value, actorId: 'u' }],
@@ -113,9 +125,19 @@ describe('sozialraum-development workflow (time-skipping)', () => {
       .executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'analyse', actorId: 'u' }] })
       .catch((e) => e);
     expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(refused.cause.message).toMatch(/missing deliverables analysis/);
+    expect(refused.cause.message).toBe(
+      'Die Phase „Sozialraum analysieren (Sozialraumanalyse)“ kann noch nicht abgeschlossen werden: Es fehlt ein Ergebnis.',
+    );
     expect(refused.cause.details[0]).toEqual([
-      { pointer: '/deliverables/analysis', message: `incomplete: guideline questions not answered: ${questions.slice(2).join(', ')}` },
+      {
+        pointer: '/deliverables/analysis',
+        code: 'incomplete',
+        params: { deliverableKey: 'analysis' },
+        message: `„Sozialraumanalyse: Antworten auf die Leitfragen, Bezug zum Sozialraumprofil“ ist unvollständig: unbeantwortete Leitfragen: ${texts
+          .slice(2)
+          .map((t) => `„${t}“`)
+          .join(', ')}.`,
+      },
     ]);
     // A question answered again takes the new answer; the others stay.
     await save({
@@ -158,8 +180,13 @@ describe('sozialraum-development workflow (time-skipping)', () => {
       })
       .catch((e) => e);
     expect(error.cause.details[0]).toEqual([
-      { pointer: '/value/1/rank', message: 'priority rank 1 is already used by goal 0' },
-      { pointer: '/value/1/perspective', message: 'must be one of children_youth, parents, professionals, community' },
+      { pointer: '/value/1/rank', code: 'duplicate', params: { rank: 1, index: 0 }, message: 'Die Priorität 1 hat bereits Ziel 1.' },
+      {
+        pointer: '/value/1/perspective',
+        code: 'enum',
+        params: { allowed: ['children_youth', 'parents', 'professionals', 'community'] },
+        message: 'Bitte einen der vorgesehenen Werte wählen: children_youth, parents, professionals, community.',
+      },
     ]);
     expect((await handle.query(sozialraumStateQuery)).revision).toBe(before.revision);
   });
@@ -172,7 +199,14 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     const noReason = await handle
       .executeUpdate(sozialraumUpdates.extendDueDate, { args: [{ phaseKey: 'identify', dueAt: later, reason: '', actorId: 'u' }] })
       .catch((e) => e);
-    expect(noReason.cause.details[0]).toEqual([{ pointer: '/reason', message: 'an extension needs a reason' }]);
+    expect(noReason.cause.details[0]).toEqual([
+      {
+        pointer: '/reason',
+        code: 'length.min',
+        params: { min: 3 },
+        message: 'Bitte begründen Sie die Verlängerung (mindestens 3 Zeichen).',
+      },
+    ]);
     const extension = await handle.executeUpdate(sozialraumUpdates.extendDueDate, {
       args: [
         { phaseKey: 'identify', dueAt: later, reason: 'Kommunalwahl verschiebt die Auftaktveranstaltung', actorId: 'demo-coordinator' },
@@ -231,7 +265,7 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     const again = await handle
       .executeUpdate(migrateDefinitionUpdate, { args: [{ definition: pinnedSozialraumDefinition(2, v2), actorId: 'x' }] })
       .catch((e) => e);
-    expect(again.cause.message).toMatch(/already runs version 2/);
+    expect(again.cause.message).toBe('Der Prozess läuft bereits mit Version 2 der Definition; nichts wurde geändert.');
   });
 
   it('keeps the time a phase was paused when it adopts a newer definition', async () => {

@@ -59,36 +59,81 @@ export function checkAssignments(spec: CooperationAgreementSpec, selection: Stag
   const problems: Problem[] = [];
   (selection.optionalStages ?? []).forEach((key, i) => {
     const stage = spec.approvalStages.find((s) => s.key === key);
-    if (!stage) problems.push({ pointer: `/optionalStages/${i}`, message: `no stage ${key}` });
-    else if (!stage.optional) problems.push({ pointer: `/optionalStages/${i}`, message: `stage ${key} is not optional` });
+    if (!stage)
+      problems.push({
+        pointer: `/optionalStages/${i}`,
+        code: 'unknown-stage',
+        params: { stageKey: key },
+        message: `Die Stufe „${key}“ gibt es in der Definition nicht.`,
+      });
+    else if (!stage.optional)
+      problems.push({
+        pointer: `/optionalStages/${i}`,
+        code: 'stage.required',
+        params: { stageKey: key },
+        message: `Die Stufe „${stage.title}“ ist nicht wählbar; sie gehört immer zur Freigabe.`,
+      });
   });
   const included = includedStages(spec, selection);
   const planned = plannedStages(spec, selection);
-  if (planned.length === 0) problems.push({ pointer: '/parties', message: 'no approval stage of the definition concerns these parties' });
+  if (planned.length === 0)
+    problems.push({
+      pointer: '/parties',
+      code: 'no-stage',
+      message: 'Keine Freigabestufe der Definition betrifft diese Parteien; bitte prüfen Sie die Parteien.',
+    });
   const seen = new Set<string>();
   assignments.forEach((a, i) => {
     const stage = spec.approvalStages.find((s) => s.key === a.stageKey);
-    if (!stage) return problems.push({ pointer: `/approvers/${i}/stageKey`, message: `no stage ${a.stageKey}` });
+    if (!stage)
+      return problems.push({
+        pointer: `/approvers/${i}/stageKey`,
+        code: 'unknown-stage',
+        params: { stageKey: a.stageKey },
+        message: `Die Stufe „${a.stageKey}“ gibt es in der Definition nicht.`,
+      });
     if (!included.includes(stage))
-      return problems.push({ pointer: `/approvers/${i}/stageKey`, message: `stage ${a.stageKey} is not part of this approval` });
+      return problems.push({
+        pointer: `/approvers/${i}/stageKey`,
+        code: 'stage.not-included',
+        params: { stageKey: a.stageKey },
+        message: `Die Stufe „${stage.title}“ gehört nicht zu dieser Freigabe.`,
+      });
     if (!planned.find((p) => p.stage === stage)?.parties.some((p) => p.key === a.partyKey))
       return problems.push({
         pointer: `/approvers/${i}/partyKey`,
-        message: stage.parties.some((p) => p.key === a.partyKey)
-          ? `${a.partyKey} is not among the parties of this agreement`
-          : `stage ${a.stageKey} has no party ${a.partyKey}`,
+        ...(stage.parties.some((p) => p.key === a.partyKey)
+          ? { code: 'party.not-involved', message: `„${a.partyKey}“ ist keine Partei dieser Vereinbarung.` }
+          : { code: 'unknown-party', message: `Die Stufe „${stage.title}“ hat keine Partei „${a.partyKey}“.` }),
+        params: { stageKey: a.stageKey, partyKey: a.partyKey },
       });
     const id = `${a.stageKey}/${a.partyKey}`;
-    if (seen.has(id)) problems.push({ pointer: `/approvers/${i}`, message: `party ${id} is named twice` });
+    if (seen.has(id))
+      problems.push({
+        pointer: `/approvers/${i}`,
+        code: 'duplicate',
+        params: { stageKey: a.stageKey, partyKey: a.partyKey },
+        message: 'Diese Partei dieser Stufe ist doppelt genannt.',
+      });
     seen.add(id);
     if (!Array.isArray(a.approverIds) || a.approverIds.length === 0)
-      problems.push({ pointer: `/approvers/${i}/approverIds`, message: 'name at least one approver' });
+      problems.push({
+        pointer: `/approvers/${i}/approverIds`,
+        code: 'array.min',
+        params: { min: 1 },
+        message: 'Bitte mindestens eine entscheidende Person benennen.',
+      });
     return undefined;
   });
   for (const { stage, parties } of planned) {
     for (const party of parties) {
       if (!seen.has(`${stage.key}/${party.key}`))
-        problems.push({ pointer: '/approvers', message: `no approver named for party ${party.key} of stage ${stage.key}` });
+        problems.push({
+          pointer: '/approvers',
+          code: 'approver.missing',
+          params: { stageKey: stage.key, partyKey: party.key },
+          message: `Für „${party.title}“ in der Stufe „${stage.title}“ ist niemand benannt, der entscheidet.`,
+        });
     }
   }
   return problems;

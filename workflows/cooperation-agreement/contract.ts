@@ -63,6 +63,33 @@ export interface PartyApproval {
 
 export type StageStatus = 'pending' | 'active' | 'passed' | 'rejected' | 'withdrawn';
 
+/** Statuses and decisions as a user reads them in a message. */
+export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
+  draft: 'ein Entwurf',
+  in_approval: 'in der Freigabe',
+  approved: 'freigegeben',
+  active: 'in Kraft',
+  expired: 'abgelaufen',
+  terminated: 'beendet',
+};
+export const VERSION_STATUS_LABELS: Record<AgreementVersionStatus, string> = {
+  draft: 'ein Entwurf',
+  in_approval: 'in der Freigabe',
+  rejected: 'abgelehnt',
+  approved: 'freigegeben',
+  superseded: 'abgelöst',
+  discarded: 'verworfen',
+  withdrawn: 'zurückgezogen',
+};
+export const STAGE_STATUS_LABELS: Record<StageStatus, string> = {
+  pending: 'noch nicht offen',
+  active: 'offen',
+  passed: 'bereits zugestimmt',
+  rejected: 'bereits abgelehnt',
+  withdrawn: 'zurückgezogen',
+};
+export const DECISION_LABELS: Record<AgreementDecision, string> = { approve: 'Zustimmung', reject: 'Ablehnung' };
+
 export interface StageApproval {
   key: string;
   title: string;

@@ -8,6 +8,7 @@ import type { ProcessSnapshot } from '../shared/process';
 import { ReminderGroups } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
 import type { StepState } from '../shared/steps';
+import { germanDate, germanDateTime } from '../shared/german-format';
 import { Problems } from '../shared/validation';
 import {
   buildStages,
@@ -22,6 +23,10 @@ import {
 import {
   agreementStateQuery,
   agreementUpdates,
+  AGREEMENT_STATUS_LABELS,
+  DECISION_LABELS,
+  STAGE_STATUS_LABELS,
+  VERSION_STATUS_LABELS,
   AgreementSnapshot,
   CooperationAgreementInput,
   CooperationAgreementState,
@@ -274,14 +279,19 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
   // --- updates ------------------------------------------------------------------------------------
 
   const requireOpen = () => {
-    if (state.status === 'terminated' || state.status === 'expired') reject('state', `The agreement is ${state.status}`);
+    if (state.status === 'terminated' || state.status === 'expired')
+      reject('state', `Die Vereinbarung ist ${AGREEMENT_STATUS_LABELS[state.status]}; nichts wurde geändert.`);
   };
   const requireNoApproval = () => {
-    if (running()) reject('state', `Version ${state.approval!.version} is in approval; wait for the decisions or terminate`);
+    if (running())
+      reject(
+        'state',
+        `Version ${state.approval!.version} ist in der Freigabe; bitte warten Sie die Entscheidungen ab oder beenden Sie die Vereinbarung.`,
+      );
     if (state.scheduled)
       reject(
         'state',
-        `Version ${state.scheduled.version} is approved and takes effect on ${state.scheduled.validFrom}; wait for it or terminate`,
+        `Version ${state.scheduled.version} ist freigegeben und gilt ab dem ${germanDate(state.scheduled.validFrom)}; bitte warten Sie bis dahin oder beenden Sie die Vereinbarung.`,
       );
   };
 
@@ -300,16 +310,24 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
         requireOpen();
         requireNoApproval();
         if (version !== state.latestVersion + 1)
-          reject('state', `The next version is ${state.latestVersion + 1}`, [
-            { pointer: '/version', message: `expected ${state.latestVersion + 1}` },
+          reject('state', `Die nächste Version ist ${state.latestVersion + 1}; bitte laden Sie die Vereinbarung neu.`, [
+            {
+              pointer: '/version',
+              code: 'version.expected',
+              params: { expected: state.latestVersion + 1 },
+              message: `Erwartet wird Version ${state.latestVersion + 1}.`,
+            },
           ]);
         const p = new Problems();
         const from = p.date(validFrom, '/validFrom');
         const until = p.date(validUntil, '/validUntil');
-        if (from && until && until <= from) p.add('/validUntil', 'must be after validFrom');
+        if (from && until && until <= from)
+          p.add('/validUntil', 'date.min', `Das Ende der Gültigkeit muss nach dem Beginn (${germanDate(from)}) liegen.`, { after: from });
         if (until && state.status === 'active' && state.validUntil && until <= state.validUntil)
-          p.add('/validUntil', `a renewal must extend the validity beyond ${state.validUntil}`);
-        if (!p.ok) reject('invalid', 'The validity period is invalid', p.list);
+          p.add('/validUntil', 'date.min', `Eine Verlängerung muss über den ${germanDate(state.validUntil)} hinausreichen.`, {
+            after: state.validUntil,
+          });
+        if (!p.ok) reject('invalid', 'Der Gültigkeitszeitraum ist unvollständig oder fehlerhaft; nichts wurde geändert.', p.list);
       },
     },
   );
@@ -356,25 +374,42 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
         requireOpen();
         requireNoApproval();
         if (version !== state.latestVersion)
-          reject('state', `Only the latest version (${state.latestVersion}) can be submitted`, [
-            { pointer: '/version', message: `expected ${state.latestVersion}` },
+          reject('state', `Nur die neueste Version (${state.latestVersion}) kann eingereicht werden.`, [
+            {
+              pointer: '/version',
+              code: 'version.expected',
+              params: { expected: state.latestVersion },
+              message: `Erwartet wird Version ${state.latestVersion}.`,
+            },
           ]);
         const v = versionOf(version);
-        if (v.status !== 'draft') reject('state', `Version ${version} is ${v.status}; revise it to submit again`);
+        if (v.status !== 'draft')
+          reject(
+            'state',
+            `Version ${version} ist ${VERSION_STATUS_LABELS[v.status]}; bitte legen Sie eine neue Version an, um erneut einzureichen.`,
+          );
         if (state.status === 'active' && state.validUntil && v.validUntil <= state.validUntil)
-          reject('invalid', 'A renewal must extend the validity', [
-            { pointer: '/validUntil', message: `must be after ${state.validUntil}` },
+          reject('invalid', 'Eine Verlängerung muss die Gültigkeit verlängern.', [
+            {
+              pointer: '/validUntil',
+              code: 'date.min',
+              params: { after: state.validUntil },
+              message: `Das Ende muss nach dem ${germanDate(state.validUntil)} liegen.`,
+            },
           ]);
         if (typeof committeeRequired !== 'boolean')
-          reject('invalid', 'committeeRequired must be true or false', [{ pointer: '/committeeRequired', message: 'must be a boolean' }]);
+          reject('invalid', 'Bitte geben Sie an, ob der Jugendhilfeausschuss beteiligt wird.', [
+            { pointer: '/committeeRequired', code: 'type.boolean', message: 'Bitte „ja“ oder „nein“ angeben.' },
+          ]);
         const selection = { committeeRequired, optionalStages, partyKinds };
         if ((approvers ?? state.assignments).length === 0)
-          reject('invalid', 'Name the approvers of every party of every stage', [
-            { pointer: '/approvers', message: 'required on the first submission' },
+          reject('invalid', 'Bitte benennen Sie für jede Partei jeder Stufe, wer entscheidet.', [
+            { pointer: '/approvers', code: 'required', message: 'Bei der ersten Einreichung bitte die Entscheidenden benennen.' },
           ]);
         // A resubmission reuses the assignments of the parties that are still parties of the agreement.
         const problems = checkAssignments(spec(), selection, approvers ?? relevantAssignments(spec(), selection, state.assignments));
-        if (problems.length > 0) reject('invalid', 'The approvers do not match the approval stages of the definition', problems);
+        if (problems.length > 0)
+          reject('invalid', 'Die benannten Entscheidenden passen nicht zu den Freigabestufen; nichts wurde geändert.', problems);
       },
     },
   );
@@ -452,25 +487,51 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
       validator: ({ round: roundNo, stageKey, partyKey, decision, resolutionNumber, resolutionDate, actorId }) => {
         const round = state.approval;
         if (!round || round.status !== 'running' || round.round !== roundNo)
-          reject('state', 'This approval round is over; nothing is open for decision', [
-            { pointer: '/round', message: 'not the running round' },
+          reject('state', 'Diese Freigaberunde ist beendet; es ist nichts zu entscheiden.', [
+            {
+              pointer: '/round',
+              code: 'round.ended',
+              message: 'Das ist nicht die laufende Freigaberunde; bitte laden Sie die Vereinbarung neu.',
+            },
           ]);
         const stage = round.stages.find((s) => s.key === stageKey);
         if (!stage)
-          reject('notFound', `Stage ${stageKey} is not part of this approval`, [{ pointer: '/stageKey', message: 'unknown stage' }]);
+          reject('notFound', 'Diese Stufe gehört nicht zur Freigabe.', [
+            { pointer: '/stageKey', code: 'unknown-stage', params: { stageKey }, message: 'Diese Stufe gehört nicht zur Freigabe.' },
+          ]);
         const party = stage.parties.find((p) => p.key === partyKey);
-        if (!party) reject('notFound', `Stage ${stageKey} has no party ${partyKey}`, [{ pointer: '/partyKey', message: 'unknown party' }]);
+        if (!party)
+          reject('notFound', `Die Stufe „${stage.title}“ hat diese Partei nicht.`, [
+            {
+              pointer: '/partyKey',
+              code: 'unknown-party',
+              params: { stageKey, partyKey },
+              message: 'Diese Partei entscheidet nicht in dieser Stufe.',
+            },
+          ]);
         if (!party.approverIds.includes(actorId))
-          reject('forbidden', `You are not named to decide for ${party.title} in stage ${stage.title}`);
+          reject('forbidden', `Sie sind nicht benannt, für „${party.title}“ in der Stufe „${stage.title}“ zu entscheiden.`);
         if (party.decision) {
           const d = party.decision;
-          if (d.actorId === actorId) reject('state', `You already decided (${d.decision}) on ${d.at}; nothing changed`);
-          reject('state', `${party.title} was already decided (${d.decision}) by another approver on ${d.at}; nothing changed`);
+          if (d.actorId === actorId)
+            reject(
+              'state',
+              `Sie haben bereits am ${germanDateTime(d.at)} entschieden (${DECISION_LABELS[d.decision]}); nichts wurde geändert.`,
+            );
+          reject(
+            'state',
+            `Für „${party.title}“ hat bereits eine andere Person am ${germanDateTime(d.at)} entschieden (${DECISION_LABELS[d.decision]}); nichts wurde geändert.`,
+          );
         }
-        if (stage.status === 'pending') reject('state', `Stage ${stage.title} is not open yet`);
-        if (stage.status !== 'active') reject('state', `Stage ${stage.title} is already ${stage.status}; nothing changed`);
+        if (stage.status === 'pending')
+          reject('state', `Die Stufe „${stage.title}“ ist noch nicht offen; bitte warten Sie die vorherigen Stufen ab.`);
+        if (stage.status !== 'active')
+          reject('state', `Die Stufe „${stage.title}“ ist ${STAGE_STATUS_LABELS[stage.status]}; nichts wurde geändert.`);
         if (!partiesOnTurn(stage).includes(party))
-          reject('state', `Stage ${stage.title} is decided in order; ${partiesOnTurn(stage)[0]?.title} decides first`);
+          reject(
+            'state',
+            `In der Stufe „${stage.title}“ wird nacheinander entschieden; zuerst entscheidet „${partiesOnTurn(stage)[0]?.title}“.`,
+          );
         const p = new Problems();
         p.oneOf(decision, '/decision', ['approve', 'reject'] as const);
         if (stage.committee) {
@@ -480,7 +541,9 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
         if (!p.ok)
           reject(
             'invalid',
-            stage.committee ? 'A committee decision records the resolution number and date' : 'The decision is invalid',
+            stage.committee
+              ? 'Zu einem Ausschussbeschluss gehören Beschlussnummer und Beschlussdatum.'
+              : 'Die Entscheidung ist unvollständig oder fehlerhaft; nichts wurde geändert.',
             p.list,
           );
       },
@@ -518,9 +581,9 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
       validator: ({ definition }) => {
         requireOpen();
         if (definition?.key !== 'cooperation-agreement')
-          reject('invalid', `A ${String(definition?.key)} definition cannot drive this agreement`);
+          reject('invalid', `Eine Definition „${String(definition?.key)}“ kann diese Vereinbarung nicht steuern.`);
         if (definition.version <= state.definition.version)
-          reject('state', `The agreement already runs version ${state.definition.version}`);
+          reject('state', `Die Vereinbarung läuft bereits mit Version ${state.definition.version} der Definition; nichts wurde geändert.`);
       },
     },
   );

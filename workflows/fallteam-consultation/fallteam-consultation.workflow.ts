@@ -127,7 +127,13 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
   };
 
   const requireOpen = () => {
-    if (state.phase === 'closed' || state.phase === 'cancelled') reject('state', `The consultation is ${state.phase}`);
+    if (state.phase === 'closed' || state.phase === 'cancelled')
+      reject(
+        'state',
+        state.phase === 'closed'
+          ? 'Die Fallteamberatung ist abgeschlossen; nichts wurde geändert.'
+          : 'Die Fallteamberatung ist abgebrochen; nichts wurde geändert.',
+      );
   };
 
   setHandler(caseworkerChangedSignal, ({ caseworkerId }) => {
@@ -156,9 +162,16 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
     {
       validator: ({ sessionAt }) => {
         requireOpen();
-        if (state.phase === 'outcome_recorded') reject('state', 'The outcome is recorded; the consultation cannot move');
+        if (state.phase === 'outcome_recorded')
+          reject('state', 'Das Ergebnis ist bereits erfasst; die Beratung kann nicht mehr verlegt werden.');
         if (Number.isNaN(Date.parse(sessionAt)) || Date.parse(sessionAt) <= Date.now())
-          reject('invalid', 'The session lies in the past', [{ pointer: '/sessionId', message: 'session is in the past' }]);
+          reject('invalid', 'Die Sitzung liegt in der Vergangenheit; bitte wählen Sie eine künftige Sitzung.', [
+            {
+              pointer: '/sessionId',
+              code: 'date.past',
+              message: 'Diese Sitzung liegt in der Vergangenheit; bitte eine künftige Sitzung wählen.',
+            },
+          ]);
       },
     },
   );
@@ -190,9 +203,12 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
     {
       validator: ({ adviserIds }) => {
         requireOpen();
-        if (state.phase !== 'scheduled') reject('state', 'Advisers are invited once the consultation is scheduled into a session');
+        if (state.phase !== 'scheduled')
+          reject('state', 'Beratende können erst eingeladen werden, wenn die Beratung einer Sitzung zugeordnet ist.');
         if (!Array.isArray(adviserIds) || adviserIds.length === 0)
-          reject('invalid', 'Name at least one adviser', [{ pointer: '/adviserIds', message: 'must not be empty' }]);
+          reject('invalid', 'Bitte nennen Sie mindestens eine beratende Person.', [
+            { pointer: '/adviserIds', code: 'array.min', params: { min: 1 }, message: 'Bitte mindestens eine beratende Person auswählen.' },
+          ]);
       },
     },
   );
@@ -258,19 +274,29 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
     {
       validator: ({ professionals, participants }) => {
         requireOpen();
-        if (state.phase !== 'scheduled') reject('state', 'The outcome is recorded after a scheduled session');
+        if (state.phase !== 'scheduled')
+          reject('state', 'Das Ergebnis kann erst erfasst werden, wenn die Beratung einer Sitzung zugeordnet ist.');
         if (!Number.isInteger(professionals) || professionals < spec.minProfessionals) {
-          reject('invalid', `At least ${spec.minProfessionals} professionals must take part`, [
+          reject('invalid', `Mindestens ${spec.minProfessionals} Fachkräfte des Jugendamts müssen an der Beratung teilnehmen.`, [
             {
               pointer: '/participants',
-              message: `mindestens ${spec.minProfessionals} Fachkräfte des Jugendamts müssen teilnehmen (externe Beratende zählen nicht mit)`,
+              code: 'number.min',
+              params: { min: spec.minProfessionals },
+              message: `Mindestens ${spec.minProfessionals} Fachkräfte des Jugendamts müssen teilnehmen (externe Beratende zählen nicht mit).`,
             },
           ]);
         }
         if (!Number.isInteger(participants) || participants < professionals)
-          reject('invalid', 'Participants must include the professionals');
+          reject('invalid', 'Die Zahl der Teilnehmenden muss die Fachkräfte einschließen.', [
+            {
+              pointer: '/participants',
+              code: 'number.min',
+              params: { min: professionals },
+              message: `Mindestens ${professionals} Teilnehmende (alle Fachkräfte zählen mit).`,
+            },
+          ]);
         if (state.sessionAt && Date.parse(state.sessionAt) > Date.now())
-          reject('state', 'Das Ergebnis kann erst erfasst werden, wenn die Sitzung begonnen hat');
+          reject('state', 'Das Ergebnis kann erst erfasst werden, wenn die Sitzung begonnen hat.');
       },
     },
   );

@@ -41,6 +41,18 @@ export type ProtectionMeasure = (typeof PROTECTION_MEASURES)[number];
 export type JugendhilfedienstPhase =
   'classification' | 'risk_assessment' | 'immediate_protection' | 'fallteam' | 'help_plan' | 'help' | 'closure' | 'closed';
 
+/** The phases as a caseworker names them (in messages). */
+export const PHASE_LABELS: Record<JugendhilfedienstPhase, string> = {
+  classification: 'Einordnung',
+  risk_assessment: 'Gefährdungseinschätzung',
+  immediate_protection: 'Sofortschutz',
+  fallteam: 'Fallteam',
+  help_plan: 'Hilfeplanung',
+  help: 'Hilfe',
+  closure: 'Abschluss',
+  closed: 'abgeschlossen',
+};
+
 export interface JugendhilfedienstCaseInput {
   caseId: string;
   pseudonym: string;

@@ -7,6 +7,7 @@ import { processActivities as act, reject, stepReminders, WRITE_ACTIVITY } from 
 import type { ProcessSnapshot } from '../shared/process';
 import { ReminderSlot } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
+import { germanDate, germanDateTime } from '../shared/german-format';
 import { Problems } from '../shared/validation';
 import {
   CaseStepState,
@@ -15,6 +16,7 @@ import {
   JugendhilfedienstCaseState,
   jugendhilfedienstStateQuery,
   jugendhilfedienstUpdates,
+  PHASE_LABELS,
   PROTECTION_MEASURES,
   RISK_RESULTS,
 } from './contract';
@@ -194,19 +196,21 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
   const persist = (event: ProcessEvent) => runtime.persist(event, snapshot);
 
   const requireOpen = () => {
-    if (state.phase === 'closed') reject('state', 'The case is closed');
+    if (state.phase === 'closed') reject('state', 'Der Fall ist abgeschlossen; nichts wurde geändert.');
   };
   const requirePhase = (phase: JugendhilfedienstCaseState['phase'], what: string) => {
     requireOpen();
-    if (state.phase !== phase) reject('state', `${what} is not possible now: the case is in phase ${state.phase}`);
+    if (state.phase !== phase)
+      reject('state', `${what} ist jetzt nicht möglich: Der Fall ist in der Phase „${PHASE_LABELS[state.phase]}“.`);
   };
   const checkHelpDuration = (p: Problems, value: unknown) => {
     if (value === undefined) return;
     const d = parseDuration(value);
-    if (!d || compareDurations(d, 'PT0S') <= 0) p.add('/expectedHelpDuration', 'must be an ISO-8601 duration such as P3M or P1Y');
+    if (!d || compareDurations(d, 'PT0S') <= 0)
+      p.add('/expectedHelpDuration', 'format.duration', 'Bitte eine Dauer angeben, z. B. 3 Monate (P3M) oder 1 Jahr (P1Y).');
   };
   const invalid = (p: Problems) => {
-    if (!p.ok) reject('invalid', p.list.map((x) => `${x.pointer} ${x.message}`).join('; '), p.list);
+    if (!p.ok) reject('invalid', 'Die Angaben sind unvollständig oder fehlerhaft; nichts wurde geändert.', p.list);
   };
 
   setHandler(caseworkerChangedSignal, ({ caseworkerId }) => {
@@ -242,15 +246,20 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     },
     {
       validator: ({ zone, expectedHelpDuration }) => {
-        if (!helpRuns()) requirePhase('classification', 'A classification');
+        if (!helpRuns()) requirePhase('classification', 'Eine Einordnung');
         const p = new Problems();
         p.oneOf(zone, '/zone', JHD_ZONES);
         checkHelpDuration(p, expectedHelpDuration);
         if (zone === 'endangerment' && expectedHelpDuration !== undefined)
-          p.add('/expectedHelpDuration', 'is decided by the risk assessment in the Gefährdungsbereich');
+          p.add(
+            '/expectedHelpDuration',
+            'decided-later',
+            'Im Gefährdungsbereich legt die Gefährdungseinschätzung (§ 8a SGB VIII) die erwartete Dauer fest; bitte hier leer lassen.',
+          );
         if (helpRuns() && expectedHelpDuration !== undefined)
-          p.add('/expectedHelpDuration', 'Die Hilfe läuft bereits; ändern Sie den Hilfeplan statt der erwarteten Dauer');
-        if (helpRuns() && zone === state.zone) p.add('/zone', `Der Fall ist bereits so eingeordnet (${String(zone)})`);
+          p.add('/expectedHelpDuration', 'help-running', 'Die Hilfe läuft bereits; ändern Sie den Hilfeplan statt der erwarteten Dauer.');
+        if (helpRuns() && zone === state.zone)
+          p.add('/zone', 'unchanged', `Der Fall ist bereits so eingeordnet (${String(zone)}).`, { zone });
         invalid(p);
       },
     },
@@ -290,11 +299,16 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     },
     {
       validator: ({ professionals, result, parentsInvolved, childInvolved, homeVisit, expectedHelpDuration }) => {
-        if (state.phase !== 'help') requirePhase('risk_assessment', 'A risk assessment');
+        if (state.phase !== 'help') requirePhase('risk_assessment', 'Eine Gefährdungseinschätzung');
         const p = new Problems();
         const min = spec.riskAssessmentMinProfessionals;
         if (typeof professionals !== 'number' || !Number.isInteger(professionals) || professionals < min) {
-          p.add('/professionals', `at least ${min} professionals must assess the risk together (§ 8a SGB VIII)`);
+          p.add(
+            '/professionals',
+            'number.min',
+            `Mindestens ${min} Fachkräfte müssen die Gefährdung gemeinsam einschätzen (§ 8a SGB VIII).`,
+            { min },
+          );
         }
         p.oneOf(result, '/result', RISK_RESULTS);
         for (const [pointer, value] of [
@@ -302,17 +316,23 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
           ['/childInvolved', childInvolved],
           ['/homeVisit', homeVisit],
         ] as const) {
-          if (typeof value !== 'boolean') p.add(pointer, 'must be true or false');
+          if (typeof value !== 'boolean') p.add(pointer, 'type.boolean', 'Bitte „ja“ oder „nein“ angeben.');
         }
         checkHelpDuration(p, expectedHelpDuration);
-        if (result === 'none' && expectedHelpDuration !== undefined) p.add('/expectedHelpDuration', 'no help follows the result none');
+        if (result === 'none' && expectedHelpDuration !== undefined)
+          p.add(
+            '/expectedHelpDuration',
+            'not-applicable',
+            'Ohne Gefährdung und Hilfebedarf folgt keine Hilfe; bitte keine Dauer angeben.',
+            { result },
+          );
         if (
           !state.helpPlan &&
           result !== 'none' &&
           (RISK_RESULTS as readonly string[]).includes(result) &&
           expectedHelpDuration === undefined
         ) {
-          p.add('/expectedHelpDuration', `is required for the result ${result}`);
+          p.add('/expectedHelpDuration', 'required', 'Bitte die erwartete Dauer der Hilfe angeben.', { result });
         }
         invalid(p);
       },
@@ -338,9 +358,15 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         const p = new Problems();
         p.oneOf(measure, '/measure', PROTECTION_MEASURES);
         const taken = typeof takenAt === 'string' ? Date.parse(takenAt) : NaN;
-        if (Number.isNaN(taken)) p.add('/takenAt', 'muss ein Zeitpunkt sein (ISO 8601)');
-        else if (taken > Date.now() + 60_000) p.add('/takenAt', 'darf nicht in der Zukunft liegen');
-        else if (taken < Date.parse(state.reportedAt)) p.add('/takenAt', 'darf nicht vor dem Eingang der Meldung liegen');
+        if (Number.isNaN(taken)) p.add('/takenAt', 'format.date-time', 'Bitte Datum und Uhrzeit angeben.');
+        else if (taken > Date.now() + 60_000) p.add('/takenAt', 'date.future', 'Der Zeitpunkt darf nicht in der Zukunft liegen.');
+        else if (taken < Date.parse(state.reportedAt))
+          p.add(
+            '/takenAt',
+            'date.before-report',
+            `Der Zeitpunkt darf nicht vor dem Eingang der Meldung am ${germanDateTime(state.reportedAt)} liegen.`,
+            { min: state.reportedAt },
+          );
         invalid(p);
       },
     },
@@ -362,13 +388,21 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
       validator: ({ planDate, reviewAt }) => {
         requireOpen();
         if (state.phase !== 'help_plan' && state.phase !== 'help')
-          reject('state', `A help plan is not possible now: the case is in phase ${state.phase}`);
+          reject('state', `Ein Hilfeplan ist jetzt nicht möglich: Der Fall ist in der Phase „${PHASE_LABELS[state.phase]}“.`);
         const p = new Problems();
         const plan = p.date(planDate, '/planDate');
         const review = reviewAt === undefined ? undefined : p.date(reviewAt, '/reviewAt');
-        if (plan && review && review <= plan) p.add('/reviewAt', 'must be after the plan date');
+        if (plan && review && review <= plan)
+          p.add('/reviewAt', 'date.min', `Die Überprüfung muss nach dem Datum des Hilfeplans (${germanDate(plan)}) liegen.`, {
+            after: plan,
+          });
         if (plan && state.helpPlan && plan < state.helpPlan.planDate)
-          p.add('/planDate', `must not be before the current plan of ${state.helpPlan.planDate}`);
+          p.add(
+            '/planDate',
+            'date.min',
+            `Das Datum darf nicht vor dem geltenden Hilfeplan vom ${germanDate(state.helpPlan.planDate)} liegen.`,
+            { min: state.helpPlan.planDate },
+          );
         invalid(p);
       },
     },
@@ -391,15 +425,24 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     },
     {
       validator: ({ reviewedAt, nextReviewAt }) => {
-        requirePhase('help', 'A help-plan review');
+        requirePhase('help', 'Eine Überprüfung des Hilfeplans');
         const p = new Problems();
         const reviewed = p.date(reviewedAt, '/reviewedAt');
         const next = nextReviewAt === undefined ? undefined : p.date(nextReviewAt, '/nextReviewAt');
         const plan = state.helpPlan!;
-        if (reviewed && reviewed < plan.planDate) p.add('/reviewedAt', `must not be before the plan date ${plan.planDate}`);
+        if (reviewed && reviewed < plan.planDate)
+          p.add('/reviewedAt', 'date.min', `Die Überprüfung darf nicht vor dem Hilfeplan vom ${germanDate(plan.planDate)} liegen.`, {
+            min: plan.planDate,
+          });
         if (reviewed && plan.lastReviewedAt && reviewed < plan.lastReviewedAt)
-          p.add('/reviewedAt', `must not be before the last review of ${plan.lastReviewedAt}`);
-        if (reviewed && next && next <= reviewed) p.add('/nextReviewAt', 'must be after the review date');
+          p.add(
+            '/reviewedAt',
+            'date.min',
+            `Die Überprüfung darf nicht vor der letzten Überprüfung am ${germanDate(plan.lastReviewedAt)} liegen.`,
+            { min: plan.lastReviewedAt },
+          );
+        if (reviewed && next && next <= reviewed)
+          p.add('/nextReviewAt', 'date.min', `Die nächste Überprüfung muss nach dem ${germanDate(reviewed)} liegen.`, { after: reviewed });
         invalid(p);
       },
     },
@@ -429,10 +472,13 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
         if (state.phase === 'immediate_protection')
           reject(
             'state',
-            'Bei akuter Gefährdung ist zuerst der Sofortschutz zu dokumentieren; der Fall kann noch nicht abgeschlossen werden',
+            'Bei akuter Gefährdung ist zuerst der Sofortschutz zu dokumentieren; der Fall kann noch nicht abgeschlossen werden.',
           );
         if (state.fallteam?.status === 'running')
-          reject('state', 'The Fallteam consultation is running; record its outcome or cancel it before closing the case');
+          reject(
+            'state',
+            'Die Fallteamberatung läuft noch; bitte erfassen Sie ihr Ergebnis oder brechen Sie sie ab, bevor Sie den Fall abschließen.',
+          );
       },
     },
   );

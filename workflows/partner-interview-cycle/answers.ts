@@ -1,4 +1,5 @@
 import type { QuestionnaireSpec, QuestionSpec } from '@sro/definitions';
+import { germanDate } from '../shared/german-format';
 import { Problems } from '../shared/validation';
 
 /** One answer of an interview, against the questionnaire version the interview was planned with. */
@@ -15,14 +16,14 @@ function checkValue(p: Problems, question: QuestionSpec, value: unknown, at: str
       p.integer(value, at, SCALE.min, SCALE.max);
       break;
     case 'yes_no':
-      if (typeof value !== 'boolean') p.add(at, 'must be true or false');
+      if (typeof value !== 'boolean') p.add(at, 'type.boolean', 'Bitte „ja“ oder „nein“ angeben.');
       break;
     case 'single_choice':
       p.oneOf(value, at, question.options ?? []);
       break;
     case 'multiple_choice': {
       const chosen = p.array(value, at, question.required ? 1 : 0, question.options?.length ?? 0);
-      if (new Set(chosen).size !== chosen.length) p.add(at, 'an option is chosen twice');
+      if (new Set(chosen).size !== chosen.length) p.add(at, 'array.unique', 'Jede Antwort darf nur einmal gewählt werden.');
       chosen.forEach((c, i) => p.oneOf(c, `${at}/${i}`, question.options ?? []));
       break;
     }
@@ -46,15 +47,20 @@ export function validateAnswers(questionnaire: QuestionnaireSpec, answers: unkno
     const key = answer.questionKey;
     const question = typeof key === 'string' ? questions.get(key) : undefined;
     if (!question) {
-      p.add(`${at}/questionKey`, `question ${JSON.stringify(key)} is not in questionnaire version ${questionnaire.version}`);
+      p.add(`${at}/questionKey`, 'unknown-question', `Diese Frage gehört nicht zu Version ${questionnaire.version} des Fragebogens.`, {
+        questionKey: key,
+        version: questionnaire.version,
+      });
       return;
     }
-    if (seen.has(question.key)) p.add(`${at}/questionKey`, `question ${question.key} is answered twice`);
+    if (seen.has(question.key))
+      p.add(`${at}/questionKey`, 'duplicate', `Die Frage „${question.text}“ ist doppelt beantwortet.`, { questionKey: question.key });
     seen.add(question.key);
     checkValue(p, question, answer.value, `${at}/value`);
   });
   for (const question of questions.values()) {
-    if (question.required && !seen.has(question.key)) p.add('/answers', `required question ${question.key} is not answered`);
+    if (question.required && !seen.has(question.key))
+      p.add('/answers', 'required', `Bitte beantworten Sie die Pflichtfrage „${question.text}“.`, { questionKey: question.key });
   }
   return p;
 }
@@ -67,7 +73,10 @@ export function checkConductedOn(conductedOn: unknown, plannedAt: string, now: D
   const p = new Problems();
   const day = p.date(conductedOn, '/conductedOn');
   const plannedDay = plannedAt.slice(0, 10);
-  if (day && day < plannedDay) p.add('/conductedOn', `must not be before the planned interview date ${plannedDay}`);
-  else if (day && day > now.toISOString().slice(0, 10)) p.add('/conductedOn', 'must not be in the future');
+  if (day && day < plannedDay)
+    p.add('/conductedOn', 'date.min', `Das Datum darf nicht vor dem geplanten Interviewtermin am ${germanDate(plannedDay)} liegen.`, {
+      min: plannedDay,
+    });
+  else if (day && day > now.toISOString().slice(0, 10)) p.add('/conductedOn', 'date.future', 'Das Datum darf nicht in der Zukunft liegen.');
   return p;
 }

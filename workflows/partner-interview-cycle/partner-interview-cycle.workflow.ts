@@ -124,16 +124,21 @@ export async function partnerInterviewCycle(input: InterviewCycleInput): Promise
   };
 
   const requireRunning = () => {
-    if (state.status === 'opening') reject('state', 'The interview cycle is opening; try again in a moment');
-    if (state.status !== 'running') reject('state', 'The interview cycle has ended');
+    if (state.status === 'opening') reject('state', 'Der Interviewzyklus wird gerade eröffnet; bitte versuchen Sie es gleich noch einmal.');
+    if (state.status !== 'running') reject('state', 'Der Interviewzyklus ist beendet; nichts wurde geändert.');
   };
 
   setHandler(cycleUpdates.addPartner, ({ partnerId, name }) => add({ partnerId, name }, true), {
     validator: ({ partnerId }) => {
       requireRunning();
       if (entryOf(partnerId))
-        reject('conflict', `The partner is already part of cycle ${state.number}`, [
-          { pointer: '/partnerId', message: 'already in this cycle' },
+        reject('conflict', `Der Vertragspartner gehört bereits zum Interviewzyklus ${state.number}.`, [
+          {
+            pointer: '/partnerId',
+            code: 'duplicate',
+            params: { cycle: state.number },
+            message: 'Dieser Vertragspartner ist bereits in diesem Zyklus.',
+          },
         ]);
     },
   });

@@ -1,6 +1,7 @@
 import { proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { InterviewActivities } from '@sro/interviews';
 import { addDuration } from '../shared/duration';
+import { germanDateTime, germanDuration } from '../shared/german-format';
 import { processActivities as act, reject, stepReminders, WRITE_ACTIVITY } from '../shared/process-kit';
 import { ReminderSlot } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
@@ -101,8 +102,14 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
   };
 
   const requireOpen = () => {
-    if (state.status === 'done' || state.status === 'withdrawn') reject('state', `The interview is ${state.status}`);
-    if (state.closedByCycle) reject('state', 'The interview cycle has ended');
+    if (state.status === 'done' || state.status === 'withdrawn')
+      reject(
+        'state',
+        state.status === 'done'
+          ? 'Das Interview ist bereits abgeschlossen; nichts wurde geändert.'
+          : 'Das Interview wurde zurückgezogen; nichts wurde geändert.',
+      );
+    if (state.closedByCycle) reject('state', 'Der Interviewzyklus ist beendet; nichts wurde geändert.');
   };
 
   setHandler(
@@ -134,11 +141,22 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
         const at = Date.parse(plannedAt);
         const latest = addDuration(new Date(), stepSpec('conduct').duration).getTime();
         if (Number.isNaN(at) || at <= Date.now())
-          reject('invalid', 'The interview date lies in the past', [{ pointer: '/plannedAt', message: 'must be in the future' }]);
-        if (at > latest)
-          reject('invalid', `The interview must take place within ${stepSpec('conduct').duration} of planning`, [
-            { pointer: '/plannedAt', message: `must not be after ${new Date(latest).toISOString()}` },
+          reject('invalid', 'Der Interviewtermin liegt in der Vergangenheit.', [
+            { pointer: '/plannedAt', code: 'date.past', message: 'Bitte einen Termin in der Zukunft wählen.' },
           ]);
+        if (at > latest)
+          reject(
+            'invalid',
+            `Das Interview muss innerhalb von ${germanDuration(stepSpec('conduct').duration, { dative: true })} nach der Planung stattfinden.`,
+            [
+              {
+                pointer: '/plannedAt',
+                code: 'date.max',
+                params: { max: new Date(latest).toISOString() },
+                message: `Der Termin darf nicht nach dem ${germanDateTime(latest)} liegen.`,
+              },
+            ],
+          );
       },
     },
   );
@@ -167,12 +185,18 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
     {
       validator: ({ answers, conductedOn }) => {
         requireOpen();
-        if (!state.plannedAt) reject('state', 'Plan the interview (date and interviewer) before recording answers');
+        if (!state.plannedAt)
+          reject('state', 'Bitte planen Sie das Interview (Termin und interviewende Person), bevor Sie Antworten erfassen.');
         const problems = validateAnswers(spec.questionnaire, answers);
-        if (!problems.ok) reject('invalid', `The answers do not fit questionnaire version ${spec.questionnaire.version}`, problems.list);
+        if (!problems.ok)
+          reject(
+            'invalid',
+            `Die Antworten passen nicht zu Version ${spec.questionnaire.version} des Fragebogens; nichts wurde gespeichert.`,
+            problems.list,
+          );
         if (conductedOn !== undefined) {
           const dated = checkConductedOn(conductedOn, state.plannedAt, new Date());
-          if (!dated.ok) reject('invalid', 'Die Antworten sind falsch datiert', dated.list);
+          if (!dated.ok) reject('invalid', 'Die Antworten sind falsch datiert; nichts wurde gespeichert.', dated.list);
         }
       },
     },

@@ -114,7 +114,7 @@ export function planStepMigration(steps: StepState[], oldSpecs: StepSpec[], newS
   const credit = pauseCreditMs(steps, oldSpecs);
   const empty = { dueDateChanges: [], addedSteps, removedSteps, pauseCreditMs: credit, steps };
   if (active && !newKeys.has(active.key)) {
-    return { compatible: false, reason: `the current step ${active.key} does not exist in the new version`, ...empty };
+    return { compatible: false, reason: `Den aktuellen Schritt „${active.title}“ gibt es in der neuen Version nicht.`, ...empty };
   }
   const doneKeys = new Set(steps.filter((s) => s.status === 'completed').map((s) => s.key));
   const activeIndex = active ? newSpecs.findIndex((s) => s.key === active.key) : newSpecs.length;
@@ -122,7 +122,7 @@ export function planStepMigration(steps: StepState[], oldSpecs: StepSpec[], newS
   if (skipped.length > 0) {
     return {
       compatible: false,
-      reason: `step ${skipped.map((s) => s.key).join(', ')} would come before the current step and never run`,
+      reason: `${skipped.map((s) => `„${s.title}“`).join(', ')} käme vor dem aktuellen Schritt und würde nie bearbeitet.`,
       ...empty,
     };
   }

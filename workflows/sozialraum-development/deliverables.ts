@@ -1,4 +1,5 @@
 import type { DeliverableSpec, SozialraumDevelopmentSpec, TargetPerspective } from '@sro/definitions';
+import { germanDate } from '../shared/german-format';
 import { Problems } from '../shared/validation';
 
 export const EVENT_KINDS = [
@@ -45,8 +46,8 @@ function checkItems(p: Problems, value: unknown, spec: DeliverableSpec): unknown
 
 const validators: Record<string, (p: Problems, value: unknown, spec: DeliverableSpec, ctx: DeliverableContext) => void> = {
   text: (p, v, spec) => p.text(v, '/value', spec.constraints?.maxLength ?? 20_000),
-  number: (p, v) => (typeof v !== 'number' || !Number.isFinite(v)) && p.add('/value', 'must be a number'),
-  boolean: (p, v) => typeof v !== 'boolean' && p.add('/value', 'must be true or false'),
+  number: (p, v) => (typeof v !== 'number' || !Number.isFinite(v)) && p.add('/value', 'type.number', 'Bitte eine Zahl angeben.'),
+  boolean: (p, v) => typeof v !== 'boolean' && p.add('/value', 'type.boolean', 'Bitte „ja“ oder „nein“ angeben.'),
   date: (p, v) => p.date(v, '/value'),
   document: (p, v) => {
     if (!p.object(v, '/value', ['title', 'reference'])) return;
@@ -71,8 +72,11 @@ const validators: Record<string, (p: Problems, value: unknown, spec: Deliverable
       if (!p.object(a, `/value/answers/${i}`, ['questionKey', 'answer'])) return;
       const key = a.questionKey;
       if (typeof key !== 'string' || !known.has(key))
-        p.add(`/value/answers/${i}/questionKey`, `unknown guideline question ${JSON.stringify(key)}`);
-      else if (seen.has(key)) p.add(`/value/answers/${i}/questionKey`, `question ${key} is answered twice`);
+        p.add(`/value/answers/${i}/questionKey`, 'unknown-question', 'Diese Leitfrage gibt es in der Definition nicht.', {
+          questionKey: key,
+        });
+      else if (seen.has(key))
+        p.add(`/value/answers/${i}/questionKey`, 'duplicate', 'Diese Leitfrage ist doppelt beantwortet.', { questionKey: key });
       else seen.add(key);
       p.text(a.answer, `/value/answers/${i}/answer`, 20_000);
     });
@@ -95,11 +99,16 @@ const validators: Record<string, (p: Problems, value: unknown, spec: Deliverable
       const at = `/value/${i}`;
       if (!p.object(g, at, ['key', 'title', 'rank', 'perspective', 'indicator'])) return;
       const key = p.key(g.key, `${at}/key`);
-      if (key && keys.has(key)) p.add(`${at}/key`, `goal key ${key} is used twice`);
+      if (key && keys.has(key))
+        p.add(`${at}/key`, 'duplicate', `Der Schlüssel „${key}“ ist bereits für ein anderes Ziel vergeben.`, { key });
       if (key) keys.add(key);
       p.text(g.title, `${at}/title`, 500);
       const rank = p.integer(g.rank, `${at}/rank`, 1, 1000);
-      if (rank !== undefined && ranks.has(rank)) p.add(`${at}/rank`, `priority rank ${rank} is already used by goal ${ranks.get(rank)}`);
+      if (rank !== undefined && ranks.has(rank))
+        p.add(`${at}/rank`, 'duplicate', `Die Priorität ${rank} hat bereits Ziel ${ranks.get(rank)! + 1}.`, {
+          rank,
+          index: ranks.get(rank),
+        });
       if (rank !== undefined) ranks.set(rank, i);
       p.oneOf(g.perspective, `${at}/perspective`, PERSPECTIVES);
       p.text(g.indicator, `${at}/indicator`, 1000);
@@ -111,15 +120,21 @@ const validators: Record<string, (p: Problems, value: unknown, spec: Deliverable
       const at = `/value/${i}`;
       if (!p.object(m, at, ['key', 'title', 'goalKey', 'ownerId', 'start', 'end', 'budgetCents'])) return;
       const key = p.key(m.key, `${at}/key`);
-      if (key && keys.has(key)) p.add(`${at}/key`, `measure key ${key} is used twice`);
+      if (key && keys.has(key))
+        p.add(`${at}/key`, 'duplicate', `Der Schlüssel „${key}“ ist bereits für eine andere Maßnahme vergeben.`, { key });
       if (key) keys.add(key);
       p.text(m.title, `${at}/title`, 500);
-      if (typeof m.goalKey !== 'string' || !m.goalKey) p.add(`${at}/goalKey`, 'a measure must be linked to a goal');
-      else if (!ctx.goalKeys.includes(m.goalKey)) p.add(`${at}/goalKey`, `unknown goal ${m.goalKey}; set the goals in phase 4 first`);
+      if (typeof m.goalKey !== 'string' || !m.goalKey)
+        p.add(`${at}/goalKey`, 'required', 'Bitte ein Ziel auswählen, zu dem die Maßnahme gehört.');
+      else if (!ctx.goalKeys.includes(m.goalKey))
+        p.add(`${at}/goalKey`, 'unknown-goal', 'Dieses Ziel gibt es nicht; bitte legen Sie die Ziele zuerst in Phase 4 fest.', {
+          goalKey: m.goalKey,
+        });
       p.uuid(m.ownerId, `${at}/ownerId`);
       const start = p.date(m.start, `${at}/start`);
       const end = p.date(m.end, `${at}/end`);
-      if (start && end && end < start) p.add(`${at}/end`, `end ${end} is before start ${start}`);
+      if (start && end && end < start)
+        p.add(`${at}/end`, 'date.min', `Das Ende darf nicht vor dem Beginn (${germanDate(start)}) liegen.`, { min: start });
       p.integer(m.budgetCents, `${at}/budgetCents`, 0, 1_000_000_000);
     });
   },
@@ -129,7 +144,9 @@ const validators: Record<string, (p: Problems, value: unknown, spec: Deliverable
       const at = `/value/measures/${i}`;
       if (!p.object(m, at, ['measureKey', 'status', 'note'])) return;
       if (typeof m.measureKey !== 'string' || !ctx.measureKeys.includes(m.measureKey))
-        p.add(`${at}/measureKey`, `unknown measure ${JSON.stringify(m.measureKey)}`);
+        p.add(`${at}/measureKey`, 'unknown-measure', 'Diese Maßnahme gibt es nicht; bitte wählen Sie eine geplante Maßnahme.', {
+          measureKey: m.measureKey,
+        });
       p.oneOf(m.status, `${at}/status`, MEASURE_STATUSES);
       p.text(m.note, `${at}/note`, 5000, true);
     });
@@ -163,10 +180,10 @@ export function mergeAnalysis(spec: SozialraumDevelopmentSpec, saved: Analysis |
 /** What an analysis still lacks before its phase can close: the profile year and unanswered guideline questions. */
 export function analysisGaps(spec: SozialraumDevelopmentSpec, analysis: Analysis): string[] {
   const answered = new Set(analysis.answers.map((a) => a.questionKey));
-  const unanswered = spec.analysisQuestions.filter((q) => !answered.has(q.key)).map((q) => q.key);
+  const unanswered = spec.analysisQuestions.filter((q) => !answered.has(q.key)).map((q) => `„${q.text}“`);
   return [
-    ...(analysis.profileYear === undefined ? ['profile year'] : []),
-    ...(unanswered.length > 0 ? [`guideline questions not answered: ${unanswered.join(', ')}`] : []),
+    ...(analysis.profileYear === undefined ? ['das Jahr des Sozialraumprofils fehlt'] : []),
+    ...(unanswered.length > 0 ? [`unbeantwortete Leitfragen: ${unanswered.join(', ')}`] : []),
   ];
 }
 

@@ -6,6 +6,7 @@ import { processActivities as act, reject, stepReminders } from '../shared/proce
 import type { ProcessSnapshot } from '../shared/process';
 import { ReminderSlot } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
+import { germanDate } from '../shared/german-format';
 import { effectiveDueAt, initialSteps, planStepMigration, StepState } from '../shared/steps';
 import {
   PhaseExtension,
@@ -104,20 +105,36 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
   const persist = (event?: ProcessEvent) => runtime.persist(event, snapshot);
 
   const requireRunning = () => {
-    if (state.status === 'cancelled' || state.status === 'completed') reject('state', `The process is ${state.status}`);
+    if (state.status === 'cancelled' || state.status === 'completed')
+      reject(
+        'state',
+        state.status === 'cancelled'
+          ? 'Der Prozess ist abgebrochen; nichts wurde geändert.'
+          : 'Der Prozess ist abgeschlossen; nichts wurde geändert.',
+      );
   };
 
   const requireActivePhase = (phaseKey: string): StepState => {
     const step = state.steps.find((s) => s.key === phaseKey);
     if (!step)
-      reject('notFound', `Phase ${phaseKey} does not exist in version ${state.definition.version}`, [
-        { pointer: '/phaseKey', message: 'unknown phase' },
+      reject('notFound', `Diese Phase gibt es in Version ${state.definition.version} der Definition nicht.`, [
+        { pointer: '/phaseKey', code: 'unknown-phase', params: { phaseKey }, message: 'Diese Phase gibt es im Prozess nicht.' },
       ]);
     const current = active();
     if (step.status !== 'active') {
-      reject('state', `Phase ${phaseKey} is ${step.status}; the current phase is ${current?.key ?? 'none'}`, [
-        { pointer: '/phaseKey', message: `not the current phase (${current?.key ?? 'none'})` },
-      ]);
+      const now = current ? `die aktuelle Phase ist „${current.title}“` : 'keine Phase ist offen';
+      reject(
+        'state',
+        `Die Phase „${step.title}“ ist ${step.status === 'pending' ? 'noch nicht offen' : 'bereits abgeschlossen'}; ${now}.`,
+        [
+          {
+            pointer: '/phaseKey',
+            code: 'phase.not-current',
+            params: { phaseKey, currentPhaseKey: current?.key ?? null },
+            message: current ? `Das ist nicht die aktuelle Phase („${current.title}“).` : 'Im Prozess ist keine Phase offen.',
+          },
+        ],
+      );
     }
     return step;
   };
@@ -129,13 +146,14 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
   });
 
   /** Required deliverables not there yet, and those saved as an unfinished draft (an analysis with gaps). */
-  const missingDeliverables = (phaseKey: string): Array<{ key: string; message: string }> => {
+  const missingDeliverables = (phaseKey: string): Array<{ key: string; code: string; message: string }> => {
     const given = state.deliverables[phaseKey] ?? {};
     return phaseSpec(phaseKey)!.deliverables.flatMap((d) => {
       if (!d.required) return [];
-      if (given[d.key] === undefined) return [{ key: d.key, message: 'required deliverable is missing' }];
+      if (given[d.key] === undefined)
+        return [{ key: d.key, code: 'required', message: `Bitte „${d.title}“ erfassen; das Ergebnis ist Pflicht.` }];
       const gaps = d.type === 'analysis' ? analysisGaps(spec(), given[d.key] as Analysis) : [];
-      return gaps.length > 0 ? [{ key: d.key, message: `incomplete: ${gaps.join('; ')}` }] : [];
+      return gaps.length > 0 ? [{ key: d.key, code: 'incomplete', message: `„${d.title}“ ist unvollständig: ${gaps.join('; ')}.` }] : [];
     });
   };
 
@@ -169,11 +187,21 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
         requireActivePhase(phaseKey);
         const deliverable = phaseSpec(phaseKey)!.deliverables.find((d) => d.key === deliverableKey);
         if (!deliverable)
-          reject('notFound', `Phase ${phaseKey} has no deliverable ${deliverableKey}`, [
-            { pointer: '/deliverableKey', message: 'unknown deliverable' },
+          reject('notFound', `Die Phase „${phaseSpec(phaseKey)!.title}“ hat kein solches Ergebnis.`, [
+            {
+              pointer: '/deliverableKey',
+              code: 'unknown-deliverable',
+              params: { deliverableKey },
+              message: 'Dieses Ergebnis gehört nicht zu dieser Phase.',
+            },
           ]);
         const problems = validateDeliverable(deliverable, value, deliverableContext());
-        if (!problems.ok) reject('invalid', `The ${deliverableKey} deliverable is invalid`, problems.list);
+        if (!problems.ok)
+          reject(
+            'invalid',
+            `Das Ergebnis „${deliverable.title}“ ist unvollständig oder fehlerhaft; nichts wurde gespeichert.`,
+            problems.list,
+          );
       },
     },
   );
@@ -194,14 +222,14 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
     {
       validator: ({ phaseKey }) => {
         requireRunning();
-        if (state.status === 'paused') reject('state', 'The process is paused; resume it first');
+        if (state.status === 'paused') reject('state', 'Der Prozess ist pausiert; bitte setzen Sie ihn zuerst fort.');
         requireActivePhase(phaseKey);
         const missing = missingDeliverables(phaseKey);
         if (missing.length > 0) {
           reject(
             'state',
-            `Phase ${phaseKey} cannot be completed: missing deliverables ${missing.map((m) => m.key).join(', ')}`,
-            missing.map(({ key, message }) => ({ pointer: `/deliverables/${key}`, message })),
+            `Die Phase „${phaseSpec(phaseKey)!.title}“ kann noch nicht abgeschlossen werden: ${missing.length === 1 ? 'Es fehlt ein Ergebnis' : `Es fehlen ${missing.length} Ergebnisse`}.`,
+            missing.map(({ key, code, message }) => ({ pointer: `/deliverables/${key}`, code, message, params: { deliverableKey: key } })),
           );
         }
       },
@@ -233,13 +261,25 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
         const step = requireActivePhase(phaseKey);
         const problems = [];
         const due = Date.parse(dueAt);
-        if (Number.isNaN(due)) problems.push({ pointer: '/dueAt', message: 'must be a date-time' });
+        if (Number.isNaN(due))
+          problems.push({ pointer: '/dueAt', code: 'format.date-time', message: 'Bitte ein gültiges Datum angeben (TT.MM.JJJJ).' });
         else if (due <= effectiveDue(step).getTime())
-          problems.push({ pointer: '/dueAt', message: `must be later than the current due date ${effectiveDue(step).toISOString()}` });
-        else if (due <= Date.now()) problems.push({ pointer: '/dueAt', message: 'must be in the future' });
+          problems.push({
+            pointer: '/dueAt',
+            code: 'date.min',
+            params: { after: effectiveDue(step).toISOString() },
+            message: `Die neue Frist muss nach dem ${germanDate(effectiveDue(step))} liegen (bisherige Frist).`,
+          });
+        else if (due <= Date.now())
+          problems.push({ pointer: '/dueAt', code: 'date.past', message: 'Die neue Frist muss in der Zukunft liegen.' });
         if (typeof reason !== 'string' || reason.trim().length < 3)
-          problems.push({ pointer: '/reason', message: 'an extension needs a reason' });
-        if (problems.length > 0) reject('invalid', 'The extension is invalid', problems);
+          problems.push({
+            pointer: '/reason',
+            code: 'length.min',
+            params: { min: 3 },
+            message: 'Bitte begründen Sie die Verlängerung (mindestens 3 Zeichen).',
+          });
+        if (problems.length > 0) reject('invalid', 'Die Frist kann so nicht verlängert werden; nichts wurde geändert.', problems);
       },
     },
   );
@@ -256,10 +296,17 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
       validator: ({ member }) => {
         requireRunning();
         if (!MEMBER_KINDS.includes(member?.kind))
-          reject('invalid', 'Unknown member kind', [{ pointer: '/kind', message: `must be one of ${MEMBER_KINDS.join(', ')}` }]);
+          reject('invalid', 'Diese Art von Mitglied ist nicht vorgesehen.', [
+            {
+              pointer: '/kind',
+              code: 'enum',
+              params: { allowed: [...MEMBER_KINDS] },
+              message: `Bitte einen der vorgesehenen Werte wählen: ${MEMBER_KINDS.join(', ')}.`,
+            },
+          ]);
         if (state.members.some((m) => m.kind === member.kind && m.refId === member.refId)) {
-          reject('state', 'This member already belongs to the local responsibility community', [
-            { pointer: '/refId', message: 'already a member' },
+          reject('state', 'Dieses Mitglied gehört bereits zur lokalen Verantwortungsgemeinschaft.', [
+            { pointer: '/refId', code: 'duplicate', message: 'Bereits Mitglied.' },
           ]);
         }
       },
@@ -277,7 +324,8 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
     {
       validator: ({ memberId }) => {
         requireRunning();
-        if (!state.members.some((m) => m.id === memberId)) reject('notFound', `No member ${memberId}`);
+        if (!state.members.some((m) => m.id === memberId))
+          reject('notFound', 'Dieses Mitglied gehört nicht zur lokalen Verantwortungsgemeinschaft.');
       },
     },
   );
@@ -293,7 +341,7 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
     {
       validator: (_input) => {
         requireRunning();
-        if (state.status === 'paused') reject('state', 'The process is already paused');
+        if (state.status === 'paused') reject('state', 'Der Prozess ist bereits pausiert; nichts wurde geändert.');
       },
     },
   );
@@ -317,7 +365,7 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
     },
     {
       validator: (_input) => {
-        if (state.status !== 'paused') reject('state', 'The process is not paused');
+        if (state.status !== 'paused') reject('state', 'Der Prozess ist nicht pausiert; nichts wurde geändert.');
       },
     },
   );
@@ -351,10 +399,11 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
       validator: ({ definition }) => {
         requireRunning();
         if (definition?.key !== 'sozialraum-development')
-          reject('invalid', `A ${String(definition?.key)} definition cannot drive this process`);
-        if (definition.version <= state.definition.version) reject('state', `The process already runs version ${state.definition.version}`);
+          reject('invalid', `Eine Definition „${String(definition?.key)}“ kann diesen Prozess nicht steuern.`);
+        if (definition.version <= state.definition.version)
+          reject('state', `Der Prozess läuft bereits mit Version ${state.definition.version} der Definition; nichts wurde geändert.`);
         const plan = planStepMigration(state.steps, spec().phases, (definition.spec as typeof state.definition.spec).phases);
-        if (!plan.compatible) reject('state', `Incompatible with version ${definition.version}: ${plan.reason}`);
+        if (!plan.compatible) reject('state', `Nicht mit Version ${definition.version} vereinbar: ${plan.reason}`);
       },
     },
   );

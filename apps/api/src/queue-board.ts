@@ -41,9 +41,10 @@ export function mountQueueBoard(app: NestExpressApplication): void {
     }
     try {
       const token = tokenOf(req);
-      if (!token) throw new DomainError(ErrorCode.Unauthenticated, 'A bearer token is required');
+      if (!token) throw new DomainError(ErrorCode.Unauthenticated, 'Bitte melden Sie sich an (es fehlt ein Zugangstoken).');
       const user = await verifier.verify(token);
-      if (!user.roles.includes(Role.Admin)) throw new DomainError(ErrorCode.Forbidden, 'The queue dashboard is for admins');
+      if (!user.roles.includes(Role.Admin))
+        throw new DomainError(ErrorCode.Forbidden, 'Die Übersicht der Warteschlangen ist nur für die Administration.');
       if (req.header('authorization')) {
         res.setHeader('Set-Cookie', `${COOKIE}=${token}; Path=${QUEUE_BOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=3600; Secure`);
       }

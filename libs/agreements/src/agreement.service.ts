@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppConfig } from '@sro/config';
-import { DomainError, ErrorCode, FieldProblem, Principal, Role } from '@sro/common';
+import { DomainError, ErrorCode, FieldProblem, germanDate, germanDateTime, Principal, Role } from '@sro/common';
 import { DefinitionsService, PartyKind } from '@sro/definitions';
 import type { ProcessEvent } from '@sro/processes';
 import { AssignmentsService } from '@sro/reference-data';
 import { temporalCall, WorkflowStateReader } from '@sro/temporal';
 import {
+  AGREEMENT_STATUS_LABELS,
   AgreementDecision,
   AgreementRejection,
   AgreementStatus,
@@ -15,6 +16,7 @@ import {
   agreementUpdates,
   ApproverAssignment,
   CooperationAgreementInput,
+  DECISION_LABELS,
   DecisionOutcome,
   workflowIds,
   WorkflowType,
@@ -38,7 +40,7 @@ import {
 } from './agreement.repository';
 
 const KEY = 'cooperation-agreement';
-const WHAT = 'Cooperation agreement';
+const WHAT = 'Die Kooperationsvereinbarung';
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export interface PartyInput {
@@ -117,9 +119,22 @@ function newVersion(agreementId: string, version: number, input: VersionInput, a
   };
 }
 
+/** Party kinds as a coordinator names them. */
+const PARTY_KIND_LABELS: Record<'contract_partner' | 'municipality', string> = {
+  contract_partner: 'Vertragspartner',
+  municipality: 'Kommune',
+};
+
 function checkValidity(input: { validFrom: string; validUntil: string }): void {
   if (input.validUntil <= input.validFrom)
-    throw DomainError.invalid('The validity ends before it starts', [{ pointer: '/validUntil', message: 'must be after validFrom' }]);
+    throw DomainError.invalid('Die Gültigkeit endet, bevor sie beginnt.', [
+      {
+        pointer: '/validUntil',
+        code: 'date.min',
+        params: { after: input.validFrom },
+        message: `Das Ende der Gültigkeit muss nach dem Beginn (${germanDate(input.validFrom)}) liegen.`,
+      },
+    ]);
 }
 
 /**
@@ -141,12 +156,16 @@ export class AgreementService {
   /** A coordinator drafts an agreement with its first version; the workflow starts in `draft`. */
   async create(user: Principal, input: AgreementDraftInput): Promise<AgreementDetail> {
     if (!(await this.agreements.planningRegionExists(input.planningRegionId))) {
-      throw DomainError.invalid('Unknown planning region', [
-        { pointer: '/planningRegionId', message: `no planning region ${input.planningRegionId}` },
+      throw DomainError.invalid('Diese Planregion gibt es nicht.', [
+        {
+          pointer: '/planningRegionId',
+          code: 'unknown-reference',
+          message: 'Diese Planregion gibt es nicht; bitte wählen Sie eine aus der Liste.',
+        },
       ]);
     }
     if (!(await this.assignments.of(user.sub)).planningRegionIds.includes(input.planningRegionId)) {
-      throw new DomainError(ErrorCode.Forbidden, 'You coordinate other planning regions');
+      throw new DomainError(ErrorCode.Forbidden, 'Sie koordinieren andere Planregionen; Vereinbarungen legen Sie nur für Ihre eigenen an.');
     }
     checkValidity(input);
     const parties = await this.resolve(input);
@@ -198,7 +217,10 @@ export class AgreementService {
   async update(user: Principal, id: string, input: AgreementMetaInput): Promise<AgreementDetail> {
     const agreement = await this.writable(user, id);
     if (agreement.status !== 'draft')
-      throw new DomainError(ErrorCode.InvalidState, `The agreement is ${agreement.status}; only a draft can change its parties`);
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        `Die Vereinbarung ist ${AGREEMENT_STATUS_LABELS[agreement.status]}; Titel, Parteien und Sozialräume ändern sich nur im Entwurf.`,
+      );
     const parties = await this.resolve(input);
     await this.agreements.updateDraftMeta(id, { title: input.title, kind: input.kind, parties, socialSpaceIds: input.socialSpaceIds });
     return this.get(user, id);
@@ -227,8 +249,8 @@ export class AgreementService {
   async submit(user: Principal, id: string, input: SubmitInput): Promise<AgreementDetail> {
     const agreement = await this.writable(user, id);
     if (agreement.parties.length < 2) {
-      throw DomainError.invalid('An agreement needs its parties before it is submitted', [
-        { pointer: '/parties', message: 'name at least two parties (PUT the draft)' },
+      throw DomainError.invalid('Bitte nennen Sie die Parteien, bevor Sie die Vereinbarung einreichen.', [
+        { pointer: '/parties', code: 'array.min', params: { min: 2 }, message: 'Bitte mindestens zwei Parteien im Entwurf nennen.' },
       ]);
     }
     if (input.approvers) await this.checkApprovers(input.approvers);
@@ -262,35 +284,59 @@ export class AgreementService {
     const state = await this.states.read(agreement.workflowId, agreementStateQuery, WHAT);
     const round = state.approval;
     if (!round || round.status !== 'running')
-      throw new DomainError(ErrorCode.InvalidState, `The agreement is ${state.status}; nothing is open for decision`);
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        `Die Vereinbarung ist ${AGREEMENT_STATUS_LABELS[state.status]}; es ist nichts zu entscheiden.`,
+      );
     const stage = round.stages.find((s) => s.key === input.stageKey);
     if (!stage)
-      throw DomainError.invalid('Unknown stage', [
-        { pointer: '/stageKey', message: `stage ${input.stageKey} is not part of this approval` },
+      throw DomainError.invalid('Diese Stufe gehört nicht zur Freigabe.', [
+        {
+          pointer: '/stageKey',
+          code: 'unknown-stage',
+          params: { stageKey: input.stageKey },
+          message: 'Diese Stufe gehört nicht zur laufenden Freigabe.',
+        },
       ]);
     const named = stage.parties.filter((p) => p.approverIds.includes(user.sub));
-    if (named.length === 0) throw new DomainError(ErrorCode.Forbidden, `You are not named as an approver of stage ${stage.title}`);
+    if (named.length === 0)
+      throw new DomainError(ErrorCode.Forbidden, `Sie sind in der Stufe „${stage.title}“ nicht als entscheidende Person benannt.`);
     let party = named[0];
     if (input.partyKey) {
       const chosen = stage.parties.find((p) => p.key === input.partyKey);
       if (!chosen)
-        throw DomainError.invalid('Unknown party', [
-          { pointer: '/partyKey', message: `stage ${stage.key} has no party ${input.partyKey}` },
+        throw DomainError.invalid('Diese Partei entscheidet nicht in dieser Stufe.', [
+          {
+            pointer: '/partyKey',
+            code: 'unknown-party',
+            params: { stageKey: stage.key, partyKey: input.partyKey },
+            message: `Die Stufe „${stage.title}“ hat diese Partei nicht.`,
+          },
         ]);
-      if (!named.includes(chosen)) throw new DomainError(ErrorCode.Forbidden, `You are not named to decide for ${chosen.title}`);
+      if (!named.includes(chosen))
+        throw new DomainError(ErrorCode.Forbidden, `Sie sind nicht benannt, für „${chosen.title}“ zu entscheiden.`);
       party = chosen;
     } else if (named.length > 1) {
-      throw DomainError.invalid('You are named for several parties of this stage; say for which one you decide', [
-        { pointer: '/partyKey', message: `one of ${named.map((p) => p.key).join(', ')}` },
+      throw DomainError.invalid('Sie sind für mehrere Parteien dieser Stufe benannt; bitte wählen Sie, für welche Sie entscheiden.', [
+        {
+          pointer: '/partyKey',
+          code: 'enum',
+          params: { allowed: named.map((p) => p.key) },
+          message: `Bitte eine Partei wählen: ${named.map((p) => p.title).join(', ')}.`,
+        },
       ]);
     }
     if (party.decision) {
       const d = party.decision;
-      const who = d.actorId === user.sub ? 'You already decided' : `${party.title} was already decided by another approver`;
-      throw DomainError.conflict(`${who} (${d.decision}) on ${d.at}; nothing changed`);
+      const who = d.actorId === user.sub ? 'Sie haben' : `Für „${party.title}“ hat bereits eine andere Person`;
+      throw DomainError.conflict(
+        `${who}${d.actorId === user.sub ? ' bereits' : ''} am ${germanDateTime(d.at)} entschieden (${DECISION_LABELS[d.decision]}); nichts wurde geändert.`,
+      );
     }
     if (input.decision === 'reject' && !input.comment?.trim()) {
-      throw DomainError.invalid('A rejection says why', [{ pointer: '/comment', message: 'required when rejecting' }]);
+      throw DomainError.invalid('Eine Ablehnung braucht eine Begründung.', [
+        { pointer: '/comment', code: 'required', message: 'Bitte begründen Sie die Ablehnung.' },
+      ]);
     }
     return this.unique(() =>
       this.agreements.transaction(async (tx) => {
@@ -397,7 +443,7 @@ export class AgreementService {
   async version(user: Principal, id: string, version: number): Promise<AgreementVersion> {
     await this.visible(user, id);
     const found = await this.agreements.findVersion(id, version);
-    if (!found) throw DomainError.notFound(`Version ${version}`);
+    if (!found) throw DomainError.notFound(`Version ${version} der Vereinbarung`);
     return found;
   }
 
@@ -448,7 +494,10 @@ export class AgreementService {
     const agreement = await this.find(id);
     await this.assignments.assertCoordinates(user, agreement.planningRegionId, WHAT);
     if (agreement.status === 'terminated' || agreement.status === 'expired')
-      throw new DomainError(ErrorCode.InvalidState, `The agreement is ${agreement.status}; nothing changed`);
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        `Die Vereinbarung ist ${AGREEMENT_STATUS_LABELS[agreement.status]}; nichts wurde geändert.`,
+      );
     return agreement;
   }
 
@@ -460,27 +509,43 @@ export class AgreementService {
     for (const [i, p] of input.parties.entries()) {
       const at = `/parties/${i}`;
       const id = `${p.kind}:${p.refId ?? ''}`;
-      if (seen.has(id)) problems.push({ pointer: at, message: 'named twice' });
+      if (seen.has(id)) problems.push({ pointer: at, code: 'duplicate', message: 'Diese Partei ist doppelt genannt.' });
       seen.add(id);
       if (p.kind === 'landkreis') {
-        if (p.refId) problems.push({ pointer: `${at}/refId`, message: 'the Landkreis has no registry id' });
+        if (p.refId)
+          problems.push({
+            pointer: `${at}/refId`,
+            code: 'not-applicable',
+            message: 'Der Landkreis hat keine Kennung im Verzeichnis; bitte leer lassen.',
+          });
         parties.push({ kind: 'landkreis', refId: null, name: p.name ?? 'Landkreis' });
         continue;
       }
-      if (p.name !== undefined) problems.push({ pointer: `${at}/name`, message: 'the name comes from the registry' });
+      if (p.name !== undefined)
+        problems.push({ pointer: `${at}/name`, code: 'not-applicable', message: 'Der Name kommt aus dem Verzeichnis; bitte leer lassen.' });
       if (!p.refId) {
-        problems.push({ pointer: `${at}/refId`, message: `a ${p.kind.replace('_', ' ')} is named by id` });
+        problems.push({
+          pointer: `${at}/refId`,
+          code: 'required',
+          message: `Bitte ${p.kind === 'municipality' ? 'die Kommune' : 'den Vertragspartner'} aus der Liste auswählen.`,
+        });
         continue;
       }
       const name = await this.agreements.partyName(p.kind, p.refId);
-      if (name === null) problems.push({ pointer: `${at}/refId`, message: `no ${p.kind.replace('_', ' ')} ${p.refId}` });
+      if (name === null)
+        problems.push({
+          pointer: `${at}/refId`,
+          code: 'unknown-reference',
+          message: `Diesen Eintrag (${PARTY_KIND_LABELS[p.kind]}) gibt es nicht; bitte wählen Sie einen aus der Liste.`,
+        });
       else parties.push({ kind: p.kind, refId: p.refId, name });
     }
     const known = await this.agreements.existingSocialSpaceIds(input.socialSpaceIds);
     input.socialSpaceIds.forEach((s, i) => {
-      if (!known.has(s)) problems.push({ pointer: `/socialSpaceIds/${i}`, message: `no social space ${s}` });
+      if (!known.has(s))
+        problems.push({ pointer: `/socialSpaceIds/${i}`, code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' });
     });
-    if (problems.length > 0) throw DomainError.invalid('Unknown or repeated parties or social spaces', problems);
+    if (problems.length > 0) throw DomainError.invalid('Parteien oder Sozialräume sind unbekannt oder doppelt genannt.', problems);
     return parties;
   }
 
@@ -504,9 +569,14 @@ export class AgreementService {
       a.approverIds
         .map((u, j) => ({ u, j }))
         .filter(({ u }) => !known.has(u))
-        .map(({ u, j }) => ({ pointer: `/approvers/${i}/approverIds/${j}`, message: `${u} is not an active approver` })),
+        .map(({ j }) => ({
+          pointer: `/approvers/${i}/approverIds/${j}`,
+          code: 'user.role',
+          params: { roles: [Role.Approver] },
+          message: 'Diese Person ist nicht aktiv oder hat nicht die Rolle Freigabe.',
+        })),
     );
-    if (problems.length > 0) throw DomainError.invalid('Only users with the approver role can be named', problems);
+    if (problems.length > 0) throw DomainError.invalid('Benannt werden können nur aktive Personen mit der Rolle Freigabe.', problems);
   }
 
   /** A concurrent second write of the same version or decision is a conflict, not a failure. */
@@ -514,7 +584,10 @@ export class AgreementService {
     try {
       return await fn();
     } catch (error) {
-      if (isUniqueViolation(error)) throw DomainError.conflict('Someone else changed the agreement at the same moment; nothing changed');
+      if (isUniqueViolation(error))
+        throw DomainError.conflict(
+          'Jemand anderes hat die Vereinbarung im selben Moment geändert; nichts wurde geändert. Bitte laden Sie sie neu.',
+        );
       throw error;
     }
   }

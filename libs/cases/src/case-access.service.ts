@@ -50,7 +50,7 @@ export class CaseAccessService {
   ) {}
 
   async require(user: Principal, file: CaseFile | undefined, need: CaseNeed): Promise<CaseGrant> {
-    if (!file || file.anonymisedAt) throw DomainError.notFound('Case');
+    if (!file || file.anonymisedAt) throw DomainError.notFound('Der Fall');
     const { kind, standsInFor } = await this.access.accessOf(file.id, user.sub);
     const caseworker = user.roles.includes(Role.Caseworker);
     const lead = user.roles.includes(Role.Lead);
@@ -61,7 +61,7 @@ export class CaseAccessService {
           ErrorCode.Forbidden,
           'Sie gehören nicht zum Fallteam dieses Falls. Wenden Sie sich an die fallverantwortliche Fachkraft; im Notfall ist ein begründeter Notfallzugriff möglich.',
         );
-      throw DomainError.notFound('Case');
+      throw DomainError.notFound('Der Fall');
     }
     if (kind === 'lead' && need !== 'read')
       throw new DomainError(ErrorCode.Forbidden, 'Die Leitung sieht die Fälle ihres Teams, bearbeitet sie aber nicht selbst.');

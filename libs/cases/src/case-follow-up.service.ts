@@ -55,7 +55,7 @@ export class CaseFollowUpService {
   async done(user: Principal, caseId: string, id: string): Promise<CaseFollowUp> {
     await this.cases.visibleCase(user, caseId);
     const found = await this.followUps.find(caseId, id);
-    if (!found) throw DomainError.notFound('Follow-up');
+    if (!found) throw DomainError.notFound('Die Wiedervorlage');
     const done = await this.followUps.markDone(id, user.sub);
     if (!done) throw new DomainError(ErrorCode.Conflict, 'Die Wiedervorlage ist bereits erledigt; nichts geändert');
     await this.reminders.cancel(reminderPrefix(caseId, id), { prefix: true });

@@ -87,7 +87,7 @@ export class CaseTeamService {
   async endSubstitution(user: Principal, id: string): Promise<Substitution> {
     const found = await this.access.findSubstitution(id);
     const involved = found && [found.absentUserId, found.substituteUserId, found.namedBy].includes(user.sub);
-    if (!found || !(involved || user.roles.includes(Role.Lead))) throw DomainError.notFound('Substitution');
+    if (!found || !(involved || user.roles.includes(Role.Lead))) throw DomainError.notFound('Die Vertretung');
     const ended = await this.access.endSubstitution(id);
     if (!ended) throw DomainError.conflict('Die Vertretung ist bereits beendet.');
     return ended;
@@ -101,7 +101,7 @@ export class CaseTeamService {
   async breakGlass(user: Principal, caseId: string, reason: string): Promise<BreakGlass> {
     const file = await this.caseFiles.findById(caseId);
     // Break-glass proves nothing about a case that does not exist (or no longer does).
-    if (!file || file.anonymisedAt || !user.roles.includes(Role.Caseworker)) throw DomainError.notFound('Case');
+    if (!file || file.anonymisedAt || !user.roles.includes(Role.Caseworker)) throw DomainError.notFound('Der Fall');
     if (file.assignedCaseworkerIds.includes(user.sub))
       throw DomainError.conflict('Sie gehören zum Fallteam; ein Notfallzugriff ist nicht nötig.');
     const opened = await this.access.insertBreakGlass({

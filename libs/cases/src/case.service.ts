@@ -226,7 +226,7 @@ export class CaseService {
     const items = this.cipher.open<ConfidedItem[]>(file.confidedEnc, { table: 'case_file', column: 'confided_enc', rowId: file.id });
     const item = items.find((i) => i.id === itemId && this.isConfidant(user, file, grant, i));
     // An item the caller may not read does not exist for them.
-    if (!item) throw DomainError.notFound('Confided item');
+    if (!item) throw DomainError.notFound('Die anvertraute Angabe');
     item.released = true;
     await this.caseFiles.setConfided(caseId, this.cipher.seal(items, { table: 'case_file', column: 'confided_enc', rowId: caseId }));
     return this.get(user, caseId);

@@ -109,7 +109,7 @@ export interface ConsultationStatus {
   outcomeRecorded: boolean;
 }
 
-const WHAT = 'Consultation';
+const WHAT = 'Die Beratung';
 
 /** The Jugendamt's own professionals; external advisers advise but never count towards the team that decides. */
 export const JUGENDAMT_ROLES: Role[] = [Role.Caseworker, Role.Coordinator, Role.Lead];

@@ -37,7 +37,7 @@ export class S3DocumentStorage extends DocumentStorage {
 
   async get(key: string): Promise<Readable> {
     const res = await this.send('GET', key);
-    if (res.status === 404) throw DomainError.notFound('Document');
+    if (res.status === 404) throw DomainError.notFound('Das Dokument');
     if (!res.ok || !res.body) throw this.failure('GET', res.status);
     return Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>);
   }

@@ -118,7 +118,7 @@ export class DocumentService {
   async download(user: Principal, caseId: string, documentId: string): Promise<{ document: CaseDocument; content: Readable }> {
     await this.cases.visibleCase(user, caseId);
     const stored = await this.documents.find(caseId, documentId);
-    if (!stored) throw DomainError.notFound('Document');
+    if (!stored) throw DomainError.notFound('Das Dokument');
     const sealed = await this.storage.get(stored.storageKey);
     const opener = this.documentCipher.opener(stored.keyId, stored.id);
     sealed.on('error', (error) => opener.destroy(error));

@@ -61,7 +61,7 @@ export class LocalDocumentStorage extends DocumentStorage {
     try {
       await stat(path);
     } catch {
-      throw DomainError.notFound('Document');
+      throw DomainError.notFound('Das Dokument');
     }
     return createReadStream(path);
   }

@@ -46,8 +46,9 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 
+  /** `notFound('Die Vereinbarung')` → „Die Vereinbarung wurde nicht gefunden.“ (a German noun phrase with its article). */
   static notFound(what: string): DomainError {
-    return new DomainError(ErrorCode.NotFound, `${what} was not found`);
+    return new DomainError(ErrorCode.NotFound, `${what} wurde nicht gefunden.`);
   }
 
   static invalid(message: string, problems: FieldProblem[] = []): DomainError {

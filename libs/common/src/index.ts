@@ -4,3 +4,4 @@ export * from './principal';
 export * from './micro-batcher';
 export * from './aes-gcm';
 export * from './sealed-field';
+export * from './german-format';

@@ -7,7 +7,7 @@ import { SEED_SPECS } from './seed-specs';
 import { diffSpecs, SpecDiff } from './spec.diff';
 import { DefinitionKey, DEFINITION_KEYS, isDefinitionKey, PinnedDefinition, SpecByKey } from './spec.types';
 import { validateSpec } from './spec.validator';
-import { WorkflowDefinition } from './workflow-definition.entity';
+import { DEFINITION_STATUS_LABELS, WorkflowDefinition } from './workflow-definition.entity';
 
 export type KeySummary = DefinitionCounts;
 
@@ -17,7 +17,7 @@ export class DefinitionsService {
   constructor(private readonly repository: DefinitionRepository) {}
 
   static assertKey(key: string): DefinitionKey {
-    if (!isDefinitionKey(key)) throw DomainError.notFound(`Definition ${key}`);
+    if (!isDefinitionKey(key)) throw DomainError.notFound(`Die Definition „${key}“`);
     return key;
   }
 
@@ -35,14 +35,18 @@ export class DefinitionsService {
 
   async get(key: DefinitionKey, version: number): Promise<WorkflowDefinition> {
     const found = await this.repository.find(key, version);
-    if (!found) throw DomainError.notFound(`Version ${version} of definition ${key}`);
+    if (!found) throw DomainError.notFound(`Version ${version} der Definition „${key}“`);
     return found;
   }
 
   /** The published version a new run pins. */
   async published<K extends DefinitionKey>(key: K): Promise<PinnedDefinition<K>> {
     const found = await this.repository.findPublished(key);
-    if (!found) throw new DomainError(ErrorCode.Conflict, `Definition ${key} has no published version; nothing can start`);
+    if (!found)
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `Die Definition „${key}“ hat keine veröffentlichte Version; es kann nichts gestartet werden. Bitte veröffentlichen Sie zuerst eine Version.`,
+      );
     return this.pin(found) as PinnedDefinition<K>;
   }
 
@@ -68,9 +72,12 @@ export class DefinitionsService {
     return this.repository.inKeyLock(key, async (tx) => {
       const draft = await this.repository.findDraft(key, tx);
       if (draft)
-        throw DomainError.conflict(`Definition ${key} already has an open draft (version ${draft.version}); edit or publish it first`);
+        throw DomainError.conflict(
+          `Die Definition „${key}“ hat bereits einen offenen Entwurf (Version ${draft.version}); bitte bearbeiten oder veröffentlichen Sie zuerst diesen.`,
+        );
       const source = options.fromVersion !== undefined ? await this.repository.find(key, options.fromVersion, tx) : null;
-      if (options.fromVersion !== undefined && !source) throw DomainError.notFound(`Version ${options.fromVersion} of definition ${key}`);
+      if (options.fromVersion !== undefined && !source)
+        throw DomainError.notFound(`Version ${options.fromVersion} der Definition „${key}“`);
       const version = await this.repository.nextVersion(key, tx);
       const spec = source ? source.spec : {};
       return this.repository.insert(
@@ -85,7 +92,9 @@ export class DefinitionsService {
     const problems = validateSpec(key, spec);
     if (problems.length > 0)
       throw DomainError.invalid(
-        `The spec has ${problems.length} problem(s)`,
+        problems.length === 1
+          ? 'Die Spezifikation hat einen Fehler; nichts wurde gespeichert.'
+          : `Die Spezifikation hat ${problems.length} Fehler; nichts wurde gespeichert.`,
         problems.map((p) => ({ ...p, pointer: `/spec${p.pointer === '/' ? '' : p.pointer}` })),
       );
     return this.repository.inKeyLock(key, async (tx) => {
@@ -105,7 +114,11 @@ export class DefinitionsService {
       const draft = await this.requireDraft(tx, key, version);
       const problems = validateSpec(key, draft.spec);
       if (problems.length > 0)
-        throw new DomainError(ErrorCode.Conflict, `Version ${version} does not validate and cannot be published`, problems);
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `Version ${version} ist fehlerhaft und kann nicht veröffentlicht werden; bitte beheben Sie die genannten Fehler.`,
+          problems,
+        );
       const previous = await this.repository.findPublished(key, tx);
       const now = new Date();
       if (previous) await this.repository.setStatus(previous.id, { status: 'retired', at: now }, tx);
@@ -118,8 +131,9 @@ export class DefinitionsService {
   async retire(key: DefinitionKey, version: number): Promise<WorkflowDefinition> {
     return this.repository.inKeyLock(key, async (tx) => {
       const definition = await this.repository.find(key, version, tx);
-      if (!definition) throw DomainError.notFound(`Version ${version} of definition ${key}`);
-      if (definition.status === 'retired') throw DomainError.conflict(`Version ${version} of ${key} is already retired`);
+      if (!definition) throw DomainError.notFound(`Version ${version} der Definition „${key}“`);
+      if (definition.status === 'retired')
+        throw DomainError.conflict(`Version ${version} der Definition „${key}“ ist bereits außer Kraft; nichts wurde geändert.`);
       return this.repository.setStatus(definition.id, { status: 'retired', at: new Date() }, tx);
     });
   }
@@ -157,9 +171,12 @@ export class DefinitionsService {
 
   private async requireDraft(tx: EntityManager, key: DefinitionKey, version: number): Promise<WorkflowDefinition> {
     const definition = await this.repository.find(key, version, tx);
-    if (!definition) throw DomainError.notFound(`Version ${version} of definition ${key}`);
+    if (!definition) throw DomainError.notFound(`Version ${version} der Definition „${key}“`);
     if (definition.status !== 'draft')
-      throw new DomainError(ErrorCode.InvalidState, `Version ${version} of ${key} is ${definition.status}; only drafts can change`);
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        `Version ${version} der Definition „${key}“ ist ${DEFINITION_STATUS_LABELS[definition.status]}; ändern lassen sich nur Entwürfe.`,
+      );
     return definition;
   }
 }

@@ -1,25 +1,27 @@
-import type { FieldProblem } from '@sro/common';
+import { FieldProblem, germanDuration } from '@sro/common';
 import { compareDurations, isPositive, parseDuration } from '@sro/workflows/shared/duration';
 import { DefinitionKey, DELIVERABLE_TYPES, ESCALATION_ROLES, PARTY_KINDS, QUESTION_TYPES, TARGET_PERSPECTIVES } from './spec.types';
 
 type Json = Record<string, unknown>;
 const KEY = /^[a-z][a-z0-9_-]{0,63}$/;
+const KEY_MESSAGE = 'Bitte einen Schlüssel aus Kleinbuchstaben, Ziffern, _ oder - angeben, der mit einem Buchstaben beginnt.';
 
 /** Collects every problem of a spec with its JSON pointer, instead of stopping at the first. */
 class Checker {
   readonly problems: FieldProblem[] = [];
 
-  add(pointer: string, message: string): void {
-    this.problems.push({ pointer: pointer || '/', message });
+  add(pointer: string, code: string, message: string, params?: Record<string, unknown>): void {
+    this.problems.push({ pointer: pointer || '/', code, message, ...(params ? { params } : {}) });
   }
 
   object(value: unknown, pointer: string, allowed: string[]): value is Json {
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      this.add(pointer, 'must be an object');
+      this.add(pointer, 'type.object', 'Hier wird ein Objekt mit Feldern erwartet.');
       return false;
     }
     for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) this.add(`${pointer}/${key}`, `unknown property ${key}`);
+      if (!allowed.includes(key))
+        this.add(`${pointer}/${key}`, 'unknown-field', `Das Feld „${key}“ ist hier nicht vorgesehen.`, { field: key });
     }
     return true;
   }
@@ -28,11 +30,16 @@ class Checker {
     const value = obj[name];
     if (value === undefined && options.optional) return [];
     if (!Array.isArray(value)) {
-      this.add(`${pointer}/${name}`, 'must be an array');
+      this.add(`${pointer}/${name}`, 'type.array', 'Hier wird eine Liste erwartet.');
       return [];
     }
     if (options.min !== undefined && value.length < options.min)
-      this.add(`${pointer}/${name}`, `must have at least ${options.min} entries`);
+      this.add(
+        `${pointer}/${name}`,
+        'array.min',
+        `Bitte mindestens ${options.min} ${options.min === 1 ? 'Eintrag' : 'Einträge'} angeben.`,
+        { min: options.min },
+      );
     return value;
   }
 
@@ -40,17 +47,18 @@ class Checker {
     const value = obj[name];
     if (value === undefined && options.optional) return undefined;
     if (typeof value !== 'string' || value.trim() === '') {
-      this.add(`${pointer}/${name}`, 'must be a non-empty string');
+      this.add(`${pointer}/${name}`, 'required', 'Bitte einen Text angeben.');
       return undefined;
     }
-    if (value.length > (options.max ?? 500)) this.add(`${pointer}/${name}`, `must be at most ${options.max ?? 500} characters`);
+    if (value.length > (options.max ?? 500))
+      this.add(`${pointer}/${name}`, 'length.max', `Höchstens ${options.max ?? 500} Zeichen.`, { max: options.max ?? 500 });
     return value;
   }
 
   key(obj: Json, name: string, pointer: string): string | undefined {
     const value = obj[name];
     if (typeof value !== 'string' || !KEY.test(value)) {
-      this.add(`${pointer}/${name}`, 'must be a key of lower-case letters, digits, _ or - (starting with a letter)');
+      this.add(`${pointer}/${name}`, 'format.key', KEY_MESSAGE);
       return undefined;
     }
     return value;
@@ -60,7 +68,9 @@ class Checker {
     const value = obj[name];
     if (value === undefined && optional) return undefined;
     if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-      this.add(`${pointer}/${name}`, `unknown ${what} ${JSON.stringify(value)}; allowed: ${allowed.join(', ')}`);
+      this.add(`${pointer}/${name}`, 'enum', `${what} ${JSON.stringify(value)} ist nicht vorgesehen; möglich: ${allowed.join(', ')}.`, {
+        allowed: [...allowed],
+      });
       return undefined;
     }
     return value as T;
@@ -68,7 +78,7 @@ class Checker {
 
   bool(obj: Json, name: string, pointer: string): boolean | undefined {
     if (typeof obj[name] !== 'boolean') {
-      this.add(`${pointer}/${name}`, 'must be true or false');
+      this.add(`${pointer}/${name}`, 'type.boolean', 'Hier wird true oder false erwartet.');
       return undefined;
     }
     return obj[name] as boolean;
@@ -77,7 +87,7 @@ class Checker {
   integer(obj: Json, name: string, pointer: string, min: number, max: number): number | undefined {
     const value = obj[name];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      this.add(`${pointer}/${name}`, `must be a whole number from ${min} to ${max}`);
+      this.add(`${pointer}/${name}`, 'number.range', `Bitte eine ganze Zahl von ${min} bis ${max} angeben.`, { min, max });
       return undefined;
     }
     return value;
@@ -86,11 +96,15 @@ class Checker {
   duration(obj: Json, name: string, pointer: string): string | undefined {
     const value = obj[name];
     if (!parseDuration(value)) {
-      this.add(`${pointer}/${name}`, `must be an ISO-8601 duration like P30D or P6M (got ${JSON.stringify(value)})`);
+      this.add(
+        `${pointer}/${name}`,
+        'format.duration',
+        `Bitte eine Dauer im Format ISO 8601 angeben, z. B. P30D (30 Tage) oder P6M (6 Monate); angegeben: ${JSON.stringify(value)}.`,
+      );
       return undefined;
     }
     if (!isPositive(value as string)) {
-      this.add(`${pointer}/${name}`, 'must be longer than zero');
+      this.add(`${pointer}/${name}`, 'duration.min', 'Die Dauer muss länger als null sein.');
       return undefined;
     }
     return value as string;
@@ -101,9 +115,18 @@ class Checker {
     this.array(obj, name, pointer).forEach((offset, i) => {
       const at = `${pointer}/${name}/${i}`;
       if (!parseDuration(offset) || !isPositive(offset as string)) {
-        this.add(at, `must be an ISO-8601 duration longer than zero (got ${JSON.stringify(offset)})`);
+        this.add(
+          at,
+          'format.duration',
+          `Bitte eine Dauer länger als null im Format ISO 8601 angeben (z. B. P7D); angegeben: ${JSON.stringify(offset)}.`,
+        );
       } else if (within && compareDurations(offset as string, within) > 0) {
-        this.add(at, `reminder offset ${String(offset)} is longer than the step (${within})`);
+        this.add(
+          at,
+          'duration.max',
+          `Die Erinnerung ${germanDuration(String(offset))} vor der Frist ist länger als der Schritt selbst (${germanDuration(within)}).`,
+          { max: within },
+        );
       }
     });
   }
@@ -114,7 +137,15 @@ class Checker {
       const value = (item as Json | undefined)?.[field];
       if (value === undefined) return;
       if (seen.has(value))
-        this.add(`${pointer}/${i}/${field}`, `duplicate ${field} ${JSON.stringify(value)} (also at index ${seen.get(value)})`);
+        this.add(
+          `${pointer}/${i}/${field}`,
+          'duplicate',
+          `${JSON.stringify(value)} kommt doppelt vor (auch an Position ${seen.get(value)! + 1}).`,
+          {
+            field,
+            index: seen.get(value),
+          },
+        );
       else seen.set(value, i);
     });
   }
@@ -132,7 +163,7 @@ function checkSteps(c: Checker, spec: Json, name: string, pointer: string, min =
     c.text(step, 'title', at, { max: 200 });
     const duration = c.duration(step, 'duration', at);
     c.offsets(step, 'reminderOffsets', at, duration);
-    c.oneOf(step, 'escalationRole', at, ESCALATION_ROLES, 'role', true);
+    c.oneOf(step, 'escalationRole', at, ESCALATION_ROLES, 'Die Rolle', true);
     const deliverables = c.array(step, 'deliverables', at);
     c.unique(deliverables, `${at}/deliverables`);
     deliverables.forEach((deliverable, j) => {
@@ -140,7 +171,7 @@ function checkSteps(c: Checker, spec: Json, name: string, pointer: string, min =
       if (!c.object(deliverable, dat, ['key', 'title', 'type', 'required', 'constraints'])) return;
       c.key(deliverable, 'key', dat);
       c.text(deliverable, 'title', dat, { max: 200 });
-      c.oneOf(deliverable, 'type', dat, DELIVERABLE_TYPES, 'deliverable type');
+      c.oneOf(deliverable, 'type', dat, DELIVERABLE_TYPES, 'Die Art des Ergebnisses');
       c.bool(deliverable, 'required', dat);
       if (
         deliverable.constraints !== undefined &&
@@ -151,12 +182,16 @@ function checkSteps(c: Checker, spec: Json, name: string, pointer: string, min =
           if (k[field] !== undefined) c.integer(k, field, `${dat}/constraints`, 0, 100_000);
         }
         if (typeof k.minItems === 'number' && typeof k.maxItems === 'number' && k.minItems > k.maxItems) {
-          c.add(`${dat}/constraints/minItems`, 'must not be larger than maxItems');
+          c.add(`${dat}/constraints/minItems`, 'number.max', `minItems darf nicht größer als maxItems (${k.maxItems}) sein.`, {
+            max: k.maxItems,
+          });
         }
       }
     });
     if (step.checklist !== undefined)
-      c.array(step, 'checklist', at).forEach((item, j) => typeof item !== 'string' && c.add(`${at}/checklist/${j}`, 'must be a string'));
+      c.array(step, 'checklist', at).forEach(
+        (item, j) => typeof item !== 'string' && c.add(`${at}/checklist/${j}`, 'type.string', 'Hier wird ein Text erwartet.'),
+      );
   });
 }
 
@@ -200,19 +235,36 @@ function checkFallteam(c: Checker, spec: Json): void {
   const followUp = c.duration(spec, 'followUpAfter', '');
   c.offsets(spec, 'followUpReminderOffsets', '', followUp);
   if (c.bool(spec, 'pseudonymisePacket', '') === false)
-    c.add('/pseudonymisePacket', 'packets for external advisers must be pseudonymised (SGB VIII § 64, § 65)');
+    c.add(
+      '/pseudonymisePacket',
+      'equals',
+      'Unterlagen für externe Beratende müssen pseudonymisiert sein (§§ 64, 65 SGB VIII); bitte true angeben.',
+      { value: true },
+    );
   const purposes = c.array(spec, 'consentPurposes', '', { min: 1 });
   purposes.forEach((purpose, i) => {
-    if (typeof purpose !== 'string' || !KEY.test(purpose))
-      c.add(`/consentPurposes/${i}`, 'must be a key of lower-case letters, digits, _ or - (starting with a letter)');
-    else if (purposes.indexOf(purpose) !== i) c.add(`/consentPurposes/${i}`, `duplicate purpose ${JSON.stringify(purpose)}`);
+    if (typeof purpose !== 'string' || !KEY.test(purpose)) c.add(`/consentPurposes/${i}`, 'format.key', KEY_MESSAGE);
+    else if (purposes.indexOf(purpose) !== i)
+      c.add(`/consentPurposes/${i}`, 'duplicate', `Der Zweck ${JSON.stringify(purpose)} kommt doppelt vor.`, { value: purpose });
   });
   if (Array.isArray(spec.consentPurposes) && !purposes.includes('fallteam'))
-    c.add('/consentPurposes', 'must contain fallteam: the purpose under which consents release identity fields to the Fallteam');
+    c.add(
+      '/consentPurposes',
+      'required-value',
+      'Der Zweck „fallteam“ muss enthalten sein: Unter ihm geben Einwilligungen Identitätsangaben für das Fallteam frei.',
+      { value: 'fallteam' },
+    );
   const withHelp = c.duration(spec, 'retentionAfterClosure', '');
   const withoutHelp = c.duration(spec, 'retentionAfterClosureWithoutHelp', '');
   if (withHelp && withoutHelp && compareDurations(withoutHelp, withHelp) > 0)
-    c.add('/retentionAfterClosureWithoutHelp', 'must not be longer than retentionAfterClosure');
+    c.add(
+      '/retentionAfterClosureWithoutHelp',
+      'duration.max',
+      'Die Aufbewahrung ohne Hilfe darf nicht länger sein als retentionAfterClosure.',
+      {
+        max: spec.retentionAfterClosure,
+      },
+    );
 }
 
 function checkQuestionnaire(c: Checker, questionnaire: unknown, at: string): void {
@@ -226,27 +278,31 @@ function checkQuestionnaire(c: Checker, questionnaire: unknown, at: string): voi
     if (!c.object(section, sat, ['key', 'title', 'perspective', 'questions'])) return;
     c.key(section, 'key', sat);
     c.text(section, 'title', sat, { max: 200 });
-    c.oneOf(section, 'perspective', sat, TARGET_PERSPECTIVES, 'target perspective');
+    c.oneOf(section, 'perspective', sat, TARGET_PERSPECTIVES, 'Die Zielperspektive');
     c.array(section, 'questions', sat, { min: 1 }).forEach((question, j) => {
       const qat = `${sat}/questions/${j}`;
       if (!c.object(question, qat, ['key', 'text', 'type', 'required', 'options'])) return;
       c.key(question, 'key', qat);
       allQuestions.push({ key: question.key, pointer: `${qat}/key` });
       c.text(question, 'text', qat, { max: 1000 });
-      const type = c.oneOf(question, 'type', qat, QUESTION_TYPES, 'question type');
+      const type = c.oneOf(question, 'type', qat, QUESTION_TYPES, 'Die Fragenart');
       c.bool(question, 'required', qat);
       if (type === 'single_choice' || type === 'multiple_choice') {
         const options = c.array(question, 'options', qat, { min: 2 });
-        if (new Set(options).size !== options.length) c.add(`${qat}/options`, 'options must be unique');
-        options.forEach((o, k) => (typeof o !== 'string' || !o.trim()) && c.add(`${qat}/options/${k}`, 'must be a non-empty string'));
+        if (new Set(options).size !== options.length)
+          c.add(`${qat}/options`, 'array.unique', 'Jede Antwortmöglichkeit darf nur einmal vorkommen.');
+        options.forEach(
+          (o, k) => (typeof o !== 'string' || !o.trim()) && c.add(`${qat}/options/${k}`, 'required', 'Bitte einen Text angeben.'),
+        );
       } else if (question.options !== undefined) {
-        c.add(`${qat}/options`, `a ${type ?? 'question'} question has no options`);
+        c.add(`${qat}/options`, 'not-applicable', 'Diese Fragenart hat keine Antwortmöglichkeiten; bitte options weglassen.', { type });
       }
     });
   });
   const seen = new Set<unknown>();
   for (const q of allQuestions) {
-    if (seen.has(q.key)) c.add(q.pointer, `duplicate question key ${JSON.stringify(q.key)} in the questionnaire`);
+    if (seen.has(q.key))
+      c.add(q.pointer, 'duplicate', `Der Schlüssel ${JSON.stringify(q.key)} kommt im Fragebogen doppelt vor.`, { key: q.key });
     seen.add(q.key);
   }
 }
@@ -282,7 +338,7 @@ function checkAgreement(c: Checker, spec: Json): void {
       return;
     c.key(stage, 'key', at);
     c.text(stage, 'title', at, { max: 200 });
-    c.oneOf(stage, 'mode', at, ['parallel', 'sequential'] as const, 'mode');
+    c.oneOf(stage, 'mode', at, ['parallel', 'sequential'] as const, 'Der Ablauf');
     const parties = c.array(stage, 'parties', at, { min: 1 });
     c.unique(parties, `${at}/parties`);
     const presentKinds = new Set<string>();
@@ -290,31 +346,44 @@ function checkAgreement(c: Checker, spec: Json): void {
       const pat = `${at}/parties/${j}`;
       if (!c.object(party, pat, ['key', 'title', 'kind', 'whenPresent'])) return;
       const key = c.key(party, 'key', pat);
-      if (key && partyKeys.has(key)) c.add(`${pat}/key`, `party ${key} already decides in ${partyKeys.get(key)}`);
+      if (key && partyKeys.has(key))
+        c.add(`${pat}/key`, 'duplicate', `Die Partei „${key}“ entscheidet bereits in ${partyKeys.get(key)}.`, {
+          key,
+          at: partyKeys.get(key),
+        });
       if (key) partyKeys.set(key, at);
       c.text(party, 'title', pat, { max: 200 });
-      const kind = c.oneOf(party, 'kind', pat, PARTY_KINDS, 'party kind');
+      const kind = c.oneOf(party, 'kind', pat, PARTY_KINDS, 'Die Art der Partei');
       if (c.bool(party, 'whenPresent', pat) && kind) {
-        if (kind === 'youth_welfare_committee') c.add(`${pat}/whenPresent`, 'the committee is never a party of an agreement');
-        else if (presentKinds.has(kind)) c.add(`${pat}/whenPresent`, `the stage already has a ${kind} party that decides when present`);
+        if (kind === 'youth_welfare_committee')
+          c.add(`${pat}/whenPresent`, 'not-applicable', 'Der Jugendhilfeausschuss ist nie Partei einer Vereinbarung; bitte false angeben.');
+        else if (presentKinds.has(kind))
+          c.add(
+            `${pat}/whenPresent`,
+            'duplicate',
+            `Die Stufe hat bereits eine Partei der Art ${kind}, die entscheidet, wenn sie beteiligt ist.`,
+            { kind },
+          );
         presentKinds.add(kind);
       }
     });
     const quorum = c.integer(stage, 'quorum', at, 1, 100);
     if (quorum !== undefined && quorum > parties.length)
-      c.add(`${at}/quorum`, `quorum ${quorum} is larger than the ${parties.length} parties of the stage`);
+      c.add(`${at}/quorum`, 'number.max', `Das Quorum ${quorum} ist größer als die ${parties.length} Parteien der Stufe.`, {
+        max: parties.length,
+      });
     c.bool(stage, 'optional', at);
     const committee = c.bool(stage, 'committee', at);
     if (committee && parties.some((p) => (p as Json)?.kind !== 'youth_welfare_committee')) {
-      c.add(`${at}/parties`, 'a committee stage is decided by a youth_welfare_committee party');
+      c.add(`${at}/parties`, 'committee.parties', 'Eine Ausschussstufe entscheidet nur eine Partei der Art youth_welfare_committee.');
     }
     const duration = c.duration(stage, 'duration', at);
     c.offsets(stage, 'reminderOffsets', at, duration);
-    c.oneOf(stage, 'escalationRole', at, ESCALATION_ROLES, 'role', true);
+    c.oneOf(stage, 'escalationRole', at, ESCALATION_ROLES, 'Die Rolle', true);
   });
   const lead = c.duration(spec, 'renewalLeadTime', '');
   c.offsets(spec, 'renewalReminderOffsets', '', lead);
-  c.oneOf(spec, 'revisionRestarts', '', ['all', 'from_rejected_stage'] as const, 'restart rule');
+  c.oneOf(spec, 'revisionRestarts', '', ['all', 'from_rejected_stage'] as const, 'Die Regel für den Neustart');
 }
 
 /** The longest deadline a definition may give the immediate protection after an acute § 8a result. */
@@ -335,18 +404,27 @@ function checkJugendhilfedienst(c: Checker, spec: Json): void {
   // An acute § 8a result needs its immediate-protection step, and that step's deadline must be short.
   const steps = Array.isArray(spec.steps) ? (spec.steps as Json[]) : [];
   const protection = steps.findIndex((s) => s?.key === 'immediate_protection');
-  if (protection < 0) c.add('/steps', 'needs the step immediate_protection (Sofortschutz after an acute § 8a result)');
+  if (protection < 0)
+    c.add('/steps', 'step.missing', 'Es fehlt der Schritt immediate_protection (Sofortschutz nach einem akuten § 8a-Ergebnis).', {
+      stepKey: 'immediate_protection',
+    });
   else if (
     parseDuration(steps[protection].duration) &&
     compareDurations(steps[protection].duration as string, IMMEDIATE_PROTECTION_MAX) > 0
   )
-    c.add(`/steps/${protection}/duration`, `the immediate protection must be due within ${IMMEDIATE_PROTECTION_MAX}`);
+    c.add(
+      `/steps/${protection}/duration`,
+      'duration.max',
+      `Der Sofortschutz muss innerhalb von ${germanDuration(IMMEDIATE_PROTECTION_MAX, { dative: true })} fällig sein.`,
+      { max: IMMEDIATE_PROTECTION_MAX },
+    );
   c.integer(spec, 'riskAssessmentMinProfessionals', '', 2, 20);
   c.duration(spec, 'fallteamThreshold', '');
   const review = c.duration(spec, 'helpPlanReviewInterval', '');
   c.offsets(spec, 'helpPlanReviewReminderOffsets', '', review);
   const share = spec.preventiveShareTarget;
-  if (typeof share !== 'number' || share < 0 || share > 1) c.add('/preventiveShareTarget', 'must be a number from 0 to 1 (0.1 = 10 %)');
+  if (typeof share !== 'number' || share < 0 || share > 1)
+    c.add('/preventiveShareTarget', 'number.range', 'Bitte eine Zahl von 0 bis 1 angeben (0.1 = 10 %).', { min: 0, max: 1 });
   c.duration(spec, 'retentionAfterClosure', '');
 }
 

@@ -4,6 +4,13 @@ import type { DefinitionKey } from './spec.types';
 export const DEFINITION_STATUSES = ['draft', 'published', 'retired'] as const;
 export type DefinitionStatus = (typeof DEFINITION_STATUSES)[number];
 
+/** Statuses as a sentence names them (`Version 3 ist ein Entwurf`). */
+export const DEFINITION_STATUS_LABELS: Record<DefinitionStatus, string> = {
+  draft: 'ein Entwurf',
+  published: 'veröffentlicht',
+  retired: 'außer Kraft',
+};
+
 /** One version of a workflow definition; at most one published version per key (partial unique index). */
 @Entity('workflow_definition')
 export class WorkflowDefinition {

@@ -48,7 +48,7 @@ export interface UpdatedInterview extends PartnerInterview {
   revision: number;
 }
 
-const WHAT = 'The interview cycle';
+const WHAT = 'Der Interviewzyklus';
 
 /** The interview cycles as coordinators, interviewers and readers see and steer them. */
 @Injectable()
@@ -68,14 +68,14 @@ export class InterviewCycleService {
 
   async get(cycleId: string): Promise<InterviewCycleWithCounts> {
     const cycle = await this.cycles.findById(cycleId);
-    if (!cycle) throw DomainError.notFound('Interview cycle');
+    if (!cycle) throw DomainError.notFound('Der Interviewzyklus');
     return { ...cycle, counts: await this.cycles.counts(cycleId) };
   }
 
   /** The running cycle (the latest when several run after a backfill). */
   async current(): Promise<InterviewCycleWithCounts> {
     const id = await this.cycles.latestRunningId();
-    if (!id) throw DomainError.notFound('A running interview cycle');
+    if (!id) throw DomainError.notFound('Ein laufender Interviewzyklus');
     return this.get(id);
   }
 
@@ -84,7 +84,7 @@ export class InterviewCycleService {
     cycleId: string,
     filter: Page & { status?: InterviewStatus },
   ): Promise<{ items: PartnerInterview[]; total: number } & Page> {
-    if (!(await this.cycles.exists(cycleId))) throw DomainError.notFound('Interview cycle');
+    if (!(await this.cycles.exists(cycleId))) throw DomainError.notFound('Der Interviewzyklus');
     const { items, total } = await this.interviews.progress(cycleId, filter);
     return { items, total, limit: filter.limit, offset: filter.offset };
   }
@@ -111,14 +111,19 @@ export class InterviewCycleService {
   ): Promise<UpdatedInterview> {
     const row = await this.find(cycleId, partnerId);
     if (!(await this.cycles.isActiveUserWithRole(input.interviewerId, [Role.Coordinator, Role.Caseworker])))
-      throw DomainError.invalid('Unknown interviewer', [
-        { pointer: '/interviewerId', message: 'must be an active coordinator or caseworker' },
+      throw DomainError.invalid('Diese Person kann das Interview nicht führen.', [
+        {
+          pointer: '/interviewerId',
+          code: 'user.role',
+          params: { roles: [Role.Coordinator, Role.Caseworker] },
+          message: 'Bitte eine aktive Person mit der Rolle Koordination oder Fachkraft auswählen.',
+        },
       ]);
     const state = await temporalCall(
       this.temporal.workflow.getHandle(row.workflowId).executeUpdate(interviewUpdates.plan, {
         args: [{ ...input, plannedAt: new Date(input.plannedAt).toISOString(), actorId: user.sub }],
       }),
-      'The interview',
+      'Das Interview',
     );
     return this.afterUpdate(row, state.revision);
   }
@@ -131,14 +136,17 @@ export class InterviewCycleService {
   async recordAnswers(user: Principal, cycleId: string, partnerId: string, input: AnswersInput): Promise<UpdatedInterview> {
     const row = await this.find(cycleId, partnerId);
     if (!user.roles.includes(Role.Coordinator) && row.interviewerId !== user.sub) {
-      throw new DomainError(ErrorCode.Forbidden, 'Only the interviewer or a coordinator records the answers of this interview');
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        'Die Antworten dieses Interviews erfasst nur die interviewende Person oder die Koordination.',
+      );
     }
     if (row.status === 'done') return this.correctAnswers(user, row, input);
     const state = await temporalCall(
       this.temporal.workflow.getHandle(row.workflowId).executeUpdate(interviewUpdates.recordAnswers, {
         args: [{ answers: input.answers, conductedOn: input.conductedOn, actorId: user.sub }],
       }),
-      'The interview',
+      'Das Interview',
     );
     return this.afterUpdate(row, state.revision);
   }
@@ -146,12 +154,12 @@ export class InterviewCycleService {
   /** A correction of a done interview's answers: checked like the first recording, stored as the next version. */
   private async correctAnswers(user: Principal, row: InterviewRecord, input: AnswersInput): Promise<UpdatedInterview> {
     const questionnaire = await this.cycles.questionnaire(row.cycleId);
-    if (!questionnaire) throw DomainError.notFound('Interview cycle');
+    if (!questionnaire) throw DomainError.notFound('Der Interviewzyklus');
     const problems = validateAnswers(questionnaire, input.answers).list;
     if (input.conductedOn !== undefined && row.plannedAt)
       problems.push(...checkConductedOn(input.conductedOn, row.plannedAt.toISOString(), new Date()).list);
-    if (!input.reason?.trim()) problems.push({ pointer: '/reason', message: 'Bitte begründen Sie die Korrektur' });
-    if (problems.length > 0) throw DomainError.invalid('Die Korrektur der Antworten ist ungültig; nichts wurde geändert', problems);
+    if (!input.reason?.trim()) problems.push({ pointer: '/reason', code: 'required', message: 'Bitte begründen Sie die Korrektur.' });
+    if (problems.length > 0) throw DomainError.invalid('Die Korrektur der Antworten ist ungültig; nichts wurde geändert.', problems);
     const version = await this.interviews.correctAnswers(row.id, row.cycleId, {
       answers: input.answers,
       conductedOn: input.conductedOn ?? row.conductedOn,
@@ -161,7 +169,7 @@ export class InterviewCycleService {
     if (version === null)
       throw new DomainError(
         ErrorCode.InvalidState,
-        'Der Bericht dieses Interviewzyklus ist abgeschlossen; die Antworten können nicht mehr korrigiert werden',
+        'Der Bericht dieses Interviewzyklus ist abgeschlossen; die Antworten können nicht mehr korrigiert werden.',
       );
     const fresh = await this.find(row.cycleId, row.partnerId);
     return { ...publicRow(fresh), revision: (await this.interviews.revision(row.id)) ?? 0 };
@@ -171,7 +179,7 @@ export class InterviewCycleService {
     const row = await this.find(cycleId, partnerId);
     const state = await temporalCall(
       this.temporal.workflow.getHandle(row.workflowId).executeUpdate(interviewUpdates.withdraw, { args: [{ reason, actorId: user.sub }] }),
-      'The interview',
+      'Das Interview',
     );
     return this.afterUpdate(row, state.revision);
   }
@@ -179,11 +187,16 @@ export class InterviewCycleService {
   /** Adds a partner to a running cycle by hand (one that joined and should not wait for the daily check). */
   async addPartner(user: Principal, cycleId: string, partnerId: string): Promise<CycleEntry> {
     const cycle = await this.get(cycleId);
-    if (cycle.status !== 'running') throw new DomainError(ErrorCode.InvalidState, `Interview cycle ${cycle.number} has ended`);
+    if (cycle.status !== 'running')
+      throw new DomainError(ErrorCode.InvalidState, `Der Interviewzyklus ${cycle.number} ist beendet; nichts wurde geändert.`);
     const partner = (await this.cycles.activePartners()).find((p) => p.partnerId === partnerId);
     if (!partner)
-      throw DomainError.invalid('The partner is not in the contract', [
-        { pointer: '/partnerId', message: 'unknown, not yet joined, or already left' },
+      throw DomainError.invalid('Dieser Vertragspartner gehört nicht zum Vertrag.', [
+        {
+          pointer: '/partnerId',
+          code: 'partner.inactive',
+          message: 'Der Vertragspartner ist unbekannt, noch nicht beigetreten oder bereits ausgeschieden.',
+        },
       ]);
     const entry = await temporalCall(
       this.temporal.workflow
@@ -197,7 +210,8 @@ export class InterviewCycleService {
   /** Checks the registry now: partners who joined are added, those who left are withdrawn. */
   async sync(user: Principal, cycleId: string): Promise<{ added: string[]; withdrawn: string[] }> {
     const cycle = await this.get(cycleId);
-    if (cycle.status !== 'running') throw new DomainError(ErrorCode.InvalidState, `Interview cycle ${cycle.number} has ended`);
+    if (cycle.status !== 'running')
+      throw new DomainError(ErrorCode.InvalidState, `Der Interviewzyklus ${cycle.number} ist beendet; nichts wurde geändert.`);
     return temporalCall(
       this.temporal.workflow.getHandle(cycle.workflowId).executeUpdate(cycleUpdates.syncPartners, { args: [{ actorId: user.sub }] }),
       WHAT,
@@ -224,13 +238,16 @@ export class InterviewCycleService {
 
   private async find(cycleId: string, partnerId: string, include: { answers?: boolean } = {}): Promise<InterviewRecord> {
     const row = await this.interviews.find(cycleId, partnerId, include);
-    if (!row) throw DomainError.notFound('Interview');
+    if (!row) throw DomainError.notFound('Das Interview');
     return row;
   }
 
   private assertMayRead(user: Principal, row: { interviewerId: string | null }) {
     if (user.roles.includes(Role.Coordinator) || user.roles.includes(Role.Admin) || row.interviewerId === user.sub) return;
-    throw new DomainError(ErrorCode.Forbidden, 'Only coordinators, admins and the interviewer read an interview');
+    throw new DomainError(
+      ErrorCode.Forbidden,
+      'Ein Interview lesen nur die Koordination, die Administration und die interviewende Person.',
+    );
   }
 
   /** Answers with the interview as written by the update (the activity ran before the update returned). */

@@ -12,14 +12,14 @@ export class InterviewReportService {
   /** The stored report of a closed cycle, or one computed now while it runs. */
   async report(cycleId: string): Promise<InterviewReport> {
     const stored = await this.cycles.storedReport(cycleId);
-    if (stored === undefined) throw DomainError.notFound('Interview cycle');
+    if (stored === undefined) throw DomainError.notFound('Der Interviewzyklus');
     return stored ?? this.compute(cycleId);
   }
 
   /** Computes the report; inside a transaction when given one (closing a cycle keeps what it computed). */
   async compute(cycleId: string, tx?: EntityManager): Promise<InterviewReport> {
     const cycle = await this.cycles.reportCycle(cycleId, tx);
-    if (!cycle) throw DomainError.notFound('Interview cycle');
+    if (!cycle) throw DomainError.notFound('Der Interviewzyklus');
     const previous = await this.cycles.previousReportCycle(cycle.number, tx);
     return buildReport(
       cycle,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Client, ScheduleAlreadyRunning, ScheduleDescription, ScheduleNotFoundError } from '@temporalio/client';
 import { AppConfig } from '@sro/config';
-import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
+import { DomainError, ErrorCode, germanDateTime, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { temporalCall } from '@sro/temporal';
 import { InterviewCycleInput, workflowIds, WorkflowType } from '@sro/workflows/contracts';
@@ -30,7 +30,7 @@ export interface ScheduleView {
   cyclesStarted: number;
 }
 
-const WHAT = 'The interview schedule';
+const WHAT = 'Der Zeitplan der Interviewzyklen';
 
 /** The installation's Temporal Schedule that starts an interview cycle every interval of the definition. */
 @Injectable()
@@ -110,9 +110,18 @@ export class InterviewScheduleService {
     const start = new Date(from);
     const end = new Date(to);
     if (end <= start)
-      throw DomainError.invalid('The backfill period ends before it starts', [{ pointer: '/to', message: 'must be after from' }]);
+      throw DomainError.invalid('Der Zeitraum endet, bevor er beginnt.', [
+        {
+          pointer: '/to',
+          code: 'date.min',
+          params: { after: from },
+          message: `Das Ende muss nach dem Beginn (${germanDateTime(start)}) liegen.`,
+        },
+      ]);
     if (end.getTime() > Date.now())
-      throw DomainError.invalid('A backfill lies in the past', [{ pointer: '/to', message: 'must not be in the future' }]);
+      throw DomainError.invalid('Nachgeholt werden nur vergangene Zeiträume.', [
+        { pointer: '/to', code: 'date.future', message: 'Das Ende darf nicht in der Zukunft liegen.' },
+      ]);
     await this.call(this.handle().backfill([{ start, end, overlap: 'ALLOW_ALL' }]));
     return this.describe();
   }
@@ -123,7 +132,14 @@ export class InterviewScheduleService {
 
   private async assertCoordinator(userId: string) {
     if (!(await this.cycles.isActiveUserWithRole(userId, [Role.Coordinator])))
-      throw DomainError.invalid('Unknown coordinator', [{ pointer: '/coordinatorId', message: 'must be an active coordinator' }]);
+      throw DomainError.invalid('Diese Person koordiniert nicht.', [
+        {
+          pointer: '/coordinatorId',
+          code: 'user.role',
+          params: { roles: [Role.Coordinator] },
+          message: 'Bitte eine aktive Person mit der Rolle Koordination auswählen.',
+        },
+      ]);
   }
 
   private async call<T>(promise: Promise<T>): Promise<T> {
@@ -131,7 +147,10 @@ export class InterviewScheduleService {
       return await temporalCall(promise, WHAT);
     } catch (error) {
       if (error instanceof ScheduleNotFoundError)
-        throw new DomainError(ErrorCode.NotFound, 'No interview schedule exists; create one with PUT /interview-cycles/schedule');
+        throw new DomainError(
+          ErrorCode.NotFound,
+          'Es gibt noch keinen Zeitplan der Interviewzyklen; bitte legen Sie ihn an (PUT /interview-cycles/schedule).',
+        );
       throw error;
     }
   }

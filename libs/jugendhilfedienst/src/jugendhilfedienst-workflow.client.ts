@@ -16,7 +16,7 @@ type CaseUpdates = typeof jugendhilfedienstUpdates;
 export type CaseUpdateArg<K extends keyof CaseUpdates> =
   CaseUpdates[K] extends UpdateDefinition<JugendhilfedienstCaseState, [infer A]> ? A : never;
 
-const WHAT = 'Case';
+const WHAT = 'Der Fall';
 
 /** The `jugendhilfedienst-case` workflows as the API talks to them: start, query the state, send updates. */
 @Injectable()

@@ -10,7 +10,7 @@ import {
   newPseudonym,
   PersonalData,
 } from '@sro/cases';
-import { DomainError, ErrorCode, FieldProblem, Principal } from '@sro/common';
+import { DomainError, ErrorCode, FieldProblem, germanDate, Principal } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { AssignmentsService } from '@sro/reference-data';
 import {
@@ -135,7 +135,7 @@ export interface JugendhilfedienstCaseList {
 /** A case file with a Jugendhilfedienst process. */
 type ProcessCaseFile = JugendhilfedienstCaseFile & { workflowId: string };
 
-const WHAT = 'Case';
+const WHAT = 'Der Fall';
 const EMPTY_PERSONAL: PersonalData = { familyName: '', givenNames: [], birthDates: [], address: '', familyMembers: [] };
 
 /**
@@ -160,15 +160,27 @@ export class JugendhilfedienstService {
     const scope = await this.assignments.of(user.sub);
     const problems: FieldProblem[] = [];
     if (!scope.socialSpaceIds.includes(input.socialSpaceId))
-      problems.push({ pointer: '/socialSpaceId', message: 'not one of your social spaces' });
+      problems.push({ pointer: '/socialSpaceId', code: 'not-assigned', message: 'Bitte einen Ihrer Sozialräume auswählen.' });
     const anonymous = input.anonymous ?? input.source === 'anonymous';
-    if (anonymous && input.reporter) problems.push({ pointer: '/reporter', message: 'an anonymous report has no reporter' });
+    if (anonymous && input.reporter)
+      problems.push({
+        pointer: '/reporter',
+        code: 'not-applicable',
+        message: 'Eine anonyme Meldung nennt keine meldende Person; bitte leer lassen.',
+      });
     if (input.source === 'anonymous' && !anonymous)
-      problems.push({ pointer: '/anonymous', message: 'the source anonymous means an anonymous report' });
+      problems.push({
+        pointer: '/anonymous',
+        code: 'equals',
+        params: { value: true },
+        message: 'Bei der Quelle „anonym“ ist die Meldung anonym.',
+      });
     const reportedAt = input.reportedAt ? new Date(input.reportedAt) : new Date();
-    if (reportedAt.getTime() > Date.now() + 60_000) problems.push({ pointer: '/reportedAt', message: 'must not be in the future' });
+    if (reportedAt.getTime() > Date.now() + 60_000)
+      problems.push({ pointer: '/reportedAt', code: 'date.future', message: 'Der Eingang der Meldung darf nicht in der Zukunft liegen.' });
     problems.push(...futureBirthDateProblems(input.personal?.birthDates ?? [], '/personal/birthDates'));
-    if (problems.length > 0) throw DomainError.invalid('The intake cannot be recorded', problems);
+    if (problems.length > 0)
+      throw DomainError.invalid('Die Meldung kann so nicht erfasst werden; bitte prüfen Sie die markierten Angaben.', problems);
     const definition = await this.definitions.published('jugendhilfedienst-case');
     const planningRegionId = await this.caseFiles.planningRegionOf(input.socialSpaceId);
     const id = randomUUID();
@@ -279,29 +291,57 @@ export class JugendhilfedienstService {
     const file = await this.visible(user, id);
     const problems: FieldProblem[] = [];
     if ((!input.parentsInvolved || !input.childInvolved) && !input.involvementNote?.trim()) {
-      problems.push({ pointer: '/involvementNote', message: 'say why the parents or the child were not involved' });
+      problems.push({
+        pointer: '/involvementNote',
+        code: 'required',
+        message: 'Bitte begründen Sie, warum die Eltern oder das Kind nicht beteiligt wurden.',
+      });
     }
     const endangered = input.result === 'acute' || input.result === 'latent';
     if (endangered && input.dangerKinds.length === 0)
-      problems.push({ pointer: '/dangerKinds', message: `name the kind of danger for the result ${input.result}` });
+      problems.push({
+        pointer: '/dangerKinds',
+        code: 'array.min',
+        params: { min: 1, result: input.result },
+        message: 'Bitte nennen Sie bei einer Gefährdung mindestens eine Art der Gefährdung.',
+      });
     if (!endangered && input.dangerKinds.length > 0)
-      problems.push({ pointer: '/dangerKinds', message: `no kind of danger for the result ${input.result}` });
+      problems.push({
+        pointer: '/dangerKinds',
+        code: 'not-applicable',
+        params: { result: input.result },
+        message: 'Ohne Gefährdung wird keine Art der Gefährdung angegeben; bitte leer lassen.',
+      });
     const seen = new Set<string>();
     input.professionals.forEach((p, i) => {
       if (!p.userId) return;
-      if (seen.has(p.userId)) problems.push({ pointer: `/professionals/${i}/userId`, message: 'the same professional is named twice' });
+      if (seen.has(p.userId))
+        problems.push({ pointer: `/professionals/${i}/userId`, code: 'duplicate', message: 'Diese Fachkraft ist doppelt genannt.' });
       seen.add(p.userId);
     });
     const known = new Set(await this.caseFiles.activeProfessionalIds([...seen]));
     input.professionals.forEach((p, i) => {
       if (p.userId && !known.has(p.userId))
-        problems.push({ pointer: `/professionals/${i}/userId`, message: 'not an active professional of the system' });
+        problems.push({
+          pointer: `/professionals/${i}/userId`,
+          code: 'unknown-reference',
+          message: 'Diese Person ist keine aktive Fachkraft; bitte wählen Sie eine aus der Liste.',
+        });
     });
     const personal = file.personal;
     const childIndex = input.childIndex ?? 0;
     if (input.childIndex !== undefined && childIndex >= personal.birthDates.length)
-      problems.push({ pointer: '/childIndex', message: `the case records ${personal.birthDates.length} birth date(s)` });
-    if (problems.length > 0) throw DomainError.invalid('The risk assessment cannot be recorded', problems);
+      problems.push({
+        pointer: '/childIndex',
+        code: 'number.max',
+        params: { max: personal.birthDates.length - 1 },
+        message: `Der Fall nennt ${personal.birthDates.length === 1 ? 'ein Geburtsdatum' : `${personal.birthDates.length} Geburtsdaten`}; bitte wählen Sie eines davon.`,
+      });
+    if (problems.length > 0)
+      throw DomainError.invalid(
+        'Die Gefährdungseinschätzung kann so nicht erfasst werden; bitte prüfen Sie die markierten Angaben.',
+        problems,
+      );
 
     const assessmentId = randomUUID();
     const now = new Date();
@@ -352,8 +392,12 @@ export class JugendhilfedienstService {
   async recordImmediateProtection(user: Principal, id: string, input: ImmediateProtectionInput): Promise<JugendhilfedienstCaseView> {
     const file = await this.visible(user, id);
     if (input.measure !== 'protective_custody' && !input.reason?.trim())
-      throw DomainError.invalid('Der Sofortschutz kann nicht erfasst werden', [
-        { pointer: '/reason', message: 'Bitte begründen Sie, warum statt einer Inobhutnahme (§ 42 SGB VIII) diese Maßnahme genügt' },
+      throw DomainError.invalid('Der Sofortschutz kann nicht erfasst werden.', [
+        {
+          pointer: '/reason',
+          code: 'required',
+          message: 'Bitte begründen Sie, warum statt einer Inobhutnahme (§ 42 SGB VIII) diese Maßnahme genügt.',
+        },
       ]);
     const state = await this.state(file.workflowId);
     const protectionId = randomUUID();
@@ -388,7 +432,14 @@ export class JugendhilfedienstService {
     const state = await this.state(file.workflowId);
     const reviewAt = input.reviewAt ?? dayAfter(input.planDate, state.definition.spec.helpPlanReviewInterval);
     if (reviewAt <= input.planDate)
-      throw DomainError.invalid('The review lies before the plan', [{ pointer: '/reviewAt', message: 'must be after the plan date' }]);
+      throw DomainError.invalid('Die Überprüfung liegt vor dem Hilfeplan.', [
+        {
+          pointer: '/reviewAt',
+          code: 'date.min',
+          params: { after: input.planDate },
+          message: `Die Überprüfung muss nach dem Datum des Hilfeplans (${germanDate(input.planDate)}) liegen.`,
+        },
+      ]);
     const helpPlanId = randomUUID();
     await this.caseFiles.transaction(async (tx) => {
       await this.caseFiles.insertHelpPlan(
@@ -412,11 +463,19 @@ export class JugendhilfedienstService {
   async recordReview(user: Principal, id: string, input: ReviewInput): Promise<JugendhilfedienstCaseView> {
     const file = await this.visible(user, id);
     const state = await this.state(file.workflowId);
-    if (!state.helpPlan) throw DomainError.conflict('The case has no help plan to review');
+    if (!state.helpPlan)
+      throw DomainError.conflict(
+        'Der Fall hat noch keinen Hilfeplan, der überprüft werden könnte; bitte erfassen Sie zuerst den Hilfeplan.',
+      );
     const nextReviewAt = input.nextReviewAt ?? dayAfter(input.reviewedAt, state.definition.spec.helpPlanReviewInterval);
     if (nextReviewAt <= input.reviewedAt)
-      throw DomainError.invalid('The next review lies before this one', [
-        { pointer: '/nextReviewAt', message: 'must be after the review date' },
+      throw DomainError.invalid('Die nächste Überprüfung liegt vor dieser.', [
+        {
+          pointer: '/nextReviewAt',
+          code: 'date.min',
+          params: { after: input.reviewedAt },
+          message: `Die nächste Überprüfung muss nach dem ${germanDate(input.reviewedAt)} liegen.`,
+        },
       ]);
     const helpPlanId = state.helpPlan.helpPlanId;
     await this.caseFiles.transaction(async (tx) => {
@@ -469,7 +528,7 @@ export class JugendhilfedienstService {
       // A closed case's workflow has ended and takes no updates: say so instead of "not found".
       if (!(error instanceof DomainError) || error.code === ErrorCode.NotFound) {
         const state = await this.state(workflowId).catch(() => undefined);
-        if (state?.phase === 'closed') throw DomainError.conflict('The case is closed; nothing changed');
+        if (state?.phase === 'closed') throw DomainError.conflict('Der Fall ist abgeschlossen; nichts wurde geändert.');
       }
       throw error;
     }

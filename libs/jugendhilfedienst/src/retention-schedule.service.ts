@@ -24,7 +24,7 @@ export interface AnonymisedCaseList {
   offset: number;
 }
 
-const WHAT = 'The retention schedule';
+const WHAT = 'Der Zeitplan der Löschläufe';
 
 /** The installation's Temporal Schedule that runs the case retention once a day. */
 @Injectable()
@@ -97,7 +97,10 @@ export class RetentionScheduleService {
       return await temporalCall(promise, WHAT);
     } catch (error) {
       if (error instanceof ScheduleNotFoundError)
-        throw new DomainError(ErrorCode.NotFound, 'No retention schedule exists; create one with PUT /retention/schedule');
+        throw new DomainError(
+          ErrorCode.NotFound,
+          'Es gibt noch keinen Zeitplan der Löschläufe; bitte legen Sie ihn an (PUT /retention/schedule).',
+        );
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CaseService } from '@sro/cases';
-import { DomainError, ErrorCode, FieldProblem, Principal, Role } from '@sro/common';
+import { DomainError, ErrorCode, FieldProblem, germanDate, Principal, Role } from '@sro/common';
 import { AppConfig } from '@sro/config';
 import { DefinitionsService } from '@sro/definitions';
 import { AssignmentsService } from '@sro/reference-data';
@@ -79,41 +79,62 @@ export class TimeEntryService {
     const problems: FieldProblem[] = [];
     const start = input.start === undefined ? null : Number(input.start.slice(0, 2)) * 60 + Number(input.start.slice(3, 5));
     if (start !== null && start + input.minutes > DAY_MINUTES)
-      problems.push({ pointer: '/minutes', message: `the entry from ${input.start} runs past midnight; record the next day separately` });
-    if (input.date > new Date().toISOString().slice(0, 10)) problems.push({ pointer: '/date', message: 'must not be in the future' });
+      problems.push({
+        pointer: '/minutes',
+        code: 'time.past-midnight',
+        params: { max: DAY_MINUTES - start },
+        message: `Der Eintrag ab ${input.start} Uhr reicht über Mitternacht; bitte erfassen Sie den nächsten Tag gesondert (höchstens ${DAY_MINUTES - start} Minuten).`,
+      });
+    if (input.date > new Date().toISOString().slice(0, 10))
+      problems.push({ pointer: '/date', code: 'date.future', message: 'Das Datum darf nicht in der Zukunft liegen.' });
     // Closed years stay closed: the reports of earlier years must not change afterwards.
     const earliest = `${new Date().getUTCFullYear() - this.config.timeEntryPastYears}-01-01`;
     if (input.date < earliest)
       problems.push({
         pointer: '/date',
-        message: `Zeiten vor dem ${earliest.split('-').reverse().join('.')} können nicht mehr erfasst werden (zulässig: das laufende Jahr${
+        code: 'date.min',
+        params: { min: earliest },
+        message: `Zeiten vor dem ${germanDate(earliest)} können nicht mehr erfasst werden (zulässig: das laufende Jahr${
           this.config.timeEntryPastYears === 0
             ? ''
             : this.config.timeEntryPastYears === 1
               ? ' und das Vorjahr'
               : ` und die ${this.config.timeEntryPastYears} Vorjahre`
-        })`,
+        }).`,
       });
     let socialSpaceId = input.socialSpaceId ?? null;
     if (input.kind === 'case') {
-      if (!input.caseId) problems.push({ pointer: '/caseId', message: 'case time names the case' });
+      if (!input.caseId)
+        problems.push({ pointer: '/caseId', code: 'required', message: 'Bitte den Fall auswählen, für den Sie die Zeit erfassen.' });
       else {
         const row = await this.cases.visible(user, input.caseId).catch(() => undefined);
-        if (!row) problems.push({ pointer: '/caseId', message: 'not one of your cases' });
+        if (!row) problems.push({ pointer: '/caseId', code: 'not-assigned', message: 'Bitte einen Ihrer Fälle auswählen.' });
         else socialSpaceId = row.social_space_id;
       }
       // Details of the case belong in the case file, not in a time sheet.
-      if (input.note) problems.push({ pointer: '/note', message: 'case time has no note' });
+      if (input.note)
+        problems.push({
+          pointer: '/note',
+          code: 'not-applicable',
+          message: 'Fallzeiten haben keine Notiz; Einzelheiten gehören in die Fallakte. Bitte leer lassen.',
+        });
     } else if (input.caseId) {
-      problems.push({ pointer: '/caseId', message: `${input.kind} time is not about a case` });
+      problems.push({
+        pointer: '/caseId',
+        code: 'not-applicable',
+        params: { kind: input.kind },
+        message: `${input.kind === 'preventive' ? 'Präventive Arbeit' : 'Sonstige Zeit'} betrifft keinen Fall; bitte leer lassen.`,
+      });
     }
     if (input.kind === 'preventive') {
       const scope = await this.assignments.of(user.sub);
-      if (!input.socialSpaceId) problems.push({ pointer: '/socialSpaceId', message: 'preventive work names its social space' });
+      if (!input.socialSpaceId)
+        problems.push({ pointer: '/socialSpaceId', code: 'required', message: 'Bitte den Sozialraum der präventiven Arbeit auswählen.' });
       else if (!scope.socialSpaceIds.includes(input.socialSpaceId))
-        problems.push({ pointer: '/socialSpaceId', message: 'not one of your social spaces' });
+        problems.push({ pointer: '/socialSpaceId', code: 'not-assigned', message: 'Bitte einen Ihrer Sozialräume auswählen.' });
     }
-    if (problems.length > 0) throw DomainError.invalid('The time entry cannot be recorded', problems);
+    if (problems.length > 0)
+      throw DomainError.invalid('Der Zeiteintrag kann so nicht erfasst werden; bitte prüfen Sie die markierten Angaben.', problems);
 
     return this.entries.transaction(async (tx) => {
       // One writer per person at a time, so two entries sent together cannot both pass the checks.
@@ -121,20 +142,24 @@ export class TimeEntryService {
       const day = await this.entries.slotsOfDay(user.sub, input.date, tx);
       const total = day.reduce((sum, e) => sum + e.minutes, 0) + input.minutes;
       if (total > DAY_MINUTES) {
-        throw DomainError.invalid('More than 24 hours on one day', [
+        throw DomainError.invalid('Mehr als 24 Stunden an einem Tag.', [
           {
             pointer: '/minutes',
-            message: `${input.date} would have ${Math.floor(total / 60)} h ${total % 60} min recorded; a day has 24 hours`,
+            code: 'time.day-full',
+            params: { max: DAY_MINUTES - (total - input.minutes) },
+            message: `Am ${germanDate(input.date)} wären ${Math.floor(total / 60)} Std. ${total % 60} Min. erfasst; ein Tag hat 24 Stunden.`,
           },
         ]);
       }
       if (start !== null) {
         const clash = day.find((e) => e.startMinute !== null && e.startMinute < start + input.minutes && start < e.startMinute + e.minutes);
         if (clash) {
-          throw DomainError.invalid('The entry overlaps another one', [
+          throw DomainError.invalid('Der Eintrag überschneidet sich mit einem anderen.', [
             {
               pointer: '/start',
-              message: `overlaps the entry from ${hhmm(clash.startMinute!)} to ${hhmm(clash.startMinute! + clash.minutes)}`,
+              code: 'time.overlap',
+              params: { from: hhmm(clash.startMinute!), to: hhmm(clash.startMinute! + clash.minutes) },
+              message: `Überschneidet sich mit dem Eintrag von ${hhmm(clash.startMinute!)} bis ${hhmm(clash.startMinute! + clash.minutes)} Uhr.`,
             },
           ]);
         }
@@ -162,7 +187,7 @@ export class TimeEntryService {
   }
 
   async remove(user: Principal, id: string): Promise<void> {
-    if (!(await this.entries.remove(id, user.sub))) throw DomainError.notFound('Time entry');
+    if (!(await this.entries.remove(id, user.sub))) throw DomainError.notFound('Der Zeiteintrag');
   }
 
   /**
@@ -172,12 +197,19 @@ export class TimeEntryService {
    */
   async report(user: Principal, q: { from: string; to: string; groupBy: ReportGrouping }): Promise<TimeReport> {
     if (q.to < q.from)
-      throw DomainError.invalid('The period ends before it starts', [{ pointer: '/to', message: 'must not be before from' }]);
+      throw DomainError.invalid('Der Zeitraum endet, bevor er beginnt.', [
+        {
+          pointer: '/to',
+          code: 'date.min',
+          params: { min: q.from },
+          message: `Das Ende darf nicht vor dem Beginn (${germanDate(q.from)}) liegen.`,
+        },
+      ]);
     const admin = user.roles.includes(Role.Admin);
     const coordinator = user.roles.includes(Role.Coordinator);
     const lead = !admin && !coordinator && user.roles.includes(Role.Lead);
     if (!admin && !coordinator && !lead && q.groupBy !== 'person')
-      throw new DomainError(ErrorCode.Forbidden, 'Caseworkers see their own time only');
+      throw new DomainError(ErrorCode.Forbidden, 'Fachkräfte sehen nur ihre eigenen Zeiten; bitte wählen Sie die Auswertung nach Person.');
     const regions = admin || !coordinator ? null : (await this.assignments.of(user.sub)).planningRegionIds;
     const onlyUser = admin || coordinator || lead ? null : user.sub;
     const target = (await this.definitions.published('jugendhilfedienst-case')).spec.preventiveShareTarget;

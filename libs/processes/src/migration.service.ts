@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { AuditService } from '@sro/audit';
 import { DomainError, ErrorCode, Principal } from '@sro/common';
-import { DefinitionKey, DefinitionsService, StepSpec, WorkflowDefinition } from '@sro/definitions';
+import { DEFINITION_STATUS_LABELS, DefinitionKey, DefinitionsService, StepSpec, WorkflowDefinition } from '@sro/definitions';
 import { toDomainError } from '@sro/temporal';
 import { migrateDefinitionUpdate } from '@sro/workflows/contracts';
 import { DueDateChange, planStepMigration } from '@sro/workflows/shared/steps';
@@ -107,15 +107,22 @@ export class MigrationService {
   async apply(key: DefinitionKey, toVersion: number, user: Principal, processIds?: string[]): Promise<MigrationOutcome> {
     const target = await this.definitions.get(key, toVersion);
     if (target.status !== 'published')
-      throw new DomainError(ErrorCode.Conflict, `Only the published version can be applied; version ${toVersion} is ${target.status}`);
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `Nur die veröffentlichte Version kann angewendet werden; Version ${toVersion} ist ${DEFINITION_STATUS_LABELS[target.status]}.`,
+      );
     const preview = await this.preview(key, toVersion);
     const selected = processIds ? preview.instances.filter((i) => processIds.includes(i.processId)) : preview.instances;
     if (processIds) {
       const unknown = processIds.filter((id) => !preview.instances.some((i) => i.processId === id));
       if (unknown.length > 0)
         throw DomainError.invalid(
-          'Not running instances of an older version',
-          unknown.map((id, i) => ({ pointer: `/processIds/${i}`, message: `${id} cannot be migrated` })),
+          'Nicht alle genannten Prozesse laufen mit einer älteren Version.',
+          unknown.map((_id, i) => ({
+            pointer: `/processIds/${i}`,
+            code: 'not-migratable',
+            message: 'Dieser Prozess läuft nicht mit einer älteren Version und kann nicht umgestellt werden.',
+          })),
         );
     }
     const outcome: MigrationOutcome = { key, toVersion, migrated: [], incompatible: [], failed: [] };

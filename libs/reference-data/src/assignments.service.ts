@@ -38,7 +38,7 @@ export class AssignmentsService {
   async assertCoordinates(user: Principal, planningRegionId: string, what: string): Promise<void> {
     const a = await this.of(user.sub);
     if (!user.roles.includes(Role.Coordinator))
-      throw new DomainError(ErrorCode.Forbidden, 'Only coordinators change social-space processes');
+      throw new DomainError(ErrorCode.Forbidden, 'Nur die Koordination ändert Sozialraumprozesse.');
     if (!a.planningRegionIds.includes(planningRegionId)) throw DomainError.notFound(what);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DomainError, ErrorCode, FieldProblem } from '@sro/common';
+import { DomainError, ErrorCode, FieldProblem, germanDate } from '@sro/common';
 import { AssignmentsService } from './assignments.service';
 import { ContractPartner, ContractPartnerKind, PartnerContact } from './contract-partner.entity';
 import { ContractPartnerFields, ContractPartnerRepository, PartnerFilter } from './contract-partner.repository';
@@ -32,7 +32,7 @@ export class ContractPartnerService {
 
   async get(id: string): Promise<ContractPartner> {
     const partner = await this.partners.findById(id);
-    if (!partner) throw DomainError.notFound('Contract partner');
+    if (!partner) throw DomainError.notFound('Der Vertragspartner');
     return partner;
   }
 
@@ -57,8 +57,13 @@ export class ContractPartnerService {
     const partner = await this.get(id);
     await this.assertInRegions(actor, partner.socialSpaces);
     if (exitDate < partner.accessionDate)
-      throw DomainError.invalid('The exit lies before the accession', [
-        { pointer: '/exitDate', message: `must not be before ${partner.accessionDate}` },
+      throw DomainError.invalid('Der Austritt liegt vor dem Beitritt.', [
+        {
+          pointer: '/exitDate',
+          code: 'date.min',
+          params: { min: partner.accessionDate },
+          message: `Der Austritt darf nicht vor dem Beitritt am ${germanDate(partner.accessionDate)} liegen.`,
+        },
       ]);
     await this.partners.setExit(id, exitDate, actor);
     return this.get(id);
@@ -78,13 +83,19 @@ export class ContractPartnerService {
   private async fields(actor: string, input: PartnerInput): Promise<ContractPartnerFields> {
     const problems: FieldProblem[] = [];
     if (input.exitDate && input.exitDate < input.accessionDate)
-      problems.push({ pointer: '/exitDate', message: 'must not be before accessionDate' });
+      problems.push({
+        pointer: '/exitDate',
+        code: 'date.min',
+        params: { min: input.accessionDate },
+        message: `Der Austritt darf nicht vor dem Beitritt am ${germanDate(input.accessionDate)} liegen.`,
+      });
     const spaces = await this.regions.socialSpacesByIds([...new Set(input.socialSpaceIds)]);
     input.socialSpaceIds.forEach(
       (id, i) =>
-        !spaces.some((s) => s.id === id) && problems.push({ pointer: `/socialSpaceIds/${i}`, message: `unknown social space ${id}` }),
+        !spaces.some((s) => s.id === id) &&
+        problems.push({ pointer: `/socialSpaceIds/${i}`, code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' }),
     );
-    if (problems.length > 0) throw DomainError.invalid('The contract partner is invalid', problems);
+    if (problems.length > 0) throw DomainError.invalid('Die Angaben zum Vertragspartner sind unvollständig oder fehlerhaft.', problems);
     return {
       name: input.name,
       kind: input.kind,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, FieldProblem, isRole, Role, ROLE_LABELS } from '@sro/common';
+import { ALL_ROLES, DomainError, ErrorCode, FieldProblem, isRole, Role, ROLE_LABELS } from '@sro/common';
 import { AppUser } from './app-user.entity';
 import { PlanningRegionRepository } from './planning-region.repository';
 import { Team, TEAM_KINDS, TeamKind } from './team.entity';
@@ -67,7 +67,7 @@ export class StaffService {
     const fields = await this.userFields(input, null);
     if (!(await this.users.insert(id, fields, 'admin')))
       throw new DomainError(ErrorCode.Conflict, 'Es gibt bereits einen Zugang mit dieser Kennung.', [
-        { pointer: '/id', message: 'Diese Kennung ist bereits vergeben.' },
+        { pointer: '/id', code: 'duplicate', message: 'Diese Kennung ist bereits vergeben.' },
       ]);
     return this.getUser(id);
   }
@@ -134,29 +134,40 @@ export class StaffService {
   private async userFields(input: UserInput, current: AppUser | null): Promise<UserFields> {
     const problems: FieldProblem[] = [];
     const roles = [...new Set(input.roles)];
-    input.roles.forEach((r, i) => !isRole(r) && problems.push({ pointer: `/roles/${i}`, message: `Die Rolle „${r}“ gibt es nicht.` }));
+    input.roles.forEach(
+      (r, i) =>
+        !isRole(r) &&
+        problems.push({
+          pointer: `/roles/${i}`,
+          code: 'enum',
+          params: { allowed: [...ALL_ROLES] },
+          message: `Die Rolle „${r}“ gibt es nicht.`,
+        }),
+    );
     const spaceIds = [...new Set(input.socialSpaceIds ?? [])];
     const regionIds = [...new Set(input.planningRegionIds ?? [])];
     const existing = await this.regions.existing(spaceIds, regionIds);
     (input.socialSpaceIds ?? []).forEach(
       (id, i) =>
         !existing.socialSpaceIds.includes(id) &&
-        problems.push({ pointer: `/socialSpaceIds/${i}`, message: 'Diesen Sozialraum gibt es nicht.' }),
+        problems.push({ pointer: `/socialSpaceIds/${i}`, code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' }),
     );
     (input.planningRegionIds ?? []).forEach(
       (id, i) =>
         !existing.planningRegionIds.includes(id) &&
-        problems.push({ pointer: `/planningRegionIds/${i}`, message: 'Diese Planregion gibt es nicht.' }),
+        problems.push({ pointer: `/planningRegionIds/${i}`, code: 'unknown-reference', message: 'Diese Planregion gibt es nicht.' }),
     );
     const teamId = input.teamId ?? null;
-    if (teamId && !(await this.teams.findById(teamId))) problems.push({ pointer: '/teamId', message: 'Dieses Team gibt es nicht.' });
+    if (teamId && !(await this.teams.findById(teamId)))
+      problems.push({ pointer: '/teamId', code: 'unknown-reference', message: 'Dieses Team gibt es nicht.' });
     if (roles.includes(Role.Adviser) && !input.organisation?.trim())
-      problems.push({ pointer: '/organisation', message: 'Für externe Beratung ist die Organisation anzugeben.' });
+      problems.push({ pointer: '/organisation', code: 'required', message: 'Für externe Beratung ist die Organisation anzugeben.' });
     if (current && current.roles.includes(Role.Lead) && !roles.includes(Role.Lead)) {
       const led = await this.teams.ledBy(current.id);
       if (led.length > 0)
         problems.push({
           pointer: '/roles',
+          code: 'role.leads-team',
           message: `Die Rolle ${ROLE_LABELS[Role.Lead]} kann nicht entzogen werden, solange die Person ein Team leitet (${led.map((t) => t.name).join(', ')}).`,
         });
     }
@@ -175,16 +186,28 @@ export class StaffService {
 
   private async teamFields(input: TeamInput, current: Team | null) {
     const problems: FieldProblem[] = [];
-    if (!TEAM_KINDS.includes(input.kind)) problems.push({ pointer: '/kind', message: 'Art des Teams: asd_team oder regional_team.' });
+    if (!TEAM_KINDS.includes(input.kind))
+      problems.push({
+        pointer: '/kind',
+        code: 'enum',
+        params: { allowed: [...TEAM_KINDS] },
+        message: 'Art des Teams: asd_team oder regional_team.',
+      });
     // An empty choice (a select left at "keine") means none, as null does.
     const regionId = input.planningRegionId || null;
     if (regionId && (await this.regions.existing([], [regionId])).planningRegionIds.length === 0)
-      problems.push({ pointer: '/planningRegionId', message: 'Diese Planregion gibt es nicht.' });
+      problems.push({ pointer: '/planningRegionId', code: 'unknown-reference', message: 'Diese Planregion gibt es nicht.' });
     const leadId = input.leadId || null;
     if (leadId && (await this.users.activeWithRole([leadId], Role.Lead)).length === 0)
-      problems.push({ pointer: '/leadId', message: `Die Leitung muss eine aktive Person mit der Rolle ${ROLE_LABELS[Role.Lead]} sein.` });
+      problems.push({
+        pointer: '/leadId',
+        code: 'user.role',
+        params: { roles: [Role.Lead] },
+        message: `Die Leitung muss eine aktive Person mit der Rolle ${ROLE_LABELS[Role.Lead]} sein.`,
+      });
     const sameName = await this.teams.findByName(input.name.trim());
-    if (sameName && sameName.id !== current?.id) problems.push({ pointer: '/name', message: 'Ein Team mit diesem Namen gibt es bereits.' });
+    if (sameName && sameName.id !== current?.id)
+      problems.push({ pointer: '/name', code: 'duplicate', message: 'Ein Team mit diesem Namen gibt es bereits.' });
     if (problems.length > 0) throw DomainError.invalid('Die Angaben zum Team sind unvollständig oder fehlerhaft.', problems);
     return { name: input.name.trim(), kind: input.kind, planningRegionId: regionId, leadId };
   }

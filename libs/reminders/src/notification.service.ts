@@ -72,7 +72,7 @@ export class NotificationService {
   /** Marks one of the user's notifications read; someone else's is "not found". */
   async markRead(userId: string, id: string): Promise<Notification> {
     const found = await this.notifications.findOwn(userId, id);
-    if (!found) throw DomainError.notFound('Notification');
+    if (!found) throw DomainError.notFound('Die Benachrichtigung');
     if (found.readAt) return found;
     return this.notifications.markRead(found, new Date());
   }

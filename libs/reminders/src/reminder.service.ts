@@ -86,23 +86,52 @@ export class ReminderService {
     const keys = new Set<string>();
     for (const request of requests) {
       const problems: FieldProblem[] = [];
-      if (!REMINDER_KEY.test(request.key)) problems.push({ pointer: '/key', message: 'must be 1–300 characters of A-Z a-z 0-9 . _ / -' });
-      if (keys.has(request.key)) problems.push({ pointer: '/key', message: 'appears twice in one request' });
+      if (!REMINDER_KEY.test(request.key))
+        problems.push({
+          pointer: '/key',
+          code: 'format.key',
+          params: { min: 1, max: 300 },
+          message: 'Bitte 1 bis 300 Zeichen aus A-Z, a-z, 0-9, ., _, / und - angeben.',
+        });
+      if (keys.has(request.key))
+        problems.push({ pointer: '/key', code: 'duplicate', message: 'Dieser Schlüssel kommt in der Anfrage doppelt vor.' });
       keys.add(request.key);
-      if (Number.isNaN(new Date(request.dueAt).getTime())) problems.push({ pointer: '/dueAt', message: 'must be a date' });
+      if (Number.isNaN(new Date(request.dueAt).getTime()))
+        problems.push({ pointer: '/dueAt', code: 'format.date-time', message: 'Bitte ein gültiges Datum angeben.' });
       if (!Array.isArray(request.recipients) || request.recipients.length === 0)
-        problems.push({ pointer: '/recipients', message: 'needs at least one recipient' });
+        problems.push({
+          pointer: '/recipients',
+          code: 'array.min',
+          params: { min: 1 },
+          message: 'Bitte mindestens eine Empfängerin oder einen Empfänger angeben.',
+        });
       (request.channels ?? []).forEach(
-        (c, i) => !CHANNELS.includes(c) && problems.push({ pointer: `/channels/${i}`, message: `unknown channel ${c}` }),
+        (c, i) =>
+          !CHANNELS.includes(c) &&
+          problems.push({
+            pointer: `/channels/${i}`,
+            code: 'enum',
+            params: { allowed: [...CHANNELS] },
+            message: `Bitte einen der vorgesehenen Kanäle wählen: ${CHANNELS.join(', ')}.`,
+          }),
       );
       (request.recipients ?? []).forEach((r, i) => {
         if (r?.type === 'user' && typeof r.id === 'string' && r.id) {
-          if (!known.has(r.id)) problems.push({ pointer: `/recipients/${i}`, message: `unknown user ${r.id}` });
+          if (!known.has(r.id))
+            problems.push({
+              pointer: `/recipients/${i}`,
+              code: 'unknown-reference',
+              message: 'Diese Person ist nicht bekannt oder nicht aktiv.',
+            });
         } else if (!(r?.type === 'role' && isRole(r.role))) {
-          problems.push({ pointer: `/recipients/${i}`, message: `unknown recipient ${JSON.stringify(r)}` });
+          problems.push({
+            pointer: `/recipients/${i}`,
+            code: 'invalid',
+            message: 'Bitte eine Person ({ type: "user", id }) oder eine Rolle ({ type: "role", role }) angeben.',
+          });
         }
       });
-      if (problems.length > 0) throw DomainError.invalid(`Reminder ${request.key} cannot be scheduled`, problems);
+      if (problems.length > 0) throw DomainError.invalid('Die Erinnerung kann so nicht geplant werden; nichts wurde geplant.', problems);
       renderReminder(request.template, request.context);
     }
   }

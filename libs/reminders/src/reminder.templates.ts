@@ -101,9 +101,24 @@ export const REMINDER_TEMPLATES: Record<string, { required: string[]; render(ctx
 /** Renders a template; unknown templates and missing context fields are domain errors (non-retryable). */
 export function renderReminder(template: string, context: Context): RenderedMessage {
   const found = REMINDER_TEMPLATES[template];
-  if (!found) throw DomainError.invalid(`Unknown reminder template ${template}; known: ${Object.keys(REMINDER_TEMPLATES).join(', ')}`);
+  if (!found)
+    throw DomainError.invalid(
+      `Die Vorlage „${template}“ für Erinnerungen gibt es nicht; vorhanden: ${Object.keys(REMINDER_TEMPLATES).join(', ')}.`,
+      [
+        {
+          pointer: '/template',
+          code: 'enum',
+          params: { allowed: Object.keys(REMINDER_TEMPLATES) },
+          message: 'Diese Vorlage gibt es nicht.',
+        },
+      ],
+    );
   const missing = found.required.filter((field) => context[field] === undefined || context[field] === null);
-  if (missing.length > 0) throw DomainError.invalid(`Reminder template ${template} needs ${missing.join(', ')} in its context`);
+  if (missing.length > 0)
+    throw DomainError.invalid(
+      `Die Vorlage „${template}“ braucht im Kontext noch: ${missing.join(', ')}.`,
+      missing.map((field) => ({ pointer: `/context/${field}`, code: 'required', message: 'Bitte ausfüllen.' })),
+    );
   const message = found.render(context);
   return message.link ? { ...message, link: webPath(message.link) } : message;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, Principal } from '@sro/common';
+import { DomainError, ErrorCode, Principal, germanEuro } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { ProcessInstanceRepository } from '@sro/processes';
 import { AssignmentsService } from '@sro/reference-data';
@@ -51,7 +51,7 @@ export class BudgetService {
 
   async get(user: Principal, socialSpaceId: string, year: number): Promise<BudgetView> {
     const space = await this.space(socialSpaceId);
-    await this.assignments.assertCanSee(user, { planningRegionId: space.planningRegionId, socialSpaceId }, 'Budget');
+    await this.assignments.assertCanSee(user, { planningRegionId: space.planningRegionId, socialSpaceId }, 'Das Budget');
     return this.view(socialSpaceId, year);
   }
 
@@ -60,8 +60,8 @@ export class BudgetService {
     await this.writable(user, socialSpaceId, year);
     const amount = amountCents ?? (await this.defaultAmount());
     if (amount === null)
-      throw DomainError.invalid('The definition names no yearly default; state the amount', [
-        { pointer: '/amountCents', message: 'required' },
+      throw DomainError.invalid('Die Definition nennt keinen Standardbetrag für das Jahr; bitte geben Sie den Betrag an.', [
+        { pointer: '/amountCents', code: 'required', message: 'Bitte den Betrag angeben.' },
       ]);
     await this.budgets.transaction(async (tx) => {
       const existing = await this.budgets.lockYear(tx, socialSpaceId, year);
@@ -69,8 +69,15 @@ export class BudgetService {
       if (existing.allocatedCents > amount) {
         throw new DomainError(
           ErrorCode.Conflict,
-          `The budget cannot be lower than the ${existing.allocatedCents} cents already allocated`,
-          [{ pointer: '/amountCents', message: `at least ${existing.allocatedCents}` }],
+          `Das Budget darf nicht unter den bereits zugewiesenen ${germanEuro(existing.allocatedCents)} liegen.`,
+          [
+            {
+              pointer: '/amountCents',
+              code: 'number.min',
+              params: { min: existing.allocatedCents },
+              message: `Mindestens ${germanEuro(existing.allocatedCents)} (bereits zugewiesen).`,
+            },
+          ],
         );
       }
       await this.budgets.setAmount(tx, existing.id, amount);
@@ -89,13 +96,21 @@ export class BudgetService {
     if (allocation.kind === 'measure') await this.assertMeasure(socialSpaceId, allocation.processId, allocation.measureKey);
     await this.budgets.transaction(async (tx) => {
       const budget = await this.budgets.lockYear(tx, socialSpaceId, year);
-      if (!budget) throw new DomainError(ErrorCode.Conflict, `No budget is set for ${year}`);
+      if (!budget)
+        throw new DomainError(ErrorCode.Conflict, `Für ${year} ist noch kein Budget festgelegt; bitte legen Sie zuerst den Betrag fest.`);
       const available = budget.amountCents - budget.allocatedCents;
       if (allocation.amountCents > available) {
         throw new DomainError(
           ErrorCode.Conflict,
-          `The allocation of ${allocation.amountCents} cents exceeds the available ${available} cents`,
-          [{ pointer: '/amountCents', message: `at most ${available}` }],
+          `Die Zuweisung von ${germanEuro(allocation.amountCents)} übersteigt die verfügbaren ${germanEuro(available)}.`,
+          [
+            {
+              pointer: '/amountCents',
+              code: 'number.max',
+              params: { max: available },
+              message: `Höchstens ${germanEuro(available)} (noch verfügbar).`,
+            },
+          ],
         );
       }
       await this.budgets.addAllocation(tx, budget.id, {
@@ -119,11 +134,11 @@ export class BudgetService {
     await this.budgets.transaction(async (tx) => {
       const budget = await this.budgets.lockYear(tx, socialSpaceId, year);
       const allocation = budget && (await this.budgets.allocation(tx, budget.id, allocationId));
-      if (!budget || !allocation) throw DomainError.notFound('Allocation');
-      if (allocation.reversesId) throw DomainError.conflict('A reversal cannot be reversed');
-      if (allocation.reversedBy) throw DomainError.conflict(`The allocation is already reversed (${allocation.reversedBy})`);
+      if (!budget || !allocation) throw DomainError.notFound('Die Zuweisung');
+      if (allocation.reversesId) throw DomainError.conflict('Eine Stornobuchung kann nicht storniert werden.');
+      if (allocation.reversedBy) throw DomainError.conflict('Die Zuweisung ist bereits storniert; nichts wurde geändert.');
       const unspent = allocation.amountCents - allocation.spentCents;
-      if (unspent <= 0) throw DomainError.conflict('The allocation is spent in full; nothing is left to reverse');
+      if (unspent <= 0) throw DomainError.conflict('Die Zuweisung ist vollständig ausgegeben; es bleibt nichts zu stornieren.');
       await this.budgets.addAllocation(tx, budget.id, {
         kind: allocation.kind,
         title: allocation.title,
@@ -148,19 +163,22 @@ export class BudgetService {
   ): Promise<BudgetView> {
     await this.writable(user, socialSpaceId, year);
     if (Date.parse(spending.spentOn) > Date.now())
-      throw DomainError.invalid('Spending is booked when it happened', [{ pointer: '/spentOn', message: 'must not be in the future' }]);
+      throw DomainError.invalid('Ausgaben werden gebucht, wenn sie angefallen sind.', [
+        { pointer: '/spentOn', code: 'date.future', message: 'Das Datum darf nicht in der Zukunft liegen.' },
+      ]);
     await this.budgets.transaction(async (tx) => {
       const budget = await this.budgets.lockYear(tx, socialSpaceId, year);
       const allocation = budget && (await this.budgets.allocation(tx, budget.id, allocationId));
-      if (!budget || !allocation) throw DomainError.notFound('Allocation');
-      if (allocation.reversesId) throw DomainError.conflict('Spending is booked against an allocation, not a reversal');
-      if (allocation.reversedBy) throw DomainError.conflict('The allocation is reversed; book the spending against another one');
+      if (!budget || !allocation) throw DomainError.notFound('Die Zuweisung');
+      if (allocation.reversesId) throw DomainError.conflict('Ausgaben werden auf eine Zuweisung gebucht, nicht auf eine Stornobuchung.');
+      if (allocation.reversedBy)
+        throw DomainError.conflict('Die Zuweisung ist storniert; bitte buchen Sie die Ausgabe auf eine andere Zuweisung.');
       const left = allocation.amountCents - allocation.spentCents;
       if (spending.amountCents > left) {
         throw new DomainError(
           ErrorCode.Conflict,
-          `The spending of ${spending.amountCents} cents exceeds the ${left} cents left of the allocation`,
-          [{ pointer: '/amountCents', message: `at most ${left}` }],
+          `Die Ausgabe von ${germanEuro(spending.amountCents)} übersteigt die verbleibenden ${germanEuro(left)} der Zuweisung.`,
+          [{ pointer: '/amountCents', code: 'number.max', params: { max: left }, message: `Höchstens ${germanEuro(left)} (noch übrig).` }],
         );
       }
       await this.budgets.addSpending(tx, allocation.id, {
@@ -175,35 +193,49 @@ export class BudgetService {
 
   private async space(id: string): Promise<SocialSpaceRef> {
     const space = await this.references.socialSpace(id);
-    if (!space) throw DomainError.notFound('Social space');
+    if (!space) throw DomainError.notFound('Der Sozialraum');
     return space;
   }
 
   /** The caller coordinates the space's region and the year can be booked now. */
   private async writable(user: Principal, socialSpaceId: string, year: number): Promise<void> {
     const space = await this.space(socialSpaceId);
-    await this.assignments.assertCoordinates(user, space.planningRegionId, 'Budget');
+    await this.assignments.assertCoordinates(user, space.planningRegionId, 'Das Budget');
     const { from, to } = bookableYears(new Date());
     if (year < from || year > to)
-      throw DomainError.invalid(`Only the years ${from} to ${to} can be booked`, [
-        { pointer: '/year', message: `must be from ${from} to ${to}` },
+      throw DomainError.invalid(`Gebucht werden können nur die Jahre ${from} bis ${to}.`, [
+        {
+          pointer: '/year',
+          code: 'number.range',
+          params: { min: from, max: to },
+          message: `Bitte ein Jahr von ${from} bis ${to} angeben.`,
+        },
       ]);
   }
 
   /** A measure allocation names a process of this social space and a measure that process planned. */
   private async assertMeasure(socialSpaceId: string, processId?: string, measureKey?: string): Promise<void> {
     if (!processId || !measureKey) {
-      throw DomainError.invalid('A measure allocation names its process and measure', [
-        ...(processId ? [] : [{ pointer: '/processId', message: 'required for a measure' }]),
-        ...(measureKey ? [] : [{ pointer: '/measureKey', message: 'required for a measure' }]),
+      throw DomainError.invalid('Eine Zuweisung für eine Maßnahme nennt den Prozess und die Maßnahme.', [
+        ...(processId ? [] : [{ pointer: '/processId', code: 'required', message: 'Bitte den Prozess auswählen.' }]),
+        ...(measureKey ? [] : [{ pointer: '/measureKey', code: 'required', message: 'Bitte die Maßnahme auswählen.' }]),
       ]);
     }
     const process = await this.processes.findById(processId, KEY);
     if (!process || process.socialSpaceId !== socialSpaceId)
-      throw DomainError.invalid('Unknown process', [{ pointer: '/processId', message: `no process ${processId} of this social space` }]);
-    const state = await this.states.read<SozialraumDevelopmentState>(process.workflowId, sozialraumStateQuery, 'Social-space process');
+      throw DomainError.invalid('Diesen Prozess gibt es in diesem Sozialraum nicht.', [
+        { pointer: '/processId', code: 'unknown-reference', message: 'Diesen Prozess gibt es in diesem Sozialraum nicht.' },
+      ]);
+    const state = await this.states.read<SozialraumDevelopmentState>(process.workflowId, sozialraumStateQuery, 'Der Sozialraumprozess');
     if (!plannedMeasures(state).some((m) => m.key === measureKey))
-      throw DomainError.invalid('Unknown measure', [{ pointer: '/measureKey', message: `the process has no measure ${measureKey}` }]);
+      throw DomainError.invalid('Diese Maßnahme ist im Prozess nicht geplant.', [
+        {
+          pointer: '/measureKey',
+          code: 'unknown-reference',
+          params: { measureKey },
+          message: 'Diese Maßnahme ist im Prozess nicht geplant.',
+        },
+      ]);
   }
 
   private async defaultAmount(): Promise<number | null> {

@@ -25,7 +25,14 @@ import { initialSteps } from '@sro/workflows/shared/steps';
 import { isMemberKind, SozialraumReferenceRepository } from './sozialraum-reference.repository';
 
 const KEY = 'sozialraum-development';
-const WHAT = 'Social-space process';
+const WHAT = 'Der Sozialraumprozess';
+
+/** Member kinds as a sentence's subject. */
+const MEMBER_LABELS: Record<Member['kind'], string> = {
+  user: 'Diese Person',
+  contract_partner: 'Diesen Vertragspartner',
+  municipality: 'Diese Kommune',
+};
 
 export type ProcessPage = Page<ProcessInstance>;
 
@@ -57,11 +64,20 @@ export class SozialraumService {
   async start(user: Principal, socialSpaceId: string, members: Array<Omit<Member, 'id'>> = []): Promise<ProcessInstance> {
     const space = await this.references.socialSpace(socialSpaceId);
     if (!space)
-      throw DomainError.invalid('Unknown social space', [{ pointer: '/socialSpaceId', message: `no social space ${socialSpaceId}` }]);
-    await this.assignments.assertCoordinates(user, space.planningRegionId, 'Social space');
+      throw DomainError.invalid('Diesen Sozialraum gibt es nicht.', [
+        {
+          pointer: '/socialSpaceId',
+          code: 'unknown-reference',
+          message: 'Diesen Sozialraum gibt es nicht; bitte wählen Sie einen aus der Liste.',
+        },
+      ]);
+    await this.assignments.assertCoordinates(user, space.planningRegionId, 'Der Sozialraum');
     await this.checkMembers(members, (i) => `/members/${i}`);
     const unfinished = await this.processes.findUnfinished(KEY, socialSpaceId);
-    if (unfinished) throw DomainError.conflict(`The social space already has a ${unfinished.status} process (${unfinished.id})`);
+    if (unfinished)
+      throw DomainError.conflict(
+        `Im Sozialraum läuft bereits ein Entwicklungsprozess (${unfinished.status === 'paused' ? 'pausiert' : 'laufend'}); bitte schließen Sie ihn ab oder brechen Sie ihn ab, bevor Sie einen neuen beginnen.`,
+      );
 
     const definition = await this.definitions.published(KEY);
     const processId = randomUUID();
@@ -193,9 +209,9 @@ export class SozialraumService {
     for (const [i, ref] of ids.entries()) {
       if (typeof ref !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)) continue;
       if (!(await this.references.memberExists('municipality', ref)))
-        problems.push({ pointer: `/value/municipalityIds/${i}`, message: `no municipality ${ref}` });
+        problems.push({ pointer: `/value/municipalityIds/${i}`, code: 'unknown-reference', message: 'Diese Kommune gibt es nicht.' });
     }
-    if (problems.length > 0) throw DomainError.invalid('Unbekannte Kommune in den Grenzen des Sozialraums', problems);
+    if (problems.length > 0) throw DomainError.invalid('Unbekannte Kommune in den Grenzen des Sozialraums.', problems);
   }
 
   /** Members are referenced by id; each must exist. */
@@ -204,8 +220,13 @@ export class SozialraumService {
     for (const [i, m] of members.entries()) {
       if (!isMemberKind(m.kind)) continue; // the workflow validator names the bad kind
       if (!(await this.references.memberExists(m.kind, m.refId)))
-        problems.push({ pointer: `${at(i)}/refId`, message: `no ${m.kind.replace('_', ' ')} ${m.refId}` });
+        problems.push({
+          pointer: `${at(i)}/refId`,
+          code: 'unknown-reference',
+          params: { kind: m.kind },
+          message: `${MEMBER_LABELS[m.kind]} gibt es nicht.`,
+        });
     }
-    if (problems.length > 0) throw DomainError.invalid('Unknown member reference', problems);
+    if (problems.length > 0) throw DomainError.invalid('Unbekanntes Mitglied der Verantwortungsgemeinschaft.', problems);
   }
 }

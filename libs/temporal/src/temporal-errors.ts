@@ -4,8 +4,11 @@ import { DomainError, ErrorCode, FieldProblem } from '@sro/common';
 
 const CODES = new Set<string>(Object.values(ErrorCode));
 
-/** Turns Temporal client errors into domain errors: a rejected update keeps its code and problems. */
-export function toDomainError(error: unknown, what = 'The process'): unknown {
+/**
+ * Turns Temporal client errors into domain errors: a rejected update keeps its code and problems.
+ * `what` is a German noun phrase with its article (`Die Vereinbarung`).
+ */
+export function toDomainError(error: unknown, what = 'Der Prozess'): unknown {
   if (error instanceof WorkflowUpdateFailedError) {
     const cause = error.cause;
     if (cause instanceof ApplicationFailure && cause.type && CODES.has(cause.type)) {
@@ -15,7 +18,8 @@ export function toDomainError(error: unknown, what = 'The process'): unknown {
     return new DomainError(ErrorCode.InvalidState, cause?.message ?? error.message);
   }
   if (error instanceof WorkflowNotFoundError) return DomainError.notFound(what);
-  if (error instanceof WorkflowExecutionAlreadyStartedError) return DomainError.conflict(`${what} is already running`);
+  if (error instanceof WorkflowExecutionAlreadyStartedError)
+    return DomainError.conflict(`${what} läuft bereits; nichts wurde neu gestartet.`);
   return error;
 }
 

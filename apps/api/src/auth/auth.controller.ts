@@ -104,7 +104,13 @@ export class DevAuthController {
     const user = await this.dataSource.getRepository(AppUser).findOneBy({ id: body.userId, active: true });
     const roles = user?.roles.filter(isRole) ?? [];
     if (!user || roles.length === 0)
-      throw DomainError.invalid('Unknown demo user', [{ pointer: '/userId', message: `${body.userId} is not an active user with a role` }]);
+      throw DomainError.invalid('Diesen Demo-Zugang gibt es nicht.', [
+        {
+          pointer: '/userId',
+          code: 'unknown-reference',
+          message: 'Diese Person ist nicht aktiv oder hat keine Rolle; bitte wählen Sie einen Demo-Zugang aus der Liste.',
+        },
+      ]);
     const ttlSeconds = 8 * 3600;
     return {
       accessToken: await signDevToken(this.config.auth.devSecret!, roles, user.id, ttlSeconds),

@@ -42,7 +42,7 @@ export class CodecController {
     try {
       return { payloads: (await this.codec.decode(body.payloads.map(toPayload))).map(toJson) };
     } catch {
-      throw DomainError.invalid('A payload could not be decrypted with the configured keys');
+      throw DomainError.invalid('Eine Nutzlast ließ sich mit den eingerichteten Schlüsseln nicht entschlüsseln.');
     }
   }
 

@@ -25,7 +25,7 @@ export class MetricsController {
   @Public()
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
     const token = this.config.metrics.token;
-    if (!token) throw DomainError.notFound('Route');
+    if (!token) throw DomainError.notFound('Die Adresse');
     const given = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? '';
     // Compared as digests: equal length, constant time.
     if (!timingSafeEqual(digest(given), digest(token))) {

@@ -144,7 +144,10 @@ export class SozialraumController {
 }
 
 function key(value: string): string {
-  if (!KEY.test(value)) throw DomainError.invalid('Invalid key in the path', [{ pointer: '/path', message: `${value} is not a key` }]);
+  if (!KEY.test(value))
+    throw DomainError.invalid('Die Adresse enthält einen ungültigen Schlüssel.', [
+      { pointer: '/path', code: 'format.key', message: 'Bitte einen Schlüssel aus Kleinbuchstaben, Ziffern, _ oder - angeben.' },
+    ]);
   return value;
 }
 

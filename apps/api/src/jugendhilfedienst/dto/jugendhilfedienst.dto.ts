@@ -45,6 +45,8 @@ import { FamilyMemberDto } from '../../cases/dto/case.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/;
+const DATE_MESSAGE = 'Bitte ein gültiges Datum angeben (TT.MM.JJJJ).';
+const DURATION_MESSAGE = 'Bitte eine Dauer angeben, z. B. 3 Monate (P3M) oder 1 Jahr (P1Y).';
 const USER_ID = /^[A-Za-z0-9._@-]{1,100}$/;
 
 /** What is known of the family at intake; an anonymous report may know little. */
@@ -61,7 +63,7 @@ class IntakePersonalDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @Matches(DATE, { each: true, message: 'each value in birthDates must be a date YYYY-MM-DD' })
+  @Matches(DATE, { each: true, message: 'Bitte jedes Geburtsdatum als gültiges Datum angeben (TT.MM.JJJJ).' })
   @IsISO8601({ strict: true }, { each: true })
   birthDates?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
@@ -117,7 +119,7 @@ export class ClassifyDto {
     description: 'Expected duration of help (service/unclear zone); six months or more goes to the Fallteam; absent: no help',
   })
   @IsOptional()
-  @Matches(DURATION, { message: 'expectedHelpDuration must be an ISO-8601 duration such as P3M or P1Y' })
+  @Matches(DURATION, { message: DURATION_MESSAGE })
   expectedHelpDuration?: string;
 }
 
@@ -179,7 +181,7 @@ export class RiskAssessmentDto {
   @ApiProperty({ description: 'The assessment itself; sealed' }) @IsString() @MinLength(1) @MaxLength(20_000) details: string;
   @ApiPropertyOptional({ example: 'P9M', description: 'Expected duration of help; required unless the result is none' })
   @IsOptional()
-  @Matches(DURATION, { message: 'expectedHelpDuration must be an ISO-8601 duration such as P3M or P1Y' })
+  @Matches(DURATION, { message: DURATION_MESSAGE })
   expectedHelpDuration?: string;
 }
 
@@ -203,12 +205,12 @@ export class ImmediateProtectionDto {
 
 export class HelpPlanDto {
   @ApiProperty({ example: '2026-11-20' })
-  @Matches(DATE, { message: 'planDate must be a date YYYY-MM-DD' })
+  @Matches(DATE, { message: DATE_MESSAGE })
   @IsISO8601({ strict: true })
   planDate: string;
   @ApiPropertyOptional({ example: '2027-05-20', description: 'First review (default: plan date + the definition’s interval)' })
   @IsOptional()
-  @Matches(DATE, { message: 'reviewAt must be a date YYYY-MM-DD' })
+  @Matches(DATE, { message: DATE_MESSAGE })
   @IsISO8601({ strict: true })
   reviewAt?: string;
   @ApiProperty({ enum: HELP_KINDS, isArray: true })
@@ -236,12 +238,12 @@ export class HelpPlanDto {
 
 export class HelpPlanReviewDto {
   @ApiProperty({ example: '2027-05-20' })
-  @Matches(DATE, { message: 'reviewedAt must be a date YYYY-MM-DD' })
+  @Matches(DATE, { message: DATE_MESSAGE })
   @IsISO8601({ strict: true })
   reviewedAt: string;
   @ApiPropertyOptional({ example: '2027-11-20' })
   @IsOptional()
-  @Matches(DATE, { message: 'nextReviewAt must be a date YYYY-MM-DD' })
+  @Matches(DATE, { message: DATE_MESSAGE })
   @IsISO8601({ strict: true })
   nextReviewAt?: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(20_000) notes: string;
@@ -276,13 +278,13 @@ export class StatisticsSummaryQueryDto {
 
 export class TimeEntryDto {
   @ApiProperty({ example: '2026-11-20' })
-  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  @Matches(DATE, { message: DATE_MESSAGE })
   @IsISO8601({ strict: true })
   date: string;
   @ApiProperty({ example: 90, description: 'Minutes, at most a day' }) @IsInt() @Min(1) @Max(1440) minutes: number;
   @ApiPropertyOptional({ example: '09:30', description: 'Start (entries with a start must not overlap)' })
   @IsOptional()
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'start must be a time HH:MM' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Bitte eine Uhrzeit im Format HH:MM angeben (z. B. 08:30).' })
   start?: string;
   @ApiProperty({ enum: TIME_KINDS, description: 'case, preventive (fallunspezifische Sozialraumarbeit) or other' })
   @IsIn(TIME_KINDS)
@@ -298,11 +300,11 @@ export class TimeEntryDto {
 
 export class PeriodDto {
   @ApiProperty({ example: '2026-11-01' })
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @Matches(DATE, { message: DATE_MESSAGE })
   @IsISO8601({ strict: true })
   from: string;
   @ApiProperty({ example: '2026-11-30' })
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @Matches(DATE, { message: DATE_MESSAGE })
   @IsISO8601({ strict: true })
   to: string;
 }
