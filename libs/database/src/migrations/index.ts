@@ -24,6 +24,7 @@ import { StatisticsRole1764170000000 } from './1764170000000-StatisticsRole';
 import { FallteamRetentionRule1764180000000 } from './1764180000000-FallteamRetentionRule';
 import { RetentionByPolicy1764180000500 } from './1764180000500-RetentionByPolicy';
 import { CaseNotes1764180001000 } from './1764180001000-CaseNotes';
+import { TaskIndexes1765500000000 } from './1765500000000-TaskIndexes';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   FallteamRetentionRule1764180000000,
   RetentionByPolicy1764180000500,
   CaseNotes1764180001000,
+  TaskIndexes1765500000000,
 ];
