@@ -55,6 +55,7 @@ const commands = {
   'record-histories': 'dist/scripts/cli/record-histories.js',
   'bench-reminders': 'dist/scripts/cli/bench-reminders.js',
   'bench-dashboard': 'dist/scripts/cli/bench-dashboard.js',
+  'bench-tasks': 'dist/scripts/cli/bench-tasks.js',
   bench: 'dist/scripts/cli/bench.js',
   soak: 'dist/scripts/cli/soak.js',
   backup: 'dist/scripts/cli/backup.js',

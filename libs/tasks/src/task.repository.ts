@@ -200,10 +200,9 @@ export class TaskRepository {
     const rows: Array<TaskRow & { total: number }> = await this.dataSource.query(taskListSql(kinds), [userId, page.limit, page.offset]);
     if (rows.length === 0 && page.offset > 0) {
       // Past the end the window function has no row to count on.
-      const [{ total }]: Array<{ total: number }> = await this.dataSource.query(
-        `SELECT count(*)::int AS total FROM (${taskListSql(kinds, false)}) x`,
-        [userId],
-      );
+      // Fixed fragments only (the kinds are codes from TASK_KINDS); the user is a parameter.
+      const countSql = `SELECT count(*)::int AS total FROM (${taskListSql(kinds, false)}) x`;
+      const [{ total }]: Array<{ total: number }> = await this.dataSource.query(countSql, [userId]);
       return { rows: [], total };
     }
     return { rows: rows.map(({ total: _t, ...row }) => row), total: rows[0]?.total ?? 0 };
