@@ -234,7 +234,10 @@ describe('Meine Aufgaben: GET /me/tasks from the read models (HTTP)', () => {
     const bad = await api().get('/me/tasks?kind=nap&limit=0').set('Authorization', cw);
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
-    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/kind/0', '/limit']));
+    const pointers: string[] = bad.body.errors.map((e: { pointer: string }) => e.pointer);
+    expect(pointers).toContain('/limit');
+    expect(pointers.some((p) => p.startsWith('/kind'))).toBe(true);
+    for (const e of bad.body.errors as Array<{ message: string }>) expect(e.message).not.toMatch(/must|should|each value/);
   });
 
   it('gives the coordinator the deliverable of the current phase of their process, and not another coordinator', async () => {

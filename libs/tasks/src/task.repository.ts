@@ -56,8 +56,11 @@ const COLUMNS = (o: {
   label: string;
   extra?: string;
   detail?: string;
+  /** When it counts as overdue, if not at `due` (a date is overdue from the day after). */
+  lateFrom?: string;
 }) =>
   `SELECT '${o.kind}'::text AS kind, (${o.target})::text AS target_id, (${o.due})::timestamptz AS due_at,
+          (${o.lateFrom ?? o.due})::timestamptz AS late_from,
           '${o.subjectType}'::text AS subject_type, (${o.subjectId})::text AS subject_id, (${o.label})::text AS subject_label,
           (${o.extra ?? 'NULL'})::text AS extra_id, (${o.detail ?? 'NULL'})::text AS detail`;
 
@@ -116,12 +119,12 @@ export const TASK_QUERIES: Record<TaskKind, { sql: string; needsMyCases: boolean
   jhd_help_plan: { needsMyCases: true, sql: JHD_STEP('jhd_help_plan', 'help_plan') },
   jhd_help_plan_review: {
     needsMyCases: true,
-    sql: `${COLUMNS({ kind: 'jhd_help_plan_review', target: 'c.id', due: `(p.summary->>'nextReviewAt')::date`, subjectType: 'case', subjectId: 'c.id', label: 'c.pseudonym' })}
+    sql: `${COLUMNS({ kind: 'jhd_help_plan_review', target: 'c.id', due: `(p.summary->>'nextReviewAt')::date`, lateFrom: `(p.summary->>'nextReviewAt')::date + 1`, subjectType: 'case', subjectId: 'c.id', label: 'c.pseudonym' })}
       ${JHD('help')} AND (p.summary->>'nextReviewAt')::date <= current_date + ${UPCOMING_HORIZON_DAYS}`,
   },
   case_follow_up: {
     needsMyCases: true,
-    sql: `${COLUMNS({ kind: 'case_follow_up', target: 'fu.id', due: 'fu.due_on', subjectType: 'case', subjectId: 'c.id', label: 'c.pseudonym' })}
+    sql: `${COLUMNS({ kind: 'case_follow_up', target: 'fu.id', due: 'fu.due_on', lateFrom: 'fu.due_on + 1', subjectType: 'case', subjectId: 'c.id', label: 'c.pseudonym' })}
       FROM case_follow_up fu JOIN my_cases c ON c.id = fu.case_id
      WHERE fu.user_id = $1 AND fu.done_at IS NULL AND fu.due_on <= current_date + ${UPCOMING_HORIZON_DAYS}`,
   },
@@ -182,11 +185,11 @@ export function taskListSql(kinds: readonly TaskKind[], paged = true): string {
   const parts = kinds.map((k) => TASK_QUERIES[k]);
   const withCases = parts.some((p) => p.needsMyCases) ? `WITH ${MY_CASES}` : '';
   return `${withCases}
-    SELECT t.kind, t.target_id AS "targetId", t.due_at AS "dueAt", coalesce(t.due_at < now(), false) AS overdue,
+    SELECT t.kind, t.target_id AS "targetId", t.due_at AS "dueAt", coalesce(t.late_from <= now(), false) AS overdue,
            t.subject_type AS "subjectType", t.subject_id AS "subjectId", t.subject_label AS "subjectLabel",
            t.extra_id AS "extraId", t.detail, count(*) OVER ()::int AS total
       FROM (${parts.map((p) => p.sql).join('\n      UNION ALL\n')}) t
-     ORDER BY coalesce(t.due_at < now(), false) DESC, t.due_at ASC NULLS LAST, t.kind, t.target_id
+     ORDER BY coalesce(t.late_from <= now(), false) DESC, t.due_at ASC NULLS LAST, t.kind, t.target_id
      ${paged ? 'LIMIT $2 OFFSET $3' : ''}`;
 }
 
