@@ -155,7 +155,7 @@ describe('Meine Aufgaben: GET /me/tasks from the read models (HTTP)', () => {
     const recommended = await api()
       .post(`/consultations/${consultationId}/recommendations`)
       .set('Authorization', adviser)
-      .send({ text: 'Schulsozialarbeit einbeziehen', suggestedHelp: ['Jugendclub'] });
+      .send({ text: 'Schulsozialarbeit einbeziehen', suggestedHelp: ['Jugendclub'], risks: [] });
     expect(recommended.status).toBe(201);
     recommendationId = recommended.body.id;
     expect(await tasks(adviser)).toMatchObject({ items: [], total: 0 });
