@@ -32,7 +32,7 @@ const USERS: Array<{ sub: string; role: Role }> = [
  * PROCESSES social-space processes (and as many of another coordinator) and an interview cycle with 35
  * interviews to plan. Approver: AGREEMENTS pending decisions. Adviser: INVITATIONS open packet windows.
  */
-async function fill(db: Client): Promise<void> {
+async function fill(db: Client, ownerUrl: string): Promise<void> {
   const [{ id: spaceId }] = (await db.query<{ id: string }>('SELECT id FROM social_space ORDER BY code LIMIT 1')).rows;
   const [{ id: regionId }] = (await db.query<{ id: string }>('SELECT id FROM planning_region ORDER BY code LIMIT 1')).rows;
   await db.query(
@@ -54,7 +54,7 @@ async function fill(db: Client): Promise<void> {
                                'sessionAt', CASE WHEN f.n % 3 = 1 THEN now() + ((f.n % 20) + 1) * interval '1 day'
                                                  WHEN f.n % 3 = 2 THEN now() - ((f.n % 10) + 1) * interval '1 day' END),
             1
-       FROM (SELECT id, pseudonym, social_space_id, row_number() OVER (ORDER BY pseudonym) AS n FROM case_file WHERE created_by = 'bench') f`,
+       FROM (SELECT id, pseudonym, social_space_id, row_number() OVER (ORDER BY pseudonym)::int AS n FROM case_file WHERE created_by = 'bench') f`,
   );
   await db.query(
     `INSERT INTO process_instance (id, workflow_id, definition_key, definition_version, status, subject_type, subject_id, social_space_id,
@@ -64,27 +64,27 @@ async function fill(db: Client): Promise<void> {
             jsonb_build_object('phase', x.phase, 'pseudonym', f.pseudonym,
                                'nextReviewAt', CASE WHEN x.phase = 'help' THEN (current_date + (f.n % 20 - 5))::text END),
             1
-       FROM (SELECT id, pseudonym, social_space_id, row_number() OVER (ORDER BY pseudonym) AS n FROM case_file WHERE created_by = 'bench') f
+       FROM (SELECT id, pseudonym, social_space_id, row_number() OVER (ORDER BY pseudonym)::int AS n FROM case_file WHERE created_by = 'bench') f
        CROSS JOIN LATERAL (SELECT (ARRAY['classification', 'risk_assessment', 'help_plan', 'help'])[f.n % 4 + 1] AS phase) x`,
   );
   await db.query(
     `INSERT INTO case_follow_up (id, case_id, user_id, due_on, text_enc)
      SELECT gen_random_uuid(), f.id, 'demo-caseworker', current_date + (f.n % 14) - 4, 't1.bench'
-       FROM (SELECT id, row_number() OVER (ORDER BY pseudonym) AS n FROM case_file WHERE 'demo-caseworker' = ANY(assigned_caseworker_ids)) f
+       FROM (SELECT id, row_number() OVER (ORDER BY pseudonym)::int AS n FROM case_file WHERE 'demo-caseworker' = ANY(assigned_caseworker_ids)) f
       WHERE f.n <= $1`,
     [FOLLOW_UPS],
   );
   await db.query(
     `INSERT INTO process_instance (id, workflow_id, definition_key, definition_version, status, subject_type, subject_id, planning_region_id, social_space_id,
        current_step, current_step_title, current_due_at, steps, summary, revision)
-     SELECT gen_random_uuid(), 'bench-sr/' || n, 'sozialraum-development', 1, 'running', 'social_space', $1::text, $2, $1,
+     SELECT gen_random_uuid(), 'bench-sr/' || n, 'sozialraum-development', 1, 'running', 'social_space', $1::text, $2, $4::uuid,
             'analyse', 'Sozialraum analysieren', now() + ((n % 60) - 20) * interval '1 day',
             '[{"key": "identify", "status": "completed"}, {"key": "analyse", "status": "active"}]',
             jsonb_build_object('title', 'Sozialraum ' || n, 'coordinatorId', CASE WHEN n <= $3 THEN 'demo-coordinator' ELSE 'bench-coordinator' END,
                                'deliverables', '{}'::jsonb),
             1
        FROM generate_series(1, $3::int * 2) n`,
-    [spaceId, regionId, PROCESSES],
+    [spaceId, regionId, PROCESSES, spaceId],
   );
   await db.query(
     `INSERT INTO interview_cycle (number, workflow_id, definition_version, questionnaire, coordinator_id, status)
@@ -123,7 +123,11 @@ async function fill(db: Client): Promise<void> {
      SELECT k.id, 'demo-adviser', now() - interval '1 day', now() + ((row_number() OVER (ORDER BY k.id)) % 30 + 1) * interval '1 day'
        FROM consultation k WHERE k.workflow_id LIKE 'bench-k/%'`,
   );
-  await db.query('ANALYZE');
+  // Statistics as autovacuum would have them: ANALYZE needs the tables' owner (the app role is skipped silently).
+  const owner = new Client({ connectionString: ownerUrl });
+  await owner.connect();
+  await owner.query('ANALYZE');
+  await owner.end();
 }
 
 /**
@@ -133,10 +137,19 @@ async function fill(db: Client): Promise<void> {
  */
 runBench('tasks', async ({ stack, secrets, config: configure }) => {
   const db = new Client({ connectionString: stack.databaseUrl });
+  // The stack stops under the open connection when the benchmark fails; that error is not the story.
+  db.on('error', () => undefined);
   await db.connect();
   say('filling the read models…');
-  await fill(db);
+  await fill(db, stack.databaseOwnerUrl ?? stack.databaseUrl);
   const counts: Record<string, number> = {};
+  // A plan gone wrong should fail the benchmark, not hang it.
+  await db.query(`SET statement_timeout = '60s'`);
+  for (const user of USERS) {
+    const planSql = `EXPLAIN ${taskListSql(TaskService.kindsFor({ sub: user.sub, roles: [user.role] }))}`;
+    const plan = (await db.query<{ 'QUERY PLAN': string }>(planSql, [user.sub, 50, 0])).rows.map((r) => r['QUERY PLAN']);
+    say(`plan for ${user.sub}:\n${plan.join('\n')}`);
+  }
   for (const user of USERS) {
     const principal: Principal = { sub: user.sub, roles: [user.role] };
     // The statement is the API's own (fixed fragments); the user is a parameter.
