@@ -32,7 +32,8 @@ export interface TaskPageRows {
 export const UPCOMING_HORIZON_DAYS = 14;
 
 /**
- * The cases whose steps wait for the caller ($1): those of their case team and those of a team member
+ * The cases whose steps wait for the caller ($1), and their running Fallteam and Jugendhilfedienst
+ * processes, looked up once (one index probe per case) for all kinds of case steps: those of their case team and those of a team member
  * they stand in for right now. The array conditions let PostgreSQL enter through the GIN index of
  * `assigned_caseworker_ids`; the shared need-to-know expression decides, so this list cannot disagree
  * with the case routes. Break-glass (reading in an emergency) and the lead (reads, does not act) give
@@ -45,7 +46,11 @@ const MY_CASES = `my_cases AS MATERIALIZED (
           OR f.assigned_caseworker_ids && ARRAY(
                SELECT s.absent_user_id FROM case_substitution s
                 WHERE s.substitute_user_id = $1 AND s.ended_at IS NULL AND now() >= s.starts_at AND now() < s.ends_at))
-     AND (${caseAccessSql('$1')}) IN ('team', 'substitute'))`;
+     AND (${caseAccessSql('$1')}) IN ('team', 'substitute')),
+my_processes AS MATERIALIZED (
+  SELECT c.id AS case_id, c.pseudonym, p.id, p.definition_key, p.definition_version, p.current_due_at, p.summary
+    FROM my_cases c JOIN process_instance p
+      ON p.subject_id = c.id_text AND p.status = 'running' AND p.definition_key IN ('fallteam-consultation', 'jugendhilfedienst-case'))`;
 
 const COLUMNS = (o: {
   kind: TaskKind;
@@ -65,28 +70,23 @@ const COLUMNS = (o: {
           (${o.extra ?? 'NULL'})::text AS extra_id, (${o.detail ?? 'NULL'})::text AS detail`;
 
 const CONSULTATION = (phaseCondition: string) =>
-  `FROM my_cases c JOIN process_instance p
-     ON p.subject_id = c.id_text AND p.definition_key = 'fallteam-consultation' AND p.status = 'running'
-  WHERE ${phaseCondition}`;
+  `FROM my_processes p WHERE p.definition_key = 'fallteam-consultation' AND ${phaseCondition}`;
 
-const JHD = (phase: string) =>
-  `FROM my_cases c JOIN process_instance p
-     ON p.subject_id = c.id_text AND p.definition_key = 'jugendhilfedienst-case' AND p.status = 'running'
-  WHERE p.summary->>'phase' = '${phase}'`;
+const JHD = (phase: string) => `FROM my_processes p WHERE p.definition_key = 'jugendhilfedienst-case' AND p.summary->>'phase' = '${phase}'`;
 
 const JHD_STEP = (kind: TaskKind, phase: string) =>
-  `${COLUMNS({ kind, target: 'c.id', due: 'p.current_due_at', subjectType: 'case', subjectId: 'c.id', label: 'c.pseudonym' })} ${JHD(phase)}`;
+  `${COLUMNS({ kind, target: 'p.case_id', due: 'p.current_due_at', subjectType: 'case', subjectId: 'p.case_id', label: 'p.pseudonym' })} ${JHD(phase)}`;
 
 /** One query per kind; each is entered from the caller ($1) through an index. */
 export const TASK_QUERIES: Record<TaskKind, { sql: string; needsMyCases: boolean }> = {
   consultation_schedule: {
     needsMyCases: true,
-    sql: `${COLUMNS({ kind: 'consultation_schedule', target: 'p.id', due: 'p.current_due_at', subjectType: 'case', subjectId: 'c.id', label: 'c.pseudonym' })}
+    sql: `${COLUMNS({ kind: 'consultation_schedule', target: 'p.id', due: 'p.current_due_at', subjectType: 'case', subjectId: 'p.case_id', label: 'p.pseudonym' })}
       ${CONSULTATION(`p.summary->>'phase' = 'requested'`)}`,
   },
   consultation_invite: {
     needsMyCases: true,
-    sql: `${COLUMNS({ kind: 'consultation_invite', target: 'p.id', due: `p.summary->>'sessionAt'`, subjectType: 'case', subjectId: 'c.id', label: 'c.pseudonym' })}
+    sql: `${COLUMNS({ kind: 'consultation_invite', target: 'p.id', due: `p.summary->>'sessionAt'`, subjectType: 'case', subjectId: 'p.case_id', label: 'p.pseudonym' })}
       ${CONSULTATION(`p.summary->>'phase' = 'scheduled' AND (p.summary->>'advisers')::int = 0 AND (p.summary->>'sessionAt')::timestamptz > now()`)}`,
   },
   consultation_outcome: {
@@ -98,8 +98,8 @@ export const TASK_QUERIES: Record<TaskKind, { sql: string; needsMyCases: boolean
       due: `(p.summary->>'sessionAt')::timestamptz + coalesce((SELECT (st->>'duration')::interval FROM workflow_definition d, jsonb_array_elements(d.spec->'steps') st
                 WHERE d.key = p.definition_key AND d.version = p.definition_version AND st->>'key' = 'outcome'), interval '7 days')`,
       subjectType: 'case',
-      subjectId: 'c.id',
-      label: 'c.pseudonym',
+      subjectId: 'p.case_id',
+      label: 'p.pseudonym',
     })}
       ${CONSULTATION(`p.summary->>'phase' = 'scheduled' AND (p.summary->>'sessionAt')::timestamptz <= now()`)}`,
   },
@@ -119,7 +119,7 @@ export const TASK_QUERIES: Record<TaskKind, { sql: string; needsMyCases: boolean
   jhd_help_plan: { needsMyCases: true, sql: JHD_STEP('jhd_help_plan', 'help_plan') },
   jhd_help_plan_review: {
     needsMyCases: true,
-    sql: `${COLUMNS({ kind: 'jhd_help_plan_review', target: 'c.id', due: `(p.summary->>'nextReviewAt')::date`, lateFrom: `(p.summary->>'nextReviewAt')::date + 1`, subjectType: 'case', subjectId: 'c.id', label: 'c.pseudonym' })}
+    sql: `${COLUMNS({ kind: 'jhd_help_plan_review', target: 'p.case_id', due: `(p.summary->>'nextReviewAt')::date`, lateFrom: `(p.summary->>'nextReviewAt')::date + 1`, subjectType: 'case', subjectId: 'p.case_id', label: 'p.pseudonym' })}
       ${JHD('help')} AND (p.summary->>'nextReviewAt')::date <= current_date + ${UPCOMING_HORIZON_DAYS}`,
   },
   case_follow_up: {
