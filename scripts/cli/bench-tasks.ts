@@ -214,7 +214,9 @@ runBench('tasks', async ({ stack, secrets, config: configure }) => {
   process.stdout.write(
     `\n${totalTasks} open tasks (${Object.entries(counts)
       .map(([u, n]) => `${u} ${n}`)
-      .join(', ')}), ${MY_CASES + OTHER_CASES} cases, ${CONCURRENCY} concurrent clients, ${round(all.length / elapsed, 0)} requests/s, ${errors} errors\n\n`,
+      .join(
+        ', ',
+      )}), ${MY_CASES + OTHER_CASES} cases, ${CONCURRENCY} concurrent clients, ${round(all.length / elapsed, 0)} requests/s, ${errors} errors\n\n`,
   );
   process.stdout.write(`${table(rows)}\n\n`);
   process.stdout.write(`target: p95 < 50 ms -> ${p95 < 50 ? 'met' : 'MISSED'} (${round(p95)} ms)\n`);

@@ -64,17 +64,15 @@ export class TaskService {
   async mine(user: Principal, query: { kinds?: readonly TaskKind[]; limit: number; offset: number }): Promise<TaskPage> {
     const { rows, total } = await this.tasks.page(user.sub, TaskService.kindsFor(user, query.kinds), query);
     return {
-      items: rows.map(
-        (row): Task => ({
-          id: `${row.kind}:${row.targetId}`,
-          kind: row.kind,
-          title: taskTitle(row),
-          dueAt: row.dueAt ? new Date(row.dueAt).toISOString() : null,
-          overdue: row.overdue,
-          subject: { type: row.subjectType, id: row.subjectId, label: row.subjectLabel },
-          link: taskLink(row),
-        }),
-      ),
+      items: rows.map((row): Task => ({
+        id: `${row.kind}:${row.targetId}`,
+        kind: row.kind,
+        title: taskTitle(row),
+        dueAt: row.dueAt ? new Date(row.dueAt).toISOString() : null,
+        overdue: row.overdue,
+        subject: { type: row.subjectType, id: row.subjectId, label: row.subjectLabel },
+        link: taskLink(row),
+      })),
       total,
       limit: query.limit,
       offset: query.offset,
