@@ -76,7 +76,7 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
     await page.getByRole('button', { name: 'Filtern' }).click();
     const from = page.getByLabel('Von');
     await expect(from).toHaveAttribute('aria-invalid', 'true');
-    await expect(await describedBy(page, from)).toContainText('from');
+    await expect(await describedBy(page, from)).toContainText('Bitte ein gültiges Datum angeben (TT.MM.JJJJ).');
     await expect(from).toHaveValue('gestern');
     await from.fill('');
     await page.getByLabel('Ergebnis').selectOption('denied');

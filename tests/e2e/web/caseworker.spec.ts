@@ -47,7 +47,7 @@ describe('web app: the caseworker’s journey (open a case, consent, Fallteam re
 
     const birthDates = page.getByLabel('Geburtsdaten');
     await expect(birthDates).toHaveAttribute('aria-invalid', 'true');
-    await expect(await describedBy(page, birthDates)).toContainText('birthDates');
+    await expect(await describedBy(page, birthDates)).toContainText('Bitte ein gültiges Datum angeben (TT.MM.JJJJ).');
     await expect(page.getByRole('alert').first()).toContainText('Bitte korrigieren Sie die markierten Angaben.');
     // Nothing typed is lost.
     await expect(page.getByLabel('Familienname')).toHaveValue('Mustermann-Öztürk');

@@ -118,7 +118,7 @@ describe('web app: the coordinator’s journey (board → process → interviews
     await page.getByRole('button', { name: 'Frist verlängern' }).click();
     const dueField = page.getByLabel('Neue Frist');
     await expect(dueField).toHaveAttribute('aria-invalid', 'true');
-    await expect(await describedBy(page, dueField)).toContainText(/dueAt/);
+    await expect(await describedBy(page, dueField)).toContainText('Bitte ein gültiges Datum angeben (TT.MM.JJJJ).');
     await expect(page.getByLabel('Begründung')).toHaveValue('Beteiligungsveranstaltung wegen Kommunalwahl verschoben');
     await dueField.fill(day(120));
     await page.getByRole('button', { name: 'Frist verlängern' }).click();
