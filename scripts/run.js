@@ -56,6 +56,7 @@ const commands = {
   'bench-reminders': 'dist/scripts/cli/bench-reminders.js',
   'bench-dashboard': 'dist/scripts/cli/bench-dashboard.js',
   'bench-search': 'dist/scripts/cli/bench-search.js',
+  'bench-tasks': 'dist/scripts/cli/bench-tasks.js',
   bench: 'dist/scripts/cli/bench.js',
   soak: 'dist/scripts/cli/soak.js',
   backup: 'dist/scripts/cli/backup.js',

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { Role } from '@sro/common';
 import { caseBody } from '../factories/cases';
 import { assessmentBody, intakeBody } from '../factories/jugendhilfedienst';
+import { eventually } from '../support/eventually';
 import { isolatedSystem } from '../support/isolated';
 import { bearer } from '../support/tokens';
 
@@ -756,6 +757,45 @@ describe('role × endpoint matrix for cases and consultations', () => {
       },
     },
   ];
+
+  it('lists the case’s open steps in "Meine Aufgaben" (GET /me/tasks) to its team and a substitute in period only', async () => {
+    const caseIds = [ids.caseId, ids.jhdCaseId];
+    const seen = async (who: Who): Promise<string | number> => {
+      const req = request(system.http).get('/me/tasks?limit=200');
+      if (tokens[who]) req.set('Authorization', tokens[who]!);
+      const res = await req;
+      if (res.status !== 200) return res.status;
+      const kinds = (res.body.items as Array<{ kind: string; subject: { id: string } }>)
+        .filter((t) => caseIds.includes(t.subject.id))
+        .map((t) => t.kind)
+        .sort();
+      return kinds.join(',') || 'none';
+    };
+    // The read models are written by the workflows' activities, just after the requests answered.
+    await eventually(async () => /jhd_classification/.test(String(await seen('caseworker'))), 20_000, 'the team’s tasks');
+    const team = await seen('caseworker');
+    expect(team).toBe('consultation_schedule,consultation_schedule,jhd_classification');
+    const outcome: Record<string, string | number> = {};
+    for (const who of WHO) outcome[who] = await seen(who);
+    expect(outcome).toEqual({
+      caseworker: team,
+      substitute: team,
+      otherCaseworker: 'none',
+      sameSpace: 'none',
+      substituteAfter: 'none',
+      // Break-glass reads in an emergency; the lead reads; neither is given the team's steps.
+      breakGlass: 'none',
+      lead: 'none',
+      otherLead: 'none',
+      coordinator: 'none',
+      admin: 'none',
+      // The invited adviser's own step on the case: the recommendation (pseudonym only).
+      adviser: 'consultation_recommend',
+      uninvitedAdviser: 'none',
+      approver: 'none',
+      anonymous: 401,
+    });
+  });
 
   // Owner last: a successful cancel must not change what the others see.
   const ORDER: Who[] = [...WHO.filter((w) => w !== 'caseworker'), 'caseworker'];

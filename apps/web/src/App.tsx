@@ -10,8 +10,10 @@ import { CasePage, CasesPage, FollowUpsPage, InboxPage, NewCasePage } from './pa
 import { AdviserConsultationsPage, PacketPage } from './pages/Adviser';
 import { AuditPage, DefinitionPage, DefinitionsPage, DraftEditorPage } from './pages/Admin';
 import { PendingDecisionsPage } from './pages/Approver';
+import { TasksPage } from './tasks/TasksPage';
 
 const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
+  { to: '/aufgaben', label: 'Meine Aufgaben', roles: Object.keys(ROLE_LABELS) as Role[] },
   { to: '/fristen', label: 'Phasenfristen', roles: ['coordinator', 'admin'] },
   { to: '/interviews', label: 'Partnerinterviews', roles: ['coordinator'] },
   { to: '/vereinbarungen', label: 'Vereinbarungen', roles: ['coordinator'] },
@@ -25,13 +27,9 @@ const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/posteingang', label: 'Posteingang', roles: ['caseworker', 'coordinator', 'admin', 'adviser', 'approver'] },
 ];
 
-function homeOf(me: Me): string {
-  if (hasRole(me, 'coordinator')) return '/fristen';
-  if (hasRole(me, 'caseworker')) return '/faelle';
-  if (hasRole(me, 'adviser')) return '/beratungen';
-  if (hasRole(me, 'admin')) return '/definitionen';
-  if (hasRole(me, 'approver')) return '/entscheidungen';
-  return '/posteingang';
+/** After sign-in everyone starts on their tasks ("Meine Aufgaben"). */
+function homeOf(_me: Me): string {
+  return '/aufgaben';
 }
 
 /** Moves focus to the main heading after navigation, so screen readers announce the new page. */
@@ -111,6 +109,7 @@ export function App() {
         <Routes>
           <Route path="/" element={<Navigate to={homeOf(me)} replace />} />
           <Route path="/anmeldung" element={<Navigate to={homeOf(me)} replace />} />
+          <Route path="/aufgaben" element={<TasksPage />} />
           <Route path="/fristen" element={<BoardPage />} />
           <Route path="/prozesse/:id" element={<ProcessPage />} />
           <Route path="/interviews" element={<InterviewsPage />} />
@@ -154,7 +153,8 @@ function ConsultationCasePage() {
 }
 
 /** Pages of the web app a link may name (reminders link to them; see webPath in @sro/reminders). */
-const WEB_PAGES = /^\/(prozesse|vereinbarungen|faelle|beratungen|interviews|wiedervorlagen|fristen|posteingang|entscheidungen)(\/|$)/;
+const WEB_PAGES =
+  /^\/(aufgaben|prozesse|vereinbarungen|faelle|beratungen|interviews|wiedervorlagen|fristen|posteingang|entscheidungen)(\/|$)/;
 
 /** The page a notification links to; notifications stored before links named pages point at API resources. */
 export function pageForLink(link: string | null): string | null {

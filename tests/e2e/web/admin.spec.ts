@@ -23,6 +23,8 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
   it('edits a draft, sees the server’s problem next to the field, compares, publishes, migrates and reads the audit log', async () => {
     const { page } = web;
     await signInAs(page, 'Demo Administration');
+    await page.getByRole('heading', { name: 'Meine Aufgaben' }).waitFor();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Definitionen' }).click();
     await page.getByRole('heading', { name: 'Workflow-Definitionen' }).waitFor();
     await expect(page.locator('table tbody tr')).toHaveCount(5);
     await page.getByRole('link', { name: 'Sozialraumentwicklung (sechs Phasen)' }).click();

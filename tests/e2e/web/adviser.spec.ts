@@ -53,8 +53,10 @@ describe('web app: the adviser’s journey (consultations and packets, nothing e
   it('reads the pseudonymised packet, and a case URL shows a clear refusal that the API made', async () => {
     const { page } = web;
     await signInAs(page, 'Demo Externe Beratung');
-    await page.getByRole('heading', { name: 'Meine Beratungen im erweiterten Fallteam' }).waitFor();
+    await page.getByRole('heading', { name: 'Meine Aufgaben' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+    await nav.getByRole('link', { name: 'Meine Beratungen' }).click();
+    await page.getByRole('heading', { name: 'Meine Beratungen im erweiterten Fallteam' }).waitFor();
     await expect(nav).toContainText('Meine Beratungen');
     await expect(nav).not.toContainText('Fälle');
 

@@ -24,6 +24,11 @@ describe('web app: the caseworker’s journey (open a case, consent, Fallteam re
   it('opens a case (keeping the input on a server error), records a consent, requests a consultation and reads the inbox', async () => {
     const { page } = web;
     await signInAs(page, 'Demo Fachkraft (ASD)');
+    // Everyone starts on "Meine Aufgaben"; a caseworker without cases has none.
+    await page.getByRole('heading', { name: 'Meine Aufgaben' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/aufgaben');
+    await expect(page.getByText('Keine offenen Aufgaben.')).toBeVisible();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Meine Fälle' }).click();
     await page.getByRole('heading', { name: 'Meine Fälle' }).waitFor();
     await expect(page.getByText('Sie haben noch keine Fälle.')).toBeVisible();
 
@@ -42,7 +47,7 @@ describe('web app: the caseworker’s journey (open a case, consent, Fallteam re
 
     const birthDates = page.getByLabel('Geburtsdaten');
     await expect(birthDates).toHaveAttribute('aria-invalid', 'true');
-    await expect(await describedBy(page, birthDates)).toContainText('birthDates');
+    await expect(await describedBy(page, birthDates)).toContainText('Bitte ein gültiges Datum angeben (TT.MM.JJJJ).');
     await expect(page.getByRole('alert').first()).toContainText('Bitte korrigieren Sie die markierten Angaben.');
     // Nothing typed is lost.
     await expect(page.getByLabel('Familienname')).toHaveValue('Mustermann-Öztürk');
@@ -100,6 +105,16 @@ describe('web app: the caseworker’s journey (open a case, consent, Fallteam re
       30_000,
       'the consultation reminders',
     );
+    // The request is a task now: "Fallteam terminieren" for the case, linking to the consultation's page.
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Meine Aufgaben' }).click();
+    await page.getByRole('heading', { name: 'Meine Aufgaben' }).waitFor();
+    const task = page.locator('table tbody tr', { hasText: 'Fallteam terminieren' });
+    await expect(task).toContainText(`Fall ${pseudonym}`);
+    await expect(task.getByRole('link', { name: 'Fallteam terminieren' })).toHaveAttribute('href', `/beratungen/${consultation.id}`);
+    for (const secret of ['Mustermann', 'Erika']) await expect(page.locator('main')).not.toContainText(secret);
+    await screenshot(page, 'caseworker-tasks');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Wiedervorlagen' }).click();
     await expect(page.locator('table tbody')).toContainText(`Fallteam ${pseudonym}`);
 

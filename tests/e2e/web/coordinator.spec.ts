@@ -88,6 +88,8 @@ describe('web app: the coordinator’s journey (board → process → interviews
   it('shows the deadlines overdue first, opens a process, extends a deadline, and sees interviews and agreements', async () => {
     const { page } = web;
     await signInAs(page, 'Demo Regionalkoordination PR 1');
+    await page.getByRole('heading', { name: 'Meine Aufgaben' }).waitFor();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Phasenfristen' }).click();
     await page.getByRole('heading', { name: 'Phasenfristen der Sozialräume' }).waitFor();
     const rows = page.locator('table tbody tr');
     await expect(rows).toHaveCount(2);

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ReferenceDataModule } from '@sro/reference-data';
+import { TasksModule } from '@sro/tasks';
 import { MeController } from './me.controller';
+import { TasksController } from './tasks.controller';
 
-/** The caller's own profile. */
+/** The caller's own profile and task list ("Meine Aufgaben"). */
 @Module({
-  imports: [ReferenceDataModule],
-  controllers: [MeController],
+  imports: [ReferenceDataModule, TasksModule],
+  controllers: [MeController, TasksController],
 })
 export class MeModule {}

@@ -1594,6 +1594,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meine Aufgaben
+         * @description Alle offenen Schritte, die auf die aufrufende Person oder eine ihrer Rollen warten (Fallteam terminieren, Empfehlung abgeben, § 8a-Einschätzung, Nachweis einer Phase, Interview planen, Entscheidung zu einer Vereinbarung, fällige Wiedervorlagen …), überfällige zuerst, dann nach Fälligkeit. Schritte eines Falls sehen nur Mitglieder des Fallteams und ihre Vertretungen; Fälle erscheinen nur mit Pseudonym.
+         */
+        get: operations["TasksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/notifications": {
         parameters: {
             query?: never;
@@ -4753,6 +4773,59 @@ export interface components {
             displayName: string;
             planningRegionIds: string[];
             socialSpaceIds: string[];
+        };
+        TaskSubjectDto: {
+            /**
+             * @description Worum es geht: Fall, Sozialraumprozess, Vertragspartner (Interview) oder Kooperationsvereinbarung
+             * @enum {string}
+             */
+            type: "case" | "sozialraum-process" | "contract-partner" | "cooperation-agreement";
+            /** @description Kennung des Falls, Prozesses, Vertragspartners oder der Vereinbarung */
+            id: string;
+            /**
+             * @description Bei Fällen nur das Pseudonym (keine Namen); sonst Prozesstitel, Name der Organisation oder Aktenzeichen der Vereinbarung
+             * @example F-2026-ABC234
+             */
+            label: string;
+        };
+        TaskDto: {
+            /**
+             * @description Stabile Kennung der Aufgabe, solange der Schritt offen ist
+             * @example consultation_schedule:7f0c…
+             */
+            id: string;
+            /**
+             * @description Art der Aufgabe (stabiler Code)
+             * @enum {string}
+             */
+            kind: "consultation_schedule" | "consultation_invite" | "consultation_recommend" | "consultation_outcome" | "jhd_classification" | "jhd_risk_assessment" | "jhd_immediate_protection" | "jhd_help_plan" | "jhd_help_plan_review" | "case_follow_up" | "sozialraum_phase" | "interview_plan" | "interview_conduct" | "agreement_decision";
+            /**
+             * @description Bezeichnung der Aufgabe (deutsch)
+             * @example Fallteam terminieren
+             */
+            title: string;
+            /**
+             * Format: date-time
+             * @description Fällig am; leer, wenn der Schritt keine Frist hat
+             */
+            dueAt: string | null;
+            /** @description Die Frist ist verstrichen */
+            overdue: boolean;
+            /** @description Fall (Pseudonym), Prozess, Vertragspartner oder Vereinbarung */
+            subject: components["schemas"]["TaskSubjectDto"];
+            /**
+             * @description Seite der Web-Anwendung, auf der die Aufgabe erledigt wird
+             * @example /beratungen/7f0c…
+             */
+            link: string;
+        };
+        TaskPageDto: {
+            /** @description Überfällige zuerst, dann nach Fälligkeit */
+            items: components["schemas"]["TaskDto"][];
+            /** @description Anzahl aller offenen Aufgaben (mit dem Filter) */
+            total: number;
+            limit: number;
+            offset: number;
         };
         NotificationDto: {
             /** Format: uuid */
@@ -8164,6 +8237,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CurrentUserDto"];
+                };
+            };
+        };
+    };
+    TasksController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Nur Aufgaben dieser Arten (mehrfach angeben oder durch Komma getrennt), z. B. `consultation_schedule` */
+                kind?: ("consultation_schedule" | "consultation_invite" | "consultation_recommend" | "consultation_outcome" | "jhd_classification" | "jhd_risk_assessment" | "jhd_immediate_protection" | "jhd_help_plan" | "jhd_help_plan_review" | "case_follow_up" | "sozialraum_phase" | "interview_plan" | "interview_conduct" | "agreement_decision")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Eine Seite der offenen Aufgaben */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPageDto"];
                 };
             };
         };

@@ -27,6 +27,7 @@ import { CaseNotes1764180001000 } from './1764180001000-CaseNotes';
 import { CaseFileEditing1765000000000 } from './1765000000000-CaseFileEditing';
 import { CaseDocumentsAndSearch1765100000000 } from './1765100000000-CaseDocumentsAndSearch';
 import { SealedFieldsBoundToRows1765200000000 } from './1765200000000-SealedFieldsBoundToRows';
+import { TaskIndexes1765500000000 } from './1765500000000-TaskIndexes';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   CaseFileEditing1765000000000,
   CaseDocumentsAndSearch1765100000000,
   SealedFieldsBoundToRows1765200000000,
+  TaskIndexes1765500000000,
 ];
 
 export { SealedFieldsBoundToRows1765200000000, sealedFieldsMigrationWith } from './1765200000000-SealedFieldsBoundToRows';

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { client, Schemas, unwrap } from '../api';
+import { formatDate, Loaded, Pager, SelectField, useLoad } from '../ui';
+
+type TaskKind = Schemas['TaskDto']['kind'];
+
+/** The kinds as people name them, for the filter. */
+const KIND_LABELS: Record<TaskKind, string> = {
+  consultation_schedule: 'Fallteam terminieren',
+  consultation_invite: 'Berater einladen',
+  consultation_recommend: 'Empfehlung abgeben',
+  consultation_outcome: 'Ergebnis dokumentieren',
+  jhd_classification: 'Fall einordnen',
+  jhd_risk_assessment: '§ 8a-Einschätzung',
+  jhd_immediate_protection: 'Sofortschutz veranlassen',
+  jhd_help_plan: 'Hilfeplan aufstellen',
+  jhd_help_plan_review: 'Hilfeplan überprüfen',
+  case_follow_up: 'Wiedervorlage',
+  sozialraum_phase: 'Nachweise und Phasen',
+  interview_plan: 'Interview planen',
+  interview_conduct: 'Interview führen',
+  agreement_decision: 'Entscheidung zu einer Vereinbarung',
+};
+
+const SUBJECT_LABELS: Record<Schemas['TaskSubjectDto']['type'], string> = {
+  case: 'Fall',
+  'sozialraum-process': 'Sozialraumprozess',
+  'contract-partner': 'Vertragspartner',
+  'cooperation-agreement': 'Vereinbarung',
+};
+
+const LIMIT = 50;
+
+/** "Meine Aufgaben": every step waiting for the signed-in person, overdue first; the home page for every role. */
+export function TasksPage() {
+  const [offset, setOffset] = useState(0);
+  const [kind, setKind] = useState<TaskKind | ''>('');
+  const tasks = useLoad(
+    () => unwrap(client.GET('/me/tasks', { params: { query: { limit: LIMIT, offset, ...(kind ? { kind: [kind] } : {}) } } })),
+    [offset, kind],
+  );
+  return (
+    <>
+      <h1 tabIndex={-1}>Meine Aufgaben</h1>
+      <SelectField
+        label="Art der Aufgabe"
+        value={kind}
+        onChange={(v) => {
+          setKind(v as TaskKind | '');
+          setOffset(0);
+        }}
+        placeholder="Alle Aufgaben"
+        options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+      />
+      <Loaded state={tasks}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p>Keine offenen Aufgaben.</p>
+          ) : (
+            <>
+              <p>
+                {page.total === 1 ? 'Eine offene Aufgabe' : `${page.total} offene Aufgaben`}
+                {page.items.some((t) => t.overdue) ? ', überfällige zuerst.' : '.'}
+              </p>
+              <table className="tasks">
+                <thead>
+                  <tr>
+                    <th scope="col">Fällig am</th>
+                    <th scope="col">Aufgabe</th>
+                    <th scope="col">Fall / Vorgang</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((t) => (
+                    <tr key={t.id}>
+                      <td>
+                        {t.dueAt ? formatDate(t.dueAt) : 'ohne Frist'}
+                        {t.overdue && <span className="badge badge-overdue"> überfällig</span>}
+                      </td>
+                      <td>
+                        <Link to={t.link}>{t.title}</Link>
+                      </td>
+                      <td>
+                        {SUBJECT_LABELS[t.subject.type]} {t.subject.label}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <Pager total={page.total} limit={LIMIT} offset={offset} onChange={setOffset} />
+            </>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}

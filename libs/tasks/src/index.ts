@@ -1,0 +1,4 @@
+export * from './task.repository';
+export * from './task.service';
+export * from './task.types';
+export * from './tasks.module';
