@@ -132,6 +132,13 @@ describe('Meine Aufgaben: GET /me/tasks from the read models (HTTP)', () => {
     expect(invite).toMatchObject({ title: 'Berater einladen', link: `/beratungen/${consultationId}`, overdue: false });
     expect(Date.parse(invite.dueAt!)).toBe(Date.parse(sessionAt));
 
+    // Advisers see a packet only after the caseworker released it: until then it is the caseworker's task.
+    const [release] = await ofKind(cw, 'consultation_release');
+    expect(release).toMatchObject({ title: 'Paket für die Beratung freigeben', link: `/faelle/${caseId}`, overdue: false });
+    const released = await api().post(`/consultations/${consultationId}/packet-release`).set('Authorization', cw);
+    expect(released.status).toBe(201);
+    expect(await ofKind(cw, 'consultation_release')).toEqual([]);
+
     expect(await ofKind(adviser, 'consultation_recommend')).toEqual([]);
     const invited = await api()
       .post(`/consultations/${consultationId}/invitations`)

@@ -89,6 +89,13 @@ export const TASK_QUERIES: Record<TaskKind, { sql: string; needsMyCases: boolean
     sql: `${COLUMNS({ kind: 'consultation_invite', target: 'p.id', due: `p.summary->>'sessionAt'`, subjectType: 'case', subjectId: 'p.case_id', label: 'p.pseudonym' })}
       ${CONSULTATION(`p.summary->>'phase' = 'scheduled' AND (p.summary->>'advisers')::int = 0 AND (p.summary->>'sessionAt')::timestamptz > now()`)}`,
   },
+  consultation_release: {
+    // Advisers see a packet only once the caseworker released it, and again after an edit made it stale.
+    needsMyCases: true,
+    sql: `${COLUMNS({ kind: 'consultation_release', target: 'p.id', due: `p.summary->>'sessionAt'`, subjectType: 'case', subjectId: 'p.case_id', label: 'p.pseudonym' })}
+      ${CONSULTATION(`p.summary->>'phase' = 'scheduled' AND (p.summary->>'sessionAt')::timestamptz > now()
+        AND NOT EXISTS (SELECT 1 FROM consultation_packet_release pr WHERE pr.consultation_id = p.id AND pr.stale_since IS NULL)`)}`,
+  },
   consultation_outcome: {
     // Due when the outcome step of the pinned definition ends after the session (P7D in the seed).
     needsMyCases: true,
@@ -111,6 +118,7 @@ export const TASK_QUERIES: Record<TaskKind, { sql: string; needsMyCases: boolean
       JOIN consultation k ON k.id = inv.consultation_id AND k.outcome_enc IS NULL
       JOIN case_file f ON f.id = k.case_id AND f.anonymised_at IS NULL
      WHERE inv.adviser_id = $1 AND inv.closed_at IS NULL AND inv.opens_at <= now() AND inv.closes_at > now()
+       AND EXISTS (SELECT 1 FROM consultation_packet_release pr WHERE pr.consultation_id = k.id)
        AND NOT EXISTS (SELECT 1 FROM consultation_recommendation r WHERE r.consultation_id = k.id AND r.adviser_id = $1)`,
   },
   jhd_classification: { needsMyCases: true, sql: JHD_STEP('jhd_classification', 'classification') },

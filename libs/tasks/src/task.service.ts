@@ -7,6 +7,7 @@ import { Task, TaskKind, TaskPage, TASK_KINDS, TASK_ROLES } from './task.types';
 const TITLES: Record<Exclude<TaskKind, 'sozialraum_phase' | 'agreement_decision'>, string> = {
   consultation_schedule: 'Fallteam terminieren',
   consultation_invite: 'Berater einladen',
+  consultation_release: 'Paket für die Beratung freigeben',
   consultation_recommend: 'Empfehlung abgeben',
   consultation_outcome: 'Ergebnis dokumentieren',
   jhd_classification: 'Fall einordnen',
@@ -38,6 +39,9 @@ export function taskLink(row: Pick<TaskRow, 'kind' | 'targetId' | 'subjectId' | 
     case 'consultation_recommend':
     case 'consultation_outcome':
       return webPath(`/consultations/${row.targetId}`);
+    case 'consultation_release':
+      // Preview and release are on the case page (Beratungspakete).
+      return webPath(`/cases/${row.subjectId}`);
     case 'sozialraum_phase':
       return webPath(`/sozialraum-processes/${row.subjectId}`);
     case 'interview_plan':

@@ -4,6 +4,7 @@ import { Role } from '@sro/common';
 export const TASK_KINDS = [
   'consultation_schedule',
   'consultation_invite',
+  'consultation_release',
   'consultation_recommend',
   'consultation_outcome',
   'jhd_classification',
@@ -27,6 +28,7 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 export const TASK_ROLES: Readonly<Record<TaskKind, readonly Role[]>> = {
   consultation_schedule: [Role.Caseworker],
   consultation_invite: [Role.Caseworker],
+  consultation_release: [Role.Caseworker],
   consultation_recommend: [Role.Adviser],
   consultation_outcome: [Role.Caseworker],
   jhd_classification: [Role.Caseworker],

@@ -4798,7 +4798,7 @@ export interface components {
              * @description Art der Aufgabe (stabiler Code)
              * @enum {string}
              */
-            kind: "consultation_schedule" | "consultation_invite" | "consultation_recommend" | "consultation_outcome" | "jhd_classification" | "jhd_risk_assessment" | "jhd_immediate_protection" | "jhd_help_plan" | "jhd_help_plan_review" | "case_follow_up" | "sozialraum_phase" | "interview_plan" | "interview_conduct" | "agreement_decision";
+            kind: "consultation_schedule" | "consultation_invite" | "consultation_release" | "consultation_recommend" | "consultation_outcome" | "jhd_classification" | "jhd_risk_assessment" | "jhd_immediate_protection" | "jhd_help_plan" | "jhd_help_plan_review" | "case_follow_up" | "sozialraum_phase" | "interview_plan" | "interview_conduct" | "agreement_decision";
             /**
              * @description Bezeichnung der Aufgabe (deutsch)
              * @example Fallteam terminieren
@@ -8247,7 +8247,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 /** @description Nur Aufgaben dieser Arten (mehrfach angeben oder durch Komma getrennt), z. B. `consultation_schedule` */
-                kind?: ("consultation_schedule" | "consultation_invite" | "consultation_recommend" | "consultation_outcome" | "jhd_classification" | "jhd_risk_assessment" | "jhd_immediate_protection" | "jhd_help_plan" | "jhd_help_plan_review" | "case_follow_up" | "sozialraum_phase" | "interview_plan" | "interview_conduct" | "agreement_decision")[];
+                kind?: ("consultation_schedule" | "consultation_invite" | "consultation_release" | "consultation_recommend" | "consultation_outcome" | "jhd_classification" | "jhd_risk_assessment" | "jhd_immediate_protection" | "jhd_help_plan" | "jhd_help_plan_review" | "case_follow_up" | "sozialraum_phase" | "interview_plan" | "interview_conduct" | "agreement_decision")[];
             };
             header?: never;
             path?: never;

@@ -9,6 +9,7 @@ type TaskKind = Schemas['TaskDto']['kind'];
 const KIND_LABELS: Record<TaskKind, string> = {
   consultation_schedule: 'Fallteam terminieren',
   consultation_invite: 'Berater einladen',
+  consultation_release: 'Paket freigeben',
   consultation_recommend: 'Empfehlung abgeben',
   consultation_outcome: 'Ergebnis dokumentieren',
   jhd_classification: 'Fall einordnen',
