@@ -32,7 +32,7 @@ export async function generateApiTypes(): Promise<string> {
   const document = openApiDocument(app);
   await app.close();
   const { default: openapiTS, astToString } = await import('openapi-typescript');
-  return HEADER + astToString(await openapiTS(document as never));
+  return HEADER + astToString(await openapiTS(document as never, { enumValues: true }));
 }
 
 function current(file: string): string {

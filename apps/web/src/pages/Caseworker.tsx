@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, client, Schemas, unwrap } from '../api';
+import { familyMemberDtoRelationValues } from '../api/schema.gen';
 import { pageForLink } from '../App';
 import { useMe } from '../session';
 import {
@@ -276,22 +277,8 @@ export function NewCasePage() {
 type CaseFile = Schemas['CaseFileDto'];
 type PacketPreview = Schemas['PacketPreviewDto'];
 type Relation = Schemas['CreateCaseDto']['personal']['familyMembers'][number]['relation'];
-const RELATIONS: readonly Relation[] = [
-  'Mutter',
-  'Vater',
-  'Kind',
-  'Geschwister',
-  'Großmutter',
-  'Großvater',
-  'Stiefmutter',
-  'Stiefvater',
-  'Pflegemutter',
-  'Pflegevater',
-  'Tante',
-  'Onkel',
-  'Vormund',
-  'andere',
-];
+/** The relations the API accepts, generated from its OpenAPI document. */
+const RELATIONS: readonly Relation[] = familyMemberDtoRelationValues;
 
 /** "Mutter: Erika Muster" → a family member; a relation not in the list is "andere" with its own word. */
 function familyMember(line: string): Schemas['CreateCaseDto']['personal']['familyMembers'][number] {
