@@ -271,34 +271,6 @@ describe('CaseService', () => {
     });
   });
 
-  it("lists the caller's cases with the family name as the only personal datum", async () => {
-    const { service, caseFiles, stored } = build();
-    (caseFiles.pageFor as jest.Mock).mockResolvedValue({
-      items: [{ ...stored[0], access: 'team', responsibleName: 'Frau Fachkraft' }],
-      total: 1,
-    });
-    const page = await service.list(caseworker, { limit: 10, offset: 0 });
-    expect(caseFiles.pageFor).toHaveBeenCalledWith('cw-1', ['space-1'], { limit: 10, offset: 0 });
-    expect(page).toEqual({
-      items: [
-        {
-          id: 'case-1',
-          pseudonym: 'F-2026-ABCDEF',
-          zone: 'unclear',
-          socialSpaceId: 'space-1',
-          familyName: 'Muster',
-          access: 'team',
-          responsibleCaseworkerId: 'cw-1',
-          responsibleCaseworkerName: 'Frau Fachkraft',
-          createdAt: expect.any(Date),
-        },
-      ],
-      total: 1,
-      limit: 10,
-      offset: 0,
-    });
-  });
-
   describe('consents', () => {
     it('names every field a consent cannot release, storing nothing', async () => {
       const { service, consents } = build();

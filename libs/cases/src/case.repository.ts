@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseZone } from './case.types';
-import { CaseAccessKind, caseAccessSql } from './case-access.repository';
 
 /**
  * A `case_file` row with every column, as the Jugendhilfedienst lib still reads it through
@@ -60,12 +59,6 @@ export interface CaseFile {
   createdAt: Date;
 }
 
-/** A case file in a list: how the caller reaches it (null: only listed, in their social space) and who is responsible. */
-export interface ListedCaseFile extends CaseFile {
-  access: CaseAccessKind | null;
-  responsibleName: string | null;
-}
-
 /** What a new case file stores: sealed already, with its pseudonym. */
 export interface CaseFileInsert {
   id: string;
@@ -104,9 +97,6 @@ export function toCaseFile(row: CaseRow): CaseFile {
 }
 
 /** All SQL of the `case_file` table as the cases lib uses it. */
-
-/** The access rule for the user in $1 on the case `f` (fixed SQL). */
-const ACCESS_OF_P1 = caseAccessSql('$1');
 @Injectable()
 export class CaseRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -131,32 +121,6 @@ export class CaseRepository {
         file.caseworkerId,
       ],
     );
-  }
-
-  /**
-   * Cases the user reaches (team, substitution, break-glass, lead) or that lie in the given social
-   * spaces, newest first, each with how the user reaches it (null: only listed) and the responsible
-   * caseworker's name; anonymised cases are gone.
-   */
-  async pageFor(
-    userId: string,
-    socialSpaceIds: string[],
-    page: { limit: number; offset: number },
-  ): Promise<{ items: ListedCaseFile[]; total: number }> {
-    const rows: Array<CaseRow & { total: number; access: CaseAccessKind | null; responsible_name: string | null }> =
-      await this.dataSource.query(
-        `SELECT *, count(*) OVER ()::int AS total FROM (
-         SELECT f.*, ${ACCESS_OF_P1} AS access,
-                (SELECT u.display_name FROM app_user u WHERE u.id = f.assigned_caseworker_ids[1]) AS responsible_name
-           FROM case_file f WHERE f.anonymised_at IS NULL) c
-        WHERE c.access IS NOT NULL OR c.social_space_id = ANY($2)
-        ORDER BY c.created_at DESC, c.id LIMIT $3 OFFSET $4`,
-        [userId, socialSpaceIds, page.limit, page.offset],
-      );
-    return {
-      items: rows.map((r) => ({ ...toCaseFile(r), access: r.access, responsibleName: r.responsible_name })),
-      total: rows[0]?.total ?? 0,
-    };
   }
 
   async findById(id: string): Promise<CaseFile | undefined> {

@@ -120,36 +120,6 @@ export class CaseService {
     return this.get(user, id);
   }
 
-  /** The caller's cases: assigned to them or in their social spaces. */
-  async list(
-    user: Principal,
-    page: { limit: number; offset: number },
-  ): Promise<{ items: CaseSummary[]; total: number; limit: number; offset: number }> {
-    const scope = await this.assignments.of(user.sub);
-    const { items, total } = await this.caseFiles.pageFor(user.sub, scope.socialSpaceIds, page);
-    return {
-      items: items.map((c) => {
-        // Lead and break-glass see the case; a caseworker who is only in the space sees that it exists.
-        const opened = c.access !== null;
-        return {
-          id: c.id,
-          pseudonym: c.pseudonym,
-          zone: opened ? c.zone : null,
-          socialSpaceId: c.socialSpaceId,
-          familyName: opened
-            ? this.cipher.open<PersonalData>(c.personalEnc, { table: 'case_file', column: 'personal_enc', rowId: c.id }).familyName
-            : null,
-          access: c.access,
-          responsibleCaseworkerId: c.assignedCaseworkerIds[0],
-          responsibleCaseworkerName: c.responsibleName,
-          createdAt: c.createdAt,
-        };
-      }),
-      total,
-      ...page,
-    };
-  }
-
   /** The full case for a caseworker who may see it. */
   async get(user: Principal, id: string): Promise<CaseDetails> {
     const { file, grant } = await this.open(user, id, 'read');
