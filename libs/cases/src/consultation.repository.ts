@@ -48,8 +48,11 @@ export interface AdviserConsultation {
   accessUntil: Date;
 }
 
-const COLUMNS = `id, case_id AS "caseId", workflow_id AS "workflowId", session_id AS "sessionId", questions_enc AS "questionsEnc", outcome_enc AS "outcomeEnc",
-  requested_by AS "requestedBy", created_at AS "createdAt"`;
+/** The columns of a consultation row under the alias `c`. */
+const columns = (c: string) => `${c}.id, ${c}.case_id AS "caseId", ${c}.workflow_id AS "workflowId", ${c}.session_id AS "sessionId",
+  ${c}.questions_enc AS "questionsEnc", ${c}.outcome_enc AS "outcomeEnc", ${c}.requested_by AS "requestedBy", ${c}.created_at AS "createdAt"`;
+const COLUMNS = columns('consultation');
+const C_COLUMNS = columns('c');
 
 /** All SQL of the `consultation` and `consultation_invitation` tables. */
 @Injectable()
@@ -74,8 +77,14 @@ export class ConsultationRepository {
   }
 
   /** The consultations of a case, oldest first. */
-  async ofCase(caseId: string): Promise<ConsultationRecord[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM consultation WHERE case_id = $1 ORDER BY created_at, id`, [caseId]);
+  /** The consultations of a case with the phase their workflow last persisted (its process read model). */
+  async ofCase(caseId: string): Promise<Array<ConsultationRecord & { phase: string | null }>> {
+    return this.dataSource.query(
+      `SELECT ${C_COLUMNS}, p.summary->>'phase' AS phase
+         FROM consultation c LEFT JOIN process_instance p ON p.workflow_id = c.workflow_id
+        WHERE c.case_id = $1 ORDER BY c.created_at, c.id`,
+      [caseId],
+    );
   }
 
   async assignSession(tx: EntityManager, id: string, sessionId: string): Promise<void> {

@@ -101,7 +101,7 @@ export interface PacketContent {
 /** A consultation of a case with its status, for the case file. */
 export interface ConsultationStatus {
   id: string;
-  /** The workflow's phase; null when the workflow cannot be asked right now. */
+  /** The workflow's phase as its read model last recorded it; null before the first record. */
   phase: ConsultationPhase | null;
   requestedBy: string;
   requestedAt: Date;
@@ -373,20 +373,16 @@ export class ConsultationService {
 
   /** The consultations of a case with their workflow's phase (for a caller the case's access rule already let in). */
   async statusesOf(caseId: string): Promise<ConsultationStatus[]> {
+    // The phase from the process read model (written before each update answers), not one Temporal query per consultation.
     const records = await this.consultations.ofCase(caseId);
-    return Promise.all(
-      records.map(async (c) => ({
-        id: c.id,
-        phase: await this.states
-          .read(c.workflowId, fallteamStateQuery, WHAT)
-          .then((state) => state.phase)
-          .catch(() => null),
-        requestedBy: c.requestedBy,
-        requestedAt: c.createdAt,
-        sessionId: c.sessionId,
-        outcomeRecorded: c.outcomeEnc !== null,
-      })),
-    );
+    return records.map((c) => ({
+      id: c.id,
+      phase: c.phase as ConsultationPhase | null,
+      requestedBy: c.requestedBy,
+      requestedAt: c.createdAt,
+      sessionId: c.sessionId,
+      outcomeRecorded: c.outcomeEnc !== null,
+    }));
   }
 
   /** The packet from released (or current) content; identity fields only as consents in force release them. */
