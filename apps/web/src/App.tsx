@@ -1,15 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useParams } from 'react-router';
 import { client, unwrap } from './api';
-import { currentToken, onSessionChange, scheduleRenewal, signOut } from './auth';
-import { hasRole, Me, MeContext, Role, ROLE_LABELS } from './session';
-import { ErrorBox, Loaded, toApiError, useLoad } from './ui';
-import { LoginCallbackPage, LoginPage } from './pages/Login';
-import { AgreementsPage, BoardPage, InterviewsPage, ProcessPage } from './pages/Coordinator';
-import { CasePage, CasesPage, FollowUpsPage, InboxPage, NewCasePage } from './pages/Caseworker';
-import { AdviserConsultationsPage, PacketPage } from './pages/Adviser';
-import { AuditPage, DefinitionPage, DefinitionsPage, DraftEditorPage } from './pages/Admin';
-import { PendingDecisionsPage } from './pages/Approver';
+import { currentToken, onSessionChange, scheduleRenewal, signOut } from './auth/auth';
+import { hasRole, Me, MeContext, Role, ROLE_LABELS } from './auth/session';
+import { ErrorBox, Loaded, toApiError, useLoad } from './shared/ui';
+import { LoginCallbackPage, LoginPage } from './auth/LoginPage';
+import { BoardPage, ProcessPage } from './sozialraum/SozialraumPages';
+import { InterviewsPage } from './interviews/InterviewsPage';
+import { AgreementsPage } from './agreements/AgreementsPage';
+import { PendingDecisionsPage } from './agreements/DecisionsPage';
+import { CasePage, CasesPage, NewCasePage } from './cases/CasePages';
+import { FollowUpsPage } from './cases/FollowUpsPage';
+import { AdviserConsultationsPage, PacketPage } from './fallteam/AdviserPages';
+import { AuditPage, DefinitionPage, DefinitionsPage, DraftEditorPage } from './admin/DefinitionPages';
+import { InboxPage } from './tasks/InboxPage';
 import { TasksPage } from './tasks/TasksPage';
 
 const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
@@ -150,19 +154,4 @@ function ConsultationCasePage() {
   const { id } = useParams();
   const consultation = useLoad(() => unwrap(client.GET('/consultations/{id}', { params: { path: { id: id! } } })), [id]);
   return <Loaded state={consultation}>{(c) => <Navigate to={`/faelle/${c.caseId}`} replace />}</Loaded>;
-}
-
-/** Pages of the web app a link may name (reminders link to them; see webPath in @sro/reminders). */
-const WEB_PAGES =
-  /^\/(aufgaben|prozesse|vereinbarungen|faelle|beratungen|interviews|wiedervorlagen|fristen|posteingang|entscheidungen)(\/|$)/;
-
-/** The page a notification links to; notifications stored before links named pages point at API resources. */
-export function pageForLink(link: string | null): string | null {
-  if (!link) return null;
-  if (WEB_PAGES.test(link)) return link;
-  const process = link.match(/^\/sozialraum-processes\/([0-9a-f-]{36})/);
-  if (process) return `/prozesse/${process[1]}`;
-  if (link.startsWith('/interview-cycles/')) return '/interviews';
-  if (link.startsWith('/cooperation-agreements')) return '/vereinbarungen';
-  return null;
 }

@@ -1,7 +1,7 @@
 // Talks to the SRO Engine API (same origin) through a client generated from its OpenAPI document
 // (`schema.gen.ts`, `npm run api:generate`): paths, parameters, bodies and answers are typed by the API itself.
 import createClient from 'openapi-fetch';
-import { currentToken, signOut } from '../auth';
+import { currentToken, signOut } from '../auth/auth';
 import type { components, paths } from './schema.gen';
 
 /** The API's documented data shapes (`Schemas['CaseDto']`, ...). */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { client, Schemas, unwrap } from '../api';
-import { formatDate, Loaded, Pager, SelectField, useLoad } from '../ui';
+import { formatDate, Loaded, Pager, SelectField, useLoad } from '../shared/ui';
 
 type TaskKind = Schemas['TaskDto']['kind'];
 

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { client, unwrap } from '../api';
-import { formatDate, formatDateTime, Loaded, useLoad } from '../ui';
-import { zoneLabel } from './Caseworker';
+import { formatDate, formatDateTime, Loaded, useLoad } from '../shared/ui';
+import { zoneLabel } from '../shared/labels';
 
 /** The consultations an adviser is invited to, while their access window is open. */
 export function AdviserConsultationsPage() {

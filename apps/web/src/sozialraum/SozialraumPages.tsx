@@ -14,15 +14,14 @@ import {
   TextField,
   useLoad,
   useProblems,
-} from '../ui';
+} from '../shared/ui';
+import { usePlanningRegions } from '../shared/reference';
 
 export type PlanningRegion = Schemas['PlanningRegionDto'];
 type PhaseDeadline = Schemas['PhaseDeadlineDto'];
 type DeadlineStatus = PhaseDeadline['status'];
 type ProcessView = Schemas['SozialraumProcessDetailDto'];
 type StepState = ProcessView['process']['steps'][number];
-type PartnerInterview = Schemas['PartnerInterviewDto'];
-type Agreement = Schemas['AgreementDto'];
 
 const STATUS_OPTIONS = [
   { value: 'overdue', label: 'Überfällig' },
@@ -30,8 +29,6 @@ const STATUS_OPTIONS = [
   { value: 'on_track', label: 'Im Plan' },
   { value: 'paused', label: 'Pausiert' },
 ];
-
-export const usePlanningRegions = () => useLoad(() => unwrap(client.GET('/planning-regions')), []);
 
 /** The phase-deadline board: every social-space process, overdue first. */
 export function BoardPage() {
@@ -350,170 +347,5 @@ function HistorySection({ processId, revision }: { processId: string; revision: 
         }
       </Loaded>
     </section>
-  );
-}
-
-const INTERVIEW_STATUS: Record<string, string> = {
-  open: 'offen',
-  planned: 'geplant',
-  overdue: 'überfällig',
-  done: 'erledigt',
-  withdrawn: 'zurückgezogen',
-  failed: 'fehlgeschlagen',
-};
-
-/** The interview cycle's progress with every contract partner, overdue first. */
-export function InterviewsPage() {
-  const [status, setStatus] = useState('');
-  const [offset, setOffset] = useState(0);
-  const cycle = useLoad(() => unwrap(client.GET('/interview-cycles/current')), []);
-  const progress = useLoad(
-    () =>
-      cycle.data
-        ? unwrap(
-            client.GET('/interview-cycles/{id}/progress', {
-              params: {
-                path: { id: cycle.data.id },
-                query: { status: (status || undefined) as PartnerInterview['status'] | undefined, limit: 50, offset },
-              },
-            }),
-          )
-        : new Promise<Schemas['InterviewProgressPageDto']>(() => undefined),
-    [cycle.data?.id, status, offset],
-  );
-  return (
-    <>
-      <h1 tabIndex={-1}>Partnerinterviews</h1>
-      {cycle.error?.status === 404 ? (
-        <p>Zurzeit läuft kein Interviewzyklus.</p>
-      ) : (
-        <Loaded state={cycle}>
-          {(c) => (
-            <>
-              <p>
-                Zyklus {c.number}, begonnen am {formatDate(c.startedAt)}.
-              </p>
-              <dl className="facts" aria-label="Stand des Zyklus">
-                {(['total', 'open', 'planned', 'overdue', 'done', 'withdrawn', 'failed'] as const).map((k) => (
-                  <div key={k}>
-                    <dt>{k === 'total' ? 'Vertragspartner' : INTERVIEW_STATUS[k]}</dt>
-                    <dd>{c.counts[k] ?? 0}</dd>
-                  </div>
-                ))}
-              </dl>
-              <SelectField
-                label="Stand filtern"
-                value={status}
-                placeholder="Alle"
-                options={Object.entries(INTERVIEW_STATUS).map(([value, label]) => ({ value, label }))}
-                onChange={(v) => {
-                  setStatus(v);
-                  setOffset(0);
-                }}
-              />
-              <Loaded state={progress}>
-                {(page) => (
-                  <>
-                    <table>
-                      <thead>
-                        <tr>
-                          <th scope="col">Vertragspartner</th>
-                          <th scope="col">Stand</th>
-                          <th scope="col">Termin</th>
-                          <th scope="col">Fällig</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {page.items.map((i) => (
-                          <tr key={i.id}>
-                            <td>{i.partnerName}</td>
-                            <td>
-                              <span className={`badge badge-interview-${i.status}`}>{INTERVIEW_STATUS[i.status] ?? i.status}</span>
-                            </td>
-                            <td>{formatDate(i.plannedAt)}</td>
-                            <td>{formatDate(i.dueAt)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                    <Pager total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} />
-                  </>
-                )}
-              </Loaded>
-            </>
-          )}
-        </Loaded>
-      )}
-    </>
-  );
-}
-
-const AGREEMENT_STATUS: Record<string, string> = {
-  draft: 'Entwurf',
-  in_approval: 'In Abstimmung',
-  approved: 'Genehmigt, noch nicht in Kraft',
-  active: 'Gültig',
-  expired: 'Abgelaufen',
-  terminated: 'Beendet',
-};
-const AGREEMENT_KIND: Record<string, string> = {
-  cooperation: 'Kooperationsvereinbarung',
-  three_party: 'Dreiseitiger Vertrag',
-  social_space_contract: 'Sozialraumvertrag',
-};
-
-/** Cooperation agreements, by default those waiting for decisions. */
-export function AgreementsPage() {
-  const [status, setStatus] = useState('in_approval');
-  const list = useLoad(
-    () =>
-      unwrap(
-        client.GET('/cooperation-agreements', {
-          params: { query: { status: (status || undefined) as Agreement['status'] | undefined, limit: 100 } },
-        }),
-      ),
-    [status],
-  );
-  return (
-    <>
-      <h1 tabIndex={-1}>Kooperationsvereinbarungen</h1>
-      <SelectField
-        label="Status"
-        value={status}
-        placeholder="Alle"
-        options={Object.entries(AGREEMENT_STATUS).map(([value, label]) => ({ value, label }))}
-        onChange={setStatus}
-      />
-      <Loaded state={list}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p>Keine Vereinbarungen mit diesem Status.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Aktenzeichen</th>
-                  <th scope="col">Titel</th>
-                  <th scope="col">Art</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Version</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((a) => (
-                  <tr key={a.id}>
-                    <td>{a.reference}</td>
-                    <td>{a.title}</td>
-                    <td>{AGREEMENT_KIND[a.kind] ?? a.kind}</td>
-                    <td>{AGREEMENT_STATUS[a.status] ?? a.status}</td>
-                    <td>{a.latestVersion}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
-      </Loaded>
-    </>
   );
 }

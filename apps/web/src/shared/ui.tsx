@@ -1,5 +1,5 @@
 import { ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { ApiError, FieldProblem } from './api';
+import { ApiError, FieldProblem } from '../api';
 
 export const formatDate = (value?: string | null) =>
   value

@@ -2,8 +2,7 @@ import { FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, client, Schemas, unwrap } from '../api';
 import { familyMemberDtoRelationValues } from '../api/schema.gen';
-import { pageForLink } from '../App';
-import { useMe } from '../session';
+import { useMe } from '../auth/session';
 import {
   CheckboxGroup,
   ErrorBox,
@@ -19,15 +18,9 @@ import {
   toApiError,
   useLoad,
   useProblems,
-} from '../ui';
-import { usePlanningRegions } from './Coordinator';
-
-export const ZONES = [
-  { value: 'service', label: 'Leistungsbereich' },
-  { value: 'unclear', label: 'Graubereich' },
-  { value: 'endangerment', label: 'Gefährdungsbereich' },
-];
-export const zoneLabel = (zone: string | null) => ZONES.find((z) => z.value === zone)?.label ?? zone ?? '–';
+} from '../shared/ui';
+import { usePlanningRegions } from '../shared/reference';
+import { ZONES, zoneLabel } from '../shared/labels';
 
 function useSocialSpaceNames() {
   const regions = usePlanningRegions();
@@ -648,97 +641,5 @@ function ConsultationRequest({ caseId, onRequested }: { caseId: string; onReques
         <SubmitButton busy={busy}>Fallteam-Beratung anfragen</SubmitButton>
       </form>
     </section>
-  );
-}
-
-/** The in-app inbox of reminders and escalations. */
-export function InboxPage() {
-  const [offset, setOffset] = useState(0);
-  const inbox = useLoad(() => unwrap(client.GET('/me/notifications', { params: { query: { limit: 50, offset } } })), [offset]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const markRead = async (id: string) => {
-    try {
-      await unwrap(client.POST('/me/notifications/{id}/read', { params: { path: { id } } }));
-      inbox.reload();
-    } catch (e) {
-      setError(toApiError(e));
-    }
-  };
-  return (
-    <>
-      <h1 tabIndex={-1}>Posteingang</h1>
-      {error && <ErrorBox error={error} />}
-      <Loaded state={inbox}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p>Keine Nachrichten.</p>
-          ) : (
-            <>
-              <ul className="inbox">
-                {page.items.map((n) => {
-                  const to = pageForLink(n.link);
-                  return (
-                    <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
-                      <h2 className="h3">
-                        {!n.readAt && <span className="badge badge-due_soon">neu</span>} {to ? <Link to={to}>{n.title}</Link> : n.title}
-                      </h2>
-                      <p>{n.body}</p>
-                      <p className="muted">
-                        {formatDateTime(n.createdAt)}{' '}
-                        {!n.readAt && (
-                          <button type="button" className="secondary" onClick={() => markRead(n.id)}>
-                            Als gelesen markieren<span className="visually-hidden">: {n.title}</span>
-                          </button>
-                        )}
-                      </p>
-                    </li>
-                  );
-                })}
-              </ul>
-              <Pager total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} />
-            </>
-          )
-        }
-      </Loaded>
-    </>
-  );
-}
-
-/** Wiedervorlagen and deadlines still ahead, earliest first. */
-export function FollowUpsPage() {
-  const upcoming = useLoad(() => unwrap(client.GET('/me/follow-ups', { params: { query: { limit: 100 } } })), []);
-  return (
-    <>
-      <h1 tabIndex={-1}>Wiedervorlagen und Fristen</h1>
-      <Loaded state={upcoming}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p>Keine anstehenden Wiedervorlagen.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Fällig am</th>
-                  <th scope="col">Art</th>
-                  <th scope="col">Worum es geht</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((f) => {
-                  const to = pageForLink(f.link);
-                  return (
-                    <tr key={f.subject}>
-                      <td>{formatDate(f.dueAt)}</td>
-                      <td>{f.template === 'follow-up-due' ? 'Wiedervorlage' : 'Erinnerung'}</td>
-                      <td>{to ? <Link to={to}>{f.body}</Link> : f.body}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )
-        }
-      </Loaded>
-    </>
   );
 }

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { client, unwrap } from '../api';
-import { AuthConfig, beginOidcLogin, completeOidcLogin, startSession, takeNotice } from '../auth';
-import { ROLE_LABELS } from '../session';
-import { ErrorBox, Loaded, toApiError, useLoad } from '../ui';
+import { AuthConfig, beginOidcLogin, completeOidcLogin, startSession, takeNotice } from './auth';
+import { ROLE_LABELS } from './session';
+import { ErrorBox, Loaded, toApiError, useLoad } from '../shared/ui';
 
 export function LoginPage({ returnTo }: { returnTo: string }) {
   const config = useLoad(() => unwrap(client.GET('/auth/config')), []);

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Schemas } from './api';
+import type { Schemas } from '../api';
 
 /** The signed-in person as `GET /me` describes them. */
 export type Me = Schemas['CurrentUserDto'];

@@ -1,7 +1,7 @@
 // Sign-in: demo users in dev mode; OpenID Connect (authorization code with PKCE) in production.
 // The token lives in sessionStorage: it ends with the browser tab. With a refresh token from the
 // identity provider, the access token is renewed shortly before it expires.
-import type { Schemas } from './api';
+import type { Schemas } from '../api';
 
 const SESSION = 'sro.session';
 const PENDING = 'sro.oidc.pending';

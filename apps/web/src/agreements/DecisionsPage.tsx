@@ -1,5 +1,5 @@
 import { client, unwrap } from '../api';
-import { formatDate, Loaded, useLoad } from '../ui';
+import { formatDate, Loaded, useLoad } from '../shared/ui';
 
 /** The approver's open decisions on cooperation agreements, the earliest deadline first. */
 export function PendingDecisionsPage() {

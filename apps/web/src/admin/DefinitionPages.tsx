@@ -14,7 +14,7 @@ import {
   toApiError,
   useLoad,
   useProblems,
-} from '../ui';
+} from '../shared/ui';
 
 const DEFINITION_TITLES: Record<string, string> = {
   'sozialraum-development': 'Sozialraumentwicklung (sechs Phasen)',
