@@ -94,3 +94,16 @@ export async function accessibilityViolations(page: Page): Promise<Array<{ rule:
     return result.violations.map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   })()`);
 }
+
+/** Words that appear in English messages and never in German ones (whole words, any case). */
+const ENGLISH =
+  /\b(must|should|the|is|are|was|were|not|invalid|required|error|failed|cannot|forbidden|unauthorized|found|expected|value|property|each|longer|shorter|than|equal|internal|server|request|unknown|please|characters?|allowed|exists?|elements?|contain|string|number|array|object|empty|missing|conflict|denied|timeout)\b/i;
+
+/**
+ * Messages the page shows (alerts, field errors, status lines, dialogs) that read as English. A
+ * journey asserts none: everything a user reads is German.
+ */
+export async function englishMessages(page: Page): Promise<string[]> {
+  const texts = await page.locator('[role="alert"], [role="status"], .field-error, .error-summary, dialog[open], .hint').allInnerTexts();
+  return texts.map((t) => t.trim()).filter((t) => ENGLISH.test(t));
+}

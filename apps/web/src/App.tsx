@@ -15,6 +15,8 @@ import { AdviserConsultationsPage, PacketPage } from './fallteam/AdviserPages';
 import { AuditPage, DefinitionPage, DefinitionsPage, DraftEditorPage } from './admin/DefinitionPages';
 import { InboxPage } from './tasks/InboxPage';
 import { TasksPage } from './tasks/TasksPage';
+import { PageTitle } from './shared/Page';
+import { clearDrafts } from './shared/drafts';
 
 const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/aufgaben', label: 'Meine Aufgaben', roles: Object.keys(ROLE_LABELS) as Role[] },
@@ -70,7 +72,8 @@ export function App() {
   if (error)
     return (
       <main className="container">
-        <ErrorBox error={error} title="Anmeldung fehlgeschlagen." />
+        <PageTitle>Anmeldung fehlgeschlagen</PageTitle>
+        <ErrorBox error={error} />
       </main>
     );
   if (!me)
@@ -93,7 +96,14 @@ export function App() {
           <span className="who">
             {me.displayName} · {me.roles.map((r) => ROLE_LABELS[r]).join(', ')}
           </span>
-          <button type="button" className="link-button" onClick={() => signOut()}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              clearDrafts();
+              signOut();
+            }}
+          >
             Abmelden
           </button>
         </div>
@@ -136,7 +146,7 @@ export function App() {
             path="*"
             element={
               <>
-                <h1 tabIndex={-1}>Seite nicht gefunden</h1>
+                <PageTitle>Seite nicht gefunden</PageTitle>
                 <p>
                   Diese Adresse gibt es nicht. <Link to="/">Zur Startseite</Link>
                 </p>

@@ -1,4 +1,4 @@
-import { accessibilityViolations, describedBy, screenshot, signInAs, webSystem } from '../../support/browser';
+import { accessibilityViolations, describedBy, englishMessages, screenshot, signInAs, webSystem } from '../../support/browser';
 import { expect } from '../../support/browser-expect';
 import { eventually } from '../../support/eventually';
 
@@ -33,31 +33,58 @@ describe('web app: the caseworker’s journey (open a case, consent, Fallteam re
     await expect(page.getByText('Sie haben noch keine Fälle.')).toBeVisible();
 
     await page.getByRole('link', { name: 'Neuen Fall anlegen' }).click();
+    await expect(page.locator('title')).toHaveText('Neuen Fall anlegen – SRO Engine');
     await page.getByRole('combobox', { name: /^Sozialraum/ }).selectOption({ label: 'Sozialraum Teltow' });
     await page.getByLabel('Bereich').selectOption({ label: 'Graubereich' });
     await page.getByLabel('Familienname').fill('Mustermann-Öztürk');
     await page.getByLabel('Vornamen').fill('Erika, Leon');
-    await page.getByLabel('Geburtsdaten').fill('03.02.2014'); // not the ISO date the server wants
+    await page.getByLabel('Geburtsdatum Kind 1').fill('31.02.2014'); // no calendar date
     await page.getByLabel('Anschrift').fill('Lindenallee 7, 14513 Teltow');
-    await page.getByLabel('Familienmitglieder').fill('Großmutter: Hildegard Mustermann');
+    // Family members as rows: relation from the list, name, birth date, household.
+    await page.getByRole('button', { name: 'Familienmitglied hinzufügen' }).click();
+    const grandmother = page.getByRole('group', { name: /^Familienmitglied 1/ });
+    await grandmother.getByLabel('Beziehung', { exact: false }).first().selectOption('Großmutter');
+    await grandmother.getByLabel(/^Name/).fill('Hildegard Mustermann');
+    await grandmother.getByLabel(/^Geburtsdatum/).fill('12.07.1956');
+    await grandmother.getByLabel('Lebt im Haushalt').uncheck();
     await page.getByLabel('Wille der Familie (in ihren Worten)').fill('Wir wollen, dass Leon wieder gern zur Schule geht.');
     await page.getByLabel('Ziele').fill('Regelmäßiger Schulbesuch');
     await page.getByLabel('Ressourcen des Sozialraums').fill('Jugendclub am Markt');
     await page.getByRole('button', { name: 'Fall anlegen' }).click();
 
-    const birthDates = page.getByLabel('Geburtsdaten');
+    const birthDates = page.getByLabel('Geburtsdatum Kind 1');
     await expect(birthDates).toHaveAttribute('aria-invalid', 'true');
+    // Named at its own row as soon as the field is left, and by the server for the list.
     await expect(await describedBy(page, birthDates)).toContainText('Bitte ein gültiges Datum angeben (TT.MM.JJJJ).');
-    await expect(page.getByRole('alert').first()).toContainText('Bitte korrigieren Sie die markierten Angaben.');
+    const summary = page.locator('.error-summary');
+    await expect(summary).toContainText('Bitte korrigieren Sie die markierten Angaben.');
+    // The summary names the field and links to it (GOV.UK pattern).
+    await summary.getByRole('link', { name: /^Geburtsdaten der Kinder: Bitte ein gültiges Datum/ }).click();
+    expect(await page.getByRole('group', { name: 'Geburtsdaten der Kinder' }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(
+      true,
+    );
+    expect(await englishMessages(page)).toEqual([]);
     // Nothing typed is lost.
     await expect(page.getByLabel('Familienname')).toHaveValue('Mustermann-Öztürk');
     await expect(page.getByLabel('Wille der Familie (in ihren Worten)')).toHaveValue('Wir wollen, dass Leon wieder gern zur Schule geht.');
-    await expect(birthDates).toHaveValue('03.02.2014');
+    await expect(birthDates).toHaveValue('31.02.2014');
     expect((await web.db.query('SELECT id FROM case_file')) as unknown[]).toHaveLength(0);
     await screenshot(page, 'caseworker-case-error');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await birthDates.fill('2014-02-03');
+    // The session ends while the form is open: after signing in again, the form is as it was.
+    await page.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('sro.session')!) as { expiresAt: number };
+      sessionStorage.setItem('sro.session', JSON.stringify({ ...session, expiresAt: Date.now() - 1_000 }));
+    });
+    await page.reload();
+    await page.getByRole('button', { name: 'Anmelden als Demo Fachkraft (ASD)' }).click();
+    await page.getByRole('heading', { name: 'Neuen Fall anlegen' }).waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'wiederhergestellt' })).toBeVisible();
+    await expect(page.getByLabel('Familienname')).toHaveValue('Mustermann-Öztürk');
+    await expect(page.getByRole('group', { name: /^Familienmitglied 1/ }).getByLabel(/^Name/)).toHaveValue('Hildegard Mustermann');
+
+    await page.getByLabel('Geburtsdatum Kind 1').fill('03.02.2014');
     await page.getByRole('button', { name: 'Fall anlegen' }).click();
     const heading = page.getByRole('heading', { name: /^Fall F-\d{4}-/ });
     await heading.waitFor();

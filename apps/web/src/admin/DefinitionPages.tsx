@@ -15,6 +15,7 @@ import {
   useLoad,
   useProblems,
 } from '../shared/ui';
+import { PageTitle } from '../shared/Page';
 
 const DEFINITION_TITLES: Record<string, string> = {
   'sozialraum-development': 'Sozialraumentwicklung (sechs Phasen)',
@@ -32,7 +33,7 @@ export function DefinitionsPage() {
   const list = useLoad(() => unwrap(client.GET('/definitions')), []);
   return (
     <>
-      <h1 tabIndex={-1}>Workflow-Definitionen</h1>
+      <PageTitle>Workflow-Definitionen</PageTitle>
       <Loaded state={list}>
         {({ items }) => (
           <table>
@@ -88,7 +89,7 @@ export function DefinitionPage() {
   };
   return (
     <>
-      <h1 tabIndex={-1}>{DEFINITION_TITLES[key] ?? key}</h1>
+      <PageTitle>{DEFINITION_TITLES[key] ?? key}</PageTitle>
       {error && <ErrorBox error={error} />}
       <Loaded state={versions}>
         {({ items }) => (
@@ -525,9 +526,7 @@ export function DraftEditorPage() {
     <Loaded state={loaded}>
       {(definition) => (
         <>
-          <h1 tabIndex={-1}>
-            {DEFINITION_TITLES[key] ?? key}, Version {definition.version} ({STATUS[definition.status]})
-          </h1>
+          <PageTitle>{`${DEFINITION_TITLES[key] ?? key}, Version ${definition.version} (${STATUS[definition.status]})`}</PageTitle>
           <p>
             <Link to={`/definitionen/${key}`}>Zurück zu den Versionen</Link>
           </p>
@@ -677,7 +676,7 @@ export function AuditPage() {
   };
   return (
     <>
-      <h1 tabIndex={-1}>Audit-Log</h1>
+      <PageTitle>Audit-Log</PageTitle>
       <form onSubmit={submit} className="filters" noValidate aria-label="Filter">
         <TextField label="Wer (Kennung)" value={form.actorId} onChange={set('actorId')} errors={at('/actorId')} />
         <TextField

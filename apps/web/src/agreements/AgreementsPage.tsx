@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { client, Schemas, unwrap } from '../api';
 import { Loaded, SelectField, useLoad } from '../shared/ui';
+import { PageTitle } from '../shared/Page';
 
 export type PlanningRegion = Schemas['PlanningRegionDto'];
 type Agreement = Schemas['AgreementDto'];
@@ -33,7 +34,7 @@ export function AgreementsPage() {
   );
   return (
     <>
-      <h1 tabIndex={-1}>Kooperationsvereinbarungen</h1>
+      <PageTitle>Kooperationsvereinbarungen</PageTitle>
       <SelectField
         label="Status"
         value={status}

@@ -1,12 +1,13 @@
 import { client, unwrap } from '../api';
 import { formatDate, Loaded, useLoad } from '../shared/ui';
+import { PageTitle } from '../shared/Page';
 
 /** The approver's open decisions on cooperation agreements, the earliest deadline first. */
 export function PendingDecisionsPage() {
   const pending = useLoad(() => unwrap(client.GET('/cooperation-agreements/pending-decisions', { params: { query: { limit: 100 } } })), []);
   return (
     <>
-      <h1 tabIndex={-1}>Offene Entscheidungen</h1>
+      <PageTitle>Offene Entscheidungen</PageTitle>
       <Loaded state={pending}>
         {(page) =>
           page.items.length === 0 ? (

@@ -4,13 +4,14 @@ import { client, unwrap } from '../api';
 import { AuthConfig, beginOidcLogin, completeOidcLogin, startSession, takeNotice } from './auth';
 import { ROLE_LABELS } from './session';
 import { ErrorBox, Loaded, toApiError, useLoad } from '../shared/ui';
+import { PageTitle } from '../shared/Page';
 
 export function LoginPage({ returnTo }: { returnTo: string }) {
   const config = useLoad(() => unwrap(client.GET('/auth/config')), []);
   const [notice] = useState(takeNotice);
   return (
     <main id="main" className="container narrow">
-      <h1>Anmeldung</h1>
+      <PageTitle>Anmeldung</PageTitle>
       <p>SRO Engine – Fallsteuerung und Sozialraumentwicklung im Jugendamt.</p>
       {notice && (
         <div className="alert" role="status">
@@ -88,7 +89,7 @@ export function LoginCallbackPage() {
   }, [navigate]);
   return (
     <main id="main" className="container narrow">
-      <h1>Anmeldung</h1>
+      <PageTitle>Anmeldung</PageTitle>
       {error ? (
         <div className="alert alert-error" role="alert">
           {error} <a href="/anmeldung">Erneut anmelden</a>

@@ -21,6 +21,11 @@ import {
 } from '../shared/ui';
 import { usePlanningRegions } from '../shared/reference';
 import { ZONES, zoneLabel } from '../shared/labels';
+import { PageTitle } from '../shared/Page';
+import { useDraft } from '../shared/drafts';
+import { DraftNotice } from '../shared/DraftNotice';
+import { DateField, RepeatableRows } from '../shared/forms';
+import { isoDateOf } from '../shared/german';
 
 function useSocialSpaceNames() {
   const regions = usePlanningRegions();
@@ -34,7 +39,7 @@ export function CasesPage() {
   const { names } = useSocialSpaceNames();
   return (
     <>
-      <h1 tabIndex={-1}>Meine Fälle</h1>
+      <PageTitle>Meine Fälle</PageTitle>
       <p>
         <Link to="/faelle/neu" className="button">
           Neuen Fall anlegen
@@ -79,14 +84,22 @@ export function CasesPage() {
   );
 }
 
+type Relation = Schemas['CreateCaseDto']['personal']['familyMembers'][number]['relation'];
+/** The relations the API accepts, generated from its OpenAPI document. */
+const RELATIONS: readonly Relation[] = familyMemberDtoRelationValues;
+const RELATION_OPTIONS = RELATIONS.map((r) => ({ value: r, label: r === 'andere' ? 'andere Beziehung' : r }));
+
+type FamilyRow = { relation: string; relationOther: string; name: string; birthDate: string; livesInHousehold: boolean };
+const EMPTY_MEMBER: FamilyRow = { relation: '', relationOther: '', name: '', birthDate: '', livesInHousehold: true };
+
 const EMPTY_CASE = {
   socialSpaceId: '',
   zone: '',
   familyName: '',
   givenNames: '',
-  birthDates: '',
+  birthDates: [''] as string[],
   address: '',
-  familyMembers: '',
+  familyMembers: [] as FamilyRow[],
   will: '',
   goals: '',
   person: '',
@@ -94,32 +107,21 @@ const EMPTY_CASE = {
   socialSpace: '',
   confided: '',
 };
+type CaseForm = typeof EMPTY_CASE;
 
-const CASE_POINTERS = [
-  '/socialSpaceId',
-  '/zone',
-  '/personal/familyName',
-  '/personal/givenNames',
-  '/personal/birthDates',
-  '/personal/address',
-  '/personal/familyMembers',
-  '/will',
-  '/goals',
-  '/resources/person',
-  '/resources/surroundings',
-  '/resources/socialSpace',
-  '/confided',
-];
-
-/** Opening a case: personal data is sealed by the server; what was typed stays on an error. */
+/** Opening a case: personal data is sealed by the server; what was typed stays on an error and survives an expired session. */
 export function NewCasePage() {
   const me = useMe();
   const navigate = useNavigate();
   const { regions } = useSocialSpaceNames();
-  const [form, setForm] = useState(EMPTY_CASE);
+  const draft = useDraft(me.sub, 'fall-neu', EMPTY_CASE);
+  const form = draft.value;
   const [busy, setBusy] = useState(false);
-  const { error, setError, at } = useProblems();
-  const set = (key: keyof typeof EMPTY_CASE) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const { error, setError, at, only } = useProblems();
+  const set =
+    <K extends keyof CaseForm>(key: K) =>
+    (value: CaseForm[K]) =>
+      draft.setValue((f) => ({ ...f, [key]: value }));
   const spaces = (regions.data?.items ?? []).flatMap((r) => r.socialSpaces).filter((s) => me.socialSpaceIds.includes(s.id));
 
   const submit = async (e: FormEvent) => {
@@ -137,9 +139,9 @@ export function NewCasePage() {
                 .split(',')
                 .map((n) => n.trim())
                 .filter(Boolean),
-              birthDates: lines(form.birthDates),
+              birthDates: form.birthDates.filter((d) => d.trim()).map(isoDateOf),
               address: form.address,
-              familyMembers: lines(form.familyMembers).map(familyMember),
+              familyMembers: form.familyMembers.map(familyMember),
             },
             will: form.will,
             goals: lines(form.goals),
@@ -148,6 +150,7 @@ export function NewCasePage() {
           },
         }),
       );
+      draft.clear();
       void navigate(`/faelle/${created.id}`);
     } catch (err) {
       setError(toApiError(err));
@@ -157,14 +160,16 @@ export function NewCasePage() {
 
   return (
     <>
-      <h1 tabIndex={-1}>Neuen Fall anlegen</h1>
+      <PageTitle>Neuen Fall anlegen</PageTitle>
       <p>Personenbezogene Angaben werden verschlüsselt gespeichert. Der Fall erhält ein Pseudonym für das Fallteam.</p>
+      <DraftNotice restored={draft.restored} onDiscard={() => draft.discard(EMPTY_CASE)} />
       <form onSubmit={submit} noValidate>
-        <FormErrors error={error} fieldPointers={CASE_POINTERS} />
+        <FormErrors error={error} />
         <fieldset>
           <legend>Zuordnung</legend>
           <SelectField
             label="Sozialraum"
+            pointer="/socialSpaceId"
             value={form.socialSpaceId}
             onChange={set('socialSpaceId')}
             placeholder="Bitte wählen"
@@ -174,6 +179,7 @@ export function NewCasePage() {
           />
           <SelectField
             label="Bereich"
+            pointer="/zone"
             value={form.zone}
             onChange={set('zone')}
             placeholder="Bitte wählen"
@@ -186,6 +192,7 @@ export function NewCasePage() {
           <legend>Familie</legend>
           <TextField
             label="Familienname"
+            pointer="/personal/familyName"
             value={form.familyName}
             onChange={set('familyName')}
             errors={at('/personal/familyName')}
@@ -193,33 +200,105 @@ export function NewCasePage() {
           />
           <TextField
             label="Vornamen"
+            pointer="/personal/givenNames"
             hint="Mehrere durch Komma trennen."
             value={form.givenNames}
             onChange={set('givenNames')}
             errors={at('/personal/givenNames')}
           />
-          <TextField
-            label="Geburtsdaten"
-            hint="Eines je Zeile, im Format JJJJ-MM-TT (z. B. 2014-02-03)."
-            multiline
-            value={form.birthDates}
+          <RepeatableRows
+            legend="Geburtsdaten der Kinder"
+            pointer="/personal/birthDates"
+            rows={form.birthDates}
             onChange={set('birthDates')}
-            errors={at('/personal/birthDates')}
-          />
-          <TextField label="Anschrift" value={form.address} onChange={set('address')} errors={at('/personal/address')} required />
+            newRow={() => ''}
+            rowLegend={(_, i) => `Kind ${i + 1}`}
+            addLabel="Weiteres Kind hinzufügen"
+            errors={only('/personal/birthDates')}
+          >
+            {(date, _update, i) => (
+              <DateField
+                label={`Geburtsdatum Kind ${i + 1}`}
+                pointer={`/personal/birthDates/${i}`}
+                value={date}
+                onChange={(text) => set('birthDates')(form.birthDates.map((d, j) => (j === i ? text : d)))}
+                errors={at(`/personal/birthDates/${i}`)}
+              />
+            )}
+          </RepeatableRows>
           <TextField
-            label="Familienmitglieder"
-            hint="Eines je Zeile: Beziehung: Name (z. B. Großmutter: Hildegard M.)."
-            multiline
-            value={form.familyMembers}
-            onChange={set('familyMembers')}
-            errors={at('/personal/familyMembers')}
+            label="Anschrift"
+            pointer="/personal/address"
+            value={form.address}
+            onChange={set('address')}
+            errors={at('/personal/address')}
+            required
           />
+          <RepeatableRows
+            legend="Familienmitglieder"
+            pointer="/personal/familyMembers"
+            hint="Wer gehört zur Familie? Beziehung aus der Liste, bei „andere Beziehung“ in eigenen Worten."
+            rows={form.familyMembers}
+            onChange={set('familyMembers')}
+            newRow={() => ({ ...EMPTY_MEMBER })}
+            rowLegend={(m, i) => `Familienmitglied ${i + 1}${m.name ? ` (${m.name})` : ''}`}
+            addLabel="Familienmitglied hinzufügen"
+            errors={only('/personal/familyMembers')}
+          >
+            {(member, update, i) => (
+              <>
+                <SelectField
+                  label="Beziehung"
+                  pointer={`/personal/familyMembers/${i}/relation`}
+                  value={member.relation}
+                  onChange={(relation) => update({ relation })}
+                  placeholder="Bitte wählen"
+                  options={RELATION_OPTIONS}
+                  errors={at(`/personal/familyMembers/${i}/relation`)}
+                  required
+                />
+                {member.relation === 'andere' && (
+                  <TextField
+                    label="Beziehung in eigenen Worten"
+                    pointer={`/personal/familyMembers/${i}/relationOther`}
+                    value={member.relationOther}
+                    onChange={(relationOther) => update({ relationOther })}
+                    errors={at(`/personal/familyMembers/${i}/relationOther`)}
+                    required
+                  />
+                )}
+                <TextField
+                  label="Name"
+                  pointer={`/personal/familyMembers/${i}/name`}
+                  value={member.name}
+                  onChange={(name) => update({ name })}
+                  errors={at(`/personal/familyMembers/${i}/name`)}
+                  required
+                />
+                <DateField
+                  label="Geburtsdatum (falls bekannt)"
+                  pointer={`/personal/familyMembers/${i}/birthDate`}
+                  value={member.birthDate}
+                  onChange={(birthDate) => update({ birthDate })}
+                  errors={at(`/personal/familyMembers/${i}/birthDate`)}
+                />
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={member.livesInHousehold}
+                    onChange={(e) => update({ livesInHousehold: e.target.checked })}
+                  />{' '}
+                  Lebt im Haushalt
+                </label>
+              </>
+            )}
+          </RepeatableRows>
         </fieldset>
         <fieldset>
           <legend>Fallvorstellung</legend>
           <TextField
             label="Wille der Familie (in ihren Worten)"
+            pointer="/will"
             multiline
             rows={4}
             value={form.will}
@@ -227,9 +306,18 @@ export function NewCasePage() {
             errors={at('/will')}
             required
           />
-          <TextField label="Ziele" hint="Eines je Zeile." multiline value={form.goals} onChange={set('goals')} errors={at('/goals')} />
+          <TextField
+            label="Ziele"
+            pointer="/goals"
+            hint="Eines je Zeile."
+            multiline
+            value={form.goals}
+            onChange={set('goals')}
+            errors={at('/goals')}
+          />
           <TextField
             label="Ressourcen der Person"
+            pointer="/resources/person"
             hint="Eine je Zeile."
             multiline
             value={form.person}
@@ -238,6 +326,7 @@ export function NewCasePage() {
           />
           <TextField
             label="Ressourcen des Umfelds"
+            pointer="/resources/surroundings"
             hint="Eine je Zeile."
             multiline
             value={form.surroundings}
@@ -246,6 +335,7 @@ export function NewCasePage() {
           />
           <TextField
             label="Ressourcen des Sozialraums"
+            pointer="/resources/socialSpace"
             hint="Eine je Zeile."
             multiline
             value={form.socialSpace}
@@ -254,6 +344,7 @@ export function NewCasePage() {
           />
           <TextField
             label="Anvertraute Angaben (§ 65 SGB VIII)"
+            pointer="/confided"
             hint="Eine je Zeile. Sie verlassen den Fall nie ohne Einwilligung."
             multiline
             value={form.confided}
@@ -269,19 +360,16 @@ export function NewCasePage() {
 
 type CaseFile = Schemas['CaseFileDto'];
 type PacketPreview = Schemas['PacketPreviewDto'];
-type Relation = Schemas['CreateCaseDto']['personal']['familyMembers'][number]['relation'];
-/** The relations the API accepts, generated from its OpenAPI document. */
-const RELATIONS: readonly Relation[] = familyMemberDtoRelationValues;
 
-/** "Mutter: Erika Muster" → a family member; a relation not in the list is "andere" with its own word. */
-function familyMember(line: string): Schemas['CreateCaseDto']['personal']['familyMembers'][number] {
-  const [head, ...rest] = line.split(':');
-  if (rest.length === 0) return { relation: 'andere', name: line.trim() };
-  const word = head.trim();
-  const known = RELATIONS.find((r) => r.toLowerCase() === word.toLowerCase());
-  return known
-    ? { relation: known, name: rest.join(':').trim() }
-    : { relation: 'andere', relationOther: word, name: rest.join(':').trim() };
+/** A family row as the API takes it: dates converted, "other" only with the relation "andere". */
+function familyMember(row: FamilyRow): Schemas['CreateCaseDto']['personal']['familyMembers'][number] {
+  return {
+    relation: row.relation as Relation,
+    ...(row.relation === 'andere' ? { relationOther: row.relationOther } : {}),
+    name: row.name,
+    ...(row.birthDate.trim() ? { birthDate: isoDateOf(row.birthDate) } : {}),
+    livesInHousehold: row.livesInHousehold,
+  };
 }
 
 const HISTORY_ACTIONS: Record<string, string> = {
@@ -312,7 +400,7 @@ export function CasePage() {
   if (file.error?.status === 403 || file.error?.status === 404) {
     return (
       <>
-        <h1 tabIndex={-1}>Kein Zugriff auf diese Fallakte</h1>
+        <PageTitle>Kein Zugriff auf diese Fallakte</PageTitle>
         <div className="alert alert-error" role="alert">
           {file.error.status === 403
             ? 'Sie haben keinen Zugriff auf Fallakten. Fallakten sehen nur die zuständigen Fachkräfte; externe Beratungen erhalten ausschließlich die pseudonymisierten Unterlagen der Beratungen, zu denen sie eingeladen sind.'
@@ -328,7 +416,7 @@ export function CasePage() {
     <Loaded state={file}>
       {(c) => (
         <>
-          <h1 tabIndex={-1}>Fall {c.pseudonym}</h1>
+          <PageTitle>{`Fall ${c.pseudonym}`}</PageTitle>
           <dl className="facts">
             <dt>Familie</dt>
             <dd>

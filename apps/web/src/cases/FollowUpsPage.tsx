@@ -2,13 +2,14 @@ import { Link } from 'react-router';
 import { client, unwrap } from '../api';
 import { pageForLink } from '../shared/links';
 import { formatDate, Loaded, useLoad } from '../shared/ui';
+import { PageTitle } from '../shared/Page';
 
 /** Wiedervorlagen and deadlines still ahead, earliest first. */
 export function FollowUpsPage() {
   const upcoming = useLoad(() => unwrap(client.GET('/me/follow-ups', { params: { query: { limit: 100 } } })), []);
   return (
     <>
-      <h1 tabIndex={-1}>Wiedervorlagen und Fristen</h1>
+      <PageTitle>Wiedervorlagen und Fristen</PageTitle>
       <Loaded state={upcoming}>
         {(page) =>
           page.items.length === 0 ? (

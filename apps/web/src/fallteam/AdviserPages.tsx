@@ -2,13 +2,14 @@ import { Link, useParams } from 'react-router';
 import { client, unwrap } from '../api';
 import { formatDate, formatDateTime, Loaded, useLoad } from '../shared/ui';
 import { zoneLabel } from '../shared/labels';
+import { PageTitle } from '../shared/Page';
 
 /** The consultations an adviser is invited to, while their access window is open. */
 export function AdviserConsultationsPage() {
   const list = useLoad(() => unwrap(client.GET('/consultations')), []);
   return (
     <>
-      <h1 tabIndex={-1}>Meine Beratungen im erweiterten Fallteam</h1>
+      <PageTitle>Meine Beratungen im erweiterten Fallteam</PageTitle>
       <p>Sie sehen nur pseudonymisierte Unterlagen, und nur solange die Einladung gilt.</p>
       <Loaded state={list}>
         {({ items }) =>
@@ -69,7 +70,7 @@ export function PacketPage() {
     <Loaded state={packet}>
       {(p) => (
         <>
-          <h1 tabIndex={-1}>Fallvorstellung {p.pseudonym}</h1>
+          <PageTitle>{`Fallvorstellung ${p.pseudonym}`}</PageTitle>
           <p>
             Bereich: {zoneLabel(p.zone)} · Sitzung: {formatDateTime(p.sessionAt)}
           </p>

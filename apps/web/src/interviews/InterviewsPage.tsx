@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { client, Schemas, unwrap } from '../api';
 import { formatDate, Loaded, Pager, SelectField, useLoad } from '../shared/ui';
+import { PageTitle } from '../shared/Page';
 
 export type PlanningRegion = Schemas['PlanningRegionDto'];
 type PartnerInterview = Schemas['PartnerInterviewDto'];
@@ -35,7 +36,7 @@ export function InterviewsPage() {
   );
   return (
     <>
-      <h1 tabIndex={-1}>Partnerinterviews</h1>
+      <PageTitle>Partnerinterviews</PageTitle>
       {cycle.error?.status === 404 ? (
         <p>Zurzeit läuft kein Interviewzyklus.</p>
       ) : (

@@ -1,5 +1,5 @@
-import { ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { ApiError, FieldProblem } from '../api';
+import { MouseEvent, ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { ApiError } from '../api';
 
 export const formatDate = (value?: string | null) =>
   value
@@ -81,36 +81,90 @@ export function useProblems() {
   const problems = error?.errors ?? [];
   const at = (pointer: string): string[] =>
     problems.filter((p) => p.pointer === pointer || p.pointer.startsWith(`${pointer}/`)).map((p) => p.message);
-  return { error, setError, at };
+  /** Only the problems of this pointer itself (a list's own problem, not its rows'). */
+  const only = (pointer: string): string[] => problems.filter((p) => p.pointer === pointer).map((p) => p.message);
+  return { error, setError, at, only };
 }
 
-/** The error summary at the top of a form (GOV.UK pattern): focused after a failed submit. */
-export function FormErrors({ error, fieldPointers }: { error: ApiError | null; fieldPointers: string[] }) {
+/** The input that shows a problem: the field whose pointer is the problem's or its nearest parent. */
+function fieldFor(pointer: string): HTMLElement | null {
+  let best: HTMLElement | null = null;
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-pointer]'))) {
+    const at = el.dataset.pointer!;
+    if ((pointer === at || pointer.startsWith(`${at}/`)) && (!best || at.length > best.dataset.pointer!.length)) best = el;
+  }
+  return best;
+}
+
+/**
+ * The error summary at the top of a form (GOV.UK pattern): focused after a failed submit; lists
+ * every problem, each linked to the field that shows it (by the field's `pointer`).
+ */
+export function FormErrors({ error }: { error: ApiError | null; fieldPointers?: string[] }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [targets, setTargets] = useState<Array<{ id: string; label: string } | null>>([]);
   useEffect(() => {
-    if (error) ref.current?.focus();
+    if (!error) return;
+    ref.current?.focus();
+    setTargets(
+      error.errors.map((p) => {
+        const el = fieldFor(p.pointer);
+        return el?.id ? { id: el.id, label: el.dataset.label ?? '' } : null;
+      }),
+    );
   }, [error]);
   if (!error) return null;
-  const unplaced: FieldProblem[] = error.errors.filter((p) => !fieldPointers.some((f) => p.pointer === f || p.pointer.startsWith(`${f}/`)));
+  const focus = (id: string) => (event: MouseEvent) => {
+    event.preventDefault();
+    const el = document.getElementById(id);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  };
   return (
-    <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
+    <div className="alert alert-error error-summary" role="alert" tabIndex={-1} ref={ref}>
       <strong>{error.errors.length > 0 ? 'Bitte korrigieren Sie die markierten Angaben.' : describeError(error)}</strong>
-      {unplaced.length > 0 && (
+      {error.errors.length > 0 && (
         <ul>
-          {unplaced.map((p, i) => (
-            <li key={i}>
-              {p.pointer && p.pointer !== '/' ? <code>{p.pointer}</code> : null} {p.message}
-            </li>
-          ))}
+          {error.errors.map((p, i) => {
+            const target = targets[i];
+            return (
+              <li key={i}>
+                {target ? (
+                  <a href={`#${target.id}`} onClick={focus(target.id)}>
+                    {target.label ? `${target.label}: ` : ''}
+                    {p.message}
+                  </a>
+                ) : (
+                  p.message
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>
   );
 }
 
-type InputProps = { label: string; errors?: string[]; hint?: string; required?: boolean };
+type InputProps = {
+  label: string;
+  errors?: string[];
+  hint?: string;
+  required?: boolean;
+  /** The JSON pointer of the request field: gives the input a stable id the error summary links to. */
+  pointer?: string;
+};
 
-function FieldShell({ id, label, errors = [], hint, required, children }: InputProps & { id: string; children: ReactNode }) {
+/** The DOM id of the input for a request field (the error summary links to it). */
+export const fieldDomId = (pointer: string) => `feld${pointer.replace(/[^A-Za-z0-9]/g, '-')}`;
+
+/** The input's id: stable for a request field, generated otherwise. */
+export function useFieldId(pointer?: string): string {
+  const generated = useId();
+  return pointer ? fieldDomId(pointer) : generated;
+}
+
+export function FieldShell({ id, label, errors = [], hint, required, children }: InputProps & { id: string; children: ReactNode }) {
   return (
     <div className={`field${errors.length ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>
@@ -132,16 +186,18 @@ function FieldShell({ id, label, errors = [], hint, required, children }: InputP
   );
 }
 
-const describedBy = (id: string, hint?: string, errors: string[] = []) =>
+export const describedBy = (id: string, hint?: string, errors: string[] = []) =>
   [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 export function TextField(
   props: InputProps & { value: string; onChange: (v: string) => void; type?: string; multiline?: boolean; rows?: number; name?: string },
 ) {
-  const id = useId();
+  const id = useFieldId(props.pointer);
   const common = {
     id,
     name: props.name,
+    'data-pointer': props.pointer,
+    'data-label': props.label,
     value: props.value,
     'aria-invalid': props.errors?.length ? true : undefined,
     'aria-describedby': describedBy(id, props.hint, props.errors),
@@ -166,11 +222,13 @@ export function SelectField(
     placeholder?: string;
   },
 ) {
-  const id = useId();
+  const id = useFieldId(props.pointer);
   return (
     <FieldShell id={id} {...props}>
       <select
         id={id}
+        data-pointer={props.pointer}
+        data-label={props.label}
         value={props.value}
         aria-invalid={props.errors?.length ? true : undefined}
         aria-describedby={describedBy(id, props.hint, props.errors)}

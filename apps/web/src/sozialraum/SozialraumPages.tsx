@@ -16,6 +16,7 @@ import {
   useProblems,
 } from '../shared/ui';
 import { usePlanningRegions } from '../shared/reference';
+import { PageTitle } from '../shared/Page';
 
 export type PlanningRegion = Schemas['PlanningRegionDto'];
 type PhaseDeadline = Schemas['PhaseDeadlineDto'];
@@ -64,7 +65,7 @@ export function BoardPage() {
   };
   return (
     <>
-      <h1 tabIndex={-1}>Phasenfristen der Sozialräume</h1>
+      <PageTitle>Phasenfristen der Sozialräume</PageTitle>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter">
         <SelectField
           label="Planregion"
@@ -140,7 +141,7 @@ export function ProcessPage() {
     <Loaded state={view}>
       {({ process, state }) => (
         <>
-          <h1 tabIndex={-1}>Sozialraumprozess: {String(process.summary.title ?? 'Sozialraum')}</h1>
+          <PageTitle>{`Sozialraumprozess: ${String(process.summary.title ?? 'Sozialraum')}`}</PageTitle>
           <p>
             Status: <strong>{process.status === 'running' ? 'läuft' : process.status}</strong> · Definition Version{' '}
             {process.definitionVersion}

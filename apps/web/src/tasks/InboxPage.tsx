@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ApiError, client, unwrap } from '../api';
 import { pageForLink } from '../shared/links';
 import { ErrorBox, formatDateTime, Loaded, Pager, toApiError, useLoad } from '../shared/ui';
+import { PageTitle } from '../shared/Page';
 
 /** The in-app inbox of reminders and escalations. */
 export function InboxPage() {
@@ -19,7 +20,7 @@ export function InboxPage() {
   };
   return (
     <>
-      <h1 tabIndex={-1}>Posteingang</h1>
+      <PageTitle>Posteingang</PageTitle>
       {error && <ErrorBox error={error} />}
       <Loaded state={inbox}>
         {(page) =>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { client, Schemas, unwrap } from '../api';
 import { formatDate, Loaded, Pager, SelectField, useLoad } from '../shared/ui';
+import { PageTitle } from '../shared/Page';
 
 type TaskKind = Schemas['TaskDto']['kind'];
 
@@ -43,7 +44,7 @@ export function TasksPage() {
   );
   return (
     <>
-      <h1 tabIndex={-1}>Meine Aufgaben</h1>
+      <PageTitle>Meine Aufgaben</PageTitle>
       <SelectField
         label="Art der Aufgabe"
         value={kind}
