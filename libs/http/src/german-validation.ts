@@ -1,4 +1,23 @@
-import { ValidationError, getMetadataStorage } from 'class-validator';
+import {
+  ValidationError,
+  getMetadataStorage,
+  isBoolean,
+  isDateString,
+  isEmail,
+  isEnum,
+  isIn,
+  isInt,
+  isISO8601,
+  isNotEmpty,
+  isNumber,
+  isString,
+  isUUID,
+  matches,
+  max,
+  maxLength,
+  min,
+  minLength,
+} from 'class-validator';
 import type { FieldProblem } from '@sro/common';
 
 /**
@@ -81,6 +100,40 @@ function ruleOf(target: object | undefined, property: string, rule: string): Rul
   if (!target || typeof target !== 'object' || Array.isArray(target)) return undefined;
   const metadata = getMetadataStorage().getTargetValidationMetadatas(target.constructor, '', true, false) as RuleMetadata[];
   return metadata.find((m) => m.propertyName === property && (m.name === rule || m.type === rule));
+}
+
+/** The element checks of rules a DTO applies with `each: true` (their values as class-validator passes them). */
+const ELEMENT_CHECKS: Record<string, (value: unknown, constraints: unknown[]) => boolean> = {
+  isString: (v) => isString(v),
+  isInt: (v) => isInt(v),
+  isNumber: (v, [options]) => isNumber(v, options as object),
+  isBoolean: (v) => isBoolean(v),
+  isNotEmpty: (v) => isNotEmpty(v),
+  isUuid: (v, [version]) => isUUID(v, version as never),
+  isDateString: (v, [options]) => isDateString(v, options as object),
+  isIso8601: (v, [options]) => isISO8601(v, options as object),
+  isEmail: (v, [options]) => isEmail(v, options as object),
+  matches: (v, [pattern, modifiers]) =>
+    typeof v === 'string' && (pattern instanceof RegExp ? matches(v, pattern) : matches(v, String(pattern), modifiers as string)),
+  isIn: (v, [allowed]) => isIn(v, allowed as unknown[]),
+  isEnum: (v, [entity]) => isEnum(v, entity),
+  minLength: (v, [n]) => minLength(v, Number(n)),
+  maxLength: (v, [n]) => maxLength(v, Number(n)),
+  min: (v, [n]) => min(v, Number(n)),
+  max: (v, [n]) => max(v, Number(n)),
+};
+
+/**
+ * The positions in a list that broke a rule applied to each element (`@IsDateString({}, { each: true })`):
+ * class-validator names only the list, a person needs the row. Empty when the rule is not per element
+ * or cannot be re-checked here (then the problem stays at the list).
+ */
+export function failingIndices(error: ValidationError, rule: string): number[] {
+  const metadata = ruleOf(error.target, error.property, rule);
+  const value = (error.target as Record<string, unknown> | undefined)?.[error.property];
+  const check = ELEMENT_CHECKS[rule];
+  if (!metadata?.each || !check || !Array.isArray(value)) return [];
+  return value.flatMap((element, index) => (check(element, metadata.constraints ?? []) ? [] : [index]));
 }
 
 /** One field problem per failed rule: German message, stable code, the rule's values. */

@@ -1,14 +1,18 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldProblem, toPointer } from '@sro/common';
-import { germanProblem } from './german-validation';
+import { failingIndices, germanProblem } from './german-validation';
 
 /** Flattens class-validator errors into one problem per failed constraint: JSON pointer, code, params, German message. */
 export function toFieldProblems(errors: ValidationError[], parent: Array<string | number> = []): FieldProblem[] {
   return errors.flatMap((error) => {
     const path = [...parent, error.property];
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
-      germanProblem(error, constraint, message, toPointer(path)),
-    );
+    const own = Object.entries(error.constraints ?? {}).flatMap(([constraint, message]) => {
+      // A rule applied to each element is named at the elements that broke it.
+      const indices = failingIndices(error, constraint);
+      return indices.length
+        ? indices.map((index) => germanProblem(error, constraint, message, toPointer([...path, index])))
+        : [germanProblem(error, constraint, message, toPointer(path))];
+    });
     return [...own, ...toFieldProblems(error.children ?? [], path)];
   });
 }
