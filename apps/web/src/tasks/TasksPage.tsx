@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { client, Schemas, unwrap } from '../api';
-import { formatDate, Loaded, Pager, SelectField, useLoad } from '../shared/ui';
+import { ErrorBox, formatDate, SelectField, useLoad } from '../shared/ui';
+import { DataTable } from '../shared/DataTable';
 import { PageTitle } from '../shared/Page';
 
 type TaskKind = Schemas['TaskDto']['kind'];
@@ -55,46 +56,41 @@ export function TasksPage() {
         placeholder="Alle Aufgaben"
         options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
       />
-      <Loaded state={tasks}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p>Keine offenen Aufgaben.</p>
-          ) : (
-            <>
-              <p>
-                {page.total === 1 ? 'Eine offene Aufgabe' : `${page.total} offene Aufgaben`}
-                {page.items.some((t) => t.overdue) ? ', überfällige zuerst.' : '.'}
-              </p>
-              <table className="tasks">
-                <thead>
-                  <tr>
-                    <th scope="col">Fällig am</th>
-                    <th scope="col">Aufgabe</th>
-                    <th scope="col">Fall / Vorgang</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((t) => (
-                    <tr key={t.id}>
-                      <td>
-                        {t.dueAt ? formatDate(t.dueAt) : 'ohne Frist'}
-                        {t.overdue && <span className="badge badge-overdue"> überfällig</span>}
-                      </td>
-                      <td>
-                        <Link to={t.link}>{t.title}</Link>
-                      </td>
-                      <td>
-                        {SUBJECT_LABELS[t.subject.type]} {t.subject.label}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <Pager total={page.total} limit={LIMIT} offset={offset} onChange={setOffset} />
-            </>
-          )
-        }
-      </Loaded>
+      {tasks.error ? (
+        <ErrorBox error={tasks.error} />
+      ) : (
+        <>
+          {tasks.data && tasks.data.total > 0 && (
+            <p>
+              {tasks.data.total === 1 ? 'Eine offene Aufgabe' : `${tasks.data.total} offene Aufgaben`}
+              {tasks.data.items.some((t) => t.overdue) ? ', überfällige zuerst.' : '.'}
+            </p>
+          )}
+          <DataTable
+            caption="Offene Aufgaben"
+            captionHidden
+            rows={tasks.data?.items}
+            loading={tasks.loading}
+            rowKey={(t) => t.id}
+            empty="Keine offenen Aufgaben."
+            columns={[
+              {
+                key: 'due',
+                header: 'Fällig am',
+                render: (t) => (
+                  <>
+                    {t.dueAt ? formatDate(t.dueAt) : 'ohne Frist'}
+                    {t.overdue && <span className="badge badge-overdue"> überfällig</span>}
+                  </>
+                ),
+              },
+              { key: 'task', header: 'Aufgabe', render: (t) => <Link to={t.link}>{t.title}</Link> },
+              { key: 'subject', header: 'Fall / Vorgang', render: (t) => `${SUBJECT_LABELS[t.subject.type]} ${t.subject.label}` },
+            ]}
+            paging={tasks.data ? { total: tasks.data.total, limit: LIMIT, offset, onChange: setOffset } : undefined}
+          />
+        </>
+      )}
     </>
   );
 }
