@@ -102,12 +102,12 @@ export class CaseFileController {
   @ApiOperation({
     summary: 'Fall wieder öffnen',
     description:
-      'Öffnet einen abgeschlossenen Fallteam-Fall mit Begründung wieder, solange sein Löschdatum nicht erreicht ist; das Löschdatum entfällt.',
+      'Öffnet einen abgeschlossenen Fall mit Begründung wieder, solange sein Löschdatum nicht erreicht ist; das Löschdatum entfällt. Ein Jugendhilfedienst-Fall erhält wieder einen laufenden Prozess, der beim letzten Stand weitergeht (mit Hilfeplan: die Hilfe läuft, die Überprüfung ist wie geplant fällig; sonst beginnt der Schritt, aus dem er abgeschlossen wurde, neu).',
   })
   @ApiOkResponse({ type: CaseDto })
   @Audited({ resourceType: 'case', action: 'reopen', purpose: 'Wiedereröffnung des Falls' })
   reopen(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ReopenCaseDto): Promise<CaseDto> {
-    return this.caseFiles.reopen(user, id, body.reason);
+    return this.closure.reopen(user, id, body.reason);
   }
 }
 
