@@ -161,7 +161,7 @@ describe('CaseFileService', () => {
     it('refuses a new zone for a Jugendhilfedienst case at /zone', async () => {
       const { service } = build(caseFile({ workflowId: 'jhd-case-1' }));
       const error = await refusal(service.update(caseworker, 'case-1', { zone: 'endangerment' }, 3));
-      expect(error.problems).toEqual([{ pointer: '/zone', message: expect.stringContaining('Einstufung') }]);
+      expect(error.problems).toEqual([{ pointer: '/zone', code: 'process-managed', message: expect.stringContaining('Einstufung') }]);
     });
   });
 

@@ -128,9 +128,10 @@ export class CaseFileService {
     if (change.zone !== undefined && file.workflowId && change.zone !== file.zone)
       problems.push({
         pointer: '/zone',
+        code: 'process-managed',
         message: 'Die Einstufung eines Jugendhilfedienst-Falls ändert sich nur über die Einstufung im Prozess, nicht hier.',
       });
-    if (problems.length > 0) throw DomainError.invalid('Die Änderung ist nicht gültig', problems);
+    if (problems.length > 0) throw DomainError.invalid('Die Änderung ist nicht gültig.', problems);
     if (change.personal) this.inputRules.checkNewCase(change.personal);
 
     const personal = this.cipher.open<PersonalData>(file.personalEnc, { table: 'case_file', column: 'personal_enc', rowId: id });
@@ -241,7 +242,14 @@ export class CaseFileService {
           : this.cipher.open<string>(intent.closingReasonEnc, { table: 'case_file', column: 'closing_reason_enc', rowId: id });
       const closedReasonEnc = text === null ? null : this.cipher.seal(text, { table: 'case_file', column: 'closed_reason_enc', rowId: id });
       const version = await this.caseFiles.confirmClosure(tx, id, closedReasonEnc);
-      await this.recordHistory(tx, { caseId: id, version, action: 'close', fields: ['deletionDate'], reason: text, actorId: intent.closingBy });
+      await this.recordHistory(tx, {
+        caseId: id,
+        version,
+        action: 'close',
+        fields: ['deletionDate'],
+        reason: text,
+        actorId: intent.closingBy,
+      });
     });
   }
 
@@ -261,7 +269,10 @@ export class CaseFileService {
       );
     if (file.workflowId) {
       if (!restartProcess)
-        throw new DomainError(ErrorCode.InvalidState, 'Ein Jugendhilfedienst-Fall wird mit seinem Prozess wieder geöffnet; nichts wurde geändert.');
+        throw new DomainError(
+          ErrorCode.InvalidState,
+          'Ein Jugendhilfedienst-Fall wird mit seinem Prozess wieder geöffnet; nichts wurde geändert.',
+        );
       await restartProcess(file);
     }
     await this.caseFiles.transaction(async (tx) => {

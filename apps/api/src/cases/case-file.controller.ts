@@ -19,8 +19,8 @@ function versionOfIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!match)
-    throw DomainError.invalid('Die Kopfzeile If-Match nennt keine Version dieser Fallakte', [
-      { pointer: '/version', message: 'If-Match muss das ETag der Fallakte sein, z. B. "3"' },
+    throw DomainError.invalid('Die Kopfzeile If-Match nennt keine Version dieser Fallakte.', [
+      { pointer: '/version', code: 'format.etag', message: 'If-Match muss das ETag der Fallakte sein, z. B. "3".' },
     ]);
   return Number(match[1]);
 }
@@ -73,8 +73,13 @@ export class CaseFileController {
   ): Promise<CaseDto> {
     const fromHeader = versionOfIfMatch(ifMatch);
     if (fromHeader !== undefined && body.version !== undefined && fromHeader !== body.version)
-      throw DomainError.invalid('If-Match und version nennen verschiedene Versionen', [
-        { pointer: '/version', message: `version ${body.version} widerspricht If-Match ${ifMatch}` },
+      throw DomainError.invalid('If-Match und version nennen verschiedene Versionen.', [
+        {
+          pointer: '/version',
+          code: 'equals',
+          params: { value: fromHeader },
+          message: `Die Version ${body.version} widerspricht If-Match ${ifMatch}.`,
+        },
       ]);
     const { version, ...change } = body;
     const updated = await this.caseFiles.update(user, id, change, fromHeader ?? version);

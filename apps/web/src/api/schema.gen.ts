@@ -297,7 +297,7 @@ export interface paths {
         put?: never;
         /**
          * Fall wieder öffnen
-         * @description Öffnet einen abgeschlossenen Fallteam-Fall mit Begründung wieder, solange sein Löschdatum nicht erreicht ist; das Löschdatum entfällt.
+         * @description Öffnet einen abgeschlossenen Fall mit Begründung wieder, solange sein Löschdatum nicht erreicht ist; das Löschdatum entfällt. Ein Jugendhilfedienst-Fall erhält wieder einen laufenden Prozess, der beim letzten Stand weitergeht (mit Hilfeplan: die Hilfe läuft, die Überprüfung ist wie geplant fällig; sonst beginnt der Schritt, aus dem er abgeschlossen wurde, neu).
          */
         post: operations["CaseFileController_reopen"];
         delete?: never;
