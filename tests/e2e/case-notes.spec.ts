@@ -91,7 +91,14 @@ describe('case notes (Aktenvermerke)', () => {
       .set('Authorization', cw)
       .send({ kind: 'memo', occurredOn: day(3), text: 'x' });
     expect(future.status).toBe(400);
-    expect(future.body.errors).toEqual([{ pointer: '/occurredOn', message: `Das Datum ${day(3)} liegt in der Zukunft` }]);
+    expect(future.body.errors).toEqual([
+      {
+        pointer: '/occurredOn',
+        code: 'date.future',
+        params: { max: expect.any(String) },
+        message: `Das Datum ${day(3).split('-').reverse().join('.')} liegt in der Zukunft.`,
+      },
+    ]);
 
     const unknownField = await api()
       .post(`/cases/${caseId}/notes`)
