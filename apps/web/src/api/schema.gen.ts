@@ -3081,6 +3081,11 @@ export interface components {
              * @enum {string}
              */
             kind: "name" | "birth-date";
+            /**
+             * @description Fester Code des Hinweises
+             * @enum {string}
+             */
+            code: "packet.name" | "packet.birth-date";
             /** @description Hinweis für die Fachkraft */
             message: string;
         };
@@ -9244,6 +9249,7 @@ export const caseDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components
 export const consultationPacketDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationPacketDto"]["zone"]> = ["service", "unclear", "endangerment"];
 export const consultationPacketDtoAgeBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationPacketDto"]["ageBands"]> = ["0-2", "3-5", "6-9", "10-13", "14-17", "18-26", "27+", "unknown"];
 export const packetWarningDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PacketWarningDto"]["kind"]> = ["name", "birth-date"];
+export const packetWarningDtoCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PacketWarningDto"]["code"]> = ["packet.name", "packet.birth-date"];
 export const createCaseDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateCaseDto"]["zone"]> = ["service", "unclear", "endangerment"];
 export const caseSummaryDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseSummaryDto"]["zone"]> = ["service", "unclear", "endangerment"];
 export const caseSummaryDtoAccessValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseSummaryDto"]["access"]> = ["team", "substitute", "break-glass", "lead"];
