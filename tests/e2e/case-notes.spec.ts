@@ -122,7 +122,9 @@ describe('case notes (Aktenvermerke)', () => {
       .set('Authorization', cw)
       .send({ kind: 'memo', text: 'falsche Akte', correctsNoteId: visitId });
     expect(foreign.status).toBe(400);
-    expect(foreign.body.errors).toEqual([{ pointer: '/correctsNoteId', message: expect.stringContaining('Vermerk') }]);
+    expect(foreign.body.errors).toEqual([
+      { pointer: '/correctsNoteId', code: 'unknown-reference', message: expect.stringContaining('Vermerk') },
+    ]);
 
     const list = await api().get(`/cases/${caseId}/notes`).set('Authorization', cw).expect(200);
     expect(list.body).toMatchObject({ total: 3, limit: 50, offset: 0 });

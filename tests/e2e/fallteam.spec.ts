@@ -154,7 +154,16 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       .set('Authorization', cw)
       .send({ sessionId: pastId });
     expect(intoPast.status).toBe(400);
-    expect(intoPast.body.errors).toEqual([{ pointer: '/sessionId', message: 'session is in the past' }]);
+    expect(intoPast.body.errors).toEqual([
+      {
+        pointer: '/sessionId',
+        code: 'date.past',
+        params: { startsAt: expect.any(String) },
+        message: expect.stringMatching(
+          /^Der Fallteam-Termin am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr ist vorbei; bitte wählen Sie einen künftigen\.$/,
+        ),
+      },
+    ]);
 
     const scheduled = await request(http()).post(`/consultations/${consultationId}/schedule`).set('Authorization', cw).send({ sessionId });
     expect(scheduled.status).toBe(200);
@@ -343,7 +352,12 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     ]);
     expect(advisersOnly.status).toBe(400);
     expect(advisersOnly.body.errors).toEqual([
-      { pointer: '/participants/1/userId', message: 'nobody-knows ist nicht zu dieser Beratung eingeladen' },
+      {
+        pointer: '/participants/1/userId',
+        code: 'not-invited',
+        params: { userId: 'nobody-knows' },
+        message: 'nobody-knows ist nicht zu dieser Beratung eingeladen.',
+      },
     ]);
     const hollow = await outcome([
       { role: 'professional', userId: 'demo-adviser' },
