@@ -80,6 +80,8 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
   const classify = (handle: Handle, zone: 'service' | 'unclear' | 'endangerment', expectedHelpDuration?: string) =>
     handle.executeUpdate(jugendhilfedienstUpdates.classify, { args: [{ zone, expectedHelpDuration, actorId: caseworker }] });
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const ended = (handle: Handle) =>
+    eventually(async () => (await handle.describe()).status.name === 'COMPLETED', 10_000, 'the run has ended');
 
   it('records the intake at the start and gives the classification the definition’s three days, escalating to the lead of the case’s team', async () => {
     const { input, handle } = await start();
@@ -504,7 +506,8 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     });
     const closed = await handle.executeUpdate(jugendhilfedienstUpdates.close, { args: [{ actorId: caseworker }] });
     expect(closed).toMatchObject({ phase: 'closed', closedFromPhase: 'help' });
-    await handle.result();
+    // Not `result()`: it lets the test server skip time, which would carry the new run past its timers.
+    await ended(handle);
     const last = fake
       .of('recordProcessState')
       .filter((s: any) => s.processId === input.caseId)
@@ -553,7 +556,8 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     const { input, handle } = await start();
     await classify(handle, 'unclear');
     await handle.executeUpdate(jugendhilfedienstUpdates.close, { args: [{ actorId: caseworker }] });
-    await handle.result();
+    // Not `result()`: it lets the test server skip time, which would carry the new run past its timers.
+    await ended(handle);
     const last = fake
       .of('recordProcessState')
       .filter((s: any) => s.processId === input.caseId)
