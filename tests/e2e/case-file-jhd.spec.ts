@@ -211,12 +211,41 @@ describe('the case file of a Jugendhilfedienst case: atomic closure and reopenin
     }
   });
 
-  it('reopens a case closed without help in the classification step, with a new deadline, and classifies it again', async () => {
+  it('reopens a case closed without help in the classification step (completing a reopening whose write failed), with a new deadline, and classifies it again', async () => {
     const id = await intake();
     await api().post(`/jugendhilfedienst-cases/${id}/classification`).set('Authorization', cw).send({ zone: 'service' }).expect(200);
     await api().post(`/jugendhilfedienst-cases/${id}/close`).set('Authorization', cw).expect(200);
     const reopenedAt = Date.now();
-    await api().post(`/cases/${id}/reopen`).set('Authorization', cw).send({ reason: 'Neue Meldung' }).expect(200);
+    // The case file's write fails once after the new run started: the retry finds the run going and completes the reopening.
+    await system.db.query(`CREATE SEQUENCE fail_reopen_once`);
+    await system.db.query(
+      `CREATE FUNCTION fail_reopen_once() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+           IF NEW.action = 'reopen' AND nextval('fail_reopen_once') = 1 THEN
+             RAISE EXCEPTION 'injected failure';
+           END IF;
+           RETURN NEW;
+         END $$`,
+    );
+    await system.db.query(`CREATE TRIGGER fail_reopen_once BEFORE INSERT ON case_history FOR EACH ROW EXECUTE FUNCTION fail_reopen_once()`);
+    try {
+      expect((await api().post(`/cases/${id}/reopen`).set('Authorization', cw).send({ reason: 'Neue Meldung' })).status).toBe(500);
+      expect((await row(id)).closed_at).not.toBeNull();
+      await api().post(`/cases/${id}/reopen`).set('Authorization', cw).send({ reason: 'Neue Meldung' }).expect(200);
+    } finally {
+      await system.db.query(
+        'DROP TRIGGER fail_reopen_once ON case_history; DROP FUNCTION fail_reopen_once(); DROP SEQUENCE fail_reopen_once',
+      );
+    }
+    const history = await system.db.query('SELECT action FROM case_history WHERE case_id = $1 ORDER BY version', [id]);
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['create', 'close', 'reopen']);
+    await eventually(
+      async () =>
+        (await system.db.query(`SELECT count(*)::int AS n FROM process_event WHERE process_id = $1 AND kind = 'reopened'`, [id]))[0].n ===
+        1,
+      10_000,
+      'one reopened entry',
+    );
     const jhd = await api().get(`/jugendhilfedienst-cases/${id}`).set('Authorization', cw).expect(200);
     expect(jhd.body.phase).toBe('classification');
     const step = jhd.body.steps.find((s: { key: string }) => s.key === 'classification');

@@ -277,7 +277,7 @@ export interface paths {
         put?: never;
         /**
          * Fall abschließen
-         * @description Schließt einen Fallteam- oder Jugendhilfedienst-Fall mit Begründung ab; das Löschdatum folgt aus der Aufbewahrungsregel der Definition. Danach ist der Fall schreibgeschützt (409), nur die Leitung kann noch Vermerke anlegen.
+         * @description Schließt einen Fallteam- oder Jugendhilfedienst-Fall mit Begründung ab; das Löschdatum folgt aus der Aufbewahrungsregel der Definition. Danach ist der Fall schreibgeschützt (409), nur die Leitung kann noch Vermerke anlegen. Ein Jugendhilfedienst-Fall wird über seinen Prozess abgeschlossen; scheitert danach das Speichern von Begründung und Historie, vervollständigt ein erneuter Aufruf den Abschluss (der Prozess wird nicht noch einmal gefragt).
          */
         post: operations["CaseFileController_close"];
         delete?: never;
