@@ -91,7 +91,14 @@ describe('case notes (Aktenvermerke)', () => {
       .set('Authorization', cw)
       .send({ kind: 'memo', occurredOn: day(3), text: 'x' });
     expect(future.status).toBe(400);
-    expect(future.body.errors).toEqual([{ pointer: '/occurredOn', message: `Das Datum ${day(3)} liegt in der Zukunft` }]);
+    expect(future.body.errors).toEqual([
+      {
+        pointer: '/occurredOn',
+        code: 'date.future',
+        params: { max: expect.any(String) },
+        message: `Das Datum ${day(3).split('-').reverse().join('.')} liegt in der Zukunft.`,
+      },
+    ]);
 
     const unknownField = await api()
       .post(`/cases/${caseId}/notes`)
@@ -115,7 +122,9 @@ describe('case notes (Aktenvermerke)', () => {
       .set('Authorization', cw)
       .send({ kind: 'memo', text: 'falsche Akte', correctsNoteId: visitId });
     expect(foreign.status).toBe(400);
-    expect(foreign.body.errors).toEqual([{ pointer: '/correctsNoteId', message: expect.stringContaining('Vermerk') }]);
+    expect(foreign.body.errors).toEqual([
+      { pointer: '/correctsNoteId', code: 'unknown-reference', message: expect.stringContaining('Vermerk') },
+    ]);
 
     const list = await api().get(`/cases/${caseId}/notes`).set('Authorization', cw).expect(200);
     expect(list.body).toMatchObject({ total: 3, limit: 50, offset: 0 });

@@ -134,7 +134,7 @@ describe('case search (GET /cases?search=)', () => {
   it('refuses a malformed search or filter with a German problem naming the parameter', async () => {
     const empty = await api().get('/cases?search=%21%21%21').set('Authorization', cw);
     expect(empty.status).toBe(400);
-    expect(empty.body.errors).toEqual([{ pointer: '/search', message: expect.stringContaining('Suchbegriff') }]);
+    expect(empty.body.errors).toEqual([{ pointer: '/search', code: 'search.no-terms', message: expect.stringContaining('Suchbegriff') }]);
     const zone = await api().get('/cases?zone=rot').set('Authorization', cw);
     expect(zone.status).toBe(400);
     expect(JSON.stringify(zone.body.errors)).toContain('Bereich');

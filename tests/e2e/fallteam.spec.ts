@@ -68,7 +68,12 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       .send({ ...body, personal: { ...body.personal, birthDates: ['2014-02-03', '2999-01-01'] } });
     expect(future.status).toBe(400);
     expect(future.body.errors).toEqual([
-      { pointer: '/personal/birthDates/1', message: 'Das Geburtsdatum 2999-01-01 liegt in der Zukunft' },
+      {
+        pointer: '/personal/birthDates/1',
+        code: 'date.future',
+        params: { max: expect.any(String) },
+        message: 'Das Geburtsdatum 01.01.2999 liegt in der Zukunft.',
+      },
     ]);
     const intake = intakeBody(spaceId);
     const futureIntake = await request(http())
@@ -89,6 +94,8 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     expect(variant.body.errors).toEqual([
       {
         pointer: '/purpose',
+        code: 'enum',
+        params: { allowed: expect.arrayContaining(['fallteam']), meant: 'fallteam' },
         message: expect.stringContaining('Unbekannter Zweck „Fallteam“ (gemeint ist wohl „fallteam“); erlaubt: fallteam'),
       },
     ]);
@@ -98,7 +105,12 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       .send({ ...consent, givenAt: '2999-12-31' });
     expect(future.status).toBe(400);
     expect(future.body.errors).toEqual([
-      { pointer: '/givenAt', message: 'Eine Einwilligung kann nicht in der Zukunft erteilt worden sein' },
+      {
+        pointer: '/givenAt',
+        code: 'date.future',
+        params: { max: expect.any(String) },
+        message: 'Eine Einwilligung kann nicht in der Zukunft erteilt worden sein.',
+      },
     ]);
     expect((await request(http()).get(`/cases/${caseId}/consents`).set('Authorization', cw)).body.items).toEqual([]);
   });
@@ -142,7 +154,16 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       .set('Authorization', cw)
       .send({ sessionId: pastId });
     expect(intoPast.status).toBe(400);
-    expect(intoPast.body.errors).toEqual([{ pointer: '/sessionId', message: 'session is in the past' }]);
+    expect(intoPast.body.errors).toEqual([
+      {
+        pointer: '/sessionId',
+        code: 'date.past',
+        params: { startsAt: expect.any(String) },
+        message: expect.stringMatching(
+          /^Der Fallteam-Termin am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr ist vorbei; bitte wählen Sie einen künftigen\.$/,
+        ),
+      },
+    ]);
 
     const scheduled = await request(http()).post(`/consultations/${consultationId}/schedule`).set('Authorization', cw).send({ sessionId });
     expect(scheduled.status).toBe(200);
@@ -162,7 +183,12 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       .send({ adviserIds: ['demo-adviser', 'demo-coordinator'] });
     expect(notAdviser.status).toBe(400);
     expect(notAdviser.body.errors).toEqual([
-      { pointer: '/adviserIds/1', message: 'demo-coordinator ist keine bekannte, aktive externe Beratung' },
+      {
+        pointer: '/adviserIds/1',
+        code: 'unknown-reference',
+        params: { userId: 'demo-coordinator' },
+        message: 'demo-coordinator ist keine bekannte, aktive externe Beratung.',
+      },
     ]);
     // Advisers are users: one who left (deactivated) or one nobody knows cannot be invited.
     await system.db.query(
@@ -174,8 +200,18 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       .send({ adviserIds: ['adviser-left', 'demo-adviser', 'niemand'] });
     expect(leftOrUnknown.status).toBe(400);
     expect(leftOrUnknown.body.errors).toEqual([
-      { pointer: '/adviserIds/0', message: 'adviser-left ist keine bekannte, aktive externe Beratung' },
-      { pointer: '/adviserIds/2', message: 'niemand ist keine bekannte, aktive externe Beratung' },
+      {
+        pointer: '/adviserIds/0',
+        code: 'unknown-reference',
+        params: { userId: 'adviser-left' },
+        message: 'adviser-left ist keine bekannte, aktive externe Beratung.',
+      },
+      {
+        pointer: '/adviserIds/2',
+        code: 'unknown-reference',
+        params: { userId: 'niemand' },
+        message: 'niemand ist keine bekannte, aktive externe Beratung.',
+      },
     ]);
     const invited = await request(http())
       .post(`/consultations/${consultationId}/invitations`)
@@ -316,7 +352,12 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     ]);
     expect(advisersOnly.status).toBe(400);
     expect(advisersOnly.body.errors).toEqual([
-      { pointer: '/participants/1/userId', message: 'nobody-knows ist nicht zu dieser Beratung eingeladen' },
+      {
+        pointer: '/participants/1/userId',
+        code: 'not-invited',
+        params: { userId: 'nobody-knows' },
+        message: 'nobody-knows ist nicht zu dieser Beratung eingeladen.',
+      },
     ]);
     const hollow = await outcome([
       { role: 'professional', userId: 'demo-adviser' },
@@ -377,7 +418,12 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     const unanswered = await request(http()).post(`/consultations/${consultationId}/outcome`).set('Authorization', cw).send(body);
     expect(unanswered.status).toBe(400);
     expect(unanswered.body.errors).toEqual([
-      { pointer: '/recommendationIds', message: `Die Empfehlung ${recommended.body.id} ist nicht berücksichtigt` },
+      {
+        pointer: '/recommendationIds',
+        code: 'recommendation.missing',
+        params: { recommendationId: recommended.body.id },
+        message: `Die Empfehlung ${recommended.body.id} ist nicht berücksichtigt.`,
+      },
     ]);
 
     const ok = await request(http())

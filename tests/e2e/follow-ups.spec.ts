@@ -58,7 +58,14 @@ describe('follow-ups (Wiedervorlagen): each thing once, and caseworkers’ own o
       .send({ dueOn: day(-1), text });
     expect(past.status).toBe(400);
     expect(past.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(past.body.errors).toEqual([{ pointer: '/dueOn', message: 'Eine Wiedervorlage darf nicht in der Vergangenheit liegen' }]);
+    expect(past.body.errors).toEqual([
+      {
+        pointer: '/dueOn',
+        code: 'date.min',
+        params: { min: expect.any(String) },
+        message: expect.stringMatching(/^Eine Wiedervorlage darf nicht in der Vergangenheit liegen \(frühestens am \d\d\.\d\d\.\d{4}\)\.$/),
+      },
+    ]);
     const empty = await api()
       .post(`/cases/${caseId}/follow-ups`)
       .set('Authorization', cw)

@@ -80,6 +80,13 @@ function build(file = caseFile()) {
       async (_tx: EntityManager, _id: string, _closure: { deletionDate: string | null }): Promise<number | undefined> => file.version + 1,
     ),
     reopen: jest.fn(async (): Promise<number | undefined> => file.version + 1),
+    recordClosureIntent: jest.fn(async (_id: string, _intent: { by: string; reasonEnc: string | null; at: Date }) => true),
+    dropClosureIntent: jest.fn(async () => undefined),
+    lockClosureIntent: jest.fn(async (): Promise<{ closingBy: string; closingReasonEnc: string | null } | undefined> => ({
+      closingBy: 'cw-1',
+      closingReasonEnc: JSON.stringify('Hilfe beendet'),
+    })),
+    confirmClosure: jest.fn(async () => file.version + 1),
   };
   const history = { insert: jest.fn(async (_entry: CaseHistoryInsert) => undefined), nextId: jest.fn(async () => '41') };
   const releases = { markStale: jest.fn(async () => []) };
@@ -161,7 +168,7 @@ describe('CaseFileService', () => {
     it('refuses a new zone for a Jugendhilfedienst case at /zone', async () => {
       const { service } = build(caseFile({ workflowId: 'jhd-case-1' }));
       const error = await refusal(service.update(caseworker, 'case-1', { zone: 'endangerment' }, 3));
-      expect(error.problems).toEqual([{ pointer: '/zone', message: expect.stringContaining('Einstufung') }]);
+      expect(error.problems).toEqual([{ pointer: '/zone', code: 'process-managed', message: expect.stringContaining('Einstufung') }]);
     });
   });
 
@@ -191,6 +198,66 @@ describe('CaseFileService', () => {
       expect(past.caseFiles.reopen).not.toHaveBeenCalled();
       const open = build();
       expect((await refusal(open.service.reopen(caseworker, 'case-1', 'offen'))).code).toBe(ErrorCode.InvalidState);
+    });
+  });
+
+  describe('closeThroughProcess', () => {
+    const jhd = caseFile({ workflowId: 'jugendhilfedienst-case/case-1' });
+
+    it('stores the intent, then asks the workflow outside any transaction, then confirms with the history entry', async () => {
+      const { service, caseFiles, history } = build(jhd);
+      const order: string[] = [];
+      caseFiles.recordClosureIntent.mockImplementation(async () => (order.push('intent'), true));
+      caseFiles.transaction.mockImplementation(async (work) => (order.push('transaction'), work({} as EntityManager)));
+      await service.closeThroughProcess(caseworker, 'case-1', 'Hilfe beendet', async () => {
+        order.push('workflow');
+      });
+      expect(order).toEqual(['intent', 'workflow', 'transaction']);
+      expect(caseFiles.recordClosureIntent.mock.calls[0][1]).toMatchObject({ by: 'cw-1', reasonEnc: JSON.stringify('Hilfe beendet') });
+      expect(caseFiles.confirmClosure).toHaveBeenCalledWith(expect.anything(), 'case-1', JSON.stringify('Hilfe beendet'));
+      expect(history.insert.mock.calls[0][0]).toMatchObject({ action: 'close', actorId: 'cw-1', version: 4, fields: ['deletionDate'] });
+    });
+
+    it('completes a closure the workflow made whose confirmation failed, without asking the workflow again', async () => {
+      const { service, caseFiles } = build(caseFile({ workflowId: 'w', closedAt: new Date(), deletionDate: new Date('2031-12-02') }));
+      const workflow = jest.fn(async () => undefined);
+      await service.closeThroughProcess(caseworker, 'case-1', 'Hilfe beendet', workflow);
+      expect(workflow).not.toHaveBeenCalled();
+      expect(caseFiles.confirmClosure).toHaveBeenCalledTimes(1);
+    });
+
+    it('drops the intent when the workflow refuses and the case stayed open', async () => {
+      const { service, caseFiles } = build(jhd);
+      const refused = new DomainError(ErrorCode.InvalidState, 'Bei akuter Gefährdung ist zuerst der Sofortschutz zu dokumentieren.');
+      await expect(service.closeThroughProcess(caseworker, 'case-1', null, async () => Promise.reject(refused))).rejects.toBe(refused);
+      expect(caseFiles.dropClosureIntent).toHaveBeenCalledWith('case-1');
+      expect(caseFiles.transaction).not.toHaveBeenCalled();
+    });
+
+    it('refuses a closure that is confirmed already, storing nothing', async () => {
+      const { service, caseFiles } = build(caseFile({ workflowId: 'w', closedAt: new Date(), closedBy: 'cw-1' }));
+      expect((await refusal(service.closeThroughProcess(caseworker, 'case-1', 'nochmal', async () => undefined))).code).toBe(
+        ErrorCode.CaseClosed,
+      );
+      expect(caseFiles.recordClosureIntent).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('reopen of a Jugendhilfedienst case', () => {
+    it('restarts the process before the case file is opened, and not at all when the retention period is over', async () => {
+      const closed = caseFile({ workflowId: 'w', closedAt: new Date(), deletionDate: new Date(Date.now() + 86_400_000 * 365) });
+      const { service, caseFiles } = build(closed);
+      const order: string[] = [];
+      caseFiles.transaction.mockImplementation(async (work) => (order.push('transaction'), work({} as EntityManager)));
+      await service.reopen(caseworker, 'case-1', 'Neue Meldung', async () => {
+        order.push('restart');
+      });
+      expect(order).toEqual(['restart', 'transaction']);
+      const past = build(caseFile({ workflowId: 'w', closedAt: new Date('2020-01-01'), deletionDate: new Date('2022-01-01') }));
+      const restart = jest.fn(async () => undefined);
+      const error = await refusal(past.service.reopen(caseworker, 'case-1', 'zu spät', restart));
+      expect(error.message).toBe('Die Aufbewahrungsfrist des Falls ist am 01.01.2022 abgelaufen; er kann nicht wieder geöffnet werden.');
+      expect(restart).not.toHaveBeenCalled();
     });
   });
 });

@@ -154,7 +154,9 @@ describe('CaseService', () => {
     it('refuses a case in a social space the caseworker is not assigned to, storing nothing', async () => {
       const { service, caseFiles } = build();
       const error = await refusal(service.create(caseworker, { ...newCase, socialSpaceId: 'space-9' }));
-      expect(error.problems).toEqual([{ pointer: '/socialSpaceId', message: 'not one of your social spaces' }]);
+      expect(error.problems).toEqual([
+        { pointer: '/socialSpaceId', code: 'not-assigned', message: 'Bitte einen Ihrer Sozialräume auswählen.' },
+      ]);
       expect(caseFiles.insert).not.toHaveBeenCalled();
     });
 
@@ -183,8 +185,18 @@ describe('CaseService', () => {
       );
       expect(error.code).toBe(ErrorCode.ValidationFailed);
       expect(error.problems).toEqual([
-        { pointer: '/personal/birthDates/1', message: `Das Geburtsdatum ${tomorrow} liegt in der Zukunft` },
-        { pointer: '/personal/birthDates/2', message: 'Das Geburtsdatum 2999-01-01 liegt in der Zukunft' },
+        {
+          pointer: '/personal/birthDates/1',
+          code: 'date.future',
+          params: { max: expect.any(String) },
+          message: `Das Geburtsdatum ${tomorrow.split('-').reverse().join('.')} liegt in der Zukunft.`,
+        },
+        {
+          pointer: '/personal/birthDates/2',
+          code: 'date.future',
+          params: { max: expect.any(String) },
+          message: 'Das Geburtsdatum 01.01.2999 liegt in der Zukunft.',
+        },
       ]);
       expect(caseFiles.insert).not.toHaveBeenCalled();
     });
@@ -287,6 +299,8 @@ describe('CaseService', () => {
       expect(variant.problems).toEqual([
         {
           pointer: '/purpose',
+          code: 'enum',
+          params: { allowed: expect.arrayContaining(['fallteam', 'help-planning']), meant: 'fallteam' },
           message: expect.stringMatching(/^Unbekannter Zweck „Fallteam“ \(gemeint ist wohl „fallteam“\); erlaubt: fallteam, help-planning/),
         },
       ]);
@@ -300,7 +314,12 @@ describe('CaseService', () => {
       expect(future.problems.map((p) => p.pointer)).toEqual(['/purpose', '/givenAt']);
       const futureDay = await refusal(service.addConsent(caseworker, 'case-1', { ...newConsent, givenAt: '2999-12-31' }));
       expect(futureDay.problems).toEqual([
-        { pointer: '/givenAt', message: 'Eine Einwilligung kann nicht in der Zukunft erteilt worden sein' },
+        {
+          pointer: '/givenAt',
+          code: 'date.future',
+          params: { max: expect.any(String) },
+          message: 'Eine Einwilligung kann nicht in der Zukunft erteilt worden sein.',
+        },
       ]);
       expect(consents.add).not.toHaveBeenCalled();
       // Today's date is fine.

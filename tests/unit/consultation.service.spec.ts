@@ -210,7 +210,7 @@ describe('ConsultationService', () => {
         }),
       );
       expect(error.code).toBe(ErrorCode.ValidationFailed);
-      expect(error.problems).toEqual([{ pointer: '/startsAt', message: 'must be in the future' }]);
+      expect(error.problems).toEqual([{ pointer: '/startsAt', code: 'date.past', message: 'Der Termin muss in der Zukunft liegen.' }]);
       expect(staff.activeWithAnyRole).not.toHaveBeenCalled();
       expect(sessions.insert).not.toHaveBeenCalled();
     });
@@ -226,7 +226,9 @@ describe('ConsultationService', () => {
           moderatorId: 'adviser-1',
         }),
       );
-      expect(error.problems).toEqual([{ pointer: '/moderatorId', message: 'must be an active caseworker or coordinator' }]);
+      expect(error.problems).toEqual([
+        { pointer: '/moderatorId', code: 'unknown-reference', message: expect.stringContaining('aktive Fachkraft oder Koordination') },
+      ]);
       expect(staff.activeWithAnyRole).toHaveBeenCalledWith(['adviser-1'], [Role.Caseworker, Role.Coordinator]);
       expect(sessions.insert).not.toHaveBeenCalled();
     });
@@ -292,14 +294,23 @@ describe('ConsultationService', () => {
       const { service, sessions } = build();
       sessions.findById.mockResolvedValue(undefined);
       const error = await refusal(service.schedule(caseworker, 'con-1', 'nope'));
-      expect(error.problems).toEqual([{ pointer: '/sessionId', message: 'no such Fallteam session' }]);
+      expect(error.problems).toEqual([
+        { pointer: '/sessionId', code: 'unknown-reference', message: expect.stringContaining('Diesen Fallteam-Termin gibt es nicht') },
+      ]);
     });
 
     it('refuses a session that lies in the past', async () => {
       const { service, sessions, consultations } = build();
       sessions.findById.mockResolvedValue(session({ startsAt: new Date(Date.now() - 1000) }));
       const error = await refusal(service.schedule(caseworker, 'con-1', 'session-1'));
-      expect(error.problems).toEqual([{ pointer: '/sessionId', message: 'session is in the past' }]);
+      expect(error.problems).toEqual([
+        {
+          pointer: '/sessionId',
+          code: 'date.past',
+          params: { startsAt: expect.any(String) },
+          message: expect.stringMatching(/^Der Fallteam-Termin am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr ist vorbei/),
+        },
+      ]);
       expect(consultations.transaction).not.toHaveBeenCalled();
     });
 
@@ -337,7 +348,14 @@ describe('ConsultationService', () => {
       const { service, staff, handle } = build();
       staff.activeWithAnyRole.mockResolvedValue(['adviser-1']);
       const error = await refusal(service.invite(caseworker, 'con-1', ['adviser-1', 'cw-2']));
-      expect(error.problems).toEqual([{ pointer: '/adviserIds/1', message: 'cw-2 ist keine bekannte, aktive externe Beratung' }]);
+      expect(error.problems).toEqual([
+        {
+          pointer: '/adviserIds/1',
+          code: 'unknown-reference',
+          params: { userId: 'cw-2' },
+          message: 'cw-2 ist keine bekannte, aktive externe Beratung.',
+        },
+      ]);
       expect(staff.activeWithAnyRole).toHaveBeenCalledWith(['adviser-1', 'cw-2'], [Role.Adviser]);
       expect(handle.executeUpdate).not.toHaveBeenCalled();
     });
@@ -408,8 +426,18 @@ describe('ConsultationService', () => {
         '/participants/6/userId', // and unknown
         '/participants/7/userId',
       ]);
-      expect(error.problems[0].message).toBe('ghost ist nicht zu dieser Beratung eingeladen');
-      expect(error.problems[3].message).toBe('cw-1 ist bereits als Teilnehmende*r genannt');
+      expect(error.problems[0].message).toBe('ghost ist nicht zu dieser Beratung eingeladen.');
+      expect(error.problems.map((p) => p.code)).toEqual([
+        'not-invited',
+        'duplicate',
+        'unknown-reference',
+        'duplicate',
+        'required',
+        'duplicate',
+        'unknown-reference',
+        'not-applicable',
+      ]);
+      expect(error.problems[3].message).toBe('cw-1 ist bereits als Teilnehmende*r genannt.');
       expect(consultations.storeOutcome).not.toHaveBeenCalled();
       expect(handle.executeUpdate).not.toHaveBeenCalled();
     });
@@ -493,8 +521,18 @@ describe('ConsultationService', () => {
       };
       const error = await refusal(service.recordOutcome(caseworker, 'con-1', { ...outcome, recommendationIds: ['rec-1', 'rec-9'] }));
       expect(error.problems).toEqual([
-        { pointer: '/recommendationIds/1', message: 'rec-9 ist keine Empfehlung zu dieser Beratung' },
-        { pointer: '/recommendationIds', message: 'Die Empfehlung rec-2 ist nicht berücksichtigt' },
+        {
+          pointer: '/recommendationIds/1',
+          code: 'unknown-reference',
+          params: { recommendationId: 'rec-9' },
+          message: 'rec-9 ist keine Empfehlung zu dieser Beratung.',
+        },
+        {
+          pointer: '/recommendationIds',
+          code: 'recommendation.missing',
+          params: { recommendationId: 'rec-2' },
+          message: 'Die Empfehlung rec-2 ist nicht berücksichtigt.',
+        },
       ]);
       expect(handle.executeUpdate).not.toHaveBeenCalled();
       await service.recordOutcome(caseworker, 'con-1', { ...outcome, recommendationIds: ['rec-2', 'rec-1'] });

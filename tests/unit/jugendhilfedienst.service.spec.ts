@@ -365,7 +365,7 @@ describe('JugendhilfedienstService', () => {
   it('says a closed case takes no more steps instead of answering not found', async () => {
     const { service, workflows } = setup({ state: caseState({ phase: 'closed' }) });
     workflows.update.mockRejectedValueOnce(DomainError.notFound('Der Fall'));
-    const error = await refusal(service.close(user, CASE_ID));
+    const error = await refusal(service.closeWorkflow(user, CASE_ID));
     expect(error.code).toBe(ErrorCode.Conflict);
     expect(error.message).toBe('Der Fall ist abgeschlossen; nichts wurde geändert.');
   });

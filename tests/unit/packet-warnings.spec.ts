@@ -26,19 +26,21 @@ describe('packet warnings (names and birth dates of the case in the free text)',
 
   it('finds a family member’s name in the will, once, as a whole word and regardless of case', () => {
     const warnings = packetWarnings(content({ will: 'Die Oma hildegard hilft, Hildegard ist oft da.' }), personal);
-    expect(warnings).toEqual([{ pointer: '/will', kind: 'name', message: expect.stringContaining('„Hildegard“') }]);
+    expect(warnings).toEqual([{ pointer: '/will', kind: 'name', code: 'packet.name', message: expect.stringContaining('„Hildegard“') }]);
     expect(warnings[0].message).toContain('Großmutter');
   });
 
   it('reports the full family name once, not each of its parts', () => {
     const warnings = packetWarnings(content({ goals: ['x', 'Familie Mustermann-Öztürk stabilisieren'] }), personal);
-    expect(warnings).toEqual([{ pointer: '/goals/1', kind: 'name', message: expect.stringContaining('„Mustermann-Öztürk“') }]);
+    expect(warnings).toEqual([
+      { pointer: '/goals/1', kind: 'name', code: 'packet.name', message: expect.stringContaining('„Mustermann-Öztürk“') },
+    ]);
   });
 
   it('does not take a name inside another word (“Jo” in “Joggen”)', () => {
     expect(packetWarnings(content({ resources: { person: ['Joggen im Park'], surroundings: [], socialSpace: [] } }), personal)).toEqual([]);
     expect(packetWarnings(content({ resources: { person: [], surroundings: ['Pate Jo hilft'], socialSpace: [] } }), personal)).toEqual([
-      { pointer: '/resources/surroundings/0', kind: 'name', message: expect.stringContaining('Pate') },
+      { pointer: '/resources/surroundings/0', kind: 'name', code: 'packet.name', message: expect.stringContaining('Pate') },
     ]);
   });
 

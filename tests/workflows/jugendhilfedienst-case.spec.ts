@@ -80,6 +80,8 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
   const classify = (handle: Handle, zone: 'service' | 'unclear' | 'endangerment', expectedHelpDuration?: string) =>
     handle.executeUpdate(jugendhilfedienstUpdates.classify, { args: [{ zone, expectedHelpDuration, actorId: caseworker }] });
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const ended = (handle: Handle) =>
+    eventually(async () => (await handle.describe()).status.name === 'COMPLETED', 10_000, 'the run has ended');
 
   it('records the intake at the start and gives the classification the definition’s three days, escalating to the lead of the case’s team', async () => {
     const { input, handle } = await start();
@@ -493,5 +495,87 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
       subjectType: 'case',
       summary: { phase: 'closed', deletionDate: closed.deletionDate },
     });
+  });
+
+  it('reopens a closed case as a new run from the carry-over in the read model: help runs again, its review falls due, counters go on', async () => {
+    const { input, handle } = await start();
+    await classify(handle, 'service', 'P3M');
+    const planDate = day(await suite.env.currentTimeMs());
+    await handle.executeUpdate(jugendhilfedienstUpdates.recordHelpPlan, {
+      args: [{ helpPlanId: randomUUID(), planDate, actorId: caseworker }],
+    });
+    const closed = await handle.executeUpdate(jugendhilfedienstUpdates.close, { args: [{ actorId: caseworker }] });
+    expect(closed).toMatchObject({ phase: 'closed', closedFromPhase: 'help' });
+    // Not `result()`: it lets the test server skip time, which would carry the new run past its timers.
+    await ended(handle);
+    const last = fake
+      .of('recordProcessState')
+      .filter((s: any) => s.processId === input.caseId)
+      .sort((a: any, b: any) => a.revision - b.revision)
+      .at(-1);
+    const carryOver = last.summary.carryOver;
+    expect(carryOver).toMatchObject({ zone: 'service', helpPlan: { planDate }, revision: last.revision, closedFromPhase: 'help' });
+    expect(JSON.stringify(carryOver)).not.toContain(input.pseudonym);
+
+    // The read model's carry-over and steps, as the service hands them to the new run under the same workflow id.
+    const again = await suite.env.client.workflow.start(WorkflowType.JugendhilfedienstCase, {
+      taskQueue,
+      workflowId: `jhd-${input.caseId}`,
+      args: [{ ...input, resume: { ...carryOver, steps: last.steps, reopenedBy: 'cw-2' } }],
+    });
+    await eventually(async () => events(input.caseId).some((e: any) => e.kind === 'reopened'), 10_000, 'reopened');
+    const state = await again.query(jugendhilfedienstStateQuery);
+    expect(state).toMatchObject({
+      phase: 'help',
+      zone: 'service',
+      reopenings: 1,
+      helpPlan: { planDate, reviews: 0, reviewOverdue: false },
+    });
+    expect(state.closedAt).toBeUndefined();
+    expect(state.deletionDate).toBeUndefined();
+    expect(state.steps.find((s) => s.key === 'closure')).toMatchObject({ status: 'pending' });
+    const sequences = events(input.caseId).map((e: any) => e.sequence);
+    expect(new Set(sequences).size).toBe(sequences.length);
+    expect(events(input.caseId).at(-1)).toMatchObject({ kind: 'reopened', actorId: 'cw-2', details: { phase: 'help', reopening: 1 } });
+    // New keys for the review of the reopened run (those of the closed run were cancelled and are never reused).
+    const base = `jhd/${input.caseId}/review/1-0-r1/`;
+    await eventually(async () => reminders(base).length === 3, 10_000, 'review reminders of the reopened run');
+    const due = Date.parse(`${state.helpPlan!.nextReviewAt}T00:00:00Z`);
+    await suite.env.sleep(due - (await suite.env.currentTimeMs()) + HOUR);
+    await eventually(async () => events(input.caseId).some((e: any) => e.kind === 'help_plan_review_due'), 10_000, 'review due');
+    const reviewed = await again.executeUpdate(jugendhilfedienstUpdates.recordReview, {
+      args: [{ reviewedAt: state.helpPlan!.nextReviewAt, actorId: caseworker }],
+    });
+    expect(reviewed.helpPlan).toMatchObject({ reviews: 1, reviewOverdue: false });
+    const reclosed = await again.executeUpdate(jugendhilfedienstUpdates.close, { args: [{ actorId: caseworker }] });
+    expect(reclosed.deletionDate).toBe(day(addDuration(new Date(reclosed.closedAt!), 'P5Y').getTime()));
+    await again.result();
+  });
+
+  it('reopens a case closed without help in the classification step with a new deadline', async () => {
+    const { input, handle } = await start();
+    await classify(handle, 'unclear');
+    await handle.executeUpdate(jugendhilfedienstUpdates.close, { args: [{ actorId: caseworker }] });
+    // Not `result()`: it lets the test server skip time, which would carry the new run past its timers.
+    await ended(handle);
+    const last = fake
+      .of('recordProcessState')
+      .filter((s: any) => s.processId === input.caseId)
+      .sort((a: any, b: any) => a.revision - b.revision)
+      .at(-1);
+    const now = await suite.env.currentTimeMs();
+    const again = await suite.env.client.workflow.start(WorkflowType.JugendhilfedienstCase, {
+      taskQueue,
+      workflowId: `jhd-${input.caseId}`,
+      args: [{ ...input, resume: { ...last.summary.carryOver, steps: last.steps, reopenedBy: caseworker } }],
+    });
+    await eventually(async () => events(input.caseId).some((e: any) => e.kind === 'reopened'), 10_000, 'reopened');
+    const state = await again.query(jugendhilfedienstStateQuery);
+    expect(state.phase).toBe('classification');
+    const step = state.steps.find((s) => s.key === 'classification')!;
+    expect(step.status).toBe('active');
+    expect(Date.parse(step.dueAt!)).toBeGreaterThanOrEqual(now + 3 * DAY - HOUR);
+    const reclassified = await classify(again, 'service', 'P3M');
+    expect(reclassified.phase).toBe('help_plan');
   });
 });

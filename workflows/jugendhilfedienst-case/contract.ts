@@ -65,6 +65,33 @@ export interface JugendhilfedienstCaseInput {
   /** When the report came in; intake is due a day later. */
   reportedAt: string;
   definition: PinnedDefinition<'jugendhilfedienst-case'>;
+  /** A closed case reopened: the run goes on from the state its predecessor left in the read model. */
+  resume?: JugendhilfedienstResume;
+}
+
+/**
+ * What a run leaves in the read model for the run that reopens the case (ids, codes and dates only,
+ * like the rest of the state): the steps, the records of the process, the phase it was closed from
+ * and the counters, so revisions, history entries and reminder keys go on without repeating.
+ */
+export interface JugendhilfedienstCarryOver {
+  steps: CaseStepState[];
+  zone?: JhdZone;
+  classifications?: ClassificationEntry[];
+  expectedHelpDuration?: string;
+  riskAssessment?: RiskAssessmentSummary;
+  immediateProtection?: ImmediateProtectionSummary;
+  fallteam?: CaseFallteam;
+  helpPlan?: HelpPlanState;
+  closedFromPhase?: JugendhilfedienstPhase;
+  reopenings?: number;
+  revision: number;
+  eventSequence: number;
+}
+
+/** The carry-over and who reopened the case. */
+export interface JugendhilfedienstResume extends JugendhilfedienstCarryOver {
+  reopenedBy: string;
 }
 
 /** A step of the case; steps the case does not need (no endangerment, short help) are skipped. */
@@ -135,6 +162,10 @@ export interface JugendhilfedienstCaseState extends JugendhilfedienstCaseInput {
   closedAt?: string;
   /** `YYYY-MM-DD`: closure + the definition's retention period. */
   deletionDate?: string;
+  /** The phase the case was in when it was closed (where a reopening resumes). */
+  closedFromPhase?: JugendhilfedienstPhase;
+  /** How often the case was reopened: keeps the reminder keys of each run apart. */
+  reopenings?: number;
   revision: number;
   eventSequence: number;
 }

@@ -12,8 +12,10 @@ import { Problems } from '../shared/validation';
 import {
   CaseStepState,
   JHD_ZONES,
+  JugendhilfedienstCarryOver,
   JugendhilfedienstCaseInput,
   JugendhilfedienstCaseState,
+  JugendhilfedienstResume,
   jugendhilfedienstStateQuery,
   jugendhilfedienstUpdates,
   PHASE_LABELS,
@@ -46,8 +48,9 @@ function rootMessage(error: unknown): string {
  */
 export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): Promise<JugendhilfedienstCaseState> {
   const spec = input.definition.spec;
+  const { resume, ...fresh } = input;
   const state: JugendhilfedienstCaseState = {
-    ...input,
+    ...fresh,
     phase: 'classification',
     steps: spec.steps.map((s) => ({ key: s.key, title: s.title, status: 'pending' })),
     revision: 0,
@@ -112,7 +115,8 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
   const reviewReminders = () => {
     const plan = state.helpPlan!;
     const due = dayStart(plan.nextReviewAt);
-    const base = `${prefix}/review/${plan.version}-${plan.reviews}`;
+    // A reopened case's run arms keys of its own: those of the run before were cancelled at closure and are never reused.
+    const base = `${prefix}/review/${plan.version}-${plan.reviews}${state.reopenings ? `-r${state.reopenings}` : ''}`;
     const context = { subjectTitle: `Hilfeplanüberprüfung ${state.pseudonym}`, dueAt: due.toISOString(), link };
     const recipients = [{ type: 'user' as const, id: state.caseworkerId }];
     const now = Date.now();
@@ -189,8 +193,24 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
       result: state.riskAssessment?.result ?? null,
       nextReviewAt: state.helpPlan?.nextReviewAt ?? null,
       deletionDate: state.deletionDate ?? null,
+      carryOver: carryOver(),
     },
     revision: state.revision,
+  });
+
+  /** What a reopening continues from (the steps are in the read model beside it). */
+  const carryOver = (): Omit<JugendhilfedienstCarryOver, 'steps'> => ({
+    zone: state.zone,
+    classifications: state.classifications,
+    expectedHelpDuration: state.expectedHelpDuration,
+    riskAssessment: state.riskAssessment,
+    immediateProtection: state.immediateProtection,
+    fallteam: state.fallteam,
+    helpPlan: state.helpPlan,
+    closedFromPhase: state.closedFromPhase,
+    reopenings: state.reopenings,
+    revision: state.revision,
+    eventSequence: state.eventSequence,
   });
 
   const persist = (event: ProcessEvent) => runtime.persist(event, snapshot);
@@ -452,6 +472,7 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
     jugendhilfedienstUpdates.close,
     async ({ actorId }) => {
       const now = new Date();
+      state.closedFromPhase = state.phase;
       for (const step of state.steps) {
         if (step.status === 'active') finish(step.key, now);
         else skip(step.key);
@@ -485,25 +506,29 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
 
   setHandler(jugendhilfedienstStateQuery, () => state);
 
-  // Intake: the report is recorded with the start; it was due a day after it came in.
-  const started = new Date();
-  const intake = stepOf('intake');
-  if (intake) {
-    const intakeSpec = spec.steps.find((s) => s.key === 'intake')!;
-    Object.assign(intake, {
-      status: 'completed',
-      startedAt: input.reportedAt,
-      dueAt: addDuration(new Date(input.reportedAt), intakeSpec.duration).toISOString(),
-      completedAt: started.toISOString(),
+  if (resume) {
+    await reopen(resume);
+  } else {
+    // Intake: the report is recorded with the start; it was due a day after it came in.
+    const started = new Date();
+    const intake = stepOf('intake');
+    if (intake) {
+      const intakeSpec = spec.steps.find((s) => s.key === 'intake')!;
+      Object.assign(intake, {
+        status: 'completed',
+        startedAt: input.reportedAt,
+        dueAt: addDuration(new Date(input.reportedAt), intakeSpec.duration).toISOString(),
+        completedAt: started.toISOString(),
+      });
+      if (started.toISOString() > intake.dueAt!) intake.overdue = true;
+    }
+    activate('classification', started);
+    await persist({
+      kind: 'intake_recorded',
+      actorId: state.caseworkerId,
+      details: { source: state.source, anonymous: state.anonymous, definitionVersion: state.definition.version },
     });
-    if (started.toISOString() > intake.dueAt!) intake.overdue = true;
   }
-  activate('classification', started);
-  await persist({
-    kind: 'intake_recorded',
-    actorId: state.caseworkerId,
-    details: { source: state.source, anonymous: state.anonymous, definitionVersion: state.definition.version },
-  });
 
   while (state.phase !== 'closed') {
     if (state.phase === 'fallteam' && !state.fallteam) {
@@ -548,6 +573,41 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
   }
   await runtime.finish();
   return state;
+
+  /**
+   * A closed case reopened: the state its last run left goes on. With a help plan the help runs again
+   * (its review is due as planned, overdue at once if the date has passed); otherwise the step the
+   * case was closed from starts again with a new deadline, and a case closed without help (or
+   * before classification) is classified again.
+   */
+  async function reopen({ reopenedBy, closedFromPhase, ...carried }: JugendhilfedienstResume): Promise<void> {
+    const now = new Date();
+    Object.assign(state, carried, { reopenings: (carried.reopenings ?? 0) + 1 });
+    const closure = stepOf('closure');
+    if (closure)
+      Object.assign(closure, {
+        status: 'pending',
+        skipped: undefined,
+        overdue: undefined,
+        startedAt: undefined,
+        dueAt: undefined,
+        completedAt: undefined,
+      });
+    if (state.helpPlan) {
+      state.helpPlan.reviewOverdue = false;
+      state.phase = 'help';
+    } else if (closedFromPhase === 'fallteam' && state.fallteam) {
+      state.phase = 'help_plan';
+      reactivate('help_plan', now);
+    } else if (closedFromPhase && ['risk_assessment', 'fallteam', 'help_plan'].includes(closedFromPhase)) {
+      state.phase = closedFromPhase;
+      reactivate(closedFromPhase, now);
+    } else {
+      state.phase = 'classification';
+      reactivate('classification', now);
+    }
+    await persist({ kind: 'reopened', actorId: reopenedBy, details: { phase: state.phase, reopening: state.reopenings } });
+  }
 
   async function startFallteam(): Promise<void> {
     const consultationId = uuid4();

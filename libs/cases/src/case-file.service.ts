@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainError, ErrorCode, FieldProblem, Principal } from '@sro/common';
+import { DomainError, ErrorCode, FieldProblem, germanDate, Principal } from '@sro/common';
 import { caseClosedError } from './case-access.service';
 import { CaseFollowUp, CaseFollowUpRepository } from './case-follow-up.repository';
 import { CaseHistoryAction, CaseHistoryInsert, CaseHistoryRepository } from './case-history.repository';
 import { CaseInputRules, todayInBerlin } from './case-input.rules';
 import { CaseRetentionPolicy } from './case-retention.policy';
-import { CaseRepository } from './case.repository';
+import { CaseFile, CaseRepository } from './case.repository';
 import { CaseDetails, CaseService } from './case.service';
 import { CaseContent, CaseZone, PersonalData } from './case.types';
 import { Consent, ConsentRepository } from './consent.repository';
@@ -128,9 +128,10 @@ export class CaseFileService {
     if (change.zone !== undefined && file.workflowId && change.zone !== file.zone)
       problems.push({
         pointer: '/zone',
+        code: 'process-managed',
         message: 'Die Einstufung eines Jugendhilfedienst-Falls ändert sich nur über die Einstufung im Prozess, nicht hier.',
       });
-    if (problems.length > 0) throw DomainError.invalid('Die Änderung ist nicht gültig', problems);
+    if (problems.length > 0) throw DomainError.invalid('Die Änderung ist nicht gültig.', problems);
     if (change.personal) this.inputRules.checkNewCase(change.personal);
 
     const personal = this.cipher.open<PersonalData>(file.personalEnc, { table: 'case_file', column: 'personal_enc', rowId: id });
@@ -208,34 +209,75 @@ export class CaseFileService {
     return this.cases.get(user, id);
   }
 
-  /** Records who closed a Jugendhilfedienst case and why (if they said), after its workflow closed it (and set the deletion date). */
-  async recordProcessClosure(user: Principal, id: string, reason: string | null): Promise<void> {
+  /**
+   * Closes a Jugendhilfedienst case as one operation, in order and idempotent, without a transaction
+   * held while the workflow decides: (1) the intent (who, why) is stored; (2) the workflow closes the
+   * case, its activity storing the closing time and deletion date; (3) the intent is confirmed with the
+   * history entry. If (3) failed after the workflow accepted, the next attempt skips (2) and completes
+   * (3). The caller has checked access (need `keep`: an unconfirmed closure is completed on a closed case).
+   */
+  async closeThroughProcess(user: Principal, id: string, reason: string | null, closeWorkflow: () => Promise<void>): Promise<void> {
+    const file = await this.caseFiles.findById(id);
+    if (!file || (file.closedAt && file.closedBy)) throw caseClosedError();
+    const reasonEnc = reason === null ? null : this.cipher.seal(reason, { table: 'case_file', column: 'closing_reason_enc', rowId: id });
+    if (!(await this.caseFiles.recordClosureIntent(id, { by: user.sub, reasonEnc, at: new Date() }))) throw caseClosedError();
+    if (!file.closedAt) {
+      try {
+        await closeWorkflow();
+      } catch (error) {
+        // The workflow may have closed the case with only its answer lost: then the closure is confirmed below.
+        if (!(await this.caseFiles.findById(id))?.closedAt) {
+          await this.caseFiles.dropClosureIntent(id);
+          throw error;
+        }
+      }
+    }
     await this.caseFiles.transaction(async (tx) => {
-      const reasonEnc = reason === null ? null : this.cipher.seal(reason, { table: 'case_file', column: 'closed_reason_enc', rowId: id });
-      const version = await this.caseFiles.close(tx, id, { closedAt: new Date(), closedBy: user.sub, reasonEnc, deletionDate: null });
-      if (version === undefined) throw DomainError.conflict('Der Fall wurde nicht abgeschlossen; nichts wurde geändert.');
-      await this.recordHistory(tx, { caseId: id, version, action: 'close', fields: ['deletionDate'], reason, actorId: user.sub });
+      const intent = await this.caseFiles.lockClosureIntent(tx, id);
+      // Another attempt confirmed it in between.
+      if (!intent) throw caseClosedError();
+      const text =
+        intent.closingReasonEnc === null
+          ? null
+          : this.cipher.open<string>(intent.closingReasonEnc, { table: 'case_file', column: 'closing_reason_enc', rowId: id });
+      const closedReasonEnc = text === null ? null : this.cipher.seal(text, { table: 'case_file', column: 'closed_reason_enc', rowId: id });
+      const version = await this.caseFiles.confirmClosure(tx, id, closedReasonEnc);
+      await this.recordHistory(tx, {
+        caseId: id,
+        version,
+        action: 'close',
+        fields: ['deletionDate'],
+        reason: text,
+        actorId: intent.closingBy,
+      });
     });
   }
 
-  /** Opens a closed case of the Fallteam again, with a reason, while its deletion date has not come. */
-  async reopen(user: Principal, id: string, reason: string): Promise<CaseDetails> {
+  /**
+   * Opens a closed case again, with a reason, while its deletion date has not come. A case with a
+   * Jugendhilfedienst process needs `restartProcess`, which gives it a running process again before
+   * the case file is opened (a retry after a failed write finds the process running and goes on).
+   */
+  async reopen(user: Principal, id: string, reason: string, restartProcess?: (file: CaseFile) => Promise<void>): Promise<CaseDetails> {
     const { file } = await this.cases.open(user, id, 'keep');
-    if (!file.closedAt) throw new DomainError(ErrorCode.InvalidState, 'Der Fall ist nicht abgeschlossen; nichts wurde geändert.');
-    if (file.workflowId)
-      throw new DomainError(
-        ErrorCode.InvalidState,
-        'Ein abgeschlossener Jugendhilfedienst-Fall kann nicht wieder geöffnet werden, weil sein Prozess beendet ist. Bitte nehmen Sie den Fall neu auf.',
-      );
+    if (!file.closedAt) throw notClosedError();
     const deletionDay = file.deletionDate ? new Date(file.deletionDate).toISOString().slice(0, 10) : null;
     if (deletionDay && deletionDay <= todayInBerlin())
       throw new DomainError(
         ErrorCode.InvalidState,
-        `Die Aufbewahrungsfrist des Falls ist am ${deletionDay} abgelaufen; er kann nicht wieder geöffnet werden.`,
+        `Die Aufbewahrungsfrist des Falls ist am ${germanDate(deletionDay)} abgelaufen; er kann nicht wieder geöffnet werden.`,
       );
+    if (file.workflowId) {
+      if (!restartProcess)
+        throw new DomainError(
+          ErrorCode.InvalidState,
+          'Ein Jugendhilfedienst-Fall wird mit seinem Prozess wieder geöffnet; nichts wurde geändert.',
+        );
+      await restartProcess(file);
+    }
     await this.caseFiles.transaction(async (tx) => {
       const version = await this.caseFiles.reopen(tx, id);
-      if (version === undefined) throw new DomainError(ErrorCode.InvalidState, 'Der Fall ist nicht abgeschlossen; nichts wurde geändert.');
+      if (version === undefined) throw notClosedError();
       await this.recordHistory(tx, { caseId: id, version, action: 'reopen', fields: ['deletionDate'], reason, actorId: user.sub });
     });
     return this.cases.get(user, id);
@@ -252,6 +294,10 @@ export class CaseFileService {
     const reasonEnc = this.cipher.seal(reason, { table: 'case_history', column: 'reason_enc', rowId: id });
     await this.history.insert({ ...rest, id, reasonEnc }, tx);
   }
+}
+
+function notClosedError(): DomainError {
+  return new DomainError(ErrorCode.InvalidState, 'Der Fall ist nicht abgeschlossen; nichts wurde geändert.');
 }
 
 function staleVersion(current: number): DomainError {

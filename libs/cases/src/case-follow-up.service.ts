@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode, Principal } from '@sro/common';
+import { DomainError, ErrorCode, germanDate, Principal } from '@sro/common';
+import { todayInBerlin } from './case-input.rules';
 import { ReminderService } from '@sro/reminders';
 import { CaseFollowUp, CaseFollowUpRepository } from './case-follow-up.repository';
 import { caseClosedError } from './case-access.service';
@@ -24,9 +25,15 @@ export class CaseFollowUpService {
   async add(user: Principal, caseId: string, input: { dueOn: string; text: string }): Promise<CaseFollowUp> {
     const file = await this.cases.visibleCase(user, caseId);
     if (file.closedAt) throw caseClosedError();
-    if (input.dueOn < new Date().toISOString().slice(0, 10))
-      throw DomainError.invalid('Die Wiedervorlage kann nicht angelegt werden', [
-        { pointer: '/dueOn', message: 'Eine Wiedervorlage darf nicht in der Vergangenheit liegen' },
+    const today = todayInBerlin();
+    if (input.dueOn < today)
+      throw DomainError.invalid('Die Wiedervorlage kann nicht angelegt werden.', [
+        {
+          pointer: '/dueOn',
+          code: 'date.min',
+          params: { min: today },
+          message: `Eine Wiedervorlage darf nicht in der Vergangenheit liegen (frühestens am ${germanDate(today)}).`,
+        },
       ]);
     const id = randomUUID();
     const followUp = await this.followUps.insert({ id, caseId, userId: user.sub, dueOn: input.dueOn, text: input.text.trim() });
@@ -57,7 +64,7 @@ export class CaseFollowUpService {
     const found = await this.followUps.find(caseId, id);
     if (!found) throw DomainError.notFound('Die Wiedervorlage');
     const done = await this.followUps.markDone(id, user.sub);
-    if (!done) throw new DomainError(ErrorCode.Conflict, 'Die Wiedervorlage ist bereits erledigt; nichts geändert');
+    if (!done) throw new DomainError(ErrorCode.Conflict, 'Die Wiedervorlage ist bereits erledigt; nichts wurde geändert.');
     await this.reminders.cancel(reminderPrefix(caseId, id), { prefix: true });
     return done;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, FieldProblem } from '@sro/common';
+import { DomainError, FieldProblem, germanDate } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import type { FamilyMember, NewConsent, PersonalData } from './case.types';
 
@@ -16,7 +16,14 @@ export function futureBirthDateProblems(birthDates: readonly string[], pointer: 
   const today = todayInBerlin(now);
   return birthDates.flatMap((date, i) =>
     date.slice(0, 10) > today
-      ? [{ pointer: `${pointer}/${i}`, message: `Das Geburtsdatum ${date.slice(0, 10)} liegt in der Zukunft` }]
+      ? [
+          {
+            pointer: `${pointer}/${i}`,
+            code: 'date.future',
+            params: { max: today },
+            message: `Das Geburtsdatum ${germanDate(date.slice(0, 10))} liegt in der Zukunft.`,
+          },
+        ]
       : [],
   );
 }
@@ -24,7 +31,16 @@ export function futureBirthDateProblems(birthDates: readonly string[], pointer: 
 /** A consent's date (a day or an instant) must not lie after today or now. */
 export function futureConsentDateProblems(givenAt: string, now = new Date()): FieldProblem[] {
   const future = /^\d{4}-\d{2}-\d{2}$/.test(givenAt) ? givenAt > todayInBerlin(now) : Date.parse(givenAt) > now.getTime();
-  return future ? [{ pointer: '/givenAt', message: 'Eine Einwilligung kann nicht in der Zukunft erteilt worden sein' }] : [];
+  return future
+    ? [
+        {
+          pointer: '/givenAt',
+          code: 'date.future',
+          params: { max: todayInBerlin(now) },
+          message: 'Eine Einwilligung kann nicht in der Zukunft erteilt worden sein.',
+        },
+      ]
+    : [];
 }
 
 /** The purpose must be one of the list exactly: "Fallteam" would be stored but release nothing to the Fallteam. */
@@ -34,7 +50,9 @@ export function consentPurposeProblems(purpose: string, allowed: readonly string
   return [
     {
       pointer: '/purpose',
-      message: `Unbekannter Zweck „${purpose}“${meant ? ` (gemeint ist wohl „${meant}“)` : ''}; erlaubt: ${allowed.join(', ')}`,
+      code: 'enum',
+      params: { allowed: [...allowed], ...(meant ? { meant } : {}) },
+      message: `Unbekannter Zweck „${purpose}“${meant ? ` (gemeint ist wohl „${meant}“)` : ''}; erlaubt: ${allowed.join(', ')}.`,
     },
   ];
 }
@@ -57,19 +75,21 @@ export class CaseInputRules {
           ? [
               {
                 pointer: `/personal/familyMembers/${i}/relationOther`,
-                message: 'Bitte geben Sie die Beziehung an, wenn Sie „andere“ wählen',
+                code: 'required',
+                params: { relation: 'andere' },
+                message: 'Bitte geben Sie die Beziehung an, wenn Sie „andere“ wählen.',
               },
             ]
           : [],
       ),
     ];
-    if (problems.length > 0) throw DomainError.invalid('Die persönlichen Daten sind nicht gültig', problems);
+    if (problems.length > 0) throw DomainError.invalid('Die persönlichen Daten sind nicht gültig.', problems);
   }
 
   /** The consent purposes come from the published Fallteam definition (`consentPurposes`). */
   async checkConsent(consent: NewConsent): Promise<void> {
     const { spec } = await this.definitions.published('fallteam-consultation');
     const problems = [...consentPurposeProblems(consent.purpose, spec.consentPurposes), ...futureConsentDateProblems(consent.givenAt)];
-    if (problems.length > 0) throw DomainError.invalid('Die Einwilligung ist nicht gültig', problems);
+    if (problems.length > 0) throw DomainError.invalid('Die Einwilligung ist nicht gültig.', problems);
   }
 }

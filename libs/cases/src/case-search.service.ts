@@ -87,8 +87,8 @@ export class CaseSearchService {
     if (PSEUDONYM.test(trimmed)) return { pseudonymPrefix: trimmed.replace(/-/g, '').toUpperCase() };
     const terms = searchTerms(trimmed);
     if (terms.length === 0)
-      throw DomainError.invalid('The search has no letters or digits', [
-        { pointer: '/search', message: 'Der Suchbegriff enthält keine Buchstaben oder Ziffern.' },
+      throw DomainError.invalid('Mit diesem Suchbegriff lässt sich nicht suchen.', [
+        { pointer: '/search', code: 'search.no-terms', message: 'Der Suchbegriff enthält keine Buchstaben oder Ziffern.' },
       ]);
     return { terms: terms.map((tokens) => tokens.map((t) => this.index.hash(t))) };
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@sro/audit';
 import { AppConfig } from '@sro/config';
-import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
+import { DomainError, ErrorCode, germanDateTime, Principal, Role } from '@sro/common';
 import { TeamRepository } from '@sro/reference-data';
 import { ReminderService } from '@sro/reminders';
 import { BreakGlass, CaseAccessRepository, CaseTransferRecord, Substitution } from './case-access.repository';
@@ -69,10 +69,17 @@ export class CaseTeamService {
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
     if (endsAt <= startsAt)
-      throw DomainError.invalid('Der Zeitraum ist leer', [{ pointer: '/endsAt', message: 'muss nach dem Beginn liegen' }]);
+      throw DomainError.invalid('Der Zeitraum ist leer.', [
+        {
+          pointer: '/endsAt',
+          code: 'date.min',
+          params: { after: startsAt.toISOString() },
+          message: `Das Ende muss nach dem Beginn (${germanDateTime(startsAt)}) liegen.`,
+        },
+      ]);
     if (input.substituteUserId === absentUserId)
-      throw DomainError.invalid('Niemand vertritt sich selbst', [
-        { pointer: '/substituteUserId', message: 'muss eine andere Person sein' },
+      throw DomainError.invalid('Niemand vertritt sich selbst.', [
+        { pointer: '/substituteUserId', code: 'not-self', message: 'Bitte nennen Sie eine andere Person als die vertretene.' },
       ]);
     await this.requireCaseworkers([input.substituteUserId], '/substituteUserId');
     if (absentUserId !== user.sub) await this.requireCaseworkers([absentUserId], '/absentUserId');
@@ -150,7 +157,9 @@ export class CaseTeamService {
         'Einen Fall übergibt die fallverantwortliche Fachkraft (oder ihre Vertretung) oder die Leitung.',
       );
     if (input.toCaseworkerId === responsible)
-      throw DomainError.invalid('Der Fall liegt schon dort', [{ pointer: '/toCaseworkerId', message: 'ist bereits fallverantwortlich' }]);
+      throw DomainError.invalid('Der Fall liegt schon dort.', [
+        { pointer: '/toCaseworkerId', code: 'unchanged', message: 'Diese Fachkraft ist bereits fallverantwortlich.' },
+      ]);
     await this.requireCaseworkers([input.toCaseworkerId], '/toCaseworkerId');
     const transferId = randomUUID();
     const record = await this.access.transaction((tx) =>
@@ -204,8 +213,13 @@ export class CaseTeamService {
     const problems = all
       .map((id, i) => ({ id, i }))
       .filter(({ id }) => ids.includes(id) && !known.has(id))
-      .map(({ i }) => ({ pointer: all === ids && ids.length === 1 ? pointer : `${pointer}/${i}`, message: 'keine aktive Fachkraft' }));
-    if (problems.length > 0) throw DomainError.invalid('Nur aktive Fachkräfte können hier benannt werden', problems);
+      .map(({ id, i }) => ({
+        pointer: all === ids && ids.length === 1 ? pointer : `${pointer}/${i}`,
+        code: 'unknown-reference',
+        params: { userId: id },
+        message: 'Diese Person ist keine aktive Fachkraft; bitte wählen Sie eine aus der Liste.',
+      }));
+    if (problems.length > 0) throw DomainError.invalid('Nur aktive Fachkräfte können hier benannt werden.', problems);
   }
 }
 

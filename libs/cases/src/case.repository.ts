@@ -169,31 +169,79 @@ export class CaseRepository {
     return rows[0]?.version;
   }
 
-  /**
-   * Closes an open case with its deletion date and sealed reason; answers the new version, or undefined
-   * if it was not open. Without a deletion date it records the reason of a closure its workflow made.
-   */
+  /** Closes an open case with its deletion date and sealed reason; answers the new version, or undefined if it was not open. */
   async close(
     tx: EntityManager,
     id: string,
-    closure: { closedAt: Date; closedBy: string; reasonEnc: string | null; deletionDate: string | null },
+    closure: { closedAt: Date; closedBy: string; reasonEnc: string; deletionDate: string },
   ): Promise<number | undefined> {
     const rows: Array<{ version: number }> = await tx.query(
       `WITH closed AS (
-         UPDATE case_file SET closed_at = coalesce(closed_at, $2), closed_by = $3, closed_reason_enc = $4, deletion_date = coalesce($5, deletion_date),
-                version = version + 1, updated_at = now()
-          WHERE id = $1 AND anonymised_at IS NULL AND CASE WHEN $5::date IS NULL THEN closed_at IS NOT NULL ELSE closed_at IS NULL END RETURNING version)
+         UPDATE case_file SET closed_at = $2, closed_by = $3, closed_reason_enc = $4, deletion_date = $5, version = version + 1, updated_at = now()
+          WHERE id = $1 AND anonymised_at IS NULL AND closed_at IS NULL RETURNING version)
        SELECT version FROM closed`,
       [id, closure.closedAt, closure.closedBy, closure.reasonEnc, closure.deletionDate],
     );
     return rows[0]?.version;
   }
 
+  /**
+   * The first step of closing a case through its workflow: who asks and why (sealed for
+   * `closing_reason_enc`), stored before the workflow is asked. False if the closure is already
+   * confirmed (or the case anonymised). A later attempt replaces an unconfirmed intent.
+   */
+  async recordClosureIntent(id: string, intent: { by: string; reasonEnc: string | null; at: Date }): Promise<boolean> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `WITH marked AS (
+         UPDATE case_file SET closing_by = $2, closing_reason_enc = $3, closing_requested_at = $4, updated_at = now()
+          WHERE id = $1 AND closed_by IS NULL AND anonymised_at IS NULL RETURNING id)
+       SELECT id FROM marked`,
+      [id, intent.by, intent.reasonEnc, intent.at],
+    );
+    return rows.length > 0;
+  }
+
+  /** Drops an intent the workflow refused (the case stayed open). */
+  async dropClosureIntent(id: string): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE case_file SET closing_by = NULL, closing_reason_enc = NULL, closing_requested_at = NULL WHERE id = $1 AND closed_at IS NULL',
+      [id],
+    );
+  }
+
+  /**
+   * The intent of a closure the workflow has made (closing time and deletion date are stored) and
+   * nobody confirmed yet, locked for its confirmation; undefined if there is none.
+   */
+  async lockClosureIntent(tx: EntityManager, id: string): Promise<{ closingBy: string; closingReasonEnc: string | null } | undefined> {
+    const [row]: Array<{ closing_by: string; closing_reason_enc: string | null }> = await tx.query(
+      `SELECT closing_by, closing_reason_enc FROM case_file
+        WHERE id = $1 AND closed_at IS NOT NULL AND closed_by IS NULL AND closing_requested_at IS NOT NULL AND anonymised_at IS NULL
+        FOR UPDATE`,
+      [id],
+    );
+    return row && { closingBy: row.closing_by, closingReasonEnc: row.closing_reason_enc };
+  }
+
+  /** The last step of a closure through the workflow: the intent becomes the closure's who and why; answers the new version. */
+  async confirmClosure(tx: EntityManager, id: string, closedReasonEnc: string | null): Promise<number> {
+    const rows: Array<{ version: number }> = await tx.query(
+      `WITH confirmed AS (
+         UPDATE case_file SET closed_by = closing_by, closed_reason_enc = $2, closing_by = NULL, closing_reason_enc = NULL,
+                closing_requested_at = NULL, version = version + 1, updated_at = now()
+          WHERE id = $1 AND closed_at IS NOT NULL AND closed_by IS NULL AND closing_requested_at IS NOT NULL RETURNING version)
+       SELECT version FROM confirmed`,
+      [id, closedReasonEnc],
+    );
+    return rows[0].version;
+  }
+
   /** Opens a closed case again: no closure, no deletion date; answers the new version, or undefined if it was not closed. */
   async reopen(tx: EntityManager, id: string): Promise<number | undefined> {
     const rows: Array<{ version: number }> = await tx.query(
       `WITH reopened AS (
-         UPDATE case_file SET closed_at = NULL, closed_by = NULL, closed_reason_enc = NULL, deletion_date = NULL, version = version + 1, updated_at = now()
+         UPDATE case_file SET closed_at = NULL, closed_by = NULL, closed_reason_enc = NULL, deletion_date = NULL, closing_by = NULL, closing_reason_enc = NULL,
+                closing_requested_at = NULL, version = version + 1, updated_at = now()
           WHERE id = $1 AND closed_at IS NOT NULL AND anonymised_at IS NULL RETURNING version)
        SELECT version FROM reopened`,
       [id],

@@ -91,8 +91,8 @@ export class CaseService {
   async create(user: Principal, input: NewCase): Promise<CaseDetails> {
     const scope = await this.assignments.of(user.sub);
     if (!scope.socialSpaceIds.includes(input.socialSpaceId)) {
-      throw DomainError.invalid('You are not assigned to this social space', [
-        { pointer: '/socialSpaceId', message: 'not one of your social spaces' },
+      throw DomainError.invalid('Sie sind diesem Sozialraum nicht zugeordnet.', [
+        { pointer: '/socialSpaceId', code: 'not-assigned', message: 'Bitte einen Ihrer Sozialräume auswählen.' },
       ]);
     }
     this.inputRules.checkNewCase(input.personal);
@@ -154,10 +154,12 @@ export class CaseService {
     const unknown = consent.fields.map((f, i) => ({ f, i })).filter(({ f }) => !(RELEASABLE_FIELDS as readonly string[]).includes(f));
     if (unknown.length > 0) {
       throw DomainError.invalid(
-        'The consent names fields that do not exist',
+        'Die Einwilligung nennt Felder, die es nicht gibt.',
         unknown.map(({ f, i }) => ({
           pointer: `/fields/${i}`,
-          message: `unknown field ${f}; releasable: ${RELEASABLE_FIELDS.join(', ')}`,
+          code: 'enum',
+          params: { allowed: [...RELEASABLE_FIELDS] },
+          message: `Unbekanntes Feld „${f}“; freigeben lassen sich: ${RELEASABLE_FIELDS.join(', ')}.`,
         })),
       );
     }
@@ -167,7 +169,8 @@ export class CaseService {
   async revokeConsent(user: Principal, caseId: string, consentId: string): Promise<Consent> {
     await this.visibleCase(user, caseId, 'write');
     const revoked = await this.consentRecords.revoke(caseId, consentId);
-    if (!revoked) throw new DomainError(ErrorCode.Conflict, 'No active consent with this id');
+    if (!revoked)
+      throw new DomainError(ErrorCode.Conflict, 'Der Fall hat keine wirksame Einwilligung mit dieser Kennung; nichts wurde geändert.');
     return revoked;
   }
 

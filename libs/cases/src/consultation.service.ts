@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@sro/config';
-import { ALL_ROLES, DomainError, ErrorCode, FieldProblem, Principal, Role } from '@sro/common';
+import { ALL_ROLES, DomainError, ErrorCode, FieldProblem, germanDateTime, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { temporalCall, WorkflowStateReader } from '@sro/temporal';
 import {
@@ -133,10 +133,18 @@ export class ConsultationService {
 
   async createSession(user: Principal, session: NewFallteamSession): Promise<FallteamSession> {
     if (Date.parse(session.startsAt) <= Date.now())
-      throw DomainError.invalid('The session lies in the past', [{ pointer: '/startsAt', message: 'must be in the future' }]);
+      throw DomainError.invalid('Der Termin liegt in der Vergangenheit.', [
+        { pointer: '/startsAt', code: 'date.past', message: 'Der Termin muss in der Zukunft liegen.' },
+      ]);
     const moderators = await this.staff.activeWithAnyRole([session.moderatorId], [Role.Caseworker, Role.Coordinator]);
     if (moderators.length === 0)
-      throw DomainError.invalid('Unknown moderator', [{ pointer: '/moderatorId', message: 'must be an active caseworker or coordinator' }]);
+      throw DomainError.invalid('Die Moderation ist unbekannt.', [
+        {
+          pointer: '/moderatorId',
+          code: 'unknown-reference',
+          message: 'Die Moderation übernimmt eine aktive Fachkraft oder Koordination; bitte wählen Sie eine aus der Liste.',
+        },
+      ]);
     return this.sessionRecords.insert(session, user.sub);
   }
 
@@ -226,12 +234,27 @@ export class ConsultationService {
   async schedule(user: Principal, id: string, sessionId: string): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id);
     const session = await this.sessionRecords.findById(sessionId);
-    if (!session) throw DomainError.invalid('Unknown session', [{ pointer: '/sessionId', message: 'no such Fallteam session' }]);
+    if (!session)
+      throw DomainError.invalid('Der Fallteam-Termin ist unbekannt.', [
+        {
+          pointer: '/sessionId',
+          code: 'unknown-reference',
+          message: 'Diesen Fallteam-Termin gibt es nicht; bitte wählen Sie einen aus der Liste.',
+        },
+      ]);
     if (session.startsAt.getTime() <= Date.now())
-      throw DomainError.invalid('The session lies in the past', [{ pointer: '/sessionId', message: 'session is in the past' }]);
+      throw DomainError.invalid('Der Termin liegt in der Vergangenheit.', [
+        {
+          pointer: '/sessionId',
+          code: 'date.past',
+          params: { startsAt: session.startsAt.toISOString() },
+          message: `Der Fallteam-Termin am ${germanDateTime(session.startsAt)} ist vorbei; bitte wählen Sie einen künftigen.`,
+        },
+      ]);
     await this.consultations.transaction(async (tx) => {
       const booked = await this.sessionRecords.lockAndCountBooked(tx, sessionId, id);
-      if (booked >= session.capacity) throw DomainError.conflict(`The session is full (${session.capacity} consultations)`);
+      if (booked >= session.capacity)
+        throw DomainError.conflict(`Der Fallteam-Termin ist ausgebucht (${session.capacity} Beratungen); nichts wurde geändert.`);
       await temporalCall(
         this.temporal.workflow
           .getHandle(consultation.workflowId)
@@ -249,7 +272,12 @@ export class ConsultationService {
     const problems = adviserIds
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => !known.has(a))
-      .map(({ a, i }) => ({ pointer: `/adviserIds/${i}`, message: `${a} ist keine bekannte, aktive externe Beratung` }));
+      .map(({ a, i }) => ({
+        pointer: `/adviserIds/${i}`,
+        code: 'unknown-reference',
+        params: { userId: a },
+        message: `${a} ist keine bekannte, aktive externe Beratung.`,
+      }));
     if (problems.length > 0) throw DomainError.invalid('Eingeladen werden können nur bekannte, aktive externe Beratungen.', problems);
     return temporalCall(
       this.temporal.workflow
@@ -425,11 +453,25 @@ export class ConsultationService {
   private async checkReferences(id: string, referenced: string[]): Promise<void> {
     const recorded = (await this.consultations.recommendations(id)).map((r) => r.id);
     const problems: FieldProblem[] = referenced.flatMap((ref, i) =>
-      recorded.includes(ref) ? [] : [{ pointer: `/recommendationIds/${i}`, message: `${ref} ist keine Empfehlung zu dieser Beratung` }],
+      recorded.includes(ref)
+        ? []
+        : [
+            {
+              pointer: `/recommendationIds/${i}`,
+              code: 'unknown-reference',
+              params: { recommendationId: ref },
+              message: `${ref} ist keine Empfehlung zu dieser Beratung.`,
+            },
+          ],
     );
     for (const missing of recorded.filter((r) => !referenced.includes(r)))
-      problems.push({ pointer: '/recommendationIds', message: `Die Empfehlung ${missing} ist nicht berücksichtigt` });
-    if (problems.length > 0) throw DomainError.invalid('Das Ergebnis nimmt nicht auf alle Empfehlungen Bezug', problems);
+      problems.push({
+        pointer: '/recommendationIds',
+        code: 'recommendation.missing',
+        params: { recommendationId: missing },
+        message: `Die Empfehlung ${missing} ist nicht berücksichtigt.`,
+      });
+    if (problems.length > 0) throw DomainError.invalid('Das Ergebnis nimmt nicht auf alle Empfehlungen Bezug.', problems);
   }
 
   /**
@@ -452,23 +494,50 @@ export class ConsultationService {
     participants.forEach((p, i) => {
       const at = `/participants/${i}/userId`;
       if (p.role === 'family') {
-        if (p.userId) problems.push({ pointer: at, message: 'Familienmitglieder werden gezählt, nicht mit Benutzerkennung genannt' });
+        if (p.userId)
+          problems.push({
+            pointer: at,
+            code: 'not-applicable',
+            params: { role: p.role },
+            message: 'Familienmitglieder werden gezählt, nicht mit Benutzerkennung genannt.',
+          });
         return;
       }
       if (!p.userId) {
-        problems.push({ pointer: at, message: 'Benutzerkennung fehlt' });
+        problems.push({ pointer: at, code: 'required', params: { role: p.role }, message: 'Bitte die Benutzerkennung angeben.' });
         return;
       }
-      if (seen.has(p.userId)) problems.push({ pointer: at, message: `${p.userId} ist bereits als Teilnehmende*r genannt` });
+      if (seen.has(p.userId))
+        problems.push({
+          pointer: at,
+          code: 'duplicate',
+          params: { userId: p.userId },
+          message: `${p.userId} ist bereits als Teilnehmende*r genannt.`,
+        });
       seen.add(p.userId);
       if (p.role === 'professional' && !isProfessional.has(p.userId))
-        problems.push({ pointer: at, message: `${p.userId} ist keine aktive Fachkraft des Jugendamts` });
+        problems.push({
+          pointer: at,
+          code: 'unknown-reference',
+          params: { userId: p.userId, role: p.role },
+          message: `${p.userId} ist keine aktive Fachkraft des Jugendamts.`,
+        });
       if (p.role === 'adviser' && !invited.has(p.userId))
-        problems.push({ pointer: at, message: `${p.userId} ist nicht zu dieser Beratung eingeladen` });
+        problems.push({
+          pointer: at,
+          code: 'not-invited',
+          params: { userId: p.userId },
+          message: `${p.userId} ist nicht zu dieser Beratung eingeladen.`,
+        });
       if (p.role === 'other' && !isKnown.has(p.userId))
-        problems.push({ pointer: at, message: `${p.userId} ist keine bekannte, aktive Person` });
+        problems.push({
+          pointer: at,
+          code: 'unknown-reference',
+          params: { userId: p.userId, role: p.role },
+          message: `${p.userId} ist keine bekannte, aktive Person.`,
+        });
     });
-    if (problems.length > 0) throw DomainError.invalid('Die Teilnehmenden sind nicht gültig', problems);
+    if (problems.length > 0) throw DomainError.invalid('Die Teilnehmenden sind nicht gültig.', problems);
     return new Set(participants.filter((p) => p.role === 'professional').map((p) => p.userId)).size;
   }
 

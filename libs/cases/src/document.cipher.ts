@@ -86,7 +86,11 @@ export class DocumentCipher {
 
   private keyOf(keyId: string): Buffer {
     const key = this.config.fieldKeys.keys.get(keyId);
-    if (!key) throw new DomainError(ErrorCode.Unavailable, `Field key ${keyId} is not configured`);
+    if (!key)
+      throw new DomainError(
+        ErrorCode.Unavailable,
+        `Der Feldschlüssel ${keyId} ist nicht eingerichtet; bitte wenden Sie sich an den Betrieb.`,
+      );
     return key;
   }
 }

@@ -91,6 +91,9 @@ export class S3DocumentStorage extends DocumentStorage {
   }
 
   private failure(method: string, status: number): DomainError {
-    return new DomainError(ErrorCode.Unavailable, `Document store refused ${method} (HTTP ${status})`);
+    return new DomainError(
+      ErrorCode.Unavailable,
+      `Der Dokumentenspeicher hat ${method} abgelehnt (HTTP ${status}); bitte versuchen Sie es später erneut.`,
+    );
   }
 }

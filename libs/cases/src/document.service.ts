@@ -69,14 +69,15 @@ export class DocumentService {
 
   async upload(user: Principal, caseId: string, file: UploadedDocument): Promise<CaseDocument> {
     await this.requireUploader(user, caseId);
-    if (file.data.length === 0) throw DomainError.invalid('Empty document', [{ pointer: '/file', message: 'Die Datei ist leer.' }]);
+    if (file.data.length === 0)
+      throw DomainError.invalid('Die Datei ist leer.', [{ pointer: '/file', code: 'file.empty', message: 'Die Datei ist leer.' }]);
     if (file.data.length > this.maxBytes) throw tooLarge(this.maxBytes);
     const type = sniffDocumentType(file.data);
     if (!type)
       throw new DomainError(
         ErrorCode.UnsupportedMediaType,
         `Dieser Dateityp wird nicht angenommen. Erlaubt sind ${ACCEPTED_DOCUMENTS}; maßgeblich ist der Inhalt der Datei, nicht ihr Name.`,
-        [{ pointer: '/file', message: 'Der Inhalt ist kein PDF, kein Bild und kein Office-Dokument.' }],
+        [{ pointer: '/file', code: 'file.type', message: 'Der Inhalt ist kein PDF, kein Bild und kein Office-Dokument.' }],
       );
     const id = randomUUID();
     const storageKey = `${caseId}/${id}`;
@@ -142,6 +143,6 @@ export class DocumentService {
 export function tooLarge(maxBytes: number): DomainError {
   const mb = (maxBytes / (1024 * 1024)).toLocaleString('de-DE', { maximumFractionDigits: 1 });
   return new DomainError(ErrorCode.PayloadTooLarge, `Die Datei ist zu groß. Erlaubt sind höchstens ${mb} MB.`, [
-    { pointer: '/file', message: `größer als ${mb} MB` },
+    { pointer: '/file', code: 'file.size', params: { maxBytes }, message: `Die Datei ist größer als ${mb} MB.` },
   ]);
 }

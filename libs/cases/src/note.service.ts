@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DomainError, Principal } from '@sro/common';
+import { DomainError, germanDate, Principal } from '@sro/common';
 import { caseClosedError } from './case-access.service';
 import { todayInBerlin } from './case-input.rules';
 import { CaseService } from './case.service';
@@ -59,12 +59,17 @@ export class NoteService {
     if (file.closedAt && grant.kind !== 'lead') throw caseClosedError();
     const occurredOn = input.occurredOn ?? todayInBerlin();
     if (occurredOn > todayInBerlin())
-      throw DomainError.invalid('The note is dated in the future', [
-        { pointer: '/occurredOn', message: `Das Datum ${occurredOn} liegt in der Zukunft` },
+      throw DomainError.invalid('Der Vermerk ist in die Zukunft datiert.', [
+        {
+          pointer: '/occurredOn',
+          code: 'date.future',
+          params: { max: todayInBerlin() },
+          message: `Das Datum ${germanDate(occurredOn)} liegt in der Zukunft.`,
+        },
       ]);
     if (input.correctsNoteId && !(await this.notes.find(caseId, input.correctsNoteId)))
-      throw DomainError.invalid('The corrected note is not a note of this case', [
-        { pointer: '/correctsNoteId', message: 'Diese Akte hat keinen Vermerk mit dieser Kennung' },
+      throw DomainError.invalid('Der berichtigte Vermerk gehört nicht zu dieser Akte.', [
+        { pointer: '/correctsNoteId', code: 'unknown-reference', message: 'Diese Akte hat keinen Vermerk mit dieser Kennung.' },
       ]);
     const id = randomUUID();
     const stored = await this.notes.insert({

@@ -12,6 +12,8 @@ export interface PacketWarning {
   /** Where in the packet (JSON pointer: `/will`, `/goals/0`, `/resources/person/1`, `/questions/0`). */
   pointer: string;
   kind: 'name' | 'birth-date';
+  /** Stable code of the hint, for clients that word it themselves. */
+  code: 'packet.name' | 'packet.birth-date';
   message: string;
 }
 
@@ -140,6 +142,7 @@ export function packetWarnings(content: PacketContent, personal: PersonalData): 
         warnings.push({
           pointer,
           kind: 'name',
+          code: 'packet.name',
           message: `Der Text enthält „${name}“, einen Namen aus der Fallakte (${label}). Bitte pseudonymisieren Sie ihn vor der Freigabe.`,
         });
       }
@@ -150,6 +153,7 @@ export function packetWarnings(content: PacketContent, personal: PersonalData): 
           warnings.push({
             pointer,
             kind: 'birth-date',
+            code: 'packet.birth-date',
             message: `Der Text enthält das Geburtsdatum ${form} aus der Fallakte. Bitte nennen Sie stattdessen das Alter oder lassen Sie es weg.`,
           });
   }

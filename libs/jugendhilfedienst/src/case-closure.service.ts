@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CaseDetails, CaseFileService, CaseFileView, CaseService } from '@sro/cases';
-import { Principal } from '@sro/common';
+import { DomainError, Principal } from '@sro/common';
 import type { JugendhilfedienstCaseState } from '@sro/workflows/contracts';
 import { JugendhilfedienstWorkflowClient } from './jugendhilfedienst-workflow.client';
 import { JugendhilfedienstService } from './jugendhilfedienst.service';
@@ -34,16 +34,30 @@ export class CaseClosureService {
     return { ...view, jugendhilfedienst: { phase: state.phase, steps: state.steps, closedAt: state.closedAt ?? null } };
   }
 
+  /** Closes a case with a reason: a Fallteam case here, a Jugendhilfedienst case through its process. */
   async close(user: Principal, id: string, input: { reason: string; withHelp?: boolean }): Promise<CaseDetails> {
-    const file = await this.cases.visibleCase(user, id, 'write');
+    // `keep`: a Jugendhilfedienst closure whose confirmation failed is completed on the (closed) case.
+    const file = await this.cases.visibleCase(user, id, 'keep');
     if (!file.workflowId) return this.caseFiles.closeFallteamCase(user, id, input);
     await this.closeProcess(user, id, input.reason);
     return this.cases.get(user, id);
   }
 
-  /** Closes a Jugendhilfedienst case through its workflow; the history records who (and why, if given). */
+  /**
+   * Closes a Jugendhilfedienst case through its workflow as one ordered, idempotent operation (intent,
+   * workflow, confirmation; see CaseFileService.closeThroughProcess); the history records who and why.
+   */
   async closeProcess(user: Principal, id: string, reason: string | null): Promise<void> {
-    await this.process.close(user, id);
-    await this.caseFiles.recordProcessClosure(user, id, reason);
+    const file = await this.cases.visibleCase(user, id, 'keep');
+    if (!file.workflowId) throw DomainError.notFound('Der Fall');
+    await this.caseFiles.closeThroughProcess(user, id, reason, () => this.process.closeWorkflow(user, id));
+  }
+
+  /**
+   * Reopens a closed case with a reason within its retention period; a Jugendhilfedienst case gets a
+   * running process again, continuing from the state its last run left.
+   */
+  reopen(user: Principal, id: string, reason: string): Promise<CaseDetails> {
+    return this.caseFiles.reopen(user, id, reason, (file) => this.process.restartProcess(user, file));
   }
 }

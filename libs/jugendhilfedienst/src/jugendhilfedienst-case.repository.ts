@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseAccessKind, caseAccessSql, CaseContent, FieldCipher, PersonalData } from '@sro/cases';
-import { CaseSource, JhdZone, ProtectionMeasure, RiskResult } from '@sro/workflows/contracts';
+import { CaseSource, CaseStepState, JhdZone, ProtectionMeasure, RiskResult } from '@sro/workflows/contracts';
 import { AgeGroup, AssessmentProfessional, DangerKind, HelpKind, Sex } from './jugendhilfedienst.types';
 
 /** What was reported at intake, sealed: the reporter is null for an anonymous report. */
@@ -254,6 +254,18 @@ export class JugendhilfedienstCaseRepository {
         ? this.cipher.open<CaseReport>(row.report_enc, { table: 'case_file', column: 'report_enc', rowId: row.id })
         : null,
     };
+  }
+
+  /** What the case's process left in the read model: its status, pinned definition version, steps and carry-over (summary). */
+  async processReadModel(
+    caseId: string,
+  ): Promise<{ status: string; definitionVersion: number; steps: CaseStepState[]; summary: Record<string, unknown> } | undefined> {
+    const [row]: Array<{ status: string; definition_version: number; steps: CaseStepState[]; summary: Record<string, unknown> }> =
+      await this.dataSource.query(
+        `SELECT status, definition_version, steps, summary FROM process_instance WHERE id = $1 AND definition_key = 'jugendhilfedienst-case'`,
+        [caseId],
+      );
+    return row && { status: row.status, definitionVersion: row.definition_version, steps: row.steps, summary: row.summary };
   }
 
   /** The planning region a social space belongs to. */

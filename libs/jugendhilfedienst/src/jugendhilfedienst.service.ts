@@ -11,7 +11,7 @@ import {
   PersonalData,
 } from '@sro/cases';
 import { DomainError, ErrorCode, FieldProblem, germanDate, Principal } from '@sro/common';
-import { DefinitionsService } from '@sro/definitions';
+import { DefinitionsService, PinnedDefinition } from '@sro/definitions';
 import { AssignmentsService } from '@sro/reference-data';
 import {
   CaseFallteam,
@@ -20,6 +20,7 @@ import {
   ClassificationEntry,
   HelpPlanState,
   JhdZone,
+  JugendhilfedienstCarryOver,
   JugendhilfedienstCaseState,
   ProtectionMeasure,
   RiskResult,
@@ -488,11 +489,84 @@ export class JugendhilfedienstService {
     return this.get(user, id);
   }
 
-  /** Closure: the workflow sets the deletion date (closure + the definition's retention period). */
-  async close(user: Principal, id: string): Promise<JugendhilfedienstCaseView> {
-    const file = await this.visible(user, id);
-    await this.update(file.workflowId, 'close', { actorId: user.sub });
-    return this.get(user, id);
+  /**
+   * Asks the case's workflow to close the case; its activity stores the closing time and the deletion
+   * date (closure + the definition's retention period). Access is checked by the caller
+   * (CaseClosureService, which makes closure one ordered operation with the case file).
+   */
+  async closeWorkflow(user: Principal, id: string): Promise<void> {
+    await this.update(this.workflows.workflowId(id), 'close', { actorId: user.sub });
+  }
+
+  /**
+   * Gives a closed case a running process again: a new run under the case's workflow id that goes on
+   * from the state the last run left in the read model (the help plan, classifications, assessments;
+   * ids, codes and dates only). Idempotent: a run already going on (a retry after the case file's
+   * write failed) is left as it is. Access is checked by the caller.
+   */
+  async restartProcess(user: Principal, file: { id: string; assignedCaseworkerIds: string[] }): Promise<void> {
+    const caseFile = await this.caseFiles.find(file.id);
+    if (!caseFile?.workflowId) throw DomainError.notFound(WHAT);
+    const workflowId = caseFile.workflowId;
+    const readModel = await this.caseFiles.processReadModel(file.id);
+    if (readModel?.status === 'running') return;
+    const carry = await this.carryOver(workflowId, readModel);
+    // The run goes on under the definition version its case was pinned to.
+    const definition = this.definitions.pin(
+      await this.definitions.get('jugendhilfedienst-case', carry.definitionVersion),
+    ) as PinnedDefinition<'jugendhilfedienst-case'>;
+    try {
+      await this.workflows.start({
+        caseId: file.id,
+        pseudonym: caseFile.pseudonym,
+        caseworkerId: file.assignedCaseworkerIds[0],
+        socialSpaceId: caseFile.socialSpaceId,
+        planningRegionId: await this.caseFiles.planningRegionOf(caseFile.socialSpaceId),
+        source: caseFile.source ?? 'other',
+        anonymous: caseFile.anonymousReport,
+        reportedAt: (caseFile.reportedAt ?? new Date()).toISOString(),
+        definition,
+        resume: { ...carry.state, reopenedBy: user.sub },
+      });
+    } catch (error) {
+      // Started by an attempt whose case file write failed: the run is there, the reopening goes on.
+      if (error instanceof DomainError && error.code === ErrorCode.Conflict) {
+        const state = await this.state(workflowId).catch(() => undefined);
+        if (state && state.phase !== 'closed') return;
+      }
+      throw error;
+    }
+  }
+
+  /** The state a reopened case continues from: the read model's carry-over, else the ended run's last state while Temporal keeps it. */
+  private async carryOver(
+    workflowId: string,
+    readModel: Awaited<ReturnType<JugendhilfedienstCaseRepository['processReadModel']>>,
+  ): Promise<{ state: JugendhilfedienstCarryOver; definitionVersion: number }> {
+    const stored = readModel?.summary.carryOver as Omit<JugendhilfedienstCarryOver, 'steps'> | undefined;
+    if (readModel && stored) return { state: { ...stored, steps: readModel.steps }, definitionVersion: readModel.definitionVersion };
+    // Closed before the read model kept the carry-over.
+    const last = await this.state(workflowId).catch(() => undefined);
+    if (!last || last.phase !== 'closed')
+      throw new DomainError(
+        ErrorCode.InvalidState,
+        'Der Stand des beendeten Prozesses ist nicht mehr vorhanden; der Fall kann nicht wieder geöffnet werden. Bitte nehmen Sie ihn neu auf.',
+      );
+    const state: JugendhilfedienstCarryOver = {
+      steps: last.steps,
+      zone: last.zone,
+      classifications: last.classifications,
+      expectedHelpDuration: last.expectedHelpDuration,
+      riskAssessment: last.riskAssessment,
+      immediateProtection: last.immediateProtection,
+      fallteam: last.fallteam,
+      helpPlan: last.helpPlan,
+      closedFromPhase: last.closedFromPhase,
+      reopenings: last.reopenings,
+      revision: last.revision,
+      eventSequence: last.eventSequence,
+    };
+    return { state, definitionVersion: last.definition.version };
   }
 
   /** A legal hold keeps the case past its deletion date until it is lifted; setting and lifting it need a reason. */

@@ -67,7 +67,7 @@ export class RetentionRepository {
       if (!row.closed_at) return 'kept';
       if (new Date(row.deletion_date).toISOString().slice(0, 10) > input.asOf) return 'kept';
       await m.query(
-        `UPDATE case_file SET personal_enc = NULL, content_enc = NULL, confided_enc = NULL, report_enc = NULL, legal_hold_reason_enc = NULL, closed_reason_enc = NULL,
+        `UPDATE case_file SET personal_enc = NULL, content_enc = NULL, confided_enc = NULL, report_enc = NULL, legal_hold_reason_enc = NULL, closed_reason_enc = NULL, closing_reason_enc = NULL,
            assigned_caseworker_ids = '{}',
            anonymised_at = now(), updated_at = now() WHERE id = $1`,
         [input.caseId],

@@ -19,8 +19,8 @@ function versionOfIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!match)
-    throw DomainError.invalid('Die Kopfzeile If-Match nennt keine Version dieser Fallakte', [
-      { pointer: '/version', message: 'If-Match muss das ETag der Fallakte sein, z. B. "3"' },
+    throw DomainError.invalid('Die Kopfzeile If-Match nennt keine Version dieser Fallakte.', [
+      { pointer: '/version', code: 'format.etag', message: 'If-Match muss das ETag der Fallakte sein, z. B. "3".' },
     ]);
   return Number(match[1]);
 }
@@ -73,8 +73,13 @@ export class CaseFileController {
   ): Promise<CaseDto> {
     const fromHeader = versionOfIfMatch(ifMatch);
     if (fromHeader !== undefined && body.version !== undefined && fromHeader !== body.version)
-      throw DomainError.invalid('If-Match und version nennen verschiedene Versionen', [
-        { pointer: '/version', message: `version ${body.version} widerspricht If-Match ${ifMatch}` },
+      throw DomainError.invalid('If-Match und version nennen verschiedene Versionen.', [
+        {
+          pointer: '/version',
+          code: 'equals',
+          params: { value: fromHeader },
+          message: `Die Version ${body.version} widerspricht If-Match ${ifMatch}.`,
+        },
       ]);
     const { version, ...change } = body;
     const updated = await this.caseFiles.update(user, id, change, fromHeader ?? version);
@@ -88,7 +93,7 @@ export class CaseFileController {
   @ApiOperation({
     summary: 'Fall abschließen',
     description:
-      'Schließt einen Fallteam- oder Jugendhilfedienst-Fall mit Begründung ab; das Löschdatum folgt aus der Aufbewahrungsregel der Definition. Danach ist der Fall schreibgeschützt (409), nur die Leitung kann noch Vermerke anlegen.',
+      'Schließt einen Fallteam- oder Jugendhilfedienst-Fall mit Begründung ab; das Löschdatum folgt aus der Aufbewahrungsregel der Definition. Danach ist der Fall schreibgeschützt (409), nur die Leitung kann noch Vermerke anlegen. Ein Jugendhilfedienst-Fall wird über seinen Prozess abgeschlossen; scheitert danach das Speichern von Begründung und Historie, vervollständigt ein erneuter Aufruf den Abschluss (der Prozess wird nicht noch einmal gefragt).',
   })
   @ApiOkResponse({ type: CaseDto })
   @Audited({ resourceType: 'case', action: 'close', purpose: 'Fallabschluss' })
@@ -102,12 +107,12 @@ export class CaseFileController {
   @ApiOperation({
     summary: 'Fall wieder öffnen',
     description:
-      'Öffnet einen abgeschlossenen Fallteam-Fall mit Begründung wieder, solange sein Löschdatum nicht erreicht ist; das Löschdatum entfällt.',
+      'Öffnet einen abgeschlossenen Fall mit Begründung wieder, solange sein Löschdatum nicht erreicht ist; das Löschdatum entfällt. Ein Jugendhilfedienst-Fall erhält wieder einen laufenden Prozess, der beim letzten Stand weitergeht (mit Hilfeplan: die Hilfe läuft, die Überprüfung ist wie geplant fällig; sonst beginnt der Schritt, aus dem er abgeschlossen wurde, neu).',
   })
   @ApiOkResponse({ type: CaseDto })
   @Audited({ resourceType: 'case', action: 'reopen', purpose: 'Wiedereröffnung des Falls' })
   reopen(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ReopenCaseDto): Promise<CaseDto> {
-    return this.caseFiles.reopen(user, id, body.reason);
+    return this.closure.reopen(user, id, body.reason);
   }
 }
 

@@ -42,15 +42,19 @@ export class DocumentUploadInterceptor implements NestInterceptor {
       throw new DomainError(
         ErrorCode.UnsupportedMediaType,
         `Dokumente werden als multipart/form-data im Feld „${DOCUMENT_FIELD}“ hochgeladen.`,
-        [{ pointer: `/${DOCUMENT_FIELD}`, message: 'Keine Datei im Feld „file“ (multipart/form-data).' }],
+        [{ pointer: `/${DOCUMENT_FIELD}`, code: 'file.multipart', message: 'Keine Datei im Feld „file“ (multipart/form-data).' }],
       );
     try {
       return await this.multer.intercept(context, next);
     } catch (error) {
       if (!(error instanceof HttpException)) throw error;
       if (error.getStatus() === 413) throw tooLarge(this.config.documents.maxBytes);
-      throw DomainError.invalid('Malformed document upload', [
-        { pointer: `/${DOCUMENT_FIELD}`, message: `Bitte senden Sie genau eine Datei im Feld „${DOCUMENT_FIELD}“ und sonst nichts.` },
+      throw DomainError.invalid('Der Upload ist fehlerhaft.', [
+        {
+          pointer: `/${DOCUMENT_FIELD}`,
+          code: 'file.single',
+          message: `Bitte senden Sie genau eine Datei im Feld „${DOCUMENT_FIELD}“ und sonst nichts.`,
+        },
       ]);
     }
   }

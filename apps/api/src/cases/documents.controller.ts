@@ -72,8 +72,8 @@ export class DocumentsController {
     @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
   ): Promise<CaseDocumentDto> {
     if (!file)
-      throw DomainError.invalid('No document in the upload', [
-        { pointer: `/${DOCUMENT_FIELD}`, message: `Bitte wählen Sie eine Datei (Feld „${DOCUMENT_FIELD}“).` },
+      throw DomainError.invalid('Der Upload enthält kein Dokument.', [
+        { pointer: `/${DOCUMENT_FIELD}`, code: 'required', message: `Bitte wählen Sie eine Datei (Feld „${DOCUMENT_FIELD}“).` },
       ]);
     return this.documents.upload(user, id, { originalName: file.originalname, data: file.buffer });
   }

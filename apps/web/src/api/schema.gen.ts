@@ -277,7 +277,7 @@ export interface paths {
         put?: never;
         /**
          * Fall abschließen
-         * @description Schließt einen Fallteam- oder Jugendhilfedienst-Fall mit Begründung ab; das Löschdatum folgt aus der Aufbewahrungsregel der Definition. Danach ist der Fall schreibgeschützt (409), nur die Leitung kann noch Vermerke anlegen.
+         * @description Schließt einen Fallteam- oder Jugendhilfedienst-Fall mit Begründung ab; das Löschdatum folgt aus der Aufbewahrungsregel der Definition. Danach ist der Fall schreibgeschützt (409), nur die Leitung kann noch Vermerke anlegen. Ein Jugendhilfedienst-Fall wird über seinen Prozess abgeschlossen; scheitert danach das Speichern von Begründung und Historie, vervollständigt ein erneuter Aufruf den Abschluss (der Prozess wird nicht noch einmal gefragt).
          */
         post: operations["CaseFileController_close"];
         delete?: never;
@@ -297,7 +297,7 @@ export interface paths {
         put?: never;
         /**
          * Fall wieder öffnen
-         * @description Öffnet einen abgeschlossenen Fallteam-Fall mit Begründung wieder, solange sein Löschdatum nicht erreicht ist; das Löschdatum entfällt.
+         * @description Öffnet einen abgeschlossenen Fall mit Begründung wieder, solange sein Löschdatum nicht erreicht ist; das Löschdatum entfällt. Ein Jugendhilfedienst-Fall erhält wieder einen laufenden Prozess, der beim letzten Stand weitergeht (mit Hilfeplan: die Hilfe läuft, die Überprüfung ist wie geplant fällig; sonst beginnt der Schritt, aus dem er abgeschlossen wurde, neu).
          */
         post: operations["CaseFileController_reopen"];
         delete?: never;
@@ -3081,6 +3081,11 @@ export interface components {
              * @enum {string}
              */
             kind: "name" | "birth-date";
+            /**
+             * @description Fester Code des Hinweises
+             * @enum {string}
+             */
+            code: "packet.name" | "packet.birth-date";
             /** @description Hinweis für die Fachkraft */
             message: string;
         };
@@ -9244,6 +9249,7 @@ export const caseDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components
 export const consultationPacketDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationPacketDto"]["zone"]> = ["service", "unclear", "endangerment"];
 export const consultationPacketDtoAgeBandsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationPacketDto"]["ageBands"]> = ["0-2", "3-5", "6-9", "10-13", "14-17", "18-26", "27+", "unknown"];
 export const packetWarningDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PacketWarningDto"]["kind"]> = ["name", "birth-date"];
+export const packetWarningDtoCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PacketWarningDto"]["code"]> = ["packet.name", "packet.birth-date"];
 export const createCaseDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateCaseDto"]["zone"]> = ["service", "unclear", "endangerment"];
 export const caseSummaryDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseSummaryDto"]["zone"]> = ["service", "unclear", "endangerment"];
 export const caseSummaryDtoAccessValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseSummaryDto"]["access"]> = ["team", "substitute", "break-glass", "lead"];

@@ -144,6 +144,9 @@ export class PacketWarningDto {
   @ApiProperty({ enum: ['name', 'birth-date'], description: 'name: ein Name aus der Fallakte; birth-date: ein Geburtsdatum' })
   kind: 'name' | 'birth-date';
 
+  @ApiProperty({ enum: ['packet.name', 'packet.birth-date'], description: 'Fester Code des Hinweises' })
+  code: 'packet.name' | 'packet.birth-date';
+
   @ApiProperty({ description: 'Hinweis für die Fachkraft' })
   message: string;
 }
