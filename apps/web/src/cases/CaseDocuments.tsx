@@ -35,21 +35,10 @@ export function germanSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`;
 }
 
-/** What a refused upload means for the person (the server's German problem says the details). */
+/** A refused upload (413 too large, 415 wrong type): the server's German sentence is the clearest one, at the field. */
 function uploadProblem(error: ApiError): ApiError {
-  const lead =
-    error.status === 413
-      ? 'Die Datei ist zu groß.'
-      : error.status === 415
-        ? 'Dieser Dateityp wird nicht angenommen: bitte ein PDF, ein Bild (PNG, JPEG, GIF, TIFF, WebP) oder ein Office-Dokument wählen.'
-        : null;
-  if (!lead) return error;
-  return new ApiError({
-    ...error.problem,
-    errors: error.errors.length
-      ? error.errors.map((p) => ({ ...p, message: `${lead} ${error.message}` }))
-      : [{ pointer: '/file', message: `${lead} ${error.message}` }],
-  });
+  if (error.status !== 413 && error.status !== 415) return error;
+  return new ApiError({ ...error.problem, errors: [{ pointer: '/file', message: error.message }] });
 }
 
 /** Documents of the case file: upload (the type is recognised by the content), list, download. */

@@ -138,7 +138,9 @@ export function CasesPage() {
         <ErrorBox error={cases.error} />
       ) : (
         <>
-          {cases.data && <p role="status">{filtered ? `${cases.data.total} Fälle gefunden.` : `${cases.data.total} Fälle.`}</p>}
+          {cases.data && (
+            <p role="status">{`${cases.data.total} ${cases.data.total === 1 ? 'Fall' : 'Fälle'}${filtered ? ' gefunden' : ''}.`}</p>
+          )}
           <DataTable
             caption="Fälle"
             captionHidden
