@@ -183,6 +183,7 @@ describe('web app: the caseworker keeps a case file (search, edit with a conflic
     await page.getByRole('heading', { name: 'Dokumente', exact: true }).waitFor();
     await page.getByLabel(/^Datei/).setInputFiles({ name: 'notiz.txt', mimeType: 'text/plain', buffer: Buffer.from('nur Text') });
     await page.getByRole('button', { name: 'Hochladen' }).click();
+    await expect(page.locator('.error-summary')).toContainText('Datei: Dieser Dateityp wird nicht angenommen');
     await expect(await describedBy(page, page.getByLabel(/^Datei/))).toContainText('Dieser Dateityp wird nicht angenommen');
     expect(await englishMessages(page)).toEqual([]);
     await page.getByLabel(/^Datei/).setInputFiles({ name: 'Schulbericht.pdf', mimeType: 'application/pdf', buffer: PDF });
@@ -220,6 +221,7 @@ describe('web app: the caseworker keeps a case file (search, edit with a conflic
     await areas.getByRole('link', { name: 'Überblick' }).click();
     await page.getByRole('button', { name: 'Fall abschließen …' }).click();
     await page.getByRole('button', { name: 'Fall abschließen', exact: true }).click();
+    await expect(page.locator('.error-summary')).toContainText('Bitte begründen Sie den Abschluss');
     await expect(await describedBy(page, page.getByLabel('Begründung des Abschlusses'))).toContainText('Bitte begründen Sie den Abschluss');
     await page.getByLabel('Begründung des Abschlusses').fill('Ziele erreicht, die Familie kommt allein zurecht');
     await page.getByRole('button', { name: 'Fall abschließen', exact: true }).click();
