@@ -7,6 +7,8 @@ import { caseBody } from '../../factories/cases';
 import { accessibilityViolations, describedBy, englishMessages, screenshot, signInAs, webSystem } from '../../support/browser';
 import { expect } from '../../support/browser-expect';
 import { bearer } from '../../support/tokens';
+import { eventually } from '../../support/eventually';
+import { intakeBody } from '../../factories/jugendhilfedienst';
 
 jest.setTimeout(240_000);
 
@@ -29,6 +31,7 @@ describe('web app: the caseworker keeps a case file (search, edit with a conflic
   let caseId: string;
   let pseudonym: string;
   let cw: string;
+  let spaceId: string;
   const api = () => request(web.http);
 
   beforeAll(async () => {
@@ -36,7 +39,7 @@ describe('web app: the caseworker keeps a case file (search, edit with a conflic
     previousDocumentDir = process.env.DOCUMENT_DIR;
     process.env.DOCUMENT_DIR = documentDir;
     web = await webSystem('web-casefile');
-    const [{ id: spaceId }] = await web.db.query(
+    [{ id: spaceId }] = await web.db.query(
       `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code LIMIT 1`,
     );
     // Preconditions through the API (opening a case through the UI is the caseworker journey's part):
@@ -92,6 +95,22 @@ describe('web app: the caseworker keeps a case file (search, edit with a conflic
     await areas.getByRole('link', { name: 'Beteiligte' }).click();
     await expect(page.locator('table tbody tr', { hasText: 'Großmutter' })).toContainText('Hildegard Mustermann');
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A consent for help planning, then its revocation, which asks first.
+    await areas.getByRole('link', { name: 'Einwilligungen' }).click();
+    await page.getByLabel('Erteilt von').fill('Vater (sorgeberechtigt)');
+    await page.getByRole('combobox', { name: /^Zweck/ }).selectOption({ label: 'Hilfeplanung' });
+    await page.getByRole('checkbox', { name: 'Vornamen' }).check();
+    await page.getByRole('button', { name: 'Einwilligung speichern' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Die Einwilligung wurde gespeichert.' })).toBeVisible();
+    const consent = page.locator('table tbody tr', { hasText: 'Vater (sorgeberechtigt)' });
+    await expect(consent).toContainText('Hilfeplanung');
+    await consent.getByRole('button', { name: /^Widerruf erfassen/ }).click();
+    await expect(page.getByRole('dialog')).toContainText('gilt ab heute nicht mehr');
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, Widerruf erfassen' }).click();
+    await expect(consent).toContainText('widerrufen am');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await areas.getByRole('link', { name: 'Beteiligte' }).click();
 
     // Edit: the form starts from the file; family members as rows, dates as TT.MM.JJJJ.
     await page.getByRole('link', { name: 'Beteiligte bearbeiten' }).click();
@@ -257,6 +276,23 @@ describe('web app: the caseworker keeps a case file (search, edit with a conflic
     await expect(page.locator('table tbody')).toContainText('Wiedereröffnung');
     await expect(page.locator('table tbody')).toContainText('Erneute Meldung der Schule');
     await screenshot(page, 'casefile-history');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A Jugendhilfedienst case shows its process steps from the read model and links to the process pages.
+    const jhd = await api().post('/jugendhilfedienst-cases').set('Authorization', cw).send(intakeBody(spaceId)).expect(201);
+    await eventually(
+      async () => ((await api().get(`/cases/${jhd.body.id}/file`).set('Authorization', cw)).body.jugendhilfedienst?.steps ?? []).length > 0,
+      30_000,
+      'the Jugendhilfedienst steps in the read model',
+    );
+    await page.goto(`/faelle/${jhd.body.id}/prozess`);
+    await page.getByRole('heading', { name: 'Jugendhilfedienst', exact: true }).waitFor();
+    await expect(page.locator('table tbody tr').first()).toContainText(/ausstehend|in Arbeit|erledigt/);
+    await expect(page.getByRole('link', { name: /^Zum Jugendhilfedienst-Verfahren/ })).toHaveAttribute(
+      'href',
+      `/faelle/${jhd.body.id}/jugendhilfedienst`,
+    );
+    await screenshot(page, 'casefile-process');
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(await englishMessages(page)).toEqual([]);
     // The refused upload (415) and the stale save (412) were part of the journey; nothing else went wrong.

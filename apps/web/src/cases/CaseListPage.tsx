@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { client, Schemas, unwrap } from '../api';
 import type { operations } from '../api/schema.gen';
+import { useMe } from '../auth/session';
 import { Column, DataTable, Sort } from '../shared/DataTable';
 import { ZONES, zoneLabel } from '../shared/labels';
 import { PageTitle } from '../shared/Page';
@@ -17,7 +18,7 @@ const STATUSES = [
   { value: 'open', label: 'offen' },
   { value: 'closed', label: 'abgeschlossen' },
 ];
-const EMPTY_FILTER = { search: '', zone: '', status: '', followUpsDue: false };
+const EMPTY_FILTER = { search: '', zone: '', status: '', socialSpaceId: '', followUpsDue: false };
 
 const sortOf = (sort: Sort): CaseSort => `${sort.direction === 'desc' ? '-' : ''}${sort.key}` as CaseSort;
 
@@ -31,7 +32,9 @@ export function CasesPage() {
   const [filter, setFilter] = useState(EMPTY_FILTER);
   const [sort, setSort] = useState<Sort>({ key: 'createdAt', direction: 'desc' });
   const [offset, setOffset] = useState(0);
+  const me = useMe();
   const { names } = useSocialSpaceNames();
+  const spaces = me.socialSpaceIds.filter((id) => names.has(id)).map((id) => ({ value: id, label: names.get(id)! }));
   const cases = useLoad(
     () =>
       unwrap(
@@ -44,6 +47,7 @@ export function CasesPage() {
               ...(filter.search.trim() ? { search: filter.search.trim() } : {}),
               ...(filter.zone ? { zone: filter.zone as NonNullable<CaseQuery['zone']> } : {}),
               ...(filter.status ? { status: filter.status as NonNullable<CaseQuery['status']> } : {}),
+              ...(filter.socialSpaceId ? { socialSpaceId: filter.socialSpaceId } : {}),
               ...(filter.followUpsDue ? { followUpsDue: true } : {}),
             },
           },
@@ -119,6 +123,15 @@ export function CasesPage() {
           placeholder="offen und abgeschlossen"
           options={STATUSES}
         />
+        {spaces.length > 1 && (
+          <SelectField
+            label="Sozialraum"
+            value={typed.socialSpaceId}
+            onChange={(socialSpaceId) => setTyped((t) => ({ ...t, socialSpaceId }))}
+            placeholder="alle Sozialräume"
+            options={spaces}
+          />
+        )}
         <label className="check field">
           <input
             type="checkbox"
