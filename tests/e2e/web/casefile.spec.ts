@@ -38,6 +38,8 @@ describe('web app: the caseworker keeps a case file (search, edit with a conflic
     documentDir = mkdtempSync(join(tmpdir(), 'sro-web-documents-'));
     previousDocumentDir = process.env.DOCUMENT_DIR;
     process.env.DOCUMENT_DIR = documentDir;
+    // A small limit, so that a refused size (413) needs no 20 MB upload.
+    process.env.DOCUMENT_MAX_BYTES = String(100 * 1024);
     web = await webSystem('web-casefile');
     [{ id: spaceId }] = await web.db.query(
       `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code LIMIT 1`,
@@ -59,6 +61,7 @@ describe('web app: the caseworker keeps a case file (search, edit with a conflic
     await web?.close();
     if (previousDocumentDir === undefined) delete process.env.DOCUMENT_DIR;
     else process.env.DOCUMENT_DIR = previousDocumentDir;
+    delete process.env.DOCUMENT_MAX_BYTES;
     rmSync(documentDir, { recursive: true, force: true });
   });
 
@@ -200,6 +203,12 @@ describe('web app: the caseworker keeps a case file (search, edit with a conflic
     // Documents: a wrong type is named in German; a PDF is stored and comes back byte for byte.
     await areas.getByRole('link', { name: 'Dokumente' }).click();
     await page.getByRole('heading', { name: 'Dokumente', exact: true }).waitFor();
+    await page
+      .getByLabel(/^Datei/)
+      .setInputFiles({ name: 'Akte.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(200 * 1024, 32)]) });
+    await page.getByRole('button', { name: 'Hochladen' }).click();
+    await expect(page.locator('.error-summary')).toContainText('Datei: Die Datei ist zu groß. Erlaubt sind höchstens 0,1 MB.');
+    expect(await englishMessages(page)).toEqual([]);
     await page.getByLabel(/^Datei/).setInputFiles({ name: 'notiz.txt', mimeType: 'text/plain', buffer: Buffer.from('nur Text') });
     await page.getByRole('button', { name: 'Hochladen' }).click();
     await expect(page.locator('.error-summary')).toContainText('Datei: Dieser Dateityp wird nicht angenommen');
@@ -295,7 +304,7 @@ describe('web app: the caseworker keeps a case file (search, edit with a conflic
     await screenshot(page, 'casefile-process');
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(await englishMessages(page)).toEqual([]);
-    // The refused upload (415) and the stale save (412) were part of the journey; nothing else went wrong.
-    expect(web.consoleErrors.filter((e) => !/status of (412|415)/.test(e))).toEqual([]);
+    // The refused uploads (413, 415) and the stale save (412) were part of the journey; nothing else went wrong.
+    expect(web.consoleErrors.filter((e) => !/status of (412|413|415)/.test(e))).toEqual([]);
   });
 });

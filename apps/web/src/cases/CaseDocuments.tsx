@@ -128,7 +128,7 @@ export function CaseDocuments({ file }: CaseAreaProps) {
           <FieldShell
             id={id}
             label="Datei"
-            hint="PDF, Bild oder Office-Dokument, höchstens 20 MB; wird verschlüsselt abgelegt."
+            hint="PDF, Bild oder Office-Dokument; die Datei wird verschlüsselt abgelegt."
             errors={errors}
             required
           >
