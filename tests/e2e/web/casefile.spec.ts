@@ -164,9 +164,32 @@ describe('web app: the caseworker keeps a case file (search, edit with a conflic
       { relation: 'Mutter', name: 'Erika Mustermann-Öztürk', birthDate: '1985-05-01', livesInHousehold: true },
     ]);
 
+    // A second conflict: this time the person takes the current version instead of their input.
+    await page.getByRole('link', { name: 'Fall bearbeiten' }).click();
+    await page.getByLabel('Anschrift').fill('Am Markt 1, 14513 Teltow');
+    await api()
+      .patch(`/cases/${caseId}`)
+      .set('Authorization', cw)
+      .set('If-Match', `"${edited.body.version}"`)
+      .send({ will: 'Die Familie wünscht sich Ruhe.' })
+      .expect(200);
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'inzwischen geändert' })
+      .getByRole('button', { name: 'Aktuelle Fassung laden' })
+      .click();
+    await expect(page.getByRole('status').filter({ hasText: 'Ihre Eingaben wurden verworfen' })).toBeVisible();
+    await expect(page.getByLabel('Anschrift')).toHaveValue('Lindenallee 7, 14513 Teltow');
+    await expect(page.getByLabel('Wille der Familie (in ihren Worten)')).toHaveValue('Die Familie wünscht sich Ruhe.');
+    await page.getByLabel('Wille der Familie (in ihren Worten)').fill(will);
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Die Änderungen wurden gespeichert.' })).toBeVisible();
+    await expect(page.locator('blockquote')).toHaveText(will);
+
     // The history names fields, who and when; never values.
     await areas.getByRole('link', { name: 'Verlauf' }).click();
-    const latest = page.locator('table tbody tr').first();
+    const latest = page.locator('table tbody tr', { hasText: 'Familienmitglieder' });
     await expect(latest).toContainText('Änderung');
     await expect(latest).toContainText('Wille');
     await expect(latest).toContainText('Familienmitglieder');

@@ -14,5 +14,8 @@ const FIELD_LABELS: Record<string, string> = {
   'personal.address': 'Anschrift',
   'personal.familyMembers': 'Familienmitglieder',
   confided: 'Anvertraute Angaben',
+  deletionDate: 'Löschdatum',
+  packet: 'Beratungspaket',
+  questions: 'Fragen an das Fallteam',
 };
 export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
