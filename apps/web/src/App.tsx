@@ -9,7 +9,9 @@ import { BoardPage, ProcessPage } from './sozialraum/SozialraumPages';
 import { InterviewsPage } from './interviews/InterviewsPage';
 import { AgreementsPage } from './agreements/AgreementsPage';
 import { PendingDecisionsPage } from './agreements/DecisionsPage';
-import { CasePage, CasesPage, NewCasePage } from './cases/CasePages';
+import { NewCasePage } from './cases/CasePages';
+import { CasesPage } from './cases/CaseListPage';
+import { CaseFilePage } from './cases/CaseFilePage';
 import { FollowUpsPage } from './cases/FollowUpsPage';
 import { AdviserConsultationsPage, PacketPage } from './fallteam/AdviserPages';
 import { AuditPage, DefinitionPage, DefinitionsPage, DraftEditorPage } from './admin/DefinitionPages';
@@ -132,7 +134,7 @@ export function App() {
           <Route path="/interviews/:cycleId/:partnerId" element={<Navigate to="/interviews" replace />} />
           <Route path="/faelle" element={<CasesPage />} />
           <Route path="/faelle/neu" element={<NewCasePage />} />
-          <Route path="/faelle/:id" element={<CasePage />} />
+          <Route path="/faelle/:id/*" element={<CaseFilePage />} />
           <Route path="/wiedervorlagen" element={<FollowUpsPage />} />
           <Route path="/posteingang" element={<InboxPage />} />
           <Route path="/beratungen" element={<AdviserConsultationsPage />} />

@@ -90,14 +90,18 @@ describe('web app: the caseworker’s journey (open a case, consent, Fallteam re
     const pseudonym = (await heading.innerText()).replace('Fall ', '');
     await expect(page.getByText('Mustermann-Öztürk (Erika, Leon)')).toBeVisible();
 
+    const areas = page.getByRole('navigation', { name: 'Bereiche der Fallakte' });
+    await areas.getByRole('link', { name: 'Einwilligungen' }).click();
+    await page.getByRole('heading', { name: /^Einwilligungen/ }).waitFor();
     await page.getByLabel('Erteilt von').fill('Mutter (sorgeberechtigt)');
     await page.getByRole('checkbox', { name: 'Familienname' }).check();
     await page.getByRole('button', { name: 'Einwilligung speichern' }).click();
     await expect(page.getByText('Die Einwilligung wurde gespeichert.')).toBeVisible();
-    await expect(page.locator('section', { has: page.getByRole('heading', { name: /Einwilligungen/ }) })).toContainText(
-      'Version 1: Mutter (sorgeberechtigt), Zweck „fallteam“, gibt frei: Familienname',
-    );
+    const consentRow = page.locator('table tbody tr', { hasText: 'Mutter (sorgeberechtigt)' });
+    await expect(consentRow).toContainText('Erweitertes Fallteam');
+    await expect(consentRow).toContainText('Familienname');
 
+    await areas.getByRole('link', { name: 'Fallteam' }).click();
     await page.getByLabel('Fragen an das Fallteam').fill('Welche Ressourcen im Sozialraum passen?');
     await page.getByRole('button', { name: 'Fallteam-Beratung anfragen' }).click();
     await expect(page.getByText(`Fallteam-Beratung für ${pseudonym} angefragt`)).toBeVisible();
@@ -115,8 +119,11 @@ describe('web app: the caseworker’s journey (open a case, consent, Fallteam re
     await page.getByRole('button', { name: 'Paket freigeben' }).click();
     await expect(page.getByText(/Paket freigegeben am/)).toBeVisible();
     // Under a running consultation the case cannot be closed: the refusal shows in German.
+    await areas.getByRole('link', { name: 'Überblick' }).click();
+    await page.getByRole('button', { name: 'Fall abschließen …' }).click();
     await page.getByLabel('Begründung des Abschlusses').fill('Ziele erreicht');
-    await page.getByRole('button', { name: 'Fall abschließen' }).click();
+    await page.getByRole('button', { name: 'Fall abschließen', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, Fall abschließen' }).click();
     await expect(page.getByText(/laufende Fallteam-Beratung/)).toBeVisible();
     expect(await accessibilityViolations(page)).toEqual([]);
 

@@ -1,8 +1,11 @@
 import { Link } from 'react-router';
-import { client, unwrap } from '../api';
+import { client, Schemas, unwrap } from '../api';
+import { DataTable } from '../shared/DataTable';
 import { pageForLink } from '../shared/links';
-import { formatDate, Loaded, useLoad } from '../shared/ui';
+import { ErrorBox, formatDate, useLoad } from '../shared/ui';
 import { PageTitle } from '../shared/Page';
+
+type Upcoming = Schemas['FollowUpPageDto']['items'][number];
 
 /** Wiedervorlagen and deadlines still ahead, earliest first. */
 export function FollowUpsPage() {
@@ -10,35 +13,30 @@ export function FollowUpsPage() {
   return (
     <>
       <PageTitle>Wiedervorlagen und Fristen</PageTitle>
-      <Loaded state={upcoming}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p>Keine anstehenden Wiedervorlagen.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Fällig am</th>
-                  <th scope="col">Art</th>
-                  <th scope="col">Worum es geht</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((f) => {
-                  const to = pageForLink(f.link);
-                  return (
-                    <tr key={f.subject}>
-                      <td>{formatDate(f.dueAt)}</td>
-                      <td>{f.template === 'follow-up-due' ? 'Wiedervorlage' : 'Erinnerung'}</td>
-                      <td>{to ? <Link to={to}>{f.body}</Link> : f.body}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )
-        }
-      </Loaded>
+      {upcoming.error ? (
+        <ErrorBox error={upcoming.error} />
+      ) : (
+        <DataTable<Upcoming>
+          caption="Anstehende Wiedervorlagen und Fristen, die früheste zuerst"
+          captionHidden
+          columns={[
+            { key: 'dueAt', header: 'Fällig am', render: (f) => formatDate(f.dueAt), sortValue: (f) => f.dueAt },
+            { key: 'kind', header: 'Art', render: (f) => (f.template === 'follow-up-due' ? 'Wiedervorlage' : 'Erinnerung') },
+            {
+              key: 'body',
+              header: 'Worum es geht',
+              render: (f) => {
+                const to = pageForLink(f.link);
+                return to ? <Link to={to}>{f.body}</Link> : f.body;
+              },
+            },
+          ]}
+          rows={upcoming.data?.items}
+          rowKey={(f) => f.subject}
+          loading={upcoming.loading}
+          empty="Keine anstehenden Wiedervorlagen."
+        />
+      )}
     </>
   );
 }
