@@ -1,6 +1,7 @@
 import { parseCheckedKeyRing } from '@sro/config';
 import { createDataSource, migrate } from '@sro/database';
 import { DefinitionRepository, DefinitionsService } from '@sro/definitions';
+import { seedDemoGremien } from '@sro/gremien';
 import { seedDemoData } from '@sro/reference-data';
 import { grantAppRole } from './database-roles';
 import { ENTITIES } from '../../apps/shared/entities';
@@ -30,7 +31,10 @@ export async function prepareDatabase(
   }).initialize();
   try {
     const definitions = await new DefinitionsService(new DefinitionRepository(dataSource)).ensureSeeded();
-    return { migrations, definitions, seeded: options.seed ? await seedDemoData(dataSource) : undefined };
+    const seeded = options.seed ? await seedDemoData(dataSource) : undefined;
+    // Committees with a past meeting and open tasks from its minutes: work waiting for the demo users.
+    if (seeded) await seedDemoGremien(dataSource);
+    return { migrations, definitions, seeded };
   } finally {
     await dataSource.destroy();
   }
