@@ -31,7 +31,9 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
       `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code LIMIT 2`,
     );
     partnersInSpace = (
-      await system.db.query(`SELECT contract_partner_id AS id FROM contract_partner_social_space WHERE social_space_id = $1 ORDER BY 1`, [spaceId])
+      await system.db.query(`SELECT contract_partner_id AS id FROM contract_partner_social_space WHERE social_space_id = $1 ORDER BY 1`, [
+        spaceId,
+      ])
     ).map((r: { id: string }) => r.id);
     [{ id: partnerElsewhere }] = await system.db.query(
       `SELECT id FROM contract_partner WHERE id NOT IN (SELECT contract_partner_id FROM contract_partner_social_space WHERE social_space_id = $1) LIMIT 1`,
@@ -41,14 +43,22 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
   afterAll(() => system?.close());
 
   it('refuses a committee without its social space or with an unknown kind: 400 problems with German messages and codes', async () => {
-    const missing = await api().post('/committees').set('Authorization', coordinator).send({ kind: 'sozialraumkonferenz', name: 'SRK ohne Raum' });
+    const missing = await api()
+      .post('/committees')
+      .set('Authorization', coordinator)
+      .send({ kind: 'sozialraumkonferenz', name: 'SRK ohne Raum' });
     expect(missing.status).toBe(400);
     expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(missing.body.errors).toEqual([expect.objectContaining({ pointer: '/socialSpaceId', code: 'required', message: expect.stringMatching(/Sozialraum/) })]);
+    expect(missing.body.errors).toEqual([
+      expect.objectContaining({ pointer: '/socialSpaceId', code: 'required', message: expect.stringMatching(/Sozialraum/) }),
+    ]);
     const kind = await api().post('/committees').set('Authorization', coordinator).send({ kind: 'stammtisch', name: 'X' });
     expect(kind.status).toBe(400);
     expect(kind.body.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ pointer: '/kind', code: 'enum' }), expect.objectContaining({ pointer: '/name', code: 'length.min' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ pointer: '/kind', code: 'enum' }),
+        expect.objectContaining({ pointer: '/name', code: 'length.min' }),
+      ]),
     );
   });
 
@@ -63,7 +73,9 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
       .set('Authorization', coordinator)
       .send({ kind: 'sozialraumkonferenz', name: 'Sozialraumkonferenz Test', socialSpaceId: spaceId });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual(expect.objectContaining({ kind: 'sozialraumkonferenz', socialSpaceId: spaceId, canEdit: true, members: [], meetings: [] }));
+    expect(created.body).toEqual(
+      expect.objectContaining({ kind: 'sozialraumkonferenz', socialSpaceId: spaceId, canEdit: true, members: [], meetings: [] }),
+    );
     committeeId = created.body.id;
 
     for (const body of [
@@ -75,10 +87,16 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
       const res = await api().post(`/committees/${committeeId}/members`).set('Authorization', coordinator).send(body);
       expect(res.status).toBe(201);
     }
-    const twice = await api().post(`/committees/${committeeId}/members`).set('Authorization', coordinator).send({ kind: 'user', userId: 'demo-caseworker' });
+    const twice = await api()
+      .post(`/committees/${committeeId}/members`)
+      .set('Authorization', coordinator)
+      .send({ kind: 'user', userId: 'demo-caseworker' });
     expect(twice.status).toBe(400);
     expect(twice.body.errors).toEqual([expect.objectContaining({ pointer: '/userId', code: 'duplicate' })]);
-    const unknown = await api().post(`/committees/${committeeId}/members`).set('Authorization', coordinator).send({ kind: 'user', userId: 'nobody' });
+    const unknown = await api()
+      .post(`/committees/${committeeId}/members`)
+      .set('Authorization', coordinator)
+      .send({ kind: 'user', userId: 'nobody' });
     expect(unknown.body.errors).toEqual([expect.objectContaining({ pointer: '/userId', code: 'unknown-reference' })]);
     const noName = await api().post(`/committees/${committeeId}/members`).set('Authorization', coordinator).send({ kind: 'external' });
     expect(noName.body.errors).toEqual([expect.objectContaining({ pointer: '/name', code: 'required' })]);
@@ -89,7 +107,9 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
 
   it('shows a committee on need-to-know: members and the region read it, others get 404; only the coordination edits', async () => {
     expect((await api().get(`/committees/${committeeId}`).set('Authorization', coordinatorPr2)).status).toBe(404);
-    expect((await api().get('/committees').set('Authorization', coordinatorPr2)).body.items.map((c: { id: string }) => c.id)).not.toContain(committeeId);
+    expect((await api().get('/committees').set('Authorization', coordinatorPr2)).body.items.map((c: { id: string }) => c.id)).not.toContain(
+      committeeId,
+    );
     const member = await api().get(`/committees/${committeeId}`).set('Authorization', caseworker);
     expect(member.status).toBe(200);
     expect(member.body.canEdit).toBe(false);
@@ -109,7 +129,14 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
     const bad = await api()
       .post(`/committees/${committeeId}/meetings`)
       .set('Authorization', coordinator)
-      .send({ startsAt: at(-48), place: 'Rathaus', agenda: [{ title: 'Vereinbarung', refKind: 'agreement', refId: '00000000-0000-4000-8000-000000000000' }, { title: 'Ohne Art', refId: 'x' }] });
+      .send({
+        startsAt: at(-48),
+        place: 'Rathaus',
+        agenda: [
+          { title: 'Vereinbarung', refKind: 'agreement', refId: '00000000-0000-4000-8000-000000000000' },
+          { title: 'Ohne Art', refId: 'x' },
+        ],
+      });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([
       expect.objectContaining({ pointer: '/agenda/0/refId', code: 'unknown-reference' }),
@@ -130,7 +157,10 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
     const first = await api().get(`/meetings/${meetings[0]}`).set('Authorization', caseworker);
     expect(first.status).toBe(200);
     expect(first.body).toEqual(expect.objectContaining({ place: 'Rathaus, Raum 1', minutes: null, previousMeeting: null, canEdit: false }));
-    expect(first.body.agenda).toEqual([{ title: 'Begrüßung', ref: null }, { title: 'Stand der Maßnahmen', ref: null }]);
+    expect(first.body.agenda).toEqual([
+      { title: 'Begrüßung', ref: null },
+      { title: 'Stand der Maßnahmen', ref: null },
+    ]);
     expect((await api().get(`/meetings/${meetings[0]}`).set('Authorization', coordinatorPr2)).status).toBe(404);
   });
 
@@ -152,7 +182,10 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
   });
 
   it('turns the tasks of submitted minutes into tasks of "Meine Aufgaben" with a reminder; done, they disappear', async () => {
-    const future = await api().put(`/meetings/${meetings[2]}/minutes`).set('Authorization', coordinator).send({ summary: 'x', decisions: [], tasks: [] });
+    const future = await api()
+      .put(`/meetings/${meetings[2]}/minutes`)
+      .set('Authorization', coordinator)
+      .send({ summary: 'x', decisions: [], tasks: [] });
     expect(future.status).toBe(400);
     expect(future.body.errors).toEqual([expect.objectContaining({ code: 'meeting-not-begun' })]);
     const notMember = await api()
@@ -167,12 +200,21 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
     const draft = await api()
       .put(`/meetings/${meetings[0]}/minutes`)
       .set('Authorization', coordinator)
-      .send({ summary: 'Verlauf der Sitzung', decisions: ['Elterncafé erproben'], tasks: [{ title: 'Räume für das Elterncafé klären', assigneeId: 'demo-caseworker', dueOn: day(5) }] });
+      .send({
+        summary: 'Verlauf der Sitzung',
+        decisions: ['Elterncafé erproben'],
+        tasks: [{ title: 'Räume für das Elterncafé klären', assigneeId: 'demo-caseworker', dueOn: day(5) }],
+      });
     expect(draft.status).toBe(200);
     expect(draft.body.minutes).toEqual(expect.objectContaining({ status: 'draft', decisions: ['Elterncafé erproben'] }));
     const taskId: string = draft.body.minutes.tasks[0].id;
     const mine = async () =>
-      ((await api().get('/me/tasks?kind=meeting_task').set('Authorization', caseworker)).body.items as Array<{ id: string; title: string; link: string; subject: { type: string; id: string } }>);
+      (await api().get('/me/tasks?kind=meeting_task').set('Authorization', caseworker)).body.items as Array<{
+        id: string;
+        title: string;
+        link: string;
+        subject: { type: string; id: string };
+      }>;
     expect(await mine()).toEqual([]);
 
     expect((await api().post(`/meetings/${meetings[0]}/minutes/submit`).set('Authorization', caseworker)).status).toBe(403);
@@ -180,7 +222,14 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
     expect(submitted.status).toBe(200);
     expect(submitted.body.minutes.status).toBe('submitted');
     expect((await api().post(`/meetings/${meetings[0]}/minutes/submit`).set('Authorization', coordinator)).status).toBe(409);
-    expect((await api().put(`/meetings/${meetings[0]}/minutes`).set('Authorization', coordinator).send({ summary: 'x', decisions: [], tasks: [] })).status).toBe(409);
+    expect(
+      (
+        await api()
+          .put(`/meetings/${meetings[0]}/minutes`)
+          .set('Authorization', coordinator)
+          .send({ summary: 'x', decisions: [], tasks: [] })
+      ).status,
+    ).toBe(409);
 
     expect(await mine()).toEqual([
       expect.objectContaining({
@@ -211,22 +260,42 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
   });
 
   it('approves submitted minutes at the next meeting only, once it has begun, and records which meeting approved them', async () => {
-    const later = await api().post(`/meetings/${meetings[0]}/minutes/approve`).set('Authorization', coordinator).send({ atMeetingId: meetings[2] });
+    const later = await api()
+      .post(`/meetings/${meetings[0]}/minutes/approve`)
+      .set('Authorization', coordinator)
+      .send({ atMeetingId: meetings[2] });
     expect(later.status).toBe(400);
     expect(later.body.errors).toEqual([expect.objectContaining({ pointer: '/atMeetingId', code: 'not-next-meeting' })]);
-    const draftOnly = await api().post(`/meetings/${meetings[1]}/minutes/approve`).set('Authorization', coordinator).send({ atMeetingId: meetings[2] });
+    const draftOnly = await api()
+      .post(`/meetings/${meetings[1]}/minutes/approve`)
+      .set('Authorization', coordinator)
+      .send({ atMeetingId: meetings[2] });
     expect(draftOnly.status).toBe(409);
-    const approved = await api().post(`/meetings/${meetings[0]}/minutes/approve`).set('Authorization', coordinator).send({ atMeetingId: meetings[1] });
+    const approved = await api()
+      .post(`/meetings/${meetings[0]}/minutes/approve`)
+      .set('Authorization', coordinator)
+      .send({ atMeetingId: meetings[1] });
     expect(approved.status).toBe(200);
-    expect(approved.body.minutes).toEqual(expect.objectContaining({ status: 'approved', approvedInMeetingId: meetings[1], approvedBy: 'demo-coordinator' }));
-    expect((await api().post(`/meetings/${meetings[0]}/minutes/approve`).set('Authorization', coordinator).send({ atMeetingId: meetings[1] })).status).toBe(409);
+    expect(approved.body.minutes).toEqual(
+      expect.objectContaining({ status: 'approved', approvedInMeetingId: meetings[1], approvedBy: 'demo-coordinator' }),
+    );
+    expect(
+      (await api().post(`/meetings/${meetings[0]}/minutes/approve`).set('Authorization', coordinator).send({ atMeetingId: meetings[1] }))
+        .status,
+    ).toBe(409);
     const next = await api().get(`/meetings/${meetings[1]}`).set('Authorization', coordinator);
     expect(next.body.previousMeeting).toEqual(expect.objectContaining({ id: meetings[0], minutesStatus: 'approved' }));
 
     // Minutes of the second meeting, submitted; the third has not begun, so it cannot approve them yet.
-    await api().put(`/meetings/${meetings[1]}/minutes`).set('Authorization', coordinator).send({ summary: 'Kurz', decisions: [], tasks: [] });
+    await api()
+      .put(`/meetings/${meetings[1]}/minutes`)
+      .set('Authorization', coordinator)
+      .send({ summary: 'Kurz', decisions: [], tasks: [] });
     await api().post(`/meetings/${meetings[1]}/minutes/submit`).set('Authorization', coordinator);
-    const early = await api().post(`/meetings/${meetings[1]}/minutes/approve`).set('Authorization', coordinator).send({ atMeetingId: meetings[2] });
+    const early = await api()
+      .post(`/meetings/${meetings[1]}/minutes/approve`)
+      .set('Authorization', coordinator)
+      .send({ atMeetingId: meetings[2] });
     expect(early.status).toBe(400);
     expect(early.body.errors).toEqual([expect.objectContaining({ pointer: '/atMeetingId', code: 'meeting-not-begun' })]);
   });
@@ -264,11 +333,14 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
     const bad = await api()
       .post('/provider-networks')
       .set('Authorization', coordinator)
-      .send({ name: 'Verbund', socialSpaceId: spaceId, leadPartnerId: partnerElsewhere, memberPartnerIds: [partnersInSpace[0], partnerElsewhere] });
+      .send({
+        name: 'Verbund',
+        socialSpaceId: spaceId,
+        leadPartnerId: partnerElsewhere,
+        memberPartnerIds: [partnersInSpace[0], partnerElsewhere],
+      });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([
-      expect.objectContaining({ pointer: '/memberPartnerIds/1', code: 'not-in-social-space' }),
-    ]);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ pointer: '/memberPartnerIds/1', code: 'not-in-social-space' })]);
     const noLead = await api()
       .post('/provider-networks')
       .set('Authorization', coordinator)
@@ -287,11 +359,19 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
       .set('Authorization', coordinator)
       .send({ name: 'Trägerverbund Test', socialSpaceId: spaceId, leadPartnerId: partnersInSpace[0], memberPartnerIds: partnersInSpace });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual(expect.objectContaining({ socialSpaceId: spaceId, leadPartner: expect.objectContaining({ id: partnersInSpace[0] }), agreement: null }));
+    expect(created.body).toEqual(
+      expect.objectContaining({
+        socialSpaceId: spaceId,
+        leadPartner: expect.objectContaining({ id: partnersInSpace[0] }),
+        agreement: null,
+      }),
+    );
     expect(created.body.members).toHaveLength(partnersInSpace.length);
     const id: string = created.body.id;
 
-    expect((await api().get('/provider-networks').set('Authorization', caseworker)).body.items.map((n: { id: string }) => n.id)).toContain(id);
+    expect((await api().get('/provider-networks').set('Authorization', caseworker)).body.items.map((n: { id: string }) => n.id)).toContain(
+      id,
+    );
     expect((await api().get('/provider-networks').set('Authorization', coordinatorPr2)).body.items).toEqual([]);
     expect((await api().get(`/provider-networks/${id}`).set('Authorization', coordinatorPr2)).status).toBe(404);
 
@@ -314,10 +394,12 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
     expect(committees.body.items.map((c: { name: string }) => c.name)).toEqual(
       expect.arrayContaining(['Sozialraumkonferenz Teltow', 'Regionalteam Planregion 1', 'Jugendhilfeausschuss des Landkreises']),
     );
-    const [{ count }] = await system.db.query(`SELECT count(*)::int AS count FROM meeting WHERE minutes_status = 'approved' AND created_by = 'seed'`);
-    expect(count).toBe(1);
-    expect((await api().get('/provider-networks').set('Authorization', coordinator)).body.items.map((n: { name: string }) => n.name)).toContain(
-      'Trägerverbund Teltow (Kinder- und Jugendarbeit)',
+    const [{ count }] = await system.db.query(
+      `SELECT count(*)::int AS count FROM meeting WHERE minutes_status = 'approved' AND created_by = 'seed'`,
     );
+    expect(count).toBe(1);
+    expect(
+      (await api().get('/provider-networks').set('Authorization', coordinator)).body.items.map((n: { name: string }) => n.name),
+    ).toContain('Trägerverbund Teltow (Kinder- und Jugendarbeit)');
   });
 });

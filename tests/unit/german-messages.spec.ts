@@ -18,6 +18,7 @@ const SWEPT = [
   'libs/auth/src',
   'libs/common/src',
   'libs/definitions/src',
+  'libs/gremien/src',
   'libs/http/src',
   'libs/interviews/src',
   'libs/jugendhilfedienst/src',

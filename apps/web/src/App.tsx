@@ -11,12 +11,15 @@ import { AdviserConsultationsPage, PacketPage } from './pages/Adviser';
 import { AuditPage, DefinitionPage, DefinitionsPage, DraftEditorPage } from './pages/Admin';
 import { PendingDecisionsPage } from './pages/Approver';
 import { TasksPage } from './tasks/TasksPage';
+import { CommitteePage, CommitteesPage, MeetingPage, ProviderNetworkPage, ProviderNetworksPage } from './gremien';
 
 const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/aufgaben', label: 'Meine Aufgaben', roles: Object.keys(ROLE_LABELS) as Role[] },
   { to: '/fristen', label: 'Phasenfristen', roles: ['coordinator', 'admin'] },
   { to: '/interviews', label: 'Partnerinterviews', roles: ['coordinator'] },
   { to: '/vereinbarungen', label: 'Vereinbarungen', roles: ['coordinator'] },
+  { to: '/gremien', label: 'Gremien', roles: ['coordinator', 'lead', 'caseworker'] },
+  { to: '/traegerverbuende', label: 'Trägerverbünde', roles: ['coordinator', 'lead'] },
   { to: '/faelle', label: 'Meine Fälle', roles: ['caseworker'] },
   { to: '/faelle/neu', label: 'Fall anlegen', roles: ['caseworker'] },
   { to: '/wiedervorlagen', label: 'Wiedervorlagen', roles: ['caseworker'] },
@@ -116,6 +119,11 @@ export function App() {
           <Route path="/vereinbarungen" element={<AgreementsPage />} />
           <Route path="/vereinbarungen/:id" element={<Navigate to="/vereinbarungen" replace />} />
           <Route path="/interviews/:cycleId/:partnerId" element={<Navigate to="/interviews" replace />} />
+          <Route path="/gremien" element={<CommitteesPage />} />
+          <Route path="/gremien/:id" element={<CommitteePage />} />
+          <Route path="/gremien/sitzungen/:id" element={<MeetingPage />} />
+          <Route path="/traegerverbuende" element={<ProviderNetworksPage />} />
+          <Route path="/traegerverbuende/:id" element={<ProviderNetworkPage />} />
           <Route path="/faelle" element={<CasesPage />} />
           <Route path="/faelle/neu" element={<NewCasePage />} />
           <Route path="/faelle/:id" element={<CasePage />} />
@@ -154,7 +162,7 @@ function ConsultationCasePage() {
 
 /** Pages of the web app a link may name (reminders link to them; see webPath in @sro/reminders). */
 const WEB_PAGES =
-  /^\/(aufgaben|prozesse|vereinbarungen|faelle|beratungen|interviews|wiedervorlagen|fristen|posteingang|entscheidungen)(\/|$)/;
+  /^\/(aufgaben|prozesse|vereinbarungen|faelle|beratungen|interviews|wiedervorlagen|fristen|posteingang|entscheidungen|gremien|traegerverbuende)(\/|$)/;
 
 /** The page a notification links to; notifications stored before links named pages point at API resources. */
 export function pageForLink(link: string | null): string | null {

@@ -38,7 +38,15 @@ export async function seedDemoGremien(dataSource: DataSource): Promise<{ committ
       [102, 1, 'user', 'demo-caseworker', null, null, 'ASD'],
       [103, 1, 'user', 'demo-lead', null, null, 'Leitung ASD'],
       [104, 1, 'external', null, null, 'Erika Beispiel (erfunden)', 'Schulsozialarbeit'],
-      ...partners.map((p, i): [number, number, string, string | null, string | null, string | null, string | null] => [110 + i, 1, 'contract_partner', null, p.id, null, null]),
+      ...partners.map((p, i): [number, number, string, string | null, string | null, string | null, string | null] => [
+        110 + i,
+        1,
+        'contract_partner',
+        null,
+        p.id,
+        null,
+        null,
+      ]),
       [201, 2, 'user', 'demo-coordinator', null, null, 'Regionalkoordination'],
       [202, 2, 'user', 'demo-lead', null, null, 'Leitung'],
       [203, 2, 'user', 'demo-caseworker', null, null, 'Netzwerk Kinderschutz'],
@@ -88,11 +96,14 @@ export async function seedDemoGremien(dataSource: DataSource): Promise<{ committ
         [104, 'present'],
       ] as const)
         await m.query(`INSERT INTO meeting_attendance (meeting_id, member_id, status) VALUES ($1, $2, $3)`, [id(1001), id(member), status]);
-      await m.query(
-        `UPDATE meeting SET minutes_status = 'draft', minutes_summary = $2 WHERE id = $1`,
-        [id(1001), 'Die Konferenz hat den Stand der Maßnahmen besprochen und ein Elterncafé als Präventionsangebot vereinbart.'],
-      );
-      for (const [i, text] of ['Ein Elterncafé im Familienzentrum wird ab dem nächsten Quartal erprobt.', 'Die Schulsozialarbeit wird zur nächsten Sitzung eingeladen.'].entries())
+      await m.query(`UPDATE meeting SET minutes_status = 'draft', minutes_summary = $2 WHERE id = $1`, [
+        id(1001),
+        'Die Konferenz hat den Stand der Maßnahmen besprochen und ein Elterncafé als Präventionsangebot vereinbart.',
+      ]);
+      for (const [i, text] of [
+        'Ein Elterncafé im Familienzentrum wird ab dem nächsten Quartal erprobt.',
+        'Die Schulsozialarbeit wird zur nächsten Sitzung eingeladen.',
+      ].entries())
         await m.query(`INSERT INTO meeting_decision (meeting_id, position, text) VALUES ($1, $2, $3)`, [id(1001), i + 1, text]);
       const tasks: Array<[number, string, string, number]> = [
         [5001, 'Räume für das Elterncafé im Familienzentrum klären', 'demo-caseworker', 7],
@@ -138,9 +149,10 @@ export async function seedDemoGremien(dataSource: DataSource): Promise<{ committ
     const networkMembers = partners.map((p) => p.id);
     const lead = partners.find((p) => p.name.includes('Teltow') && !p.name.startsWith('Kommune')) ?? partners[0];
     if (lead) {
-      const agreement = await m.query(`SELECT id FROM cooperation_agreement WHERE $1::uuid = ANY(social_space_ids) ORDER BY created_at LIMIT 1`, [
-        space.id,
-      ]);
+      const agreement = await m.query(
+        `SELECT id FROM cooperation_agreement WHERE $1::uuid = ANY(social_space_ids) ORDER BY created_at LIMIT 1`,
+        [space.id],
+      );
       await m.query(
         `INSERT INTO provider_network (id, name, social_space_id, lead_partner_id, agreement_id, created_by)
          VALUES ($1, 'Trägerverbund Teltow (Kinder- und Jugendarbeit)', $2, $3, $4, 'seed') ON CONFLICT (id) DO NOTHING`,

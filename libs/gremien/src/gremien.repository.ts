@@ -59,6 +59,8 @@ const COMMITTEE_FROM = `committee c LEFT JOIN planning_region r ON r.id = c.plan
 const VISIBLE = `(c.planning_region_id = ANY($2::uuid[]) OR (c.planning_region_id IS NULL AND $3::boolean)
   OR EXISTS (SELECT 1 FROM committee_member me WHERE me.committee_id = c.id AND me.user_id = $1 AND me.removed_at IS NULL))`;
 
+const MEETING_REF = `SELECT id, committee_id AS "committeeId", starts_at AS "startsAt", minutes_status AS "minutesStatus" FROM meeting WHERE id = $1`;
+
 /** All SQL of the committee, meeting and minutes tables; typed camelCase results. */
 @Injectable()
 export class GremienRepository {
@@ -78,7 +80,15 @@ export class GremienRepository {
       `SELECT ${COMMITTEE_COLUMNS}, count(*) OVER ()::int AS total FROM ${COMMITTEE_FROM}
         WHERE ${VISIBLE} AND ($4::text IS NULL OR c.kind = $4) AND ($5::uuid IS NULL OR c.planning_region_id = $5)
         ORDER BY c.kind, r.name NULLS FIRST, s.name NULLS FIRST, c.name, c.id LIMIT $6 OFFSET $7`,
-      [scope.userId, scope.planningRegionIds, scope.district, filter.kind ?? null, filter.planningRegionId ?? null, filter.limit, filter.offset],
+      [
+        scope.userId,
+        scope.planningRegionIds,
+        scope.district,
+        filter.kind ?? null,
+        filter.planningRegionId ?? null,
+        filter.limit,
+        filter.offset,
+      ],
     );
     return { items: rows.map(({ total: _t, ...c }) => c), total: rows[0]?.total ?? 0 };
   }
@@ -144,10 +154,9 @@ export class GremienRepository {
   // --- reference look-ups -----------------------------------------------------------------------
 
   async socialSpace(id: string): Promise<{ id: string; name: string; planningRegionId: string } | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT id, name, planning_region_id AS "planningRegionId" FROM social_space WHERE id = $1`,
-      [id],
-    );
+    const [row] = await this.dataSource.query(`SELECT id, name, planning_region_id AS "planningRegionId" FROM social_space WHERE id = $1`, [
+      id,
+    ]);
     return row ?? null;
   }
 
@@ -213,11 +222,7 @@ export class GremienRepository {
   }
 
   async meetingRef(id: string, tx: EntityManager = this.dataSource.manager, lock = false): Promise<MeetingRef | null> {
-    const [row] = await tx.query(
-      `SELECT id, committee_id AS "committeeId", starts_at AS "startsAt", minutes_status AS "minutesStatus"
-         FROM meeting WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
-      [id],
-    );
+    const [row] = await tx.query(lock ? `${MEETING_REF} FOR UPDATE` : MEETING_REF, [id]);
     return row ?? null;
   }
 
@@ -240,7 +245,14 @@ export class GremienRepository {
     return row ?? null;
   }
 
-  async insertMeeting(m: { id: string; committeeId: string; startsAt: string; place: string; sozialraumProcessId: string | null; by: string }) {
+  async insertMeeting(m: {
+    id: string;
+    committeeId: string;
+    startsAt: string;
+    place: string;
+    sozialraumProcessId: string | null;
+    by: string;
+  }) {
     await this.dataSource.query(
       `INSERT INTO meeting (id, committee_id, starts_at, place, sozialraum_process_id, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
       [m.id, m.committeeId, m.startsAt, m.place, m.sozialraumProcessId, m.by],
@@ -256,7 +268,11 @@ export class GremienRepository {
     ]);
   }
 
-  async replaceAgenda(tx: EntityManager, meetingId: string, items: Array<{ title: string; refKind: AgendaRefKind | null; refId: string | null }>) {
+  async replaceAgenda(
+    tx: EntityManager,
+    meetingId: string,
+    items: Array<{ title: string; refKind: AgendaRefKind | null; refId: string | null }>,
+  ) {
     await tx.query(`DELETE FROM meeting_agenda_item WHERE meeting_id = $1`, [meetingId]);
     for (const [i, item] of items.entries())
       await tx.query(`INSERT INTO meeting_agenda_item (meeting_id, position, title, ref_kind, ref_id) VALUES ($1, $2, $3, $4, $5)`, [
@@ -271,7 +287,11 @@ export class GremienRepository {
   async replaceAttendance(tx: EntityManager, meetingId: string, entries: Array<{ memberId: string; status: AttendanceStatus }>) {
     await tx.query(`DELETE FROM meeting_attendance WHERE meeting_id = $1`, [meetingId]);
     for (const e of entries)
-      await tx.query(`INSERT INTO meeting_attendance (meeting_id, member_id, status) VALUES ($1, $2, $3)`, [meetingId, e.memberId, e.status]);
+      await tx.query(`INSERT INTO meeting_attendance (meeting_id, member_id, status) VALUES ($1, $2, $3)`, [
+        meetingId,
+        e.memberId,
+        e.status,
+      ]);
   }
 
   /** Writes the draft minutes: summary, decisions and tasks replace what the draft had. */
@@ -366,9 +386,10 @@ export class GremienRepository {
       startsAt: row.startsAt,
       place: row.place,
       sozialraumProcessId: row.sozialraumProcessId,
-      agenda: agenda.map(
-        (a): AgendaItem => ({ title: a.title, ref: a.refKind && a.refId ? { kind: a.refKind, id: a.refId, label: a.label } : null }),
-      ),
+      agenda: agenda.map((a): AgendaItem => ({
+        title: a.title,
+        ref: a.refKind && a.refId ? { kind: a.refKind, id: a.refId, label: a.label } : null,
+      })),
       attendance,
       minutes,
     };

@@ -90,9 +90,12 @@ export class GremienService {
     if (input.kind === 'sozialraumkonferenz') {
       const space = input.socialSpaceId ? await this.repo.socialSpace(input.socialSpaceId) : null;
       if (!input.socialSpaceId)
-        problems.push({ pointer: '/socialSpaceId', code: 'required', message: 'Eine Sozialraumkonferenz gehört zu einem Sozialraum; bitte wählen.' });
-      else if (!space)
-        problems.push({ pointer: '/socialSpaceId', code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' });
+        problems.push({
+          pointer: '/socialSpaceId',
+          code: 'required',
+          message: 'Eine Sozialraumkonferenz gehört zu einem Sozialraum; bitte wählen.',
+        });
+      else if (!space) problems.push({ pointer: '/socialSpaceId', code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' });
       else {
         socialSpaceId = space.id;
         planningRegionId = space.planningRegionId;
@@ -107,7 +110,14 @@ export class GremienService {
     if (problems.length > 0) throw invalidInput('Das Gremium kann so nicht angelegt werden.', problems);
     if (planningRegionId) await this.assertRegion(user, planningRegionId);
     const id = randomUUID();
-    await this.repo.insertCommittee({ id, kind: input.kind, name: input.name.trim(), planningRegionId, socialSpaceId, createdBy: user.sub });
+    await this.repo.insertCommittee({
+      id,
+      kind: input.kind,
+      name: input.name.trim(),
+      planningRegionId,
+      socialSpaceId,
+      createdBy: user.sub,
+    });
     return this.get(user, id);
   }
 
@@ -151,7 +161,11 @@ export class GremienService {
       else if (!UUID.test(input.contractPartnerId) || !(await this.repo.contractPartnerExists(input.contractPartnerId)))
         problems.push({ pointer: '/contractPartnerId', code: 'unknown-reference', message: 'Diesen Vertragspartner gibt es nicht.' });
       else if ((await this.repo.members(committeeId)).some((m) => m.contractPartnerId === input.contractPartnerId))
-        problems.push({ pointer: '/contractPartnerId', code: 'duplicate', message: 'Dieser Vertragspartner ist bereits Mitglied des Gremiums.' });
+        problems.push({
+          pointer: '/contractPartnerId',
+          code: 'duplicate',
+          message: 'Dieser Vertragspartner ist bereits Mitglied des Gremiums.',
+        });
       member.contractPartnerId = input.contractPartnerId ?? null;
     } else {
       if (!input.name?.trim()) problems.push({ pointer: '/name', code: 'required', message: 'Bitte den Namen der Person angeben.' });
@@ -176,7 +190,14 @@ export class GremienService {
     const { sozialraumProcessId, agenda } = await this.checkMeeting(committee, input);
     const id = randomUUID();
     await this.repo.transaction(async (tx) => {
-      await this.repo.insertMeeting({ id, committeeId, startsAt: input.startsAt, place: input.place.trim(), sozialraumProcessId, by: user.sub });
+      await this.repo.insertMeeting({
+        id,
+        committeeId,
+        startsAt: input.startsAt,
+        place: input.place.trim(),
+        sozialraumProcessId,
+        by: user.sub,
+      });
       await this.repo.replaceAgenda(tx, id, agenda);
     });
     return this.meeting(user, id);
@@ -209,20 +230,26 @@ export class GremienService {
   /** The meetings linked to a social-space process, for those who may see them (others' committees are left out). */
   async meetingsOfProcess(user: Principal, processId: string): Promise<{ items: Array<MeetingSummary & { committeeName: string }> }> {
     const items = [];
-    for (const m of await this.repo.meetingsOfProcess(processId))
-      if (await this.accessTo(user, m.committeeId)) items.push(m);
+    for (const m of await this.repo.meetingsOfProcess(processId)) if (await this.accessTo(user, m.committeeId)) items.push(m);
     return { items };
   }
 
   async setAttendance(user: Principal, id: string, entries: Array<{ memberId: string; status: AttendanceStatus }>): Promise<Meeting> {
     const ref = await this.meetingRef(id);
     await this.editable(user, ref.committeeId, MEETING);
-    const known = await this.repo.currentMemberIds(ref.committeeId, entries.map((e) => e.memberId));
+    const known = await this.repo.currentMemberIds(
+      ref.committeeId,
+      entries.map((e) => e.memberId),
+    );
     const seen = new Set<string>();
     const problems: FieldProblem[] = [];
     entries.forEach((e, i) => {
       if (!known.has(e.memberId))
-        problems.push({ pointer: `/entries/${i}/memberId`, code: 'not-member', message: 'Diese Person oder Organisation ist kein Mitglied des Gremiums.' });
+        problems.push({
+          pointer: `/entries/${i}/memberId`,
+          code: 'not-member',
+          message: 'Diese Person oder Organisation ist kein Mitglied des Gremiums.',
+        });
       else if (seen.has(e.memberId))
         problems.push({ pointer: `/entries/${i}/memberId`, code: 'duplicate', message: 'Dieses Mitglied steht doppelt in der Liste.' });
       seen.add(e.memberId);
@@ -242,10 +269,17 @@ export class GremienService {
       throw minutesState('Das Protokoll ist bereits versandt; es kann nicht mehr geändert werden.');
     if (new Date(ref.startsAt).getTime() > Date.now())
       throw invalidInput('Ein Protokoll gibt es erst, wenn die Sitzung begonnen hat.', [
-        { pointer: '/summary', code: 'meeting-not-begun', message: `Die Sitzung beginnt erst am ${germanDate(new Date(ref.startsAt).toISOString())}.` },
+        {
+          pointer: '/summary',
+          code: 'meeting-not-begun',
+          message: `Die Sitzung beginnt erst am ${germanDate(new Date(ref.startsAt).toISOString())}.`,
+        },
       ]);
     const meetingDay = new Date(ref.startsAt).toISOString().slice(0, 10);
-    const members = await this.repo.memberUserIds(ref.committeeId, input.tasks.map((t) => t.assigneeId));
+    const members = await this.repo.memberUserIds(
+      ref.committeeId,
+      input.tasks.map((t) => t.assigneeId),
+    );
     const problems: FieldProblem[] = [];
     input.tasks.forEach((t, i) => {
       if (!members.has(t.assigneeId))
@@ -284,7 +318,9 @@ export class GremienService {
       const locked = await this.repo.meetingRef(id, tx, true);
       if (locked?.minutesStatus !== 'draft')
         throw minutesState(
-          locked?.minutesStatus ? 'Das Protokoll ist bereits versandt.' : 'Es gibt noch keinen Protokollentwurf; bitte zuerst das Protokoll schreiben.',
+          locked?.minutesStatus
+            ? 'Das Protokoll ist bereits versandt.'
+            : 'Es gibt noch keinen Protokollentwurf; bitte zuerst das Protokoll schreiben.',
         );
       await this.repo.markSubmitted(tx, id, user.sub);
       return this.repo.tasksOf(id, tx);
@@ -353,7 +389,11 @@ export class GremienService {
         dueAt: `${t.dueOn}T00:00:00.000Z`,
         recipients: [{ type: 'user' as const, id: t.assigneeId }],
         template: 'meeting-task-due',
-        context: { subjectTitle: `${committeeName}, Sitzung am ${meetingDay}`, dueAt: `${t.dueOn}T00:00:00.000Z`, link: `/gremien/sitzungen/${ref.id}` },
+        context: {
+          subjectTitle: `${committeeName}, Sitzung am ${meetingDay}`,
+          dueAt: `${t.dueOn}T00:00:00.000Z`,
+          link: `/gremien/sitzungen/${ref.id}`,
+        },
       })),
     );
   }
@@ -361,7 +401,10 @@ export class GremienService {
   private async checkMeeting(
     committee: Committee,
     input: MeetingInput,
-  ): Promise<{ sozialraumProcessId: string | null; agenda: Array<{ title: string; refKind: AgendaRefKind | null; refId: string | null }> }> {
+  ): Promise<{
+    sozialraumProcessId: string | null;
+    agenda: Array<{ title: string; refKind: AgendaRefKind | null; refId: string | null }>;
+  }> {
     const problems: FieldProblem[] = [];
     let sozialraumProcessId: string | null = null;
     if (input.sozialraumProcessId) {
@@ -396,7 +439,12 @@ export class GremienService {
         continue;
       }
       if (!(await this.refExists(item.refKind, item.refId)))
-        problems.push({ pointer: `${at}/refId`, code: 'unknown-reference', params: { kind: item.refKind }, message: REF_MISSING[item.refKind] });
+        problems.push({
+          pointer: `${at}/refId`,
+          code: 'unknown-reference',
+          params: { kind: item.refKind },
+          message: REF_MISSING[item.refKind],
+        });
       agenda.push({ title: item.title.trim(), refKind: item.refKind, refId: item.refId });
     }
     if (problems.length > 0) throw invalidInput('Die Sitzung kann so nicht gespeichert werden.', problems);
@@ -428,7 +476,8 @@ export class GremienService {
   private async accessTo(user: Principal, committeeId: string, committee?: Committee): Promise<Access> {
     const c = committee ?? (await this.repo.committee(committeeId));
     if (!c) return null;
-    const inRegion = async () => c.planningRegionId === null || (await this.assignments.of(user.sub)).planningRegionIds.includes(c.planningRegionId);
+    const inRegion = async () =>
+      c.planningRegionId === null || (await this.assignments.of(user.sub)).planningRegionIds.includes(c.planningRegionId);
     if (user.roles.includes(Role.Coordinator) && (await inRegion())) return 'edit';
     if (user.roles.includes(Role.Lead) && (await inRegion())) return 'read';
     return (await this.repo.isMember(c.id, user.sub)) ? 'read' : null;
@@ -466,4 +515,3 @@ const REF_MISSING: Record<AgendaRefKind, string> = {
   agreement: 'Diese Kooperationsvereinbarung gibt es nicht.',
   interview_report: 'Diesen Interviewzyklus gibt es nicht.',
 };
-

@@ -28,7 +28,10 @@ export class ProviderNetworkRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The networks of the given regions or social spaces. */
-  async list(scope: { planningRegionIds: string[]; socialSpaceIds: string[] }, socialSpaceId: string | undefined): Promise<ProviderNetwork[]> {
+  async list(
+    scope: { planningRegionIds: string[]; socialSpaceIds: string[] },
+    socialSpaceId: string | undefined,
+  ): Promise<ProviderNetwork[]> {
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM ${FROM}
         WHERE (s.planning_region_id = ANY($1::uuid[]) OR s.id = ANY($2::uuid[])) AND ($3::uuid IS NULL OR s.id = $3)
@@ -55,10 +58,10 @@ export class ProviderNetworkRepository {
           [n.id, n.name, n.socialSpaceId, n.leadPartnerId, n.agreementId],
         );
       await tx.query(`DELETE FROM provider_network_member WHERE network_id = $1`, [n.id]);
-      await tx.query(
-        `INSERT INTO provider_network_member (network_id, contract_partner_id) SELECT $1, unnest($2::uuid[])`,
-        [n.id, n.memberIds],
-      );
+      await tx.query(`INSERT INTO provider_network_member (network_id, contract_partner_id) SELECT $1, unnest($2::uuid[])`, [
+        n.id,
+        n.memberIds,
+      ]);
     });
   }
 

@@ -44,7 +44,10 @@ export class ProviderNetworkService {
     const regionWide = user.roles.includes(Role.Coordinator) || user.roles.includes(Role.Lead);
     return {
       items: await this.networks.list(
-        { planningRegionIds: regionWide ? a.planningRegionIds : [], socialSpaceIds: user.roles.includes(Role.Caseworker) ? a.socialSpaceIds : [] },
+        {
+          planningRegionIds: regionWide ? a.planningRegionIds : [],
+          socialSpaceIds: user.roles.includes(Role.Caseworker) ? a.socialSpaceIds : [],
+        },
         socialSpaceId,
       ),
     };
@@ -75,7 +78,12 @@ export class ProviderNetworkService {
     const cycle = cycleId ?? (await this.networks.latestCycleId());
     const names = new Map(network.members.map((m) => [m.id, m.name]));
     const ids = [...names.keys()];
-    if (!cycle) return { cycleId: null, report: null, members: ids.map((p) => ({ partnerId: p, name: names.get(p)!, status: null, plannedAt: null, answeredAt: null })) };
+    if (!cycle)
+      return {
+        cycleId: null,
+        report: null,
+        members: ids.map((p) => ({ partnerId: p, name: names.get(p)!, status: null, plannedAt: null, answeredAt: null })),
+      };
     const reportCycle = await this.cycles.reportCycle(cycle);
     if (!reportCycle) throw DomainError.notFound('Der Interviewzyklus');
     const previous = await this.cycles.previousReportCycle(reportCycle.number);
@@ -107,9 +115,10 @@ export class ProviderNetworkService {
   private async save(user: Principal, id: string, input: ProviderNetworkInput, isNew: boolean): Promise<void> {
     const problems: FieldProblem[] = [];
     const space = await this.networks.socialSpace(input.socialSpaceId);
-    if (!space) throw invalidInput('Der Trägerverbund kann so nicht gespeichert werden.', [
-      { pointer: '/socialSpaceId', code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' },
-    ]);
+    if (!space)
+      throw invalidInput('Der Trägerverbund kann so nicht gespeichert werden.', [
+        { pointer: '/socialSpaceId', code: 'unknown-reference', message: 'Diesen Sozialraum gibt es nicht.' },
+      ]);
     await this.assertEditor(user, space.planningRegionId);
     const members = [...new Set(input.memberPartnerIds)];
     const inSpace = await this.networks.partnersOfSpace(space.id, [...members, input.leadPartnerId]);
@@ -122,19 +131,32 @@ export class ProviderNetworkService {
         });
     });
     if (!members.includes(input.leadPartnerId))
-      problems.push({ pointer: '/leadPartnerId', code: 'lead-not-member', message: 'Der federführende Träger muss Mitglied des Verbunds sein.' });
+      problems.push({
+        pointer: '/leadPartnerId',
+        code: 'lead-not-member',
+        message: 'Der federführende Träger muss Mitglied des Verbunds sein.',
+      });
     if (input.agreementId && !(await this.networks.agreementExists(input.agreementId)))
       problems.push({ pointer: '/agreementId', code: 'unknown-reference', message: 'Diese Kooperationsvereinbarung gibt es nicht.' });
     if (problems.length > 0) throw invalidInput('Der Trägerverbund kann so nicht gespeichert werden.', problems);
     await this.networks.save(
-      { id, name: input.name.trim(), socialSpaceId: space.id, leadPartnerId: input.leadPartnerId, memberIds: members, agreementId: input.agreementId ?? null, by: user.sub },
+      {
+        id,
+        name: input.name.trim(),
+        socialSpaceId: space.id,
+        leadPartnerId: input.leadPartnerId,
+        memberIds: members,
+        agreementId: input.agreementId ?? null,
+        by: user.sub,
+      },
       isNew,
     );
   }
 
   private async canRead(user: Principal, n: ProviderNetwork): Promise<boolean> {
     const a = await this.assignments.of(user.sub);
-    if ((user.roles.includes(Role.Coordinator) || user.roles.includes(Role.Lead)) && a.planningRegionIds.includes(n.planningRegionId)) return true;
+    if ((user.roles.includes(Role.Coordinator) || user.roles.includes(Role.Lead)) && a.planningRegionIds.includes(n.planningRegionId))
+      return true;
     return user.roles.includes(Role.Caseworker) && a.socialSpaceIds.includes(n.socialSpaceId);
   }
 

@@ -56,7 +56,10 @@ export class CommitteesController {
 
   @Post()
   @Roles(Role.Coordinator)
-  @ApiOperation({ summary: 'Gremium anlegen', description: 'Die Koordination legt ein Gremium ihrer Planregion (oder des Landkreises) an.' })
+  @ApiOperation({
+    summary: 'Gremium anlegen',
+    description: 'Die Koordination legt ein Gremium ihrer Planregion (oder des Landkreises) an.',
+  })
   @ApiCreatedResponse({ type: CommitteeDetailDto })
   create(@CurrentUser() user: Principal, @Body() body: CreateCommitteeDto) {
     return this.gremien.create(user, body);
@@ -81,7 +84,10 @@ export class CommitteesController {
 
   @Post(':id/members')
   @Roles(Role.Coordinator)
-  @ApiOperation({ summary: 'Mitglied aufnehmen', description: 'Eine Person aus dem Personal, eine externe Person mit Namen oder einen Vertragspartner.' })
+  @ApiOperation({
+    summary: 'Mitglied aufnehmen',
+    description: 'Eine Person aus dem Personal, eine externe Person mit Namen oder einen Vertragspartner.',
+  })
   @ApiCreatedResponse({ type: CommitteeMemberDto })
   addMember(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: AddMemberDto) {
     return this.gremien.addMember(user, id, body);
@@ -97,7 +103,10 @@ export class CommitteesController {
 
   @Post(':id/meetings')
   @Roles(Role.Coordinator)
-  @ApiOperation({ summary: 'Sitzung anlegen', description: 'Datum, Ort, Tagesordnung (mit Verweisen auf Prozesse, Maßnahmen, Vereinbarungen, Interviewberichte).' })
+  @ApiOperation({
+    summary: 'Sitzung anlegen',
+    description: 'Datum, Ort, Tagesordnung (mit Verweisen auf Prozesse, Maßnahmen, Vereinbarungen, Interviewberichte).',
+  })
   @ApiCreatedResponse({ type: MeetingDto })
   createMeeting(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: MeetingInputDto) {
     return this.gremien.createMeeting(user, id, body);
@@ -112,7 +121,10 @@ export class MeetingsController {
 
   @Get()
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'Sitzungen eines Sozialraumprozesses', description: 'Die Sozialraumkonferenzen (Phase 6), die mit dem Prozess verknüpft sind.' })
+  @ApiOperation({
+    summary: 'Sitzungen eines Sozialraumprozesses',
+    description: 'Die Sozialraumkonferenzen (Phase 6), die mit dem Prozess verknüpft sind.',
+  })
   @ApiOkResponse({ type: ProcessMeetingListDto })
   @Audited({ resourceType: 'meeting', action: 'list', purpose: 'Sitzungen eines Prozesses' })
   ofProcess(@CurrentUser() user: Principal, @Query('processId', uuid) processId: string) {
@@ -146,7 +158,11 @@ export class MeetingsController {
 
   @Put(':id/minutes')
   @Roles(Role.Coordinator)
-  @ApiOperation({ summary: 'Protokollentwurf speichern', description: 'Verlauf, Beschlüsse und Aufgaben (zuständige Person aus dem Gremium, Frist); nur solange das Protokoll nicht versandt ist.' })
+  @ApiOperation({
+    summary: 'Protokollentwurf speichern',
+    description:
+      'Verlauf, Beschlüsse und Aufgaben (zuständige Person aus dem Gremium, Frist); nur solange das Protokoll nicht versandt ist.',
+  })
   @ApiOkResponse({ type: MeetingDto })
   minutes(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: MinutesInputDto) {
     return this.gremien.writeMinutes(user, id, body);
@@ -155,7 +171,10 @@ export class MeetingsController {
   @Post(':id/minutes/submit')
   @HttpCode(200)
   @Roles(Role.Coordinator)
-  @ApiOperation({ summary: 'Protokoll versenden', description: 'Die Aufgaben erscheinen in „Meine Aufgaben“ der zuständigen Personen, mit Erinnerung zur Frist.' })
+  @ApiOperation({
+    summary: 'Protokoll versenden',
+    description: 'Die Aufgaben erscheinen in „Meine Aufgaben“ der zuständigen Personen, mit Erinnerung zur Frist.',
+  })
   @ApiOkResponse({ type: MeetingDto })
   submit(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
     return this.gremien.submitMinutes(user, id);
@@ -180,7 +199,10 @@ export class MeetingTasksController {
   @Post(':id/done')
   @HttpCode(200)
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'Aufgabe aus Protokoll erledigen', description: 'Die zuständige Person oder die Koordination; die Erinnerung entfällt.' })
+  @ApiOperation({
+    summary: 'Aufgabe aus Protokoll erledigen',
+    description: 'Die zuständige Person oder die Koordination; die Erinnerung entfällt.',
+  })
   @ApiOkResponse({ type: MinutesTaskDto })
   done(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
     return this.gremien.completeTask(user, id);
@@ -195,7 +217,10 @@ export class ProviderNetworksController {
 
   @Get()
   @Roles(Role.Coordinator, Role.Lead, Role.Caseworker)
-  @ApiOperation({ summary: 'Trägerverbünde', description: 'Die Trägerverbünde der eigenen Planregionen (Koordination, Leitung) oder Sozialräume (Fachkräfte).' })
+  @ApiOperation({
+    summary: 'Trägerverbünde',
+    description: 'Die Trägerverbünde der eigenen Planregionen (Koordination, Leitung) oder Sozialräume (Fachkräfte).',
+  })
   @ApiOkResponse({ type: ProviderNetworkListDto })
   @Audited({ resourceType: 'provider-network', action: 'list', purpose: 'Trägerverbünde' })
   list(@CurrentUser() user: Principal, @Query() query: ProviderNetworkQueryDto) {
@@ -229,7 +254,10 @@ export class ProviderNetworksController {
 
   @Get(':id/interviews')
   @Roles(Role.Coordinator, Role.Lead, Role.Caseworker)
-  @ApiOperation({ summary: 'Interviews des Verbunds', description: 'Die Auswertung eines Interviewzyklus nur über die Mitglieder des Verbunds, und der Stand jedes Mitglieds.' })
+  @ApiOperation({
+    summary: 'Interviews des Verbunds',
+    description: 'Die Auswertung eines Interviewzyklus nur über die Mitglieder des Verbunds, und der Stand jedes Mitglieds.',
+  })
   @ApiOkResponse({ type: NetworkInterviewsDto })
   @Audited({ resourceType: 'provider-network', action: 'interviews.read', idParam: 'id', purpose: 'Interviews eines Trägerverbunds' })
   interviews(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Query() query: NetworkInterviewQueryDto) {
@@ -238,7 +266,10 @@ export class ProviderNetworksController {
 
   @Get(':id/budget')
   @Roles(Role.Coordinator, Role.Lead, Role.Caseworker)
-  @ApiOperation({ summary: 'Budget des Verbunds', description: 'Das Sozialraumbudget des Jahres im Sozialraum des Verbunds: Zuweisungen und Ausgaben.' })
+  @ApiOperation({
+    summary: 'Budget des Verbunds',
+    description: 'Das Sozialraumbudget des Jahres im Sozialraum des Verbunds: Zuweisungen und Ausgaben.',
+  })
   @ApiOkResponse({ type: BudgetDto })
   @Audited({ resourceType: 'provider-network', action: 'budget.read', idParam: 'id', purpose: 'Budget eines Trägerverbunds' })
   budget(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Query() query: NetworkBudgetQueryDto) {

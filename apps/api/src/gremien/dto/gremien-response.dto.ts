@@ -125,7 +125,8 @@ export class MeetingDto {
   @ApiProperty({ type: MeetingCommitteeDto }) committee: MeetingCommitteeDto;
   @ApiProperty({ type: String, format: 'date-time' }) startsAt: Date;
   @ApiProperty() place: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Sozialraumprozess (Phase 6)' }) sozialraumProcessId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Sozialraumprozess (Phase 6)' }) sozialraumProcessId:
+    string | null;
   @ApiProperty({ type: [AgendaItemDto] }) agenda: AgendaItemDto[];
   @ApiProperty({ type: [AttendanceEntryResponseDto] }) attendance: AttendanceEntryResponseDto[];
   @ApiProperty({ type: MinutesDto, nullable: true }) minutes: MinutesDto | null;

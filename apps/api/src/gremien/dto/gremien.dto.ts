@@ -44,7 +44,10 @@ export class CommitteeQueryDto extends PagingDto {
 }
 
 export class CreateCommitteeDto {
-  @ApiProperty({ enum: COMMITTEE_KINDS, description: 'Sozialraumkonferenz (je Sozialraum), Regionalteam, Fallteam (je Planregion), Jugendhilfeausschuss (Landkreis)' })
+  @ApiProperty({
+    enum: COMMITTEE_KINDS,
+    description: 'Sozialraumkonferenz (je Sozialraum), Regionalteam, Fallteam (je Planregion), Jugendhilfeausschuss (Landkreis)',
+  })
   @IsIn(COMMITTEE_KINDS)
   kind: CommitteeKind;
 
@@ -74,7 +77,10 @@ export class RenameCommitteeDto {
 }
 
 export class AddMemberDto {
-  @ApiProperty({ enum: COMMITTEE_MEMBER_KINDS, description: 'Personal (user), externe Person (external) oder Vertragspartner (contract_partner)' })
+  @ApiProperty({
+    enum: COMMITTEE_MEMBER_KINDS,
+    description: 'Personal (user), externe Person (external) oder Vertragspartner (contract_partner)',
+  })
   @IsIn(COMMITTEE_MEMBER_KINDS)
   kind: CommitteeMemberKind;
 
@@ -120,7 +126,9 @@ export class AgendaItemInputDto {
   @IsIn(AGENDA_REF_KINDS)
   refKind?: AgendaRefKind;
 
-  @ApiPropertyOptional({ description: 'Kennung des Prozesses, der Vereinbarung, des Interviewzyklus; bei Maßnahmen `<Prozess>/<Maßnahmenschlüssel>`' })
+  @ApiPropertyOptional({
+    description: 'Kennung des Prozesses, der Vereinbarung, des Interviewzyklus; bei Maßnahmen `<Prozess>/<Maßnahmenschlüssel>`',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -138,7 +146,12 @@ export class MeetingInputDto {
   @MaxLength(300)
   place: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Sozialraumprozess (Phase 6), zu dem diese Sozialraumkonferenz gehört' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Sozialraumprozess (Phase 6), zu dem diese Sozialraumkonferenz gehört',
+  })
   @IsOptional()
   @IsUUID()
   sozialraumProcessId?: string | null;

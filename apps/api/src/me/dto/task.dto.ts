@@ -21,7 +21,8 @@ export class TaskQueryDto extends PagingDto {
 export class TaskSubjectDto {
   @ApiProperty({
     enum: ['case', 'sozialraum-process', 'contract-partner', 'cooperation-agreement', 'meeting'],
-    description: 'Worum es geht: Fall, Sozialraumprozess, Vertragspartner (Interview), Kooperationsvereinbarung oder Gremiensitzung (Aufgabe aus Protokoll)',
+    description:
+      'Worum es geht: Fall, Sozialraumprozess, Vertragspartner (Interview), Kooperationsvereinbarung oder Gremiensitzung (Aufgabe aus Protokoll)',
   })
   type: 'case' | 'sozialraum-process' | 'contract-partner' | 'cooperation-agreement' | 'meeting';
 

@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { client, unwrap } from '../api';
+import { formatDate, formatEuro, Loaded, SelectField, useLoad } from '../ui';
+
+const INTERVIEW_STATUS: Record<string, string> = {
+  open: 'Offen',
+  planned: 'Geplant',
+  overdue: 'Überfällig',
+  done: 'Geführt',
+  withdrawn: 'Zurückgezogen',
+  failed: 'Nicht zustande gekommen',
+};
+
+/** The Trägerverbünde of the caller's regions or social spaces. */
+export function ProviderNetworksPage() {
+  const networks = useLoad(() => unwrap(client.GET('/provider-networks')), []);
+  return (
+    <>
+      <h1 tabIndex={-1}>Trägerverbünde</h1>
+      <p className="muted">
+        Vertragspartner eines Sozialraums, die mit einem federführenden Träger und einer Kooperationsvereinbarung zusammenarbeiten.
+      </p>
+      <Loaded state={networks}>
+        {(list) =>
+          list.items.length === 0 ? (
+            <p>Keine Trägerverbünde.</p>
+          ) : (
+            <table>
+              <caption className="visually-hidden">Trägerverbünde</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Trägerverbund</th>
+                  <th scope="col">Sozialraum</th>
+                  <th scope="col">Federführung</th>
+                  <th scope="col">Mitglieder</th>
+                  <th scope="col">Vereinbarung</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.items.map((n) => (
+                  <tr key={n.id}>
+                    <td>
+                      <Link to={`/traegerverbuende/${n.id}`}>{n.name}</Link>
+                    </td>
+                    <td>{n.socialSpaceName}</td>
+                    <td>{n.leadPartner.name}</td>
+                    <td>{n.members.length}</td>
+                    <td>{n.agreement ? n.agreement.reference : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
+
+/** One Trägerverbund: members, lead, agreement, the interviews of its members and the budget of its social space. */
+export function ProviderNetworkPage() {
+  const { id } = useParams();
+  const year = new Date().getFullYear();
+  const [budgetYear, setBudgetYear] = useState(String(year));
+  const network = useLoad(() => unwrap(client.GET('/provider-networks/{id}', { params: { path: { id: id! } } })), [id]);
+  const interviews = useLoad(() => unwrap(client.GET('/provider-networks/{id}/interviews', { params: { path: { id: id! } } })), [id]);
+  const budget = useLoad(
+    () => unwrap(client.GET('/provider-networks/{id}/budget', { params: { path: { id: id! }, query: { year: Number(budgetYear) } } })),
+    [id, budgetYear],
+  );
+  return (
+    <Loaded state={network}>
+      {(n) => (
+        <>
+          <h1 tabIndex={-1}>{n.name}</h1>
+          <dl className="facts">
+            <dt>Sozialraum</dt>
+            <dd>{n.socialSpaceName}</dd>
+            <dt>Federführender Träger</dt>
+            <dd>{n.leadPartner.name}</dd>
+            <dt>Kooperationsvereinbarung</dt>
+            <dd>
+              {n.agreement ? (
+                <Link to={`/vereinbarungen/${n.agreement.id}`}>
+                  {n.agreement.reference} „{n.agreement.title}“
+                  {n.agreement.validUntil ? `, gültig bis ${formatDate(n.agreement.validUntil)}` : ''}
+                </Link>
+              ) : (
+                'Noch keine'
+              )}
+            </dd>
+          </dl>
+          <section aria-labelledby="network-members">
+            <h2 id="network-members">Mitglieder</h2>
+            <ul>
+              {n.members.map((m) => (
+                <li key={m.id}>
+                  {m.name}
+                  {m.id === n.leadPartner.id ? ' (federführend)' : ''}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="network-interviews">
+            <h2 id="network-interviews">Partnerinterviews der Mitglieder</h2>
+            <Loaded state={interviews}>
+              {(iv) => (
+                <>
+                  {iv.report ? (
+                    <p>
+                      Zyklus {iv.report.cycle.number}: {iv.report.partners.done} von {iv.report.partners.total} Interviews geführt, Rücklauf{' '}
+                      {Math.round(iv.report.responseRate * 100)} %.
+                    </p>
+                  ) : (
+                    <p>Noch kein Interviewzyklus.</p>
+                  )}
+                  <table>
+                    <caption className="visually-hidden">Interviews der Mitglieder</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Vertragspartner</th>
+                        <th scope="col">Stand</th>
+                        <th scope="col">Geplant</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {iv.members.map((m) => (
+                        <tr key={m.partnerId}>
+                          <td>{m.name}</td>
+                          <td>{m.status ? (INTERVIEW_STATUS[m.status] ?? m.status) : 'Nicht im Zyklus'}</td>
+                          <td>{formatDate(m.plannedAt)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </>
+              )}
+            </Loaded>
+          </section>
+          <section aria-labelledby="network-budget">
+            <h2 id="network-budget">Sozialraumbudget im Sozialraum des Verbunds</h2>
+            <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Budgetjahr">
+              <SelectField
+                label="Jahr"
+                value={budgetYear}
+                options={[year - 1, year, year + 1].map((y) => ({ value: String(y), label: String(y) }))}
+                onChange={setBudgetYear}
+              />
+            </form>
+            <Loaded state={budget}>
+              {(b) => (
+                <>
+                  <dl className="facts">
+                    <dt>Budget</dt>
+                    <dd>{formatEuro(b.amountCents)}</dd>
+                    <dt>Zugewiesen</dt>
+                    <dd>{formatEuro(b.allocatedCents)}</dd>
+                    <dt>Ausgegeben</dt>
+                    <dd>{formatEuro(b.spentCents)}</dd>
+                  </dl>
+                  {b.allocations.length === 0 ? (
+                    <p>Keine Zuweisungen in diesem Jahr.</p>
+                  ) : (
+                    <table>
+                      <caption className="visually-hidden">Zuweisungen</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Zuweisung</th>
+                          <th scope="col">Betrag</th>
+                          <th scope="col">Ausgegeben</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {b.allocations.map((a) => (
+                          <tr key={a.id}>
+                            <td>{a.title}</td>
+                            <td>{formatEuro(a.amountCents)}</td>
+                            <td>{formatEuro(a.spentCents)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  )}
+                </>
+              )}
+            </Loaded>
+          </section>
+        </>
+      )}
+    </Loaded>
+  );
+}

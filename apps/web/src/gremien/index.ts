@@ -1,0 +1,3 @@
+export { CommitteePage, CommitteesPage } from './CommitteePages';
+export { MeetingPage } from './MeetingPage';
+export { ProviderNetworkPage, ProviderNetworksPage } from './ProviderNetworkPages';
