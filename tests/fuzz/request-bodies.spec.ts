@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { Role } from '@sro/common';
 import { DEFINITION_KEYS, SEED_SPECS } from '@sro/definitions';
+import { DEMO_GREMIEN_IDS, seedDemoGremien } from '@sro/gremien';
 import { isolatedSystem } from '../support/isolated';
 import { bearer } from '../support/tokens';
 
@@ -51,6 +52,8 @@ describe('fuzzing every request body (fast-check)', () => {
     system = await isolatedSystem('fuzz');
     // Interview cycles a valid body might start stay empty and end at once.
     await system.db.query(`UPDATE contract_partner SET exit_date = current_date`);
+    // Committees, a meeting and a Trägerverbund that exist, so that valid bodies reach their rules.
+    await seedDemoGremien(system.db);
     for (const role of ROLES) tokens.set(role, await bearer(role));
     const doc = (await request(system.http).get('/docs-json')).body;
     components = doc.components?.schemas ?? {};
@@ -105,8 +108,16 @@ describe('fuzzing every request body (fast-check)', () => {
     return fc.oneof({ weight: 4, arbitrary: right }, { weight: 1, arbitrary: wrong });
   };
 
-  const concrete = (path: string) =>
-    path.replace(/\{(\w+)\}/g, (_, name: string) =>
+  /** The first id of a Gremien path names a demo committee, meeting or network (others are random). */
+  const EXISTING: Array<[RegExp, string]> = [
+    [/^\/committees\/\{id\}/, DEMO_GREMIEN_IDS.committee],
+    [/^\/meetings\/\{id\}/, DEMO_GREMIEN_IDS.meetingAwaitingMinutes],
+    [/^\/provider-networks\/\{id\}/, DEMO_GREMIEN_IDS.providerNetwork],
+  ];
+  const concrete = (template: string) => {
+    const known = EXISTING.find(([pattern]) => pattern.test(template));
+    const path = known ? template.replace('{id}', known[1]) : template;
+    return path.replace(/\{(\w+)\}/g, (_, name: string) =>
       name === 'key'
         ? DEFINITION_KEYS[0]
         : name === 'version'
@@ -119,6 +130,7 @@ describe('fuzzing every request body (fast-check)', () => {
                 ? '2026'
                 : randomUUID(),
     );
+  };
 
   const send = (op: Operation, path: string, token: string, body: unknown) =>
     request(system.http)[op.method](path).set('Authorization', token).set('Content-Type', 'application/json').send(JSON.stringify(body));

@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 
 /** Fixed ids, so that seeding twice changes nothing. */
 const id = (n: number) => `6a7e0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+/** The demo Sozialraumkonferenz, its meeting awaiting minutes, and the demo Trägerverbund (tests address them). */
+export const DEMO_GREMIEN_IDS = { committee: id(1), meetingAwaitingMinutes: id(1002), providerNetwork: id(9001) } as const;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
