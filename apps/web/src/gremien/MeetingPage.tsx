@@ -81,6 +81,7 @@ export function MeetingPage() {
                 </ol>
               )}
             </section>
+            {m.canEdit && <EditMeeting meeting={m} reload={meeting.reload} />}
             <ApprovePrevious meeting={m} reload={meeting.reload} />
             <Attendance meeting={m} members={members} reload={meeting.reload} />
             <MinutesSection meeting={m} members={members} reload={meeting.reload} />
@@ -436,5 +437,84 @@ function ApprovePrevious({ meeting, reload }: { meeting: Meeting; reload: () => 
         </div>
       )}
     </section>
+  );
+}
+
+/** Date, place and, for a Sozialraumkonferenz, the social-space process (phase 6) the meeting belongs to; the agenda stays. */
+function EditMeeting({ meeting, reload }: { meeting: Meeting; reload: () => void }) {
+  const { error, setError, at } = useProblems();
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const local = (iso: string) => {
+    const d = new Date(iso);
+    return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  };
+  const [form, setForm] = useState({
+    startsAt: local(meeting.startsAt),
+    place: meeting.place,
+    processId: meeting.sozialraumProcessId ?? '',
+  });
+  const spaceId = meeting.committee.socialSpaceId;
+  const processes = useLoad(
+    () => (spaceId ? unwrap(client.GET('/sozialraum-processes', { params: { query: { limit: 200 } } })) : Promise.resolve(null)),
+    [spaceId],
+  );
+  const options = (processes.data?.items ?? [])
+    .filter((p) => p.socialSpaceId === spaceId)
+    .map((p) => ({
+      value: p.id,
+      label: `${String(p.summary.title ?? 'Sozialraumprozess')} (${p.status === 'running' ? 'läuft' : p.status})`,
+    }));
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const startsAt = form.startsAt && !Number.isNaN(Date.parse(form.startsAt)) ? new Date(form.startsAt).toISOString() : form.startsAt;
+      await unwrap(
+        client.PUT('/meetings/{id}', {
+          params: { path: { id: meeting.id } },
+          body: { startsAt, place: form.place, sozialraumProcessId: form.processId || null },
+        }),
+      );
+      setError(null);
+      setSaved(true);
+      reload();
+    } catch (err) {
+      setError(err as never);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details>
+      <summary>Sitzung bearbeiten</summary>
+      <form onSubmit={save} noValidate aria-label="Sitzung bearbeiten">
+        <FormErrors error={error} fieldPointers={['/startsAt', '/place', '/sozialraumProcessId']} />
+        {saved && (
+          <p className="alert alert-ok" role="status">
+            Die Sitzung ist gespeichert.
+          </p>
+        )}
+        <TextField
+          label="Beginn"
+          type="datetime-local"
+          value={form.startsAt}
+          onChange={(v) => setForm({ ...form, startsAt: v })}
+          errors={at('/startsAt')}
+        />
+        <TextField label="Ort" value={form.place} onChange={(v) => setForm({ ...form, place: v })} errors={at('/place')} />
+        {spaceId && (
+          <SelectField
+            label="Sozialraumprozess (Phase 6)"
+            value={form.processId}
+            placeholder="Nicht verknüpft"
+            options={options}
+            onChange={(v) => setForm({ ...form, processId: v })}
+            errors={at('/sozialraumProcessId')}
+          />
+        )}
+        <SubmitButton busy={busy}>Sitzung speichern</SubmitButton>
+      </form>
+    </details>
   );
 }
