@@ -19,7 +19,7 @@ const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/interviews', label: 'Partnerinterviews', roles: ['coordinator'] },
   { to: '/vereinbarungen', label: 'Vereinbarungen', roles: ['coordinator'] },
   { to: '/gremien', label: 'Gremien', roles: ['coordinator', 'lead', 'caseworker'] },
-  { to: '/traegerverbuende', label: 'Trägerverbünde', roles: ['coordinator', 'lead'] },
+  { to: '/traegerverbuende', label: 'Trägerverbünde', roles: ['coordinator', 'lead', 'caseworker'] },
   { to: '/faelle', label: 'Meine Fälle', roles: ['caseworker'] },
   { to: '/faelle/neu', label: 'Fall anlegen', roles: ['caseworker'] },
   { to: '/wiedervorlagen', label: 'Wiedervorlagen', roles: ['caseworker'] },

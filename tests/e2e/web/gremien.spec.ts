@@ -65,6 +65,16 @@ describe('web app: a Sozialraumkonferenz’s minutes with a task, from the coord
     await screenshot(page, 'gremien-minutes');
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // The Trägerverbund of Teltow: members, lead, the interviews of its members and the budget of its space.
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Trägerverbünde' }).click();
+    await page.getByRole('link', { name: 'Trägerverbund Teltow (Kinder- und Jugendarbeit)' }).click();
+    await page.getByRole('heading', { name: 'Trägerverbund Teltow (Kinder- und Jugendarbeit)' }).waitFor();
+    await expect(page.getByText('(federführend)')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Partnerinterviews der Mitglieder' })).toBeVisible();
+    await expect(page.getByText('Zugewiesen')).toBeVisible();
+    await screenshot(page, 'gremien-traegerverbund');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
     await page.getByRole('button', { name: 'Abmelden' }).click();
     await signInAs(page, 'Demo Fachkraft (ASD)');
     await page.getByRole('heading', { name: 'Meine Aufgaben' }).waitFor();

@@ -1,7 +1,20 @@
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { FormEvent, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { client, unwrap } from '../api';
-import { formatDate, formatEuro, Loaded, SelectField, useLoad } from '../ui';
+import { usePlanningRegions } from '../pages/Coordinator';
+import { hasRole, useMe } from '../session';
+import {
+  CheckboxGroup,
+  formatDate,
+  formatEuro,
+  FormErrors,
+  Loaded,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useLoad,
+  useProblems,
+} from '../ui';
 
 const INTERVIEW_STATUS: Record<string, string> = {
   open: 'Offen',
@@ -14,6 +27,7 @@ const INTERVIEW_STATUS: Record<string, string> = {
 
 /** The Trägerverbünde of the caller's regions or social spaces. */
 export function ProviderNetworksPage() {
+  const me = useMe();
   const networks = useLoad(() => unwrap(client.GET('/provider-networks')), []);
   return (
     <>
@@ -54,7 +68,94 @@ export function ProviderNetworksPage() {
           )
         }
       </Loaded>
+      {hasRole(me, 'coordinator') && <NewProviderNetworkForm />}
     </>
+  );
+}
+
+/** A new Trägerverbund: the social space, its contract partners as members, the lead among them and the agreement. */
+function NewProviderNetworkForm() {
+  const navigate = useNavigate();
+  const regions = usePlanningRegions();
+  const { error, setError, at } = useProblems();
+  const [busy, setBusy] = useState(false);
+  const [form, setForm] = useState({ name: '', socialSpaceId: '', memberPartnerIds: [] as string[], leadPartnerId: '', agreementId: '' });
+  const partners = useLoad(
+    () =>
+      form.socialSpaceId
+        ? unwrap(client.GET('/contract-partners', { params: { query: { socialSpaceId: form.socialSpaceId, limit: 200 } } }))
+        : Promise.resolve({ items: [] as Array<{ id: string; name: string }> }),
+    [form.socialSpaceId],
+  );
+  const agreements = useLoad(() => unwrap(client.GET('/cooperation-agreements', { params: { query: { limit: 100 } } })), []);
+  const spaces = (regions.data?.items ?? []).flatMap((r) => r.socialSpaces.map((s) => ({ value: s.id, label: `${s.name} (${r.code})` })));
+  const names = new Map((partners.data?.items ?? []).map((p) => [p.id, p.name]));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const created = await unwrap(
+        client.POST('/provider-networks', {
+          body: {
+            name: form.name,
+            socialSpaceId: form.socialSpaceId,
+            leadPartnerId: form.leadPartnerId,
+            memberPartnerIds: form.memberPartnerIds,
+            agreementId: form.agreementId || null,
+          },
+        }),
+      );
+      void navigate(`/traegerverbuende/${created.id}`);
+    } catch (err) {
+      setError(err as never);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="new-network">
+      <h2 id="new-network">Trägerverbund anlegen</h2>
+      <form onSubmit={submit} noValidate>
+        <FormErrors error={error} fieldPointers={['/name', '/socialSpaceId', '/memberPartnerIds', '/leadPartnerId', '/agreementId']} />
+        <TextField label="Name" required value={form.name} onChange={(v) => setForm({ ...form, name: v })} errors={at('/name')} />
+        <SelectField
+          label="Sozialraum"
+          required
+          value={form.socialSpaceId}
+          placeholder="Bitte wählen"
+          options={spaces}
+          onChange={(v) => setForm({ ...form, socialSpaceId: v, memberPartnerIds: [], leadPartnerId: '' })}
+          errors={at('/socialSpaceId')}
+        />
+        {form.socialSpaceId && (
+          <CheckboxGroup
+            legend="Vertragspartner im Verbund"
+            options={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            value={form.memberPartnerIds}
+            onChange={(v) => setForm({ ...form, memberPartnerIds: v })}
+            errors={at('/memberPartnerIds')}
+          />
+        )}
+        <SelectField
+          label="Federführender Träger"
+          required
+          value={form.leadPartnerId}
+          placeholder="Bitte wählen"
+          options={form.memberPartnerIds.map((p) => ({ value: p, label: names.get(p) ?? p }))}
+          onChange={(v) => setForm({ ...form, leadPartnerId: v })}
+          errors={at('/leadPartnerId')}
+        />
+        <SelectField
+          label="Kooperationsvereinbarung"
+          value={form.agreementId}
+          placeholder="Keine"
+          options={(agreements.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.reference} ${a.title}` }))}
+          onChange={(v) => setForm({ ...form, agreementId: v })}
+          errors={at('/agreementId')}
+        />
+        <SubmitButton busy={busy}>Trägerverbund anlegen</SubmitButton>
+      </form>
+    </section>
   );
 }
 
