@@ -385,6 +385,27 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
     expect((await api().get(`/provider-networks/${id}/budget?year=${year}`).set('Authorization', coordinatorPr2)).status).toBe(404);
   });
 
+  it('removes a member: past attendance stays, new attendance for them is refused', async () => {
+    const detail = await api().get(`/committees/${committeeId}`).set('Authorization', coordinator);
+    const external = detail.body.members.find((m: { kind: string }) => m.kind === 'external');
+    expect((await api().delete(`/committees/${committeeId}/members/${external.id}`).set('Authorization', caseworker)).status).toBe(403);
+    const removed = await api().delete(`/committees/${committeeId}/members/${external.id}`).set('Authorization', coordinator);
+    expect(removed.status).toBe(200);
+    expect((await api().delete(`/committees/${committeeId}/members/${external.id}`).set('Authorization', coordinator)).status).toBe(404);
+    const after = await api().get(`/committees/${committeeId}`).set('Authorization', coordinator);
+    expect(after.body.members.map((m: { id: string }) => m.id)).not.toContain(external.id);
+    expect(
+      (await api().get(`/meetings/${meetings[0]}`).set('Authorization', coordinator)).body.attendance.map(
+        (a: { memberId: string }) => a.memberId,
+      ),
+    ).toContain(external.id);
+    const refused = await api()
+      .put(`/meetings/${meetings[1]}/attendance`)
+      .set('Authorization', coordinator)
+      .send({ entries: [{ memberId: external.id, status: 'present' }] });
+    expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/entries/0/memberId', code: 'not-member' })]);
+  });
+
   it('seeds demo committees with an approved past meeting and open tasks for the demo users, twice without change', async () => {
     await seedDemoGremien(system.db);
     await seedDemoGremien(system.db);
