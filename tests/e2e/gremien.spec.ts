@@ -208,6 +208,8 @@ describe('Gremien: committees, meetings, minutes with tasks, approval at the nex
     expect(draft.status).toBe(200);
     expect(draft.body.minutes).toEqual(expect.objectContaining({ status: 'draft', decisions: ['Elterncafé erproben'] }));
     const taskId: string = draft.body.minutes.tasks[0].id;
+    // Members read the minutes once they are sent, not the draft.
+    expect((await api().get(`/meetings/${meetings[0]}`).set('Authorization', caseworker)).body.minutes).toBeNull();
     const mine = async () =>
       (await api().get('/me/tasks?kind=meeting_task').set('Authorization', caseworker)).body.items as Array<{
         id: string;

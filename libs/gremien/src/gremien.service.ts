@@ -222,6 +222,8 @@ export class GremienService {
     const previous = await this.repo.previousMeeting(ref);
     return {
       ...found,
+      // A draft is the coordination's until it is sent: members read minutes once submitted.
+      minutes: found.minutes?.status === 'draft' && access !== 'edit' ? null : found.minutes,
       previousMeeting: previous && { id: previous.id, startsAt: previous.startsAt, minutesStatus: previous.minutesStatus },
       canEdit: access === 'edit',
     };
