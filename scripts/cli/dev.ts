@@ -178,7 +178,11 @@ async function main(): Promise<void> {
       postgresPassword: secrets.POSTGRES_PASSWORD,
       external: { databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, temporalAddress: env.TEMPORAL_ADDRESS },
     });
-    const prepared = await prepareDatabase(stack.databaseUrl, { seed: true, fieldKeys: env.FIELD_KEYS ?? secrets.FIELD_KEYS });
+    const prepared = await prepareDatabase(stack.databaseUrl, {
+      seed: true,
+      demoWork: true,
+      fieldKeys: env.FIELD_KEYS ?? secrets.FIELD_KEYS,
+    });
     say(`database ready (${prepared.migrations.length} migrations applied)`);
     say('waiting for the first compile…');
     const errors = await firstPassDone;

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     });
     const prepared = await prepareDatabase(stack.databaseUrl, {
       seed: true,
+      demoWork: true,
       ownerUrl: stack.databaseOwnerUrl,
       fieldKeys: env.FIELD_KEYS ?? secrets.FIELD_KEYS,
     });

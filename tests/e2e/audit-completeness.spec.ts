@@ -174,6 +174,49 @@ describe('every state-changing operation is audited (HTTP)', () => {
     ]);
   });
 
+  it('audits a committee’s creation, its minutes’ submission and approval, and a refused read of a meeting', async () => {
+    const coordinator = await bearer(Role.Coordinator);
+    const [space] = (await system.db.query(
+      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code LIMIT 1`,
+    )) as Array<{ id: string }>;
+    const committee = await api()
+      .post('/committees')
+      .set('Authorization', coordinator)
+      .set('X-Request-Id', 'audit-sample-committee')
+      .send({ kind: 'sozialraumkonferenz', name: 'Audit-Konferenz', socialSpaceId: space.id });
+    expect(committee.status).toBe(201);
+    expect(await rowsOf('audit-sample-committee')).toEqual([
+      expect.objectContaining({ action: 'create', resourceType: 'committee', resourceId: committee.body.id, outcome: 'allowed' }),
+    ]);
+    const ids: string[] = [];
+    for (const hours of [-48, -1]) {
+      const res = await api()
+        .post(`/committees/${committee.body.id}/meetings`)
+        .set('Authorization', coordinator)
+        .send({ startsAt: new Date(Date.now() + hours * 3_600_000).toISOString(), place: 'Rathaus' });
+      ids.push(res.body.id);
+    }
+    await api().put(`/meetings/${ids[0]}/minutes`).set('Authorization', coordinator).send({ summary: 'Kurz', decisions: [], tasks: [] });
+    await api().post(`/meetings/${ids[0]}/minutes/submit`).set('Authorization', coordinator).set('X-Request-Id', 'audit-sample-submit');
+    expect(await rowsOf('audit-sample-submit')).toEqual([
+      expect.objectContaining({ action: 'minutes.submit', resourceType: 'meeting', resourceId: ids[0], outcome: 'allowed' }),
+    ]);
+    const approve = await api()
+      .post(`/meetings/${ids[0]}/minutes/approve`)
+      .set('Authorization', coordinator)
+      .set('X-Request-Id', 'audit-sample-approve')
+      .send({ atMeetingId: ids[1] });
+    expect(approve.status).toBe(200);
+    expect(await rowsOf('audit-sample-approve')).toEqual([
+      expect.objectContaining({ action: 'minutes.approve', resourceType: 'meeting', resourceId: ids[0], outcome: 'allowed' }),
+    ]);
+    const other = await bearer(Role.Coordinator, 'demo-coordinator-pr2');
+    await api().get(`/meetings/${ids[0]}`).set('Authorization', other).set('X-Request-Id', 'audit-sample-meeting-read').expect(404);
+    expect(await rowsOf('audit-sample-meeting-read')).toEqual([
+      expect.objectContaining({ actorId: 'demo-coordinator-pr2', action: 'read', resourceType: 'meeting', outcome: 'denied' }),
+    ]);
+  });
+
   it('keeps the queue board read-only: its state-changing requests are 405 problems, also for admins', async () => {
     const admin = await bearer(Role.Admin);
     expect((await api().get('/admin/queues/api/queues').set('Authorization', admin)).status).toBe(200);

@@ -19,6 +19,7 @@ const SWEPT = [
   'libs/cases/src',
   'libs/common/src',
   'libs/definitions/src',
+  'libs/gremien/src',
   'libs/http/src',
   'libs/interviews/src',
   'libs/jugendhilfedienst/src',

@@ -19,6 +19,8 @@ describe('links of reminders name pages of the web app', () => {
     [`/interview-cycles/${ID}/interviews/${ID}`, `/interviews/${ID}/${ID}`],
     [`/interview-cycles/${ID}`, '/interviews'],
     [`/faelle/${ID}`, `/faelle/${ID}`],
+    [`/meetings/${ID}`, `/gremien/sitzungen/${ID}`],
+    [`/gremien/sitzungen/${ID}`, `/gremien/sitzungen/${ID}`],
   ])('maps %s to %s, a route the web app declares', (link, page) => {
     expect(webPath(link)).toBe(page);
     expect(routes.some((r) => r.test(page))).toBe(true);

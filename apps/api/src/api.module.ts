@@ -16,6 +16,7 @@ import { CodecModule } from './codec/codec.module';
 import { ContractPartnersModule } from './contract-partners/contract-partners.module';
 import { DashboardApiModule } from './dashboard/dashboard.module';
 import { DefinitionsApiModule } from './definitions/definitions.module';
+import { GremienApiModule } from './gremien/gremien.module';
 import { HealthModule } from './health/health.module';
 import { InterviewCyclesApiModule } from './interview-cycles/interview-cycles.module';
 import { JugendhilfedienstApiModule } from './jugendhilfedienst/jugendhilfedienst.module';
@@ -46,6 +47,7 @@ import { ENTITIES } from '../../shared/entities';
     ContractPartnersModule,
     DashboardApiModule,
     DefinitionsApiModule,
+    GremienApiModule,
     InterviewCyclesApiModule,
     JugendhilfedienstApiModule,
     MeModule,

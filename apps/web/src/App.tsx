@@ -19,12 +19,15 @@ import { InboxPage } from './tasks/InboxPage';
 import { TasksPage } from './tasks/TasksPage';
 import { PageTitle } from './shared/Page';
 import { clearDrafts } from './shared/drafts';
+import { CommitteePage, CommitteesPage, MeetingPage, ProviderNetworkPage, ProviderNetworksPage } from './gremien';
 
 const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/aufgaben', label: 'Meine Aufgaben', roles: Object.keys(ROLE_LABELS) as Role[] },
   { to: '/fristen', label: 'Phasenfristen', roles: ['coordinator', 'admin'] },
   { to: '/interviews', label: 'Partnerinterviews', roles: ['coordinator'] },
   { to: '/vereinbarungen', label: 'Vereinbarungen', roles: ['coordinator'] },
+  { to: '/gremien', label: 'Gremien', roles: ['coordinator', 'lead', 'caseworker'] },
+  { to: '/traegerverbuende', label: 'Trägerverbünde', roles: ['coordinator', 'lead', 'caseworker'] },
   { to: '/faelle', label: 'Meine Fälle', roles: ['caseworker'] },
   { to: '/faelle/neu', label: 'Fall anlegen', roles: ['caseworker'] },
   { to: '/wiedervorlagen', label: 'Wiedervorlagen', roles: ['caseworker'] },
@@ -132,6 +135,11 @@ export function App() {
           <Route path="/vereinbarungen" element={<AgreementsPage />} />
           <Route path="/vereinbarungen/:id" element={<Navigate to="/vereinbarungen" replace />} />
           <Route path="/interviews/:cycleId/:partnerId" element={<Navigate to="/interviews" replace />} />
+          <Route path="/gremien" element={<CommitteesPage />} />
+          <Route path="/gremien/:id" element={<CommitteePage />} />
+          <Route path="/gremien/sitzungen/:id" element={<MeetingPage />} />
+          <Route path="/traegerverbuende" element={<ProviderNetworksPage />} />
+          <Route path="/traegerverbuende/:id" element={<ProviderNetworkPage />} />
           <Route path="/faelle" element={<CasesPage />} />
           <Route path="/faelle/neu" element={<NewCasePage />} />
           <Route path="/faelle/:id/*" element={<CaseFilePage />} />

@@ -52,6 +52,14 @@ export const REMINDER_TEMPLATES: Record<string, { required: string[]; render(ctx
       link: c.link ? text(c.link) : undefined,
     }),
   },
+  'meeting-task-due': {
+    required: ['subjectTitle', 'dueAt'],
+    render: (c) => ({
+      title: `Aufgabe aus dem Protokoll fällig am ${date(c.dueAt)}`,
+      body: `Eine Aufgabe aus dem Protokoll „${text(c.subjectTitle)}“ ist am ${date(c.dueAt)} fällig. Bitte erledigen Sie sie oder melden Sie sich bei der Koordination.`,
+      link: c.link ? text(c.link) : undefined,
+    }),
+  },
   'decision-due': {
     required: ['subjectTitle', 'dueAt'],
     render: (c) => ({

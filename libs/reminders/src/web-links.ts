@@ -11,6 +11,7 @@ const API_TO_WEB: Array<[RegExp, (...ids: string[]) => string]> = [
   [new RegExp(`^/jugendhilfedienst-cases/${ID}(?:/.*)?$`), (id) => `/faelle/${id}`],
   [new RegExp(`^/cases/${ID}(?:/.*)?$`), (id) => `/faelle/${id}`],
   [new RegExp(`^/consultations/${ID}(?:/.*)?$`), (id) => `/beratungen/${id}`],
+  [new RegExp(`^/meetings/${ID}(?:/.*)?$`), (id) => `/gremien/sitzungen/${id}`],
   [new RegExp(`^/interview-cycles/${ID}/interviews/${ID}(?:/.*)?$`), (cycle, partner) => `/interviews/${cycle}/${partner}`],
   [new RegExp(`^/interview-cycles/${ID}(?:/.*)?$`), () => '/interviews'],
 ];

@@ -10,7 +10,7 @@ export interface TaskRow {
   targetId: string;
   dueAt: Date | null;
   overdue: boolean;
-  subjectType: 'case' | 'sozialraum-process' | 'contract-partner' | 'cooperation-agreement';
+  subjectType: 'case' | 'sozialraum-process' | 'contract-partner' | 'cooperation-agreement' | 'meeting';
   subjectId: string;
   /** The case's pseudonym, the process title, the partner organisation or the agreement reference. */
   subjectLabel: string;
@@ -185,6 +185,25 @@ export const TASK_QUERIES: Record<TaskKind, { sql: string; needsMyCases: boolean
     })}
       FROM cooperation_agreement_pending pd JOIN cooperation_agreement a ON a.id = pd.agreement_id
      WHERE pd.approver_id = $1`,
+  },
+  meeting_task: {
+    // A task of submitted (or approved) minutes, for its assignee while they are a member of the committee.
+    needsMyCases: false,
+    sql: `${COLUMNS({
+      kind: 'meeting_task',
+      target: 'mt.id',
+      due: 'mt.due_on',
+      lateFrom: 'mt.due_on + 1',
+      subjectType: 'meeting',
+      subjectId: 'm.id',
+      label: `c.name || ', ' || to_char(m.starts_at AT TIME ZONE 'Europe/Berlin', 'DD.MM.YYYY')`,
+      detail: 'mt.title',
+    })}
+      FROM meeting_task mt
+      JOIN meeting m ON m.id = mt.meeting_id AND m.minutes_status IN ('submitted', 'approved')
+      JOIN committee c ON c.id = m.committee_id
+     WHERE mt.assignee_id = $1 AND mt.done_at IS NULL
+       AND EXISTS (SELECT 1 FROM committee_member cm WHERE cm.committee_id = c.id AND cm.user_id = $1 AND cm.removed_at IS NULL)`,
   },
 };
 

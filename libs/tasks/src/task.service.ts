@@ -4,7 +4,7 @@ import { webPath } from '@sro/reminders';
 import { TaskRepository, TaskRow } from './task.repository';
 import { Task, TaskKind, TaskPage, TASK_KINDS, TASK_ROLES } from './task.types';
 
-const TITLES: Record<Exclude<TaskKind, 'sozialraum_phase' | 'agreement_decision'>, string> = {
+const TITLES: Record<Exclude<TaskKind, 'sozialraum_phase' | 'agreement_decision' | 'meeting_task'>, string> = {
   consultation_schedule: 'Fallteam terminieren',
   consultation_invite: 'Berater einladen',
   consultation_release: 'Paket für die Beratung freigeben',
@@ -27,6 +27,7 @@ export function taskTitle(row: Pick<TaskRow, 'kind' | 'subjectLabel' | 'detail'>
     const head = Number(missing) > 0 ? `Nachweis Phase ${number} einreichen` : `Phase ${number} abschließen`;
     return phaseTitle ? `${head}: ${phaseTitle}` : head;
   }
+  if (row.kind === 'meeting_task') return `Aufgabe aus Protokoll: ${row.detail ?? ''}`;
   if (row.kind === 'agreement_decision') return `Entscheidung zur Vereinbarung ${row.subjectLabel}${row.detail ? ` „${row.detail}“` : ''}`;
   return TITLES[row.kind];
 }
@@ -50,6 +51,8 @@ export function taskLink(row: Pick<TaskRow, 'kind' | 'targetId' | 'subjectId' | 
     case 'agreement_decision':
       // The approver decides on the page of their pending decisions.
       return '/entscheidungen';
+    case 'meeting_task':
+      return `/gremien/sitzungen/${row.subjectId}`;
     default:
       return webPath(`/cases/${row.subjectId}`);
   }

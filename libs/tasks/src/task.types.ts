@@ -17,6 +17,7 @@ export const TASK_KINDS = [
   'interview_plan',
   'interview_conduct',
   'agreement_decision',
+  'meeting_task',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -41,11 +42,13 @@ export const TASK_ROLES: Readonly<Record<TaskKind, readonly Role[]>> = {
   interview_plan: [Role.Coordinator],
   interview_conduct: [Role.Coordinator, Role.Caseworker],
   agreement_decision: [Role.Approver],
+  // A task from a committee's minutes goes to a staff member of the committee, whatever their role.
+  meeting_task: [Role.Coordinator, Role.Caseworker, Role.Lead, Role.Admin],
 };
 
 /** What the task is about; for cases the pseudonym only. */
 export interface TaskSubject {
-  type: 'case' | 'sozialraum-process' | 'contract-partner' | 'cooperation-agreement';
+  type: 'case' | 'sozialraum-process' | 'contract-partner' | 'cooperation-agreement' | 'meeting';
   id: string;
   label: string;
 }

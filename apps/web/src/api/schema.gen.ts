@@ -1034,6 +1034,322 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/committees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gremien
+         * @description Die Gremien der eigenen Planregionen (Koordination, Leitung), des Landkreises und die, in denen man Mitglied ist.
+         */
+        get: operations["CommitteesController_list"];
+        put?: never;
+        /**
+         * Gremium anlegen
+         * @description Die Koordination legt ein Gremium ihrer Planregion (oder des Landkreises) an.
+         */
+        post: operations["CommitteesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/committees/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gremium mit Mitgliedern und Sitzungen */
+        get: operations["CommitteesController_get"];
+        /** Gremium umbenennen */
+        put: operations["CommitteesController_rename"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/committees/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mitglied aufnehmen
+         * @description Eine Person aus dem Personal, eine externe Person mit Namen oder einen Vertragspartner.
+         */
+        post: operations["CommitteesController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/committees/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Mitglied austragen
+         * @description Frühere Anwesenheiten bleiben erhalten.
+         */
+        delete: operations["CommitteesController_removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/committees/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sitzung anlegen
+         * @description Datum, Ort, Tagesordnung (mit Verweisen auf Prozesse, Maßnahmen, Vereinbarungen, Interviewberichte).
+         */
+        post: operations["CommitteesController_createMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sitzungen eines Sozialraumprozesses
+         * @description Die Sozialraumkonferenzen (Phase 6), die mit dem Prozess verknüpft sind.
+         */
+        get: operations["MeetingsController_ofProcess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sitzung mit Tagesordnung, Anwesenheit und Protokoll */
+        get: operations["MeetingsController_get"];
+        /** Sitzung ändern */
+        put: operations["MeetingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Anwesenheit erfassen */
+        put: operations["MeetingsController_attendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Protokollentwurf speichern
+         * @description Verlauf, Beschlüsse und Aufgaben (zuständige Person aus dem Gremium, Frist); nur solange das Protokoll nicht versandt ist.
+         */
+        put: operations["MeetingsController_minutes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/minutes/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Protokoll versenden
+         * @description Die Aufgaben erscheinen in „Meine Aufgaben“ der zuständigen Personen, mit Erinnerung zur Frist.
+         */
+        post: operations["MeetingsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/minutes/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Protokoll genehmigen
+         * @description In der nächsten Sitzung des Gremiums, sobald sie begonnen hat.
+         */
+        post: operations["MeetingsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meeting-tasks/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Aufgabe aus Protokoll erledigen
+         * @description Die zuständige Person oder die Koordination; die Erinnerung entfällt.
+         */
+        post: operations["MeetingTasksController_done"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider-networks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trägerverbünde
+         * @description Die Trägerverbünde der eigenen Planregionen (Koordination, Leitung) oder Sozialräume (Fachkräfte).
+         */
+        get: operations["ProviderNetworksController_list"];
+        put?: never;
+        /** Trägerverbund anlegen */
+        post: operations["ProviderNetworksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider-networks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trägerverbund */
+        get: operations["ProviderNetworksController_get"];
+        /** Trägerverbund ändern */
+        put: operations["ProviderNetworksController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider-networks/{id}/interviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Interviews des Verbunds
+         * @description Die Auswertung eines Interviewzyklus nur über die Mitglieder des Verbunds, und der Stand jedes Mitglieds.
+         */
+        get: operations["ProviderNetworksController_interviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider-networks/{id}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Budget des Verbunds
+         * @description Das Sozialraumbudget des Jahres im Sozialraum des Verbunds: Zuweisungen und Ausgaben.
+         */
+        get: operations["ProviderNetworksController_budget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/interview-cycles": {
         parameters: {
             query?: never;
@@ -3819,6 +4135,533 @@ export interface components {
             /** @description The workflow refused or did not answer the update */
             failed: components["schemas"]["UnmigratedInstanceDto"][];
         };
+        CommitteeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "sozialraumkonferenz" | "regionalteam" | "fallteam" | "jugendhilfeausschuss";
+            /** @example Sozialraumkonferenz Teltow */
+            name: string;
+            /** Format: uuid */
+            planningRegionId: string | null;
+            planningRegionName: string | null;
+            /** Format: uuid */
+            socialSpaceId: string | null;
+            socialSpaceName: string | null;
+            memberCount: number;
+            /**
+             * Format: date-time
+             * @description Nächste geplante Sitzung
+             */
+            nextMeetingAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CommitteePageDto: {
+            items: components["schemas"]["CommitteeDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        CreateCommitteeDto: {
+            /**
+             * @description Sozialraumkonferenz (je Sozialraum), Regionalteam, Fallteam (je Planregion), Jugendhilfeausschuss (Landkreis)
+             * @enum {string}
+             */
+            kind: "sozialraumkonferenz" | "regionalteam" | "fallteam" | "jugendhilfeausschuss";
+            /** @example Sozialraumkonferenz Teltow */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Planregion (Regionalteam, Fallteam)
+             */
+            planningRegionId?: string;
+            /**
+             * Format: uuid
+             * @description Sozialraum (Sozialraumkonferenz)
+             */
+            socialSpaceId?: string;
+        };
+        CommitteeMemberDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "user" | "external" | "contract_partner";
+            userId: string | null;
+            /** Format: uuid */
+            contractPartnerId: string | null;
+            /** @description Name der Person oder der Organisation */
+            name: string;
+            organisation: string | null;
+            function: string | null;
+            /** Format: date-time */
+            addedAt: string;
+        };
+        MeetingSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** Format: date-time */
+            startsAt: string;
+            place: string;
+            /**
+             * @description Protokoll: Entwurf, versandt, genehmigt; null ohne Protokoll
+             * @enum {string|null}
+             */
+            minutesStatus: "draft" | "submitted" | "approved" | null;
+            /** @description Offene Aufgaben aus dem versandten Protokoll */
+            openTasks: number;
+        };
+        CommitteeDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "sozialraumkonferenz" | "regionalteam" | "fallteam" | "jugendhilfeausschuss";
+            /** @example Sozialraumkonferenz Teltow */
+            name: string;
+            /** Format: uuid */
+            planningRegionId: string | null;
+            planningRegionName: string | null;
+            /** Format: uuid */
+            socialSpaceId: string | null;
+            socialSpaceName: string | null;
+            memberCount: number;
+            /**
+             * Format: date-time
+             * @description Nächste geplante Sitzung
+             */
+            nextMeetingAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            members: components["schemas"]["CommitteeMemberDto"][];
+            /** @description Sitzungen, neueste zuerst */
+            meetings: components["schemas"]["MeetingSummaryDto"][];
+            /** @description Ob die aufrufende Person das Gremium, seine Sitzungen und Protokolle ändern darf */
+            canEdit: boolean;
+        };
+        RenameCommitteeDto: {
+            /** @example Sozialraumkonferenz Teltow */
+            name: string;
+        };
+        AddMemberDto: {
+            /**
+             * @description Personal (user), externe Person (external) oder Vertragspartner (contract_partner)
+             * @enum {string}
+             */
+            kind: "user" | "external" | "contract_partner";
+            /** @description Kennung der Person aus dem Personal (bei user) */
+            userId?: string;
+            /**
+             * Format: uuid
+             * @description Vertragspartner (bei contract_partner)
+             */
+            contractPartnerId?: string;
+            /** @description Name der externen Person (bei external) */
+            name?: string;
+            /** @description Organisation der Person */
+            organisation?: string;
+            /**
+             * @description Funktion im Gremium
+             * @example Moderation
+             */
+            function?: string;
+        };
+        RemovedMemberDto: {
+            /** Format: uuid */
+            id: string;
+        };
+        AgendaItemInputDto: {
+            /** @example Stand der Maßnahmen */
+            title: string;
+            /**
+             * @description Worauf der Punkt verweist
+             * @enum {string}
+             */
+            refKind?: "process" | "measure" | "agreement" | "interview_report";
+            /** @description Kennung des Prozesses, der Vereinbarung, des Interviewzyklus; bei Maßnahmen `<Prozess>/<Maßnahmenschlüssel>` */
+            refId?: string;
+        };
+        MeetingInputDto: {
+            /**
+             * @description Beginn der Sitzung
+             * @example 2027-03-04T14:00:00Z
+             */
+            startsAt: string;
+            /** @example Rathaus Teltow, Ratssaal */
+            place: string;
+            /**
+             * Format: uuid
+             * @description Sozialraumprozess (Phase 6), zu dem diese Sozialraumkonferenz gehört
+             */
+            sozialraumProcessId?: string | null;
+            /** @description Tagesordnung; ohne Angabe bleibt sie, wie sie ist */
+            agenda?: components["schemas"]["AgendaItemInputDto"][];
+        };
+        MeetingCommitteeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "sozialraumkonferenz" | "regionalteam" | "fallteam" | "jugendhilfeausschuss";
+            name: string;
+            /** Format: uuid */
+            socialSpaceId: string | null;
+        };
+        AgendaRefDto: {
+            /** @enum {string} */
+            kind: "process" | "measure" | "agreement" | "interview_report";
+            id: string;
+            /** @description Titel des Prozesses, der Vereinbarung oder des Zyklus */
+            label: string | null;
+        };
+        AgendaItemDto: {
+            title: string;
+            ref: components["schemas"]["AgendaRefDto"] | null;
+        };
+        AttendanceEntryResponseDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** @enum {string} */
+            status: "present" | "excused" | "absent";
+        };
+        MinutesTaskDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            assigneeId: string;
+            assigneeName: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date-time */
+            doneAt: string | null;
+            doneBy: string | null;
+        };
+        MinutesDto: {
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved";
+            summary: string;
+            decisions: string[];
+            tasks: components["schemas"]["MinutesTaskDto"][];
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedBy: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedBy: string | null;
+            /**
+             * Format: uuid
+             * @description Die Sitzung, in der das Protokoll genehmigt wurde
+             */
+            approvedInMeetingId: string | null;
+        };
+        PreviousMeetingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @enum {string|null} */
+            minutesStatus: "draft" | "submitted" | "approved" | null;
+        };
+        MeetingDto: {
+            /** Format: uuid */
+            id: string;
+            committee: components["schemas"]["MeetingCommitteeDto"];
+            /** Format: date-time */
+            startsAt: string;
+            place: string;
+            /**
+             * Format: uuid
+             * @description Sozialraumprozess (Phase 6)
+             */
+            sozialraumProcessId: string | null;
+            agenda: components["schemas"]["AgendaItemDto"][];
+            attendance: components["schemas"]["AttendanceEntryResponseDto"][];
+            minutes: components["schemas"]["MinutesDto"] | null;
+            /** @description Die vorige Sitzung: ihr Protokoll wird hier genehmigt */
+            previousMeeting: components["schemas"]["PreviousMeetingDto"] | null;
+            canEdit: boolean;
+        };
+        ProcessMeetingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** Format: date-time */
+            startsAt: string;
+            place: string;
+            /**
+             * @description Protokoll: Entwurf, versandt, genehmigt; null ohne Protokoll
+             * @enum {string|null}
+             */
+            minutesStatus: "draft" | "submitted" | "approved" | null;
+            /** @description Offene Aufgaben aus dem versandten Protokoll */
+            openTasks: number;
+            committeeName: string;
+        };
+        ProcessMeetingListDto: {
+            items: components["schemas"]["ProcessMeetingDto"][];
+        };
+        AttendanceEntryDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** @enum {string} */
+            status: "present" | "excused" | "absent";
+        };
+        AttendanceDto: {
+            entries: components["schemas"]["AttendanceEntryDto"][];
+        };
+        MinutesTaskInputDto: {
+            /** @example Räume für das Elterncafé klären */
+            title: string;
+            /** @description Kennung der zuständigen Person (Mitglied des Gremiums) */
+            assigneeId: string;
+            /**
+             * @description Frist (Datum)
+             * @example 2027-03-18
+             */
+            dueOn: string;
+        };
+        MinutesInputDto: {
+            /** @description Verlauf und Ergebnisse der Sitzung */
+            summary: string;
+            /** @description Beschlüsse */
+            decisions: string[];
+            /** @description Aufgaben mit zuständiger Person und Frist */
+            tasks: components["schemas"]["MinutesTaskInputDto"][];
+        };
+        ApproveMinutesDto: {
+            /**
+             * Format: uuid
+             * @description Die nächste Sitzung des Gremiums, in der das Protokoll genehmigt wird
+             */
+            atMeetingId: string;
+        };
+        PartnerRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        NetworkMemberDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example free_provider */
+            kind: string;
+        };
+        NetworkAgreementDto: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            title: string;
+            status: string;
+            /** Format: date */
+            validUntil: string | null;
+        };
+        ProviderNetworkDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            socialSpaceId: string;
+            socialSpaceName: string;
+            /** Format: uuid */
+            planningRegionId: string;
+            leadPartner: components["schemas"]["PartnerRefDto"];
+            members: components["schemas"]["NetworkMemberDto"][];
+            agreement: components["schemas"]["NetworkAgreementDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProviderNetworkListDto: {
+            items: components["schemas"]["ProviderNetworkDto"][];
+        };
+        ProviderNetworkInputDto: {
+            /** @example Trägerverbund Teltow */
+            name: string;
+            /** Format: uuid */
+            socialSpaceId: string;
+            /**
+             * Format: uuid
+             * @description Federführender Träger (Mitglied des Verbunds)
+             */
+            leadPartnerId: string;
+            /** @description Vertragspartner im Verbund */
+            memberPartnerIds: string[];
+            /**
+             * Format: uuid
+             * @description Kooperationsvereinbarung des Verbunds
+             */
+            agreementId?: string | null;
+        };
+        ReportCycleDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "running" | "completed";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            definitionVersion: number;
+            /** @example 2026-1 */
+            questionnaireVersion: string;
+        };
+        ReportPartnersDto: {
+            total: number;
+            done: number;
+            withdrawn: number;
+            notAnswered: number;
+            failed: number;
+        };
+        DistributionEntryDto: {
+            value: string;
+            count: number;
+            /** @description Of the interviews that answered the question, 0–1 */
+            share: number;
+        };
+        PreviousQuestionDto: {
+            answered: number;
+            mean: number | null;
+            distribution: components["schemas"]["DistributionEntryDto"][];
+        };
+        ShareChangeDto: {
+            value: string;
+            change: number;
+        };
+        QuestionChangeDto: {
+            mean: number | null;
+            shares: components["schemas"]["ShareChangeDto"][];
+        };
+        QuestionReportDto: {
+            /** @example cy_reach */
+            key: string;
+            text: string;
+            /** @enum {string} */
+            type: "scale" | "yes_no" | "single_choice" | "multiple_choice" | "free_text";
+            answered: number;
+            distribution: components["schemas"]["DistributionEntryDto"][];
+            /** @description Scale questions only */
+            mean: number | null;
+            /** @description Free-text questions only; not attributed */
+            texts: string[];
+            previous: components["schemas"]["PreviousQuestionDto"] | null;
+            change: components["schemas"]["QuestionChangeDto"] | null;
+        };
+        ReportPerspectiveDto: {
+            /** @enum {string} */
+            perspective: "children_youth" | "parents" | "professionals" | "community";
+            title: string;
+            questions: components["schemas"]["QuestionReportDto"][];
+        };
+        PreviousCycleDto: {
+            /** Format: uuid */
+            cycleId: string;
+            number: number;
+            responseRate: number;
+        };
+        ResponseRateChangeDto: {
+            responseRate: number;
+        };
+        InterviewReportDto: {
+            cycle: components["schemas"]["ReportCycleDto"];
+            /** @description False while the cycle still runs: the numbers can change */
+            final: boolean;
+            partners: components["schemas"]["ReportPartnersDto"];
+            /** @description Done interviews of those not withdrawn, 0–1 */
+            responseRate: number;
+            perspectives: components["schemas"]["ReportPerspectiveDto"][];
+            previous: components["schemas"]["PreviousCycleDto"] | null;
+            change: components["schemas"]["ResponseRateChangeDto"] | null;
+        };
+        NetworkInterviewMemberDto: {
+            /** Format: uuid */
+            partnerId: string;
+            name: string;
+            /** @description Stand des Interviews im Zyklus; null, wenn der Partner nicht im Zyklus ist */
+            status: string | null;
+            /** Format: date-time */
+            plannedAt: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        NetworkInterviewsDto: {
+            /** Format: uuid */
+            cycleId: string | null;
+            /** @description Auswertung nur über die Mitglieder des Verbunds */
+            report: components["schemas"]["InterviewReportDto"] | null;
+            members: components["schemas"]["NetworkInterviewMemberDto"][];
+        };
+        BudgetAllocationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "measure" | "initiative";
+            title: string;
+            /** Format: uuid */
+            processId: string | null;
+            measureKey: string | null;
+            /** @description Euro cents; negative for a reversal */
+            amountCents: number;
+            /**
+             * Format: uuid
+             * @description The allocation this booking reverses
+             */
+            reversesId: string | null;
+            /** @description Why the allocation was reversed (reversals only) */
+            reason: string | null;
+            /** @description Euro cents actually spent against this allocation */
+            spentCents: number;
+            /** @description User id of who booked it */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BudgetSpendingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            allocationId: string;
+            /** @description Euro cents */
+            amountCents: number;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            spentOn: string;
+            note: string | null;
+            /** @description User id of who booked it */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BudgetDto: {
+            /** Format: uuid */
+            socialSpaceId: string;
+            /** @example 2026 */
+            year: number;
+            /** @description Whether the year's budget is set; a new year starts from defaultAmountCents */
+            isSet: boolean;
+            /** @description Euro cents; 0 when no budget is set */
+            amountCents: number;
+            /** @description Euro cents: the published definition's yearly default */
+            defaultAmountCents: number | null;
+            /** @description Euro cents, net of reversals */
+            allocatedCents: number;
+            /** @description Euro cents actually spent */
+            spentCents: number;
+            /** @description Euro cents */
+            availableCents: number;
+            /** @description Allocations and reversals in booking order */
+            allocations: components["schemas"]["BudgetAllocationDto"][];
+            spendings: components["schemas"]["BudgetSpendingDto"][];
+        };
         InterviewCountsDto: {
             total: number;
             open: number;
@@ -3977,87 +4820,6 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
-        };
-        ReportCycleDto: {
-            /** Format: uuid */
-            id: string;
-            number: number;
-            /** @enum {string} */
-            status: "running" | "completed";
-            /** Format: date-time */
-            startedAt: string;
-            /** Format: date-time */
-            completedAt: string | null;
-            definitionVersion: number;
-            /** @example 2026-1 */
-            questionnaireVersion: string;
-        };
-        ReportPartnersDto: {
-            total: number;
-            done: number;
-            withdrawn: number;
-            notAnswered: number;
-            failed: number;
-        };
-        DistributionEntryDto: {
-            value: string;
-            count: number;
-            /** @description Of the interviews that answered the question, 0–1 */
-            share: number;
-        };
-        PreviousQuestionDto: {
-            answered: number;
-            mean: number | null;
-            distribution: components["schemas"]["DistributionEntryDto"][];
-        };
-        ShareChangeDto: {
-            value: string;
-            change: number;
-        };
-        QuestionChangeDto: {
-            mean: number | null;
-            shares: components["schemas"]["ShareChangeDto"][];
-        };
-        QuestionReportDto: {
-            /** @example cy_reach */
-            key: string;
-            text: string;
-            /** @enum {string} */
-            type: "scale" | "yes_no" | "single_choice" | "multiple_choice" | "free_text";
-            answered: number;
-            distribution: components["schemas"]["DistributionEntryDto"][];
-            /** @description Scale questions only */
-            mean: number | null;
-            /** @description Free-text questions only; not attributed */
-            texts: string[];
-            previous: components["schemas"]["PreviousQuestionDto"] | null;
-            change: components["schemas"]["QuestionChangeDto"] | null;
-        };
-        ReportPerspectiveDto: {
-            /** @enum {string} */
-            perspective: "children_youth" | "parents" | "professionals" | "community";
-            title: string;
-            questions: components["schemas"]["QuestionReportDto"][];
-        };
-        PreviousCycleDto: {
-            /** Format: uuid */
-            cycleId: string;
-            number: number;
-            responseRate: number;
-        };
-        ResponseRateChangeDto: {
-            responseRate: number;
-        };
-        InterviewReportDto: {
-            cycle: components["schemas"]["ReportCycleDto"];
-            /** @description False while the cycle still runs: the numbers can change */
-            final: boolean;
-            partners: components["schemas"]["ReportPartnersDto"];
-            /** @description Done interviews of those not withdrawn, 0–1 */
-            responseRate: number;
-            perspectives: components["schemas"]["ReportPerspectiveDto"][];
-            previous: components["schemas"]["PreviousCycleDto"] | null;
-            change: components["schemas"]["ResponseRateChangeDto"] | null;
         };
         AddPartnerDto: {
             partnerId: string;
@@ -4781,10 +5543,10 @@ export interface components {
         };
         TaskSubjectDto: {
             /**
-             * @description Worum es geht: Fall, Sozialraumprozess, Vertragspartner (Interview) oder Kooperationsvereinbarung
+             * @description Worum es geht: Fall, Sozialraumprozess, Vertragspartner (Interview), Kooperationsvereinbarung oder Gremiensitzung (Aufgabe aus Protokoll)
              * @enum {string}
              */
-            type: "case" | "sozialraum-process" | "contract-partner" | "cooperation-agreement";
+            type: "case" | "sozialraum-process" | "contract-partner" | "cooperation-agreement" | "meeting";
             /** @description Kennung des Falls, Prozesses, Vertragspartners oder der Vereinbarung */
             id: string;
             /**
@@ -4803,7 +5565,7 @@ export interface components {
              * @description Art der Aufgabe (stabiler Code)
              * @enum {string}
              */
-            kind: "consultation_schedule" | "consultation_invite" | "consultation_release" | "consultation_recommend" | "consultation_outcome" | "jhd_classification" | "jhd_risk_assessment" | "jhd_immediate_protection" | "jhd_help_plan" | "jhd_help_plan_review" | "case_follow_up" | "sozialraum_phase" | "interview_plan" | "interview_conduct" | "agreement_decision";
+            kind: "consultation_schedule" | "consultation_invite" | "consultation_release" | "consultation_recommend" | "consultation_outcome" | "jhd_classification" | "jhd_risk_assessment" | "jhd_immediate_protection" | "jhd_help_plan" | "jhd_help_plan_review" | "case_follow_up" | "sozialraum_phase" | "interview_plan" | "interview_conduct" | "agreement_decision" | "meeting_task";
             /**
              * @description Bezeichnung der Aufgabe (deutsch)
              * @example Fallteam terminieren
@@ -5220,70 +5982,6 @@ export interface components {
             dueAt: string;
             /** @example Beteiligungsveranstaltung wegen Kommunalwahl verschoben */
             reason: string;
-        };
-        BudgetAllocationDto: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "measure" | "initiative";
-            title: string;
-            /** Format: uuid */
-            processId: string | null;
-            measureKey: string | null;
-            /** @description Euro cents; negative for a reversal */
-            amountCents: number;
-            /**
-             * Format: uuid
-             * @description The allocation this booking reverses
-             */
-            reversesId: string | null;
-            /** @description Why the allocation was reversed (reversals only) */
-            reason: string | null;
-            /** @description Euro cents actually spent against this allocation */
-            spentCents: number;
-            /** @description User id of who booked it */
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        BudgetSpendingDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            allocationId: string;
-            /** @description Euro cents */
-            amountCents: number;
-            /**
-             * Format: date
-             * @example 2026-11-20
-             */
-            spentOn: string;
-            note: string | null;
-            /** @description User id of who booked it */
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        BudgetDto: {
-            /** Format: uuid */
-            socialSpaceId: string;
-            /** @example 2026 */
-            year: number;
-            /** @description Whether the year's budget is set; a new year starts from defaultAmountCents */
-            isSet: boolean;
-            /** @description Euro cents; 0 when no budget is set */
-            amountCents: number;
-            /** @description Euro cents: the published definition's yearly default */
-            defaultAmountCents: number | null;
-            /** @description Euro cents, net of reversals */
-            allocatedCents: number;
-            /** @description Euro cents actually spent */
-            spentCents: number;
-            /** @description Euro cents */
-            availableCents: number;
-            /** @description Allocations and reversals in booking order */
-            allocations: components["schemas"]["BudgetAllocationDto"][];
-            spendings: components["schemas"]["BudgetSpendingDto"][];
         };
         BudgetAmountDto: {
             /**
@@ -7320,6 +8018,494 @@ export interface operations {
             };
         };
     };
+    CommitteesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Nur Gremien dieser Art */
+                kind?: "sozialraumkonferenz" | "regionalteam" | "fallteam" | "jugendhilfeausschuss";
+                /** @description Nur Gremien dieser Planregion */
+                planningRegionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteePageDto"];
+                };
+            };
+        };
+    };
+    CommitteesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommitteeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeDetailDto"];
+                };
+            };
+        };
+    };
+    CommitteesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeDetailDto"];
+                };
+            };
+        };
+    };
+    CommitteesController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameCommitteeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeDetailDto"];
+                };
+            };
+        };
+    };
+    CommitteesController_addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddMemberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeMemberDto"];
+                };
+            };
+        };
+    };
+    CommitteesController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovedMemberDto"];
+                };
+            };
+        };
+    };
+    CommitteesController_createMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+        };
+    };
+    MeetingsController_ofProcess: {
+        parameters: {
+            query: {
+                processId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessMeetingListDto"];
+                };
+            };
+        };
+    };
+    MeetingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+        };
+    };
+    MeetingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+        };
+    };
+    MeetingsController_attendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+        };
+    };
+    MeetingsController_minutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinutesInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+        };
+    };
+    MeetingsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+        };
+    };
+    MeetingsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveMinutesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+        };
+    };
+    MeetingTasksController_done: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesTaskDto"];
+                };
+            };
+        };
+    };
+    ProviderNetworksController_list: {
+        parameters: {
+            query?: {
+                socialSpaceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderNetworkListDto"];
+                };
+            };
+        };
+    };
+    ProviderNetworksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderNetworkInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderNetworkDto"];
+                };
+            };
+        };
+    };
+    ProviderNetworksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderNetworkDto"];
+                };
+            };
+        };
+    };
+    ProviderNetworksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderNetworkInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderNetworkDto"];
+                };
+            };
+        };
+    };
+    ProviderNetworksController_interviews: {
+        parameters: {
+            query?: {
+                /** @description Interviewzyklus; ohne Angabe der neueste */
+                cycleId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkInterviewsDto"];
+                };
+            };
+        };
+    };
+    ProviderNetworksController_budget: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+        };
+    };
     InterviewCyclesController_list: {
         parameters: {
             query?: {
@@ -8252,7 +9438,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 /** @description Nur Aufgaben dieser Arten (mehrfach angeben oder durch Komma getrennt), z. B. `consultation_schedule` */
-                kind?: ("consultation_schedule" | "consultation_invite" | "consultation_release" | "consultation_recommend" | "consultation_outcome" | "jhd_classification" | "jhd_risk_assessment" | "jhd_immediate_protection" | "jhd_help_plan" | "jhd_help_plan_review" | "case_follow_up" | "sozialraum_phase" | "interview_plan" | "interview_conduct" | "agreement_decision")[];
+                kind?: ("consultation_schedule" | "consultation_invite" | "consultation_release" | "consultation_recommend" | "consultation_outcome" | "jhd_classification" | "jhd_risk_assessment" | "jhd_immediate_protection" | "jhd_help_plan" | "jhd_help_plan_review" | "case_follow_up" | "sozialraum_phase" | "interview_plan" | "interview_conduct" | "agreement_decision" | "meeting_task")[];
             };
             header?: never;
             path?: never;
@@ -9195,13 +10381,14 @@ export const pathsCasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDe
 export const pathsCasesGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases"]["get"]["parameters"]["query"]["sort"]> = ["-createdAt", "createdAt", "pseudonym", "-pseudonym"];
 export const pathsContractPartnersGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/contract-partners"]["get"]["parameters"]["query"]["kind"]> = ["municipality", "free_provider"];
 export const pathsDashboardPhaseDeadlinesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/dashboard/phase-deadlines"]["get"]["parameters"]["query"]["status"]> = ["overdue", "due_soon", "on_track", "paused"];
+export const pathsCommitteesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/committees"]["get"]["parameters"]["query"]["kind"]> = ["sozialraumkonferenz", "regionalteam", "fallteam", "jugendhilfeausschuss"];
 export const pathsInterviewCyclesIdProgressGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/interview-cycles/{id}/progress"]["get"]["parameters"]["query"]["status"]> = ["open", "planned", "overdue", "done", "withdrawn", "failed"];
 export const pathsInterviewCyclesIdReportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/interview-cycles/{id}/report"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
 export const pathsJugendhilfedienstCasesGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jugendhilfedienst-cases"]["get"]["parameters"]["query"]["phase"]> = ["classification", "risk_assessment", "immediate_protection", "fallteam", "help_plan", "help", "closure", "closed"];
 export const pathsStatisticsRiskAssessmentsSummaryGetParametersQueryDimensionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/statistics/risk-assessments/summary"]["get"]["parameters"]["query"]["dimension"]> = ["result", "ageGroup", "sex", "reportedBy"];
 export const pathsStatisticsRiskAssessmentsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/statistics/risk-assessments"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
 export const pathsTimeEntriesReportGetParametersQueryGroupByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/time-entries/report"]["get"]["parameters"]["query"]["groupBy"]> = ["person", "team", "social_space"];
-export const pathsMeTasksGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/me/tasks"]["get"]["parameters"]["query"]["kind"]> = ["consultation_schedule", "consultation_invite", "consultation_release", "consultation_recommend", "consultation_outcome", "jhd_classification", "jhd_risk_assessment", "jhd_immediate_protection", "jhd_help_plan", "jhd_help_plan_review", "case_follow_up", "sozialraum_phase", "interview_plan", "interview_conduct", "agreement_decision"];
+export const pathsMeTasksGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/me/tasks"]["get"]["parameters"]["query"]["kind"]> = ["consultation_schedule", "consultation_invite", "consultation_release", "consultation_recommend", "consultation_outcome", "jhd_classification", "jhd_risk_assessment", "jhd_immediate_protection", "jhd_help_plan", "jhd_help_plan_review", "case_follow_up", "sozialraum_phase", "interview_plan", "interview_conduct", "agreement_decision", "meeting_task"];
 export const pathsRemindersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/reminders"]["get"]["parameters"]["query"]["status"]> = ["scheduled", "sent", "cancelled", "failed", "late"];
 export const pathsSozialraumProcessesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/sozialraum-processes"]["get"]["parameters"]["query"]["status"]> = ["running", "paused", "completed", "cancelled"];
 export const pathsStaffUsersGetParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/staff/users"]["get"]["parameters"]["query"]["role"]> = ["caseworker", "lead", "coordinator", "admin", "adviser", "approver", "statistics"];
@@ -9271,12 +10458,27 @@ export const specStepDiffDtoChangeValues: ReadonlyArray<FlattenedDeepRequired<co
 export const migrationPreviewDtoKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MigrationPreviewDto"]["key"]> = ["sozialraum-development", "fallteam-consultation", "partner-interview-cycle", "cooperation-agreement", "jugendhilfedienst-case"];
 export const migrationPreviewDtoToStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MigrationPreviewDto"]["toStatus"]> = ["draft", "published", "retired"];
 export const migrationOutcomeDtoKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MigrationOutcomeDto"]["key"]> = ["sozialraum-development", "fallteam-consultation", "partner-interview-cycle", "cooperation-agreement", "jugendhilfedienst-case"];
-export const interviewCycleDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InterviewCycleDto"]["status"]> = ["running", "completed"];
-export const assignedInterviewDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssignedInterviewDto"]["status"]> = ["open", "planned", "overdue", "done", "withdrawn", "failed"];
-export const partnerInterviewDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerInterviewDto"]["status"]> = ["open", "planned", "overdue", "done", "withdrawn", "failed"];
+export const committeeDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitteeDto"]["kind"]> = ["sozialraumkonferenz", "regionalteam", "fallteam", "jugendhilfeausschuss"];
+export const createCommitteeDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateCommitteeDto"]["kind"]> = ["sozialraumkonferenz", "regionalteam", "fallteam", "jugendhilfeausschuss"];
+export const committeeMemberDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitteeMemberDto"]["kind"]> = ["user", "external", "contract_partner"];
+export const meetingSummaryDtoMinutesStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeetingSummaryDto"]["minutesStatus"]> = ["draft", "submitted", "approved"];
+export const committeeDetailDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitteeDetailDto"]["kind"]> = ["sozialraumkonferenz", "regionalteam", "fallteam", "jugendhilfeausschuss"];
+export const addMemberDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AddMemberDto"]["kind"]> = ["user", "external", "contract_partner"];
+export const agendaItemInputDtoRefKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgendaItemInputDto"]["refKind"]> = ["process", "measure", "agreement", "interview_report"];
+export const meetingCommitteeDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeetingCommitteeDto"]["kind"]> = ["sozialraumkonferenz", "regionalteam", "fallteam", "jugendhilfeausschuss"];
+export const agendaRefDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgendaRefDto"]["kind"]> = ["process", "measure", "agreement", "interview_report"];
+export const attendanceEntryResponseDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AttendanceEntryResponseDto"]["status"]> = ["present", "excused", "absent"];
+export const minutesDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinutesDto"]["status"]> = ["draft", "submitted", "approved"];
+export const previousMeetingDtoMinutesStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PreviousMeetingDto"]["minutesStatus"]> = ["draft", "submitted", "approved"];
+export const processMeetingDtoMinutesStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProcessMeetingDto"]["minutesStatus"]> = ["draft", "submitted", "approved"];
+export const attendanceEntryDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AttendanceEntryDto"]["status"]> = ["present", "excused", "absent"];
 export const reportCycleDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportCycleDto"]["status"]> = ["running", "completed"];
 export const questionReportDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QuestionReportDto"]["type"]> = ["scale", "yes_no", "single_choice", "multiple_choice", "free_text"];
 export const reportPerspectiveDtoPerspectiveValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportPerspectiveDto"]["perspective"]> = ["children_youth", "parents", "professionals", "community"];
+export const budgetAllocationDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BudgetAllocationDto"]["kind"]> = ["measure", "initiative"];
+export const interviewCycleDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InterviewCycleDto"]["status"]> = ["running", "completed"];
+export const assignedInterviewDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssignedInterviewDto"]["status"]> = ["open", "planned", "overdue", "done", "withdrawn", "failed"];
+export const partnerInterviewDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerInterviewDto"]["status"]> = ["open", "planned", "overdue", "done", "withdrawn", "failed"];
 export const cycleEntryDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CycleEntryDto"]["status"]> = ["open", "planned", "overdue", "done", "withdrawn", "failed"];
 export const interviewDetailDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InterviewDetailDto"]["status"]> = ["open", "planned", "overdue", "done", "withdrawn", "failed"];
 export const updatedInterviewDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdatedInterviewDto"]["status"]> = ["open", "planned", "overdue", "done", "withdrawn", "failed"];
@@ -9317,8 +10519,8 @@ export const timeEntryDtoKindValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const timeEntryResponseDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimeEntryResponseDto"]["kind"]> = ["case", "preventive", "other"];
 export const timeReportResponseDtoGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimeReportResponseDto"]["groupBy"]> = ["person", "team", "social_space"];
 export const currentUserDtoRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CurrentUserDto"]["roles"]> = ["caseworker", "lead", "coordinator", "admin", "adviser", "approver", "statistics"];
-export const taskSubjectDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskSubjectDto"]["type"]> = ["case", "sozialraum-process", "contract-partner", "cooperation-agreement"];
-export const taskDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["kind"]> = ["consultation_schedule", "consultation_invite", "consultation_release", "consultation_recommend", "consultation_outcome", "jhd_classification", "jhd_risk_assessment", "jhd_immediate_protection", "jhd_help_plan", "jhd_help_plan_review", "case_follow_up", "sozialraum_phase", "interview_plan", "interview_conduct", "agreement_decision"];
+export const taskSubjectDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskSubjectDto"]["type"]> = ["case", "sozialraum-process", "contract-partner", "cooperation-agreement", "meeting"];
+export const taskDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["kind"]> = ["consultation_schedule", "consultation_invite", "consultation_release", "consultation_recommend", "consultation_outcome", "jhd_classification", "jhd_risk_assessment", "jhd_immediate_protection", "jhd_help_plan", "jhd_help_plan_review", "case_follow_up", "sozialraum_phase", "interview_plan", "interview_conduct", "agreement_decision", "meeting_task"];
 export const reminderRecipientDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderRecipientDto"]["type"]> = ["user", "role"];
 export const reminderDtoChannelsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderDto"]["channels"]> = ["in_app", "email"];
 export const reminderDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderDto"]["status"]> = ["scheduled", "sent", "cancelled", "failed", "late"];
@@ -9328,7 +10530,6 @@ export const sozialraumPhaseDtoStatusValues: ReadonlyArray<FlattenedDeepRequired
 export const sozialraumProcessDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SozialraumProcessDto"]["status"]> = ["running", "paused", "completed", "cancelled"];
 export const sozialraumMemberDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SozialraumMemberDto"]["kind"]> = ["user", "contract_partner", "municipality"];
 export const sozialraumStateDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SozialraumStateDto"]["status"]> = ["running", "paused", "completed", "cancelled"];
-export const budgetAllocationDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BudgetAllocationDto"]["kind"]> = ["measure", "initiative"];
 export const allocationDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AllocationDto"]["kind"]> = ["measure", "initiative"];
 export const staffUserDtoRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StaffUserDto"]["roles"]> = ["caseworker", "lead", "coordinator", "admin", "adviser", "approver", "statistics"];
 export const staffUserDtoProvisionedByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StaffUserDto"]["provisionedBy"]> = ["seed", "admin", "jit"];

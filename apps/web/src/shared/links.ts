@@ -1,6 +1,6 @@
 /** Pages of the web app a link may name (reminders link to them; see webPath in @sro/reminders). */
 const WEB_PAGES =
-  /^\/(aufgaben|prozesse|vereinbarungen|faelle|beratungen|interviews|wiedervorlagen|fristen|posteingang|entscheidungen)(\/|$)/;
+  /^\/(aufgaben|prozesse|vereinbarungen|faelle|beratungen|interviews|wiedervorlagen|fristen|posteingang|entscheidungen|gremien|traegerverbuende)(\/|$)/;
 
 /** The page a notification links to; notifications stored before links named pages point at API resources. */
 export function pageForLink(link: string | null): string | null {

@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { client, Schemas, unwrap } from '../api';
+import { ProcessMeetings } from '../gremien/ProcessMeetings';
 import {
   DeadlineBadge,
   formatDate,
@@ -168,6 +169,7 @@ export function ProcessPage() {
               <p>Noch keine Mitglieder eingetragen.</p>
             )}
           </section>
+          <ProcessMeetings processId={process.id} />
           {process.socialSpaceId && <BudgetSection socialSpaceId={process.socialSpaceId} />}
           <HistorySection processId={process.id} revision={process.revision} />
         </>

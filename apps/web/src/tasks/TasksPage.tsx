@@ -24,6 +24,7 @@ const KIND_LABELS: Record<TaskKind, string> = {
   interview_plan: 'Interview planen',
   interview_conduct: 'Interview führen',
   agreement_decision: 'Entscheidung zu einer Vereinbarung',
+  meeting_task: 'Aufgabe aus Protokoll',
 };
 
 const SUBJECT_LABELS: Record<Schemas['TaskSubjectDto']['type'], string> = {
@@ -31,6 +32,7 @@ const SUBJECT_LABELS: Record<Schemas['TaskSubjectDto']['type'], string> = {
   'sozialraum-process': 'Sozialraumprozess',
   'contract-partner': 'Vertragspartner',
   'cooperation-agreement': 'Vereinbarung',
+  meeting: 'Gremiensitzung',
 };
 
 const LIMIT = 50;

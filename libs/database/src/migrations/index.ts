@@ -29,6 +29,7 @@ import { CaseDocumentsAndSearch1765100000000 } from './1765100000000-CaseDocumen
 import { SealedFieldsBoundToRows1765200000000 } from './1765200000000-SealedFieldsBoundToRows';
 import { TaskIndexes1765500000000 } from './1765500000000-TaskIndexes';
 import { CaseClosureIntent1766100000000 } from './1766100000000-CaseClosureIntent';
+import { Gremien1766400000000 } from './1766400000000-Gremien';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   SealedFieldsBoundToRows1765200000000,
   TaskIndexes1765500000000,
   CaseClosureIntent1766100000000,
+  Gremien1766400000000,
 ];
 
 export { SealedFieldsBoundToRows1765200000000, sealedFieldsMigrationWith } from './1765200000000-SealedFieldsBoundToRows';

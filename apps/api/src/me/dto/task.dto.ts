@@ -20,10 +20,11 @@ export class TaskQueryDto extends PagingDto {
 
 export class TaskSubjectDto {
   @ApiProperty({
-    enum: ['case', 'sozialraum-process', 'contract-partner', 'cooperation-agreement'],
-    description: 'Worum es geht: Fall, Sozialraumprozess, Vertragspartner (Interview) oder Kooperationsvereinbarung',
+    enum: ['case', 'sozialraum-process', 'contract-partner', 'cooperation-agreement', 'meeting'],
+    description:
+      'Worum es geht: Fall, Sozialraumprozess, Vertragspartner (Interview), Kooperationsvereinbarung oder Gremiensitzung (Aufgabe aus Protokoll)',
   })
-  type: 'case' | 'sozialraum-process' | 'contract-partner' | 'cooperation-agreement';
+  type: 'case' | 'sozialraum-process' | 'contract-partner' | 'cooperation-agreement' | 'meeting';
 
   @ApiProperty({ description: 'Kennung des Falls, Prozesses, Vertragspartners oder der Vereinbarung' })
   id: string;
