@@ -1,6 +1,7 @@
 import { parseCheckedKeyRing } from '@sro/config';
 import { createDataSource, migrate } from '@sro/database';
 import { DefinitionRepository, DefinitionsService } from '@sro/definitions';
+import { seedIndicatorDemoData } from '@sro/indicators';
 import { seedDemoData } from '@sro/reference-data';
 import { grantAppRole } from './database-roles';
 import { ENTITIES } from '../../apps/shared/entities';
@@ -30,7 +31,11 @@ export async function prepareDatabase(
   }).initialize();
   try {
     const definitions = await new DefinitionsService(new DefinitionRepository(dataSource)).ensureSeeded();
-    return { migrations, definitions, seeded: options.seed ? await seedDemoData(dataSource) : undefined };
+    if (!options.seed) return { migrations, definitions };
+    const seeded = await seedDemoData(dataSource);
+    // Invented indicator values, index method 1 and schematic boundaries for the 19 demo social spaces.
+    await seedIndicatorDemoData(dataSource);
+    return { migrations, definitions, seeded };
   } finally {
     await dataSource.destroy();
   }

@@ -17,6 +17,7 @@ import { ContractPartnersModule } from './contract-partners/contract-partners.mo
 import { DashboardApiModule } from './dashboard/dashboard.module';
 import { DefinitionsApiModule } from './definitions/definitions.module';
 import { HealthModule } from './health/health.module';
+import { IndicatorsApiModule } from './indicators/indicators.module';
 import { InterviewCyclesApiModule } from './interview-cycles/interview-cycles.module';
 import { JugendhilfedienstApiModule } from './jugendhilfedienst/jugendhilfedienst.module';
 import { MeModule } from './me/me.module';
@@ -40,6 +41,7 @@ import { ENTITIES } from '../../shared/entities';
     AuthModule,
     HealthModule,
     AgreementsApiModule,
+    IndicatorsApiModule,
     AuditApiModule,
     CasesApiModule,
     CodecModule,
