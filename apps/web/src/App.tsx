@@ -11,12 +11,14 @@ import { AdviserConsultationsPage, PacketPage } from './pages/Adviser';
 import { AuditPage, DefinitionPage, DefinitionsPage, DraftEditorPage } from './pages/Admin';
 import { PendingDecisionsPage } from './pages/Approver';
 import { TasksPage } from './tasks/TasksPage';
+import { SOZIALRAUM_NAV, sozialraumRoutes } from './sozialraum/routes';
 
 const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/aufgaben', label: 'Meine Aufgaben', roles: Object.keys(ROLE_LABELS) as Role[] },
   { to: '/fristen', label: 'Phasenfristen', roles: ['coordinator', 'admin'] },
   { to: '/interviews', label: 'Partnerinterviews', roles: ['coordinator'] },
   { to: '/vereinbarungen', label: 'Vereinbarungen', roles: ['coordinator'] },
+  ...SOZIALRAUM_NAV,
   { to: '/faelle', label: 'Meine Fälle', roles: ['caseworker'] },
   { to: '/faelle/neu', label: 'Fall anlegen', roles: ['caseworker'] },
   { to: '/wiedervorlagen', label: 'Wiedervorlagen', roles: ['caseworker'] },
@@ -128,6 +130,7 @@ export function App() {
           <Route path="/definitionen/:key" element={<DefinitionPage />} />
           <Route path="/definitionen/:key/versionen/:version" element={<DraftEditorPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          {sozialraumRoutes}
           <Route
             path="*"
             element={

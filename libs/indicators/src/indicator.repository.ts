@@ -194,7 +194,8 @@ export class IndicatorRepository {
 
   /** Sets one value (replacing the one there was); answers the value it replaced, null when there was none. */
   async setValue(tx: EntityManager, year: number, value: NewValue, by: string): Promise<number | null> {
-    const [old] = await tx.query(
+    // A DELETE … RETURNING answers [rows, count] through TypeORM.
+    const [[old]] = await tx.query(
       `DELETE FROM indicator_value WHERE indicator_key = $1 AND year = $2 AND (social_space_id = $3 OR municipality_id = $4) RETURNING value`,
       [value.indicatorKey, year, value.socialSpaceId, value.municipalityId],
     );

@@ -87,7 +87,7 @@ export class SocialIndexService {
         problems.push({ pointer: `/weights/${i}/indicatorKey`, code: 'duplicate', message: 'Der Indikator ist bereits gewichtet.' });
       seen.add(w.indicatorKey);
     });
-    if (!weights.some((w) => w.weight > 0))
+    if (!weights.some((w) => w.weight > 0 && catalogue.has(w.indicatorKey)))
       problems.push({ pointer: '/weights', code: 'weights.none', message: 'Mindestens ein Indikator braucht ein Gewicht größer als 0.' });
     if (problems.length > 0) throw DomainError.invalid('Die Methode des Sozialindex ist nicht vollständig.', problems);
     return this.repo.transaction(async (tx) => {
