@@ -69,7 +69,7 @@ export function ImportPage() {
           </div>
         )}
         {result && (
-          <p role="status" className="alert alert-success">
+          <p role="status" className="alert alert-ok">
             {result.imported} Werte für {result.year} übernommen; {result.replaced} bisherige Werte ersetzt. Der Sozialindex wurde neu
             berechnet.
           </p>

@@ -40,7 +40,7 @@ export function ProfilePage() {
               <BarChart
                 label="Beitrag der Indikatoren zum Gesamtindex"
                 rows={p.index.contributions.map((c) => ({
-                  label: p.indicators.find((i) => i.key === c.indicatorKey)?.name.slice(0, 38) ?? c.indicatorKey,
+                  label: p.indicators.find((i) => i.key === c.indicatorKey)?.name ?? c.indicatorKey,
                   value: c.contribution * 10,
                   text: `${c.contribution >= 0 ? '+' : ''}${formatNumber(c.contribution * 10)} Punkte`,
                 }))}

@@ -57,14 +57,14 @@ export function BarChart({
   const max = Math.max(...rows.map((r) => Math.abs(r.value)), 1);
   const rowHeight = 18;
   return (
-    <svg width="100%" viewBox={`0 0 600 ${rows.length * rowHeight + 4}`} role="img" aria-label={label} className="bar-chart">
+    <svg width="100%" viewBox={`0 0 760 ${rows.length * rowHeight + 4}`} role="img" aria-label={label} className="bar-chart">
       {rows.map((r, i) => (
         <g key={r.label} transform={`translate(0, ${i * rowHeight + 2})`}>
           <text x={0} y={12} fontSize={11}>
-            {r.label}
+            {r.label.length > 58 ? `${r.label.slice(0, 56)} …` : r.label}
           </text>
-          <rect x={220} y={2} height={12} width={Math.max(1, (Math.abs(r.value) / max) * 300)} fill={r.value < 0 ? '#b35806' : '#3182bd'} />
-          <text x={225 + Math.max(1, (Math.abs(r.value) / max) * 300)} y={12} fontSize={11}>
+          <rect x={340} y={2} height={12} width={Math.max(1, (Math.abs(r.value) / max) * 300)} fill={r.value < 0 ? '#b35806' : '#3182bd'} />
+          <text x={345 + Math.max(1, (Math.abs(r.value) / max) * 300)} y={12} fontSize={11}>
             {r.text ?? `${formatNumber(r.value)}${unit}`}
           </text>
         </g>
