@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { client, Schemas, unwrap } from '../api';
+import { ProfileLink } from '../sozialraum/ProfileLink';
 import {
   DeadlineBadge,
   formatDate,
@@ -170,6 +171,7 @@ export function ProcessPage() {
               <p>Noch keine Mitglieder eingetragen.</p>
             )}
           </section>
+          {process.socialSpaceId && <ProfileLink socialSpaceId={process.socialSpaceId} deliverables={state?.deliverables ?? {}} />}
           {process.socialSpaceId && <BudgetSection socialSpaceId={process.socialSpaceId} />}
           <HistorySection processId={process.id} revision={process.revision} />
         </>
