@@ -180,7 +180,7 @@ export class JhaReportService {
         totalMinutes > 0
           ? { ...time, share: Math.round((time.preventiveMinutes / totalMinutes) * 1000) / 1000, target: PREVENTIVE_TARGET }
           : null,
-      index: ranking ? { methodVersion: ranking.method.version, spacesRanked: ranking.items.length } : null,
+      index: ranking?.items.length ? { methodVersion: ranking.method.version, spacesRanked: ranking.items.length } : null,
       inventedIndicators: values.some((v) => v.invented),
     };
   }
