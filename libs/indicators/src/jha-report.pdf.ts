@@ -151,9 +151,15 @@ export function renderJhaReportPdf(report: JhaReport): Promise<Buffer> {
         [45, 200, 70, 90, 90],
       );
     doc.moveDown(0.5);
-    const max = Math.max(...ranked.map((s) => s.index!.combinedIndex), 1);
+    // Bars show the distance from the district average (100): the differences, not the common base.
+    const max = Math.max(...ranked.map((s) => Math.abs(s.index!.combinedIndex - 100)), 1);
     bars(
-      ranked.map((s) => ({ label: s.name, value: s.index!.combinedIndex, max, text: number(s.index!.combinedIndex) })),
+      ranked.map((s) => ({
+        label: s.name,
+        value: Math.abs(s.index!.combinedIndex - 100),
+        max,
+        text: `${number(s.index!.combinedIndex)} (${s.index!.combinedIndex >= 100 ? 'über' : 'unter'} dem Durchschnitt)`,
+      })),
       '#1a3d6d',
     );
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { accessibilityViolations, screenshot, signInAs, webSystem } from '../../support/browser';
 import { expect } from '../../support/browser-expect';
 
@@ -33,5 +34,26 @@ describe('web app: the Sozialraumkarte (schematic demo boundaries) leads to a pr
     await expect(page.getByText(/Rang \d+ von 19/)).toBeVisible();
     await screenshot(page, 'sozialraum-profile');
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('shows the report for the Jugendhilfeausschuss of the own planning region and downloads it as a PDF', async () => {
+    const { page } = web;
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'JHA-Bericht' }).click();
+    await page.getByRole('heading', { name: 'Bericht an den Jugendhilfeausschuss' }).waitFor();
+    await page.getByLabel('Jahr').selectOption('2025');
+    await page.getByRole('heading', { name: 'Phasenstand der Sozialräume' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Sozialindex: Rangfolge und Veränderung' })).toBeVisible();
+    await expect(page.locator('article.report')).toContainText('Sozialraum Teltow');
+    await expect(page.locator('article.report')).toContainText('Planregion 1');
+    await screenshot(page, 'sozialraum-jha-report');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PDF herunterladen' }).click()]);
+    expect(download.suggestedFilename()).toBe('jha-bericht-2025.pdf');
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect(web.consoleErrors).toEqual([]);
   });
 });

@@ -50,7 +50,10 @@ export function IndexPage() {
               <p>Für {shown} liegt kein Ergebnis vor.</p>
             ) : (
               <>
-                <BarChart label={`Sozialindex ${shown}`} rows={ranking.items.map((r) => ({ label: r.name, value: r.combinedIndex }))} />
+                <BarChart
+                  label={`Sozialindex ${shown}: Abstand vom Durchschnitt 100`}
+                  rows={ranking.items.map((r) => ({ label: r.name, value: r.combinedIndex - 100, text: formatNumber(r.combinedIndex) }))}
+                />
                 <table>
                   <caption>
                     Rangfolge {shown}, Methode Version {ranking.method.version} (berechnet{' '}

@@ -149,7 +149,11 @@ export function ReportPage() {
                   rows={r.spaces
                     .filter((s) => s.index)
                     .sort((a, b) => a.index!.rank - b.index!.rank)
-                    .map((s) => ({ label: `${s.index!.rank}. ${s.name}`, value: s.index!.combinedIndex }))}
+                    .map((s) => ({
+                      label: `${s.index!.rank}. ${s.name}`,
+                      value: s.index!.combinedIndex - 100,
+                      text: formatNumber(s.index!.combinedIndex),
+                    }))}
                 />
                 <table>
                   <thead>
@@ -203,6 +207,22 @@ export function ReportPage() {
                   <th scope="row">Insgesamt</th>
                   <td>{r.riskAssessments.total.display}</td>
                 </tr>
+              </tbody>
+            </table>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Sozialraum</th>
+                  <th scope="col">Anzahl</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.spaces.map((s) => (
+                  <tr key={s.id}>
+                    <td>{s.name}</td>
+                    <td>{s.riskAssessments.display}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
             <h2>Anteil fallunspezifischer Arbeit</h2>
