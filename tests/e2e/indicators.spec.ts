@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { Role } from '@sro/common';
+import { seedIndicatorDemoData } from '@sro/indicators';
 import { caseBody } from '../factories/cases';
 import { isolatedSystem } from '../support/isolated';
 import { pdfText } from '../support/pdf-text';
@@ -43,6 +44,12 @@ describe('indicators, profiles, Sozialindex, map and JHA report (HTTP)', () => {
     expect((await api().get('/indicators/years').set('Authorization', coordinator)).body).toEqual({ years: [2022, 2023, 2024, 2025] });
     const methods = await api().get('/social-index/methods').set('Authorization', coordinator).expect(200);
     expect(methods.body.map((m: { version: number }) => m.version)).toEqual([1]);
+    // Seeding again (every `npm start`) changes nothing.
+    const count = async () =>
+      (await system.db.query(`SELECT (SELECT count(*) FROM indicator_value) + (SELECT count(*) FROM social_index_result) AS n`))[0].n;
+    const before = await count();
+    expect(await seedIndicatorDemoData(system.db)).toMatchObject({ values: 0, boundaries: 0 });
+    expect(await count()).toBe(before);
   });
 
   it('refuses a file with one bad row with 400, naming line and column, and stores nothing', async () => {
