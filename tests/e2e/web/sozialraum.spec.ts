@@ -34,6 +34,16 @@ describe('web app: the Sozialraumkarte (schematic demo boundaries) leads to a pr
     await expect(page.getByText(/Rang \d+ von 19/)).toBeVisible();
     await screenshot(page, 'sozialraum-profile');
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The coordinator corrects a value by hand; a value that is no number is refused at its field.
+    await page.getByLabel('Indikator', { exact: true }).selectOption({ label: 'Hilfen zur Erziehung je 1.000 unter 21-Jährige' });
+    await page.getByLabel(/^Wert \(/).fill('viel');
+    await page.getByRole('button', { name: 'Wert speichern' }).click();
+    await expect(page.getByLabel(/^Wert \(/)).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel(/^Wert \(/).fill('12,5');
+    await page.getByRole('button', { name: 'Wert speichern' }).click();
+    await expect(page.getByText('Der Wert wurde gespeichert; der Sozialindex 2025 wurde neu berechnet.')).toBeVisible();
+    await expect(page.getByRole('row', { name: /Hilfen zur Erziehung/ })).toContainText('12,5');
   });
 
   it('shows the report for the Jugendhilfeausschuss of the own planning region and downloads it as a PDF', async () => {

@@ -1,12 +1,15 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { client, unwrap } from '../api';
 import { Loaded, SelectField, useLoad } from '../ui';
+import { hasRole, useMe } from '../session';
 import { BarChart, formatNumber, TrendChart } from './charts';
+import { ValueForm } from './ValueForm';
 
 const DIRECTION = { need: 'Bedarf', resource: 'Ressource' } as const;
 
 /** The Sozialraumprofil of a year: each indicator against the district average, trend and the index with what drives it. */
 export function ProfilePage() {
+  const me = useMe();
   const { id } = useParams();
   const [params, setParams] = useSearchParams();
   const year = params.get('jahr') ? Number(params.get('jahr')) : undefined;
@@ -90,6 +93,7 @@ export function ProfilePage() {
               ))}
             </tbody>
           </table>
+          {hasRole(me, 'coordinator', 'admin') && <ValueForm profile={p} onDone={() => profile.reload()} />}
         </>
       )}
     </Loaded>
