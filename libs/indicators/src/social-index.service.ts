@@ -109,11 +109,10 @@ export class SocialIndexService {
   }
 
   private async computeYear(tx: EntityManager, year: number, method: IndexMethod): Promise<void> {
-    const [indicators, values, municipalities] = await Promise.all([
-      this.repo.indicators(tx),
-      this.repo.values(tx, year),
-      this.repo.municipalities(tx),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const indicators = await this.repo.indicators(tx);
+    const values = await this.repo.values(tx, year);
+    const municipalities = await this.repo.municipalities(tx);
     const perSpace = spaceValues(indicators, values, new Map(municipalities.map((m) => [m.id, m.socialSpaceId])));
     const inputs: IndexInput[] = indicators
       .filter((i) => (method.weights[i.key] ?? 0) > 0)
