@@ -2,6 +2,7 @@ import { parseCheckedKeyRing } from '@sro/config';
 import { createDataSource, migrate } from '@sro/database';
 import { DefinitionRepository, DefinitionsService } from '@sro/definitions';
 import { seedDemoGremien } from '@sro/gremien';
+import { seedIndicatorDemoData } from '@sro/indicators';
 import { seedDemoData } from '@sro/reference-data';
 import { grantAppRole } from './database-roles';
 import { ENTITIES } from '../../apps/shared/entities';
@@ -33,6 +34,8 @@ export async function prepareDatabase(
   try {
     const definitions = await new DefinitionsService(new DefinitionRepository(dataSource)).ensureSeeded();
     const seeded = options.seed ? await seedDemoData(dataSource) : undefined;
+    // Invented indicator values, index method 1 and schematic boundaries for the 19 demo social spaces.
+    if (seeded) await seedIndicatorDemoData(dataSource);
     // Committees with a past meeting and open tasks from its minutes: work waiting for the demo users
     // (`npm start`, `npm run dev`; the shared test database stays without them).
     if (seeded && options.demoWork) await seedDemoGremien(dataSource);

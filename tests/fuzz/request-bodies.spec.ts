@@ -119,7 +119,9 @@ describe('fuzzing every request body (fast-check)', () => {
     const path = known ? template.replace('{id}', known[1]) : template;
     return path.replace(/\{(\w+)\}/g, (_, name: string) =>
       name === 'key'
-        ? DEFINITION_KEYS[0]
+        ? path.startsWith('/indicators/')
+          ? 'sgb2-kinder' // a demo indicator, so the value route gets past its lookup
+          : DEFINITION_KEYS[0]
         : name === 'version'
           ? '1'
           : name === 'phase'

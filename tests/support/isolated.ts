@@ -1,4 +1,5 @@
 import { DefinitionRepository, DefinitionsService } from '@sro/definitions';
+import { seedIndicatorDemoData } from '@sro/indicators';
 import { seedDemoData } from '@sro/reference-data';
 import { testConfig, uniqueTaskQueue } from './config';
 import { scratchDatabase } from './database';
@@ -14,6 +15,7 @@ export async function isolatedSystem(name: string, overrides: Record<string, str
   const db = await scratchDatabase();
   await new DefinitionsService(new DefinitionRepository(db.dataSource)).ensureSeeded();
   await seedDemoData(db.dataSource);
+  await seedIndicatorDemoData(db.dataSource);
   const config = testConfig({ DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue(name), ...overrides });
   const [api, worker] = await Promise.all([startApi(config), startWorker(config)]);
   return {

@@ -18,6 +18,7 @@ import { DashboardApiModule } from './dashboard/dashboard.module';
 import { DefinitionsApiModule } from './definitions/definitions.module';
 import { GremienApiModule } from './gremien/gremien.module';
 import { HealthModule } from './health/health.module';
+import { IndicatorsApiModule } from './indicators/indicators.module';
 import { InterviewCyclesApiModule } from './interview-cycles/interview-cycles.module';
 import { JugendhilfedienstApiModule } from './jugendhilfedienst/jugendhilfedienst.module';
 import { MeModule } from './me/me.module';
@@ -41,6 +42,7 @@ import { ENTITIES } from '../../shared/entities';
     AuthModule,
     HealthModule,
     AgreementsApiModule,
+    IndicatorsApiModule,
     AuditApiModule,
     CasesApiModule,
     CodecModule,

@@ -20,6 +20,7 @@ import { TasksPage } from './tasks/TasksPage';
 import { PageTitle } from './shared/Page';
 import { clearDrafts } from './shared/drafts';
 import { CommitteePage, CommitteesPage, MeetingPage, ProviderNetworkPage, ProviderNetworksPage } from './gremien';
+import { SOZIALRAUM_NAV, sozialraumRoutes } from './sozialraum/routes';
 
 const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/aufgaben', label: 'Meine Aufgaben', roles: Object.keys(ROLE_LABELS) as Role[] },
@@ -28,6 +29,7 @@ const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/vereinbarungen', label: 'Vereinbarungen', roles: ['coordinator'] },
   { to: '/gremien', label: 'Gremien', roles: ['coordinator', 'lead', 'caseworker'] },
   { to: '/traegerverbuende', label: 'Trägerverbünde', roles: ['coordinator', 'lead', 'caseworker'] },
+  ...SOZIALRAUM_NAV,
   { to: '/faelle', label: 'Meine Fälle', roles: ['caseworker'] },
   { to: '/faelle/neu', label: 'Fall anlegen', roles: ['caseworker'] },
   { to: '/wiedervorlagen', label: 'Wiedervorlagen', roles: ['caseworker'] },
@@ -152,6 +154,7 @@ export function App() {
           <Route path="/definitionen/:key" element={<DefinitionPage />} />
           <Route path="/definitionen/:key/versionen/:version" element={<DraftEditorPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          {sozialraumRoutes}
           <Route
             path="*"
             element={

@@ -210,6 +210,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IndicatorsController_catalogue"];
+        put?: never;
+        post: operations["IndicatorsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indicators/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IndicatorsController_years"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indicators/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["IndicatorsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indicators/imports/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IndicatorsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indicators/{key}/values/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["IndicatorsController_setValue"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/social-space-profiles/{socialSpaceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProfilesController_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/social-index/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SocialIndexController_methods"];
+        put?: never;
+        post: operations["SocialIndexController_createMethod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/social-index/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SocialIndexController_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/social-index/social-spaces/{socialSpaceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SocialIndexController_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/social-space-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SocialSpaceMapController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/social-space-map/boundaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SocialSpaceMapController_importBoundaries"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jha-reports/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["JhaReportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jha-reports/{year}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["JhaReportsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit": {
         parameters: {
             query?: never;
@@ -2898,6 +3106,410 @@ export interface components {
         TerminateDto: {
             /** @example Träger hat den Betrieb eingestellt */
             reason: string;
+        };
+        IndicatorDto: {
+            key: string;
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            direction: "need" | "resource";
+            source: string;
+            /** @enum {string} */
+            level: "social_space" | "municipality";
+            description: string | null;
+            /** @description Erfundene Demodaten */
+            invented: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IndicatorYearsDto: {
+            /** @description Jahre mit Werten */
+            years: number[];
+        };
+        CreateIndicatorDto: {
+            /**
+             * @description Name (deutsch)
+             * @example Kinder unter 15 Jahren in SGB-II-Bedarfsgemeinschaften
+             */
+            name: string;
+            /**
+             * @description Einheit
+             * @example %
+             */
+            unit: string;
+            /**
+             * @description need: ein höherer Wert bedeutet mehr Bedarf; resource: mehr Ressourcen
+             * @enum {string}
+             */
+            direction: "need" | "resource";
+            /**
+             * @description Quelle
+             * @example Statistik der Bundesagentur für Arbeit
+             */
+            source: string;
+            /**
+             * @description Ebene der Werte: je Sozialraum oder je Kommune
+             * @enum {string}
+             */
+            level: "social_space" | "municipality";
+            /** @description Beschreibung, Definition */
+            description?: string;
+            /**
+             * @description Schlüssel: Kleinbuchstaben, Ziffern, _ oder -
+             * @example sgb2-kinder
+             */
+            key: string;
+        };
+        IndicatorFieldsDto: {
+            /**
+             * @description Name (deutsch)
+             * @example Kinder unter 15 Jahren in SGB-II-Bedarfsgemeinschaften
+             */
+            name: string;
+            /**
+             * @description Einheit
+             * @example %
+             */
+            unit: string;
+            /**
+             * @description need: ein höherer Wert bedeutet mehr Bedarf; resource: mehr Ressourcen
+             * @enum {string}
+             */
+            direction: "need" | "resource";
+            /**
+             * @description Quelle
+             * @example Statistik der Bundesagentur für Arbeit
+             */
+            source: string;
+            /**
+             * @description Ebene der Werte: je Sozialraum oder je Kommune
+             * @enum {string}
+             */
+            level: "social_space" | "municipality";
+            /** @description Beschreibung, Definition */
+            description?: string;
+        };
+        IndicatorImportDto: {
+            /**
+             * @description CSV im deutschen Format: Kopfzeile Indikator;Sozialraum;Kommune;Wert, Semikolon, Dezimalkomma
+             * @example Indikator;Sozialraum;Kommune;Wert
+             *     sgb2-kinder;SR01;;12,5
+             */
+            csv: string;
+        };
+        ImportResultDto: {
+            year: number;
+            /** @description Ersetzte Werte des Jahres */
+            replaced: number;
+            /** @description Übernommene Werte */
+            imported: number;
+        };
+        IndicatorValueInputDto: {
+            /**
+             * Format: uuid
+             * @description Sozialraum (bei Indikatoren je Sozialraum)
+             */
+            socialSpaceId?: string;
+            /**
+             * Format: uuid
+             * @description Kommune (bei Indikatoren je Kommune)
+             */
+            municipalityId?: string;
+            /** @example 12.5 */
+            value: number;
+        };
+        IndicatorValueDto: {
+            indicatorKey: string;
+            year: number;
+            /** Format: uuid */
+            socialSpaceId: string | null;
+            /** Format: uuid */
+            municipalityId: string | null;
+            value: number;
+            /** @description Der ersetzte Wert */
+            previous: number | null;
+        };
+        SpaceRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SR01 */
+            code: string;
+            name: string;
+            /** Format: uuid */
+            planningRegionId: string;
+            planningRegionName: string;
+        };
+        TrendPointDto: {
+            year: number;
+            value: number | null;
+            districtAverage: number | null;
+        };
+        MunicipalityValueDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            value: number | null;
+        };
+        ProfileIndicatorDto: {
+            key: string;
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            direction: "need" | "resource";
+            /** @enum {string} */
+            level: "social_space" | "municipality";
+            source: string;
+            invented: boolean;
+            value: number | null;
+            /** @description Durchschnitt des Landkreises */
+            districtAverage: number | null;
+            /** @description Wert minus Durchschnitt */
+            deviation: number | null;
+            deviationPercent: number | null;
+            /** @description Veränderung zum Vorjahr */
+            change: number | null;
+            trend: components["schemas"]["TrendPointDto"][];
+            municipalities: components["schemas"]["MunicipalityValueDto"][];
+        };
+        ContributionDto: {
+            indicatorKey: string;
+            /** @description Beitrag zum Gesamtwert (Summe = Abweichung vom Durchschnitt / 10) */
+            contribution: number;
+            /** @description z-Wert */
+            z: number;
+        };
+        ProfileIndexDto: {
+            methodVersion: number;
+            needIndex: number | null;
+            resourceIndex: number | null;
+            combinedIndex: number;
+            rank: number;
+            /** @description Anzahl der Sozialräume im Vergleich */
+            of: number;
+            contributions: components["schemas"]["ContributionDto"][];
+        };
+        SpaceProfileDto: {
+            socialSpace: components["schemas"]["SpaceRefDto"];
+            year: number;
+            years: number[];
+            /** @description Enthält erfundene Demodaten */
+            invented: boolean;
+            indicators: components["schemas"]["ProfileIndicatorDto"][];
+            index: components["schemas"]["ProfileIndexDto"] | null;
+        };
+        IndexMethodDto: {
+            version: number;
+            /** @description Gewicht je Indikator */
+            weights: {
+                [key: string]: number;
+            };
+            note: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IndexWeightDto: {
+            /** @example sgb2-kinder */
+            indicatorKey: string;
+            /**
+             * @description Gewicht; 0 = nicht einbezogen
+             * @example 1
+             */
+            weight: number;
+        };
+        IndexMethodInputDto: {
+            weights: components["schemas"]["IndexWeightDto"][];
+            /** @example Arbeitslosenquote stärker gewichtet */
+            note?: string;
+        };
+        FullContributionDto: {
+            indicatorKey: string;
+            /** @description Beitrag zum Gesamtwert (Summe = Abweichung vom Durchschnitt / 10) */
+            contribution: number;
+            /** @description z-Wert */
+            z: number;
+            value: number | null;
+            /** @description z-Wert in Richtung Bedarf */
+            alignedZ: number;
+        };
+        RankingEntryDto: {
+            /** Format: uuid */
+            socialSpaceId: string;
+            code: string;
+            name: string;
+            /** Format: uuid */
+            planningRegionId: string;
+            planningRegionName: string;
+            needIndex: number | null;
+            resourceIndex: number | null;
+            /** @description 100 = Durchschnitt, höher = mehr Bedarf */
+            combinedIndex: number;
+            /** @description 1 = höchster Bedarf */
+            rank: number;
+            previousRank: number | null;
+            change: number | null;
+            contributions: components["schemas"]["FullContributionDto"][];
+        };
+        RankingDto: {
+            year: number;
+            method: components["schemas"]["IndexMethodDto"];
+            /** Format: date-time */
+            computedAt: string | null;
+            items: components["schemas"]["RankingEntryDto"][];
+        };
+        IndexPointDto: {
+            year: number;
+            needIndex: number | null;
+            resourceIndex: number | null;
+            combinedIndex: number;
+            rank: number;
+        };
+        IndexSeriesDto: {
+            /** Format: uuid */
+            socialSpaceId: string;
+            method: components["schemas"]["IndexMethodDto"];
+            points: components["schemas"]["IndexPointDto"][];
+        };
+        BoundaryGeometryDto: {
+            /** @enum {string} */
+            type: "Polygon" | "MultiPolygon";
+            /** @description GeoJSON-Koordinaten [Länge, Breite] */
+            coordinates: unknown[];
+        };
+        MapSpaceDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SR01 */
+            code: string;
+            name: string;
+            /** Format: uuid */
+            planningRegionId: string;
+            planningRegionName: string;
+            geometry: components["schemas"]["BoundaryGeometryDto"] | null;
+        };
+        SocialSpaceMapDto: {
+            /** @description Schematische Grenzen (nicht amtlich) */
+            schematic: boolean;
+            spaces: components["schemas"]["MapSpaceDto"][];
+        };
+        BoundaryGeometryInputDto: {
+            /** @enum {string} */
+            type: "Polygon" | "MultiPolygon";
+            /** @description GeoJSON-Koordinaten [Länge, Breite] */
+            coordinates: unknown[];
+        };
+        BoundaryFeatureDto: {
+            /** @example Feature */
+            type: string;
+            /**
+             * @description code (z. B. SR01) oder name des Sozialraums
+             * @example {
+             *       "code": "SR01"
+             *     }
+             */
+            properties: Record<string, never>;
+            geometry: components["schemas"]["BoundaryGeometryInputDto"];
+        };
+        BoundaryImportDto: {
+            /** @example FeatureCollection */
+            type: string;
+            features: components["schemas"]["BoundaryFeatureDto"][];
+            /** @description Schematische (nicht amtliche) Grenzen */
+            schematic?: boolean;
+        };
+        JhaScopeDto: {
+            /** @enum {string} */
+            kind: "district" | "planning_region";
+            /** Format: uuid */
+            planningRegionId: string | null;
+            name: string;
+        };
+        JhaPhaseDto: {
+            /** Format: uuid */
+            processId: string;
+            status: string;
+            statusLabel: string;
+            phaseNumber: number | null;
+            phaseTitle: string | null;
+            overdue: boolean;
+        };
+        JhaAllocationDto: {
+            title: string;
+            kind: string;
+            allocatedCents: number;
+            spentCents: number;
+        };
+        JhaBudgetDto: {
+            amountCents: number;
+            allocatedCents: number;
+            spentCents: number;
+            allocations: components["schemas"]["JhaAllocationDto"][];
+        };
+        JhaIndexDto: {
+            rank: number;
+            previousRank: number | null;
+            combinedIndex: number;
+            change: number | null;
+        };
+        SuppressedCountDto: {
+            /** @description null, wenn unterdrückt (kleine Fallzahl) */
+            count: number | null;
+            /** @example <5 */
+            display: string;
+        };
+        JhaSpaceDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            planningRegionName: string;
+            phase: components["schemas"]["JhaPhaseDto"] | null;
+            budget: components["schemas"]["JhaBudgetDto"] | null;
+            index: components["schemas"]["JhaIndexDto"] | null;
+            riskAssessments: components["schemas"]["SuppressedCountDto"];
+        };
+        JhaInterviewsDto: {
+            cycleNumber: number | null;
+            total: number;
+            done: number;
+            withdrawn: number;
+            /** @description Rücklaufquote 0–1 */
+            responseRate: number | null;
+        };
+        ResultCountDto: {
+            /** @description null, wenn unterdrückt (kleine Fallzahl) */
+            count: number | null;
+            /** @example <5 */
+            display: string;
+            result: string;
+            label: string;
+        };
+        JhaRiskDto: {
+            total: components["schemas"]["SuppressedCountDto"];
+            byResult: components["schemas"]["ResultCountDto"][];
+        };
+        JhaPreventiveDto: {
+            caseMinutes: number;
+            preventiveMinutes: number;
+            otherMinutes: number;
+            share: number | null;
+            target: number;
+        };
+        JhaReportIndexDto: {
+            methodVersion: number;
+            spacesRanked: number;
+        };
+        JhaReportDto: {
+            year: number;
+            scope: components["schemas"]["JhaScopeDto"];
+            /** Format: date-time */
+            generatedAt: string;
+            spaces: components["schemas"]["JhaSpaceDto"][];
+            interviews: components["schemas"]["JhaInterviewsDto"];
+            riskAssessments: components["schemas"]["JhaRiskDto"];
+            preventive: components["schemas"]["JhaPreventiveDto"] | null;
+            index: components["schemas"]["JhaReportIndexDto"] | null;
+            inventedIndicators: boolean;
         };
         AuditEventDto: {
             /** @description Laufende Nummer des Eintrags */
@@ -6569,6 +7181,359 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgreementDetailDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_catalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Der Indikatorkatalog */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"][];
+                };
+            };
+        };
+    };
+    IndicatorsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIndicatorDto"];
+            };
+        };
+        responses: {
+            /** @description Legt einen Indikator im Katalog an */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_years: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Die Jahre, für die Werte vorliegen */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorYearsDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorFieldsDto"];
+            };
+        };
+        responses: {
+            /** @description Ändert einen Indikator des Katalogs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorImportDto"];
+            };
+        };
+        responses: {
+            /** @description Importiert die Werte eines Jahres aus CSV und ersetzt die bisherigen Werte des Jahres (in den eigenen Planregionen) vollständig oder gar nicht */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_setValue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorValueInputDto"];
+            };
+        };
+        responses: {
+            /** @description Erfasst einen Wert von Hand (ersetzt den bisherigen) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorValueDto"];
+                };
+            };
+        };
+    };
+    ProfilesController_profile: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path: {
+                socialSpaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sozialraumprofil eines Jahres (ohne Jahr: das letzte mit Werten) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpaceProfileDto"];
+                };
+            };
+        };
+    };
+    SocialIndexController_methods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alle Methodenversionen, die neueste zuerst */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexMethodDto"][];
+                };
+            };
+        };
+    };
+    SocialIndexController_createMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndexMethodInputDto"];
+            };
+        };
+        responses: {
+            /** @description Legt eine neue Methodenversion an und berechnet alle Jahre nach ihr; ältere Ergebnisse bleiben */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexMethodDto"];
+                };
+            };
+        };
+    };
+    SocialIndexController_ranking: {
+        parameters: {
+            query?: {
+                /** @description Methodenversion; ohne: die aktuelle */
+                methodVersion?: number;
+            };
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rangfolge aller Sozialräume des Landkreises (anonymisierte Vergleichswerte) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingDto"];
+                };
+            };
+        };
+    };
+    SocialIndexController_series: {
+        parameters: {
+            query?: {
+                /** @description Methodenversion; ohne: die aktuelle */
+                methodVersion?: number;
+            };
+            header?: never;
+            path: {
+                socialSpaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Zeitreihe eines Sozialraums */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexSeriesDto"];
+                };
+            };
+        };
+    };
+    SocialSpaceMapController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialSpaceMapDto"];
+                };
+            };
+        };
+    };
+    SocialSpaceMapController_importBoundaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BoundaryImportDto"];
+            };
+        };
+        responses: {
+            /** @description Ersetzt alle Grenzen durch die einer GeoJSON-FeatureCollection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialSpaceMapDto"];
+                };
+            };
+        };
+    };
+    JhaReportsController_report: {
+        parameters: {
+            query?: {
+                /** @description Planregion; ohne: der ganze Landkreis (nur Administration) */
+                planningRegionId?: string;
+            };
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JhaReportDto"];
+                };
+            };
+        };
+    };
+    JhaReportsController_pdf: {
+        parameters: {
+            query?: {
+                /** @description Planregion; ohne: der ganze Landkreis (nur Administration) */
+                planningRegionId?: string;
+            };
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Der Bericht als PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };
@@ -10418,6 +11383,17 @@ export const decisionOutcomeDtoDecisionValues: ReadonlyArray<FlattenedDeepRequir
 export const decisionOutcomeDtoStageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionOutcomeDto"]["stageStatus"]> = ["pending", "active", "passed", "rejected", "withdrawn"];
 export const decisionOutcomeDtoAgreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionOutcomeDto"]["agreementStatus"]> = ["draft", "in_approval", "approved", "active", "expired", "terminated"];
 export const agreementDecisionRecordDtoDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementDecisionRecordDto"]["decision"]> = ["approve", "reject"];
+export const indicatorDtoDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorDto"]["direction"]> = ["need", "resource"];
+export const indicatorDtoLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorDto"]["level"]> = ["social_space", "municipality"];
+export const createIndicatorDtoDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateIndicatorDto"]["direction"]> = ["need", "resource"];
+export const createIndicatorDtoLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateIndicatorDto"]["level"]> = ["social_space", "municipality"];
+export const indicatorFieldsDtoDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorFieldsDto"]["direction"]> = ["need", "resource"];
+export const indicatorFieldsDtoLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IndicatorFieldsDto"]["level"]> = ["social_space", "municipality"];
+export const profileIndicatorDtoDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProfileIndicatorDto"]["direction"]> = ["need", "resource"];
+export const profileIndicatorDtoLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProfileIndicatorDto"]["level"]> = ["social_space", "municipality"];
+export const boundaryGeometryDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BoundaryGeometryDto"]["type"]> = ["Polygon", "MultiPolygon"];
+export const boundaryGeometryInputDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BoundaryGeometryInputDto"]["type"]> = ["Polygon", "MultiPolygon"];
+export const jhaScopeDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JhaScopeDto"]["kind"]> = ["district", "planning_region"];
 export const auditEventDtoOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEventDto"]["outcome"]> = ["allowed", "denied", "failed"];
 export const caseRetentionRuleDtoDefinitionKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseRetentionRuleDto"]["definitionKey"]> = ["fallteam-consultation", "jugendhilfedienst-case"];
 export const familyMemberDtoRelationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FamilyMemberDto"]["relation"]> = ["Mutter", "Vater", "Kind", "Geschwister", "Gro\u00DFmutter", "Gro\u00DFvater", "Stiefmutter", "Stiefvater", "Pflegemutter", "Pflegevater", "Tante", "Onkel", "Vormund", "andere"];

@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { client, Schemas, unwrap } from '../api';
 import { ProcessMeetings } from '../gremien/ProcessMeetings';
+import { ProfileLink } from './ProfileLink';
 import {
   DeadlineBadge,
   formatDate,
@@ -170,6 +171,7 @@ export function ProcessPage() {
             )}
           </section>
           <ProcessMeetings processId={process.id} />
+          {process.socialSpaceId && <ProfileLink socialSpaceId={process.socialSpaceId} deliverables={state?.deliverables ?? {}} />}
           {process.socialSpaceId && <BudgetSection socialSpaceId={process.socialSpaceId} />}
           <HistorySection processId={process.id} revision={process.revision} />
         </>
