@@ -86,10 +86,10 @@ export function useProblems() {
   return { error, setError, at, only };
 }
 
-/** The input that shows a problem: the field whose pointer is the problem's or its nearest parent. */
-function fieldFor(pointer: string): HTMLElement | null {
+/** The input of this form that shows a problem: the field whose pointer is the problem's or its nearest parent. */
+function fieldFor(form: ParentNode, pointer: string): HTMLElement | null {
   let best: HTMLElement | null = null;
-  for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-pointer]'))) {
+  for (const el of Array.from(form.querySelectorAll<HTMLElement>('[data-pointer]'))) {
     const at = el.dataset.pointer!;
     if ((pointer === at || pointer.startsWith(`${at}/`)) && (!best || at.length > best.dataset.pointer!.length)) best = el;
   }
@@ -108,7 +108,7 @@ export function FormErrors({ error }: { error: ApiError | null; fieldPointers?: 
     ref.current?.focus();
     setTargets(
       error.errors.map((p) => {
-        const el = fieldFor(p.pointer);
+        const el = fieldFor(ref.current?.closest('form') ?? document, p.pointer);
         return el?.id ? { id: el.id, label: el.dataset.label ?? '' } : null;
       }),
     );
@@ -151,17 +151,16 @@ type InputProps = {
   errors?: string[];
   hint?: string;
   required?: boolean;
-  /** The JSON pointer of the request field: gives the input a stable id the error summary links to. */
+  /** The JSON pointer of the request field: the error summary of the form links its problems to this input. */
   pointer?: string;
 };
 
-/** The DOM id of the input for a request field (the error summary links to it). */
-export const fieldDomId = (pointer: string) => `feld${pointer.replace(/[^A-Za-z0-9]/g, '-')}`;
-
-/** The input's id: stable for a request field, generated otherwise. */
-export function useFieldId(pointer?: string): string {
-  const generated = useId();
-  return pointer ? fieldDomId(pointer) : generated;
+/**
+ * The input's id (unique on the page, so two forms with the same request field never share one);
+ * the error summary finds a field by its `data-pointer` within its own form.
+ */
+export function useFieldId(_pointer?: string): string {
+  return useId();
 }
 
 export function FieldShell({ id, label, errors = [], hint, required, children }: InputProps & { id: string; children: ReactNode }) {
