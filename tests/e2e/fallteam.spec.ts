@@ -142,7 +142,9 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       .set('Authorization', cw)
       .send({ sessionId: pastId });
     expect(intoPast.status).toBe(400);
-    expect(intoPast.body.errors).toEqual([{ pointer: '/sessionId', message: 'session is in the past' }]);
+    expect(intoPast.body.errors).toEqual([
+      { pointer: '/sessionId', message: 'Diese Sitzung hat bereits begonnen; bitte eine künftige Sitzung wählen.' },
+    ]);
 
     const scheduled = await request(http()).post(`/consultations/${consultationId}/schedule`).set('Authorization', cw).send({ sessionId });
     expect(scheduled.status).toBe(200);

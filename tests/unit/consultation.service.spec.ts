@@ -210,7 +210,7 @@ describe('ConsultationService', () => {
         }),
       );
       expect(error.code).toBe(ErrorCode.ValidationFailed);
-      expect(error.problems).toEqual([{ pointer: '/startsAt', message: 'must be in the future' }]);
+      expect(error.problems).toEqual([{ pointer: '/startsAt', message: 'Der Beginn der Sitzung muss in der Zukunft liegen.' }]);
       expect(staff.activeWithAnyRole).not.toHaveBeenCalled();
       expect(sessions.insert).not.toHaveBeenCalled();
     });
@@ -226,7 +226,9 @@ describe('ConsultationService', () => {
           moderatorId: 'adviser-1',
         }),
       );
-      expect(error.problems).toEqual([{ pointer: '/moderatorId', message: 'must be an active caseworker or coordinator' }]);
+      expect(error.problems).toEqual([
+        { pointer: '/moderatorId', message: 'Die Moderation muss eine aktive Fachkraft oder Koordination sein.' },
+      ]);
       expect(staff.activeWithAnyRole).toHaveBeenCalledWith(['adviser-1'], [Role.Caseworker, Role.Coordinator]);
       expect(sessions.insert).not.toHaveBeenCalled();
     });
@@ -292,14 +294,16 @@ describe('ConsultationService', () => {
       const { service, sessions } = build();
       sessions.findById.mockResolvedValue(undefined);
       const error = await refusal(service.schedule(caseworker, 'con-1', 'nope'));
-      expect(error.problems).toEqual([{ pointer: '/sessionId', message: 'no such Fallteam session' }]);
+      expect(error.problems).toEqual([{ pointer: '/sessionId', message: 'Diese Fallteam-Sitzung gibt es nicht.' }]);
     });
 
     it('refuses a session that lies in the past', async () => {
       const { service, sessions, consultations } = build();
       sessions.findById.mockResolvedValue(session({ startsAt: new Date(Date.now() - 1000) }));
       const error = await refusal(service.schedule(caseworker, 'con-1', 'session-1'));
-      expect(error.problems).toEqual([{ pointer: '/sessionId', message: 'session is in the past' }]);
+      expect(error.problems).toEqual([
+        { pointer: '/sessionId', message: 'Diese Sitzung hat bereits begonnen; bitte eine künftige Sitzung wählen.' },
+      ]);
       expect(consultations.transaction).not.toHaveBeenCalled();
     });
 

@@ -133,10 +133,14 @@ export class ConsultationService {
 
   async createSession(user: Principal, session: NewFallteamSession): Promise<FallteamSession> {
     if (Date.parse(session.startsAt) <= Date.now())
-      throw DomainError.invalid('The session lies in the past', [{ pointer: '/startsAt', message: 'must be in the future' }]);
+      throw DomainError.invalid('Die Sitzung muss in der Zukunft liegen.', [
+        { pointer: '/startsAt', message: 'Der Beginn der Sitzung muss in der Zukunft liegen.' },
+      ]);
     const moderators = await this.staff.activeWithAnyRole([session.moderatorId], [Role.Caseworker, Role.Coordinator]);
     if (moderators.length === 0)
-      throw DomainError.invalid('Unknown moderator', [{ pointer: '/moderatorId', message: 'must be an active caseworker or coordinator' }]);
+      throw DomainError.invalid('Unbekannte Moderation', [
+        { pointer: '/moderatorId', message: 'Die Moderation muss eine aktive Fachkraft oder Koordination sein.' },
+      ]);
     return this.sessionRecords.insert(session, user.sub);
   }
 
@@ -226,12 +230,15 @@ export class ConsultationService {
   async schedule(user: Principal, id: string, sessionId: string): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id);
     const session = await this.sessionRecords.findById(sessionId);
-    if (!session) throw DomainError.invalid('Unknown session', [{ pointer: '/sessionId', message: 'no such Fallteam session' }]);
+    if (!session)
+      throw DomainError.invalid('Unbekannte Sitzung', [{ pointer: '/sessionId', message: 'Diese Fallteam-Sitzung gibt es nicht.' }]);
     if (session.startsAt.getTime() <= Date.now())
-      throw DomainError.invalid('The session lies in the past', [{ pointer: '/sessionId', message: 'session is in the past' }]);
+      throw DomainError.invalid('Die Sitzung liegt in der Vergangenheit.', [
+        { pointer: '/sessionId', message: 'Diese Sitzung hat bereits begonnen; bitte eine künftige Sitzung wählen.' },
+      ]);
     await this.consultations.transaction(async (tx) => {
       const booked = await this.sessionRecords.lockAndCountBooked(tx, sessionId, id);
-      if (booked >= session.capacity) throw DomainError.conflict(`The session is full (${session.capacity} consultations)`);
+      if (booked >= session.capacity) throw DomainError.conflict(`Die Sitzung ist voll belegt (${session.capacity} Beratungen).`);
       await temporalCall(
         this.temporal.workflow
           .getHandle(consultation.workflowId)
