@@ -78,6 +78,16 @@ describe('web app: a caseworker runs the Jugendhilfedienst process and records t
     const second = page.getByRole('group', { name: 'Fachkraft 2' });
     await second.getByRole('combobox', { name: /^Person/ }).selectOption('__extern');
     await second.getByRole('textbox', { name: /^Funktion/ }).fill('Insoweit erfahrene Fachkraft');
+    // The session ends while the form is open: after signing in again the form is as it was.
+    await page.evaluate(
+      `(() => { const s = JSON.parse(sessionStorage.getItem('sro.session')); sessionStorage.setItem('sro.session', JSON.stringify({ ...s, expiresAt: Date.now() - 1000 })); })()`,
+    );
+    await page.reload();
+    await page.getByRole('button', { name: 'Anmelden als Demo Fachkraft (ASD)' }).click();
+    await page.getByRole('heading', { name: '§ 8a-Einschätzung' }).waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'wiederhergestellt' })).toBeVisible();
+    await expect(second.getByRole('textbox', { name: /^Funktion/ })).toHaveValue('Insoweit erfahrene Fachkraft');
+    expect(new URL(page.url()).pathname).toBe(`/faelle/${caseId}/jugendhilfedienst`);
     await page
       .getByRole('group', { name: /^Eltern einbezogen/ })
       .getByRole('radio', { name: 'ja' })

@@ -2,13 +2,14 @@ import { FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { client, Schemas, unwrap } from '../api';
 import { useMe } from '../auth/session';
-import { formatDate, formatDateTime, FormErrors, Loaded, SubmitButton, TextField, toApiError, useLoad, useProblems } from '../shared/ui';
+import { formatDate, FormErrors, Loaded, SubmitButton, TextField, toApiError, useLoad, useProblems } from '../shared/ui';
 import { zoneLabel } from '../shared/labels';
 import { PageTitle } from '../shared/Page';
 import { RepeatableRows } from '../shared/forms';
 import { useDraft } from '../shared/drafts';
 import { DraftNotice } from '../shared/DraftNotice';
 import { useConfirm } from '../shared/confirm';
+import { formatWhen } from './steps';
 
 /** The consultations an adviser is invited to, while their access window is open. */
 export function AdviserConsultationsPage() {
@@ -36,7 +37,7 @@ export function AdviserConsultationsPage() {
                     <td>
                       <Link to={`/beratungen/${c.id}`}>{c.pseudonym}</Link>
                     </td>
-                    <td>{formatDateTime(c.sessionAt)}</td>
+                    <td>{formatWhen(c.sessionAt)}</td>
                     <td>{formatDate(c.accessUntil)}</td>
                   </tr>
                 ))}
@@ -95,7 +96,7 @@ export function PacketPage() {
         <>
           <PageTitle>{`Fallvorstellung ${p.pseudonym}`}</PageTitle>
           <p>
-            Bereich: {zoneLabel(p.zone)} · Sitzung: {formatDateTime(p.sessionAt)}
+            Bereich: {zoneLabel(p.zone)} · Sitzung: {formatWhen(p.sessionAt)}
           </p>
           <p>
             Alter der Kinder:{' '}
@@ -135,7 +136,7 @@ export function PacketPage() {
             <section aria-labelledby="recorded">
               <h2 id="recorded">Ihre Empfehlung</h2>
               <p role="status">
-                Ihre Empfehlung wurde am {formatDateTime(recorded.createdAt)} gespeichert. Das Fallteam berücksichtigt sie bei seiner
+                Ihre Empfehlung wurde am {formatWhen(recorded.createdAt)} gespeichert. Das Fallteam berücksichtigt sie bei seiner
                 Entscheidung.
               </p>
               <p>{recorded.text}</p>

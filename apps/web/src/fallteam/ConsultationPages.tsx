@@ -10,7 +10,6 @@ import {
   ErrorBox,
   fieldDomId,
   formatDate,
-  formatDateTime,
   FormErrors,
   lines,
   Loaded,
@@ -29,7 +28,7 @@ import { useConfirm } from '../shared/confirm';
 import { useDraft } from '../shared/drafts';
 import { DraftNotice } from '../shared/DraftNotice';
 import { CONSULTATION_PHASES, PARTICIPANT_ROLES } from './labels';
-import { StepList } from './steps';
+import { formatWhen, StepList } from './steps';
 
 type Consultation = Schemas['ConsultationDto'];
 type Session = Schemas['BookedFallteamSessionDto'];
@@ -45,7 +44,7 @@ const CONSULTATION_TASKS = [
 const useSessions = () => useLoad(() => unwrap(client.GET('/fallteam-sessions', { params: { query: { limit: 100, offset: 0 } } })), []);
 const useAdvisers = () => useLoad(() => unwrap(client.GET('/staff/advisers', { params: { query: { limit: 100, offset: 0 } } })), []);
 
-const sessionLabel = (s: Session) => `${formatDateTime(s.startsAt)}, ${s.place} (${s.booked} von ${s.capacity} Plätzen belegt)`;
+const sessionLabel = (s: Session) => `${formatWhen(s.startsAt)}, ${s.place} (${s.booked} von ${s.capacity} Plätzen belegt)`;
 
 /** Creates a Fallteam session moderated by the caller; problems at `/startsAt`, `/place`, `/capacity`. */
 async function createSession(form: { start: { date: string; time: string }; place: string; capacity: string }, moderatorId: string) {
@@ -116,7 +115,7 @@ export function FallteamOverviewPage() {
       const session = await createSession(form, me.sub);
       setError(null);
       setForm(EMPTY_SESSION);
-      setCreated(`Die Sitzung am ${formatDateTime(session.startsAt)} in ${session.place} wurde angelegt.`);
+      setCreated(`Die Sitzung am ${formatWhen(session.startsAt)} in ${session.place} wurde angelegt.`);
       sessions.reload();
     } catch (err) {
       setError(toApiError(err));
@@ -164,7 +163,7 @@ export function FallteamOverviewPage() {
           empty="Es ist keine Sitzung geplant."
           initialSort={{ key: 'startsAt', direction: 'asc' }}
           columns={[
-            { key: 'startsAt', header: 'Beginn', render: (s) => formatDateTime(s.startsAt), sortValue: (s) => s.startsAt },
+            { key: 'startsAt', header: 'Beginn', render: (s) => formatWhen(s.startsAt), sortValue: (s) => s.startsAt },
             { key: 'place', header: 'Ort', render: (s) => s.place, sortValue: (s) => s.place },
             {
               key: 'booked',
@@ -212,7 +211,7 @@ export function ConsultationPage() {
               <dt>Stand</dt>
               <dd>{CONSULTATION_PHASES[c.phase] ?? c.phase}</dd>
               <dt>Sitzung</dt>
-              <dd>{c.sessionAt ? formatDateTime(c.sessionAt) : 'noch nicht terminiert'}</dd>
+              <dd>{c.sessionAt ? formatWhen(c.sessionAt) : 'noch nicht terminiert'}</dd>
               {c.followUpAt && (
                 <>
                   <dt>Wiedervorlage</dt>
@@ -266,7 +265,7 @@ function Schedule({ consultation, onChange }: { consultation: Consultation; onCh
       setError(null);
       setSessionId('');
       setForm(EMPTY_SESSION);
-      setDone(`Die Beratung ist für den ${formatDateTime(scheduled.sessionAt)} terminiert.`);
+      setDone(`Die Beratung ist für den ${formatWhen(scheduled.sessionAt)} terminiert.`);
       sessions.reload();
       onChange();
     } catch (err) {
@@ -403,7 +402,7 @@ function Recommendations({ consultation, nameOf }: { consultation: Consultation;
       {consultation.adviserRecommendations.map((r) => (
         <article key={r.id} className="card">
           <h3>
-            {nameOf(r.adviserId)}, {formatDateTime(r.createdAt)}
+            {nameOf(r.adviserId)}, {formatWhen(r.createdAt)}
           </h3>
           <p>{r.text}</p>
           {r.suggestedHelp.length > 0 && (
@@ -518,7 +517,7 @@ function OutcomeForm({
       <h2 id="outcome">Ergebnis dokumentieren</h2>
       {dialog}
       {notYet && (
-        <p className="hint">Das Ergebnis kann ab Beginn der Sitzung am {formatDateTime(consultation.sessionAt)} gespeichert werden.</p>
+        <p className="hint">Das Ergebnis kann ab Beginn der Sitzung am {formatWhen(consultation.sessionAt)} gespeichert werden.</p>
       )}
       <DraftNotice restored={draft.restored} onDiscard={() => draft.discard(empty)} />
       <form onSubmit={submit} noValidate>
@@ -689,7 +688,7 @@ function Cancel({ consultation, onChange }: { consultation: Consultation; onChan
       body: (
         <p>
           Die Fallteam-Beratung {consultation.pseudonym} wird abgesagt
-          {consultation.sessionAt ? ` und aus der Sitzung am ${formatDateTime(consultation.sessionAt)} genommen` : ''}. Eingeladene externe
+          {consultation.sessionAt ? ` und aus der Sitzung am ${formatWhen(consultation.sessionAt)} genommen` : ''}. Eingeladene externe
           Beratungen verlieren den Zugang. Das lässt sich nicht rückgängig machen; für eine neue Beratung ist eine neue Anfrage nötig.
         </p>
       ),

@@ -35,3 +35,15 @@ export function StepList({ steps, label }: { steps: Step[]; label: string }) {
     </ol>
   );
 }
+
+/** A moment as people in the office write it: "02.12.2026, 18:58 Uhr" (Berlin time). */
+export function formatWhen(iso?: string | null): string {
+  if (!iso) return '–';
+  const time = new Date(iso).toLocaleTimeString('de-DE', {
+    timeZone: 'Europe/Berlin',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return `${formatDate(iso)}, ${time} Uhr`;
+}

@@ -11,7 +11,6 @@ import {
   ErrorBox,
   fieldDomId,
   formatDate,
-  formatDateTime,
   FormErrors,
   Loaded,
   SelectField,
@@ -30,7 +29,7 @@ import { useDraft } from '../shared/drafts';
 import { DraftNotice } from '../shared/DraftNotice';
 import { ZONES, zoneLabel } from '../shared/labels';
 import { usePlanningRegions } from '../shared/reference';
-import { StepList } from '../fallteam/steps';
+import { formatWhen, StepList } from '../fallteam/steps';
 import { CASE_SOURCES, DANGER_KINDS, HELP_KINDS, JHD_PHASES, labelOf, PROTECTION_MEASURES, RISK_RESULTS, SEXES, YES_NO } from './labels';
 
 type JhdCase = Schemas['JhdCaseResponseDto'];
@@ -353,7 +352,7 @@ export function JugendhilfedienstCasePage() {
               <dd>{c.expectedHelpDuration ? germanDuration(c.expectedHelpDuration) : '–'}</dd>
               <dt>Meldung</dt>
               <dd>
-                {formatDateTime(c.reportedAt)}
+                {formatWhen(c.reportedAt)}
                 {c.source ? `, ${labelOf(CASE_SOURCES, c.source)}` : ''}
                 {c.anonymous ? ' (anonym)' : ''}
               </dd>
@@ -1040,7 +1039,7 @@ function History({ jhd }: { jhd: JhdCase }) {
           <ul>
             {jhd.classifications.map((k, i) => (
               <li key={i}>
-                {formatDateTime(k.at)}: {zoneLabel(k.zone)} ({k.actorId})
+                {formatWhen(k.at)}: {zoneLabel(k.zone)} ({k.actorId})
               </li>
             ))}
           </ul>
@@ -1062,7 +1061,7 @@ function History({ jhd }: { jhd: JhdCase }) {
       ))}
       {jhd.immediateProtections.map((p) => (
         <p key={p.id}>
-          Sofortschutz am {formatDateTime(p.takenAt)}: {labelOf(PROTECTION_MEASURES, p.measure)}
+          Sofortschutz am {formatWhen(p.takenAt)}: {labelOf(PROTECTION_MEASURES, p.measure)}
           {p.reason ? ` – ${p.reason}` : ''}
         </p>
       ))}
