@@ -417,6 +417,11 @@ export function CasePage() {
       {(c) => (
         <>
           <PageTitle>{`Fall ${c.pseudonym}`}</PageTitle>
+          {c.kind === 'jugendhilfedienst' && (
+            <p>
+              <Link to={`/faelle/${c.id}/jugendhilfedienst`}>Jugendhilfedienst: Schritte, § 8a-Einschätzung und Hilfeplan</Link>
+            </p>
+          )}
           <dl className="facts">
             <dt>Familie</dt>
             <dd>

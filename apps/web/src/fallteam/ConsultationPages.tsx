@@ -275,25 +275,36 @@ function Schedule({ consultation, onChange }: { consultation: Consultation; onCh
     }
   };
 
+  const fields = (
+    <form onSubmit={submit} noValidate>
+      <FormErrors error={error} />
+      <SelectField
+        label="Sitzung"
+        pointer="/sessionId"
+        value={sessionId}
+        onChange={setSessionId}
+        placeholder="Neue Sitzung anlegen"
+        options={choices.map((s) => ({ value: s.id, label: sessionLabel(s) }))}
+        errors={at('/sessionId')}
+        hint="Eine der kommenden Sitzungen mit freien Plätzen, oder eine neue Sitzung, die Sie moderieren."
+      />
+      {!sessionId && <SessionFields form={form} onChange={setForm} at={at} />}
+      <SubmitButton busy={busy}>Beratung terminieren</SubmitButton>
+    </form>
+  );
+
   return (
     <section aria-labelledby="schedule">
-      <h2 id="schedule">{consultation.sessionAt ? 'Termin ändern' : 'Termin festlegen'}</h2>
-      <form onSubmit={submit} noValidate>
-        <FormErrors error={error} />
-        {done && <p role="status">{done}</p>}
-        <SelectField
-          label="Sitzung"
-          pointer="/sessionId"
-          value={sessionId}
-          onChange={setSessionId}
-          placeholder="Neue Sitzung anlegen"
-          options={choices.map((s) => ({ value: s.id, label: sessionLabel(s) }))}
-          errors={at('/sessionId')}
-          hint="Eine der kommenden Sitzungen mit freien Plätzen, oder eine neue Sitzung, die Sie moderieren."
-        />
-        {!sessionId && <SessionFields form={form} onChange={setForm} at={at} />}
-        <SubmitButton busy={busy}>Beratung terminieren</SubmitButton>
-      </form>
+      <h2 id="schedule">{consultation.sessionAt ? 'Termin' : 'Termin festlegen'}</h2>
+      {done && <p role="status">{done}</p>}
+      {consultation.sessionAt ? (
+        <details open={!!error}>
+          <summary>In eine andere Sitzung verlegen</summary>
+          {fields}
+        </details>
+      ) : (
+        fields
+      )}
     </section>
   );
 }

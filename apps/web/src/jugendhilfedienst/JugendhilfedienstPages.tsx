@@ -30,21 +30,19 @@ import { DraftNotice } from '../shared/DraftNotice';
 import { ZONES, zoneLabel } from '../shared/labels';
 import { usePlanningRegions } from '../shared/reference';
 import { formatWhen, StepList } from '../fallteam/steps';
+import { addDuration } from './dates';
 import { CASE_SOURCES, DANGER_KINDS, HELP_KINDS, JHD_PHASES, labelOf, PROTECTION_MEASURES, RISK_RESULTS, SEXES, YES_NO } from './labels';
 
 type JhdCase = Schemas['JhdCaseResponseDto'];
 type RiskBody = Schemas['RiskAssessmentDto'];
 type HelpPlanBody = Schemas['HelpPlanDto'];
 
-/** An ISO date plus an ISO duration ("P3M"); null when either cannot be read. */
-export function addDuration(isoDate: string, duration: string): string | null {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const p = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(duration);
-  if (!d || !p) return null;
-  const date = new Date(Date.UTC(Number(d[1]) + Number(p[1] ?? 0), Number(d[2]) - 1 + Number(p[2] ?? 0), Number(d[3])));
-  date.setUTCDate(date.getUTCDate() + 7 * Number(p[3] ?? 0) + Number(p[4] ?? 0));
-  return date.toISOString().slice(0, 10);
-}
+const FALLTEAM_STATUS: Record<string, string> = {
+  running: 'läuft',
+  outcome_recorded: 'Ergebnis dokumentiert',
+  cancelled: 'abgesagt',
+  failed: 'gescheitert',
+};
 
 const today = () =>
   new Date().toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -361,6 +359,14 @@ export function JugendhilfedienstCasePage() {
                   <dt>Nächste Überprüfung des Hilfeplans</dt>
                   <dd>
                     {formatDate(c.helpPlan.nextReviewAt)} {c.helpPlan.reviewOverdue && <DeadlineBadge status="overdue" />}
+                  </dd>
+                </>
+              )}
+              {c.fallteam && (
+                <>
+                  <dt>Fallteam-Beratung</dt>
+                  <dd>
+                    <Link to={`/beratungen/${c.fallteam.consultationId}`}>{FALLTEAM_STATUS[c.fallteam.status] ?? c.fallteam.status}</Link>
                   </dd>
                 </>
               )}
