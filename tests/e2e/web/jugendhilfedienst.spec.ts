@@ -1,3 +1,6 @@
+import request from 'supertest';
+import { Role } from '@sro/common';
+import { bearer } from '../../support/tokens';
 import { accessibilityViolations, englishMessages, screenshot, signInAs, webSystem } from '../../support/browser';
 import { expect } from '../../support/browser-expect';
 
@@ -183,6 +186,85 @@ describe('web app: a caseworker runs the Jugendhilfedienst process and records t
     await confirmWith('Eintrag löschen?', 'Eintrag löschen');
     await expect(table.locator('tr')).toHaveCount(1);
     await expect(totals).toContainText('Ihr Anteil: 100 %');
+    expect(web.consoleErrors).toEqual([]);
+  });
+
+  it('after an acute § 8a result requires the immediate protection before closing; legal hold and closure are confirmed', async () => {
+    const { page } = web;
+    const cw = await bearer(Role.Caseworker);
+    const [space] = await web.db.query(`SELECT id FROM social_space WHERE name = 'Sozialraum Teltow'`);
+    // Intake and classification were done through the UI above; here they only set the scene.
+    const intake = await request(web.http)
+      .post('/jugendhilfedienst-cases')
+      .set('Authorization', cw)
+      .send({
+        socialSpaceId: space.id,
+        source: 'police_court',
+        report: 'Polizeieinsatz in der Nacht.',
+        personal: { birthDates: ['2019-04-01'] },
+      })
+      .expect(201);
+    const id = intake.body.id as string;
+    await request(web.http)
+      .post(`/jugendhilfedienst-cases/${id}/classification`)
+      .set('Authorization', cw)
+      .send({ zone: 'endangerment' })
+      .expect(200);
+
+    await page.goto(`/faelle/${id}/jugendhilfedienst#einschaetzung`);
+    await page.getByRole('heading', { name: '§ 8a-Einschätzung' }).waitFor();
+    const second = page.getByRole('group', { name: 'Fachkraft 2' });
+    await second.getByRole('combobox', { name: /^Person/ }).selectOption('__extern');
+    await second.getByRole('textbox', { name: /^Funktion/ }).fill('Insoweit erfahrene Fachkraft');
+    await page
+      .getByRole('group', { name: /^Eltern einbezogen/ })
+      .getByRole('radio', { name: 'ja' })
+      .check();
+    await page
+      .getByRole('group', { name: /^Kind einbezogen/ })
+      .getByRole('radio', { name: 'ja' })
+      .check();
+    await page
+      .getByRole('group', { name: /^Hausbesuch/ })
+      .getByRole('radio', { name: 'ja' })
+      .check();
+    await page.getByRole('radio', { name: 'Akute Gefährdung' }).check();
+    await expect(page.getByText('Akute Gefährdung: Nach dem Speichern ist sofort der Sofortschutz zu veranlassen')).toBeVisible();
+    await page.getByRole('checkbox', { name: 'Körperliche Misshandlung' }).check();
+    await page.getByRole('radio', { name: 'männlich' }).check();
+    await page.getByRole('textbox', { name: /^Einschätzung/ }).fill('Verletzungen sichtbar; das Kind kann heute nicht zu Hause bleiben.');
+    await page.getByRole('textbox', { name: /^Erwartete Dauer der Hilfe/ }).fill('3');
+    await page.getByRole('button', { name: 'Einschätzung speichern' }).click();
+    const confirmAssessment = page.getByRole('dialog', { name: '§ 8a-Einschätzung abschließen?' });
+    await expect(confirmAssessment).toContainText('Als Nächstes ist der Sofortschutz zu veranlassen');
+    await confirmAssessment.getByRole('button', { name: 'Einschätzung speichern' }).click();
+    await page.getByRole('heading', { name: 'Sofortschutz veranlassen' }).waitFor();
+
+    // Closing is not possible before the protection is documented; the page says so.
+    await expect(page.locator('main')).toContainText('Bei akuter Gefährdung ist zuerst der Sofortschutz zu dokumentieren');
+    await expect(page.getByRole('button', { name: 'Fall abschließen' })).toHaveCount(0);
+    await checkPage('jhd-immediate-protection');
+
+    await page.getByRole('radio', { name: 'Inobhutnahme (§ 42 SGB VIII)' }).check();
+    await page.getByRole('button', { name: 'Sofortschutz speichern' }).click();
+    await confirmWith('Sofortschutz dokumentieren?', 'Sofortschutz speichern');
+    await page.getByRole('heading', { name: 'Hilfeplan aufstellen' }).waitFor();
+    await expect(page.locator('main')).toContainText('Inobhutnahme (§ 42 SGB VIII)');
+
+    // Legal hold, then closure, each after a confirmation naming what happens.
+    await page.getByRole('button', { name: 'Sperrvermerk setzen …' }).click();
+    await page.getByRole('textbox', { name: /^Begründung des Sperrvermerks/ }).fill('Laufendes Verfahren beim Familiengericht');
+    await page.getByRole('button', { name: 'Sperrvermerk setzen' }).click();
+    const hold = page.getByRole('dialog', { name: 'Sperrvermerk setzen?' });
+    await expect(hold).toContainText('über ihr Löschdatum hinaus aufbewahrt');
+    await hold.getByRole('button', { name: 'Sperrvermerk setzen' }).click();
+    await expect(page.locator('dl.facts')).toContainText('gesetzt: die Akte wird nicht gelöscht');
+    await page.getByRole('button', { name: 'Abschluss vorbereiten' }).click();
+    await page.getByRole('textbox', { name: /^Begründung des Abschlusses/ }).fill('Hilfe außerhalb des Jugendamts organisiert');
+    await page.getByRole('button', { name: 'Fall abschließen' }).click();
+    await confirmWith('Fall abschließen?', 'Fall abschließen');
+    await expect(page.locator('dl.facts')).toContainText('abgeschlossen');
+    await checkPage('jhd-closed');
     expect(web.consoleErrors).toEqual([]);
   });
 });

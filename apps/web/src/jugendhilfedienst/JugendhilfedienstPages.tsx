@@ -323,6 +323,7 @@ export function JugendhilfedienstCasePage() {
   const location = useLocation();
   const state = useLoad(() => unwrap(client.GET('/jugendhilfedienst-cases/{id}', { params: { path: { id: id! } } })), [id]);
   const loaded = state.data !== undefined;
+  const [open, setOpen] = useState<'close' | 'hold' | null>(null);
   // A task's link names the section of its step: bring it into view once the case is there.
   useEffect(() => {
     if (!loaded || !location.hash) return;
@@ -414,14 +415,35 @@ export function JugendhilfedienstCasePage() {
               </Section>
             )}
             <History jhd={c} />
-            {c.phase !== 'closed' && (
-              <Section id="abschluss" title="Fall abschließen">
-                <CloseForm jhd={c} onDone={state.reload} />
+            {c.phase === 'immediate_protection' ? (
+              <Section id="abschluss" title="Abschluss und Sperrvermerk">
+                <p>Bei akuter Gefährdung ist zuerst der Sofortschutz zu dokumentieren; danach kann der Fall abgeschlossen werden.</p>
               </Section>
+            ) : (
+              // One of the two forms at a time: both name their reason `/reason`, and a field's id follows its pointer.
+              <>
+                {c.phase !== 'closed' && (
+                  <Section id="abschluss" title="Fall abschließen">
+                    {open === 'close' ? (
+                      <CloseForm jhd={c} onDone={state.reload} />
+                    ) : (
+                      <button type="button" className="secondary" onClick={() => setOpen('close')}>
+                        Abschluss vorbereiten
+                      </button>
+                    )}
+                  </Section>
+                )}
+                <Section id="sperrvermerk" title="Sperrvermerk">
+                  {open === 'hold' ? (
+                    <LegalHoldForm jhd={c} onDone={() => (setOpen(null), state.reload())} />
+                  ) : (
+                    <button type="button" className="secondary" onClick={() => setOpen('hold')}>
+                      {c.legalHold ? 'Sperrvermerk aufheben …' : 'Sperrvermerk setzen …'}
+                    </button>
+                  )}
+                </Section>
+              </>
             )}
-            <Section id="sperrvermerk" title="Sperrvermerk">
-              <LegalHoldForm jhd={c} onDone={state.reload} />
-            </Section>
           </>
         );
       }}
