@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import {
   ArrayMinSize,
@@ -117,6 +118,25 @@ describe('problem documents', () => {
       message: 'Der Wert muss mindestens 1 sein.',
     });
     for (const problem of error.problems) expect(problem.message).not.toMatch(/\b(must|should|property|each value)\b/);
+  });
+
+  it('asks for a choice, without the raw values, when nothing was chosen from a list', async () => {
+    const pipe = createValidationPipe();
+    const error = (await pipe
+      .transform(
+        { title: 'x', kind: '', socialSpaceId: randomUUID(), tags: ['a'], startsOn: '2027-01-01', reason: 'Grund genug', phases: [] },
+        {
+          type: 'body',
+          metatype: Form,
+        },
+      )
+      .catch((e: unknown) => e)) as DomainError;
+    expect(error.problems.find((p) => p.pointer === '/kind')).toEqual({
+      pointer: '/kind',
+      code: 'enum',
+      params: { allowed: ['asd_team', 'regional_team'] },
+      message: 'Bitte eine Auswahl treffen.',
+    });
   });
 });
 

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, Navigate, NavLink, Route, Routes, useLocation, useParams } from 'react-router';
+import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { client, unwrap } from './api';
 import { currentToken, onSessionChange, scheduleRenewal, signOut } from './auth/auth';
 import { hasRole, Me, MeContext, Role, ROLE_LABELS } from './auth/session';
-import { ErrorBox, Loaded, toApiError, useLoad } from './shared/ui';
+import { ErrorBox, toApiError } from './shared/ui';
 import { LoginCallbackPage, LoginPage } from './auth/LoginPage';
 import { BoardPage, ProcessPage } from './sozialraum/SozialraumPages';
 import { InterviewsPage } from './interviews/InterviewsPage';
@@ -14,6 +14,9 @@ import { CasesPage } from './cases/CaseListPage';
 import { CaseFilePage } from './cases/CaseFilePage';
 import { FollowUpsPage } from './cases/FollowUpsPage';
 import { AdviserConsultationsPage, PacketPage } from './fallteam/AdviserPages';
+import { ConsultationPage, FallteamOverviewPage } from './fallteam/ConsultationPages';
+import { IntakePage, JugendhilfedienstCasePage, JugendhilfedienstListPage } from './jugendhilfedienst/JugendhilfedienstPages';
+import { TimeEntriesPage } from './jugendhilfedienst/TimeEntriesPage';
 import { AuditPage, DefinitionPage, DefinitionsPage, DraftEditorPage } from './admin/DefinitionPages';
 import { InboxPage } from './tasks/InboxPage';
 import { TasksPage } from './tasks/TasksPage';
@@ -33,6 +36,9 @@ const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/faelle', label: 'Meine Fälle', roles: ['caseworker'] },
   { to: '/faelle/neu', label: 'Fall anlegen', roles: ['caseworker'] },
   { to: '/wiedervorlagen', label: 'Wiedervorlagen', roles: ['caseworker'] },
+  { to: '/fallteam', label: 'Fallteam', roles: ['caseworker'] },
+  { to: '/jugendhilfedienst', label: 'Jugendhilfedienst', roles: ['caseworker'] },
+  { to: '/zeiterfassung', label: 'Zeiterfassung', roles: ['caseworker'] },
   { to: '/beratungen', label: 'Meine Beratungen', roles: ['adviser'] },
   { to: '/entscheidungen', label: 'Entscheidungen', roles: ['approver'] },
   { to: '/definitionen', label: 'Definitionen', roles: ['admin'] },
@@ -145,10 +151,15 @@ export function App() {
           <Route path="/faelle" element={<CasesPage />} />
           <Route path="/faelle/neu" element={<NewCasePage />} />
           <Route path="/faelle/:id/*" element={<CaseFilePage />} />
+          <Route path="/faelle/:id/jugendhilfedienst" element={<JugendhilfedienstCasePage />} />
+          <Route path="/jugendhilfedienst" element={<JugendhilfedienstListPage />} />
+          <Route path="/jugendhilfedienst/neu" element={<IntakePage />} />
+          <Route path="/zeiterfassung" element={<TimeEntriesPage />} />
+          <Route path="/fallteam" element={<FallteamOverviewPage />} />
           <Route path="/wiedervorlagen" element={<FollowUpsPage />} />
           <Route path="/posteingang" element={<InboxPage />} />
           <Route path="/beratungen" element={<AdviserConsultationsPage />} />
-          <Route path="/beratungen/:id" element={hasRole(me, 'adviser') ? <PacketPage /> : <ConsultationCasePage />} />
+          <Route path="/beratungen/:id" element={hasRole(me, 'adviser') ? <PacketPage /> : <ConsultationPage />} />
           <Route path="/entscheidungen" element={<PendingDecisionsPage />} />
           <Route path="/definitionen" element={<DefinitionsPage />} />
           <Route path="/definitionen/:key" element={<DefinitionPage />} />
@@ -170,11 +181,4 @@ export function App() {
       </main>
     </MeContext.Provider>
   );
-}
-
-/** For staff a consultation is part of its case: its page is the case's. */
-function ConsultationCasePage() {
-  const { id } = useParams();
-  const consultation = useLoad(() => unwrap(client.GET('/consultations/{id}', { params: { path: { id: id! } } })), [id]);
-  return <Loaded state={consultation}>{(c) => <Navigate to={`/faelle/${c.caseId}`} replace />}</Loaded>;
 }

@@ -143,10 +143,13 @@ export function germanProblem(error: ValidationError, rule: string, english: str
   const params = known && 'params' in known && known.params ? known.params(metadata?.constraints ?? []) : undefined;
   // A DTO's own wording (German) wins over the catalogue; class-validator's defaults never reach a user.
   const own = typeof metadata?.message === 'string' && metadata.message !== '' ? english : undefined;
+  // Nothing chosen from a list: a form shows the list in German, so its raw values would only confuse.
+  const value = error.target && typeof error.target === 'object' ? (error.target as Record<string, unknown>)[error.property] : error.value;
+  const unchosen = (rule === 'isIn' || rule === 'isEnum') && (value === undefined || value === null || value === '');
   return {
     pointer,
     code: known.code,
     ...(params ? { params } : {}),
-    message: own ?? known.message(params ?? {}),
+    message: own ?? (unchosen ? 'Bitte eine Auswahl treffen.' : known.message(params ?? {})),
   };
 }

@@ -32,6 +32,15 @@ export function taskTitle(row: Pick<TaskRow, 'kind' | 'subjectLabel' | 'detail'>
   return TITLES[row.kind];
 }
 
+/** The section of the Jugendhilfedienst page that completes each of its steps. */
+const JHD_SECTIONS = {
+  jhd_classification: 'einordnung',
+  jhd_risk_assessment: 'einschaetzung',
+  jhd_immediate_protection: 'sofortschutz',
+  jhd_help_plan: 'hilfeplan',
+  jhd_help_plan_review: 'ueberpruefung',
+} as const;
+
 /** The web page that completes a step (the paths reminders link to, see `webPath`). */
 export function taskLink(row: Pick<TaskRow, 'kind' | 'targetId' | 'subjectId' | 'extraId'>): string {
   switch (row.kind) {
@@ -48,6 +57,13 @@ export function taskLink(row: Pick<TaskRow, 'kind' | 'targetId' | 'subjectId' | 
     case 'interview_plan':
     case 'interview_conduct':
       return webPath(`/interview-cycles/${row.extraId}/interviews/${row.subjectId}`);
+    case 'jhd_classification':
+    case 'jhd_risk_assessment':
+    case 'jhd_immediate_protection':
+    case 'jhd_help_plan':
+    case 'jhd_help_plan_review':
+      // The forms of the Jugendhilfedienst process, each step at its own section.
+      return `${webPath(`/cases/${row.subjectId}`)}/jugendhilfedienst#${JHD_SECTIONS[row.kind]}`;
     case 'agreement_decision':
       // The approver decides on the page of their pending decisions.
       return '/entscheidungen';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Role } from '@sro/common';
 import { caseBody } from '../../factories/cases';
-import { accessibilityViolations, screenshot, signInAs, webSystem } from '../../support/browser';
+import { accessibilityViolations, englishMessages, screenshot, signInAs, webSystem } from '../../support/browser';
 import { expect } from '../../support/browser-expect';
 import { bearer } from '../../support/tokens';
 
@@ -68,6 +68,13 @@ describe('web app: the adviser’s journey (consultations and packets, nothing e
     await expect(main).toContainText('Keine: Die Familie hat keine Angaben freigegeben.');
     await expect(main).toContainText(/Alter der Kinder: (10-13|14-17) Jahre/);
     for (const secret of ['Mustermann', 'Lindenallee', '2014-02-03', 'Hildegard', 'Schulden']) await expect(main).not.toContainText(secret);
+    // The recommendation form is on the packet page; an empty one is answered in German, at the field.
+    await page.getByRole('heading', { name: 'Empfehlung abgeben' }).waitFor();
+    await page.getByRole('button', { name: 'Empfehlung abgeben' }).click();
+    await page.getByRole('dialog', { name: 'Empfehlung abgeben?' }).getByRole('button', { name: 'Empfehlung abgeben' }).click();
+    await expect(page.locator('.error-summary')).toContainText('Bitte korrigieren Sie die markierten Angaben.');
+    await expect(page.getByRole('textbox', { name: /^Empfehlung / })).toHaveAttribute('aria-invalid', 'true');
+    expect(await englishMessages(page)).toEqual([]);
     await screenshot(page, 'adviser-packet');
     expect(await accessibilityViolations(page)).toEqual([]);
 

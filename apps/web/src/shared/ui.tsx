@@ -155,6 +155,9 @@ type InputProps = {
   pointer?: string;
 };
 
+/** An id for a hand-made field container (a group of checkboxes) named by its request field. */
+export const fieldDomId = (pointer: string) => `feld${pointer.replace(/[^A-Za-z0-9]/g, '-')}`;
+
 /**
  * The input's id (unique on the page, so two forms with the same request field never share one);
  * the error summary finds a field by its `data-pointer` within its own form.
