@@ -123,10 +123,16 @@ async function fill(db: Client, ownerUrl: string): Promise<void> {
      SELECT k.id, 'demo-adviser', now() - interval '1 day', now() + ((row_number() OVER (ORDER BY k.id)) % 30 + 1) * interval '1 day'
        FROM consultation k WHERE k.workflow_id LIKE 'bench-k/%'`,
   );
-  // Statistics as autovacuum would have them: ANALYZE needs the tables' owner (the app role is skipped silently).
+  // Advisers see a consultation only once its packet was released (without it the adviser had no task).
+  await db.query(
+    `INSERT INTO consultation_packet_release (id, consultation_id, case_version, packet_enc, released_by)
+     SELECT gen_random_uuid(), k.id, 1, 't1.bench', k.requested_by FROM consultation k WHERE k.workflow_id LIKE 'bench-k/%'`,
+  );
+  // Statistics and the visibility map as autovacuum would have them (the task list reads its index
+  // without the table where the map says all-visible): both need the tables' owner (the app role is skipped silently).
   const owner = new Client({ connectionString: ownerUrl });
   await owner.connect();
-  await owner.query('ANALYZE');
+  await owner.query('VACUUM ANALYZE');
   await owner.end();
 }
 
