@@ -134,6 +134,13 @@ export const TASK_QUERIES: Record<
   },
 };
 
+/**
+ * The list runs without parallel workers: a person's range is a few thousand index entries (3 ms),
+ * and starting two workers for it cost 50 ms on a loaded 2-core machine (EXPLAIN ANALYZE in
+ * `npm run bench:tasks`).
+ */
+export const TASK_LIST_SETTING = 'max_parallel_workers_per_gather = 0';
+
 const ORDER = `coalesce(p.late_from <= now(), false) DESC, p.due_at ASC NULLS LAST, p.kind, p.target_id`;
 
 /**
@@ -165,14 +172,17 @@ export class TaskRepository {
 
   async page(userId: string, kinds: readonly TaskKind[], page: { limit: number; offset: number }): Promise<TaskPageRows> {
     if (kinds.length === 0) return { rows: [], total: 0 };
-    const rows: Array<TaskRow & { total: number }> = await this.dataSource.query(taskListSql(kinds), [userId, page.limit, page.offset]);
-    if (rows.length === 0 && page.offset > 0) {
-      // Past the end the window function has no row to count on.
-      // Fixed fragments only (the kinds are codes from TASK_KINDS); the user is a parameter.
-      const countSql = `SELECT count(*)::int AS total FROM (${taskListSql(kinds, false)}) x`;
-      const [{ total }]: Array<{ total: number }> = await this.dataSource.query(countSql, [userId]);
-      return { rows: [], total };
-    }
-    return { rows: rows.map(({ total: _t, ...row }) => row), total: rows[0]?.total ?? 0 };
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SET LOCAL ${TASK_LIST_SETTING}`);
+      const rows: Array<TaskRow & { total: number }> = await m.query(taskListSql(kinds), [userId, page.limit, page.offset]);
+      if (rows.length === 0 && page.offset > 0) {
+        // Past the end the window function has no row to count on.
+        // Fixed fragments only (the kinds are codes from TASK_KINDS); the user is a parameter.
+        const countSql = `SELECT count(*)::int AS total FROM (${taskListSql(kinds, false)}) x`;
+        const [{ total }]: Array<{ total: number }> = await m.query(countSql, [userId]);
+        return { rows: [], total };
+      }
+      return { rows: rows.map(({ total: _t, ...row }) => row), total: rows[0]?.total ?? 0 };
+    });
   }
 }
