@@ -141,7 +141,9 @@ export const TASK_QUERIES: Record<
  */
 export const TASK_LIST_SETTING = 'max_parallel_workers_per_gather = 0';
 
-const ORDER = `coalesce(p.late_from <= now(), false) DESC, p.due_at ASC NULLS LAST, p.kind, p.target_id`;
+// The tie-breakers compare bytes: many steps share a due date, and the database's language collation
+// made the sort of a 7,834-task list cost 22 of its 28 ms (EXPLAIN ANALYZE, bench:tasks).
+const ORDER = `coalesce(p.late_from <= now(), false) DESC, p.due_at ASC NULLS LAST, p.kind COLLATE "C", p.target_id COLLATE "C"`;
 
 /**
  * The one statement for the given kinds: the stored ones and the queried ones joined by UNION ALL,
