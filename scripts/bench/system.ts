@@ -19,16 +19,29 @@ export function rssMb(pid: number | undefined): number {
  * The API and the worker as processes of their own on the benchmark's stack, with a small HTTP
  * client for the demo caseworker and coordinator.
  */
+type Memory = { rss: number; heapUsed: number; heapTotal: number; external: number };
+
+/** The memory a process's probe port reports, or undefined while it does not answer. */
+const probe = (port: number): Promise<Memory | undefined> =>
+  fetch(`http://127.0.0.1:${port}/health`)
+    .then((r) => r.json() as Promise<{ memory: Memory }>)
+    .then(
+      (b) => b.memory,
+      () => undefined,
+    );
+
 export async function startSystem({ stack, secrets, work }: BenchContext) {
   const root = repoRoot();
   const apiPort = await freePort();
   const workerHealthPort = await freePort();
+  const apiProbePort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...stackEnvironment(stack, secrets, work),
     API_HOST: '127.0.0.1',
     API_PORT: String(apiPort),
     WORKER_HEALTH_PORT: String(workerHealthPort),
+    API_PROBE_PORT: String(apiProbePort),
     // The test-only bundle: production workflows plus the bench-echo baseline.
     WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.testing.js'),
     LOG_LEVEL: 'warn',
@@ -76,13 +89,9 @@ export async function startSystem({ stack, secrets, work }: BenchContext) {
     requestConsultation,
     rss: () => ({ apiMb: rssMb(api.child.pid), workerMb: rssMb(worker.child.pid) }),
     /** The worker's own view of its memory (RSS, JS heap, external), from its health port. */
-    workerMemory: async (): Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number } | undefined> =>
-      fetch(`http://127.0.0.1:${workerHealthPort}/health`)
-        .then((r) => r.json() as Promise<{ memory: { rss: number; heapUsed: number; heapTotal: number; external: number } }>)
-        .then(
-          (b) => b.memory,
-          () => undefined,
-        ),
+    workerMemory: () => probe(workerHealthPort),
+    /** The API's own view of its memory, from its probe port. */
+    apiMemory: () => probe(apiProbePort),
     stop: () => Promise.all(apps.map((a) => a.stop())),
   };
 }

@@ -39,7 +39,14 @@ runBench(
     const system = await startSystem(ctx);
     const latencies: Record<string, number[]> = { intake: [], read: [] };
     const errors: string[] = [];
-    const samples: Array<{ atSeconds: number; apiMb: number; workerMb: number; workerHeapMb?: number; workerExternalMb?: number }> = [];
+    const samples: Array<{
+      atSeconds: number;
+      apiMb: number;
+      workerMb: number;
+      workerHeapMb?: number;
+      workerExternalMb?: number;
+      apiHeapMb?: number;
+    }> = [];
     const started = Date.now();
     const end = started + MINUTES * 60_000;
     let n = 0;
@@ -60,12 +67,13 @@ runBench(
     try {
       say(`soak: ${MINUTES} min at ${rate} intakes/s (and ${readsPerIntake} reads per intake), warm-up ${WARMUP_SECONDS} s`);
       const sample = async () => {
-        const memory = await system.workerMemory();
+        const [memory, apiMemory] = await Promise.all([system.workerMemory(), system.apiMemory()]);
         samples.push({
           atSeconds: Math.round((Date.now() - started) / 1000),
           ...system.rss(),
           workerHeapMb: memory?.heapUsed,
           workerExternalMb: memory?.external,
+          apiHeapMb: apiMemory?.heapUsed,
         });
       };
       const sampler = setInterval(() => void sample(), 15_000);
@@ -98,7 +106,7 @@ runBench(
       workerMb: median(after.slice(0, window).map((s) => s.workerMb)),
     };
     const last = { apiMb: median(after.slice(-window).map((s) => s.apiMb)), workerMb: median(after.slice(-window).map((s) => s.workerMb)) };
-    const heap = (part: typeof after) => median(part.map((s) => s.workerHeapMb ?? NaN));
+    const heap = (part: typeof after, key: 'workerHeapMb' | 'apiHeapMb' = 'workerHeapMb') => median(part.map((s) => s[key] ?? NaN));
     const growth = {
       apiPercent: round(((last.apiMb - baseline.apiMb) / baseline.apiMb) * 100),
       workerPercent: round(((last.workerMb - baseline.workerMb) / baseline.workerMb) * 100),
@@ -124,6 +132,12 @@ runBench(
         {
           measure: 'worker JS heap used, median first → last 2 min (MB)',
           value: `${heap(after.slice(0, window))} → ${heap(after.slice(-window))}`,
+          target: '(explains RSS)',
+          met: '-',
+        },
+        {
+          measure: 'API JS heap used, median first → last 2 min (MB)',
+          value: `${heap(after.slice(0, window), 'apiHeapMb')} → ${heap(after.slice(-window), 'apiHeapMb')}`,
           target: '(explains RSS)',
           met: '-',
         },

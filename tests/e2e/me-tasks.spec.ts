@@ -237,6 +237,33 @@ describe('Meine Aufgaben: GET /me/tasks from the read models (HTTP)', () => {
     expect(await ofKind(other, 'case_follow_up')).toEqual([]);
   });
 
+  it('follows the case team at once: a co-worker added gets the case’s steps (not another’s follow-ups), one removed loses them', async () => {
+    const requested = await api()
+      .post(`/cases/${caseId}/consultations`)
+      .set('Authorization', cw)
+      .send({ questions: ['Wer kann im Sozialraum unterstützen?'] });
+    expect(requested.status).toBe(201);
+    const id = `consultation_schedule:${requested.body.id}`;
+    await eventually(async () => (await ofKind(cw, 'consultation_schedule')).some((t) => t.id === id), 20_000, 'schedule task');
+    expect((await ofKind(other, 'consultation_schedule')).map((t) => t.id)).not.toContain(id);
+
+    const added = await api()
+      .put(`/cases/${caseId}/team`)
+      .set('Authorization', cw)
+      .send({ coWorkerIds: ['cw-other'] });
+    expect(added.status).toBe(200);
+    // Read-your-writes: the task table changed in the transaction that changed the team.
+    expect((await ofKind(other, 'consultation_schedule')).map((t) => t.id)).toContain(id);
+    expect(await ofKind(other, 'case_follow_up')).toEqual([]);
+
+    const removed = await api().put(`/cases/${caseId}/team`).set('Authorization', cw).send({ coWorkerIds: [] });
+    expect(removed.status).toBe(200);
+    expect((await ofKind(other, 'consultation_schedule')).map((t) => t.id)).not.toContain(id);
+    expect((await ofKind(cw, 'consultation_schedule')).map((t) => t.id)).toContain(id);
+    await api().post(`/consultations/${requested.body.id}/cancel`).set('Authorization', cw).send({});
+    await eventually(async () => !(await ofKind(cw, 'consultation_schedule')).some((t) => t.id === id), 20_000, 'cancelled task gone');
+  });
+
   it('refuses an unknown kind and a bad page with German problems', async () => {
     const bad = await api().get('/me/tasks?kind=nap&limit=0').set('Authorization', cw);
     expect(bad.status).toBe(400);

@@ -11,7 +11,14 @@ import { DefinitionRepository, DefinitionsService } from '@sro/definitions';
 import { seedDemoData } from '@sro/reference-data';
 import { createDataConverter } from '@sro/temporal';
 import { ENTITIES } from '../../apps/shared/entities';
-import { ProbeInput, ProbeOutput, WorkflowType } from '@sro/workflows/contracts';
+import {
+  ProbeInput,
+  ProbeOutput,
+  SozialraumDevelopmentInput,
+  sozialraumStateQuery,
+  sozialraumUpdates,
+  WorkflowType,
+} from '@sro/workflows/contracts';
 import { freePort } from '../../scripts/devstack/process-utils';
 import { AppProcess, startApp } from '../../scripts/devstack/services';
 import { startTemporalDevServer } from '../../scripts/devstack/temporal';
@@ -117,6 +124,78 @@ describe('fault tolerance with real processes', () => {
   }
 
   const completed = (handles: Array<{ result(): Promise<unknown> }>) => Promise.all(handles.map((h) => h.result() as Promise<ProbeOutput>));
+
+  it('SIGKILL of the worker in the middle of a burst of phase updates: each update takes effect once', async () => {
+    const s = await system();
+    const first = s.worker();
+    const definition = await new DefinitionsService(new DefinitionRepository(s.db.dataSource)).published('sozialraum-development');
+    const [space] = await s.db.dataSource.query(`SELECT id, planning_region_id AS "regionId" FROM social_space ORDER BY code LIMIT 1`);
+    const [{ id: municipality }] = await s.db.dataSource.query(`SELECT id FROM municipality ORDER BY id LIMIT 1`);
+    const n = 60;
+    const handles = await Promise.all(
+      Array.from({ length: n }, () => {
+        const input: SozialraumDevelopmentInput = {
+          processId: randomUUID(),
+          socialSpaceId: space.id,
+          planningRegionId: space.regionId,
+          title: 'Burst',
+          coordinatorId: 'demo-coordinator',
+          definition,
+        };
+        return s.client.workflow.start(WorkflowType.SozialraumDevelopment, {
+          taskQueue: s.taskQueue,
+          workflowId: `srd-burst/${input.processId}`,
+          args: [input],
+        });
+      }),
+    );
+    // Each process: its deliverable, then the phase's completion (the benchmark's phase step), all at once.
+    const burst = Promise.all(
+      handles.map(async (h) => {
+        await h.executeUpdate(sozialraumUpdates.setDeliverable, {
+          args: [
+            {
+              phaseKey: 'identify',
+              deliverableKey: 'boundaries',
+              value: { description: 'Grenzen des Sozialraums', municipalityIds: [municipality] },
+              actorId: 'demo-coordinator',
+            },
+          ],
+        });
+        await h.executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'identify', actorId: 'demo-coordinator' }] });
+      }),
+    );
+    const completedSteps = async () =>
+      (await s.db.dataSource.query(`SELECT count(*)::int AS n FROM process_event WHERE kind = 'phase_completed'`))[0].n as number;
+    await eventually(async () => (await completedSteps()) > 0, 60_000, 'the burst under way');
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+    // Killed in the middle: some phase steps were done, not all of them.
+    expect(await completedSteps()).toBeLessThan(n);
+    s.worker();
+    await burst;
+
+    for (const h of handles) {
+      const state = await h.query(sozialraumStateQuery);
+      expect(state.steps.slice(0, 2).map((step) => step.status)).toEqual(['completed', 'active']);
+      expect(Object.keys(state.deliverables.identify ?? {})).toEqual(['boundaries']);
+    }
+    const events: Array<{ kind: string; n: number; processes: number }> = await s.db.dataSource.query(
+      `SELECT kind, count(*)::int AS n, count(DISTINCT process_id)::int AS processes FROM process_event
+        WHERE kind IN ('deliverable_set', 'phase_completed') GROUP BY kind ORDER BY kind`,
+    );
+    expect(events).toEqual([
+      { kind: 'deliverable_set', n, processes: n },
+      { kind: 'phase_completed', n, processes: n },
+    ]);
+    // The read model holds each process's latest revision (the second phase).
+    await eventually(
+      async () =>
+        (await s.db.dataSource.query(`SELECT count(*)::int AS n FROM process_instance WHERE current_step = 'analyse'`))[0].n === n,
+      30_000,
+      'read models at the second phase',
+    );
+  });
 
   it(`SIGKILL of the worker with ${PROBES} workflows in flight: a new worker completes them all, no notification or e-mail delivered twice`, async () => {
     const s = await system();

@@ -1,5 +1,6 @@
 import { WorkflowStateReader } from '@sro/temporal';
-import type { Client } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import type { AppConfig } from '@sro/config';
 import { DefinitionsService, SEED_SPECS } from '@sro/definitions';
@@ -92,8 +93,10 @@ function build() {
     transaction: jest.fn(async <T>(work: (m: EntityManager) => Promise<T>) => work(tx)),
     insert: jest.fn(async () => undefined),
     findById: jest.fn(async (): Promise<ConsultationRecord | undefined> => consultation()),
-    assignSession: jest.fn(async () => undefined),
-    storeOutcome: jest.fn(async () => undefined),
+    assignSession: jest.fn(async (): Promise<string | null> => null),
+    unassignSession: jest.fn(async () => undefined),
+    storeOutcome: jest.fn(async () => true),
+    removeOutcome: jest.fn(async () => undefined),
     invitations: jest.fn(async () => []),
     hasOpenInvitation: jest.fn(async () => true),
     openForAdviser: jest.fn(async () => []),
@@ -324,22 +327,56 @@ describe('ConsultationService', () => {
       expect(consultations.assignSession).not.toHaveBeenCalled();
     });
 
-    it('books a session with room: the workflow accepts it first, then the booking is stored in the same transaction', async () => {
+    it('books a session with room: the seat is taken in a transaction of its own, then the workflow accepts it', async () => {
       const { service, sessions, consultations, handle, tx } = build();
       const booked = session({ capacity: 2 });
       sessions.findById.mockResolvedValue(booked);
       sessions.lockAndCountBooked.mockResolvedValue(1);
       const order: string[] = [];
+      consultations.transaction.mockImplementation(async <T>(work: (m: EntityManager) => Promise<T>) => {
+        order.push('begin');
+        const result = await work(tx);
+        order.push('commit');
+        return result;
+      });
       handle.executeUpdate.mockImplementation(async () => order.push('workflow'));
       consultations.assignSession.mockImplementation(async () => {
         order.push('booking');
+        return null;
       });
       await service.schedule(caseworker, 'con-1', 'session-1');
       expect(handle.executeUpdate).toHaveBeenCalledWith(expect.objectContaining({ name: 'schedule' }), {
         args: [{ sessionId: 'session-1', sessionAt: booked.startsAt.toISOString(), actorId: 'cw-1' }],
       });
       expect(consultations.assignSession).toHaveBeenCalledWith(tx, 'con-1', 'session-1');
-      expect(order).toEqual(['workflow', 'booking']);
+      // No transaction is open while Temporal is asked.
+      expect(order).toEqual(['begin', 'booking', 'commit', 'workflow']);
+      expect(consultations.unassignSession).not.toHaveBeenCalled();
+    });
+
+    it('gives the seat back to the session booked before when the workflow refuses the date', async () => {
+      const { service, sessions, consultations, handle } = build();
+      sessions.findById.mockResolvedValue(session({ capacity: 2 }));
+      sessions.lockAndCountBooked.mockResolvedValue(0);
+      consultations.assignSession.mockResolvedValue('session-0');
+      handle.executeUpdate.mockRejectedValue(
+        new WorkflowUpdateFailedError(
+          'refused',
+          ApplicationFailure.create({ type: ErrorCode.InvalidState, message: 'Die Beratung ist beendet' }),
+        ),
+      );
+      const error = await refusal(service.schedule(caseworker, 'con-1', 'session-1'));
+      expect(error.code).toBe(ErrorCode.InvalidState);
+      expect(consultations.unassignSession).toHaveBeenCalledWith('con-1', 'session-1', 'session-0');
+    });
+
+    it('keeps the seat when the answer is lost (the update may have been accepted; a retry repeats both steps)', async () => {
+      const { service, sessions, consultations, handle } = build();
+      sessions.findById.mockResolvedValue(session({ capacity: 2 }));
+      sessions.lockAndCountBooked.mockResolvedValue(0);
+      handle.executeUpdate.mockRejectedValue(new Error('connection reset'));
+      await expect(service.schedule(caseworker, 'con-1', 'session-1')).rejects.toThrow('connection reset');
+      expect(consultations.unassignSession).not.toHaveBeenCalled();
     });
   });
 
@@ -372,7 +409,7 @@ describe('ConsultationService', () => {
     const invitation = (adviserId: string) => ({ adviserId, opensAt: new Date(), closesAt: new Date(), closedAt: null });
 
     it('seals the outcome and tells the workflow how many Jugendamt professionals (advisers not counted) took part', async () => {
-      const { service, consultations, handle, tx } = build();
+      const { service, consultations, handle } = build();
       consultations.invitations.mockResolvedValue([invitation('adviser-1')] as never);
       const outcome = {
         participants: [
@@ -386,10 +423,36 @@ describe('ConsultationService', () => {
         helpSetting: 'Jugendclub',
       };
       await service.recordOutcome(caseworker, 'con-1', outcome);
-      expect(consultations.storeOutcome).toHaveBeenCalledWith(tx, 'con-1', cipher.seal(outcome));
+      expect(consultations.storeOutcome).toHaveBeenCalledWith('con-1', cipher.seal(outcome));
+      expect(consultations.removeOutcome).not.toHaveBeenCalled();
       expect(handle.executeUpdate).toHaveBeenCalledWith(expect.objectContaining({ name: 'recordOutcome' }), {
         args: [{ professionals: 2, participants: 4, actorId: 'cw-1' }],
       });
+    });
+
+    it('takes the sealed outcome back when the workflow refuses it, and leaves an outcome stored before alone', async () => {
+      const { service, consultations, handle } = build();
+      const outcome = {
+        participants: [
+          { role: 'professional' as const, userId: 'cw-1' },
+          { role: 'professional' as const, userId: 'cw-2' },
+        ],
+        recommendations: [],
+        decision: 'Beratung',
+        helpSetting: 'Jugendclub',
+      };
+      handle.executeUpdate.mockRejectedValue(
+        new WorkflowUpdateFailedError(
+          'refused',
+          ApplicationFailure.create({ type: ErrorCode.InvalidState, message: 'Die Sitzung hat noch nicht begonnen' }),
+        ),
+      );
+      expect((await refusal(service.recordOutcome(caseworker, 'con-1', outcome))).code).toBe(ErrorCode.InvalidState);
+      expect(consultations.removeOutcome).toHaveBeenCalledWith('con-1', cipher.seal(outcome));
+      consultations.removeOutcome.mockClear();
+      consultations.storeOutcome.mockResolvedValue(false);
+      await refusal(service.recordOutcome(caseworker, 'con-1', outcome));
+      expect(consultations.removeOutcome).not.toHaveBeenCalled();
     });
 
     it('names every participant who is unknown, not a Jugendamt professional, not invited or named twice, and stores nothing', async () => {
@@ -460,10 +523,17 @@ describe('ConsultationService', () => {
       });
     });
 
-    it('keeps nothing when the workflow refuses the outcome (the refusal leaves the transaction)', async () => {
+    it('keeps nothing when the workflow refuses the outcome, and passes its problems on', async () => {
       const { service, consultations, handle } = build();
       handle.executeUpdate.mockRejectedValue(
-        DomainError.invalid('At least two professionals', [{ pointer: '/participants', message: 'too few' }]),
+        new WorkflowUpdateFailedError(
+          'refused',
+          ApplicationFailure.create({
+            type: ErrorCode.ValidationFailed,
+            message: 'At least two professionals',
+            details: [[{ pointer: '/participants', message: 'too few' }]],
+          }),
+        ),
       );
       const error = await refusal(
         service.recordOutcome(caseworker, 'con-1', {
@@ -474,8 +544,8 @@ describe('ConsultationService', () => {
         }),
       );
       expect(error.problems).toEqual([{ pointer: '/participants', message: 'too few' }]);
-      expect(consultations.transaction).toHaveBeenCalledTimes(1);
-      await expect(consultations.transaction.mock.results[0].value).rejects.toBe(error);
+      expect(consultations.transaction).not.toHaveBeenCalled();
+      expect(consultations.removeOutcome).toHaveBeenCalledWith('con-1', expect.any(String));
     });
   });
 

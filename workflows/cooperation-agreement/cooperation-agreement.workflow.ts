@@ -1,9 +1,9 @@
-import { patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { AgreementActivities } from '@sro/agreements';
 import type { ScheduleRequest } from '@sro/reminders';
 import { migrateDefinitionUpdate } from '../shared/contract';
 import { addDuration } from '../shared/duration';
-import { processActivities as act, reject, WRITE_ACTIVITY } from '../shared/process-kit';
+import { processActivities as act, reject, WRITE_ACTIVITY, writeActivities } from '../shared/process-kit';
 import type { ProcessSnapshot } from '../shared/process';
 import { ReminderGroups } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
@@ -34,7 +34,7 @@ import {
   StageApproval,
 } from './contract';
 
-const agreements = proxyActivities<AgreementActivities>(WRITE_ACTIVITY);
+const agreements = writeActivities<AgreementActivities>(WRITE_ACTIVITY);
 
 /** An approved version whose validity begins later waits as `approved` (histories before it went `active` at once). */
 const APPROVED_UNTIL_VALID_FROM = 'agreement-approved-until-valid-from';

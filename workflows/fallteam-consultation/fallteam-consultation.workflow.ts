@@ -1,7 +1,7 @@
-import { patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ConsultationActivities } from '@sro/cases';
 import { addDuration } from '../shared/duration';
-import { processActivities as act, PROGRAMMING_ERRORS, reject, stepReminders } from '../shared/process-kit';
+import { processActivities as act, PROGRAMMING_ERRORS, reject, stepReminders, writeActivities } from '../shared/process-kit';
 import type { ProcessSnapshot } from '../shared/process';
 import { ReminderSlot } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
@@ -15,7 +15,7 @@ const WINDOW_AROUND_SESSION = 'ftc-packet-window-around-session';
 /** The outcome closes the advisers' packet access at once. */
 const OUTCOME_CLOSES_ACCESS = 'ftc-outcome-closes-packet-access';
 
-const access = proxyActivities<ConsultationActivities>({
+const access = writeActivities<ConsultationActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '1 minute', nonRetryableErrorTypes: PROGRAMMING_ERRORS },
 });

@@ -1,4 +1,11 @@
-import { ActivityOptions, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import {
+  ActivityOptions,
+  ApplicationFailure,
+  LocalActivityOptions,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+} from '@temporalio/workflow';
 import type { StepSpec } from '@sro/definitions';
 import type { ProcessActivities } from '@sro/processes';
 import type { ReminderActivities, ScheduleRequest } from '@sro/reminders';
@@ -26,8 +33,44 @@ export const WRITE_ACTIVITY: ActivityOptions = {
   },
 };
 
+/**
+ * The same writes as local activities: the worker runs them inside the workflow task that made the
+ * change, so an update that awaits its read-model and reminder writes costs one workflow task
+ * instead of a round trip through the server per activity. They are at-least-once like the others
+ * (a worker killed mid-task runs them again), which the writes allow: the read model keeps the
+ * highest revision, history entries and reminders have unique keys. Retries past a minute wait on a
+ * workflow timer, so a database outage still ends in recovery.
+ */
+export const LOCAL_WRITE_ACTIVITY: LocalActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: WRITE_ACTIVITY.retry,
+};
+
+/** Histories recorded before the writes became local replay their scheduled activities; new runs record this marker. */
+export const LOCAL_WRITES_PATCH = 'local-write-activities';
+
+/**
+ * The activities of `T` as local activities in runs that carry the `LOCAL_WRITES_PATCH` marker, as
+ * regular activities in runs recorded before it (so their histories still replay).
+ */
+export function writeActivities<T extends object>(options: ActivityOptions = WRITE_ACTIVITY): T {
+  const remote = proxyActivities<Record<string, (...args: unknown[]) => Promise<unknown>>>(options);
+  const local = proxyLocalActivities<Record<string, (...args: unknown[]) => Promise<unknown>>>({
+    ...LOCAL_WRITE_ACTIVITY,
+    startToCloseTimeout: options.startToCloseTimeout ?? LOCAL_WRITE_ACTIVITY.startToCloseTimeout,
+    retry: options.retry ?? LOCAL_WRITE_ACTIVITY.retry,
+  });
+  return new Proxy({} as T, {
+    get: (_target, name) => {
+      if (typeof name !== 'string') return undefined;
+      return (...args: unknown[]) => (patched(LOCAL_WRITES_PATCH) ? local : remote)[name](...args);
+    },
+  });
+}
+
 /** Activities every process workflow uses. */
-export const processActivities = proxyActivities<ProcessActivities & ReminderActivities>(WRITE_ACTIVITY);
+export const processActivities = writeActivities<ProcessActivities & ReminderActivities>();
 
 /** Rejects an update (nothing changes) with the problems listed by pointer. */
 export function reject(kind: keyof typeof UPDATE_REJECTED, message: string, problems: Problem[] = []): never {

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@sro/config';
+import { startMemoryProbe } from '@sro/http';
 import { createApiApp } from './app.factory';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp(config);
   await app.listen(config.api.port, config.api.host);
+  if (config.apiProbePort !== undefined) startMemoryProbe(config.apiProbePort, config.api.host, () => ({ up: true }));
 }
 
 main().catch((error: unknown) => {

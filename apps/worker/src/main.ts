@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from '@sro/config';
-import { createJsonLogger } from '@sro/http';
+import { createJsonLogger, startMemoryProbe } from '@sro/http';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { WorkerModule } from './worker.module';
 
@@ -14,19 +13,7 @@ async function main(): Promise<void> {
   if (config.workerHealthPort !== undefined) {
     const worker = app.get(TemporalWorkerService);
     // Liveness and memory (MB) only; no API here.
-    createServer((req, res) => {
-      const up = worker.state === 'RUNNING';
-      const mb = (bytes: number) => Math.round(bytes / 104857.6) / 10;
-      const m = process.memoryUsage();
-      res.writeHead(req.url === '/health' ? (up ? 200 : 503) : 404, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          status: up ? 'up' : 'down',
-          worker: worker.state,
-          memory: { rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external) },
-        }),
-      );
-    }).listen(config.workerHealthPort, config.api.host);
+    startMemoryProbe(config.workerHealthPort, config.api.host, () => ({ up: worker.state === 'RUNNING', worker: worker.state }));
   }
 }
 

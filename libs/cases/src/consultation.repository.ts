@@ -87,12 +87,33 @@ export class ConsultationRepository {
     );
   }
 
-  async assignSession(tx: EntityManager, id: string, sessionId: string): Promise<void> {
-    await tx.query('UPDATE consultation SET session_id = $2 WHERE id = $1', [id, sessionId]);
+  /** Books the session; returns the session booked before (null for none). */
+  async assignSession(tx: EntityManager, id: string, sessionId: string): Promise<string | null> {
+    const [row]: Array<{ previous: string | null }> = await tx.query(
+      `WITH old AS (SELECT session_id FROM consultation WHERE id = $1 FOR UPDATE)
+       UPDATE consultation SET session_id = $2 WHERE id = $1 RETURNING (SELECT session_id FROM old) AS previous`,
+      [id, sessionId],
+    );
+    return row?.previous ?? null;
   }
 
-  async storeOutcome(tx: EntityManager, id: string, outcomeEnc: string): Promise<void> {
-    await tx.query('UPDATE consultation SET outcome_enc = $2 WHERE id = $1', [id, outcomeEnc]);
+  /** Gives the seat back (to the session booked before), unless another booking replaced it meanwhile. */
+  async unassignSession(id: string, sessionId: string, previous: string | null): Promise<void> {
+    await this.dataSource.query('UPDATE consultation SET session_id = $3 WHERE id = $1 AND session_id = $2', [id, sessionId, previous]);
+  }
+
+  /** Seals the outcome unless one is stored already (an outcome is recorded once); true when this call stored it. */
+  async storeOutcome(id: string, outcomeEnc: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      'UPDATE consultation SET outcome_enc = $2 WHERE id = $1 AND outcome_enc IS NULL RETURNING id',
+      [id, outcomeEnc],
+    );
+    return rows.length > 0;
+  }
+
+  /** Removes the outcome this request stored, after the workflow refused it. */
+  async removeOutcome(id: string, outcomeEnc: string): Promise<void> {
+    await this.dataSource.query('UPDATE consultation SET outcome_enc = NULL WHERE id = $1 AND outcome_enc = $2', [id, outcomeEnc]);
   }
 
   async invitations(consultationId: string): Promise<Invitation[]> {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@sro/config';
 import { ALL_ROLES, DomainError, ErrorCode, FieldProblem, germanDateTime, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
-import { temporalCall, WorkflowStateReader } from '@sro/temporal';
+import { temporalCall, temporalUpdateAfterWrite, WorkflowStateReader } from '@sro/temporal';
 import {
   AdviserAccess,
   ConsultationPhase,
@@ -230,7 +230,11 @@ export class ConsultationService {
     };
   }
 
-  /** Books the consultation into a future session that has room; the workflow accepts it in the same transaction. */
+  /**
+   * Books the consultation into a future session that has room: the seat is taken in a short
+   * transaction (the session row locked while counting), then the workflow accepts the date; when it
+   * refuses, the seat goes back. No transaction stays open across the Temporal call.
+   */
   async schedule(user: Principal, id: string, sessionId: string): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id);
     const session = await this.sessionRecords.findById(sessionId);
@@ -251,18 +255,19 @@ export class ConsultationService {
           message: `Der Fallteam-Termin am ${germanDateTime(session.startsAt)} ist vorbei; bitte wählen Sie einen künftigen.`,
         },
       ]);
-    await this.consultations.transaction(async (tx) => {
+    const previous = await this.consultations.transaction(async (tx) => {
       const booked = await this.sessionRecords.lockAndCountBooked(tx, sessionId, id);
       if (booked >= session.capacity)
         throw DomainError.conflict(`Der Fallteam-Termin ist ausgebucht (${session.capacity} Beratungen); nichts wurde geändert.`);
-      await temporalCall(
-        this.temporal.workflow
-          .getHandle(consultation.workflowId)
-          .executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId, sessionAt: session.startsAt.toISOString(), actorId: user.sub }] }),
-        WHAT,
-      );
-      await this.consultations.assignSession(tx, id, sessionId);
+      return this.consultations.assignSession(tx, id, sessionId);
     });
+    await temporalUpdateAfterWrite(
+      this.temporal.workflow
+        .getHandle(consultation.workflowId)
+        .executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId, sessionAt: session.startsAt.toISOString(), actorId: user.sub }] }),
+      WHAT,
+      () => this.consultations.unassignSession(id, sessionId, previous),
+    );
     return this.get(user, id);
   }
 
@@ -288,22 +293,26 @@ export class ConsultationService {
   }
 
   /**
-   * The outcome is sealed in PostgreSQL in the same transaction in which the workflow accepts it; the
-   * workflow refuses it before the session has begun and with fewer professionals than the definition asks.
+   * The outcome is sealed in PostgreSQL first (only the first outcome is kept), then the workflow
+   * accepts it; when it refuses (before the session has begun, fewer professionals than the
+   * definition asks), the sealed outcome this request wrote is removed again. No transaction stays
+   * open across the Temporal call.
    */
   async recordOutcome(user: Principal, id: string, outcome: Outcome): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id);
     const professionals = await this.checkParticipants(id, outcome.participants);
     await this.checkReferences(id, outcome.recommendationIds ?? []);
-    await this.consultations.transaction(async (tx) => {
-      await this.consultations.storeOutcome(tx, id, this.cipher.seal(outcome, { table: 'consultation', column: 'outcome_enc', rowId: id }));
-      await temporalCall(
-        this.temporal.workflow.getHandle(consultation.workflowId).executeUpdate(fallteamUpdates.recordOutcome, {
-          args: [{ professionals, participants: outcome.participants.length, actorId: user.sub }],
-        }),
-        WHAT,
-      );
-    });
+    const sealed = this.cipher.seal(outcome, { table: 'consultation', column: 'outcome_enc', rowId: id });
+    const stored = await this.consultations.storeOutcome(id, sealed);
+    await temporalUpdateAfterWrite(
+      this.temporal.workflow.getHandle(consultation.workflowId).executeUpdate(fallteamUpdates.recordOutcome, {
+        args: [{ professionals, participants: outcome.participants.length, actorId: user.sub }],
+      }),
+      WHAT,
+      async () => {
+        if (stored) await this.consultations.removeOutcome(id, sealed);
+      },
+    );
     return this.get(user, id);
   }
 

@@ -35,6 +35,8 @@ export class AppConfig {
   /** Requests per minute and client to the rate-limited route classes. */
   readonly rateLimits: { auth: number; export: number };
   readonly workerHealthPort?: number;
+  /** The API's memory probe, on a port of its own (the soak samples it). */
+  readonly apiProbePort?: number;
   readonly metrics: { token?: string; temporalBind?: string };
   /** `url` as configured (with its sslmode); `sslRootCert` the CA of DATABASE_SSL_ROOT_CERT. */
   readonly database: { url: string; poolSize: number; sslRootCert?: Buffer };
@@ -99,6 +101,7 @@ export class AppConfig {
     };
     this.rateLimits = { auth: env.RATE_LIMIT_AUTH_PER_MINUTE, export: env.RATE_LIMIT_EXPORT_PER_MINUTE };
     this.workerHealthPort = env.WORKER_HEALTH_PORT;
+    this.apiProbePort = env.API_PROBE_PORT;
     this.metrics = { token: env.METRICS_TOKEN, temporalBind: env.TEMPORAL_METRICS_BIND };
     this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, sslRootCert: files.databaseRootCert };
     this.redis = {

@@ -51,6 +51,14 @@ export class EnvSchema {
   @IsOptional()
   WORKER_HEALTH_PORT?: number;
 
+  /** Optional port of the API's memory probe (`GET /health` with its memory in MB; for the soak). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  @IsOptional()
+  API_PROBE_PORT?: number;
+
   /** Bearer token for `GET /metrics` (Prometheus); without it the route answers 404. */
   @IsOptional()
   @IsString()

@@ -6,3 +6,4 @@ export * from './logger';
 export * from './json-depth';
 export * from './rate-limit';
 export * from './trace-request.middleware';
+export * from './memory-probe';

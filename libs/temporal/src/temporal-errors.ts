@@ -31,3 +31,18 @@ export async function temporalCall<T>(call: Promise<T>, what?: string): Promise<
     throw toDomainError(error, what);
   }
 }
+
+/**
+ * Awaits a Temporal update whose PostgreSQL write was committed before it (never a transaction held
+ * across the call): when the workflow refused the update, a definite answer, `undo` takes the write
+ * back before the refusal is rethrown as a domain error. Any other failure leaves the write: the
+ * update may have been accepted, and the caller's retry repeats both steps idempotently.
+ */
+export async function temporalUpdateAfterWrite<T>(call: Promise<T>, what: string, undo: () => Promise<void>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) await undo();
+    throw toDomainError(error, what);
+  }
+}

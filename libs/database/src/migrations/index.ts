@@ -31,6 +31,7 @@ import { TaskIndexes1765500000000 } from './1765500000000-TaskIndexes';
 import { CaseClosureIntent1766100000000 } from './1766100000000-CaseClosureIntent';
 import { Gremien1766400000000 } from './1766400000000-Gremien';
 import { IndicatorsAndSocialIndex1766300000000 } from './1766300000000-IndicatorsAndSocialIndex';
+import { MaintainedTasks1766200000000 } from './1766200000000-MaintainedTasks';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -67,6 +68,7 @@ export const MIGRATIONS = [
   CaseClosureIntent1766100000000,
   Gremien1766400000000,
   IndicatorsAndSocialIndex1766300000000,
+  MaintainedTasks1766200000000,
 ];
 
 export { SealedFieldsBoundToRows1765200000000, sealedFieldsMigrationWith } from './1765200000000-SealedFieldsBoundToRows';
