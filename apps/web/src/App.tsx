@@ -9,6 +9,7 @@ import { BoardPage, ProcessPage } from './sozialraum/SozialraumPages';
 import { InterviewsPage } from './interviews/InterviewsPage';
 import { AgreementsPage } from './agreements/AgreementsPage';
 import { PendingDecisionsPage } from './agreements/DecisionsPage';
+import { DecisionPage } from './agreements/DecisionPage';
 import { CasePage, CasesPage, NewCasePage } from './cases/CasePages';
 import { FollowUpsPage } from './cases/FollowUpsPage';
 import { AdviserConsultationsPage, PacketPage } from './fallteam/AdviserPages';
@@ -138,6 +139,7 @@ export function App() {
           <Route path="/beratungen" element={<AdviserConsultationsPage />} />
           <Route path="/beratungen/:id" element={hasRole(me, 'adviser') ? <PacketPage /> : <ConsultationCasePage />} />
           <Route path="/entscheidungen" element={<PendingDecisionsPage />} />
+          <Route path="/entscheidungen/:id" element={<DecisionPage />} />
           <Route path="/definitionen" element={<DefinitionsPage />} />
           <Route path="/definitionen/:key" element={<DefinitionPage />} />
           <Route path="/definitionen/:key/versionen/:version" element={<DraftEditorPage />} />

@@ -48,8 +48,8 @@ export function taskLink(row: Pick<TaskRow, 'kind' | 'targetId' | 'subjectId' | 
     case 'interview_conduct':
       return webPath(`/interview-cycles/${row.extraId}/interviews/${row.subjectId}`);
     case 'agreement_decision':
-      // The approver decides on the page of their pending decisions.
-      return '/entscheidungen';
+      // The approver decides on the agreement's decision page.
+      return `/entscheidungen/${row.subjectId}`;
     default:
       return webPath(`/cases/${row.subjectId}`);
   }

@@ -2420,6 +2420,12 @@ export interface components {
             limit: number;
             offset: number;
         };
+        PendingPartyDto: {
+            /** @example municipality */
+            key: string;
+            /** @example Kommune */
+            title: string;
+        };
         PendingDecisionDto: {
             /** Format: uuid */
             agreementId: string;
@@ -2432,7 +2438,10 @@ export interface components {
             version: number;
             stageKey: string;
             stageTitle: string | null;
+            /** @description The first of `parties`. */
             partyKey: string;
+            /** @description Every party of the stage the caller decides for (one row per agreement and stage). */
+            parties: components["schemas"]["PendingPartyDto"][];
             /** Format: date-time */
             dueAt: string;
             overdue: boolean;
