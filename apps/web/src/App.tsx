@@ -14,6 +14,7 @@ import { CasePage, CasesPage, NewCasePage } from './cases/CasePages';
 import { FollowUpsPage } from './cases/FollowUpsPage';
 import { AdviserConsultationsPage, PacketPage } from './fallteam/AdviserPages';
 import { AuditPage, DefinitionPage, DefinitionsPage, DraftEditorPage } from './admin/DefinitionPages';
+import { TeamsPage, UserPage, UsersPage } from './admin/StaffPages';
 import { InboxPage } from './tasks/InboxPage';
 import { TasksPage } from './tasks/TasksPage';
 import { PageTitle } from './shared/Page';
@@ -30,6 +31,8 @@ const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/beratungen', label: 'Meine Beratungen', roles: ['adviser'] },
   { to: '/entscheidungen', label: 'Entscheidungen', roles: ['approver'] },
   { to: '/definitionen', label: 'Definitionen', roles: ['admin'] },
+  { to: '/benutzer', label: 'Benutzer', roles: ['admin'] },
+  { to: '/teams', label: 'Teams', roles: ['admin'] },
   { to: '/audit', label: 'Audit-Log', roles: ['admin'] },
   { to: '/posteingang', label: 'Posteingang', roles: ['caseworker', 'coordinator', 'admin', 'adviser', 'approver'] },
 ];
@@ -144,6 +147,9 @@ export function App() {
           <Route path="/definitionen/:key" element={<DefinitionPage />} />
           <Route path="/definitionen/:key/versionen/:version" element={<DraftEditorPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          <Route path="/benutzer" element={<UsersPage />} />
+          <Route path="/benutzer/:id" element={<UserPage />} />
+          <Route path="/teams" element={<TeamsPage />} />
           <Route
             path="*"
             element={

@@ -3768,6 +3768,8 @@ export interface components {
             processId: string;
             workflowId: string;
             subjectId: string;
+            /** @description The social space name, the case file number (pseudonym) or the agreement reference */
+            subjectLabel: string | null;
             fromVersion: number;
             currentStep: string | null;
             compatible: boolean;
