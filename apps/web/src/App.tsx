@@ -15,6 +15,7 @@ import { FollowUpsPage } from './cases/FollowUpsPage';
 import { AdviserConsultationsPage, PacketPage } from './fallteam/AdviserPages';
 import { AuditPage, DefinitionPage, DefinitionsPage, DraftEditorPage } from './admin/DefinitionPages';
 import { TeamsPage, UserPage, UsersPage } from './admin/StaffPages';
+import { FailedRemindersPage, RetentionPage, StatisticsPage } from './admin/OperationsPages';
 import { InboxPage } from './tasks/InboxPage';
 import { TasksPage } from './tasks/TasksPage';
 import { PageTitle } from './shared/Page';
@@ -33,6 +34,9 @@ const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/definitionen', label: 'Definitionen', roles: ['admin'] },
   { to: '/benutzer', label: 'Benutzer', roles: ['admin'] },
   { to: '/teams', label: 'Teams', roles: ['admin'] },
+  { to: '/erinnerungen', label: 'Erinnerungen', roles: ['admin'] },
+  { to: '/loeschfristen', label: 'Löschfristen', roles: ['admin'] },
+  { to: '/statistik', label: '§ 8a-Statistik', roles: ['admin'] },
   { to: '/audit', label: 'Audit-Log', roles: ['admin'] },
   { to: '/posteingang', label: 'Posteingang', roles: ['caseworker', 'coordinator', 'admin', 'adviser', 'approver'] },
 ];
@@ -150,6 +154,9 @@ export function App() {
           <Route path="/benutzer" element={<UsersPage />} />
           <Route path="/benutzer/:id" element={<UserPage />} />
           <Route path="/teams" element={<TeamsPage />} />
+          <Route path="/erinnerungen" element={<FailedRemindersPage />} />
+          <Route path="/loeschfristen" element={<RetentionPage />} />
+          <Route path="/statistik" element={<StatisticsPage />} />
           <Route
             path="*"
             element={

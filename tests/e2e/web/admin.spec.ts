@@ -66,7 +66,9 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(await englishMessages(page)).toEqual([]);
 
-    await duration.fill('4');
+    await duration.fill('5');
+    // A zero reads as no unit at all; the unit is chosen again.
+    await page.locator('#feld-phases-1-duration + select').selectOption('M');
     await page.getByRole('button', { name: 'Prüfen' }).click();
     await expect(page.getByText('Die Definition ist gültig.')).toBeVisible();
     await page.getByRole('button', { name: 'Entwurf speichern' }).click();
@@ -79,6 +81,7 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
     await expect(diff).toContainText('Nachweise');
     await expect(diff).toContainText('Protokoll der Werkstatt');
     await expect(diff).toContainText('4 Monate');
+    await expect(diff).toContainText('5 Monate');
     await expect(diff).not.toContainText('"P');
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -86,7 +89,7 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
     await page.getByRole('button', { name: 'Veröffentlichen …' }).click();
     const publish = page.getByRole('dialog', { name: 'Version 2 veröffentlichen?' });
     await expect(publish).toContainText('Sozialraum Teltow');
-    await expect(publish).toContainText('1 laufende Prozess läuft mit einer älteren Version');
+    await expect(publish).toContainText('1 laufender Prozess läuft mit einer älteren Version');
     expect(await accessibilityViolations(page)).toEqual([]);
     await publish.getByRole('button', { name: 'Veröffentlichen' }).click();
     await page.getByRole('heading', { name: 'Sozialraumentwicklung (sechs Phasen)' }).waitFor();

@@ -287,9 +287,9 @@ export function PreviewDetails({ preview, titles, limit = 30 }: { preview: Previ
   return (
     <div className="preview-details">
       <p>
-        {preview.summary.running} laufende {preview.summary.running === 1 ? 'Prozess läuft' : 'Prozesse laufen'} mit einer älteren Version:{' '}
-        {preview.summary.compatible} umstellbar ({preview.summary.affected} davon mit Änderungen), {preview.summary.incompatible} nicht
-        umstellbar.
+        {preview.summary.running} {preview.summary.running === 1 ? 'laufender Prozess läuft' : 'laufende Prozesse laufen'} mit einer älteren
+        Version: {preview.summary.compatible} umstellbar ({preview.summary.affected} davon mit Änderungen), {preview.summary.incompatible}{' '}
+        nicht umstellbar.
       </p>
       {compatible.length > 0 && (
         <>

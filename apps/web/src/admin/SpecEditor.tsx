@@ -217,14 +217,16 @@ function ObjectList({ name, items, pointer, problems, onChange }: Omit<NodeProps
     // Focus follows the moved entry, so that keyboard users can move it again.
     setTimeout(() =>
       ref.current
-        ?.querySelector<HTMLElement>(`[data-entry="${to}"] .entry-actions button[data-move="${to < from ? 'up' : 'down'}"]`)
+        ?.querySelector<HTMLElement>(`:scope > [data-entry="${to}"] > .entry-actions button[data-move="${to < from ? 'up' : 'down'}"]`)
         ?.focus(),
     );
   };
   const add = () => {
     onChange(pointer, [...items, newItem(name)]);
     setTimeout(() =>
-      ref.current?.querySelector<HTMLElement>(`[data-entry="${items.length}"] input, [data-entry="${items.length}"] textarea`)?.focus(),
+      ref.current
+        ?.querySelector<HTMLElement>(`:scope > [data-entry="${items.length}"] input, :scope > [data-entry="${items.length}"] textarea`)
+        ?.focus(),
     );
   };
   return (
