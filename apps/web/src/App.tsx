@@ -136,7 +136,10 @@ export function App() {
           <Route path="/prozesse/:id" element={<ProcessPage />} />
           <Route path="/interviews" element={<InterviewsPage />} />
           <Route path="/vereinbarungen" element={<AgreementsPage />} />
-          <Route path="/vereinbarungen/:id" element={<Navigate to="/vereinbarungen" replace />} />
+          <Route
+            path="/vereinbarungen/:id"
+            element={hasRole(me, 'approver') && !hasRole(me, 'coordinator') ? <DecisionPage /> : <Navigate to="/vereinbarungen" replace />}
+          />
           <Route path="/interviews/:cycleId/:partnerId" element={<Navigate to="/interviews" replace />} />
           <Route path="/faelle" element={<CasesPage />} />
           <Route path="/faelle/neu" element={<NewCasePage />} />

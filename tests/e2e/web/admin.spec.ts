@@ -46,9 +46,9 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
     await page.locator('#feld-phases-6-reminderOffsets-1').fill('2');
     await page.getByLabel('Erinnerung 2 vor Fälligkeit (Einheit)').last().selectOption('D');
     // Reordering by keyboard-reachable buttons.
-    await page.getByRole('button', { name: /^Nach oben: Phase 7/ }).click();
+    await page.getByRole('button', { name: /^Nach oben\s*:\s*Phase 7/ }).click();
     await expect(page.locator('#feld-phases-5-title')).toHaveValue('Verstetigung');
-    await page.getByRole('button', { name: /^Nach unten: Phase 6/ }).click();
+    await page.getByRole('button', { name: /^Nach unten\s*:\s*Phase 6/ }).click();
     await expect(page.locator('#feld-phases-6-title')).toHaveValue('Verstetigung');
 
     // A duration of zero: the server's problem appears at the field, in German, without pointers.
@@ -149,6 +149,21 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
     await screenshot(page, 'admin');
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(await englishMessages(page)).toEqual([]);
+
+    // The other administration pages open, accessible and German.
+    const pages: Array<[string, string]> = [
+      ['Teams', 'Teams'],
+      ['Erinnerungen', 'Fehlgeschlagene Erinnerungen'],
+      ['Löschfristen', 'Löschfristen'],
+      ['§ 8a-Statistik', '§ 8a-Statistik'],
+    ];
+    for (const [link, heading] of pages) {
+      await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: link, exact: true }).click();
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      await expect(page.getByText('Wird geladen …')).toHaveCount(0);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(await englishMessages(page)).toEqual([]);
+    }
     expect(web.consoleErrors).toEqual([]);
   });
 });

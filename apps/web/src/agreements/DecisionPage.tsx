@@ -307,7 +307,7 @@ function DecisionForm({
         />
         <TextField
           label="Kommentar"
-          hint="Bei einer Ablehnung erforderlich: Was muss geändert werden?"
+          hint="Bei einer Ablehnung erforderlich: Welche Änderungen sind nötig?"
           multiline
           pointer="/comment"
           required={decision === 'reject'}
