@@ -78,8 +78,7 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
     await page.getByRole('button', { name: 'Vergleichen' }).click();
     const diff = page.locator('.diff-list');
     await expect(diff.getByRole('table', { name: /Phase „Verstetigung“: neu/ })).toBeVisible();
-    await expect(diff).toContainText('Nachweise');
-    await expect(diff).toContainText('Protokoll der Werkstatt');
+    await expect(diff).toContainText('Nachweis „Protokoll der Werkstatt“');
     await expect(diff).toContainText('4 Monate');
     await expect(diff).toContainText('5 Monate');
     await expect(diff).not.toContainText('"P');

@@ -285,7 +285,8 @@ export function PreviewDetails({ preview, titles, limit = 30 }: { preview: Previ
   const incompatible = preview.instances.filter((i) => !i.compatible);
   if (preview.instances.length === 0) return <p>Kein laufender Prozess läuft mit einer älteren Version.</p>;
   return (
-    <div className="preview-details">
+    // Scrollable when long: focusable, so that keyboard users can scroll it (WCAG 2.1.1).
+    <div className="preview-details" tabIndex={0} role="region" aria-label="Betroffene Prozesse">
       <p>
         {preview.summary.running} {preview.summary.running === 1 ? 'laufender Prozess läuft' : 'laufende Prozesse laufen'} mit einer älteren
         Version: {preview.summary.compatible} umstellbar ({preview.summary.affected} davon mit Änderungen), {preview.summary.incompatible}{' '}
