@@ -121,7 +121,7 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
     await expect(page.getByLabel('Kennung')).toHaveAttribute('aria-invalid', 'true');
     expect(await englishMessages(page)).toEqual([]);
     await page.getByLabel('Kennung').fill('k.neumann');
-    await page.getByLabel('Name', { exact: true }).fill('Karla Neumann');
+    await page.locator('#feld-displayName').fill('Karla Neumann');
     await page.getByLabel('E-Mail').fill('k.neumann@example.org');
     await page.getByRole('group', { name: 'Rollen' }).getByLabel('Koordination').check();
     await page.getByRole('group', { name: 'Planregionen' }).getByRole('checkbox').first().check();
