@@ -19,10 +19,23 @@ import {
 
 const CHANNELS: Record<string, string> = { in_app: 'Posteingang', email: 'E-Mail' };
 
-/** Reminders that could not be delivered after every attempt, with the last error. */
+/** Reminders that could not be delivered after every attempt, with the last error; each can be sent again. */
 export function FailedRemindersPage() {
   const failed = useLoad(() => unwrap(client.GET('/reminders', { params: { query: { status: 'failed', limit: 100 } } })), []);
   const metrics = useLoad(() => unwrap(client.GET('/reminders/metrics')), []);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<ReturnType<typeof toApiError> | null>(null);
+  const retry = async (r: Schemas['ReminderDto']) => {
+    try {
+      await unwrap(client.POST('/reminders/{id}/retry', { params: { path: { id: r.id } } }));
+      setMessage(`„${String(r.context.title ?? r.template)}“ wird erneut zugestellt.`);
+      setError(null);
+      failed.reload();
+      metrics.reload();
+    } catch (err) {
+      setError(toApiError(err));
+    }
+  };
   return (
     <>
       <PageTitle>Fehlgeschlagene Erinnerungen</PageTitle>
@@ -36,6 +49,12 @@ export function FailedRemindersPage() {
           </p>
         )}
       </Loaded>
+      {message && (
+        <p className="alert alert-ok" role="status">
+          {message}
+        </p>
+      )}
+      {error && <ErrorBox error={error} />}
       <Loaded state={failed}>
         {(page) => (
           <DataTable
@@ -49,6 +68,15 @@ export function FailedRemindersPage() {
               { key: 'channels', header: 'Wege', render: (r) => r.channels.map((c) => CHANNELS[c] ?? c).join(', ') },
               { key: 'attempts', header: 'Versuche', numeric: true, render: (r) => r.attempts },
               { key: 'error', header: 'Letzter Fehler', render: (r) => r.lastError ?? '–' },
+              {
+                key: 'retry',
+                header: 'Aktion',
+                render: (r) => (
+                  <button type="button" className="secondary" onClick={() => void retry(r)}>
+                    Erneut senden<span className="visually-hidden">: {String(r.context.title ?? r.template)}</span>
+                  </button>
+                ),
+              },
             ]}
           />
         )}

@@ -1694,6 +1694,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reminders/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reminders/metrics": {
         parameters: {
             query?: never;
@@ -8381,6 +8397,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReminderPageDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderDto"];
                 };
             };
         };
