@@ -2,6 +2,7 @@
 import { FormEvent, useState } from 'react';
 import { client, Schemas, unwrap } from '../api';
 import { PageTitle } from '../shared/Page';
+import { germanDateOf } from '../shared/german';
 import { DataTable } from '../shared/DataTable';
 import { useConfirm } from '../shared/confirm';
 import {
@@ -96,6 +97,7 @@ const REMINDER_STATUS: Record<string, string> = {
 export function RetentionPage() {
   const schedule = useLoad(() => unwrap(client.GET('/retention/schedule')), []);
   const anonymised = useLoad(() => unwrap(client.GET('/retention/anonymised', { params: { query: { limit: 50 } } })), []);
+  const holds = useLoad(() => unwrap(client.GET('/retention/legal-holds', { params: { query: { limit: 100 } } })), []);
   return (
     <>
       <PageTitle>Löschfristen</PageTitle>
@@ -104,6 +106,36 @@ export function RetentionPage() {
         setzt die fallführende Fachkraft am Fall.
       </p>
       <Loaded state={schedule}>{(s) => <ScheduleForm schedule={s} onChanged={schedule.reload} />}</Loaded>
+      <section aria-labelledby="holds">
+        <h2 id="holds">Löschsperren</h2>
+        <Loaded state={holds}>
+          {(page) => (
+            <DataTable
+              caption="Fälle unter Löschsperre"
+              captionHidden
+              rows={page.items}
+              rowKey={(c) => c.caseId}
+              empty="Kein Fall steht unter Löschsperre."
+              columns={[
+                { key: 'case', header: 'Aktenzeichen', sortValue: (c) => c.pseudonym, render: (c) => c.pseudonym },
+                { key: 'since', header: 'Gesperrt seit', render: (c) => formatDateTime(c.legalHoldAt) },
+                { key: 'by', header: 'Gesperrt von', render: (c) => c.legalHoldByName ?? c.legalHoldBy ?? '–' },
+                {
+                  key: 'deletion',
+                  header: 'Löschdatum',
+                  sortValue: (c) => c.deletionDate,
+                  render: (c) => (
+                    <>
+                      {c.deletionDate ? germanDateOf(c.deletionDate) : 'Fall offen'}
+                      {c.overdue && <strong> (abgelaufen, nur die Sperre hält den Fall)</strong>}
+                    </>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </Loaded>
+      </section>
       <section aria-labelledby="anonymised">
         <h2 id="anonymised">Zuletzt anonymisierte Fälle</h2>
         <Loaded state={anonymised}>

@@ -1498,6 +1498,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/retention/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RetentionController_legalHolds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/statistics/risk-assessments/summary": {
         parameters: {
             query?: never;
@@ -4646,6 +4662,28 @@ export interface components {
         };
         AnonymisedCaseListResponseDto: {
             items: components["schemas"]["AnonymisedCaseDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        LegalHoldEntryDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example F-2026-7KQ3MX */
+            pseudonym: string;
+            /** Format: date-time */
+            legalHoldAt: string | null;
+            legalHoldBy: string | null;
+            legalHoldByName: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @example 2031-11-20 */
+            deletionDate: string | null;
+            /** @description The deletion date has passed: only the hold keeps the case */
+            overdue: boolean;
+        };
+        LegalHoldListResponseDto: {
+            items: components["schemas"]["LegalHoldEntryDto"][];
             total: number;
             limit: number;
             offset: number;
@@ -8109,6 +8147,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AnonymisedCaseListResponseDto"];
+                };
+            };
+        };
+    };
+    RetentionController_legalHolds: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldListResponseDto"];
                 };
             };
         };
