@@ -17,6 +17,12 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
       .set('Authorization', await bearer(Role.Coordinator))
       .send({ socialSpaceId: space.id })
       .expect(201);
+    // A reminder that could not be delivered, for the reminders page.
+    await web.db.query(
+      `INSERT INTO reminder (key, due_at, recipients, template, context, channels, status, attempts, last_error)
+       VALUES ('test/admin/failed', now() - interval '1 hour', '[{"type":"user","id":"demo-coordinator"}]', 'step-due',
+               jsonb_build_object('processTitle', 'Sozialraum Teltow', 'stepTitle', 'Phase 1', 'dueAt', now()::text), '{in_app}', 'failed', 5, 'SMTP 550')`,
+    );
   });
   afterAll(() => web?.close());
 
@@ -162,6 +168,11 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
       await expect(page.getByText('Wird geladen …')).toHaveCount(0);
       expect(await accessibilityViolations(page)).toEqual([]);
       expect(await englishMessages(page)).toEqual([]);
+      if (link === 'Erinnerungen') {
+        await page.getByRole('button', { name: /^Erneut senden/ }).click();
+        await expect(page.getByText('wird erneut zugestellt')).toBeVisible();
+        await expect(page.getByText('Keine fehlgeschlagenen Erinnerungen.')).toBeVisible();
+      }
     }
     expect(web.consoleErrors).toEqual([]);
   });

@@ -19,6 +19,20 @@ import {
 } from '../shared/ui';
 
 const CHANNELS: Record<string, string> = { in_app: 'Posteingang', email: 'E-Mail' };
+const TEMPLATES: Record<string, string> = {
+  'step-due': 'Frist eines Schritts',
+  'step-overdue': 'Überfälliger Schritt (Eskalation)',
+  'conference-due': 'Sozialraumkonferenz',
+  'follow-up-due': 'Wiedervorlage',
+  'decision-due': 'Entscheidung zu einer Vereinbarung',
+  'agreement-rejected': 'Vereinbarung abgelehnt',
+  'agreement-renewal-due': 'Verlängerung einer Vereinbarung',
+  'case-break-glass': 'Notfallzugriff auf einen Fall',
+  'case-transferred': 'Fallübergabe',
+};
+/** What a reminder is about, in words: its kind and the process or step it names (never a person). */
+const reminderName = (r: Schemas['ReminderDto']) =>
+  [TEMPLATES[r.template] ?? r.template, r.context.processTitle, r.context.stepTitle].filter((v) => typeof v === 'string' && v).join(': ');
 
 /** Reminders that could not be delivered after every attempt, with the last error; each can be sent again. */
 export function FailedRemindersPage() {
@@ -29,7 +43,7 @@ export function FailedRemindersPage() {
   const retry = async (r: Schemas['ReminderDto']) => {
     try {
       await unwrap(client.POST('/reminders/{id}/retry', { params: { path: { id: r.id } } }));
-      setMessage(`„${String(r.context.title ?? r.template)}“ wird erneut zugestellt.`);
+      setMessage(`„${reminderName(r)}“ wird erneut zugestellt.`);
       setError(null);
       failed.reload();
       metrics.reload();
@@ -65,7 +79,7 @@ export function FailedRemindersPage() {
             empty="Keine fehlgeschlagenen Erinnerungen."
             columns={[
               { key: 'due', header: 'Fällig', sortValue: (r) => r.dueAt, render: (r) => formatDateTime(r.dueAt) },
-              { key: 'what', header: 'Erinnerung', render: (r) => String(r.context.title ?? r.template) },
+              { key: 'what', header: 'Erinnerung', render: (r) => reminderName(r) },
               { key: 'channels', header: 'Wege', render: (r) => r.channels.map((c) => CHANNELS[c] ?? c).join(', ') },
               { key: 'attempts', header: 'Versuche', numeric: true, render: (r) => r.attempts },
               { key: 'error', header: 'Letzter Fehler', render: (r) => r.lastError ?? '–' },
@@ -74,7 +88,7 @@ export function FailedRemindersPage() {
                 header: 'Aktion',
                 render: (r) => (
                   <button type="button" className="secondary" onClick={() => void retry(r)}>
-                    Erneut senden<span className="visually-hidden">: {String(r.context.title ?? r.template)}</span>
+                    Erneut senden<span className="visually-hidden">: {reminderName(r)}</span>
                   </button>
                 ),
               },
