@@ -153,6 +153,20 @@ describe('retention of case data (Temporal Schedule on the dev server)', () => {
     expect(audit.map((a: { outcome: string }) => a.outcome).sort()).toEqual(['allowed', 'failed']);
   });
 
+  it('lists the cases under legal hold for admins by pseudonym, the overdue first, never with the reason', async () => {
+    const listed = await api().get('/retention/legal-holds').set('Authorization', admin);
+    expect(listed.status).toBe(200);
+    const [held] = await system.db.query('SELECT pseudonym, legal_hold_by FROM case_file WHERE id = $1', [ids.held]);
+    expect(listed.body).toMatchObject({
+      total: 1,
+      items: [{ caseId: ids.held, pseudonym: held.pseudonym, legalHoldBy: held.legal_hold_by, overdue: true, deletionDate: day(-30) }],
+    });
+    expect(JSON.stringify(listed.body)).not.toContain('Familiengerichtlich');
+    expect((await api().get('/retention/legal-holds').set('Authorization', cw)).status).toBe(403);
+    const [audit] = await system.db.query(`SELECT outcome FROM audit_event WHERE action = 'list-legal-holds' ORDER BY id LIMIT 1`);
+    expect(audit).toEqual({ outcome: 'allowed' });
+  });
+
   it('answers 404 without a schedule, and only admins manage it', async () => {
     expect((await api().get('/retention/schedule').set('Authorization', admin)).status).toBe(404);
     expect((await api().put('/retention/schedule').set('Authorization', cw).send({})).status).toBe(403);

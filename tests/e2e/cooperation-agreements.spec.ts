@@ -416,6 +416,54 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
     expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([bilateral]);
   });
 
+  it('lists one open decision per agreement for an approver named for two of its parties, naming both', async () => {
+    const created = await request(http())
+      .post('/cooperation-agreements')
+      .set('Authorization', coordinator)
+      .send({
+        ...draft(),
+        title: 'Vertrag mit einer Person für Stadt und Landkreis',
+        parties: [
+          { kind: 'contract_partner', refId: municipalityPartner },
+          { kind: 'contract_partner', refId: providerPartner },
+          { kind: 'landkreis', name: 'Landkreis Potsdam-Mittelmark' },
+        ],
+      });
+    expect(created.status).toBe(201);
+    const both = created.body.id as string;
+    const submitted = await request(http())
+      .post(`/cooperation-agreements/${both}/submit`)
+      .set('Authorization', coordinator)
+      .send({
+        approvers: [
+          { stageKey: 'parties', partyKey: 'municipality', approverIds: ['ap-landkreis'] },
+          { stageKey: 'parties', partyKey: 'provider', approverIds: ['ap-provider'] },
+          { stageKey: 'parties', partyKey: 'landkreis', approverIds: ['ap-landkreis'] },
+        ],
+      });
+    expect(submitted.status).toBe(200);
+    const pendingOf = async () =>
+      (await request(http()).get('/cooperation-agreements/pending-decisions').set('Authorization', approver.landkreis)).body as {
+        total: number;
+        items: Array<{ agreementId: string; parties: Array<{ key: string; title: string }> }>;
+      };
+    const pending = await pendingOf();
+    expect(pending.items.filter((i) => i.agreementId === both)).toHaveLength(1);
+    expect(pending.total).toBe(pending.items.length);
+    expect(pending.items.find((i) => i.agreementId === both)!.parties.map((p) => p.key)).toEqual(['landkreis', 'municipality']);
+    const tasks = await request(http()).get('/me/tasks').set('Authorization', approver.landkreis);
+    expect(tasks.body.items.filter((t: { subject: { id: string } }) => t.subject.id === both)).toEqual([
+      expect.objectContaining({ kind: 'agreement_decision', link: `/entscheidungen/${both}` }),
+    ]);
+    const decided = await request(http())
+      .post(`/cooperation-agreements/${both}/decisions`)
+      .set('Authorization', approver.landkreis)
+      .send({ stageKey: 'parties', partyKey: 'municipality', decision: 'approve' });
+    expect(decided.status).toBe(200);
+    const after = (await pendingOf()).items.filter((i) => i.agreementId === both);
+    expect(after.map((i) => i.parties.map((p) => p.key))).toEqual([['landkreis']]);
+  });
+
   it('lists the district’s municipalities and names one as a party; an unknown municipality is refused', async () => {
     const all = await request(http()).get('/municipalities').set('Authorization', coordinator);
     expect(all.status).toBe(200);

@@ -184,6 +184,11 @@ describe('workflow definitions over HTTP', () => {
     expect(p3).toMatchObject({ projected: false, from: visions.dueAt, to: addDuration(new Date(visions.startedAt), 'P5M').toISOString() });
     // Past phase 3: nothing moves.
     expect(byId[inPhase4]).toMatchObject({ compatible: true, affected: false, dueDateChanges: [] });
+    // Each instance names its social space, for the administrator's confirmation (not only ids).
+    const names: Array<{ id: string; name: string }> = await system.db.query('SELECT id, name FROM social_space WHERE id = ANY($1)', [
+      spaces.slice(0, 3).map((s) => s.id),
+    ]);
+    expect(ids.map((id) => byId[id].subjectLabel).sort()).toEqual(names.map((n) => n.name).sort());
 
     const applied = await request(http)
       .post('/definitions/sozialraum-development/migrations')

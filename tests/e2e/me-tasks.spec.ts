@@ -354,7 +354,7 @@ describe('Meine Aufgaben: GET /me/tasks from the read models (HTTP)', () => {
       kind: 'agreement_decision',
       title: `Entscheidung zur Vereinbarung ${created.body.reference} „Dreiseitiger Vertrag Familienzentrum“`,
       subject: { type: 'cooperation-agreement', id, label: created.body.reference },
-      link: '/entscheidungen',
+      link: `/entscheidungen/${id}`,
     });
     expect((await tasks(await bearer(Role.Approver))).total).toBe(0);
 

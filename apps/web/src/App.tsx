@@ -12,12 +12,15 @@ import { PendingDecisionsPage } from './agreements/DecisionsPage';
 import { NewCasePage } from './cases/CasePages';
 import { CasesPage } from './cases/CaseListPage';
 import { CaseFilePage } from './cases/CaseFilePage';
+import { DecisionPage } from './agreements/DecisionPage';
 import { FollowUpsPage } from './cases/FollowUpsPage';
 import { AdviserConsultationsPage, PacketPage } from './fallteam/AdviserPages';
 import { ConsultationPage, FallteamOverviewPage } from './fallteam/ConsultationPages';
 import { IntakePage, JugendhilfedienstCasePage, JugendhilfedienstListPage } from './jugendhilfedienst/JugendhilfedienstPages';
 import { TimeEntriesPage } from './jugendhilfedienst/TimeEntriesPage';
 import { AuditPage, DefinitionPage, DefinitionsPage, DraftEditorPage } from './admin/DefinitionPages';
+import { TeamsPage, UserPage, UsersPage } from './admin/StaffPages';
+import { FailedRemindersPage, RetentionPage, StatisticsPage } from './admin/OperationsPages';
 import { InboxPage } from './tasks/InboxPage';
 import { TasksPage } from './tasks/TasksPage';
 import { PageTitle } from './shared/Page';
@@ -42,6 +45,11 @@ const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/beratungen', label: 'Meine Beratungen', roles: ['adviser'] },
   { to: '/entscheidungen', label: 'Entscheidungen', roles: ['approver'] },
   { to: '/definitionen', label: 'Definitionen', roles: ['admin'] },
+  { to: '/benutzer', label: 'Benutzer', roles: ['admin'] },
+  { to: '/teams', label: 'Teams', roles: ['admin'] },
+  { to: '/erinnerungen', label: 'Erinnerungen', roles: ['admin'] },
+  { to: '/loeschfristen', label: 'Löschfristen', roles: ['admin'] },
+  { to: '/statistik', label: '§ 8a-Statistik', roles: ['admin'] },
   { to: '/audit', label: 'Audit-Log', roles: ['admin'] },
   { to: '/posteingang', label: 'Posteingang', roles: ['caseworker', 'coordinator', 'admin', 'adviser', 'approver'] },
 ];
@@ -141,7 +149,10 @@ export function App() {
           <Route path="/prozesse/:id" element={<ProcessPage />} />
           <Route path="/interviews" element={<InterviewsPage />} />
           <Route path="/vereinbarungen" element={<AgreementsPage />} />
-          <Route path="/vereinbarungen/:id" element={<Navigate to="/vereinbarungen" replace />} />
+          <Route
+            path="/vereinbarungen/:id"
+            element={hasRole(me, 'approver') && !hasRole(me, 'coordinator') ? <DecisionPage /> : <Navigate to="/vereinbarungen" replace />}
+          />
           <Route path="/interviews/:cycleId/:partnerId" element={<Navigate to="/interviews" replace />} />
           <Route path="/gremien" element={<CommitteesPage />} />
           <Route path="/gremien/:id" element={<CommitteePage />} />
@@ -161,11 +172,18 @@ export function App() {
           <Route path="/beratungen" element={<AdviserConsultationsPage />} />
           <Route path="/beratungen/:id" element={hasRole(me, 'adviser') ? <PacketPage /> : <ConsultationPage />} />
           <Route path="/entscheidungen" element={<PendingDecisionsPage />} />
+          <Route path="/entscheidungen/:id" element={<DecisionPage />} />
           <Route path="/definitionen" element={<DefinitionsPage />} />
           <Route path="/definitionen/:key" element={<DefinitionPage />} />
           <Route path="/definitionen/:key/versionen/:version" element={<DraftEditorPage />} />
           <Route path="/audit" element={<AuditPage />} />
           {sozialraumRoutes}
+          <Route path="/benutzer" element={<UsersPage />} />
+          <Route path="/benutzer/:id" element={<UserPage />} />
+          <Route path="/teams" element={<TeamsPage />} />
+          <Route path="/erinnerungen" element={<FailedRemindersPage />} />
+          <Route path="/loeschfristen" element={<RetentionPage />} />
+          <Route path="/statistik" element={<StatisticsPage />} />
           <Route
             path="*"
             element={

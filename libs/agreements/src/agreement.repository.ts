@@ -69,7 +69,10 @@ export interface PendingDecisionItem {
   version: number;
   stageKey: string;
   stageTitle: string | null;
+  /** The first of `parties` (kept for clients that decide for one party). */
   partyKey: string;
+  /** Every party of the stage the approver decides for. */
+  parties: Array<{ key: string; title: string }>;
   dueAt: Date;
   overdue: boolean;
 }
@@ -267,20 +270,31 @@ export class AgreementRepository {
       .find({ where: { agreementId, ...(round === undefined ? {} : { round }) }, order: { decidedAt: 'ASC' } });
   }
 
-  /** An approver's open requests, the earliest deadline first. */
+  /**
+   * An approver's open requests, one per agreement and stage, the earliest deadline first. An approver
+   * named for several parties of a stage (one person deciding for town and Landkreis) has one pending
+   * row per party in the read model; the list shows them as one request naming those parties.
+   */
   async pending(approverId: string, page: { limit: number; offset: number }): Promise<Paged<PendingDecisionItem>> {
     const [items, [{ total }]] = await Promise.all([
       this.dataSource.query(
         `SELECT p.agreement_id AS "agreementId", a.reference, a.title, a.kind, p.round, p.version, p.stage_key AS "stageKey",
                 (SELECT s->>'title' FROM jsonb_array_elements(a.approval->'stages') s WHERE s->>'key' = p.stage_key) AS "stageTitle",
-                p.party_key AS "partyKey", p.due_at AS "dueAt", p.due_at <= now() AS overdue
+                min(p.party_key) AS "partyKey",
+                jsonb_agg(jsonb_build_object('key', p.party_key, 'title', coalesce(
+                  (SELECT pa->>'title' FROM jsonb_array_elements(a.approval->'stages') s, jsonb_array_elements(s->'parties') pa
+                    WHERE s->>'key' = p.stage_key AND pa->>'key' = p.party_key LIMIT 1), p.party_key)) ORDER BY p.party_key) AS parties,
+                min(p.due_at) AS "dueAt", min(p.due_at) <= now() AS overdue
            FROM cooperation_agreement_pending p JOIN cooperation_agreement a ON a.id = p.agreement_id
-          WHERE p.approver_id = $1 ORDER BY p.due_at, p.agreement_id, p.stage_key, p.party_key LIMIT $2 OFFSET $3`,
+          WHERE p.approver_id = $1
+          GROUP BY p.agreement_id, a.id, p.round, p.version, p.stage_key
+          ORDER BY min(p.due_at), p.agreement_id, p.stage_key LIMIT $2 OFFSET $3`,
         [approverId, page.limit, page.offset],
       ) as Promise<PendingDecisionItem[]>,
-      this.dataSource.query('SELECT count(*)::int AS total FROM cooperation_agreement_pending WHERE approver_id = $1', [
-        approverId,
-      ]) as Promise<Array<{ total: number }>>,
+      this.dataSource.query(
+        'SELECT count(DISTINCT (agreement_id, round, stage_key))::int AS total FROM cooperation_agreement_pending WHERE approver_id = $1',
+        [approverId],
+      ) as Promise<Array<{ total: number }>>,
     ]);
     return { items, total };
   }

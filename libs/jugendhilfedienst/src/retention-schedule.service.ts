@@ -4,7 +4,7 @@ import { AppConfig } from '@sro/config';
 import { DomainError, ErrorCode } from '@sro/common';
 import { temporalCall } from '@sro/temporal';
 import { CaseRetentionInput, workflowIds, WorkflowType } from '@sro/workflows/contracts';
-import { AnonymisedCase, RetentionRepository } from './retention.repository';
+import { AnonymisedCase, LegalHoldEntry, RetentionRepository } from './retention.repository';
 
 export interface RetentionScheduleView {
   scheduleId: string;
@@ -89,6 +89,15 @@ export class RetentionScheduleService {
   /** What the runs anonymised, from the audit log: ids and times only. */
   async anonymised(page: { limit: number; offset: number }): Promise<AnonymisedCaseList> {
     const { items, total } = await this.retention.anonymisedCases(page);
+    return { items, total, ...page };
+  }
+
+  /** The cases a legal hold keeps, for the administrators' overview (pseudonym, who and when; never the reason). */
+  async legalHolds(page: {
+    limit: number;
+    offset: number;
+  }): Promise<{ items: LegalHoldEntry[]; total: number; limit: number; offset: number }> {
+    const { items, total } = await this.retention.legalHolds(page);
     return { items, total, ...page };
   }
 

@@ -18,6 +18,19 @@ export interface LegalHoldState {
 }
 
 /** A case the retention anonymised, as the audit log records it: ids and times only. */
+/** A case kept beyond its deletion date by a legal hold: what an administrator may see of it (no reason, no names). */
+export interface LegalHoldEntry {
+  caseId: string;
+  pseudonym: string;
+  legalHoldAt: Date | null;
+  legalHoldBy: string | null;
+  legalHoldByName: string | null;
+  closedAt: Date | null;
+  deletionDate: string | null;
+  /** The deletion date has passed: only the hold keeps the case. */
+  overdue: boolean;
+}
+
 export interface AnonymisedCase {
   caseId: string;
   anonymisedAt: Date;
@@ -120,6 +133,21 @@ export class RetentionRepository {
       `SELECT resource_id AS "caseId", occurred_at AS "anonymisedAt", details->>'asOf' AS "asOf", count(*) OVER ()::int AS total
          FROM audit_event WHERE actor_id = $1 AND action = 'anonymise' ORDER BY id DESC LIMIT $2 OFFSET $3`,
       [RETENTION_ACTOR, page.limit, page.offset],
+    );
+    return { items: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 };
+  }
+
+  /** The cases under legal hold, those past their deletion date first; the reason stays sealed. */
+  async legalHolds(page: { limit: number; offset: number }): Promise<{ items: LegalHoldEntry[]; total: number }> {
+    const rows: Array<LegalHoldEntry & { total: number }> = await this.dataSource.query(
+      `SELECT f.id AS "caseId", f.pseudonym, f.legal_hold_at AS "legalHoldAt", f.legal_hold_by AS "legalHoldBy",
+              u.display_name AS "legalHoldByName", f.closed_at AS "closedAt", to_char(f.deletion_date, 'YYYY-MM-DD') AS "deletionDate",
+              coalesce(f.deletion_date <= current_date, false) AS overdue, count(*) OVER ()::int AS total
+         FROM case_file f LEFT JOIN app_user u ON u.id = f.legal_hold_by
+        WHERE f.legal_hold AND f.anonymised_at IS NULL
+        ORDER BY coalesce(f.deletion_date <= current_date, false) DESC, f.deletion_date NULLS LAST, f.legal_hold_at, f.id
+        LIMIT $1 OFFSET $2`,
+      [page.limit, page.offset],
     );
     return { items: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 };
   }

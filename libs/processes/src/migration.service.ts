@@ -18,6 +18,8 @@ export interface InstancePreview {
   processId: string;
   workflowId: string;
   subjectId: string;
+  /** The social space's name, the case file number or the agreement reference (never a person's name). */
+  subjectLabel: string | null;
   fromVersion: number;
   currentStep: string | null;
   compatible: boolean;
@@ -73,12 +75,14 @@ export class MigrationService {
       specs.set(version, stepSpecsOf(key, (await this.definitions.get(key, version)).spec));
     }
     const newSteps = stepSpecsOf(key, target.spec);
+    const labels = await this.processes.subjectLabels(older.map((p) => p.id));
     const instances = older.map((p): InstancePreview => {
       const plan = planStepMigration(p.steps, specs.get(p.definitionVersion)!, newSteps);
       return {
         processId: p.id,
         workflowId: p.workflowId,
         subjectId: p.subjectId,
+        subjectLabel: labels.get(p.id) ?? null,
         fromVersion: p.definitionVersion,
         currentStep: p.currentStep,
         compatible: plan.compatible,
@@ -147,7 +151,7 @@ export class MigrationService {
             action: 'migrate',
             resourceType: 'process-instance',
             resourceId: instance.processId,
-            purpose: 'workflow definition migration',
+            purpose: 'Umstellung auf eine neue Definitionsversion',
             outcome: 'allowed',
             details: { key, fromVersion: instance.fromVersion, toVersion },
           });

@@ -166,6 +166,24 @@ export class ProcessInstanceRepository {
     });
   }
 
+  /**
+   * What an administrator may read of each instance's subject: the social space's name, the case's
+   * file number (its pseudonym, never a name) or the agreement's reference; null for other subjects.
+   */
+  async subjectLabels(processIds: string[]): Promise<Map<string, string | null>> {
+    if (processIds.length === 0) return new Map();
+    const rows: Array<{ id: string; label: string | null }> = await this.dataSource.query(
+      `SELECT p.id, CASE p.subject_type
+                WHEN 'social_space' THEN (SELECT s.name FROM social_space s WHERE s.id::text = p.subject_id)
+                WHEN 'case' THEN (SELECT f.pseudonym FROM case_file f WHERE f.id::text = p.subject_id)
+                WHEN 'cooperation_agreement' THEN (SELECT a.reference FROM cooperation_agreement a WHERE a.id::text = p.subject_id)
+              END AS label
+         FROM process_instance p WHERE p.id = ANY($1::uuid[])`,
+      [processIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.label]));
+  }
+
   /** One page of an instance's history, oldest first. */
   async history(processId: string, page: { limit: number; offset: number }): Promise<Page<ProcessEvent>> {
     const [items, total] = await this.dataSource

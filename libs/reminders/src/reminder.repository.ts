@@ -96,6 +96,39 @@ export class ReminderRepository {
     return rows.map((r) => r.key);
   }
 
+  /**
+   * Sends a failed reminder again: its failed e-mails go back to the outbox (`pending`, attempts
+   * from zero), and a reminder that failed before any delivery is `scheduled` again. Null when the
+   * reminder is not (or no longer) `failed`; a concurrent second retry finds it so.
+   */
+  async retryFailed(id: string): Promise<{ key: string; dueAt: Date; status: ReminderStatus } | null> {
+    return this.dataSource.transaction(async (m) => {
+      const [reminder]: Array<{ key: string }> = await m.query(`SELECT key FROM reminder WHERE id = $1 AND status = 'failed' FOR UPDATE`, [
+        id,
+      ]);
+      if (!reminder) return null;
+      const emails: Array<{ id: string }> = await m.query(
+        `WITH requeued AS (
+           UPDATE reminder_delivery SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
+            WHERE reminder_id = $1 AND status = 'failed' RETURNING id)
+         SELECT id FROM requeued`,
+        [id],
+      );
+      const [row]: Array<{ key: string; dueAt: Date; status: ReminderStatus }> = await m.query(
+        `WITH retried AS (
+           UPDATE reminder SET status = CASE WHEN $2 THEN 'sent' ELSE 'scheduled' END, attempts = 0, last_error = NULL, updated_at = now()
+            WHERE id = $1 RETURNING key, due_at, status)
+         SELECT key, due_at AS "dueAt", status FROM retried`,
+        [id, emails.length > 0],
+      );
+      return row;
+    });
+  }
+
+  findById(id: string): Promise<Reminder | null> {
+    return this.dataSource.getRepository(Reminder).findOneBy({ id });
+  }
+
   async findByKey(key: string): Promise<Reminder | null> {
     return this.dataSource.getRepository(Reminder).findOneBy({ key });
   }

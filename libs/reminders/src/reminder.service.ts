@@ -73,6 +73,25 @@ export class ReminderService {
     return keys.length;
   }
 
+  /**
+   * An admin sends a failed reminder again: failed e-mails return to the outbox (the worker looks
+   * for them every few seconds); a reminder that failed before delivery gets a new job, due now.
+   */
+  async retryFailed(id: string): Promise<Reminder> {
+    const retried = await this.reminders.retryFailed(id);
+    if (!retried) {
+      const reminder = await this.reminders.findById(id);
+      if (!reminder) throw DomainError.notFound('Die Erinnerung');
+      throw DomainError.conflict('Die Erinnerung ist nicht fehlgeschlagen; es gibt nichts erneut zu senden.');
+    }
+    if (retried.status === 'scheduled') {
+      // The failed job keeps its id in BullMQ: remove it, or the new one would be a no-op.
+      await this.queue.remove(retried.key);
+      await this.queue.enqueue(retried.key, new Date());
+    }
+    return (await this.reminders.findById(id))!;
+  }
+
   async get(key: string): Promise<Reminder | null> {
     return this.reminders.findByKey(key);
   }

@@ -122,15 +122,17 @@ export const TASK_QUERIES: Record<
   agreement_decision: {
     sql: `${COLUMNS({
       kind: 'agreement_decision',
-      target: `a.id || '/' || pd.round || '/' || pd.stage_key || '/' || pd.party_key`,
-      due: 'pd.due_at',
+      target: `a.id || '/' || pd.round || '/' || pd.stage_key`,
+      due: 'min(pd.due_at)',
       subjectType: 'cooperation-agreement',
       subjectId: 'a.id',
       label: 'a.reference',
       detail: 'a.title',
     })}
       FROM cooperation_agreement_pending pd JOIN cooperation_agreement a ON a.id = pd.agreement_id
-     WHERE pd.approver_id = $1`,
+     WHERE pd.approver_id = $1
+     -- One task per agreement and stage, also for an approver named for several of its parties.
+     GROUP BY a.id, pd.round, pd.stage_key`,
   },
   meeting_task: {
     // A task of submitted (or approved) minutes, for its assignee while they are a member of the committee.

@@ -65,8 +65,8 @@ export function taskLink(row: Pick<TaskRow, 'kind' | 'targetId' | 'subjectId' | 
       // The forms of the Jugendhilfedienst process, each step at its own section.
       return `${webPath(`/cases/${row.subjectId}`)}/jugendhilfedienst#${JHD_SECTIONS[row.kind]}`;
     case 'agreement_decision':
-      // The approver decides on the page of their pending decisions.
-      return '/entscheidungen';
+      // The approver decides on the agreement's decision page.
+      return `/entscheidungen/${row.subjectId}`;
     case 'meeting_task':
       return `/gremien/sitzungen/${row.subjectId}`;
     default:

@@ -6,7 +6,12 @@ import { Principal, Role } from '@sro/common';
 import { JugendhilfedienstService, RetentionScheduleService } from '@sro/jugendhilfedienst';
 import { PagingDto } from '../common/paging.dto';
 import { LegalHoldDto, RetentionScheduleDto } from './dto/jugendhilfedienst.dto';
-import { AnonymisedCaseListResponseDto, LegalHoldResponseDto, RetentionScheduleResponseDto } from './dto/retention.response.dto';
+import {
+  AnonymisedCaseListResponseDto,
+  LegalHoldListResponseDto,
+  LegalHoldResponseDto,
+  RetentionScheduleResponseDto,
+} from './dto/retention.response.dto';
 
 const uuid = new ParseUUIDPipe();
 
@@ -68,5 +73,14 @@ export class RetentionController {
   @Audited({ resourceType: 'retention-schedule', action: 'list', purpose: 'Nachweis der Löschung' })
   anonymised(@Query() page: PagingDto): Promise<AnonymisedCaseListResponseDto> {
     return this.schedule.anonymised(page);
+  }
+
+  /** The cases kept by a legal hold (pseudonyms, who set it and when, deletion dates; never the reason). */
+  @Get('retention/legal-holds')
+  @ApiOkResponse({ type: LegalHoldListResponseDto })
+  @Roles(Role.Admin)
+  @Audited({ resourceType: 'retention-schedule', action: 'list-legal-holds', purpose: 'Übersicht der Löschsperren' })
+  legalHolds(@Query() page: PagingDto): Promise<LegalHoldListResponseDto> {
+    return this.schedule.legalHolds(page);
   }
 }

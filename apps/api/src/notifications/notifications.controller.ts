@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '@sro/auth';
 import { ALL_ROLES, Principal, Role } from '@sro/common';
-import { NotificationService } from '@sro/reminders';
+import { Audited } from '@sro/audit';
+import { NotificationService, ReminderService } from '@sro/reminders';
 import { PagingDto } from '../common/paging.dto';
 import { InboxQueryDto, ReminderQueryDto } from './dto/notification-query.dto';
 import {
@@ -10,6 +11,7 @@ import {
   NotificationDto,
   NotificationPageDto,
   ReminderMetricsDto,
+  ReminderDto,
   ReminderPageDto,
   UnreadCountDto,
 } from './dto/notification.dto';
@@ -18,7 +20,10 @@ import {
 @ApiBearerAuth()
 @Controller()
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationService) {}
+  constructor(
+    private readonly notifications: NotificationService,
+    private readonly reminderService: ReminderService,
+  ) {}
 
   /** The caller's in-app inbox, newest first. */
   @Get('me/notifications')
@@ -57,6 +62,16 @@ export class NotificationsController {
   @ApiOkResponse({ type: ReminderPageDto })
   reminders(@Query() query: ReminderQueryDto): Promise<ReminderPageDto> {
     return this.notifications.reminders(query);
+  }
+
+  /** Sends a failed reminder again (its failed e-mails back to the outbox, or a new job); 409 when it has not failed. */
+  @Post('reminders/:id/retry')
+  @HttpCode(200)
+  @Roles(Role.Admin)
+  @Audited({ resourceType: 'reminder', action: 'retry', purpose: 'Erinnerung erneut zustellen' })
+  @ApiOkResponse({ type: ReminderDto })
+  retry(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReminderDto> {
+    return this.reminderService.retryFailed(id);
   }
 
   /** Counts by status and due→delivered lag percentiles. */

@@ -1,43 +1,50 @@
+import { Link } from 'react-router';
 import { client, unwrap } from '../api';
 import { formatDate, Loaded, useLoad } from '../shared/ui';
 import { PageTitle } from '../shared/Page';
+import { DataTable } from '../shared/DataTable';
 
-/** The approver's open decisions on cooperation agreements, the earliest deadline first. */
+/** The approver's open decisions: one row per agreement (and stage), the earliest deadline first. */
 export function PendingDecisionsPage() {
   const pending = useLoad(() => unwrap(client.GET('/cooperation-agreements/pending-decisions', { params: { query: { limit: 100 } } })), []);
   return (
     <>
       <PageTitle>Offene Entscheidungen</PageTitle>
       <Loaded state={pending}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p>Keine offenen Entscheidungen.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Aktenzeichen</th>
-                  <th scope="col">Vereinbarung</th>
-                  <th scope="col">Stufe</th>
-                  <th scope="col">Frist</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((d) => (
-                  <tr key={`${d.agreementId}-${d.partyKey}`}>
-                    <td>{d.reference}</td>
-                    <td>{d.title}</td>
-                    <td>{d.stageTitle ?? '–'}</td>
-                    <td>
-                      {formatDate(d.dueAt)}
-                      {d.overdue && <strong> (überfällig)</strong>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
+        {(page) => (
+          <DataTable
+            caption="Vereinbarungen, die auf Ihre Entscheidung warten"
+            rows={page.items}
+            rowKey={(d) => `${d.agreementId}-${d.round}-${d.stageKey}`}
+            empty="Keine offenen Entscheidungen."
+            initialSort={{ key: 'due', direction: 'asc' }}
+            columns={[
+              {
+                key: 'agreement',
+                header: 'Vereinbarung',
+                sortValue: (d) => d.title,
+                render: (d) => (
+                  <Link to={`/entscheidungen/${d.agreementId}`}>
+                    {d.reference} „{d.title}“
+                  </Link>
+                ),
+              },
+              { key: 'party', header: 'Sie entscheiden für', render: (d) => d.parties.map((p) => p.title).join(', ') },
+              { key: 'stage', header: 'Stufe', render: (d) => d.stageTitle ?? '–' },
+              {
+                key: 'due',
+                header: 'Frist',
+                sortValue: (d) => d.dueAt,
+                render: (d) => (
+                  <>
+                    {formatDate(d.dueAt)}
+                    {d.overdue && <strong> (überfällig)</strong>}
+                  </>
+                ),
+              },
+            ]}
+          />
+        )}
       </Loaded>
     </>
   );

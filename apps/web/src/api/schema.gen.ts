@@ -2022,6 +2022,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/retention/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RetentionController_legalHolds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/statistics/risk-assessments/summary": {
         parameters: {
             query?: never;
@@ -2212,6 +2228,22 @@ export interface paths {
         get: operations["NotificationsController_reminders"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reminders/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2944,6 +2976,12 @@ export interface components {
             limit: number;
             offset: number;
         };
+        PendingPartyDto: {
+            /** @example municipality */
+            key: string;
+            /** @example Kommune */
+            title: string;
+        };
         PendingDecisionDto: {
             /** Format: uuid */
             agreementId: string;
@@ -2956,7 +2994,10 @@ export interface components {
             version: number;
             stageKey: string;
             stageTitle: string | null;
+            /** @description The first of `parties`. */
             partyKey: string;
+            /** @description Every party of the stage the caller decides for (one row per agreement and stage). */
+            parties: components["schemas"]["PendingPartyDto"][];
             /** Format: date-time */
             dueAt: string;
             overdue: boolean;
@@ -4692,6 +4733,8 @@ export interface components {
             processId: string;
             workflowId: string;
             subjectId: string;
+            /** @description The social space name, the case file number (pseudonym) or the agreement reference */
+            subjectLabel: string | null;
             fromVersion: number;
             currentStep: string | null;
             compatible: boolean;
@@ -5998,6 +6041,28 @@ export interface components {
         };
         AnonymisedCaseListResponseDto: {
             items: components["schemas"]["AnonymisedCaseDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        LegalHoldEntryDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example F-2026-7KQ3MX */
+            pseudonym: string;
+            /** Format: date-time */
+            legalHoldAt: string | null;
+            legalHoldBy: string | null;
+            legalHoldByName: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @example 2031-11-20 */
+            deletionDate: string | null;
+            /** @description The deletion date has passed: only the hold keeps the case */
+            overdue: boolean;
+        };
+        LegalHoldListResponseDto: {
+            items: components["schemas"]["LegalHoldEntryDto"][];
             total: number;
             limit: number;
             offset: number;
@@ -10242,6 +10307,28 @@ export interface operations {
             };
         };
     };
+    RetentionController_legalHolds: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldListResponseDto"];
+                };
+            };
+        };
+    };
     StatisticsController_summary: {
         parameters: {
             query: {
@@ -10526,6 +10613,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReminderPageDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderDto"];
                 };
             };
         };

@@ -452,6 +452,14 @@ export class AgreementEventPageDto {
 }
 
 /** An approver's open request. */
+export class PendingPartyDto {
+  @ApiProperty({ example: 'municipality' })
+  key: string;
+
+  @ApiProperty({ example: 'Kommune' })
+  title: string;
+}
+
 export class PendingDecisionDto {
   @ApiProperty({ format: 'uuid' })
   agreementId: string;
@@ -477,8 +485,14 @@ export class PendingDecisionDto {
   @ApiProperty({ type: String, nullable: true })
   stageTitle: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'The first of `parties`.' })
   partyKey: string;
+
+  @ApiProperty({
+    type: [PendingPartyDto],
+    description: 'Every party of the stage the caller decides for (one row per agreement and stage).',
+  })
+  parties: PendingPartyDto[];
 
   @ApiProperty({ type: String, format: 'date-time' })
   dueAt: Date;

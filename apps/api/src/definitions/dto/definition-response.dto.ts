@@ -193,6 +193,13 @@ export class InstancePreviewDto implements InstancePreview {
   @ApiProperty()
   subjectId: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The social space name, the case file number (pseudonym) or the agreement reference',
+  })
+  subjectLabel: string | null;
+
   @ApiProperty()
   fromVersion: number;
 

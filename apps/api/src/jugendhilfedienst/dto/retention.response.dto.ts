@@ -79,3 +79,44 @@ export class AnonymisedCaseListResponseDto implements AnonymisedCaseList {
   @ApiProperty()
   offset: number;
 }
+
+/** A case under legal hold, as administrators see it: pseudonym, who set the hold and when, the deletion date; never the reason. */
+class LegalHoldEntryDto {
+  @ApiProperty({ format: 'uuid' })
+  caseId: string;
+
+  @ApiProperty({ example: 'F-2026-7KQ3MX' })
+  pseudonym: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  legalHoldAt: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  legalHoldBy: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  legalHoldByName: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  closedAt: Date | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '2031-11-20' })
+  deletionDate: string | null;
+
+  @ApiProperty({ description: 'The deletion date has passed: only the hold keeps the case' })
+  overdue: boolean;
+}
+
+export class LegalHoldListResponseDto {
+  @ApiProperty({ type: [LegalHoldEntryDto] })
+  items: LegalHoldEntryDto[];
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  limit: number;
+
+  @ApiProperty()
+  offset: number;
+}
