@@ -7,6 +7,8 @@ import { ErrorBox, Loaded, toApiError, useLoad } from './shared/ui';
 import { LoginCallbackPage, LoginPage } from './auth/LoginPage';
 import { BoardPage, ProcessPage } from './sozialraum/SozialraumPages';
 import { InterviewsPage } from './interviews/InterviewsPage';
+import { InterviewPage } from './interviews/InterviewPage';
+import { ReportPage } from './interviews/ReportPage';
 import { AgreementsPage } from './agreements/AgreementsPage';
 import { PendingDecisionsPage } from './agreements/DecisionsPage';
 import { CasePage, CasesPage, NewCasePage } from './cases/CasePages';
@@ -129,7 +131,8 @@ export function App() {
           <Route path="/interviews" element={<InterviewsPage />} />
           <Route path="/vereinbarungen" element={<AgreementsPage />} />
           <Route path="/vereinbarungen/:id" element={<Navigate to="/vereinbarungen" replace />} />
-          <Route path="/interviews/:cycleId/:partnerId" element={<Navigate to="/interviews" replace />} />
+          <Route path="/interviews/:cycleId/bericht" element={<ReportPage />} />
+          <Route path="/interviews/:cycleId/:partnerId" element={<InterviewPage />} />
           <Route path="/faelle" element={<CasesPage />} />
           <Route path="/faelle/neu" element={<NewCasePage />} />
           <Route path="/faelle/:id" element={<CasePage />} />
