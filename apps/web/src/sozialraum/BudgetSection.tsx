@@ -77,7 +77,7 @@ export function BudgetSection({ socialSpaceId, processId, measures }: { socialSp
                 <dd>{formatEuro(b.availableCents)}</dd>
               </div>
             </dl>
-            <AmountForm key={`${year}-${b.amountCents}`} budget={b} onDone={budget.reload} />
+            <AmountForm key={year} budget={b} onDone={budget.reload} />
             {b.isSet && (
               <>
                 <Ledger budget={b} measures={measures} />
