@@ -161,7 +161,7 @@ describe('web app: the coordinator does the work of a process and an interview i
     await first.click();
     await page.getByRole('heading', { name: `Interview mit ${partner}` }).waitFor();
     const plan = page.getByRole('form', { name: 'Interview planen' });
-    await plan.getByRole('textbox', { name: /^Termin/ }).fill(berlinToday());
+    await plan.getByRole('textbox', { name: 'Termin (Pflichtfeld)' }).fill(berlinToday());
     await plan.getByLabel('Termin (Uhrzeit)').fill('23:59');
     await plan.getByLabel('Interviewer:in').selectOption({ label: COORDINATOR });
     await plan.getByRole('button', { name: 'Interview planen' }).click();
@@ -182,8 +182,14 @@ describe('web app: the coordinator does the work of a process and an interview i
       await answers.getByRole('group', { name: text }).getByRole('radio', { name: '4 – eher gut' }).check();
     for (const text of ['Werden Kinder und Jugendliche an der Planung beteiligt?', 'Wurde das Sozialraumbudget'])
       await answers.getByRole('group', { name: text }).getByRole('radio', { name: 'Ja' }).check();
-    await answers.getByRole('group', { name: 'Wird das Familienzentrum von Eltern genutzt?' }).getByRole('radio', { name: 'häufig' }).check();
-    await answers.getByRole('group', { name: 'Welche Formen der Kooperation nutzen Sie?' }).getByRole('checkbox', { name: 'Fallteam' }).check();
+    await answers
+      .getByRole('group', { name: 'Wird das Familienzentrum von Eltern genutzt?' })
+      .getByRole('radio', { name: 'häufig' })
+      .check();
+    await answers
+      .getByRole('group', { name: 'Welche Formen der Kooperation nutzen Sie?' })
+      .getByRole('checkbox', { name: 'Fallteam' })
+      .check();
     await answers.getByLabel('Was sollte sich für Kinder und Jugendliche ändern?').fill('Mehr Treffpunkte am Abend.');
     await answers.getByRole('button', { name: 'Antworten speichern' }).click();
     await page.getByRole('heading', { name: 'Antworten korrigieren' }).waitFor();

@@ -19,6 +19,7 @@ import { DateField } from '../shared/forms';
 import { isoDateOf } from '../shared/german';
 import { useConfirm } from '../shared/confirm';
 import { usePlanningRegions } from '../shared/reference';
+import { useMe } from '../auth/session';
 import { PageTitle } from '../shared/Page';
 import { AnalysisQuestion, DeliverableContext, DeliverableForm, DeliverableSpec, Goal, Measure } from './DeliverableForms';
 import { BudgetSection } from './BudgetSection';
@@ -47,7 +48,14 @@ export function BoardPage() {
   const region = params.get('planregion') ?? '';
   const status = params.get('status') ?? '';
   const offset = Number(params.get('offset') ?? 0);
-  const regions = usePlanningRegions();
+  const me = useMe();
+  const allRegions = usePlanningRegions();
+  // A coordinator is offered the regions they coordinate; others (admins) all.
+  const mine = me.planningRegionIds ?? [];
+  const regions = {
+    ...allRegions,
+    data: allRegions.data && { items: allRegions.data.items.filter((r) => mine.length === 0 || mine.includes(r.id)) },
+  };
   const board = useLoad(
     () =>
       unwrap(
@@ -277,7 +285,7 @@ export function ProcessPage() {
             <Phases steps={process.steps} deliverables={state?.deliverables ?? {}} current={process.currentStep} phaseSpec={phaseSpec} />
             {current && spec && (process.status === 'running' || process.status === 'paused') && (
               <CurrentPhase
-                key={`${current.key}-${process.revision}`}
+                key={current.key}
                 processId={process.id}
                 phase={current}
                 number={process.steps.indexOf(current) + 1}
