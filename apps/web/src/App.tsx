@@ -9,6 +9,7 @@ import { BoardPage, ProcessPage } from './sozialraum/SozialraumPages';
 import { InterviewsPage } from './interviews/InterviewsPage';
 import { InterviewPage } from './interviews/InterviewPage';
 import { ReportPage } from './interviews/ReportPage';
+import { NewPartnerPage, PartnerPage, PartnersPage } from './partners/PartnersPages';
 import { AgreementsPage } from './agreements/AgreementsPage';
 import { PendingDecisionsPage } from './agreements/DecisionsPage';
 import { CasePage, CasesPage, NewCasePage } from './cases/CasePages';
@@ -25,6 +26,7 @@ const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/fristen', label: 'Phasenfristen', roles: ['coordinator', 'admin'] },
   { to: '/interviews', label: 'Partnerinterviews', roles: ['coordinator'] },
   { to: '/vereinbarungen', label: 'Vereinbarungen', roles: ['coordinator'] },
+  { to: '/vertragspartner', label: 'Vertragspartner', roles: ['coordinator'] },
   { to: '/faelle', label: 'Meine Fälle', roles: ['caseworker'] },
   { to: '/faelle/neu', label: 'Fall anlegen', roles: ['caseworker'] },
   { to: '/wiedervorlagen', label: 'Wiedervorlagen', roles: ['caseworker'] },
@@ -132,6 +134,9 @@ export function App() {
           <Route path="/vereinbarungen" element={<AgreementsPage />} />
           <Route path="/vereinbarungen/:id" element={<Navigate to="/vereinbarungen" replace />} />
           <Route path="/interviews/:cycleId/bericht" element={<ReportPage />} />
+          <Route path="/vertragspartner" element={<PartnersPage />} />
+          <Route path="/vertragspartner/neu" element={<NewPartnerPage />} />
+          <Route path="/vertragspartner/:id" element={<PartnerPage />} />
           <Route path="/interviews/:cycleId/:partnerId" element={<InterviewPage />} />
           <Route path="/faelle" element={<CasesPage />} />
           <Route path="/faelle/neu" element={<NewCasePage />} />

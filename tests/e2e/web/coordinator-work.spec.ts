@@ -208,4 +208,36 @@ describe('web app: the coordinator does the work of a process and an interview i
     await checkPage(page);
     expect(web.consoleErrors).toEqual([]);
   });
+
+  it('takes a contract partner into the registry, changes it and records its exit with date and reason', async () => {
+    const { page } = web;
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Vertragspartner' }).click();
+    await page.getByRole('heading', { name: 'Vertragspartner', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Vertragspartner aufnehmen' }).click();
+    await page.getByRole('heading', { name: 'Vertragspartner aufnehmen' }).waitFor();
+    // Nothing given: German problems at the fields.
+    await page.getByRole('button', { name: 'Vertragspartner aufnehmen' }).click();
+    await expect(page.locator('.error-summary')).toContainText('Bitte korrigieren Sie die markierten Angaben.');
+    expect(await englishMessages(page)).toEqual([]);
+    await page.getByLabel('Name', { exact: false }).first().fill('Familienzentrum Am Seehof e.V.');
+    await page.getByRole('group', { name: 'Sozialräume' }).getByRole('checkbox').first().check();
+    await page.getByLabel(/^Beitrittserklärung vom/).fill('01.03.2024');
+    await page.getByRole('button', { name: 'Ansprechperson hinzufügen' }).click();
+    await page.getByLabel(/^Funktion/).fill('Geschäftsführung');
+    await page.getByRole('button', { name: 'Vertragspartner aufnehmen' }).click();
+    await page.getByRole('heading', { name: 'Vertragspartner: Familienzentrum Am Seehof e.V.' }).waitFor();
+    await checkPage(page);
+
+    await page.getByLabel(/^Name/).first().fill('Familienzentrum Am Seehof gGmbH');
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await page.getByRole('heading', { name: 'Vertragspartner: Familienzentrum Am Seehof gGmbH' }).waitFor();
+
+    await page.getByLabel(/^Austritt zum/).fill('31.12.2026');
+    await page.getByLabel('Grund des Austritts').fill('Der Träger gibt das Familienzentrum ab.');
+    await page.getByRole('button', { name: 'Austritt eintragen' }).click();
+    await confirmDialog(page, 'Austritt eintragen');
+    await expect(page.getByText('ausgetreten am 31.12.2026 (Der Träger gibt das Familienzentrum ab.)')).toBeVisible();
+    await checkPage(page);
+    expect(web.consoleErrors).toEqual([]);
+  });
 });

@@ -3550,6 +3550,8 @@ export interface components {
             accessionDate: string;
             /** Format: date */
             exitDate: string | null;
+            /** @description Why the partner left */
+            exitReason: string | null;
             socialSpaces: components["schemas"]["PartnerSocialSpaceDto"][];
             contacts: components["schemas"]["ContactDto"][];
             /** @description Who changed it last */
@@ -3582,6 +3584,11 @@ export interface components {
         ExitDto: {
             /** @example 2026-12-31 */
             exitDate: string;
+            /**
+             * @description Why the partner leaves
+             * @example Träger hat den Betrieb im Sozialraum eingestellt
+             */
+            reason?: string;
         };
         PhaseDeadlineDto: {
             /** Format: uuid */

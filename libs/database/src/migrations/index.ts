@@ -28,6 +28,7 @@ import { CaseFileEditing1765000000000 } from './1765000000000-CaseFileEditing';
 import { CaseDocumentsAndSearch1765100000000 } from './1765100000000-CaseDocumentsAndSearch';
 import { SealedFieldsBoundToRows1765200000000 } from './1765200000000-SealedFieldsBoundToRows';
 import { TaskIndexes1765500000000 } from './1765500000000-TaskIndexes';
+import { ContractPartnerExitReason1766700000000 } from './1766700000000-ContractPartnerExitReason';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -61,6 +62,7 @@ export const MIGRATIONS = [
   CaseDocumentsAndSearch1765100000000,
   SealedFieldsBoundToRows1765200000000,
   TaskIndexes1765500000000,
+  ContractPartnerExitReason1766700000000,
 ];
 
 export { SealedFieldsBoundToRows1765200000000, sealedFieldsMigrationWith } from './1765200000000-SealedFieldsBoundToRows';
