@@ -10,7 +10,7 @@ import { InterviewsPage } from './interviews/InterviewsPage';
 import { InterviewPage } from './interviews/InterviewPage';
 import { ReportPage } from './interviews/ReportPage';
 import { NewPartnerPage, PartnerPage, PartnersPage } from './partners/PartnersPages';
-import { AgreementsPage } from './agreements/AgreementsPage';
+import { AgreementPage, AgreementsPage, NewAgreementPage } from './agreements/AgreementsPage';
 import { PendingDecisionsPage } from './agreements/DecisionsPage';
 import { CasePage, CasesPage, NewCasePage } from './cases/CasePages';
 import { FollowUpsPage } from './cases/FollowUpsPage';
@@ -132,7 +132,11 @@ export function App() {
           <Route path="/prozesse/:id" element={<ProcessPage />} />
           <Route path="/interviews" element={<InterviewsPage />} />
           <Route path="/vereinbarungen" element={<AgreementsPage />} />
-          <Route path="/vereinbarungen/:id" element={<Navigate to="/vereinbarungen" replace />} />
+          <Route path="/vereinbarungen/neu" element={<NewAgreementPage />} />
+          <Route
+            path="/vereinbarungen/:id"
+            element={hasRole(me, 'coordinator') ? <AgreementPage /> : <Navigate to="/vereinbarungen" replace />}
+          />
           <Route path="/interviews/:cycleId/bericht" element={<ReportPage />} />
           <Route path="/vertragspartner" element={<PartnersPage />} />
           <Route path="/vertragspartner/neu" element={<NewPartnerPage />} />

@@ -233,7 +233,7 @@ export class AdviserPageDto {
   @ApiProperty() offset: number;
 }
 
-/** A colleague a coordinator can name (interviewer, member of a lokale Verantwortungsgemeinschaft), and whose name a history shows. */
+/** A colleague a coordinator can name (interviewer, member of a lokale Verantwortungsgemeinschaft, approver), and whose name a history shows. */
 export class ColleagueDto {
   @ApiProperty() id: string;
   @ApiProperty() displayName: string;
