@@ -40,6 +40,9 @@ describe('web app: the coordinator does the work of a process and an interview i
       120_000,
       'the interview cycle with 35 partners',
     );
+    await web.db.query(
+      `INSERT INTO app_user (id, display_name, roles) VALUES ('ap-m', 'Amt Teltow Freigabe', '{approver}'), ('ap-p', 'Träger Freigabe', '{approver}'), ('ap-l', 'Landkreis Freigabe', '{approver}')`,
+    );
   });
   afterAll(async () => {
     await request(web.http).delete('/interview-cycles/schedule').set('Authorization', coordinator);
@@ -237,6 +240,54 @@ describe('web app: the coordinator does the work of a process and an interview i
     await page.getByRole('button', { name: 'Austritt eintragen' }).click();
     await confirmDialog(page, 'Austritt eintragen');
     await expect(page.getByText('ausgetreten am 31.12.2026 (Der Träger gibt das Familienzentrum ab.)')).toBeVisible();
+    await checkPage(page);
+    expect(web.consoleErrors).toEqual([]);
+  });
+
+  it('drafts an agreement with parties, social spaces, validity and text, revises the text and submits it to the named approvers', async () => {
+    const { page } = web;
+    const [{ name: municipality }] = await web.db.query(
+      `SELECT name FROM contract_partner WHERE kind = 'municipality' ORDER BY code LIMIT 1`,
+    );
+    const [{ name: provider }] = await web.db.query(`SELECT name FROM contract_partner WHERE kind = 'free_provider' ORDER BY code LIMIT 1`);
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Vereinbarungen' }).click();
+    await page.getByRole('link', { name: 'Neue Vereinbarung entwerfen' }).click();
+    await page.getByRole('heading', { name: 'Neue Vereinbarung entwerfen' }).waitFor();
+    const form = page.getByRole('form', { name: 'Neue Vereinbarung' });
+    await form.getByLabel(/^Titel/).fill('Kooperation Familienzentrum Seehof');
+    await form.getByLabel('Art der Vereinbarung').selectOption('three_party');
+    await form.getByRole('group', { name: 'Sozialräume' }).getByRole('checkbox').first().check();
+    for (const [kind, name] of [
+      ['contract_partner', municipality],
+      ['contract_partner', provider],
+      ['landkreis', ''],
+    ]) {
+      await form.getByRole('button', { name: 'Partei hinzufügen' }).click();
+      const row = form.locator('fieldset.repeatable-row').last();
+      await row.getByLabel('Art der Partei').selectOption(kind);
+      if (name) await row.getByRole('combobox', { name: /^Partei/ }).selectOption({ label: name });
+    }
+    await form.getByLabel(/^Gültig ab/).fill('01.01.2027');
+    await form.getByLabel(/^Gültig bis/).fill('31.12.2029');
+    await form.getByLabel(/^Text der Vereinbarung/).fill('Die Parteien betreiben das Familienzentrum gemeinsam.');
+    await form.getByRole('button', { name: 'Entwurf anlegen' }).click();
+    await page.getByRole('heading', { name: 'Vereinbarung: Kooperation Familienzentrum Seehof' }).waitFor();
+    await expect(page.locator('blockquote')).toContainText('Die Parteien betreiben das Familienzentrum gemeinsam.');
+    await checkPage(page);
+
+    const revise = page.getByRole('form', { name: /neue Version/ });
+    await revise.getByLabel(/^Text der Vereinbarung/).fill('Die Parteien betreiben das Familienzentrum gemeinsam und teilen die Kosten.');
+    await revise.getByLabel('Was hat sich geändert?').fill('Kostenteilung ergänzt');
+    await revise.getByRole('button', { name: 'Neue Version speichern' }).click();
+    await page.getByRole('heading', { name: 'Text, Version 2' }).waitFor();
+
+    const submit = page.getByRole('form', { name: 'Zur Entscheidung einreichen' });
+    await submit.getByLabel('Zustimmung der Vertragsparteien: Stadt/Gemeinde').selectOption({ label: 'Amt Teltow Freigabe' });
+    await submit.getByLabel('Zustimmung der Vertragsparteien: Freier Träger').selectOption({ label: 'Träger Freigabe' });
+    await submit.getByLabel('Zustimmung der Vertragsparteien: Landkreis').selectOption({ label: 'Landkreis Freigabe' });
+    await submit.getByRole('button', { name: 'Einreichen' }).click();
+    await expect(page.locator('dl.facts')).toContainText('In Abstimmung');
+    await screenshot(page, 'coordinator-work-agreement');
     await checkPage(page);
     expect(web.consoleErrors).toEqual([]);
   });
