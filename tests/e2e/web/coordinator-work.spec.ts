@@ -49,7 +49,7 @@ describe('web app: the coordinator does the work of a process and an interview i
     await web?.close();
   });
 
-  it('starts a process, enters deliverables, is refused with the missing list, completes phases, adds a member and books the budget', async () => {
+  it('starts a process, enters deliverables of phases 1 to 5 (goals reordered by keyboard), is refused with the missing list, completes phases, adds a member and books, spends and reverses budget', async () => {
     const { page } = web;
     await signInAs(page, COORDINATOR);
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Phasenfristen' }).click();
@@ -118,6 +118,44 @@ describe('web app: the coordinator does the work of a process and an interview i
     await events.getByLabel('Ergebnis').fill('Gründung der lokalen Verantwortungsgemeinschaft');
     await events.getByRole('button', { name: 'Veranstaltungen speichern' }).click();
     await expect(events.getByRole('status')).toContainText('Gespeichert.');
+    await page.getByRole('button', { name: 'Phase 3 abschließen' }).click();
+    await confirmDialog(page, 'Phase 3 abschließen');
+    await page.getByRole('heading', { name: /Aktuelle Phase 4/ }).waitFor();
+
+    // Phase 4: two goals; the second is moved up with the keyboard's button, so it becomes priority 1.
+    const goals = page.getByRole('form', { name: 'Priorisierte Ziele' });
+    for (const [title, perspective] of [
+      ['Treffpunkte für Jugendliche schaffen', 'children_youth'],
+      ['Eltern früh erreichen', 'parents'],
+    ]) {
+      await goals.getByRole('button', { name: 'Ziel hinzufügen' }).click();
+      const goal = goals.locator('ol.ranked > li').last();
+      await goal.getByRole('textbox', { name: /^Ziel/ }).fill(title);
+      await goal.getByLabel('Zielperspektive').selectOption(perspective);
+      await goal.getByRole('textbox', { name: /Indikator/ }).fill('Zahl der Teilnehmenden je Quartal');
+    }
+    await goals.getByRole('button', { name: 'Ziel 2 nach oben' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(goals.locator('ol.ranked > li').first()).toContainText('Priorität 1: Eltern früh erreichen');
+    await goals.getByRole('button', { name: 'Ziele speichern' }).click();
+    await expect(goals.getByText('Gespeichert.', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Phase 4 abschließen' }).click();
+    await confirmDialog(page, 'Phase 4 abschließen');
+    await page.getByRole('heading', { name: /Aktuelle Phase 5/ }).waitFor();
+
+    // Phase 5: a measure linked to a goal, with the organisation responsible, dates and budget.
+    const measures = page.getByRole('form', { name: 'Maßnahmenplanung' });
+    await measures.getByRole('button', { name: 'Maßnahme hinzufügen' }).click();
+    await measures.getByRole('textbox', { name: /^Maßnahme/ }).fill('Elterncafé im Familienzentrum');
+    await measures.getByRole('combobox', { name: /^Ziel/ }).selectOption({ label: '1. Eltern früh erreichen' });
+    const owner = measures.getByRole('combobox', { name: /^Verantwortlich/ });
+    await owner.selectOption({ label: (await owner.locator('option').allInnerTexts())[1] });
+    await measures.getByRole('textbox', { name: /^Beginn/ }).fill(berlinToday());
+    await measures.getByRole('textbox', { name: /^Ende/ }).fill(`31.12.${new Date().getFullYear() + 1}`);
+    await measures.getByRole('textbox', { name: /^Budget/ }).fill('1.500,00');
+    await measures.getByRole('button', { name: 'Maßnahmen speichern' }).click();
+    await expect(measures.getByRole('status')).toContainText('Gespeichert.');
+    await expect(page.locator('ol.history')).toContainText('Nachweis erfasst: Maßnahmenplanung');
 
     // A member of the lokale Verantwortungsgemeinschaft.
     const members = page.getByRole('form', { name: 'Mitglied aufnehmen' });
@@ -136,6 +174,29 @@ describe('web app: the coordinator does the work of a process and an interview i
     await page.getByRole('button', { name: 'Budget festlegen' }).click();
     await expect(page.getByText(/Das Budget \d{4} ist festgelegt\./)).toBeVisible();
     const allocate = page.getByRole('form', { name: 'Zuweisung buchen' });
+    // To the planned measure: title and amount come from the plan.
+    await allocate.getByRole('radio', { name: 'Maßnahme dieses Prozesses' }).check();
+    await allocate
+      .getByRole('combobox', { name: /^Maßnahme/ })
+      .selectOption({ label: 'Elterncafé im Familienzentrum (geplant: 1.500,00\u00a0€)' });
+    await expect(allocate.getByLabel('Betrag (Euro)')).toHaveValue('1.500,00');
+    await allocate.getByRole('button', { name: 'Zuweisung buchen' }).click();
+    await expect(page.locator('table', { hasText: 'Zuweisungen' })).toContainText('Elterncafé im Familienzentrum');
+    // Spending against it, then the reversal of what is unspent (after a confirmation).
+    const spend = page.getByRole('form', { name: 'Ausgabe buchen' });
+    await spend.getByRole('combobox', { name: /^Zuweisung der Ausgabe/ }).selectOption({ index: 1 });
+    await spend.getByLabel(/^Ausgegebener Betrag/).fill('200,00');
+    await spend.getByRole('textbox', { name: /^Bezahlt am/ }).fill(berlinToday());
+    await spend.getByRole('button', { name: 'Ausgabe buchen' }).click();
+    await expect(spend.getByRole('status')).toContainText('Ausgabe von 200,00 € gebucht.');
+    const reverse = page.getByRole('form', { name: 'Zuweisung stornieren' });
+    await reverse.getByRole('combobox', { name: /^Zu stornierende Zuweisung/ }).selectOption({ index: 1 });
+    await reverse.getByLabel(/^Grund der Stornierung/).fill('Das Familienzentrum trägt den Rest selbst.');
+    await reverse.getByRole('button', { name: 'Zuweisung stornieren' }).click();
+    await confirmDialog(page, 'Stornieren');
+    await expect(page.locator('table', { hasText: 'Zuweisungen' })).toContainText('storniert: Das Familienzentrum trägt den Rest selbst.');
+    await expect(page.locator('table', { hasText: 'Zuweisungen' })).toContainText('200,00');
+
     await allocate.getByRole('radio', { name: 'Kleine Initiative von Bewohner:innen' }).check();
     await allocate.getByLabel('Bezeichnung').fill('Spielplatzfest der Elterninitiative');
     await allocate.getByLabel('Betrag (Euro)').fill('250,00');
