@@ -7,36 +7,11 @@ import { formatDate, formatEuro, FormErrors, Loaded, SelectField, SubmitButton, 
 import { DateField, RadioGroup } from '../shared/forms';
 import { isoDateOf } from '../shared/german';
 import { useConfirm } from '../shared/confirm';
-import { centsOf, euroText } from './people';
+import { centsOf, euroText } from './money';
+import { allocationRows, AllocationRow } from './ledger';
 import type { Measure } from './DeliverableForms';
 
 type Budget = Schemas['BudgetDto'];
-type Allocation = Schemas['BudgetAllocationDto'];
-
-/** Per allocation (reversals folded in): what is allocated net, spent and still available. */
-export interface AllocationRow {
-  allocation: Allocation;
-  allocatedCents: number;
-  spentCents: number;
-  availableCents: number;
-  reversed: boolean;
-}
-
-export function allocationRows(budget: Budget): AllocationRow[] {
-  return budget.allocations
-    .filter((a) => !a.reversesId)
-    .map((a) => {
-      const reversals = budget.allocations.filter((r) => r.reversesId === a.id);
-      const allocatedCents = a.amountCents + reversals.reduce((sum, r) => sum + r.amountCents, 0);
-      return {
-        allocation: a,
-        allocatedCents,
-        spentCents: a.spentCents,
-        availableCents: Math.max(0, allocatedCents - a.spentCents),
-        reversed: reversals.length > 0,
-      };
-    });
-}
 
 const toCents = (text: string): number => centsOf(text) ?? (text as unknown as number);
 

@@ -6,7 +6,7 @@ import { client, Schemas, unwrap } from '../api';
 import { CheckboxGroup, FormErrors, formatDate, formatEuro, SelectField, SubmitButton, TextField, useProblems } from '../shared/ui';
 import { DateField, RepeatableRows } from '../shared/forms';
 import { germanDateOf, isoDateOf } from '../shared/german';
-import { centsOf, euroText } from './people';
+import { centsOf, euroText } from './money';
 
 type Municipality = Schemas['MunicipalityDto'];
 type Partner = Schemas['ContractPartnerDto'];
