@@ -341,6 +341,9 @@ describe('web app: the coordinator does the work of a process and an interview i
     await revise.getByLabel('Was hat sich geändert?').fill('Kostenteilung ergänzt');
     await revise.getByRole('button', { name: 'Neue Version speichern' }).click();
     await page.getByRole('heading', { name: 'Text, Version 2' }).waitFor();
+    // The change against version 1, word by word.
+    await expect(page.locator('blockquote.diff ins')).toContainText('und teilen die Kosten.');
+    await expect(page.locator('ol.history')).toContainText('Neue Version des Textes');
 
     const submit = page.getByRole('form', { name: 'Zur Entscheidung einreichen' });
     await submit.getByLabel('Zustimmung der Vertragsparteien: Stadt/Gemeinde').selectOption({ label: 'Amt Teltow Freigabe' });

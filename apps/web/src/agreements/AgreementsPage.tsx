@@ -23,6 +23,7 @@ import { usePlanningRegions } from '../shared/reference';
 import { useMe } from '../auth/session';
 import { PageTitle } from '../shared/Page';
 import { useColleagues } from '../sozialraum/people';
+import { diffText } from './textDiff';
 
 export type PlanningRegion = Schemas['PlanningRegionDto'];
 type Agreement = Schemas['AgreementDto'];
@@ -350,6 +351,8 @@ export function AgreementPage() {
             <SubmitForm agreement={a} approvers={colleagues.items.filter((u) => u.roles.includes('approver'))} onDone={agreement.reload} />
           )}
           {a.status !== 'terminated' && a.status !== 'expired' && <TerminateForm agreement={a} onDone={agreement.reload} />}
+          {a.latestVersion > 1 && <VersionDiff key={a.latestVersion} agreement={a} />}
+          <AgreementHistory agreementId={a.id} revision={a.stateRevision} nameOf={colleagues.nameOf} />
           <section aria-labelledby="versions">
             <h2 id="versions">Versionen</h2>
             <ol>
@@ -553,5 +556,116 @@ function TerminateForm({ agreement, onDone }: { agreement: Detail; onDone: () =>
         Vereinbarung beenden
       </button>
     </form>
+  );
+}
+
+/** The change between two versions of the text, word by word: removed struck through, added underlined (and named for screen readers). */
+function VersionDiff({ agreement }: { agreement: Detail }) {
+  const [from, setFrom] = useState(String(agreement.latestVersion - 1));
+  const [to, setTo] = useState(String(agreement.latestVersion));
+  const load = (version: string) =>
+    unwrap(
+      client.GET('/cooperation-agreements/{id}/versions/{version}', { params: { path: { id: agreement.id, version: Number(version) } } }),
+    );
+  const pair = useLoad(() => Promise.all([load(from), load(to)]), [agreement.id, from, to]);
+  const options = agreement.versions.map((v) => ({ value: String(v.version), label: `Version ${v.version}` }));
+  return (
+    <section aria-labelledby="diff">
+      <h2 id="diff">Änderungen am Text</h2>
+      <form className="filters" aria-label="Versionen vergleichen" onSubmit={(e) => e.preventDefault()}>
+        <SelectField label="Frühere Version" value={from} options={options} onChange={setFrom} />
+        <SelectField label="Spätere Version" value={to} options={options} onChange={setTo} />
+      </form>
+      <Loaded state={pair}>
+        {([before, after]) => {
+          const parts = diffText(before.body, after.body);
+          const validity =
+            before.validFrom !== after.validFrom || before.validUntil !== after.validUntil
+              ? `Gültigkeit: ${formatDate(before.validFrom)} – ${formatDate(before.validUntil)} → ${formatDate(after.validFrom)} – ${formatDate(after.validUntil)}`
+              : 'Gültigkeit unverändert.';
+          return (
+            <>
+              <p>{validity}</p>
+              {parts.every((p) => p.kind === 'same') ? (
+                <p>Der Text ist unverändert.</p>
+              ) : (
+                <blockquote className="agreement-text diff">
+                  {parts.map((p, i) =>
+                    p.kind === 'same' ? (
+                      <span key={i}>{p.text}</span>
+                    ) : p.kind === 'removed' ? (
+                      <del key={i}>
+                        <span className="visually-hidden">[entfernt: </span>
+                        {p.text}
+                        <span className="visually-hidden">]</span>
+                      </del>
+                    ) : (
+                      <ins key={i}>
+                        <span className="visually-hidden">[hinzugefügt: </span>
+                        {p.text}
+                        <span className="visually-hidden">]</span>
+                      </ins>
+                    ),
+                  )}
+                </blockquote>
+              )}
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}
+
+const AGREEMENT_EVENT: Record<string, string> = {
+  drafted: 'Entwurf angelegt',
+  version_created: 'Neue Version des Textes',
+  submitted: 'Zur Entscheidung eingereicht',
+  stage_passed: 'Stufe zugestimmt',
+  stage_overdue: 'Entscheidung überfällig',
+  approval_passed: 'Genehmigt',
+  approval_rejected: 'Abgelehnt',
+  activated: 'In Kraft getreten',
+  renewal_due: 'Verlängerung fällig',
+  expired: 'Abgelaufen',
+  terminated: 'Beendet',
+  definition_migrated: 'Auf neue Definition umgestellt',
+};
+
+function AgreementHistory({
+  agreementId,
+  revision,
+  nameOf,
+}: {
+  agreementId: string;
+  revision: number;
+  nameOf: (id: string | null | undefined) => string;
+}) {
+  const history = useLoad(
+    () => unwrap(client.GET('/cooperation-agreements/{id}/history', { params: { path: { id: agreementId }, query: { limit: 200 } } })),
+    [agreementId, revision],
+  );
+  return (
+    <section aria-labelledby="agreement-history">
+      <h2 id="agreement-history">Verlauf</h2>
+      <Loaded state={history}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p>Noch keine Einträge.</p>
+          ) : (
+            <ol className="history">
+              {page.items.map((e) => (
+                <li key={e.id}>
+                  <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time> – {AGREEMENT_EVENT[e.kind] ?? 'Ereignis'}
+                  {typeof e.details.comment === 'string' && e.details.comment ? `: „${e.details.comment}“` : ''}
+                  {typeof e.details.reason === 'string' && e.details.reason ? `: ${e.details.reason}` : ''}
+                  {e.actorId && <span className="muted"> ({nameOf(e.actorId)})</span>}
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </Loaded>
+    </section>
   );
 }
