@@ -189,6 +189,7 @@ describe('web app: the coordinator does the work of a process and an interview i
     await spend.getByRole('textbox', { name: /^Bezahlt am/ }).fill(berlinToday());
     await spend.getByRole('button', { name: 'Ausgabe buchen' }).click();
     await expect(spend.getByRole('status')).toContainText('Ausgabe von 200,00 € gebucht.');
+    await expect(page.locator('table', { hasText: 'Ausgaben je Monat' })).toContainText('200,00');
     const reverse = page.getByRole('form', { name: 'Zuweisung stornieren' });
     await reverse.getByRole('combobox', { name: /^Zu stornierende Zuweisung/ }).selectOption({ index: 1 });
     await reverse.getByLabel(/^Grund der Stornierung/).fill('Das Familienzentrum trägt den Rest selbst.');

@@ -57,6 +57,7 @@ export function BudgetSection({ socialSpaceId, processId, measures }: { socialSp
               <>
                 <Ledger budget={b} measures={measures} />
                 <BudgetChart rows={allocationRows(b)} year={year} />
+                <MonthlySpending budget={b} />
                 <AllocationForm budget={b} processId={processId} measures={measures} onDone={budget.reload} />
                 <SpendingForm budget={b} onDone={budget.reload} />
                 <ReversalForm budget={b} onDone={budget.reload} />
@@ -415,5 +416,60 @@ function ReversalForm({ budget, onDone }: { budget: Budget; onDone: () => void }
       <TextField label="Grund der Stornierung" value={reason} onChange={setReason} errors={at('/reason')} multiline required />
       <SubmitButton busy={busy}>Zuweisung stornieren</SubmitButton>
     </form>
+  );
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mär', 'Apr', 'Mai', 'Jun', 'Jul', 'Aug', 'Sep', 'Okt', 'Nov', 'Dez'];
+
+/** Spending per month of the year: bars, and the same numbers as a table. */
+function MonthlySpending({ budget }: { budget: Budget }) {
+  if (budget.spendings.length === 0) return null;
+  const sums = MONTHS.map((_, m) =>
+    budget.spendings
+      .filter((s) => Number(s.spentOn.slice(5, 7)) === m + 1 && Number(s.spentOn.slice(0, 4)) === budget.year)
+      .reduce((sum, s) => sum + s.amountCents, 0),
+  );
+  const max = Math.max(1, ...sums);
+  const width = 600;
+  const height = 140;
+  const slot = width / 12;
+  return (
+    <figure className="chart">
+      <figcaption id={`monthly-${budget.year}`}>Ausgaben je Monat {budget.year}</figcaption>
+      <svg viewBox={`0 0 ${width} ${height + 20}`} width="100%" role="img" aria-labelledby={`monthly-${budget.year}`} className="bar-chart">
+        {sums.map((cents, m) => {
+          const h = (height - 16) * (cents / max);
+          return (
+            <g key={m}>
+              <rect x={m * slot + 6} y={height - h} width={slot - 12} height={Math.max(cents ? 1 : 0, h)} className="bar-spent" />
+              <text x={m * slot + slot / 2} y={height + 14} textAnchor="middle" className="chart-label">
+                {MONTHS[m]}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <table>
+        <caption className="visually-hidden">{`Ausgaben je Monat ${budget.year} als Tabelle`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Monat</th>
+            <th scope="col" className="numeric">
+              Ausgegeben
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sums.map((cents, m) =>
+            cents ? (
+              <tr key={m}>
+                <td>{MONTHS[m]}</td>
+                <td className="numeric">{formatEuro(cents)}</td>
+              </tr>
+            ) : null,
+          )}
+        </tbody>
+      </table>
+    </figure>
   );
 }
