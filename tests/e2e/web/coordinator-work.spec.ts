@@ -204,7 +204,8 @@ describe('web app: the coordinator does the work of a process and an interview i
     await allocate.getByRole('button', { name: 'Zuweisung buchen' }).click();
     await expect(page.locator('table', { hasText: 'Zuweisungen' })).toContainText('Spielplatzfest der Elterninitiative');
     await expect(page.locator('table', { hasText: 'Zuweisungen' })).toContainText('250,00');
-    await expect(page.locator('svg.bar-chart')).toBeVisible();
+    await expect(page.getByRole('img', { name: /^Zugewiesen, ausgegeben und verfügbar je Zuweisung/ })).toBeVisible();
+    await expect(page.getByRole('img', { name: /^Ausgaben je Monat/ })).toBeVisible();
     await screenshot(page, 'coordinator-work-process');
     await checkPage(page);
     expect(web.consoleErrors).toEqual([]);
