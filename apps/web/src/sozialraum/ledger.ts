@@ -1,7 +1,8 @@
-import type { Schemas } from '../api';
+// Types straight from the generated schema, so that this module stays free of the browser client.
+import type { components } from '../api/schema.gen';
 
-type Budget = Schemas['BudgetDto'];
-type Allocation = Schemas['BudgetAllocationDto'];
+type Budget = components['schemas']['BudgetDto'];
+type Allocation = components['schemas']['BudgetAllocationDto'];
 
 /** Per allocation (reversals folded in): what is allocated net, spent and still available. */
 export interface AllocationRow {
