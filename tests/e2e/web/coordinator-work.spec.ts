@@ -353,6 +353,10 @@ describe('web app: the coordinator does the work of a process and an interview i
     await submit.getByLabel('Zustimmung der Vertragsparteien: Landkreis').selectOption({ label: 'Landkreis Freigabe' });
     await submit.getByRole('button', { name: 'Einreichen' }).click();
     await expect(page.locator('dl.facts')).toContainText('In Abstimmung');
+    await expect(page.getByRole('heading', { name: 'Entscheidungen, Runde 1 (Version 2)' })).toBeVisible();
+    await expect(page.locator('section', { has: page.getByRole('heading', { name: /^Entscheidungen, Runde 1/ }) })).toContainText(
+      'Landkreis (Landkreis Freigabe): offen',
+    );
     await screenshot(page, 'coordinator-work-agreement');
     await checkPage(page);
     expect(web.consoleErrors).toEqual([]);

@@ -336,6 +336,7 @@ export function AgreementPage() {
               </ul>
             </section>
           )}
+          {a.approval && <ApprovalRound round={a.approval} nameOf={colleagues.nameOf} />}
           <section aria-labelledby="text">
             <h2 id="text">Text, Version {a.latest.version}</h2>
             <p>
@@ -666,6 +667,48 @@ function AgreementHistory({
           )
         }
       </Loaded>
+    </section>
+  );
+}
+
+const STAGE_STATUS: Record<string, string> = {
+  pending: 'wartet',
+  active: 'läuft',
+  passed: 'zugestimmt',
+  rejected: 'abgelehnt',
+  withdrawn: 'zurückgezogen',
+};
+
+/** The current (or last) approval round: per stage and party who decides, and what they decided. */
+function ApprovalRound({ round, nameOf }: { round: NonNullable<Detail['approval']>; nameOf: (id: string | null | undefined) => string }) {
+  return (
+    <section aria-labelledby="approval">
+      <h2 id="approval">
+        Entscheidungen, Runde {round.round} (Version {round.version})
+      </h2>
+      <p>
+        Eingereicht am {formatDateTime(round.submittedAt)} von {nameOf(round.submittedBy)}; Stand:{' '}
+        {STAGE_STATUS[round.status] ?? round.status}.
+      </p>
+      <ul>
+        {round.stages.map((stage) => (
+          <li key={stage.key}>
+            {stage.title}: {STAGE_STATUS[stage.status] ?? stage.status}
+            {stage.dueAt && `, fällig ${formatDate(stage.dueAt)}`}
+            {stage.overdue && ' (überfällig)'}
+            <ul>
+              {stage.parties.map((party) => (
+                <li key={party.key}>
+                  {party.title} ({party.approverIds.map((id) => nameOf(id)).join(', ') || 'niemand benannt'}):{' '}
+                  {party.decision
+                    ? `${party.decision.decision === 'approve' ? 'zugestimmt' : 'abgelehnt'} am ${formatDateTime(party.decision.at)} von ${nameOf(party.decision.actorId)}${party.decision.resolutionNumber ? `, Beschluss ${party.decision.resolutionNumber}` : ''}`
+                    : 'offen'}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
