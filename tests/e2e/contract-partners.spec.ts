@@ -77,8 +77,9 @@ describe('contract-partner registry over HTTP', () => {
     const exited = await request(system.http)
       .post(`/contract-partners/${created.body.id}/exit`)
       .set('Authorization', coordinator)
-      .send({ exitDate: '2026-01-31' });
+      .send({ exitDate: '2026-01-31', reason: 'Träger hat den Betrieb im Sozialraum eingestellt' });
     expect(exited.body.exitDate).toBe('2026-01-31');
+    expect(exited.body.exitReason).toBe('Träger hat den Betrieb im Sozialraum eingestellt');
     const active = await request(system.http).get('/contract-partners?active=true&limit=100').set('Authorization', coordinator);
     expect(active.body.items.some((p: { id: string }) => p.id === created.body.id)).toBe(false);
   });

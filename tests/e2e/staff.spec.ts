@@ -233,4 +233,24 @@ describe('staff administration (HTTP, real services)', () => {
       ).status,
     ).toBe(403);
   });
+
+  it('names the active coordinators, caseworkers and approvers to coordinators (names and roles only), not to caseworkers', async () => {
+    const res = await api()
+      .get('/staff/colleagues')
+      .set('Authorization', await bearer(Role.Coordinator));
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(1);
+    for (const item of res.body.items) {
+      expect(Object.keys(item).sort()).toEqual(['displayName', 'id', 'roles']);
+      expect(item.roles.some((r: string) => ['coordinator', 'caseworker', 'approver'].includes(r))).toBe(true);
+    }
+    expect(res.body.items.map((u: { id: string }) => u.id)).not.toContain('demo-adviser');
+    expect(
+      (
+        await api()
+          .get('/staff/colleagues')
+          .set('Authorization', await bearer(Role.Caseworker))
+      ).status,
+    ).toBe(403);
+  });
 });

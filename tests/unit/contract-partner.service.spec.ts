@@ -32,6 +32,7 @@ const stored = (fields: Partial<ContractPartner> = {}): ContractPartner => ({
   kind: 'free_provider',
   accessionDate: '2024-03-01',
   exitDate: null,
+  exitReason: null,
   socialSpaces: [SPACES[0]],
   contacts: [],
   updatedBy: 'demo-coordinator',
@@ -45,7 +46,7 @@ function setup(existing: ContractPartner | null = stored()) {
     findById: jest.fn(async (_id: string) => existing),
     create: jest.fn(async (_code: string, _fields: ContractPartnerFields) => 'p1'),
     update: jest.fn(async (_partner: ContractPartner, _fields: ContractPartnerFields) => undefined),
-    setExit: jest.fn(async (_id: string, _exitDate: string, _actor: string) => undefined),
+    setExit: jest.fn(async (_id: string, _exitDate: string, _reason: string | null, _actor: string) => undefined),
   } satisfies Partial<Record<keyof ContractPartnerRepository, unknown>>;
   const regions = {
     socialSpacesByIds: jest.fn(async (ids: string[]) => SPACES.filter((s) => ids.includes(s.id))),
@@ -118,8 +119,8 @@ describe('ContractPartnerService', () => {
 
   it('closes a partner on its exit date but refuses an exit before its accession', async () => {
     const { service, partners } = setup(stored({ accessionDate: '2012-06-01' }));
-    await service.exit('demo-coordinator', 'p1', '2026-12-31');
-    expect(partners.setExit).toHaveBeenCalledWith('p1', '2026-12-31', 'demo-coordinator');
+    await service.exit('demo-coordinator', 'p1', '2026-12-31', ' Träger hat den Betrieb eingestellt ');
+    expect(partners.setExit).toHaveBeenCalledWith('p1', '2026-12-31', 'Träger hat den Betrieb eingestellt', 'demo-coordinator');
 
     partners.setExit.mockClear();
     const error = await refusal(service.exit('demo-coordinator', 'p1', '2011-12-31'));

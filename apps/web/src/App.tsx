@@ -7,7 +7,10 @@ import { ErrorBox, toApiError } from './shared/ui';
 import { LoginCallbackPage, LoginPage } from './auth/LoginPage';
 import { BoardPage, ProcessPage } from './sozialraum/SozialraumPages';
 import { InterviewsPage } from './interviews/InterviewsPage';
-import { AgreementsPage } from './agreements/AgreementsPage';
+import { InterviewPage } from './interviews/InterviewPage';
+import { ReportPage } from './interviews/ReportPage';
+import { NewPartnerPage, PartnerPage, PartnersPage } from './partners/PartnersPages';
+import { AgreementPage, AgreementsPage, NewAgreementPage } from './agreements/AgreementsPage';
 import { PendingDecisionsPage } from './agreements/DecisionsPage';
 import { NewCasePage } from './cases/CasePages';
 import { CasesPage } from './cases/CaseListPage';
@@ -36,6 +39,7 @@ const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/gremien', label: 'Gremien', roles: ['coordinator', 'lead', 'caseworker'] },
   { to: '/traegerverbuende', label: 'Trägerverbünde', roles: ['coordinator', 'lead', 'caseworker'] },
   ...SOZIALRAUM_NAV,
+  { to: '/vertragspartner', label: 'Vertragspartner', roles: ['coordinator'] },
   { to: '/faelle', label: 'Meine Fälle', roles: ['caseworker'] },
   { to: '/faelle/neu', label: 'Fall anlegen', roles: ['caseworker'] },
   { to: '/wiedervorlagen', label: 'Wiedervorlagen', roles: ['caseworker'] },
@@ -149,11 +153,24 @@ export function App() {
           <Route path="/prozesse/:id" element={<ProcessPage />} />
           <Route path="/interviews" element={<InterviewsPage />} />
           <Route path="/vereinbarungen" element={<AgreementsPage />} />
+          <Route path="/vereinbarungen/neu" element={<NewAgreementPage />} />
           <Route
             path="/vereinbarungen/:id"
-            element={hasRole(me, 'approver') && !hasRole(me, 'coordinator') ? <DecisionPage /> : <Navigate to="/vereinbarungen" replace />}
+            element={
+              hasRole(me, 'coordinator') ? (
+                <AgreementPage />
+              ) : hasRole(me, 'approver') ? (
+                <DecisionPage />
+              ) : (
+                <Navigate to="/vereinbarungen" replace />
+              )
+            }
           />
-          <Route path="/interviews/:cycleId/:partnerId" element={<Navigate to="/interviews" replace />} />
+          <Route path="/interviews/:cycleId/bericht" element={<ReportPage />} />
+          <Route path="/vertragspartner" element={<PartnersPage />} />
+          <Route path="/vertragspartner/neu" element={<NewPartnerPage />} />
+          <Route path="/vertragspartner/:id" element={<PartnerPage />} />
+          <Route path="/interviews/:cycleId/:partnerId" element={<InterviewPage />} />
           <Route path="/gremien" element={<CommitteesPage />} />
           <Route path="/gremien/:id" element={<CommitteePage />} />
           <Route path="/gremien/sitzungen/:id" element={<MeetingPage />} />

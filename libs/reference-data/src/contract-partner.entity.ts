@@ -32,6 +32,10 @@ export class ContractPartner {
   @Column({ name: 'exit_date', type: 'date', nullable: true })
   exitDate: string | null;
 
+  /** Why the partner left (given with the exit). */
+  @Column({ name: 'exit_reason', type: 'text', nullable: true })
+  exitReason: string | null;
+
   @ManyToMany(() => SocialSpace)
   @JoinTable({
     name: 'contract_partner_social_space',

@@ -65,7 +65,7 @@ export class ContractPartnerRepository {
     await this.repo.save(Object.assign(partner, fields));
   }
 
-  async setExit(id: string, exitDate: string, updatedBy: string): Promise<void> {
-    await this.repo.update({ id }, { exitDate, updatedBy });
+  async setExit(id: string, exitDate: string, exitReason: string | null, updatedBy: string): Promise<void> {
+    await this.repo.update({ id }, { exitDate, exitReason, updatedBy });
   }
 }

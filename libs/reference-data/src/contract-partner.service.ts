@@ -53,7 +53,7 @@ export class ContractPartnerService {
   }
 
   /** A partner leaves the contract (kept for history; its running interviews are closed as withdrawn). */
-  async exit(actor: string, id: string, exitDate: string): Promise<ContractPartner> {
+  async exit(actor: string, id: string, exitDate: string, reason?: string): Promise<ContractPartner> {
     const partner = await this.get(id);
     await this.assertInRegions(actor, partner.socialSpaces);
     if (exitDate < partner.accessionDate)
@@ -65,7 +65,7 @@ export class ContractPartnerService {
           message: `Der Austritt darf nicht vor dem Beitritt am ${germanDate(partner.accessionDate)} liegen.`,
         },
       ]);
-    await this.partners.setExit(id, exitDate, actor);
+    await this.partners.setExit(id, exitDate, reason?.trim() || null, actor);
     return this.get(id);
   }
 

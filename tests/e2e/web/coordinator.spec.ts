@@ -110,7 +110,7 @@ describe('web app: the coordinator’s journey (board → process → interviews
     await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Phasen' }) }).locator('tbody tr')).toHaveCount(6);
     await expect(page.getByText('fehlt (Pflicht)').first()).toBeVisible();
     await expect(page.getByRole('heading', { name: /Sozialraumbudget/ })).toBeVisible();
-    await expect(page.getByText('Verfügbar')).toBeVisible();
+    await expect(page.getByText('Verfügbar', { exact: true }).first()).toBeVisible();
     await expect(page.locator('ol.history')).toContainText('Gestartet');
 
     // A deadline extension without a date: the server's problem appears at the field; the reason stays.

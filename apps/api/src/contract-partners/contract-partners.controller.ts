@@ -73,6 +73,6 @@ export class ContractPartnersController {
   @Audited({ resourceType: 'contract-partner', action: 'exit', purpose: 'partner-registry' })
   @ApiOkResponse({ type: ContractPartnerDto })
   async exit(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: ExitDto): Promise<ContractPartnerDto> {
-    return this.tellRunningCycles(user, await this.partners.exit(user.sub, id, body.exitDate));
+    return this.tellRunningCycles(user, await this.partners.exit(user.sub, id, body.exitDate, body.reason));
   }
 }

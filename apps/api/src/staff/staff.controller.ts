@@ -7,6 +7,7 @@ import { StaffService } from '@sro/reference-data';
 import {
   AdviserPageDto,
   AdviserQueryDto,
+  ColleagueListDto,
   CreateUserDto,
   DeactivationDto,
   OpenCaseListDto,
@@ -126,5 +127,23 @@ export class StaffController {
   @ApiNoContentResponse()
   deleteTeam(@Param('id', uuid) id: string): Promise<void> {
     return this.staff.deleteTeam(id);
+  }
+
+  /**
+   * The active coordinators, caseworkers and approvers by name: whom a coordinator can name as
+   * interviewer, member or approver of an agreement, and the names a history shows instead of ids.
+   * Names and roles only.
+   */
+  @Get('colleagues')
+  @Roles(Role.Coordinator)
+  @ApiOkResponse({ type: ColleagueListDto })
+  async colleagues(): Promise<ColleagueListDto> {
+    const pages = await Promise.all(
+      [Role.Coordinator, Role.Caseworker, Role.Approver].map((role) =>
+        this.staff.listUsers({ role, active: true, limit: 1000, offset: 0 }),
+      ),
+    );
+    const byId = new Map(pages.flatMap((p) => p.items).map((u) => [u.id, { id: u.id, displayName: u.displayName, roles: u.roles }]));
+    return { items: [...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'de')) };
   }
 }

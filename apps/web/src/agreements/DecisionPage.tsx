@@ -19,7 +19,7 @@ import {
   useLoad,
   useProblems,
 } from '../shared/ui';
-import { TextDiff } from './textDiff';
+import { TextDiff } from './TextDiff';
 
 type Agreement = Schemas['AgreementDetailDto'];
 type Version = Schemas['AgreementVersionDto'];

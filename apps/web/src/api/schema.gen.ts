@@ -2682,6 +2682,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffController_colleagues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4508,6 +4524,8 @@ export interface components {
             accessionDate: string;
             /** Format: date */
             exitDate: string | null;
+            /** @description Why the partner left */
+            exitReason: string | null;
             socialSpaces: components["schemas"]["PartnerSocialSpaceDto"][];
             contacts: components["schemas"]["ContactDto"][];
             /** @description Who changed it last */
@@ -4540,6 +4558,11 @@ export interface components {
         ExitDto: {
             /** @example 2026-12-31 */
             exitDate: string;
+            /**
+             * @description Why the partner leaves
+             * @example Träger hat den Betrieb im Sozialraum eingestellt
+             */
+            reason?: string;
         };
         PhaseDeadlineDto: {
             /** Format: uuid */
@@ -6850,6 +6873,14 @@ export interface components {
             planningRegionId?: string | null;
             /** @description User id of the lead (role lead) */
             leadId?: string | null;
+        };
+        ColleagueDto: {
+            id: string;
+            displayName: string;
+            roles: ("caseworker" | "lead" | "coordinator" | "admin" | "adviser" | "approver" | "statistics")[];
+        };
+        ColleagueListDto: {
+            items: components["schemas"]["ColleagueDto"][];
         };
     };
     responses: never;
@@ -11438,6 +11469,25 @@ export interface operations {
             };
         };
     };
+    StaffController_colleagues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColleagueListDto"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -11623,3 +11673,4 @@ export const openCaseDtoKindValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const teamDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TeamDto"]["kind"]> = ["asd_team", "regional_team"];
 export const teamDetailDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TeamDetailDto"]["kind"]> = ["asd_team", "regional_team"];
 export const teamBodyDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TeamBodyDto"]["kind"]> = ["asd_team", "regional_team"];
+export const colleagueDtoRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ColleagueDto"]["roles"]> = ["caseworker", "lead", "coordinator", "admin", "adviser", "approver", "statistics"];

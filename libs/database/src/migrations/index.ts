@@ -32,6 +32,7 @@ import { CaseClosureIntent1766100000000 } from './1766100000000-CaseClosureInten
 import { Gremien1766400000000 } from './1766400000000-Gremien';
 import { IndicatorsAndSocialIndex1766300000000 } from './1766300000000-IndicatorsAndSocialIndex';
 import { MaintainedTasks1766200000000 } from './1766200000000-MaintainedTasks';
+import { ContractPartnerExitReason1766700000000 } from './1766700000000-ContractPartnerExitReason';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   Gremien1766400000000,
   IndicatorsAndSocialIndex1766300000000,
   MaintainedTasks1766200000000,
+  ContractPartnerExitReason1766700000000,
 ];
 
 export { SealedFieldsBoundToRows1765200000000, sealedFieldsMigrationWith } from './1765200000000-SealedFieldsBoundToRows';

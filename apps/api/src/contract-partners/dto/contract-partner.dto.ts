@@ -83,6 +83,12 @@ export class ExitDto {
   @ApiProperty({ example: '2026-12-31' })
   @IsDateString({ strict: true })
   exitDate: string;
+
+  @ApiPropertyOptional({ example: 'Träger hat den Betrieb im Sozialraum eingestellt', description: 'Why the partner leaves' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class PartnerQueryDto extends PagingDto {
@@ -143,6 +149,9 @@ export class ContractPartnerDto {
 
   @ApiProperty({ type: String, format: 'date', nullable: true })
   exitDate: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why the partner left' })
+  exitReason: string | null;
 
   @ApiProperty({ type: [PartnerSocialSpaceDto] })
   socialSpaces: PartnerSocialSpaceDto[];

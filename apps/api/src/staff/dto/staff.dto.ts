@@ -232,3 +232,14 @@ export class AdviserPageDto {
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
 }
+
+/** A colleague a coordinator can name (interviewer, member of a lokale Verantwortungsgemeinschaft, approver), and whose name a history shows. */
+export class ColleagueDto {
+  @ApiProperty() id: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ALL_ROLES, isArray: true }) roles: string[];
+}
+
+export class ColleagueListDto {
+  @ApiProperty({ type: [ColleagueDto] }) items: ColleagueDto[];
+}
