@@ -87,7 +87,9 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
       .set('Authorization', cw)
       .send({ ...intakeBody(spaceId), source: 'rumour', personal: { birthDates: ['03.02.2014'] } });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/source', '/personal/birthDates']));
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(
+      expect.arrayContaining(['/source', '/personal/birthDates/0']),
+    );
     const future = await api()
       .post('/jugendhilfedienst-cases')
       .set('Authorization', cw)

@@ -81,7 +81,7 @@ describe('staff administration (HTTP, real services)', () => {
         }),
         { pointer: '/displayName', code: 'length.min', params: { min: 2 }, message: 'Der Name ist zu kurz (mindestens 2 Zeichen).' },
         { pointer: '/email', code: 'format.email', message: 'Die E-Mail-Adresse ist ungültig.' },
-        expect.objectContaining({ pointer: '/roles', code: 'enum', message: expect.stringMatching(/^Unbekannte Rolle/) }),
+        expect.objectContaining({ pointer: '/roles/1', code: 'enum', message: expect.stringMatching(/^Unbekannte Rolle/) }),
       ]),
     );
     const unknownSpace = await api()

@@ -155,15 +155,17 @@ type InputProps = {
   pointer?: string;
 };
 
-/** An id for a hand-made field container (a group of checkboxes) named by its request field. */
+/** The DOM id of the input for a request field: stable, so pages and the error summary can link to it. */
 export const fieldDomId = (pointer: string) => `feld${pointer.replace(/[^A-Za-z0-9]/g, '-')}`;
 
 /**
- * The input's id (unique on the page, so two forms with the same request field never share one);
- * the error summary finds a field by its `data-pointer` within its own form.
+ * The input's id: stable for a request field, generated otherwise. Two forms on one page that send
+ * the same field (`/reason`) must not be open at once (the pages open such forms one at a time);
+ * the error summary looks for its fields within its own form.
  */
-export function useFieldId(_pointer?: string): string {
-  return useId();
+export function useFieldId(pointer?: string): string {
+  const generated = useId();
+  return pointer ? fieldDomId(pointer) : generated;
 }
 
 export function FieldShell({ id, label, errors = [], hint, required, children }: InputProps & { id: string; children: ReactNode }) {
