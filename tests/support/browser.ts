@@ -36,7 +36,7 @@ export async function webSystem(name: string) {
     baseURL: baseUrl,
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
-    viewport: { width: 1280, height: 900 },
+    viewport: { width: 1366, height: 900 },
   });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
