@@ -9,8 +9,8 @@ import { DraftNotice } from '../shared/DraftNotice';
 import { useDraft } from '../shared/drafts';
 import { germanDateOf, isoDateOf } from '../shared/german';
 import { ZONES } from '../shared/labels';
-import { formatDateTime, FormErrors, lines, SelectField, SubmitButton, TextField, toApiError, useProblems } from '../shared/ui';
-import { BirthDateRows, FamilyMemberRows, familyMember, familyRowOf, FamilyRow } from './family';
+import { formatDateTime, FormErrors, lines, SelectField, SubmitButton, toApiError, useProblems } from '../shared/ui';
+import { CaseFamilyFields, CaseStoryFields, familyMember, familyRowOf, FamilyRow } from './family';
 import { fieldLabel } from './labels';
 import type { CaseAreaProps, CaseFile } from './types';
 
@@ -190,84 +190,8 @@ export function CaseEditForm({ file, reload }: CaseAreaProps) {
         ) : (
           <p>Der Bereich eines Jugendhilfedienst-Falls ändert sich nur durch seine Einstufung.</p>
         )}
-        <fieldset>
-          <legend>Familie</legend>
-          <TextField
-            label="Familienname"
-            pointer="/personal/familyName"
-            value={form.familyName}
-            onChange={set('familyName')}
-            errors={at('/personal/familyName')}
-            required
-          />
-          <TextField
-            label="Vornamen"
-            pointer="/personal/givenNames"
-            hint="Mehrere durch Komma trennen."
-            value={form.givenNames}
-            onChange={set('givenNames')}
-            errors={at('/personal/givenNames')}
-          />
-          <BirthDateRows rows={form.birthDates} onChange={set('birthDates')} at={at} only={only} />
-          <TextField
-            label="Anschrift"
-            pointer="/personal/address"
-            value={form.address}
-            onChange={set('address')}
-            errors={at('/personal/address')}
-            required
-          />
-          <FamilyMemberRows rows={form.familyMembers} onChange={set('familyMembers')} at={at} only={only} />
-        </fieldset>
-        <fieldset>
-          <legend>Fallvorstellung</legend>
-          <TextField
-            label="Wille der Familie (in ihren Worten)"
-            pointer="/will"
-            multiline
-            rows={4}
-            value={form.will}
-            onChange={set('will')}
-            errors={at('/will')}
-            required
-          />
-          <TextField
-            label="Ziele"
-            pointer="/goals"
-            hint="Eines je Zeile."
-            multiline
-            value={form.goals}
-            onChange={set('goals')}
-            errors={at('/goals')}
-          />
-          <TextField
-            label="Ressourcen der Person"
-            pointer="/resources/person"
-            hint="Eine je Zeile."
-            multiline
-            value={form.person}
-            onChange={set('person')}
-            errors={at('/resources/person')}
-          />
-          <TextField
-            label="Ressourcen des Umfelds"
-            pointer="/resources/surroundings"
-            hint="Eine je Zeile."
-            multiline
-            value={form.surroundings}
-            onChange={set('surroundings')}
-            errors={at('/resources/surroundings')}
-          />
-          <TextField
-            label="Ressourcen des Sozialraums"
-            pointer="/resources/socialSpace"
-            hint="Eine je Zeile."
-            multiline
-            value={form.socialSpace}
-            onChange={set('socialSpace')}
-            errors={at('/resources/socialSpace')}
-          />
-        </fieldset>
+        <CaseFamilyFields form={form} set={set} at={at} only={only} />
+        <CaseStoryFields form={form} set={set} at={at} />
         <div className="actions">
           <SubmitButton busy={busy}>Änderungen speichern</SubmitButton>
           <Link to={`/faelle/${file.id}`} onClick={() => draft.discard(formOf(file))}>

@@ -9,7 +9,7 @@ import { PageTitle } from '../shared/Page';
 import { useDraft } from '../shared/drafts';
 import { DraftNotice } from '../shared/DraftNotice';
 import { isoDateOf } from '../shared/german';
-import { BirthDateRows, FamilyMemberRows, familyMember, FamilyRow } from './family';
+import { CaseFamilyFields, CaseStoryFields, familyMember, FamilyRow } from './family';
 
 /** The social spaces the caller may see, by id. */
 export function useSocialSpaceNames() {
@@ -114,83 +114,8 @@ export function NewCasePage() {
             required
           />
         </fieldset>
-        <fieldset>
-          <legend>Familie</legend>
-          <TextField
-            label="Familienname"
-            pointer="/personal/familyName"
-            value={form.familyName}
-            onChange={set('familyName')}
-            errors={at('/personal/familyName')}
-            required
-          />
-          <TextField
-            label="Vornamen"
-            pointer="/personal/givenNames"
-            hint="Mehrere durch Komma trennen."
-            value={form.givenNames}
-            onChange={set('givenNames')}
-            errors={at('/personal/givenNames')}
-          />
-          <BirthDateRows rows={form.birthDates} onChange={set('birthDates')} at={at} only={only} />
-          <TextField
-            label="Anschrift"
-            pointer="/personal/address"
-            value={form.address}
-            onChange={set('address')}
-            errors={at('/personal/address')}
-            required
-          />
-          <FamilyMemberRows rows={form.familyMembers} onChange={set('familyMembers')} at={at} only={only} />
-        </fieldset>
-        <fieldset>
-          <legend>Fallvorstellung</legend>
-          <TextField
-            label="Wille der Familie (in ihren Worten)"
-            pointer="/will"
-            multiline
-            rows={4}
-            value={form.will}
-            onChange={set('will')}
-            errors={at('/will')}
-            required
-          />
-          <TextField
-            label="Ziele"
-            pointer="/goals"
-            hint="Eines je Zeile."
-            multiline
-            value={form.goals}
-            onChange={set('goals')}
-            errors={at('/goals')}
-          />
-          <TextField
-            label="Ressourcen der Person"
-            pointer="/resources/person"
-            hint="Eine je Zeile."
-            multiline
-            value={form.person}
-            onChange={set('person')}
-            errors={at('/resources/person')}
-          />
-          <TextField
-            label="Ressourcen des Umfelds"
-            pointer="/resources/surroundings"
-            hint="Eine je Zeile."
-            multiline
-            value={form.surroundings}
-            onChange={set('surroundings')}
-            errors={at('/resources/surroundings')}
-          />
-          <TextField
-            label="Ressourcen des Sozialraums"
-            pointer="/resources/socialSpace"
-            hint="Eine je Zeile."
-            multiline
-            value={form.socialSpace}
-            onChange={set('socialSpace')}
-            errors={at('/resources/socialSpace')}
-          />
+        <CaseFamilyFields form={form} set={set} at={at} only={only} />
+        <CaseStoryFields form={form} set={set} at={at}>
           <TextField
             label="Anvertraute Angaben (§ 65 SGB VIII)"
             pointer="/confided"
@@ -200,7 +125,7 @@ export function NewCasePage() {
             onChange={set('confided')}
             errors={at('/confided')}
           />
-        </fieldset>
+        </CaseStoryFields>
         <SubmitButton busy={busy}>Fall anlegen</SubmitButton>
       </form>
     </>

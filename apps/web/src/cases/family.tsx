@@ -1,5 +1,6 @@
 // Family members as repeatable rows (relation from the list, name, birth date, household): the
 // same rows for opening a case and for editing it.
+import type { ReactNode } from 'react';
 import { Schemas } from '../api';
 import { familyMemberDtoRelationValues } from '../api/schema.gen';
 import { SelectField, TextField } from '../shared/ui';
@@ -136,5 +137,95 @@ export function BirthDateRows(props: {
         />
       )}
     </RepeatableRows>
+  );
+}
+
+/** The fields a case form shares between opening and editing a case (typed text, converted at submit). */
+export type CaseFieldsForm = {
+  familyName: string;
+  givenNames: string;
+  birthDates: string[];
+  address: string;
+  familyMembers: FamilyRow[];
+  will: string;
+  goals: string;
+  person: string;
+  surroundings: string;
+  socialSpace: string;
+};
+type Setter<F> = <K extends keyof F>(key: K) => (value: F[K]) => void;
+type Problems = { at: (pointer: string) => string[]; only: (pointer: string) => string[] };
+
+/** The family: name, given names, the children's birth dates, address and family members as rows. */
+export function CaseFamilyFields<F extends CaseFieldsForm>({ form, set, at, only }: { form: F; set: Setter<F> } & Problems) {
+  const field = set as unknown as Setter<CaseFieldsForm>;
+  return (
+    <fieldset>
+      <legend>Familie</legend>
+      <TextField
+        label="Familienname"
+        pointer="/personal/familyName"
+        value={form.familyName}
+        onChange={field('familyName')}
+        errors={at('/personal/familyName')}
+        required
+      />
+      <TextField
+        label="Vornamen"
+        pointer="/personal/givenNames"
+        hint="Mehrere durch Komma trennen."
+        value={form.givenNames}
+        onChange={field('givenNames')}
+        errors={at('/personal/givenNames')}
+      />
+      <BirthDateRows rows={form.birthDates} onChange={field('birthDates')} at={at} only={only} />
+      <TextField
+        label="Anschrift"
+        pointer="/personal/address"
+        value={form.address}
+        onChange={field('address')}
+        errors={at('/personal/address')}
+        required
+      />
+      <FamilyMemberRows rows={form.familyMembers} onChange={field('familyMembers')} at={at} only={only} />
+    </fieldset>
+  );
+}
+
+/** The case as the Fallteam reads it: the family's will in their words, goals and resources (one per line). */
+export function CaseStoryFields<F extends CaseFieldsForm>({
+  form,
+  set,
+  at,
+  children,
+}: {
+  form: F;
+  set: Setter<F>;
+  at: Problems['at'];
+  children?: ReactNode;
+}) {
+  const field = set as unknown as Setter<CaseFieldsForm>;
+  const list = (key: 'goals' | 'person' | 'surroundings' | 'socialSpace', label: string, pointer: string, hint: string) => (
+    <TextField label={label} pointer={pointer} hint={hint} multiline value={form[key]} onChange={field(key)} errors={at(pointer)} />
+  );
+  return (
+    <fieldset>
+      <legend>Fallvorstellung</legend>
+      <TextField
+        label="Wille der Familie (in ihren Worten)"
+        pointer="/will"
+        multiline
+        rows={4}
+        value={form.will}
+        onChange={field('will')}
+        errors={at('/will')}
+        required
+      />
+      {list('goals', 'Ziele', '/goals', 'Eines je Zeile.')}
+      {list('person', 'Ressourcen der Person', '/resources/person', 'Eine je Zeile.')}
+      {list('surroundings', 'Ressourcen des Umfelds', '/resources/surroundings', 'Eine je Zeile.')}
+      {list('socialSpace', 'Ressourcen des Sozialraums', '/resources/socialSpace', 'Eine je Zeile.')}
+      {children}
+    </fieldset>
   );
 }
