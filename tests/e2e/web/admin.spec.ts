@@ -114,6 +114,17 @@ describe('web app: the admin’s journey (definitions, draft with a problem at i
     await expect(page.getByText('Umgestellt: 1; nicht umstellbar: 0; fehlgeschlagen: 0.')).toBeVisible();
     expect(await englishMessages(page)).toEqual([]);
 
+    // A draft that is not wanted is set out of force, after a confirmation that says what happens.
+    await page.getByRole('button', { name: 'Neuen Entwurf anlegen (aus Version 2)' }).click();
+    await page.getByRole('link', { name: 'Zurück zu den Versionen' }).click();
+    await page.getByRole('button', { name: 'Außer Kraft setzen (Version 3)' }).click();
+    const retire = page.getByRole('dialog', { name: 'Version 3 außer Kraft setzen?' });
+    await expect(retire).toContainText('wird verworfen');
+    await retire.getByRole('button', { name: 'Außer Kraft setzen' }).click();
+    await expect(versions.filter({ has: page.getByRole('cell', { name: '3', exact: true }) })).toContainText('außer Kraft');
+    await expect(versions.filter({ has: page.getByRole('cell', { name: '2', exact: true }) })).toContainText('veröffentlicht');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
     // A new user, through the form.
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Benutzer' }).click();
     await page.getByRole('heading', { name: 'Benutzer', exact: true }).waitFor();

@@ -81,7 +81,34 @@ export function DefinitionPage() {
     [key],
   );
   const [error, setError] = useState<ApiError | null>(null);
+  const [confirm, dialog] = useConfirm();
   const published = versions.data?.items.find((v) => v.status === 'published');
+  const retire = async (version: number, status: string) => {
+    const ok = await confirm({
+      title: `Version ${version} außer Kraft setzen?`,
+      body:
+        status === 'published' ? (
+          <p>
+            Version {version} ist die veröffentlichte Version. Danach starten neue Prozesse erst wieder, wenn eine andere Version
+            veröffentlicht ist. Laufende Prozesse bleiben auf ihrer Version. Das lässt sich nicht rückgängig machen.
+          </p>
+        ) : (
+          <p>Der Entwurf Version {version} wird verworfen und kann nicht mehr bearbeitet oder veröffentlicht werden.</p>
+        ),
+      confirmLabel: 'Außer Kraft setzen',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      await unwrap(
+        client.POST('/definitions/{key}/versions/{version}/retire', { params: { path: { key: key as DefinitionKey, version } } }),
+      );
+      setError(null);
+      versions.reload();
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
   const newDraft = async () => {
     try {
       const draft = await unwrap(
@@ -99,6 +126,7 @@ export function DefinitionPage() {
     <>
       <PageTitle>{DEFINITION_TITLES[key] ?? key}</PageTitle>
       {error && <ErrorBox error={error} />}
+      {dialog}
       <Loaded state={versions}>
         {({ items }) => (
           <>
@@ -126,6 +154,14 @@ export function DefinitionPage() {
                           {v.status === 'draft' ? 'Bearbeiten' : 'Ansehen'}
                           <span className="visually-hidden"> Version {v.version}</span>
                         </Link>
+                        {v.status !== 'retired' && (
+                          <>
+                            {' '}
+                            <button type="button" className="secondary" onClick={() => retire(v.version, v.status)}>
+                              Außer Kraft setzen<span className="visually-hidden"> (Version {v.version})</span>
+                            </button>
+                          </>
+                        )}
                       </td>
                     </tr>
                   ))}
