@@ -426,6 +426,21 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       },
     ]);
 
+    // A chosen follow-up date must lie after today and at most a year ahead; refused, nothing is stored.
+    for (const [followUpOn, code] of [
+      [new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), 'date.min'],
+      [new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10), 'date.max'],
+    ]) {
+      const refused = await request(http())
+        .post(`/consultations/${consultationId}/outcome`)
+        .set('Authorization', cw)
+        .send({ ...body, recommendationIds: [recommended.body.id], followUpOn });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/followUpOn', code })]);
+      expect(refused.body.errors[0].message).toMatch(/Wiedervorlage .*\d{2}\.\d{2}\.\d{4}/);
+    }
+    expect((await system.db.query('SELECT outcome_enc FROM consultation WHERE id = $1', [consultationId]))[0].outcome_enc).toBeNull();
+
     const ok = await request(http())
       .post(`/consultations/${consultationId}/outcome`)
       .set('Authorization', cw)

@@ -54,6 +54,8 @@ export interface RecordOutcomeInput extends Actor {
   /** Counts only: who took part is recorded, encrypted, in PostgreSQL. Jugendamt professionals, advisers not counted. */
   professionals: number;
   participants: number;
+  /** When the case comes back (an instant); without it the definition's `followUpAfter` from now. */
+  followUpAt?: string;
 }
 
 export const fallteamUpdates = {

@@ -215,7 +215,7 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
 
   setHandler(
     fallteamUpdates.recordOutcome,
-    async ({ professionals, participants, actorId }) => {
+    async ({ professionals, participants, actorId, followUpAt }) => {
       const now = new Date();
       state.outcome = { professionals, participants, recordedAt: now.toISOString() };
       state.phase = 'outcome_recorded';
@@ -241,7 +241,7 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
           access.closePacketAccess({ consultationId: state.consultationId, adviserIds: stillOpen.map((a) => a.adviserId) }),
         );
       }
-      state.followUpAt = addDuration(now, spec.followUpAfter).toISOString();
+      state.followUpAt = followUpAt ?? addDuration(now, spec.followUpAfter).toISOString();
       await runtime.run(() =>
         act.scheduleReminders([
           ...spec.followUpReminderOffsets.map((offset) => ({
@@ -272,8 +272,12 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
       return state;
     },
     {
-      validator: ({ professionals, participants }) => {
+      validator: ({ professionals, participants, followUpAt }) => {
         requireOpen();
+        if (followUpAt !== undefined && !(Date.parse(followUpAt) > Date.now()))
+          reject('invalid', 'Die Wiedervorlage muss in der Zukunft liegen.', [
+            { pointer: '/followUpOn', code: 'date.min', params: {}, message: 'Die Wiedervorlage muss nach dem heutigen Tag liegen.' },
+          ]);
         if (state.phase !== 'scheduled')
           reject('state', 'Das Ergebnis kann erst erfasst werden, wenn die Beratung einer Sitzung zugeordnet ist.');
         if (!Number.isInteger(professionals) || professionals < spec.minProfessionals) {

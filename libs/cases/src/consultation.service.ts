@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@sro/config';
-import { ALL_ROLES, DomainError, ErrorCode, FieldProblem, germanDateTime, Principal, Role } from '@sro/common';
+import { ALL_ROLES, DomainError, ErrorCode, FieldProblem, germanDate, germanDateTime, Principal, Role } from '@sro/common';
 import { DefinitionsService } from '@sro/definitions';
 import { temporalCall, temporalUpdateAfterWrite, WorkflowStateReader } from '@sro/temporal';
 import {
@@ -19,6 +19,7 @@ import { AgeBand, ageBand } from './age-band';
 import { CaseNeed } from './case-access.service';
 import { CaseFile, CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
+import { todayInBerlin } from './case-input.rules';
 import { CaseContent, PersonalData, RELEASABLE_FIELDS } from './case.types';
 import { AdviserConsultation, ConsultationRecord, ConsultationRepository, Invitation } from './consultation.repository';
 import { FallteamSession, FallteamSessionRepository, NewFallteamSession } from './fallteam-session.repository';
@@ -41,6 +42,8 @@ export interface Outcome {
   /** The Jugendamt's decision. */
   decision: string;
   helpSetting: string;
+  /** When the case comes back (YYYY-MM-DD); without it the definition's follow-up period. */
+  followUpOn?: string;
 }
 
 /** What an adviser recommends (advisory only: the Jugendamt decides). */
@@ -302,11 +305,13 @@ export class ConsultationService {
     const consultation = await this.forCaseworker(user, id);
     const professionals = await this.checkParticipants(id, outcome.participants);
     await this.checkReferences(id, outcome.recommendationIds ?? []);
-    const sealed = this.cipher.seal(outcome, { table: 'consultation', column: 'outcome_enc', rowId: id });
+    const { followUpOn, ...content } = outcome;
+    const followUpAt = followUpOn === undefined ? undefined : followUpInstant(followUpOn);
+    const sealed = this.cipher.seal(content, { table: 'consultation', column: 'outcome_enc', rowId: id });
     const stored = await this.consultations.storeOutcome(id, sealed);
     await temporalUpdateAfterWrite(
       this.temporal.workflow.getHandle(consultation.workflowId).executeUpdate(fallteamUpdates.recordOutcome, {
-        args: [{ professionals, participants: outcome.participants.length, actorId: user.sub }],
+        args: [{ professionals, participants: outcome.participants.length, actorId: user.sub, followUpAt }],
       }),
       WHAT,
       async () => {
@@ -557,4 +562,28 @@ export class ConsultationService {
     await this.cases.visibleCase(user, consultation.caseId, need);
     return consultation;
   }
+}
+
+/**
+ * The follow-up a moderator chose: after today and at most a year ahead (Berlin calendar), as the
+ * start of that day (UTC), like a caseworker's own follow-ups.
+ */
+export function followUpInstant(followUpOn: string, now = new Date()): string {
+  const today = todayInBerlin(now);
+  const latest = new Date(`${today}T00:00:00.000Z`);
+  latest.setUTCFullYear(latest.getUTCFullYear() + 1);
+  const max = latest.toISOString().slice(0, 10);
+  if (followUpOn <= today || followUpOn > max)
+    throw DomainError.invalid('Das Ergebnis kann nicht gespeichert werden.', [
+      {
+        pointer: '/followUpOn',
+        code: followUpOn <= today ? 'date.min' : 'date.max',
+        params: followUpOn <= today ? { min: today } : { max },
+        message:
+          followUpOn <= today
+            ? `Die Wiedervorlage muss nach dem heutigen Tag (${germanDate(today)}) liegen.`
+            : `Die Wiedervorlage darf höchstens ein Jahr in der Zukunft liegen (spätestens am ${germanDate(max)}).`,
+      },
+    ]);
+  return `${followUpOn}T00:00:00.000Z`;
 }

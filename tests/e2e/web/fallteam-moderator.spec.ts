@@ -5,6 +5,12 @@ import { accessibilityViolations, englishMessages, screenshot, signInAs, webSyst
 import { expect } from '../../support/browser-expect';
 import { bearer } from '../../support/tokens';
 
+/** The calendar day `days` from today in Berlin, as a person types it (TT.MM.JJJJ). */
+const germanDate = (days: number) =>
+  new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+
 jest.setTimeout(300_000);
 
 /**
@@ -181,11 +187,21 @@ describe('web app: the Fallteam moderator and the adviser do their whole job', (
     await page
       .getByRole('textbox', { name: /^Hilfesetting/ })
       .fill('Jugendclub am Markt zweimal die Woche; Lernpate aus dem Familienzentrum.');
+    // The moderator chooses the follow-up: two years ahead is refused at the field, nothing typed is lost.
+    const followUp = page.getByRole('textbox', { name: /^Wiedervorlage am/ });
+    await followUp.fill(germanDate(730));
+    await page.getByRole('button', { name: 'Ergebnis speichern' }).click();
+    await page.getByRole('dialog', { name: 'Ergebnis dokumentieren?' }).getByRole('button', { name: 'Ergebnis speichern' }).click();
+    await expect(page.locator('.error-summary')).toContainText('Wiedervorlage');
+    await expect(page.locator('.error-summary')).toContainText('höchstens ein Jahr');
+    expect(await englishMessages(page)).toEqual([]);
+    expect(await page.getByRole('textbox', { name: /^Hilfesetting/ }).inputValue()).toContain('Lernpate aus dem Familienzentrum');
+    await followUp.fill(germanDate(42));
     await page.getByRole('button', { name: 'Ergebnis speichern' }).click();
     await page.getByRole('dialog', { name: 'Ergebnis dokumentieren?' }).getByRole('button', { name: 'Ergebnis speichern' }).click();
     await page.getByRole('heading', { name: 'Ergebnis', exact: true }).waitFor();
     await expect(page.locator('dl.facts')).toContainText('Ergebnis dokumentiert');
-    await expect(page.locator('dl.facts')).toContainText('Wiedervorlage');
+    await expect(page.locator('dl.facts dt:text-is("Wiedervorlage") + dd')).toHaveText(germanDate(42));
     await expect(page.locator('main')).toContainText('keine stationäre Hilfe');
     await checkPage('fallteam-outcome');
     await signOut();

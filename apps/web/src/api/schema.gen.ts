@@ -4211,6 +4211,11 @@ export interface components {
             decision: string;
             /** @description Help setting using social-space resources */
             helpSetting: string;
+            /**
+             * @description When the case comes back (after today, at most a year ahead); without it the definition’s follow-up period from now
+             * @example 2027-03-01
+             */
+            followUpOn?: string;
         };
         InvitationDto: {
             adviserId: string;

@@ -22,8 +22,8 @@ import {
 } from '../shared/ui';
 import { PageTitle } from '../shared/Page';
 import { DataTable } from '../shared/DataTable';
-import { DateTimeField, RepeatableRows } from '../shared/forms';
-import { isoDateTimeOf } from '../shared/german';
+import { DateField, DateTimeField, RepeatableRows } from '../shared/forms';
+import { isoDateOf, isoDateTimeOf } from '../shared/german';
 import { useConfirm } from '../shared/confirm';
 import { useDraft } from '../shared/drafts';
 import { DraftNotice } from '../shared/DraftNotice';
@@ -466,6 +466,7 @@ function OutcomeForm({
     answered: consultation.adviserRecommendations.map((r) => r.id),
     decision: '',
     helpSetting: '',
+    followUpOn: '',
   };
   const draft = useDraft(me.sub, `fallteam-ergebnis:${consultation.id}`, empty);
   const form = draft.value;
@@ -482,6 +483,8 @@ function OutcomeForm({
   ].map((id) => ({ value: id, label: id === me.sub ? `${me.displayName} (Sie)` : id }));
   const invited = consultation.invitations.map((i) => ({ value: i.adviserId, label: nameOf(i.adviserId) }));
   const notYet = consultation.sessionAt && Date.parse(consultation.sessionAt) > Date.now();
+  // A Jugendhilfedienst case takes the outcome into its own process and plans what follows there.
+  const plansFollowUp = team.data?.retentionRule.definitionKey !== 'jugendhilfedienst-case';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -511,6 +514,7 @@ function OutcomeForm({
             recommendationIds: form.answered,
             decision: form.decision,
             helpSetting: form.helpSetting,
+            ...(plansFollowUp && form.followUpOn.trim() ? { followUpOn: isoDateOf(form.followUpOn) } : {}),
           },
         }),
       );
@@ -649,6 +653,16 @@ function OutcomeForm({
           errors={at('/helpSetting')}
           required
         />
+        {plansFollowUp && (
+          <DateField
+            label="Wiedervorlage am (optional)"
+            pointer="/followUpOn"
+            hint="TT.MM.JJJJ, nach heute und höchstens ein Jahr voraus; leer gelassen gilt die Frist der Prozessdefinition"
+            value={form.followUpOn}
+            onChange={set('followUpOn')}
+            errors={at('/followUpOn')}
+          />
+        )}
         <SubmitButton busy={busy}>Ergebnis speichern</SubmitButton>
       </form>
     </section>

@@ -306,6 +306,15 @@ export class OutcomeDto {
   @MinLength(1)
   @MaxLength(10_000)
   helpSetting: string;
+
+  @ApiPropertyOptional({
+    example: '2027-03-01',
+    description: 'When the case comes back (after today, at most a year ahead); without it the definition’s follow-up period from now',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'followUpOn muss ein Datum JJJJ-MM-TT sein' })
+  @IsISO8601({ strict: true }, { message: 'followUpOn muss ein gültiges Datum sein' })
+  followUpOn?: string;
 }
 
 /** An adviser's recommendation: advisory only, the Jugendamt decides. */
