@@ -234,7 +234,7 @@ describe('staff administration (HTTP, real services)', () => {
     ).toBe(403);
   });
 
-  it('names the active coordinators, caseworkers and approvers to coordinators (names and roles only), not to caseworkers', async () => {
+  it('names the active coordinators, caseworkers and approvers to coordinators and caseworkers (names and roles only), not to advisers', async () => {
     const res = await api()
       .get('/staff/colleagues')
       .set('Authorization', await bearer(Role.Coordinator));
@@ -251,6 +251,15 @@ describe('staff administration (HTTP, real services)', () => {
           .get('/staff/colleagues')
           .set('Authorization', await bearer(Role.Caseworker))
       ).status,
-    ).toBe(403);
+    ).toBe(200);
+    for (const role of [Role.Adviser, Role.Approver]) {
+      expect(
+        (
+          await api()
+            .get('/staff/colleagues')
+            .set('Authorization', await bearer(role))
+        ).status,
+      ).toBe(403);
+    }
   });
 });

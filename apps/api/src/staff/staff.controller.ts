@@ -131,11 +131,12 @@ export class StaffController {
 
   /**
    * The active coordinators, caseworkers and approvers by name: whom a coordinator can name as
-   * interviewer, member or approver of an agreement, and the names a history shows instead of ids.
-   * Names and roles only.
+   * interviewer, member or approver of an agreement, whom a caseworker names as participant of a
+   * Fallteam outcome or § 8a assessment, and the names a history shows instead of ids. Names and
+   * roles of staff only (the office's internal directory), nothing of a case.
    */
   @Get('colleagues')
-  @Roles(Role.Coordinator)
+  @Roles(Role.Coordinator, Role.Caseworker)
   @ApiOkResponse({ type: ColleagueListDto })
   async colleagues(): Promise<ColleagueListDto> {
     const pages = await Promise.all(

@@ -22,7 +22,7 @@ import { DataTable } from '../shared/DataTable';
 import { usePlanningRegions } from '../shared/reference';
 import { useMe } from '../auth/session';
 import { PageTitle } from '../shared/Page';
-import { useColleagues } from '../sozialraum/people';
+import { useColleagues } from '../shared/people';
 import { TextDiff } from './TextDiff';
 
 export type PlanningRegion = Schemas['PlanningRegionDto'];

@@ -26,8 +26,10 @@ import { DateField, DateTimeField, RepeatableRows } from '../shared/forms';
 import { isoDateOf, isoDateTimeOf } from '../shared/german';
 import { useConfirm } from '../shared/confirm';
 import { useDraft } from '../shared/drafts';
+import { useColleagues } from '../shared/people';
 import { DraftNotice } from '../shared/DraftNotice';
 import { CONSULTATION_PHASES, PARTICIPANT_ROLES } from './labels';
+import { SessionCalendar, typedDate } from './SessionCalendar';
 import { formatWhen, StepList } from './steps';
 
 type Consultation = Schemas['ConsultationDto'];
@@ -102,7 +104,15 @@ export function FallteamOverviewPage() {
   const me = useMe();
   const tasks = useLoad(() => unwrap(client.GET('/me/tasks', { params: { query: { kind: [...CONSULTATION_TASKS], limit: 100 } } })), []);
   const sessions = useSessions();
+  const colleagues = useColleagues();
+  const moderatorName = (id: string) => (id === me.sub ? 'Sie' : colleagues.nameOf(id));
   const [form, setForm] = useState(EMPTY_SESSION);
+  const planOn = (day: string) => {
+    setForm((f) => ({ ...f, start: { ...f.start, date: typedDate(day) } }));
+    const field = document.getElementById(fieldDomId('/startsAt'));
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  };
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const { error, setError, at } = useProblems();
@@ -151,9 +161,13 @@ export function FallteamOverviewPage() {
           ]}
         />
       </section>
-      <section aria-labelledby="sessions">
-        <h2 id="sessions">Kommende Sitzungen</h2>
+      <section aria-labelledby="calendar">
+        <h2 id="calendar">Sitzungskalender</h2>
         {sessions.error && <ErrorBox error={sessions.error} />}
+        <SessionCalendar sessions={sessions.data?.items ?? []} moderatorName={moderatorName} onPlan={planOn} />
+      </section>
+      <section aria-labelledby="sessions">
+        <h2 id="sessions">Kommende Sitzungen als Liste</h2>
         <DataTable
           caption="Kommende Fallteam-Sitzungen"
           captionHidden
@@ -172,7 +186,7 @@ export function FallteamOverviewPage() {
               render: (s) => `${s.booked} von ${s.capacity}`,
               sortValue: (s) => s.capacity - s.booked,
             },
-            { key: 'moderator', header: 'Moderation', render: (s) => (s.moderatorId === me.sub ? 'Sie' : s.moderatorId) },
+            { key: 'moderator', header: 'Moderation', render: (s) => moderatorName(s.moderatorId), sortValue: (s) => moderatorName(s.moderatorId) },
           ]}
         />
       </section>
@@ -195,8 +209,10 @@ export function ConsultationPage() {
   const { id } = useParams();
   const consultation = useLoad(() => unwrap(client.GET('/consultations/{id}', { params: { path: { id: id! } } })), [id]);
   const advisers = useAdvisers();
+  const colleagues = useColleagues();
   const names = new Map((advisers.data?.items ?? []).map((a) => [a.id, a.displayName] as const));
-  const nameOf = (adviserId: string) => names.get(adviserId) ?? adviserId;
+  // Advisers by their directory, Jugendamt staff by theirs; an unknown id stays as it is.
+  const nameOf = (userId: string) => names.get(userId) ?? colleagues.nameOf(userId);
   return (
     <Loaded state={consultation}>
       {(c) => {
@@ -478,9 +494,15 @@ function OutcomeForm({
     <K extends keyof typeof empty>(key: K) =>
     (value: (typeof empty)[K]) =>
       draft.setValue((f) => ({ ...f, [key]: value }));
+  const colleagues = useColleagues();
+  // The case team first, then the office's other caseworkers and coordinators.
   const professionals = [
-    ...new Set([me.sub, ...(team.data ? [team.data.responsibleCaseworkerId, ...team.data.assignedCaseworkerIds] : [])]),
-  ].map((id) => ({ value: id, label: id === me.sub ? `${me.displayName} (Sie)` : id }));
+    ...new Set([
+      me.sub,
+      ...(team.data ? [team.data.responsibleCaseworkerId, ...team.data.assignedCaseworkerIds] : []),
+      ...colleagues.items.filter((u) => u.roles.includes('caseworker') || u.roles.includes('coordinator')).map((u) => u.id),
+    ]),
+  ].map((id) => ({ value: id, label: id === me.sub ? `${me.displayName} (Sie)` : colleagues.nameOf(id) }));
   const invited = consultation.invitations.map((i) => ({ value: i.adviserId, label: nameOf(i.adviserId) }));
   const notYet = consultation.sessionAt && Date.parse(consultation.sessionAt) > Date.now();
   // A Jugendhilfedienst case takes the outcome into its own process and plans what follows there.
@@ -679,7 +701,7 @@ function OutcomeView({ outcome, nameOf }: { outcome: NonNullable<Consultation['o
         {outcome.participants.map((p, i) => (
           <li key={i}>
             {label(p.role)}
-            {p.userId ? `: ${p.role === 'adviser' ? nameOf(p.userId) : p.userId}` : ''}
+            {p.userId ? `: ${nameOf(p.userId)}` : ''}
           </li>
         ))}
       </ul>

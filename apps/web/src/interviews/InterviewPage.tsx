@@ -19,7 +19,7 @@ import { DateField, DateTimeField, RadioGroup } from '../shared/forms';
 import { germanDateOf, germanDateTimeOf, isoDateOf, isoDateTimeOf } from '../shared/german';
 import { useConfirm } from '../shared/confirm';
 import { PageTitle } from '../shared/Page';
-import { useColleagues } from '../sozialraum/people';
+import { useColleagues } from '../shared/people';
 import { InterviewBadge } from './InterviewsPage';
 
 type Detail = Schemas['InterviewDetailDto'];

@@ -5,7 +5,7 @@ import { formatDate, formatDateTime, Loaded, SelectField, TextField, useLoad, us
 import { DataTable } from '../shared/DataTable';
 import { useConfirm } from '../shared/confirm';
 import { PageTitle } from '../shared/Page';
-import { useColleagues } from '../sozialraum/people';
+import { useColleagues } from '../shared/people';
 
 export type PlanningRegion = Schemas['PlanningRegionDto'];
 type PartnerInterview = Schemas['PartnerInterviewDto'];

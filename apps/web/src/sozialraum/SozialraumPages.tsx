@@ -25,7 +25,7 @@ import { useMe } from '../auth/session';
 import { PageTitle } from '../shared/Page';
 import { AnalysisQuestion, DeliverableContext, DeliverableForm, DeliverableSpec, Goal, Measure } from './DeliverableForms';
 import { BudgetSection } from './BudgetSection';
-import { useColleagues } from './people';
+import { useColleagues } from '../shared/people';
 
 export type PlanningRegion = Schemas['PlanningRegionDto'];
 type PhaseDeadline = Schemas['PhaseDeadlineDto'];

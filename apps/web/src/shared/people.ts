@@ -3,8 +3,9 @@ import { client, unwrap } from '../api';
 import { useLoad } from '../shared/ui';
 
 /**
- * The names of colleagues (coordinators and caseworkers) a coordinator may name; `nameOf` turns a
- * user id into that name (the id itself when the caller may not list colleagues).
+ * The names of colleagues (active coordinators, caseworkers and approvers) whom coordinators and
+ * caseworkers name; `nameOf` turns a user id into that name (the id itself when the caller may not
+ * list colleagues).
  */
 export function useColleagues() {
   const state = useLoad(() => unwrap(client.GET('/staff/colleagues')).catch(() => ({ items: [] })), []);
