@@ -95,12 +95,19 @@ describe('web app: the Fallteam moderator and the adviser do their whole job', (
     const day15 = `15.${String(next.getUTCMonth() + 1).padStart(2, '0')}.${next.getUTCFullYear()}`;
     await calendar.getByRole('button', { name: `Sitzung am ${day15} anlegen` }).click();
     const newSession = page.locator('section', { has: page.getByRole('heading', { name: 'Neue Sitzung anlegen' }) });
-    expect(await newSession.getByRole('textbox', { name: /^Beginn der Sitzung/ }).first().inputValue()).toBe(day15);
+    expect(
+      await newSession
+        .getByRole('textbox', { name: /^Beginn der Sitzung/ })
+        .first()
+        .inputValue(),
+    ).toBe(day15);
     await newSession.getByLabel('Beginn der Sitzung (Uhrzeit)').fill('14:00');
     await newSession.getByRole('textbox', { name: /^Ort/ }).fill('Rathaus Werder, Raum 2');
     await newSession.getByRole('button', { name: 'Sitzung anlegen' }).click();
     await expect(newSession.getByRole('status')).toContainText(`Die Sitzung am ${day15}`);
-    await expect(calendar.locator('td', { hasText: 'Rathaus Werder, Raum 2' })).toContainText('14:00 Rathaus Werder, Raum 2, 0 von 4 belegt');
+    await expect(calendar.locator('td', { hasText: 'Rathaus Werder, Raum 2' })).toContainText(
+      '14:00 Rathaus Werder, Raum 2, 0 von 4 belegt',
+    );
     await expect(calendar.locator('td', { hasText: 'Rathaus Werder, Raum 2' }).locator('.day-number')).toContainText('15');
     await checkPage('fallteam-overview');
     // Readable on a phone: the tables become cards.

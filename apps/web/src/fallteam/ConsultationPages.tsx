@@ -186,7 +186,12 @@ export function FallteamOverviewPage() {
               render: (s) => `${s.booked} von ${s.capacity}`,
               sortValue: (s) => s.capacity - s.booked,
             },
-            { key: 'moderator', header: 'Moderation', render: (s) => moderatorName(s.moderatorId), sortValue: (s) => moderatorName(s.moderatorId) },
+            {
+              key: 'moderator',
+              header: 'Moderation',
+              render: (s) => moderatorName(s.moderatorId),
+              sortValue: (s) => moderatorName(s.moderatorId),
+            },
           ]}
         />
       </section>

@@ -5,7 +5,8 @@ type Session = Schemas['BookedFallteamSessionDto'];
 
 const BERLIN = 'Europe/Berlin';
 const dayOf = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: BERLIN }).format(new Date(iso));
-const timeOf = (iso: string) => new Intl.DateTimeFormat('de-DE', { timeZone: BERLIN, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+const timeOf = (iso: string) =>
+  new Intl.DateTimeFormat('de-DE', { timeZone: BERLIN, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 const WEEKDAYS = [
   ['Mo', 'Montag'],
   ['Di', 'Dienstag'],
