@@ -447,8 +447,15 @@ function SubmitForm({
       ),
     [agreement.definitionVersion],
   );
-  const [chosen, setChosen] = useState<Record<string, string>>({});
-  const [committee, setCommittee] = useState<string[]>([]);
+  // A resubmission starts from the people named in the last round; the coordinator may change them.
+  const [chosen, setChosen] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      (agreement.approval?.stages ?? []).flatMap((s) =>
+        s.parties.filter((p) => p.approverIds.length > 0).map((p) => [`${s.key}/${p.key}`, p.approverIds[0]]),
+      ),
+    ),
+  );
+  const [committee, setCommittee] = useState<string[]>(agreement.approval?.committeeRequired ? ['committee'] : []);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
   const { error, setError, at } = useProblems();
@@ -456,8 +463,9 @@ function SubmitForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
+    const committeeKeys = new Set(stages.filter((s) => s.committee).map((s) => s.key));
     const named = Object.entries(chosen)
-      .filter(([, id]) => id)
+      .filter(([slot, id]) => id && (committee.length > 0 || !committeeKeys.has(slot.split('/')[0])))
       .map(([slot, id]) => {
         const [stageKey, partyKey] = slot.split('/');
         return { stageKey, partyKey, approverIds: [id] };
@@ -482,12 +490,23 @@ function SubmitForm({
     <form onSubmit={submit} noValidate aria-labelledby="submit-agreement">
       <h2 id="submit-agreement">Zur Entscheidung einreichen</h2>
       <p className="hint">
-        Für jede beteiligte Partei eine Person mit der Rolle „Freigabe“. Bei einer erneuten Einreichung gelten ohne Auswahl die bisherigen.
+        Für jede beteiligte Partei eine Person mit der Rolle „Freigabe“. Bei einer erneuten Einreichung sind die bisher Benannten
+        vorausgewählt.
       </p>
       <FormErrors error={error} />
       {done && <p role="status">{done}</p>}
+      {stages.some((s) => s.committee) && (
+        <CheckboxGroup
+          legend="Ausschuss"
+          options={[{ value: 'committee', label: 'Der Jugendhilfeausschuss entscheidet ebenfalls' }]}
+          value={committee}
+          onChange={setCommittee}
+          errors={at('/committeeRequired')}
+        />
+      )}
       {stages
-        .filter((s) => !s.committee)
+        // The committee stage is named only when the committee decides.
+        .filter((s) => !s.committee || committee.length > 0)
         .flatMap((s) =>
           s.parties.map((p) => (
             <SelectField
@@ -500,15 +519,6 @@ function SubmitForm({
             />
           )),
         )}
-      {stages.some((s) => s.committee) && (
-        <CheckboxGroup
-          legend="Ausschuss"
-          options={[{ value: 'committee', label: 'Der Jugendhilfeausschuss entscheidet ebenfalls' }]}
-          value={committee}
-          onChange={setCommittee}
-          errors={at('/committeeRequired')}
-        />
-      )}
       <SubmitButton busy={busy}>Einreichen</SubmitButton>
     </form>
   );
