@@ -251,6 +251,12 @@ describe('web app: the approver’s journey (task → decision page with the cha
     await expect(page.locator('section', { has: page.getByRole('heading', { name: /Entscheidungen, Runde 2/ }) })).toContainText(
       'Beschluss JHA-2026/017',
     );
+    // The history names each decision (rejection, approvals) and the approval of the whole.
+    const history = page.locator('section', { has: page.getByRole('heading', { name: 'Verlauf' }) });
+    await expect(history).toContainText('Ablehnung (Demo Freigabe (Kommune))');
+    await expect(history).toContainText('Zustimmung (Demo Freigabe (Jugendhilfeausschuss))');
+    await expect(history).toContainText('Genehmigt');
+    await expect(history).not.toContainText('Ereignis');
     await checkPage('agreement-approved');
     const detail = await request(web.http)
       .get(`/cooperation-agreements/${second.id}`)

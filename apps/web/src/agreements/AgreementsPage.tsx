@@ -609,6 +609,8 @@ const AGREEMENT_EVENT: Record<string, string> = {
   drafted: 'Entwurf angelegt',
   version_created: 'Neue Version des Textes',
   submitted: 'Zur Entscheidung eingereicht',
+  approved: 'Zustimmung',
+  rejected: 'Ablehnung',
   stage_passed: 'Stufe zugestimmt',
   stage_overdue: 'Entscheidung überfällig',
   approval_passed: 'Genehmigt',
