@@ -201,10 +201,12 @@ describe('web app: the approver’s journey (task → decision page with the cha
     // Nobody named for the committee: the API says so in German, and nothing is submitted.
     await submit.getByRole('button', { name: 'Einreichen' }).click();
     await expect(submit.locator('.error-summary')).toContainText('Jugendhilfeausschuss');
+    const jha = submit.getByRole('combobox', { name: 'Beschluss des Jugendhilfeausschusses: Jugendhilfeausschuss' });
+    await expect(jha).toHaveAttribute('aria-invalid', 'true');
+    await expect(await describedBy(page, jha)).toContainText('ist niemand benannt, der entscheidet');
+    await expect(page.locator('.facts')).toContainText('Entwurf');
     await checkPage('agreement-resubmit-error');
-    await submit
-      .getByRole('combobox', { name: 'Beschluss des Jugendhilfeausschusses: Jugendhilfeausschuss' })
-      .selectOption({ label: 'Demo Freigabe (Jugendhilfeausschuss)' });
+    await jha.selectOption({ label: 'Demo Freigabe (Jugendhilfeausschuss)' });
     await submit.getByRole('button', { name: 'Einreichen' }).click();
     const round = page.locator('section', { has: page.getByRole('heading', { name: 'Entscheidungen, Runde 2 (Version 2)' }) });
     await expect(round).toContainText('Beschluss des Jugendhilfeausschusses: wartet');

@@ -460,6 +460,11 @@ function SubmitForm({
   const [done, setDone] = useState('');
   const { error, setError, at } = useProblems();
   const stages = (definition.data?.spec as AgreementSpec | undefined)?.approvalStages ?? [];
+  // "Nobody named for …" comes for the whole list (`/approvers`); its params name the select that shows it.
+  const approverProblems = (stageKey: string, partyKey: string) =>
+    (error?.errors ?? [])
+      .filter((p) => p.pointer.startsWith('/approvers') && p.params?.stageKey === stageKey && p.params?.partyKey === partyKey)
+      .map((p) => p.message);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -516,6 +521,7 @@ function SubmitForm({
               placeholder="Nicht beteiligt / bisherige"
               options={approvers.map((u) => ({ value: u.id, label: u.displayName }))}
               onChange={(v) => setChosen({ ...chosen, [`${s.key}/${p.key}`]: v })}
+              errors={approverProblems(s.key, p.key)}
             />
           )),
         )}
