@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Role } from '@sro/common';
 import { caseBody } from '../factories/cases';
@@ -107,18 +108,73 @@ describe('follow-ups (Wiedervorlagen): each thing once, and caseworkers’ own o
     expect(list.body.items).toEqual([expect.objectContaining({ id: added.body.id, text })]);
   });
 
+  it('moves an own open follow-up to another date: the old reminder goes, a new one names the new date; wrong dates are German problems', async () => {
+    const [{ id }] = await system.db.query('SELECT id FROM case_follow_up WHERE case_id = $1', [caseId]);
+    const move = (dueOn: unknown, token = cw) =>
+      api().patch(`/cases/${caseId}/follow-ups/${id}`).set('Authorization', token).send({ dueOn });
+    const past = await move(day(-1));
+    expect(past.status).toBe(400);
+    expect(past.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(past.body.errors).toEqual([
+      expect.objectContaining({ pointer: '/dueOn', code: 'date.min', message: expect.stringMatching(/^Eine Wiedervorlage darf nicht/) }),
+    ]);
+    const garbled = await move('30.02.2027');
+    expect(garbled.status).toBe(400);
+    expect(garbled.body.errors[0].pointer).toBe('/dueOn');
+    expect((await move(day(30), await bearer(Role.Caseworker, 'cw-elsewhere'))).status).toBe(404);
+    expect(
+      (
+        await api()
+          .patch(`/cases/${caseId}/follow-ups/${randomUUID()}`)
+          .set('Authorization', cw)
+          .send({ dueOn: day(30) })
+      ).status,
+    ).toBe(404);
+    expect((await system.db.query(`SELECT to_char(due_on, 'YYYY-MM-DD') AS d FROM case_follow_up WHERE id = $1`, [id]))[0].d).toBe(day(20));
+
+    const moved = await move(day(30));
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ id, dueOn: day(30), doneAt: null });
+    const reminders = await system.db.query(`SELECT key, status, due_at FROM reminder WHERE key LIKE $1 ORDER BY created_at`, [
+      `case-follow-up/${caseId}/${id}/%`,
+    ]);
+    expect(reminders.map((r: { status: string }) => r.status)).toEqual(['cancelled', 'scheduled']);
+    expect(new Date(reminders[1].due_at).toISOString()).toBe(`${day(30)}T00:00:00.000Z`);
+    const mine = await api().get('/me/follow-ups').set('Authorization', cw);
+    expect(mine.body.items.filter((i: { subject: string }) => i.subject === `case-follow-up/${caseId}/${id}`)).toEqual([
+      expect.objectContaining({
+        dueAt: `${day(30)}T00:00:00.000Z`,
+        body: `Wiedervorlage für „Fall ${pseudonym}“ am ${day(30).split('-').reverse().join('.')}.`,
+      }),
+    ]);
+    const audited = await system.db.query(
+      `SELECT actor_id, details->>'followUpId' AS "followUpId" FROM audit_event WHERE resource_type = 'case' AND resource_id = $1 AND action = 'move-follow-up' AND outcome = 'allowed'`,
+      [caseId],
+    );
+    expect(audited).toEqual([{ actor_id: 'demo-caseworker', followUpId: id }]);
+  });
+
   it('marks a follow-up done: its reminder is cancelled and it leaves the list of things ahead; twice is a conflict', async () => {
     const [{ id }] = await system.db.query('SELECT id FROM case_follow_up WHERE case_id = $1', [caseId]);
     const done = await api().post(`/cases/${caseId}/follow-ups/${id}/done`).set('Authorization', cw);
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ id, doneBy: 'demo-caseworker', doneAt: expect.any(String) });
-    const [reminder] = await system.db.query(`SELECT status FROM reminder WHERE key LIKE $1`, [`case-follow-up/${caseId}/${id}/%`]);
-    expect(reminder.status).toBe('cancelled');
+    const reminders = await system.db.query(`SELECT status FROM reminder WHERE key LIKE $1`, [`case-follow-up/${caseId}/${id}/%`]);
+    expect(reminders.map((r: { status: string }) => r.status)).toEqual(['cancelled', 'cancelled']);
     const mine = await api().get('/me/follow-ups').set('Authorization', cw);
     expect(mine.body.items.map((i: { subject: string }) => i.subject)).not.toContain(`case-follow-up/${caseId}/${id}`);
     const again = await api().post(`/cases/${caseId}/follow-ups/${id}/done`).set('Authorization', cw);
     expect(again.status).toBe(409);
     expect(again.headers['content-type']).toMatch(/application\/problem\+json/);
+    // A follow-up done keeps its date.
+    expect(
+      (
+        await api()
+          .patch(`/cases/${caseId}/follow-ups/${id}`)
+          .set('Authorization', cw)
+          .send({ dueOn: day(40) })
+      ).status,
+    ).toBe(409);
     const audited = await system.db.query(`SELECT action FROM audit_event WHERE resource_id = $1 AND action LIKE '%follow-up%'`, [caseId]);
     expect(audited.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['add-follow-up', 'follow-up-done']));
   });

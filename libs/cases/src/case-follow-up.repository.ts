@@ -75,6 +75,16 @@ export class CaseFollowUpRepository {
     return row ? this.toFollowUp(row) : undefined;
   }
 
+  /** Moves an open follow-up to another date; undefined when it was done meanwhile. */
+  async moveDue(id: string, dueOn: string): Promise<CaseFollowUp | undefined> {
+    const [row]: FollowUpRow[] = await this.dataSource.query(
+      `WITH moved AS (UPDATE case_follow_up SET due_on = $2 WHERE id = $1 AND done_at IS NULL RETURNING *)
+       SELECT ${COLUMNS} FROM moved`,
+      [id, dueOn],
+    );
+    return row ? this.toFollowUp(row) : undefined;
+  }
+
   private toFollowUp(r: FollowUpRow): CaseFollowUp {
     return {
       id: r.id,

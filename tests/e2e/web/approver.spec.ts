@@ -7,7 +7,7 @@ import { bearer } from '../../support/tokens';
 jest.setTimeout(180_000);
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-describe('web app: the approver’s journey (task → decision page with the change → approve; reject with confirmation)', () => {
+describe('web app: the approver’s journey (task → decision page with the change → approve; reject with confirmation; revision → approval with the committee)', () => {
   let web: Awaited<ReturnType<typeof webSystem>>;
   let revised: { id: string; reference: string };
   let second: { id: string; reference: string };
@@ -77,6 +77,36 @@ describe('web app: the approver’s journey (task → decision page with the cha
   });
   afterAll(() => web?.close());
 
+  const signOut = async () => {
+    await web.page.getByRole('button', { name: 'Abmelden' }).click();
+    await web.page
+      .getByRole('button', { name: /^Anmelden als/ })
+      .first()
+      .waitFor();
+  };
+  const checkPage = async (name: string) => {
+    expect(await englishMessages(web.page)).toEqual([]);
+    expect(await accessibilityViolations(web.page)).toEqual([]);
+    await screenshot(web.page, name);
+  };
+  /** Signs in as an approver, opens the agreement's decision from "Meine Aufgaben" and approves for every party offered. */
+  const approveFromTasks = async (approver: string, screenshotName?: string) => {
+    const { page } = web;
+    await signOut();
+    await signInAs(page, approver);
+    await page.getByRole('heading', { name: 'Meine Aufgaben' }).waitFor();
+    const task = page.getByRole('link', { name: new RegExp(`Entscheidung zur Vereinbarung ${second.reference}`) });
+    await expect(task).toHaveCount(1);
+    await task.click();
+    await page.getByRole('heading', { name: 'Entscheidung: Schulsozialarbeit Nord' }).waitFor();
+    await expect(page.locator('.agreement-text')).toContainText('Grundschule Am Park');
+    if (screenshotName) await checkPage(screenshotName);
+    await page.getByRole('radio', { name: 'Zustimmen' }).check();
+    await page.getByRole('button', { name: 'Entscheidung speichern' }).click();
+    await expect(page.getByText('Für Sie ist zu dieser Vereinbarung derzeit nichts zu entscheiden.')).toBeVisible();
+    expect(await englishMessages(page)).toEqual([]);
+  };
+
   it('opens the decision from the tasks, reads the change and approves with a comment; rejects another after confirming', async () => {
     const { page } = web;
     await signInAs(page, 'Demo Freigabe (Kommune)');
@@ -132,6 +162,110 @@ describe('web app: the approver’s journey (task → decision page with the cha
       page.locator('section', { has: page.getByRole('heading', { name: 'Bisherige Entscheidungen und Kommentare' }) }),
     ).toContainText('Die Grundschulen sind nicht benannt.');
     expect(await englishMessages(page)).toEqual([]);
+    expect(web.consoleErrors).toEqual([]);
+  });
+
+  it('the coordinator revises the rejected agreement and resubmits it with the committee; parties and committee approve it from their tasks', async () => {
+    const { page } = web;
+    await signOut();
+    await signInAs(page, 'Demo Regionalkoordination PR 1');
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Vereinbarungen' }).click();
+    await page.getByRole('heading', { name: 'Kooperationsvereinbarungen' }).waitFor();
+    // After the rejection the agreement is a draft again.
+    await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Entwurf' });
+    await page.getByRole('link', { name: 'Schulsozialarbeit Nord' }).click();
+    await page.getByRole('heading', { name: 'Vereinbarung: Schulsozialarbeit Nord' }).waitFor();
+    await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Abgelehnt in Runde 1' }) })).toContainText(
+      'Die Grundschulen sind nicht benannt.',
+    );
+
+    const revise = page.getByRole('form', { name: 'Text überarbeiten (neue Version)' });
+    await revise
+      .getByRole('textbox', { name: 'Text der Vereinbarung' })
+      .fill('Der Träger übernimmt die Schulsozialarbeit an der Grundschule Am Park und der Grundschule Seestraße.');
+    await revise.getByRole('textbox', { name: 'Was hat sich geändert?' }).fill('Grundschulen benannt');
+    await revise.getByRole('button', { name: 'Neue Version speichern' }).click();
+    await page.getByRole('heading', { name: 'Text, Version 2' }).waitFor();
+    const changes = page.locator('section', { has: page.getByRole('heading', { name: 'Änderungen am Text' }) });
+    await expect(changes.locator('del')).toContainText('zwei Grundschulen');
+    await expect(changes.locator('ins')).toContainText('Grundschule Am Park');
+    await expect(page.getByRole('list').filter({ hasText: 'Version 2: Entwurf' })).toContainText('Grundschulen benannt');
+
+    const submit = page.getByRole('form', { name: 'Zur Entscheidung einreichen' });
+    // The people named in the rejected round are chosen again.
+    await expect(submit.getByRole('combobox', { name: 'Zustimmung der Vertragsparteien: Stadt/Gemeinde' })).toHaveValue('demo-approver');
+    await expect(submit.getByRole('combobox', { name: 'Zustimmung der Vertragsparteien: Freier Träger' })).toHaveValue(
+      'demo-approver-provider',
+    );
+    await submit.getByRole('checkbox', { name: 'Der Jugendhilfeausschuss entscheidet ebenfalls' }).check();
+    // Nobody named for the committee: the API says so in German, and nothing is submitted.
+    await submit.getByRole('button', { name: 'Einreichen' }).click();
+    await expect(submit.locator('.error-summary')).toContainText('Jugendhilfeausschuss');
+    const jha = submit.getByRole('combobox', { name: 'Beschluss des Jugendhilfeausschusses: Jugendhilfeausschuss' });
+    await expect(jha).toHaveAttribute('aria-invalid', 'true');
+    await expect(await describedBy(page, jha)).toContainText('ist niemand benannt, der entscheidet');
+    await expect(page.locator('.facts')).toContainText('Entwurf');
+    await checkPage('agreement-resubmit-error');
+    await jha.selectOption({ label: 'Demo Freigabe (Jugendhilfeausschuss)' });
+    await submit.getByRole('button', { name: 'Einreichen' }).click();
+    const round = page.locator('section', { has: page.getByRole('heading', { name: 'Entscheidungen, Runde 2 (Version 2)' }) });
+    await expect(round).toContainText('Beschluss des Jugendhilfeausschusses: wartet');
+    await expect(page.locator('.facts')).toContainText('In Abstimmung');
+    await checkPage('agreement-resubmitted');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await checkPage('agreement-resubmitted-390');
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    // The parties decide first (the Kommune’s approver for the town and the Landkreis), then the committee.
+    await approveFromTasks('Demo Freigabe (Kommune)');
+    await approveFromTasks('Demo Freigabe (Freier Träger)');
+
+    await signOut();
+    await signInAs(page, 'Demo Freigabe (Jugendhilfeausschuss)');
+    await page.getByRole('heading', { name: 'Meine Aufgaben' }).waitFor();
+    await page.getByRole('link', { name: new RegExp(`Entscheidung zur Vereinbarung ${second.reference}`) }).click();
+    await page.getByRole('heading', { name: 'Ihre Entscheidung: Beschluss des Jugendhilfeausschusses' }).waitFor();
+    await page.getByRole('radio', { name: 'Zustimmen' }).check();
+    await page.getByRole('button', { name: 'Entscheidung speichern' }).click();
+    const number = page.getByRole('textbox', { name: 'Beschlussnummer' });
+    await expect(number).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('textbox', { name: 'Beschlussdatum' })).toHaveAttribute('aria-invalid', 'true');
+    await checkPage('approver-committee-error');
+    await number.fill('JHA-2026/017');
+    const today = new Date().toLocaleDateString('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Berlin' });
+    await page.getByRole('textbox', { name: 'Beschlussdatum' }).fill(today);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await checkPage('approver-committee-390');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.getByRole('button', { name: 'Entscheidung speichern' }).click();
+    await expect(page.getByText('Für Sie ist zu dieser Vereinbarung derzeit nichts zu entscheiden.')).toBeVisible();
+    await expect(
+      page.locator('section', { has: page.getByRole('heading', { name: 'Bisherige Entscheidungen und Kommentare' }) }),
+    ).toContainText(`Beschluss JHA-2026/017 vom ${today}`);
+    await checkPage('approver-committee-done');
+
+    // Approved, not yet in force (it starts in 30 days): in the coordinator's view and in the API.
+    await signOut();
+    await signInAs(page, 'Demo Regionalkoordination PR 1');
+    await page.goto(`/vereinbarungen/${second.id}`);
+    await page.getByRole('heading', { name: 'Vereinbarung: Schulsozialarbeit Nord' }).waitFor();
+    await expect(page.locator('.facts')).toContainText('Genehmigt, noch nicht in Kraft');
+    await expect(page.locator('section', { has: page.getByRole('heading', { name: /Entscheidungen, Runde 2/ }) })).toContainText(
+      'Beschluss JHA-2026/017',
+    );
+    // The history names each decision (rejection, approvals) and the approval of the whole.
+    const history = page.locator('section', { has: page.getByRole('heading', { name: 'Verlauf' }) });
+    await expect(history).toContainText('Ablehnung (Demo Freigabe (Kommune))');
+    await expect(history).toContainText('Zustimmung (Demo Freigabe (Jugendhilfeausschuss))');
+    await expect(history).toContainText('Genehmigt');
+    await expect(history).not.toContainText('Ereignis');
+    await checkPage('agreement-approved');
+    const detail = await request(web.http)
+      .get(`/cooperation-agreements/${second.id}`)
+      .set('Authorization', await bearer(Role.Coordinator))
+      .expect(200);
+    expect(detail.body.status).toBe('approved');
+    expect(detail.body.latest).toMatchObject({ version: 2, status: 'approved' });
     expect(web.consoleErrors).toEqual([]);
   });
 });

@@ -264,6 +264,44 @@ describe('web app: the caseworker keeps a case file (search, edit with a conflic
     await expect(page.getByRole('status').filter({ hasText: `Die Wiedervorlage am ${germanDay(7)} wurde gesetzt.` })).toBeVisible();
     const followUp = page.locator('table tbody tr', { hasText: 'Rückmeldung der Schule einholen' });
     await expect(followUp).toContainText('offen');
+    // Its date moves: a past date is refused in German and kept in the field; then two weeks on, with its reminder.
+    await followUp.getByRole('button', { name: /^Datum ändern/ }).click();
+    const move = page.getByRole('form', { name: `Wiedervorlage vom ${germanDay(7)} verschieben` });
+    await expect(move.getByRole('textbox', { name: /^Neues Datum/ })).toHaveValue(germanDay(7));
+    await move.getByRole('textbox', { name: /^Neues Datum/ }).fill(germanDay(-1));
+    await move.getByRole('button', { name: 'Verschieben' }).click();
+    await expect(move.getByRole('textbox', { name: /^Neues Datum/ })).toHaveAttribute('aria-invalid', 'true');
+    await expect(await describedBy(page, move.getByRole('textbox', { name: /^Neues Datum/ }))).toContainText(
+      'darf nicht in der Vergangenheit liegen',
+    );
+    await expect(move.getByRole('textbox', { name: /^Neues Datum/ })).toHaveValue(germanDay(-1));
+    expect(await englishMessages(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'casefile-follow-up-move-390');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await move.getByRole('textbox', { name: /^Neues Datum/ }).fill(germanDay(14));
+    await move.getByRole('button', { name: 'Verschieben' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Die Wiedervorlage ist auf den ${germanDay(14)} verschoben.` })).toBeVisible();
+    await expect(followUp).toContainText(germanDay(14));
+    await screenshot(page, 'casefile-follow-up-moved');
+    const [moved] = await web.db.query(`SELECT id, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM case_follow_up WHERE case_id = $1`, [
+      caseId,
+    ]);
+    const isoDay = (offset: number) => germanDay(offset).split('.').reverse().join('-');
+    expect(moved.due_on).toBe(isoDay(14));
+    // One reminder waits, for the new date; the first one is cancelled.
+    const reminders = await web.db.query(`SELECT status, due_at FROM reminder WHERE key LIKE $1 ORDER BY created_at`, [
+      `case-follow-up/${caseId}/${moved.id}/%`,
+    ]);
+    expect(reminders.map((r: { status: string }) => r.status)).toEqual(['cancelled', 'scheduled']);
+    expect(new Date(reminders[1].due_at).toISOString()).toBe(`${isoDay(14)}T00:00:00.000Z`);
+    const audited = await web.db.query(
+      `SELECT 1 FROM audit_event WHERE resource_id = $1 AND action = 'move-follow-up' AND outcome = 'allowed'`,
+      [caseId],
+    );
+    expect(audited.length).toBe(1);
     await followUp.getByRole('button', { name: /^Als erledigt markieren/ }).click();
     await expect(followUp).toContainText('erledigt am');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -328,6 +366,87 @@ describe('web app: the caseworker keeps a case file (search, edit with a conflic
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(await englishMessages(page)).toEqual([]);
     // The refused uploads (413, 415) and the stale save (412) were part of the journey; nothing else went wrong.
+    expect(web.consoleErrors.filter((e) => !/status of (412|413|415)/.test(e))).toEqual([]);
+  });
+
+  it('shows the help plan with its goals and reviews in the Hilfeplan tab and leads to the review form', async () => {
+    const { page } = web;
+    // A case of the extended Fallteam has no help plan; the tab says so.
+    await page.goto(`/faelle/${caseId}/hilfeplan`);
+    await page.getByRole('heading', { name: 'Hilfeplan', exact: true }).waitFor();
+    await expect(page.locator('main')).toContainText('einen Hilfeplan gibt es nur im Jugendhilfedienst-Verfahren');
+
+    // Seeded through the API (the Jugendhilfedienst journey draws up help plans through the UI): a case in help with its plan.
+    const jhd = await api().post('/jugendhilfedienst-cases').set('Authorization', cw).send(intakeBody(spaceId)).expect(201);
+    const id: string = jhd.body.id;
+    await api()
+      .post(`/jugendhilfedienst-cases/${id}/classification`)
+      .set('Authorization', cw)
+      .send({ zone: 'service', expectedHelpDuration: 'P3M' })
+      .expect(200);
+    const isoToday = berlinToday().split('.').reverse().join('-');
+    const planned = await api()
+      .post(`/jugendhilfedienst-cases/${id}/help-plans`)
+      .set('Authorization', cw)
+      .send({
+        planDate: isoToday,
+        helpKinds: ['family_support'],
+        goals: ['Leon frühstückt vor der Schule', 'Die Mutter nutzt das Elterncafé'],
+        agreements: 'Sozialpädagogische Familienhilfe zweimal wöchentlich',
+        participants: ['Mutter', 'Leon'],
+      })
+      .expect(200);
+    const nextReviewAt: string = planned.body.helpPlan.nextReviewAt;
+    await eventually(
+      async () => (await api().get(`/cases/${id}/file`).set('Authorization', cw)).body.jugendhilfedienst?.phase === 'help',
+      30_000,
+      'the Jugendhilfedienst case in help in the read model',
+    );
+
+    await page.goto(`/faelle/${id}`);
+    const areas = page.getByRole('navigation', { name: 'Bereiche der Fallakte' });
+    await areas.getByRole('link', { name: 'Hilfeplan' }).click();
+    await page.getByRole('heading', { name: 'Hilfeplan', exact: true }).waitFor();
+    await expect(page.locator('title')).toHaveText(`Hilfeplan – Fall ${jhd.body.pseudonym} – SRO Engine`);
+    const facts = page.locator('.facts');
+    await expect(facts).toContainText(`Version 1 vom ${berlinToday()}`);
+    await expect(facts).toContainText(nextReviewAt.split('-').reverse().join('.'));
+    await expect(facts).toContainText('noch keine');
+    const goals = page.getByRole('list', { name: 'Ziele des Hilfeplans Version 1' }).getByRole('listitem');
+    await expect(goals).toHaveCount(2);
+    expect(await goals.allInnerTexts()).toEqual(['Leon frühstückt vor der Schule', 'Die Mutter nutzt das Elterncafé']);
+    await expect(page.locator('main')).toContainText('Sozialpädagogische Familienhilfe zweimal wöchentlich');
+    const actions = page.getByRole('list', { name: 'Hilfeplan bearbeiten' });
+    await expect(actions.getByRole('link', { name: 'Hilfeplan fortschreiben (neue Version)' })).toHaveAttribute(
+      'href',
+      `/faelle/${id}/jugendhilfedienst#hilfeplan`,
+    );
+    await screenshot(page, 'casefile-help-plan');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'casefile-help-plan-390');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    // The review form is the Jugendhilfedienst page's; an empty result is named in German, then the review is saved.
+    await actions.getByRole('link', { name: 'Hilfeplan überprüfen' }).click();
+    await page.getByRole('heading', { name: 'Hilfeplan überprüfen' }).waitFor();
+    await page.getByRole('button', { name: 'Überprüfung speichern' }).click();
+    await expect(page.getByRole('textbox', { name: /^Ergebnis der Überprüfung/ })).toHaveAttribute('aria-invalid', 'true');
+    expect(await englishMessages(page)).toEqual([]);
+    await page.getByRole('textbox', { name: /^Ergebnis der Überprüfung/ }).fill('Frühstück klappt an vier von fünf Tagen.');
+    await page.getByRole('button', { name: 'Überprüfung speichern' }).click();
+    await expect(page.locator('main')).toContainText('bisher 1 Überprüfung');
+
+    await page.getByRole('link', { name: `Zur Fallakte ${jhd.body.pseudonym}` }).click();
+    await areas.getByRole('link', { name: 'Hilfeplan' }).click();
+    await expect(facts).toContainText(`1, zuletzt am ${berlinToday()}`);
+    await expect(page.getByRole('list', { name: 'Überprüfungen des Hilfeplans Version 1' })).toContainText(`Überprüft am ${berlinToday()}`);
+    await expect(page.getByRole('list', { name: 'Überprüfungen des Hilfeplans Version 1' })).toContainText(
+      'Frühstück klappt an vier von fünf Tagen.',
+    );
+    expect(await englishMessages(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(web.consoleErrors.filter((e) => !/status of (412|413|415)/.test(e))).toEqual([]);
   });
 });

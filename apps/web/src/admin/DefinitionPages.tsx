@@ -736,6 +736,7 @@ const ACTION_LABELS: Record<string, string> = {
   'help-plan-review': 'Hilfeplan überprüft',
   'add-follow-up': 'Wiedervorlage gesetzt',
   'follow-up-done': 'Wiedervorlage erledigt',
+  'move-follow-up': 'Wiedervorlage verschoben',
   'request-consultation': 'Fallberatung beantragt',
   'add-partner': 'Partner hinzugefügt',
   exit: 'Austritt erfasst',

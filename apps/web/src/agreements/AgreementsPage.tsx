@@ -447,17 +447,30 @@ function SubmitForm({
       ),
     [agreement.definitionVersion],
   );
-  const [chosen, setChosen] = useState<Record<string, string>>({});
-  const [committee, setCommittee] = useState<string[]>([]);
+  // A resubmission starts from the people named in the last round; the coordinator may change them.
+  const [chosen, setChosen] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      (agreement.approval?.stages ?? []).flatMap((s) =>
+        s.parties.filter((p) => p.approverIds.length > 0).map((p) => [`${s.key}/${p.key}`, p.approverIds[0]]),
+      ),
+    ),
+  );
+  const [committee, setCommittee] = useState<string[]>(agreement.approval?.committeeRequired ? ['committee'] : []);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
   const { error, setError, at } = useProblems();
   const stages = (definition.data?.spec as AgreementSpec | undefined)?.approvalStages ?? [];
+  // "Nobody named for …" comes for the whole list (`/approvers`); its params name the select that shows it.
+  const approverProblems = (stageKey: string, partyKey: string) =>
+    (error?.errors ?? [])
+      .filter((p) => p.pointer.startsWith('/approvers') && p.params?.stageKey === stageKey && p.params?.partyKey === partyKey)
+      .map((p) => p.message);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
+    const committeeKeys = new Set(stages.filter((s) => s.committee).map((s) => s.key));
     const named = Object.entries(chosen)
-      .filter(([, id]) => id)
+      .filter(([slot, id]) => id && (committee.length > 0 || !committeeKeys.has(slot.split('/')[0])))
       .map(([slot, id]) => {
         const [stageKey, partyKey] = slot.split('/');
         return { stageKey, partyKey, approverIds: [id] };
@@ -482,24 +495,11 @@ function SubmitForm({
     <form onSubmit={submit} noValidate aria-labelledby="submit-agreement">
       <h2 id="submit-agreement">Zur Entscheidung einreichen</h2>
       <p className="hint">
-        Für jede beteiligte Partei eine Person mit der Rolle „Freigabe“. Bei einer erneuten Einreichung gelten ohne Auswahl die bisherigen.
+        Für jede beteiligte Partei eine Person mit der Rolle „Freigabe“. Bei einer erneuten Einreichung sind die bisher Benannten
+        vorausgewählt.
       </p>
       <FormErrors error={error} />
       {done && <p role="status">{done}</p>}
-      {stages
-        .filter((s) => !s.committee)
-        .flatMap((s) =>
-          s.parties.map((p) => (
-            <SelectField
-              key={`${s.key}/${p.key}`}
-              label={`${s.title}: ${p.title}`}
-              value={chosen[`${s.key}/${p.key}`] ?? ''}
-              placeholder="Nicht beteiligt / bisherige"
-              options={approvers.map((u) => ({ value: u.id, label: u.displayName }))}
-              onChange={(v) => setChosen({ ...chosen, [`${s.key}/${p.key}`]: v })}
-            />
-          )),
-        )}
       {stages.some((s) => s.committee) && (
         <CheckboxGroup
           legend="Ausschuss"
@@ -509,6 +509,22 @@ function SubmitForm({
           errors={at('/committeeRequired')}
         />
       )}
+      {stages
+        // The committee stage is named only when the committee decides.
+        .filter((s) => !s.committee || committee.length > 0)
+        .flatMap((s) =>
+          s.parties.map((p) => (
+            <SelectField
+              key={`${s.key}/${p.key}`}
+              label={`${s.title}: ${p.title}`}
+              value={chosen[`${s.key}/${p.key}`] ?? ''}
+              placeholder="Nicht beteiligt / bisherige"
+              options={approvers.map((u) => ({ value: u.id, label: u.displayName }))}
+              onChange={(v) => setChosen({ ...chosen, [`${s.key}/${p.key}`]: v })}
+              errors={approverProblems(s.key, p.key)}
+            />
+          )),
+        )}
       <SubmitButton busy={busy}>Einreichen</SubmitButton>
     </form>
   );
@@ -599,6 +615,8 @@ const AGREEMENT_EVENT: Record<string, string> = {
   drafted: 'Entwurf angelegt',
   version_created: 'Neue Version des Textes',
   submitted: 'Zur Entscheidung eingereicht',
+  approved: 'Zustimmung',
+  rejected: 'Ablehnung',
   stage_passed: 'Stufe zugestimmt',
   stage_overdue: 'Entscheidung überfällig',
   approval_passed: 'Genehmigt',

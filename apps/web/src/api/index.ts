@@ -10,6 +10,9 @@ export type Schemas = components['schemas'];
 export interface FieldProblem {
   pointer: string;
   message: string;
+  code?: string;
+  /** What the problem is about beyond its pointer, e.g. `{ stageKey, partyKey }` of a missing approver. */
+  params?: Record<string, unknown>;
 }
 
 export interface Problem {

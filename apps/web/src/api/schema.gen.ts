@@ -926,6 +926,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/follow-ups/{followUpId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["CaseFollowUpsController_moveDue"];
+        trace?: never;
+    };
     "/cases/{id}/notes": {
         parameters: {
             query?: never;
@@ -4381,6 +4397,13 @@ export interface components {
         };
         CaseFollowUpListDto: {
             items: components["schemas"]["CaseFollowUpDto"][];
+        };
+        CaseFollowUpDueDto: {
+            /**
+             * @description The new date (today or later)
+             * @example 2027-03-15
+             */
+            dueOn: string;
         };
         CreateNoteDto: {
             /**
@@ -8484,6 +8507,32 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseFollowUpDto"];
+                };
+            };
+        };
+    };
+    CaseFollowUpsController_moveDue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                followUpId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseFollowUpDueDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -14,6 +14,7 @@ import { CaseEditForm } from './CaseEditForm';
 import { CaseFallteam } from './CaseFallteam';
 import { CaseDocuments } from './CaseDocuments';
 import { CaseFollowUps } from './CaseFollowUps';
+import { CaseHelpPlan } from './CaseHelpPlan';
 import { CaseNotes } from './CaseNotes';
 import { relationLabel } from './family';
 import { fieldLabel } from './labels';
@@ -26,6 +27,7 @@ const AREAS = [
   { path: 'fallteam', label: 'Fallteam' },
   // Not "jugendhilfedienst": that address belongs to the Jugendhilfedienst process pages.
   { path: 'prozess', label: 'Jugendhilfedienst' },
+  { path: 'hilfeplan', label: 'Hilfeplan' },
   { path: 'notizen', label: 'Notizen' },
   { path: 'dokumente', label: 'Dokumente' },
   { path: 'wiedervorlagen', label: 'Wiedervorlagen' },
@@ -92,6 +94,7 @@ export function CaseFilePage() {
             <Route path="einwilligungen" element={<CaseConsents file={c} reload={file.reload} />} />
             <Route path="fallteam" element={<CaseFallteam file={c} reload={file.reload} />} />
             <Route path="prozess" element={<Process file={c} />} />
+            <Route path="hilfeplan" element={<CaseHelpPlan file={c} />} />
             <Route path="notizen" element={<CaseNotes file={c} reload={file.reload} />} />
             <Route path="dokumente" element={<CaseDocuments file={c} reload={file.reload} />} />
             <Route path="wiedervorlagen" element={<CaseFollowUps file={c} reload={file.reload} />} />

@@ -21,6 +21,7 @@ export function CaseFollowUps({ file, reload }: CaseAreaProps) {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [doneError, setDoneError] = useState<ApiError | null>(null);
+  const [moving, setMoving] = useState<FollowUp | null>(null);
   const { error, setError, at } = useProblems();
 
   const submit = async (e: FormEvent) => {
@@ -87,6 +88,15 @@ export function CaseFollowUps({ file, reload }: CaseAreaProps) {
                     offen{' '}
                     <button type="button" className="secondary" onClick={() => done(f)}>
                       Als erledigt markieren<span className="visually-hidden"> (Wiedervorlage am {germanDateOf(f.dueOn)})</span>
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-expanded={moving?.id === f.id}
+                      aria-controls="follow-up-move"
+                      onClick={() => (setSaved(null), setMoving(f))}
+                    >
+                      Datum ändern<span className="visually-hidden"> (Wiedervorlage am {germanDateOf(f.dueOn)})</span>
                     </button>
                   </>
                 ) : (
@@ -101,7 +111,22 @@ export function CaseFollowUps({ file, reload }: CaseAreaProps) {
           empty="Keine Wiedervorlagen."
         />
       )}
-      {file.status === 'open' && (
+      {moving && file.status === 'open' && (
+        <MoveFollowUpForm
+          key={moving.id}
+          caseId={file.id}
+          followUp={moving}
+          onCancel={() => setMoving(null)}
+          onMoved={(moved) => {
+            setMoving(null);
+            setSaved(`Die Wiedervorlage ist auf den ${germanDateOf(moved.dueOn)} verschoben.`);
+            followUps.reload();
+            reload();
+          }}
+        />
+      )}
+      {/* One of the two forms at a time: both name their date `/dueOn`, and a field's id follows its pointer (the draft stays). */}
+      {file.status === 'open' && !moving && (
         <form onSubmit={submit} noValidate aria-labelledby="follow-up-form">
           <h3 id="follow-up-form">Wiedervorlage setzen</h3>
           <DraftNotice restored={draft.restored} onDiscard={() => draft.discard(empty)} />
@@ -129,5 +154,62 @@ export function CaseFollowUps({ file, reload }: CaseAreaProps) {
         </form>
       )}
     </section>
+  );
+}
+
+/** Another date for one's own open follow-up (today or later); the reminder moves with it. */
+function MoveFollowUpForm({
+  caseId,
+  followUp,
+  onCancel,
+  onMoved,
+}: {
+  caseId: string;
+  followUp: FollowUp;
+  onCancel: () => void;
+  onMoved: (moved: FollowUp) => void;
+}) {
+  const [dueOn, setDueOn] = useState(germanDateOf(followUp.dueOn));
+  const [busy, setBusy] = useState(false);
+  const { error, setError, at } = useProblems();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const moved = await unwrap(
+        client.PATCH('/cases/{id}/follow-ups/{followUpId}', {
+          params: { path: { id: caseId, followUpId: followUp.id } },
+          body: { dueOn: isoDateOf(dueOn) },
+        }),
+      );
+      setError(null);
+      onMoved(moved);
+    } catch (err) {
+      setError(toApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form id="follow-up-move" onSubmit={submit} noValidate aria-labelledby="follow-up-move-title">
+      <h3 id="follow-up-move-title">Wiedervorlage vom {germanDateOf(followUp.dueOn)} verschieben</h3>
+      {followUp.text && <p>{followUp.text}</p>}
+      <FormErrors error={error} />
+      <DateField
+        label="Neues Datum"
+        pointer="/dueOn"
+        hint="TT.MM.JJJJ, heute oder später"
+        value={dueOn}
+        onChange={setDueOn}
+        errors={at('/dueOn')}
+        required
+      />
+      <div className="actions">
+        <SubmitButton busy={busy}>Verschieben</SubmitButton>{' '}
+        <button type="button" className="secondary" onClick={onCancel}>
+          Abbrechen
+        </button>
+      </div>
+    </form>
   );
 }

@@ -31,6 +31,7 @@ import { ZONES, zoneLabel } from '../shared/labels';
 import { usePlanningRegions } from '../shared/reference';
 import { formatWhen, StepList } from '../fallteam/steps';
 import { addDuration } from './dates';
+import { HelpPlanCard } from './HelpPlans';
 import { CASE_SOURCES, DANGER_KINDS, HELP_KINDS, JHD_PHASES, labelOf, PROTECTION_MEASURES, RISK_RESULTS, SEXES, YES_NO } from './labels';
 
 type JhdCase = Schemas['JhdCaseResponseDto'];
@@ -1094,36 +1095,10 @@ function History({ jhd }: { jhd: JhdCase }) {
         </p>
       ))}
       {jhd.helpPlans.map((plan) => (
-        <article key={plan.id} className="card">
-          <h3>
-            Hilfeplan Version {plan.version} vom {formatDate(plan.planDate)}
-          </h3>
-          <p>Hilfearten: {plan.helpKinds.map((k) => labelOf(HELP_KINDS, k)).join(', ')}</p>
-          {plan.goals && (
-            <ul aria-label={`Ziele des Hilfeplans Version ${plan.version}`}>
-              {plan.goals.map((g, i) => (
-                <li key={i}>{g}</li>
-              ))}
-            </ul>
-          )}
-          {plan.agreements && <p>{plan.agreements}</p>}
-          {plan.participants && plan.participants.length > 0 && <p>Beteiligte: {plan.participants.join(', ')}</p>}
-          <p>Erste Überprüfung: {formatDate(plan.reviewAt)}</p>
-          {plan.reviews.length > 0 && (
-            <ul aria-label={`Überprüfungen des Hilfeplans Version ${plan.version}`}>
-              {plan.reviews.map((r, i) => (
-                <li key={i}>{reviewText(r)}</li>
-              ))}
-            </ul>
-          )}
-        </article>
+        <HelpPlanCard key={plan.id} plan={plan} />
       ))}
     </Section>
   );
-}
-
-function reviewText(r: Schemas['JhdHelpPlanReviewDto']): string {
-  return `Überprüft am ${formatDate(r.reviewedAt)}, nächste am ${formatDate(r.nextReviewAt)}${r.notes ? `: ${r.notes}` : ''}`;
 }
 
 function CloseForm({ jhd, onDone }: { jhd: JhdCase; onDone: () => void }) {

@@ -16,6 +16,14 @@ export class CaseFollowUpBodyDto {
   text: string;
 }
 
+/** The new date of one's own open follow-up. */
+export class CaseFollowUpDueDto {
+  @ApiProperty({ example: '2027-03-15', description: 'The new date (today or later)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueOn muss ein Datum JJJJ-MM-TT sein' })
+  @IsISO8601({ strict: true }, { message: 'dueOn muss ein gültiges Datum sein' })
+  dueOn: string;
+}
+
 export class CaseFollowUpDto implements CaseFollowUp {
   @ApiProperty({ format: 'uuid' })
   id: string;
