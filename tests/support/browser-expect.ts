@@ -33,10 +33,15 @@ function locatorExpect(locator: Locator) {
         const actual = await locator.innerText({ timeout: 1_000 });
         return { pass: matches(actual, expected), actual };
       }),
-    toHaveText: (expected: string) =>
-      poll(`expected ${locator} to have text ${expected}`, async () => {
-        const actual = (await locator.innerText({ timeout: 1_000 })).trim();
-        return { pass: actual === expected, actual };
+    /** One text, or the texts of all matching elements in order. */
+    toHaveText: (expected: string | string[]) =>
+      poll(`expected ${locator} to have text ${JSON.stringify(expected)}`, async () => {
+        if (typeof expected === 'string') {
+          const actual = (await locator.innerText({ timeout: 1_000 })).trim();
+          return { pass: actual === expected, actual };
+        }
+        const actual = (await locator.allInnerTexts()).map((t) => t.trim());
+        return { pass: actual.length === expected.length && actual.every((t, i) => t === expected[i]), actual };
       }),
     toBeVisible: () =>
       poll(`expected ${locator} to be visible`, async () => {
@@ -48,16 +53,21 @@ function locatorExpect(locator: Locator) {
         const actual = await locator.getAttribute(name, { timeout: 1_000 });
         return { pass: actual === value, actual };
       }),
-    toHaveValue: (value: string) =>
+    toHaveValue: (value: string | RegExp) =>
       poll(`expected ${locator} to have value ${value}`, async () => {
         const actual = await locator.inputValue({ timeout: 1_000 });
-        return { pass: actual === value, actual };
+        return { pass: typeof value === 'string' ? actual === value : value.test(actual), actual };
       }),
     not: {
       toContainText: (unexpected: string | RegExp) =>
         poll(`expected ${locator} not to contain ${unexpected}`, async () => {
           const actual = await locator.innerText({ timeout: 1_000 });
           return { pass: !matches(actual, unexpected), actual };
+        }),
+      toHaveValue: (unexpected: string | RegExp) =>
+        poll(`expected ${locator} not to have value ${unexpected}`, async () => {
+          const actual = await locator.inputValue({ timeout: 1_000 });
+          return { pass: typeof unexpected === 'string' ? actual !== unexpected : !unexpected.test(actual), actual };
         }),
     },
   };

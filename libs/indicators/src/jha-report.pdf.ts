@@ -54,16 +54,21 @@ export function renderJhaReportPdf(report: JhaReport): Promise<Buffer> {
     doc.x = left;
     doc.y = bottom + 2;
   };
+  // Label, bar, and the value beside the bar: the longest value text sets how long the longest bar may be, so no text wraps onto the next bar.
   const bars = (items: Array<{ label: string; value: number; max: number; text: string }>, color: string) => {
+    doc.font('Helvetica').fontSize(8);
+    const textWidth = Math.max(0, ...items.map((item) => doc.widthOfString(item.text)));
+    const barSpace = Math.max(40, width - 160 - textWidth - 10);
     for (const item of items) {
       if (doc.y > doc.page.height - 70) doc.addPage();
       const y = doc.y;
       doc.font('Helvetica').fontSize(8).fillColor('black').text(item.label, left, y, { width: 150 });
-      const barWidth = item.max > 0 ? Math.max(1, ((width - 220) * item.value) / item.max) : 1;
+      const labelBottom = doc.y;
+      const barWidth = item.max > 0 ? Math.max(1, (barSpace * item.value) / item.max) : 1;
       doc.rect(left + 155, y, barWidth, 8).fill(color);
-      doc.fillColor('black').text(item.text, left + 160 + barWidth, y);
+      doc.fillColor('black').text(item.text, left + 160 + barWidth, y, { lineBreak: false });
       doc.x = left;
-      doc.y = y + 12;
+      doc.y = Math.max(y + 12, labelBottom + 2);
     }
   };
 

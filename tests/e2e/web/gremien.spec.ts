@@ -1,21 +1,24 @@
 import { seedDemoGremien } from '@sro/gremien';
-import { accessibilityViolations, describedBy, screenshot, signInAs, webSystem } from '../../support/browser';
+import { accessibilityViolations, describedBy, englishMessages, screenshot, signInAs, webSystem } from '../../support/browser';
 import { expect } from '../../support/browser-expect';
 
 jest.setTimeout(180_000);
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** A day from today in Berlin (the browser's zone), as the date field wants it and as the page shows it. */
+const berlinDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
+const day = (offset: number) => berlinDay(offset);
+const germanDay = (offset: number) => berlinDay(offset).split('-').reverse().join('.');
 
-describe('web app: a Sozialraumkonferenz’s minutes with a task, from the coordinator to the assignee', () => {
+describe('web app: a Sozialraumkonferenz’s meeting and minutes with a task, from the coordinator to the assignee', () => {
   let web: Awaited<ReturnType<typeof webSystem>>;
 
   beforeAll(async () => {
     web = await webSystem('web-gremien');
-    // The demo committees: the Sozialraumkonferenz Teltow has a meeting two weeks ago still without minutes.
+    // The demo committees (no page creates their members from the staff and partner lists in one go): the Sozialraumkonferenz Teltow.
     await seedDemoGremien(web.db);
   });
   afterAll(() => web?.close());
 
-  it('records minutes with decisions and a task, submits them after a confirmation, and the assignee finds and completes the task', async () => {
+  it('records a meeting of the Sozialraumkonferenz with attendance, minutes with decisions and a task, submits them after a confirmation, and the assignee completes the task', async () => {
     const { page } = web;
     await signInAs(page, 'Demo Regionalkoordination PR 1');
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Gremien' }).click();
@@ -28,16 +31,39 @@ describe('web app: a Sozialraumkonferenz’s minutes with a task, from the coord
         .locator('tbody tr')
         .first(),
     ).toBeVisible();
+    await expect(page.locator('dl.facts')).toContainText('Sozialraumkonferenz');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    // Meetings newest first: the planned one, the one awaiting its minutes, the approved one.
+    // The conference met yesterday evening: the coordinator records the meeting with its agenda. Without a place it is refused at the field.
     const meetings = page.locator('section', { has: page.getByRole('heading', { name: 'Sitzungen' }) }).locator('tbody tr');
     await expect(meetings).toHaveCount(3);
-    await expect(meetings.nth(2)).toContainText('Genehmigt');
-    await meetings.nth(1).getByRole('link').click();
-    await page.getByRole('heading', { name: /Sozialraumkonferenz Teltow: Sitzung am/ }).waitFor();
-    await expect(page.getByText('Genehmigt').first()).toBeVisible();
+    const newMeeting = page.getByRole('form', { name: 'Sitzung anlegen' });
+    await newMeeting.getByRole('textbox', { name: 'Beginn (Pflichtfeld)' }).fill(germanDay(-1));
+    await newMeeting.getByLabel('Beginn (Uhrzeit)').fill('17:00');
+    await newMeeting.getByLabel('Tagesordnung').fill('Präventionsangebote für Familien mit kleinen Kindern\nElterncafé Teltow-Seehof');
+    await newMeeting.getByRole('button', { name: 'Sitzung anlegen' }).click();
+    await expect(newMeeting.getByLabel('Ort')).toHaveAttribute('aria-invalid', 'true');
+    await expect(newMeeting.getByLabel('Tagesordnung')).toHaveValue(/Elterncafé Teltow-Seehof/);
+    expect(await englishMessages(page)).toEqual([]);
+    await newMeeting.getByLabel('Ort').fill('Bürgerhaus Teltow, Saal 2');
+    await newMeeting.getByRole('button', { name: 'Sitzung anlegen' }).click();
+    await expect(newMeeting.getByRole('status')).toContainText('Die Sitzung ist angelegt');
+    await expect(meetings).toHaveCount(4);
+    await expect(meetings.filter({ hasText: 'Bürgerhaus Teltow, Saal 2' })).toContainText('17:00');
+    await screenshot(page, 'gremien-committee');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await newMeeting.getByRole('status').getByRole('link').click();
+    await page.getByRole('heading', { name: `Sozialraumkonferenz Teltow: Sitzung am ${germanDay(-1)}` }).waitFor();
+    await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Tagesordnung' }) }).locator('li')).toHaveText([
+      'Präventionsangebote für Familien mit kleinen Kindern',
+      'Elterncafé Teltow-Seehof',
+    ]);
 
+    // Who came, then the minutes.
+    await page.getByLabel('Demo Fachkraft (ASD)', { exact: true }).selectOption({ label: 'Anwesend' });
+    await page.getByLabel('Erika Beispiel (erfunden)', { exact: true }).selectOption({ label: 'Entschuldigt' });
+    await page.getByRole('button', { name: 'Anwesenheit speichern' }).click();
+    await expect(page.getByText('Die Anwesenheit ist gespeichert.')).toBeVisible();
     await page.getByLabel('Verlauf und Ergebnisse').fill('Die Konferenz hat die Präventionsangebote für Familien besprochen.');
     await page.getByLabel('Beschlüsse').fill('Ein zweites Elterncafé wird in Teltow-Seehof geplant.');
     await page.getByRole('button', { name: 'Aufgabe hinzufügen' }).click();
@@ -50,6 +76,7 @@ describe('web app: a Sozialraumkonferenz’s minutes with a task, from the coord
     await expect(due).toHaveAttribute('aria-invalid', 'true');
     await expect(await describedBy(page, due)).toContainText('Die Frist darf nicht vor der Sitzung');
     await expect(page.getByLabel('Aufgabe 1', { exact: true })).toHaveValue('Träger für das Elterncafé in Seehof anfragen');
+    expect(await englishMessages(page)).toEqual([]);
     await due.fill(day(10));
     await page.getByRole('button', { name: 'Entwurf speichern' }).click();
     await expect(page.getByText('Der Entwurf ist gespeichert.')).toBeVisible();
@@ -64,6 +91,10 @@ describe('web app: a Sozialraumkonferenz’s minutes with a task, from the coord
     );
     await screenshot(page, 'gremien-minutes');
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'gremien-minutes-390');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 900 });
 
     // The Trägerverbund of Teltow: members, lead, the interviews of its members and the budget of its space.
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Trägerverbünde' }).click();

@@ -3,8 +3,21 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { client, unwrap } from '../api';
 import { usePlanningRegions } from '../shared/reference';
 import { hasRole, useMe } from '../auth/session';
-import { formatDateTime, FormErrors, lines, Loaded, SelectField, SubmitButton, TextField, useLoad, useProblems } from '../shared/ui';
+import {
+  formatDateTime,
+  FormErrors,
+  lines,
+  Loaded,
+  SelectField,
+  SubmitButton,
+  TextField,
+  toApiError,
+  useLoad,
+  useProblems,
+} from '../shared/ui';
 import { Committee, CommitteeDetail, KIND_LABELS, MEMBER_KIND_LABELS, minutesLabel } from './labels';
+import { DateTimeField } from '../shared/forms';
+import { isoDateTimeOf } from '../shared/german';
 import { PageTitle } from '../shared/Page';
 
 const KIND_OPTIONS = (Object.keys(KIND_LABELS) as Array<Committee['kind']>).map((k) => ({ value: k, label: KIND_LABELS[k] }));
@@ -88,7 +101,7 @@ function NewCommitteeForm() {
       );
       void navigate(`/gremien/${created.id}`);
     } catch (err) {
-      setError(err as never);
+      setError(toApiError(err));
     } finally {
       setBusy(false);
     }
@@ -247,7 +260,7 @@ function AddMemberForm({ committeeId, reload }: { committeeId: string; reload: (
       setForm({ ...form, userId: '', contractPartnerId: '', name: '', organisation: '', function: '' });
       reload();
     } catch (err) {
-      setError(err as never);
+      setError(toApiError(err));
     } finally {
       setBusy(false);
     }
@@ -345,23 +358,26 @@ function Meetings({ committee, reload }: { committee: CommitteeDetail; reload: (
 function NewMeetingForm({ committeeId, reload }: { committeeId: string; reload: () => void }) {
   const { error, setError, at } = useProblems();
   const [busy, setBusy] = useState(false);
-  const [form, setForm] = useState({ startsAt: '', place: '', agenda: '' });
+  const [form, setForm] = useState({ startsAt: { date: '', time: '' }, place: '', agenda: '' });
+  const [created, setCreated] = useState<{ id: string; startsAt: string } | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
+    setCreated(null);
     try {
-      const startsAt = form.startsAt && !Number.isNaN(Date.parse(form.startsAt)) ? new Date(form.startsAt).toISOString() : form.startsAt;
-      await unwrap(
+      const startsAt = isoDateTimeOf(form.startsAt.date, form.startsAt.time);
+      const meeting = await unwrap(
         client.POST('/committees/{id}/meetings', {
           params: { path: { id: committeeId } },
           body: { startsAt, place: form.place, agenda: lines(form.agenda).map((title) => ({ title })) },
         }),
       );
       setError(null);
-      setForm({ startsAt: '', place: '', agenda: '' });
+      setForm({ startsAt: { date: '', time: '' }, place: '', agenda: '' });
+      setCreated({ id: meeting.id, startsAt: meeting.startsAt });
       reload();
     } catch (err) {
-      setError(err as never);
+      setError(toApiError(err));
     } finally {
       setBusy(false);
     }
@@ -370,15 +386,27 @@ function NewMeetingForm({ committeeId, reload }: { committeeId: string; reload: 
     <form onSubmit={submit} noValidate aria-labelledby="new-meeting">
       <h3 id="new-meeting">Sitzung anlegen</h3>
       <FormErrors error={error} fieldPointers={['/startsAt', '/place', '/agenda']} />
-      <TextField
+      {created && (
+        <p className="alert alert-ok" role="status">
+          Die Sitzung ist angelegt: <Link to={`/gremien/sitzungen/${created.id}`}>Sitzung am {formatDateTime(created.startsAt)}</Link>
+        </p>
+      )}
+      <DateTimeField
         label="Beginn"
-        type="datetime-local"
         required
         value={form.startsAt}
         onChange={(v) => setForm({ ...form, startsAt: v })}
         errors={at('/startsAt')}
+        pointer="/startsAt"
       />
-      <TextField label="Ort" required value={form.place} onChange={(v) => setForm({ ...form, place: v })} errors={at('/place')} />
+      <TextField
+        label="Ort"
+        required
+        value={form.place}
+        onChange={(v) => setForm({ ...form, place: v })}
+        errors={at('/place')}
+        pointer="/place"
+      />
       <TextField
         label="Tagesordnung"
         hint="Ein Punkt je Zeile"
@@ -387,6 +415,7 @@ function NewMeetingForm({ committeeId, reload }: { committeeId: string; reload: 
         value={form.agenda}
         onChange={(v) => setForm({ ...form, agenda: v })}
         errors={at('/agenda')}
+        pointer="/agenda"
       />
       <SubmitButton busy={busy}>Sitzung anlegen</SubmitButton>
     </form>

@@ -16,7 +16,9 @@ import {
   useLoad,
   useProblems,
 } from '../shared/ui';
-import { ATTENDANCE_LABELS, KIND_LABELS, Meeting, MINUTES_LABELS, REF_LABELS, refLink } from './labels';
+import { ATTENDANCE_LABELS, KIND_LABELS, Meeting, MINUTES_LABELS, PROCESS_STATUS_LABELS, REF_LABELS, refLink } from './labels';
+import { DateTimeField } from '../shared/forms';
+import { germanDateTimeOf, isoDateTimeOf } from '../shared/german';
 import { PageTitle } from '../shared/Page';
 
 type AttendanceStatus = Meeting['attendance'][number]['status'];
@@ -108,7 +110,7 @@ function Attendance({ meeting, members, reload }: { meeting: Meeting; members: A
       setSaved(true);
       reload();
     } catch (err) {
-      setError(err as never);
+      setError(toApiError(err));
     } finally {
       setBusy(false);
     }
@@ -289,7 +291,7 @@ function MinutesEditor({
       reload();
       return true;
     } catch (err) {
-      setError(err as never);
+      setError(toApiError(err));
       setMessage(null);
       return false;
     } finally {
@@ -306,7 +308,7 @@ function MinutesEditor({
       setConfirming(false);
       reload();
     } catch (err) {
-      setError(err as never);
+      setError(toApiError(err));
       setConfirming(false);
     }
   };
@@ -444,12 +446,8 @@ function EditMeeting({ meeting, reload }: { meeting: Meeting; reload: () => void
   const { error, setError, at } = useProblems();
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
-  const local = (iso: string) => {
-    const d = new Date(iso);
-    return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-  };
   const [form, setForm] = useState({
-    startsAt: local(meeting.startsAt),
+    startsAt: germanDateTimeOf(meeting.startsAt),
     place: meeting.place,
     processId: meeting.sozialraumProcessId ?? '',
   });
@@ -462,13 +460,13 @@ function EditMeeting({ meeting, reload }: { meeting: Meeting; reload: () => void
     .filter((p) => p.socialSpaceId === spaceId)
     .map((p) => ({
       value: p.id,
-      label: `${String(p.summary.title ?? 'Sozialraumprozess')} (${p.status === 'running' ? 'läuft' : p.status})`,
+      label: `${String(p.summary.title ?? 'Sozialraumprozess')} (${PROCESS_STATUS_LABELS[p.status] ?? p.status})`,
     }));
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     try {
-      const startsAt = form.startsAt && !Number.isNaN(Date.parse(form.startsAt)) ? new Date(form.startsAt).toISOString() : form.startsAt;
+      const startsAt = isoDateTimeOf(form.startsAt.date, form.startsAt.time);
       await unwrap(
         client.PUT('/meetings/{id}', {
           params: { path: { id: meeting.id } },
@@ -479,7 +477,7 @@ function EditMeeting({ meeting, reload }: { meeting: Meeting; reload: () => void
       setSaved(true);
       reload();
     } catch (err) {
-      setError(err as never);
+      setError(toApiError(err));
     } finally {
       setBusy(false);
     }
@@ -494,14 +492,14 @@ function EditMeeting({ meeting, reload }: { meeting: Meeting; reload: () => void
             Die Sitzung ist gespeichert.
           </p>
         )}
-        <TextField
+        <DateTimeField
           label="Beginn"
-          type="datetime-local"
           value={form.startsAt}
           onChange={(v) => setForm({ ...form, startsAt: v })}
           errors={at('/startsAt')}
+          pointer="/startsAt"
         />
-        <TextField label="Ort" value={form.place} onChange={(v) => setForm({ ...form, place: v })} errors={at('/place')} />
+        <TextField label="Ort" value={form.place} onChange={(v) => setForm({ ...form, place: v })} errors={at('/place')} pointer="/place" />
         {spaceId && (
           <SelectField
             label="Sozialraumprozess (Phase 6)"

@@ -30,6 +30,14 @@ export const ATTENDANCE_LABELS: Record<Schemas['AttendanceEntryResponseDto']['st
   absent: 'Abwesend',
 };
 
+/** The state of a social-space process, as its option in the meeting's process list names it. */
+export const PROCESS_STATUS_LABELS: Record<string, string> = {
+  running: 'läuft',
+  paused: 'pausiert',
+  completed: 'abgeschlossen',
+  cancelled: 'abgebrochen',
+};
+
 export const REF_LABELS: Record<Schemas['AgendaRefDto']['kind'], string> = {
   process: 'Sozialraumprozess',
   measure: 'Maßnahme',
