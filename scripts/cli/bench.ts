@@ -62,8 +62,7 @@ async function measure(scenario: string, concurrency: number, count: number, op:
 }
 
 /** The result rows as the table prints them. */
-const rows = (results: Measured[]) =>
-  results.map(({ p50, p95, p99, ...r }) => ({ ...r, 'p50 ms': p50, 'p95 ms': p95, 'p99 ms': p99 }));
+const rows = (results: Measured[]) => results.map(({ p50, p95, p99, ...r }) => ({ ...r, 'p50 ms': p50, 'p95 ms': p95, 'p99 ms': p99 }));
 
 /** What one case intake is, printed with the figures. */
 const INTAKE_IS =
@@ -182,7 +181,14 @@ runBench(
             },
           ])}\n${INTAKE_IS}\n\n`,
         );
-        return { only: 'intake', levels: LEVELS, ops: OPS, intake: INTAKE_IS, results, ratios: { caseIntakeToRawStart: ratio, twoStepIntakeToRawStart: twoStepRatio } };
+        return {
+          only: 'intake',
+          levels: LEVELS,
+          ops: OPS,
+          intake: INTAKE_IS,
+          results,
+          ratios: { caseIntakeToRawStart: ratio, twoStepIntakeToRawStart: twoStepRatio },
+        };
       }
 
       say(`starting ${phaseSpaces} social-space processes for the phase step…`);
@@ -298,9 +304,7 @@ runBench(
         apiRss: { target: '< 300 MB', measured: rss.apiMb, met: rss.apiMb < 300 },
         workerRss: { target: '< 500 MB', measured: rss.workerMb, met: rss.workerMb < 500 },
       };
-      process.stdout.write(
-        `\n${table(rows(results))}\n\n`,
-      );
+      process.stdout.write(`\n${table(rows(results))}\n\n`);
       process.stdout.write(
         `${table([
           {

@@ -65,10 +65,13 @@ export class ConsultationRepository {
   }
 
   async insert(consultation: ConsultationInsert, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(
-      `INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by) VALUES ($1, $2, $3, $4, $5)`,
-      [consultation.id, consultation.caseId, consultation.workflowId, consultation.questionsEnc, consultation.requestedBy],
-    );
+    await manager.query(`INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by) VALUES ($1, $2, $3, $4, $5)`, [
+      consultation.id,
+      consultation.caseId,
+      consultation.workflowId,
+      consultation.questionsEnc,
+      consultation.requestedBy,
+    ]);
   }
 
   async findById(id: string): Promise<ConsultationRecord | undefined> {

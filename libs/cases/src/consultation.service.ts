@@ -180,7 +180,10 @@ export class ConsultationService {
    * Temporal cannot say, the rows stay (as with the two-step request) and the error is answered.
    */
   async intake(user: Principal, newCase: NewCase, questions: string[]): Promise<CaseDetails & { consultation: ConsultationDetails }> {
-    const [prepared, definition] = await Promise.all([this.cases.prepare(user, newCase), this.definitions.published('fallteam-consultation')]);
+    const [prepared, definition] = await Promise.all([
+      this.cases.prepare(user, newCase),
+      this.definitions.published('fallteam-consultation'),
+    ]);
     const request = this.prepareRequest(user, prepared.insert, questions, definition);
     const written = await this.consultations.transaction(async (tx) => {
       const row = await this.cases.write(prepared, tx);
