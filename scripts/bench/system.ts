@@ -46,7 +46,13 @@ export async function startSystem({ stack, secrets, work }: BenchContext) {
     WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.testing.js'),
     LOG_LEVEL: 'warn',
   };
-  const apps: AppProcess[] = [startApp(root, 'worker', env, join(work, 'logs')), startApp(root, 'api', env, join(work, 'logs'))];
+  // BENCH_CPU_PROF=<dir>: CPU profiles of the API and the worker (written when they stop), for where the time goes.
+  const profile = (name: string): string[] =>
+    process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF, name)}`] : [];
+  const apps: AppProcess[] = [
+    startApp(root, 'worker', env, join(work, 'logs'), profile('worker')),
+    startApp(root, 'api', env, join(work, 'logs'), profile('api')),
+  ];
   const [worker, api] = apps;
   const url = `http://127.0.0.1:${apiPort}`;
   await waitForHttp(`${url}/health`, 90_000, () => apps.every((a) => a.child.exitCode === null));
@@ -67,16 +73,19 @@ export async function startSystem({ stack, secrets, work }: BenchContext) {
     return text ? JSON.parse(text) : undefined;
   };
 
-  const createCase = (socialSpaceId: string, i: number) =>
-    call('POST', '/cases', tokens.caseworker, {
-      socialSpaceId,
-      zone: 'unclear',
-      personal: { familyName: `Bench-${i}`, givenNames: ['Kim'], birthDates: ['2015-05-05'], address: 'Teststraße 1', familyMembers: [] },
-      will: 'Unterstützung bei der Schule',
-      goals: ['Schulbesuch'],
-      resources: { person: [], surroundings: [], socialSpace: [] },
-      confided: [],
-    });
+  const newCase = (socialSpaceId: string, i: number) => ({
+    socialSpaceId,
+    zone: 'unclear',
+    personal: { familyName: `Bench-${i}`, givenNames: ['Kim'], birthDates: ['2015-05-05'], address: 'Teststraße 1', familyMembers: [] },
+    will: 'Unterstützung bei der Schule',
+    goals: ['Schulbesuch'],
+    resources: { person: [], surroundings: [], socialSpace: [] },
+    confided: [],
+  });
+  const createCase = (socialSpaceId: string, i: number) => call('POST', '/cases', tokens.caseworker, newCase(socialSpaceId, i));
+  /** A case intake in one call: the case with its consultation request (`consultation` in the body of POST /cases). */
+  const intake = (socialSpaceId: string, i: number) =>
+    call('POST', '/cases', tokens.caseworker, { ...newCase(socialSpaceId, i), consultation: { questions: ['Welche Hilfe passt?'] } });
   const requestConsultation = (caseId: string) =>
     call('POST', `/cases/${caseId}/consultations`, tokens.caseworker, { questions: ['Welche Hilfe passt?'] });
 
@@ -87,6 +96,7 @@ export async function startSystem({ stack, secrets, work }: BenchContext) {
     call,
     createCase,
     requestConsultation,
+    intake,
     rss: () => ({ apiMb: rssMb(api.child.pid), workerMb: rssMb(worker.child.pid) }),
     /** The worker's own view of its memory (RSS, JS heap, external), from its health port. */
     workerMemory: () => probe(workerHealthPort),

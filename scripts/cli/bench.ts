@@ -11,6 +11,9 @@ import { say } from '../devstack/log';
 const LEVELS = (process.argv.find((a) => a.startsWith('--levels='))?.split('=')[1] ?? '1,4,16,32').split(',').map(Number);
 const OPS = arg('ops', 200);
 const PHASE_OPS = arg('phase-ops', 60);
+/** `--only=intake`: the case intake and the raw start alone (no phase steps, no other updates). */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1];
+if (ONLY !== undefined && ONLY !== 'intake') throw new Error(`--only knows 'intake', not '${ONLY}'`);
 
 interface Measured {
   scenario: string;
@@ -58,6 +61,15 @@ async function measure(scenario: string, concurrency: number, count: number, op:
   };
 }
 
+/** The result rows as the table prints them. */
+const rows = (results: Measured[]) => results.map(({ p50, p95, p99, ...r }) => ({ ...r, 'p50 ms': p50, 'p95 ms': p95, 'p99 ms': p99 }));
+
+/** What one case intake is, printed with the figures. */
+const INTAKE_IS =
+  'case intake = one POST /cases with the consultation request in its body (auth, validation, sealing, case file, blind index and ' +
+  'consultation in one transaction, one workflow start, two audit rows in one append); the two-step intake (POST /cases, then ' +
+  'POST /cases/:id/consultations) is measured alone at c=1';
+
 /**
  * `npm run bench [-- --levels=1,4,16,32 --ops=200 --phase-ops=60]`: on the embedded stack
  * (PostgreSQL, Redis, Temporal dev server) with the API and the worker as their own processes:
@@ -97,13 +109,20 @@ runBench(
       dataConverter: createDataConverter(config.payloadKeys),
     });
     const results: Measured[] = [];
+    const best = (scenario: string) =>
+      results.filter((r) => r.scenario === scenario && r.errors === 0).sort((a, b) => b.perSecond - a.perSecond)[0];
     try {
       const createCase = (i: number) => system.createCase(caseSpaces[i % caseSpaces.length], i);
       const requestConsultation = system.requestConsultation;
       // Requested consultations from the intakes: the other updates of a process are measured on them.
       const consultations: string[] = [];
+      /** The intake as a client does it fastest: one POST /cases with the consultation request in its body. */
       const intake = async (i: number) => {
-        consultations.push((await requestConsultation((await createCase(i)).id)).id);
+        consultations.push((await system.intake(caseSpaces[i % caseSpaces.length], i)).consultation.id);
+      };
+      /** The same intake in two requests: POST /cases, then POST /cases/:id/consultations. */
+      const twoStepIntake = async (i: number) => {
+        await requestConsultation((await createCase(i)).id);
       };
       const rawStart = async () => {
         await temporal.workflow.start(WorkflowType.BenchEcho, {
@@ -123,6 +142,8 @@ runBench(
       const cases: string[] = [];
       results.push(await measure('  POST /cases alone', 1, Math.ceil(OPS / 4), async (i) => void cases.push((await createCase(i)).id)));
       results.push(await measure('  consultation request alone', 1, cases.length, (i) => requestConsultation(cases[i])));
+      results.push(await measure('  two-step intake alone', 1, Math.ceil(OPS / 4), twoStepIntake));
+      results.push(await measure('  one-call intake alone', 1, Math.ceil(OPS / 4), intake));
 
       // Raw baseline and case intake alternate per level, so both see the same state of the server.
       const echoIds: string[] = [];
@@ -136,6 +157,38 @@ runBench(
           }),
         );
         results.push(await measure('case intake (HTTP)', level, OPS, (i) => intake(i)));
+        // With --only=intake, the two-step intake too, in the same conditions (before/after in one run).
+        if (ONLY === 'intake') results.push(await measure('two-step intake (HTTP)', level, OPS, twoStepIntake));
+      }
+
+      if (ONLY === 'intake') {
+        const rawStartBest = best('raw temporal start');
+        const intakeBest = best('case intake (HTTP)');
+        const ratio = round(intakeBest.perSecond / rawStartBest.perSecond, 2);
+        const twoStepBest = best('two-step intake (HTTP)');
+        const twoStepRatio = round(twoStepBest.perSecond / rawStartBest.perSecond, 2);
+        const intakeAtBest = intakeBest;
+        process.stdout.write(`\n${table(rows(results))}\n\n`);
+        process.stdout.write(
+          `${table([
+            { measure: 'case intake / raw start', value: ratio, target: '>= 0.8', met: String(ratio >= 0.8) },
+            { measure: 'two-step intake / raw start', value: twoStepRatio, target: '', met: '' },
+            {
+              measure: `case intake p99 at its best rate (${intakeAtBest.perSecond}/s, c=${intakeAtBest.concurrency})`,
+              value: intakeAtBest.p99,
+              target: '< 300 ms',
+              met: String(intakeAtBest.p99 < 300),
+            },
+          ])}\n${INTAKE_IS}\n\n`,
+        );
+        return {
+          only: 'intake',
+          levels: LEVELS,
+          ops: OPS,
+          intake: INTAKE_IS,
+          results,
+          ratios: { caseIntakeToRawStart: ratio, twoStepIntakeToRawStart: twoStepRatio },
+        };
       }
 
       say(`starting ${phaseSpaces} social-space processes for the phase step…`);
@@ -209,8 +262,6 @@ runBench(
         ),
       );
 
-      const best = (scenario: string) =>
-        results.filter((r) => r.scenario === scenario && r.errors === 0).sort((a, b) => b.perSecond - a.perSecond)[0];
       const rawStartBest = best('raw temporal start');
       const rawUpdateBest = best('raw temporal update');
       const intakeBest = best('case intake (HTTP)');
@@ -253,9 +304,7 @@ runBench(
         apiRss: { target: '< 300 MB', measured: rss.apiMb, met: rss.apiMb < 300 },
         workerRss: { target: '< 500 MB', measured: rss.workerMb, met: rss.workerMb < 500 },
       };
-      process.stdout.write(
-        `\n${table(results.map((r) => ({ ...r, perSecond: r.perSecond, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99 })).map(({ p50: _a, p95: _b, p99: _c, ...r }) => r))}\n\n`,
-      );
+      process.stdout.write(`\n${table(rows(results))}\n\n`);
       process.stdout.write(
         `${table([
           {
@@ -298,11 +347,12 @@ runBench(
           { measure: 'worker RSS (MB)', value: rss.workerMb, target: '< 500', met: String(targets.workerRss.met) },
         ])}\n\n`,
       );
-      return { levels: LEVELS, ops: OPS, phaseOps: PHASE_OPS, results, ratios, rss, targets };
+      process.stdout.write(`${INTAKE_IS}\n\n`);
+      return { levels: LEVELS, ops: OPS, phaseOps: PHASE_OPS, intake: INTAKE_IS, results, ratios, rss, targets };
     } finally {
       await temporal.connection.close();
       await system.stop();
     }
   },
-  { temporal: true, file: () => `${new Date().toISOString().slice(0, 10)}.json` },
+  { temporal: true, file: () => `${new Date().toISOString().slice(0, 10)}${ONLY ? `-${ONLY}` : ''}.json` },
 );

@@ -11,11 +11,17 @@ export interface AppProcess {
 }
 
 /** Starts a compiled app (`dist/apps/<name>/src/main.js`) with its JSON log in `logDir`. */
-export function startApp(root: string, name: 'api' | 'worker', env: NodeJS.ProcessEnv, logDir: string): AppProcess {
+export function startApp(
+  root: string,
+  name: 'api' | 'worker',
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+  nodeFlags: string[] = [],
+): AppProcess {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist', 'apps', name, 'src', 'main.js')], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeFlags, join(root, 'dist', 'apps', name, 'src', 'main.js')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -48,6 +48,72 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     expect(raw.personal_enc).toMatch(/^v2:t1\./);
   });
 
+  it('answers a new case as its next GET shows it (the answer is built from what was written, not read back)', async () => {
+    const created = await request(http()).post('/cases').set('Authorization', cw).send(caseBody(spaceId)).expect(201);
+    expect(created.body.consultation).toBeUndefined();
+    const read = await request(http()).get(`/cases/${created.body.id}`).set('Authorization', cw).expect(200);
+    expect(created.body).toEqual(read.body);
+    const [row] = await system.db.query(
+      `SELECT f.search_key_id, (SELECT count(*)::int FROM case_search_token t WHERE t.case_id = f.id) AS tokens,
+              (SELECT array_agg(action) FROM case_history h WHERE h.case_id = f.id) AS history
+         FROM case_file f WHERE f.id = $1`,
+      [created.body.id],
+    );
+    expect(row.search_key_id).toEqual(expect.any(String));
+    expect(row.tokens).toBeGreaterThan(0);
+    expect(row.history).toEqual(['create']);
+  });
+
+  it('takes a case with its consultation request in one call: one start with the initial state, both actions audited in one append', async () => {
+    const res = await request(http())
+      .post('/cases')
+      .set('Authorization', cw)
+      .send({ ...caseBody(spaceId), consultation: { questions: ['Welche Hilfe passt zur Familie?'] } })
+      .expect(201);
+    const id = res.body.id as string;
+    const consultation = res.body.consultation;
+    expect(consultation).toEqual(
+      expect.objectContaining({
+        caseId: id,
+        pseudonym: res.body.pseudonym,
+        phase: 'requested',
+        questions: ['Welche Hilfe passt zur Familie?'],
+      }),
+    );
+    expect(consultation.steps[0]).toEqual(expect.objectContaining({ status: 'active' }));
+    const { consultation: _c, ...caseAnswer } = res.body;
+    expect(caseAnswer).toEqual((await request(http()).get(`/cases/${id}`).set('Authorization', cw).expect(200)).body);
+    // The workflow runs with the state the answer named; the case file lists the consultation.
+    const read = await request(http()).get(`/consultations/${consultation.id}`).set('Authorization', cw).expect(200);
+    expect(read.body).toEqual(consultation);
+    const [stored] = await system.db.query(`SELECT questions_enc FROM consultation WHERE id = $1 AND case_id = $2`, [consultation.id, id]);
+    expect(stored.questions_enc).not.toContain('Familie');
+    const rows = await system.db.query(
+      `SELECT id::bigint AS id, action, details, occurred_at FROM audit_event
+        WHERE resource_type = 'case' AND resource_id = $1 AND action <> 'read' ORDER BY id`,
+      [id],
+    );
+    expect(rows.map((r: { action: string; details: unknown }) => [r.action, r.details])).toEqual([
+      ['create', {}],
+      ['request-consultation', { consultationId: consultation.id }],
+    ]);
+    // One append: consecutive links of the chain with one commit time.
+    expect(Number(rows[1].id) - Number(rows[0].id)).toBe(1);
+    expect(rows[1].occurred_at).toEqual(rows[0].occurred_at);
+  });
+
+  it('refuses an intake whose consultation request is bad, naming the field, and stores neither', async () => {
+    const before = (await system.db.query('SELECT count(*)::int AS n FROM case_file'))[0].n;
+    const bad = await request(http())
+      .post('/cases')
+      .set('Authorization', cw)
+      .send({ ...caseBody(spaceId), consultation: { questions: [] } })
+      .expect(400);
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/consultation/questions']);
+    expect(bad.body.errors[0].message).toMatch(/[äöüÄÖÜß]|mindestens|Bitte/);
+    expect((await system.db.query('SELECT count(*)::int AS n FROM case_file'))[0].n).toBe(before);
+  });
+
   it('rejects a case with bad input, naming the fields, and stores nothing', async () => {
     const before = (await system.db.query('SELECT count(*)::int AS n FROM case_file'))[0].n;
     const bad = await request(http())

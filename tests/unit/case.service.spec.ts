@@ -86,9 +86,12 @@ function build() {
           personalEnc: file.personalEnc,
           contentEnc: file.contentEnc,
           confidedEnc: file.confidedEnc,
+          deletionDate: null,
         }),
       );
+      return { version: 1, createdAt: stored[0].createdAt };
     }),
+    transaction: jest.fn(async <T>(work: (tx: unknown) => Promise<T>) => work({})),
     pageFor: jest.fn(async () => ({ items: stored, total: stored.length })),
     findById: jest.fn(async (id: string): Promise<CaseFile | undefined> => stored.find((c) => c.id === id)),
   };
@@ -118,7 +121,7 @@ function build() {
     }),
   };
   const audit = { record: jest.fn(async () => ({})) };
-  const searchIndex = { index: jest.fn(async () => undefined) };
+  const searchIndex = { keyId: 'key-1', index: jest.fn(async () => undefined), indexNew: jest.fn(async () => undefined) };
   const access = new CaseAccessService(
     accessRows as unknown as CaseAccessRepository,
     assignments as unknown as AssignmentsService,
@@ -175,6 +178,18 @@ describe('CaseService', () => {
         confided: [{ text: 'Schulden' }],
         assignedCaseworkerIds: ['cw-1'],
       });
+      // The answer is built from what was written; it is what the next read shows.
+      expect(created).toEqual(await service.get(caseworker, created.id));
+    });
+
+    it('writes the blind index of the names in the same transaction as the case, naming the key', async () => {
+      const { service, caseFiles, searchIndex } = build();
+      const created = await service.create(caseworker, newCase);
+      expect(caseFiles.transaction).toHaveBeenCalledTimes(1);
+      const tx = (caseFiles.insert.mock.calls[0] as unknown[])[1];
+      expect(tx).toBeDefined();
+      expect(caseFiles.insert.mock.calls[0][0].searchKeyId).toBe('key-1');
+      expect(searchIndex.indexNew).toHaveBeenCalledWith(created.id, 'space-1', personal, tx);
     });
 
     it('refuses birth dates after today, naming each, and stores nothing', async () => {

@@ -1,5 +1,5 @@
 import { WorkflowStateReader } from '@sro/temporal';
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import type { AppConfig } from '@sro/config';
@@ -138,10 +138,19 @@ function build() {
   const cases = {
     visibleCase: jest.fn(async (): Promise<CaseFile> => caseFile()),
     releasedFields: jest.fn(async () => new Set<string>()),
+    prepare: jest.fn(async () => ({
+      input: {},
+      confided: [],
+      insert: { id: 'case-new', pseudonym: 'F-2026-NEWNEW', socialSpaceId: 'space-1', caseworkerId: 'cw-1' },
+    })),
+    write: jest.fn(async () => ({ version: 1, createdAt: new Date('2026-12-03T08:00:00Z') })),
+    created: jest.fn((prepared: { insert: { id: string } }) => ({ id: prepared.insert.id })),
+    removeUnstarted: jest.fn(async () => undefined),
   };
   const handle = {
     query: jest.fn(async () => ({ pseudonym: 'F-2026-ABCDEF', phase: 'scheduled', steps: [], definition: { version: 1 }, access: [] })),
     executeUpdate: jest.fn(async (): Promise<unknown> => ({})),
+    describe: jest.fn(async (): Promise<unknown> => ({})),
   };
   const temporal = { workflow: { start: jest.fn(async () => ({})), getHandle: jest.fn(() => handle) } };
   const definitions = {
@@ -289,6 +298,48 @@ describe('ConsultationService', () => {
         invitations: [],
       });
       expect(answer.steps.map((s) => s.status)).toEqual(['active', 'pending', 'pending']);
+    });
+  });
+
+  describe('intake (a case with its consultation request in one call)', () => {
+    const newCase = { socialSpaceId: 'space-1', zone: 'unclear' as const, personal: {} as never, content: {} as never, confided: [] };
+    const order = (...mocks: jest.Mock[]) => mocks.map((m) => m.mock.invocationCallOrder[0]);
+
+    it('writes the case and the consultation in one transaction, then starts the workflow with the initial state', async () => {
+      const { service, tx, cases, consultations, temporal } = build();
+      const answer = await service.intake(caseworker, newCase, ['Welche Hilfe passt?']);
+      expect(consultations.transaction).toHaveBeenCalledTimes(1);
+      expect((cases.write.mock.calls[0] as unknown[])[1]).toBe(tx);
+      expect((consultations.insert.mock.calls[0] as unknown[])[1]).toBe(tx);
+      // The start comes after the transaction has ended: never a transaction across a Temporal call.
+      const [committed] = await consultations.transaction.mock.results[0].value.then(() => [true]);
+      expect(committed).toBe(true);
+      const [write, insert, start] = order(cases.write, consultations.insert, temporal.workflow.start);
+      expect(write).toBeLessThan(insert);
+      expect(insert).toBeLessThan(start);
+      const [, options] = temporal.workflow.start.mock.calls[0] as unknown as [string, { args: [Record<string, unknown>] }];
+      expect(options.args[0]).toMatchObject({ caseId: 'case-new', pseudonym: 'F-2026-NEWNEW', caseworkerId: 'cw-1' });
+      expect(answer.consultation).toMatchObject({ caseId: 'case-new', phase: 'requested', questions: ['Welche Hilfe passt?'] });
+      expect(answer.id).toBe('case-new');
+      expect(cases.removeUnstarted).not.toHaveBeenCalled();
+    });
+
+    it('takes the whole intake back when the start failed and Temporal knows no such workflow', async () => {
+      const { service, cases, temporal, handle } = build();
+      temporal.workflow.start.mockRejectedValueOnce(new Error('unavailable'));
+      handle.describe.mockRejectedValueOnce(new WorkflowNotFoundError('not found', 'fallteam-consultation/x', undefined));
+      await expect(service.intake(caseworker, newCase, ['Frage'])).rejects.toThrow('unavailable');
+      expect(cases.removeUnstarted).toHaveBeenCalledWith('case-new');
+    });
+
+    it('keeps the rows when the workflow did start or Temporal cannot say', async () => {
+      const { service, cases, temporal, handle } = build();
+      temporal.workflow.start.mockRejectedValueOnce(new Error('deadline exceeded'));
+      await expect(service.intake(caseworker, newCase, ['Frage'])).rejects.toThrow('deadline exceeded');
+      temporal.workflow.start.mockRejectedValueOnce(new Error('unavailable'));
+      handle.describe.mockRejectedValueOnce(new Error('unavailable'));
+      await expect(service.intake(caseworker, newCase, ['Frage'])).rejects.toThrow('unavailable');
+      expect(cases.removeUnstarted).not.toHaveBeenCalled();
     });
   });
 

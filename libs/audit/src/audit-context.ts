@@ -59,3 +59,21 @@ export function auditEntryFor(
     details: { ...route, ...detailParams, ...extra, ...details },
   };
 }
+
+/** The entries of one allowed call: the route's own, and the one of `options.also` when its result carries that action's object. */
+export function auditEntriesFor(req: Request, options: AuditedOptions, result: unknown): AuditEntry[] {
+  const entry = auditEntryFor(req, options, 'allowed', result);
+  const also = options.also;
+  const child = also && result && typeof result === 'object' ? (result as Record<string, unknown>)[also.resultField] : undefined;
+  const childId = child && typeof child === 'object' ? (child as Record<string, unknown>).id : undefined;
+  if (!also || typeof childId !== 'string') return [entry];
+  return [
+    entry,
+    {
+      ...entry,
+      action: also.action,
+      purpose: purposeOf(req, { ...options, purpose: also.purpose }),
+      details: { ...entry.details, [also.childKey]: childId },
+    },
+  ];
+}

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { from, Observable, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DomainError, ErrorCode } from '@sro/common';
-import { auditEntryFor } from './audit-context';
+import { auditEntriesFor, auditEntryFor } from './audit-context';
 import { auditOptionsOf } from './audit-route';
 import { AuditService } from './audit.service';
 
@@ -28,8 +28,8 @@ export class AuditInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request>();
     return next.handle().pipe(
       mergeMap((result) => {
-        const entry = auditEntryFor(req, options, 'allowed', result);
-        return from(this.audit.record(entry).then(() => result));
+        const entries = auditEntriesFor(req, options, result);
+        return from(this.audit.recordAll(entries).then(() => result));
       }),
       catchError((error: unknown) => {
         const denied = error instanceof DomainError && [ErrorCode.Forbidden, ErrorCode.NotFound].includes(error.code);

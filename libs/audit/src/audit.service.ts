@@ -41,8 +41,8 @@ const VERIFY_BATCH = 5_000;
 const MAX_BATCH = 500;
 
 interface Waiting {
-  entry: AuditEntry;
-  resolve: (row: AuditEvent) => void;
+  entries: AuditEntry[];
+  resolve: (rows: AuditEvent[]) => void;
   reject: (error: unknown) => void;
 }
 
@@ -66,8 +66,13 @@ export class AuditService {
    * a lone event waits for nothing and a busy API takes the chain's lock once per batch.
    */
   record(entry: AuditEntry): Promise<AuditEvent> {
-    return new Promise<AuditEvent>((resolve, reject) => {
-      this.waiting.push({ entry, resolve, reject });
+    return this.recordAll([entry]).then(([row]) => row);
+  }
+
+  /** Appends several events of one call, linked in order and committed in the same transaction. */
+  recordAll(entries: AuditEntry[]): Promise<AuditEvent[]> {
+    return new Promise<AuditEvent[]>((resolve, reject) => {
+      this.waiting.push({ entries, resolve, reject });
       void this.drain();
     });
   }
@@ -82,13 +87,22 @@ export class AuditService {
     this.writing = true;
     try {
       while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, MAX_BATCH);
+        // Whole calls only: the events of one call never straddle two transactions.
+        let count = 0;
+        let take = 0;
+        while (take < this.waiting.length && (take === 0 || count + this.waiting[take].entries.length <= MAX_BATCH))
+          count += this.waiting[take++].entries.length;
+        const batch = this.waiting.splice(0, take);
         try {
           const started = process.hrtime.bigint();
-          const rows = await this.append(batch.map((w) => w.entry));
+          const rows = await this.append(batch.flatMap((w) => w.entries));
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           for (const listener of this.appendListeners) listener(seconds, rows.length);
-          batch.forEach((w, i) => w.resolve(rows[i]));
+          let at = 0;
+          for (const w of batch) {
+            w.resolve(rows.slice(at, at + w.entries.length));
+            at += w.entries.length;
+          }
         } catch (error) {
           batch.forEach((w) => w.reject(error));
         }

@@ -20,6 +20,12 @@ export interface AuditedOptions {
    * the row keeps `resourceType` and the child's id.
    */
   parent?: { resourceType: string; childKey: string; childParam?: string; parentField?: string };
+  /**
+   * A second action the same call performed when its result carries `resultField` (an object with an
+   * `id`): a row of its own for the same resource, with that id in `details[childKey]`, appended in
+   * the same transaction as the route's row (e.g. a case intake that also requested a consultation).
+   */
+  also?: { resultField: string; action: string; purpose: string; childKey: string };
   /** Set on options derived from the route (no @Audited): `METHOD /path/:param`, kept in the row's details. */
   route?: string;
 }

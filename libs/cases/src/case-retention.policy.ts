@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DefinitionsService } from '@sro/definitions';
+import { DefinitionsService, PinnedDefinition } from '@sro/definitions';
 import { addDuration } from '@sro/workflows/shared/duration';
 
 /** The retention rule that decides a case's deletion date, as its published definition states it. */
@@ -32,13 +32,7 @@ export class CaseRetentionPolicy {
         afterClosureWithoutHelp: null,
       };
     }
-    const { version, spec } = await this.definitions.published('fallteam-consultation');
-    return {
-      definitionKey: 'fallteam-consultation',
-      definitionVersion: version,
-      afterClosure: spec.retentionAfterClosure,
-      afterClosureWithoutHelp: spec.retentionAfterClosureWithoutHelp,
-    };
+    return fallteamRetentionRule(await this.definitions.published('fallteam-consultation'));
   }
 
   /** The deletion date (`YYYY-MM-DD`, UTC like the Jugendhilfedienst workflow's) of a case closed at `closedAt`. */
@@ -46,4 +40,14 @@ export class CaseRetentionPolicy {
     const period = !withHelp && rule.afterClosureWithoutHelp ? rule.afterClosureWithoutHelp : rule.afterClosure;
     return addDuration(closedAt, period).toISOString().slice(0, 10);
   }
+}
+
+/** The retention rule of a Fallteam case file, from the published consultation definition. */
+export function fallteamRetentionRule({ version, spec }: PinnedDefinition<'fallteam-consultation'>): CaseRetentionRule {
+  return {
+    definitionKey: 'fallteam-consultation',
+    definitionVersion: version,
+    afterClosure: spec.retentionAfterClosure,
+    afterClosureWithoutHelp: spec.retentionAfterClosureWithoutHelp,
+  };
 }

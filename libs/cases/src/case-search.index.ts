@@ -30,6 +30,16 @@ export class CaseSearchIndex {
     return createHmac('sha256', this.config.searchIndexKey).update(token).digest().subarray(0, TOKEN_BYTES);
   }
 
+  /** The tokens of a new case, in the caller's transaction; the case row names {@link keyId} itself. */
+  async indexNew(caseId: string, socialSpaceId: string, names: SearchableNames, manager: EntityManager): Promise<void> {
+    await this.repository.insertTokens(
+      caseId,
+      socialSpaceId,
+      caseTokens(names).map((t) => this.hash(t)),
+      manager,
+    );
+  }
+
   /** Replaces the case's tokens with those of its current names (in the caller's transaction when given). */
   async index(caseId: string, names: SearchableNames, manager?: EntityManager): Promise<void> {
     await this.repository.replaceTokens(

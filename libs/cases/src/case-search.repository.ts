@@ -70,6 +70,16 @@ export class CaseSearchRepository {
     await (manager ? write(manager) : this.dataSource.transaction(write));
   }
 
+  /** The tokens of a case just written (nothing to replace), in the caller's transaction. */
+  async insertTokens(caseId: string, socialSpaceId: string, tokens: Buffer[], manager: EntityManager): Promise<void> {
+    if (tokens.length === 0) return;
+    await manager.query(
+      `INSERT INTO case_search_token (token, case_id, social_space_id)
+       SELECT DISTINCT t.token, $1::uuid, $2::uuid FROM unnest($3::bytea[]) AS t(token) ON CONFLICT DO NOTHING`,
+      [caseId, socialSpaceId, tokens],
+    );
+  }
+
   /** Cases not (or not with this key) indexed yet, with their sealed personal data; keyset paged by id. */
   async unindexed(keyId: string, limit: number, after?: string): Promise<Array<{ id: string; personalEnc: string }>> {
     return this.dataSource.query(

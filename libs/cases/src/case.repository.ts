@@ -71,6 +71,8 @@ export interface CaseFileInsert {
   confidedEnc: string;
   /** Null for an open case (the database refuses anything else). */
   deletionDate: string | null;
+  /** The key of the blind index written with it (`CaseSearchIndex.keyId`). */
+  searchKeyId: string;
 }
 
 /** Maps a stored row to the case file the cases lib works with. */
@@ -101,13 +103,17 @@ export function toCaseFile(row: CaseRow): CaseFile {
 export class CaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(file: CaseFileInsert): Promise<void> {
-    // The intake is the first entry of the case's history.
-    await this.dataSource.query(
+  /**
+   * Writes a new case file with its first history entry (the intake) in one statement, in the
+   * caller's transaction when given; answers what the database set.
+   */
+  async insert(file: CaseFileInsert, manager: EntityManager = this.dataSource.manager): Promise<{ version: number; createdAt: Date }> {
+    const [row]: Array<{ version: number; created_at: Date }> = await manager.query(
       `WITH f AS (
-         INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, version, created_by)
-       INSERT INTO case_history (case_id, version, action, actor_id) SELECT id, version, 'create', created_by FROM f`,
+         INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by, search_key_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, version, created_by, created_at),
+       h AS (INSERT INTO case_history (case_id, version, action, actor_id) SELECT id, version, 'create', created_by FROM f)
+       SELECT version, created_at FROM f`,
       [
         file.id,
         file.pseudonym,
@@ -119,8 +125,18 @@ export class CaseRepository {
         file.confidedEnc,
         file.deletionDate,
         file.caseworkerId,
+        file.searchKeyId,
       ],
     );
+    return { version: row.version, createdAt: row.created_at };
+  }
+
+  /**
+   * Takes back an intake whose workflow never started (its consultation, blind index and history
+   * go with it); the case file must still be exactly as written.
+   */
+  async deleteUnstarted(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query('DELETE FROM case_file WHERE id = $1 AND version = 1', [id]);
   }
 
   async findById(id: string): Promise<CaseFile | undefined> {

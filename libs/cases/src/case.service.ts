@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, Principal } from '@sro/common';
 import { AssignmentsService } from '@sro/reference-data';
 import { CaseInputRules } from './case-input.rules';
 import { CaseRetentionPolicy, CaseRetentionRule } from './case-retention.policy';
-import { CaseFile, CaseRepository, CaseRow, toCaseFile } from './case.repository';
+import { CaseFile, CaseFileInsert, CaseRepository, CaseRow, toCaseFile } from './case.repository';
 import { CaseAccessKind } from './case-access.repository';
 import { CaseAccessService, CaseGrant, CaseNeed } from './case-access.service';
 import { CaseSearchIndex } from './case-search.index';
@@ -66,6 +67,19 @@ export interface CaseDetails extends CaseContent {
   closedReason: string | null;
 }
 
+/** A new case checked and sealed, before it is written (see `CaseService.prepare`). */
+export interface PreparedCase {
+  input: NewCase;
+  confided: ConfidedItem[];
+  insert: CaseFileInsert;
+}
+
+/** What the database set when the case was written. */
+export interface WrittenCase {
+  version: number;
+  createdAt: Date;
+}
+
 const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** A pseudonym with no link to the person: `F-2026-7KQ3MX`. */
@@ -89,6 +103,16 @@ export class CaseService {
   ) {}
 
   async create(user: Principal, input: NewCase): Promise<CaseDetails> {
+    const prepared = await this.prepare(user, input);
+    const written = await this.caseFiles.transaction((tx) => this.write(prepared, tx));
+    return this.created(prepared, written, await this.retention.ruleFor({ workflowId: null }));
+  }
+
+  /**
+   * A new case checked and sealed, not written yet: `write` stores it (alone, or with a consultation
+   * in the same transaction), `created` answers it to its creator.
+   */
+  async prepare(user: Principal, input: NewCase): Promise<PreparedCase> {
     const scope = await this.assignments.of(user.sub);
     if (!scope.socialSpaceIds.includes(input.socialSpaceId)) {
       throw DomainError.invalid('Sie sind diesem Sozialraum nicht zugeordnet.', [
@@ -103,21 +127,66 @@ export class CaseService {
       confidantId: user.sub,
       released: false,
     }));
-    await this.caseFiles.insert({
-      id,
-      pseudonym: newPseudonym(),
-      zone: input.zone,
-      socialSpaceId: input.socialSpaceId,
-      caseworkerId: user.sub,
-      personalEnc: this.cipher.seal(input.personal, { table: 'case_file', column: 'personal_enc', rowId: id }),
-      contentEnc: this.cipher.seal(input.content, { table: 'case_file', column: 'content_enc', rowId: id }),
-      confidedEnc: this.cipher.seal(confided, { table: 'case_file', column: 'confided_enc', rowId: id }),
-      // Open: no deletion date until closure derives it from the definition's retention rule.
+    return {
+      input,
+      confided,
+      insert: {
+        id,
+        pseudonym: newPseudonym(),
+        zone: input.zone,
+        socialSpaceId: input.socialSpaceId,
+        caseworkerId: user.sub,
+        personalEnc: this.cipher.seal(input.personal, { table: 'case_file', column: 'personal_enc', rowId: id }),
+        contentEnc: this.cipher.seal(input.content, { table: 'case_file', column: 'content_enc', rowId: id }),
+        confidedEnc: this.cipher.seal(confided, { table: 'case_file', column: 'confided_enc', rowId: id }),
+        // Open: no deletion date until closure derives it from the definition's retention rule.
+        deletionDate: null,
+        searchKeyId: this.searchIndex.keyId,
+      },
+    };
+  }
+
+  /** Writes a prepared case in the caller's transaction: the file, its first history entry and the blind index of its names. */
+  async write(prepared: PreparedCase, tx: EntityManager): Promise<WrittenCase> {
+    const written = await this.caseFiles.insert(prepared.insert, tx);
+    await this.searchIndex.indexNew(prepared.insert.id, prepared.insert.socialSpaceId, prepared.input.personal, tx);
+    return written;
+  }
+
+  /**
+   * The new case as its creator sees it, from what was written (no reading back): the creator is its
+   * responsible caseworker and the confidant of every confided item.
+   */
+  created(prepared: PreparedCase, written: WrittenCase, retentionRule: CaseRetentionRule): CaseDetails {
+    const { insert, input } = prepared;
+    return {
+      id: insert.id,
+      pseudonym: insert.pseudonym,
+      zone: insert.zone,
+      socialSpaceId: insert.socialSpaceId,
+      assignedCaseworkerIds: [insert.caseworkerId],
+      responsibleCaseworkerId: insert.caseworkerId,
+      access: 'team',
       deletionDate: null,
-    });
-    // The blind index is written with the sealed names (an edit of the names calls it again).
-    await this.searchIndex.index(id, input.personal);
-    return this.get(user, id);
+      retentionRule,
+      legalHold: false,
+      personal: input.personal,
+      will: input.content.will,
+      goals: input.content.goals,
+      resources: input.content.resources,
+      confided: prepared.confided,
+      createdAt: written.createdAt,
+      version: written.version,
+      status: 'open',
+      closedAt: null,
+      closedBy: null,
+      closedReason: null,
+    };
+  }
+
+  /** Takes back a case written with a consultation whose workflow never started. */
+  async removeUnstarted(id: string): Promise<void> {
+    await this.caseFiles.deleteUnstarted(id);
   }
 
   /** The full case for a caseworker who may see it. */

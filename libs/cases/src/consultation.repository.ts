@@ -64,11 +64,14 @@ export class ConsultationRepository {
     return this.dataSource.transaction(work);
   }
 
-  async insert(consultation: ConsultationInsert): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by) VALUES ($1, $2, $3, $4, $5)`,
-      [consultation.id, consultation.caseId, consultation.workflowId, consultation.questionsEnc, consultation.requestedBy],
-    );
+  async insert(consultation: ConsultationInsert, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by) VALUES ($1, $2, $3, $4, $5)`, [
+      consultation.id,
+      consultation.caseId,
+      consultation.workflowId,
+      consultation.questionsEnc,
+      consultation.requestedBy,
+    ]);
   }
 
   async findById(id: string): Promise<ConsultationRecord | undefined> {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@sro/config';
 import { ALL_ROLES, DomainError, ErrorCode, FieldProblem, germanDate, germanDateTime, Principal, Role } from '@sro/common';
-import { DefinitionsService } from '@sro/definitions';
+import { DefinitionsService, PinnedDefinition } from '@sro/definitions';
 import { temporalCall, temporalUpdateAfterWrite, WorkflowStateReader } from '@sro/temporal';
 import {
   AdviserAccess,
@@ -18,10 +18,11 @@ import { initialSteps, StepState } from '@sro/workflows/shared/steps';
 import { AgeBand, ageBand } from './age-band';
 import { CaseNeed } from './case-access.service';
 import { CaseFile, CaseRepository } from './case.repository';
-import { CaseService } from './case.service';
 import { todayInBerlin } from './case-input.rules';
+import { fallteamRetentionRule } from './case-retention.policy';
+import { CaseDetails, CaseService, NewCase } from './case.service';
 import { CaseContent, PersonalData, RELEASABLE_FIELDS } from './case.types';
-import { AdviserConsultation, ConsultationRecord, ConsultationRepository, Invitation } from './consultation.repository';
+import { AdviserConsultation, ConsultationInsert, ConsultationRecord, ConsultationRepository, Invitation } from './consultation.repository';
 import { FallteamSession, FallteamSessionRepository, NewFallteamSession } from './fallteam-session.repository';
 import { FieldCipher } from './field-cipher';
 import { PacketReleaseRepository } from './packet-release.repository';
@@ -114,6 +115,13 @@ export interface ConsultationStatus {
 
 const WHAT = 'Die Beratung';
 
+/** A consultation request before anything is written: its row, its workflow's input, the answer. */
+interface PreparedRequest {
+  insert: ConsultationInsert;
+  input: FallteamConsultationInput;
+  details: ConsultationDetails;
+}
+
 /** The Jugendamt's own professionals; external advisers advise but never count towards the team that decides. */
 export const JUGENDAMT_ROLES: Role[] = [Role.Caseworker, Role.Coordinator, Role.Lead];
 
@@ -161,50 +169,104 @@ export class ConsultationService {
   /** An assigned caseworker brings the case to the Fallteam. */
   async request(user: Principal, caseId: string, questions: string[]): Promise<ConsultationDetails> {
     const file = await this.cases.visibleCase(user, caseId, 'write');
-    const definition = await this.definitions.published('fallteam-consultation');
+    const request = this.prepareRequest(user, file, questions, await this.definitions.published('fallteam-consultation'));
+    await this.consultations.insert(request.insert);
+    await this.start(request);
+    return request.details;
+  }
+
+  /**
+   * A case intake with its consultation request in one call: the case, its blind index and the
+   * consultation are written in one transaction, then the workflow starts with its initial state
+   * (no transaction stays open across the Temporal call). When the start fails and Temporal knows
+   * no such workflow, the intake is taken back whole, so a retry creates no second case; when
+   * Temporal cannot say, the rows stay (as with the two-step request) and the error is answered.
+   */
+  async intake(user: Principal, newCase: NewCase, questions: string[]): Promise<CaseDetails & { consultation: ConsultationDetails }> {
+    const [prepared, definition] = await Promise.all([
+      this.cases.prepare(user, newCase),
+      this.definitions.published('fallteam-consultation'),
+    ]);
+    const request = this.prepareRequest(user, prepared.insert, questions, definition);
+    const written = await this.consultations.transaction(async (tx) => {
+      const row = await this.cases.write(prepared, tx);
+      await this.consultations.insert(request.insert, tx);
+      return row;
+    });
+    try {
+      await this.start(request);
+    } catch (error) {
+      if (await this.neverStarted(request.insert.workflowId)) await this.cases.removeUnstarted(prepared.insert.id);
+      throw error;
+    }
+    return { ...this.cases.created(prepared, written, fallteamRetentionRule(definition)), consultation: request.details };
+  }
+
+  /** The consultation's row, its workflow's input and the answer, before anything is written. */
+  private prepareRequest(
+    user: Principal,
+    file: Pick<CaseFile, 'id' | 'pseudonym' | 'socialSpaceId'>,
+    questions: string[],
+    definition: PinnedDefinition<'fallteam-consultation'>,
+  ): PreparedRequest {
     const id = randomUUID();
     const workflowId = workflowIds.fallteamConsultation(id);
-    await this.consultations.insert({
-      id,
-      caseId,
-      workflowId,
-      questionsEnc: this.cipher.seal(questions, { table: 'consultation', column: 'questions_enc', rowId: id }),
-      requestedBy: user.sub,
-    });
     const requestedAt = new Date();
-    const input: FallteamConsultationInput = {
-      consultationId: id,
-      caseId,
-      pseudonym: file.pseudonym,
-      caseworkerId: user.sub,
-      socialSpaceId: file.socialSpaceId,
-      definition,
-      requestedAt: requestedAt.toISOString(),
+    return {
+      insert: {
+        id,
+        caseId: file.id,
+        workflowId,
+        questionsEnc: this.cipher.seal(questions, { table: 'consultation', column: 'questions_enc', rowId: id }),
+        requestedBy: user.sub,
+      },
+      input: {
+        consultationId: id,
+        caseId: file.id,
+        pseudonym: file.pseudonym,
+        caseworkerId: user.sub,
+        socialSpaceId: file.socialSpaceId,
+        definition,
+        requestedAt: requestedAt.toISOString(),
+      },
+      // The answer is what the workflow starts with; no round trip to the worker is needed for it.
+      details: {
+        id,
+        caseId: file.id,
+        pseudonym: file.pseudonym,
+        phase: 'requested',
+        steps: initialSteps(definition.spec.steps, requestedAt),
+        definitionVersion: definition.version,
+        sessionId: null,
+        sessionAt: null,
+        followUpAt: null,
+        questions,
+        outcome: null,
+        invitations: [],
+        adviserRecommendations: [],
+      },
     };
+  }
+
+  private async start(request: PreparedRequest): Promise<void> {
     await temporalCall(
       this.temporal.workflow.start(WorkflowType.FallteamConsultation, {
         taskQueue: this.config.temporal.taskQueue,
-        workflowId,
-        args: [input],
+        workflowId: request.insert.workflowId,
+        args: [request.input],
       }),
       WHAT,
     );
-    // The answer is what the workflow starts with; no round trip to the worker is needed for it.
-    return {
-      id,
-      caseId,
-      pseudonym: file.pseudonym,
-      phase: 'requested',
-      steps: initialSteps(definition.spec.steps, requestedAt),
-      definitionVersion: definition.version,
-      sessionId: null,
-      sessionAt: null,
-      followUpAt: null,
-      questions,
-      outcome: null,
-      invitations: [],
-      adviserRecommendations: [],
-    };
+  }
+
+  /** True only when Temporal answers that the workflow does not exist (a failed start that did not happen). */
+  private async neverStarted(workflowId: string): Promise<boolean> {
+    try {
+      await this.temporal.workflow.getHandle(workflowId).describe();
+      return false;
+    } catch (error) {
+      return error instanceof WorkflowNotFoundError;
+    }
   }
 
   async get(user: Principal, id: string): Promise<ConsultationDetails> {

@@ -33,6 +33,7 @@ import {
   SubstitutionListDto,
   SubstitutionResponseDto,
   CaseDto,
+  CaseIntakeDto,
   CasePageDto,
   ConsentListDto,
   ConsentRecordDto,
@@ -59,16 +60,28 @@ export class CasesController {
 
   @Post()
   @Roles(Role.Caseworker)
-  @ApiCreatedResponse({ type: CaseDto })
-  @Audited({ resourceType: 'case', action: 'create', purpose: 'Fallaufnahme' })
-  create(@CurrentUser() user: Principal, @Body() body: CreateCaseDto): Promise<CaseDto> {
-    return this.cases.create(user, {
+  @ApiCreatedResponse({ type: CaseIntakeDto })
+  @ApiOperation({
+    summary: 'Fall aufnehmen, auf Wunsch gleich mit der Fallteam-Anfrage',
+    description:
+      'Mit `consultation` entstehen Fall und Fallteam-Anfrage in einem Aufruf (eine Transaktion, dann der Start der Beratung); ' +
+      'die Antwort enthält die Beratung unter `consultation`. Ohne das Feld wird nur der Fall angelegt.',
+  })
+  @Audited({
+    resourceType: 'case',
+    action: 'create',
+    purpose: 'Fallaufnahme',
+    also: { resultField: 'consultation', action: 'request-consultation', purpose: 'Fallteam-Anfrage', childKey: 'consultationId' },
+  })
+  create(@CurrentUser() user: Principal, @Body() body: CreateCaseDto): Promise<CaseIntakeDto> {
+    const input = {
       socialSpaceId: body.socialSpaceId,
       zone: body.zone,
       personal: body.personal,
       content: { will: body.will, goals: body.goals, resources: body.resources },
       confided: body.confided ?? [],
-    });
+    };
+    return body.consultation ? this.consultations.intake(user, input, body.consultation.questions) : this.cases.create(user, input);
   }
 
   @Get()

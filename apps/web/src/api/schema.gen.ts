@@ -567,6 +567,10 @@ export interface paths {
          */
         get: operations["CasesController_list"];
         put?: never;
+        /**
+         * Fall aufnehmen, auf Wunsch gleich mit der Fallteam-Anfrage
+         * @description Mit `consultation` entstehen Fall und Fallteam-Anfrage in einem Aufruf (eine Transaktion, dann der Start der Beratung); die Antwort enthält die Beratung unter `consultation`. Ohne das Feld wird nur der Fall angelegt.
+         */
         post: operations["CasesController_create"];
         delete?: never;
         options?: never;
@@ -4101,6 +4105,10 @@ export interface components {
         ConfidedDto: {
             text: string;
         };
+        RequestConsultationDto: {
+            /** @description Questions to the team */
+            questions: string[];
+        };
         CreateCaseDto: {
             socialSpaceId: string;
             /** @enum {string} */
@@ -4112,6 +4120,146 @@ export interface components {
             resources: components["schemas"]["ResourcesDto"];
             /** @description Anvertraute Daten (§ 65 SGB VIII) */
             confided?: components["schemas"]["ConfidedDto"][];
+            /** @description Fallteam-Anfrage gleich mit der Fallaufnahme: Fall und Anfrage in einem Aufruf (die Antwort enthält die Beratung); ohne dieses Feld wird nur der Fall angelegt, die Anfrage geht dann mit POST /cases/{id}/consultations */
+            consultation?: components["schemas"]["RequestConsultationDto"];
+        };
+        ParticipantDto: {
+            /** @enum {string} */
+            role: "professional" | "adviser" | "family" | "other";
+            userId?: string;
+        };
+        OutcomeDto: {
+            participants: components["schemas"]["ParticipantDto"][];
+            /** @description Advisory only: the Jugendamt decides */
+            recommendations: string[];
+            /** @description The ids of the advisers’ recorded recommendations the decision answers; every recorded one must be named */
+            recommendationIds?: string[];
+            /** @description The decision of the Jugendamt */
+            decision: string;
+            /** @description Help setting using social-space resources */
+            helpSetting: string;
+            /**
+             * @description When the case comes back (after today, at most a year ahead); without it the definition’s follow-up period from now
+             * @example 2027-03-01
+             */
+            followUpOn?: string;
+        };
+        InvitationDto: {
+            adviserId: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /**
+             * Format: date-time
+             * @description Set when access was closed early
+             */
+            closedAt: string | null;
+        };
+        RecommendationRecordDto: {
+            /** Format: uuid */
+            id: string;
+            adviserId: string;
+            text: string;
+            suggestedHelp: string[];
+            risks: string[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ConsultationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            pseudonym: string;
+            /** @enum {string} */
+            phase: "requested" | "scheduled" | "outcome_recorded" | "closed" | "cancelled";
+            steps: components["schemas"]["ConsultationStepDto"][];
+            definitionVersion: number;
+            /** Format: uuid */
+            sessionId: string | null;
+            /** Format: date-time */
+            sessionAt: string | null;
+            /**
+             * Format: date-time
+             * @description Wiedervorlage, set with the outcome
+             */
+            followUpAt: string | null;
+            questions: string[];
+            outcome: components["schemas"]["OutcomeDto"] | null;
+            invitations: components["schemas"]["InvitationDto"][];
+            /** @description The advisers’ recommendations; the outcome answers each */
+            adviserRecommendations: components["schemas"]["RecommendationRecordDto"][];
+        };
+        CaseIntakeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example F-2026-7KQ3MX */
+            pseudonym: string;
+            /**
+             * @description Bereich: service = Leistungs-, unclear = Grau-, endangerment = Gefährdungsbereich; null, bis ein Jugendhilfedienst-Fall eingestuft ist
+             * @enum {string|null}
+             */
+            zone: "service" | "unclear" | "endangerment" | null;
+            /**
+             * Format: uuid
+             * @description Sozialraum
+             */
+            socialSpaceId: string;
+            /** @description Fallteam; die erste Kennung ist die fallverantwortliche Fachkraft */
+            assignedCaseworkerIds: string[];
+            /** @description Fallverantwortliche Fachkraft */
+            responsibleCaseworkerId: string;
+            /**
+             * @description Wie die aufrufende Person den Fall erreicht: Fallteam, Vertretung, Notfallzugriff, Leitung
+             * @enum {string}
+             */
+            access: "team" | "substitute" | "break-glass" | "lead";
+            /**
+             * Format: date-time
+             * @description Löschdatum: wird bei Abschluss aus der Aufbewahrungsregel berechnet, nie eingegeben; null, solange der Fall offen ist
+             */
+            deletionDate: string | null;
+            /** @description Aufbewahrungsregel, aus der das Löschdatum folgt */
+            retentionRule: components["schemas"]["CaseRetentionRuleDto"];
+            /** @description Aufbewahrungssperre: der Fall wird auch nach dem Löschdatum nicht gelöscht */
+            legalHold: boolean;
+            /** @description Persönliche Daten (verschlüsselt gespeichert) */
+            personal: components["schemas"]["PersonalDataDto"];
+            /** @description Wille der Familie, in ihren eigenen Worten */
+            will: string;
+            /** @description Ziele */
+            goals: string[];
+            /** @description Ressourcen der Person, des Umfelds und des Sozialraums */
+            resources: components["schemas"]["ResourcesDto"];
+            /** @description Anvertraute Daten (§ 65 SGB VIII) */
+            confided: components["schemas"]["ConfidedItemDto"][];
+            /**
+             * Format: date-time
+             * @description Zeitpunkt der Fallaufnahme
+             */
+            createdAt: string;
+            /**
+             * @description Version der Fallakte; eine Änderung nennt sie (If-Match mit dem ETag oder Feld version), sonst 412
+             * @example 3
+             */
+            version: number;
+            /**
+             * @description open: in Bearbeitung; closed: abgeschlossen und schreibgeschützt (Vermerke der Leitung ausgenommen)
+             * @enum {string}
+             */
+            status: "open" | "closed";
+            /**
+             * Format: date-time
+             * @description Zeitpunkt des Abschlusses
+             */
+            closedAt: string | null;
+            /** @description Wer den Fall abgeschlossen hat (Benutzerkennung) */
+            closedBy: string | null;
+            /** @description Begründung des Abschlusses */
+            closedReason: string | null;
+            /** @description Die Fallteam-Anfrage, wenn sie mit der Fallaufnahme gestellt wurde */
+            consultation?: components["schemas"]["ConsultationDto"];
         };
         CaseSummaryDto: {
             /** Format: uuid */
@@ -4207,78 +4355,6 @@ export interface components {
         };
         CaseTransferListDto: {
             items: components["schemas"]["CaseTransferDto"][];
-        };
-        RequestConsultationDto: {
-            /** @description Questions to the team */
-            questions: string[];
-        };
-        ParticipantDto: {
-            /** @enum {string} */
-            role: "professional" | "adviser" | "family" | "other";
-            userId?: string;
-        };
-        OutcomeDto: {
-            participants: components["schemas"]["ParticipantDto"][];
-            /** @description Advisory only: the Jugendamt decides */
-            recommendations: string[];
-            /** @description The ids of the advisers’ recorded recommendations the decision answers; every recorded one must be named */
-            recommendationIds?: string[];
-            /** @description The decision of the Jugendamt */
-            decision: string;
-            /** @description Help setting using social-space resources */
-            helpSetting: string;
-            /**
-             * @description When the case comes back (after today, at most a year ahead); without it the definition’s follow-up period from now
-             * @example 2027-03-01
-             */
-            followUpOn?: string;
-        };
-        InvitationDto: {
-            adviserId: string;
-            /** Format: date-time */
-            opensAt: string;
-            /** Format: date-time */
-            closesAt: string;
-            /**
-             * Format: date-time
-             * @description Set when access was closed early
-             */
-            closedAt: string | null;
-        };
-        RecommendationRecordDto: {
-            /** Format: uuid */
-            id: string;
-            adviserId: string;
-            text: string;
-            suggestedHelp: string[];
-            risks: string[];
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ConsultationDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            caseId: string;
-            pseudonym: string;
-            /** @enum {string} */
-            phase: "requested" | "scheduled" | "outcome_recorded" | "closed" | "cancelled";
-            steps: components["schemas"]["ConsultationStepDto"][];
-            definitionVersion: number;
-            /** Format: uuid */
-            sessionId: string | null;
-            /** Format: date-time */
-            sessionAt: string | null;
-            /**
-             * Format: date-time
-             * @description Wiedervorlage, set with the outcome
-             */
-            followUpAt: string | null;
-            questions: string[];
-            outcome: components["schemas"]["OutcomeDto"] | null;
-            invitations: components["schemas"]["InvitationDto"][];
-            /** @description The advisers’ recommendations; the outcome answers each */
-            adviserRecommendations: components["schemas"]["RecommendationRecordDto"][];
         };
         SessionDto: {
             startsAt: string;
@@ -7915,7 +7991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseDto"];
+                    "application/json": components["schemas"]["CaseIntakeDto"];
                 };
             };
         };
@@ -11626,11 +11702,14 @@ export const consultationPacketDtoAgeBandsValues: ReadonlyArray<FlattenedDeepReq
 export const packetWarningDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PacketWarningDto"]["kind"]> = ["name", "birth-date"];
 export const packetWarningDtoCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PacketWarningDto"]["code"]> = ["packet.name", "packet.birth-date"];
 export const createCaseDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateCaseDto"]["zone"]> = ["service", "unclear", "endangerment"];
+export const participantDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantDto"]["role"]> = ["professional", "adviser", "family", "other"];
+export const consultationDtoPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationDto"]["phase"]> = ["requested", "scheduled", "outcome_recorded", "closed", "cancelled"];
+export const caseIntakeDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseIntakeDto"]["zone"]> = ["service", "unclear", "endangerment"];
+export const caseIntakeDtoAccessValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseIntakeDto"]["access"]> = ["team", "substitute", "break-glass", "lead"];
+export const caseIntakeDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseIntakeDto"]["status"]> = ["open", "closed"];
 export const caseSummaryDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseSummaryDto"]["zone"]> = ["service", "unclear", "endangerment"];
 export const caseSummaryDtoAccessValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseSummaryDto"]["access"]> = ["team", "substitute", "break-glass", "lead"];
 export const consentDtoFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsentDto"]["form"]> = ["written", "oral_documented", "electronic"];
-export const participantDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantDto"]["role"]> = ["professional", "adviser", "family", "other"];
-export const consultationDtoPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationDto"]["phase"]> = ["requested", "scheduled", "outcome_recorded", "closed", "cancelled"];
 export const createNoteDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateNoteDto"]["kind"]> = ["conversation", "phone_call", "home_visit", "memo"];
 export const caseNoteDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseNoteDto"]["kind"]> = ["conversation", "phone_call", "home_visit", "memo"];
 export const contractPartnerDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContractPartnerDto"]["kind"]> = ["municipality", "free_provider"];

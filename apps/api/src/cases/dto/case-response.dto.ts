@@ -522,3 +522,9 @@ export class SubstitutionListDto {
   @ApiProperty({ type: [SubstitutionResponseDto] })
   items: SubstitutionResponseDto[];
 }
+
+/** A new case; with the consultation when the intake asked for one in the same call. */
+export class CaseIntakeDto extends CaseDto {
+  @ApiPropertyOptional({ type: ConsultationDto, description: 'Die Fallteam-Anfrage, wenn sie mit der Fallaufnahme gestellt wurde' })
+  consultation?: ConsultationDto;
+}

@@ -128,6 +128,16 @@ class ConfidedDto {
   text: string;
 }
 
+export class RequestConsultationDto {
+  @ApiProperty({ type: [String], description: 'Questions to the team' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  questions: string[];
+}
+
 export class CreateCaseDto {
   @ApiProperty()
   @IsUUID()
@@ -169,6 +179,18 @@ export class CreateCaseDto {
   @Type(() => ConfidedDto)
   confided?: ConfidedDto[];
 
+  @ApiPropertyOptional({
+    type: RequestConsultationDto,
+    description:
+      'Fallteam-Anfrage gleich mit der Fallaufnahme: Fall und Anfrage in einem Aufruf (die Antwort enthält die Beratung); ' +
+      'ohne dieses Feld wird nur der Fall angelegt, die Anfrage geht dann mit POST /cases/{id}/consultations',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RequestConsultationDto)
+  consultation?: RequestConsultationDto;
+
   /** Refused: the deletion date follows from the definition's retention rule at closure. Declared only to answer in German. */
   @ApiHideProperty()
   @ValidateIf((body: CreateCaseDto) => body.deletionDate !== undefined)
@@ -205,16 +227,6 @@ export class ConsentDto {
   @ApiProperty({ example: '2026-11-20' })
   @IsDateString({ strict: true })
   givenAt: string;
-}
-
-export class RequestConsultationDto {
-  @ApiProperty({ type: [String], description: 'Questions to the team' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(2000, { each: true })
-  questions: string[];
 }
 
 export class SessionDto {
