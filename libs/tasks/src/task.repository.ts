@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transactionOpenedWith } from '@sro/database';
 import { TaskKind } from './task.types';
 
 /** One open step as the read models show it: ids, a pseudonym or reference and a date, never personal data. */
@@ -194,8 +195,8 @@ export class TaskRepository {
 
   async page(userId: string, kinds: readonly TaskKind[], page: { limit: number; offset: number }): Promise<TaskPageRows> {
     if (kinds.length === 0) return { rows: [], total: 0 };
-    return this.dataSource.transaction(async (m) => {
-      await m.query(`SET LOCAL ${TASK_LIST_SETTING}`);
+    // BEGIN and the setting in one round trip (the list is one statement; every trip waits on a busy machine).
+    return transactionOpenedWith(this.dataSource, `SET LOCAL ${TASK_LIST_SETTING}`, async (_, m) => {
       const rows: Array<TaskRow & { total: number }> = await m.query(taskListSql(kinds), [userId, page.limit, page.offset]);
       if (rows.length === 0 && page.offset > 0) {
         // Past the end the window function has no row to count on.
