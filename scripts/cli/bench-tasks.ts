@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { signDevToken } from '@sro/auth';
 import { Principal, Role } from '@sro/common';
-import { TASK_LIST_SETTING, taskListSql, TaskService } from '@sro/tasks';
+import { TASK_LIST_SETTINGS, taskListSql, TaskService } from '@sro/tasks';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { arg, runBench } from '../bench/harness';
 import { round, summary, table } from '../bench/stats';
@@ -152,7 +152,8 @@ runBench('tasks', async ({ stack, secrets, config: configure }) => {
   // A plan gone wrong should fail the benchmark, not hang it.
   await db.query(`SET statement_timeout = '60s'`);
   // As the API runs the list (SET LOCAL in its transaction).
-  await db.query(`SET ${TASK_LIST_SETTING}`);
+  const settings = TASK_LIST_SETTINGS.map((setting) => `SET ${setting}`).join('; ');
+  await db.query(settings);
   for (const user of USERS) {
     const planSql = `EXPLAIN ${taskListSql(TaskService.kindsFor({ sub: user.sub, roles: [user.role] }))}`;
     const plan = (await db.query<{ 'QUERY PLAN': string }>(planSql, [user.sub, 50, 0])).rows.map((r) => r['QUERY PLAN']);
