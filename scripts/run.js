@@ -57,6 +57,7 @@ const commands = {
   'bench-dashboard': 'dist/scripts/cli/bench-dashboard.js',
   'bench-search': 'dist/scripts/cli/bench-search.js',
   'bench-tasks': 'dist/scripts/cli/bench-tasks.js',
+  'bench-inbox': 'dist/scripts/cli/bench-inbox.js',
   bench: 'dist/scripts/cli/bench.js',
   soak: 'dist/scripts/cli/soak.js',
   backup: 'dist/scripts/cli/backup.js',

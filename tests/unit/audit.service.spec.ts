@@ -36,10 +36,11 @@ function row(id: number, prevHash: string, key?: Buffer, overrides: Partial<Audi
 function fakeRepository(rows: AuditEvent[]) {
   const tx = {} as EntityManager;
   const repo = {
-    withChainLock: jest.fn(async <T>(work: (t: EntityManager) => Promise<T>) => work(tx)),
-    lastLink: jest.fn(async () => (rows.length ? { id: rows[rows.length - 1].id, hash: rows[rows.length - 1].hash } : undefined)),
+    withChainEnd: jest.fn(async <T>(work: (last: { id: string; hash: string } | undefined, t: EntityManager) => Promise<T>) =>
+      work(rows.length ? { id: rows[rows.length - 1].id, hash: rows[rows.length - 1].hash } : undefined, tx),
+    ),
     lastRow: jest.fn(async () => rows[rows.length - 1]),
-    create: jest.fn((_: EntityManager, fields: Omit<AuditEvent, 'hash'>) => ({ ...fields }) as AuditEvent),
+    create: jest.fn((fields: Omit<AuditEvent, 'hash'>) => ({ ...fields }) as AuditEvent),
     insert: jest.fn(async (_: EntityManager, added: AuditEvent[]) => void rows.push(...added)),
     batchFrom: jest.fn(async (from: bigint) => rows.filter((r) => BigInt(r.id) >= from)),
   };

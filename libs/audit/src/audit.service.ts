@@ -114,8 +114,7 @@ export class AuditService {
 
   /** One transaction: the chain's lock, its last link, then every entry linked in order. */
   private async append(entries: AuditEntry[]): Promise<AuditEvent[]> {
-    const rows = await this.repo.withChainLock(async (tx) => {
-      const last = await this.repo.lastLink(tx);
+    const rows = await this.repo.withChainEnd(async (last, tx) => {
       // Once per process: a chain that ends in an unkeyed row was written before the chain was keyed.
       const needsMarker = !this.chainKeyed && last !== undefined && !(await this.endsKeyed(tx));
       let id = last ? BigInt(last.id) : 0n;
@@ -123,7 +122,7 @@ export class AuditService {
       const now = new Date();
       const link = (entry: AuditEntry): AuditEvent => {
         id += 1n;
-        const row = this.repo.create(tx, {
+        const row = this.repo.create({
           id: id.toString(),
           occurredAt: now,
           actorId: entry.actorId,

@@ -39,11 +39,11 @@ export class UserDirectory {
 
   async resolve(token: VerifiedToken): Promise<Principal> {
     const { sub } = token.principal;
-    let user = await this.users.findById(sub);
+    let user = await this.users.standing(sub);
     if (!user) {
       if (!this.config.auth.jit.enabled) throw new UserRefusedError('unknown-user');
       await this.provision(token);
-      user = await this.users.findById(sub);
+      user = await this.users.standing(sub);
       if (!user) throw new UserRefusedError('unknown-user');
     }
     if (!user.active) throw new UserRefusedError('deactivated-user');

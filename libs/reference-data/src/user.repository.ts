@@ -44,6 +44,18 @@ export class UserRepository {
     return manager.getRepository(AppUser).findOneBy({ id });
   }
 
+  /**
+   * What a request needs to know about its caller: roles, whether they may act, the name. Plain SQL:
+   * it runs on every request, and the entity load cost 0.8 ms of CPU each (CPU profile, bench:tasks).
+   */
+  async standing(id: string): Promise<Pick<AppUser, 'roles' | 'active' | 'displayName'> | null> {
+    const rows: Array<Pick<AppUser, 'roles' | 'active' | 'displayName'>> = await this.dataSource.query(
+      'SELECT roles, active, display_name AS "displayName" FROM app_user WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
   /** A user who is still active; null for one who left. */
   async findActive(id: string): Promise<AppUser | null> {
     return this.dataSource.getRepository(AppUser).findOneBy({ id, active: true });

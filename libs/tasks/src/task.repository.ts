@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transactionOpenedWith } from '@sro/database';
 import { TaskKind } from './task.types';
 
 /** One open step as the read models show it: ids, a pseudonym or reference and a date, never personal data. */
@@ -157,9 +158,13 @@ export const TASK_QUERIES: Record<
 /**
  * The list runs without parallel workers: a person's range is a few thousand index entries (3 ms),
  * and starting two workers for it cost 50 ms on a loaded 2-core machine (EXPLAIN ANALYZE in
- * `npm run bench:tasks`).
+ * `npm run bench:tasks`). Its tables are read from memory (every plan in the bench hits shared
+ * buffers only), so a random page costs about what a sequential one does: with the default cost of 4
+ * the adviser's list scanned and hashed all 22,500 cases instead of 1,000 index-only lookups
+ * (`case_file_open_pseudonym_idx`), 65–82 against 37 ms per list under load (pgbench, same data).
  */
-export const TASK_LIST_SETTING = 'max_parallel_workers_per_gather = 0';
+export const TASK_LIST_SETTINGS = ['max_parallel_workers_per_gather = 0', 'random_page_cost = 1.1'] as const;
+const SET_LOCAL = TASK_LIST_SETTINGS.map((setting) => `SET LOCAL ${setting}`).join('; ');
 
 // The tie-breakers compare bytes: many steps share a due date, and the database's language collation
 // made the sort of a 7,834-task list cost 22 of its 28 ms (EXPLAIN ANALYZE, bench:tasks).
@@ -194,8 +199,8 @@ export class TaskRepository {
 
   async page(userId: string, kinds: readonly TaskKind[], page: { limit: number; offset: number }): Promise<TaskPageRows> {
     if (kinds.length === 0) return { rows: [], total: 0 };
-    return this.dataSource.transaction(async (m) => {
-      await m.query(`SET LOCAL ${TASK_LIST_SETTING}`);
+    // BEGIN and the setting in one round trip (the list is one statement; every trip waits on a busy machine).
+    return transactionOpenedWith(this.dataSource, SET_LOCAL, async (_, m) => {
       const rows: Array<TaskRow & { total: number }> = await m.query(taskListSql(kinds), [userId, page.limit, page.offset]);
       if (rows.length === 0 && page.offset > 0) {
         // Past the end the window function has no row to count on.
