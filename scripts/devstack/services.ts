@@ -15,7 +15,9 @@ export function startApp(root: string, name: 'api' | 'worker', env: NodeJS.Proce
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist', 'apps', name, 'src', 'main.js')], {
+  // BENCH_CPU_PROF_DIR: a CPU profile of each thread of the process, written there when it exits.
+  const profile = env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(env.BENCH_CPU_PROF_DIR, name)}`] : [];
+  const child = spawn(process.execPath, ['--enable-source-maps', ...profile, join(root, 'dist', 'apps', name, 'src', 'main.js')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
