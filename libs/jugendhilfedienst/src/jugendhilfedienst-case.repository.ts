@@ -9,6 +9,29 @@ import { AgeGroup, AssessmentProfessional, DangerKind, HelpKind, Sex } from './j
 /** The tables of a step's sealed record, written before the workflow accepts the step. */
 export type StepRecordTable = 'risk_assessment' | 'immediate_protection' | 'help_plan' | 'help_plan_review';
 
+/** Per table: accept a record; accept it with its lateness; remove a refused one; accept one the workflow names. */
+const ACCEPT: Record<StepRecordTable, string> = {
+  risk_assessment: 'UPDATE risk_assessment SET accepted = true WHERE id = $1',
+  immediate_protection: 'UPDATE immediate_protection SET accepted = true WHERE id = $1',
+  help_plan: 'UPDATE help_plan SET accepted = true WHERE id = $1',
+  help_plan_review: 'UPDATE help_plan_review SET accepted = true WHERE id = $1',
+};
+const ACCEPT_LATE = {
+  risk_assessment: 'UPDATE risk_assessment SET accepted = true, late = $2 WHERE id = $1',
+  immediate_protection: 'UPDATE immediate_protection SET accepted = true, late = $2 WHERE id = $1',
+};
+const REMOVE: Record<StepRecordTable, string> = {
+  risk_assessment: 'DELETE FROM risk_assessment WHERE id = $1 AND NOT accepted',
+  immediate_protection: 'DELETE FROM immediate_protection WHERE id = $1 AND NOT accepted',
+  help_plan: 'DELETE FROM help_plan WHERE id = $1 AND NOT accepted',
+  help_plan_review: 'DELETE FROM help_plan_review WHERE id = $1 AND NOT accepted',
+};
+const ACCEPT_NAMED = {
+  risk_assessment: 'UPDATE risk_assessment SET accepted = true WHERE id = $1 AND case_id = $2 AND NOT accepted',
+  immediate_protection: 'UPDATE immediate_protection SET accepted = true WHERE id = $1 AND case_id = $2 AND NOT accepted',
+  help_plan: 'UPDATE help_plan SET accepted = true WHERE id = $1 AND case_id = $2 AND NOT accepted',
+};
+
 export interface CaseReport {
   text: string;
   reporter: { name: string; contact?: string } | null;
@@ -436,13 +459,13 @@ export class JugendhilfedienstCaseRepository {
    * kept); idempotent.
    */
   async acceptStepRecord(table: StepRecordTable, id: string, late?: boolean): Promise<void> {
-    if (late === undefined) await this.dataSource.query(`UPDATE ${table} SET accepted = true WHERE id = $1`, [id]);
-    else await this.dataSource.query(`UPDATE ${table} SET accepted = true, late = $2 WHERE id = $1`, [id, late]);
+    if (late === undefined) await this.dataSource.query(ACCEPT[table], [id]);
+    else await this.dataSource.query(ACCEPT_LATE[table as 'risk_assessment' | 'immediate_protection'], [id, late]);
   }
 
   /** Removes a step's record the workflow refused (only while it is not accepted). */
   async removeStepRecord(table: StepRecordTable, id: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM ${table} WHERE id = $1 AND NOT accepted`, [id]);
+    await this.dataSource.query(REMOVE[table], [id]);
   }
 
   /**
@@ -451,14 +474,12 @@ export class JugendhilfedienstCaseRepository {
    * was lost before they were marked.
    */
   async acceptNamedStepRecords(caseId: string, ids: { assessmentId?: string; protectionId?: string; helpPlanId?: string }): Promise<void> {
-    const named: Array<[StepRecordTable, string | undefined]> = [
+    const named: Array<[keyof typeof ACCEPT_NAMED, string | undefined]> = [
       ['risk_assessment', ids.assessmentId],
       ['immediate_protection', ids.protectionId],
       ['help_plan', ids.helpPlanId],
     ];
-    for (const [table, id] of named)
-      if (id)
-        await this.dataSource.query(`UPDATE ${table} SET accepted = true WHERE id = $1 AND case_id = $2 AND NOT accepted`, [id, caseId]);
+    for (const [table, id] of named) if (id) await this.dataSource.query(ACCEPT_NAMED[table], [id, caseId]);
   }
 
   /** The immediate protections of a case, oldest first. */

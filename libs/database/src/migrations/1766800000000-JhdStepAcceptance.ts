@@ -12,12 +12,16 @@ export class JhdStepAcceptance1766800000000 implements MigrationInterface {
   name = 'JhdStepAcceptance1766800000000';
 
   async up(q: QueryRunner): Promise<void> {
-    for (const table of ['risk_assessment', 'immediate_protection', 'help_plan', 'help_plan_review'])
-      await q.query(`ALTER TABLE ${table} ADD COLUMN accepted boolean NOT NULL DEFAULT true`);
+    await q.query(`ALTER TABLE risk_assessment ADD COLUMN accepted boolean NOT NULL DEFAULT true`);
+    await q.query(`ALTER TABLE immediate_protection ADD COLUMN accepted boolean NOT NULL DEFAULT true`);
+    await q.query(`ALTER TABLE help_plan ADD COLUMN accepted boolean NOT NULL DEFAULT true`);
+    await q.query(`ALTER TABLE help_plan_review ADD COLUMN accepted boolean NOT NULL DEFAULT true`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['risk_assessment', 'immediate_protection', 'help_plan', 'help_plan_review'])
-      await q.query(`ALTER TABLE ${table} DROP COLUMN accepted`);
+    await q.query(`ALTER TABLE help_plan_review DROP COLUMN accepted`);
+    await q.query(`ALTER TABLE help_plan DROP COLUMN accepted`);
+    await q.query(`ALTER TABLE immediate_protection DROP COLUMN accepted`);
+    await q.query(`ALTER TABLE risk_assessment DROP COLUMN accepted`);
   }
 }
