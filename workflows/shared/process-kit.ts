@@ -7,10 +7,9 @@ import {
   proxyLocalActivities,
 } from '@temporalio/workflow';
 import type { StepSpec } from '@sro/definitions';
-import type { ProcessActivities, ProcessChangeActivities } from '@sro/processes';
+import type { ProcessActivities } from '@sro/processes';
 import type { ReminderActivities, ScheduleRequest } from '@sro/reminders';
 import { UPDATE_REJECTED } from './contract';
-import type { GatheredWrite } from './process';
 import { addDuration } from './duration';
 import type { Problem } from './validation';
 
@@ -51,30 +50,6 @@ export const LOCAL_WRITE_ACTIVITY: LocalActivityOptions = {
 /** Histories recorded before the writes became local replay their scheduled activities; new runs record this marker. */
 export const LOCAL_WRITES_PATCH = 'local-write-activities';
 
-/** Runs whose changes write through one activity (`recordProcessChange`) instead of one per write record this marker. */
-export const ONE_WRITE_PATCH = 'one-write-per-change';
-
-/** The reminder writes `gatherWrites` collects instead of running. */
-const GATHERABLE = new Set<string>(['cancelReminders', 'scheduleReminders']);
-let gathering: GatheredWrite[] | undefined;
-
-/**
- * Runs `fn` (a reminder synchronisation) with its reminder writes gathered instead of run: they
- * resolve at once and come back in order, for the change's one activity to run. Only reminder writes
- * are gathered (they answer nothing the caller uses); any other activity runs as usual.
- */
-export async function gatherWrites(fn: () => Promise<void>): Promise<GatheredWrite[]> {
-  const writes: GatheredWrite[] = [];
-  const outer = gathering;
-  gathering = writes;
-  try {
-    await fn();
-  } finally {
-    gathering = outer;
-  }
-  return writes;
-}
-
 /**
  * The activities of `T` as local activities in runs that carry the `LOCAL_WRITES_PATCH` marker, as
  * regular activities in runs recorded before it (so their histories still replay).
@@ -89,19 +64,13 @@ export function writeActivities<T extends object>(options: ActivityOptions = WRI
   return new Proxy({} as T, {
     get: (_target, name) => {
       if (typeof name !== 'string') return undefined;
-      return (...args: unknown[]) => {
-        if (gathering && GATHERABLE.has(name)) {
-          gathering.push({ name: name as GatheredWrite['name'], args });
-          return Promise.resolve(undefined);
-        }
-        return (patched(LOCAL_WRITES_PATCH) ? local : remote)[name](...args);
-      };
+      return (...args: unknown[]) => (patched(LOCAL_WRITES_PATCH) ? local : remote)[name](...args);
     },
   });
 }
 
 /** Activities every process workflow uses. */
-export const processActivities = writeActivities<ProcessActivities & ProcessChangeActivities & ReminderActivities>();
+export const processActivities = writeActivities<ProcessActivities & ReminderActivities>();
 
 /** Rejects an update (nothing changes) with the problems listed by pointer. */
 export function reject(kind: keyof typeof UPDATE_REJECTED, message: string, problems: Problem[] = []): never {

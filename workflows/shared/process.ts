@@ -27,16 +27,3 @@ export interface ProcessEventRecord {
   actorId?: string;
   details?: Record<string, unknown>;
 }
-
-/** A reminder write a change brings, gathered while the workflow's reminders are synchronised. */
-export interface GatheredWrite {
-  name: 'cancelReminders' | 'scheduleReminders';
-  args: unknown[];
-}
-
-/** One change's writes for the single activity `recordProcessChange`. */
-export interface ProcessChange {
-  event?: ProcessEventRecord;
-  snapshot: ProcessSnapshot;
-  writes: GatheredWrite[];
-}

@@ -1,5 +1,5 @@
-import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
-import { gatherWrites, ONE_WRITE_PATCH, processActivities as act, serialQueue } from './process-kit';
+import { allHandlersFinished, condition } from '@temporalio/workflow';
+import { processActivities as act, serialQueue } from './process-kit';
 import type { ProcessEventRecord, ProcessSnapshot } from './process';
 
 /** One entry of an instance's history as a workflow states it; the runtime numbers and dates it. */
@@ -41,21 +41,11 @@ export class ProcessRuntime {
     private readonly options: ProcessRuntimeOptions,
   ) {}
 
-  /**
-   * The usual change: the history entry, then the read model (as it is now), then the reminders; in
-   * runs with the `one-write-per-change` marker all three in one local activity (one workflow
-   * activation and one commit for the read model instead of one per write).
-   */
+  /** The usual change: the history entry, then the read model (as it is now), then the reminders. */
   persist(event: ProcessEvent | undefined, snapshot: () => ProcessSnapshot): Promise<void> {
     const record = this.change(event);
     const snap = snapshot();
     return this.serial(async () => {
-      // One activity for the change (runs recorded before the marker replay one per write).
-      if (patched(ONE_WRITE_PATCH)) {
-        const writes = await gatherWrites(async () => this.options.syncReminders?.(snap));
-        await act.recordProcessChange({ event: record, snapshot: snap, writes });
-        return;
-      }
       if (record) await act.recordProcessEvent(record);
       await act.recordProcessState(snap);
       await this.options.syncReminders?.(snap);

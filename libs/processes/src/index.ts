@@ -4,4 +4,3 @@ export * from './process-instance.entity';
 export * from './process-instance.repository';
 export * from './process.activities';
 export * from './processes.module';
-export * from './process-change.activities';
