@@ -98,6 +98,7 @@ export async function startSystem({ stack, secrets, work }: BenchContext) {
     requestConsultation,
     intake,
     rss: () => ({ apiMb: rssMb(api.child.pid), workerMb: rssMb(worker.child.pid) }),
+    pids: { api: api.child.pid, worker: worker.child.pid },
     /** The worker's own view of its memory (RSS, JS heap, external), from its health port. */
     workerMemory: () => probe(workerHealthPort),
     /** The API's own view of its memory, from its probe port. */

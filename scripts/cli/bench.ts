@@ -5,6 +5,7 @@ import { createDataConverter } from '@sro/temporal';
 import { benchEchoFinish, benchEchoUpdate, WorkflowType } from '@sro/workflows/contracts';
 import { arg, runBench } from '../bench/harness';
 import { round, summary, table } from '../bench/stats';
+import { cpuByProcess, SampleReport, startSampler } from '../bench/sampler';
 import { startSystem } from '../bench/system';
 import { say } from '../devstack/log';
 
@@ -14,6 +15,10 @@ const PHASE_OPS = arg('phase-ops', 60);
 /** `--only=intake`: the case intake and the raw start alone (no phase steps, no other updates). */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1];
 if (ONLY !== undefined && ONLY !== 'intake') throw new Error(`--only knows 'intake', not '${ONLY}'`);
+/** `--sample`: samples pg_stat_activity and the worker's slot metrics during the update scenarios and prints them. */
+const SAMPLE = process.argv.includes('--sample');
+/** `--updates-only`: skips the intake rows (the consultations the updates need are still opened, unmeasured). */
+const UPDATES_ONLY = process.argv.includes('--updates-only');
 
 interface Measured {
   scenario: string;
@@ -102,7 +107,38 @@ runBench(
     await db.end();
 
     const config = configure();
+    const metricsPort = 19_000 + Math.floor(Math.random() * 1000);
+    if (SAMPLE) process.env.TEMPORAL_METRICS_BIND = `127.0.0.1:${metricsPort}`;
     const system = await startSystem(ctx);
+    const samples: Array<{ scenario: string; concurrency: number } & SampleReport> = [];
+    /**
+     * Waits (at most 60 s) until the worker has been nearly idle (under 10 % of a core) for a second:
+     * work left over from the step before (a process's first writes after its start, replays) must not
+     * count against the next scenario.
+     */
+    const settle = async () => {
+      const deadline = Date.now() + 60_000;
+      let quietSince = Date.now();
+      let last = cpuByProcess(system.pids).worker ?? 0;
+      while (Date.now() < deadline && Date.now() - quietSince < 1000) {
+        await new Promise((r) => setTimeout(r, 250));
+        const now = cpuByProcess(system.pids).worker ?? 0;
+        if (now - last > 0.025) quietSince = Date.now();
+        last = now;
+      }
+    };
+    /** Measures like `measure`, sampling the database sessions and worker slots meanwhile with `--sample`. */
+    const sampled = async (scenario: string, concurrency: number, count: number, op: (i: number) => Promise<void>) => {
+      await settle();
+      const sampler = SAMPLE ? await startSampler(stack.databaseUrl, `http://127.0.0.1:${metricsPort}/metrics`, system.pids) : undefined;
+      const result = await measure(scenario, concurrency, count, op);
+      if (sampler) {
+        const report = await sampler.stop();
+        samples.push({ scenario, concurrency, ...report });
+        process.stdout.write(`\n${scenario} c=${concurrency}: ${JSON.stringify(report, null, 1)}\n`);
+      }
+      return result;
+    };
     const { call, tokens } = system;
     const temporal = new Client({
       connection: await Connection.connect({ address: stack.temporalAddress }),
@@ -140,25 +176,30 @@ runBench(
 
       // Where an intake's time goes: its two requests alone, one at a time.
       const cases: string[] = [];
-      results.push(await measure('  POST /cases alone', 1, Math.ceil(OPS / 4), async (i) => void cases.push((await createCase(i)).id)));
-      results.push(await measure('  consultation request alone', 1, cases.length, (i) => requestConsultation(cases[i])));
-      results.push(await measure('  two-step intake alone', 1, Math.ceil(OPS / 4), twoStepIntake));
-      results.push(await measure('  one-call intake alone', 1, Math.ceil(OPS / 4), intake));
-
-      // Raw baseline and case intake alternate per level, so both see the same state of the server.
       const echoIds: string[] = [];
-      for (const level of LEVELS) {
-        say(`concurrency ${level}: raw start, case intake…`);
-        results.push(
-          await measure('raw temporal start', level, OPS, async () => {
-            const id = `bench-echo/${randomUUID()}`;
-            await temporal.workflow.start(WorkflowType.BenchEcho, { taskQueue: config.temporal.taskQueue, workflowId: id, args: [] });
-            echoIds.push(id);
-          }),
-        );
-        results.push(await measure('case intake (HTTP)', level, OPS, (i) => intake(i)));
-        // With --only=intake, the two-step intake too, in the same conditions (before/after in one run).
-        if (ONLY === 'intake') results.push(await measure('two-step intake (HTTP)', level, OPS, twoStepIntake));
+      if (UPDATES_ONLY) {
+        await measure('setup', 8, LEVELS.length * PHASE_OPS, (i) => intake(i));
+      } else {
+        results.push(await measure('  POST /cases alone', 1, Math.ceil(OPS / 4), async (i) => void cases.push((await createCase(i)).id)));
+        results.push(await measure('  consultation request alone', 1, cases.length, (i) => requestConsultation(cases[i])));
+        results.push(await measure('  two-step intake alone', 1, Math.ceil(OPS / 4), twoStepIntake));
+        results.push(await measure('  one-call intake alone', 1, Math.ceil(OPS / 4), intake));
+
+        // Raw baseline and case intake alternate per level, so both see the same state of the server.
+        for (const level of LEVELS) {
+          say(`concurrency ${level}: raw start, case intake…`);
+          results.push(
+            await measure('raw temporal start', level, OPS, async () => {
+              const id = `bench-echo/${randomUUID()}`;
+              await temporal.workflow.start(WorkflowType.BenchEcho, { taskQueue: config.temporal.taskQueue, workflowId: id, args: [] });
+              echoIds.push(id);
+            }),
+          );
+          results.push(await measure('case intake (HTTP)', level, OPS, (i) => intake(i)));
+          // With --only=intake, the two-step intake too, in the same conditions (before/after in one run).
+          if (ONLY === 'intake') results.push(await measure('two-step intake (HTTP)', level, OPS, twoStepIntake));
+        }
+
       }
 
       if (ONLY === 'intake') {
@@ -190,6 +231,12 @@ runBench(
           ratios: { caseIntakeToRawStart: ratio, twoStepIntakeToRawStart: twoStepRatio },
         };
       }
+      // Echo workflows for the raw updates.
+      while (echoIds.length < LEVELS.length * PHASE_OPS) {
+        const id = `bench-echo/${randomUUID()}`;
+        await temporal.workflow.start(WorkflowType.BenchEcho, { taskQueue: config.temporal.taskQueue, workflowId: id, args: [] });
+        echoIds.push(id);
+      }
 
       say(`starting ${phaseSpaces} social-space processes for the phase step…`);
       const processes: string[] = [];
@@ -211,20 +258,34 @@ runBench(
           ).id,
         );
       }
+      // Jugendhilfedienst cases classified into the Gefährdungsbereich: the § 8a assessment and then the help plan are measured on them.
+      say(`opening ${LEVELS.length * PHASE_OPS} Jugendhilfedienst cases for § 8a and help plan…`);
+      const jhdCases: string[] = [];
+      await measure('setup', 8, LEVELS.length * PHASE_OPS, async (i) => {
+        const opened = await call('POST', '/jugendhilfedienst-cases', tokens.caseworker, {
+          socialSpaceId: caseSpaces[i % caseSpaces.length],
+          source: 'school',
+          report: 'Die Schule meldet: das Kind kommt seit Wochen ohne Frühstück.',
+          personal: { familyName: `Bench-${i}`, givenNames: ['Kim'], birthDates: ['2014-02-03'], address: 'Teststraße 1' },
+        });
+        await call('POST', `/jugendhilfedienst-cases/${opened.id}/classification`, tokens.caseworker, { zone: 'endangerment' });
+        jhdCases[i] = opened.id;
+      });
+      const today = new Date().toISOString().slice(0, 10);
       let offset = 0;
       let echoOffset = 0;
       for (const level of LEVELS) {
         say(`concurrency ${level}: raw update, phase step…`);
         const echoBase = echoOffset;
         results.push(
-          await measure('raw temporal update', level, PHASE_OPS, async (i) => {
+          await sampled('raw temporal update', level, PHASE_OPS, async (i) => {
             await temporal.workflow.getHandle(echoIds[echoBase + i]).executeUpdate(benchEchoUpdate, { args: [i] });
           }),
         );
         echoOffset += PHASE_OPS;
         const base = offset;
         results.push(
-          await measure('phase step (HTTP)', level, PHASE_OPS, async (i) => {
+          await sampled('phase step (HTTP)', level, PHASE_OPS, async (i) => {
             const id = processes[base + i];
             await call('PUT', `/sozialraum-processes/${id}/phases/identify/deliverables/boundaries`, tokens.coordinator, {
               value: { description: 'Grenzen des Sozialraums', municipalityIds: [municipality] },
@@ -235,7 +296,7 @@ runBench(
         // The other updates of a process, one update round trip each: scheduling a consultation into a
         // session (a session row lock, the update, the booking) and inviting an adviser.
         results.push(
-          await measure('consultation schedule (HTTP)', level, PHASE_OPS, async (i) => {
+          await sampled('consultation schedule (HTTP)', level, PHASE_OPS, async (i) => {
             const n = base + i;
             await call('POST', `/consultations/${consultations[n]}/schedule`, tokens.caseworker, {
               sessionId: sessions[Math.floor(n / 50)],
@@ -243,9 +304,39 @@ runBench(
           }),
         );
         results.push(
-          await measure('consultation invite (HTTP)', level, PHASE_OPS, async (i) => {
+          await sampled('consultation invite (HTTP)', level, PHASE_OPS, async (i) => {
             await call('POST', `/consultations/${consultations[base + i]}/invitations`, tokens.caseworker, {
               adviserIds: ['demo-adviser'],
+            });
+          }),
+        );
+        // The Jugendhilfedienst steps: a sealed row first, then the update, then the row accepted (one update round trip each).
+        results.push(
+          await sampled('§ 8a assessment (HTTP)', level, PHASE_OPS, async (i) => {
+            await call('POST', `/jugendhilfedienst-cases/${jhdCases[base + i]}/risk-assessment`, tokens.caseworker, {
+              professionals: [{ userId: 'demo-caseworker', function: 'ASD-Fachkraft' }, { function: 'Insoweit erfahrene Fachkraft' }],
+              parentsInvolved: true,
+              childInvolved: true,
+              homeVisit: true,
+              result: 'latent',
+              dangerKinds: ['neglect'],
+              childSex: 'male',
+              existingHelp: [],
+              newHelp: ['educational_assistance'],
+              familyCourt: false,
+              details: 'Versorgung unzureichend.',
+              expectedHelpDuration: 'P1M',
+            });
+          }),
+        );
+        results.push(
+          await sampled('help plan (HTTP)', level, PHASE_OPS, async (i) => {
+            await call('POST', `/jugendhilfedienst-cases/${jhdCases[base + i]}/help-plans`, tokens.caseworker, {
+              planDate: today,
+              helpKinds: ['educational_assistance'],
+              goals: ['Frühstück vor der Schule'],
+              agreements: 'Familienhilfe zweimal pro Woche',
+              participants: ['Mutter', 'Kind', 'ASD'],
             });
           }),
         );
@@ -262,22 +353,30 @@ runBench(
         ),
       );
 
-      const rawStartBest = best('raw temporal start');
+      const rawStartBest = best('raw temporal start') ?? { perSecond: 1 };
       const rawUpdateBest = best('raw temporal update');
       const intakeBest = best('case intake (HTTP)');
       const phaseBest = best('phase step (HTTP)');
       // p99 of case intake at (about) the raw start rate: the level whose throughput comes closest to 0.7 × raw.
       const intakeAtTarget = results
         .filter((r) => r.scenario === 'case intake (HTTP)')
-        .sort((a, b) => Math.abs(a.perSecond - 0.7 * rawStartBest.perSecond) - Math.abs(b.perSecond - 0.7 * rawStartBest.perSecond))[0];
+        .sort((a, b) => Math.abs(a.perSecond - 0.7 * rawStartBest.perSecond) - Math.abs(b.perSecond - 0.7 * rawStartBest.perSecond))[0] ?? {
+        perSecond: 0,
+        concurrency: 0,
+        p99: 0,
+      };
       const scheduleBest = best('consultation schedule (HTTP)');
+      const assessmentBest = best('§ 8a assessment (HTTP)');
+      const helpPlanBest = best('help plan (HTTP)');
       const inviteBest = best('consultation invite (HTTP)');
       const ratioTo = (m: Measured | undefined, base: Measured) => (m ? round(m.perSecond / base.perSecond, 2) : 0);
       const ratios = {
-        caseIntakeToRawStart: round(intakeBest.perSecond / rawStartBest.perSecond, 2),
+        caseIntakeToRawStart: intakeBest ? round(intakeBest.perSecond / rawStartBest.perSecond, 2) : 0,
         phaseStepToRawUpdate: round(phaseBest.perSecond / rawUpdateBest.perSecond, 2),
         consultationScheduleToRawUpdate: ratioTo(scheduleBest, rawUpdateBest),
         consultationInviteToRawUpdate: ratioTo(inviteBest, rawUpdateBest),
+        riskAssessmentToRawUpdate: ratioTo(assessmentBest, rawUpdateBest),
+        helpPlanToRawUpdate: ratioTo(helpPlanBest, rawUpdateBest),
       };
       // p99 of the phase step at its best rate (the issue's second figure).
       const phaseP99AtBest = phaseBest.p99;
@@ -343,12 +442,24 @@ runBench(
             target: '>= 0.5',
             met: String(targets.consultationInviteRatio.met),
           },
+          {
+            measure: '§ 8a assessment / raw update',
+            value: ratios.riskAssessmentToRawUpdate,
+            target: '>= 0.5',
+            met: String(ratios.riskAssessmentToRawUpdate >= 0.5),
+          },
+          {
+            measure: 'help plan / raw update',
+            value: ratios.helpPlanToRawUpdate,
+            target: '>= 0.5',
+            met: String(ratios.helpPlanToRawUpdate >= 0.5),
+          },
           { measure: 'API RSS (MB)', value: rss.apiMb, target: '< 300', met: String(targets.apiRss.met) },
           { measure: 'worker RSS (MB)', value: rss.workerMb, target: '< 500', met: String(targets.workerRss.met) },
         ])}\n\n`,
       );
       process.stdout.write(`${INTAKE_IS}\n\n`);
-      return { levels: LEVELS, ops: OPS, phaseOps: PHASE_OPS, intake: INTAKE_IS, results, ratios, rss, targets };
+      return { levels: LEVELS, ops: OPS, phaseOps: PHASE_OPS, intake: INTAKE_IS, results, ratios, rss, targets, ...(SAMPLE ? { samples } : {}) };
     } finally {
       await temporal.connection.close();
       await system.stop();

@@ -75,15 +75,17 @@ function setup(
     planningRegionOf: jest.fn(async () => 'region-1'),
     activeProfessionalIds: jest.fn(async (ids: string[]) => ids.filter((id) => (options.activeProfessionals ?? ['cw-1']).includes(id))),
     insert: jest.fn(async () => undefined),
-    setZone: jest.fn(async () => undefined),
+    setZone: jest.fn(async (): Promise<'service' | null> => 'service'),
+    restoreZone: jest.fn(async () => undefined),
     insertRiskAssessment: jest.fn(async () => undefined),
-    markRiskAssessmentLate: jest.fn(async () => undefined),
+    acceptStepRecord: jest.fn(async () => undefined),
+    removeStepRecord: jest.fn(async () => undefined),
+    acceptNamedStepRecords: jest.fn(async () => undefined),
     insertHelpPlan: jest.fn(async () => undefined),
-    insertHelpPlanReview: jest.fn(async () => undefined),
+    insertHelpPlanReview: jest.fn(async () => 'review-1'),
     riskAssessments: jest.fn(async () => []),
     immediateProtections: jest.fn(async () => []),
     insertImmediateProtection: jest.fn(async () => undefined),
-    markImmediateProtectionLate: jest.fn(async () => undefined),
     helpPlans: jest.fn(async () => []),
   } satisfies Partial<Record<keyof JugendhilfedienstCaseRepository, unknown>>;
   const retention = {
@@ -200,25 +202,81 @@ describe('JugendhilfedienstService', () => {
     expect(cases.grantFor).toHaveBeenLastCalledWith(user, CASE_ID, 'write');
   });
 
-  it('classifies inside the transaction in which the workflow accepts the step', async () => {
-    const { service, caseFiles, workflows, tx } = setup();
+  it('writes the zone before the workflow takes the step, holding no transaction across the update', async () => {
+    const { service, caseFiles, workflows } = setup();
     await service.classify(user, CASE_ID, { zone: 'endangerment' });
-    expect(caseFiles.setZone).toHaveBeenCalledWith(CASE_ID, 'endangerment', tx);
-    expect(workflows.update).toHaveBeenCalledWith(caseFile().workflowId, 'classify', { zone: 'endangerment', actorId: 'cw-1' });
+    expect(caseFiles.setZone).toHaveBeenCalledWith(CASE_ID, 'endangerment');
+    expect(caseFiles.transaction).not.toHaveBeenCalled();
+    expect(workflows.update).toHaveBeenCalledWith(
+      caseFile().workflowId,
+      'classify',
+      { zone: 'endangerment', actorId: 'cw-1' },
+      { undo: expect.any(Function) },
+    );
+    expect(caseFiles.setZone.mock.invocationCallOrder[0]).toBeLessThan(workflows.update.mock.invocationCallOrder[0]);
+  });
+
+  it('puts the zone before back when the workflow refuses the classification', async () => {
+    const { service, caseFiles, workflows } = setup();
+    workflows.update.mockImplementationOnce(async (...args: unknown[]) => {
+      await (args[3] as { undo: () => Promise<void> }).undo();
+      throw new DomainError(ErrorCode.InvalidState, 'not now');
+    });
+    expect((await refusal(service.classify(user, CASE_ID, { zone: 'endangerment' }))).code).toBe(ErrorCode.InvalidState);
+    expect(caseFiles.restoreZone).toHaveBeenCalledWith(CASE_ID, 'endangerment', 'service');
   });
 
   describe('§ 8a risk assessment', () => {
     it('records the assessment, its age group from the child’s birth date, and whether the workflow found it late', async () => {
-      const { service, caseFiles, tx } = setup({
+      const { service, caseFiles, workflows } = setup({
         state: caseState({ riskAssessment: { late: true } as JugendhilfedienstCaseState['riskAssessment'] }),
       });
       await service.recordRiskAssessment(user, CASE_ID, assessment());
       expect(caseFiles.insertRiskAssessment).toHaveBeenCalledWith(
         expect.objectContaining({ caseId: CASE_ID, ageGroup: expect.any(String), reportedBy: 'school', sex: 'male' }),
-        tx,
       );
       const [{ id }] = caseFiles.insertRiskAssessment.mock.calls[0] as unknown as [{ id: string }];
-      expect(caseFiles.markRiskAssessmentLate).toHaveBeenCalledWith(id, true, tx);
+      // Ordered: the record, then the update named by the record's id, then the acceptance with the lateness.
+      expect(workflows.update).toHaveBeenCalledWith(
+        expect.any(String),
+        'recordRiskAssessment',
+        expect.objectContaining({ assessmentId: id }),
+        {
+          updateId: id,
+          undo: expect.any(Function),
+        },
+      );
+      expect(caseFiles.acceptStepRecord).toHaveBeenCalledWith('risk_assessment', id, true);
+      expect(caseFiles.insertRiskAssessment.mock.invocationCallOrder[0]).toBeLessThan(workflows.update.mock.invocationCallOrder[0]);
+      expect(workflows.update.mock.invocationCallOrder[0]).toBeLessThan(caseFiles.acceptStepRecord.mock.invocationCallOrder[0]);
+      expect(caseFiles.transaction).not.toHaveBeenCalled();
+    });
+
+    it('removes the record when the workflow refuses the assessment, and accepts nothing', async () => {
+      const { service, caseFiles, workflows } = setup();
+      workflows.update.mockImplementationOnce(async (...args: unknown[]) => {
+        await (args[3] as { undo: () => Promise<void> }).undo();
+        throw new DomainError(ErrorCode.InvalidState, 'not now');
+      });
+      expect((await refusal(service.recordRiskAssessment(user, CASE_ID, assessment()))).code).toBe(ErrorCode.InvalidState);
+      const [{ id }] = caseFiles.insertRiskAssessment.mock.calls[0] as unknown as [{ id: string }];
+      expect(caseFiles.removeStepRecord).toHaveBeenCalledWith('risk_assessment', id);
+      expect(caseFiles.acceptStepRecord).not.toHaveBeenCalled();
+    });
+
+    it('accepts a waiting record when the workflow names it (the first answer was lost)', async () => {
+      const { service, caseFiles } = setup({
+        state: caseState({ riskAssessment: { assessmentId: 'a-1' } as JugendhilfedienstCaseState['riskAssessment'] }),
+      });
+      await service.get(user, CASE_ID);
+      expect(caseFiles.acceptNamedStepRecords).toHaveBeenCalledWith(CASE_ID, {
+        assessmentId: 'a-1',
+        protectionId: undefined,
+        helpPlanId: undefined,
+      });
+      expect(caseFiles.acceptNamedStepRecords.mock.invocationCallOrder[0]).toBeLessThan(
+        caseFiles.riskAssessments.mock.invocationCallOrder[0],
+      );
     });
 
     it('requires a reason when the parents or the child were not involved', async () => {
@@ -303,15 +361,15 @@ describe('JugendhilfedienstService', () => {
     it('sets the first review after the definition’s interval when none is given', async () => {
       const { service, caseFiles, workflows } = setup();
       await service.recordHelpPlan(user, CASE_ID, plan);
-      expect(caseFiles.insertHelpPlan).toHaveBeenCalledWith(
-        expect.objectContaining({ planDate: '2026-11-20', reviewAt: '2027-05-20' }),
-        expect.anything(),
-      );
+      expect(caseFiles.insertHelpPlan).toHaveBeenCalledWith(expect.objectContaining({ planDate: '2026-11-20', reviewAt: '2027-05-20' }));
       expect(workflows.update).toHaveBeenCalledWith(
         expect.any(String),
         'recordHelpPlan',
         expect.objectContaining({ reviewAt: '2027-05-20' }),
+        expect.objectContaining({ updateId: expect.any(String) }),
       );
+      const [{ id }] = caseFiles.insertHelpPlan.mock.calls[0] as unknown as [{ id: string }];
+      expect(caseFiles.acceptStepRecord).toHaveBeenCalledWith('help_plan', id);
     });
 
     it('refuses a review date on or before the plan date', async () => {
@@ -339,10 +397,14 @@ describe('JugendhilfedienstService', () => {
       const state = caseState({ phase: 'help', helpPlan: { helpPlanId: 'plan-1' } as JugendhilfedienstCaseState['helpPlan'] });
       const { service, caseFiles } = setup({ state });
       await service.recordReview(user, CASE_ID, { reviewedAt: '2027-05-20', notes: 'gut' });
-      expect(caseFiles.insertHelpPlanReview).toHaveBeenCalledWith(
-        { helpPlanId: 'plan-1', reviewedAt: '2027-05-20', nextReviewAt: '2027-11-20', notes: 'gut', createdBy: 'cw-1' },
-        expect.anything(),
-      );
+      expect(caseFiles.insertHelpPlanReview).toHaveBeenCalledWith({
+        helpPlanId: 'plan-1',
+        reviewedAt: '2027-05-20',
+        nextReviewAt: '2027-11-20',
+        notes: 'gut',
+        createdBy: 'cw-1',
+      });
+      expect(caseFiles.acceptStepRecord).toHaveBeenCalledWith('help_plan_review', 'review-1');
     });
 
     it('refuses a next review on or before this one', async () => {

@@ -49,6 +49,9 @@ export class AppConfig {
     taskQueue: string;
     workflowBundlePath?: string;
     workflowCacheSize: number;
+    workflowThreads: number;
+    workflowTaskSlots: number;
+    localActivitySlots: number;
     tls?: TemporalTls;
   };
   readonly audit: { chainKey: Buffer; checkpointDir: string; checkpointIntervalMs: number };
@@ -116,6 +119,9 @@ export class AppConfig {
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
       workflowCacheSize: env.WORKFLOW_CACHE_SIZE,
+      workflowThreads: env.WORKFLOW_THREADS,
+      workflowTaskSlots: env.WORKFLOW_TASK_SLOTS,
+      localActivitySlots: env.LOCAL_ACTIVITY_SLOTS,
       tls: temporalTls(env, files),
     };
     this.audit = {

@@ -156,6 +156,30 @@ export class EnvSchema {
   @Max(10_000)
   WORKFLOW_CACHE_SIZE = 200;
 
+  /**
+   * Threads that run workflow code in the worker (the SDK's `workflowThreadPoolSize`; each keeps its
+   * own share of the cache). One thread runs every workflow task of the worker one after another.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  WORKFLOW_THREADS = 1;
+
+  /** Workflow tasks the worker runs at once (the SDK's `maxConcurrentWorkflowTaskExecutions`; its default 40). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(1_000)
+  WORKFLOW_TASK_SLOTS = 40;
+
+  /** Local activities the worker runs at once (the SDK's `maxConcurrentLocalActivityExecutions`; its default 100). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  LOCAL_ACTIVITY_SLOTS = 100;
+
   /** A prebuilt workflow bundle (`npm run build` writes dist/workflow-bundle.js); bundled at start when absent. */
   @IsOptional()
   @IsString()

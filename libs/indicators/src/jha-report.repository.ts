@@ -95,7 +95,7 @@ export class JhaReportRepository {
     return this.dataSource.query(
       `SELECT social_space_id AS "socialSpaceId", result, count(*)::int AS count
          FROM risk_assessment
-        WHERE extract(year FROM completed_at AT TIME ZONE 'Europe/Berlin') = $2 AND social_space_id = ANY($1::uuid[])
+        WHERE accepted AND extract(year FROM completed_at AT TIME ZONE 'Europe/Berlin') = $2 AND social_space_id = ANY($1::uuid[])
         GROUP BY 1, 2`,
       [spaceIds, year],
     );

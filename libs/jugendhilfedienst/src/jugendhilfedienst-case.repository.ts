@@ -6,6 +6,32 @@ import { CaseSource, CaseStepState, JhdZone, ProtectionMeasure, RiskResult } fro
 import { AgeGroup, AssessmentProfessional, DangerKind, HelpKind, Sex } from './jugendhilfedienst.types';
 
 /** What was reported at intake, sealed: the reporter is null for an anonymous report. */
+/** The tables of a step's sealed record, written before the workflow accepts the step. */
+export type StepRecordTable = 'risk_assessment' | 'immediate_protection' | 'help_plan' | 'help_plan_review';
+
+/** Per table: accept a record; accept it with its lateness; remove a refused one; accept one the workflow names. */
+const ACCEPT: Record<StepRecordTable, string> = {
+  risk_assessment: 'UPDATE risk_assessment SET accepted = true WHERE id = $1',
+  immediate_protection: 'UPDATE immediate_protection SET accepted = true WHERE id = $1',
+  help_plan: 'UPDATE help_plan SET accepted = true WHERE id = $1',
+  help_plan_review: 'UPDATE help_plan_review SET accepted = true WHERE id = $1',
+};
+const ACCEPT_LATE = {
+  risk_assessment: 'UPDATE risk_assessment SET accepted = true, late = $2 WHERE id = $1',
+  immediate_protection: 'UPDATE immediate_protection SET accepted = true, late = $2 WHERE id = $1',
+};
+const REMOVE: Record<StepRecordTable, string> = {
+  risk_assessment: 'DELETE FROM risk_assessment WHERE id = $1 AND NOT accepted',
+  immediate_protection: 'DELETE FROM immediate_protection WHERE id = $1 AND NOT accepted',
+  help_plan: 'DELETE FROM help_plan WHERE id = $1 AND NOT accepted',
+  help_plan_review: 'DELETE FROM help_plan_review WHERE id = $1 AND NOT accepted',
+};
+const ACCEPT_NAMED = {
+  risk_assessment: 'UPDATE risk_assessment SET accepted = true WHERE id = $1 AND case_id = $2 AND NOT accepted',
+  immediate_protection: 'UPDATE immediate_protection SET accepted = true WHERE id = $1 AND case_id = $2 AND NOT accepted',
+  help_plan: 'UPDATE help_plan SET accepted = true WHERE id = $1 AND case_id = $2 AND NOT accepted',
+};
+
 export interface CaseReport {
   text: string;
   reporter: { name: string; contact?: string } | null;
@@ -337,8 +363,19 @@ export class JugendhilfedienstCaseRepository {
     return { items: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 };
   }
 
-  async setZone(id: string, zone: JhdZone, tx?: EntityManager): Promise<void> {
-    await this.db(tx).query('UPDATE case_file SET zone = $2, updated_at = now() WHERE id = $1', [id, zone]);
+  /** Sets the zone; answers the zone before. */
+  async setZone(id: string, zone: JhdZone): Promise<JhdZone | null> {
+    const [rows] = await this.dataSource.query(
+      `UPDATE case_file c SET zone = $2, updated_at = now() FROM (SELECT id, zone FROM case_file WHERE id = $1 FOR UPDATE) before
+        WHERE c.id = before.id RETURNING before.zone`,
+      [id, zone],
+    );
+    return (rows?.[0]?.zone as JhdZone | undefined) ?? null;
+  }
+
+  /** Puts the zone before back, unless another request has changed it since. */
+  async restoreZone(id: string, written: JhdZone, previous: JhdZone | null): Promise<void> {
+    await this.dataSource.query('UPDATE case_file SET zone = $3, updated_at = now() WHERE id = $1 AND zone = $2', [id, written, previous]);
   }
 
   /** Closure: the case file gets its closing time and deletion date. */
@@ -353,7 +390,7 @@ export class JugendhilfedienstCaseRepository {
   /** The assessments of a case in the order they were completed. */
   async riskAssessments(caseId: string): Promise<RiskAssessmentRecord[]> {
     const rows: RiskAssessmentRow[] = await this.dataSource.query(
-      'SELECT * FROM risk_assessment WHERE case_id = $1 ORDER BY completed_at',
+      'SELECT * FROM risk_assessment WHERE case_id = $1 AND accepted ORDER BY completed_at',
       [caseId],
     );
     return rows.map((a) => ({
@@ -388,8 +425,8 @@ export class JugendhilfedienstCaseRepository {
   async insertRiskAssessment(a: NewRiskAssessment, tx?: EntityManager): Promise<void> {
     await this.db(tx).query(
       `INSERT INTO risk_assessment (id, case_id, social_space_id, professional_count, professionals_enc, parents_involved, child_involved, involvement_enc, home_visit,
-         details_enc, result, completed_at, age_group, sex, danger_kinds, reported_by, existing_help, new_help, family_court, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+         details_enc, result, completed_at, age_group, sex, danger_kinds, reported_by, existing_help, new_help, family_court, created_by, accepted)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, false)`,
       [
         a.id,
         a.caseId,
@@ -417,8 +454,32 @@ export class JugendhilfedienstCaseRepository {
     );
   }
 
-  async markRiskAssessmentLate(id: string, late: boolean, tx?: EntityManager): Promise<void> {
-    await this.db(tx).query('UPDATE risk_assessment SET late = $2 WHERE id = $1', [id, late]);
+  /**
+   * A step's record once the workflow accepted the step (with whether it came late, where that is
+   * kept); idempotent.
+   */
+  async acceptStepRecord(table: StepRecordTable, id: string, late?: boolean): Promise<void> {
+    if (late === undefined) await this.dataSource.query(ACCEPT[table], [id]);
+    else await this.dataSource.query(ACCEPT_LATE[table as 'risk_assessment' | 'immediate_protection'], [id, late]);
+  }
+
+  /** Removes a step's record the workflow refused (only while it is not accepted). */
+  async removeStepRecord(table: StepRecordTable, id: string): Promise<void> {
+    await this.dataSource.query(REMOVE[table], [id]);
+  }
+
+  /**
+   * Accepts the records the case's workflow names (its current assessment, protection, help plan)
+   * that are still waiting: their request wrote them and the workflow took the step, but the answer
+   * was lost before they were marked.
+   */
+  async acceptNamedStepRecords(caseId: string, ids: { assessmentId?: string; protectionId?: string; helpPlanId?: string }): Promise<void> {
+    const named: Array<[keyof typeof ACCEPT_NAMED, string | undefined]> = [
+      ['risk_assessment', ids.assessmentId],
+      ['immediate_protection', ids.protectionId],
+      ['help_plan', ids.helpPlanId],
+    ];
+    for (const [table, id] of named) if (id) await this.dataSource.query(ACCEPT_NAMED[table], [id, caseId]);
   }
 
   /** The immediate protections of a case, oldest first. */
@@ -432,7 +493,9 @@ export class JugendhilfedienstCaseRepository {
       late: boolean;
       created_by: string;
       created_at: Date;
-    }> = await this.dataSource.query('SELECT * FROM immediate_protection WHERE case_id = $1 ORDER BY created_at, id', [caseId]);
+    }> = await this.dataSource.query('SELECT * FROM immediate_protection WHERE case_id = $1 AND accepted ORDER BY created_at, id', [
+      caseId,
+    ]);
     return rows.map((r) => ({
       id: r.id,
       assessmentId: r.assessment_id,
@@ -449,8 +512,8 @@ export class JugendhilfedienstCaseRepository {
 
   async insertImmediateProtection(p: NewImmediateProtection, tx?: EntityManager): Promise<void> {
     await this.db(tx).query(
-      `INSERT INTO immediate_protection (id, case_id, assessment_id, measure, reason_enc, taken_at, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO immediate_protection (id, case_id, assessment_id, measure, reason_enc, taken_at, created_by, accepted)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, false)`,
       [
         p.id,
         p.caseId,
@@ -463,15 +526,13 @@ export class JugendhilfedienstCaseRepository {
     );
   }
 
-  async markImmediateProtectionLate(id: string, late: boolean, tx?: EntityManager): Promise<void> {
-    await this.db(tx).query('UPDATE immediate_protection SET late = $2 WHERE id = $1', [id, late]);
-  }
-
   /** The help plan versions of a case, oldest first, each with its reviews in the order they took place. */
   async helpPlans(caseId: string): Promise<HelpPlanRecord[]> {
-    const plans: HelpPlanRow[] = await this.dataSource.query('SELECT * FROM help_plan WHERE case_id = $1 ORDER BY version', [caseId]);
+    const plans: HelpPlanRow[] = await this.dataSource.query('SELECT * FROM help_plan WHERE case_id = $1 AND accepted ORDER BY version', [
+      caseId,
+    ]);
     const reviews: HelpPlanReviewRow[] = await this.dataSource.query(
-      'SELECT r.* FROM help_plan_review r JOIN help_plan p ON p.id = r.help_plan_id WHERE p.case_id = $1 ORDER BY r.reviewed_at, r.created_at',
+      'SELECT r.* FROM help_plan_review r JOIN help_plan p ON p.id = r.help_plan_id WHERE p.case_id = $1 AND r.accepted ORDER BY r.reviewed_at, r.created_at',
       [caseId],
     );
     return plans.map((p) => ({
@@ -495,11 +556,11 @@ export class JugendhilfedienstCaseRepository {
     }));
   }
 
-  /** A new help plan version: one more than the case's latest. */
+  /** A new help plan version: one more than the case's latest (counting records still waiting, so versions stay unique). */
   async insertHelpPlan(p: NewHelpPlan, tx?: EntityManager): Promise<void> {
     await this.db(tx).query(
-      `INSERT INTO help_plan (id, case_id, version, plan_date, review_at, help_kinds, content_enc, created_by)
-       VALUES ($1, $2, (SELECT coalesce(max(version), 0) + 1 FROM help_plan WHERE case_id = $2), $3, $4, $5, $6, $7)`,
+      `INSERT INTO help_plan (id, case_id, version, plan_date, review_at, help_kinds, content_enc, created_by, accepted)
+       VALUES ($1, $2, (SELECT coalesce(max(version), 0) + 1 FROM help_plan WHERE case_id = $2), $3, $4, $5, $6, $7, false)`,
       [
         p.id,
         p.caseId,
@@ -512,11 +573,12 @@ export class JugendhilfedienstCaseRepository {
     );
   }
 
-  async insertHelpPlanReview(r: NewHelpPlanReview, tx?: EntityManager): Promise<void> {
+  /** A review waiting for the workflow; its id. */
+  async insertHelpPlanReview(r: NewHelpPlanReview, tx?: EntityManager): Promise<string> {
     // The id is made here, not by the database: the sealed notes are bound to it.
     const id = randomUUID();
     await this.db(tx).query(
-      'INSERT INTO help_plan_review (id, help_plan_id, reviewed_at, next_review_at, notes_enc, created_by) VALUES ($1, $2, $3, $4, $5, $6)',
+      'INSERT INTO help_plan_review (id, help_plan_id, reviewed_at, next_review_at, notes_enc, created_by, accepted) VALUES ($1, $2, $3, $4, $5, $6, false)',
       [
         id,
         r.helpPlanId,
@@ -526,6 +588,7 @@ export class JugendhilfedienstCaseRepository {
         r.createdBy,
       ],
     );
+    return id;
   }
 
   /** The consultation row of a case's Fallteam child workflow; idempotent by its id. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Client, UpdateDefinition } from '@temporalio/client';
 import { AppConfig } from '@sro/config';
-import { temporalCall } from '@sro/temporal';
+import { temporalCall, temporalUpdateAfterWrite } from '@sro/temporal';
 import {
   JugendhilfedienstCaseInput,
   JugendhilfedienstCaseState,
@@ -46,9 +46,22 @@ export class JugendhilfedienstWorkflowClient {
     return temporalCall(this.temporal.workflow.getHandle(workflowId).query(jugendhilfedienstStateQuery), WHAT);
   }
 
-  /** Sends an update and answers the state after it; the workflow's refusal comes back as a domain error. */
-  update<K extends keyof CaseUpdates>(workflowId: string, update: K, arg: CaseUpdateArg<K>): Promise<JugendhilfedienstCaseState> {
+  /**
+   * Sends an update and answers the state after it; the workflow's refusal comes back as a domain
+   * error. With `afterWrite`, the update follows a committed PostgreSQL write: `updateId` names the
+   * update (the record's id, so the same step is never applied twice) and `undo` takes the write back
+   * when the workflow refuses (see `temporalUpdateAfterWrite`).
+   */
+  update<K extends keyof CaseUpdates>(
+    workflowId: string,
+    update: K,
+    arg: CaseUpdateArg<K>,
+    afterWrite?: { updateId?: string; undo: () => Promise<void> },
+  ): Promise<JugendhilfedienstCaseState> {
     const definition = jugendhilfedienstUpdates[update] as CaseUpdates['classify'];
-    return temporalCall(this.temporal.workflow.getHandle(workflowId).executeUpdate(definition, { args: [arg as never] }), WHAT);
+    const call = this.temporal.workflow
+      .getHandle(workflowId)
+      .executeUpdate(definition, { args: [arg as never], ...(afterWrite?.updateId ? { updateId: afterWrite.updateId } : {}) });
+    return afterWrite ? temporalUpdateAfterWrite(call, WHAT, afterWrite.undo) : temporalCall(call, WHAT);
   }
 }

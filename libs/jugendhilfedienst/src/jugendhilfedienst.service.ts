@@ -142,8 +142,11 @@ const EMPTY_PERSONAL: PersonalData = { familyName: '', givenNames: [], birthDate
 /**
  * The standardised Jugendhilfedienst process on the case files: the flow runs in the
  * `jugendhilfedienst-case` workflow with ids, the pseudonym and codes; reports, assessments and help
- * plans are sealed here, in the same transaction in which the workflow accepts the step, so a
- * refused step stores nothing.
+ * plans are sealed here. No transaction stays open across a Temporal update: a step's record is
+ * committed first (not yet `accepted`, so no list or statistic shows it), then the workflow takes the
+ * step (the record's id names the update, so it is applied once), then the record is accepted; when
+ * the workflow refuses, the record is removed, so a refused step stores nothing. When the answer is
+ * lost, the record waits: the case view accepts it as soon as the workflow names it.
  */
 @Injectable()
 export class JugendhilfedienstService {
@@ -247,6 +250,12 @@ export class JugendhilfedienstService {
   async get(user: Principal, id: string): Promise<JugendhilfedienstCaseView> {
     const { grant, ...file } = await this.visible(user, id, 'read');
     const state = await this.state(file.workflowId);
+    // Records whose request lost its answer after the workflow took the step: the workflow names them.
+    await this.caseFiles.acceptNamedStepRecords(id, {
+      assessmentId: state.riskAssessment?.assessmentId,
+      protectionId: state.immediateProtection?.protectionId,
+      helpPlanId: state.helpPlan?.helpPlanId,
+    });
     const riskAssessments = await this.caseFiles.riskAssessments(id);
     const immediateProtections = await this.caseFiles.immediateProtections(id);
     const plans = await this.caseFiles.helpPlans(id);
@@ -279,11 +288,14 @@ export class JugendhilfedienstService {
 
   async classify(user: Principal, id: string, input: { zone: JhdZone; expectedHelpDuration?: string }): Promise<JugendhilfedienstCaseView> {
     const file = await this.visible(user, id);
-    // The transaction stays open while the workflow decides, so a refused step stores nothing.
-    await this.caseFiles.transaction(async (tx) => {
-      await this.caseFiles.setZone(id, input.zone, tx);
-      await this.update(file.workflowId, 'classify', { ...input, actorId: user.sub });
-    });
+    // The zone is written first; when the workflow refuses, the zone before is put back.
+    const previous = await this.caseFiles.setZone(id, input.zone);
+    await this.update(
+      file.workflowId,
+      'classify',
+      { ...input, actorId: user.sub },
+      { undo: () => this.caseFiles.restoreZone(id, input.zone, previous) },
+    );
     return this.get(user, id);
   }
 
@@ -346,32 +358,31 @@ export class JugendhilfedienstService {
 
     const assessmentId = randomUUID();
     const now = new Date();
-    await this.caseFiles.transaction(async (tx) => {
-      await this.caseFiles.insertRiskAssessment(
-        {
-          id: assessmentId,
-          caseId: id,
-          socialSpaceId: file.socialSpaceId,
-          professionals: input.professionals,
-          parentsInvolved: input.parentsInvolved,
-          childInvolved: input.childInvolved,
-          involvementNote: input.involvementNote,
-          homeVisit: input.homeVisit,
-          details: input.details,
-          result: input.result,
-          completedAt: now.toISOString(),
-          ageGroup: ageGroup(personal.birthDates[childIndex], now),
-          sex: input.childSex,
-          dangerKinds: input.dangerKinds,
-          reportedBy: file.source ?? 'other',
-          existingHelp: input.existingHelp,
-          newHelp: input.newHelp,
-          familyCourt: input.familyCourt,
-          createdBy: user.sub,
-        },
-        tx,
-      );
-      const state = await this.update(file.workflowId, 'recordRiskAssessment', {
+    await this.caseFiles.insertRiskAssessment({
+      id: assessmentId,
+      caseId: id,
+      socialSpaceId: file.socialSpaceId,
+      professionals: input.professionals,
+      parentsInvolved: input.parentsInvolved,
+      childInvolved: input.childInvolved,
+      involvementNote: input.involvementNote,
+      homeVisit: input.homeVisit,
+      details: input.details,
+      result: input.result,
+      completedAt: now.toISOString(),
+      ageGroup: ageGroup(personal.birthDates[childIndex], now),
+      sex: input.childSex,
+      dangerKinds: input.dangerKinds,
+      reportedBy: file.source ?? 'other',
+      existingHelp: input.existingHelp,
+      newHelp: input.newHelp,
+      familyCourt: input.familyCourt,
+      createdBy: user.sub,
+    });
+    const state = await this.update(
+      file.workflowId,
+      'recordRiskAssessment',
+      {
         assessmentId,
         professionals: input.professionals.length,
         result: input.result,
@@ -380,9 +391,10 @@ export class JugendhilfedienstService {
         homeVisit: input.homeVisit,
         expectedHelpDuration: input.expectedHelpDuration,
         actorId: user.sub,
-      });
-      await this.caseFiles.markRiskAssessmentLate(assessmentId, state.riskAssessment?.late ?? false, tx);
-    });
+      },
+      { updateId: assessmentId, undo: () => this.caseFiles.removeStepRecord('risk_assessment', assessmentId) },
+    );
+    await this.caseFiles.acceptStepRecord('risk_assessment', assessmentId, state.riskAssessment?.late ?? false);
     return this.get(user, id);
   }
 
@@ -403,27 +415,22 @@ export class JugendhilfedienstService {
     const state = await this.state(file.workflowId);
     const protectionId = randomUUID();
     const takenAt = input.takenAt ? new Date(input.takenAt).toISOString() : new Date().toISOString();
-    await this.caseFiles.transaction(async (tx) => {
-      await this.caseFiles.insertImmediateProtection(
-        {
-          id: protectionId,
-          caseId: id,
-          assessmentId: state.riskAssessment?.assessmentId ?? null,
-          measure: input.measure,
-          reason: input.reason?.trim() || null,
-          takenAt,
-          createdBy: user.sub,
-        },
-        tx,
-      );
-      const after = await this.update(file.workflowId, 'recordImmediateProtection', {
-        protectionId,
-        measure: input.measure,
-        takenAt,
-        actorId: user.sub,
-      });
-      await this.caseFiles.markImmediateProtectionLate(protectionId, after.immediateProtection?.late ?? false, tx);
+    await this.caseFiles.insertImmediateProtection({
+      id: protectionId,
+      caseId: id,
+      assessmentId: state.riskAssessment?.assessmentId ?? null,
+      measure: input.measure,
+      reason: input.reason?.trim() || null,
+      takenAt,
+      createdBy: user.sub,
     });
+    const after = await this.update(
+      file.workflowId,
+      'recordImmediateProtection',
+      { protectionId, measure: input.measure, takenAt, actorId: user.sub },
+      { updateId: protectionId, undo: () => this.caseFiles.removeStepRecord('immediate_protection', protectionId) },
+    );
+    await this.caseFiles.acceptStepRecord('immediate_protection', protectionId, after.immediateProtection?.late ?? false);
     return this.get(user, id);
   }
 
@@ -442,21 +449,22 @@ export class JugendhilfedienstService {
         },
       ]);
     const helpPlanId = randomUUID();
-    await this.caseFiles.transaction(async (tx) => {
-      await this.caseFiles.insertHelpPlan(
-        {
-          id: helpPlanId,
-          caseId: id,
-          planDate: input.planDate,
-          reviewAt,
-          helpKinds: input.helpKinds,
-          content: { goals: input.goals, agreements: input.agreements, participants: input.participants },
-          createdBy: user.sub,
-        },
-        tx,
-      );
-      await this.update(file.workflowId, 'recordHelpPlan', { helpPlanId, planDate: input.planDate, reviewAt, actorId: user.sub });
+    await this.caseFiles.insertHelpPlan({
+      id: helpPlanId,
+      caseId: id,
+      planDate: input.planDate,
+      reviewAt,
+      helpKinds: input.helpKinds,
+      content: { goals: input.goals, agreements: input.agreements, participants: input.participants },
+      createdBy: user.sub,
     });
+    await this.update(
+      file.workflowId,
+      'recordHelpPlan',
+      { helpPlanId, planDate: input.planDate, reviewAt, actorId: user.sub },
+      { updateId: helpPlanId, undo: () => this.caseFiles.removeStepRecord('help_plan', helpPlanId) },
+    );
+    await this.caseFiles.acceptStepRecord('help_plan', helpPlanId);
     return this.get(user, id);
   }
 
@@ -479,13 +487,20 @@ export class JugendhilfedienstService {
         },
       ]);
     const helpPlanId = state.helpPlan.helpPlanId;
-    await this.caseFiles.transaction(async (tx) => {
-      await this.caseFiles.insertHelpPlanReview(
-        { helpPlanId, reviewedAt: input.reviewedAt, nextReviewAt, notes: input.notes, createdBy: user.sub },
-        tx,
-      );
-      await this.update(file.workflowId, 'recordReview', { reviewedAt: input.reviewedAt, nextReviewAt, actorId: user.sub });
+    const reviewId = await this.caseFiles.insertHelpPlanReview({
+      helpPlanId,
+      reviewedAt: input.reviewedAt,
+      nextReviewAt,
+      notes: input.notes,
+      createdBy: user.sub,
     });
+    await this.update(
+      file.workflowId,
+      'recordReview',
+      { reviewedAt: input.reviewedAt, nextReviewAt, actorId: user.sub },
+      { updateId: reviewId, undo: () => this.caseFiles.removeStepRecord('help_plan_review', reviewId) },
+    );
+    await this.caseFiles.acceptStepRecord('help_plan_review', reviewId);
     return this.get(user, id);
   }
 
@@ -595,9 +610,10 @@ export class JugendhilfedienstService {
     workflowId: string,
     update: K,
     arg: CaseUpdateArg<K>,
+    afterWrite?: { updateId?: string; undo: () => Promise<void> },
   ): Promise<JugendhilfedienstCaseState> {
     try {
-      return await this.workflows.update(workflowId, update, arg);
+      return await this.workflows.update(workflowId, update, arg, afterWrite);
     } catch (error) {
       // A closed case's workflow has ended and takes no updates: say so instead of "not found".
       if (!(error instanceof DomainError) || error.code === ErrorCode.NotFound) {

@@ -52,6 +52,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       dataConverter: appDataConverter(this.config),
       shutdownGraceTime: '10 seconds',
       maxCachedWorkflows: temporal.workflowCacheSize,
+      workflowThreadPoolSize: temporal.workflowThreads,
+      maxConcurrentWorkflowTaskExecutions: temporal.workflowTaskSlots,
+      maxConcurrentLocalActivityExecutions: temporal.localActivitySlots,
     });
     this.running = this.worker.run();
     this.running.catch((error: unknown) => this.logger.error({ msg: 'worker stopped with an error', error: (error as Error).message }));

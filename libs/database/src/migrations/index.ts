@@ -33,6 +33,7 @@ import { Gremien1766400000000 } from './1766400000000-Gremien';
 import { IndicatorsAndSocialIndex1766300000000 } from './1766300000000-IndicatorsAndSocialIndex';
 import { MaintainedTasks1766200000000 } from './1766200000000-MaintainedTasks';
 import { ContractPartnerExitReason1766700000000 } from './1766700000000-ContractPartnerExitReason';
+import { JhdStepAcceptance1766800000000 } from './1766800000000-JhdStepAcceptance';
 import { ReadPathIndexes1766900000000 } from './1766900000000-ReadPathIndexes';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
@@ -72,6 +73,7 @@ export const MIGRATIONS = [
   IndicatorsAndSocialIndex1766300000000,
   MaintainedTasks1766200000000,
   ContractPartnerExitReason1766700000000,
+  JhdStepAcceptance1766800000000,
   ReadPathIndexes1766900000000,
 ];
 
