@@ -136,7 +136,7 @@ export function summarizeHeapSnapshot(raw: RawHeapSnapshot): Map<string, TypeSta
     }
     return a;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let p = root - 1; p >= 0; p -= 1) {
       const n = byPostOrder[p];
@@ -237,6 +237,7 @@ export function compareByType(before: Map<string, TypeStats>, after: Map<string,
     })
     .sort(
       (x, y) =>
-        y.retainedAfter - y.retainedBefore - (x.retainedAfter - x.retainedBefore) || y.selfAfter - y.selfBefore - (x.selfAfter - x.selfBefore),
+        y.retainedAfter - y.retainedBefore - (x.retainedAfter - x.retainedBefore) ||
+        y.selfAfter - y.selfBefore - (x.selfAfter - x.selfBefore),
     );
 }

@@ -239,7 +239,11 @@ runBench(
     // The snapshots by type: the main threads of API and worker, then the worker's workflow threads.
     const pairs = [
       { label: 'API', before: files.start.api[0], after: files.end.api[0] },
-      ...files.start.worker.map((before, i) => ({ label: i === 0 ? 'worker' : `worker workflow thread ${i}`, before, after: files.end.worker[i] })),
+      ...files.start.worker.map((before, i) => ({
+        label: i === 0 ? 'worker' : `worker workflow thread ${i}`,
+        before,
+        after: files.end.worker[i],
+      })),
     ].filter((p) => p.after !== undefined);
     const heap = pairs.map((p) => compareSnapshots(p.label, p.before, p.after));
     for (const h of heap) process.stdout.write(growersTable(h));

@@ -30,10 +30,34 @@ describe('heap snapshot summary by type', () => {
   // root → Foo#1 → Foo#2 → Baz; root → Bar; Foo#2 and Bar → "text" (two paths: the root dominates it);
   // Bar → Baz only weakly (does not retain); Qux is unreachable.
   const graph = snapshot([
-    { type: 'synthetic', name: '', self: 0, edges: [['element', 1], ['element', 3]] },
+    {
+      type: 'synthetic',
+      name: '',
+      self: 0,
+      edges: [
+        ['element', 1],
+        ['element', 3],
+      ],
+    },
     { type: 'object', name: 'Foo', self: 10, edges: [['property', 2]] },
-    { type: 'object', name: 'Foo', self: 20, edges: [['property', 4], ['property', 5]] },
-    { type: 'object', name: 'Bar', self: 3, edges: [['property', 4], ['weak', 5]] },
+    {
+      type: 'object',
+      name: 'Foo',
+      self: 20,
+      edges: [
+        ['property', 4],
+        ['property', 5],
+      ],
+    },
+    {
+      type: 'object',
+      name: 'Bar',
+      self: 3,
+      edges: [
+        ['property', 4],
+        ['weak', 5],
+      ],
+    },
     { type: 'string', name: 'text', self: 5, edges: [] },
     { type: 'object', name: 'Baz', self: 7, edges: [] },
     { type: 'object', name: 'Qux', self: 11, edges: [] },
@@ -57,9 +81,26 @@ describe('heap snapshot summary by type', () => {
 
   it('puts the type whose retained size grew most first', () => {
     const after = snapshot([
-      { type: 'synthetic', name: '', self: 0, edges: [['element', 1], ['element', 2], ['element', 3]] },
+      {
+        type: 'synthetic',
+        name: '',
+        self: 0,
+        edges: [
+          ['element', 1],
+          ['element', 2],
+          ['element', 3],
+        ],
+      },
       { type: 'object', name: 'Foo', self: 10, edges: [] },
-      { type: 'object', name: 'Bar', self: 3, edges: [['property', 4], ['property', 5]] },
+      {
+        type: 'object',
+        name: 'Bar',
+        self: 3,
+        edges: [
+          ['property', 4],
+          ['property', 5],
+        ],
+      },
       { type: 'object', name: 'Bar', self: 3, edges: [] },
       { type: 'string', name: 'text', self: 5, edges: [] },
       { type: 'string', name: 'more', self: 50, edges: [] },
