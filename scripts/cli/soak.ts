@@ -13,6 +13,12 @@ const WARMUP_SECONDS = arg('warmup', 60);
 /** Minutes at the start and at the end of the run whose RSS medians are compared. */
 const WINDOW_MINUTES = Math.min(arg('window', 5), MINUTES / 2);
 const TOP_TYPES = 12;
+/**
+ * `--snapshots=0` leaves the heap snapshots out. Writing one leaves its working memory in the process's
+ * RSS (+200 MB in the API, +500 MB in the worker in a trial), which the RSS windows after it carry:
+ * a run without them judges RSS growth cleanly, a run with them judges growth by type.
+ */
+const SNAPSHOTS = arg('snapshots', 1) !== 0;
 
 /**
  * The intake rate: `--rate`, else half of `--peak`, else half of the best case-intake rate of the
@@ -155,6 +161,7 @@ runBench(
       });
     };
     const snapshots = async (label: 'start' | 'end') => {
+      if (!SNAPSHOTS) return { api: [], worker: [] };
       const t = Date.now();
       const written = await system.heapSnapshots(`${day}-soak-${label}`);
       say(`heap snapshots (${label}) in ${Math.round((Date.now() - t) / 1000)} s: ${[...written.api, ...written.worker].join(', ')}`);
@@ -192,6 +199,9 @@ runBench(
       apiPercent: round(((rss.last.apiMb - rss.first.apiMb) / rss.first.apiMb) * 100),
       workerPercent: round(((rss.last.workerMb - rss.first.workerMb) / rss.first.workerMb) * 100),
     };
+    // The RSS before the first snapshots (end of the warm-up), to see what writing them left behind.
+    const warm = samples.filter((s) => s.atSeconds >= WARMUP_SECONDS - 60 && s.atSeconds < WARMUP_SECONDS);
+    const beforeSnapshots = { apiMb: med(warm, 'apiMb'), workerMb: med(warm, 'workerMb') };
     const rows = Object.entries(latencies).map(([kind, values]) => ({ kind, ops: values.length, ...summary(values) }));
     process.stdout.write(
       `\n${table(rows.map((r) => ({ kind: r.kind, ops: r.ops, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, 'max ms': r.max })))}\n\n`,
@@ -211,6 +221,12 @@ runBench(
           value: `${rss.first.workerMb} → ${rss.last.workerMb} (${growth.workerPercent} %)`,
           target: '< 10 %',
           met: String(growth.workerPercent < 10),
+        },
+        {
+          measure: 'RSS API / worker, median of the last warm-up minute (MB)',
+          value: `${beforeSnapshots.apiMb} / ${beforeSnapshots.workerMb}`,
+          target: SNAPSHOTS ? '(before the snapshots)' : '-',
+          met: '-',
         },
         {
           measure: `worker JS heap used, median first → last ${w} (MB)`,
@@ -259,7 +275,8 @@ runBench(
       dropped,
       latencies: rows,
       samples,
-      rss,
+      snapshots: SNAPSHOTS,
+      rss: { ...rss, lastMinuteOfWarmUp: beforeSnapshots },
       growth,
       errors: errors.length,
       firstErrors: errors.slice(0, 20),
