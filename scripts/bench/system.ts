@@ -30,7 +30,16 @@ const probe = (port: number): Promise<Memory | undefined> =>
       () => undefined,
     );
 
-export async function startSystem({ stack, secrets, work }: BenchContext) {
+/** Heap snapshots through a probe port (HEAP_SNAPSHOT_DIR set); the files written, main thread first. */
+const snapshot = async (port: number, name: string): Promise<string[]> => {
+  const res = await fetch(`http://127.0.0.1:${port}/heap-snapshot?name=${encodeURIComponent(name)}`, { method: 'POST' });
+  const body = (await res.json()) as { files?: string[]; error?: string };
+  if (!res.ok || !body.files) throw new Error(`heap snapshot ${name}: ${res.status} ${body.error ?? ''}`);
+  return body.files;
+};
+
+/** `extraEnv` goes to both processes (e.g. HEAP_SNAPSHOT_DIR for the soak). */
+export async function startSystem({ stack, secrets, work }: BenchContext, extraEnv: NodeJS.ProcessEnv = {}) {
   const root = repoRoot();
   const apiPort = await freePort();
   const workerHealthPort = await freePort();
@@ -45,6 +54,7 @@ export async function startSystem({ stack, secrets, work }: BenchContext) {
     // The test-only bundle: production workflows plus the bench-echo baseline.
     WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.testing.js'),
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   // BENCH_CPU_PROF=<dir>: CPU profiles of the API and the worker (written when they stop), for where the time goes.
   const profile = (name: string): string[] =>
@@ -103,6 +113,11 @@ export async function startSystem({ stack, secrets, work }: BenchContext) {
     workerMemory: () => probe(workerHealthPort),
     /** The API's own view of its memory, from its probe port. */
     apiMemory: () => probe(apiProbePort),
+    /** V8 heap snapshots of the API (main thread) and of the worker (main thread and workflow threads). */
+    heapSnapshots: async (name: string) => ({
+      api: await snapshot(apiProbePort, `${name}-api`),
+      worker: await snapshot(workerHealthPort, `${name}-worker`),
+    }),
     stop: () => Promise.all(apps.map((a) => a.stop())),
   };
 }

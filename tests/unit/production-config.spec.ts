@@ -48,3 +48,12 @@ describe('production token settings', () => {
     expect(problemsOf({ ...production, SRO_ENV: 'development', OIDC_ISSUER_URL: 'http://127.0.0.1:8080/realms/jugendamt' })).toEqual([]);
   });
 });
+
+describe('heap snapshots', () => {
+  it('are refused in production (a snapshot holds decrypted personal data) and allowed elsewhere', () => {
+    expect(problemsOf({ ...production, HEAP_SNAPSHOT_DIR: '/tmp' })).toEqual([
+      'HEAP_SNAPSHOT_DIR is for the soak, not for SRO_ENV=production (heap snapshots hold personal data)',
+    ]);
+    expect(problemsOf({ ...production, SRO_ENV: 'test', HEAP_SNAPSHOT_DIR: '/tmp' })).toEqual([]);
+  });
+});

@@ -7,7 +7,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp(config);
   await app.listen(config.api.port, config.api.host);
-  if (config.apiProbePort !== undefined) startMemoryProbe(config.apiProbePort, config.api.host, () => ({ up: true }));
+  if (config.apiProbePort !== undefined)
+    startMemoryProbe(config.apiProbePort, config.api.host, () => ({ up: true }), { dir: config.heapSnapshotDir });
 }
 
 main().catch((error: unknown) => {

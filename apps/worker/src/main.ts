@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   if (config.workerHealthPort !== undefined) {
     const worker = app.get(TemporalWorkerService);
     // Liveness and memory (MB) only; no API here.
-    startMemoryProbe(config.workerHealthPort, config.api.host, () => ({ up: worker.state === 'RUNNING', worker: worker.state }));
+    startMemoryProbe(config.workerHealthPort, config.api.host, () => ({ up: worker.state === 'RUNNING', worker: worker.state }), {
+      dir: config.heapSnapshotDir,
+      threads: () => worker.workflowThreads(),
+    });
   }
 }
 

@@ -37,6 +37,8 @@ export class AppConfig {
   readonly workerHealthPort?: number;
   /** The API's memory probe, on a port of its own (the soak samples it). */
   readonly apiProbePort?: number;
+  /** Where the probes write heap snapshots on request (the soak); never in production. */
+  readonly heapSnapshotDir?: string;
   readonly metrics: { token?: string; temporalBind?: string };
   /** `url` as configured (with its sslmode); `sslRootCert` the CA of DATABASE_SSL_ROOT_CERT. */
   readonly database: { url: string; poolSize: number; sslRootCert?: Buffer };
@@ -105,6 +107,7 @@ export class AppConfig {
     this.rateLimits = { auth: env.RATE_LIMIT_AUTH_PER_MINUTE, export: env.RATE_LIMIT_EXPORT_PER_MINUTE };
     this.workerHealthPort = env.WORKER_HEALTH_PORT;
     this.apiProbePort = env.API_PROBE_PORT;
+    this.heapSnapshotDir = env.HEAP_SNAPSHOT_DIR;
     this.metrics = { token: env.METRICS_TOKEN, temporalBind: env.TEMPORAL_METRICS_BIND };
     this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, sslRootCert: files.databaseRootCert };
     this.redis = {
@@ -366,6 +369,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('APP_BASE_URL must be an https:// URL when SRO_ENV=production');
   if (env.TRACING === 'otlp' && !env.OTEL_EXPORTER_OTLP_ENDPOINT) problems.push('TRACING=otlp needs OTEL_EXPORTER_OTLP_ENDPOINT');
   if (env.SRO_ENV === 'production' && env.TRACING === 'memory') problems.push('TRACING=memory is for tests, not for SRO_ENV=production');
+  if (env.SRO_ENV === 'production' && env.HEAP_SNAPSHOT_DIR)
+    problems.push('HEAP_SNAPSHOT_DIR is for the soak, not for SRO_ENV=production (heap snapshots hold personal data)');
   if (problems.length > 0) {
     throw new ConfigError([...new Set(problems)]);
   }

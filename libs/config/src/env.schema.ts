@@ -59,6 +59,15 @@ export class EnvSchema {
   @IsOptional()
   API_PROBE_PORT?: number;
 
+  /**
+   * Directory where the memory probes (API and worker) write V8 heap snapshots on
+   * `POST /heap-snapshot?name=<label>` (the soak compares them); the route is off when unset.
+   * Not allowed when SRO_ENV=production: a heap snapshot holds decrypted personal data.
+   */
+  @IsOptional()
+  @IsString()
+  HEAP_SNAPSHOT_DIR?: string;
+
   /** Bearer token for `GET /metrics` (Prometheus); without it the route answers 404. */
   @IsOptional()
   @IsString()
