@@ -1,10 +1,8 @@
 import { Client } from 'pg';
-import { signDevToken } from '@sro/auth';
 import { Role } from '@sro/common';
 import { INBOX_COUNT_SQL, INBOX_PAGE_SQL, UNREAD_COUNT_SQL } from '@sro/reminders';
-import { createApiApp } from '../../apps/api/src/app.factory';
 import { arg, runBench } from '../bench/harness';
-import { round, summary, table } from '../bench/stats';
+import { measureReads, printReads, ReadQuery, vacuumAnalyze } from '../bench/read-load';
 import { say } from '../devstack/log';
 
 const NOTIFICATIONS = arg('notifications', 1_000_000);
@@ -44,10 +42,7 @@ async function fill(db: Client, ownerUrl: string): Promise<void> {
        CROSS JOIN generate_series(0, ${PER_REMINDER - 1}) s
       WHERE (r.n - 1) * ${PER_REMINDER} + s < $1`;
   await db.query(insertSql, [NOTIFICATIONS]);
-  const owner = new Client({ connectionString: ownerUrl });
-  await owner.connect();
-  await owner.query('VACUUM ANALYZE notification');
-  await owner.end();
+  await vacuumAnalyze(ownerUrl, 'notification');
 }
 
 /**
@@ -74,14 +69,7 @@ runBench('inbox', async ({ stack, secrets, config: configure }) => {
   const { rows: all } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM notification');
   say(`notifications: ${all[0].n}, of the measured users ${JSON.stringify(counts)}`);
 
-  const config = configure({ API_HOST: '127.0.0.1', API_PORT: '0' });
-  const app = await createApiApp(config);
-  await app.listen(0, '127.0.0.1');
-  const url = await app.getUrl();
-  const tokens = Object.fromEntries(
-    await Promise.all(USERS.map(async (u) => [u.sub, `Bearer ${await signDevToken(secrets.AUTH_DEV_SECRET, u.role, u.sub)}`] as const)),
-  );
-  const queries: Array<{ name: string; user: string; path: () => string }> = [
+  const queries: ReadQuery[] = [
     { name: 'heavy inbox, first page', user: 'demo-caseworker', path: () => '/me/notifications?limit=20' },
     {
       name: 'heavy inbox, deep page',
@@ -93,28 +81,7 @@ runBench('inbox', async ({ stack, secrets, config: configure }) => {
     { name: 'ordinary inbox', user: 'demo-coordinator', path: () => '/me/notifications?limit=20' },
     { name: 'small inbox', user: 'demo-adviser', path: () => '/me/notifications?limit=20' },
   ];
-  const timings: Record<string, number[]> = {};
-  let errors = 0;
-  const worker = async (count: number) => {
-    for (let i = 0; i < count; i += 1) {
-      const q = queries[i % queries.length];
-      const started = process.hrtime.bigint();
-      const res = await fetch(`${url}${q.path()}`, { headers: { authorization: tokens[q.user] } });
-      await res.json();
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (res.status !== 200) errors += 1;
-      (timings[q.name] ??= []).push(ms);
-    }
-  };
-  await worker(30); // warm-up
-  for (const k of Object.keys(timings)) timings[k] = [];
-  const started = Date.now();
-  const cpuAtStart = process.cpuUsage();
-  await Promise.all(Array.from({ length: CONCURRENCY }, () => worker(Math.ceil(REQUESTS / CONCURRENCY))));
-  const elapsed = (Date.now() - started) / 1000;
-  // Less at the mercy of other load on the machine than the latencies: the API and its clients run in this process.
-  const cpu = process.cpuUsage(cpuAtStart);
-  await app.close();
+  const load = await measureReads({ secrets, config: configure }, USERS, queries, { requests: REQUESTS, concurrency: CONCURRENCY });
 
   // The API's own statements (fixed SQL; the user, page and offset are parameters).
   const statements: Array<[string, string, unknown[]]> = [
@@ -131,28 +98,20 @@ runBench('inbox', async ({ stack, secrets, config: configure }) => {
   }
   await db.end();
 
-  const measured = Object.values(timings).flat();
-  const rows = [...Object.entries(timings), ['all requests', measured] as [string, number[]]].map(([query, values]) => {
-    const s = summary(values);
-    return { query, requests: s.n, 'p50 ms': round(s.p50), 'p95 ms': round(s.p95), 'p99 ms': round(s.p99), 'max ms': round(s.max) };
-  });
-  const p95 = summary(measured).p95;
   for (const [name, plan] of Object.entries(plans)) process.stdout.write(`\nEXPLAIN ANALYZE, ${name}:\n${plan}\n`);
   process.stdout.write(
     `\n${all[0].n} notifications (${Object.entries(counts)
       .map(([u, n]) => `${u} ${n}`)
-      .join(', ')}), ${CONCURRENCY} concurrent clients, ${round(measured.length / elapsed, 0)} requests/s, ${errors} errors\n\n`,
+      .join(', ')}), ${CONCURRENCY} concurrent clients, ${load.requestsPerSecond} requests/s, ${load.errors} errors\n\n`,
   );
-  const cpuPerRequest = (cpu.user + cpu.system) / 1000 / measured.length;
-  process.stdout.write(`${table(rows)}\n\nCPU per request (API and clients, one process): ${round(cpuPerRequest, 2)} ms\n`);
-  process.stdout.write(`target: p95 < 50 ms -> ${p95 < 50 ? 'met' : 'MISSED'} (${round(p95)} ms)\n`);
+  printReads(load);
   return {
     notifications: all[0].n,
     perUser: counts,
     concurrency: CONCURRENCY,
-    errors,
-    rows,
-    cpuPerRequestMs: round(cpuPerRequest, 2),
+    errors: load.errors,
+    rows: load.rows,
+    cpuPerRequestMs: load.cpuPerRequestMs,
     plans,
   };
 });

@@ -1,10 +1,8 @@
 import { Client } from 'pg';
-import { signDevToken } from '@sro/auth';
 import { Principal, Role } from '@sro/common';
 import { TASK_LIST_SETTINGS, taskListSql, TaskService } from '@sro/tasks';
-import { createApiApp } from '../../apps/api/src/app.factory';
 import { arg, runBench } from '../bench/harness';
-import { round, summary, table } from '../bench/stats';
+import { measureReads, printReads, ReadQuery, vacuumAnalyze } from '../bench/read-load';
 import { say } from '../devstack/log';
 
 const MY_CASES = arg('cases', 2500);
@@ -130,10 +128,7 @@ async function fill(db: Client, ownerUrl: string): Promise<void> {
   );
   // Statistics and the visibility map as autovacuum would have them (the task list reads its index
   // without the table where the map says all-visible): both need the tables' owner (the app role is skipped silently).
-  const owner = new Client({ connectionString: ownerUrl });
-  await owner.connect();
-  await owner.query('VACUUM ANALYZE');
-  await owner.end();
+  await vacuumAnalyze(ownerUrl);
 }
 
 /**
@@ -169,43 +164,15 @@ runBench('tasks', async ({ stack, secrets, config: configure }) => {
   const totalTasks = Object.values(counts).reduce((a, b) => a + b, 0);
   say(`open tasks: ${JSON.stringify(counts)} = ${totalTasks}`);
 
-  const config = configure({ API_HOST: '127.0.0.1', API_PORT: '0' });
-  const app = await createApiApp(config);
-  await app.listen(0, '127.0.0.1');
-  const url = await app.getUrl();
-  const tokens = Object.fromEntries(
-    await Promise.all(USERS.map(async (u) => [u.sub, `Bearer ${await signDevToken(secrets.AUTH_DEV_SECRET, u.role, u.sub)}`] as const)),
-  );
-  const queries: Array<{ name: string; user: string; query: () => string }> = [
-    { name: 'caseworker, first page', user: 'demo-caseworker', query: () => '?limit=50' },
-    { name: 'caseworker, deep page', user: 'demo-caseworker', query: () => `?limit=50&offset=${Math.floor(Math.random() * 6900)}` },
-    { name: 'caseworker, one kind', user: 'demo-caseworker', query: () => '?kind=jhd_risk_assessment&limit=50' },
-    { name: 'coordinator', user: 'demo-coordinator', query: () => '?limit=50' },
-    { name: 'approver', user: 'demo-approver', query: () => '?limit=50' },
-    { name: 'adviser', user: 'demo-adviser', query: () => '?limit=50' },
+  const queries: ReadQuery[] = [
+    { name: 'caseworker, first page', user: 'demo-caseworker', path: () => '/me/tasks?limit=50' },
+    { name: 'caseworker, deep page', user: 'demo-caseworker', path: () => `/me/tasks?limit=50&offset=${Math.floor(Math.random() * 6900)}` },
+    { name: 'caseworker, one kind', user: 'demo-caseworker', path: () => '/me/tasks?kind=jhd_risk_assessment&limit=50' },
+    { name: 'coordinator', user: 'demo-coordinator', path: () => '/me/tasks?limit=50' },
+    { name: 'approver', user: 'demo-approver', path: () => '/me/tasks?limit=50' },
+    { name: 'adviser', user: 'demo-adviser', path: () => '/me/tasks?limit=50' },
   ];
-  const timings: Record<string, number[]> = {};
-  let errors = 0;
-  const worker = async (count: number) => {
-    for (let i = 0; i < count; i += 1) {
-      const q = queries[i % queries.length];
-      const started = process.hrtime.bigint();
-      const res = await fetch(`${url}/me/tasks${q.query()}`, { headers: { authorization: tokens[q.user] } });
-      await res.json();
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (res.status !== 200) errors += 1;
-      (timings[q.name] ??= []).push(ms);
-    }
-  };
-  await worker(30); // warm-up
-  for (const k of Object.keys(timings)) timings[k] = [];
-  const started = Date.now();
-  const cpuAtStart = process.cpuUsage();
-  await Promise.all(Array.from({ length: CONCURRENCY }, () => worker(Math.ceil(REQUESTS / CONCURRENCY))));
-  const elapsed = (Date.now() - started) / 1000;
-  // Less at the mercy of other load on the machine than the latencies: the API and its clients run in this process.
-  const cpu = process.cpuUsage(cpuAtStart);
-  await app.close();
+  const load = await measureReads({ secrets, config: configure }, USERS, queries, { requests: REQUESTS, concurrency: CONCURRENCY });
 
   const plans: Record<string, string> = {};
   for (const user of USERS) {
@@ -216,31 +183,23 @@ runBench('tasks', async ({ stack, secrets, config: configure }) => {
   }
   await db.end();
 
-  const all = Object.values(timings).flat();
-  const rows = [...Object.entries(timings), ['all requests', all] as [string, number[]]].map(([query, values]) => {
-    const s = summary(values);
-    return { query, requests: s.n, 'p50 ms': round(s.p50), 'p95 ms': round(s.p95), 'p99 ms': round(s.p99), 'max ms': round(s.max) };
-  });
-  const p95 = summary(all).p95;
   for (const [user, plan] of Object.entries(plans)) process.stdout.write(`\nEXPLAIN ANALYZE, GET /me/tasks of ${user}:\n${plan}\n`);
   process.stdout.write(
     `\n${totalTasks} open tasks (${Object.entries(counts)
       .map(([u, n]) => `${u} ${n}`)
       .join(
         ', ',
-      )}), ${MY_CASES + OTHER_CASES} cases, ${CONCURRENCY} concurrent clients, ${round(all.length / elapsed, 0)} requests/s, ${errors} errors\n\n`,
+      )}), ${MY_CASES + OTHER_CASES} cases, ${CONCURRENCY} concurrent clients, ${load.requestsPerSecond} requests/s, ${load.errors} errors\n\n`,
   );
-  const cpuPerRequest = (cpu.user + cpu.system) / 1000 / all.length;
-  process.stdout.write(`${table(rows)}\n\nCPU per request (API and clients, one process): ${round(cpuPerRequest, 2)} ms\n`);
-  process.stdout.write(`target: p95 < 50 ms -> ${p95 < 50 ? 'met' : 'MISSED'} (${round(p95)} ms)\n`);
+  printReads(load);
   return {
     tasks: totalTasks,
     perUser: counts,
     cases: MY_CASES + OTHER_CASES,
     concurrency: CONCURRENCY,
-    errors,
-    rows,
-    cpuPerRequestMs: round(cpuPerRequest, 2),
+    errors: load.errors,
+    rows: load.rows,
+    cpuPerRequestMs: load.cpuPerRequestMs,
     plans,
   };
 });

@@ -199,7 +199,6 @@ runBench(
           // With --only=intake, the two-step intake too, in the same conditions (before/after in one run).
           if (ONLY === 'intake') results.push(await measure('two-step intake (HTTP)', level, OPS, twoStepIntake));
         }
-
       }
 
       if (ONLY === 'intake') {
@@ -459,7 +458,17 @@ runBench(
         ])}\n\n`,
       );
       process.stdout.write(`${INTAKE_IS}\n\n`);
-      return { levels: LEVELS, ops: OPS, phaseOps: PHASE_OPS, intake: INTAKE_IS, results, ratios, rss, targets, ...(SAMPLE ? { samples } : {}) };
+      return {
+        levels: LEVELS,
+        ops: OPS,
+        phaseOps: PHASE_OPS,
+        intake: INTAKE_IS,
+        results,
+        ratios,
+        rss,
+        targets,
+        ...(SAMPLE ? { samples } : {}),
+      };
     } finally {
       await temporal.connection.close();
       await system.stop();

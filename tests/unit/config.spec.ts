@@ -1,21 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from '@sro/config';
+import { productionEnv } from '../support/config';
 
-const key = () => randomBytes(32).toString('base64');
-const valid = {
-  DATABASE_URL: 'postgres://u:p@db:5432/sro',
-  REDIS_URL: 'redis://redis:6379',
-  TEMPORAL_ADDRESS: 'temporal:7233',
-  PAYLOAD_KEYS: `k1:${key()}`,
-  FIELD_KEYS: `f1:${key()}`,
-  AUDIT_CHAIN_KEY: key(),
-  SEARCH_INDEX_KEY: key(),
-  AUTH_MODE: 'oidc',
-  OIDC_ISSUER_URL: 'https://keycloak.example/realms/jugendamt',
-  OIDC_AUDIENCE: 'sro-engine',
-  SMTP_URL: 'smtp://mail.example:25',
-  APP_BASE_URL: 'https://sro.example.org',
-};
+const valid = productionEnv();
 
 function problemsOf(env: Record<string, string>): string[] {
   try {

@@ -1,23 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { loadConfig } from '@sro/config';
 import { temporalClient } from '@sro/temporal';
+import { productionEnv } from '../support/config';
 
-const key = () => randomBytes(32).toString('base64');
-const env = {
-  DATABASE_URL: 'postgres://u:p@db:5432/sro',
-  REDIS_URL: 'redis://redis:6379',
-  TEMPORAL_ADDRESS: 'temporal:7233',
-  PAYLOAD_KEYS: `k1:${key()}`,
-  FIELD_KEYS: `f1:${key()}`,
-  AUDIT_CHAIN_KEY: key(),
-  SEARCH_INDEX_KEY: key(),
-  AUTH_MODE: 'oidc',
-  OIDC_ISSUER_URL: 'https://keycloak.example/realms/jugendamt',
-  OIDC_AUDIENCE: 'sro-engine',
-  SMTP_URL: 'smtp://mail.example:25',
-  APP_BASE_URL: 'https://sro.example.org',
-};
+const env = productionEnv();
 
 describe('the API’s Temporal client', () => {
   it('puts no trace header on starts while tracing is off, so the runs stay untraced in the worker', async () => {
