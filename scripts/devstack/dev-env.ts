@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { ensureDemoInterviewSchedule, ensureRetentionSchedule, startDemoProcesses } from './demo-processes';
+import {
+  ensureDemoAgreement,
+  ensureDemoCasework,
+  ensureDemoInterviewSchedule,
+  ensureRetentionSchedule,
+  startDemoProcesses,
+} from './demo-processes';
 import { say } from './log';
 import type { DevSecrets } from './secrets';
 import type { Stack } from './stack';
@@ -49,4 +55,8 @@ export async function ensureDemoProcesses(apiUrl: string, stack: Stack, appEnv: 
   if (await ensureDemoInterviewSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!))
     say('created the two-yearly interview schedule; the first cycle with all contract partners runs');
   if (await ensureRetentionSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!)) say('created the daily retention schedule (02:00 Europe/Berlin)');
+  const cases = await ensureDemoCasework(apiUrl, stack.databaseUrl, appEnv.AUTH_DEV_SECRET!);
+  if (cases > 0) say(`opened ${cases} invented demo cases with Fallteam consultations (one waits for the adviser's recommendation)`);
+  if (await ensureDemoAgreement(apiUrl, stack.databaseUrl, appEnv.AUTH_DEV_SECRET!))
+    say('submitted a demo cooperation agreement; its approvers find the decision waiting');
 }
