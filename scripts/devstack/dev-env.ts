@@ -55,8 +55,13 @@ export async function ensureDemoProcesses(apiUrl: string, stack: Stack, appEnv: 
   if (await ensureDemoInterviewSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!))
     say('created the two-yearly interview schedule; the first cycle with all contract partners runs');
   if (await ensureRetentionSchedule(apiUrl, appEnv.AUTH_DEV_SECRET!)) say('created the daily retention schedule (02:00 Europe/Berlin)');
-  const cases = await ensureDemoCasework(apiUrl, stack.databaseUrl, appEnv.AUTH_DEV_SECRET!);
-  if (cases > 0) say(`opened ${cases} invented demo cases with Fallteam consultations (one waits for the adviser's recommendation)`);
-  if (await ensureDemoAgreement(apiUrl, stack.databaseUrl, appEnv.AUTH_DEV_SECRET!))
-    say('submitted a demo cooperation agreement; its approvers find the decision waiting');
+  // Demo work is a convenience: when it cannot be created, the system still starts and says why.
+  try {
+    const cases = await ensureDemoCasework(apiUrl, stack.databaseUrl, appEnv.AUTH_DEV_SECRET!);
+    if (cases > 0) say(`opened ${cases} invented demo cases with Fallteam consultations (one waits for the adviser's recommendation)`);
+    if (await ensureDemoAgreement(apiUrl, stack.databaseUrl, appEnv.AUTH_DEV_SECRET!))
+      say('submitted a demo cooperation agreement; its approvers find the decision waiting');
+  } catch (error) {
+    say(`could not create the demo casework: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
