@@ -23,13 +23,13 @@ import {
 import { PageTitle } from '../shared/Page';
 import { DataTable } from '../shared/DataTable';
 import { DateField, DateTimeField, RepeatableRows } from '../shared/forms';
-import { isoDateOf, isoDateTimeOf } from '../shared/german';
+import { germanDateOf, isoDateOf, isoDateTimeOf } from '../shared/german';
 import { useConfirm } from '../shared/confirm';
 import { useDraft } from '../shared/drafts';
 import { useColleagues } from '../shared/people';
 import { DraftNotice } from '../shared/DraftNotice';
 import { CONSULTATION_PHASES, PARTICIPANT_ROLES } from './labels';
-import { SessionCalendar, typedDate } from './SessionCalendar';
+import { SessionCalendar } from './SessionCalendar';
 import { formatWhen, StepList } from './steps';
 
 type Consultation = Schemas['ConsultationDto'];
@@ -108,7 +108,7 @@ export function FallteamOverviewPage() {
   const moderatorName = (id: string) => (id === me.sub ? 'Sie' : colleagues.nameOf(id));
   const [form, setForm] = useState(EMPTY_SESSION);
   const planOn = (day: string) => {
-    setForm((f) => ({ ...f, start: { ...f.start, date: typedDate(day) } }));
+    setForm((f) => ({ ...f, start: { ...f.start, date: germanDateOf(day) } }));
     const field = document.getElementById(fieldDomId('/startsAt'));
     field?.scrollIntoView({ block: 'center' });
     field?.focus();

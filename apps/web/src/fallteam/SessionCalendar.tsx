@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import type { Schemas } from '../api';
+import { germanDateOf } from '../shared/german';
 
 type Session = Schemas['BookedFallteamSessionDto'];
 
 const BERLIN = 'Europe/Berlin';
-const dayOf = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: BERLIN }).format(new Date(iso));
-const timeOf = (iso: string) =>
-  new Intl.DateTimeFormat('de-DE', { timeZone: BERLIN, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+// Built once: a formatter costs far more to make than to use.
+const DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: BERLIN });
+const TIME = new Intl.DateTimeFormat('de-DE', { timeZone: BERLIN, hour: '2-digit', minute: '2-digit' });
+const dayOf = (iso: string) => DAY.format(new Date(iso));
+const timeOf = (iso: string) => TIME.format(new Date(iso));
 const WEEKDAYS = [
   ['Mo', 'Montag'],
   ['Di', 'Dienstag'],
@@ -17,9 +20,6 @@ const WEEKDAYS = [
   ['So', 'Sonntag'],
 ] as const;
 const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
-
-/** `YYYY-MM-DD` → `TT.MM.JJJJ`, as the date fields take it. */
-export const typedDate = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
 
 /** The weeks (Monday first) of a month as calendar days `YYYY-MM-DD`, null outside the month. */
 export function monthWeeks(year: number, month: number): Array<Array<string | null>> {
@@ -116,7 +116,7 @@ export function SessionCalendar({
                     {day >= today && (
                       <button type="button" className="link-button plan-day" onClick={() => onPlan(day)}>
                         <span aria-hidden="true">+</span>
-                        <span className="visually-hidden">Sitzung am {typedDate(day)} anlegen</span>
+                        <span className="visually-hidden">Sitzung am {germanDateOf(day)} anlegen</span>
                       </button>
                     )}
                   </td>
