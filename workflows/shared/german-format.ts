@@ -5,15 +5,20 @@
 import { Duration, parseDuration } from './duration';
 
 const ZONE = 'Europe/Berlin';
-const DATE = new Intl.DateTimeFormat('de-DE', { timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
-const DATE_TIME = new Intl.DateTimeFormat('de-DE', {
-  timeZone: ZONE,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+// Built on first use: the worker evaluates this module for every workflow it creates, and two
+// formatters built there took 1.3 % of the workflow thread's time in the update benchmark.
+let date: Intl.DateTimeFormat | undefined;
+let dateTime: Intl.DateTimeFormat | undefined;
+const DATE = () => (date ??= new Intl.DateTimeFormat('de-DE', { timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }));
+const DATE_TIME = () =>
+  (dateTime ??= new Intl.DateTimeFormat('de-DE', {
+    timeZone: ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }));
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** `2027-02-01` → `01.02.2027`; a timestamp → its Berlin calendar day. Anything unreadable is returned as given. */
@@ -23,14 +28,14 @@ export function germanDate(value: string | number | Date): string {
     if (day) return `${day[3]}.${day[2]}.${day[1]}`;
   }
   const at = new Date(value);
-  return Number.isNaN(at.getTime()) ? String(value) : DATE.format(at);
+  return Number.isNaN(at.getTime()) ? String(value) : DATE().format(at);
 }
 
 /** A timestamp → `01.02.2027, 06:51 Uhr` in Berlin local time; a calendar date → `01.02.2027`. */
 export function germanDateTime(value: string | number | Date): string {
   if (typeof value === 'string' && CALENDAR_DATE.test(value)) return germanDate(value);
   const at = new Date(value);
-  return Number.isNaN(at.getTime()) ? String(value) : `${DATE_TIME.format(at)} Uhr`;
+  return Number.isNaN(at.getTime()) ? String(value) : `${DATE_TIME().format(at)} Uhr`;
 }
 
 // Unit, singular, plural, plural after „innerhalb von“ (dative).
