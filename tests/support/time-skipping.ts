@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { SEED_SPECS } from '@sro/definitions';
 import { installTemporalRuntime } from '@sro/temporal-worker';
 import type { CyclePartner, InterviewSnapshot, OpenedCycle, PreparedConsultation } from '@sro/workflows/contracts';
+import type { ProcessChange } from '@sro/workflows/shared/process';
 
 /** A case file as the retention doubles see it. */
 export interface RetentionCase {
@@ -62,6 +63,16 @@ export function recordingActivities() {
     activities: {
       recordProcessState: record('recordProcessState'),
       recordProcessEvent: record('recordProcessEvent'),
+      // One change's writes in one activity: recorded as the writes it stands for, in their order.
+      recordProcessChange: async (change: ProcessChange) => {
+        calls.push({ name: 'recordProcessChange', args: [change] });
+        if (change.event) calls.push({ name: 'recordProcessEvent', args: [change.event] });
+        calls.push({ name: 'recordProcessState', args: [change.snapshot] });
+        for (const write of change.reminders)
+          calls.push(
+            'cancel' in write ? { name: 'cancelReminders', args: [write.cancel] } : { name: 'scheduleReminders', args: [write.schedule] },
+          );
+      },
       scheduleReminders: record('scheduleReminders'),
       cancelReminders: record('cancelReminders', 0),
       pong: record('pong', 'pong'),

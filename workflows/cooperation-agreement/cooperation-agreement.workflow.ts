@@ -182,7 +182,7 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
 
   /** Reminder groups armed now, by key prefix; each prefix is armed at most once, so keys never repeat. */
   const reminders = new ReminderGroups(wantedReminders);
-  const runtime = new ProcessRuntime(state, { processId: state.agreementId, syncReminders: () => reminders.sync() });
+  const runtime = new ProcessRuntime(state, { processId: state.agreementId, syncReminders: (_written, writer) => reminders.sync(writer) });
 
   const processSnapshot = (): ProcessSnapshot => ({
     processId: state.agreementId,

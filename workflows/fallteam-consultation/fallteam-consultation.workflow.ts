@@ -63,10 +63,10 @@ export async function fallteamConsultation(input: FallteamConsultationInput): Pr
   });
   const runtime = new ProcessRuntime(state, {
     processId: state.consultationId,
-    syncReminders: async (written) => {
-      await stepSlot.sync(written!);
+    syncReminders: async (written, writer) => {
+      await stepSlot.sync(written!, writer);
       // A cancelled consultation needs no follow-up; a closed one keeps the follow-up that is just due.
-      if (state.phase === 'cancelled') await act.cancelReminders(prefix);
+      if (state.phase === 'cancelled') await writer.cancelReminders(prefix);
     },
   });
 

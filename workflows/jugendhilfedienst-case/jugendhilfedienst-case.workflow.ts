@@ -3,7 +3,7 @@ import type { JugendhilfedienstActivities } from '@sro/jugendhilfedienst';
 import { fallteamConsultation } from '../fallteam-consultation/fallteam-consultation.workflow';
 import { caseworkerChangedSignal, workflowIds } from '../shared/contract';
 import { addDuration, compareDurations, parseDuration } from '../shared/duration';
-import { processActivities as act, reject, stepReminders, WRITE_ACTIVITY } from '../shared/process-kit';
+import { reject, stepReminders, WRITE_ACTIVITY } from '../shared/process-kit';
 import type { ProcessSnapshot } from '../shared/process';
 import { ReminderSlot } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
@@ -163,15 +163,15 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
   });
   const runtime = new ProcessRuntime(state, {
     processId: state.caseId,
-    syncReminders: async (written) => {
+    syncReminders: async (written, writer) => {
       if (written!.status === 'completed') {
-        await act.cancelReminders(prefix);
+        await writer.cancelReminders(prefix);
         stepSlot.forget();
         reviewSlot.forget();
         return;
       }
-      await stepSlot.sync();
-      await reviewSlot.sync();
+      await stepSlot.sync(undefined, writer);
+      await reviewSlot.sync(undefined, writer);
     },
   });
 

@@ -70,7 +70,10 @@ export async function partnerInterview(input: PartnerInterviewInput): Promise<Pa
       });
     },
   });
-  const runtime = new ProcessRuntime(state, { processId: state.interviewId, syncReminders: () => stepSlot.sync() });
+  const runtime = new ProcessRuntime(state, {
+    processId: state.interviewId,
+    syncReminders: (_written, writer) => stepSlot.sync(undefined, writer),
+  });
 
   const snapshot = (answers?: InterviewSnapshot['answers']): InterviewSnapshot => {
     const step = active();

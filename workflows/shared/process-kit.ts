@@ -7,7 +7,7 @@ import {
   proxyLocalActivities,
 } from '@temporalio/workflow';
 import type { StepSpec } from '@sro/definitions';
-import type { ProcessActivities } from '@sro/processes';
+import type { ProcessActivities, ProcessChangeActivities } from '@sro/processes';
 import type { ReminderActivities, ScheduleRequest } from '@sro/reminders';
 import { UPDATE_REJECTED } from './contract';
 import { addDuration } from './duration';
@@ -50,6 +50,9 @@ export const LOCAL_WRITE_ACTIVITY: LocalActivityOptions = {
 /** Histories recorded before the writes became local replay their scheduled activities; new runs record this marker. */
 export const LOCAL_WRITES_PATCH = 'local-write-activities';
 
+/** Runs whose changes write through one activity (`recordProcessChange`) instead of one per write record this marker. */
+export const ONE_WRITE_PATCH = 'one-write-per-change';
+
 /**
  * The activities of `T` as local activities in runs that carry the `LOCAL_WRITES_PATCH` marker, as
  * regular activities in runs recorded before it (so their histories still replay).
@@ -70,7 +73,7 @@ export function writeActivities<T extends object>(options: ActivityOptions = WRI
 }
 
 /** Activities every process workflow uses. */
-export const processActivities = writeActivities<ProcessActivities & ReminderActivities>();
+export const processActivities = writeActivities<ProcessActivities & ProcessChangeActivities & ReminderActivities>();
 
 /** Rejects an update (nothing changes) with the problems listed by pointer. */
 export function reject(kind: keyof typeof UPDATE_REJECTED, message: string, problems: Problem[] = []): never {

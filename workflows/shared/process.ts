@@ -1,3 +1,4 @@
+import type { ScheduleRequest } from '@sro/reminders';
 import type { StepState } from './steps';
 
 /** What a workflow reports to the read model after every change. */
@@ -26,4 +27,14 @@ export interface ProcessEventRecord {
   kind: string;
   actorId?: string;
   details?: Record<string, unknown>;
+}
+
+/** A reminder write a change brings, in the order the workflow's reminder synchronisation made it. */
+export type ReminderWrite = { cancel: string } | { schedule: ScheduleRequest[] };
+
+/** One change's writes for the single activity `recordProcessChange`: history entry, read model, reminders. */
+export interface ProcessChange {
+  event?: ProcessEventRecord;
+  snapshot: ProcessSnapshot;
+  reminders: ReminderWrite[];
 }

@@ -1,5 +1,28 @@
 import type { ScheduleRequest } from '@sro/reminders';
+import type { ReminderWrite } from './process';
 import { processActivities as act } from './process-kit';
+
+/** Where reminder writes go: the activities themselves, or a {@link ReminderRecorder} collecting them for one activity. */
+export interface ReminderWriter {
+  cancelReminders(prefix: string): Promise<unknown>;
+  scheduleReminders(requests: ScheduleRequest[]): Promise<unknown>;
+}
+
+/**
+ * Collects the reminder writes of one synchronisation instead of running them (each resolves at
+ * once), for the change's one activity to run in the same order.
+ */
+export class ReminderRecorder implements ReminderWriter {
+  readonly writes: ReminderWrite[] = [];
+
+  async cancelReminders(prefix: string): Promise<void> {
+    this.writes.push({ cancel: prefix });
+  }
+
+  async scheduleReminders(requests: ScheduleRequest[]): Promise<void> {
+    this.writes.push({ schedule: requests });
+  }
+}
 
 export interface ReminderSlotSpec<C> {
   /**
@@ -23,19 +46,19 @@ export class ReminderSlot<C = void> {
 
   constructor(private readonly spec: ReminderSlotSpec<C>) {}
 
-  async sync(context: C): Promise<void> {
+  async sync(context: C, writer: ReminderWriter = act): Promise<void> {
     const wanted = this.spec.version(context);
     if (wanted === this.armed) return;
     const cancel = this.spec.cancel(this.armed);
-    if (cancel !== undefined) await act.cancelReminders(cancel);
-    if (wanted) await act.scheduleReminders(this.spec.build());
+    if (cancel !== undefined) await writer.cancelReminders(cancel);
+    if (wanted) await writer.scheduleReminders(this.spec.build());
     this.armed = wanted;
   }
 
   /** Cancels what is armed (at the end of the workflow). */
-  async disarm(): Promise<void> {
+  async disarm(writer: ReminderWriter = act): Promise<void> {
     const cancel = this.armed ? this.spec.cancel(this.armed) : undefined;
-    if (cancel !== undefined) await act.cancelReminders(cancel);
+    if (cancel !== undefined) await writer.cancelReminders(cancel);
     this.armed = '';
   }
 
@@ -55,16 +78,16 @@ export class ReminderGroups {
   /** `wanted` lists the groups that should be armed now, each with the reminders it schedules. */
   constructor(private readonly wanted: () => Map<string, () => ScheduleRequest[]>) {}
 
-  async sync(): Promise<void> {
+  async sync(writer: ReminderWriter = act): Promise<void> {
     const wanted = this.wanted();
     for (const key of [...this.armed]) {
       if (wanted.has(key)) continue;
-      await act.cancelReminders(key);
+      await writer.cancelReminders(key);
       this.armed.delete(key);
     }
     const fresh = [...wanted].filter(([key]) => !this.armed.has(key));
     const requests = fresh.flatMap(([, build]) => build());
-    if (requests.length > 0) await act.scheduleReminders(requests);
+    if (requests.length > 0) await writer.scheduleReminders(requests);
     for (const [key] of fresh) this.armed.add(key);
   }
 

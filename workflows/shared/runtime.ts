@@ -1,6 +1,7 @@
-import { allHandlersFinished, condition } from '@temporalio/workflow';
-import { processActivities as act, serialQueue } from './process-kit';
+import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
+import { ONE_WRITE_PATCH, processActivities as act, serialQueue } from './process-kit';
 import type { ProcessEventRecord, ProcessSnapshot } from './process';
+import { ReminderRecorder, ReminderWriter } from './reminders';
 
 /** One entry of an instance's history as a workflow states it; the runtime numbers and dates it. */
 export interface ProcessEvent {
@@ -22,9 +23,10 @@ export interface ProcessRuntimeOptions {
   processId: string;
   /**
    * Brings the reminders in line with the state; runs after the writes of every change, given the
-   * read model as `persist` took it at the change.
+   * read model as `persist` took it at the change. Its reminder writes must go to `writer` (the
+   * activities, or the recorder of a change's one activity), or they would run ahead of the change's writes.
    */
-  syncReminders?: (written?: ProcessSnapshot) => Promise<void>;
+  syncReminders?: (written: ProcessSnapshot | undefined, writer: ReminderWriter) => Promise<void>;
 }
 
 /**
@@ -41,14 +43,26 @@ export class ProcessRuntime {
     private readonly options: ProcessRuntimeOptions,
   ) {}
 
-  /** The usual change: the history entry, then the read model (as it is now), then the reminders. */
+  /**
+   * The usual change: the history entry, then the read model (as it is now), then the reminders. In
+   * runs that record the `one-write-per-change` marker all of it is one local activity: the reminder
+   * synchronisation is recorded, not run, and `recordProcessChange` writes the history entry and the
+   * read model in one statement, then the reminders in the recorded order. A phase completion costs
+   * one workflow activation for its writes instead of four (history, read model, cancel, schedule).
+   */
   persist(event: ProcessEvent | undefined, snapshot: () => ProcessSnapshot): Promise<void> {
     const record = this.change(event);
     const snap = snapshot();
     return this.serial(async () => {
+      if (patched(ONE_WRITE_PATCH)) {
+        const reminders = new ReminderRecorder();
+        await this.options.syncReminders?.(snap, reminders);
+        await act.recordProcessChange({ event: record, snapshot: snap, reminders: reminders.writes });
+        return;
+      }
       if (record) await act.recordProcessEvent(record);
       await act.recordProcessState(snap);
-      await this.options.syncReminders?.(snap);
+      await this.options.syncReminders?.(snap, act);
     });
   }
 
@@ -68,7 +82,7 @@ export class ProcessRuntime {
   write(writes: () => Promise<void>, after?: () => Promise<void>): Promise<void> {
     return this.serial(async () => {
       await writes();
-      await this.options.syncReminders?.();
+      await this.options.syncReminders?.(undefined, act);
       if (after) await after();
     });
   }
@@ -80,7 +94,7 @@ export class ProcessRuntime {
 
   /** Synchronises the reminders without a change (e.g. after continue-as-new). */
   resyncReminders(): Promise<void> {
-    return this.serial(async () => this.options.syncReminders?.());
+    return this.serial(async () => this.options.syncReminders?.(undefined, act));
   }
 
   /**

@@ -77,7 +77,10 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
       });
     },
   });
-  const runtime = new ProcessRuntime(state, { processId: state.processId, syncReminders: () => phaseReminders.sync() });
+  const runtime = new ProcessRuntime(state, {
+    processId: state.processId,
+    syncReminders: (_written, writer) => phaseReminders.sync(undefined, writer),
+  });
 
   const snapshot = (): ProcessSnapshot => ({
     processId: state.processId,

@@ -7,7 +7,7 @@ import { DatabaseModule } from '@sro/database';
 import { DefinitionsModule } from '@sro/definitions';
 import { InterviewActivitiesModule } from '@sro/interviews';
 import { JugendhilfedienstActivitiesModule } from '@sro/jugendhilfedienst';
-import { ProcessesModule } from '@sro/processes';
+import { ProcessChangeActivities, ProcessesModule } from '@sro/processes';
 import { RedisModule } from '@sro/queue';
 import { RemindersModule } from '@sro/reminders';
 import { TracingModule } from '@sro/tracing';
@@ -31,7 +31,8 @@ import { TemporalWorkerModule } from './temporal/temporal-worker.module';
     InterviewActivitiesModule,
     JugendhilfedienstActivitiesModule,
   ],
-  providers: [RemindersProcessor],
+  // ProcessChangeActivities needs the reminders, which the API's ProcessesModule does not import.
+  providers: [RemindersProcessor, ProcessChangeActivities],
 })
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {

@@ -61,6 +61,50 @@ const DEADLINE_SCOPE = `p.definition_key = 'sozialraum-development' AND p.status
 const DEADLINE_CLASS = `CASE WHEN p.status = 'paused' THEN 'paused' WHEN p.current_due_at <= $1 THEN 'overdue'
   WHEN p.current_due_at <= $2 THEN 'due_soon' ELSE 'on_track' END`;
 
+/** Upserts the read model ($1–$15, see `stateParams`); an older revision never overwrites a newer one. */
+const STATE_UPSERT = `INSERT INTO process_instance (id, workflow_id, definition_key, definition_version, status, subject_type, subject_id,
+         planning_region_id, social_space_id, current_step, current_step_title, current_due_at, steps, summary, revision, updated_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15, now())
+       ON CONFLICT (id) DO UPDATE SET
+         definition_version = EXCLUDED.definition_version, status = EXCLUDED.status,
+         current_step = EXCLUDED.current_step, current_step_title = EXCLUDED.current_step_title,
+         current_due_at = EXCLUDED.current_due_at, steps = EXCLUDED.steps, summary = EXCLUDED.summary,
+         revision = EXCLUDED.revision, updated_at = now()
+       WHERE process_instance.revision < EXCLUDED.revision`;
+
+function stateParams(snapshot: ProcessSnapshot): unknown[] {
+  const active = snapshot.steps.find((s) => s.status === 'active');
+  return [
+    snapshot.processId,
+    snapshot.workflowId,
+    snapshot.definitionKey,
+    snapshot.definitionVersion,
+    snapshot.status,
+    snapshot.subjectType,
+    snapshot.subjectId,
+    snapshot.planningRegionId ?? null,
+    snapshot.socialSpaceId ?? null,
+    active?.key ?? null,
+    active?.title ?? null,
+    (active && effectiveDueAt(active)) ?? null,
+    JSON.stringify(snapshot.steps),
+    JSON.stringify(snapshot.summary ?? {}),
+    snapshot.revision,
+  ];
+}
+
+/** A history entry's values; the dedupe key from the workflow's sequence makes a retry a no-op. */
+function eventParams(event: ProcessEventRecord): unknown[] {
+  return [
+    event.processId,
+    event.occurredAt,
+    event.kind,
+    event.actorId ?? null,
+    JSON.stringify(event.details ?? {}),
+    `${event.processId}:${event.sequence}`,
+  ];
+}
+
 /**
  * All SQL of the process read model (`process_instance`, `process_event`). Writes are idempotent,
  * so retried and replayed activities are harmless.
@@ -71,34 +115,21 @@ export class ProcessInstanceRepository {
 
   /** Upserts the read model; an older revision never overwrites a newer one. */
   async record(snapshot: ProcessSnapshot): Promise<void> {
-    const active = snapshot.steps.find((s) => s.status === 'active');
+    await this.dataSource.query(STATE_UPSERT, stateParams(snapshot));
+  }
+
+  /**
+   * One change in one statement (one commit): its history entry when there is one (idempotent by its
+   * sequence) and the read model (kept at the highest revision).
+   */
+  async recordChange(event: ProcessEventRecord | undefined, snapshot: ProcessSnapshot): Promise<void> {
+    if (!event) return this.record(snapshot);
     await this.dataSource.query(
-      `INSERT INTO process_instance (id, workflow_id, definition_key, definition_version, status, subject_type, subject_id,
-         planning_region_id, social_space_id, current_step, current_step_title, current_due_at, steps, summary, revision, updated_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15, now())
-       ON CONFLICT (id) DO UPDATE SET
-         definition_version = EXCLUDED.definition_version, status = EXCLUDED.status,
-         current_step = EXCLUDED.current_step, current_step_title = EXCLUDED.current_step_title,
-         current_due_at = EXCLUDED.current_due_at, steps = EXCLUDED.steps, summary = EXCLUDED.summary,
-         revision = EXCLUDED.revision, updated_at = now()
-       WHERE process_instance.revision < EXCLUDED.revision`,
-      [
-        snapshot.processId,
-        snapshot.workflowId,
-        snapshot.definitionKey,
-        snapshot.definitionVersion,
-        snapshot.status,
-        snapshot.subjectType,
-        snapshot.subjectId,
-        snapshot.planningRegionId ?? null,
-        snapshot.socialSpaceId ?? null,
-        active?.key ?? null,
-        active?.title ?? null,
-        (active && effectiveDueAt(active)) ?? null,
-        JSON.stringify(snapshot.steps),
-        JSON.stringify(snapshot.summary ?? {}),
-        snapshot.revision,
-      ],
+      `WITH event AS (
+         INSERT INTO process_event (process_id, occurred_at, kind, actor_id, details, dedupe_key)
+         VALUES ($16, $17, $18, $19, $20, $21) ON CONFLICT (dedupe_key) DO NOTHING)
+       ${STATE_UPSERT}`,
+      [...stateParams(snapshot), ...eventParams(event)],
     );
   }
 
@@ -107,14 +138,7 @@ export class ProcessInstanceRepository {
     await this.dataSource.query(
       `INSERT INTO process_event (process_id, occurred_at, kind, actor_id, details, dedupe_key)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
-      [
-        event.processId,
-        event.occurredAt,
-        event.kind,
-        event.actorId ?? null,
-        JSON.stringify(event.details ?? {}),
-        `${event.processId}:${event.sequence}`,
-      ],
+      eventParams(event),
     );
   }
 
