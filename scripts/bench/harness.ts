@@ -56,7 +56,9 @@ export function runBench(
       process.stdout.write(`written to ${file}\n`);
     } finally {
       await stack.stop();
-      rmSync(work, { recursive: true, force: true });
+      // BENCH_KEEP=1 keeps the data and the API's and worker's logs (work/logs) for a look afterwards.
+      if (process.env.BENCH_KEEP) process.stdout.write(`kept ${work}\n`);
+      else rmSync(work, { recursive: true, force: true });
     }
   };
   main().then(
