@@ -69,6 +69,7 @@ export async function startSystem({ stack, secrets, work }: BenchContext, extraE
   const tokens = {
     caseworker: `Bearer ${await signDevToken(secrets.AUTH_DEV_SECRET, Role.Caseworker, 'demo-caseworker')}`,
     coordinator: `Bearer ${await signDevToken(secrets.AUTH_DEV_SECRET, Role.Coordinator, 'demo-coordinator')}`,
+    approver: `Bearer ${await signDevToken(secrets.AUTH_DEV_SECRET, Role.Approver, 'demo-approver')}`,
   };
 
   /** One request; anything but the expected statuses is an error with the answer's start. */

@@ -104,6 +104,11 @@ runBench(
       (r) => r.id as string,
     );
     const municipality = (await db.query(`SELECT id FROM municipality LIMIT 1`)).rows[0].id as string;
+    // The parties of the cooperation agreements the approver decides on (as in the demo data).
+    const partner = async (kind: string) =>
+      (await db.query(`SELECT id FROM contract_partner WHERE kind = $1 ORDER BY code LIMIT 1`, [kind])).rows[0].id as string;
+    const agreementParties = { municipality: await partner('municipality'), provider: await partner('free_provider') };
+    const agreementRegion = (await db.query(`SELECT id FROM planning_region WHERE code = 'PR1'`)).rows[0].id as string;
     await db.end();
 
     const config = configure();
@@ -270,6 +275,36 @@ runBench(
         await call('POST', `/jugendhilfedienst-cases/${opened.id}/classification`, tokens.caseworker, { zone: 'endangerment' });
         jhdCases[i] = opened.id;
       });
+      // Cooperation agreements submitted for decision: demo-approver decides for the municipality.
+      say(`submitting ${LEVELS.length * PHASE_OPS} cooperation agreements for the approver's decision…`);
+      const agreements: string[] = [];
+      const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+      await measure('setup', 8, LEVELS.length * PHASE_OPS, async (i) => {
+        const created = await call('POST', '/cooperation-agreements', tokens.coordinator, {
+          title: `Bench-Vereinbarung ${i}`,
+          kind: 'three_party',
+          planningRegionId: agreementRegion,
+          parties: [
+            { kind: 'contract_partner', refId: agreementParties.municipality },
+            { kind: 'contract_partner', refId: agreementParties.provider },
+            { kind: 'landkreis', name: 'Landkreis Potsdam-Mittelmark' },
+          ],
+          socialSpaceIds: [benchSpaces[i % benchSpaces.length]],
+          body: 'Gemeinsamer Betrieb eines Familienzentrums im Sozialraum.',
+          attachments: [],
+          validFrom: day(30),
+          validUntil: day(30 + 3 * 365),
+        });
+        await call('POST', `/cooperation-agreements/${created.id}/submit`, tokens.coordinator, {
+          approvers: [
+            { stageKey: 'parties', partyKey: 'municipality', approverIds: ['demo-approver'] },
+            { stageKey: 'parties', partyKey: 'provider', approverIds: ['demo-approver-provider'] },
+            { stageKey: 'parties', partyKey: 'landkreis', approverIds: ['demo-approver-landkreis'] },
+          ],
+          committeeRequired: false,
+        });
+        agreements[i] = created.id;
+      });
       const today = new Date().toISOString().slice(0, 10);
       let offset = 0;
       let echoOffset = 0;
@@ -339,6 +374,14 @@ runBench(
             });
           }),
         );
+        results.push(
+          await sampled('agreement decision (HTTP)', level, PHASE_OPS, async (i) => {
+            await call('POST', `/cooperation-agreements/${agreements[base + i]}/decisions`, tokens.approver, {
+              stageKey: 'parties',
+              decision: 'approve',
+            });
+          }),
+        );
         offset += PHASE_OPS;
       }
 
@@ -368,6 +411,7 @@ runBench(
       const assessmentBest = best('§ 8a assessment (HTTP)');
       const helpPlanBest = best('help plan (HTTP)');
       const inviteBest = best('consultation invite (HTTP)');
+      const decisionBest = best('agreement decision (HTTP)');
       const ratioTo = (m: Measured | undefined, base: Measured) => (m ? round(m.perSecond / base.perSecond, 2) : 0);
       const ratios = {
         caseIntakeToRawStart: intakeBest ? round(intakeBest.perSecond / rawStartBest.perSecond, 2) : 0,
@@ -376,6 +420,7 @@ runBench(
         consultationInviteToRawUpdate: ratioTo(inviteBest, rawUpdateBest),
         riskAssessmentToRawUpdate: ratioTo(assessmentBest, rawUpdateBest),
         helpPlanToRawUpdate: ratioTo(helpPlanBest, rawUpdateBest),
+        agreementDecisionToRawUpdate: ratioTo(decisionBest, rawUpdateBest),
       };
       // p99 of the phase step at its best rate (the issue's second figure).
       const phaseP99AtBest = phaseBest.p99;
@@ -452,6 +497,12 @@ runBench(
             value: ratios.helpPlanToRawUpdate,
             target: '>= 0.5',
             met: String(ratios.helpPlanToRawUpdate >= 0.5),
+          },
+          {
+            measure: 'agreement decision / raw update',
+            value: ratios.agreementDecisionToRawUpdate,
+            target: '>= 0.5',
+            met: String(ratios.agreementDecisionToRawUpdate >= 0.5),
           },
           { measure: 'API RSS (MB)', value: rss.apiMb, target: '< 300', met: String(targets.apiRss.met) },
           { measure: 'worker RSS (MB)', value: rss.workerMb, target: '< 500', met: String(targets.workerRss.met) },

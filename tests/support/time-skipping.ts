@@ -6,6 +6,7 @@ import { SEED_SPECS } from '@sro/definitions';
 import { installTemporalRuntime } from '@sro/temporal-worker';
 import type { CyclePartner, InterviewSnapshot, OpenedCycle, PreparedConsultation } from '@sro/workflows/contracts';
 import type { ProcessChange } from '@sro/workflows/shared/process';
+import type { AgreementChange } from '@sro/workflows/cooperation-agreement/contract';
 
 /** A case file as the retention doubles see it. */
 export interface RetentionCase {
@@ -69,6 +70,17 @@ export function recordingActivities() {
         if (change.event) calls.push({ name: 'recordProcessEvent', args: [change.event] });
         calls.push({ name: 'recordProcessState', args: [change.snapshot] });
         for (const write of change.reminders)
+          calls.push(
+            'cancel' in write ? { name: 'cancelReminders', args: [write.cancel] } : { name: 'scheduleReminders', args: [write.schedule] },
+          );
+      },
+      // An agreement change in one activity: recorded as the writes it stands for, in their order.
+      recordAgreementChange: async (change: AgreementChange) => {
+        calls.push({ name: 'recordAgreementChange', args: [change] });
+        calls.push({ name: 'recordAgreementState', args: [change.agreement] });
+        if (change.process.event) calls.push({ name: 'recordProcessEvent', args: [change.process.event] });
+        calls.push({ name: 'recordProcessState', args: [change.process.snapshot] });
+        for (const write of change.process.reminders)
           calls.push(
             'cancel' in write ? { name: 'cancelReminders', args: [write.cancel] } : { name: 'scheduleReminders', args: [write.schedule] },
           );

@@ -5,6 +5,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { PartyKind, PinnedDefinition } from '@sro/definitions';
 import type { Actor, ReasonInput } from '../shared/contract';
+import type { ProcessChange } from '../shared/process';
 
 /** `approved`: every stage passed, but the validity has not begun yet (active from `validFrom`). */
 export const AGREEMENT_STATUSES = ['draft', 'in_approval', 'approved', 'active', 'expired', 'terminated'] as const;
@@ -219,6 +220,12 @@ export interface AgreementSnapshot {
   pending: PendingDecision[];
   namedApprovers: string[];
   revision: number;
+}
+
+/** One change's writes for the single activity `recordAgreementChange`: the agreement's rows, then the process change. */
+export interface AgreementChange {
+  agreement: AgreementSnapshot;
+  process: ProcessChange;
 }
 
 export const agreementUpdates = {

@@ -1,11 +1,11 @@
 import { patched, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { AgreementActivities } from '@sro/agreements';
+import type { AgreementActivities, AgreementChangeActivities } from '@sro/agreements';
 import type { ScheduleRequest } from '@sro/reminders';
 import { migrateDefinitionUpdate } from '../shared/contract';
 import { addDuration } from '../shared/duration';
-import { processActivities as act, reject, WRITE_ACTIVITY, writeActivities } from '../shared/process-kit';
+import { ONE_WRITE_PATCH, processActivities as act, reject, WRITE_ACTIVITY, writeActivities } from '../shared/process-kit';
 import type { ProcessSnapshot } from '../shared/process';
-import { ReminderGroups } from '../shared/reminders';
+import { ReminderGroups, ReminderRecorder } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
 import type { StepState } from '../shared/steps';
 import { germanDate, germanDateTime } from '../shared/german-format';
@@ -34,7 +34,7 @@ import {
   StageApproval,
 } from './contract';
 
-const agreements = writeActivities<AgreementActivities>(WRITE_ACTIVITY);
+const agreements = writeActivities<AgreementActivities & AgreementChangeActivities>(WRITE_ACTIVITY);
 
 /** An approved version whose validity begins later waits as `approved` (histories before it went `active` at once). */
 const APPROVED_UNTIL_VALID_FROM = 'agreement-approved-until-valid-from';
@@ -209,6 +209,14 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
     const record = runtime.change(event);
     const agreement = snapshot();
     const process = processSnapshot();
+    // In runs with the one-write marker all of it is one local activity (see ProcessRuntime.persist).
+    if (patched(ONE_WRITE_PATCH))
+      return runtime.run(async () => {
+        const recorder = new ReminderRecorder();
+        await reminders.sync(recorder);
+        if (extra.length > 0) await recorder.scheduleReminders(extra);
+        await agreements.recordAgreementChange({ agreement, process: { event: record, snapshot: process, reminders: recorder.writes } });
+      });
     return runtime.write(
       async () => {
         await act.recordProcessEvent(record);

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AgreementActivitiesModule } from '@sro/agreements';
+import { AgreementActivitiesModule, AgreementChangeActivities } from '@sro/agreements';
 import { AuditModule } from '@sro/audit';
 import { CasesActivitiesModule } from '@sro/cases';
 import { AppConfig, ConfigModule } from '@sro/config';
@@ -31,8 +31,8 @@ import { TemporalWorkerModule } from './temporal/temporal-worker.module';
     InterviewActivitiesModule,
     JugendhilfedienstActivitiesModule,
   ],
-  // ProcessChangeActivities needs the reminders, which the API's ProcessesModule does not import.
-  providers: [RemindersProcessor, ProcessChangeActivities],
+  // The change activities need the reminders, which the API's ProcessesModule does not import.
+  providers: [RemindersProcessor, ProcessChangeActivities, AgreementChangeActivities],
 })
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {

@@ -1,4 +1,5 @@
 export * from './agreement.activities';
+export * from './agreement-change.activities';
 export * from './agreement.entity';
 export * from './agreement.repository';
 export * from './agreement.service';
