@@ -44,8 +44,8 @@ describe('task list pages (PostgreSQL)', () => {
     // The absent colleague's rows reach the caller as substitute, between their own.
     await db.query(
       `INSERT INTO task (member_id, kind, target_id, case_id, team_ids, due_at, late_from, subject_type, subject_id, subject_label)
-       SELECT $1, 'jhd_classification', 'sub-' || n, $2, ARRAY[$1], now() + ((n % 7) - 3) * interval '1 day', now() + ((n % 7) - 3) * interval '1 day',
-              'case', $2::text, 'TL-0000001'
+       SELECT $1, 'jhd_classification', 'sub-' || n, $2::uuid, ARRAY[$1], now() + ((n % 7) - 3) * interval '1 day', now() + ((n % 7) - 3) * interval '1 day',
+              'case', $2::uuid::text, 'TL-0000001'
          FROM generate_series(1, 25) n`,
       [ABSENT, caseId],
     );
