@@ -79,7 +79,8 @@ export const STORED_KINDS: readonly TaskKind[] = [
  * of a team the caller is on.
  */
 const storedSql = (kinds: readonly TaskKind[]) => {
-  const shown = `t.kind IN (${kinds.map((k) => `'${k}'`).join(', ')}) AND (t.assignee_id IS NULL OR t.assignee_id = $1)
+  // Compared by bytes: in the database's language collation this filter cost half of a 7,834-row count.
+  const shown = `t.kind COLLATE "C" IN (${kinds.map((k) => `'${k}'`).join(', ')}) AND (t.assignee_id IS NULL OR t.assignee_id = $1)
        AND (t.shown_from IS NULL OR t.shown_from <= now()) AND (t.shown_until IS NULL OR t.shown_until > now())
        AND (t.shown_from_date IS NULL OR t.shown_from_date <= current_date)`;
   const keys = `t.id AS task_id, t.kind, t.target_id, t.due_at, t.late_from, NULL::text AS subject_type, NULL::text AS subject_id,
@@ -213,7 +214,8 @@ export function taskListSql(kinds: readonly TaskKind[], paged = true): string {
   const ownPage =
     stored.length > 0
       ? `(SELECT ${own.keys} FROM ${own.from} AND t.late_from <= now()
-           ORDER BY ${INDEX_ORDER} OFFSET (SELECT skip FROM n) LIMIT (SELECT greatest($2 + $3 - skip, 0) FROM n))
+           ORDER BY ${INDEX_ORDER} OFFSET (SELECT skip FROM n)
+           LIMIT (SELECT greatest(least($2 + $3, own_overdue) - skip, 0) FROM n))
          UNION ALL
          (SELECT ${own.keys} FROM ${own.from} AND NOT coalesce(t.late_from <= now(), false)
            ORDER BY ${INDEX_ORDER} OFFSET (SELECT greatest(skip - own_overdue, 0) FROM n)
