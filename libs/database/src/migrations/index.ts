@@ -35,6 +35,7 @@ import { MaintainedTasks1766200000000 } from './1766200000000-MaintainedTasks';
 import { ContractPartnerExitReason1766700000000 } from './1766700000000-ContractPartnerExitReason';
 import { JhdStepAcceptance1766800000000 } from './1766800000000-JhdStepAcceptance';
 import { ReadPathIndexes1766900000000 } from './1766900000000-ReadPathIndexes';
+import { TaskListOrderIndex1767000000000 } from './1767000000000-TaskListOrderIndex';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -75,6 +76,7 @@ export const MIGRATIONS = [
   ContractPartnerExitReason1766700000000,
   JhdStepAcceptance1766800000000,
   ReadPathIndexes1766900000000,
+  TaskListOrderIndex1767000000000,
 ];
 
 export { SealedFieldsBoundToRows1765200000000, sealedFieldsMigrationWith } from './1765200000000-SealedFieldsBoundToRows';
