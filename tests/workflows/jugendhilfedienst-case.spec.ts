@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import { SEED_SPECS } from '@sro/definitions';
 import {
   caseworkerChangedSignal,
@@ -82,6 +83,37 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const ended = (handle: Handle) =>
     eventually(async () => (await handle.describe()).status.name === 'COMPLETED', 10_000, 'the run has ended');
+
+  it('records the intake before a classification that came with the start (in the run’s first task)', async () => {
+    const now = await suite.env.currentTimeMs();
+    const caseId = randomUUID();
+    const startOperation = new WithStartWorkflowOperation(WorkflowType.JugendhilfedienstCase, {
+      taskQueue,
+      workflowId: `jhd-${caseId}`,
+      workflowIdConflictPolicy: 'FAIL',
+      args: [
+        {
+          caseId,
+          pseudonym: 'F-2026-JHD002',
+          caseworkerId: caseworker,
+          socialSpaceId: randomUUID(),
+          planningRegionId: randomUUID(),
+          source: 'school',
+          anonymous: false,
+          reportedAt: new Date(now - HOUR).toISOString(),
+          definition: { key: 'jugendhilfedienst-case', version: 1, checksum: 'v1', spec: SEED_SPECS['jugendhilfedienst-case'] },
+        },
+      ],
+    });
+    const classified = await suite.env.client.workflow.executeUpdateWithStart(jugendhilfedienstUpdates.classify, {
+      args: [{ zone: 'endangerment', actorId: caseworker }],
+      startWorkflowOperation: startOperation,
+    });
+    expect(classified.steps.filter((s) => s.status === 'active').map((s) => s.key)).toEqual(['risk_assessment']);
+    expect(classified.steps.find((s) => s.key === 'classification')).toMatchObject({ status: 'completed' });
+    await eventually(async () => events(caseId).length === 2, 10_000, 'both entries written');
+    expect(events(caseId).map((e: any) => e.kind)).toEqual(['intake_recorded', 'classified']);
+  });
 
   it('records the intake at the start and gives the classification the definition’s three days, escalating to the lead of the case’s team', async () => {
     const { input, handle } = await start();

@@ -1,4 +1,4 @@
-import { proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { JugendhilfedienstActivities } from '@sro/jugendhilfedienst';
 import { fallteamConsultation } from '../fallteam-consultation/fallteam-consultation.workflow';
 import { caseworkerChangedSignal, workflowIds } from '../shared/contract';
@@ -46,6 +46,9 @@ function rootMessage(error: unknown): string {
  * sets the deletion date. It holds ids, the pseudonym, codes and dates; everything else is sealed
  * in PostgreSQL.
  */
+/** Runs that record the intake before registering their update handlers carry this marker. */
+const INTAKE_FIRST_PATCH = 'jhd-intake-before-handlers';
+
 export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): Promise<JugendhilfedienstCaseState> {
   const spec = input.definition.spec;
   const { resume, ...fresh } = input;
@@ -232,6 +235,32 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
   const invalid = (p: Problems) => {
     if (!p.ok) reject('invalid', 'Die Angaben sind unvollständig oder fehlerhaft; nichts wurde geändert.', p.list);
   };
+
+  /** Intake: the report is recorded with the start; it was due a day after it came in. */
+  const recordIntake = () => {
+    const started = new Date();
+    const intake = stepOf('intake');
+    if (intake) {
+      const intakeSpec = spec.steps.find((s) => s.key === 'intake')!;
+      Object.assign(intake, {
+        status: 'completed',
+        startedAt: input.reportedAt,
+        dueAt: addDuration(new Date(input.reportedAt), intakeSpec.duration).toISOString(),
+        completedAt: started.toISOString(),
+      });
+      if (started.toISOString() > intake.dueAt!) intake.overdue = true;
+    }
+    activate('classification', started);
+    return persist({
+      kind: 'intake_recorded',
+      actorId: state.caseworkerId,
+      details: { source: state.source, anonymous: state.anonymous, definitionVersion: state.definition.version },
+    });
+  };
+  // An update that came with the start (in the run's first task) is dispatched as soon as its handler
+  // is registered, so a quick classification ran before the intake was recorded: the intake came second
+  // in the history and re-opened the classification step. New runs record the intake first.
+  const intakeWritten = !resume && patched(INTAKE_FIRST_PATCH) ? recordIntake() : undefined;
 
   setHandler(caseworkerChangedSignal, ({ caseworkerId }) => {
     state.caseworkerId = caseworkerId;
@@ -506,29 +535,8 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
 
   setHandler(jugendhilfedienstStateQuery, () => state);
 
-  if (resume) {
-    await reopen(resume);
-  } else {
-    // Intake: the report is recorded with the start; it was due a day after it came in.
-    const started = new Date();
-    const intake = stepOf('intake');
-    if (intake) {
-      const intakeSpec = spec.steps.find((s) => s.key === 'intake')!;
-      Object.assign(intake, {
-        status: 'completed',
-        startedAt: input.reportedAt,
-        dueAt: addDuration(new Date(input.reportedAt), intakeSpec.duration).toISOString(),
-        completedAt: started.toISOString(),
-      });
-      if (started.toISOString() > intake.dueAt!) intake.overdue = true;
-    }
-    activate('classification', started);
-    await persist({
-      kind: 'intake_recorded',
-      actorId: state.caseworkerId,
-      details: { source: state.source, anonymous: state.anonymous, definitionVersion: state.definition.version },
-    });
-  }
+  if (resume) await reopen(resume);
+  else await (intakeWritten ?? recordIntake());
 
   while (state.phase !== 'closed') {
     if (state.phase === 'fallteam' && !state.fallteam) {
