@@ -28,7 +28,9 @@ describe('task list pages (PostgreSQL)', () => {
       [ABSENT],
     );
     // The caller's own rows: follow-ups (overdue from the day after) and steps (overdue at their date)
-    // on the same days, undated ones, some not shown yet or anymore, and one of another person.
+    // on the same days, undated ones, some not shown yet or anymore, and one of another person. No date
+    // lies within half an hour after the insert, so no row turns overdue while the pages are compared
+    // (dates at the day's start plus 12 hours did, for a run at noon).
     await db.query(
       `INSERT INTO task (member_id, kind, target_id, team_ids, assignee_id, due_at, late_from, shown_from, shown_until, shown_from_date,
                          subject_type, subject_id, subject_label)
@@ -38,7 +40,7 @@ describe('task list pages (PostgreSQL)', () => {
               'case', 'c-' || n, 'Fall ' || n
          FROM generate_series(1, 60) n
         CROSS JOIN (VALUES ('case_follow_up'), ('jhd_help_plan'), ('consultation_schedule')) k(kind)
-        CROSS JOIN LATERAL (SELECT CASE WHEN n % 19 = 0 THEN NULL ELSE date_trunc('day', now()) + ((n % 9) - 4) * interval '12 hours' END AS due) d`,
+        CROSS JOIN LATERAL (SELECT CASE WHEN n % 19 = 0 THEN NULL ELSE now() + ((n % 9) - 4) * interval '12 hours' + interval '30 minutes' END AS due) d`,
       [ME],
     );
     // The absent colleague's rows reach the caller as substitute, between their own.

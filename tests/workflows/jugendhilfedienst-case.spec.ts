@@ -24,9 +24,10 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
   const suite = timeSkippingSuite('jhd');
   const { taskQueue, fake } = suite;
 
-  async function start(overrides: Partial<JugendhilfedienstCaseInput> = {}) {
+  /** A new case's start input, reported an hour ago. */
+  async function caseInput(overrides: Partial<JugendhilfedienstCaseInput> = {}): Promise<JugendhilfedienstCaseInput> {
     const now = await suite.env.currentTimeMs();
-    const input: JugendhilfedienstCaseInput = {
+    return {
       caseId: randomUUID(),
       pseudonym: 'F-2026-JHD001',
       caseworkerId: caseworker,
@@ -38,6 +39,10 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
       definition: { key: 'jugendhilfedienst-case', version: 1, checksum: 'v1', spec: SEED_SPECS['jugendhilfedienst-case'] },
       ...overrides,
     };
+  }
+
+  async function start(overrides: Partial<JugendhilfedienstCaseInput> = {}) {
+    const input = await caseInput(overrides);
     const handle = await suite.env.client.workflow.start(WorkflowType.JugendhilfedienstCase, {
       taskQueue,
       workflowId: `jhd-${input.caseId}`,
@@ -85,25 +90,13 @@ describe('jugendhilfedienst-case workflow (time-skipping)', () => {
     eventually(async () => (await handle.describe()).status.name === 'COMPLETED', 10_000, 'the run has ended');
 
   it('records the intake before a classification that came with the start (in the run’s first task)', async () => {
-    const now = await suite.env.currentTimeMs();
-    const caseId = randomUUID();
+    const input = await caseInput();
+    const caseId = input.caseId;
     const startOperation = new WithStartWorkflowOperation(WorkflowType.JugendhilfedienstCase, {
       taskQueue,
       workflowId: `jhd-${caseId}`,
       workflowIdConflictPolicy: 'FAIL',
-      args: [
-        {
-          caseId,
-          pseudonym: 'F-2026-JHD002',
-          caseworkerId: caseworker,
-          socialSpaceId: randomUUID(),
-          planningRegionId: randomUUID(),
-          source: 'school',
-          anonymous: false,
-          reportedAt: new Date(now - HOUR).toISOString(),
-          definition: { key: 'jugendhilfedienst-case', version: 1, checksum: 'v1', spec: SEED_SPECS['jugendhilfedienst-case'] },
-        },
-      ],
+      args: [input],
     });
     const classified = await suite.env.client.workflow.executeUpdateWithStart(jugendhilfedienstUpdates.classify, {
       args: [{ zone: 'endangerment', actorId: caseworker }],
