@@ -54,6 +54,15 @@ export function recordingActivities() {
       calls.push({ name, args });
       return result;
     };
+  /** A process change's writes as the calls of the activities it stands for, in their order. */
+  const recordWrites = (change: ProcessChange) => {
+    if (change.event) calls.push({ name: 'recordProcessEvent', args: [change.event] });
+    calls.push({ name: 'recordProcessState', args: [change.snapshot] });
+    for (const write of change.reminders)
+      calls.push(
+        'cancel' in write ? { name: 'cancelReminders', args: [write.cancel] } : { name: 'scheduleReminders', args: [write.schedule] },
+      );
+  };
   return {
     calls,
     registry,
@@ -67,23 +76,12 @@ export function recordingActivities() {
       // One change's writes in one activity: recorded as the writes it stands for, in their order.
       recordProcessChange: async (change: ProcessChange) => {
         calls.push({ name: 'recordProcessChange', args: [change] });
-        if (change.event) calls.push({ name: 'recordProcessEvent', args: [change.event] });
-        calls.push({ name: 'recordProcessState', args: [change.snapshot] });
-        for (const write of change.reminders)
-          calls.push(
-            'cancel' in write ? { name: 'cancelReminders', args: [write.cancel] } : { name: 'scheduleReminders', args: [write.schedule] },
-          );
+        recordWrites(change);
       },
-      // An agreement change in one activity: recorded as the writes it stands for, in their order.
       recordAgreementChange: async (change: AgreementChange) => {
         calls.push({ name: 'recordAgreementChange', args: [change] });
         calls.push({ name: 'recordAgreementState', args: [change.agreement] });
-        if (change.process.event) calls.push({ name: 'recordProcessEvent', args: [change.process.event] });
-        calls.push({ name: 'recordProcessState', args: [change.process.snapshot] });
-        for (const write of change.process.reminders)
-          calls.push(
-            'cancel' in write ? { name: 'cancelReminders', args: [write.cancel] } : { name: 'scheduleReminders', args: [write.schedule] },
-          );
+        recordWrites(change.process);
       },
       scheduleReminders: record('scheduleReminders'),
       cancelReminders: record('cancelReminders', 0),
