@@ -16,10 +16,12 @@ export function summary(values: number[]) {
 }
 
 export function table(rows: Array<Record<string, string | number>>): string {
-  const columns = Object.keys(rows[0]);
-  const width = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+  // Every column any row has, in the order they first appear; a row without one leaves its cell empty.
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const cell = (r: Record<string, string | number>, c: string) => String(r[c] ?? '');
+  const width = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r, c).length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(width[i])).join('  ');
-  return [line(columns), line(width.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => String(r[c]))))].join('\n');
+  return [line(columns), line(width.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r, c))))].join('\n');
 }
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;

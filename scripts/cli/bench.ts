@@ -206,7 +206,35 @@ runBench(
         }
       }
 
+      /** CPU milliseconds per operation by process, the work the operation left behind (the workflow's first task) included. */
+      const cpuPerOp = async (scenario: string, count: number, op: (i: number) => Promise<void>) => {
+        await settle();
+        const before = cpuByProcess(system.pids);
+        await measure(scenario, 8, count, op);
+        await settle();
+        const after = cpuByProcess(system.pids);
+        const perOp = Object.entries(after)
+          .map(([name, seconds]) => [name, round(((seconds - (before[name] ?? 0)) * 1000) / count, 1)] as const)
+          .filter(([, ms]) => ms > 0)
+          .sort((a, b) => b[1] - a[1]);
+        return {
+          scenario,
+          total: round(
+            perOp.reduce((sum, [, ms]) => sum + ms, 0),
+            1,
+          ),
+          ...Object.fromEntries(perOp),
+        };
+      };
+
       if (ONLY === 'intake') {
+        say('CPU per operation (c=8, until the worker is idle again)…');
+        const cpu = [
+          await cpuPerOp('raw temporal start', OPS, rawStart),
+          await cpuPerOp('case intake (HTTP)', OPS, intake),
+          await cpuPerOp('raw temporal start', OPS, rawStart),
+          await cpuPerOp('case intake (HTTP)', OPS, intake),
+        ];
         const rawStartBest = best('raw temporal start');
         const intakeBest = best('case intake (HTTP)');
         const ratio = round(intakeBest.perSecond / rawStartBest.perSecond, 2);
@@ -224,10 +252,11 @@ runBench(
               target: '< 300 ms',
               met: String(intakeAtBest.p99 < 300),
             },
-          ])}\n${INTAKE_IS}\n\n`,
+          ])}\n${INTAKE_IS}\n\nCPU ms per operation by process (bench = the load generator):\n${table(cpu)}\n\n`,
         );
         return {
           only: 'intake',
+          cpuMsPerOp: cpu,
           levels: LEVELS,
           ops: OPS,
           intake: INTAKE_IS,
