@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
-import { Role } from '@sro/common';
+import { Principal, Role } from '@sro/common';
+import { CaseRepository, CaseService } from '@sro/cases';
 import { createDataConverter } from '@sro/temporal';
 import { caseBody, PERSONAL_STRINGS } from '../factories/cases';
 import { intakeBody } from '../factories/jugendhilfedienst';
@@ -100,6 +101,26 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     // One append: consecutive links of the chain with one commit time.
     expect(Number(rows[1].id) - Number(rows[0].id)).toBe(1);
     expect(rows[1].occurred_at).toEqual(rows[0].occurred_at);
+  });
+
+  it('draws the pseudonym again when the one drawn is taken: the case is written with a new one', async () => {
+    const first = await request(http()).post('/cases').set('Authorization', cw).send(caseBody(spaceId)).expect(201);
+    const taken = first.body.pseudonym as string;
+    // Six characters of 32: about a billion a year, so among tens of thousands of cases a repeat comes (a soak met one, as a 500).
+    const prepared = await system.api.app.get(CaseService).prepare({ sub: 'demo-caseworker', roles: [Role.Caseworker] } as Principal, {
+      socialSpaceId: spaceId,
+      zone: 'unclear',
+      personal: caseBody(spaceId).personal,
+      content: { will: 'x', goals: [], resources: { person: [], surroundings: [], socialSpace: [] } },
+      confided: [],
+    });
+    const written = await system.api.app.get(CaseRepository).insert({ ...prepared.insert, pseudonym: taken });
+    expect(written.pseudonym).toMatch(/^F-\d{4}-[A-Z2-9]{6}$/);
+    expect(written.pseudonym).not.toBe(taken);
+    const [row] = await system.db.query('SELECT pseudonym FROM case_file WHERE id = $1', [prepared.insert.id]);
+    expect(row.pseudonym).toBe(written.pseudonym);
+    const history = await system.db.query('SELECT action FROM case_history WHERE case_id = $1', [prepared.insert.id]);
+    expect(history).toEqual([{ action: 'create' }]);
   });
 
   it('refuses an intake whose consultation request is bad, naming the field, and stores neither', async () => {

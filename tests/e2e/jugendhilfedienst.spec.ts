@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { Role } from '@sro/common';
-import { STATISTIC_FIELDS } from '@sro/jugendhilfedienst';
+import { JugendhilfedienstCaseRepository, STATISTIC_FIELDS } from '@sro/jugendhilfedienst';
 import { createDataConverter } from '@sro/temporal';
 import { addDuration } from '@sro/workflows/shared/duration';
 import { PERSONAL_STRINGS } from '../factories/cases';
@@ -69,6 +70,28 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
     );
     const list = await api().get('/jugendhilfedienst-cases?phase=classification').set('Authorization', cw);
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(caseId);
+  });
+
+  it('draws the pseudonym again when the one drawn is taken', async () => {
+    const id = randomUUID();
+    const written = await system.api.app.get(JugendhilfedienstCaseRepository).insert({
+      id,
+      pseudonym,
+      socialSpaceId: spaceId,
+      caseworkerId: 'demo-caseworker',
+      personal: { familyName: 'Doppelt', givenNames: [], birthDates: [], address: '', familyMembers: [] },
+      content: { will: '', goals: [], resources: { person: [], surroundings: [], socialSpace: [] } },
+      source: 'school',
+      anonymous: false,
+      report: { text: 'Meldung', reporter: null },
+      reportedAt: new Date().toISOString(),
+      workflowId: `jugendhilfedienst-case/${id}`,
+    });
+    expect(written).toMatch(/^F-\d{4}-[A-Z2-9]{6}$/);
+    expect(written).not.toBe(pseudonym);
+    const [row] = await system.db.query('SELECT pseudonym FROM case_file WHERE id = $1', [id]);
+    expect(row.pseudonym).toBe(written);
+    await system.db.query('DELETE FROM case_file WHERE id = $1', [id]);
   });
 
   it('refuses a bad intake with pointers and stores nothing', async () => {

@@ -89,7 +89,7 @@ function build() {
           deletionDate: null,
         }),
       );
-      return { version: 1, createdAt: stored[0].createdAt };
+      return { version: 1, createdAt: stored[0].createdAt, pseudonym: file.pseudonym };
     }),
     transaction: jest.fn(async <T>(work: (tx: unknown) => Promise<T>) => work({})),
     pageFor: jest.fn(async () => ({ items: stored, total: stored.length })),

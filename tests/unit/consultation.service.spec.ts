@@ -143,7 +143,7 @@ function build() {
       confided: [],
       insert: { id: 'case-new', pseudonym: 'F-2026-NEWNEW', socialSpaceId: 'space-1', caseworkerId: 'cw-1' },
     })),
-    write: jest.fn(async () => ({ version: 1, createdAt: new Date('2026-12-03T08:00:00Z') })),
+    write: jest.fn(async () => ({ version: 1, createdAt: new Date('2026-12-03T08:00:00Z'), pseudonym: 'F-2026-NEWNEW' })),
     created: jest.fn((prepared: { insert: { id: string } }) => ({ id: prepared.insert.id })),
     removeUnstarted: jest.fn(async () => undefined),
   };
@@ -322,6 +322,15 @@ describe('ConsultationService', () => {
       expect(answer.consultation).toMatchObject({ caseId: 'case-new', phase: 'requested', questions: ['Welche Hilfe passt?'] });
       expect(answer.id).toBe('case-new');
       expect(cases.removeUnstarted).not.toHaveBeenCalled();
+    });
+
+    it('names the case by the pseudonym it was written with when the drawn one was taken', async () => {
+      const { service, cases, temporal } = build();
+      cases.write.mockResolvedValueOnce({ version: 1, createdAt: new Date('2026-12-03T08:00:00Z'), pseudonym: 'F-2026-REDRAW' });
+      const answer = await service.intake(caseworker, newCase, ['Welche Hilfe passt?']);
+      const [, options] = temporal.workflow.start.mock.calls[0] as unknown as [string, { args: [Record<string, unknown>] }];
+      expect(options.args[0].pseudonym).toBe('F-2026-REDRAW');
+      expect(answer.consultation.pseudonym).toBe('F-2026-REDRAW');
     });
 
     it('takes the whole intake back when the start failed and Temporal knows no such workflow', async () => {

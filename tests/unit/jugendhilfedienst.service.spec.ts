@@ -74,7 +74,7 @@ function setup(
     find: jest.fn(async () => file),
     planningRegionOf: jest.fn(async () => 'region-1'),
     activeProfessionalIds: jest.fn(async (ids: string[]) => ids.filter((id) => (options.activeProfessionals ?? ['cw-1']).includes(id))),
-    insert: jest.fn(async () => undefined),
+    insert: jest.fn(async () => 'F-2026-DRAWN2'),
     setZone: jest.fn(async (): Promise<'service' | null> => 'service'),
     restoreZone: jest.fn(async () => undefined),
     insertRiskAssessment: jest.fn(async () => undefined),
@@ -106,6 +106,7 @@ function setup(
   const definitions = { published: jest.fn(async () => ({ key: 'jugendhilfedienst-case', version: 1, spec: {} })) };
   const cases = {
     visible: jest.fn(async () => ({})),
+    removeUnstarted: jest.fn(async () => undefined),
     grantFor: jest.fn(async (): Promise<CaseGrant> => ({ kind: 'team', responsibleId: 'cw-1', standsInFor: [] })),
   };
   const assignments = { of: jest.fn(async () => ({ planningRegionIds: ['region-1'], socialSpaceIds: options.socialSpaceIds ?? [SPACE] })) };
@@ -134,17 +135,21 @@ describe('JugendhilfedienstService', () => {
   describe('intake', () => {
     const intake = { socialSpaceId: SPACE, source: 'school' as const, report: 'Leon kommt ohne Frühstück.' };
 
-    it('stores the case and starts its workflow in one transaction', async () => {
-      const { service, caseFiles, workflows, tx } = setup();
+    it('commits the case file, then starts its workflow with the pseudonym written; a start that did not happen takes the file back', async () => {
+      const { service, caseFiles, workflows, cases } = setup();
       await service.intake(user, intake);
-      expect(caseFiles.transaction).toHaveBeenCalledTimes(1);
+      // No transaction held across the Temporal call: the insert is its own statement.
+      expect(caseFiles.transaction).not.toHaveBeenCalled();
       expect(caseFiles.insert).toHaveBeenCalledWith(
         expect.objectContaining({ socialSpaceId: SPACE, caseworkerId: 'cw-1', anonymous: false, source: 'school' }),
-        tx,
       );
-      expect(workflows.start).toHaveBeenCalledWith(
-        expect.objectContaining({ socialSpaceId: SPACE, planningRegionId: 'region-1', caseworkerId: 'cw-1', anonymous: false }),
-      );
+      const [[input, undo]] = workflows.start.mock.calls as unknown as Array<[{ caseId: string; pseudonym: string }, () => Promise<void>]>;
+      expect(input).toMatchObject({ socialSpaceId: SPACE, planningRegionId: 'region-1', caseworkerId: 'cw-1', anonymous: false });
+      expect(input.pseudonym).toBe('F-2026-DRAWN2');
+      expect(caseFiles.insert.mock.invocationCallOrder[0]).toBeLessThan(workflows.start.mock.invocationCallOrder[0]);
+      expect(cases.removeUnstarted).not.toHaveBeenCalled();
+      await undo();
+      expect(cases.removeUnstarted).toHaveBeenCalledWith(input.caseId);
     });
 
     it('keeps no reporter for an anonymous report, and the source anonymous means an anonymous report', async () => {
@@ -152,7 +157,6 @@ describe('JugendhilfedienstService', () => {
       await service.intake(user, { ...intake, source: 'anonymous' });
       expect(caseFiles.insert).toHaveBeenCalledWith(
         expect.objectContaining({ anonymous: true, report: { text: intake.report, reporter: null } }),
-        expect.anything(),
       );
     });
 

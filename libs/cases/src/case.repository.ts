@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseZone } from './case.types';
+import { insertWithFreePseudonym } from './pseudonym';
+
+/** What the database set when the case was written. */
+export interface WrittenCase {
+  version: number;
+  createdAt: Date;
+  /** The pseudonym the file was written with: the prepared one, or a new draw when that one was taken. */
+  pseudonym: string;
+}
 
 /**
  * A `case_file` row with every column, as the Jugendhilfedienst lib still reads it through
@@ -107,28 +116,31 @@ export class CaseRepository {
    * Writes a new case file with its first history entry (the intake) in one statement, in the
    * caller's transaction when given; answers what the database set.
    */
-  async insert(file: CaseFileInsert, manager: EntityManager = this.dataSource.manager): Promise<{ version: number; createdAt: Date }> {
-    const [row]: Array<{ version: number; created_at: Date }> = await manager.query(
-      `WITH f AS (
-         INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by, search_key_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, version, created_by, created_at),
-       h AS (INSERT INTO case_history (case_id, version, action, actor_id) SELECT id, version, 'create', created_by FROM f)
-       SELECT version, created_at FROM f`,
-      [
-        file.id,
-        file.pseudonym,
-        file.zone,
-        file.socialSpaceId,
-        [file.caseworkerId],
-        file.personalEnc,
-        file.contentEnc,
-        file.confidedEnc,
-        file.deletionDate,
-        file.caseworkerId,
-        file.searchKeyId,
-      ],
-    );
-    return { version: row.version, createdAt: row.created_at };
+  /** Writes the file and its first history entry; a pseudonym already taken is drawn again (see `insertWithFreePseudonym`). */
+  async insert(file: CaseFileInsert, manager: EntityManager = this.dataSource.manager): Promise<WrittenCase> {
+    return insertWithFreePseudonym(file.pseudonym, async (pseudonym) => {
+      const [row]: Array<{ version: number; created_at: Date }> = await manager.query(
+        `WITH f AS (
+           INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by, search_key_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (pseudonym) DO NOTHING RETURNING id, version, created_by, created_at),
+         h AS (INSERT INTO case_history (case_id, version, action, actor_id) SELECT id, version, 'create', created_by FROM f)
+         SELECT version, created_at FROM f`,
+        [
+          file.id,
+          pseudonym,
+          file.zone,
+          file.socialSpaceId,
+          [file.caseworkerId],
+          file.personalEnc,
+          file.contentEnc,
+          file.confidedEnc,
+          file.deletionDate,
+          file.caseworkerId,
+          file.searchKeyId,
+        ],
+      );
+      return row && { version: row.version, createdAt: row.created_at };
+    });
   }
 
   /**

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, Principal } from '@sro/common';
 import { AssignmentsService } from '@sro/reference-data';
 import { CaseInputRules } from './case-input.rules';
 import { CaseRetentionPolicy, CaseRetentionRule } from './case-retention.policy';
-import { CaseFile, CaseFileInsert, CaseRepository, CaseRow, toCaseFile } from './case.repository';
+import { CaseFile, CaseFileInsert, CaseRepository, CaseRow, toCaseFile, WrittenCase } from './case.repository';
 import { CaseAccessKind } from './case-access.repository';
 import { CaseAccessService, CaseGrant, CaseNeed } from './case-access.service';
 import { CaseSearchIndex } from './case-search.index';
 import { CaseContent, CaseZone, ConfidedItem, NewConsent, PersonalData, RELEASABLE_FIELDS, ReleasableField } from './case.types';
 import { Consent, ConsentRepository } from './consent.repository';
 import { FieldCipher } from './field-cipher';
+import { newPseudonym } from './pseudonym';
 
 export interface NewCase {
   socialSpaceId: string;
@@ -72,20 +73,6 @@ export interface PreparedCase {
   input: NewCase;
   confided: ConfidedItem[];
   insert: CaseFileInsert;
-}
-
-/** What the database set when the case was written. */
-export interface WrittenCase {
-  version: number;
-  createdAt: Date;
-}
-
-const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** A pseudonym with no link to the person: `F-2026-7KQ3MX`. */
-export function newPseudonym(): string {
-  const bytes = randomBytes(6);
-  return `F-${new Date().getUTCFullYear()}-${[...bytes].map((b) => PSEUDONYM_ALPHABET[b % PSEUDONYM_ALPHABET.length]).join('')}`;
 }
 
 /** Case files: personal data sealed field by field, shown only to the caseworkers it belongs to. */
@@ -161,7 +148,7 @@ export class CaseService {
     const { insert, input } = prepared;
     return {
       id: insert.id,
-      pseudonym: insert.pseudonym,
+      pseudonym: written.pseudonym,
       zone: insert.zone,
       socialSpaceId: insert.socialSpaceId,
       assignedCaseworkerIds: [insert.caseworkerId],

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@sro/config';
 import { ALL_ROLES, DomainError, ErrorCode, FieldProblem, germanDate, germanDateTime, Principal, Role } from '@sro/common';
 import { DefinitionsService, PinnedDefinition } from '@sro/definitions';
-import { temporalCall, temporalUpdateAfterWrite, WorkflowStateReader } from '@sro/temporal';
+import { temporalCall, temporalStartAfterWrite, temporalUpdateAfterWrite, WorkflowStateReader } from '@sro/temporal';
 import {
   AdviserAccess,
   ConsultationPhase,
@@ -171,7 +171,7 @@ export class ConsultationService {
     const file = await this.cases.visibleCase(user, caseId, 'write');
     const request = this.prepareRequest(user, file, questions, await this.definitions.published('fallteam-consultation'));
     await this.consultations.insert(request.insert);
-    await this.start(request);
+    await temporalCall(this.start(request), WHAT);
     return request.details;
   }
 
@@ -187,18 +187,16 @@ export class ConsultationService {
       this.cases.prepare(user, newCase),
       this.definitions.published('fallteam-consultation'),
     ]);
-    const request = this.prepareRequest(user, prepared.insert, questions, definition);
-    const written = await this.consultations.transaction(async (tx) => {
+    const { written, request } = await this.consultations.transaction(async (tx) => {
       const row = await this.cases.write(prepared, tx);
-      await this.consultations.insert(request.insert, tx);
-      return row;
+      // The request names the case by the pseudonym it was written with (a taken one is drawn again).
+      const built = this.prepareRequest(user, { ...prepared.insert, pseudonym: row.pseudonym }, questions, definition);
+      await this.consultations.insert(built.insert, tx);
+      return { written: row, request: built };
     });
-    try {
-      await this.start(request);
-    } catch (error) {
-      if (await this.neverStarted(request.insert.workflowId)) await this.cases.removeUnstarted(prepared.insert.id);
-      throw error;
-    }
+    await temporalStartAfterWrite(this.temporal, request.insert.workflowId, this.start(request), WHAT, () =>
+      this.cases.removeUnstarted(prepared.insert.id),
+    );
     return { ...this.cases.created(prepared, written, fallteamRetentionRule(definition)), consultation: request.details };
   }
 
@@ -248,25 +246,13 @@ export class ConsultationService {
     };
   }
 
-  private async start(request: PreparedRequest): Promise<void> {
-    await temporalCall(
-      this.temporal.workflow.start(WorkflowType.FallteamConsultation, {
-        taskQueue: this.config.temporal.taskQueue,
-        workflowId: request.insert.workflowId,
-        args: [request.input],
-      }),
-      WHAT,
-    );
-  }
-
-  /** True only when Temporal answers that the workflow does not exist (a failed start that did not happen). */
-  private async neverStarted(workflowId: string): Promise<boolean> {
-    try {
-      await this.temporal.workflow.getHandle(workflowId).describe();
-      return false;
-    } catch (error) {
-      return error instanceof WorkflowNotFoundError;
-    }
+  /** Starts the consultation's workflow with its initial state (the caller turns a failure into a domain error). */
+  private start(request: PreparedRequest) {
+    return this.temporal.workflow.start(WorkflowType.FallteamConsultation, {
+      taskQueue: this.config.temporal.taskQueue,
+      workflowId: request.insert.workflowId,
+      args: [request.input],
+    });
   }
 
   async get(user: Principal, id: string): Promise<ConsultationDetails> {

@@ -35,4 +35,5 @@ export * from './note.repository';
 export * from './note.service';
 export * from './packet-release.repository';
 export * from './packet-release.service';
+export * from './pseudonym';
 export * from './staff.repository';

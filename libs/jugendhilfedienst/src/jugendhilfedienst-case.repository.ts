@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CaseAccessKind, caseAccessSql, CaseContent, FieldCipher, PersonalData } from '@sro/cases';
+import { CaseAccessKind, caseAccessSql, CaseContent, FieldCipher, insertWithFreePseudonym, PersonalData } from '@sro/cases';
 import { CaseSource, CaseStepState, JhdZone, ProtectionMeasure, RiskResult } from '@sro/workflows/contracts';
 import { AgeGroup, AssessmentProfessional, DangerKind, HelpKind, Sex } from './jugendhilfedienst.types';
 
@@ -313,30 +313,42 @@ export class JugendhilfedienstCaseRepository {
     return rows.map((r) => r.id);
   }
 
-  async insert(c: NewJugendhilfedienstCase, tx?: EntityManager): Promise<void> {
-    await this.db(tx).query(
-      // The intake is the first entry of the case's history.
-      `WITH f AS (
-         INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by,
-           source, anonymous_report, report_enc, reported_at, workflow_id)
-         VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, NULL, $8, $9, $10, $11, $12, $13) RETURNING id, version, created_by)
-       INSERT INTO case_history (case_id, version, action, actor_id) SELECT id, version, 'create', created_by FROM f`,
-      [
-        c.id,
-        c.pseudonym,
-        c.socialSpaceId,
-        [c.caseworkerId],
-        this.cipher.seal(c.personal, { table: 'case_file', column: 'personal_enc', rowId: c.id }),
-        this.cipher.seal(c.content, { table: 'case_file', column: 'content_enc', rowId: c.id }),
-        this.cipher.seal([], { table: 'case_file', column: 'confided_enc', rowId: c.id }),
-        c.caseworkerId,
-        c.source,
-        c.anonymous,
-        this.cipher.seal(c.report, { table: 'case_file', column: 'report_enc', rowId: c.id }),
-        c.reportedAt,
-        c.workflowId,
-      ],
-    );
+  /** Writes the case and its intake history entry; answers the pseudonym it was written with (a taken one is drawn again). */
+  async insert(c: NewJugendhilfedienstCase, tx?: EntityManager): Promise<string> {
+    const sealed = {
+      personal: this.cipher.seal(c.personal, { table: 'case_file', column: 'personal_enc', rowId: c.id }),
+      content: this.cipher.seal(c.content, { table: 'case_file', column: 'content_enc', rowId: c.id }),
+      confided: this.cipher.seal([], { table: 'case_file', column: 'confided_enc', rowId: c.id }),
+      report: this.cipher.seal(c.report, { table: 'case_file', column: 'report_enc', rowId: c.id }),
+    };
+    const written = await insertWithFreePseudonym(c.pseudonym, async (pseudonym) => {
+      const [row]: Array<{ id: string }> = await this.db(tx).query(
+        // The intake is the first entry of the case's history.
+        `WITH f AS (
+           INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by,
+             source, anonymous_report, report_enc, reported_at, workflow_id)
+           VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, NULL, $8, $9, $10, $11, $12, $13) ON CONFLICT (pseudonym) DO NOTHING RETURNING id, version, created_by),
+         h AS (INSERT INTO case_history (case_id, version, action, actor_id) SELECT id, version, 'create', created_by FROM f)
+         SELECT id FROM f`,
+        [
+          c.id,
+          pseudonym,
+          c.socialSpaceId,
+          [c.caseworkerId],
+          sealed.personal,
+          sealed.content,
+          sealed.confided,
+          c.caseworkerId,
+          c.source,
+          c.anonymous,
+          sealed.report,
+          c.reportedAt,
+          c.workflowId,
+        ],
+      );
+      return row;
+    });
+    return written.pseudonym;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Client, UpdateDefinition } from '@temporalio/client';
 import { AppConfig } from '@sro/config';
-import { temporalCall, temporalUpdateAfterWrite } from '@sro/temporal';
+import { temporalCall, temporalStartAfterWrite, temporalUpdateAfterWrite } from '@sro/temporal';
 import {
   JugendhilfedienstCaseInput,
   JugendhilfedienstCaseState,
@@ -30,16 +30,19 @@ export class JugendhilfedienstWorkflowClient {
     return workflowIds.jugendhilfedienstCase(caseId);
   }
 
-  async start(input: JugendhilfedienstCaseInput): Promise<void> {
+  /**
+   * Starts the case's workflow. With `undo`, the start follows the committed case file: when Temporal
+   * answers that the start did not happen, `undo` takes the case file back (`temporalStartAfterWrite`).
+   */
+  async start(input: JugendhilfedienstCaseInput, undo?: () => Promise<void>): Promise<void> {
     const args: [JugendhilfedienstCaseInput] = [input];
-    await temporalCall(
-      this.temporal.workflow.start(WorkflowType.JugendhilfedienstCase, {
-        taskQueue: this.config.temporal.taskQueue,
-        workflowId: this.workflowId(input.caseId),
-        args,
-      }),
-      WHAT,
-    );
+    const workflowId = this.workflowId(input.caseId);
+    const started = this.temporal.workflow.start(WorkflowType.JugendhilfedienstCase, {
+      taskQueue: this.config.temporal.taskQueue,
+      workflowId,
+      args,
+    });
+    await (undo ? temporalStartAfterWrite(this.temporal, workflowId, started, WHAT, undo) : temporalCall(started, WHAT));
   }
 
   state(workflowId: string): Promise<JugendhilfedienstCaseState> {

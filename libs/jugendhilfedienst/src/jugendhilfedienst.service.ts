@@ -188,28 +188,25 @@ export class JugendhilfedienstService {
     const definition = await this.definitions.published('jugendhilfedienst-case');
     const planningRegionId = await this.caseFiles.planningRegionOf(input.socialSpaceId);
     const id = randomUUID();
-    const pseudonym = newPseudonym();
     const workflowId = this.workflows.workflowId(id);
     const content: CaseContent = { will: input.will ?? '', goals: [], resources: { person: [], surroundings: [], socialSpace: [] } };
-    // The row commits only when the workflow started: a case without its process is never stored.
-    await this.caseFiles.transaction(async (tx) => {
-      await this.caseFiles.insert(
-        {
-          id,
-          pseudonym,
-          socialSpaceId: input.socialSpaceId,
-          caseworkerId: user.sub,
-          personal: { ...EMPTY_PERSONAL, ...input.personal },
-          content,
-          source: input.source,
-          anonymous,
-          report: { text: input.report, reporter: anonymous ? null : (input.reporter ?? null) },
-          reportedAt: reportedAt.toISOString(),
-          workflowId,
-        },
-        tx,
-      );
-      await this.workflows.start({
+    // The case file commits first, then the workflow starts (no transaction held across the Temporal
+    // call); a start that did not happen takes the case file back, so no case stays without its process.
+    const pseudonym = await this.caseFiles.insert({
+      id,
+      pseudonym: newPseudonym(),
+      socialSpaceId: input.socialSpaceId,
+      caseworkerId: user.sub,
+      personal: { ...EMPTY_PERSONAL, ...input.personal },
+      content,
+      source: input.source,
+      anonymous,
+      report: { text: input.report, reporter: anonymous ? null : (input.reporter ?? null) },
+      reportedAt: reportedAt.toISOString(),
+      workflowId,
+    });
+    await this.workflows.start(
+      {
         caseId: id,
         pseudonym,
         caseworkerId: user.sub,
@@ -219,8 +216,9 @@ export class JugendhilfedienstService {
         anonymous,
         reportedAt: reportedAt.toISOString(),
         definition,
-      });
-    });
+      },
+      () => this.cases.removeUnstarted(id),
+    );
     return this.get(user, id);
   }
 

@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, ErrorCode, FieldProblem } from '@sro/common';
 
@@ -44,5 +44,36 @@ export async function temporalUpdateAfterWrite<T>(call: Promise<T>, what: string
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) await undo();
     throw toDomainError(error, what);
+  }
+}
+
+/**
+ * Awaits a workflow's start whose PostgreSQL rows were committed before it (never a transaction held
+ * across the call): when Temporal answers that the workflow does not exist, the start did not happen
+ * and `undo` takes the rows back before the failure is rethrown as a domain error. When Temporal
+ * cannot say (unreachable), the rows stay with the error answered: the start may have happened.
+ */
+export async function temporalStartAfterWrite(
+  client: Client,
+  workflowId: string,
+  start: Promise<unknown>,
+  what: string,
+  undo: () => Promise<void>,
+): Promise<void> {
+  try {
+    await start;
+  } catch (error) {
+    if (await neverStarted(client, workflowId)) await undo();
+    throw toDomainError(error, what);
+  }
+}
+
+/** True only when Temporal answers that the workflow does not exist (a failed start that did not happen). */
+async function neverStarted(client: Client, workflowId: string): Promise<boolean> {
+  try {
+    await client.workflow.getHandle(workflowId).describe();
+    return false;
+  } catch (error) {
+    return error instanceof WorkflowNotFoundError;
   }
 }
