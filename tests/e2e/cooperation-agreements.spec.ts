@@ -197,6 +197,8 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
       /^Sie haben bereits am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr entschieden \(Zustimmung\); nichts wurde geändert\.$/,
     );
     expect(await count('cooperation_agreement_decision')).toBe(1);
+    // Committed before the update, accepted by the workflow's activity with the agreement's state.
+    expect(await system.db.query('SELECT accepted FROM cooperation_agreement_decision')).toEqual([{ accepted: true }]);
     expect(
       (await request(http()).get('/cooperation-agreements/pending-decisions').set('Authorization', approver.municipality)).body.total,
     ).toBe(0);
@@ -407,7 +409,13 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
         .post(`/cooperation-agreements/${bilateral}/decisions`)
         .set('Authorization', approver[who])
         .send({ stageKey: 'parties', decision: 'approve' });
-    expect((await decideFor('municipality')).body).toMatchObject({ stageStatus: 'active', agreementStatus: 'in_approval' });
+    // A double click: both requests may pass the API's check; the workflow takes one, the other's row is taken back.
+    const clicks = await Promise.all([decideFor('municipality'), decideFor('municipality')]);
+    expect(clicks.map((c) => c.status).sort()).toEqual([200, 409]);
+    expect(clicks.find((c) => c.status === 200)!.body).toMatchObject({ stageStatus: 'active', agreementStatus: 'in_approval' });
+    expect(
+      await system.db.query('SELECT party_key, accepted FROM cooperation_agreement_decision WHERE agreement_id = $1', [bilateral]),
+    ).toEqual([{ party_key: 'municipality', accepted: true }]);
     // Approved, but valid only from day 30: `approved` until then (the workflow turns it `active` on that day).
     expect((await decideFor('provider')).body).toMatchObject({ stageStatus: 'passed', agreementStatus: 'approved' });
     const agreement = await request(http()).get(`/cooperation-agreements/${bilateral}`).set('Authorization', coordinator);

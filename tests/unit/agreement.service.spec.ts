@@ -1,5 +1,6 @@
 import { WorkflowStateReader } from '@sro/temporal';
-import type { Client } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { AgreementRepository, AgreementService, AgreementVersion, CooperationAgreement } from '@sro/agreements';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import type { AppConfig } from '@sro/config';
@@ -114,6 +115,7 @@ function setup(options: { stored?: CooperationAgreement; approval?: ApprovalRoun
     insertVersion: jest.fn(async () => undefined),
     findVersion: jest.fn(async (agreementId: string, version: number) => ({ agreementId, version }) as AgreementVersion),
     insertDecision: jest.fn(async () => undefined),
+    removeDecision: jest.fn(async () => undefined),
   } satisfies Partial<Record<keyof AgreementRepository, unknown>>;
   const handle = {
     query: jest.fn(async () => ({ status: options.stored?.status ?? 'draft', approval: options.approval })),
@@ -357,14 +359,16 @@ describe('AgreementService decisions', () => {
     ]);
   });
 
-  it('records the decision with its comment in the transaction in which the workflow accepts it', async () => {
+  it('commits the decision with its comment unaccepted, then sends it with the row id as the update id (no transaction across the update)', async () => {
     const { result, repo, handle } = decide({ approval: runningRound([party('municipality', ['ap-municipality'])]) }, 'ap-municipality', {
       comment: 'Einverstanden',
     });
     await expect(result).resolves.toMatchObject({ agreementStatus: 'in_approval' });
-    expect(repo.transaction).toHaveBeenCalledTimes(1);
-    expect(repo.insertDecision).toHaveBeenCalledWith(
+    expect(repo.transaction).not.toHaveBeenCalled();
+    const [[row]] = repo.insertDecision.mock.calls as unknown as Array<[{ id: string }]>;
+    expect(row).toEqual(
       expect.objectContaining({
+        id: expect.any(String),
         agreementId: AGREEMENT,
         round: 1,
         version: 1,
@@ -374,21 +378,42 @@ describe('AgreementService decisions', () => {
         decision: 'approve',
         comment: 'Einverstanden',
       }),
-      undefined,
     );
     expect(handle.executeUpdate).toHaveBeenCalledWith(expect.anything(), {
-      args: [expect.objectContaining({ round: 1, partyKey: 'municipality', actorId: 'ap-municipality' })],
+      updateId: row.id,
+      args: [expect.objectContaining({ round: 1, partyKey: 'municipality', actorId: 'ap-municipality', recordId: row.id })],
     });
+    expect(repo.insertDecision.mock.invocationCallOrder[0]).toBeLessThan(handle.executeUpdate.mock.invocationCallOrder[0]);
+    expect(repo.removeDecision).not.toHaveBeenCalled();
   });
 
-  it('turns a concurrent second write of the same decision into a conflict', async () => {
-    const fakes = setup({
+  it('removes the decision when the workflow refuses it, and keeps it when the answer is lost', async () => {
+    const refused = setup({
       stored: agreement({ status: 'in_approval' }),
       approval: runningRound([party('municipality', ['ap-municipality'])]),
     });
-    fakes.repo.insertDecision.mockRejectedValueOnce(Object.assign(new Error('duplicate key'), { code: '23505' }));
-    const error = await refusal(fakes.service.decide(approver('ap-municipality'), AGREEMENT, { stageKey: 'parties', decision: 'approve' }));
-    expect(error.code).toBe(ErrorCode.Conflict);
+    refused.handle.executeUpdate.mockRejectedValueOnce(
+      new WorkflowUpdateFailedError(
+        'refused',
+        ApplicationFailure.create({ type: ErrorCode.InvalidState, message: 'Bereits entschieden.' }),
+      ),
+    );
+    const error = await refusal(
+      refused.service.decide(approver('ap-municipality'), AGREEMENT, { stageKey: 'parties', decision: 'approve' }),
+    );
+    expect(error.code).toBe(ErrorCode.InvalidState);
+    const [[row]] = refused.repo.insertDecision.mock.calls as unknown as Array<[{ id: string }]>;
+    expect(refused.repo.removeDecision).toHaveBeenCalledWith(row.id);
+
+    const lost = setup({
+      stored: agreement({ status: 'in_approval' }),
+      approval: runningRound([party('municipality', ['ap-municipality'])]),
+    });
+    lost.handle.executeUpdate.mockRejectedValueOnce(new Error('deadline exceeded'));
+    await expect(lost.service.decide(approver('ap-municipality'), AGREEMENT, { stageKey: 'parties', decision: 'approve' })).rejects.toThrow(
+      'deadline exceeded',
+    );
+    expect(lost.repo.removeDecision).not.toHaveBeenCalled();
   });
 });
 

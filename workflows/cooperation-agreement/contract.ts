@@ -52,6 +52,8 @@ export interface PartyDecision {
   /** Committee stages (Jugendhilfeausschuss): the resolution's number and date. */
   resolutionNumber?: string;
   resolutionDate?: string;
+  /** The decision's row in PostgreSQL (with the comment), written before the update; recording the state accepts it. */
+  recordId?: string;
 }
 
 export interface PartyApproval {
@@ -182,6 +184,8 @@ export interface DecideAgreementInput extends Actor {
   decision: AgreementDecision;
   resolutionNumber?: string;
   resolutionDate?: string;
+  /** The id of the decision's row, committed (not yet accepted) before the update; also the update's id. */
+  recordId?: string;
 }
 
 export interface DecisionOutcome {

@@ -424,7 +424,7 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
 
   setHandler(
     agreementUpdates.decide,
-    async ({ round: roundNo, stageKey, partyKey, decision, resolutionNumber, resolutionDate, actorId }) => {
+    async ({ round: roundNo, stageKey, partyKey, decision, resolutionNumber, resolutionDate, actorId, recordId }) => {
       const now = new Date();
       const round = state.approval!;
       const stage = round.stages.find((s) => s.key === stageKey)!;
@@ -436,6 +436,7 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
         round: roundNo,
         version: round.version,
         ...(stage.committee ? { resolutionNumber, resolutionDate } : {}),
+        ...(recordId ? { recordId } : {}),
       };
       const outcome = evaluateStage(stage);
       const events: ProcessEvent[] = [

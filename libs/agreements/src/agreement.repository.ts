@@ -197,6 +197,10 @@ export class AgreementRepository {
           WHERE v.agreement_id = $1 AND v.version = x.version AND v.status IS DISTINCT FROM x.status`,
         [s.agreementId, JSON.stringify(s.versions)],
       );
+      // The decisions the workflow took are accepted with its state (their rows were committed before the update).
+      const recordIds = (s.approval?.stages ?? []).flatMap((stage) => stage.parties.flatMap((p) => p.decision?.recordId ?? []));
+      if (recordIds.length > 0)
+        await m.query('UPDATE cooperation_agreement_decision SET accepted = true WHERE id = ANY($1::uuid[]) AND NOT accepted', [recordIds]);
       await m.query('DELETE FROM cooperation_agreement_pending WHERE agreement_id = $1', [s.agreementId]);
       if (s.pending.length > 0) {
         await m.query(
@@ -244,11 +248,17 @@ export class AgreementRepository {
 
   // --- decisions ------------------------------------------------------------------------------
 
-  async insertDecision(d: NewAgreementDecision, tx: EntityManager = this.dataSource.manager): Promise<void> {
-    await tx.query(
-      `INSERT INTO cooperation_agreement_decision (agreement_id, version, round, stage_key, party_key, approver_id, decision, comment, resolution_number, resolution_date)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+  /**
+   * Commits a decision before the workflow's update, not accepted yet: lists leave it out until the
+   * workflow's activity accepts it with the agreement's state (`recordState`), and a refused update
+   * removes it (`removeDecision`). An attempt whose answer was lost stays unaccepted and unseen.
+   */
+  async insertDecision(d: NewAgreementDecision & { id: string }): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO cooperation_agreement_decision (id, agreement_id, version, round, stage_key, party_key, approver_id, decision, comment, resolution_number, resolution_date, accepted)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, false)`,
       [
+        d.id,
         d.agreementId,
         d.version,
         d.round,
@@ -263,11 +273,19 @@ export class AgreementRepository {
     );
   }
 
-  /** The decisions in the order they were taken, of every round or of one. */
+  /** Takes back a decision the workflow refused (never one it accepted). */
+  async removeDecision(id: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM cooperation_agreement_decision WHERE id = $1 AND NOT accepted', [id]);
+  }
+
+  /** The accepted decisions in the order they were taken, of every round or of one. */
   decisions(agreementId: string, round?: number): Promise<AgreementDecisionRecord[]> {
-    return this.dataSource
+    const query = this.dataSource
       .getRepository(AgreementDecisionRecord)
-      .find({ where: { agreementId, ...(round === undefined ? {} : { round }) }, order: { decidedAt: 'ASC' } });
+      .createQueryBuilder('d')
+      .where('d.agreement_id = :agreementId AND d.accepted', { agreementId })
+      .orderBy('d.decided_at', 'ASC');
+    return (round === undefined ? query : query.andWhere('d.round = :round', { round })).getMany();
   }
 
   /**

@@ -6,7 +6,7 @@ import { DomainError, ErrorCode, FieldProblem, germanDate, germanDateTime, Princ
 import { DefinitionsService, PartyKind } from '@sro/definitions';
 import type { ProcessEvent } from '@sro/processes';
 import { AssignmentsService } from '@sro/reference-data';
-import { temporalCall, WorkflowStateReader } from '@sro/temporal';
+import { temporalCall, temporalUpdateAfterWrite, WorkflowStateReader } from '@sro/temporal';
 import {
   AGREEMENT_STATUS_LABELS,
   AgreementDecision,
@@ -276,8 +276,8 @@ export class AgreementService {
 
   /**
    * An approver decides for a party of a stage. Only the approvers the stage names may; a second
-   * decision changes nothing and says so. The comment is stored here in the transaction in which
-   * the workflow accepts the decision.
+   * decision changes nothing and says so. The comment is stored here, accepted once the workflow has
+   * taken the decision.
    */
   async decide(user: Principal, id: string, input: DecisionInput): Promise<DecisionOutcome> {
     const agreement = await this.find(id);
@@ -338,40 +338,41 @@ export class AgreementService {
         { pointer: '/comment', code: 'required', message: 'Bitte begründen Sie die Ablehnung.' },
       ]);
     }
-    return this.unique(() =>
-      this.agreements.transaction(async (tx) => {
-        await this.agreements.insertDecision(
+    // The decision (with its comment) is committed first, then the workflow takes it with the row's id
+    // as the update's id; its activity accepts the row. A refusal removes the row; a lost answer leaves
+    // it unaccepted (unseen) unless the workflow took it. No transaction is held across the update.
+    const recordId = randomUUID();
+    await this.agreements.insertDecision({
+      id: recordId,
+      agreementId: id,
+      version: round.version,
+      round: round.round,
+      stageKey: stage.key,
+      partyKey: party.key,
+      approverId: user.sub,
+      decision: input.decision,
+      comment: input.comment ?? null,
+      resolutionNumber: input.resolutionNumber ?? null,
+      resolutionDate: input.resolutionDate ?? null,
+    });
+    return temporalUpdateAfterWrite(
+      this.handle(agreement).executeUpdate(agreementUpdates.decide, {
+        updateId: recordId,
+        args: [
           {
-            agreementId: id,
-            version: round.version,
             round: round.round,
             stageKey: stage.key,
             partyKey: party.key,
-            approverId: user.sub,
             decision: input.decision,
-            comment: input.comment ?? null,
-            resolutionNumber: input.resolutionNumber ?? null,
-            resolutionDate: input.resolutionDate ?? null,
+            resolutionNumber: input.resolutionNumber,
+            resolutionDate: input.resolutionDate,
+            actorId: user.sub,
+            recordId,
           },
-          tx,
-        );
-        return temporalCall(
-          this.handle(agreement).executeUpdate(agreementUpdates.decide, {
-            args: [
-              {
-                round: round.round,
-                stageKey: stage.key,
-                partyKey: party.key,
-                decision: input.decision,
-                resolutionNumber: input.resolutionNumber,
-                resolutionDate: input.resolutionDate,
-                actorId: user.sub,
-              },
-            ],
-          }),
-          WHAT,
-        );
+        ],
       }),
+      WHAT,
+      () => this.agreements.removeDecision(recordId),
     );
   }
 

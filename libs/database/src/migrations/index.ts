@@ -36,6 +36,7 @@ import { ContractPartnerExitReason1766700000000 } from './1766700000000-Contract
 import { JhdStepAcceptance1766800000000 } from './1766800000000-JhdStepAcceptance';
 import { ReadPathIndexes1766900000000 } from './1766900000000-ReadPathIndexes';
 import { TaskListOrderIndex1767000000000 } from './1767000000000-TaskListOrderIndex';
+import { AgreementDecisionAcceptance1767100000000 } from './1767100000000-AgreementDecisionAcceptance';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -77,6 +78,7 @@ export const MIGRATIONS = [
   JhdStepAcceptance1766800000000,
   ReadPathIndexes1766900000000,
   TaskListOrderIndex1767000000000,
+  AgreementDecisionAcceptance1767100000000,
 ];
 
 export { SealedFieldsBoundToRows1765200000000, sealedFieldsMigrationWith } from './1765200000000-SealedFieldsBoundToRows';
