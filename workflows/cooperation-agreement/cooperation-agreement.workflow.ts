@@ -5,7 +5,7 @@ import { migrateDefinitionUpdate } from '../shared/contract';
 import { addDuration } from '../shared/duration';
 import { ONE_WRITE_PATCH, processActivities as act, reject, WRITE_ACTIVITY, writeActivities } from '../shared/process-kit';
 import type { ProcessSnapshot } from '../shared/process';
-import { ReminderGroups, ReminderRecorder } from '../shared/reminders';
+import { ReminderGroups } from '../shared/reminders';
 import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
 import type { StepState } from '../shared/steps';
 import { germanDate, germanDateTime } from '../shared/german-format';
@@ -211,12 +211,9 @@ export async function cooperationAgreement(input: CooperationAgreementInput): Pr
     const process = processSnapshot();
     // In runs with the one-write marker all of it is one local activity (see ProcessRuntime.persist).
     if (patched(ONE_WRITE_PATCH))
-      return runtime.run(async () => {
-        const recorder = new ReminderRecorder();
-        await reminders.sync(recorder);
-        if (extra.length > 0) await recorder.scheduleReminders(extra);
-        await agreements.recordAgreementChange({ agreement, process: { event: record, snapshot: process, reminders: recorder.writes } });
-      });
+      return runtime.run(() =>
+        runtime.recordChange(record, process, (change) => agreements.recordAgreementChange({ agreement, process: change }), extra),
+      );
     return runtime.write(
       async () => {
         await act.recordProcessEvent(record);

@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
 import { ONE_WRITE_PATCH, processActivities as act, serialQueue } from './process-kit';
-import type { ProcessEventRecord, ProcessSnapshot } from './process';
+import type { ProcessChange, ProcessEventRecord, ProcessSnapshot } from './process';
+import type { ScheduleRequest } from '@sro/reminders';
 import { ReminderRecorder, ReminderWriter } from './reminders';
 
 /** One entry of an instance's history as a workflow states it; the runtime numbers and dates it. */
@@ -54,16 +55,29 @@ export class ProcessRuntime {
     const record = this.change(event);
     const snap = snapshot();
     return this.serial(async () => {
-      if (patched(ONE_WRITE_PATCH)) {
-        const reminders = new ReminderRecorder();
-        await this.options.syncReminders?.(snap, reminders);
-        await act.recordProcessChange({ event: record, snapshot: snap, reminders: reminders.writes });
-        return;
-      }
+      if (patched(ONE_WRITE_PATCH)) return this.recordChange(record, snap, (change) => act.recordProcessChange(change));
       if (record) await act.recordProcessEvent(record);
       await act.recordProcessState(snap);
       await this.options.syncReminders?.(snap, act);
     });
+  }
+
+  /**
+   * A change's writes as one activity (runs with the `one-write-per-change` marker): the reminder
+   * synchronisation is recorded, not run, the `extra` reminders after it, and `write` gets the
+   * history entry, the read model and the reminder writes in their order. Call it inside the serial
+   * queue (`persist`, or `run` for a process with rows of its own, like the agreement's).
+   */
+  async recordChange(
+    event: ProcessEventRecord | undefined,
+    snapshot: ProcessSnapshot,
+    write: (change: ProcessChange) => Promise<void>,
+    extra: ScheduleRequest[] = [],
+  ): Promise<void> {
+    const reminders = new ReminderRecorder();
+    await this.options.syncReminders?.(snapshot, reminders);
+    if (extra.length > 0) await reminders.scheduleReminders(extra);
+    await write({ event, snapshot, reminders: reminders.writes });
   }
 
   /**
