@@ -232,17 +232,38 @@ describe('cooperation agreements over HTTP (three parties, draft to active)', ()
   });
 
   it('revises the text and takes the new version through every stage to active', async () => {
-    const revised = await request(http())
-      .post(`/cooperation-agreements/${id}/versions`)
-      .set('Authorization', coordinator)
-      .send({
-        body: `${BODY_MARKER}; § 4 Finanzierung: Stadt 40 %, Landkreis 60 %.`,
-        validFrom: day(0),
-        validUntil: day(30 + 3 * 365),
-        changeNote: 'Finanzierungsanteile ergänzt',
-      });
+    const revise = () =>
+      request(http())
+        .post(`/cooperation-agreements/${id}/versions`)
+        .set('Authorization', coordinator)
+        .send({
+          body: `${BODY_MARKER}; § 4 Finanzierung: Stadt 40 %, Landkreis 60 %.`,
+          validFrom: day(0),
+          validUntil: day(30 + 3 * 365),
+          changeNote: 'Finanzierungsanteile ergänzt',
+        });
+    // A version 2 committed by another request whose update is still under way: this one is a conflict.
+    const pendingRow = (createdAt: string) =>
+      system.db.query(
+        `INSERT INTO cooperation_agreement_version (agreement_id, version, status, body, valid_from, valid_until, created_by, created_at)
+         VALUES ($1, 2, NULL, 'Entwurf einer anderen Anfrage', $2, $3, 'demo-coordinator', $4)`,
+        [id, day(0), day(400), createdAt],
+      );
+    await pendingRow(new Date().toISOString());
+    const concurrent = await revise();
+    expect(concurrent.status).toBe(409);
+    // Left without status for more than two minutes (its answer lost, the workflow never took it): it gives way.
+    await system.db.query(`DELETE FROM cooperation_agreement_version WHERE agreement_id = $1 AND version = 2`, [id]);
+    await pendingRow(new Date(Date.now() - 3 * 60_000).toISOString());
+    const revised = await revise();
     expect(revised.status).toBe(201);
-    expect(revised.body).toMatchObject({ version: 2, status: 'draft' });
+    expect(revised.body).toMatchObject({ version: 2, status: 'draft', body: expect.stringContaining('§ 4 Finanzierung') });
+    expect(
+      await system.db.query('SELECT version, status FROM cooperation_agreement_version WHERE agreement_id = $1 ORDER BY version', [id]),
+    ).toEqual([
+      { version: 1, status: 'rejected' },
+      { version: 2, status: 'draft' },
+    ]);
     const resubmitted = await request(http()).post(`/cooperation-agreements/${id}/submit`).set('Authorization', coordinator).send({});
     expect(resubmitted.status).toBe(200);
     expect(resubmitted.body.approval).toMatchObject({ round: 2, version: 2 });

@@ -1,5 +1,5 @@
 import { WorkflowStateReader } from '@sro/temporal';
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { AgreementRepository, AgreementService, AgreementVersion, CooperationAgreement } from '@sro/agreements';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
@@ -110,14 +110,15 @@ function setup(options: { stored?: CooperationAgreement; approval?: ApprovalRoun
     insertDraft: jest.fn(async () => undefined),
     delete: jest.fn(async () => undefined),
     updateDraftMeta: jest.fn(async () => undefined),
-    latestVersionNumber: jest.fn(async () => 1),
     transaction: jest.fn(async <T>(work: (tx: never) => Promise<T>) => work(undefined as never)),
-    insertVersion: jest.fn(async () => undefined),
+    insertPendingVersion: jest.fn(async () => undefined),
+    removePendingVersion: jest.fn(async () => undefined),
     findVersion: jest.fn(async (agreementId: string, version: number) => ({ agreementId, version }) as AgreementVersion),
     insertDecision: jest.fn(async () => undefined),
     removeDecision: jest.fn(async () => undefined),
   } satisfies Partial<Record<keyof AgreementRepository, unknown>>;
   const handle = {
+    describe: jest.fn(async (): Promise<unknown> => ({})),
     query: jest.fn(async () => ({ status: options.stored?.status ?? 'draft', approval: options.approval })),
     executeUpdate: jest.fn(async (_update: unknown, _options: unknown): Promise<unknown> => ({
       stageStatus: 'active',
@@ -219,13 +220,20 @@ describe('AgreementService drafting', () => {
     ]);
   });
 
-  it('takes the draft back when its workflow cannot start', async () => {
-    const { service, repo, temporal } = setup();
+  it('takes the draft back when its workflow did not start, and keeps it when Temporal cannot say', async () => {
+    const { service, repo, temporal, handle } = setup();
     temporal.workflow.start.mockRejectedValueOnce(new Error('Temporal is down'));
-    await expect(service.create(coordinator, draftInput())).rejects.toThrow();
+    handle.describe.mockRejectedValueOnce(new WorkflowNotFoundError('not found', 'cooperation-agreement/x', undefined));
+    await expect(service.create(coordinator, draftInput())).rejects.toThrow('Temporal is down');
     expect(repo.insertDraft).toHaveBeenCalledTimes(1);
     const [row] = repo.insertDraft.mock.calls[0] as unknown as [{ id: string }];
     expect(repo.delete).toHaveBeenCalledWith(row.id);
+
+    // The start may have happened (its answer was lost): the draft stays for the running workflow.
+    temporal.workflow.start.mockRejectedValueOnce(new Error('deadline exceeded'));
+    handle.describe.mockRejectedValueOnce(new Error('unavailable'));
+    await expect(service.create(coordinator, draftInput())).rejects.toThrow('deadline exceeded');
+    expect(repo.delete).toHaveBeenCalledTimes(1);
   });
 
   it('changes parties only while the agreement is a draft', async () => {
@@ -243,23 +251,39 @@ describe('AgreementService drafting', () => {
       (await refusal(service.revise(coordinator, AGREEMENT, { body: 'x', validFrom: '2027-01-01', validUntil: '2028-01-01' }))).code,
     ).toBe(ErrorCode.InvalidState);
     expect((await refusal(service.terminate(coordinator, AGREEMENT, 'noch einmal'))).code).toBe(ErrorCode.InvalidState);
-    expect(repo.insertVersion).not.toHaveBeenCalled();
+    expect(repo.insertPendingVersion).not.toHaveBeenCalled();
     expect(handle.executeUpdate).not.toHaveBeenCalled();
   });
 
-  it('stores a new version in the transaction of the workflow update, as the next number', async () => {
-    const { service, repo, handle } = setup({ stored: agreement({ status: 'draft' }) });
-    repo.latestVersionNumber.mockResolvedValueOnce(2);
+  it('commits the next version after the one the workflow took, without status, then sends the update; a refusal removes it', async () => {
+    const { service, repo, handle } = setup({ stored: agreement({ status: 'draft', latestVersion: 2 }) });
     await expect(
       service.revise(coordinator, AGREEMENT, { body: 'Neu', validFrom: '2027-01-01', validUntil: '2029-12-31' }),
     ).resolves.toMatchObject({ version: 3 });
-    expect(repo.insertVersion).toHaveBeenCalledWith(
+    expect(repo.transaction).not.toHaveBeenCalled();
+    expect(repo.insertPendingVersion).toHaveBeenCalledWith(
       expect.objectContaining({ agreementId: AGREEMENT, version: 3, body: 'Neu', attachments: [], changeNote: null }),
-      undefined,
     );
     expect(handle.executeUpdate).toHaveBeenCalledWith(expect.anything(), {
       args: [expect.objectContaining({ version: 3, actorId: 'demo-coordinator' })],
     });
+    expect(repo.insertPendingVersion.mock.invocationCallOrder[0]).toBeLessThan(handle.executeUpdate.mock.invocationCallOrder[0]);
+    expect(repo.removePendingVersion).not.toHaveBeenCalled();
+
+    handle.executeUpdate.mockRejectedValueOnce(
+      new WorkflowUpdateFailedError('refused', ApplicationFailure.create({ type: ErrorCode.InvalidState, message: 'Freigabe läuft.' })),
+    );
+    const error = await refusal(service.revise(coordinator, AGREEMENT, { body: 'Neu', validFrom: '2027-01-01', validUntil: '2029-12-31' }));
+    expect(error.code).toBe(ErrorCode.InvalidState);
+    expect(repo.removePendingVersion).toHaveBeenCalledWith(AGREEMENT, 3);
+  });
+
+  it('answers a concurrent revision of the same number as a conflict', async () => {
+    const { service, repo, handle } = setup({ stored: agreement({ status: 'draft' }) });
+    repo.insertPendingVersion.mockRejectedValueOnce(Object.assign(new Error('duplicate key'), { code: '23505' }));
+    const error = await refusal(service.revise(coordinator, AGREEMENT, { body: 'Neu', validFrom: '2027-01-01', validUntil: '2029-12-31' }));
+    expect(error.code).toBe(ErrorCode.Conflict);
+    expect(handle.executeUpdate).not.toHaveBeenCalled();
   });
 });
 

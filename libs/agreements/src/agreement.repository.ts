@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { ProcessEvent } from '@sro/processes';
 import type { AgreementSnapshot, AgreementStatus } from '@sro/workflows/contracts';
 import {
@@ -215,14 +215,6 @@ export class AgreementRepository {
 
   // --- versions -------------------------------------------------------------------------------
 
-  async latestVersionNumber(agreementId: string): Promise<number> {
-    const [{ latest }]: Array<{ latest: number }> = await this.dataSource.query(
-      'SELECT max(version)::int AS latest FROM cooperation_agreement_version WHERE agreement_id = $1',
-      [agreementId],
-    );
-    return latest;
-  }
-
   async insertVersion(v: NewAgreementVersion, tx: EntityManager = this.dataSource.manager): Promise<void> {
     await tx.query(
       `INSERT INTO cooperation_agreement_version (agreement_id, version, body, attachments, valid_from, valid_until, change_note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -230,20 +222,51 @@ export class AgreementRepository {
     );
   }
 
+  /**
+   * Commits a new version before the workflow's update, without a status: reads leave it out until
+   * the workflow's activity gives it one (`recordState`). A version left without status for two
+   * minutes (an update whose answer was lost and that the workflow never took) gives way to this
+   * one; any other row of the same number is a unique violation (someone else revised at the same moment).
+   */
+  async insertPendingVersion(v: NewAgreementVersion): Promise<void> {
+    await this.transaction(async (tx) => {
+      await tx.query(
+        `DELETE FROM cooperation_agreement_version WHERE agreement_id = $1 AND version = $2 AND status IS NULL AND created_at < now() - interval '2 minutes'`,
+        [v.agreementId, v.version],
+      );
+      await tx.query(
+        `INSERT INTO cooperation_agreement_version (agreement_id, version, status, body, attachments, valid_from, valid_until, change_note, created_by)
+         VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, $8)`,
+        [v.agreementId, v.version, v.body, JSON.stringify(v.attachments), v.validFrom, v.validUntil, v.changeNote, v.createdBy],
+      );
+    });
+  }
+
+  /** Takes back a version the workflow refused (never one it took). */
+  async removePendingVersion(agreementId: string, version: number): Promise<void> {
+    await this.dataSource.query('DELETE FROM cooperation_agreement_version WHERE agreement_id = $1 AND version = $2 AND status IS NULL', [
+      agreementId,
+      version,
+    ]);
+  }
+
+  /** The versions the workflow took (a version still without status is left out). */
   versionSummaries(agreementId: string): Promise<AgreementVersionSummary[]> {
     return this.dataSource.getRepository(AgreementVersion).find({
-      where: { agreementId },
+      where: { agreementId, status: Not(IsNull()) },
       order: { version: 'ASC' },
       select: ['version', 'status', 'validFrom', 'validUntil', 'changeNote', 'createdBy', 'createdAt'],
     });
   }
 
   versions(agreementId: string): Promise<AgreementVersion[]> {
-    return this.dataSource.getRepository(AgreementVersion).find({ where: { agreementId }, order: { version: 'ASC' } });
+    return this.dataSource
+      .getRepository(AgreementVersion)
+      .find({ where: { agreementId, status: Not(IsNull()) }, order: { version: 'ASC' } });
   }
 
   findVersion(agreementId: string, version: number): Promise<AgreementVersion | null> {
-    return this.dataSource.getRepository(AgreementVersion).findOneBy({ agreementId, version });
+    return this.dataSource.getRepository(AgreementVersion).findOneBy({ agreementId, version, status: Not(IsNull()) });
   }
 
   // --- decisions ------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { DomainError, ErrorCode, FieldProblem, germanDate, germanDateTime, Princ
 import { DefinitionsService, PartyKind } from '@sro/definitions';
 import type { ProcessEvent } from '@sro/processes';
 import { AssignmentsService } from '@sro/reference-data';
-import { temporalCall, temporalUpdateAfterWrite, WorkflowStateReader } from '@sro/temporal';
+import { temporalCall, temporalStartAfterWrite, temporalUpdateAfterWrite, WorkflowStateReader } from '@sro/temporal';
 import {
   AGREEMENT_STATUS_LABELS,
   AgreementDecision,
@@ -196,20 +196,18 @@ export class AgreementService {
       definition,
       firstVersion: { version: 1, validFrom: input.validFrom, validUntil: input.validUntil },
     };
-    try {
-      await temporalCall(
-        this.temporal.workflow.start(WorkflowType.CooperationAgreement, {
-          taskQueue: this.config.temporal.taskQueue,
-          workflowId,
-          args: [workflowInput],
-        }),
-        WHAT,
-      );
-    } catch (error) {
-      // Without its workflow the draft could never move: take it back.
-      await this.agreements.delete(id);
-      throw error;
-    }
+    // Without its workflow the draft could never move: a start that did not happen takes it back.
+    await temporalStartAfterWrite(
+      this.temporal,
+      workflowId,
+      this.temporal.workflow.start(WorkflowType.CooperationAgreement, {
+        taskQueue: this.config.temporal.taskQueue,
+        workflowId,
+        args: [workflowInput],
+      }),
+      WHAT,
+      () => this.agreements.delete(id),
+    );
     return this.get(user, id);
   }
 
@@ -226,21 +224,23 @@ export class AgreementService {
     return this.get(user, id);
   }
 
-  /** A new version of the text: after a rejection, or as the renewal of an active agreement. */
+  /**
+   * A new version of the text: after a rejection, or as the renewal of an active agreement. The
+   * version is committed first without status, then the workflow takes it (its activity gives the
+   * version its status); a refusal removes it. No transaction is held across the update.
+   */
   async revise(user: Principal, id: string, input: VersionInput): Promise<AgreementVersion> {
     const agreement = await this.writable(user, id);
     checkValidity(input);
-    const version = (await this.agreements.latestVersionNumber(id)) + 1;
-    await this.unique(() =>
-      this.agreements.transaction(async (tx) => {
-        await this.agreements.insertVersion(newVersion(id, version, input, user.sub), tx);
-        await temporalCall(
-          this.handle(agreement).executeUpdate(agreementUpdates.revise, {
-            args: [{ version, validFrom: input.validFrom, validUntil: input.validUntil, actorId: user.sub }],
-          }),
-          WHAT,
-        );
+    // The next number after the latest version the workflow took (the read model, written with its state).
+    const version = agreement.latestVersion + 1;
+    await this.unique(() => this.agreements.insertPendingVersion(newVersion(id, version, input, user.sub)));
+    await temporalUpdateAfterWrite(
+      this.handle(agreement).executeUpdate(agreementUpdates.revise, {
+        args: [{ version, validFrom: input.validFrom, validUntil: input.validUntil, actorId: user.sub }],
       }),
+      WHAT,
+      () => this.agreements.removePendingVersion(id, version),
     );
     return this.version(user, id, version);
   }
@@ -255,12 +255,11 @@ export class AgreementService {
     }
     if (input.approvers) await this.checkApprovers(input.approvers);
     const partyKinds = await this.partyKinds(agreement.parties);
-    const latest = await this.agreements.latestVersionNumber(id);
     await temporalCall(
       this.handle(agreement).executeUpdate(agreementUpdates.submit, {
         args: [
           {
-            version: latest,
+            version: agreement.latestVersion,
             committeeRequired: input.committeeRequired ?? agreement.approval?.committeeRequired ?? false,
             optionalStages: input.optionalStages ?? agreement.approval?.optionalStages ?? [],
             approvers: input.approvers,

@@ -37,6 +37,7 @@ import { JhdStepAcceptance1766800000000 } from './1766800000000-JhdStepAcceptanc
 import { ReadPathIndexes1766900000000 } from './1766900000000-ReadPathIndexes';
 import { TaskListOrderIndex1767000000000 } from './1767000000000-TaskListOrderIndex';
 import { AgreementDecisionAcceptance1767100000000 } from './1767100000000-AgreementDecisionAcceptance';
+import { AgreementVersionAcceptance1767200000000 } from './1767200000000-AgreementVersionAcceptance';
 
 /** Every migration in order; listed explicitly so the same list works from sources and from dist. */
 export const MIGRATIONS = [
@@ -79,6 +80,7 @@ export const MIGRATIONS = [
   ReadPathIndexes1766900000000,
   TaskListOrderIndex1767000000000,
   AgreementDecisionAcceptance1767100000000,
+  AgreementVersionAcceptance1767200000000,
 ];
 
 export { SealedFieldsBoundToRows1765200000000, sealedFieldsMigrationWith } from './1765200000000-SealedFieldsBoundToRows';
