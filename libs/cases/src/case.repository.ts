@@ -114,9 +114,9 @@ export class CaseRepository {
 
   /**
    * Writes a new case file with its first history entry (the intake) in one statement, in the
-   * caller's transaction when given; answers what the database set.
+   * caller's transaction when given; answers what the database set. A pseudonym already taken is
+   * drawn again (`insertWithFreePseudonym`).
    */
-  /** Writes the file and its first history entry; a pseudonym already taken is drawn again (see `insertWithFreePseudonym`). */
   async insert(file: CaseFileInsert, manager: EntityManager = this.dataSource.manager): Promise<WrittenCase> {
     return insertWithFreePseudonym(file.pseudonym, async (pseudonym) => {
       const [row]: Array<{ version: number; created_at: Date }> = await manager.query(
