@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import { SEED_SPECS } from '@sro/definitions';
 import { addDuration } from '@sro/workflows/shared/duration';
 import { sozialraumStateQuery, sozialraumUpdates, WorkflowType, migrateDefinitionUpdate } from '@sro/workflows/contracts';
@@ -22,6 +22,26 @@ describe('sozialraum-development workflow (time-skipping)', () => {
       await handle.executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: d.phaseKey, actorId: 'demo-coordinator' }] });
     }
   }
+
+  it('records the start before a deliverable that came with the start (in the run’s first task)', async () => {
+    const input = sozialraumInput();
+    const [boundaries] = validDeliverables();
+    await suite.env.client.workflow.executeUpdateWithStart(sozialraumUpdates.setDeliverable, {
+      args: [{ ...boundaries, actorId: 'demo-coordinator' }],
+      startWorkflowOperation: new WithStartWorkflowOperation(WorkflowType.SozialraumDevelopment, {
+        taskQueue,
+        workflowId: `srd-${input.processId}`,
+        workflowIdConflictPolicy: 'FAIL',
+        args: [input],
+      }),
+    });
+    const events = () => fake.of('recordProcessEvent').filter((e: any) => e.processId === input.processId);
+    await eventually(async () => events().length === 2, 10_000, 'both entries written');
+    expect(events().map((e: any) => [e.sequence, e.kind])).toEqual([
+      [1, 'started'],
+      [2, 'deliverable_set'],
+    ]);
+  });
 
   it('schedules a reminder at each offset before the due date and the escalation at it', async () => {
     const input = sozialraumInput();

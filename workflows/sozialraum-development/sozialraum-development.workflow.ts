@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { StepSpec } from '@sro/definitions';
 import { migrateDefinitionUpdate } from '../shared/contract';
 import { addDuration } from '../shared/duration';
@@ -47,6 +47,9 @@ function initialState(input: SozialraumDevelopmentInput): SozialraumDevelopmentS
  * date, deliverables and reminders from the pinned definition; phase 6 runs on with regular
  * Sozialraumkonferenzen and measure reviews, continuing as new to keep its history bounded.
  */
+/** Runs that record their start before registering their update handlers carry this marker. */
+const START_FIRST_PATCH = 'srd-start-before-handlers';
+
 export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): Promise<SozialraumDevelopmentState> {
   const state: SozialraumDevelopmentState = input.carried ?? initialState(input);
   const spec = () => state.definition.spec;
@@ -170,6 +173,13 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
       state.nextReviewAt = addDuration(at, spec().measureReviewInterval).toISOString();
     }
   };
+
+  // An update that comes with the start is dispatched the moment its handler is registered: recorded
+  // after it, the start came second in the history. New runs record the start first (as the
+  // Jugendhilfedienst case records its intake); runs from before the marker keep their order.
+  const recordStart = () =>
+    persist({ kind: 'started', actorId: state.coordinatorId, details: { definitionVersion: state.definition.version } });
+  const startWritten = !input.carried && patched(START_FIRST_PATCH) ? recordStart() : undefined;
 
   // --- updates --------------------------------------------------------------------------------
 
@@ -415,8 +425,7 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
 
   // --- main loop: deadlines, phase-6 conferences and reviews -----------------------------------
 
-  if (!input.carried)
-    await persist({ kind: 'started', actorId: state.coordinatorId, details: { definitionVersion: state.definition.version } });
+  if (!input.carried) await (startWritten ?? recordStart());
   else await runtime.resyncReminders();
 
   const maxEvents = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
