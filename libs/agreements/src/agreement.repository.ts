@@ -148,7 +148,7 @@ export class AgreementRepository {
           agreement.definitionVersion,
         ],
       );
-      await this.insertVersion(firstVersion, tx);
+      await this.insertVersion(tx, firstVersion, 'draft');
     });
   }
 
@@ -215,10 +215,12 @@ export class AgreementRepository {
 
   // --- versions -------------------------------------------------------------------------------
 
-  async insertVersion(v: NewAgreementVersion, tx: EntityManager = this.dataSource.manager): Promise<void> {
+  /** A version row: `draft` for the first (written with the agreement), no status for a revision until the workflow takes it. */
+  private async insertVersion(tx: EntityManager, v: NewAgreementVersion, status: 'draft' | null): Promise<void> {
     await tx.query(
-      `INSERT INTO cooperation_agreement_version (agreement_id, version, body, attachments, valid_from, valid_until, change_note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [v.agreementId, v.version, v.body, JSON.stringify(v.attachments), v.validFrom, v.validUntil, v.changeNote, v.createdBy],
+      `INSERT INTO cooperation_agreement_version (agreement_id, version, status, body, attachments, valid_from, valid_until, change_note, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [v.agreementId, v.version, status, v.body, JSON.stringify(v.attachments), v.validFrom, v.validUntil, v.changeNote, v.createdBy],
     );
   }
 
@@ -234,11 +236,7 @@ export class AgreementRepository {
         `DELETE FROM cooperation_agreement_version WHERE agreement_id = $1 AND version = $2 AND status IS NULL AND created_at < now() - interval '2 minutes'`,
         [v.agreementId, v.version],
       );
-      await tx.query(
-        `INSERT INTO cooperation_agreement_version (agreement_id, version, status, body, attachments, valid_from, valid_until, change_note, created_by)
-         VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, $8)`,
-        [v.agreementId, v.version, v.body, JSON.stringify(v.attachments), v.validFrom, v.validUntil, v.changeNote, v.createdBy],
-      );
+      await this.insertVersion(tx, v, null);
     });
   }
 

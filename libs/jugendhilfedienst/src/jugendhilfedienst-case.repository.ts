@@ -314,7 +314,7 @@ export class JugendhilfedienstCaseRepository {
   }
 
   /** Writes the case and its intake history entry; answers the pseudonym it was written with (a taken one is drawn again). */
-  async insert(c: NewJugendhilfedienstCase, tx?: EntityManager): Promise<string> {
+  async insert(c: NewJugendhilfedienstCase): Promise<string> {
     const sealed = {
       personal: this.cipher.seal(c.personal, { table: 'case_file', column: 'personal_enc', rowId: c.id }),
       content: this.cipher.seal(c.content, { table: 'case_file', column: 'content_enc', rowId: c.id }),
@@ -322,7 +322,7 @@ export class JugendhilfedienstCaseRepository {
       report: this.cipher.seal(c.report, { table: 'case_file', column: 'report_enc', rowId: c.id }),
     };
     const written = await insertWithFreePseudonym(c.pseudonym, async (pseudonym) => {
-      const [row]: Array<{ id: string }> = await this.db(tx).query(
+      const [row]: Array<{ id: string }> = await this.dataSource.query(
         // The intake is the first entry of the case's history.
         `WITH f AS (
            INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by,
