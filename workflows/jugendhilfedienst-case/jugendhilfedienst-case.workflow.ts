@@ -1,4 +1,4 @@
-import { patched, proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { JugendhilfedienstActivities } from '@sro/jugendhilfedienst';
 import { fallteamConsultation } from '../fallteam-consultation/fallteam-consultation.workflow';
 import { caseworkerChangedSignal, workflowIds } from '../shared/contract';
@@ -6,7 +6,7 @@ import { addDuration, compareDurations, parseDuration } from '../shared/duration
 import { reject, stepReminders, WRITE_ACTIVITY } from '../shared/process-kit';
 import type { ProcessSnapshot } from '../shared/process';
 import { ReminderSlot } from '../shared/reminders';
-import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
+import { ProcessEvent, ProcessRuntime, recordedBeforeHandlers } from '../shared/runtime';
 import { germanDate, germanDateTime } from '../shared/german-format';
 import { Problems } from '../shared/validation';
 import {
@@ -36,6 +36,9 @@ function rootMessage(error: unknown): string {
   return current instanceof Error ? current.message : String(current);
 }
 
+/** Runs that record the intake before registering their update handlers carry this marker. */
+const INTAKE_FIRST_PATCH = 'jhd-intake-before-handlers';
+
 /**
  * The standard process of a case in the Jugendhilfedienst (seed 000): intake → classification into
  * a zone within the defined time → for the Gefährdungsbereich a § 8a risk assessment by at least
@@ -46,9 +49,6 @@ function rootMessage(error: unknown): string {
  * sets the deletion date. It holds ids, the pseudonym, codes and dates; everything else is sealed
  * in PostgreSQL.
  */
-/** Runs that record the intake before registering their update handlers carry this marker. */
-const INTAKE_FIRST_PATCH = 'jhd-intake-before-handlers';
-
 export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): Promise<JugendhilfedienstCaseState> {
   const spec = input.definition.spec;
   const { resume, ...fresh } = input;
@@ -257,10 +257,9 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
       details: { source: state.source, anonymous: state.anonymous, definitionVersion: state.definition.version },
     });
   };
-  // An update that came with the start (in the run's first task) is dispatched as soon as its handler
-  // is registered, so a quick classification ran before the intake was recorded: the intake came second
-  // in the history and re-opened the classification step. New runs record the intake first.
-  const intakeWritten = !resume && patched(INTAKE_FIRST_PATCH) ? recordIntake() : undefined;
+  // A quick classification that came with the start ran before the intake was recorded and re-opened
+  // the classification step; new runs record the intake first.
+  const intake = resume ? undefined : recordedBeforeHandlers(INTAKE_FIRST_PATCH, recordIntake);
 
   setHandler(caseworkerChangedSignal, ({ caseworkerId }) => {
     state.caseworkerId = caseworkerId;
@@ -536,7 +535,7 @@ export async function jugendhilfedienstCase(input: JugendhilfedienstCaseInput): 
   setHandler(jugendhilfedienstStateQuery, () => state);
 
   if (resume) await reopen(resume);
-  else await (intakeWritten ?? recordIntake());
+  else await intake!();
 
   while (state.phase !== 'closed') {
     if (state.phase === 'fallteam' && !state.fallteam) {

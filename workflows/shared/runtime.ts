@@ -11,6 +11,17 @@ export interface ProcessEvent {
   details?: Record<string, unknown>;
 }
 
+/**
+ * A new run's first history entry, recorded before its update handlers are registered (in runs that
+ * carry `patchId`): an update that came with the start is dispatched as soon as its handler is
+ * registered and would otherwise be recorded first. Call it before the handlers; await what it
+ * answers where the run records its start (runs from before the marker record it only there).
+ */
+export function recordedBeforeHandlers(patchId: string, record: () => Promise<void>): () => Promise<void> {
+  const written = patched(patchId) ? record() : undefined;
+  return () => written ?? record();
+}
+
 /** The counters a process workflow keeps in its (queryable, carried-over) state. */
 export interface Revisioned {
   /** Increases with every change; the read model keeps the highest. */

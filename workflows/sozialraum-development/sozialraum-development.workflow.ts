@@ -1,11 +1,11 @@
-import { allHandlersFinished, condition, continueAsNew, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { StepSpec } from '@sro/definitions';
 import { migrateDefinitionUpdate } from '../shared/contract';
 import { addDuration } from '../shared/duration';
 import { processActivities as act, reject, stepReminders } from '../shared/process-kit';
 import type { ProcessSnapshot } from '../shared/process';
 import { ReminderSlot } from '../shared/reminders';
-import { ProcessEvent, ProcessRuntime } from '../shared/runtime';
+import { ProcessEvent, ProcessRuntime, recordedBeforeHandlers } from '../shared/runtime';
 import { germanDate } from '../shared/german-format';
 import { effectiveDueAt, initialSteps, planStepMigration, StepState } from '../shared/steps';
 import {
@@ -42,14 +42,14 @@ function initialState(input: SozialraumDevelopmentInput): SozialraumDevelopmentS
   };
 }
 
+/** Runs that record their start before registering their update handlers carry this marker. */
+const START_FIRST_PATCH = 'srd-start-before-handlers';
+
 /**
  * The six-phase social-space development of one social space (seed 000): each phase has a due
  * date, deliverables and reminders from the pinned definition; phase 6 runs on with regular
  * Sozialraumkonferenzen and measure reviews, continuing as new to keep its history bounded.
  */
-/** Runs that record their start before registering their update handlers carry this marker. */
-const START_FIRST_PATCH = 'srd-start-before-handlers';
-
 export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): Promise<SozialraumDevelopmentState> {
   const state: SozialraumDevelopmentState = input.carried ?? initialState(input);
   const spec = () => state.definition.spec;
@@ -174,12 +174,10 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
     }
   };
 
-  // An update that comes with the start is dispatched the moment its handler is registered: recorded
-  // after it, the start came second in the history. New runs record the start first (as the
-  // Jugendhilfedienst case records its intake); runs from before the marker keep their order.
+  // New runs record their start before an update that came with it.
   const recordStart = () =>
     persist({ kind: 'started', actorId: state.coordinatorId, details: { definitionVersion: state.definition.version } });
-  const startWritten = !input.carried && patched(START_FIRST_PATCH) ? recordStart() : undefined;
+  const started = input.carried ? undefined : recordedBeforeHandlers(START_FIRST_PATCH, recordStart);
 
   // --- updates --------------------------------------------------------------------------------
 
@@ -425,7 +423,7 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
 
   // --- main loop: deadlines, phase-6 conferences and reviews -----------------------------------
 
-  if (!input.carried) await (startWritten ?? recordStart());
+  if (started) await started();
   else await runtime.resyncReminders();
 
   const maxEvents = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
