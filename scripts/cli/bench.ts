@@ -19,6 +19,8 @@ if (ONLY !== undefined && ONLY !== 'intake') throw new Error(`--only knows 'inta
 const SAMPLE = process.argv.includes('--sample');
 /** `--updates-only`: skips the intake rows (the consultations the updates need are still opened, unmeasured). */
 const UPDATES_ONLY = process.argv.includes('--updates-only');
+/** `--cpu`: CPU milliseconds per operation by process for every update scenario (measured until the worker is idle again). */
+const CPU = process.argv.includes('--cpu');
 
 interface Measured {
   scenario: string;
@@ -69,6 +71,21 @@ async function measure(scenario: string, concurrency: number, count: number, op:
 /** The result rows as the table prints them. */
 const rows = (results: Measured[]) => results.map(({ p50, p95, p99, ...r }) => ({ ...r, 'p50 ms': p50, 'p95 ms': p95, 'p99 ms': p99 }));
 
+/** CPU milliseconds per operation by process between two readings of `cpuByProcess`, with their total. */
+function cpuMsPerOp(before: Record<string, number>, after: Record<string, number>, count: number): Record<string, number> {
+  const perOp = Object.entries(after)
+    .map(([name, seconds]) => [name, round(((seconds - (before[name] ?? 0)) * 1000) / count, 1)] as const)
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return {
+    total: round(
+      perOp.reduce((sum, [, ms]) => sum + ms, 0),
+      1,
+    ),
+    ...Object.fromEntries(perOp),
+  };
+}
+
 /** What one case intake is, printed with the figures. */
 const INTAKE_IS =
   'case intake = one POST /cases with the consultation request in its body (auth, validation, sealing, case file, blind index and ' +
@@ -116,6 +133,7 @@ runBench(
     if (SAMPLE) process.env.TEMPORAL_METRICS_BIND = `127.0.0.1:${metricsPort}`;
     const system = await startSystem(ctx);
     const samples: Array<{ scenario: string; concurrency: number } & SampleReport> = [];
+    const updateCpu: Array<Record<string, string | number>> = [];
     /**
      * Waits (at most 60 s) until the worker has been nearly idle (under 10 % of a core) for a second:
      * work left over from the step before (a process's first writes after its start, replays) must not
@@ -136,7 +154,12 @@ runBench(
     const sampled = async (scenario: string, concurrency: number, count: number, op: (i: number) => Promise<void>) => {
       await settle();
       const sampler = SAMPLE ? await startSampler(stack.databaseUrl, `http://127.0.0.1:${metricsPort}/metrics`, system.pids) : undefined;
+      const before = cpuByProcess(system.pids);
       const result = await measure(scenario, concurrency, count, op);
+      if (CPU) {
+        await settle();
+        updateCpu.push({ scenario, concurrency, ...cpuMsPerOp(before, cpuByProcess(system.pids), count) });
+      }
       if (sampler) {
         const report = await sampler.stop();
         samples.push({ scenario, concurrency, ...report });
@@ -212,19 +235,7 @@ runBench(
         const before = cpuByProcess(system.pids);
         await measure(scenario, 8, count, op);
         await settle();
-        const after = cpuByProcess(system.pids);
-        const perOp = Object.entries(after)
-          .map(([name, seconds]) => [name, round(((seconds - (before[name] ?? 0)) * 1000) / count, 1)] as const)
-          .filter(([, ms]) => ms > 0)
-          .sort((a, b) => b[1] - a[1]);
-        return {
-          scenario,
-          total: round(
-            perOp.reduce((sum, [, ms]) => sum + ms, 0),
-            1,
-          ),
-          ...Object.fromEntries(perOp),
-        };
+        return { scenario, ...cpuMsPerOp(before, cpuByProcess(system.pids), count) };
       };
 
       if (ONLY === 'intake') {
@@ -538,6 +549,7 @@ runBench(
         ])}\n\n`,
       );
       process.stdout.write(`${INTAKE_IS}\n\n`);
+      if (CPU) process.stdout.write(`CPU ms per operation by process (bench = the load generator):\n${table(updateCpu)}\n\n`);
       return {
         levels: LEVELS,
         ops: OPS,
@@ -548,6 +560,7 @@ runBench(
         rss,
         targets,
         ...(SAMPLE ? { samples } : {}),
+        ...(CPU ? { cpuMsPerOp: updateCpu } : {}),
       };
     } finally {
       await temporal.connection.close();
