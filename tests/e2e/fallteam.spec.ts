@@ -255,6 +255,10 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     const scheduled = await request(http()).post(`/consultations/${consultationId}/schedule`).set('Authorization', cw).send({ sessionId });
     expect(scheduled.status).toBe(200);
     expect(scheduled.body.phase).toBe('scheduled');
+    // Built from the state the update returned: the next GET shows the same.
+    expect((await request(http()).get(`/consultations/${consultationId}`).set('Authorization', cw).expect(200)).body).toEqual(
+      scheduled.body,
+    );
 
     // The session holds one consultation: a second one does not fit.
     const other = await request(http())

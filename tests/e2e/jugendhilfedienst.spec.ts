@@ -344,6 +344,8 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
       .slice(0, 10);
     expect(res.body).toMatchObject({ phase: 'help', helpPlan: { version: 1, planDate: today(), nextReviewAt: review } });
     expect(res.body.helpPlans[0]).toMatchObject({ version: 1, goals: body.goals, reviews: [] });
+    // The answer is built from the state the update returned, not asked of the workflow again: the next GET shows the same.
+    expect((await api().get(`/jugendhilfedienst-cases/${caseId}`).set('Authorization', cw).expect(200)).body).toEqual(res.body);
     await eventually(
       async () => (await count(`SELECT count(*)::int AS n FROM reminder WHERE key LIKE $1`, [`jhd/${caseId}/review/1-0/%`])) === 3,
       10_000,

@@ -9,6 +9,7 @@ import {
   AdviserAccess,
   ConsultationPhase,
   FallteamConsultationInput,
+  FallteamConsultationState,
   fallteamStateQuery,
   fallteamUpdates,
   workflowIds,
@@ -257,7 +258,16 @@ export class ConsultationService {
 
   async get(user: Principal, id: string): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id, 'read');
-    const state = await this.states.read(consultation.workflowId, fallteamStateQuery, WHAT);
+    return this.details(consultation, await this.states.read(consultation.workflowId, fallteamStateQuery, WHAT));
+  }
+
+  /**
+   * The consultation as its routes answer it: its row, the workflow's state and the invitations. A
+   * change that leaves the row as it was answers with the state its update returned (the state right
+   * after the change) instead of asking the workflow again.
+   */
+  private async details(consultation: ConsultationRecord, state: FallteamConsultationState): Promise<ConsultationDetails> {
+    const id = consultation.id;
     return {
       id,
       caseId: consultation.caseId,
@@ -312,14 +322,14 @@ export class ConsultationService {
         throw DomainError.conflict(`Der Fallteam-Termin ist ausgebucht (${session.capacity} Beratungen); nichts wurde geändert.`);
       return this.consultations.assignSession(tx, id, sessionId);
     });
-    await temporalUpdateAfterWrite(
+    const state = await temporalUpdateAfterWrite(
       this.temporal.workflow
         .getHandle(consultation.workflowId)
         .executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId, sessionAt: session.startsAt.toISOString(), actorId: user.sub }] }),
       WHAT,
       () => this.consultations.unassignSession(id, sessionId, previous),
     );
-    return this.get(user, id);
+    return this.details(consultation, state);
   }
 
   async invite(user: Principal, id: string, adviserIds: string[]): Promise<AdviserAccess[]> {
@@ -371,13 +381,13 @@ export class ConsultationService {
 
   async cancel(user: Principal, id: string, reason?: string): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id);
-    await temporalCall(
+    const state = await temporalCall(
       this.temporal.workflow
         .getHandle(consultation.workflowId)
         .executeUpdate(fallteamUpdates.cancel, { args: [{ reason, actorId: user.sub }] }),
       WHAT,
     );
-    return this.get(user, id);
+    return this.details(consultation, state);
   }
 
   /**

@@ -246,7 +246,7 @@ export class JugendhilfedienstService {
   }
 
   async get(user: Principal, id: string): Promise<JugendhilfedienstCaseView> {
-    const { grant, ...file } = await this.visible(user, id, 'read');
+    const file = await this.visible(user, id, 'read');
     const state = await this.state(file.workflowId);
     // Records whose request lost its answer after the workflow took the step: the workflow names them.
     await this.caseFiles.acceptNamedStepRecords(id, {
@@ -254,6 +254,19 @@ export class JugendhilfedienstService {
       protectionId: state.immediateProtection?.protectionId,
       helpPlanId: state.helpPlan?.helpPlanId,
     });
+    return this.view(id, file, state);
+  }
+
+  /**
+   * The case as its routes answer it: the case file the caller was let into, the workflow's state
+   * and the accepted step records. A change answers with the state its update returned — the state
+   * right after the change, without asking the workflow again.
+   */
+  private async view(
+    id: string,
+    { grant, ...file }: ProcessCaseFile & { grant: CaseGrant },
+    state: JugendhilfedienstCaseState,
+  ): Promise<JugendhilfedienstCaseView> {
     const riskAssessments = await this.caseFiles.riskAssessments(id);
     const immediateProtections = await this.caseFiles.immediateProtections(id);
     const plans = await this.caseFiles.helpPlans(id);
@@ -288,13 +301,13 @@ export class JugendhilfedienstService {
     const file = await this.visible(user, id);
     // The zone is written first; when the workflow refuses, the zone before is put back.
     const previous = await this.caseFiles.setZone(id, input.zone);
-    await this.update(
+    const state = await this.update(
       file.workflowId,
       'classify',
       { ...input, actorId: user.sub },
       { undo: () => this.caseFiles.restoreZone(id, input.zone, previous) },
     );
-    return this.get(user, id);
+    return this.view(id, file, state);
   }
 
   /** § 8a risk assessment: sealed details and anonymous statistics fields in one row, accepted by the workflow in the same transaction. */
@@ -393,7 +406,7 @@ export class JugendhilfedienstService {
       { updateId: assessmentId, undo: () => this.caseFiles.removeStepRecord('risk_assessment', assessmentId) },
     );
     await this.caseFiles.acceptStepRecord('risk_assessment', assessmentId, state.riskAssessment?.late ?? false);
-    return this.get(user, id);
+    return this.view(id, file, state);
   }
 
   /**
@@ -429,7 +442,7 @@ export class JugendhilfedienstService {
       { updateId: protectionId, undo: () => this.caseFiles.removeStepRecord('immediate_protection', protectionId) },
     );
     await this.caseFiles.acceptStepRecord('immediate_protection', protectionId, after.immediateProtection?.late ?? false);
-    return this.get(user, id);
+    return this.view(id, file, after);
   }
 
   /** A help plan (§ 36): its first review by default after the definition's interval. */
@@ -456,14 +469,14 @@ export class JugendhilfedienstService {
       content: { goals: input.goals, agreements: input.agreements, participants: input.participants },
       createdBy: user.sub,
     });
-    await this.update(
+    const after = await this.update(
       file.workflowId,
       'recordHelpPlan',
       { helpPlanId, planDate: input.planDate, reviewAt, actorId: user.sub },
       { updateId: helpPlanId, undo: () => this.caseFiles.removeStepRecord('help_plan', helpPlanId) },
     );
     await this.caseFiles.acceptStepRecord('help_plan', helpPlanId);
-    return this.get(user, id);
+    return this.view(id, file, after);
   }
 
   /** A review of the current help plan; the next one by default after the definition's interval. */
@@ -492,14 +505,14 @@ export class JugendhilfedienstService {
       notes: input.notes,
       createdBy: user.sub,
     });
-    await this.update(
+    const after = await this.update(
       file.workflowId,
       'recordReview',
       { reviewedAt: input.reviewedAt, nextReviewAt, actorId: user.sub },
       { updateId: reviewId, undo: () => this.caseFiles.removeStepRecord('help_plan_review', reviewId) },
     );
     await this.caseFiles.acceptStepRecord('help_plan_review', reviewId);
-    return this.get(user, id);
+    return this.view(id, file, after);
   }
 
   /**
