@@ -1,4 +1,3 @@
-import { WorkflowStateReader } from '@sro/temporal';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { AgreementRepository, AgreementService, AgreementVersion, CooperationAgreement } from '@sro/agreements';
@@ -102,7 +101,10 @@ const draftInput = (change: Record<string, unknown> = {}) => ({
 /** The service with fake repository, workflow handle and registry; each test changes what it needs. */
 function setup(options: { stored?: CooperationAgreement; approval?: ApprovalRound; regions?: string[] } = {}) {
   const repo = {
-    findById: jest.fn(async (_id: string) => options.stored ?? null),
+    // The approval round as the read model holds it (the workflow writes it with every change).
+    findById: jest.fn(async (_id: string) =>
+      options.stored ? { ...options.stored, approval: options.approval ?? options.stored.approval ?? null } : null,
+    ),
     planningRegionExists: jest.fn(async (id: string) => id === REGION || id === OTHER_REGION),
     partyName: jest.fn(async (_kind: string, id: string) => (id === PARTNER ? 'Stadt Teltow' : null)),
     existingSocialSpaceIds: jest.fn(async (ids: string[]) => new Set(ids.filter((s) => s === SPACE))),
@@ -137,7 +139,6 @@ function setup(options: { stored?: CooperationAgreement; approval?: ApprovalRoun
   const service = new AgreementService(
     repo as unknown as AgreementRepository,
     temporal as unknown as Client,
-    new WorkflowStateReader(temporal as unknown as Client),
     config,
     definitions as unknown as DefinitionsService,
     assignments as unknown as AssignmentsService,

@@ -6,13 +6,12 @@ import { DomainError, ErrorCode, FieldProblem, germanDate, germanDateTime, Princ
 import { DefinitionsService, PartyKind } from '@sro/definitions';
 import type { ProcessEvent } from '@sro/processes';
 import { AssignmentsService } from '@sro/reference-data';
-import { temporalCall, temporalStartAfterWrite, temporalUpdateAfterWrite, WorkflowStateReader } from '@sro/temporal';
+import { temporalCall, temporalStartAfterWrite, temporalUpdateAfterWrite } from '@sro/temporal';
 import {
   AGREEMENT_STATUS_LABELS,
   AgreementDecision,
   AgreementRejection,
   AgreementStatus,
-  agreementStateQuery,
   agreementUpdates,
   ApproverAssignment,
   CooperationAgreementInput,
@@ -147,7 +146,6 @@ export class AgreementService {
   constructor(
     private readonly agreements: AgreementRepository,
     private readonly temporal: Client,
-    private readonly states: WorkflowStateReader,
     private readonly config: AppConfig,
     private readonly definitions: DefinitionsService,
     private readonly assignments: AssignmentsService,
@@ -280,12 +278,15 @@ export class AgreementService {
    */
   async decide(user: Principal, id: string, input: DecisionInput): Promise<DecisionOutcome> {
     const agreement = await this.find(id);
-    const state = await this.states.read(agreement.workflowId, agreementStateQuery, WHAT);
-    const round = state.approval;
+    // The round as the read model holds it: written by the workflow in the same activity as every
+    // change, before that change's update answered. Asking the workflow instead cost a workflow task
+    // of its own (a replay when the agreement had left the worker's cache); the workflow checks the
+    // decision again when it takes it, so a round that moved on meanwhile is still refused there.
+    const round = agreement.approval;
     if (!round || round.status !== 'running')
       throw new DomainError(
         ErrorCode.InvalidState,
-        `Die Vereinbarung ist ${AGREEMENT_STATUS_LABELS[state.status]}; es ist nichts zu entscheiden.`,
+        `Die Vereinbarung ist ${AGREEMENT_STATUS_LABELS[agreement.status]}; es ist nichts zu entscheiden.`,
       );
     const stage = round.stages.find((s) => s.key === input.stageKey);
     if (!stage)
