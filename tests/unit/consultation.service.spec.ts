@@ -399,12 +399,25 @@ describe('ConsultationService', () => {
         order.push('commit');
         return result;
       });
-      handle.executeUpdate.mockImplementation(async () => order.push('workflow'));
+      // The workflow answers with its state after the change; the answer is built from it, not queried again.
+      handle.executeUpdate.mockImplementation(async () => {
+        order.push('workflow');
+        return {
+          pseudonym: 'F-2026-ABCDEF',
+          phase: 'scheduled',
+          steps: [],
+          sessionId: 'session-1',
+          definition: { version: 1 },
+          access: [],
+        };
+      });
       consultations.assignSession.mockImplementation(async () => {
         order.push('booking');
         return null;
       });
-      await service.schedule(caseworker, 'con-1', 'session-1');
+      const answer = await service.schedule(caseworker, 'con-1', 'session-1');
+      expect(answer).toMatchObject({ phase: 'scheduled', sessionId: 'session-1' });
+      expect(handle.query).not.toHaveBeenCalled();
       expect(handle.executeUpdate).toHaveBeenCalledWith(expect.objectContaining({ name: 'schedule' }), {
         args: [{ sessionId: 'session-1', sessionAt: booked.startsAt.toISOString(), actorId: 'cw-1' }],
       });
