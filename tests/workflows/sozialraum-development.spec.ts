@@ -43,6 +43,16 @@ describe('sozialraum-development workflow (time-skipping)', () => {
     ]);
   });
 
+  it('captures at most four frames per stack in the sandbox (the SDK takes one for every promise; ten made a third of the workflow thread’s time)', async () => {
+    const handle = await start(sozialraumInput());
+    await eventually(async () => (await handle.query(sozialraumStateQuery)).revision > 0, 10_000, 'started');
+    // The SDK's own stack-trace query: one stack per pending promise, the process sleeping in its main loop.
+    const stacks = (await handle.query<string>('__stack_trace')).split('\n\n');
+    const frames = stacks.map((stack) => stack.split('\n').filter((line) => line.trim().startsWith('at ')).length);
+    expect(Math.max(...frames)).toBeGreaterThan(0);
+    expect(Math.max(...frames)).toBeLessThanOrEqual(4);
+  });
+
   it('schedules a reminder at each offset before the due date and the escalation at it', async () => {
     const input = sozialraumInput();
     const handle = await start(input);

@@ -23,11 +23,20 @@ function tracingInterceptorsModule(): string {
  */
 export const workflowInterceptorModules = (): string[] => [tracingInterceptorsModule()];
 
+/** The module that sets the sandbox's stack depth, from this file both in sources (.ts) and in dist (.js). */
+function stackTraceLimitModule(): string {
+  const root = join(__dirname, '..', '..', '..');
+  const ts = join(root, 'workflows', 'shared', 'stack-trace-limit.ts');
+  return existsSync(ts) ? ts : join(root, 'workflows', 'shared', 'stack-trace-limit.js');
+}
+
 /** Bundles workflow code (deterministic sandbox) with its interceptors; `npm run build` does it once ahead of time. */
 export async function bundleWorkflows(workflowsPath: string = workflowsEntry()): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath,
     workflowInterceptorModules: workflowInterceptorModules(),
+    // Runs in the shared sandbox before its globals are frozen (see the module).
+    preloadModules: [stackTraceLimitModule()],
     logger: new DefaultLogger('WARN'),
   });
   return code;
