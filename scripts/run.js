@@ -58,6 +58,7 @@ const commands = {
   'bench-search': 'dist/scripts/cli/bench-search.js',
   'bench-tasks': 'dist/scripts/cli/bench-tasks.js',
   'bench-inbox': 'dist/scripts/cli/bench-inbox.js',
+  'bench-replay': 'dist/scripts/cli/bench-replay.js',
   bench: 'dist/scripts/cli/bench.js',
   soak: 'dist/scripts/cli/soak.js',
   backup: 'dist/scripts/cli/backup.js',

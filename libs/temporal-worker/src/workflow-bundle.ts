@@ -23,20 +23,25 @@ function tracingInterceptorsModule(): string {
  */
 export const workflowInterceptorModules = (): string[] => [tracingInterceptorsModule()];
 
-/** The module that sets the sandbox's stack depth, from this file both in sources (.ts) and in dist (.js). */
-function stackTraceLimitModule(): string {
+/**
+ * Modules the SDK runs once in the shared sandbox before it freezes the sandbox's globals: the
+ * stack depth (workflows/shared/stack-trace-limit.ts), from this file both in sources and in dist.
+ */
+export function sandboxPreloadModules(): string[] {
   const root = join(__dirname, '..', '..', '..');
   const ts = join(root, 'workflows', 'shared', 'stack-trace-limit.ts');
-  return existsSync(ts) ? ts : join(root, 'workflows', 'shared', 'stack-trace-limit.js');
+  return [existsSync(ts) ? ts : join(root, 'workflows', 'shared', 'stack-trace-limit.js')];
 }
 
-/** Bundles workflow code (deterministic sandbox) with its interceptors; `npm run build` does it once ahead of time. */
-export async function bundleWorkflows(workflowsPath: string = workflowsEntry()): Promise<string> {
+/**
+ * Bundles workflow code (deterministic sandbox) with its interceptors; `npm run build` does it once
+ * ahead of time. `preloadModules` other than the default only for `npm run bench:replay`'s baseline.
+ */
+export async function bundleWorkflows(workflowsPath: string = workflowsEntry(), preloadModules = sandboxPreloadModules()): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath,
     workflowInterceptorModules: workflowInterceptorModules(),
-    // Runs in the shared sandbox before its globals are frozen (see the module).
-    preloadModules: [stackTraceLimitModule()],
+    preloadModules,
     logger: new DefaultLogger('WARN'),
   });
   return code;
