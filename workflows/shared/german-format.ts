@@ -63,9 +63,11 @@ export function germanDuration(value: string, options: { dative?: boolean } = {}
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} und ${parts[parts.length - 1]}`;
 }
 
-const EURO = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
+// Built on first use, like the date formatters above (the worker evaluates this module per workflow).
+let euro: Intl.NumberFormat | undefined;
+const EURO = () => (euro ??= new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }));
 
 /** An amount in cents as a German reads it: `123456` → `1.234,56 €`. */
 export function germanEuro(cents: number): string {
-  return EURO.format(cents / 100);
+  return EURO().format(cents / 100);
 }
