@@ -254,7 +254,7 @@ export class JugendhilfedienstService {
       protectionId: state.immediateProtection?.protectionId,
       helpPlanId: state.helpPlan?.helpPlanId,
     });
-    return this.view(id, file, state);
+    return this.view(file, state);
   }
 
   /**
@@ -263,10 +263,10 @@ export class JugendhilfedienstService {
    * right after the change, without asking the workflow again.
    */
   private async view(
-    id: string,
     { grant, ...file }: ProcessCaseFile & { grant: CaseGrant },
     state: JugendhilfedienstCaseState,
   ): Promise<JugendhilfedienstCaseView> {
+    const id = file.id;
     const riskAssessments = await this.caseFiles.riskAssessments(id);
     const immediateProtections = await this.caseFiles.immediateProtections(id);
     const plans = await this.caseFiles.helpPlans(id);
@@ -307,7 +307,7 @@ export class JugendhilfedienstService {
       { ...input, actorId: user.sub },
       { undo: () => this.caseFiles.restoreZone(id, input.zone, previous) },
     );
-    return this.view(id, file, state);
+    return this.view(file, state);
   }
 
   /** § 8a risk assessment: sealed details and anonymous statistics fields in one row, accepted by the workflow in the same transaction. */
@@ -406,7 +406,7 @@ export class JugendhilfedienstService {
       { updateId: assessmentId, undo: () => this.caseFiles.removeStepRecord('risk_assessment', assessmentId) },
     );
     await this.caseFiles.acceptStepRecord('risk_assessment', assessmentId, state.riskAssessment?.late ?? false);
-    return this.view(id, file, state);
+    return this.view(file, state);
   }
 
   /**
@@ -442,7 +442,7 @@ export class JugendhilfedienstService {
       { updateId: protectionId, undo: () => this.caseFiles.removeStepRecord('immediate_protection', protectionId) },
     );
     await this.caseFiles.acceptStepRecord('immediate_protection', protectionId, after.immediateProtection?.late ?? false);
-    return this.view(id, file, after);
+    return this.view(file, after);
   }
 
   /** A help plan (§ 36): its first review by default after the definition's interval. */
@@ -476,7 +476,7 @@ export class JugendhilfedienstService {
       { updateId: helpPlanId, undo: () => this.caseFiles.removeStepRecord('help_plan', helpPlanId) },
     );
     await this.caseFiles.acceptStepRecord('help_plan', helpPlanId);
-    return this.view(id, file, after);
+    return this.view(file, after);
   }
 
   /** A review of the current help plan; the next one by default after the definition's interval. */
@@ -512,7 +512,7 @@ export class JugendhilfedienstService {
       { updateId: reviewId, undo: () => this.caseFiles.removeStepRecord('help_plan_review', reviewId) },
     );
     await this.caseFiles.acceptStepRecord('help_plan_review', reviewId);
-    return this.view(id, file, after);
+    return this.view(file, after);
   }
 
   /**

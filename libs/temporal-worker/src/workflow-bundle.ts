@@ -2,18 +2,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode, DefaultLogger, WorkflowBundleOption } from '@temporalio/worker';
 
-/** The workflow entry point, found from this file both in sources (.ts) and in dist (.js). */
-export function workflowsEntry(): string {
-  const root = join(__dirname, '..', '..', '..');
-  const ts = join(root, 'workflows', 'index.ts');
-  return existsSync(ts) ? ts : join(root, 'workflows', 'index.js');
+/** A module of this repository by its path without extension: the .ts in sources, the .js in dist. */
+function sourceOrBuilt(...segments: string[]): string {
+  const path = join(...segments);
+  return existsSync(`${path}.ts`) ? `${path}.ts` : `${path}.js`;
 }
 
-/** The workflow-side tracing interceptors, from this file both in sources (.ts) and in dist (.js). */
-function tracingInterceptorsModule(): string {
-  const ts = join(__dirname, 'workflow-tracing.interceptors.ts');
-  return existsSync(ts) ? ts : join(__dirname, 'workflow-tracing.interceptors.js');
-}
+const root = join(__dirname, '..', '..', '..');
+
+/** The workflow entry point. */
+export const workflowsEntry = (): string => sourceOrBuilt(root, 'workflows', 'index');
 
 /**
  * Workflow-side interceptors compiled into every bundle: OpenTelemetry spans for the runs a traced
@@ -21,17 +19,13 @@ function tracingInterceptorsModule(): string {
  * `exporter` sink (a no-op while tracing is off); untraced runs pass straight through, so their
  * histories replay as before (workflow-tracing.interceptors.ts).
  */
-export const workflowInterceptorModules = (): string[] => [tracingInterceptorsModule()];
+export const workflowInterceptorModules = (): string[] => [sourceOrBuilt(__dirname, 'workflow-tracing.interceptors')];
 
 /**
  * Modules the SDK runs once in the shared sandbox before it freezes the sandbox's globals: the
- * stack depth (workflows/shared/stack-trace-limit.ts), from this file both in sources and in dist.
+ * stack depth (workflows/shared/stack-trace-limit.ts).
  */
-export function sandboxPreloadModules(): string[] {
-  const root = join(__dirname, '..', '..', '..');
-  const ts = join(root, 'workflows', 'shared', 'stack-trace-limit.ts');
-  return [existsSync(ts) ? ts : join(root, 'workflows', 'shared', 'stack-trace-limit.js')];
-}
+export const sandboxPreloadModules = (): string[] => [sourceOrBuilt(root, 'workflows', 'shared', 'stack-trace-limit')];
 
 /**
  * Bundles workflow code (deterministic sandbox) with its interceptors; `npm run build` does it once
