@@ -20,6 +20,15 @@ export interface BenchContext {
 export const arg = (name: string, fallback: number): number =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 
+/** Writes a benchmark's results, with the time, to bench/results/<file> and says where. */
+export function writeBenchResult(file: string, results: Record<string, unknown>): void {
+  const dir = join(repoRoot(), 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, file);
+  writeFileSync(path, JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2));
+  process.stdout.write(`written to ${path}\n`);
+}
+
 /**
  * Runs a benchmark on private PostgreSQL and Redis (and the Temporal dev server when asked;
  * migrated, demo data), writes what it returns to bench/results/<date>-<name>.json (or the file
@@ -49,11 +58,7 @@ export function runBench(
       const config = (overrides: Record<string, string> = {}) =>
         loadConfig({ ...stackEnvironment(stack, secrets, work), LOG_LEVEL: 'error', ...overrides });
       const results = await body({ stack, secrets, work, config });
-      const dir = join(repoRoot(), 'bench', 'results');
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, options.file?.() ?? `${new Date().toISOString().slice(0, 10)}-${name}.json`);
-      writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2));
-      process.stdout.write(`written to ${file}\n`);
+      writeBenchResult(options.file?.() ?? `${new Date().toISOString().slice(0, 10)}-${name}.json`, results);
     } finally {
       await stack.stop();
       // BENCH_KEEP=1 keeps the data and the API's and worker's logs (work/logs) for a look afterwards.

@@ -1,10 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { bundleWorkflows, installTemporalRuntime } from '@sro/temporal-worker';
 import { decodeHistory } from '../../tests/workflows/histories/format';
-import { arg } from '../bench/harness';
-import { round, table } from '../bench/stats';
+import { arg, writeBenchResult } from '../bench/harness';
+import { percentile, round, table } from '../bench/stats';
 import { repoRoot } from '../devstack/paths';
 import { say } from '../devstack/log';
 
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
       perReplay[name].push(cpuMs / replays);
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const median = (xs: number[]) => percentile(xs, 50);
   const pairs = perReplay.shipped.map((s, i) => s / perReplay['ten-frame stacks'][i]);
   const rows = Object.entries(perReplay).map(([variant, xs]) => ({
     variant,
@@ -64,11 +64,7 @@ async function main(): Promise<void> {
     `\n${histories.length} stored histories × ${REPEAT} per run, ${ROUNDS} runs of each variant\n${table(rows)}\n\n` +
       `shipped ÷ ten-frame stacks, median of the ${ROUNDS} pairs: ${ratio} (pairs ${pairs.map((p) => round(p, 3)).join(', ')})\n`,
   );
-  const out = join(repoRoot(), 'bench', 'results');
-  mkdirSync(out, { recursive: true });
-  const file = join(out, `${new Date().toISOString().slice(0, 10)}-replay.json`);
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, repeat: REPEAT, perReplay, pairs, ratio }, null, 2));
-  process.stdout.write(`written to ${file}\n`);
+  writeBenchResult(`${new Date().toISOString().slice(0, 10)}-replay.json`, { rounds: ROUNDS, repeat: REPEAT, perReplay, pairs, ratio });
 }
 
 main().then(
