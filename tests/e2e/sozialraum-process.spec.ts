@@ -280,6 +280,77 @@ describe('social-space process over HTTP (all six phases)', () => {
     expect(done.body).toEqual({ completed: 'analyse', next: 'visions' });
   });
 
+  it('completes a phase with its last deliverable in one request; a refused one saves nothing', async () => {
+    const http = system.http;
+    const [fourth] = await system.db.query(
+      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code OFFSET 3 LIMIT 1`,
+    );
+    const [{ id: municipalityOfFourth }] = await system.db.query('SELECT id FROM municipality WHERE social_space_id = $1', [fourth.id]);
+    const started = await request(http).post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: fourth.id });
+    expect(started.status).toBe(201);
+    const id = started.body.id;
+    const complete = (phaseKey: string, body: object) =>
+      request(http).post(`/sozialraum-processes/${id}/phases/${phaseKey}/complete`).set('Authorization', coordinator).send(body);
+    const saved = async () => (await request(http).get(`/sozialraum-processes/${id}`).set('Authorization', coordinator)).body.state;
+
+    // The value's problems at the pointers of this request, the unknown municipality from the API's check too.
+    const bad = await complete('identify', {
+      deliverable: { key: 'boundaries', value: { description: '', municipalityIds: ['kein-uuid'] } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual([
+      '/deliverable/value/description',
+      '/deliverable/value/municipalityIds/0',
+    ]);
+    const unknownMunicipality = await complete('identify', {
+      deliverable: { key: 'boundaries', value: { description: 'Grenzen', municipalityIds: ['00000000-0000-4000-8000-0000000000aa'] } },
+    });
+    expect(unknownMunicipality.status).toBe(400);
+    expect(unknownMunicipality.body.errors).toEqual([
+      { pointer: '/deliverable/value/municipalityIds/0', code: 'unknown-reference', message: 'Diese Kommune gibt es nicht.' },
+    ]);
+    const notOfPhase = await complete('identify', { deliverable: { key: 'goals', value: [] } });
+    expect(notOfPhase.status).toBe(404);
+    expect(notOfPhase.body.errors).toEqual([expect.objectContaining({ pointer: '/deliverable/key', code: 'unknown-deliverable' })]);
+    const badKey = await complete('identify', { deliverable: { key: 'Grenzen!', value: {} } });
+    expect(badKey.status).toBe(400);
+    expect(badKey.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/deliverable/key']);
+    expect((await saved()).deliverables).toEqual({});
+    expect((await saved()).steps[0].status).toBe('active');
+
+    // With a valid value: saved and completed as one change, one history entry naming the deliverable.
+    const [identify] = validDeliverables(municipalityOfFourth, partner);
+    const done = await complete('identify', { deliverable: { key: 'boundaries', value: identify.value } });
+    expect({ status: done.status, body: done.body }).toEqual({ status: 200, body: { completed: 'identify', next: 'analyse' } });
+    const state = await saved();
+    expect(state.deliverables.identify.boundaries).toEqual(identify.value);
+    expect(state.steps.slice(0, 2).map((s: { status: string }) => s.status)).toEqual(['completed', 'active']);
+    const history = await request(http).get(`/sozialraum-processes/${id}/history?limit=100`).set('Authorization', coordinator);
+    expect(history.body.items.map((e: { kind: string; details: object }) => [e.kind, e.details])).toEqual([
+      ['started', expect.anything()],
+      ['phase_completed', { phaseKey: 'identify', next: 'analyse', deliverableKey: 'boundaries' }],
+    ]);
+
+    // A draft of the analysis that leaves questions open: the completion is refused and the draft is not kept.
+    const questions = SEED_SPECS['sozialraum-development'].analysisQuestions.map((q) => q.key);
+    const early = await complete('analyse', {
+      deliverable: { key: 'analysis', value: { profileYear: 2026, answers: [{ questionKey: questions[0], answer: 'Zwei Kitas' }] } },
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.errors).toEqual([expect.objectContaining({ pointer: '/deliverables/analysis', code: 'incomplete' })]);
+    expect((await saved()).deliverables.analyse).toBeUndefined();
+    // Answers saved before and the rest with the completion: the draft and the value are merged as a save would.
+    await request(http)
+      .put(`/sozialraum-processes/${id}/phases/analyse/deliverables/analysis`)
+      .set('Authorization', coordinator)
+      .send({ value: { profileYear: 2026, answers: [{ questionKey: questions[0], answer: 'Zwei Kitas' }] } })
+      .expect(200);
+    const rest = { answers: questions.slice(1).map((q) => ({ questionKey: q, answer: `Antwort zu ${q}` })) };
+    const analysed = await complete('analyse', { deliverable: { key: 'analysis', value: rest } });
+    expect({ status: analysed.status, body: analysed.body }).toEqual({ status: 200, body: { completed: 'analyse', next: 'visions' } });
+    expect((await saved()).deliverables.analyse.analysis.answers.map((a: { questionKey: string }) => a.questionKey)).toEqual(questions);
+  });
+
   it('keeps the social-space budget: allocations beyond it are 409 and book nothing', async () => {
     const http = system.http;
     const path = `/sozialraum-budgets/${space.id}/${new Date().getFullYear()}`;

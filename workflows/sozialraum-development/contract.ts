@@ -61,14 +61,20 @@ export interface SozialraumDevelopmentState extends SozialraumSubject {
   continuedAsNew: number;
 }
 
-export interface SetDeliverableInput extends Actor {
-  phaseKey: string;
+/** A value for one of a phase's deliverables. */
+export interface DeliverableValue {
   deliverableKey: string;
   value: unknown;
 }
 
+export interface SetDeliverableInput extends Actor, DeliverableValue {
+  phaseKey: string;
+}
+
 export interface PhaseInput extends Actor {
   phaseKey: string;
+  /** The phase's last deliverable, saved with the completion (one change); nothing is saved when the completion is refused. */
+  deliverable?: DeliverableValue;
 }
 
 export interface ExtendDueDateInput extends Actor {

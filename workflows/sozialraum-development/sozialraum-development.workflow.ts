@@ -9,6 +9,7 @@ import { ProcessEvent, ProcessRuntime, recordedBeforeHandlers } from '../shared/
 import { germanDate } from '../shared/german-format';
 import { effectiveDueAt, initialSteps, planStepMigration, StepState } from '../shared/steps';
 import {
+  DeliverableValue,
   PhaseExtension,
   SozialraumDevelopmentInput,
   SozialraumDevelopmentState,
@@ -151,9 +152,20 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
     measureKeys: ((state.deliverables.measures?.measures as Measure[] | undefined) ?? []).map((m) => m.key),
   });
 
-  /** Required deliverables not there yet, and those saved as an unfinished draft (an analysis with gaps). */
-  const missingDeliverables = (phaseKey: string): Array<{ key: string; code: string; message: string }> => {
-    const given = state.deliverables[phaseKey] ?? {};
+  /** A deliverable's value once saved: an analysis is saved question by question, a draft adds to what is there. */
+  const savedValue = (phaseKey: string, deliverableKey: string, value: unknown): unknown => {
+    const type = phaseSpec(phaseKey)!.deliverables.find((d) => d.key === deliverableKey)!.type;
+    const saved = state.deliverables[phaseKey]?.[deliverableKey];
+    return type === 'analysis' ? mergeAnalysis(spec(), saved as Analysis | undefined, value as Analysis) : value;
+  };
+
+  /**
+   * Required deliverables not there yet, and those saved as an unfinished draft (an analysis with gaps);
+   * with `adding`, as they would be once it is saved.
+   */
+  const missingDeliverables = (phaseKey: string, adding?: DeliverableValue): Array<{ key: string; code: string; message: string }> => {
+    const given = { ...(state.deliverables[phaseKey] ?? {}) };
+    if (adding) given[adding.deliverableKey] = savedValue(phaseKey, adding.deliverableKey, adding.value);
     return phaseSpec(phaseKey)!.deliverables.flatMap((d) => {
       if (!d.required) return [];
       if (given[d.key] === undefined)
@@ -161,6 +173,37 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
       const gaps = d.type === 'analysis' ? analysisGaps(spec(), given[d.key] as Analysis) : [];
       return gaps.length > 0 ? [{ key: d.key, code: 'incomplete', message: `„${d.title}“ ist unvollständig: ${gaps.join('; ')}.` }] : [];
     });
+  };
+
+  /**
+   * Refuses a deliverable the phase does not have or a value that does not fit it; `at` says where the
+   * request carries the key and the value (problem pointers below the value are relative to `/value`).
+   */
+  const checkDeliverable = (phaseKey: string, { deliverableKey, value }: DeliverableValue, at: { key: string; value: string }) => {
+    const deliverable = phaseSpec(phaseKey)!.deliverables.find((d) => d.key === deliverableKey);
+    if (!deliverable)
+      reject('notFound', `Die Phase „${phaseSpec(phaseKey)!.title}“ hat kein solches Ergebnis.`, [
+        {
+          pointer: at.key,
+          code: 'unknown-deliverable',
+          params: { deliverableKey },
+          message: 'Dieses Ergebnis gehört nicht zu dieser Phase.',
+        },
+      ]);
+    const problems = validateDeliverable(deliverable, value, deliverableContext());
+    if (!problems.ok)
+      reject(
+        'invalid',
+        `Das Ergebnis „${deliverable.title}“ ist unvollständig oder fehlerhaft; nichts wurde gespeichert.`,
+        problems.list.map((p) => ({ ...p, pointer: `${at.value}${p.pointer}` })),
+      );
+  };
+
+  const saveDeliverable = (phaseKey: string, { deliverableKey, value }: DeliverableValue) => {
+    state.deliverables[phaseKey] = {
+      ...(state.deliverables[phaseKey] ?? {}),
+      [deliverableKey]: savedValue(phaseKey, deliverableKey, value),
+    };
   };
 
   const startPhase = (step: StepState, at: Date) => {
@@ -184,11 +227,7 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
   setHandler(
     sozialraumUpdates.setDeliverable,
     async ({ phaseKey, deliverableKey, value, actorId }) => {
-      const saved = state.deliverables[phaseKey]?.[deliverableKey];
-      const type = phaseSpec(phaseKey)!.deliverables.find((d) => d.key === deliverableKey)!.type;
-      // The analysis is saved question by question: a draft adds to what is there.
-      const next = type === 'analysis' ? mergeAnalysis(spec(), saved as Analysis | undefined, value as Analysis) : value;
-      state.deliverables[phaseKey] = { ...(state.deliverables[phaseKey] ?? {}), [deliverableKey]: next };
+      saveDeliverable(phaseKey, { deliverableKey, value });
       await persist({ kind: 'deliverable_set', actorId, details: { phaseKey, deliverableKey } });
       return state;
     },
@@ -196,30 +235,16 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
       validator: ({ phaseKey, deliverableKey, value }) => {
         requireRunning();
         requireActivePhase(phaseKey);
-        const deliverable = phaseSpec(phaseKey)!.deliverables.find((d) => d.key === deliverableKey);
-        if (!deliverable)
-          reject('notFound', `Die Phase „${phaseSpec(phaseKey)!.title}“ hat kein solches Ergebnis.`, [
-            {
-              pointer: '/deliverableKey',
-              code: 'unknown-deliverable',
-              params: { deliverableKey },
-              message: 'Dieses Ergebnis gehört nicht zu dieser Phase.',
-            },
-          ]);
-        const problems = validateDeliverable(deliverable, value, deliverableContext());
-        if (!problems.ok)
-          reject(
-            'invalid',
-            `Das Ergebnis „${deliverable.title}“ ist unvollständig oder fehlerhaft; nichts wurde gespeichert.`,
-            problems.list,
-          );
+        checkDeliverable(phaseKey, { deliverableKey, value }, { key: '/deliverableKey', value: '' });
       },
     },
   );
 
   setHandler(
     sozialraumUpdates.completePhase,
-    async ({ phaseKey, actorId }) => {
+    async ({ phaseKey, deliverable, actorId }) => {
+      // The phase's last deliverable may come with its completion: one change, one history entry that names it.
+      if (deliverable) saveDeliverable(phaseKey, deliverable);
       const step = active()!;
       const now = new Date();
       step.status = 'completed';
@@ -227,15 +252,17 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
       const next = state.steps.find((s) => s.status === 'pending');
       if (next) startPhase(next, now);
       else state.status = 'completed';
-      await persist({ kind: 'phase_completed', actorId, details: { phaseKey, next: next?.key ?? null } });
+      const saved = deliverable ? { deliverableKey: deliverable.deliverableKey } : {};
+      await persist({ kind: 'phase_completed', actorId, details: { phaseKey, next: next?.key ?? null, ...saved } });
       return { completed: phaseKey, next: next?.key ?? null };
     },
     {
-      validator: ({ phaseKey }) => {
+      validator: ({ phaseKey, deliverable }) => {
         requireRunning();
         if (state.status === 'paused') reject('state', 'Der Prozess ist pausiert; bitte setzen Sie ihn zuerst fort.');
         requireActivePhase(phaseKey);
-        const missing = missingDeliverables(phaseKey);
+        if (deliverable !== undefined) checkDeliverable(phaseKey, deliverable, { key: '/deliverable/key', value: '/deliverable' });
+        const missing = missingDeliverables(phaseKey, deliverable);
         if (missing.length > 0) {
           reject(
             'state',

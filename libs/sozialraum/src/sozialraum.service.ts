@@ -9,6 +9,7 @@ import { AssignmentsService } from '@sro/reference-data';
 import { temporalCall, WorkflowStateReader } from '@sro/temporal';
 import {
   AddMemberInput,
+  DeliverableValue,
   ExtendDueDateInput,
   Member,
   PhaseCompletion,
@@ -156,9 +157,14 @@ export class SozialraumService {
     return this.find(id);
   }
 
-  async completePhase(user: Principal, id: string, phaseKey: string): Promise<PhaseCompletion> {
+  /** Completes the active phase; with `deliverable`, its last deliverable is saved in the same change. */
+  async completePhase(user: Principal, id: string, phaseKey: string, deliverable?: DeliverableValue): Promise<PhaseCompletion> {
     const handle = await this.writable(user, id);
-    return temporalCall(handle.executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey, actorId: user.sub }] }), WHAT);
+    if (deliverable) await this.checkMunicipalities(deliverable.value, '/deliverable/value');
+    return temporalCall(
+      handle.executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey, deliverable, actorId: user.sub }] }),
+      WHAT,
+    );
   }
 
   async extendDueDate(user: Principal, id: string, input: Omit<ExtendDueDateInput, 'actorId'>): Promise<PhaseExtension> {
@@ -202,14 +208,14 @@ export class SozialraumService {
   }
 
   /** Boundaries name municipalities by id: each must be one of the reference data (`GET /municipalities`); the workflow checks the form. */
-  private async checkMunicipalities(value: unknown): Promise<void> {
+  private async checkMunicipalities(value: unknown, at = '/value'): Promise<void> {
     const ids = value && typeof value === 'object' ? (value as { municipalityIds?: unknown }).municipalityIds : undefined;
     if (!Array.isArray(ids)) return;
     const problems = [];
     for (const [i, ref] of ids.entries()) {
       if (typeof ref !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)) continue;
       if (!(await this.references.memberExists('municipality', ref)))
-        problems.push({ pointer: `/value/municipalityIds/${i}`, code: 'unknown-reference', message: 'Diese Kommune gibt es nicht.' });
+        problems.push({ pointer: `${at}/municipalityIds/${i}`, code: 'unknown-reference', message: 'Diese Kommune gibt es nicht.' });
     }
     if (problems.length > 0) throw DomainError.invalid('Unbekannte Kommune in den Grenzen des Sozialraums.', problems);
   }

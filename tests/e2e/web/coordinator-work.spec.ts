@@ -81,12 +81,12 @@ describe('web app: the coordinator does the work of a process and an interview i
     await expect(page.locator('ol.history')).toContainText('Nachweis erfasst: Abgrenzung und Beschreibung');
     await expect(page.locator('ol.history')).toContainText(`(${COORDINATOR})`);
     await checkPage(page);
-    await page.getByRole('button', { name: 'Phase 1 abschließen' }).click();
+    await page.getByRole('button', { name: 'Phase 1 abschließen', exact: true }).click();
     await confirmDialog(page, 'Phase 1 abschließen');
     await page.getByRole('heading', { name: /Aktuelle Phase 2/ }).waitFor();
 
     // Phase 2: completing before the analysis is there is refused, the missing deliverable is a link.
-    await page.getByRole('button', { name: 'Phase 2 abschließen' }).click();
+    await page.getByRole('button', { name: 'Phase 2 abschließen', exact: true }).click();
     await confirmDialog(page, 'Phase 2 abschließen');
     const refusal = page.locator('.error-summary').last();
     await expect(refusal).toContainText('Bitte korrigieren Sie die markierten Angaben.');
@@ -104,7 +104,7 @@ describe('web app: the coordinator does the work of a process and an interview i
       await expect(page.getByText(`Antwort auf Leitfrage ${n} gespeichert.`)).toBeVisible();
     }
     await expect(page.getByText('8 von 8 Leitfragen beantwortet')).toBeVisible();
-    await page.getByRole('button', { name: 'Phase 2 abschließen' }).click();
+    await page.getByRole('button', { name: 'Phase 2 abschließen', exact: true }).click();
     await confirmDialog(page, 'Phase 2 abschließen');
     await page.getByRole('heading', { name: /Aktuelle Phase 3/ }).waitFor();
 
@@ -114,13 +114,21 @@ describe('web app: the coordinator does the work of a process and an interview i
     await events.getByLabel('Art').selectOption('gruendungsveranstaltung');
     await events.getByLabel('Datum').fill(berlinToday());
     await events.getByLabel('Teilnehmende (Anzahl)').fill('34');
-    await events.getByRole('checkbox', { name: '12–17 Jahre' }).check();
     await events.getByLabel('Ergebnis').fill('Gründung der lokalen Verantwortungsgemeinschaft');
-    await events.getByRole('button', { name: 'Veranstaltungen speichern' }).click();
-    await expect(events.getByRole('status')).toContainText('Gespeichert.');
-    await page.getByRole('button', { name: 'Phase 3 abschließen' }).click();
+    // The last required deliverable saves and completes in one step; refused without an age group, at its field, nothing lost.
+    await events.getByRole('button', { name: 'Speichern und Phase 3 abschließen' }).click();
+    await confirmDialog(page, 'Phase 3 abschließen');
+    await expect(events.locator('.error-summary')).toContainText('Bitte korrigieren Sie die markierten Angaben.');
+    await expect(events.locator('[data-pointer="/value/0/ageGroups"]')).toContainText('Bitte mindestens einen Eintrag angeben.');
+    expect(await englishMessages(page)).toEqual([]);
+    await expect(page.getByRole('heading', { name: /Aktuelle Phase 3/ })).toBeVisible();
+    await expect(events.getByLabel('Ergebnis')).toHaveValue('Gründung der lokalen Verantwortungsgemeinschaft');
+    await events.getByRole('checkbox', { name: '12–17 Jahre' }).check();
+    await events.getByRole('button', { name: 'Speichern und Phase 3 abschließen' }).click();
     await confirmDialog(page, 'Phase 3 abschließen');
     await page.getByRole('heading', { name: /Aktuelle Phase 4/ }).waitFor();
+    await expect(page.locator('ol.history')).toContainText('Phase abgeschlossen: ');
+    await expect(page.locator('ol.history')).toContainText('(mit Nachweis „');
 
     // Phase 4: two goals; the second is moved up with the keyboard's button, so it becomes priority 1.
     const goals = page.getByRole('form', { name: 'Priorisierte Ziele' });
@@ -139,7 +147,7 @@ describe('web app: the coordinator does the work of a process and an interview i
     await expect(goals.locator('ol.ranked > li').first()).toContainText('Priorität 1: Eltern früh erreichen');
     await goals.getByRole('button', { name: 'Ziele speichern' }).click();
     await expect(goals.getByText('Gespeichert.', { exact: true })).toBeVisible();
-    await page.getByRole('button', { name: 'Phase 4 abschließen' }).click();
+    await page.getByRole('button', { name: 'Phase 4 abschließen', exact: true }).click();
     await confirmDialog(page, 'Phase 4 abschließen');
     await page.getByRole('heading', { name: /Aktuelle Phase 5/ }).waitFor();
 

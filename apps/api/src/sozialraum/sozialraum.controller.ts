@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@sro/audit';
 import { CurrentUser, Roles } from '@sro/auth';
 import { DomainError, Principal, Role } from '@sro/common';
@@ -10,6 +10,7 @@ import { PagingDto } from '../common/paging.dto';
 import {
   AllocationDto,
   BudgetAmountDto,
+  CompletePhaseDto,
   DeliverableDto,
   ExtensionDto,
   MemberDto,
@@ -83,10 +84,17 @@ export class SozialraumController {
 
   @Post(':id/phases/:phaseKey/complete')
   @ApiOkResponse({ type: PhaseCompletionDto })
+  @ApiBody({ type: CompletePhaseDto, required: false })
   @HttpCode(200)
   @Roles(Role.Coordinator)
-  complete(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Param('phaseKey') phaseKey: string): Promise<PhaseCompletion> {
-    return this.processes.completePhase(user, id, key(phaseKey));
+  complete(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Body() body: CompletePhaseDto,
+  ): Promise<PhaseCompletion> {
+    const deliverable = body.deliverable && { deliverableKey: body.deliverable.key, value: body.deliverable.value };
+    return this.processes.completePhase(user, id, key(phaseKey), deliverable);
   }
 
   @Post(':id/phases/:phaseKey/extension')

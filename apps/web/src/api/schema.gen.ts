@@ -6775,6 +6775,19 @@ export interface components {
             /** @description Typed by the deliverable (boundaries, analysis, events, goals, measures, monitoring, text...); checked by the same validator the workflow runs */
             value: Record<string, never>;
         };
+        CompletionDeliverableDto: {
+            /**
+             * @description Key of one of the phase's deliverables
+             * @example boundaries
+             */
+            key: string;
+            /** @description Typed by the deliverable, as for PUT …/deliverables/{deliverableKey} */
+            value: Record<string, never>;
+        };
+        CompletePhaseDto: {
+            /** @description The phase's last deliverable, saved with the completion as one change; nothing is saved when the completion is refused */
+            deliverable?: components["schemas"]["CompletionDeliverableDto"];
+        };
         PhaseCompletionDto: {
             /** @description Key of the completed phase */
             completed: string;
@@ -11012,7 +11025,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CompletePhaseDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

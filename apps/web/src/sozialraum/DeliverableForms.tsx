@@ -2,7 +2,7 @@
 // measures, monitoring; text for anything else). Each saves through the generated client and shows
 // the server's German problems at the field they concern (pointers below /value).
 import { DragEvent, FormEvent, ReactNode, useState } from 'react';
-import { client, Schemas, unwrap } from '../api';
+import { ApiError, client, Schemas, unwrap } from '../api';
 import { CheckboxGroup, FormErrors, formatDate, formatEuro, SelectField, SubmitButton, TextField, useProblems } from '../shared/ui';
 import { DateField, RepeatableRows } from '../shared/forms';
 import { germanDateOf, isoDateOf } from '../shared/german';
@@ -32,6 +32,30 @@ export interface DeliverableContext {
   goals: Goal[];
   measures: Measure[];
   onSaved: () => void;
+  /** Set in the active phase: the forms that can save their value and complete the phase in one step. */
+  completion?: PhaseCompletionOffer;
+}
+
+/** "… speichern und Phase abschließen": the last required deliverable saved together with the phase's completion. */
+export interface PhaseCompletionOffer {
+  /** Whether the form of this deliverable offers it (a required one, all other required ones are there). */
+  offers: (deliverableKey: string) => boolean;
+  /** The button's words, e.g. „Speichern und Phase 1 abschließen“. */
+  label: string;
+  /** Asks the user; true to go on. */
+  confirm: () => Promise<boolean>;
+  onCompleted: () => void;
+}
+
+/** The completion's problems about the deliverable's value at the form's own pointers (below /value). */
+function atFormPointers(err: unknown): unknown {
+  if (!(err instanceof ApiError)) return err;
+  const errors = err.errors.map((p) =>
+    p.pointer === '/deliverable/value' || p.pointer.startsWith('/deliverable/value/')
+      ? { ...p, pointer: p.pointer.slice('/deliverable'.length) }
+      : p,
+  );
+  return new ApiError({ ...err.problem, errors });
 }
 
 export const EVENT_KINDS = [
@@ -98,7 +122,30 @@ function useSave(ctx: DeliverableContext, deliverableKey: string) {
       setBusy(false);
     }
   };
-  return { ...problems, busy, saved, save };
+  const completion = ctx.completion?.offers(deliverableKey) ? ctx.completion : undefined;
+  /** Saves the value and completes the phase in one change; nothing is saved when the completion is refused. */
+  const saveAndComplete = async (value: unknown) => {
+    if (!completion || !(await completion.confirm())) return false;
+    setBusy(true);
+    setSaved('');
+    try {
+      await unwrap(
+        client.POST('/sozialraum-processes/{id}/phases/{phaseKey}/complete', {
+          params: { path: { id: ctx.processId, phaseKey: ctx.phaseKey } },
+          body: { deliverable: { key: deliverableKey, value: value as Record<string, never> } },
+        }),
+      );
+      problems.setError(null);
+      completion.onCompleted();
+      return true;
+    } catch (err) {
+      problems.setError(atFormPointers(err) as never);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { ...problems, busy, saved, save, completion, saveAndComplete };
 }
 
 function Saved({ text }: { text: string }) {
@@ -125,23 +172,30 @@ export function DeliverableForm({ spec, value, ctx }: { spec: DeliverableSpec; v
   }
 }
 
+/** A deliverable's form: saves `value()`; where the phase can be completed with it, also offers that. */
 function FormFrame(props: {
   spec: DeliverableSpec;
   s: ReturnType<typeof useSave>;
-  onSubmit: () => void;
+  value: () => unknown;
   submitLabel?: string;
   children: ReactNode;
 }) {
+  const { s } = props;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    props.onSubmit();
+    void s.save(props.value());
   };
   return (
     <form onSubmit={submit} noValidate aria-label={props.spec.title}>
-      <FormErrors error={props.s.error} />
-      <Saved text={props.s.saved} />
+      <FormErrors error={s.error} />
+      <Saved text={s.saved} />
       {props.children}
-      <SubmitButton busy={props.s.busy}>{props.submitLabel ?? `${props.spec.title} speichern`}</SubmitButton>
+      <SubmitButton busy={s.busy}>{props.submitLabel ?? `${props.spec.title} speichern`}</SubmitButton>
+      {s.completion && (
+        <button type="button" className="secondary" disabled={s.busy} onClick={() => void s.saveAndComplete(props.value())}>
+          {s.completion.label}
+        </button>
+      )}
     </form>
   );
 }
@@ -161,7 +215,7 @@ function BoundariesForm({ spec, value, ctx }: { spec: DeliverableSpec; value?: B
     <FormFrame
       spec={spec}
       s={s}
-      onSubmit={() => void s.save({ description, municipalityIds: ids, ...(notes.trim() ? { notes } : {}) })}
+      value={() => ({ description, municipalityIds: ids, ...(notes.trim() ? { notes } : {}) })}
       submitLabel="Abgrenzung speichern"
     >
       <div data-pointer="/value/municipalityIds" id="feld-value-municipalityIds" data-label="Kommunen des Sozialraums" tabIndex={-1}>
@@ -298,7 +352,7 @@ function EventsForm({ spec, value, ctx }: { spec: DeliverableSpec; value?: Event
       ...(r.notes.trim() ? { notes: r.notes } : {}),
     }));
   return (
-    <FormFrame spec={spec} s={s} onSubmit={() => void s.save(toValue())} submitLabel="Veranstaltungen speichern">
+    <FormFrame spec={spec} s={s} value={toValue} submitLabel="Veranstaltungen speichern">
       <RepeatableRows
         legend="Beteiligungsveranstaltungen"
         pointer="/value"
@@ -396,7 +450,7 @@ function GoalsForm({ spec, value, ctx }: { spec: DeliverableSpec; value?: Goal[]
       },
     ]);
   return (
-    <FormFrame spec={spec} s={s} onSubmit={() => void s.save(goals.map((g, i) => ({ ...g, rank: i + 1 })))} submitLabel="Ziele speichern">
+    <FormFrame spec={spec} s={s} value={() => goals.map((g, i) => ({ ...g, rank: i + 1 }))} submitLabel="Ziele speichern">
       <p className="hint">Die Reihenfolge ist die Priorität: oben das wichtigste Ziel. Verschieben mit den Knöpfen oder per Ziehen.</p>
       <p role="status" className="visually-hidden">
         {moved}
@@ -495,7 +549,7 @@ function MeasuresForm({ spec, value, ctx }: { spec: DeliverableSpec; value?: Mea
       budgetCents: centsOf(r.budget || '0') ?? r.budget,
     }));
   return (
-    <FormFrame spec={spec} s={s} onSubmit={() => void s.save(toValue())} submitLabel="Maßnahmen speichern">
+    <FormFrame spec={spec} s={s} value={toValue} submitLabel="Maßnahmen speichern">
       {ctx.goals.length === 0 && <p>Es sind noch keine Ziele festgelegt (Phase 4); jede Maßnahme gehört zu einem Ziel.</p>}
       <RepeatableRows
         legend="Maßnahmen"
@@ -604,7 +658,7 @@ function MonitoringForm({ spec, value, ctx }: { spec: DeliverableSpec; value?: M
     })),
   });
   return (
-    <FormFrame spec={spec} s={s} onSubmit={() => void s.save(toValue())} submitLabel="Monitoring speichern">
+    <FormFrame spec={spec} s={s} value={toValue} submitLabel="Monitoring speichern">
       <h4>Stand der Maßnahmen</h4>
       {measures.length === 0 && <p>Es sind keine Maßnahmen geplant.</p>}
       {measures.map((m, i) => {
@@ -682,7 +736,7 @@ function TextForm({ spec, value, ctx }: { spec: DeliverableSpec; value: unknown;
   const s = useSave(ctx, spec.key);
   const [text, setText] = useState(typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value));
   return (
-    <FormFrame spec={spec} s={s} onSubmit={() => void s.save(text)}>
+    <FormFrame spec={spec} s={s} value={() => text}>
       <TextField label={spec.title} pointer="/value" value={text} onChange={setText} errors={s.at('/value')} multiline />
     </FormFrame>
   );

@@ -405,18 +405,32 @@ function CurrentPhase(props: {
   const [confirm, dialog] = useConfirm();
   const { error, setError } = useProblems();
   const [busy, setBusy] = useState(false);
-  const complete = async () => {
-    const ok = await confirm({
+  const askToComplete = (withValue = false) =>
+    confirm({
       title: `Phase ${props.number} abschließen?`,
       body: (
         <p>
-          Die Phase „{props.phase.title}“ wird abgeschlossen und die nächste Phase beginnt. Die Nachweise dieser Phase lassen sich danach
-          nicht mehr ändern.
+          {withValue ? 'Ihre Eingaben werden gespeichert, die' : 'Die'} Phase „{props.phase.title}“ wird abgeschlossen und die nächste Phase
+          beginnt. Die Nachweise dieser Phase lassen sich danach nicht mehr ändern.
         </p>
       ),
       confirmLabel: `Phase ${props.number} abschließen`,
     });
-    if (!ok) return;
+  const required = (props.spec?.deliverables ?? []).filter((d) => d.required);
+  // The last required deliverable's form can save and complete in one step.
+  const ctx: DeliverableContext = {
+    ...props.ctx,
+    completion: props.paused
+      ? undefined
+      : {
+          offers: (key) => required.some((d) => d.key === key) && required.every((d) => d.key === key || props.values[d.key] !== undefined),
+          label: `Speichern und Phase ${props.number} abschließen`,
+          confirm: () => askToComplete(true),
+          onCompleted: props.onChange,
+        },
+  };
+  const complete = async () => {
+    if (!(await askToComplete())) return;
     setBusy(true);
     try {
       await unwrap(
@@ -453,7 +467,7 @@ function CurrentPhase(props: {
             {d.title}
             {d.required ? ' (Pflicht)' : ''}
           </h3>
-          <DeliverableForm spec={d} value={props.values[d.key]} ctx={props.ctx} />
+          <DeliverableForm spec={d} value={props.values[d.key]} ctx={ctx} />
         </section>
       ))}
       <h3>Phase abschließen</h3>
@@ -727,12 +741,15 @@ function HistorySection(props: {
   const detail = (e: History): string => {
     const d = e.details as Record<string, string | null | undefined>;
     const phase = d.phaseKey ? props.phaseSpec(d.phaseKey) : undefined;
+    const deliverable = () => phase?.deliverables.find((x) => x.key === d.deliverableKey)?.title ?? d.deliverableKey ?? '';
     switch (e.kind) {
       case 'phase_completed':
+        // A completion that brought the phase's last deliverable names it.
+        return `${phase ? `: ${phase.title}` : ''}${d.deliverableKey ? ` (mit Nachweis „${deliverable()}“)` : ''}`;
       case 'phase_overdue':
         return phase ? `: ${phase.title}` : '';
       case 'deliverable_set':
-        return `: ${phase?.deliverables.find((x) => x.key === d.deliverableKey)?.title ?? d.deliverableKey ?? ''}`;
+        return `: ${deliverable()}`;
       case 'due_date_extended':
         return `: bis ${formatDate(d.to)}${d.reason ? ` – ${d.reason}` : ''}`;
       case 'member_added':

@@ -50,6 +50,29 @@ export class DeliverableDto {
   value: unknown;
 }
 
+export class CompletionDeliverableDto {
+  @ApiProperty({ example: 'boundaries', description: "Key of one of the phase's deliverables" })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9_-]{0,63}$/)
+  key: string;
+
+  @ApiProperty({ description: 'Typed by the deliverable, as for PUT …/deliverables/{deliverableKey}' })
+  @IsDefined()
+  value: unknown;
+}
+
+export class CompletePhaseDto {
+  @ApiPropertyOptional({
+    type: CompletionDeliverableDto,
+    description: "The phase's last deliverable, saved with the completion as one change; nothing is saved when the completion is refused",
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CompletionDeliverableDto)
+  deliverable?: CompletionDeliverableDto;
+}
+
 export class ExtensionDto {
   @ApiProperty({ example: '2027-03-31T00:00:00Z' }) @IsDateString() dueAt: string;
   @ApiProperty({ example: 'Beteiligungsveranstaltung wegen Kommunalwahl verschoben' })
