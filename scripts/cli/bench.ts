@@ -92,12 +92,18 @@ const INTAKE_IS =
   'consultation in one transaction, one workflow start, two audit rows in one append); the two-step intake (POST /cases, then ' +
   'POST /cases/:id/consultations) is measured alone at c=1';
 
+const PHASE_STEP_IS =
+  "phase step = one POST …/phases/identify/complete carrying the phase's last deliverable (the web app's „Speichern und Phase " +
+  'abschließen“: checked, saved and completed in one workflow update); the same step in two requests (PUT the deliverable, then ' +
+  'POST …/complete: two updates) has its own row and ratio';
+
 /**
  * `npm run bench [-- --levels=1,4,16,32 --ops=200 --phase-ops=60]`: on the embedded stack
  * (PostgreSQL, Redis, Temporal dev server) with the API and the worker as their own processes:
  * - case intake: POST /cases, then POST /cases/:id/consultations (auth, validation, sealing,
  *   PostgreSQL, Temporal start, the workflow's first task and activity as the answer queries it);
- * - phase step: a deliverable and the phase's completion (two Temporal update round trips);
+ * - phase step: the phase's completion with its last deliverable (one update), and the same in two
+ *   requests (the deliverable, then the completion: two update round trips);
  * - the other updates of a process: scheduling a Fallteam consultation into a session, inviting an adviser;
  * - the raw Temporal baseline on the same server and worker: starting and updating a trivial workflow;
  * then the ratios to the baseline and the RSS of API and worker.
@@ -108,8 +114,8 @@ runBench(
     const { stack, config: configure } = ctx;
     const db = new Pg({ connectionString: stack.databaseUrl });
     await db.connect();
-    // Enough social spaces in PR1 for one process per phase-step operation (one process per space).
-    const phaseSpaces = LEVELS.length * PHASE_OPS;
+    // Enough social spaces in PR1 for one process per phase-step operation (one process per space), both forms of the step.
+    const phaseSpaces = 2 * LEVELS.length * PHASE_OPS;
     await db.query(
       `INSERT INTO social_space (code, name, planning_region_id)
        SELECT 'BENCH-' || g, 'Bench-Sozialraum ' || g, (SELECT id FROM planning_region WHERE code = 'PR1') FROM generate_series(1, $1) g`,
@@ -358,11 +364,20 @@ runBench(
         );
         echoOffset += PHASE_OPS;
         const base = offset;
+        const boundaries = { description: 'Grenzen des Sozialraums', municipalityIds: [municipality] };
         results.push(
           await sampled('phase step (HTTP)', level, PHASE_OPS, async (i) => {
-            const id = processes[base + i];
+            await call('POST', `/sozialraum-processes/${processes[base + i]}/phases/identify/complete`, tokens.coordinator, {
+              deliverable: { key: 'boundaries', value: boundaries },
+            });
+          }),
+        );
+        const twoRequestBase = LEVELS.length * PHASE_OPS + base;
+        results.push(
+          await sampled('phase step, two requests (HTTP)', level, PHASE_OPS, async (i) => {
+            const id = processes[twoRequestBase + i];
             await call('PUT', `/sozialraum-processes/${id}/phases/identify/deliverables/boundaries`, tokens.coordinator, {
-              value: { description: 'Grenzen des Sozialraums', municipalityIds: [municipality] },
+              value: boundaries,
             });
             await call('POST', `/sozialraum-processes/${id}/phases/identify/complete`, tokens.coordinator, {});
           }),
@@ -456,6 +471,7 @@ runBench(
       const ratios = {
         caseIntakeToRawStart: intakeBest ? round(intakeBest.perSecond / rawStartBest.perSecond, 2) : 0,
         phaseStepToRawUpdate: round(phaseBest.perSecond / rawUpdateBest.perSecond, 2),
+        phaseStepTwoRequestsToRawUpdate: ratioTo(best('phase step, two requests (HTTP)'), rawUpdateBest),
         consultationScheduleToRawUpdate: ratioTo(scheduleBest, rawUpdateBest),
         consultationInviteToRawUpdate: ratioTo(inviteBest, rawUpdateBest),
         riskAssessmentToRawUpdate: ratioTo(assessmentBest, rawUpdateBest),
@@ -514,6 +530,7 @@ runBench(
             target: '< 300 ms',
             met: String(targets.phaseStepP99AtBest.met),
           },
+          { measure: 'phase step in two requests / raw update', value: ratios.phaseStepTwoRequestsToRawUpdate, target: '', met: '' },
           {
             measure: 'consultation schedule / raw update',
             value: ratios.consultationScheduleToRawUpdate,
@@ -548,13 +565,14 @@ runBench(
           { measure: 'worker RSS (MB)', value: rss.workerMb, target: '< 500', met: String(targets.workerRss.met) },
         ])}\n\n`,
       );
-      process.stdout.write(`${INTAKE_IS}\n\n`);
+      process.stdout.write(`${INTAKE_IS}\n${PHASE_STEP_IS}\n\n`);
       if (CPU) process.stdout.write(`CPU ms per operation by process (bench = the load generator):\n${table(updateCpu)}\n\n`);
       return {
         levels: LEVELS,
         ops: OPS,
         phaseOps: PHASE_OPS,
         intake: INTAKE_IS,
+        phaseStep: PHASE_STEP_IS,
         results,
         ratios,
         rss,
