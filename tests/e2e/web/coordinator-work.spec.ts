@@ -97,16 +97,21 @@ describe('web app: the coordinator does the work of a process and an interview i
     // The analysis, question by question.
     await page.getByRole('form', { name: 'Jahr des Sozialraumprofils' }).getByRole('button', { name: 'Jahr speichern' }).click();
     await expect(page.getByText('Das Jahr des Sozialraumprofils ist gespeichert.')).toBeVisible();
-    for (let n = 1; n <= 8; n++) {
+    for (let n = 1; n <= 7; n++) {
       const form = page.getByRole('form', { name: `Leitfrage ${n}`, exact: true });
+      await expect(form.getByRole('button', { name: 'Speichern und Phase 2 abschließen' })).toHaveCount(0);
       await form.getByRole('textbox').fill(`Antwort auf Leitfrage ${n} aus der Sozialraumbegehung.`);
       await form.getByRole('button', { name: `Antwort ${n} speichern` }).click();
       await expect(page.getByText(`Antwort auf Leitfrage ${n} gespeichert.`)).toBeVisible();
     }
-    await expect(page.getByText('8 von 8 Leitfragen beantwortet')).toBeVisible();
-    await page.getByRole('button', { name: 'Phase 2 abschließen', exact: true }).click();
+    await expect(page.getByText('7 von 8 Leitfragen beantwortet')).toBeVisible();
+    // The last open question saves its answer and completes the phase in one step.
+    const lastQuestion = page.getByRole('form', { name: 'Leitfrage 8', exact: true });
+    await lastQuestion.getByRole('textbox').fill('Antwort auf Leitfrage 8 aus der Sozialraumbegehung.');
+    await lastQuestion.getByRole('button', { name: 'Speichern und Phase 2 abschließen' }).click();
     await confirmDialog(page, 'Phase 2 abschließen');
     await page.getByRole('heading', { name: /Aktuelle Phase 3/ }).waitFor();
+    await expect(page.locator('ol.history')).toContainText('(mit Nachweis „Sozialraumanalyse');
 
     // Phase 3: an event with a German date, participants and result.
     const events = page.getByRole('form', { name: 'Beteiligungsveranstaltungen' });

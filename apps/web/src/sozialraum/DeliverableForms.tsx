@@ -250,6 +250,9 @@ interface AnalysisValue {
 /** The Sozialraumanalyse: each guideline question saved on its own (a draft that grows). */
 function AnalysisForm({ spec, value, ctx }: { spec: DeliverableSpec; value?: AnalysisValue; ctx: DeliverableContext }) {
   const answered = new Map((value?.answers ?? []).map((a) => [a.questionKey, a.answer]));
+  const open = ctx.analysisQuestions.filter((q) => !answered.has(q.key));
+  // With the profile year set and one question open, that question's answer can complete the phase.
+  const last = value?.profileYear !== undefined && open.length === 1 ? open[0].key : undefined;
   return (
     <div>
       <p>
@@ -258,7 +261,7 @@ function AnalysisForm({ spec, value, ctx }: { spec: DeliverableSpec; value?: Ana
       </p>
       <ProfileYearForm spec={spec} value={value?.profileYear} ctx={ctx} />
       {ctx.analysisQuestions.map((q, i) => (
-        <QuestionForm key={q.key} spec={spec} index={i} question={q} answer={answered.get(q.key)} ctx={ctx} />
+        <QuestionForm key={q.key} spec={spec} index={i} question={q} answer={answered.get(q.key)} last={q.key === last} ctx={ctx} />
       ))}
     </div>
   );
@@ -299,10 +302,13 @@ function QuestionForm(props: {
   index: number;
   question: AnalysisQuestion;
   answer?: string;
+  /** The only question still open (profile year set): it offers to complete the phase with the answer. */
+  last: boolean;
   ctx: DeliverableContext;
 }) {
   const s = useSave(props.ctx, props.spec.key);
   const [answer, setAnswer] = useState(props.answer ?? '');
+  const value = () => ({ answers: [{ questionKey: props.question.key, answer }] });
   const label = `Leitfrage ${props.index + 1}: ${props.question.text}`;
   return (
     <form
@@ -310,7 +316,7 @@ function QuestionForm(props: {
       aria-label={`Leitfrage ${props.index + 1}`}
       onSubmit={(e) => {
         e.preventDefault();
-        void s.save({ answers: [{ questionKey: props.question.key, answer }] }, `Antwort auf Leitfrage ${props.index + 1} gespeichert.`);
+        void s.save(value(), `Antwort auf Leitfrage ${props.index + 1} gespeichert.`);
       }}
     >
       <FormErrors error={s.error} />
@@ -325,6 +331,11 @@ function QuestionForm(props: {
         multiline
       />
       <SubmitButton busy={s.busy}>{`Antwort ${props.index + 1} speichern`}</SubmitButton>
+      {props.last && s.completion && (
+        <button type="button" className="secondary" disabled={s.busy} onClick={() => void s.saveAndComplete(value())}>
+          {s.completion.label}
+        </button>
+      )}
     </form>
   );
 }
