@@ -258,6 +258,29 @@ describe('SozialraumService', () => {
       });
     });
 
+    it('sends the last deliverable with the completion, its municipalities checked first', async () => {
+      const { service, handle } = setup({ knownMembers: [PARTNER] });
+      const value = { description: 'Nordstadt', municipalityIds: [PARTNER] };
+      await expect(service.completePhase(coordinator, PROCESS, 'identify', { deliverableKey: 'boundaries', value })).resolves.toEqual({
+        completed: 'identify',
+        next: 'analyse',
+      });
+      expect(handle.executeUpdate).toHaveBeenCalledWith(sozialraumUpdates.completePhase, {
+        args: [{ phaseKey: 'identify', deliverable: { deliverableKey: 'boundaries', value }, actorId: 'demo-coordinator' }],
+      });
+    });
+
+    it('refuses an unknown municipality in the deliverable at its pointer, without asking the workflow', async () => {
+      const { service, handle } = setup({ knownMembers: [] });
+      const value = { description: 'Nordstadt', municipalityIds: [PARTNER] };
+      const error = await refusal(service.completePhase(coordinator, PROCESS, 'identify', { deliverableKey: 'boundaries', value }));
+      expect(error.code).toBe(ErrorCode.ValidationFailed);
+      expect(error.problems).toEqual([
+        { pointer: '/deliverable/value/municipalityIds/0', code: 'unknown-reference', message: 'Diese Kommune gibt es nicht.' },
+      ]);
+      expect(handle.executeUpdate).not.toHaveBeenCalled();
+    });
+
     it('rejects phase completion while deliverables are missing, as a conflict that names them', async () => {
       const { service, handle } = setup();
       handle.executeUpdate.mockRejectedValueOnce(
