@@ -149,20 +149,21 @@ describe('fault tolerance with real processes', () => {
         });
       }),
     );
-    // Each process: its deliverable, then the phase's completion (the benchmark's phase step), all at once.
+    // All at once: half the processes save the deliverable, then complete the phase (two updates); the
+    // other half complete the phase with the deliverable in one update (the benchmark's phase step).
+    const boundaries = { deliverableKey: 'boundaries', value: { description: 'Grenzen des Sozialraums', municipalityIds: [municipality] } };
     const burst = Promise.all(
-      handles.map(async (h) => {
-        await h.executeUpdate(sozialraumUpdates.setDeliverable, {
-          args: [
-            {
-              phaseKey: 'identify',
-              deliverableKey: 'boundaries',
-              value: { description: 'Grenzen des Sozialraums', municipalityIds: [municipality] },
-              actorId: 'demo-coordinator',
-            },
-          ],
-        });
-        await h.executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'identify', actorId: 'demo-coordinator' }] });
+      handles.map(async (h, i) => {
+        if (i % 2 === 0) {
+          await h.executeUpdate(sozialraumUpdates.setDeliverable, {
+            args: [{ phaseKey: 'identify', ...boundaries, actorId: 'demo-coordinator' }],
+          });
+          await h.executeUpdate(sozialraumUpdates.completePhase, { args: [{ phaseKey: 'identify', actorId: 'demo-coordinator' }] });
+        } else {
+          await h.executeUpdate(sozialraumUpdates.completePhase, {
+            args: [{ phaseKey: 'identify', deliverable: boundaries, actorId: 'demo-coordinator' }],
+          });
+        }
       }),
     );
     const completedSteps = async () =>
@@ -180,13 +181,14 @@ describe('fault tolerance with real processes', () => {
       expect(state.steps.slice(0, 2).map((step) => step.status)).toEqual(['completed', 'active']);
       expect(Object.keys(state.deliverables.identify ?? {})).toEqual(['boundaries']);
     }
-    const events: Array<{ kind: string; n: number; processes: number }> = await s.db.dataSource.query(
-      `SELECT kind, count(*)::int AS n, count(DISTINCT process_id)::int AS processes FROM process_event
+    const events: Array<{ kind: string; n: number; processes: number; withDeliverable: number }> = await s.db.dataSource.query(
+      `SELECT kind, count(*)::int AS n, count(DISTINCT process_id)::int AS processes,
+              count(*) FILTER (WHERE details->>'deliverableKey' = 'boundaries')::int AS "withDeliverable" FROM process_event
         WHERE kind IN ('deliverable_set', 'phase_completed') GROUP BY kind ORDER BY kind`,
     );
     expect(events).toEqual([
-      { kind: 'deliverable_set', n, processes: n },
-      { kind: 'phase_completed', n, processes: n },
+      { kind: 'deliverable_set', n: n / 2, processes: n / 2, withDeliverable: n / 2 },
+      { kind: 'phase_completed', n, processes: n, withDeliverable: n / 2 },
     ]);
     // The read model holds each process's latest revision (the second phase).
     await eventually(
