@@ -261,7 +261,7 @@ export async function sozialraumDevelopment(input: SozialraumDevelopmentInput): 
         requireRunning();
         if (state.status === 'paused') reject('state', 'Der Prozess ist pausiert; bitte setzen Sie ihn zuerst fort.');
         requireActivePhase(phaseKey);
-        if (deliverable !== undefined) checkDeliverable(phaseKey, deliverable, { key: '/deliverable/key', value: '/deliverable' });
+        if (deliverable) checkDeliverable(phaseKey, deliverable, { key: '/deliverable/key', value: '/deliverable' });
         const missing = missingDeliverables(phaseKey, deliverable);
         if (missing.length > 0) {
           reject(
