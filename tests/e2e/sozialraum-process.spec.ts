@@ -26,6 +26,21 @@ describe('social-space process over HTTP (all six phases)', () => {
   });
   afterAll(() => system?.close());
 
+  /** Starts a process in the n-th social space of PR1 (by code); its id and a municipality of the space. */
+  const startInSpace = async (n: number) => {
+    const [other] = await system.db.query(
+      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code OFFSET $1 LIMIT 1`,
+      [n],
+    );
+    const [{ id: municipalityOfSpace }] = await system.db.query('SELECT id FROM municipality WHERE social_space_id = $1', [other.id]);
+    const started = await request(system.http)
+      .post('/sozialraum-processes')
+      .set('Authorization', coordinator)
+      .send({ socialSpaceId: other.id });
+    expect(started.status).toBe(201);
+    return { id: started.body.id as string, municipality: municipalityOfSpace as string };
+  };
+
   it('walks one process from phase 1 to the end, with a refused completion and a deadline extension', async () => {
     const http = system.http;
     const started = await request(http)
@@ -217,13 +232,7 @@ describe('social-space process over HTTP (all six phases)', () => {
 
   it('saves the Sozialraumanalyse per question as a draft; the phase completes only with all eight answered', async () => {
     const http = system.http;
-    const [third] = await system.db.query(
-      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code OFFSET 2 LIMIT 1`,
-    );
-    const [{ id: municipalityOfThird }] = await system.db.query('SELECT id FROM municipality WHERE social_space_id = $1', [third.id]);
-    const started = await request(http).post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: third.id });
-    expect(started.status).toBe(201);
-    const id = started.body.id;
+    const { id, municipality: municipalityOfThird } = await startInSpace(2);
     const [identify] = validDeliverables(municipalityOfThird, partner);
     await request(http)
       .put(`/sozialraum-processes/${id}/phases/identify/deliverables/boundaries`)
@@ -282,13 +291,7 @@ describe('social-space process over HTTP (all six phases)', () => {
 
   it('completes a phase with its last deliverable in one request; a refused one saves nothing', async () => {
     const http = system.http;
-    const [fourth] = await system.db.query(
-      `SELECT s.id FROM social_space s JOIN planning_region r ON r.id = s.planning_region_id WHERE r.code = 'PR1' ORDER BY s.code OFFSET 3 LIMIT 1`,
-    );
-    const [{ id: municipalityOfFourth }] = await system.db.query('SELECT id FROM municipality WHERE social_space_id = $1', [fourth.id]);
-    const started = await request(http).post('/sozialraum-processes').set('Authorization', coordinator).send({ socialSpaceId: fourth.id });
-    expect(started.status).toBe(201);
-    const id = started.body.id;
+    const { id, municipality: municipalityOfFourth } = await startInSpace(3);
     const complete = (phaseKey: string, body: object) =>
       request(http).post(`/sozialraum-processes/${id}/phases/${phaseKey}/complete`).set('Authorization', coordinator).send(body);
     const saved = async () => (await request(http).get(`/sozialraum-processes/${id}`).set('Authorization', coordinator)).body.state;
