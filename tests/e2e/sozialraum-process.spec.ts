@@ -318,8 +318,9 @@ describe('social-space process over HTTP (all six phases)', () => {
     const badKey = await complete('identify', { deliverable: { key: 'Grenzen!', value: {} } });
     expect(badKey.status).toBe(400);
     expect(badKey.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/deliverable/key']);
-    expect((await saved()).deliverables).toEqual({});
-    expect((await saved()).steps[0].status).toBe('active');
+    const unchanged = await saved();
+    expect(unchanged.deliverables).toEqual({});
+    expect(unchanged.steps[0].status).toBe('active');
 
     // With a valid value: saved and completed as one change, one history entry naming the deliverable.
     const [identify] = validDeliverables(municipalityOfFourth, partner);

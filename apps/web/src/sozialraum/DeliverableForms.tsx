@@ -152,6 +152,15 @@ function Saved({ text }: { text: string }) {
   return text ? <p role="status">{text}</p> : null;
 }
 
+/** „Speichern und Phase N abschließen“ beside a form's own save, where the phase can be completed with its value. */
+function SaveAndComplete({ s, value }: { s: ReturnType<typeof useSave>; value: () => unknown }) {
+  return s.completion ? (
+    <button type="button" className="secondary" disabled={s.busy} onClick={() => void s.saveAndComplete(value())}>
+      {s.completion.label}
+    </button>
+  ) : null;
+}
+
 /** The form for one deliverable, by its type. */
 export function DeliverableForm({ spec, value, ctx }: { spec: DeliverableSpec; value: unknown; ctx: DeliverableContext }) {
   switch (spec.type) {
@@ -191,11 +200,7 @@ function FormFrame(props: {
       <Saved text={s.saved} />
       {props.children}
       <SubmitButton busy={s.busy}>{props.submitLabel ?? `${props.spec.title} speichern`}</SubmitButton>
-      {s.completion && (
-        <button type="button" className="secondary" disabled={s.busy} onClick={() => void s.saveAndComplete(props.value())}>
-          {s.completion.label}
-        </button>
-      )}
+      <SaveAndComplete s={s} value={props.value} />
     </form>
   );
 }
@@ -331,11 +336,7 @@ function QuestionForm(props: {
         multiline
       />
       <SubmitButton busy={s.busy}>{`Antwort ${props.index + 1} speichern`}</SubmitButton>
-      {props.last && s.completion && (
-        <button type="button" className="secondary" disabled={s.busy} onClick={() => void s.saveAndComplete(value())}>
-          {s.completion.label}
-        </button>
-      )}
+      {props.last && <SaveAndComplete s={s} value={value} />}
     </form>
   );
 }
