@@ -93,4 +93,27 @@ describe('process runtime (time-skipping)', () => {
     await handle.executeUpdate(finish);
     expect((await handle.result()).done).toBe(true);
   });
+
+  it('keeps its wake timer across changes that leave the due date, and replaces it once when the date moves', async () => {
+    const { handle, processId, dueAt } = await start();
+    await handle.executeUpdate(touch);
+    await handle.executeUpdate(touch);
+    await handle.executeUpdate(moveStep, { args: [{ step: 'first', dueAt: dueAt + DAY }] });
+    await handle.executeUpdate(touch);
+    const timers = async () => {
+      const { events } = await handle.fetchHistory();
+      return events!.flatMap((e) => (e.timerStartedEventAttributes ? ['started'] : e.timerCanceledEventAttributes ? ['canceled'] : []));
+    };
+    // Before the marker, every change cancelled the timer and started a new one (eight events here);
+    // the replacement's start is issued in the same task as the old one's cancellation, just before it.
+    expect(await timers()).toEqual(['started', 'started', 'canceled']);
+    // The kept timer still fires at the moved date, not before.
+    await suite.env.sleep(10 * DAY + 60_000);
+    expect((await handle.query(fixtureState)).overdue).toBe(false);
+    await suite.env.sleep(DAY);
+    await eventually(async () => (await handle.query(fixtureState)).overdue, 10_000, 'overdue');
+    expect(writes(processId).filter((w) => w.startsWith('event'))).toEqual(['event 1 started', 'event 2 step_moved', 'event 3 overdue']);
+    await handle.executeUpdate(finish);
+    expect((await handle.result()).done).toBe(true);
+  });
 });

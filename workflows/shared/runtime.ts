@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
+import { allHandlersFinished, CancellationScope, condition, patched, sleep } from '@temporalio/workflow';
 import { ONE_WRITE_PATCH, processActivities as act, serialQueue } from './process-kit';
 import type { ProcessChange, ProcessEventRecord, ProcessSnapshot } from './process';
 import type { ScheduleRequest } from '@sro/reminders';
@@ -41,6 +41,9 @@ export interface ProcessRuntimeOptions {
   syncReminders?: (written: ProcessSnapshot | undefined, writer: ReminderWriter) => Promise<void>;
 }
 
+/** Runs that record this marker keep their wake timer across changes that leave the earliest timer where it was. */
+export const STEADY_WAKE_PATCH = 'steady-wake-timer';
+
 /**
  * What every process workflow does around its own rules: each change gets the next revision and
  * (with an event) the next history entry; its writes run one after another in a serial queue, so
@@ -49,6 +52,13 @@ export interface ProcessRuntimeOptions {
  */
 export class ProcessRuntime {
   private readonly serial = serialQueue();
+  /**
+   * Decided once per run, when the runtime is built (synchronously at the start of the workflow
+   * function, so the marker is among the first task's commands). Asked lazily at the loop's first
+   * wait instead, 2 of 60 Jugendhilfedienst runs of a benchmark failed their replay after eviction
+   * ("patch marker encountered … but there is no corresponding change command").
+   */
+  private readonly timer = patched(STEADY_WAKE_PATCH) ? new WakeTimer() : undefined;
 
   constructor(
     private readonly state: Revisioned,
@@ -127,7 +137,7 @@ export class ProcessRuntime {
    * `woken`). True when a timer is due, false when woken by a change.
    */
   wake(timers: number[], woken?: () => boolean): Promise<boolean> {
-    return untilTimerOrChange(this.state, timers, woken);
+    return this.timer ? this.timer.until(this.state, timers, woken) : untilTimerOrChange(this.state, timers, woken);
   }
 
   /** Waits for the handlers still running and the writes still queued, then runs `cleanup` last. */
@@ -150,4 +160,49 @@ export async function untilTimerOrChange(state: { revision: number }, timers: nu
     return false;
   }
   return !(await condition(changed, Math.max(1, wakeAt - Date.now())));
+}
+
+/**
+ * The wake loop's timer, kept across changes: `untilTimerOrChange` starts a timer for every wait and
+ * cancels it when a change wakes the loop, two more history events and commands for every update
+ * even when the due date stays. This one stays armed while the earliest timer is the same instant
+ * and is replaced only when it moves.
+ */
+export class WakeTimer {
+  private armed?: { at: number; scope: CancellationScope; fired: Promise<void> };
+
+  /** As `untilTimerOrChange`: true when the timer is due, false when woken by a change. */
+  async until(state: { revision: number }, timers: number[], woken?: () => boolean): Promise<boolean> {
+    const wakeAt = Math.min(...timers);
+    const seen = state.revision;
+    const changed = () => state.revision !== seen || (woken?.() ?? false);
+    if (this.armed && this.armed.at !== wakeAt) {
+      this.armed.scope.cancel();
+      this.armed = undefined;
+    }
+    if (wakeAt === Infinity) {
+      await condition(changed);
+      return false;
+    }
+    const armed = (this.armed ??= this.arm(wakeAt));
+    // The wait for a change in a scope of its own, cancelled once the race is decided, so no
+    // condition outlives it; the timer's scope is not a child of it and stays armed.
+    const due = await CancellationScope.cancellable(async () => {
+      try {
+        return await Promise.race([armed.fired.then(() => true), condition(changed).then(() => false)]);
+      } finally {
+        CancellationScope.current().cancel();
+      }
+    });
+    if (due) this.armed = undefined;
+    return due;
+  }
+
+  private arm(at: number) {
+    const scope = new CancellationScope();
+    const fired = scope.run(() => sleep(Math.max(1, at - Date.now())));
+    // Cancelled when the earliest timer moves, after which nobody awaits it.
+    fired.catch(() => undefined);
+    return { at, scope, fired };
+  }
 }
