@@ -30,10 +30,14 @@ const DAY = 86_400_000;
  * the time-skipping server and stores its history under tests/workflows/histories/. The replay test
  * replays them against the current code, so a change to a command sequence without `patched()`
  * fails CI. Re-record only for a deliberate, patched change of behaviour. Names after the command
- * (`npm run histories:record -- partnerInterviewCycle`) record only those workflows.
+ * (`npm run histories:record -- partnerInterviewCycle`) record only those workflows; `--out=<dir>`
+ * (relative to tests/workflows/histories/) stores them as a generation of their own, so the older
+ * generations keep proving that runs recorded before the newer markers still replay.
  */
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const only = args.filter((a) => !a.startsWith('--'));
+  const outArg = args.find((a) => a.startsWith('--out='))?.slice('--out='.length);
   const wanted = (name: string) => only.length === 0 || only.includes(name);
   const registry = { partners: [] as CyclePartner[], cycles: 0 };
   installTemporalRuntime('WARN');
@@ -49,6 +53,8 @@ async function main(): Promise<void> {
     activities: {
       recordProcessState: noop,
       recordProcessEvent: noop,
+      recordProcessChange: noop,
+      recordAgreementChange: noop,
       scheduleReminders: noop,
       cancelReminders: async () => 0,
       openPacketAccess: noop,
@@ -76,7 +82,7 @@ async function main(): Promise<void> {
       countCasesOnHold: async () => ({ onHold: 1 }),
     },
   });
-  const out = join(repoRoot(), 'tests', 'workflows', 'histories');
+  const out = join(repoRoot(), 'tests', 'workflows', 'histories', outArg ?? '');
   mkdirSync(out, { recursive: true });
   await worker.runUntil(async () => {
     if (wanted('ping')) await recordPing();
@@ -346,6 +352,7 @@ async function main(): Promise<void> {
       args: [{ sessionId: randomUUID(), sessionAt: new Date((await env.currentTimeMs()) + 7 * DAY).toISOString(), ...caseworker }],
     });
     await child.executeUpdate(fallteamUpdates.inviteAdvisers, { args: [{ adviserIds: ['demo-adviser'], ...caseworker }] });
+    await env.sleep(7 * DAY + 60_000); // the outcome is recorded once the session has begun
     await child.executeUpdate(fallteamUpdates.recordOutcome, { args: [{ professionals: 2, participants: 3, ...caseworker }] });
     await child.result();
     while ((await jhd.query(jugendhilfedienstStateQuery)).phase !== 'help_plan') await new Promise((r) => setTimeout(r, 50));
