@@ -162,7 +162,7 @@ export class AgreementService {
         },
       ]);
     }
-    if (!(await this.assignments.of(user.sub)).planningRegionIds.includes(input.planningRegionId)) {
+    if (!(await this.assignments.of(user)).planningRegionIds.includes(input.planningRegionId)) {
       throw new DomainError(ErrorCode.Forbidden, 'Sie koordinieren andere Planregionen; Vereinbarungen legen Sie nur für Ihre eigenen an.');
     }
     checkValidity(input);
@@ -389,7 +389,7 @@ export class AgreementService {
   async list(user: Principal, filter: { status?: AgreementStatus; limit: number; offset: number }): Promise<PageOf<CooperationAgreement>> {
     let scope: AgreementScope | null = null;
     if (!user.roles.includes(Role.Admin)) {
-      const assigned = await this.assignments.of(user.sub);
+      const assigned = await this.assignments.of(user);
       scope = {
         planningRegionIds: user.roles.includes(Role.Coordinator) ? assigned.planningRegionIds : [],
         approverId: user.roles.includes(Role.Approver) ? user.sub : '',
@@ -482,10 +482,7 @@ export class AgreementService {
     const agreement = await this.find(id);
     if (user.roles.includes(Role.Admin)) return agreement;
     if (user.roles.includes(Role.Approver) && agreement.approverIds.includes(user.sub)) return agreement;
-    if (
-      user.roles.includes(Role.Coordinator) &&
-      (await this.assignments.of(user.sub)).planningRegionIds.includes(agreement.planningRegionId)
-    )
+    if (user.roles.includes(Role.Coordinator) && (await this.assignments.of(user)).planningRegionIds.includes(agreement.planningRegionId))
       return agreement;
     throw DomainError.notFound(WHAT);
   }

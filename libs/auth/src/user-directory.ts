@@ -47,7 +47,8 @@ export class UserDirectory {
       if (!user) throw new UserRefusedError('unknown-user');
     }
     if (!user.active) throw new UserRefusedError('deactivated-user');
-    return { sub, roles: user.roles.filter(isRole), name: user.displayName };
+    const scope = { planningRegionIds: user.planningRegionIds, socialSpaceIds: user.socialSpaceIds };
+    return { sub, roles: user.roles.filter(isRole), name: user.displayName, scope };
   }
 
   private async provision(token: VerifiedToken): Promise<void> {

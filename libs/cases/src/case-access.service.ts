@@ -56,7 +56,7 @@ export class CaseAccessService {
     const lead = user.roles.includes(Role.Lead);
     const usable = kind !== null && (kind === 'lead' ? lead : caseworker);
     if (!usable) {
-      if (caseworker && (await this.assignments.of(user.sub)).socialSpaceIds.includes(file.socialSpaceId))
+      if (caseworker && (await this.assignments.of(user)).socialSpaceIds.includes(file.socialSpaceId))
         throw new DomainError(
           ErrorCode.Forbidden,
           'Sie gehören nicht zum Fallteam dieses Falls. Wenden Sie sich an die fallverantwortliche Fachkraft; im Notfall ist ein begründeter Notfallzugriff möglich.',

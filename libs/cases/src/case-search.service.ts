@@ -53,7 +53,7 @@ export class CaseSearchService {
       offset: search.offset,
       ...this.matcher(search.search),
     };
-    const scope = await this.assignments.of(user.sub);
+    const scope = await this.assignments.of(user);
     const { items, total } = await this.repository.page(user.sub, scope.socialSpaceIds, query);
     return {
       items: items.map((c) => {

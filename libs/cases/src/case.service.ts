@@ -100,7 +100,7 @@ export class CaseService {
    * in the same transaction), `created` answers it to its creator.
    */
   async prepare(user: Principal, input: NewCase): Promise<PreparedCase> {
-    const scope = await this.assignments.of(user.sub);
+    const scope = await this.assignments.of(user);
     if (!scope.socialSpaceIds.includes(input.socialSpaceId)) {
       throw DomainError.invalid('Sie sind diesem Sozialraum nicht zugeordnet.', [
         { pointer: '/socialSpaceId', code: 'not-assigned', message: 'Bitte einen Ihrer Sozialräume auswählen.' },

@@ -34,4 +34,10 @@ export interface Principal {
   sub: string;
   roles: Role[];
   name?: string;
+  /**
+   * The planning regions and social spaces of the caller's user record, read by the auth guard in
+   * the same query as the roles, so access checks need no second one. Absent on principals built
+   * elsewhere; `AssignmentsService.of` then reads the record.
+   */
+  scope?: { planningRegionIds: string[]; socialSpaceIds: string[] };
 }

@@ -470,7 +470,7 @@ export class GremienService {
 
   private async scope(user: Principal): Promise<CommitteeScope> {
     const staff = user.roles.includes(Role.Coordinator) || user.roles.includes(Role.Lead);
-    const assigned = staff ? await this.assignments.of(user.sub) : { planningRegionIds: [] };
+    const assigned = staff ? await this.assignments.of(user) : { planningRegionIds: [] };
     return { userId: user.sub, planningRegionIds: assigned.planningRegionIds, district: staff };
   }
 
@@ -479,7 +479,7 @@ export class GremienService {
     const c = committee ?? (await this.repo.committee(committeeId));
     if (!c) return null;
     const inRegion = async () =>
-      c.planningRegionId === null || (await this.assignments.of(user.sub)).planningRegionIds.includes(c.planningRegionId);
+      c.planningRegionId === null || (await this.assignments.of(user)).planningRegionIds.includes(c.planningRegionId);
     if (user.roles.includes(Role.Coordinator) && (await inRegion())) return 'edit';
     if (user.roles.includes(Role.Lead) && (await inRegion())) return 'read';
     return (await this.repo.isMember(c.id, user.sub)) ? 'read' : null;
@@ -500,7 +500,7 @@ export class GremienService {
   }
 
   private async assertRegion(user: Principal, planningRegionId: string): Promise<void> {
-    if (!(await this.assignments.of(user.sub)).planningRegionIds.includes(planningRegionId))
+    if (!(await this.assignments.of(user)).planningRegionIds.includes(planningRegionId))
       throw new DomainError(ErrorCode.Forbidden, 'Gremien legt die Koordination der eigenen Planregion an.');
   }
 

@@ -40,7 +40,7 @@ export class ProviderNetworkService {
   ) {}
 
   async list(user: Principal, socialSpaceId?: string): Promise<{ items: ProviderNetwork[] }> {
-    const a = await this.assignments.of(user.sub);
+    const a = await this.assignments.of(user);
     const regionWide = user.roles.includes(Role.Coordinator) || user.roles.includes(Role.Lead);
     return {
       items: await this.networks.list(
@@ -154,14 +154,14 @@ export class ProviderNetworkService {
   }
 
   private async canRead(user: Principal, n: ProviderNetwork): Promise<boolean> {
-    const a = await this.assignments.of(user.sub);
+    const a = await this.assignments.of(user);
     if ((user.roles.includes(Role.Coordinator) || user.roles.includes(Role.Lead)) && a.planningRegionIds.includes(n.planningRegionId))
       return true;
     return user.roles.includes(Role.Caseworker) && a.socialSpaceIds.includes(n.socialSpaceId);
   }
 
   private async assertEditor(user: Principal, planningRegionId: string): Promise<void> {
-    if (!user.roles.includes(Role.Coordinator) || !(await this.assignments.of(user.sub)).planningRegionIds.includes(planningRegionId))
+    if (!user.roles.includes(Role.Coordinator) || !(await this.assignments.of(user)).planningRegionIds.includes(planningRegionId))
       throw new DomainError(ErrorCode.Forbidden, 'Trägerverbünde pflegt die Koordination der Planregion des Sozialraums.');
   }
 }

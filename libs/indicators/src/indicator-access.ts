@@ -19,7 +19,7 @@ export class IndicatorAccess {
 
   async scopeOf(user: Principal, spaces: SpaceRef[]): Promise<SpaceScope> {
     if (user.roles.includes(Role.Admin)) return { all: true, spaceIds: new Set(spaces.map((s) => s.id)) };
-    const a = await this.assignments.of(user.sub);
+    const a = await this.assignments.of(user);
     const ids = new Set<string>();
     if (user.roles.includes(Role.Coordinator) || user.roles.includes(Role.Lead))
       for (const s of spaces) if (a.planningRegionIds.includes(s.planningRegionId)) ids.add(s.id);
@@ -32,7 +32,7 @@ export class IndicatorAccess {
     if (user.roles.includes(Role.Admin)) return { all: true, spaceIds: new Set(spaces.map((s) => s.id)) };
     if (!user.roles.includes(Role.Coordinator))
       throw new DomainError(ErrorCode.Forbidden, 'Nur die Koordination und die Administration erfassen Indikatorwerte.');
-    const a = await this.assignments.of(user.sub);
+    const a = await this.assignments.of(user);
     return { all: false, spaceIds: new Set(spaces.filter((s) => a.planningRegionIds.includes(s.planningRegionId)).map((s) => s.id)) };
   }
 }

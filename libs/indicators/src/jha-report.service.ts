@@ -105,7 +105,7 @@ export class JhaReportService {
         ErrorCode.Forbidden,
         'Den Bericht für den ganzen Landkreis erstellt die Administration; bitte eine Planregion wählen.',
       );
-    if (planningRegionId && !admin && !(await this.assignments.of(user.sub)).planningRegionIds.includes(planningRegionId))
+    if (planningRegionId && !admin && !(await this.assignments.of(user)).planningRegionIds.includes(planningRegionId))
       throw DomainError.notFound('Die Planregion');
     const spaces: SpaceRef[] = planningRegionId ? all.filter((s) => s.planningRegionId === planningRegionId) : all;
     if (planningRegionId && spaces.length === 0) throw DomainError.notFound('Die Planregion');

@@ -161,7 +161,7 @@ export class JugendhilfedienstService {
 
   /** Intake: a report comes in (anonymous reports allowed); the case's workflow starts. */
   async intake(user: Principal, input: Intake): Promise<JugendhilfedienstCaseView> {
-    const scope = await this.assignments.of(user.sub);
+    const scope = await this.assignments.of(user);
     const problems: FieldProblem[] = [];
     if (!scope.socialSpaceIds.includes(input.socialSpaceId))
       problems.push({ pointer: '/socialSpaceId', code: 'not-assigned', message: 'Bitte einen Ihrer Sozialräume auswählen.' });
@@ -224,7 +224,7 @@ export class JugendhilfedienstService {
 
   /** The caller's Jugendhilfedienst cases (assigned or in their social spaces), from the read model. */
   async list(user: Principal, page: { limit: number; offset: number; phase?: string }): Promise<JugendhilfedienstCaseList> {
-    const scope = await this.assignments.of(user.sub);
+    const scope = await this.assignments.of(user);
     const { items, total } = await this.caseFiles.list({ userId: user.sub, socialSpaceIds: scope.socialSpaceIds, ...page });
     // Others of the social space learn that the case exists and whom to ask, nothing more.
     const listed = items.map((c) =>

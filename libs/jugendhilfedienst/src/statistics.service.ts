@@ -51,7 +51,7 @@ export class StatisticsService {
 
   private async rowsFor(user: Principal, filter: { year: number; month?: number }): Promise<RiskAssessmentStatistic[]> {
     const whole = user.roles.includes(Role.Admin) || user.roles.includes(Role.Statistics);
-    const regions = whole ? null : (await this.assignments.of(user.sub)).planningRegionIds;
+    const regions = whole ? null : (await this.assignments.of(user)).planningRegionIds;
     return this.statistics.riskAssessments({ year: filter.year, month: filter.month, planningRegionIds: regions });
   }
 

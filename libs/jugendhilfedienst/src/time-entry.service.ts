@@ -127,7 +127,7 @@ export class TimeEntryService {
       });
     }
     if (input.kind === 'preventive') {
-      const scope = await this.assignments.of(user.sub);
+      const scope = await this.assignments.of(user);
       if (!input.socialSpaceId)
         problems.push({ pointer: '/socialSpaceId', code: 'required', message: 'Bitte den Sozialraum der präventiven Arbeit auswählen.' });
       else if (!scope.socialSpaceIds.includes(input.socialSpaceId))
@@ -210,7 +210,7 @@ export class TimeEntryService {
     const lead = !admin && !coordinator && user.roles.includes(Role.Lead);
     if (!admin && !coordinator && !lead && q.groupBy !== 'person')
       throw new DomainError(ErrorCode.Forbidden, 'Fachkräfte sehen nur ihre eigenen Zeiten; bitte wählen Sie die Auswertung nach Person.');
-    const regions = admin || !coordinator ? null : (await this.assignments.of(user.sub)).planningRegionIds;
+    const regions = admin || !coordinator ? null : (await this.assignments.of(user)).planningRegionIds;
     const onlyUser = admin || coordinator || lead ? null : user.sub;
     const target = (await this.definitions.published('jugendhilfedienst-case')).spec.preventiveShareTarget;
     const groups = await this.entries.minutesByGroup({

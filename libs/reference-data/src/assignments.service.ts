@@ -12,14 +12,16 @@ export interface Assignments {
 export class AssignmentsService {
   constructor(private readonly users: UserRepository) {}
 
-  async of(userId: string): Promise<Assignments> {
-    const user = await this.users.findActive(userId);
-    return { planningRegionIds: user?.planningRegionIds ?? [], socialSpaceIds: user?.socialSpaceIds ?? [] };
+  /** The caller's assignments as its request read them (`Principal.scope`), or the user record's by id. */
+  async of(user: Principal | string): Promise<Assignments> {
+    if (typeof user !== 'string' && user.scope) return user.scope;
+    const record = await this.users.findActive(typeof user === 'string' ? user : user.sub);
+    return { planningRegionIds: record?.planningRegionIds ?? [], socialSpaceIds: record?.socialSpaceIds ?? [] };
   }
 
   /** Coordinators act in their planning regions; caseworkers read in their social spaces. */
   async canSee(user: Principal, target: { planningRegionId: string | null; socialSpaceId: string | null }): Promise<boolean> {
-    const a = await this.of(user.sub);
+    const a = await this.of(user);
     if (user.roles.includes(Role.Coordinator) && target.planningRegionId && a.planningRegionIds.includes(target.planningRegionId))
       return true;
     if (user.roles.includes(Role.Caseworker) && target.socialSpaceId && a.socialSpaceIds.includes(target.socialSpaceId)) return true;
@@ -36,7 +38,7 @@ export class AssignmentsService {
   }
 
   async assertCoordinates(user: Principal, planningRegionId: string, what: string): Promise<void> {
-    const a = await this.of(user.sub);
+    const a = await this.of(user);
     if (!user.roles.includes(Role.Coordinator))
       throw new DomainError(ErrorCode.Forbidden, 'Nur die Koordination ändert Sozialraumprozesse.');
     if (!a.planningRegionIds.includes(planningRegionId)) throw DomainError.notFound(what);

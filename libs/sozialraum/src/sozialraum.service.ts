@@ -124,7 +124,7 @@ export class SozialraumService {
   }
 
   async list(user: Principal, filter: { planningRegionId?: string; status?: string; limit: number; offset: number }): Promise<ProcessPage> {
-    const scope = await this.assignments.of(user.sub);
+    const scope = await this.assignments.of(user);
     // Coordinators see the processes of their regions, caseworkers those of their social spaces.
     return this.processes.list({
       definitionKey: KEY,
