@@ -22,7 +22,7 @@ export class DashboardController {
   async phaseDeadlines(@CurrentUser() user: Principal, @Query() query: DeadlineQueryDto): Promise<PhaseDeadlinePage> {
     // Admins oversee all regions; coordinators see the regions they are assigned to.
     let regions: string[] | undefined;
-    if (!user.roles.includes(Role.Admin)) regions = (await this.assignments.of(user.sub)).planningRegionIds;
+    if (!user.roles.includes(Role.Admin)) regions = (await this.assignments.of(user)).planningRegionIds;
     if (query.planningRegionId) regions = regions ? regions.filter((r) => r === query.planningRegionId) : [query.planningRegionId];
     return this.dashboard.phaseDeadlines({ planningRegionIds: regions, status: query.status, limit: query.limit, offset: query.offset });
   }
