@@ -18,7 +18,7 @@ export function encodeHistory(workflowType: string, history: History): string {
     events: history.events?.length ?? 0,
     protobufBase64: Buffer.from(bytes).toString('base64'),
   };
-  return JSON.stringify(stored, null, 2);
+  return `${JSON.stringify(stored, null, 2)}\n`; // as Prettier (CI checks it) leaves it
 }
 
 export function decodeHistory(json: string): { workflowType: string; history: temporal.api.history.v1.History } {
