@@ -169,7 +169,7 @@ export async function untilTimerOrChange(state: { revision: number }, timers: nu
  * and is replaced only when it moves.
  */
 export class WakeTimer {
-  private armed?: { at: number; scope: CancellationScope; fired: Promise<void> };
+  private armed?: { at: number; scope: CancellationScope; due: Promise<true> };
 
   /** As `untilTimerOrChange`: true when the timer is due, false when woken by a change. */
   async until(state: { revision: number }, timers: number[], woken?: () => boolean): Promise<boolean> {
@@ -189,7 +189,7 @@ export class WakeTimer {
     // condition outlives it; the timer's scope is not a child of it and stays armed.
     const due = await CancellationScope.cancellable(async () => {
       try {
-        return await Promise.race([armed.fired.then(() => true), condition(changed).then(() => false)]);
+        return await Promise.race([armed.due, condition(changed).then(() => false)]);
       } finally {
         CancellationScope.current().cancel();
       }
@@ -200,9 +200,10 @@ export class WakeTimer {
 
   private arm(at: number) {
     const scope = new CancellationScope();
-    const fired = scope.run(() => sleep(Math.max(1, at - Date.now())));
+    // One promise per timer for every wait to race (not one more reaction per wait while it stays).
+    const due = scope.run(() => sleep(Math.max(1, at - Date.now()))).then(() => true as const);
     // Cancelled when the earliest timer moves, after which nobody awaits it.
-    fired.catch(() => undefined);
-    return { at, scope, fired };
+    due.catch(() => undefined);
+    return { at, scope, due };
   }
 }
