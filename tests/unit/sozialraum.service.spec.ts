@@ -59,6 +59,7 @@ function setup(
 ) {
   const processes = {
     findById: jest.fn(async () => (options.process === undefined ? readModel() : options.process)),
+    locate: jest.fn(async () => (options.process === undefined ? readModel() : options.process)),
     findUnfinished: jest.fn(async () => options.running ?? null),
     countRuns: jest.fn(async () => options.runs ?? 0),
     record: jest.fn(async () => undefined),

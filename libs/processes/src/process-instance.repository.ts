@@ -105,6 +105,9 @@ function eventParams(event: ProcessEventRecord): unknown[] {
   ];
 }
 
+/** What a changing route needs of an instance (`ProcessInstanceRepository.locate`). */
+export type ProcessLocation = Pick<ProcessInstance, 'workflowId' | 'planningRegionId' | 'socialSpaceId'>;
+
 /**
  * All SQL of the process read model (`process_instance`, `process_event`). Writes are idempotent,
  * so retried and replayed activities are harmless.
@@ -140,6 +143,19 @@ export class ProcessInstanceRepository {
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
       eventParams(event),
     );
+  }
+
+  /**
+   * Where an instance's updates go and whom it belongs to, for a route that changes it: plain SQL
+   * without the steps and summary, as it runs before every update (an entity load parses both).
+   */
+  async locate(id: string, definitionKey: string): Promise<ProcessLocation | null> {
+    const rows: ProcessLocation[] = await this.dataSource.query(
+      `SELECT workflow_id AS "workflowId", planning_region_id AS "planningRegionId", social_space_id AS "socialSpaceId"
+         FROM process_instance WHERE id = $1 AND definition_key = $2`,
+      [id, definitionKey],
+    );
+    return rows[0] ?? null;
   }
 
   /** An instance of the given definition. */

@@ -202,7 +202,8 @@ export class SozialraumService {
   }
 
   private async writable(user: Principal, id: string) {
-    const process = await this.find(id);
+    const process = await this.processes.locate(id, KEY);
+    if (!process) throw DomainError.notFound(WHAT);
     await this.assignments.assertCoordinates(user, process.planningRegionId!, WHAT);
     return this.temporal.workflow.getHandle(process.workflowId);
   }
