@@ -147,14 +147,19 @@ export class ProcessRuntime {
   }
 }
 
+/** True once the state's revision moves from where it is now, or when `woken` answers true. */
+function changedSince(state: { revision: number }, woken?: () => boolean): () => boolean {
+  const seen = state.revision;
+  return () => state.revision !== seen || (woken?.() ?? false);
+}
+
 /**
  * The wake loop's wait: until the earliest timer or until the state's revision moves (or `woken`
  * answers true). True when a timer is due, false when woken by a change.
  */
 export async function untilTimerOrChange(state: { revision: number }, timers: number[], woken?: () => boolean): Promise<boolean> {
   const wakeAt = Math.min(...timers);
-  const seen = state.revision;
-  const changed = () => state.revision !== seen || (woken?.() ?? false);
+  const changed = changedSince(state, woken);
   if (wakeAt === Infinity) {
     await condition(changed);
     return false;
@@ -174,8 +179,7 @@ export class WakeTimer {
   /** As `untilTimerOrChange`: true when the timer is due, false when woken by a change. */
   async until(state: { revision: number }, timers: number[], woken?: () => boolean): Promise<boolean> {
     const wakeAt = Math.min(...timers);
-    const seen = state.revision;
-    const changed = () => state.revision !== seen || (woken?.() ?? false);
+    const changed = changedSince(state, woken);
     if (this.armed && this.armed.at !== wakeAt) {
       this.armed.scope.cancel();
       this.armed = undefined;

@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { UserRepository } from './user.repository';
 
-export interface Assignments {
-  planningRegionIds: string[];
-  socialSpaceIds: string[];
-}
+/** A user's planning regions and social spaces; the shape a request carries as `Principal.scope`. */
+export type Assignments = NonNullable<Principal['scope']>;
 
 /** Which planning regions and social spaces a user is assigned to (roles come from the token). */
 @Injectable()
