@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { transactionOpenedWith } from '@sro/database';
+import { TransactionEnd, transactionOpenedWith } from '@sro/database';
 import { AuditEvent, AuditOutcome } from './audit-event.entity';
 
 export interface AuditFilter {
@@ -26,11 +26,13 @@ const CHAIN_LOCK = 73_100_001;
 const CHAIN_END = `SELECT pg_advisory_xact_lock(${CHAIN_LOCK}); SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1`;
 
 // TypeORM's insert builder cost more CPU per batch than the rest of the append (CPU profile, bench:tasks).
-const INSERT_ROWS = `
+// `records`: the rows as a JSON array (a parameter, or a literal where the statement goes with the COMMIT).
+const insertRows = (records: string) => `
   INSERT INTO audit_event (id, occurred_at, actor_id, actor_roles, action, resource_type, resource_id, purpose, outcome, request_id, details, prev_hash, hash)
   SELECT id, occurred_at, actor_id, actor_roles, action, resource_type, resource_id, purpose, outcome, request_id, details, prev_hash, hash
-    FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, occurred_at timestamptz, actor_id text, actor_roles text[], action text, resource_type text,
+    FROM jsonb_to_recordset(${records}::jsonb) AS r(id bigint, occurred_at timestamptz, actor_id text, actor_roles text[], action text, resource_type text,
          resource_id text, purpose text, outcome text, request_id text, details jsonb, prev_hash text, hash text)`;
+const INSERT_ROWS = insertRows('$1');
 
 /** All SQL of `audit_event`. */
 @Injectable()
@@ -41,12 +43,14 @@ export class AuditRepository {
    * Runs `work` in one transaction that holds the chain's lock, with the chain's end as it is once
    * the lock is granted. BEGIN, the lock and the read of the end are one round trip (each statement
    * of the batch takes its own snapshot, so the read sees every row committed before the lock was
-   * granted): a busy API waits for this part of the chain's critical section once per batch.
+   * granted): a busy API waits for this part of the chain's critical section once per batch. `end`
+   * lets the rows go to the server with the COMMIT (see `insert`), so the lock is held for two round
+   * trips, not three.
    */
-  withChainEnd<T>(work: (last: ChainLink | undefined, tx: EntityManager) => Promise<T>): Promise<T> {
-    return transactionOpenedWith(this.dataSource, CHAIN_END, async (rows, tx) => {
+  withChainEnd<T>(work: (last: ChainLink | undefined, tx: EntityManager, end: TransactionEnd) => Promise<T>): Promise<T> {
+    return transactionOpenedWith(this.dataSource, CHAIN_END, async (rows, tx, end) => {
       const [last] = rows as Array<{ id: string; hash: string }>;
-      return work(last ? { id: String(last.id), hash: last.hash } : undefined, tx);
+      return work(last ? { id: String(last.id), hash: last.hash } : undefined, tx, end);
     });
   }
 
@@ -65,8 +69,11 @@ export class AuditRepository {
     return Object.assign(new AuditEvent(), fields);
   }
 
-  /** The rows in one statement (one parameter, typed by the record definition). */
-  async insert(tx: EntityManager, rows: AuditEvent[]): Promise<void> {
+  /**
+   * The rows in one statement (one parameter, typed by the record definition); with `end` the
+   * statement is sent with the transaction's COMMIT, the rows as an escaped literal.
+   */
+  async insert(tx: EntityManager, rows: AuditEvent[], end?: TransactionEnd): Promise<void> {
     const records = rows.map((r) => ({
       id: r.id,
       occurred_at: r.occurredAt.toISOString(),
@@ -82,7 +89,9 @@ export class AuditRepository {
       prev_hash: r.prevHash,
       hash: r.hash,
     }));
-    await tx.query(INSERT_ROWS, [JSON.stringify(records)]);
+    const json = JSON.stringify(records);
+    if (end) end.commitWith((literal) => insertRows(literal(json)));
+    else await tx.query(INSERT_ROWS, [json]);
   }
 
   /** Rows from `fromId` on, in id order. */

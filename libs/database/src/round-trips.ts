@@ -3,9 +3,20 @@ import type { DataSource, EntityManager } from 'typeorm';
 /** The node-postgres client under a TypeORM query runner (only what is used here). */
 interface PgClient {
   query(text: string): Promise<PgResult | PgResult[]>;
+  escapeLiteral(value: string): string;
 }
 interface PgResult {
   rows: Array<Record<string, unknown>>;
+}
+
+/** The end of a transaction opened by `transactionOpenedWith`. */
+export interface TransactionEnd {
+  /**
+   * Sends `statement` with the COMMIT as one simple query (one round trip for both). It is built
+   * from fixed SQL and values passed through `literal` (the driver's escaping), as a simple query
+   * takes no parameters. The transaction's result is then known only after it has committed.
+   */
+  commitWith(statement: (literal: (value: string) => string) => string): void;
 }
 
 /**
@@ -14,12 +25,13 @@ interface PgResult {
  * query. `work` gets the rows of the last opening statement and the transaction's manager; the
  * transaction commits when `work` resolves and rolls back when it throws. Under READ COMMITTED each
  * statement of the batch still takes its own snapshot, so a statement after a lock sees what was
- * committed before the lock was granted (the audit chain relies on that).
+ * committed before the lock was granted (the audit chain relies on that). With `end.commitWith`,
+ * the transaction's last statement goes to the server with its COMMIT, in one round trip as well.
  */
 export async function transactionOpenedWith<T>(
   dataSource: DataSource,
   opening: string,
-  work: (openingRows: Array<Record<string, unknown>>, manager: EntityManager) => Promise<T>,
+  work: (openingRows: Array<Record<string, unknown>>, manager: EntityManager, end: TransactionEnd) => Promise<T>,
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
   try {
@@ -34,15 +46,23 @@ export async function transactionOpenedWith<T>(
       throw error;
     }
     const last = Array.isArray(results) ? results[results.length - 1] : results;
-    let value: T;
+    let closing: string | undefined;
+    const end: TransactionEnd = {
+      commitWith: (statement) => {
+        closing = statement((value) => client.escapeLiteral(value));
+      },
+    };
     try {
-      value = await work(last.rows, runner.manager);
+      const value = await work(last.rows, runner.manager, end);
+      // `closing` is fixed SQL whose values are escaped literals (see TransactionEnd).
+      await client.query(closing === undefined ? 'COMMIT' : `${closing}; COMMIT`);
+      return value;
     } catch (error) {
+      // After a failed statement of the closing batch the transaction is aborted, not ended: end it
+      // before the connection goes back to the pool (a warning only if it has ended).
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
-    await client.query('COMMIT');
-    return value;
   } finally {
     await runner.release();
   }
