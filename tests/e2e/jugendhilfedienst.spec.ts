@@ -344,6 +344,18 @@ describe('the standardised Jugendhilfedienst process (HTTP)', () => {
       .slice(0, 10);
     expect(res.body).toMatchObject({ phase: 'help', helpPlan: { version: 1, planDate: today(), nextReviewAt: review } });
     expect(res.body.helpPlans[0]).toMatchObject({ version: 1, goals: body.goals, reviews: [] });
+    // The step records are read in one query as JSON; their dates are the values a plain SELECT gives.
+    const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
+    const [plan] = await system.db.query('SELECT plan_date, review_at FROM help_plan WHERE case_id = $1', [caseId]);
+    expect(res.body.helpPlans[0]).toMatchObject({ planDate: asJson(plan.plan_date), reviewAt: asJson(plan.review_at) });
+    const assessments = await system.db.query(
+      'SELECT completed_at FROM risk_assessment WHERE case_id = $1 AND accepted ORDER BY completed_at',
+      [caseId],
+    );
+    expect(assessments.length).toBeGreaterThan(0);
+    expect(res.body.riskAssessments.map((a: { completedAt: string }) => a.completedAt)).toEqual(
+      assessments.map((a: { completed_at: Date }) => asJson(a.completed_at)),
+    );
     // The answer is built from the state the update returned, not asked of the workflow again: the next GET shows the same.
     expect((await api().get(`/jugendhilfedienst-cases/${caseId}`).set('Authorization', cw).expect(200)).body).toEqual(res.body);
     await eventually(

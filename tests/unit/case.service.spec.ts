@@ -8,6 +8,7 @@ import {
   CaseFileInsert,
   CaseInputRules,
   CaseRepository,
+  CaseRow,
   CaseRetentionPolicy,
   CaseSearchIndex,
   CaseService,
@@ -71,6 +72,27 @@ const consent = (over: Partial<Consent> = {}): Consent => ({
   ...over,
 });
 
+/** The stored row of a case file (the inverse of `toCaseFile`). */
+const asRow = (file: CaseFile): CaseRow => ({
+  id: file.id,
+  pseudonym: file.pseudonym,
+  zone: file.zone,
+  social_space_id: file.socialSpaceId,
+  assigned_caseworker_ids: file.assignedCaseworkerIds,
+  personal_enc: file.personalEnc,
+  content_enc: file.contentEnc,
+  confided_enc: file.confidedEnc,
+  deletion_date: file.deletionDate,
+  legal_hold: file.legalHold,
+  anonymised_at: file.anonymisedAt,
+  workflow_id: file.workflowId,
+  closed_at: file.closedAt,
+  closed_by: file.closedBy,
+  closed_reason_enc: file.closedReasonEnc,
+  version: file.version,
+  created_at: file.createdAt,
+});
+
 /** The service with inline fakes; each test replaces what its rule depends on. */
 function build() {
   const stored: CaseFile[] = [caseFile()];
@@ -94,6 +116,11 @@ function build() {
     transaction: jest.fn(async <T>(work: (tx: unknown) => Promise<T>) => work({})),
     pageFor: jest.fn(async () => ({ items: stored, total: stored.length })),
     findById: jest.fn(async (id: string): Promise<CaseFile | undefined> => stored.find((c) => c.id === id)),
+    // The row and the access rule's answer come in one query; here the row is the stored file as the mapping reads it.
+    findRowWithAccess: jest.fn(async (id: string, userId: string) => {
+      const file = stored.find((c) => c.id === id);
+      return file && { row: asRow(file), access: await accessRows.accessOf(id, userId) };
+    }),
   };
   const consents = {
     add: jest.fn(async (_caseId: string, c: NewConsent) => consent({ givenBy: c.givenBy, fields: c.fields })),

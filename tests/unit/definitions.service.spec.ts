@@ -207,6 +207,29 @@ describe('DefinitionsService', () => {
     });
   });
 
+  describe('pinned versions', () => {
+    it('reads a published or retired version once, a draft every time', async () => {
+      const { service, repository } = setup([
+        { version: 1, status: 'retired' },
+        { version: 2, status: 'published' },
+        { version: 3, status: 'draft' },
+      ]);
+      for (let i = 0; i < 3; i++) {
+        expect((await service.pinnedVersion(KEY, 1)).version).toBe(1);
+        expect((await service.pinnedVersion(KEY, 2)).spec).toEqual(valid);
+        expect((await service.pinnedVersion(KEY, 3)).version).toBe(3);
+      }
+      const reads = (version: number) => repository.find.mock.calls.filter(([, v]) => v === version).length;
+      expect([reads(1), reads(2), reads(3)]).toEqual([1, 1, 3]);
+    });
+
+    it('answers an unknown version as not found, and keeps nothing for it', async () => {
+      const { service, repository } = setup([{ version: 1, status: 'published' }]);
+      for (let i = 0; i < 2; i++) expect(await service.pinnedVersion(KEY, 9).catch((e: DomainError) => e.code)).toBe(ErrorCode.NotFound);
+      expect(repository.find).toHaveBeenCalledTimes(2);
+    });
+  });
+
   describe('summary and seeding', () => {
     it('lists every known key, with zeros for keys without a version', async () => {
       const { service, repository } = setup();

@@ -72,6 +72,7 @@ function setup(
   const caseFiles = {
     transaction: jest.fn(async <T>(work: (m: EntityManager) => Promise<T>) => work(tx)),
     find: jest.fn(async () => file),
+    fromRow: jest.fn(() => file),
     planningRegionOf: jest.fn(async () => 'region-1'),
     activeProfessionalIds: jest.fn(async (ids: string[]) => ids.filter((id) => (options.activeProfessionals ?? ['cw-1']).includes(id))),
     insert: jest.fn(async () => 'F-2026-DRAWN2'),
@@ -82,11 +83,11 @@ function setup(
     removeStepRecord: jest.fn(async () => undefined),
     acceptNamedStepRecords: jest.fn(async () => undefined),
     insertHelpPlan: jest.fn(async () => undefined),
+    // No read model yet by default: the help plan's review interval comes from the workflow then.
+    definitionVersionOf: jest.fn(async (): Promise<number | undefined> => undefined),
     insertHelpPlanReview: jest.fn(async () => 'review-1'),
-    riskAssessments: jest.fn(async () => []),
-    immediateProtections: jest.fn(async () => []),
+    stepRecords: jest.fn(async () => ({ riskAssessments: [], immediateProtections: [], helpPlans: [] })),
     insertImmediateProtection: jest.fn(async () => undefined),
-    helpPlans: jest.fn(async () => []),
   } satisfies Partial<Record<keyof JugendhilfedienstCaseRepository, unknown>>;
   const retention = {
     setLegalHold: jest.fn(async () => ({
@@ -103,11 +104,21 @@ function setup(
     state: jest.fn(async () => state),
     update: jest.fn(async () => state),
   } satisfies Partial<Record<keyof JugendhilfedienstWorkflowClient, unknown>>;
-  const definitions = { published: jest.fn(async () => ({ key: 'jugendhilfedienst-case', version: 1, spec: {} })) };
+  const definitions = {
+    published: jest.fn(async () => ({ key: 'jugendhilfedienst-case', version: 1, spec: {} })),
+    pinnedVersion: jest.fn(async (_key: string, version: number) => ({
+      key: 'jugendhilfedienst-case',
+      version,
+      spec: { helpPlanReviewInterval: 'P3M' },
+    })),
+  };
   const cases = {
     visible: jest.fn(async () => ({})),
     removeUnstarted: jest.fn(async () => undefined),
-    grantFor: jest.fn(async (): Promise<CaseGrant> => ({ kind: 'team', responsibleId: 'cw-1', standsInFor: [] })),
+    openRow: jest.fn(async (): Promise<{ row: object; grant: CaseGrant }> => ({
+      row: {},
+      grant: { kind: 'team', responsibleId: 'cw-1', standsInFor: [] },
+    })),
   };
   const assignments = { of: jest.fn(async () => ({ planningRegionIds: ['region-1'], socialSpaceIds: options.socialSpaceIds ?? [SPACE] })) };
   const service = new JugendhilfedienstService(
@@ -118,7 +129,7 @@ function setup(
     cases as unknown as CaseService,
     assignments as unknown as AssignmentsService,
   );
-  return { service, caseFiles, retention, workflows, cases, tx };
+  return { service, caseFiles, retention, workflows, cases, definitions, tx };
 }
 
 /** The domain error a call rejects with. */
@@ -192,18 +203,18 @@ describe('JugendhilfedienstService', () => {
 
   it('opens nothing the case file’s access rule refuses', async () => {
     const { service, cases, caseFiles } = setup();
-    cases.grantFor.mockRejectedValueOnce(DomainError.notFound('Der Fall'));
+    cases.openRow.mockRejectedValueOnce(DomainError.notFound('Der Fall'));
     expect((await refusal(service.get(user, CASE_ID))).code).toBe(ErrorCode.NotFound);
-    expect(caseFiles.find).not.toHaveBeenCalled();
+    expect(caseFiles.fromRow).not.toHaveBeenCalled();
   });
 
   it('asks the access rule for reading on get and for changing on every step', async () => {
     const { service, cases } = setup();
     await service.get(user, CASE_ID);
-    expect(cases.grantFor).toHaveBeenLastCalledWith(user, CASE_ID, 'read');
-    cases.grantFor.mockRejectedValueOnce(new DomainError(ErrorCode.Forbidden, 'nicht im Fallteam'));
+    expect(cases.openRow).toHaveBeenLastCalledWith(user, CASE_ID, 'read');
+    cases.openRow.mockRejectedValueOnce(new DomainError(ErrorCode.Forbidden, 'nicht im Fallteam'));
     expect((await refusal(service.classify(user, CASE_ID, { zone: 'endangerment' }))).code).toBe(ErrorCode.Forbidden);
-    expect(cases.grantFor).toHaveBeenLastCalledWith(user, CASE_ID, 'write');
+    expect(cases.openRow).toHaveBeenLastCalledWith(user, CASE_ID, 'write');
   });
 
   it('writes the zone before the workflow takes the step, holding no transaction across the update', async () => {
@@ -278,9 +289,7 @@ describe('JugendhilfedienstService', () => {
         protectionId: undefined,
         helpPlanId: undefined,
       });
-      expect(caseFiles.acceptNamedStepRecords.mock.invocationCallOrder[0]).toBeLessThan(
-        caseFiles.riskAssessments.mock.invocationCallOrder[0],
-      );
+      expect(caseFiles.acceptNamedStepRecords.mock.invocationCallOrder[0]).toBeLessThan(caseFiles.stepRecords.mock.invocationCallOrder[0]);
     });
 
     it('requires a reason when the parents or the child were not involved', async () => {
@@ -374,6 +383,15 @@ describe('JugendhilfedienstService', () => {
       );
       const [{ id }] = caseFiles.insertHelpPlan.mock.calls[0] as unknown as [{ id: string }];
       expect(caseFiles.acceptStepRecord).toHaveBeenCalledWith('help_plan', id);
+    });
+
+    it('takes the interval from the version the read model names, without asking the workflow', async () => {
+      const { service, caseFiles, workflows, definitions } = setup();
+      caseFiles.definitionVersionOf.mockResolvedValueOnce(2);
+      await service.recordHelpPlan(user, CASE_ID, plan);
+      expect(definitions.pinnedVersion).toHaveBeenCalledWith('jugendhilfedienst-case', 2);
+      expect(caseFiles.insertHelpPlan).toHaveBeenCalledWith(expect.objectContaining({ reviewAt: '2027-02-20' }));
+      expect(workflows.state).not.toHaveBeenCalled();
     });
 
     it('refuses a review date on or before the plan date', async () => {

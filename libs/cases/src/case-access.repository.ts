@@ -59,9 +59,23 @@ export function caseAccessSql(user: string, f = 'f'): string {
   END`;
 }
 
-// The access rule for the user in $2 on the case `f`, and whom they stand in for there.
-const ACCESS_OF_P2 = caseAccessSql('$2');
-const P2_SUBSTITUTES_IN_F = ACTIVE_SUBSTITUTION('$2', 'f.assigned_caseworker_ids');
+/**
+ * The access rule for the user in $2 on the case `f` (`access_kind`) and whom they stand in for there
+ * (`access_stands_in_for`), as columns: a read of the case and its check share one query.
+ */
+export const ACCESS_COLUMNS_P2 = `${caseAccessSql('$2')} AS access_kind,
+  ARRAY(SELECT s.absent_user_id FROM case_substitution s WHERE ${ACTIVE_SUBSTITUTION('$2', 'f.assigned_caseworker_ids')}) AS access_stands_in_for`;
+
+/** The columns of `ACCESS_COLUMNS_P2` as they come from PostgreSQL. */
+export interface AccessColumns {
+  access_kind: CaseAccessKind | null;
+  access_stands_in_for: string[] | null;
+}
+
+/** What `ACCESS_COLUMNS_P2` found (nothing for a case that is not there). */
+export function accessFromColumns(row: AccessColumns | undefined): CaseAccessRow {
+  return { kind: row?.access_kind ?? null, standsInFor: row?.access_stands_in_for ?? [] };
+}
 
 /** All SQL of substitutions, break-glass openings and transfers. */
 @Injectable()
@@ -69,13 +83,11 @@ export class CaseAccessRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async accessOf(caseId: string, userId: string): Promise<CaseAccessRow> {
-    const [row]: Array<{ kind: CaseAccessKind | null; stands_in_for: string[] }> = await this.dataSource.query(
-      `SELECT ${ACCESS_OF_P2} AS kind,
-              ARRAY(SELECT s.absent_user_id FROM case_substitution s WHERE ${P2_SUBSTITUTES_IN_F}) AS stands_in_for
-         FROM case_file f WHERE f.id = $1`,
-      [caseId, userId],
-    );
-    return { kind: row?.kind ?? null, standsInFor: row?.stands_in_for ?? [] };
+    const [row]: AccessColumns[] = await this.dataSource.query(`SELECT ${ACCESS_COLUMNS_P2} FROM case_file f WHERE f.id = $1`, [
+      caseId,
+      userId,
+    ]);
+    return accessFromColumns(row);
   }
 
   /** The lead of the case's team, if the staff model names one. */

@@ -3,7 +3,7 @@ import { AuditService } from '@sro/audit';
 import { DomainError, ErrorCode, Principal, Role } from '@sro/common';
 import { AssignmentsService } from '@sro/reference-data';
 import { CaseFile } from './case.repository';
-import { CaseAccessKind, CaseAccessRepository } from './case-access.repository';
+import { CaseAccessKind, CaseAccessRepository, CaseAccessRow } from './case-access.repository';
 
 /**
  * Reading the case, or changing it (changes are for the case team, its substitutes and break-glass);
@@ -49,9 +49,10 @@ export class CaseAccessService {
     private readonly audit: AuditService,
   ) {}
 
-  async require(user: Principal, file: CaseFile | undefined, need: CaseNeed): Promise<CaseGrant> {
+  /** The grant, or the refusal; `found` is the rule's answer when it was read with the file (else it is asked here). */
+  async require(user: Principal, file: CaseFile | undefined, need: CaseNeed, found?: CaseAccessRow): Promise<CaseGrant> {
     if (!file || file.anonymisedAt) throw DomainError.notFound('Der Fall');
-    const { kind, standsInFor } = await this.access.accessOf(file.id, user.sub);
+    const { kind, standsInFor } = found ?? (await this.access.accessOf(file.id, user.sub));
     const caseworker = user.roles.includes(Role.Caseworker);
     const lead = user.roles.includes(Role.Lead);
     const usable = kind !== null && (kind === 'lead' ? lead : caseworker);

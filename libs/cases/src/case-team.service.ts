@@ -147,9 +147,8 @@ export class CaseTeamService {
    * leaves the team, scheduled reminders and follow-ups of the case move along.
    */
   async transfer(user: Principal, caseId: string, input: { toCaseworkerId: string; note: string }): Promise<CaseTransfer> {
-    const file = await this.caseFiles.findById(caseId);
-    const grant = await this.cases.grantFor(user, caseId, 'read');
-    const responsible = file!.assignedCaseworkerIds[0];
+    const { file, grant } = await this.cases.open(user, caseId, 'read');
+    const responsible = file.assignedCaseworkerIds[0];
     const allowed = grant.kind === 'lead' || responsible === user.sub || grant.standsInFor.includes(responsible);
     if (!allowed)
       throw new DomainError(
@@ -189,7 +188,7 @@ export class CaseTeamService {
       dueAt: new Date(),
       recipients: [{ type: 'user', id: input.toCaseworkerId }],
       template: 'case-transferred',
-      context: { pseudonym: file!.pseudonym, link: caseLink(file!) },
+      context: { pseudonym: file.pseudonym, link: caseLink(file) },
     });
     return this.view(record);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseZone } from './case.types';
 import { insertWithFreePseudonym } from './pseudonym';
+import { AccessColumns, accessFromColumns, ACCESS_COLUMNS_P2, CaseAccessRow } from './case-access.repository';
 
 /** What the database set when the case was written. */
 export interface WrittenCase {
@@ -156,7 +157,6 @@ export class CaseRepository {
     return row && toCaseFile(row);
   }
 
-  /** The row with every column (the Jugendhilfedienst lib's columns too). */
   /** Replaces the co-workers of a case; the responsible caseworker stays first. */
   async setCoWorkers(id: string, coWorkerIds: string[]): Promise<void> {
     await this.dataSource.query(
@@ -277,8 +277,23 @@ export class CaseRepository {
     return rows[0]?.version;
   }
 
+  /** The row with every column (the Jugendhilfedienst lib's columns too). */
   async findRow(id: string): Promise<CaseRow | undefined> {
     const [row]: CaseRow[] = await this.dataSource.query('SELECT * FROM case_file WHERE id = $1', [id]);
     return row;
+  }
+
+  /**
+   * The row with every column and the access rule's answer for `userId` in one query (a round trip
+   * less on every case route than reading the row, then asking the rule).
+   */
+  async findRowWithAccess(id: string, userId: string): Promise<{ row: CaseRow; access: CaseAccessRow } | undefined> {
+    const [found]: Array<CaseRow & AccessColumns> = await this.dataSource.query(
+      `SELECT f.*, ${ACCESS_COLUMNS_P2} FROM case_file f WHERE f.id = $1`,
+      [id, userId],
+    );
+    if (!found) return undefined;
+    const { access_kind, access_stands_in_for, ...row } = found;
+    return { row, access: accessFromColumns({ access_kind, access_stands_in_for }) };
   }
 }

@@ -263,9 +263,18 @@ export class CaseService {
 
   /** The case file and why the caller may work with it; refused as the access rule says. */
   async open(user: Principal, id: string, need: CaseNeed): Promise<{ file: CaseFile; grant: CaseGrant }> {
-    const file = await this.caseFiles.findById(id);
-    const grant = await this.access.require(user, file, need);
-    return { file: file!, grant };
+    const { row, grant } = await this.openRow(user, id, need);
+    return { file: toCaseFile(row), grant };
+  }
+
+  /**
+   * The same, answering the stored row with every column, for libs with columns of their own (the
+   * Jugendhilfedienst's); the row and the access rule's answer come in one query.
+   */
+  async openRow(user: Principal, id: string, need: CaseNeed): Promise<{ row: CaseRow; grant: CaseGrant }> {
+    const found = await this.caseFiles.findRowWithAccess(id, user.sub);
+    const grant = await this.access.require(user, found && toCaseFile(found.row), need, found?.access);
+    return { row: found!.row, grant };
   }
 
   /** The case file if the caller may read it (or change it, with need `write`); see CaseAccessService. */
@@ -278,9 +287,7 @@ export class CaseService {
    * @deprecated For the Jugendhilfedienst lib until it reads its case through its own repository; use `visibleCase`.
    */
   async visible(user: Principal, id: string, need: CaseNeed = 'read'): Promise<CaseRow> {
-    const row = await this.caseFiles.findRow(id);
-    await this.access.require(user, row && toCaseFile(row), need);
-    return row!;
+    return (await this.openRow(user, id, need)).row;
   }
 
   /** The access rule's answer for a case, for libs that read the case through their own repository. */

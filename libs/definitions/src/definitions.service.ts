@@ -14,6 +14,9 @@ export type KeySummary = DefinitionCounts;
 /** Versioned workflow definitions: drafts, validation, publication, retirement, diffs. */
 @Injectable()
 export class DefinitionsService {
+  /** Versions past their draft, as runs pin them: only drafts are ever edited, so these never change. */
+  private readonly settled = new Map<string, PinnedDefinition>();
+
   constructor(private readonly repository: DefinitionRepository) {}
 
   static assertKey(key: string): DefinitionKey {
@@ -37,6 +40,19 @@ export class DefinitionsService {
     const found = await this.repository.find(key, version);
     if (!found) throw DomainError.notFound(`Version ${version} der Definition „${key}“`);
     return found;
+  }
+
+  /**
+   * A version as the runs that pinned it hold it; a published or retired version is read once per
+   * process (a draft every time, as it may still change).
+   */
+  async pinnedVersion<K extends DefinitionKey>(key: K, version: number): Promise<PinnedDefinition<K>> {
+    const known = this.settled.get(`${key}@${version}`);
+    if (known) return known as PinnedDefinition<K>;
+    const found = await this.get(key, version);
+    const pinned = this.pin(found) as PinnedDefinition<K>;
+    if (found.status !== 'draft') this.settled.set(`${key}@${version}`, pinned);
+    return pinned;
   }
 
   /** The published version a new run pins. */

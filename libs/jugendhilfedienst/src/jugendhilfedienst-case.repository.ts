@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { types } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { CaseAccessKind, caseAccessSql, CaseContent, FieldCipher, insertWithFreePseudonym, PersonalData } from '@sro/cases';
+import { CaseAccessKind, caseAccessSql, CaseContent, CaseRow, FieldCipher, insertWithFreePseudonym, PersonalData } from '@sro/cases';
 import { CaseSource, CaseStepState, JhdZone, ProtectionMeasure, RiskResult } from '@sro/workflows/contracts';
 import { AgeGroup, AssessmentProfessional, DangerKind, HelpKind, Sex } from './jugendhilfedienst.types';
 
@@ -218,6 +219,49 @@ interface RiskAssessmentRow {
   late: boolean;
 }
 
+interface ImmediateProtectionRow {
+  id: string;
+  assessment_id: string | null;
+  measure: ProtectionMeasure;
+  reason_enc: string | null;
+  taken_at: Date;
+  late: boolean;
+  created_by: string;
+  created_at: Date;
+}
+
+/** A case's accepted step records, as its answers show them. */
+export interface StepRecords {
+  riskAssessments: RiskAssessmentRecord[];
+  immediateProtections: ImmediateProtectionRecord[];
+  helpPlans: HelpPlanRecord[];
+}
+
+/** The rows of each table as a JSON array, in the order the case's answer lists them; dates as text (see `dated`). */
+const STEP_RECORDS = `
+  SELECT
+    (SELECT coalesce(json_agg(to_jsonb(a) || jsonb_build_object('completed_at', a.completed_at::text) ORDER BY a.completed_at), '[]')
+       FROM risk_assessment a WHERE a.case_id = $1 AND a.accepted) AS assessments,
+    (SELECT coalesce(json_agg(to_jsonb(p) || jsonb_build_object('taken_at', p.taken_at::text, 'created_at', p.created_at::text)
+                              ORDER BY p.created_at, p.id), '[]')
+       FROM immediate_protection p WHERE p.case_id = $1 AND p.accepted) AS protections,
+    (SELECT coalesce(json_agg(to_jsonb(h) || jsonb_build_object('plan_date', h.plan_date::text, 'review_at', h.review_at::text) ORDER BY h.version), '[]')
+       FROM help_plan h WHERE h.case_id = $1 AND h.accepted) AS plans,
+    (SELECT coalesce(json_agg(to_jsonb(r) || jsonb_build_object('reviewed_at', r.reviewed_at::text, 'next_review_at', r.next_review_at::text)
+                              ORDER BY r.reviewed_at, r.created_at), '[]')
+       FROM help_plan_review r JOIN help_plan h ON h.id = r.help_plan_id WHERE h.case_id = $1 AND r.accepted) AS reviews`;
+
+const parseTimestamp = types.getTypeParser(types.builtins.TIMESTAMPTZ) as (text: string) => Date;
+const parseDate = types.getTypeParser(types.builtins.DATE) as (text: string) => Date;
+
+/** A row read as JSON with the named timestamp and date columns in text form, given the values a plain SELECT gives them. */
+function dated<T extends object>(row: T, timestamps: Array<keyof T>, dates: Array<keyof T>): T {
+  const out = { ...row } as Record<keyof T, unknown>;
+  for (const column of timestamps) out[column] = parseTimestamp(row[column] as string);
+  for (const column of dates) out[column] = parseDate(row[column] as string);
+  return out as T;
+}
+
 interface HelpPlanRow {
   id: string;
   version: number;
@@ -263,23 +307,38 @@ export class JugendhilfedienstCaseRepository {
          FROM case_file WHERE id = $1`,
       [id],
     );
-    if (!row) return undefined;
+    return row && this.fromRow(row);
+  }
+
+  /** A case file as this lib reads it, from a `case_file` row (as `CaseService.openRow` answers it, or `find`). */
+  fromRow(row: CaseFileRow | CaseRow): JugendhilfedienstCaseFile {
+    // The row carries the Jugendhilfedienst's columns too; the cases lib does not name them.
+    const jhd = row as CaseFileRow;
     return {
       id: row.id,
       pseudonym: row.pseudonym,
       socialSpaceId: row.social_space_id,
       workflowId: row.workflow_id,
-      source: row.source,
-      anonymousReport: row.anonymous_report,
-      reportedAt: row.reported_at,
+      source: jhd.source,
+      anonymousReport: jhd.anonymous_report,
+      reportedAt: jhd.reported_at,
       legalHold: row.legal_hold,
       personal: row.personal_enc
         ? this.cipher.open<PersonalData>(row.personal_enc, { table: 'case_file', column: 'personal_enc', rowId: row.id })
         : EMPTY_PERSONAL,
-      report: row.report_enc
-        ? this.cipher.open<CaseReport>(row.report_enc, { table: 'case_file', column: 'report_enc', rowId: row.id })
+      report: jhd.report_enc
+        ? this.cipher.open<CaseReport>(jhd.report_enc, { table: 'case_file', column: 'report_enc', rowId: row.id })
         : null,
     };
+  }
+
+  /** The definition version the case's process pinned, as its read model names it (none before the run's first write). */
+  async definitionVersionOf(caseId: string): Promise<number | undefined> {
+    const [row]: Array<{ definition_version: number }> = await this.dataSource.query(
+      `SELECT definition_version FROM process_instance WHERE id = $1 AND definition_key = 'jugendhilfedienst-case'`,
+      [caseId],
+    );
+    return row?.definition_version;
   }
 
   /** What the case's process left in the read model: its status, pinned definition version, steps and carry-over (summary). */
@@ -399,13 +458,32 @@ export class JugendhilfedienstCaseRepository {
     ]);
   }
 
-  /** The assessments of a case in the order they were completed. */
-  async riskAssessments(caseId: string): Promise<RiskAssessmentRecord[]> {
-    const rows: RiskAssessmentRow[] = await this.dataSource.query(
-      'SELECT * FROM risk_assessment WHERE case_id = $1 AND accepted ORDER BY completed_at',
-      [caseId],
-    );
-    return rows.map((a) => ({
+  /**
+   * The accepted step records of a case — § 8a assessments, immediate protections, help plans with
+   * their reviews — in one query (one round trip instead of four on every answer of a case). Each
+   * table's rows come as JSON with their dates in PostgreSQL's text form, read by the driver's own
+   * parsers, so they are the same values as a plain SELECT gives.
+   */
+  async stepRecords(caseId: string): Promise<StepRecords> {
+    const [row]: Array<{
+      assessments: RiskAssessmentRow[];
+      protections: ImmediateProtectionRow[];
+      plans: HelpPlanRow[];
+      reviews: HelpPlanReviewRow[];
+    }> = await this.dataSource.query(STEP_RECORDS, [caseId]);
+    return {
+      riskAssessments: row.assessments.map((a) => this.riskAssessment(dated(a, ['completed_at'], []))),
+      immediateProtections: row.protections.map((p) => this.immediateProtection(dated(p, ['taken_at', 'created_at'], []))),
+      helpPlans: this.helpPlans(
+        row.plans.map((p) => dated(p, [], ['plan_date', 'review_at'])),
+        row.reviews.map((r) => dated(r, [], ['reviewed_at', 'next_review_at'])),
+      ),
+    };
+  }
+
+  /** One assessment as its answer shows it (sealed fields opened). */
+  private riskAssessment(a: RiskAssessmentRow): RiskAssessmentRecord {
+    return {
       id: a.id,
       result: a.result,
       professionals: a.professionals_enc
@@ -430,7 +508,7 @@ export class JugendhilfedienstCaseRepository {
         : null,
       completedAt: a.completed_at,
       late: a.late,
-    }));
+    };
   }
 
   /** Sealed details and the anonymous statistics fields of one assessment in one row. */
@@ -494,21 +572,9 @@ export class JugendhilfedienstCaseRepository {
     for (const [table, id] of named) if (id) await this.dataSource.query(ACCEPT_NAMED[table], [id, caseId]);
   }
 
-  /** The immediate protections of a case, oldest first. */
-  async immediateProtections(caseId: string): Promise<ImmediateProtectionRecord[]> {
-    const rows: Array<{
-      id: string;
-      assessment_id: string | null;
-      measure: ProtectionMeasure;
-      reason_enc: string | null;
-      taken_at: Date;
-      late: boolean;
-      created_by: string;
-      created_at: Date;
-    }> = await this.dataSource.query('SELECT * FROM immediate_protection WHERE case_id = $1 AND accepted ORDER BY created_at, id', [
-      caseId,
-    ]);
-    return rows.map((r) => ({
+  /** One immediate protection as its answer shows it (the reason opened). */
+  private immediateProtection(r: ImmediateProtectionRow): ImmediateProtectionRecord {
+    return {
       id: r.id,
       assessmentId: r.assessment_id,
       measure: r.measure,
@@ -519,7 +585,7 @@ export class JugendhilfedienstCaseRepository {
       late: r.late,
       createdBy: r.created_by,
       createdAt: r.created_at,
-    }));
+    };
   }
 
   async insertImmediateProtection(p: NewImmediateProtection, tx?: EntityManager): Promise<void> {
@@ -538,15 +604,8 @@ export class JugendhilfedienstCaseRepository {
     );
   }
 
-  /** The help plan versions of a case, oldest first, each with its reviews in the order they took place. */
-  async helpPlans(caseId: string): Promise<HelpPlanRecord[]> {
-    const plans: HelpPlanRow[] = await this.dataSource.query('SELECT * FROM help_plan WHERE case_id = $1 AND accepted ORDER BY version', [
-      caseId,
-    ]);
-    const reviews: HelpPlanReviewRow[] = await this.dataSource.query(
-      'SELECT r.* FROM help_plan_review r JOIN help_plan p ON p.id = r.help_plan_id WHERE p.case_id = $1 AND r.accepted ORDER BY r.reviewed_at, r.created_at',
-      [caseId],
-    );
+  /** The help plan versions (in their order), each with its reviews in theirs. */
+  private helpPlans(plans: HelpPlanRow[], reviews: HelpPlanReviewRow[]): HelpPlanRecord[] {
     return plans.map((p) => ({
       id: p.id,
       version: p.version,

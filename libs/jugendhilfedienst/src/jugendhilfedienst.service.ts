@@ -11,7 +11,7 @@ import {
   PersonalData,
 } from '@sro/cases';
 import { DomainError, ErrorCode, FieldProblem, germanDate, Principal } from '@sro/common';
-import { DefinitionsService, PinnedDefinition } from '@sro/definitions';
+import { DefinitionsService } from '@sro/definitions';
 import { AssignmentsService } from '@sro/reference-data';
 import {
   CaseFallteam,
@@ -267,9 +267,7 @@ export class JugendhilfedienstService {
     state: JugendhilfedienstCaseState,
   ): Promise<JugendhilfedienstCaseView> {
     const id = file.id;
-    const riskAssessments = await this.caseFiles.riskAssessments(id);
-    const immediateProtections = await this.caseFiles.immediateProtections(id);
-    const plans = await this.caseFiles.helpPlans(id);
+    const { riskAssessments, immediateProtections, helpPlans: plans } = await this.caseFiles.stepRecords(id);
     return {
       id,
       pseudonym: file.pseudonym,
@@ -448,8 +446,7 @@ export class JugendhilfedienstService {
   /** A help plan (§ 36): its first review by default after the definition's interval. */
   async recordHelpPlan(user: Principal, id: string, input: HelpPlanInput): Promise<JugendhilfedienstCaseView> {
     const file = await this.visible(user, id);
-    const state = await this.state(file.workflowId);
-    const reviewAt = input.reviewAt ?? dayAfter(input.planDate, state.definition.spec.helpPlanReviewInterval);
+    const reviewAt = input.reviewAt ?? dayAfter(input.planDate, await this.reviewInterval(file));
     if (reviewAt <= input.planDate)
       throw DomainError.invalid('Die Überprüfung liegt vor dem Hilfeplan.', [
         {
@@ -538,9 +535,7 @@ export class JugendhilfedienstService {
     if (readModel?.status === 'running') return;
     const carry = await this.carryOver(workflowId, readModel);
     // The run goes on under the definition version its case was pinned to.
-    const definition = this.definitions.pin(
-      await this.definitions.get('jugendhilfedienst-case', carry.definitionVersion),
-    ) as PinnedDefinition<'jugendhilfedienst-case'>;
+    const definition = await this.definitions.pinnedVersion('jugendhilfedienst-case', carry.definitionVersion);
     try {
       await this.workflows.start({
         caseId: file.id,
@@ -606,11 +601,26 @@ export class JugendhilfedienstService {
 
   /** The case file if the caller may read or (by default) change it (the case file's access rule) and it has a Jugendhilfedienst process. */
   private async visible(user: Principal, id: string, need: CaseNeed = 'write'): Promise<ProcessCaseFile & { grant: CaseGrant }> {
-    const grant = await this.cases.grantFor(user, id, need);
-    const file = await this.caseFiles.find(id);
+    const { row, grant } = await this.cases.openRow(user, id, need);
+    const file = this.caseFiles.fromRow(row);
     // A case file of the Fallteam alone has no Jugendhilfedienst process.
-    if (!file?.workflowId) throw DomainError.notFound(WHAT);
+    if (!file.workflowId) throw DomainError.notFound(WHAT);
     return { ...file, workflowId: file.workflowId, grant };
+  }
+
+  /**
+   * The pinned definition's interval between help plan reviews. The version comes from the read
+   * model (one query; the version itself is read once per process) rather than from the workflow,
+   * whose query costs a workflow task — a replay of its history when it has left the worker's cache.
+   * Before the run's first write there is no read model yet, and the workflow is asked.
+   */
+  private async reviewInterval(file: ProcessCaseFile): Promise<string> {
+    const version = await this.caseFiles.definitionVersionOf(file.id);
+    const definition =
+      version === undefined
+        ? (await this.state(file.workflowId)).definition
+        : await this.definitions.pinnedVersion('jugendhilfedienst-case', version);
+    return definition.spec.helpPlanReviewInterval;
   }
 
   private state(workflowId: string): Promise<JugendhilfedienstCaseState> {
