@@ -52,9 +52,9 @@ export class ReminderQueue implements OnApplicationShutdown {
   }
 
   async remove(key: string): Promise<void> {
-    const job = await this.queue.getJob(key);
-    // An active job cannot be removed; the processor will see the new status and skip it.
-    await job?.remove().catch(() => undefined);
+    // One script call (not reading the job first); an active job cannot be removed, and the
+    // processor will see the new status and skip it; a job that is gone is fine.
+    await this.queue.remove(key).catch(() => undefined);
   }
 
   /** Whether Redis still holds a job for the key (waiting, delayed or active). */
