@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { Principal, Role } from '@sro/common';
-import { CaseRepository, CaseService } from '@sro/cases';
+import { CaseRepository, CaseSearchIndex, CaseService, ConsultationRepository } from '@sro/cases';
 import { createDataConverter } from '@sro/temporal';
 import { caseBody, PERSONAL_STRINGS } from '../factories/cases';
 import { intakeBody } from '../factories/jugendhilfedienst';
@@ -114,13 +115,33 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
       content: { will: 'x', goals: [], resources: { person: [], surroundings: [], socialSpace: [] } },
       confided: [],
     });
-    const written = await system.api.app.get(CaseRepository).insert({ ...prepared.insert, pseudonym: taken });
+    // With what goes along with an intake in the same statement: the blind index and the consultation request.
+    const requestId = randomUUID();
+    const written = await system.api.app
+      .get(CaseRepository)
+      .insert({ ...prepared.insert, pseudonym: taken }, [
+        system.api.app.get(CaseSearchIndex).newCaseTokens(prepared.input.personal),
+        system.api.app
+          .get(ConsultationRepository)
+          .withNewCase({ id: requestId, workflowId: `test/${requestId}`, questionsEnc: 'sealed', requestedBy: 'demo-caseworker' }),
+      ]);
     expect(written.pseudonym).toMatch(/^F-\d{4}-[A-Z2-9]{6}$/);
     expect(written.pseudonym).not.toBe(taken);
     const [row] = await system.db.query('SELECT pseudonym FROM case_file WHERE id = $1', [prepared.insert.id]);
     expect(row.pseudonym).toBe(written.pseudonym);
     const history = await system.db.query('SELECT action FROM case_history WHERE case_id = $1', [prepared.insert.id]);
     expect(history).toEqual([{ action: 'create' }]);
+    // Written once, with the row that was written (the attempt with the taken pseudonym wrote nothing).
+    const consultations = await system.db.query('SELECT id, case_id, workflow_id FROM consultation WHERE case_id = $1', [
+      prepared.insert.id,
+    ]);
+    expect(consultations).toEqual([{ id: requestId, case_id: prepared.insert.id, workflow_id: `test/${requestId}` }]);
+    const [tokens] = await system.db.query(
+      'SELECT count(*)::int AS n, count(DISTINCT social_space_id)::int AS spaces FROM case_search_token WHERE case_id = $1',
+      [prepared.insert.id],
+    );
+    expect(tokens.n).toBeGreaterThan(0);
+    expect(tokens.spaces).toBe(1);
   });
 
   it('refuses an intake whose consultation request is bad, naming the field, and stores neither', async () => {

@@ -92,6 +92,7 @@ function build() {
   const consultations = {
     transaction: jest.fn(async <T>(work: (m: EntityManager) => Promise<T>) => work(tx)),
     insert: jest.fn(async () => undefined),
+    withNewCase: jest.fn((request: { id: string }) => ({ sql: () => 'INSERT …', values: [request.id] })),
     findById: jest.fn(async (): Promise<ConsultationRecord | undefined> => consultation()),
     assignSession: jest.fn(async (): Promise<string | null> => null),
     unassignSession: jest.fn(async () => undefined),
@@ -305,18 +306,17 @@ describe('ConsultationService', () => {
     const newCase = { socialSpaceId: 'space-1', zone: 'unclear' as const, personal: {} as never, content: {} as never, confided: [] };
     const order = (...mocks: jest.Mock[]) => mocks.map((m) => m.mock.invocationCallOrder[0]);
 
-    it('writes the case and the consultation in one transaction, then starts the workflow with the initial state', async () => {
-      const { service, tx, cases, consultations, temporal } = build();
+    it('writes the case and the consultation in one statement, then starts the workflow with the initial state', async () => {
+      const { service, cases, consultations, temporal } = build();
       const answer = await service.intake(caseworker, newCase, ['Welche Hilfe passt?']);
-      expect(consultations.transaction).toHaveBeenCalledTimes(1);
-      expect((cases.write.mock.calls[0] as unknown[])[1]).toBe(tx);
-      expect((consultations.insert.mock.calls[0] as unknown[])[1]).toBe(tx);
-      // The start comes after the transaction has ended: never a transaction across a Temporal call.
-      const [committed] = await consultations.transaction.mock.results[0].value.then(() => [true]);
-      expect(committed).toBe(true);
-      const [write, insert, start] = order(cases.write, consultations.insert, temporal.workflow.start);
-      expect(write).toBeLessThan(insert);
-      expect(insert).toBeLessThan(start);
+      // The request goes along with the case's own statement: no transaction, nothing open across the start.
+      expect(consultations.transaction).not.toHaveBeenCalled();
+      expect(consultations.insert).not.toHaveBeenCalled();
+      const [request] = consultations.withNewCase.mock.calls[0] as unknown as [{ id: string; workflowId: string; requestedBy: string }];
+      expect(request).toMatchObject({ workflowId: expect.stringContaining(request.id), requestedBy: 'cw-1' });
+      expect((cases.write.mock.calls[0] as unknown[])[1]).toEqual([consultations.withNewCase.mock.results[0].value]);
+      const [write, start] = order(cases.write, temporal.workflow.start);
+      expect(write).toBeLessThan(start);
       const [, options] = temporal.workflow.start.mock.calls[0] as unknown as [string, { args: [Record<string, unknown>] }];
       expect(options.args[0]).toMatchObject({ caseId: 'case-new', pseudonym: 'F-2026-NEWNEW', caseworkerId: 'cw-1' });
       expect(answer.consultation).toMatchObject({ caseId: 'case-new', phase: 'requested', questions: ['Welche Hilfe passt?'] });

@@ -4,6 +4,7 @@ import { AppConfig } from '@sro/config';
 import { EntityManager } from 'typeorm';
 import { CaseSearchRepository } from './case-search.repository';
 import { caseTokens, SearchableNames, SearchToken } from './case-search.tokens';
+import type { WithNewCase } from './case.repository';
 
 /** Bytes kept of each HMAC: 128 bits leave no collisions worth counting at any number of cases. */
 const TOKEN_BYTES = 16;
@@ -30,14 +31,9 @@ export class CaseSearchIndex {
     return createHmac('sha256', this.config.searchIndexKey).update(token).digest().subarray(0, TOKEN_BYTES);
   }
 
-  /** The tokens of a new case, in the caller's transaction; the case row names {@link keyId} itself. */
-  async indexNew(caseId: string, socialSpaceId: string, names: SearchableNames, manager: EntityManager): Promise<void> {
-    await this.repository.insertTokens(
-      caseId,
-      socialSpaceId,
-      caseTokens(names).map((t) => this.hash(t)),
-      manager,
-    );
+  /** The tokens of a new case, written in the statement of its row; the case row names {@link keyId} itself. */
+  newCaseTokens(names: SearchableNames): WithNewCase {
+    return this.repository.tokensOfNewCase(caseTokens(names).map((t) => this.hash(t)));
   }
 
   /** Replaces the case's tokens with those of its current names (in the caller's transaction when given). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseAccessKind, caseAccessSql } from './case-access.repository';
 import { CaseZone } from './case.types';
+import type { WithNewCase } from './case.repository';
 
 /** Sort orders of the case list. */
 export const CASE_SORTS = ['-createdAt', 'createdAt', 'pseudonym', '-pseudonym'] as const;
@@ -71,13 +72,13 @@ export class CaseSearchRepository {
   }
 
   /** The tokens of a case just written (nothing to replace), in the caller's transaction. */
-  async insertTokens(caseId: string, socialSpaceId: string, tokens: Buffer[], manager: EntityManager): Promise<void> {
-    if (tokens.length === 0) return;
-    await manager.query(
-      `INSERT INTO case_search_token (token, case_id, social_space_id)
-       SELECT DISTINCT t.token, $1::uuid, $2::uuid FROM unnest($3::bytea[]) AS t(token) ON CONFLICT DO NOTHING`,
-      [caseId, socialSpaceId, tokens],
-    );
+  /** The tokens of a new case, written with its row (see `CaseRepository.insert`). */
+  tokensOfNewCase(tokens: Buffer[]): WithNewCase {
+    return {
+      sql: (p) => `INSERT INTO case_search_token (token, case_id, social_space_id)
+        SELECT DISTINCT t.token, f.id, f.social_space_id FROM f, unnest($${p}::bytea[]) AS t(token) ON CONFLICT DO NOTHING`,
+      values: [tokens],
+    };
   }
 
   /** Cases not (or not with this key) indexed yet, with their sealed personal data; keyset paged by id. */

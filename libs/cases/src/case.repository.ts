@@ -4,6 +4,16 @@ import { CaseZone } from './case.types';
 import { insertWithFreePseudonym } from './pseudonym';
 import { AccessColumns, accessFromColumns, ACCESS_COLUMNS_P2, CaseAccessRow } from './case-access.repository';
 
+/**
+ * A statement written with a new case, in the same statement as its row: a CTE that reads `f`, the
+ * inserted case (`id`, `social_space_id`), so it writes nothing when the row was not written (a taken
+ * pseudonym, drawn again). `sql` gets the number of its first parameter.
+ */
+export interface WithNewCase {
+  sql: (first: number) => string;
+  values: unknown[];
+}
+
 /** What the database set when the case was written. */
 export interface WrittenCase {
   version: number;
@@ -114,32 +124,41 @@ export class CaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Writes a new case file with its first history entry (the intake) in one statement, in the
-   * caller's transaction when given; answers what the database set. A pseudonym already taken is
-   * drawn again (`insertWithFreePseudonym`).
+   * Writes a new case file, its first history entry and what goes `along` with it (its blind index,
+   * an intake's consultation request) in one statement: atomic without a transaction, one round
+   * trip. Answers what the database set; a pseudonym already taken is drawn again
+   * (`insertWithFreePseudonym`), and what goes along is written only with the row.
    */
-  async insert(file: CaseFileInsert, manager: EntityManager = this.dataSource.manager): Promise<WrittenCase> {
-    return insertWithFreePseudonym(file.pseudonym, async (pseudonym) => {
-      const [row]: Array<{ version: number; created_at: Date }> = await manager.query(
-        `WITH f AS (
+  async insert(file: CaseFileInsert, along: WithNewCase[] = []): Promise<WrittenCase> {
+    let next = 12;
+    const alongSql = along.map((statement, i) => {
+      const sql = `a${i} AS (${statement.sql(next)}),`;
+      next += statement.values.length;
+      return sql;
+    });
+    // Fixed fragments only: the `along` statements are the repositories' own SQL, their values $n parameters.
+    const sql = `WITH f AS (
            INSERT INTO case_file (id, pseudonym, zone, social_space_id, assigned_caseworker_ids, personal_enc, content_enc, confided_enc, deletion_date, created_by, search_key_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (pseudonym) DO NOTHING RETURNING id, version, created_by, created_at),
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (pseudonym) DO NOTHING
+           RETURNING id, social_space_id, version, created_by, created_at),
+         ${alongSql.join('\n         ')}
          h AS (INSERT INTO case_history (case_id, version, action, actor_id) SELECT id, version, 'create', created_by FROM f)
-         SELECT version, created_at FROM f`,
-        [
-          file.id,
-          pseudonym,
-          file.zone,
-          file.socialSpaceId,
-          [file.caseworkerId],
-          file.personalEnc,
-          file.contentEnc,
-          file.confidedEnc,
-          file.deletionDate,
-          file.caseworkerId,
-          file.searchKeyId,
-        ],
-      );
+         SELECT version, created_at FROM f`;
+    return insertWithFreePseudonym(file.pseudonym, async (pseudonym) => {
+      const [row]: Array<{ version: number; created_at: Date }> = await this.dataSource.query(sql, [
+        file.id,
+        pseudonym,
+        file.zone,
+        file.socialSpaceId,
+        [file.caseworkerId],
+        file.personalEnc,
+        file.contentEnc,
+        file.confidedEnc,
+        file.deletionDate,
+        file.caseworkerId,
+        file.searchKeyId,
+        ...along.flatMap((statement) => statement.values),
+      ]);
       return row && { version: row.version, createdAt: row.created_at };
     });
   }

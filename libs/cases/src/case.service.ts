@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, Principal } from '@sro/common';
 import { AssignmentsService } from '@sro/reference-data';
 import { CaseInputRules } from './case-input.rules';
 import { CaseRetentionPolicy, CaseRetentionRule } from './case-retention.policy';
-import { CaseFile, CaseFileInsert, CaseRepository, CaseRow, toCaseFile, WrittenCase } from './case.repository';
+import { CaseFile, CaseFileInsert, CaseRepository, CaseRow, toCaseFile, WithNewCase, WrittenCase } from './case.repository';
 import { CaseAccessKind } from './case-access.repository';
 import { CaseAccessService, CaseGrant, CaseNeed } from './case-access.service';
 import { CaseSearchIndex } from './case-search.index';
@@ -91,7 +90,7 @@ export class CaseService {
 
   async create(user: Principal, input: NewCase): Promise<CaseDetails> {
     const prepared = await this.prepare(user, input);
-    const written = await this.caseFiles.transaction((tx) => this.write(prepared, tx));
+    const written = await this.write(prepared);
     return this.created(prepared, written, await this.retention.ruleFor({ workflowId: null }));
   }
 
@@ -133,11 +132,12 @@ export class CaseService {
     };
   }
 
-  /** Writes a prepared case in the caller's transaction: the file, its first history entry and the blind index of its names. */
-  async write(prepared: PreparedCase, tx: EntityManager): Promise<WrittenCase> {
-    const written = await this.caseFiles.insert(prepared.insert, tx);
-    await this.searchIndex.indexNew(prepared.insert.id, prepared.insert.socialSpaceId, prepared.input.personal, tx);
-    return written;
+  /**
+   * Writes a prepared case in one statement: the file, its first history entry, the blind index of
+   * its names and what goes `along` with it (an intake's consultation request).
+   */
+  write(prepared: PreparedCase, along: WithNewCase[] = []): Promise<WrittenCase> {
+    return this.caseFiles.insert(prepared.insert, [this.searchIndex.newCaseTokens(prepared.input.personal), ...along]);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AdviserAccess } from '@sro/workflows/contracts';
+import type { WithNewCase } from './case.repository';
 
 /** What PostgreSQL keeps of a consultation beside its workflow: the sealed questions and outcome. */
 export interface ConsultationRecord {
@@ -72,6 +73,15 @@ export class ConsultationRepository {
       consultation.questionsEnc,
       consultation.requestedBy,
     ]);
+  }
+
+  /** The request of a case's intake, written in the statement of the new case (see `CaseRepository.insert`). */
+  withNewCase(consultation: Omit<ConsultationInsert, 'caseId'>): WithNewCase {
+    return {
+      sql: (p) => `INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by)
+        SELECT $${p}::uuid, f.id, $${p + 1}::text, $${p + 2}::text, $${p + 3}::text FROM f`,
+      values: [consultation.id, consultation.workflowId, consultation.questionsEnc, consultation.requestedBy],
+    };
   }
 
   async findById(id: string): Promise<ConsultationRecord | undefined> {

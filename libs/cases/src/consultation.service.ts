@@ -123,6 +123,12 @@ interface PreparedRequest {
   details: ConsultationDetails;
 }
 
+/** The request naming its case by `pseudonym` (the one its case was written with). */
+function withPseudonym(request: PreparedRequest, pseudonym: string): PreparedRequest {
+  if (request.input.pseudonym === pseudonym) return request;
+  return { ...request, input: { ...request.input, pseudonym }, details: { ...request.details, pseudonym } };
+}
+
 /** The Jugendamt's own professionals; external advisers advise but never count towards the team that decides. */
 export const JUGENDAMT_ROLES: Role[] = [Role.Caseworker, Role.Coordinator, Role.Lead];
 
@@ -188,13 +194,11 @@ export class ConsultationService {
       this.cases.prepare(user, newCase),
       this.definitions.published('fallteam-consultation'),
     ]);
-    const { written, request } = await this.consultations.transaction(async (tx) => {
-      const row = await this.cases.write(prepared, tx);
-      // The request names the case by the pseudonym it was written with (a taken one is drawn again).
-      const built = this.prepareRequest(user, { ...prepared.insert, pseudonym: row.pseudonym }, questions, definition);
-      await this.consultations.insert(built.insert, tx);
-      return { written: row, request: built };
-    });
+    const drawn = this.prepareRequest(user, prepared.insert, questions, definition);
+    // The case, its blind index and the request in one statement (atomic, one round trip).
+    const written = await this.cases.write(prepared, [this.consultations.withNewCase(drawn.insert)]);
+    // The request names the case by the pseudonym it was written with (a taken one is drawn again).
+    const request = withPseudonym(drawn, written.pseudonym);
     await temporalStartAfterWrite(this.temporal, request.insert.workflowId, this.start(request), WHAT, () =>
       this.cases.removeUnstarted(prepared.insert.id),
     );
