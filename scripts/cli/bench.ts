@@ -89,7 +89,7 @@ function cpuMsPerOp(before: Record<string, number>, after: Record<string, number
 /** What one case intake is, printed with the figures. */
 const INTAKE_IS =
   'case intake = one POST /cases with the consultation request in its body (auth, validation, sealing, case file, blind index and ' +
-  'consultation in one transaction, one workflow start, two audit rows in one append); the two-step intake (POST /cases, then ' +
+  'consultation in one statement, one workflow start, two audit rows in one append); the two-step intake (POST /cases, then ' +
   'POST /cases/:id/consultations) is measured alone at c=1';
 
 const PHASE_STEP_IS =

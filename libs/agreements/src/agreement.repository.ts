@@ -93,6 +93,37 @@ export function isUniqueViolation(error: unknown): boolean {
  * pending requests, plus the registry look-ups drafting needs. Writes that must share a
  * transaction take the `EntityManager` of {@link AgreementRepository.transaction}.
  */
+/**
+ * The workflow's state of an agreement in one statement (atomic, one round trip): the agreement row
+ * when the state is newer than the one it holds (`state_revision`), and only then its versions'
+ * statuses, the accepted decisions and the pending approvals. The pending rows are brought in line
+ * by key — those no longer pending deleted, the others inserted or updated — so the delete and the
+ * insert never touch the same row, whatever order the statement runs them in.
+ */
+const RECORD_STATE = `
+  WITH a AS (
+         UPDATE cooperation_agreement SET status = $2, latest_version = $3, active_version = $4, valid_from = $5, valid_until = $6, renewal_due_at = $7,
+                definition_version = $8, approval = $9, last_rejection = $10, approver_ids = $11, state_revision = $12, updated_at = now()
+          WHERE id = $1 AND state_revision < $12 RETURNING id),
+       pending AS (
+         SELECT * FROM jsonb_to_recordset($15::jsonb)
+           AS p("approverId" text, round int, version int, "stageKey" text, "partyKey" text, "dueAt" timestamptz)),
+       versions AS (
+         UPDATE cooperation_agreement_version v SET status = x.status
+           FROM a, jsonb_to_recordset($13::jsonb) AS x(version int, status text)
+          WHERE v.agreement_id = a.id AND v.version = x.version AND v.status IS DISTINCT FROM x.status),
+       decisions AS (
+         UPDATE cooperation_agreement_decision SET accepted = true
+          WHERE EXISTS (SELECT 1 FROM a) AND id = ANY($14::uuid[]) AND NOT accepted),
+       gone AS (
+         DELETE FROM cooperation_agreement_pending d USING a
+          WHERE d.agreement_id = a.id
+            AND NOT EXISTS (SELECT 1 FROM pending p
+                             WHERE p."approverId" = d.approver_id AND p.round = d.round AND p."stageKey" = d.stage_key AND p."partyKey" = d.party_key))
+  INSERT INTO cooperation_agreement_pending (agreement_id, approver_id, round, version, stage_key, party_key, due_at)
+  SELECT a.id, p."approverId", p.round, p.version, p."stageKey", p."partyKey", p."dueAt" FROM a, pending p
+  ON CONFLICT (agreement_id, round, stage_key, party_key, approver_id) DO UPDATE SET version = excluded.version, due_at = excluded.due_at`;
+
 @Injectable()
 export class AgreementRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -170,47 +201,25 @@ export class AgreementRepository {
 
   /** Writes what the workflow decided; an older revision never overwrites a newer one. */
   async recordState(s: AgreementSnapshot): Promise<void> {
-    await this.transaction(async (m) => {
-      const updated: Array<{ id: string }> = await m.query(
-        `UPDATE cooperation_agreement SET status = $2, latest_version = $3, active_version = $4, valid_from = $5, valid_until = $6, renewal_due_at = $7,
-                definition_version = $8, approval = $9, last_rejection = $10, approver_ids = $11, state_revision = $12, updated_at = now()
-          WHERE id = $1 AND state_revision < $12 RETURNING id`,
-        [
-          s.agreementId,
-          s.status,
-          s.latestVersion,
-          s.activeVersion,
-          s.validFrom,
-          s.validUntil,
-          s.renewalDueAt,
-          s.definitionVersion,
-          s.approval ? JSON.stringify(s.approval) : null,
-          s.lastRejection ? JSON.stringify(s.lastRejection) : null,
-          s.namedApprovers,
-          s.revision,
-        ],
-      );
-      if (updated.length === 0) return;
-      await m.query(
-        `UPDATE cooperation_agreement_version v SET status = x.status
-           FROM jsonb_to_recordset($2::jsonb) AS x(version int, status text)
-          WHERE v.agreement_id = $1 AND v.version = x.version AND v.status IS DISTINCT FROM x.status`,
-        [s.agreementId, JSON.stringify(s.versions)],
-      );
-      // The decisions the workflow took are accepted with its state (their rows were committed before the update).
-      const recordIds = (s.approval?.stages ?? []).flatMap((stage) => stage.parties.flatMap((p) => p.decision?.recordId ?? []));
-      if (recordIds.length > 0)
-        await m.query('UPDATE cooperation_agreement_decision SET accepted = true WHERE id = ANY($1::uuid[]) AND NOT accepted', [recordIds]);
-      await m.query('DELETE FROM cooperation_agreement_pending WHERE agreement_id = $1', [s.agreementId]);
-      if (s.pending.length > 0) {
-        await m.query(
-          `INSERT INTO cooperation_agreement_pending (agreement_id, approver_id, round, version, stage_key, party_key, due_at)
-           SELECT $1, p."approverId", p.round, p.version, p."stageKey", p."partyKey", p."dueAt"
-             FROM jsonb_to_recordset($2::jsonb) AS p("approverId" text, round int, version int, "stageKey" text, "partyKey" text, "dueAt" timestamptz)`,
-          [s.agreementId, JSON.stringify(s.pending)],
-        );
-      }
-    });
+    // The decisions the workflow took are accepted with its state (their rows were committed before the update).
+    const recordIds = (s.approval?.stages ?? []).flatMap((stage) => stage.parties.flatMap((p) => p.decision?.recordId ?? []));
+    await this.dataSource.query(RECORD_STATE, [
+      s.agreementId,
+      s.status,
+      s.latestVersion,
+      s.activeVersion,
+      s.validFrom,
+      s.validUntil,
+      s.renewalDueAt,
+      s.definitionVersion,
+      s.approval ? JSON.stringify(s.approval) : null,
+      s.lastRejection ? JSON.stringify(s.lastRejection) : null,
+      s.namedApprovers,
+      s.revision,
+      JSON.stringify(s.versions),
+      recordIds,
+      JSON.stringify(s.pending),
+    ]);
   }
 
   // --- versions -------------------------------------------------------------------------------
