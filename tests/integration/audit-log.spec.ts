@@ -46,6 +46,21 @@ describe('audit log (PostgreSQL)', () => {
     expect(result).toEqual({ ok: true, checked: 60 });
   });
 
+  it('stores details with quotes, backslashes and umlauts exactly (the rows go with the COMMIT as an escaped literal)', async () => {
+    const own = await scratchDatabase();
+    try {
+      const service = auditOn(own.dataSource);
+      const details = { note: 'O\'Brien \\ "zitiert" $1 ; COMMIT; -- Größe', path: 'C:\\temp\\x', list: ["'", '\\', '\u00e4'] };
+      const [row] = await service.recordAll([{ ...entry(1), details }]);
+      const [stored] = await own.dataSource.query('SELECT details, hash FROM audit_event WHERE id = $1', [row.id]);
+      expect(stored.details).toEqual(details);
+      expect(stored.hash).toBe(row.hash);
+      expect(await service.verify()).toEqual({ ok: true, checked: 1 });
+    } finally {
+      await own.drop();
+    }
+  });
+
   it('commits concurrent events in groups, across two writers (two API processes), each caller getting its own row', async () => {
     const own = await scratchDatabase();
     try {
