@@ -639,6 +639,54 @@ describe('extended Fallteam under social-data protection (HTTP)', () => {
     );
   });
 
+  it('books the last seat of a session once when two bookings race for it; an unknown session is named', async () => {
+    const consultations = await Promise.all(
+      ['Erste', 'Zweite'].map(
+        async (question) =>
+          (
+            await request(http())
+              .post(`/cases/${caseId}/consultations`)
+              .set('Authorization', cw)
+              .send({ questions: [question] })
+              .expect(201)
+          ).body.id as string,
+      ),
+    );
+    const session = (
+      await request(http())
+        .post('/fallteam-sessions')
+        .set('Authorization', cw)
+        .send({ startsAt: inDays(12), place: 'Rathaus', capacity: 1, moderatorId: 'demo-caseworker' })
+        .expect(201)
+    ).body;
+    const raced = await Promise.all(
+      consultations.map((id) =>
+        request(http()).post(`/consultations/${id}/schedule`).set('Authorization', cw).send({ sessionId: session.id }),
+      ),
+    );
+    expect(raced.map((r) => r.status).sort()).toEqual([200, 409]);
+    const loser = raced.find((r) => r.status === 409)!;
+    expect(loser.body.detail).toBe('Der Fallteam-Termin ist ausgebucht (eine Beratung); nichts wurde geändert.');
+    const booked = await system.db.query('SELECT id FROM consultation WHERE session_id = $1', [session.id]);
+    expect(booked).toEqual([{ id: consultations[raced.findIndex((r) => r.status === 200)] }]);
+    // The one booked may book the same session again (its own seat is not counted against it).
+    const winner = consultations[raced.findIndex((r) => r.status === 200)];
+    await request(http()).post(`/consultations/${winner}/schedule`).set('Authorization', cw).send({ sessionId: session.id }).expect(200);
+
+    const unknown = await request(http())
+      .post(`/consultations/${consultations[0]}/schedule`)
+      .set('Authorization', cw)
+      .send({ sessionId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([
+      {
+        pointer: '/sessionId',
+        code: 'unknown-reference',
+        message: 'Diesen Fallteam-Termin gibt es nicht; bitte wählen Sie einen aus der Liste.',
+      },
+    ]);
+  });
+
   it('keeps personal data out of the Temporal history: without the key nothing, with it only ids and the pseudonym', async () => {
     const connection = await Connection.connect({ address: system.config.temporal.address });
     try {

@@ -6,6 +6,7 @@ import type { AppConfig } from '@sro/config';
 import { DefinitionsService, SEED_SPECS } from '@sro/definitions';
 import {
   ageBand,
+  Booking,
   CaseFile,
   CaseRepository,
   CaseService,
@@ -20,7 +21,6 @@ import {
   RecommendationRecord,
   StaffRepository,
 } from '@sro/cases';
-import type { EntityManager } from 'typeorm';
 
 const DAY = 86_400_000;
 const caseworker: Principal = { sub: 'cw-1', roles: [Role.Caseworker] };
@@ -88,17 +88,15 @@ const session = (over: Partial<FallteamSession> = {}): FallteamSession => ({
 
 /** The service with inline fakes; each test replaces what its rule depends on. */
 function build() {
-  const tx = {} as EntityManager;
   const consultations = {
-    transaction: jest.fn(async <T>(work: (m: EntityManager) => Promise<T>) => work(tx)),
     insert: jest.fn(async () => undefined),
     withNewCase: jest.fn((request: { id: string }) => ({ sql: () => 'INSERT …', values: [request.id] })),
     findById: jest.fn(async (): Promise<ConsultationRecord | undefined> => consultation()),
-    assignSession: jest.fn(async (): Promise<string | null> => null),
     unassignSession: jest.fn(async () => undefined),
     storeOutcome: jest.fn(async () => true),
     removeOutcome: jest.fn(async () => undefined),
     invitations: jest.fn(async () => []),
+    invitationsAndRecommendations: jest.fn(async () => ({ invitations: [], recommendations: [] as RecommendationRecord[] })),
     hasOpenInvitation: jest.fn(async () => true),
     openForAdviser: jest.fn(async () => []),
     recommendations: jest.fn(async (): Promise<RecommendationRecord[]> => []),
@@ -113,7 +111,7 @@ function build() {
     insert: jest.fn(async () => session()),
     upcoming: jest.fn(async () => []),
     findById: jest.fn(async (): Promise<FallteamSession | undefined> => session()),
-    lockAndCountBooked: jest.fn(async () => 0),
+    book: jest.fn(async (): Promise<Booking> => ({ session: session(), future: true, booked: true, previous: null })),
   };
   const caseFiles = { findById: jest.fn(async (): Promise<CaseFile | undefined> => caseFile()) };
   // The caseworker released the packet as the case stands in `caseFile()`.
@@ -176,7 +174,7 @@ function build() {
     definitions as unknown as DefinitionsService,
     releases as unknown as PacketReleaseRepository,
   );
-  return { service, tx, consultations, sessions, caseFiles, staff, cases, handle, temporal, definitions, releases };
+  return { service, consultations, sessions, caseFiles, staff, cases, handle, temporal, definitions, releases };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
@@ -309,8 +307,7 @@ describe('ConsultationService', () => {
     it('writes the case and the consultation in one statement, then starts the workflow with the initial state', async () => {
       const { service, cases, consultations, temporal } = build();
       const answer = await service.intake(caseworker, newCase, ['Welche Hilfe passt?']);
-      // The request goes along with the case's own statement: no transaction, nothing open across the start.
-      expect(consultations.transaction).not.toHaveBeenCalled();
+      // The request goes along with the case's own statement: nothing open across the start.
       expect(consultations.insert).not.toHaveBeenCalled();
       const [request] = consultations.withNewCase.mock.calls[0] as unknown as [{ id: string; workflowId: string; requestedBy: string }];
       expect(request).toMatchObject({ workflowId: expect.stringContaining(request.id), requestedBy: 'cw-1' });
@@ -354,17 +351,23 @@ describe('ConsultationService', () => {
 
   describe('schedule', () => {
     it('refuses an unknown session', async () => {
-      const { service, sessions } = build();
-      sessions.findById.mockResolvedValue(undefined);
+      const { service, sessions, handle } = build();
+      sessions.book.mockResolvedValue({ session: undefined, booked: false, previous: null });
       const error = await refusal(service.schedule(caseworker, 'con-1', 'nope'));
       expect(error.problems).toEqual([
         { pointer: '/sessionId', code: 'unknown-reference', message: expect.stringContaining('Diesen Fallteam-Termin gibt es nicht') },
       ]);
+      expect(handle.executeUpdate).not.toHaveBeenCalled();
     });
 
     it('refuses a session that lies in the past', async () => {
-      const { service, sessions, consultations } = build();
-      sessions.findById.mockResolvedValue(session({ startsAt: new Date(Date.now() - 1000) }));
+      const { service, sessions, handle } = build();
+      sessions.book.mockResolvedValue({
+        session: session({ startsAt: new Date(Date.now() - 1000) }),
+        future: false,
+        booked: false,
+        previous: null,
+      });
       const error = await refusal(service.schedule(caseworker, 'con-1', 'session-1'));
       expect(error.problems).toEqual([
         {
@@ -374,30 +377,26 @@ describe('ConsultationService', () => {
           message: expect.stringMatching(/^Der Fallteam-Termin am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr ist vorbei/),
         },
       ]);
-      expect(consultations.transaction).not.toHaveBeenCalled();
+      expect(handle.executeUpdate).not.toHaveBeenCalled();
     });
 
-    it('refuses a full session as a conflict, before the workflow hears of it and without booking', async () => {
-      const { service, sessions, consultations, handle, tx } = build();
-      sessions.lockAndCountBooked.mockResolvedValue(2);
+    it('refuses a full session as a conflict, before the workflow hears of it', async () => {
+      const { service, sessions, handle } = build();
+      sessions.book.mockResolvedValue({ session: session({ capacity: 2 }), future: true, booked: false, previous: null });
       const error = await refusal(service.schedule(caseworker, 'con-1', 'session-1'));
       expect(error.code).toBe(ErrorCode.Conflict);
-      expect(sessions.lockAndCountBooked).toHaveBeenCalledWith(tx, 'session-1', 'con-1');
+      expect(error.message).toContain('ausgebucht (2 Beratungen)');
+      expect(sessions.book).toHaveBeenCalledWith('con-1', 'session-1');
       expect(handle.executeUpdate).not.toHaveBeenCalled();
-      expect(consultations.assignSession).not.toHaveBeenCalled();
     });
 
-    it('books a session with room: the seat is taken in a transaction of its own, then the workflow accepts it', async () => {
-      const { service, sessions, consultations, handle, tx } = build();
+    it('books a session with room first, then the workflow accepts the date', async () => {
+      const { service, sessions, consultations, handle } = build();
       const booked = session({ capacity: 2 });
-      sessions.findById.mockResolvedValue(booked);
-      sessions.lockAndCountBooked.mockResolvedValue(1);
       const order: string[] = [];
-      consultations.transaction.mockImplementation(async <T>(work: (m: EntityManager) => Promise<T>) => {
-        order.push('begin');
-        const result = await work(tx);
-        order.push('commit');
-        return result;
+      sessions.book.mockImplementation(async () => {
+        order.push('booking');
+        return { session: booked, future: true, booked: true, previous: null };
       });
       // The workflow answers with its state after the change; the answer is built from it, not queried again.
       handle.executeUpdate.mockImplementation(async () => {
@@ -411,27 +410,19 @@ describe('ConsultationService', () => {
           access: [],
         };
       });
-      consultations.assignSession.mockImplementation(async () => {
-        order.push('booking');
-        return null;
-      });
       const answer = await service.schedule(caseworker, 'con-1', 'session-1');
       expect(answer).toMatchObject({ phase: 'scheduled', sessionId: 'session-1' });
       expect(handle.query).not.toHaveBeenCalled();
       expect(handle.executeUpdate).toHaveBeenCalledWith(expect.objectContaining({ name: 'schedule' }), {
         args: [{ sessionId: 'session-1', sessionAt: booked.startsAt.toISOString(), actorId: 'cw-1' }],
       });
-      expect(consultations.assignSession).toHaveBeenCalledWith(tx, 'con-1', 'session-1');
-      // No transaction is open while Temporal is asked.
-      expect(order).toEqual(['begin', 'booking', 'commit', 'workflow']);
+      expect(order).toEqual(['booking', 'workflow']);
       expect(consultations.unassignSession).not.toHaveBeenCalled();
     });
 
     it('gives the seat back to the session booked before when the workflow refuses the date', async () => {
       const { service, sessions, consultations, handle } = build();
-      sessions.findById.mockResolvedValue(session({ capacity: 2 }));
-      sessions.lockAndCountBooked.mockResolvedValue(0);
-      consultations.assignSession.mockResolvedValue('session-0');
+      sessions.book.mockResolvedValue({ session: session({ capacity: 2 }), future: true, booked: true, previous: 'session-0' });
       handle.executeUpdate.mockRejectedValue(
         new WorkflowUpdateFailedError(
           'refused',
@@ -444,9 +435,7 @@ describe('ConsultationService', () => {
     });
 
     it('keeps the seat when the answer is lost (the update may have been accepted; a retry repeats both steps)', async () => {
-      const { service, sessions, consultations, handle } = build();
-      sessions.findById.mockResolvedValue(session({ capacity: 2 }));
-      sessions.lockAndCountBooked.mockResolvedValue(0);
+      const { service, consultations, handle } = build();
       handle.executeUpdate.mockRejectedValue(new Error('connection reset'));
       await expect(service.schedule(caseworker, 'con-1', 'session-1')).rejects.toThrow('connection reset');
       expect(consultations.unassignSession).not.toHaveBeenCalled();
@@ -617,7 +606,6 @@ describe('ConsultationService', () => {
         }),
       );
       expect(error.problems).toEqual([{ pointer: '/participants', message: 'too few' }]);
-      expect(consultations.transaction).not.toHaveBeenCalled();
       expect(consultations.removeOutcome).toHaveBeenCalledWith('con-1', expect.any(String));
     });
   });

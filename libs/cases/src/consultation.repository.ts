@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { withParsedDates } from '@sro/database';
 import type { AdviserAccess } from '@sro/workflows/contracts';
 import type { WithNewCase } from './case.repository';
 
@@ -60,11 +61,6 @@ const C_COLUMNS = columns('c');
 export class ConsultationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Runs `work` in one transaction; the methods that take `tx` join it. */
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
   async insert(consultation: ConsultationInsert, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(`INSERT INTO consultation (id, case_id, workflow_id, questions_enc, requested_by) VALUES ($1, $2, $3, $4, $5)`, [
       consultation.id,
@@ -100,16 +96,6 @@ export class ConsultationRepository {
     );
   }
 
-  /** Books the session; returns the session booked before (null for none). */
-  async assignSession(tx: EntityManager, id: string, sessionId: string): Promise<string | null> {
-    const [row]: Array<{ previous: string | null }> = await tx.query(
-      `WITH old AS (SELECT session_id FROM consultation WHERE id = $1 FOR UPDATE)
-       UPDATE consultation SET session_id = $2 WHERE id = $1 RETURNING (SELECT session_id FROM old) AS previous`,
-      [id, sessionId],
-    );
-    return row?.previous ?? null;
-  }
-
   /** Gives the seat back (to the session booked before), unless another booking replaced it meanwhile. */
   async unassignSession(id: string, sessionId: string, previous: string | null): Promise<void> {
     await this.dataSource.query('UPDATE consultation SET session_id = $3 WHERE id = $1 AND session_id = $2', [id, sessionId, previous]);
@@ -134,6 +120,30 @@ export class ConsultationRepository {
       'SELECT adviser_id AS "adviserId", opens_at AS "opensAt", closes_at AS "closesAt", closed_at AS "closedAt" FROM consultation_invitation WHERE consultation_id = $1',
       [consultationId],
     );
+  }
+
+  /**
+   * The invitations and the recommendations of a consultation in one query (one round trip instead
+   * of two on every answer of a consultation); their timestamps come as text, read by the driver's
+   * own parsers, so they are the values the two plain SELECTs give.
+   */
+  async invitationsAndRecommendations(
+    consultationId: string,
+  ): Promise<{ invitations: Invitation[]; recommendations: RecommendationRecord[] }> {
+    const [row]: Array<{ invitations: Invitation[]; recommendations: RecommendationRecord[] }> = await this.dataSource.query(
+      `SELECT
+         (SELECT coalesce(json_agg(json_build_object('adviserId', adviser_id, 'opensAt', opens_at::text, 'closesAt', closes_at::text,
+                                                     'closedAt', closed_at::text)), '[]')
+            FROM consultation_invitation WHERE consultation_id = $1) AS invitations,
+         (SELECT coalesce(json_agg(json_build_object('id', id, 'adviserId', adviser_id, 'contentEnc', content_enc, 'createdAt', created_at::text)
+                                   ORDER BY created_at, id), '[]')
+            FROM consultation_recommendation WHERE consultation_id = $1) AS recommendations`,
+      [consultationId],
+    );
+    return {
+      invitations: row.invitations.map((i) => withParsedDates(i, ['opensAt', 'closesAt', 'closedAt'])),
+      recommendations: row.recommendations.map((r) => withParsedDates(r, ['createdAt'])),
+    };
   }
 
   /** Whether the adviser's window to this consultation is open now. */

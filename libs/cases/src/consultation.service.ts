@@ -23,7 +23,14 @@ import { todayInBerlin } from './case-input.rules';
 import { fallteamRetentionRule } from './case-retention.policy';
 import { CaseDetails, CaseService, NewCase } from './case.service';
 import { CaseContent, PersonalData, RELEASABLE_FIELDS } from './case.types';
-import { AdviserConsultation, ConsultationInsert, ConsultationRecord, ConsultationRepository, Invitation } from './consultation.repository';
+import {
+  AdviserConsultation,
+  ConsultationInsert,
+  ConsultationRecord,
+  ConsultationRepository,
+  Invitation,
+  RecommendationRecord,
+} from './consultation.repository';
 import { FallteamSession, FallteamSessionRepository, NewFallteamSession } from './fallteam-session.repository';
 import { FieldCipher } from './field-cipher';
 import { PacketReleaseRepository } from './packet-release.repository';
@@ -272,6 +279,7 @@ export class ConsultationService {
    */
   private async details(consultation: ConsultationRecord, state: FallteamConsultationState): Promise<ConsultationDetails> {
     const id = consultation.id;
+    const { invitations, recommendations } = await this.consultations.invitationsAndRecommendations(id);
     return {
       id,
       caseId: consultation.caseId,
@@ -290,19 +298,21 @@ export class ConsultationService {
       outcome: consultation.outcomeEnc
         ? this.cipher.open<Outcome>(consultation.outcomeEnc, { table: 'consultation', column: 'outcome_enc', rowId: consultation.id })
         : null,
-      invitations: await this.consultations.invitations(id),
-      adviserRecommendations: await this.recommendations(id),
+      invitations,
+      adviserRecommendations: recommendations.map((r) => this.openRecommendation(r)),
     };
   }
 
   /**
-   * Books the consultation into a future session that has room: the seat is taken in a short
-   * transaction (the session row locked while counting), then the workflow accepts the date; when it
-   * refuses, the seat goes back. No transaction stays open across the Temporal call.
+   * Books the consultation into a future session that has room: the seat is taken in one round trip
+   * (the session row locked while counting, `FallteamSessionRepository.book`), then the workflow
+   * accepts the date; when it refuses, the seat goes back. No transaction stays open across the
+   * Temporal call.
    */
   async schedule(user: Principal, id: string, sessionId: string): Promise<ConsultationDetails> {
     const consultation = await this.forCaseworker(user, id);
-    const session = await this.sessionRecords.findById(sessionId);
+    const booking = await this.sessionRecords.book(id, sessionId);
+    const { session } = booking;
     if (!session)
       throw DomainError.invalid('Der Fallteam-Termin ist unbekannt.', [
         {
@@ -311,7 +321,7 @@ export class ConsultationService {
           message: 'Diesen Fallteam-Termin gibt es nicht; bitte wählen Sie einen aus der Liste.',
         },
       ]);
-    if (session.startsAt.getTime() <= Date.now())
+    if (!booking.future)
       throw DomainError.invalid('Der Termin liegt in der Vergangenheit.', [
         {
           pointer: '/sessionId',
@@ -320,18 +330,16 @@ export class ConsultationService {
           message: `Der Fallteam-Termin am ${germanDateTime(session.startsAt)} ist vorbei; bitte wählen Sie einen künftigen.`,
         },
       ]);
-    const previous = await this.consultations.transaction(async (tx) => {
-      const booked = await this.sessionRecords.lockAndCountBooked(tx, sessionId, id);
-      if (booked >= session.capacity)
-        throw DomainError.conflict(`Der Fallteam-Termin ist ausgebucht (${session.capacity} Beratungen); nichts wurde geändert.`);
-      return this.consultations.assignSession(tx, id, sessionId);
-    });
+    if (!booking.booked)
+      throw DomainError.conflict(
+        `Der Fallteam-Termin ist ausgebucht (${session.capacity === 1 ? 'eine Beratung' : `${session.capacity} Beratungen`}); nichts wurde geändert.`,
+      );
     const state = await temporalUpdateAfterWrite(
       this.temporal.workflow
         .getHandle(consultation.workflowId)
         .executeUpdate(fallteamUpdates.schedule, { args: [{ sessionId, sessionAt: session.startsAt.toISOString(), actorId: user.sub }] }),
       WHAT,
-      () => this.consultations.unassignSession(id, sessionId, previous),
+      () => this.consultations.unassignSession(id, sessionId, booking.previous),
     );
     return this.details(consultation, state);
   }
@@ -516,13 +524,14 @@ export class ConsultationService {
     if (!(await this.releases.latest(id))) throw DomainError.notFound(WHAT);
   }
 
-  private async recommendations(id: string): Promise<Recommendation[]> {
-    return (await this.consultations.recommendations(id)).map((r) => ({
+  /** A recommendation as its answers show it (the content opened). */
+  private openRecommendation(r: RecommendationRecord): Recommendation {
+    return {
       id: r.id,
       adviserId: r.adviserId,
       createdAt: r.createdAt,
       ...this.cipher.open<NewRecommendation>(r.contentEnc, { table: 'consultation_recommendation', column: 'content_enc', rowId: r.id }),
-    }));
+    };
   }
 
   /** The outcome answers every recommendation the advisers recorded, and names no other. */

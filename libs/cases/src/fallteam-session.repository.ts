@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { statementsInOneRoundTrip } from '@sro/database';
 
 /** A date of the extended Fallteam that consultations are booked into. */
 export interface FallteamSession {
@@ -18,6 +19,11 @@ export interface NewFallteamSession {
   capacity: number;
   moderatorId: string;
 }
+
+/** What `book` found and did. */
+export type Booking =
+  | { session: undefined; booked: false; previous: null }
+  | { session: FallteamSession; future: boolean; booked: boolean; previous: string | null };
 
 const COLUMNS = `id, starts_at AS "startsAt", place, capacity, moderator_id AS "moderatorId", created_by AS "createdBy", created_at AS "createdAt"`;
 
@@ -49,15 +55,31 @@ export class FallteamSessionRepository {
   }
 
   /**
-   * Locks the session for the rest of the transaction, so two bookings cannot both take its last
-   * place, and counts the consultations booked into it other than `exceptConsultationId`.
+   * Books a consultation into a session if the session exists, lies in the future and has room, in
+   * one round trip (`statementsInOneRoundTrip`): the session row is locked first, so two bookings
+   * cannot both take its last place, and the statement after the lock counts what was committed
+   * before it was granted, then moves the consultation (its row locked too) only when the seat is
+   * free. Answers the session (none when unknown), whether it was booked, and the session the
+   * consultation had before, to give the seat back when the workflow refuses the date.
    */
-  async lockAndCountBooked(tx: EntityManager, sessionId: string, exceptConsultationId: string): Promise<number> {
-    await tx.query('SELECT id FROM fallteam_session WHERE id = $1 FOR UPDATE', [sessionId]);
-    const [{ booked }]: Array<{ booked: number }> = await tx.query(
-      'SELECT count(*)::int AS booked FROM consultation WHERE session_id = $1 AND id <> $2',
-      [sessionId, exceptConsultationId],
-    );
-    return booked;
+  async book(consultationId: string, sessionId: string): Promise<Booking> {
+    const [sessions, [outcome]] = await statementsInOneRoundTrip(this.dataSource, (literal) => {
+      const session = literal(sessionId);
+      const consultation = literal(consultationId);
+      return [
+        `SELECT ${COLUMNS}, starts_at > now() AS future FROM fallteam_session WHERE id = ${session} FOR UPDATE`,
+        `WITH seat AS (
+           SELECT 1 FROM fallteam_session s
+            WHERE s.id = ${session} AND s.starts_at > now()
+              AND (SELECT count(*) FROM consultation WHERE session_id = ${session} AND id <> ${consultation}) < s.capacity),
+         old AS (SELECT session_id FROM consultation WHERE id = ${consultation} FOR UPDATE),
+         moved AS (UPDATE consultation SET session_id = ${session} WHERE id = ${consultation} AND EXISTS (SELECT 1 FROM seat) RETURNING id)
+         SELECT EXISTS (SELECT 1 FROM moved) AS booked, (SELECT session_id FROM old) AS previous`,
+      ];
+    });
+    const found = sessions[0] as unknown as (FallteamSession & { future: boolean }) | undefined;
+    if (!found) return { session: undefined, booked: false, previous: null };
+    const { future, ...session } = found;
+    return { session, future, booked: outcome.booked as boolean, previous: outcome.previous as string | null };
   }
 }

@@ -1,3 +1,4 @@
+import { types } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** The node-postgres client under a TypeORM query runner (only what is used here). */
@@ -66,4 +67,46 @@ export async function transactionOpenedWith<T>(
   } finally {
     await runner.release();
   }
+}
+
+/** Escapes a value as an SQL literal (the driver's escaping), for the statements of `statementsInOneRoundTrip`. */
+export type Literal = (value: string) => string;
+
+/**
+ * Sends several statements as one simple query: one round trip, one implicit transaction (all or
+ * nothing; a failed statement rolls back the ones before it). Under READ COMMITTED each statement
+ * takes its own snapshot, so a statement after a `FOR UPDATE` sees what was committed before the
+ * lock was granted, and the locks are held until the last statement is done. A simple query takes no
+ * parameters: `build` joins fixed SQL with values passed through `literal` (the driver's escaping).
+ * Answers the rows of each statement, in order, parsed by the same type parsers as any other query.
+ */
+export async function statementsInOneRoundTrip(
+  dataSource: DataSource,
+  build: (literal: Literal) => string[],
+): Promise<Array<Array<Record<string, unknown>>>> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as PgClient;
+    const statements = build((value) => client.escapeLiteral(value));
+    // eslint-disable-next-line no-restricted-syntax -- fixed SQL with escaped literals (see above).
+    const results = await client.query(statements.join(';\n'));
+    return (Array.isArray(results) ? results : [results]).map((result) => result.rows);
+  } finally {
+    await runner.release();
+  }
+}
+
+const parseTimestamp = types.getTypeParser(types.builtins.TIMESTAMPTZ) as (text: string) => Date;
+const parseDate = types.getTypeParser(types.builtins.DATE) as (text: string) => Date;
+
+/**
+ * A row read as JSON (several tables' rows in one query) whose named timestamp and date columns were
+ * sent in PostgreSQL's text form (`column::text`): they get the values a plain SELECT gives them,
+ * parsed by the driver's own parsers; null stays null.
+ */
+export function withParsedDates<T extends object>(row: T, timestamps: Array<keyof T>, dates: Array<keyof T> = []): T {
+  const out = { ...row } as Record<keyof T, unknown>;
+  for (const column of timestamps) out[column] = row[column] === null ? null : parseTimestamp(row[column] as string);
+  for (const column of dates) out[column] = row[column] === null ? null : parseDate(row[column] as string);
+  return out as T;
 }
