@@ -79,7 +79,6 @@ function setup(
     setZone: jest.fn(async (): Promise<'service' | null> => 'service'),
     restoreZone: jest.fn(async () => undefined),
     insertRiskAssessment: jest.fn(async () => undefined),
-    acceptStepRecord: jest.fn(async () => undefined),
     removeStepRecord: jest.fn(async () => undefined),
     acceptNamedStepRecords: jest.fn(async () => undefined),
     insertHelpPlan: jest.fn(async () => undefined),
@@ -261,9 +260,10 @@ describe('JugendhilfedienstService', () => {
           undo: expect.any(Function),
         },
       );
-      expect(caseFiles.acceptStepRecord).toHaveBeenCalledWith('risk_assessment', id, true);
+      // Accepted with the lateness the workflow answered, in the round trip that reads the answer's records.
+      expect(caseFiles.stepRecords).toHaveBeenCalledWith(CASE_ID, { table: 'risk_assessment', id, late: true });
       expect(caseFiles.insertRiskAssessment.mock.invocationCallOrder[0]).toBeLessThan(workflows.update.mock.invocationCallOrder[0]);
-      expect(workflows.update.mock.invocationCallOrder[0]).toBeLessThan(caseFiles.acceptStepRecord.mock.invocationCallOrder[0]);
+      expect(workflows.update.mock.invocationCallOrder[0]).toBeLessThan(caseFiles.stepRecords.mock.invocationCallOrder[0]);
       expect(caseFiles.transaction).not.toHaveBeenCalled();
     });
 
@@ -276,7 +276,7 @@ describe('JugendhilfedienstService', () => {
       expect((await refusal(service.recordRiskAssessment(user, CASE_ID, assessment()))).code).toBe(ErrorCode.InvalidState);
       const [{ id }] = caseFiles.insertRiskAssessment.mock.calls[0] as unknown as [{ id: string }];
       expect(caseFiles.removeStepRecord).toHaveBeenCalledWith('risk_assessment', id);
-      expect(caseFiles.acceptStepRecord).not.toHaveBeenCalled();
+      expect(caseFiles.stepRecords).not.toHaveBeenCalled();
     });
 
     it('accepts a waiting record when the workflow names it (the first answer was lost)', async () => {
@@ -382,7 +382,7 @@ describe('JugendhilfedienstService', () => {
         expect.objectContaining({ updateId: expect.any(String) }),
       );
       const [{ id }] = caseFiles.insertHelpPlan.mock.calls[0] as unknown as [{ id: string }];
-      expect(caseFiles.acceptStepRecord).toHaveBeenCalledWith('help_plan', id);
+      expect(caseFiles.stepRecords).toHaveBeenCalledWith(CASE_ID, { table: 'help_plan', id });
     });
 
     it('takes the interval from the version the read model names, without asking the workflow', async () => {
@@ -426,7 +426,7 @@ describe('JugendhilfedienstService', () => {
         notes: 'gut',
         createdBy: 'cw-1',
       });
-      expect(caseFiles.acceptStepRecord).toHaveBeenCalledWith('help_plan_review', 'review-1');
+      expect(caseFiles.stepRecords).toHaveBeenCalledWith(CASE_ID, { table: 'help_plan_review', id: 'review-1' });
     });
 
     it('refuses a next review on or before this one', async () => {

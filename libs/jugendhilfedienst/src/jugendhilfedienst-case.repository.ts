@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { types } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import { Literal, statementsInOneRoundTrip, withParsedDates } from '@sro/database';
 import { CaseAccessKind, caseAccessSql, CaseContent, CaseRow, FieldCipher, insertWithFreePseudonym, PersonalData } from '@sro/cases';
 import { CaseSource, CaseStepState, JhdZone, ProtectionMeasure, RiskResult } from '@sro/workflows/contracts';
 import { AgeGroup, AssessmentProfessional, DangerKind, HelpKind, Sex } from './jugendhilfedienst.types';
@@ -10,17 +10,21 @@ import { AgeGroup, AssessmentProfessional, DangerKind, HelpKind, Sex } from './j
 /** The tables of a step's sealed record, written before the workflow accepts the step. */
 export type StepRecordTable = 'risk_assessment' | 'immediate_protection' | 'help_plan' | 'help_plan_review';
 
-/** Per table: accept a record; accept it with its lateness; remove a refused one; accept one the workflow names. */
-const ACCEPT: Record<StepRecordTable, string> = {
-  risk_assessment: 'UPDATE risk_assessment SET accepted = true WHERE id = $1',
-  immediate_protection: 'UPDATE immediate_protection SET accepted = true WHERE id = $1',
-  help_plan: 'UPDATE help_plan SET accepted = true WHERE id = $1',
-  help_plan_review: 'UPDATE help_plan_review SET accepted = true WHERE id = $1',
-};
-const ACCEPT_LATE = {
-  risk_assessment: 'UPDATE risk_assessment SET accepted = true, late = $2 WHERE id = $1',
-  immediate_protection: 'UPDATE immediate_protection SET accepted = true, late = $2 WHERE id = $1',
-};
+/**
+ * A step's record the workflow has accepted, with whether the step came late where that is kept
+ * (the § 8a assessment and the immediate protection).
+ */
+export type AcceptedStep =
+  | { table: 'risk_assessment' | 'immediate_protection'; id: string; late: boolean }
+  | { table: 'help_plan' | 'help_plan_review'; id: string };
+
+/** The statement that accepts a step's record (idempotent); the table is one of the fixed names above. */
+function acceptStatement(step: AcceptedStep, literal: Literal): string {
+  const lateness = 'late' in step ? `, late = ${step.late ? 'true' : 'false'}` : '';
+  return `UPDATE ${step.table} SET accepted = true${lateness} WHERE id = ${literal(step.id)}`;
+}
+
+/** Per table: remove a refused record; accept one the workflow names. */
 const REMOVE: Record<StepRecordTable, string> = {
   risk_assessment: 'DELETE FROM risk_assessment WHERE id = $1 AND NOT accepted',
   immediate_protection: 'DELETE FROM immediate_protection WHERE id = $1 AND NOT accepted',
@@ -238,29 +242,19 @@ export interface StepRecords {
 }
 
 /** The rows of each table as a JSON array, in the order the case's answer lists them; dates as text (see `dated`). */
-const STEP_RECORDS = `
+/** The step records of the case `caseRef` names (`$1`, or a literal in a batch of statements). */
+const stepRecordsStatement = (caseRef: string) => `
   SELECT
     (SELECT coalesce(json_agg(to_jsonb(a) || jsonb_build_object('completed_at', a.completed_at::text) ORDER BY a.completed_at), '[]')
-       FROM risk_assessment a WHERE a.case_id = $1 AND a.accepted) AS assessments,
+       FROM risk_assessment a WHERE a.case_id = ${caseRef} AND a.accepted) AS assessments,
     (SELECT coalesce(json_agg(to_jsonb(p) || jsonb_build_object('taken_at', p.taken_at::text, 'created_at', p.created_at::text)
                               ORDER BY p.created_at, p.id), '[]')
-       FROM immediate_protection p WHERE p.case_id = $1 AND p.accepted) AS protections,
+       FROM immediate_protection p WHERE p.case_id = ${caseRef} AND p.accepted) AS protections,
     (SELECT coalesce(json_agg(to_jsonb(h) || jsonb_build_object('plan_date', h.plan_date::text, 'review_at', h.review_at::text) ORDER BY h.version), '[]')
-       FROM help_plan h WHERE h.case_id = $1 AND h.accepted) AS plans,
+       FROM help_plan h WHERE h.case_id = ${caseRef} AND h.accepted) AS plans,
     (SELECT coalesce(json_agg(to_jsonb(r) || jsonb_build_object('reviewed_at', r.reviewed_at::text, 'next_review_at', r.next_review_at::text)
                               ORDER BY r.reviewed_at, r.created_at), '[]')
-       FROM help_plan_review r JOIN help_plan h ON h.id = r.help_plan_id WHERE h.case_id = $1 AND r.accepted) AS reviews`;
-
-const parseTimestamp = types.getTypeParser(types.builtins.TIMESTAMPTZ) as (text: string) => Date;
-const parseDate = types.getTypeParser(types.builtins.DATE) as (text: string) => Date;
-
-/** A row read as JSON with the named timestamp and date columns in text form, given the values a plain SELECT gives them. */
-function dated<T extends object>(row: T, timestamps: Array<keyof T>, dates: Array<keyof T>): T {
-  const out = { ...row } as Record<keyof T, unknown>;
-  for (const column of timestamps) out[column] = parseTimestamp(row[column] as string);
-  for (const column of dates) out[column] = parseDate(row[column] as string);
-  return out as T;
-}
+       FROM help_plan_review r JOIN help_plan h ON h.id = r.help_plan_id WHERE h.case_id = ${caseRef} AND r.accepted) AS reviews`;
 
 interface HelpPlanRow {
   id: string;
@@ -462,21 +456,33 @@ export class JugendhilfedienstCaseRepository {
    * The accepted step records of a case — § 8a assessments, immediate protections, help plans with
    * their reviews — in one query (one round trip instead of four on every answer of a case). Each
    * table's rows come as JSON with their dates in PostgreSQL's text form, read by the driver's own
-   * parsers, so they are the same values as a plain SELECT gives.
+   * parsers, so they are the same values as a plain SELECT gives. With `accepting`, the record the
+   * workflow has just accepted is marked first, in the same round trip (`statementsInOneRoundTrip`:
+   * the read is a statement of its own, so it sees the mark).
    */
-  async stepRecords(caseId: string): Promise<StepRecords> {
-    const [row]: Array<{
+  async stepRecords(caseId: string, accepting?: AcceptedStep): Promise<StepRecords> {
+    type Row = {
       assessments: RiskAssessmentRow[];
       protections: ImmediateProtectionRow[];
       plans: HelpPlanRow[];
       reviews: HelpPlanReviewRow[];
-    }> = await this.dataSource.query(STEP_RECORDS, [caseId]);
+    };
+    const [row] = (
+      accepting === undefined
+        ? await this.dataSource.query(stepRecordsStatement('$1'), [caseId])
+        : (
+            await statementsInOneRoundTrip(this.dataSource, (literal) => [
+              acceptStatement(accepting, literal),
+              stepRecordsStatement(literal(caseId)),
+            ])
+          )[1]
+    ) as Row[];
     return {
-      riskAssessments: row.assessments.map((a) => this.riskAssessment(dated(a, ['completed_at'], []))),
-      immediateProtections: row.protections.map((p) => this.immediateProtection(dated(p, ['taken_at', 'created_at'], []))),
+      riskAssessments: row.assessments.map((a) => this.riskAssessment(withParsedDates(a, ['completed_at']))),
+      immediateProtections: row.protections.map((p) => this.immediateProtection(withParsedDates(p, ['taken_at', 'created_at']))),
       helpPlans: this.helpPlans(
-        row.plans.map((p) => dated(p, [], ['plan_date', 'review_at'])),
-        row.reviews.map((r) => dated(r, [], ['reviewed_at', 'next_review_at'])),
+        row.plans.map((p) => withParsedDates(p, [], ['plan_date', 'review_at'])),
+        row.reviews.map((r) => withParsedDates(r, [], ['reviewed_at', 'next_review_at'])),
       ),
     };
   }
@@ -542,15 +548,6 @@ export class JugendhilfedienstCaseRepository {
         a.createdBy,
       ],
     );
-  }
-
-  /**
-   * A step's record once the workflow accepted the step (with whether it came late, where that is
-   * kept); idempotent.
-   */
-  async acceptStepRecord(table: StepRecordTable, id: string, late?: boolean): Promise<void> {
-    if (late === undefined) await this.dataSource.query(ACCEPT[table], [id]);
-    else await this.dataSource.query(ACCEPT_LATE[table as 'risk_assessment' | 'immediate_protection'], [id, late]);
   }
 
   /** Removes a step's record the workflow refused (only while it is not accepted). */

@@ -27,6 +27,7 @@ import {
 } from '@sro/workflows/contracts';
 import { addDuration } from '@sro/workflows/shared/duration';
 import {
+  AcceptedStep,
   CaseReport,
   HelpPlanContent,
   HelpPlanRecord,
@@ -260,14 +261,16 @@ export class JugendhilfedienstService {
   /**
    * The case as its routes answer it: the case file the caller was let into, the workflow's state
    * and the accepted step records. A change answers with the state its update returned — the state
-   * right after the change, without asking the workflow again.
+   * right after the change, without asking the workflow again; a step's record the workflow accepted
+   * with it (`accepted`) is marked in the same round trip as the records are read.
    */
   private async view(
     { grant, ...file }: ProcessCaseFile & { grant: CaseGrant },
     state: JugendhilfedienstCaseState,
+    accepted?: AcceptedStep,
   ): Promise<JugendhilfedienstCaseView> {
     const id = file.id;
-    const { riskAssessments, immediateProtections, helpPlans: plans } = await this.caseFiles.stepRecords(id);
+    const { riskAssessments, immediateProtections, helpPlans: plans } = await this.caseFiles.stepRecords(id, accepted);
     return {
       id,
       pseudonym: file.pseudonym,
@@ -403,8 +406,7 @@ export class JugendhilfedienstService {
       },
       { updateId: assessmentId, undo: () => this.caseFiles.removeStepRecord('risk_assessment', assessmentId) },
     );
-    await this.caseFiles.acceptStepRecord('risk_assessment', assessmentId, state.riskAssessment?.late ?? false);
-    return this.view(file, state);
+    return this.view(file, state, { table: 'risk_assessment', id: assessmentId, late: state.riskAssessment?.late ?? false });
   }
 
   /**
@@ -439,8 +441,7 @@ export class JugendhilfedienstService {
       { protectionId, measure: input.measure, takenAt, actorId: user.sub },
       { updateId: protectionId, undo: () => this.caseFiles.removeStepRecord('immediate_protection', protectionId) },
     );
-    await this.caseFiles.acceptStepRecord('immediate_protection', protectionId, after.immediateProtection?.late ?? false);
-    return this.view(file, after);
+    return this.view(file, after, { table: 'immediate_protection', id: protectionId, late: after.immediateProtection?.late ?? false });
   }
 
   /** A help plan (§ 36): its first review by default after the definition's interval. */
@@ -472,8 +473,7 @@ export class JugendhilfedienstService {
       { helpPlanId, planDate: input.planDate, reviewAt, actorId: user.sub },
       { updateId: helpPlanId, undo: () => this.caseFiles.removeStepRecord('help_plan', helpPlanId) },
     );
-    await this.caseFiles.acceptStepRecord('help_plan', helpPlanId);
-    return this.view(file, after);
+    return this.view(file, after, { table: 'help_plan', id: helpPlanId });
   }
 
   /** A review of the current help plan; the next one by default after the definition's interval. */
@@ -508,8 +508,7 @@ export class JugendhilfedienstService {
       { reviewedAt: input.reviewedAt, nextReviewAt, actorId: user.sub },
       { updateId: reviewId, undo: () => this.caseFiles.removeStepRecord('help_plan_review', reviewId) },
     );
-    await this.caseFiles.acceptStepRecord('help_plan_review', reviewId);
-    return this.view(file, after);
+    return this.view(file, after, { table: 'help_plan_review', id: reviewId });
   }
 
   /**
