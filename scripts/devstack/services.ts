@@ -14,8 +14,8 @@ export interface AppProcess {
  * The environment an app process starts with. glibc's malloc keeps up to eight arenas per core
  * for a process with many threads (the worker: its workflow thread, libuv's pool, the Temporal
  * core's runtime), and memory freed in one arena is not reused by another; with two arenas the
- * worker ended `npm run bench` at 370–482 MB instead of 407–563 MB (five runs each, 2026-12-05),
- * at the same CPU per operation. An operator's own MALLOC_ARENA_MAX wins.
+ * worker's RSS after `npm run bench` is lower at the same CPU per operation (README, Performance).
+ * An operator's own MALLOC_ARENA_MAX wins.
  */
 export function appProcessEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { MALLOC_ARENA_MAX: '2', ...env };

@@ -10,6 +10,9 @@ interface PgResult {
   rows: Array<Record<string, unknown>>;
 }
 
+/** Escapes a value as an SQL literal (the driver's escaping), for SQL sent as a simple query (no parameters). */
+export type Literal = (value: string) => string;
+
 /** The end of a transaction opened by `transactionOpenedWith`. */
 export interface TransactionEnd {
   /**
@@ -17,7 +20,7 @@ export interface TransactionEnd {
    * from fixed SQL and values passed through `literal` (the driver's escaping), as a simple query
    * takes no parameters. The transaction's result is then known only after it has committed.
    */
-  commitWith(statement: (literal: (value: string) => string) => string): void;
+  commitWith(statement: (literal: Literal) => string): void;
 }
 
 /**
@@ -69,9 +72,6 @@ export async function transactionOpenedWith<T>(
   }
 }
 
-/** Escapes a value as an SQL literal (the driver's escaping), for the statements of `statementsInOneRoundTrip`. */
-export type Literal = (value: string) => string;
-
 /**
  * Sends several statements as one simple query: one round trip, one implicit transaction (all or
  * nothing; a failed statement rolls back the ones before it). Under READ COMMITTED each statement
@@ -88,7 +88,7 @@ export async function statementsInOneRoundTrip(
   try {
     const client = (await runner.connect()) as PgClient;
     const statements = build((value) => client.escapeLiteral(value));
-    // eslint-disable-next-line no-restricted-syntax -- fixed SQL with escaped literals (see above).
+    // Fixed SQL with escaped literals (see above).
     const results = await client.query(statements.join(';\n'));
     return (Array.isArray(results) ? results : [results]).map((result) => result.rows);
   } finally {

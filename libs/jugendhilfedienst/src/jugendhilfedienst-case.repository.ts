@@ -241,8 +241,11 @@ export interface StepRecords {
   helpPlans: HelpPlanRecord[];
 }
 
-/** The rows of each table as a JSON array, in the order the case's answer lists them; dates as text (see `dated`). */
-/** The step records of the case `caseRef` names (`$1`, or a literal in a batch of statements). */
+/**
+ * The step records of the case `caseRef` names (`$1`, or a literal in a batch of statements): the
+ * rows of each table as a JSON array, in the order the case's answer lists them; dates as text
+ * (read back by `withParsedDates`).
+ */
 const stepRecordsStatement = (caseRef: string) => `
   SELECT
     (SELECT coalesce(json_agg(to_jsonb(a) || jsonb_build_object('completed_at', a.completed_at::text) ORDER BY a.completed_at), '[]')
